@@ -1,0 +1,174 @@
+import Foundation
+
+/// What a blank is: its pages, lines, captions, columns, arithmetic and sections.
+///
+/// This is the one description of a blank that every stage reads: the parser finds lines by
+/// it, the taxonomy generator names concepts from it, the writer and importer map cells to facts
+/// with it, and the checks take their arithmetic from it. Adding a blank means adding a JSON file
+/// under `Blank/Data/`, not code.
+public struct Blank: Codable, Sendable {
+    /// Stable id, also the statement's ``Statement/blank``: `life-ah-quarterly`.
+    public var id: String
+    public var title: String
+    public var kind: Cover.Kind
+    /// The prefix the taxonomy's namespace is declared with.
+    public var namespacePrefix: String
+    /// The running header printed at the top of statement pages ("STATEMENT AS OF").
+    public var pageHeader: String
+    /// Non-tabular parts: notes and interrogatories.
+    public var sections: [SectionDescription]
+    /// Tabular pages and schedules, in the blank's order.
+    public var pages: [PageDescription]
+
+    public func page(_ id: String) -> PageDescription? { pages.first { $0.id == id } }
+}
+
+/// A non-tabular section: notes, or a part of the interrogatories.
+public struct SectionDescription: Codable, Sendable {
+    public enum Kind: String, Codable, Sendable { case notes, interrogatories }
+
+    public var id: String
+    public var kind: Kind
+    /// For interrogatories: `1`, `2` or `supplemental` (``Interrogatory/part``).
+    public var part: String?
+    /// Titles that open the section (matched after normalization).
+    public var titles: [String]
+    /// Sub-headings printed inside the section.
+    public var subtitles: [String]?
+}
+
+/// One tabular page or schedule.
+public struct PageDescription: Codable, Sendable {
+    /// How a page's cells become facts.
+    public enum RowsAre: String, Codable, Sendable {
+        /// Each line is its own item; columns are periods (and dimension members).
+        case items
+        /// Each column is an item; lines are members of the page's row dimension (Schedule T's
+        /// jurisdictions, Schedule D Part 1B's rating classes).
+        case members
+    }
+
+    public var id: String
+    /// The title as printed (matched after normalization).
+    public var title: String
+    /// Lines printed under the title before the table.
+    public var subtitles: [String]?
+    /// Captions printed inside the table that carry no values ("DETAILS OF WRITE-INS").
+    public var sections: [String]?
+    /// Non-numbered lines that are part of the column headings.
+    public var columnHeadingLines: [String]?
+    /// Beginnings of footnotes and legends printed under the table.
+    public var footnotes: [String]?
+    /// Other lines printed on the page that carry no values (page numbers).
+    public var boilerplate: [String]?
+    public var rowsAre: RowsAre?
+    public var columns: [ColumnDescription]
+    public var lines: [LineDescription]
+
+    public var orientation: RowsAre { rowsAre ?? .items }
+
+    public func index(ofColumn number: String) -> Int? { columns.firstIndex { $0.number == number } }
+    public func line(_ number: String) -> LineDescription? { lines.first { $0.line == number } }
+}
+
+/// When a column's values stand, relative to the statement date.
+public enum PeriodReference: String, Codable, Sendable, CaseIterable {
+    /// The statement date (instant).
+    case currentInstant = "current-instant"
+    /// December 31 of the prior year (instant).
+    case priorYearEnd = "prior-year-end"
+    /// January 1 to the statement date.
+    case currentYearToDate = "current-ytd"
+    /// January 1 to the statement date's day, one year earlier.
+    case priorYearToDate = "prior-ytd"
+    /// The whole prior calendar year.
+    case priorYear = "prior-year"
+    /// The quarter that ends at the statement date.
+    case currentQuarter = "current-quarter"
+    /// The day before the current quarter began (instant).
+    case quarterStart = "quarter-start"
+    case firstQuarterEnd = "first-quarter-end"
+    case secondQuarterEnd = "second-quarter-end"
+    case thirdQuarterEnd = "third-quarter-end"
+}
+
+public struct ColumnDescription: Codable, Sendable {
+    public enum Kind: String, Codable, Sendable {
+        /// Amounts (the default).
+        case amount
+        /// Free text such as an active status.
+        case text
+        /// A code fixed by the blank for each line (Schedule T's state abbreviations).
+        case code
+    }
+
+    /// The blank's column number as printed ("1", "2"); empty for an unnumbered column.
+    public var number: String
+    public var id: String
+    public var heading: String
+    public var kind: Kind?
+    public var period: PeriodReference?
+    /// For pages whose rows are items: the member of the page's column dimension.
+    public var member: String?
+    /// For pages whose rows are members: the item this column reports.
+    public var concept: String?
+    /// Column arithmetic printed in the heading ("Cols. 1 - 2"), by column numbers.
+    public var total: String?
+
+    public var valueKind: Kind { kind ?? .amount }
+}
+
+public struct LineDescription: Codable, Sendable {
+    /// The line number as printed, without its final period.
+    public var line: String
+    /// The caption; each `$` stands where the statement prints an amount inside the caption.
+    /// Empty for write-in detail lines, whose captions are the filer's own.
+    public var caption: String
+    /// The item this line reports (pages whose rows are items).
+    public var concept: String?
+    /// The member of the page's row dimension (pages whose rows are members).
+    public var member: String?
+    /// A fixed code printed in the page's code column (a state abbreviation).
+    public var code: String?
+    /// A caption that only groups the lines under it ("Stocks:").
+    public var heading: Bool?
+    /// A write-in detail line: the caption is the filer's own.
+    public var writeIn: Bool?
+    /// Arithmetic printed in the caption, in line numbers: `1..11`, `9-28`, `31+32+33+34+35-36`.
+    public var total: String?
+    /// The line this one repeats ("(Line 25 above)").
+    public var equals: String?
+    /// For a balance in a table of flows: whether it stands at the `start` or `end` of the
+    /// column's period.
+    public var instant: InstantPosition?
+    /// Names of the amounts printed inside the caption, one per `$`.
+    public var slots: [String]?
+
+    public enum InstantPosition: String, Codable, Sendable { case start, end }
+
+    public var isHeading: Bool { heading ?? false }
+    public var isWriteIn: Bool { writeIn ?? false }
+}
+
+extension Blank {
+    /// The blanks the library knows, by id.
+    public static let all: [String: Blank] = {
+        var blanks: [String: Blank] = [:]
+        for data in [PackageResources.life_ah_quarterly_json] {
+            do {
+                let blank = try JSONDecoder().decode(Blank.self, from: Data(data))
+                blanks[blank.id] = blank
+            } catch {
+                // The descriptions ship with the library and are checked by its tests.
+                preconditionFailure("bundled blank description does not decode: \(error)")
+            }
+        }
+        return blanks
+    }()
+
+    /// The Life, Accident and Health quarterly statement blank.
+    public static var lifeQuarterly: Blank {
+        guard let blank = all["life-ah-quarterly"] else { preconditionFailure("life-ah-quarterly blank missing") }
+        return blank
+    }
+}

@@ -1,0 +1,64 @@
+/// A statement's text split into lines, decoded and normalized for scanning.
+public struct SourceText: Sendable {
+    public struct Line: Sendable {
+        /// 1-based line number in the input.
+        public var number: Int
+        /// The line without its line break and trailing white space (tabs inside kept).
+        public var text: Substring
+    }
+
+    public var name: String
+    public var lines: [Line]
+    /// Findings about the bytes themselves (encoding).
+    public var diagnostics: [Diagnostic]
+
+    /// Decodes `bytes` as UTF-8, falling back to Windows-1252 (reported) when it is not valid
+    /// UTF-8, and splits on LF, CRLF or CR.
+    public init(bytes: [UInt8], name: String) {
+        self.name = name
+        diagnostics = []
+        var text: String
+        if let decoded = String(validating: bytes, as: UTF8.self) {
+            text = decoded
+        } else {
+            text = SourceText.decodeWindows1252(bytes)
+            diagnostics.append(Diagnostic(.warning, .encoding, file: name, line: nil,
+                                          "the input is not valid UTF-8; it was read as Windows-1252"))
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        var result: [Line] = []
+        var number = 0
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+            number += 1
+            var end = raw.endIndex
+            while end > raw.startIndex {
+                let previous = raw.index(before: end)
+                let c = raw[previous]
+                if c == " " || c == "\t" || c == "\u{00A0}" { end = previous } else { break }
+            }
+            result.append(Line(number: number, text: raw[raw.startIndex..<end]))
+        }
+        if let last = result.last, last.text.isEmpty, text.hasSuffix("\n") || text.hasSuffix("\r") {
+            result.removeLast()
+        }
+        lines = result
+    }
+
+    public init(text: String, name: String) {
+        self.init(bytes: Array(text.utf8), name: name)
+    }
+
+    private static let cp1252: [UInt32] = [
+        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+        0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+    ]
+
+    static func decodeWindows1252(_ bytes: [UInt8]) -> String {
+        var scalars = String.UnicodeScalarView()
+        for byte in bytes {
+            let value: UInt32 = (0x80...0x9F).contains(byte) ? cp1252[Int(byte) - 0x80] : UInt32(byte)
+            scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+        }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,66 @@
+/// A finding about the input, tied to where it was found.
+public struct Diagnostic: Codable, Equatable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Codable, Sendable, Comparable {
+        case info, warning, error
+
+        private var rank: Int { self == .info ? 0 : self == .warning ? 1 : 2 }
+        public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+    }
+
+    /// What kind of finding this is; stable, for pipelines to filter on.
+    public enum Code: String, Codable, Sendable {
+        case unrecognizedLine = "unrecognized-line"
+        case captionMismatch = "caption-mismatch"
+        case unknownLine = "unknown-line"
+        case badValue = "bad-value"
+        case cellCount = "cell-count"
+        case ambiguousRow = "ambiguous-row"
+        case resolvedRow = "resolved-row"
+        case duplicateLine = "duplicate-line"
+        case duplicatePage = "duplicate-page"
+        case missingPage = "missing-page"
+        case missingLine = "missing-line"
+        case coverField = "cover-field"
+        case encoding = "encoding"
+        case emptyInput = "empty-input"
+        case invalidXML = "invalid-xml"
+        case schemaInvalid = "schema-invalid"
+        case importError = "import-error"
+        case io = "io"
+    }
+
+    public var severity: Severity
+    public var code: Code
+    /// The file the finding is about, when known.
+    public var file: String?
+    /// 1-based line number in that file, when known.
+    public var line: Int?
+    public var message: String
+
+    public init(_ severity: Severity, _ code: Code, file: String? = nil, line: Int?, _ message: String) {
+        self.severity = severity
+        self.code = code
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    /// `file:line: severity: message [code]`, the form compilers use, so editors can jump to it.
+    public var description: String {
+        var place = file ?? "<input>"
+        if let line { place += ":\(line)" }
+        return "\(place): \(severity.rawValue): \(message) [\(code.rawValue)]"
+    }
+}
+
+/// How each line of the input was accounted for: nothing is silently dropped.
+public enum LineDisposition: String, Codable, Sendable {
+    /// Its values went into the model.
+    case mapped
+    /// A page header, page title, column heading, boilerplate or legend.
+    case classified
+    /// A NONE mark.
+    case none
+    /// Reported as a diagnostic.
+    case reported
+}
