@@ -3,7 +3,8 @@ public struct SourceText: Sendable {
     public struct Line: Sendable {
         /// 1-based line number in the input.
         public var number: Int
-        /// The line without its line break and trailing white space (tabs inside kept).
+        /// The line without its line break and trailing spaces; tabs are kept, since trailing tabs
+        /// carry empty columns.
         public var text: Substring
     }
 
@@ -34,7 +35,7 @@ public struct SourceText: Sendable {
             while end > raw.startIndex {
                 let previous = raw.index(before: end)
                 let c = raw[previous]
-                if c == " " || c == "\t" || c == "\u{00A0}" { end = previous } else { break }
+                if c == " " || c == "\u{00A0}" { end = previous } else { break }
             }
             result.append(Line(number: number, text: raw[raw.startIndex..<end]))
         }

@@ -1,0 +1,239 @@
+import Foundation
+
+/// The outcome of reading a statement: the model, and an account of every input line.
+public struct ParseResult: Sendable {
+    public var statement: Statement
+    public var diagnostics: [Diagnostic]
+    /// How each non-blank input line was accounted for, by 1-based line number.
+    public var dispositions: [Int: LineDisposition]
+    /// Where each tabular row was printed: page id → line number → input line.
+    public var origins: [String: [String: Int]]
+    /// False when the input could not be read as a statement at all (exit code 2).
+    public var isUsable: Bool
+
+    /// Lines reported as not recognized: the count the coverage test holds at zero.
+    public var unrecognizedLineCount: Int {
+        diagnostics.filter { $0.code == .unrecognizedLine || $0.code == .unknownLine }.count
+    }
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// Reads a statement's text by a ``Blank`` description.
+///
+/// The text is split into sections by the titles the blank prints (page titles, "NOTES TO
+/// FINANCIAL STATEMENTS", "GENERAL INTERROGATORIES"); pages may come in any order. Within a
+/// page, rows are found by their line numbers, never by position in the file.
+public enum StatementParser {
+    /// Parses a statement file. Throws only when the file cannot be read.
+    public static func parse(fileAt path: String, blank: Blank = .lifeQuarterly) throws -> ParseResult {
+        let url = URL(fileURLWithPath: path)
+        let data = try Data(contentsOf: url)
+        return parse(bytes: [UInt8](data), name: path, blank: blank)
+    }
+
+    public static func parse(text: String, name: String = "<input>", blank: Blank = .lifeQuarterly) -> ParseResult {
+        parse(bytes: Array(text.utf8), name: name, blank: blank)
+    }
+
+    public static func parse(bytes: [UInt8], name: String, blank: Blank = .lifeQuarterly) -> ParseResult {
+        let context = ParseContext(file: name)
+        if let problem = unusable(bytes) {
+            context.report(.error, .emptyInput, line: nil, problem)
+            return ParseResult(statement: Statement(blank: blank.id), diagnostics: context.diagnostics,
+                               dispositions: [:], origins: [:], isUsable: false)
+        }
+        let source = SourceText(bytes: bytes, name: name)
+        source.diagnostics.forEach(context.append)
+        var segmenter = Segmenter(blank: blank, context: context)
+        for line in source.lines where !line.text.allSatisfy({ $0 == " " || $0 == "\t" }) {
+            segmenter.consume(line)
+        }
+        var result = segmenter.finish()
+        for line in source.lines where !line.text.allSatisfy({ $0 == " " || $0 == "\t" }) {
+            if context.disposition(of: line.number) == nil {
+                context.report(.error, .unrecognizedLine, line: line.number,
+                               "this line was not recognized as part of the statement: \"\(String(Text.clean(line.text).prefix(80)))\"")
+            }
+        }
+        result.diagnostics = context.diagnostics.sorted { ($0.line ?? 0, $0.severity) < ($1.line ?? 0, $1.severity) }
+        result.dispositions = context.dispositions
+        if result.statement.pages.isEmpty && result.statement.cover.companyName == nil && result.statement.notes.isEmpty
+            && result.statement.interrogatories.isEmpty {
+            result.isUsable = false
+            result.diagnostics.append(Diagnostic(.error, .emptyInput, file: name, line: nil,
+                                                 "no page, cover, note or interrogatory of the \(blank.title) blank was found; is this a statement?"))
+        }
+        return result
+    }
+
+    /// Refuses input that is not text: empty, or with NUL and other control bytes.
+    static func unusable(_ bytes: [UInt8]) -> String? {
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            return "the input is empty"
+        }
+        var control = 0
+        for byte in bytes where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C {
+            control += 1
+        }
+        if control > 0 && control * 100 >= bytes.count {
+            return "the input is not text (\(control) control bytes in \(bytes.count)); expected a statement rendered as text"
+        }
+        return nil
+    }
+}
+
+/// Splits the statement into the blank's sections and hands each line to its section's reader.
+struct Segmenter {
+    private enum Section {
+        case cover
+        case page(String)
+        case notes
+        case interrogatories(String)
+        case between
+    }
+
+    let blank: Blank
+    let context: ParseContext
+    private var section: Section = .cover
+    private var pageParsers: [String: PageParser] = [:]
+    private var pageOrder: [String] = []
+    private var coverLines: [SourceText.Line] = []
+    private var notesLines: [SourceText.Line] = []
+    private var interrogatoryLines: [String: [SourceText.Line]] = [:]
+    private let pageTitleKeys: [(key: String, id: String)]
+    private let sectionTitleKeys: [(key: String, section: SectionDescription)]
+    private let pageHeaderKey: String
+    /// A page title printed over two lines: what is left to match of it.
+    private var titleRemainder: String?
+
+    init(blank: Blank, context: ParseContext) {
+        self.blank = blank
+        self.context = context
+        pageTitleKeys = blank.pages.map { (Text.key($0.title), $0.id) }
+        sectionTitleKeys = blank.sections.flatMap { section in section.titles.map { (Text.key($0), section) } }
+        pageHeaderKey = Text.key(blank.pageHeader)
+    }
+
+    mutating func consume(_ line: SourceText.Line) {
+        let clean = Text.clean(line.text)
+        let key = Text.key(clean)
+
+        if let remainder = titleRemainder {
+            titleRemainder = nil
+            if !key.isEmpty, remainder.hasPrefix(key) {
+                context.classified(line)
+                if remainder.count > key.count { titleRemainder = String(remainder.dropFirst(key.count)) }
+                return
+            }
+        }
+        if key.hasPrefix(pageHeaderKey), !line.text.contains("\t") {
+            // The running header of a statement page ("STATEMENT AS OF ... OF THE ...").
+            context.classified(line)
+            if case .cover = section { section = .between }
+            return
+        }
+        if !line.text.contains("\t"), let id = pageTitleKeys.first(where: { $0.key == key })?.id {
+            startPage(id, line: line)
+            return
+        }
+        if !line.text.contains("\t"), key.count >= 16,
+           let match = pageTitleKeys.first(where: { $0.key.hasPrefix(key) }) {
+            startPage(match.id, line: line)
+            titleRemainder = String(match.key.dropFirst(key.count))
+            return
+        }
+        if let match = sectionTitleKeys.first(where: { $0.key == key }) {
+            enter(match.section, line: line, glued: false)
+            return
+        }
+        if let match = sectionTitleKeys.first(where: { key.hasPrefix($0.key) && $0.section.kind == .notes }) {
+            enter(match.section, line: line, glued: true)
+            return
+        }
+        switch section {
+        case .cover:
+            coverLines.append(line)
+        case .page(let id):
+            pageParsers[id]?.consume(line)
+        case .notes:
+            if key == "none" { context.noneMark(line) } else { notesLines.append(line) }
+        case .interrogatories(let part):
+            if key == "none" { context.noneMark(line) } else { interrogatoryLines[part, default: []].append(line) }
+        case .between:
+            if key == "none" {
+                context.noneMark(line)
+            } else {
+                context.report(.error, .unrecognizedLine, line: line.number,
+                               "text outside any page of the blank: \"\(String(clean.prefix(80)))\"")
+            }
+        }
+    }
+
+    private mutating func startPage(_ id: String, line: SourceText.Line) {
+        context.classified(line)
+        guard let description = blank.page(id) else { return }
+        if pageParsers[id] != nil {
+            context.report(.warning, .duplicatePage, line: line.number,
+                           "\(description.title) is printed a second time; its lines are read into the same page and repeated lines are reported",
+                           placed: true)
+        } else {
+            pageParsers[id] = PageParser(description: description, context: context)
+            pageOrder.append(id)
+        }
+        section = .page(id)
+    }
+
+    private mutating func enter(_ description: SectionDescription, line: SourceText.Line, glued: Bool) {
+        switch description.kind {
+        case .notes:
+            section = .notes
+            if glued { notesLines.append(line) } else { context.classified(line) }
+        case .interrogatories:
+            let part = description.part ?? description.id
+            // A running title of an interrogatories part already open keeps that part open.
+            if case .interrogatories(let open) = section, open != part, part == "1" {
+                context.classified(line)
+                return
+            }
+            section = .interrogatories(part)
+            context.classified(line)
+        }
+    }
+
+    mutating func finish() -> ParseResult {
+        var statement = Statement(blank: blank.id)
+        statement.cover = SectionReaders.cover(coverLines, context: context)
+        if statement.cover.kind == nil, !coverLines.isEmpty { statement.cover.kind = blank.kind }
+        var origins: [String: [String: Int]] = [:]
+        var missingPages: [String] = []
+        for description in blank.pages {
+            guard var parser = pageParsers[description.id] else {
+                missingPages.append(description.title)
+                continue
+            }
+            let page = parser.finish()
+            origins[description.id] = parser.origins
+            statement.pages.append(page)
+            if !page.none {
+                let missing = description.lines.filter { parser.origins[$0.line] == nil }.map(\.line)
+                if !missing.isEmpty {
+                    context.report(.info, .missingLine, line: nil,
+                                   "\(description.title) does not print line\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))")
+                }
+            }
+        }
+        if !missingPages.isEmpty {
+            context.report(.info, .missingPage, line: nil,
+                           "the statement does not print: \(missingPages.joined(separator: "; "))")
+        }
+        statement.notes = SectionReaders.notes(notesLines, context: context)
+        for section in blank.sections where section.kind == .interrogatories {
+            let part = section.part ?? section.id
+            if let lines = interrogatoryLines[part] {
+                statement.interrogatories += SectionReaders.interrogatories(lines, part: part, context: context)
+            }
+        }
+        return ParseResult(statement: statement, diagnostics: [], dispositions: [:], origins: origins, isUsable: true)
+    }
+}

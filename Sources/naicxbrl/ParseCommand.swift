@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import NAICXBRL
+
+struct ParseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parse",
+        abstract: "Read a statement and print its model.",
+        discussion: "Diagnostics go to standard error as FILE:LINE: SEVERITY: MESSAGE [CODE]."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case json, summary
+    }
+
+    @Argument(help: "The statement: text rendered from the filed PDF, or - for standard input.")
+    var statement: String
+
+    @Option(help: "json: the whole model; summary: lines and values per page.")
+    var format: Format = .summary
+
+    @Flag(help: "Also print info diagnostics (rows placed by arithmetic, missing pages).")
+    var verbose = false
+
+    func run() throws {
+        let result: ParseResult
+        do {
+            result = try readStatement(statement)
+        } catch {
+            Output.error("\(statement): error: cannot read the statement: \(error.localizedDescription) [io]")
+            throw ToolExit.unusable.code
+        }
+        Output.diagnostics(result.diagnostics, minimum: verbose ? .info : .warning)
+        guard result.isUsable else { throw ToolExit.unusable.code }
+        switch format {
+        case .json:
+            FileHandle.standardOutput.write(try Output.json(result.statement))
+            FileHandle.standardOutput.write(Data("\n".utf8))
+        case .summary:
+            print(Summary(result).text, terminator: "")
+        }
+        if result.hasErrors { throw ToolExit.invalid.code }
+    }
+}
+
+func readStatement(_ path: String) throws -> ParseResult {
+    if path == "-" {
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        return StatementParser.parse(bytes: [UInt8](data), name: "<stdin>")
+    }
+    return try StatementParser.parse(fileAt: path)
+}
+
+/// A per-page count of printed lines and values.
+struct Summary {
+    let text: String
+
+    init(_ result: ParseResult) {
+        let statement = result.statement
+        var out = ""
+        let cover = statement.cover
+        out += "\(cover.companyName ?? "(no company name)") (NAIC \(cover.companyCode ?? "?")), \(cover.kind?.rawValue ?? "?") statement as of \(cover.statementDate?.description ?? "?")\n"
+        func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
+        out += pad("page", 32) + pad("lines", 8) + "values\n"
+        for page in statement.pages {
+            let values = page.rows.reduce(0) { $0 + $1.cells.filter { !$0.isBlank }.count + $1.captionAmounts.filter { !$0.isBlank }.count }
+            out += pad(page.id, 32) + pad(String(page.rows.count), 8) + String(values) + (page.none ? " (NONE)" : "") + "\n"
+        }
+        let noteValues = statement.notes.flatMap(\.tables).flatMap(\.rows).reduce(0) { $0 + $1.cells.filter { !$0.isBlank }.count }
+        out += pad("notes", 32) + pad(String(statement.notes.count), 8) + String(noteValues) + "\n"
+        for part in ["1", "2", "supplemental"] {
+            let items = statement.interrogatories.filter { $0.part == part }
+            let answered = items.filter { $0.answer != .none }.count
+            out += pad("interrogatories \(part)", 32) + pad(String(items.count), 8) + String(answered) + "\n"
+        }
+        let counts = Dictionary(grouping: result.diagnostics, by: \.severity).mapValues(\.count)
+        out += "diagnostics: \(counts[.error] ?? 0) errors, \(counts[.warning] ?? 0) warnings, \(counts[.info] ?? 0) notes; unrecognized lines: \(result.unrecognizedLineCount)\n"
+        text = out
+    }
+}

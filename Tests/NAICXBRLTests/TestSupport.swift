@@ -1,0 +1,38 @@
+import Foundation
+import XCTest
+@testable import NAICXBRL
+
+enum Fixture {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let referencePath = root.appendingPathComponent("Fixtures/mml-bay-state-life-2011-q2.txt").path
+
+    static let referenceText: String = {
+        guard let data = FileManager.default.contents(atPath: referencePath), let text = String(data: data, encoding: .utf8) else {
+            preconditionFailure("missing fixture \(referencePath)")
+        }
+        return text
+    }()
+
+    static let reference: ParseResult = StatementParser.parse(text: referenceText, name: "mml-bay-state-life-2011-q2.txt")
+}
+
+/// `1,236` → Amount; `(1,673,536)` → negative. Written as printed so tests read like the statement.
+func printed(_ text: String) -> Amount {
+    guard case .success(let cell) = ValueScanner.cell(Substring(text)), let amount = cell.amount else {
+        preconditionFailure("not an amount: \(text)")
+    }
+    return amount
+}
+
+extension Statement {
+    /// The cell at a page's line and blank column number ("1", "2").
+    func cell(_ page: String, _ line: String, column: String, blank: Blank = .lifeQuarterly) -> Cell? {
+        guard let description = blank.page(page), let index = description.index(ofColumn: column),
+              let row = self.page(page)?.row(line), index < row.cells.count else { return nil }
+        return row.cells[index]
+    }
+
+    func amount(_ page: String, _ line: String, column: String) -> Amount? {
+        cell(page, line, column: column)?.amount
+    }
+}
