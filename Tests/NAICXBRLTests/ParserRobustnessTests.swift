@@ -1,0 +1,202 @@
+import XCTest
+@testable import NAICXBRL
+
+/// Statements the parser has not seen: other figures, pages moved, missing or repeated, and
+/// broken values. Each gives a model of what is there and diagnostics with line numbers.
+final class ParserRobustnessTests: XCTestCase {
+    let lines = Fixture.referenceText.components(separatedBy: "\n")
+
+    /// The fixture's lines from the one whose text starts with `start` up to (not including) the
+    /// next that starts with `end`.
+    func block(from start: String, to end: String) -> [String] {
+        guard let a = lines.firstIndex(where: { $0.hasPrefix(start) }),
+              let b = lines[(a + 1)...].firstIndex(where: { $0.hasPrefix(end) }) else { return [] }
+        return Array(lines[a..<b])
+    }
+
+    func testPagesInAnotherOrder() {
+        let assets = block(from: "ASSETS", to: "STATEMENT AS OF")
+        let liabilities = block(from: "LIABILITIES, SURPLUS", to: "STATEMENT AS OF")
+        let cashFlow = block(from: "CASH FLOW", to: "EXHIBIT 1")
+        let text = (cashFlow + [""] + liabilities + [""] + assets).joined(separator: "\n")
+        let result = StatementParser.parse(text: text, name: "reordered.txt")
+        XCTAssertEqual(result.unrecognizedLineCount, 0, "\(result.diagnostics)")
+        XCTAssertEqual(result.statement.amount("Assets", "28", column: "3"), printed("4,564,471,362"))
+        XCTAssertEqual(result.statement.amount("CashFlow", "19.1", column: "2"), printed("(2,923,818)"))
+        XCTAssertEqual(result.statement.pages.map(\.id), ["Assets", "Liabilities", "CashFlow"], "pages come out in the blank's order")
+        XCTAssertTrue(result.diagnostics.contains { $0.code == .missingPage && $0.message.contains("SUMMARY OF OPERATIONS") })
+    }
+
+    func testOtherFiguresAndMissingLines() {
+        var assets = block(from: "ASSETS", to: "STATEMENT AS OF")
+        assets = assets.map { $0.replacingOccurrences(of: "150,751,734", with: "1,000") }
+        assets.removeAll { $0.hasPrefix("17. ") }
+        let result = StatementParser.parse(text: assets.joined(separator: "\n"), name: "other.txt")
+        XCTAssertEqual(result.statement.amount("Assets", "1", column: "1"), printed("1,000"))
+        XCTAssertNil(result.statement.page("Assets")?.row("17"))
+        XCTAssertTrue(result.diagnostics.contains { $0.code == .missingLine && $0.message.contains("17") })
+    }
+
+    func testCaptionThatDoesNotMatchItsLineNumberIsReported() {
+        var assets = block(from: "ASSETS", to: "STATEMENT AS OF")
+        guard let i = assets.firstIndex(where: { $0.hasPrefix("14. ") }) else { return XCTFail("no line 14") }
+        assets[i] = assets[i].replacingOccurrences(of: "14. Investment income due and accrued", with: "14. Guaranty funds receivable")
+        let result = StatementParser.parse(text: assets.joined(separator: "\n"), name: "caption.txt")
+        let finding = result.diagnostics.first { $0.code == .captionMismatch }
+        XCTAssertEqual(finding?.line, i + 1)
+        XCTAssertTrue(finding?.message.contains("Investment income due and accrued") ?? false)
+        // The value is kept, and so is the printed caption.
+        XCTAssertEqual(result.statement.amount("Assets", "14", column: "1"), printed("2,388,370"))
+        XCTAssertEqual(result.statement.page("Assets")?.row("14")?.caption, "Guaranty funds receivable")
+    }
+
+    func testCaptionsMatchTolerantly() {
+        var assets = block(from: "ASSETS", to: "STATEMENT AS OF")
+        assets = assets.map { $0.hasPrefix("19. ") ? "19.   **Guaranty  funds receivable or on deposit**\t1,437,426\t\t1,437,426\t1,401,280" : $0 }
+        let result = StatementParser.parse(text: assets.joined(separator: "\n"), name: "spacing.txt")
+        XCTAssertFalse(result.diagnostics.contains { $0.code == .captionMismatch }, "\(result.diagnostics)")
+    }
+
+    func testBrokenNumbersAreReportedWithTheirLine() {
+        var assets = block(from: "ASSETS", to: "STATEMENT AS OF")
+        guard let i = assets.firstIndex(where: { $0.hasPrefix("14. ") }), let j = assets.firstIndex(where: { $0.hasPrefix("19. ") }) else { return XCTFail() }
+        assets[i] = "14. Investment income due and accrued\t1,23,4\t\t2,388,370\t2,374,740"
+        assets[j] = "19. Guaranty funds receivable or on deposit\t(12\t\t1,437,426\t1,401,280"
+        let result = StatementParser.parse(text: assets.joined(separator: "\n"), name: "numbers.txt")
+        let bad = result.diagnostics.filter { $0.code == .badValue }
+        XCTAssertEqual(bad.map(\.line), [i + 1, j + 1])
+        XCTAssertEqual(result.statement.cell("Assets", "14", column: "1"), .text("1,23,4"), "kept, not dropped")
+    }
+
+    func testUnknownLineNumberIsReported() {
+        var assets = block(from: "ASSETS", to: "STATEMENT AS OF")
+        assets.insert("77. A line the blank does not have\t1\t\t1\t1", at: 5)
+        let result = StatementParser.parse(text: assets.joined(separator: "\n"), name: "unknown.txt")
+        XCTAssertEqual(result.diagnostics.first { $0.code == .unknownLine }?.line, 6)
+        XCTAssertTrue(result.hasErrors)
+    }
+
+    func testPageTwice() {
+        let assets = block(from: "ASSETS", to: "STATEMENT AS OF")
+        let result = StatementParser.parse(text: (assets + assets).joined(separator: "\n"), name: "twice.txt")
+        XCTAssertTrue(result.diagnostics.contains { $0.code == .duplicatePage && $0.line == assets.count + 1 })
+        XCTAssertEqual(result.statement.amount("Assets", "28", column: "3"), printed("4,564,471,362"))
+    }
+
+    func testStatementCutInHalf() {
+        let half = lines.prefix(lines.count / 2).joined(separator: "\n")
+        let result = StatementParser.parse(text: half, name: "half.txt")
+        XCTAssertTrue(result.isUsable)
+        XCTAssertEqual(result.statement.amount("CashFlow", "19.2", column: "1"), printed("35,532,287"))
+        XCTAssertTrue(result.diagnostics.contains { $0.code == .missingPage && $0.message.contains("SCHEDULE T") })
+    }
+
+    func testCRLFAndWindows1252() {
+        let crlf = Fixture.referenceText.replacingOccurrences(of: "\n", with: "\r\n")
+        let a = StatementParser.parse(text: crlf, name: "crlf.txt")
+        XCTAssertEqual(a.statement, Fixture.reference.statement)
+
+        var bytes: [UInt8] = []
+        for line in block(from: "ASSETS", to: "STATEMENT AS OF") {
+            bytes += line.hasPrefix("2501.") ? Array("2501. Caf".utf8) + [0xE9] + Array("\t\t\t\t".utf8) : Array(line.utf8)
+            bytes.append(0x0A)
+        }
+        let b = StatementParser.parse(bytes: bytes, name: "latin.txt")
+        XCTAssertTrue(b.diagnostics.contains { $0.code == .encoding })
+        XCTAssertEqual(b.statement.page("Assets")?.row("2501")?.caption, "Café")
+    }
+
+    func testUnusableInput() {
+        XCTAssertFalse(StatementParser.parse(text: "", name: "empty.txt").isUsable)
+        XCTAssertFalse(StatementParser.parse(bytes: [0, 1, 2, 3, 0xFF, 0, 0, 7], name: "junk.bin").isUsable)
+        XCTAssertFalse(StatementParser.parse(text: "hello\nworld\n", name: "prose.txt").isUsable)
+        let long = String(repeating: "9", count: 1_000_000)
+        let result = StatementParser.parse(text: "ASSETS\n1. Bonds\t\(long)\t\t\t", name: "long.txt")
+        XCTAssertTrue(result.diagnostics.contains { $0.code == .badValue && $0.line == 2 })
+    }
+}
+
+final class ValueScannerTests: XCTestCase {
+    func cell(_ s: String) -> Cell? { try? ValueScanner.cell(Substring(s)).get() }
+
+    func testPrintedForms() {
+        XCTAssertEqual(cell(""), .blank)
+        XCTAssertEqual(cell("1,236"), .amount(Amount(units: 1236)))
+        XCTAssertEqual(cell("(1,673,536)"), .amount(Amount(units: -1_673_536)))
+        XCTAssertEqual(cell("\\$ 3,850,782"), .amount(Amount(units: 3_850_782), dollarSign: true))
+        XCTAssertEqual(cell("$ -"), .dash(dollarSign: true))
+        XCTAssertEqual(cell("-"), .dash(dollarSign: false))
+        XCTAssertEqual(cell("\\$"), .blank)
+        XCTAssertEqual(cell("XXX"), .notApplicable)
+        XCTAssertEqual(cell("4,933,708.07"), .amount(Amount(units: 493_370_807, fractionDigits: 2)))
+        XCTAssertEqual(cell("\\$ (307,161.81)"), .amount(Amount(units: -30_716_181, fractionDigits: 2), dollarSign: true))
+        XCTAssertEqual(cell("0.01"), .amount(Amount(units: 1, fractionDigits: 2)))
+        XCTAssertEqual(cell("0"), .amount(Amount(units: 0)))
+    }
+
+    func testMalformed() {
+        for bad in ["1,23,4", "(12", "12)", "1,2345", "abc", "1..2", "1.", "99999999999999999999", "--1", "$$1"] {
+            XCTAssertNil(cell(bad), bad)
+        }
+    }
+
+    func testRenderRoundTrips() {
+        for text in ["1,236", "(1,673,536)", "$ 38", "$ -", "-", "XXX", "4,933,708.07", "(307,161.81)", "0.01", "0"] {
+            guard let c = cell(text) else { return XCTFail(text) }
+            XCTAssertEqual(ValueScanner.render(c), text)
+        }
+    }
+
+    func testAmountPlainForm() {
+        XCTAssertEqual(Amount(units: -5, fractionDigits: 2).description, "-0.05")
+        XCTAssertEqual(Amount(plain: "-0.05"), Amount(units: -5, fractionDigits: 2))
+        XCTAssertEqual(Amount(plain: "4933708.07"), Amount(units: 493_370_807, fractionDigits: 2))
+        XCTAssertNil(Amount(plain: "1e5"))
+    }
+}
+
+final class BlankDescriptionTests: XCTestCase {
+    let blank = Blank.lifeQuarterly
+
+    func testFormulasExpand() {
+        XCTAssertEqual(blank.page("Assets").flatMap { p in Formula("1..11").flatMap { p.expand($0) } }?.map(\.line),
+                       ["1", "2.1", "2.2", "3.1", "3.2", "4.1", "4.2", "4.3", "5", "6", "7", "8", "9", "10", "11"])
+        let liabilities = blank.page("Liabilities")
+        XCTAssertEqual(liabilities.flatMap { p in Formula("31+32+33+34+35-36").flatMap { p.expand($0) } }?.map { "\($0.sign)\($0.line)" },
+                       ["131", "132", "133", "134", "135", "-136.1", "-136.2"])
+        for page in blank.pages {
+            for line in page.lines {
+                if let text = line.total {
+                    guard let formula = Formula(text) else { XCTFail("\(page.id) \(line.line): \(text)"); continue }
+                    XCTAssertNotNil(page.expand(formula), "\(page.id) line \(line.line): \(text)")
+                }
+                if let equals = line.equals { XCTAssertNotNil(page.lineIndex(equals), "\(page.id) \(line.line) = \(equals)") }
+            }
+        }
+    }
+
+    /// Every caption that prints arithmetic ("(Lines 1 to 11)") has it as data.
+    func testPrintedArithmeticIsDescribed() {
+        for page in blank.pages {
+            for line in page.lines where line.caption.range(of: #"\((Total )?Lines? [0-9]"#, options: .regularExpression) != nil
+                || line.caption.hasPrefix("Totals of Lines") {
+                XCTAssertTrue(line.total != nil || line.equals != nil, "\(page.id) line \(line.line): \(line.caption)")
+            }
+        }
+    }
+
+    func testConceptsAreUniqueAndUpperCamelCase() {
+        var seen: [String: String] = [:]
+        for page in blank.pages where page.orientation == .items {
+            for line in page.lines where !line.isHeading {
+                guard let concept = line.concept else { XCTFail("\(page.id) \(line.line) has no concept"); continue }
+                XCTAssertTrue(concept.first?.isUppercase ?? false, concept)
+                XCTAssertTrue(concept.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }, concept)
+                if !line.isWriteIn, let other = seen[concept] { XCTFail("\(concept) used by \(other) and \(page.id) \(line.line)") }
+                seen[concept] = "\(page.id) \(line.line)"
+                XCTAssertEqual(line.slots?.count ?? 0, line.caption.filter { $0 == "$" }.count, "\(page.id) \(line.line)")
+            }
+        }
+        XCTAssertGreaterThan(seen.count, 300)
+    }
+}
