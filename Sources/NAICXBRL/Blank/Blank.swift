@@ -13,6 +13,12 @@ public struct Blank: Codable, Sendable {
     public var kind: Cover.Kind
     /// The prefix the taxonomy's namespace is declared with.
     public var namespacePrefix: String
+    /// The taxonomy's namespace: the project's own, never NAIC's.
+    public var namespace: String
+    /// Where the taxonomy is published; files are resolved offline from the bundled copy.
+    public var taxonomyURL: String
+    /// The entry point schema's file name under ``taxonomyURL``.
+    public var entryPoint: String
     /// The running header printed at the top of statement pages ("STATEMENT AS OF").
     public var pageHeader: String
     /// Non-tabular parts: notes and interrogatories.
@@ -62,6 +68,8 @@ public struct PageDescription: Codable, Sendable {
     /// Other lines printed on the page that carry no values (page numbers).
     public var boilerplate: [String]?
     public var rowsAre: RowsAre?
+    /// The balance of the page's items, where accounting fixes it (assets debit, liabilities credit).
+    public var balance: Balance?
     public var columns: [ColumnDescription]
     public var lines: [LineDescription]
 
@@ -70,6 +78,8 @@ public struct PageDescription: Codable, Sendable {
     public func index(ofColumn number: String) -> Int? { columns.firstIndex { $0.number == number } }
     public func line(_ number: String) -> LineDescription? { lines.first { $0.line == number } }
 }
+
+public enum Balance: String, Codable, Sendable { case debit, credit }
 
 /// When a column's values stand, relative to the statement date.
 public enum PeriodReference: String, Codable, Sendable, CaseIterable {
@@ -143,6 +153,8 @@ public struct LineDescription: Codable, Sendable {
     public var instant: InstantPosition?
     /// Names of the amounts printed inside the caption, one per `$`.
     public var slots: [String]?
+    /// Overrides the page's balance for this line (treasury stock is a debit among credits).
+    public var balance: Balance?
 
     public enum InstantPosition: String, Codable, Sendable { case start, end }
 

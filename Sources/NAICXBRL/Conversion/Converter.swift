@@ -1,0 +1,81 @@
+import Foundation
+
+/// Where the taxonomy of each blank is generated once per process and made loadable offline.
+public enum TaxonomyRegistry {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var registered: Set<String> = []
+    nonisolated(unsafe) private static var validators: [String: InstanceValidator] = [:]
+
+    /// Registers the taxonomy files of `blank` under its published URL in the in-memory
+    /// registry that libxml2 loads from. Idempotent.
+    public static func register(_ blank: Blank) {
+        lock.lock()
+        defer { lock.unlock() }
+        registerLocked(blank)
+    }
+
+    private static func registerLocked(_ blank: Blank) {
+        guard !registered.contains(blank.id) else { return }
+        let writer = TaxonomyWriter(taxonomy: TaxonomyModel(blank: blank))
+        for file in writer.files() {
+            try? XMLEnvironment.register(url: blank.taxonomyURL + file.path, contents: file.contents)
+        }
+        registered.insert(blank.id)
+    }
+
+    /// The compiled validator for instances of `blank`'s taxonomy.
+    public static func validator(for blank: Blank) throws(SchemaCompileError) -> InstanceValidator {
+        lock.lock()
+        defer { lock.unlock() }
+        if let validator = validators[blank.id] { return validator }
+        registerLocked(blank)
+        let validator = try InstanceValidator(taxonomyEntryURL: blank.taxonomyURL + blank.entryPoint)
+        validators[blank.id] = validator
+        return validator
+    }
+}
+
+/// A statement converted to an XBRL instance.
+public struct Conversion: Sendable {
+    public var instance: [UInt8]
+    public var facts: [Fact]
+    /// Findings from mapping the model to facts.
+    public var diagnostics: [Diagnostic]
+    /// Schema validation of the written instance; empty when valid or not validated.
+    public var validation: [ValidationIssue]
+
+    public var numericFactCount: Int {
+        facts.filter { if case .amount = $0.value { true } else { false } }.count
+    }
+}
+
+/// Parse → facts → instance → validation, the pipeline behind `naicxbrl convert`.
+public enum Converter {
+    public static func convert(_ statement: Statement, file: String? = nil, validate: Bool = true) throws -> Conversion {
+        guard let blank = Blank.all[statement.blank] else {
+            throw ConversionError("the statement's blank \(statement.blank) is not known")
+        }
+        let mapping = FactMapping(blank: blank)
+        let result: FactMapping.Result
+        do {
+            result = try mapping.facts(of: statement, file: file)
+        } catch {
+            throw ConversionError("\(error)")
+        }
+        let bytes = InstanceWriter(taxonomy: mapping.taxonomy).write(result)
+        var issues: [ValidationIssue] = []
+        if validate {
+            do {
+                issues = try TaxonomyRegistry.validator(for: blank).validate(bytes, documentName: file ?? "<instance>")
+            } catch {
+                issues = error.issues
+            }
+        }
+        return Conversion(instance: bytes, facts: result.facts, diagnostics: result.diagnostics, validation: issues)
+    }
+}
+
+public struct ConversionError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

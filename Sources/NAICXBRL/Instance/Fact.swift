@@ -1,0 +1,78 @@
+/// One XBRL fact, before it is written: what it reports, when, along which dimensions.
+public struct Fact: Hashable, Sendable {
+    public enum Value: Hashable, Sendable {
+        /// An amount printed in `scale` (the value written is the amount times 10^scale).
+        case amount(Amount, scale: Scale)
+        case text(String)
+        case boolean(Bool)
+        case date(CalendarDate)
+        /// Reported as nothing (a dash, `XXX`, an unanswered question): `xsi:nil`.
+        case none
+    }
+
+    public var concept: String
+    public var context: FactContext
+    public var value: Value
+    /// The printed form where the value alone does not say it (`$ 38`, `-`, `XXX`), kept as an
+    /// XBRL footnote so the statement can be printed again exactly.
+    public var printedForm: String?
+
+    public init(concept: String, context: FactContext, value: Value, printedForm: String? = nil) {
+        self.concept = concept
+        self.context = context
+        self.value = value
+        self.printedForm = printedForm
+    }
+
+    /// Concept and context: two facts with the same key report the same thing.
+    public var key: FactKey { FactKey(concept: concept, context: context) }
+}
+
+public struct FactKey: Hashable, Sendable {
+    public var concept: String
+    public var context: FactContext
+}
+
+/// A period with dimension members: everything an XBRL context says besides the entity.
+public struct FactContext: Hashable, Sendable, Comparable {
+    public var period: Period
+    /// Explicit dimensions: axis → member, both local names in the taxonomy namespace.
+    public var explicit: [String: String]
+    /// Typed dimensions: axis → value.
+    public var typed: [String: String]
+
+    public init(period: Period, explicit: [String: String] = [:], typed: [String: String] = [:]) {
+        self.period = period
+        self.explicit = explicit
+        self.typed = typed
+    }
+
+    var sortKey: String {
+        let e = explicit.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
+        let t = typed.sorted { $0.key < $1.key }.map { "\($0.key)=\(TypedValueOrder.pad($0.value))" }.joined(separator: ";")
+        return e + "|" + t
+    }
+
+    public static func < (a: FactContext, b: FactContext) -> Bool {
+        if a.period != b.period { return a.period < b.period }
+        return a.sortKey < b.sortKey
+    }
+}
+
+/// Orders typed values so that `2` comes before `10` and `1:2.1` before `1:10`.
+enum TypedValueOrder {
+    static func pad(_ value: String) -> String {
+        var out = ""
+        var digits = ""
+        for ch in value {
+            if ch.isASCII, ch.isNumber {
+                digits.append(ch)
+            } else {
+                if !digits.isEmpty { out += String(repeating: "0", count: max(0, 8 - digits.count)) + digits; digits = "" }
+                out.append(ch)
+            }
+        }
+        if !digits.isEmpty { out += String(repeating: "0", count: max(0, 8 - digits.count)) + digits }
+        return out
+    }
+}

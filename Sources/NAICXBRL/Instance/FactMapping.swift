@@ -1,0 +1,284 @@
+/// Maps a statement to XBRL facts by its blank's description, and nothing else.
+///
+/// Every value of the model becomes exactly one fact: a cell of a tabular page, an amount printed
+/// in a caption, a caption of the filer's own, a cover field, a note's paragraph or table cell, an
+/// interrogatory's answer. The importer (``FactImporter``) reverses this mapping.
+public struct FactMapping: Sendable {
+    public let blank: Blank
+    public let taxonomy: TaxonomyModel
+
+    public init(blank: Blank) {
+        self.blank = blank
+        self.taxonomy = TaxonomyModel(blank: blank)
+    }
+
+    public struct Result: Sendable {
+        public var facts: [Fact]
+        public var diagnostics: [Diagnostic]
+        /// The NAIC company code the entity is identified by.
+        public var entity: String
+    }
+
+    public enum Failure: Error, CustomStringConvertible {
+        case noStatementDate
+        case noCompanyCode
+
+        public var description: String {
+            switch self {
+            case .noStatementDate: "the statement date is not printed on the cover or a page header; periods cannot be set"
+            case .noCompanyCode: "the NAIC company code is not printed on the cover; the entity cannot be identified"
+            }
+        }
+    }
+
+    public func facts(of statement: Statement, file: String? = nil) throws -> Result {
+        guard let date = statement.cover.statementDate else { throw Failure.noStatementDate }
+        guard let entity = statement.cover.companyCode, !entity.isEmpty else { throw Failure.noCompanyCode }
+        var builder = Builder(periods: StatementPeriods(statementDate: date), file: file)
+        for page in statement.pages {
+            guard let description = blank.page(page.id) else {
+                builder.diagnostics.append(Diagnostic(.error, .importError, file: file, line: nil, "page \(page.id) is not a page of the \(blank.title) blank"))
+                continue
+            }
+            builder.page(page, description)
+        }
+        builder.cover(statement.cover)
+        for note in statement.notes { builder.note(note) }
+        for item in statement.interrogatories { builder.interrogatory(item) }
+        return Result(facts: builder.facts, diagnostics: builder.diagnostics, entity: entity)
+    }
+
+    /// Collects facts, merging the ones two cells report alike.
+    struct Builder {
+        let periods: StatementPeriods
+        let file: String?
+        var facts: [Fact] = []
+        var seen: [FactKey: Int] = [:]
+        var diagnostics: [Diagnostic] = []
+
+        init(periods: StatementPeriods, file: String?) {
+            self.periods = periods
+            self.file = file
+        }
+
+        var document: Period { periods.period(.currentYearToDate) }
+        var coverInstant: Period { periods.period(.currentInstant) }
+
+        mutating func add(_ fact: Fact, origin: @autoclosure () -> String) {
+            if let index = seen[fact.key] {
+                // Two cells that report the same balance at the same date (the prior-year-end
+                // column of a year-to-date and of a full-year table) are one fact.
+                if facts[index].value != fact.value || facts[index].printedForm != fact.printedForm {
+                    diagnostics.append(Diagnostic(.error, .importError, file: file, line: nil,
+                                                  "\(origin()) reports \(fact.concept) for \(fact.context.period) differently from another cell of the same item and date; only the first is written"))
+                }
+                return
+            }
+            seen[fact.key] = facts.count
+            facts.append(fact)
+        }
+
+        mutating func text(_ concept: String, _ value: String?, _ context: FactContext) {
+            guard let value else { return }
+            add(Fact(concept: concept, context: context, value: .text(value)), origin: concept)
+        }
+
+        /// The fact for a printed cell, or nil for a blank one.
+        static func value(of cell: Cell, scale: Scale = .units) -> (Fact.Value, String?)? {
+            switch cell {
+            case .blank: return nil
+            case .amount(let amount, let dollar): return (.amount(amount, scale: scale), dollar ? ValueScanner.render(cell) : nil)
+            case .dash, .notApplicable: return (.none, ValueScanner.render(cell))
+            case .text(let t): return (.text(t), nil)
+            }
+        }
+
+        mutating func page(_ page: Page, _ description: PageDescription) {
+            let pageAxis = ["PageAxis": page.id]
+            let members = description.orientation == .members
+            let firstAmountColumn = description.columns.first { $0.valueKind == .amount }
+            for row in page.rows {
+                guard let line = description.line(row.line) else {
+                    diagnostics.append(Diagnostic(.error, .importError, file: file, line: nil, "\(description.title) has no line \(row.line)"))
+                    continue
+                }
+                let origin = "\(description.title) line \(row.line)"
+                for (index, cell) in row.cells.enumerated() {
+                    guard index < description.columns.count, let (value, printed) = Builder.value(of: cell) else { continue }
+                    let column = description.columns[index]
+                    var concept: String?
+                    var context: FactContext
+                    if members {
+                        concept = column.concept
+                        context = FactContext(period: periods.period(column.period ?? .currentYearToDate))
+                        if let member = line.member {
+                            context.explicit[TaxonomyModel.rowAxis(description)] = TaxonomyModel.member(description, member, rows: true)
+                        }
+                    } else {
+                        concept = line.isHeading ? nil : line.concept
+                        context = FactContext(period: periods.period(column.period ?? .currentYearToDate, at: line.instant))
+                        if let member = column.member {
+                            context.explicit[TaxonomyModel.columnAxis(description)] = TaxonomyModel.member(description, member, rows: false)
+                        }
+                    }
+                    let textInAmountColumn: Bool = { if case .text = value { return column.valueKind == .amount }; return false }()
+                    if let concept, !textInAmountColumn {
+                        var value = value
+                        if column.valueKind != .amount, cell == .notApplicable { value = .text("XXX") }
+                        add(Fact(concept: concept, context: context, value: value,
+                                 printedForm: column.valueKind == .amount ? printed : nil), origin: "\(origin) column \(column.number)")
+                    } else {
+                        // A cell the blank has no item for, or text where an amount belongs: kept as printed.
+                        text("TextOfCell", ValueScanner.render(cell),
+                             FactContext(period: document, typed: pageAxis.merging(["LineAxis": row.line, "TableColumnAxis": String(index + 1)]) { a, _ in a }))
+                    }
+                }
+                if !row.captionAmounts.isEmpty {
+                    let slots = line.slots ?? []
+                    let period = periods.period(firstAmountColumn?.period ?? .currentYearToDate, at: line.instant)
+                    for (index, cell) in row.captionAmounts.enumerated() {
+                        guard index < slots.count, let (value, printed) = Builder.value(of: cell) else { continue }
+                        add(Fact(concept: slots[index], context: FactContext(period: period), value: value, printedForm: printed),
+                            origin: "\(origin) caption")
+                    }
+                }
+                text("PrintedCaption", row.caption, FactContext(period: document, typed: pageAxis.merging(["LineAxis": row.line]) { a, _ in a }))
+            }
+            for (i, heading) in page.headings.enumerated() {
+                text("PrintedColumnHeadings", heading.joined(separator: "\t"),
+                     FactContext(period: document, typed: pageAxis.merging(["TableRowAxis": String(i + 1)]) { a, _ in a }))
+            }
+            for (i, footnote) in page.footnotes.enumerated() {
+                text("PrintedFootnote", footnote, FactContext(period: document, typed: pageAxis.merging(["TableRowAxis": String(i + 1)]) { a, _ in a }))
+            }
+            if page.none {
+                add(Fact(concept: "PageIsNone", context: FactContext(period: document, typed: pageAxis), value: .boolean(true)), origin: page.id)
+            }
+            let printed = Set(page.rows.map(\.line))
+            let missing = description.lines.map(\.line).filter { !printed.contains($0) }
+            if !missing.isEmpty {
+                text("LinesNotPrinted", missing.joined(separator: " "), FactContext(period: document, typed: pageAxis))
+            }
+        }
+
+        mutating func cover(_ cover: Cover) {
+            let at = FactContext(period: coverInstant)
+            text("EditionTitle", cover.edition, at)
+            text("StatementKind", cover.kind?.rawValue, at)
+            if let date = cover.statementDate { add(Fact(concept: "StatementDate", context: at, value: .date(date)), origin: "cover") }
+            text("CompanyName", cover.companyName, at)
+            text("NAICGroupCode", cover.groupCode, at)
+            text("NAICGroupCodePrior", cover.priorGroupCode, at)
+            text("NAICCompanyCode", cover.companyCode, at)
+            text("EmployerIdentificationNumber", cover.employerID, at)
+            text("OrganizedUnderLawsOf", cover.organizedUnderLawsOf, at)
+            text("StateOfDomicile", cover.stateOfDomicile, at)
+            text("CountryOfDomicile", cover.countryOfDomicile, at)
+            if let d = cover.incorporated { add(Fact(concept: "IncorporationDate", context: at, value: .date(d)), origin: "cover") }
+            if let d = cover.commencedBusiness { add(Fact(concept: "CommencedBusinessDate", context: at, value: .date(d)), origin: "cover") }
+            for (stem, address) in [("StatutoryHomeOffice", cover.statutoryHomeOffice), ("MainAdministrativeOffice", cover.mainAdministrativeOffice),
+                                    ("MailAddress", cover.mailAddress), ("BooksAndRecords", cover.booksAndRecords)] {
+                text(stem + "Street", address?.street, at)
+                text(stem + "CityStateZip", address?.cityStateZip, at)
+                text(stem + "Telephone", address?.telephone, at)
+            }
+            text("InternetWebSiteAddress", cover.webSite, at)
+            text("StatementContactName", cover.contact?.name, at)
+            text("StatementContactTelephone", cover.contact?.telephone, at)
+            text("StatementContactEmail", cover.contact?.email, at)
+            text("StatementContactFax", cover.contact?.fax, at)
+            func numbered(_ i: Int) -> FactContext { FactContext(period: coverInstant, typed: ["ItemNumberAxis": String(i + 1)]) }
+            for (i, officer) in cover.officers.enumerated() {
+                text("OfficerName", officer.name, numbered(i))
+                text("OfficerTitle", officer.title, numbered(i))
+            }
+            for (i, officer) in cover.otherOfficers.enumerated() {
+                text("OtherOfficerName", officer.name, numbered(i))
+                text("OtherOfficerTitle", officer.title, numbered(i))
+            }
+            for (i, name) in cover.directors.enumerated() { text("DirectorOrTrusteeName", name, numbered(i)) }
+            if let jurat = cover.jurat {
+                text("JuratState", jurat.state, at)
+                text("JuratCounty", jurat.county, at)
+                for (i, officer) in jurat.signatures.enumerated() {
+                    text("JuratSignatoryName", officer.name, numbered(i))
+                    text("JuratSignatoryTitle", officer.title, numbered(i))
+                }
+                add(Fact(concept: "IsOriginalFiling", context: at, value: jurat.originalFiling.map { .boolean($0) } ?? .none), origin: "jurat")
+                text("AmendmentNumber", jurat.amendmentNumber, at)
+                text("DateFiled", jurat.dateFiled, at)
+                text("NumberOfPagesAttached", jurat.pagesAttached, at)
+            }
+        }
+
+        mutating func table(_ table: Table, prefix: String, axes: [String: String]) {
+            let scaleConcept = prefix + "TableScale"
+            if table.scale != .units { text(scaleConcept, table.scale.rawValue, FactContext(period: document, typed: axes)) }
+            for (i, heading) in table.headings.enumerated() {
+                text(prefix + "TableHeadings", heading.joined(separator: "\t"),
+                     FactContext(period: document, typed: axes.merging(["TableRowAxis": "H\(i + 1)"]) { a, _ in a }))
+            }
+            for (r, row) in table.rows.enumerated() {
+                let rowAxes = axes.merging(["TableRowAxis": String(r + 1)]) { a, _ in a }
+                text(prefix + "TableRowLabel", row.label, FactContext(period: document, typed: rowAxes))
+                for (c, cell) in row.cells.enumerated() {
+                    guard let (value, printed) = Builder.value(of: cell, scale: table.scale) else { continue }
+                    let context = FactContext(period: document, typed: rowAxes.merging(["TableColumnAxis": String(c + 1)]) { a, _ in a })
+                    if case .text = value {
+                        add(Fact(concept: prefix + "TableText", context: context, value: value), origin: "\(prefix) table")
+                    } else {
+                        add(Fact(concept: prefix + "TableAmount", context: context, value: value, printedForm: printed), origin: "\(prefix) table")
+                    }
+                }
+            }
+        }
+
+        mutating func note(_ note: Note) {
+            let axes = ["NoteAxis": String(note.number)]
+            text("NoteTitle", note.title, FactContext(period: document, typed: axes))
+            for (i, block) in note.content.enumerated() {
+                let blockAxes = axes.merging(["BlockAxis": String(i + 1)]) { a, _ in a }
+                switch block {
+                case .text(let t): text("NoteParagraph", t, FactContext(period: document, typed: blockAxes))
+                case .table(let t): table(t, prefix: "Note", axes: blockAxes)
+                }
+            }
+        }
+
+        mutating func interrogatory(_ item: Interrogatory) {
+            let axes = ["InterrogatoryAxis": "\(item.part):\(item.number)"]
+            let at = FactContext(period: document, typed: axes)
+            text("InterrogatoryText", item.text, at)
+            switch item.answer {
+            case .none: break
+            case .choice(let choice, let offersNotApplicable):
+                if offersNotApplicable || choice == .notApplicable {
+                    add(Fact(concept: "InterrogatoryAnswerYesNoNotApplicable", context: at, value: choice.map { .text($0.rawValue) } ?? .none), origin: item.number)
+                } else {
+                    add(Fact(concept: "InterrogatoryAnswerYesNo", context: at, value: choice.map { .boolean($0 == .yes) } ?? .none), origin: item.number)
+                }
+            case .date(let d):
+                add(Fact(concept: "InterrogatoryAnswerDate", context: at, value: .date(d)), origin: item.number)
+            case .amounts(let cells):
+                for (i, cell) in cells.enumerated() {
+                    let context = FactContext(period: document, typed: axes.merging(["TableColumnAxis": String(i + 1)]) { a, _ in a })
+                    let (value, printed) = Builder.value(of: cell) ?? (.none, nil)
+                    if case .text(let t) = value {
+                        add(Fact(concept: "InterrogatoryAnswerText", context: context, value: .text(t)), origin: item.number)
+                    } else {
+                        add(Fact(concept: "InterrogatoryAnswerAmount", context: context, value: value, printedForm: printed), origin: item.number)
+                    }
+                }
+            case .percent(let cell):
+                let (value, printed) = Builder.value(of: cell) ?? (.none, nil)
+                add(Fact(concept: "InterrogatoryAnswerPercent", context: at, value: value, printedForm: printed), origin: item.number)
+            case .text(let t):
+                add(Fact(concept: "InterrogatoryAnswerText", context: at, value: .text(t)), origin: item.number)
+            }
+            for (i, detail) in item.details.enumerated() {
+                text("InterrogatoryDetail", detail, FactContext(period: document, typed: axes.merging(["TableRowAxis": String(i + 1)]) { a, _ in a }))
+            }
+            if let t = item.table { table(t, prefix: "Interrogatory", axes: axes) }
+        }
+    }
+}

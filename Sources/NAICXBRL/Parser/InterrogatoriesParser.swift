@@ -1,0 +1,374 @@
+/// Reads the general interrogatories (parts 1 and 2) and the supplemental exhibits and schedules
+/// interrogatories: one ``Interrogatory`` per numbered question, with its answer as printed.
+///
+/// A question is a line that starts with a question number ("1.1", "6.4", "14.21", "16.") that
+/// follows on from the previous question's number, so an address or a year at the start of an
+/// explanation line is not mistaken for one. Part 1 prints the answer at the end of the question
+/// ("… Yes [] No [X]", "… 12/31/2009", "… : \$ 0"); part 2 and the supplemental interrogatories
+/// print number, question and answer in tab-separated columns. Lines that follow a question and
+/// are not questions themselves answer or instruct it and go to its ``Interrogatory/details``;
+/// tab-separated lines go to its ``Interrogatory/table``.
+///
+/// Text is normalized as the notes are (``Text/clean(_:)``); long lines the rendering cut stay
+/// cut, as printed.
+enum InterrogatoriesParser {
+    /// Titles and sub-titles printed inside the sections (compared by ``Text/key(_:)``). The
+    /// segmenter takes most running titles itself; these are the ones it leaves in.
+    static let runningTitleKeys: Set<String> = [
+        "generalinterrogatories",
+        "part1commoninterrogatories",
+        "general",
+        "financial",
+        "investment",
+        "generalinterrogatoriespart2lifehealth",
+        "part2lifehealth",
+        "supplementalexhibitsandschedulesinterrogatories",
+    ]
+
+    /// What the supplemental section's lines are, once its trailing lists begin.
+    private enum Mode {
+        case questions
+        /// "Explanation:" list: "1." … "7.", each explaining the question with that number.
+        case explanations(current: String?)
+        /// "Bar Code:" list: numbered like questions, but the names of the bar-coded documents.
+        case barCodes
+    }
+
+    static func parse(_ lines: [SourceText.Line], part: String, context: ParseContext) -> [Interrogatory] {
+        let supplemental = part == "supplemental"
+        var result: [Interrogatory] = []
+        var table: PrintedTableBuilder?
+        var tableOwner: Int?
+        var lastTableRowLine: Int?
+        var mode = Mode.questions
+
+        func closeTable() {
+            if let built = table, let owner = tableOwner, result.indices.contains(owner) {
+                let finished = built.build(padAllRows: true)
+                if var existing = result[owner].table {
+                    // A second table under the same question: kept, appended to the first.
+                    existing.headings += finished.headings
+                    existing.rows += finished.rows
+                    result[owner].table = existing
+                } else {
+                    result[owner].table = finished
+                }
+            }
+            table = nil
+            tableOwner = nil
+            lastTableRowLine = nil
+        }
+
+        for line in lines where !NotesParser.isBlank(line.text) {
+            let clean = Text.clean(line.text)
+            let key = Text.key(clean)
+
+            if isRunningTitle(key, clean: clean) {
+                context.classified(line)
+                continue
+            }
+            if key == "none" {
+                context.noneMark(line)
+                continue
+            }
+            if case .barCodes = mode {
+                // "1. Trusteed Surplus Statement [Document Identifier 490]" and the codes themselves.
+                context.classified(line)
+                continue
+            }
+            if supplemental, key == "explanation" || key == "explanations" {
+                closeTable()
+                mode = .explanations(current: nil)
+                context.classified(line)
+                continue
+            }
+            if supplemental, key == "barcode" || key == "barcodes" {
+                closeTable()
+                mode = .barCodes
+                context.classified(line)
+                continue
+            }
+            if case .explanations(let current) = mode {
+                if let numbered = Text.lineNumber(Substring(clean)) {
+                    mode = .explanations(current: numbered.number)
+                    let text = String(numbered.rest)
+                    if text.isEmpty {
+                        context.classified(line)
+                    } else if let index = result.lastIndex(where: { $0.number == numbered.number }) {
+                        result[index].details.append(text)
+                        context.mapped(line)
+                    } else {
+                        context.report(.warning, .unrecognizedLine, line: line.number,
+                                       "an explanation for question \(numbered.number), which is not printed above")
+                    }
+                } else if let current, let index = result.lastIndex(where: { $0.number == current }) {
+                    result[index].details.append(clean)
+                    context.mapped(line)
+                } else {
+                    context.report(.warning, .unrecognizedLine, line: line.number,
+                                   "an explanation line that follows no numbered explanation: \"\(String(clean.prefix(80)))\"")
+                }
+                continue
+            }
+
+            if let question = question(line, previous: result.last?.number, part: part, context: context) {
+                closeTable()
+                result.append(question)
+                context.mapped(line)
+                continue
+            }
+
+            if line.text.contains("\t") {
+                let fields = Text.fields(line.text)
+                let label = Text.clean(fields.first ?? "")
+                let isHeading = (table?.rows.isEmpty ?? true) && (label.isEmpty || isNumberedHeadingRow(fields))
+                guard !result.isEmpty else {
+                    if isHeading {
+                        // "\tResponse" over the supplemental answers.
+                        context.classified(line)
+                    } else {
+                        context.report(.warning, .unrecognizedLine, line: line.number,
+                                       "a table row before the first question: \"\(String(clean.prefix(80)))\"")
+                    }
+                    continue
+                }
+                if table == nil {
+                    table = PrintedTableBuilder()
+                    tableOwner = result.count - 1
+                }
+                if isHeading {
+                    table?.addHeading(fields)
+                } else {
+                    table?.addRow(label: label, cells: fields.dropFirst().map(tableCell), width: fields.count)
+                    lastTableRowLine = line.number
+                }
+                context.mapped(line)
+                continue
+            }
+
+            if table != nil, let last = lastTableRowLine, last + 1 == line.number {
+                // A row whose other cells were empty (the rendering trimmed its tabs).
+                table?.addRow(label: clean, cells: [], width: 1)
+                lastTableRowLine = line.number
+                context.mapped(line)
+                continue
+            }
+            closeTable()
+            if result.isEmpty {
+                if supplemental {
+                    // The instructions printed above the supplemental questions.
+                    context.classified(line)
+                } else {
+                    context.report(.warning, .unrecognizedLine, line: line.number,
+                                   "text before the first question: \"\(String(clean.prefix(80)))\"")
+                }
+                continue
+            }
+            result[result.count - 1].details.append(clean)
+            context.mapped(line)
+        }
+        closeTable()
+        return result
+    }
+
+    // MARK: Questions
+
+    /// Reads a question line, or nil when the line is not one.
+    private static func question(_ line: SourceText.Line, previous: String?, part: String, context: ParseContext) -> Interrogatory? {
+        let fields = Text.fields(line.text)
+        guard let first = fields.first else { return nil }
+        let firstClean = Text.clean(first)
+        guard let numbered = Text.lineNumber(Substring(firstClean)),
+              isPlausible(numbered.number, after: previous) else { return nil }
+        var text = String(numbered.rest)
+        var answerFields = Array(fields.dropFirst())
+        if text.isEmpty, let next = answerFields.first {
+            text = Text.clean(next)
+            answerFields.removeFirst()
+        }
+        while let last = answerFields.last, Text.clean(last).isEmpty { answerFields.removeLast() }
+        var details: [String] = []
+        let answer: Answer
+        if answerFields.isEmpty {
+            answer = inlineAnswer(&text, line: line, context: context)
+        } else if answerFields.count == 1, let field = answerFields.first {
+            answer = fieldAnswer(field, details: &details, line: line, context: context)
+        } else {
+            // Several answer columns: 14.21 to 14.28 print prior year-end and current quarter.
+            answer = .amounts(answerFields.map { field in
+                switch ValueScanner.cell(field) {
+                case .success(let cell): return cell
+                case .failure:
+                    let printed = Text.clean(field)
+                    context.report(.warning, .badValue, line: line.number,
+                                   "question \(numbered.number) prints \"\(printed)\" where an amount is expected; kept as text",
+                                   placed: true)
+                    return .text(printed)
+                }
+            })
+        }
+        return Interrogatory(part: part, number: numbered.number, text: text, answer: answer, details: details)
+    }
+
+    /// Question numbers run on from the one before: the major number stays or grows a little.
+    /// "1295 State Street" or "2011 examination" at the start of an explanation is not a question.
+    private static func isPlausible(_ number: String, after previous: String?) -> Bool {
+        guard let major = majorNumber(number) else { return false }
+        guard let previous, let last = majorNumber(previous) else { return major <= 99 }
+        return major >= last && major <= last + 10
+    }
+
+    private static func majorNumber(_ number: String) -> Int? {
+        let digits = number.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 3 else { return nil }
+        return Int(digits)
+    }
+
+    /// An answer printed at the end of the question itself (part 1): check boxes, a date, an
+    /// amount after `$`, a percentage. Removes the answer from `text`.
+    private static func inlineAnswer(_ text: inout String, line: SourceText.Line, context: ParseContext) -> Answer {
+        if let boxes = checkBoxes(text) {
+            text = boxes.prefix
+            return choiceAnswer(boxes, line: line, context: context)
+        }
+        let words = text.split(separator: " ")
+        if let last = words.last, let date = CalendarDate(us: last) {
+            text = words.dropLast().joined(separator: " ")
+            return .date(date)
+        }
+        if let dollar = text.lastIndex(of: "$"),
+           case .success(let cell) = ValueScanner.cell(Substring(text[dollar...])) {
+            text = trimmed(text[..<dollar])
+            return .amounts([cell])
+        }
+        if text.hasSuffix("%") {
+            let body = text.dropLast()
+            let valueWords = body.split(separator: " ")
+            if let last = valueWords.last, case .success(let cell) = ValueScanner.cell(last), !cell.isBlank, cell.amount != nil {
+                text = valueWords.dropLast().joined(separator: " ")
+                return .percent(cell)
+            }
+            text = trimmed(body)
+            return .percent(.blank)
+        }
+        return .none
+    }
+
+    /// An answer printed in its own column (part 2, supplemental).
+    private static func fieldAnswer(_ field: Substring, details: inout [String], line: SourceText.Line, context: ParseContext) -> Answer {
+        let printed = Text.clean(field)
+        if let boxes = checkBoxes(printed), boxes.prefix.isEmpty {
+            return choiceAnswer(boxes, line: line, context: context)
+        }
+        if let date = CalendarDate(us: Substring(printed)) { return .date(date) }
+        if printed.hasSuffix("%") {
+            let body = trimmed(printed.dropLast())
+            if body.isEmpty { return .percent(.blank) }
+            if case .success(let cell) = ValueScanner.cell(Substring(body)) { return .percent(cell) }
+        }
+        if case .success(let cell) = ValueScanner.cell(field) { return .amounts([cell]) }
+        if isNumberedHeading(Substring(printed)) {
+            // "1 Amount": the heading of the answer column printed beside the question.
+            details.append(printed)
+            return .none
+        }
+        return .text(printed)
+    }
+
+    private static func choiceAnswer(_ boxes: CheckBoxes, line: SourceText.Line, context: ParseContext) -> Answer {
+        if boxes.checked.count > 1 {
+            context.report(.warning, .badValue, line: line.number,
+                           "more than one box is checked (\(boxes.checked.map(\.rawValue).joined(separator: ", "))); read as unanswered",
+                           placed: true)
+            return .choice(nil, offersNotApplicable: boxes.offersNotApplicable)
+        }
+        return .choice(boxes.checked.first, offersNotApplicable: boxes.offersNotApplicable)
+    }
+
+    // MARK: Check boxes
+
+    struct CheckBoxes {
+        /// The text before the boxes, trimmed.
+        var prefix: String
+        var checked: [Answer.Choice]
+        var offersNotApplicable: Bool
+    }
+
+    /// Reads trailing check boxes, `Yes [X] No []` or `Yes [ ] No [X] N/A [ ]`, from the end of
+    /// a cleaned line. Both Yes and No must be printed; a box holds nothing or an `X`.
+    static func checkBoxes(_ text: String) -> CheckBoxes? {
+        let chars = Array(text)
+        var end = chars.count
+        var boxes: [(label: String, checked: Bool)] = []
+        while true {
+            var i = end
+            while i > 0, chars[i - 1] == " " { i -= 1 }
+            guard i > 0, chars[i - 1] == "]" else { break }
+            var open = i - 1
+            while open > 0, chars[open - 1] != "[" { open -= 1 }
+            guard open > 0 else { break }
+            let mark = String(chars[open..<(i - 1)]).filter { $0 != " " }
+            guard mark.isEmpty || mark == "X" || mark == "x" else { break }
+            var labelEnd = open - 1
+            while labelEnd > 0, chars[labelEnd - 1] == " " { labelEnd -= 1 }
+            var labelStart = labelEnd
+            while labelStart > 0, chars[labelStart - 1].isLetter || chars[labelStart - 1] == "/" { labelStart -= 1 }
+            let label = String(chars[labelStart..<labelEnd]).lowercased()
+            guard ["yes", "no", "n/a", "na"].contains(label) else { break }
+            boxes.insert((label, !mark.isEmpty), at: 0)
+            end = labelStart
+        }
+        let labels = boxes.map(\.label)
+        guard labels.contains("yes"), labels.contains("no") else { return nil }
+        let checked: [Answer.Choice] = boxes.filter(\.checked).map {
+            switch $0.label {
+            case "yes": return .yes
+            case "no": return .no
+            default: return .notApplicable
+            }
+        }
+        return CheckBoxes(prefix: trimmed(String(chars[0..<end])[...]), checked: checked,
+                          offersNotApplicable: labels.contains("n/a") || labels.contains("na"))
+    }
+
+    // MARK: Tables and titles
+
+    /// A cell of an interrogatory table: a value when it reads as one, otherwise its text (names,
+    /// addresses, the `YES` of a regulator column).
+    private static func tableCell(_ field: Substring) -> Cell {
+        if case .success(let cell) = ValueScanner.cell(field) { return cell }
+        return .text(Text.clean(field))
+    }
+
+    /// Column headings numbered as the blank numbers them: "1 Affiliate Name\t2 Location …".
+    static func isNumberedHeadingRow(_ fields: [Substring]) -> Bool {
+        let printed = fields.map { Text.clean($0) }.filter { !$0.isEmpty }
+        return !printed.isEmpty && printed.allSatisfy { isNumberedHeading(Substring($0)) }
+    }
+
+    /// "1 Amount", "2 Location (City, State)": a column number, a space, then words.
+    static func isNumberedHeading(_ text: Substring) -> Bool {
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 2 else { return false }
+        let rest = text.dropFirst(digits.count)
+        guard rest.first == " ", let word = rest.dropFirst().first else { return false }
+        return word.isLetter || word == "("
+    }
+
+    private static func isRunningTitle(_ key: String, clean: String) -> Bool {
+        if runningTitleKeys.contains(key) { return true }
+        if key.hasSuffix("continued"), runningTitleKeys.contains(String(key.dropLast("continued".count))) { return true }
+        if key.hasPrefix("generalinterrogatories") { return true }
+        // The running page header, when a section spans pages ("STATEMENT AS OF … OF THE …").
+        if key.hasPrefix("statementasof"), clean == clean.uppercased() || clean.contains(" OF THE ") { return true }
+        // "PART 2 - LIFE & HEALTH" and the other blanks' part titles, printed in capitals.
+        if key.hasPrefix("part"), key.dropFirst(4).first?.isNumber == true, clean == clean.uppercased() { return true }
+        return false
+    }
+
+    private static func trimmed(_ text: Substring) -> String {
+        String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
+
+    private static func trimmed(_ text: String) -> String { trimmed(text[...]) }
+}

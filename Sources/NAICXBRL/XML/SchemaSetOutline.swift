@@ -1,0 +1,117 @@
+import CLibXML2
+
+/// A namespace URI and local name: how XML Schema identifies a global component.
+public struct ExpandedName: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var namespace: String
+    public var localName: String
+
+    public init(_ namespace: String, _ localName: String) {
+        self.namespace = namespace
+        self.localName = localName
+    }
+
+    /// Clark notation, `{namespace}localName`, as libxml2 prints names in its messages.
+    public var description: String { "{\(namespace)}\(localName)" }
+
+    public static func < (a: ExpandedName, b: ExpandedName) -> Bool {
+        (a.namespace, a.localName) < (b.namespace, b.localName)
+    }
+}
+
+/// The global element declarations of a schema set and their substitution groups, read from
+/// the schema documents themselves before libxml2 compiles them.
+///
+/// `InstanceValidator` needs to know which elements are facts (members of the `xbrli:item` or
+/// `xbrli:tuple` substitution groups) before compiling, to build its instance-schema variant;
+/// libxml2 offers no way to ask a compiled schema. The walk follows `import`, `include` and
+/// `redefine` from the entry, through the same in-memory registry libxml2 will use.
+struct SchemaSetOutline {
+    struct Declaration {
+        var substitutionGroup: ExpandedName?
+        var isAbstract: Bool
+    }
+
+    static let item = ExpandedName(BundledSchemas.instanceNamespace, "item")
+    static let tuple = ExpandedName(BundledSchemas.instanceNamespace, "tuple")
+
+    /// Every global element declaration in the set.
+    private(set) var declarations: [ExpandedName: Declaration] = [:]
+    /// The documents read, entry first.
+    private(set) var documents: [String] = []
+
+    /// Reads the set that starts at `entryURL`, with `overlay` documents ahead of the registry.
+    static func read(entryURL: String, overlay: [String: [UInt8]] = [:]) throws(SchemaCompileError) -> SchemaSetOutline {
+        var outline = SchemaSetOutline()
+        let operation = XMLOperation(overlay: overlay, defaultFile: entryURL, fixedKind: .schema)
+        operation.perform {
+            // (URL, namespace an included chameleon schema takes on)
+            var queue: [(url: String, inheritedNamespace: String?)] = [(entryURL, nil)]
+            var seen: Set<String> = [entryURL]
+            while !queue.isEmpty {
+                let (url, inherited) = queue.removeFirst()
+                outline.documents.append(url)
+                let tree: XMLDocumentTree?? = XMLEnvironment.withDocument(at: url, operation: operation) { bytes in
+                    XMLDocumentTree.parse(bytes, name: url, refusingDoctype: false, operation: operation)
+                }
+                guard let tree else {
+                    operation.noteRefused(url)
+                    continue
+                }
+                guard let tree, let root = tree.root else { continue }
+                guard root.pointee.namespaceURI == xsdNamespace, root.pointee.localName == "schema" else {
+                    operation.record(ValidationIssue(.error, .schema, file: url, line: Int(xmlGetLineNo(root)), "the document is not an XML Schema (its root is {\(root.pointee.namespaceURI)}\(root.pointee.localName))"))
+                    continue
+                }
+                let targetNamespace = attribute("targetNamespace", of: root) ?? inherited ?? ""
+                for child in elementChildren(of: root) where child.pointee.namespaceURI == xsdNamespace {
+                    switch child.pointee.localName {
+                    case "import", "include", "redefine", "override":
+                        guard let location = attribute("schemaLocation", of: child) else { continue }
+                        let resolved = resolve(location, at: child, in: tree.pointer)
+                        if seen.insert(resolved).inserted {
+                            queue.append((resolved, child.pointee.localName == "import" ? nil : targetNamespace))
+                        }
+                    case "element":
+                        guard let name = attribute("name", of: child) else { continue }
+                        let group = attribute("substitutionGroup", of: child).flatMap { expandedName($0, at: child, in: tree) }
+                        let abstract = attribute("abstract", of: child).map { $0 == "true" || $0 == "1" } ?? false
+                        outline.declarations[ExpandedName(targetNamespace, name)] = Declaration(substitutionGroup: group, isAbstract: abstract)
+                    default:
+                        continue
+                    }
+                }
+            }
+        }
+        if !operation.refused.isEmpty || operation.issues.hasErrors {
+            throw SchemaCompileError(entryURL: entryURL, issues: operation.issues)
+        }
+        return outline
+    }
+
+    /// The head of the fact substitution group `name` belongs to, `item` or `tuple`, or nil.
+    /// Follows the substitution-group chain (a concept may substitute for an abstract item that
+    /// itself substitutes for `xbrli:item`, as `xbrldt:hypercubeItem` does).
+    func factGroup(of name: ExpandedName) -> ExpandedName? {
+        var current = name
+        var visited: Set<ExpandedName> = []
+        while let head = declarations[current]?.substitutionGroup, visited.insert(current).inserted {
+            if head == Self.item || head == Self.tuple { return head }
+            current = head
+        }
+        return nil
+    }
+
+    /// `QName` read at `node`: its prefix resolved with the namespaces in scope there.
+    private static func expandedName(_ qname: String, at node: xmlNodePtr, in tree: XMLDocumentTree) -> ExpandedName? {
+        let parts = qname.split(separator: ":", maxSplits: 1).map(String.init)
+        let prefix = parts.count == 2 ? parts[0] : nil
+        let local = parts.count == 2 ? parts[1] : qname
+        let namespace = prefix.map { xmlSearchNs(tree.pointer, node, $0) } ?? xmlSearchNs(tree.pointer, node, nil)
+        guard let href = namespace?.pointee.href else {
+            return prefix == nil ? ExpandedName("", local) : nil
+        }
+        return ExpandedName(String(cString: href), local)
+    }
+}
+
+let xsdNamespace = "http://www.w3.org/2001/XMLSchema"
