@@ -199,4 +199,11 @@ final class BlankDescriptionTests: XCTestCase {
         }
         XCTAssertGreaterThan(seen.count, 300)
     }
+
+    func testRowMembersAreUniqueWithinAPage() {
+        for page in blank.pages where page.orientation == .members {
+            let members = page.lines.compactMap(\.member)
+            XCTAssertEqual(Set(members).count, members.count, page.id)
+        }
+    }
 }

@@ -27,7 +27,7 @@ private enum SectionsFixture {
         return Array(lines[(open + 1)..<close])
     }
 
-    static let isPageHeader: (String) -> Bool = { $0.hasPrefix("STATEMENT AS OF") }
+    @Sendable static func isPageHeader(_ text: String) -> Bool { text.hasPrefix("STATEMENT AS OF") }
 
     static var cover: [SourceText.Line] {
         Array(lines.prefix { !isPageHeader(String($0.text)) })
@@ -404,6 +404,15 @@ final class SectionsTests: XCTestCase {
         XCTAssertEqual(context.disposition(of: 7), .classified)
     }
 
+    func testCheckBoxesAsPrinted() {
+        let spaced = InterrogatoriesParser.checkBoxes("Was it done? Yes [ ] No [ ] N/A [ X ]")
+        XCTAssertEqual(spaced?.prefix, "Was it done?")
+        XCTAssertEqual(spaced?.checked, [.notApplicable])
+        XCTAssertEqual(spaced?.offersNotApplicable, true)
+        XCTAssertNil(InterrogatoriesParser.checkBoxes("Refer to [i.e. the FRB]"))
+        XCTAssertNil(InterrogatoriesParser.checkBoxes("No [X]"))
+    }
+
     // MARK: As the segmenter hands the sections over
 
     /// The segmenter drops blank lines and the titles it recognizes itself; the readers find
@@ -432,3 +441,5 @@ final class SectionsTests: XCTestCase {
         }
     }
 }
+
+

@@ -1,6 +1,6 @@
 import CLibXML2
 import Foundation
-import NAICXBRL
+@testable import NAICXBRL
 import XCTest
 
 /// The bundled XBRL base schemas against the official files, component by component.
@@ -57,6 +57,30 @@ final class XMLBaseSchemaTests: XCTestCase {
                 XCTAssertNotNil(BundledSchemas.files[imported], "\(url) imports \(imported), which is not bundled")
             }
         }
+    }
+
+    /// The validation variant changes the `xbrl` element's fact particles and imports `xbrldi`,
+    /// and nothing else.
+    func testValidationVariantDiffersOnlyInTheRootElement() throws {
+        let namespaces = ["http://example.com/b", "http://example.com/a&b"]
+        let variantText = try BundledSchemas.instanceValidationVariant(factNamespaces: namespaces)
+        let variant = try SchemaOutline(data: Data(variantText.utf8), url: BundledSchemas.instanceURL)
+        let official = try SchemaOutline(data: Data(BundledSchemas.instance.utf8), url: BundledSchemas.instanceURL)
+        let xbrldiImport = "import \(BundledSchemas.dimensionInstanceNamespace)"
+        XCTAssertEqual(variant.differences(from: official).count, 2)
+        XCTAssertEqual(variant.schemaAttributes, official.schemaAttributes)
+        XCTAssertEqual(Set(variant.components.keys), Set(official.components.keys).union([xbrldiImport]))
+        for key in official.components.keys where key != "element xbrl" {
+            XCTAssertEqual(variant.components[key], official.components[key], key)
+        }
+        XCTAssertEqual(variant.importedLocations.last, BundledSchemas.dimensionInstanceURL)
+        let root = try XCTUnwrap(variant.components["element xbrl"])
+        let officialRoot = try XCTUnwrap(official.components["element xbrl"])
+        let officialParticles = #"xs:element[ref={http://www.xbrl.org/2003/instance}item]() xs:element[ref={http://www.xbrl.org/2003/instance}tuple]()"#
+        let variantParticle = #"xs:any[namespace=http://example.com/a&b http://example.com/b]()"#
+        XCTAssertTrue(officialRoot.contains(officialParticles), officialRoot)
+        XCTAssertEqual(root, officialRoot.replacingOccurrences(of: officialParticles, with: variantParticle))
+        XCTAssertThrowsError(try BundledSchemas.instanceValidationVariant(factNamespaces: ["http://example.com/a b"]))
     }
 
     /// The comparison would be worthless if it could not see a difference.

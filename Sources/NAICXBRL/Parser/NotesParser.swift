@@ -249,9 +249,11 @@ struct PrintedTableBuilder {
     }
 
     /// A heading row, cell by cell as printed (first cell usually empty); "(In Millions)" and
-    /// "(In Thousands)" set the table's scale.
+    /// "(In Thousands)" set the table's scale. Empty cells at the end are dropped: whether the
+    /// rendering keeps trailing tabs is not something the statement printed.
     mutating func addHeading(_ fields: [Substring]) {
-        let cells = fields.map { Text.clean($0) }
+        var cells = fields.map { Text.clean($0) }
+        while let last = cells.last, last.isEmpty, cells.count > 1 { cells.removeLast() }
         for cell in cells {
             let key = Text.key(cell)
             if key.contains("inmillions") { scale = .millions } else if key.contains("inthousands") { scale = .thousands }

@@ -167,10 +167,15 @@ public struct TaxonomyModel: Sendable {
                     }
                     calculation += arcs
                 }
-                if let equals = line.equals, let other = page.lines[safe: page.lineIndex(equals)]?.concept,
-                   let otherConcept = concept(other), otherConcept.periodType == totalConcept.periodType {
-                    // "(Line 25 above)": line 25 is this total carried up.
-                    calculation.append(Arc(from: other, to: total, order: 1, weight: 1))
+                if let equals = line.equals, let otherLine = page.lines[safe: page.lineIndex(equals)], let other = otherLine.concept,
+                   concept(other)?.periodType == totalConcept.periodType {
+                    // "(Line 25 above)": the two lines are one amount. The one without its own
+                    // arithmetic sums to the other; when both have arithmetic, each stands alone.
+                    if otherLine.total == nil {
+                        calculation.append(Arc(from: other, to: total, order: 1, weight: 1))
+                    } else if line.total == nil {
+                        calculation.append(Arc(from: total, to: other, order: 1, weight: 1))
+                    }
                 }
             }
             let members = page.columns.compactMap(\.member)
@@ -216,17 +221,20 @@ public struct TaxonomyModel: Sendable {
                 groups[item.axes, default: []].append(item.name)
             }
         }
-        var hypercubes: [Hypercube] = []
+        roles.append(Role(id: "Document", uri: roleURI("Document"), definition: "Cover, notes and interrogatories",
+                          presentation: presentation, calculation: [], hypercubes: []))
+        // Each hypercube of typed dimensions gets a role of its own: hypercubes that share an
+        // axis in one role would form the undirected cycles XBRL Dimensions forbids.
         for axes in groupOrder {
             let stem = axes.map { $0.replacingAll("Axis", with: "") }.joined()
             let cube = Hypercube(table: "\(stem)Table", lineItems: "\(stem)LineItems", primaryItems: groups[axes] ?? [],
                                  axes: axes.map { ($0, nil, []) })
-            add(Concept(name: cube.table, kind: .hypercube, type: .abstract, periodType: .duration, label: "Items by \(axes.joined(separator: ", "))"))
-            add(Concept(name: cube.lineItems, kind: .heading, type: .abstract, periodType: .duration, label: "Items by \(axes.joined(separator: ", "))"))
-            hypercubes.append(cube)
+            let label = "Items by " + axes.map { $0.replacingAll("Axis", with: "").lowercased() }.joined(separator: ", ")
+            add(Concept(name: cube.table, kind: .hypercube, type: .abstract, periodType: .duration, label: label))
+            add(Concept(name: cube.lineItems, kind: .heading, type: .abstract, periodType: .duration, label: label))
+            roles.append(Role(id: "Dimensions\(stem)", uri: roleURI("Dimensions\(stem)"), definition: label,
+                              presentation: [], calculation: [], hypercubes: [cube]))
         }
-        roles.append(Role(id: "Document", uri: roleURI("Document"), definition: "Cover, notes and interrogatories",
-                          presentation: presentation, calculation: [], hypercubes: hypercubes))
     }
 }
 

@@ -14,12 +14,13 @@ extension BundledSchemas {
     """
 
     /// The instance schema with `rootFactParticles` standing where the `xbrl` element's
-    /// content model names the facts; everything else is the same in both variants.
-    static func instanceSchema(rootFactParticles: String) -> String {
-        instanceSchemaHead + rootFactParticles + "\n" + instanceSchemaTail
+    /// content model names the facts and `additionalImports` after the official import;
+    /// everything else is the same in all variants.
+    static func instanceSchema(rootFactParticles: String, additionalImports: String = "") -> String {
+        instanceSchemaPrologue + additionalImports + instanceSchemaHead + rootFactParticles + "\n" + instanceSchemaTail
     }
 
-    private static let instanceSchemaHead = #"""
+    private static let instanceSchemaPrologue = #"""
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- XBRL instances (XBRL 2.1 sections 4 and 5.1.1). Written for naicxbrl. -->
 <schema xmlns="http://www.w3.org/2001/XMLSchema"
@@ -30,6 +31,9 @@ extension BundledSchemas {
 
   <import namespace="http://www.xbrl.org/2003/linkbase" schemaLocation="xbrl-linkbase-2003-12-31.xsd"/>
 
+"""#
+
+    private static let instanceSchemaHead = #"""
   <!-- Section 5.1.1.1 and 5.1.1.2: concept attributes. -->
   <attribute name="periodType">
     <simpleType>

@@ -19,6 +19,10 @@ extension BundledSchemas {
     /// the wildcard alone would let through, elements of those namespaces that are declared
     /// but are not items or tuples, `InstanceValidator` reports itself.
     ///
+    /// The variant also imports the `xbrldi` schema, as an XBRL Dimensions processor always has
+    /// it: segments and scenarios hold their content under lax wildcards, which validate
+    /// `xbrldi:explicitMember` and `xbrldi:typedMember` only when a declaration is at hand.
+    ///
     /// `factNamespaces` must not include the `xbrli` or `link` namespaces: the wildcard would
     /// then overlap `xbrli:context`, `xbrli:unit` and `link:footnoteLink` in the same choice,
     /// which XML Schema forbids (and neither namespace declares a fact).
@@ -35,8 +39,13 @@ extension BundledSchemas {
         let particles = tokens.isEmpty
             ? ""
             : #"            <any namespace="\#(tokens.joined(separator: " "))" processContents="strict"/>"#
-        return instanceSchema(rootFactParticles: particles)
+        return instanceSchema(rootFactParticles: particles, additionalImports: dimensionInstanceImport)
     }
+
+    private static let dimensionInstanceImport = """
+      <import namespace="\(dimensionInstanceNamespace)" schemaLocation="\(dimensionInstanceURL)"/>
+
+    """
 
     private static func escapedAttributeValue(_ text: String) -> String {
         var escaped = ""

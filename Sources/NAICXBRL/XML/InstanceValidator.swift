@@ -48,6 +48,8 @@ public final class InstanceValidator: Sendable {
     public let conceptCount: Int
     /// Every schema document in the compiled set, the entry first.
     public var schemaURLs: [String] { validator.schemaURLs }
+    /// What libxml2 warned about while compiling the taxonomy.
+    public var compileWarnings: [ValidationIssue] { validator.compileWarnings }
 
     private let validator: SchemaValidator
     /// Global elements in fact namespaces that are neither items nor tuples. Usually empty, and
@@ -100,26 +102,33 @@ public final class InstanceValidator: Sendable {
         return validate([UInt8](data), documentName: path)
     }
 
-    /// The checks the wildcard leaves to Swift: root children that are declared but are not
-    /// facts, and schemaRefs outside the taxonomy.
+    /// The checks the wildcard leaves to Swift: schemaRefs outside the taxonomy, and root
+    /// children that are declared but are not facts. When the taxonomy has no such
+    /// declarations, the walk stops after the leading `link:` references, so a large instance
+    /// costs nothing here.
     private func checkRoot(of document: XMLDocumentTree, operation: XMLOperation) {
-        guard let root = document.root,
-              root.pointee.namespaceURI == BundledSchemas.instanceNamespace, root.pointee.localName == "xbrl"
-        else { return }   // libxml2 has already said the root is wrong.
+        guard let root = document.root, hasName(root, BundledSchemas.instanceNamespace, "xbrl") else {
+            return   // libxml2 has already said the root is wrong.
+        }
         let file = operation.defaultFile
-        for child in elementChildren(of: root) {
-            let namespace = child.pointee.namespaceURI
-            if namespace == BundledSchemas.linkbaseNamespace, child.pointee.localName == "schemaRef" {
-                guard let href = attribute("href", namespace: BundledSchemas.xlinkNamespace, of: child) else { continue }
-                if !validator.isInSchemaSet(href, at: child, in: document) {
+        var next = root.pointee.children
+        while let child = next {
+            next = child.pointee.next
+            guard child.pointee.type == XML_ELEMENT_NODE else { continue }
+            if hasName(child, BundledSchemas.linkbaseNamespace, "schemaRef") {
+                if let href = attribute("href", namespace: BundledSchemas.xlinkNamespace, of: child),
+                   !validator.isInSchemaSet(href, at: child, in: document) {
                     operation.record(ValidationIssue(
                         .error, .refused, file: file, line: Int(xmlGetLineNo(child)),
                         "link:schemaRef names '\(href)', which is not part of the taxonomy this validator compiled (\(taxonomyEntryURL)); it was not loaded"))
                 }
                 continue
             }
-            guard !nonFactDeclarations.isEmpty else { continue }
-            let name = ExpandedName(namespace, child.pointee.localName)
+            if nonFactDeclarations.isEmpty {
+                if hasName(child, BundledSchemas.linkbaseNamespace, nil) { continue }
+                break
+            }
+            let name = ExpandedName(child.pointee.namespaceURI, child.pointee.localName)
             if nonFactDeclarations.contains(name) {
                 operation.record(ValidationIssue(
                     .error, .invalid, file: file, line: Int(xmlGetLineNo(child)),

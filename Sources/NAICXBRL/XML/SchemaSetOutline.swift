@@ -63,6 +63,9 @@ struct SchemaSetOutline {
                     continue
                 }
                 let targetNamespace = attribute("targetNamespace", of: root) ?? inherited ?? ""
+                // Top-level declarations almost always share the root's namespace scope, so a
+                // substitution group spelled the same resolves the same; cache it per document.
+                var resolvedGroups: [String: ExpandedName?] = [:]
                 for child in elementChildren(of: root) where child.pointee.namespaceURI == xsdNamespace {
                     switch child.pointee.localName {
                     case "import", "include", "redefine", "override":
@@ -72,10 +75,19 @@ struct SchemaSetOutline {
                             queue.append((resolved, child.pointee.localName == "import" ? nil : targetNamespace))
                         }
                     case "element":
-                        guard let name = attribute("name", of: child) else { continue }
-                        let group = attribute("substitutionGroup", of: child).flatMap { expandedName($0, at: child, in: tree) }
-                        let abstract = attribute("abstract", of: child).map { $0 == "true" || $0 == "1" } ?? false
-                        outline.declarations[ExpandedName(targetNamespace, name)] = Declaration(substitutionGroup: group, isAbstract: abstract)
+                        let attributes = declarationAttributes(of: child)
+                        guard let name = attributes.name else { continue }
+                        var group: ExpandedName?
+                        if let qname = attributes.substitutionGroup {
+                            if child.pointee.nsDef == nil, let cached = resolvedGroups[qname] {
+                                group = cached
+                            } else {
+                                group = expandedName(qname, at: child, in: tree)
+                                if child.pointee.nsDef == nil { resolvedGroups[qname] = group }
+                            }
+                        }
+                        outline.declarations[ExpandedName(targetNamespace, name)] =
+                            Declaration(substitutionGroup: group, isAbstract: attributes.isAbstract)
                     default:
                         continue
                     }
@@ -101,6 +113,37 @@ struct SchemaSetOutline {
         return nil
     }
 
+    /// `name`, `substitutionGroup` and `abstract` of an element declaration in one pass over
+    /// its attributes, reading values in place: this runs once per concept, thousands of times.
+    private static func declarationAttributes(of node: xmlNodePtr) -> (name: String?, substitutionGroup: String?, isAbstract: Bool) {
+        var name: String?, group: String?, isAbstract = false
+        var property = node.pointee.properties
+        while let attribute = property {
+            property = attribute.pointee.next
+            guard attribute.pointee.ns == nil, let attributeName = attribute.pointee.name else { continue }
+            switch String(cString: attributeName) {
+            case "name": name = value(of: attribute)
+            case "substitutionGroup": group = value(of: attribute)
+            case "abstract": isAbstract = value(of: attribute).map { $0 == "true" || $0 == "1" } ?? false
+            default: continue
+            }
+        }
+        return (name?.trimmingXMLWhitespace, group?.trimmingXMLWhitespace, isAbstract)
+    }
+
+    /// An attribute's value; a single text child is read without copying through libxml2.
+    private static func value(of attribute: xmlAttrPtr) -> String? {
+        if let text = attribute.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE,
+           let content = text.pointee.content {
+            return String(cString: content)
+        }
+        guard let content = xmlNodeGetContent(UnsafeMutableRawPointer(attribute).assumingMemoryBound(to: xmlNode.self)) else {
+            return nil
+        }
+        defer { naicxbrl_xmlFree(content) }
+        return String(cString: content)
+    }
+
     /// `QName` read at `node`: its prefix resolved with the namespaces in scope there.
     private static func expandedName(_ qname: String, at node: xmlNodePtr, in tree: XMLDocumentTree) -> ExpandedName? {
         let parts = qname.split(separator: ":", maxSplits: 1).map(String.init)
@@ -115,3 +158,14 @@ struct SchemaSetOutline {
 }
 
 let xsdNamespace = "http://www.w3.org/2001/XMLSchema"
+
+extension String {
+    /// The value with XML whitespace trimmed, as XML Schema collapses NCName and QName values.
+    fileprivate var trimmingXMLWhitespace: String {
+        let xmlWhitespace: Set<Character> = [" ", "\t", "\n", "\r"]
+        guard let first = firstIndex(where: { !xmlWhitespace.contains($0) }),
+              let last = lastIndex(where: { !xmlWhitespace.contains($0) }) else { return "" }
+        if first == startIndex && last == index(before: endIndex) { return self }
+        return String(self[first...last])
+    }
+}

@@ -35,6 +35,7 @@ public final class SchemaValidator: Sendable {
     /// What libxml2 warned about while compiling; errors make `init` throw instead.
     public let compileWarnings: [ValidationIssue]
     private let schema: CompiledSchema
+    private let schemaURLSet: Set<String>
 
     /// Compiles the schema set whose entry document is registered (or bundled) at `entryURL`.
     public convenience init(entryURL: String) throws(SchemaCompileError) {
@@ -62,6 +63,7 @@ public final class SchemaValidator: Sendable {
         self.entryURL = entryURL
         self.schema = CompiledSchema(compiled)
         self.schemaURLs = operation.loaded
+        self.schemaURLSet = Set(operation.loaded)
         self.compileWarnings = issues
     }
 
@@ -109,10 +111,9 @@ public final class SchemaValidator: Sendable {
     /// location is also tried against the entry URL: an instance written next to its taxonomy
     /// refers to it relatively, wherever the instance file is now.
     func isInSchemaSet(_ location: String, at node: xmlNodePtr, in document: XMLDocumentTree) -> Bool {
-        let known = Set(schemaURLs)
-        if known.contains(location) { return true }
-        if known.contains(resolve(location, at: node, in: document.pointer)) { return true }
-        return known.contains(resolve(location, against: entryURL))
+        if schemaURLSet.contains(location) { return true }
+        if schemaURLSet.contains(resolve(location, at: node, in: document.pointer)) { return true }
+        return schemaURLSet.contains(resolve(location, against: entryURL))
     }
 
     /// `xsi:schemaLocation` and `xsi:noNamespaceSchemaLocation` are hints a validator may

@@ -91,6 +91,14 @@ extension xmlNode {
     }
 }
 
+/// Whether `node` is in `namespace` and, unless `localName` is nil, has that local name;
+/// compared in place, without making strings.
+func hasName(_ node: xmlNodePtr, _ namespace: String, _ localName: String?) -> Bool {
+    guard let href = node.pointee.ns?.pointee.href, xmlStrEqual(href, namespace) != 0 else { return false }
+    guard let localName else { return true }
+    return node.pointee.name.map { xmlStrEqual($0, localName) != 0 } ?? false
+}
+
 /// Element children of `node`, in document order.
 func elementChildren(of node: xmlNodePtr) -> [xmlNodePtr] {
     var result: [xmlNodePtr] = []
