@@ -44,17 +44,18 @@ struct SchemaSetOutline {
         var outline = SchemaSetOutline()
         let operation = XMLOperation(overlay: overlay, defaultFile: entryURL, fixedKind: .schema)
         operation.perform {
-            // (URL, namespace an included chameleon schema takes on)
-            var queue: [(url: String, inheritedNamespace: String?)] = [(entryURL, nil)]
+            // Each document with the namespace an included chameleon schema takes on, and where
+            // it was referred to from.
+            var queue: [(url: String, inheritedNamespace: String?, referrer: String?, line: Int?)] = [(entryURL, nil, nil, nil)]
             var seen: Set<String> = [entryURL]
             while !queue.isEmpty {
-                let (url, inherited) = queue.removeFirst()
+                let (url, inherited, referrer, referringLine) = queue.removeFirst()
                 outline.documents.append(url)
                 let tree: XMLDocumentTree?? = XMLEnvironment.withDocument(at: url, operation: operation) { bytes in
                     XMLDocumentTree.parse(bytes, name: url, refusingDoctype: false, operation: operation)
                 }
                 guard let tree else {
-                    operation.noteRefused(url)
+                    operation.noteRefused(url, file: referrer, line: referringLine)
                     continue
                 }
                 guard let tree, let root = tree.root else { continue }
@@ -72,7 +73,8 @@ struct SchemaSetOutline {
                         guard let location = attribute("schemaLocation", of: child) else { continue }
                         let resolved = resolve(location, at: child, in: tree.pointer)
                         if seen.insert(resolved).inserted {
-                            queue.append((resolved, child.pointee.localName == "import" ? nil : targetNamespace))
+                            queue.append((resolved, child.pointee.localName == "import" ? nil : targetNamespace,
+                                          url, Int(xmlGetLineNo(child))))
                         }
                     case "element":
                         let attributes = declarationAttributes(of: child)

@@ -53,7 +53,9 @@ final class XMLOperation: @unchecked Sendable {
         lock.withLock { if !loadedURLs.contains(url) { loadedURLs.append(url) } }
     }
 
-    func noteRefused(_ url: String) {
+    /// Records that `url` was not served. `file` and `line` say where it was referred to, when
+    /// the caller knows; the loader does not, and libxml2 then reports the referring line itself.
+    func noteRefused(_ url: String, file: String? = nil, line: Int? = nil) {
         let isNew = lock.withLock {
             guard !refusedURLs.contains(url) else { return false }
             refusedURLs.append(url)
@@ -61,7 +63,7 @@ final class XMLOperation: @unchecked Sendable {
         }
         guard isNew else { return }
         record(ValidationIssue(
-            .error, .refused, file: nil, line: nil,
+            .error, .refused, file: file ?? defaultFile, line: line,
             "refused to load '\(url)': only the bundled XBRL schemas and documents registered with XMLEnvironment.register(url:contents:) are loaded; nothing is read from files or the network"))
     }
 
