@@ -15,10 +15,14 @@ python="${PYTHON:-python3}"
 
 if [ ! -x "$venv/bin/python" ]; then
     echo "arelle-env: creating $venv" >&2
-    "$python" -m venv "$venv" >&2
+    if ! "$python" -m venv "$venv" >&2; then
+        rm -rf "$venv"
+        echo "arelle-env: '$python -m venv' failed; on Debian, apt-get install python3-venv" >&2
+        exit 1
+    fi
 fi
 
-# pip show is quick and offline; install only when the package is not there yet (or a previous
+# Importing is quick and offline; install only when the package is not there yet (or a previous
 # install was interrupted and left no importable package).
 if ! "$venv/bin/python" -c 'import arelle' >/dev/null 2>&1; then
     echo "arelle-env: installing arelle-release" >&2

@@ -257,6 +257,34 @@ final class XMLValidationTests: XCTestCase {
         }
     }
 
+    /// Compiling the variant on one thread while another compiles the official schema: each
+    /// sees its own instance schema (the overlay is per operation, not process-wide).
+    func testConcurrentCompilationsKeepTheirOwnInstanceSchema() throws {
+        let undeclared = Array(Self.taxonomy.instance(extra: [#"<t:NoSuchConcept contextRef="I">1</t:NoSuchConcept>"#]).utf8)
+        let messages = MessageBox()
+        DispatchQueue.concurrentPerform(iterations: 8) { index in
+            do {
+                let issues: [ValidationIssue]
+                if index.isMultiple(of: 2) {
+                    issues = try InstanceValidator(taxonomyEntryURL: Self.taxonomy.entryURL).validate(undeclared, documentName: "variant")
+                } else {
+                    issues = try SchemaValidator(entryURL: Self.taxonomy.entryURL).validate(undeclared, documentName: "official")
+                }
+                messages.append(index, issues.map(\.message).joined())
+            } catch {
+                messages.append(index, "\(error)")
+            }
+        }
+        for (index, message) in messages.all {
+            if index.isMultiple(of: 2) {
+                XCTAssertTrue(message.contains("demanded by the strict wildcard"), message)
+            } else {
+                XCTAssertTrue(message.contains("This element is not expected"), message)
+            }
+        }
+        XCTAssertEqual(messages.all.count, 8)
+    }
+
     /// The official instance schema is still what everyone else sees after a variant was
     /// compiled under its URL.
     func testVariantDoesNotLeakIntoTheRegistry() throws {
@@ -290,6 +318,15 @@ final class XMLValidationTests: XCTestCase {
             XCTAssertFalse(rendered.contains(entry), "an issue quotes /etc/passwd", file: file, line: line)
         }
     }
+}
+
+/// Messages written from concurrent threads.
+private final class MessageBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var messages: [(Int, String)] = []
+
+    func append(_ index: Int, _ message: String) { lock.withLock { messages.append((index, message)) } }
+    var all: [(Int, String)] { lock.withLock { messages } }
 }
 
 /// Results written from concurrent threads.

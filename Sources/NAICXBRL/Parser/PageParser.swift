@@ -166,6 +166,9 @@ struct PageParser {
         for item in pending {
             resolve(item)
         }
+        // Rows in the blank's order, whatever order they were printed in.
+        let order = lineIndex
+        page.rows.sort { (order[$0.line] ?? Int.max) < (order[$1.line] ?? Int.max) }
         return page
     }
 

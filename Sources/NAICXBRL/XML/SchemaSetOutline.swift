@@ -164,9 +164,9 @@ let xsdNamespace = "http://www.w3.org/2001/XMLSchema"
 extension String {
     /// The value with XML whitespace trimmed, as XML Schema collapses NCName and QName values.
     fileprivate var trimmingXMLWhitespace: String {
-        let xmlWhitespace: Set<Character> = [" ", "\t", "\n", "\r"]
-        guard let first = firstIndex(where: { !xmlWhitespace.contains($0) }),
-              let last = lastIndex(where: { !xmlWhitespace.contains($0) }) else { return "" }
+        let isXMLWhitespace = { (c: Character) in c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\r\n" }
+        guard let first = firstIndex(where: { !isXMLWhitespace($0) }),
+              let last = lastIndex(where: { !isXMLWhitespace($0) }) else { return "" }
         if first == startIndex && last == index(before: endIndex) { return self }
         return String(self[first...last])
     }
