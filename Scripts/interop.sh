@@ -50,7 +50,7 @@ fi
 echo "== xmllint: the instance against the official XBRL 2.1 schemas, through an XML catalog"
 mkdir -p "$out/pkg"
 (cd "$out/pkg" && python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(".")' "$out/naiclq-2011.zip")
-package_root="$(dirname "$(find "$out/pkg" -path '*/META-INF/catalog.xml' | head -1)")/.."
+package_root="$(dirname "$(find "$out/pkg" -path '*/META-INF/catalog.xml' -print -quit)")/.."
 cat > "$out/catalog.xml" <<CATALOG
 <?xml version="1.0"?>
 <catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">
@@ -61,8 +61,9 @@ cat > "$out/catalog.xml" <<CATALOG
   <rewriteSystem systemIdStartString="http://www.w3.org/" rewritePrefix="file://$official/www.w3.org/"/>
 </catalog>
 CATALOG
-entry="$(grep -o 'xlink:href="[^"]*"' "$out/fixture.xbrl" | head -1 | sed 's/xlink:href="//; s/"$//')"
-namespace="$(grep -o 'targetNamespace="[^"]*"' "$package_root"/*/*.xsd | head -1 | sed 's/.*targetNamespace="//; s/"$//')"
+# (grep -m1 rather than head: with pipefail, head closing the pipe early fails the script.)
+entry="$(grep -m1 -o 'xlink:href="[^"]*"' "$out/fixture.xbrl" | sed 's/xlink:href="//; s/"$//')"
+namespace="$(grep -m1 -ho 'targetNamespace="[^"]*"' "$package_root"/*/*.xsd | sed 's/.*targetNamespace="//; s/"$//')"
 cat > "$out/validate.xsd" <<XSD
 <?xml version="1.0"?>
 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
@@ -73,7 +74,24 @@ XSD
 if XML_CATALOG_FILES="$out/catalog.xml" xmllint --nonet --noout --schema "$out/validate.xsd" "$out/fixture.xbrl" 2>"$out/xmllint.log"; then
     tail -1 "$out/xmllint.log"
 else
-    echo "xmllint reported:"; head -50 "$out/xmllint.log"
+    echo "xmllint reported:"; sed -n 1,50p "$out/xmllint.log"
+    fail=1
+fi
+
+echo "== Arelle round trip: instance -> xBRL-JSON -> instance, then naicxbrl import gives the parsed statement"
+"$arelle" -f "$out/fixture.xbrl" --packages "$out/naiclq-2011.zip" --plugins saveLoadableOIM \
+    --saveLoadableOIM "$out/fixture.json" --workOffline --disablePersistentConfig --logFile "$out/oim1.log" >/dev/null 2>&1 || true
+"$arelle" -f "$out/fixture.json" --packages "$out/naiclq-2011.zip" --plugins saveLoadableOIM \
+    --saveOIMinstance "$out/rewritten.xbrl" --workOffline --disablePersistentConfig --logFile "$out/oim2.log" >/dev/null 2>&1 || true
+"$tool" parse Fixtures/mml-bay-state-life-2011-q2.txt --format json > "$out/parsed.json" 2>/dev/null || true
+if [ -s "$out/rewritten.xbrl" ] && "$tool" import "$out/rewritten.xbrl" --format json > "$out/imported.json" \
+    && cmp -s "$out/parsed.json" "$out/imported.json"; then
+    echo "the instance Arelle rewrote imports to the same statement"
+else
+    echo "the rewritten instance does not import to the same statement:"
+    cat "$out/oim1.log" "$out/oim2.log" 2>/dev/null | grep -v '^\[info\]' || true
+    diff "$out/parsed.json" "$out/imported.json" > "$out/diff.txt" || true
+    sed -n 1,40p "$out/diff.txt"
     fail=1
 fi
 

@@ -97,7 +97,11 @@ public struct FactImporter: Sendable {
                 fail(fact.line, "\(fact.concept) has the value \"\(fact.value.prefix(40))\", which is not a valid \(concept.type.rawValue)")
                 continue
             }
-            let printed = fact.id.flatMap { raw.printedForms[$0] }
+            var printed = fact.id.flatMap { raw.printedForms[$0] }
+            if printed == nil, let id = fact.id, let footnote = raw.footnotes[id], Self.cell(value.0, printed: footnote) != nil {
+                // A printed form that lost its role in another processor's rewrite.
+                printed = footnote
+            }
             let key = FactKey(concept: fact.concept, context: context)
             if let previous = seen[key] {
                 if previous.0 != value.0 || previous.1 != printed {
@@ -164,9 +168,11 @@ public struct FactImporter: Sendable {
         return (Amount(units: units), scale)
     }
 
+    /// The cell a fact stands for. A printed form must read as a value and say the same as the
+    /// fact's value; otherwise there is no cell.
     static func cell(_ value: Fact.Value, printed: String?) -> Cell? {
-        if let printed, case .success(let cell) = ValueScanner.cell(Substring(printed)) {
-            // The printed form must say the same as the value.
+        if let printed {
+            guard case .success(let cell) = ValueScanner.cell(Substring(printed)) else { return nil }
             switch (value, cell) {
             case (.amount(let a, _), .amount(let b, _)) where a == b: return cell
             case (.none, .dash), (.none, .notApplicable), (.none, .blank): return cell

@@ -26,6 +26,9 @@ public struct RawInstance: Sendable {
     public var facts: [RawFact] = []
     /// Footnote text of the printed-form role, by the id of the fact it annotates.
     public var printedForms: [String: String] = [:]
+    /// Footnote text of the standard footnote role, by fact id. Processors that rewrite an
+    /// instance (Arelle through xBRL-JSON) keep footnotes but not their custom roles.
+    public var footnotes: [String: String] = [:]
     public var issues: [Diagnostic] = []
 }
 
@@ -96,7 +99,7 @@ private struct ReaderState {
     /// turned into a Swift string once.
     var names: [UnsafePointer<xmlChar>: String] = [:]
     var footnoteLocs: [String: [String]] = [:]
-    var footnoteTexts: [String: String] = [:]
+    var footnoteTexts: [String: (text: String, printedForm: Bool)] = [:]
     var footnoteArcs: [(String, String)] = []
 
     init(reader: xmlTextReaderPtr, taxonomyNamespace: String, printedFormRole: String, file: String) {
@@ -199,8 +202,10 @@ private struct ReaderState {
             instance.issues.append(Diagnostic(.error, .invalidXML, file: file, line: nil, "the document has no root element"))
         }
         for (from, to) in footnoteArcs {
-            guard let text = footnoteTexts[to] else { continue }
-            for id in footnoteLocs[from] ?? [] { instance.printedForms[id] = text }
+            guard let footnote = footnoteTexts[to] else { continue }
+            for id in footnoteLocs[from] ?? [] {
+                if footnote.printedForm { instance.printedForms[id] = footnote.text } else { instance.footnotes[id] = footnote.text }
+            }
         }
     }
 
@@ -302,7 +307,7 @@ private struct ReaderState {
     private mutating func readFootnotes() {
         let role = printedFormRole
         var locs: [String: [String]] = [:]
-        var texts: [String: String] = [:]
+        var texts: [String: (String, Bool)] = [:]
         var arcs: [(String, String)] = []
         children { state, _ in
             switch state.localName {
@@ -312,8 +317,8 @@ private struct ReaderState {
                     locs[label, default: []].append(String(href[href.index(after: hash)...]))
                 }
             case "footnote":
-                if state.attribute("role", InstanceReader.xlink) == role, let label = state.attribute("label", InstanceReader.xlink) {
-                    texts[label] = state.text()
+                if let label = state.attribute("label", InstanceReader.xlink) {
+                    texts[label] = (state.text(), state.attribute("role", InstanceReader.xlink) == role)
                 }
             case "footnoteArc":
                 if let from = state.attribute("from", InstanceReader.xlink), let to = state.attribute("to", InstanceReader.xlink) {
@@ -326,7 +331,7 @@ private struct ReaderState {
         for (from, to) in arcs {
             guard let text = texts[to] else { continue }
             let key = "\(footnoteArcs.count)"
-            footnoteTexts[key] = text
+            footnoteTexts[key] = (text.0, text.1)
             footnoteLocs[key] = locs[from] ?? []
             footnoteArcs.append((key, key))
         }
