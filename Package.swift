@@ -22,6 +22,7 @@ let package = Package(
             dependencies: ["CLibXML2"],
             resources: [
                 .embedInCode("Blank/Data/life-ah-quarterly.json"),
+                .embedInCode("Blank/Data/life-ah-quarterly-checks.json"),
             ]
         ),
         .executableTarget(

@@ -1,23 +1,5 @@
 import CLibXML2
 
-/// A namespace URI and local name: how XML Schema identifies a global component.
-public struct ExpandedName: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var namespace: String
-    public var localName: String
-
-    public init(_ namespace: String, _ localName: String) {
-        self.namespace = namespace
-        self.localName = localName
-    }
-
-    /// Clark notation, `{namespace}localName`, as libxml2 prints names in its messages.
-    public var description: String { "{\(namespace)}\(localName)" }
-
-    public static func < (a: ExpandedName, b: ExpandedName) -> Bool {
-        (a.namespace, a.localName) < (b.namespace, b.localName)
-    }
-}
-
 /// The global element declarations of a schema set and their substitution groups, read from
 /// the schema documents themselves before libxml2 compiles them.
 ///
