@@ -55,6 +55,11 @@ public enum Converter {
         guard let blank = Blank.all[statement.blank] else {
             throw ConversionError("the statement's blank \(statement.blank) is not known")
         }
+        return try convert(statement, blank: blank, file: file, validate: validate)
+    }
+
+    /// Converts a statement of a blank the library does not bundle (a generated one, say).
+    public static func convert(_ statement: Statement, blank: Blank, file: String? = nil, validate: Bool = true) throws -> Conversion {
         let mapping = FactMapping(blank: blank)
         let result: FactMapping.Result
         do {

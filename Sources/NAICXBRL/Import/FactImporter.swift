@@ -78,7 +78,18 @@ public struct FactImporter: Sendable {
             return Result(statement: builder.finish(), diagnostics: diagnostics)
         }
         let periods = StatementPeriods(statementDate: statementDate)
-        var seen: [FactKey: (Fact.Value, String?, Int)] = [:]
+        // Contexts equal in content are one context, whatever their ids.
+        var canonical: [FactContext: Int] = [:]
+        var contextIndex: [String: Int] = [:]
+        for (id, context) in raw.contexts {
+            if let index = canonical[context] { contextIndex[id] = index } else {
+                canonical[context] = canonical.count
+                contextIndex[id] = canonical.count - 1
+            }
+        }
+        var expected = ExpectedContexts(blank: blank, periods: periods)
+        struct SeenKey: Hashable { var concept: String; var context: Int }
+        var seen: [SeenKey: (Fact.Value, String?, Int)] = [:]
 
         for fact in raw.facts {
             guard fact.namespace == taxonomy.namespace else {
@@ -102,7 +113,7 @@ public struct FactImporter: Sendable {
                 // A printed form that lost its role in another processor's rewrite.
                 printed = footnote
             }
-            let key = FactKey(concept: fact.concept, context: context)
+            let key = SeenKey(concept: fact.concept, context: contextIndex[contextRef] ?? -1)
             if let previous = seen[key] {
                 if previous.0 != value.0 || previous.1 != printed {
                     fail(fact.line, "\(fact.concept) is reported twice for the same context with different values (see line \(previous.2))")
@@ -110,8 +121,8 @@ public struct FactImporter: Sendable {
                 continue
             }
             seen[key] = (value.0, printed, fact.line)
-            let placed = place(concept: fact.concept, context: context, value: value.0, decimals: value.1, printed: printed,
-                               periods: periods, into: &builder)
+            let placed = place(concept: fact.concept, context: context, value: value.0, printed: printed,
+                               periods: periods, expected: &expected, into: &builder)
             if let problem = placed { fail(fact.line, problem) }
         }
         return Result(statement: builder.finish(), diagnostics: diagnostics)
@@ -187,21 +198,16 @@ public struct FactImporter: Sendable {
         }
     }
 
-    private func place(concept: String, context: FactContext, value: Fact.Value, decimals: Int?, printed: String?,
-                       periods: StatementPeriods, into builder: inout StatementBuilder) -> String? {
+    private func place(concept: String, context: FactContext, value: Fact.Value, printed: String?,
+                       periods: StatementPeriods, expected: inout ExpectedContexts, into builder: inout StatementBuilder) -> String? {
         // A cell of a page whose rows are items.
         if let (p, l) = lineConcepts[concept] {
             let page = blank.pages[p], line = page.lines[l]
             guard let cell = Self.cell(value, printed: printed) else { return "\(concept): the printed form \(printed ?? "") does not match the value" }
             var placed = false
-            for (c, column) in page.columns.enumerated() {
-                let period = periods.period(column.period ?? .currentYearToDate, at: line.instant)
-                var explicit: [String: String] = [:]
-                if let member = column.member { explicit[TaxonomyModel.columnAxis(page)] = TaxonomyModel.member(page, member, rows: false) }
-                if period == context.period, explicit == context.explicit, context.typed.isEmpty {
-                    builder.setCell(page: p, line: l, column: c, cell)
-                    placed = true
-                }
+            for (c, columnContext) in expected.contexts(page: p, instant: line.instant).enumerated() where columnContext == context {
+                builder.setCell(page: p, line: l, column: c, cell)
+                placed = true
             }
             return placed ? nil : "\(concept) (\(page.title), line \(line.line)) is reported for \(context.period)\(describe(context)), which is no column of the page"
         }
@@ -232,6 +238,34 @@ public struct FactImporter: Sendable {
             return nil
         }
         return builder.common(concept: concept, context: context, value: value, printed: printed)
+    }
+
+    /// The context of each column of an items page, per position of a balance among flows;
+    /// worked out once per import rather than once per fact.
+    struct ExpectedContexts {
+        let blank: Blank
+        let periods: StatementPeriods
+        private var cache: [Int: [FactContext]] = [:]
+
+        init(blank: Blank, periods: StatementPeriods) {
+            self.blank = blank
+            self.periods = periods
+        }
+
+        mutating func contexts(page p: Int, instant: LineDescription.InstantPosition?) -> [FactContext] {
+            let key = p * 3 + (instant == nil ? 0 : instant == .start ? 1 : 2)
+            if let known = cache[key] { return known }
+            let page = blank.pages[p]
+            let list = page.columns.map { column -> FactContext in
+                var context = FactContext(period: periods.period(column.period ?? .currentYearToDate, at: instant))
+                if let member = column.member {
+                    context.explicit[TaxonomyModel.columnAxis(page)] = TaxonomyModel.member(page, member, rows: false)
+                }
+                return context
+            }
+            cache[key] = list
+            return list
+        }
     }
 
     private func describe(_ context: FactContext) -> String {

@@ -135,6 +135,52 @@ private struct ReaderState {
         return String(cString: value)
     }
 
+    /// A fact: its attributes in one pass over them (no copies of names), then its text.
+    mutating func readFact(namespace: String, concept: String) -> RawInstance.RawFact {
+        let factLine = line
+        var fact = RawInstance.RawFact(namespace: namespace, concept: concept, contextRef: nil, unitRef: nil, decimals: nil,
+                                       isNil: false, id: nil, value: "", line: factLine)
+        let isEmpty = xmlTextReaderIsEmptyElement(reader) != 0
+        if xmlTextReaderMoveToFirstAttribute(reader) == 1 {
+            repeat {
+                let attributeNamespace = xmlTextReaderConstNamespaceUri(reader)
+                let local = name(xmlTextReaderConstLocalName(reader))
+                guard let value = xmlTextReaderConstValue(reader) else { continue }
+                if attributeNamespace == nil {
+                    switch local {
+                    case "contextRef": fact.contextRef = String(cString: value)
+                    case "unitRef": fact.unitRef = String(cString: value)
+                    case "decimals": fact.decimals = String(cString: value)
+                    case "id": fact.id = String(cString: value)
+                    default: break
+                    }
+                } else if local == "nil", name(attributeNamespace) == InstanceReader.xsi {
+                    let text = String(cString: value).trimmingCharacters(in: .whitespaces)
+                    fact.isNil = text == "true" || text == "1"
+                }
+            } while xmlTextReaderMoveToNextAttribute(reader) == 1
+            xmlTextReaderMoveToElement(reader)
+        }
+        if !isEmpty { fact.value = elementText() }
+        return fact
+    }
+
+    /// The text of the current element, read node by node up to its end tag (which is
+    /// consumed). Child elements' text is included, as for `xmlTextReaderReadString`.
+    func elementText() -> String {
+        let depth = xmlTextReaderDepth(reader)
+        var text = ""
+        while xmlTextReaderRead(reader) == 1 {
+            let type = xmlTextReaderNodeType(reader)
+            if type == 15, xmlTextReaderDepth(reader) == depth { break } // the end tag
+            if type == 3 || type == 4 || type == 13 || type == 14, let value = xmlTextReaderConstValue(reader) {
+                // text, CDATA, whitespace, significant whitespace
+                if text.isEmpty { text = String(cString: value) } else { text += String(cString: value) }
+            }
+        }
+        return text
+    }
+
     /// The text content of the current element (its descendants' text, joined).
     func text() -> String {
         guard xmlTextReaderIsEmptyElement(reader) == 0, let value = xmlTextReaderReadString(reader) else { return "" }
@@ -190,12 +236,7 @@ private struct ReaderState {
             case (InstanceReader.link, _):
                 continue
             default:
-                let factLine = line
-                let fact = RawInstance.RawFact(
-                    namespace: ns, concept: local, contextRef: attribute("contextRef"), unitRef: attribute("unitRef"),
-                    decimals: attribute("decimals"), isNil: attribute("nil", InstanceReader.xsi) == "true", id: attribute("id"),
-                    value: text(), line: factLine)
-                instance.facts.append(fact)
+                instance.facts.append(readFact(namespace: ns, concept: local))
             }
         }
         if !sawRoot && instance.issues.isEmpty {

@@ -212,7 +212,8 @@ struct StatementBuilder {
         return nil
     }
 
-    /// A fact of a printed table: `TableScale`, `TableHeadings`, `TableRowLabel`, `TableAmount`, `TableText`.
+    /// A fact of a printed table: `TableScale`, `TableHeadings`, `TableRowLabel`,
+    /// `TableAmountColumnN`, `TableTextColumnN`.
     private static func tablePart(_ kind: Substring, typed: [String: String], value: Fact.Value, printed: String?, into table: inout TableParts) -> String? {
         let rowText = typed["TableRowAxis"]
         switch kind {
@@ -224,8 +225,8 @@ struct StatementBuilder {
         case "TableRowLabel":
             guard let index = rowText.flatMap({ Int($0) }), case .text(let t) = value else { return "a table row label needs a row number" }
             table.labels[index] = t
-        case "TableAmount", "TableText":
-            guard let index = rowText.flatMap({ Int($0) }), let column = typed["TableColumnAxis"].flatMap({ Int($0) }) else {
+        case _ where kind.hasPrefix("TableAmountColumn") || kind.hasPrefix("TableTextColumn"):
+            guard let index = rowText.flatMap({ Int($0) }), let column = Int(kind.drop { !$0.isNumber }) else {
                 return "a table cell needs a row and a column"
             }
             guard let cell = FactImporter.cell(value, printed: printed) else { return "a table cell's printed form does not match its value" }

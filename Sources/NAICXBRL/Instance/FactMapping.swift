@@ -223,11 +223,16 @@ public struct FactMapping: Sendable {
                 text(prefix + "TableRowLabel", row.label, FactContext(period: document, typed: rowAxes))
                 for (c, cell) in row.cells.enumerated() {
                     guard let (value, printed) = Builder.value(of: cell, scale: table.scale) else { continue }
-                    let context = FactContext(period: document, typed: rowAxes.merging(["TableColumnAxis": String(c + 1)]) { a, _ in a })
+                    guard c < CommonConcepts.maxTableColumns else {
+                        diagnostics.append(Diagnostic(.error, .importError, file: file, line: nil,
+                                                      "\(prefix) table row \(r + 1) has more than \(CommonConcepts.maxTableColumns) columns; column \(c + 1) is not written"))
+                        continue
+                    }
+                    let context = FactContext(period: document, typed: rowAxes)
                     if case .text = value {
-                        add(Fact(concept: prefix + "TableText", context: context, value: value), origin: "\(prefix) table")
+                        add(Fact(concept: "\(prefix)TableTextColumn\(c + 1)", context: context, value: value), origin: "\(prefix) table")
                     } else {
-                        add(Fact(concept: prefix + "TableAmount", context: context, value: value, printedForm: printed), origin: "\(prefix) table")
+                        add(Fact(concept: "\(prefix)TableAmountColumn\(c + 1)", context: context, value: value, printedForm: printed), origin: "\(prefix) table")
                     }
                 }
             }

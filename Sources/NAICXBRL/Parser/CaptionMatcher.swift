@@ -11,47 +11,54 @@ enum CaptionMatcher {
         var amounts: [Cell]
     }
 
-    static func split(_ caption: String) -> Split {
-        var words = ""
+    static func split(_ caption: Substring) -> Split {
         var amounts: [Cell] = []
-        let chars = Array(caption)
-        var i = 0
-        while i < chars.count {
-            let ch = chars[i]
-            words.append(ch)
-            i += 1
-            guard ch == "$" else { continue }
-            var j = i
-            while j < chars.count, chars[j] == " " { j += 1 }
-            var end = j
-            if j < chars.count, chars[j] == "(" {
-                // A negative amount in parentheses, or the caption's own parenthesis.
-                var k = j + 1
-                while k < chars.count, chars[k] != ")", chars[k] != "(" { k += 1 }
-                if k < chars.count, chars[k] == ")" { end = k + 1 }
-            } else {
-                var k = j
-                if k < chars.count, chars[k] == "-" { k += 1 }
-                while k < chars.count, chars[k].isASCII, chars[k].isNumber || chars[k] == "," || chars[k] == "." { k += 1 }
-                // A trailing period or comma ends the sentence, not the amount.
-                while k > j, chars[k - 1] == "." || chars[k - 1] == "," { k -= 1 }
-                end = k
-            }
-            if end > j, case .success(let cell) = ValueScanner.cell(Substring(String(chars[j..<end]))), cell.amount != nil {
-                amounts.append(cell)
-                i = end
-                words.append(" ")
-            } else {
-                amounts.append(.blank)
+        let words: String = Text.withBytes(caption) { chars in
+            // Each amount and the spaces before it become one space, so `words` is never longer.
+            String(unsafeUninitializedCapacity: chars.count) { words in
+                var count = 0
+                var i = 0
+                while i < chars.count {
+                    let ch = chars[i]
+                    words[count] = ch
+                    count += 1
+                    i += 1
+                    guard ch == 0x24 else { continue } // $
+                    var j = i
+                    while j < chars.count, chars[j] == 0x20 { j += 1 }
+                    var end = j
+                    if j < chars.count, chars[j] == 0x28 { // (
+                        // A negative amount in parentheses, or the caption's own parenthesis.
+                        var k = j + 1
+                        while k < chars.count, chars[k] != 0x29, chars[k] != 0x28 { k += 1 }
+                        if k < chars.count, chars[k] == 0x29 { end = k + 1 }
+                    } else {
+                        var k = j
+                        if k < chars.count, chars[k] == 0x2D { k += 1 } // -
+                        while k < chars.count, Text.isDigit(chars[k]) || chars[k] == 0x2C || chars[k] == 0x2E { k += 1 }
+                        // A trailing period or comma ends the sentence, not the amount.
+                        while k > j, chars[k - 1] == 0x2E || chars[k - 1] == 0x2C { k -= 1 }
+                        end = k
+                    }
+                    if end > j, case .success(let cell) = ValueScanner.cell(UnsafeBufferPointer(rebasing: chars[j..<end])), cell.amount != nil {
+                        amounts.append(cell)
+                        i = end
+                        words[count] = 0x20
+                        count += 1
+                    } else {
+                        amounts.append(.blank)
+                    }
+                }
+                return count
             }
         }
         return Split(words: words, amounts: amounts)
     }
 
+    static func split(_ caption: String) -> Split { split(caption[...]) }
+
     /// Whether a printed caption (amounts removed) is the blank's caption.
     static func matches(printed: String, blank: String) -> Bool {
-        let printedKey = Text.key(printed)
-        let blankKey = Text.key(blank)
-        return printedKey == blankKey
+        Text.sameKey(printed, blank)
     }
 }

@@ -70,6 +70,12 @@ enum CoverParser {
 
     /// The line that precedes the company's name ("… OF THE CONDITION AND AFFAIRS OF THE").
     static let conditionAndAffairs = "OF THE CONDITION AND AFFAIRS OF THE"
+    private static let conditionAndAffairsKey = Text.key(conditionAndAffairs)
+    private static let conditionAndAffairsWordCount = wordKeys(conditionAndAffairs).count
+
+    /// The keys of ``headingTable`` and ``boilerplateStarts``, computed once rather than per line.
+    private static let headingKeys = headingTable.map { (key: Text.key($0.printed), section: $0.section) }
+    private static let boilerplateKeys = boilerplateStarts.map { (key: Text.key($0.printed), next: $0.next) }
 
     /// Printed text of the jurat that carries no value: classified.
     static let boilerplateStarts: [(printed: String, next: Section?)] = [
@@ -149,7 +155,7 @@ enum CoverParser {
 
         for line in lines where !NotesParser.isBlank(line.text) {
             let clean = Text.clean(line.text)
-            let words = clean.split(separator: " ").map(String.init)
+            let words = Text.words(clean).map(String.init)
             let key = Text.key(clean)
             let companyNameExpected = expectCompanyName
             expectCompanyName = false
@@ -162,18 +168,18 @@ enum CoverParser {
                 context.classified(line)
                 continue
             }
-            if let heading = headingTable.first(where: { Text.key($0.printed) == key }) {
+            if let heading = headingKeys.first(where: { $0.key == key }) {
                 section = heading.section
                 block = nil
                 context.classified(line)
                 continue
             }
-            if key.hasPrefix("statementasof") {
+            if Text.hasPrefix(key, "statementasof") {
                 // The running page header; the segmenter normally keeps it from the cover.
                 context.classified(line)
                 continue
             }
-            if let boilerplate = boilerplateStarts.first(where: { key.hasPrefix(Text.key($0.printed)) }) {
+            if let boilerplate = boilerplateKeys.first(where: { Text.hasPrefix(key, $0.key) }) {
                 if let next = boilerplate.next { section = next }
                 block = nil
                 context.classified(line)
@@ -184,20 +190,20 @@ enum CoverParser {
                 context.classified(line)
                 continue
             }
-            if key.hasPrefix("quarterlystatement") || key.hasPrefix("annualstatement") {
-                cover.kind = key.hasPrefix("quarterly") ? .quarterly : .annual
+            if Text.hasPrefix(key, "quarterlystatement") || Text.hasPrefix(key, "annualstatement") {
+                cover.kind = Text.hasPrefix(key, "quarterly") ? .quarterly : .annual
                 if let date = statementDate(words) { cover.statementDate = date }
                 context.mapped(line)
                 continue
             }
-            if ["asof", "fortheyearended", "forthequarterended", "fortheperiodended"].contains(where: { key.hasPrefix($0) }),
+            if ["asof", "fortheyearended", "forthequarterended", "fortheperiodended"].contains(where: { Text.hasPrefix(key, $0) }),
                let date = statementDate(words) {
                 cover.statementDate = date
                 context.mapped(line)
                 continue
             }
-            if key.hasPrefix(Text.key(conditionAndAffairs)) {
-                let labelWords = wordKeys(conditionAndAffairs).count
+            if Text.hasPrefix(key, conditionAndAffairsKey) {
+                let labelWords = conditionAndAffairsWordCount
                 let rest = words.dropFirst(labelWords).joined(separator: " ")
                 if rest.isEmpty {
                     expectCompanyName = true
@@ -285,7 +291,7 @@ enum CoverParser {
                 context.mapped(line)
                 continue
             }
-            if cover.edition == nil, key.contains("edition") || key.hasSuffix("companies"), clean == clean.uppercased() {
+            if cover.edition == nil, Text.contains(key, "edition") || Text.hasSuffix(key, "companies"), Text.isUppercase(clean) {
                 cover.edition = clean
                 context.mapped(line)
                 continue

@@ -118,7 +118,7 @@ enum InterrogatoriesParser {
                 continue
             }
 
-            if line.text.contains("\t") {
+            if Text.hasTab(line.text) {
                 let fields = Text.fields(line.text)
                 let label = Text.clean(fields.first ?? "")
                 let isHeading = (table?.rows.isEmpty ?? true) && (label.isEmpty || isNumberedHeadingRow(fields))
@@ -231,19 +231,19 @@ enum InterrogatoriesParser {
             text = boxes.prefix
             return choiceAnswer(boxes, line: line, context: context)
         }
-        let words = text.split(separator: " ")
+        let words = Text.words(text)
         if let last = words.last, let date = CalendarDate(us: last) {
             text = words.dropLast().joined(separator: " ")
             return .date(date)
         }
-        if let dollar = text.lastIndex(of: "$"),
-           case .success(let cell) = ValueScanner.cell(Substring(text[dollar...])) {
+        if let dollar = text.utf8.lastIndex(of: 0x24), // $
+           case .success(let cell) = ValueScanner.cell(text[dollar...]) {
             text = trimmed(text[..<dollar])
             return .amounts([cell])
         }
-        if text.hasSuffix("%") {
+        if Text.hasSuffix(text, "%") {
             let body = text.dropLast()
-            let valueWords = body.split(separator: " ")
+            let valueWords = Text.words(body)
             if let last = valueWords.last, case .success(let cell) = ValueScanner.cell(last), !cell.isBlank, cell.amount != nil {
                 text = valueWords.dropLast().joined(separator: " ")
                 return .percent(cell)
@@ -261,7 +261,7 @@ enum InterrogatoriesParser {
             return choiceAnswer(boxes, line: line, context: context)
         }
         if let date = CalendarDate(us: Substring(printed)) { return .date(date) }
-        if printed.hasSuffix("%") {
+        if Text.hasSuffix(printed, "%") {
             let body = trimmed(printed.dropLast())
             if body.isEmpty { return .percent(.blank) }
             if case .success(let cell) = ValueScanner.cell(Substring(body)) { return .percent(cell) }
@@ -297,26 +297,28 @@ enum InterrogatoriesParser {
     /// Reads trailing check boxes, `Yes [X] No []` or `Yes [ ] No [X] N/A [ ]`, from the end of
     /// a cleaned line. Both Yes and No must be printed; a box holds nothing or an `X`.
     static func checkBoxes(_ text: String) -> CheckBoxes? {
-        let chars = Array(text)
-        var end = chars.count
         var boxes: [(label: String, checked: Bool)] = []
-        while true {
-            var i = end
-            while i > 0, chars[i - 1] == " " { i -= 1 }
-            guard i > 0, chars[i - 1] == "]" else { break }
-            var open = i - 1
-            while open > 0, chars[open - 1] != "[" { open -= 1 }
-            guard open > 0 else { break }
-            let mark = String(chars[open..<(i - 1)]).filter { $0 != " " }
-            guard mark.isEmpty || mark == "X" || mark == "x" else { break }
-            var labelEnd = open - 1
-            while labelEnd > 0, chars[labelEnd - 1] == " " { labelEnd -= 1 }
-            var labelStart = labelEnd
-            while labelStart > 0, chars[labelStart - 1].isLetter || chars[labelStart - 1] == "/" { labelStart -= 1 }
-            let label = String(chars[labelStart..<labelEnd]).lowercased()
-            guard ["yes", "no", "n/a", "na"].contains(label) else { break }
-            boxes.insert((label, !mark.isEmpty), at: 0)
-            end = labelStart
+        let end: Int = Text.withBytes(text) { chars in
+            var end = chars.count
+            while true {
+                var i = end
+                while i > 0, chars[i - 1] == 0x20 { i -= 1 }
+                guard i > 0, chars[i - 1] == 0x5D else { break } // ]
+                var open = i - 1
+                while open > 0, chars[open - 1] != 0x5B { open -= 1 } // [
+                guard open > 0 else { break }
+                guard let checked = boxMark(UnsafeBufferPointer(rebasing: chars[open..<(i - 1)])) else { break }
+                var labelEnd = open - 1
+                while labelEnd > 0, chars[labelEnd - 1] == 0x20 { labelEnd -= 1 }
+                var labelStart = labelEnd
+                while labelStart > 0, Text.isASCIILetter(chars[labelStart - 1]) || chars[labelStart - 1] == 0x2F { labelStart -= 1 } // /
+                // A letter outside ASCII would be part of the label, which then is none of these.
+                if labelStart > 0, chars[labelStart - 1] >= 0x80, letterEnds(text, at: labelStart) { break }
+                guard let label = boxLabel(UnsafeBufferPointer(rebasing: chars[labelStart..<labelEnd])) else { break }
+                boxes.insert((label, checked), at: 0)
+                end = labelStart
+            }
+            return end
         }
         let labels = boxes.map(\.label)
         guard labels.contains("yes"), labels.contains("no") else { return nil }
@@ -327,8 +329,37 @@ enum InterrogatoriesParser {
             default: return .notApplicable
             }
         }
-        return CheckBoxes(prefix: trimmed(String(chars[0..<end])[...]), checked: checked,
+        let utf8 = text.utf8
+        return CheckBoxes(prefix: trimmed(text[..<utf8.index(utf8.startIndex, offsetBy: end)]), checked: checked,
                           offersNotApplicable: labels.contains("n/a") || labels.contains("na"))
+    }
+
+    /// The labels a box may carry, lower-cased.
+    private static let boxLabels = ["yes", "no", "n/a", "na"]
+
+    /// The label printed before a box (ASCII letters and `/`), lower-cased, if it is one of
+    /// ``boxLabels``.
+    private static func boxLabel(_ printed: UnsafeBufferPointer<UInt8>) -> String? {
+        boxLabels.first { label in
+            label.utf8.count == printed.count && zip(label.utf8, printed).allSatisfy { $0 == $1 | 0x20 }
+        }
+    }
+
+    /// What a box holds, spaces aside: nothing (false) or an `X` (true); nil for anything else.
+    private static func boxMark(_ inside: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var mark: UInt8?
+        for byte in inside where byte != 0x20 {
+            guard mark == nil else { return nil }
+            mark = byte
+        }
+        guard let mark else { return false }
+        return mark == 0x58 || mark == 0x78 ? true : nil // X or x
+    }
+
+    /// Whether the character that ends at byte `offset` of `text` is a letter.
+    private static func letterEnds(_ text: String, at offset: Int) -> Bool {
+        let utf8 = text.utf8
+        return text[..<utf8.index(utf8.startIndex, offsetBy: offset)].last?.isLetter ?? false
     }
 
     // MARK: Tables and titles
@@ -342,32 +373,52 @@ enum InterrogatoriesParser {
 
     /// Column headings numbered as the blank numbers them: "1 Affiliate Name\t2 Location …".
     static func isNumberedHeadingRow(_ fields: [Substring]) -> Bool {
-        let printed = fields.map { Text.clean($0) }.filter { !$0.isEmpty }
-        return !printed.isEmpty && printed.allSatisfy { isNumberedHeading(Substring($0)) }
+        var printedAny = false
+        for field in fields {
+            let printed = Text.clean(field)
+            if printed.isEmpty { continue }
+            printedAny = true
+            if !isNumberedHeading(printed[...]) { return false }
+        }
+        return printedAny
     }
 
     /// "1 Amount", "2 Location (City, State)": a column number, a space, then words.
     static func isNumberedHeading(_ text: Substring) -> Bool {
-        let digits = text.prefix { $0.isASCII && $0.isNumber }
-        guard !digits.isEmpty, digits.count <= 2 else { return false }
-        let rest = text.dropFirst(digits.count)
-        guard rest.first == " ", let word = rest.dropFirst().first else { return false }
-        return word.isLetter || word == "("
+        let utf8 = text.utf8
+        var digits = 0
+        var index = utf8.startIndex
+        while index < utf8.endIndex, Text.isDigit(utf8[index]) {
+            digits += 1
+            index = utf8.index(after: index)
+        }
+        guard digits >= 1, digits <= 2, index < utf8.endIndex, utf8[index] == 0x20 else { return false }
+        index = utf8.index(after: index)
+        guard index < utf8.endIndex else { return false }
+        let next = utf8[index]
+        if next < 0x80 { return Text.isASCIILetter(next) || next == 0x28 } // (
+        return text[index...].first?.isLetter ?? false
     }
 
     private static func isRunningTitle(_ key: String, clean: String) -> Bool {
         if runningTitleKeys.contains(key) { return true }
-        if key.hasSuffix("continued"), runningTitleKeys.contains(String(key.dropLast("continued".count))) { return true }
-        if key.hasPrefix("generalinterrogatories") { return true }
+        if Text.hasSuffix(key, "continued"), runningTitleKeys.contains(String(key.dropLast("continued".count))) { return true }
+        if Text.hasPrefix(key, "generalinterrogatories") { return true }
         // The running page header, when a section spans pages ("STATEMENT AS OF … OF THE …").
-        if key.hasPrefix("statementasof"), clean == clean.uppercased() || clean.contains(" OF THE ") { return true }
+        if Text.hasPrefix(key, "statementasof"), Text.isUppercase(clean) || Text.contains(clean, " OF THE ") { return true }
         // "PART 2 - LIFE & HEALTH" and the other blanks' part titles, printed in capitals.
-        if key.hasPrefix("part"), key.dropFirst(4).first?.isNumber == true, clean == clean.uppercased() { return true }
+        if Text.hasPrefix(key, "part"), key.utf8.dropFirst(4).first.map(Text.isDigit) == true, Text.isUppercase(clean) { return true }
         return false
     }
 
+    /// The text without leading and trailing spaces.
     private static func trimmed(_ text: Substring) -> String {
-        String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var end = utf8.endIndex
+        while start < end, utf8[start] == 0x20 { start = utf8.index(after: start) }
+        while end > start, utf8[utf8.index(before: end)] == 0x20 { end = utf8.index(before: end) }
+        return String(text[start..<end])
     }
 
     private static func trimmed(_ text: String) -> String { trimmed(text[...]) }

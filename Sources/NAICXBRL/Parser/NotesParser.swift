@@ -48,7 +48,7 @@ enum NotesParser {
             let previousNumber = index > 0 ? given[index - 1].number : nil
             let adjacentToPrevious = previousNumber.map { $0 + 1 == line.number } ?? false
 
-            if line.text.contains("\t") {
+            if Text.hasTab(line.text) {
                 guard current != nil else {
                     context.report(.warning, .unrecognizedLine, line: line.number,
                                    "a table row before the first note heading: \"\(String(Text.clean(line.text).prefix(80)))\"")
@@ -90,7 +90,7 @@ enum NotesParser {
             }
 
             var clean = Text.clean(line.text)
-            if clean.hasPrefix(runningTitle) {
+            if Text.hasPrefix(clean, runningTitle) {
                 let rest = clean.dropFirst(runningTitle.count).drop { $0 == " " }
                 if rest.isEmpty || Text.key(rest) == "continued" {
                     context.classified(line)
@@ -142,7 +142,7 @@ enum NotesParser {
                 continue
             }
             if var open = table, adjacentToPrevious, lastTableLine == previousNumber,
-               let next, next.number == line.number + 1, next.text.contains("\t") {
+               let next, next.number == line.number + 1, Text.hasTab(next.text) {
                 // "Alt-A:" between rows: the rendering trimmed its empty cells, so it has no tab.
                 open.addRow(label: clean, cells: [], width: 1)
                 table = open
@@ -166,7 +166,13 @@ enum NotesParser {
 
     /// "Note 8 – Derivative Instruments" (also `-`, `—`, `:` or `.` after the number).
     static func noteHeading(_ clean: String) -> (number: Int, title: String)? {
-        let words = clean.split(separator: " ")
+        // Most lines are not headings: look for the word "Note" before splitting into words.
+        let startsWithNote: Bool = Text.withBytes(clean) { bytes in
+            guard bytes.count >= 4, bytes.count == 4 || bytes[4] == 0x20 else { return false }
+            return zip(bytes.prefix(4), "note".utf8).allSatisfy { $0 | 0x20 == $1 }
+        }
+        guard startsWithNote else { return nil }
+        let words = Text.words(clean)
         guard words.count >= 3, let first = words.first, first.lowercased() == "note" else { return nil }
         var numberWord = words[1]
         var titleStart = 2
@@ -230,7 +236,7 @@ enum NotesParser {
     }
 
     static func isBlank(_ text: Substring) -> Bool {
-        text.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" }
+        Text.isWhiteSpace(text)
     }
 }
 
@@ -256,7 +262,7 @@ struct PrintedTableBuilder {
         while let last = cells.last, last.isEmpty, cells.count > 1 { cells.removeLast() }
         for cell in cells {
             let key = Text.key(cell)
-            if key.contains("inmillions") { scale = .millions } else if key.contains("inthousands") { scale = .thousands }
+            if Text.contains(key, "inmillions") { scale = .millions } else if Text.contains(key, "inthousands") { scale = .thousands }
         }
         headings.append(cells)
         width = max(width, fields.count)

@@ -7,8 +7,16 @@ struct PageParser {
     private var sourceLines: [String: Int] = [:]
     private var pending: [PendingRow] = []
     private var lineIndex: [String: Int] = [:]
-    private let classifiedKeys: Set<String>
+    /// Keys of the page's text lines that carry no values. A page has a handful, so a list
+    /// compared in place is cheaper than hashing every line into a set.
+    private let classifiedKeys: [String]
     private let footnoteKeys: [String]
+    /// For each row of `page.rows`, its line's place in the blank: what `finish` sorts by.
+    private var rowOrder: [Int] = []
+    /// Each column's kind, read once rather than copying the column's description per cell.
+    private let columnKinds: [ColumnDescription.Kind]
+    /// The column that carries each line's fixed code, if the page has one.
+    private let codeColumn: Int?
 
     /// A row printed with fewer cells than the page has columns.
     private struct PendingRow {
@@ -21,30 +29,35 @@ struct PageParser {
         self.description = description
         self.context = context
         page = Page(id: description.id)
-        var keys = Set<String>()
+        var keys: [String] = []
         for text in (description.subtitles ?? []) + (description.sections ?? []) + (description.columnHeadingLines ?? []) + (description.boilerplate ?? []) {
-            keys.insert(Text.key(text))
+            let key = Text.key(text)
+            if !keys.contains(key) { keys.append(key) }
         }
         classifiedKeys = keys
         footnoteKeys = (description.footnotes ?? []).map { Text.key($0) }
+        lineIndex.reserveCapacity(description.lines.count)
         for (i, line) in description.lines.enumerated() { lineIndex[line.line] = i }
+        columnKinds = description.columns.map(\.valueKind)
+        codeColumn = columnKinds.firstIndex(of: .code)
     }
 
     /// Where each row was printed: line number in the input, by row line number.
     var origins: [String: Int] { sourceLines }
 
-    mutating func consume(_ line: SourceText.Line) {
+    /// Reads one line of the page. `key` is the line's ``Text/key(_:)``, which the segmenter has
+    /// already computed.
+    mutating func consume(_ line: SourceText.Line, key: String) {
         let fields = Text.fields(line.text)
         let first = fields.first ?? ""
         let firstClean = Text.clean(first)
-        let key = Text.key(Text.clean(line.text))
 
-        if key == "none" || (firstClean == "NONE" && fields.dropFirst().allSatisfy { $0.allSatisfy { $0 == " " } }) {
+        if key == "none" || (firstClean == "NONE" && fields.dropFirst().allSatisfy(Text.isSpaces)) {
             page.none = true
             context.noneMark(line)
             return
         }
-        if line.text.allSatisfy({ $0 == "-" || $0 == "\t" || $0 == " " }) {
+        if PageParser.isRule(line.text) {
             context.classified(line) // a rule under a table
             return
         }
@@ -55,18 +68,18 @@ struct PageParser {
             context.classified(line)
             return
         }
-        if classifiedKeys.contains(key) || classifiedKeys.contains(Text.key(firstClean)) {
+        if classifiedKeys.contains(key) || classifiedKeys.contains(where: { Text.sameKey($0, first) }) {
             context.classified(line)
             return
         }
-        if footnoteKeys.contains(where: { key.hasPrefix($0) }) {
+        if footnoteKeys.contains(where: { Text.hasPrefix(key, $0) }) {
             page.footnotes.append(Text.clean(line.text))
             context.mapped(line)
             return
         }
-        guard let (number, rest) = Text.lineNumber(Substring(firstClean)),
-              let index = lineIndex[number] ?? description.lineIndex(number).map({ $0 }) else {
-            if let (number, _) = Text.lineNumber(Substring(firstClean)) {
+        guard let (number, rest) = Text.lineNumber(firstClean[...]),
+              let index = lineIndex[number] ?? description.lineIndex(number) else {
+            if let (number, _) = Text.lineNumber(firstClean[...]) {
                 context.report(.error, .unknownLine, line: line.number,
                                "line \(number) is not a line of \(description.title); expected one of its numbered lines")
             } else {
@@ -84,11 +97,12 @@ struct PageParser {
         sourceLines[lineDescription.line] = line.number
 
         var row = Row(line: lineDescription.line, cells: [])
-        let caption = String(rest)
+        // The caption is kept as printed only for write-ins and mismatches: most rows need no copy.
+        var caption: String { String(rest) }
         if lineDescription.isWriteIn {
-            if !caption.isEmpty { row.caption = caption }
+            if !rest.isEmpty { row.caption = caption }
         } else {
-            let split = CaptionMatcher.split(caption)
+            let split = CaptionMatcher.split(rest)
             let slotCount = lineDescription.slots?.count ?? 0
             if CaptionMatcher.matches(printed: split.words, blank: lineDescription.caption), split.amounts.count == slotCount {
                 row.captionAmounts = slotCount > 0 && split.amounts.allSatisfy(\.isBlank) ? [] : split.amounts
@@ -101,49 +115,76 @@ struct PageParser {
             }
         }
 
-        // The code column (Schedule T's state abbreviation) is checked against the blank.
-        var values = Array(fields.dropFirst())
-        while let last = values.last, values.count > description.columns.count, last.allSatisfy({ $0 == " " }) {
+        let columnCount = columnKinds.count
+        var values = fields.dropFirst()
+        while let last = values.last, values.count > columnCount, Text.isSpaces(last) {
             values.removeLast()
         }
-        if values.count > description.columns.count {
+        if values.count > columnCount {
             context.report(.warning, .cellCount, line: line.number,
-                           "\(description.title) line \(number) has \(values.count) cells; the page has \(description.columns.count) columns. The extra cells are kept as text in the caption",
+                           "\(description.title) line \(number) has \(values.count) cells; the page has \(columnCount) columns. The extra cells are kept as text in the caption",
                            placed: true)
-            row.caption = (row.caption ?? caption) + " " + values[description.columns.count...].joined(separator: " ")
-            values = Array(values.prefix(description.columns.count))
+            row.caption = (row.caption ?? caption) + " " + values.dropFirst(columnCount).joined(separator: " ")
+            values = values.prefix(columnCount)
         }
         var cells: [Cell] = []
-        for (i, field) in values.enumerated() {
-            cells.append(scan(field, column: description.columns[i], lineNumber: line.number, label: number))
+        cells.reserveCapacity(columnCount)
+        for (column, field) in zip(0..., values) {
+            cells.append(scan(field, column: column, lineNumber: line.number, label: number))
         }
-        if let code = lineDescription.code, let index = description.columns.firstIndex(where: { $0.valueKind == .code }),
-           index < cells.count, cells[index] != .text(code) {
+        // The code column (Schedule T's state abbreviation) is checked against the blank.
+        if let code = lineDescription.code, let index = codeColumn, index < cells.count, cells[index] != .text(code) {
             context.report(.warning, .captionMismatch, line: line.number,
                            "\(description.title) line \(number) should carry the code \(code)", placed: true)
         }
-        row.cells = cells + Array(repeating: .blank, count: description.columns.count - cells.count)
+        // A short row is placed by the page's arithmetic when the page is finished.
+        let pendingValues = cells.count < columnCount && cells.contains(where: { !$0.isBlank }) ? cells : nil
+        cells.append(contentsOf: repeatElement(.blank, count: columnCount - cells.count))
+        row.cells = cells
         let rowIndex = page.rows.count
         page.rows.append(row)
+        rowOrder.append(lineIndex[row.line] ?? Int.max)
         context.mapped(line)
-        if cells.count < description.columns.count, cells.contains(where: { !$0.isBlank }) {
-            pending.append(PendingRow(rowIndex: rowIndex, values: cells, source: line.number))
+        if let pendingValues {
+            pending.append(PendingRow(rowIndex: rowIndex, values: pendingValues, source: line.number))
         }
     }
 
+    /// Whether every filled field, and at least two, is a numbered heading ("1 NAIC Company
+    /// Code"): a number, one space, then a word starting with a letter.
     static func isNumberedHeadingRow(_ fields: [Substring]) -> Bool {
-        let filled = fields.filter { !$0.trimmingSpaces.isEmpty }
-        guard filled.count >= 2 else { return false }
-        return filled.allSatisfy { field in
-            let words = field.trimmingSpaces.split(separator: " ", maxSplits: 1)
-            guard words.count == 2, Int(words[0]) != nil, let letter = words[1].first else { return false }
-            return letter.isLetter
+        var filled = 0
+        for field in fields {
+            let trimmed = field.trimmingSpaces
+            if trimmed.isEmpty { continue }
+            filled += 1
+            guard isNumberedHeading(trimmed) else { return false }
         }
+        return filled >= 2
     }
 
-    private func scan(_ field: Substring, column: ColumnDescription, lineNumber: Int, label: String) -> Cell {
+    /// A trimmed field that reads "1 Name": `Int` of the text before the first space, and a
+    /// letter right after that space.
+    private static func isNumberedHeading(_ trimmed: Substring) -> Bool {
+        let utf8 = trimmed.utf8
+        guard let space = utf8.firstIndex(of: 0x20) else { return false }
+        // The text after the space starts right after it: `split(maxSplits: 1)` keeps any
+        // further spaces in the second word, so a second space fails the letter test.
+        let afterSpace = utf8.index(after: space)
+        guard afterSpace < utf8.endIndex, Int(trimmed[..<space]) != nil else { return false }
+        let next = utf8[afterSpace]
+        if next < 0x80 { return Text.isASCIILetter(next) }
+        return trimmed[afterSpace...].first?.isLetter ?? false
+    }
+
+    /// A rule under a table: nothing but dashes, tabs and spaces.
+    static func isRule(_ text: Substring) -> Bool {
+        Text.withBytes(text) { bytes in bytes.allSatisfy { $0 == 0x2D || $0 == 0x09 || $0 == 0x20 } }
+    }
+
+    private func scan(_ field: Substring, column: Int, lineNumber: Int, label: String) -> Cell {
         let trimmed = field.trimmingSpaces
-        switch column.valueKind {
+        switch columnKinds[column] {
         case .text, .code:
             if trimmed.isEmpty { return .blank }
             if trimmed == "XXX" { return .notApplicable }
@@ -154,7 +195,7 @@ struct PageParser {
                 return cell
             case .failure:
                 context.report(.warning, .badValue, line: lineNumber,
-                               "\(description.title) line \(label) column \(column.number): \"\(trimmed)\" is not an amount; kept as text",
+                               "\(description.title) line \(label) column \(description.columns[column].number): \"\(trimmed)\" is not an amount; kept as text",
                                placed: true)
                 return .text(String(trimmed))
             }
@@ -166,9 +207,12 @@ struct PageParser {
         for item in pending {
             resolve(item)
         }
-        // Rows in the blank's order, whatever order they were printed in.
-        let order = lineIndex
-        page.rows.sort { (order[$0.line] ?? Int.max) < (order[$1.line] ?? Int.max) }
+        // Rows in the blank's order, whatever order they were printed in. A page prints each line
+        // once, so no two rows share a place and the order is total.
+        let order = rowOrder
+        let sorted = page.rows.indices.sorted { order[$0] < order[$1] }
+        page.rows = sorted.map { page.rows[$0] }
+        rowOrder = sorted.map { order[$0] }
         return page
     }
 
@@ -259,10 +303,32 @@ extension Amount {
 }
 
 extension Substring {
+    /// The text without leading and trailing spaces and no-break spaces.
     var trimmingSpaces: Substring {
-        var s = self
-        while let f = s.first, f == " " || f == "\u{00A0}" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\u{00A0}" { s = s.dropLast() }
-        return s
+        let bounds: (start: Int, end: Int) = Text.withBytes(self) { bytes in
+            var start = 0
+            var end = bytes.count
+            while start < end {
+                if bytes[start] == 0x20 {
+                    start += 1
+                } else if bytes[start] == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 {
+                    start += 2
+                } else {
+                    break
+                }
+            }
+            while end > start {
+                if bytes[end - 1] == 0x20 {
+                    end -= 1
+                } else if bytes[end - 1] == 0xA0, end - 2 >= start, bytes[end - 2] == 0xC2 {
+                    end -= 2
+                } else {
+                    break
+                }
+            }
+            return (start, end)
+        }
+        if bounds.start == 0 && bounds.end == utf8.count { return self }
+        return self[utf8.index(startIndex, offsetBy: bounds.start)..<utf8.index(startIndex, offsetBy: bounds.end)]
     }
 }

@@ -5,7 +5,22 @@
 public final class ParseContext {
     public let file: String
     public private(set) var diagnostics: [Diagnostic] = []
-    public private(set) var dispositions: [Int: LineDisposition] = [:]
+    /// How each line was accounted for, by line number.
+    public var dispositions: [Int: LineDisposition] {
+        var result = otherLines
+        result.reserveCapacity(otherLines.count + byLine.count)
+        for (number, disposition) in byLine.enumerated() {
+            if let disposition { result[number] = disposition }
+        }
+        return result
+    }
+
+    /// Dispositions of the lines of an input, indexed by line number: every line of a statement
+    /// gets one, and an array is far cheaper to keep than a dictionary.
+    private var byLine: [LineDisposition?] = []
+    /// Dispositions of line numbers no input has (negative, or absurdly large).
+    private var otherLines: [Int: LineDisposition] = [:]
+    private static var byLineLimit: Int { 1 << 24 }
 
     public init(file: String) {
         self.file = file
@@ -22,16 +37,30 @@ public final class ParseContext {
     /// its values were placed anyway (`placed`).
     public func report(_ severity: Diagnostic.Severity, _ code: Diagnostic.Code, line: Int?, _ message: String, placed: Bool = false) {
         diagnostics.append(Diagnostic(severity, code, file: file, line: line, message))
-        if let line, severity >= .warning, !placed, dispositions[line] == nil {
-            dispositions[line] = .reported
+        if let line, severity >= .warning, !placed, disposition(of: line) == nil {
+            store(line, .reported)
         }
     }
 
     public func append(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
     private func set(_ number: Int, _ disposition: LineDisposition) {
-        if dispositions[number] != .reported { dispositions[number] = disposition }
+        if self.disposition(of: number) != .reported { store(number, disposition) }
     }
 
-    public func disposition(of number: Int) -> LineDisposition? { dispositions[number] }
+    private func store(_ number: Int, _ disposition: LineDisposition) {
+        guard number >= 0, number < ParseContext.byLineLimit else {
+            otherLines[number] = disposition
+            return
+        }
+        if number >= byLine.count {
+            byLine.append(contentsOf: repeatElement(nil, count: max(number + 1 - byLine.count, byLine.count)))
+        }
+        byLine[number] = disposition
+    }
+
+    public func disposition(of number: Int) -> LineDisposition? {
+        guard number >= 0, number < byLine.count else { return otherLines[number] }
+        return byLine[number]
+    }
 }

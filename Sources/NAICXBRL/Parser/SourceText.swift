@@ -27,20 +27,45 @@ public struct SourceText: Sendable {
                                           "the input is not valid UTF-8; it was read as Windows-1252"))
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        var result: [Line] = []
-        var number = 0
-        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
-            number += 1
-            var end = raw.endIndex
-            while end > raw.startIndex {
-                let previous = raw.index(before: end)
-                let c = raw[previous]
-                if c == " " || c == "\u{00A0}" { end = previous } else { break }
+        // Split on LF, CRLF or CR over UTF-8 bytes, dropping trailing spaces and no-break
+        // spaces (not tabs). Line breaks are ASCII, so byte offsets are valid string indices.
+        var bounds: [(start: Int, end: Int)] = []
+        Text.withBytes(text) { bytes in
+            bounds.reserveCapacity(bytes.count / 32)
+            func emit(_ start: Int, _ end: Int) {
+                var last = end
+                while last > start {
+                    if bytes[last - 1] == 0x20 {
+                        last -= 1
+                    } else if bytes[last - 1] == 0xA0, last - 2 >= start, bytes[last - 2] == 0xC2 {
+                        last -= 2
+                    } else {
+                        break
+                    }
+                }
+                bounds.append((start, last))
             }
-            result.append(Line(number: number, text: raw[raw.startIndex..<end]))
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A || byte == 0x0D {
+                    emit(start, index)
+                    index += 1
+                    if byte == 0x0D, index < bytes.count, bytes[index] == 0x0A { index += 1 }
+                    start = index
+                } else {
+                    index += 1
+                }
+            }
+            if start < bytes.count { emit(start, bytes.count) }
         }
-        if let last = result.last, last.text.isEmpty, text.hasSuffix("\n") || text.hasSuffix("\r") {
-            result.removeLast()
+        let utf8 = text.utf8
+        var result: [Line] = []
+        result.reserveCapacity(bounds.count)
+        for (number, bound) in bounds.enumerated() {
+            let range = utf8.index(utf8.startIndex, offsetBy: bound.start)..<utf8.index(utf8.startIndex, offsetBy: bound.end)
+            result.append(Line(number: number + 1, text: text[range]))
         }
         lines = result
     }

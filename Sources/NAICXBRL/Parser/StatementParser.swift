@@ -46,11 +46,11 @@ public enum StatementParser {
         let source = SourceText(bytes: bytes, name: name)
         source.diagnostics.forEach(context.append)
         var segmenter = Segmenter(blank: blank, context: context)
-        for line in source.lines where !line.text.allSatisfy({ $0 == " " || $0 == "\t" }) {
+        for line in source.lines where !Text.isSpacesAndTabs(line.text) {
             segmenter.consume(line)
         }
         var result = segmenter.finish()
-        for line in source.lines where !line.text.allSatisfy({ $0 == " " || $0 == "\t" }) {
+        for line in source.lines where !Text.isSpacesAndTabs(line.text) {
             if context.disposition(of: line.number) == nil {
                 context.report(.error, .unrecognizedLine, line: line.number,
                                "this line was not recognized as part of the statement: \"\(String(Text.clean(line.text).prefix(80)))\"")
@@ -69,12 +69,18 @@ public enum StatementParser {
 
     /// Refuses input that is not text: empty, or with NUL and other control bytes.
     static func unusable(_ bytes: [UInt8]) -> String? {
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-            return "the input is empty"
+        let (blank, control) = bytes.withUnsafeBufferPointer { bytes in
+            let blank = !bytes.contains { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+            // Control bytes other than tab, line breaks and form feed; a branch-free count.
+            var control = 0
+            for byte in bytes {
+                let isControl = byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C
+                control &+= isControl ? 1 : 0
+            }
+            return (blank, control)
         }
-        var control = 0
-        for byte in bytes where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C {
-            control += 1
+        if blank {
+            return "the input is empty"
         }
         if control > 0 && control * 100 >= bytes.count {
             return "the input is not text (\(control) control bytes in \(bytes.count)); expected a statement rendered as text"
@@ -87,7 +93,8 @@ public enum StatementParser {
 struct Segmenter {
     private enum Section {
         case cover
-        case page(String)
+        /// A page being read: its reader's index in `pageParsers`.
+        case page(Int)
         case notes
         case interrogatories(String)
         case between
@@ -96,13 +103,19 @@ struct Segmenter {
     let blank: Blank
     let context: ParseContext
     private var section: Section = .cover
-    private var pageParsers: [String: PageParser] = [:]
-    private var pageOrder: [String] = []
+    /// The readers of the pages printed so far, in printed order, and where each page's is.
+    private var pageParsers: [PageParser] = []
+    private var pageParserIndex: [String: Int] = [:]
     private var coverLines: [SourceText.Line] = []
     private var notesLines: [SourceText.Line] = []
     private var interrogatoryLines: [String: [SourceText.Line]] = [:]
     private let pageTitleKeys: [(key: String, id: String)]
-    private let sectionTitleKeys: [(key: String, section: SectionDescription)]
+    /// The page each title key opens: the first page with that key, as a search in order finds.
+    private let pageIDsByTitleKey: [String: String]
+    /// Keys of the titles that open a section, with the section's index in the blank.
+    private let sectionTitleKeys: [(key: String, section: Int)]
+    /// The same, for notes sections only: their titles may have the first heading glued on.
+    private let notesTitleKeys: [(key: String, section: Int)]
     private let pageHeaderKey: String
     /// A page title printed over two lines: what is left to match of it.
     private var titleRemainder: String?
@@ -111,51 +124,57 @@ struct Segmenter {
         self.blank = blank
         self.context = context
         pageTitleKeys = blank.pages.map { (Text.key($0.title), $0.id) }
-        sectionTitleKeys = blank.sections.flatMap { section in section.titles.map { (Text.key($0), section) } }
+        var pageIDs: [String: String] = [:]
+        for title in pageTitleKeys where pageIDs[title.key] == nil { pageIDs[title.key] = title.id }
+        pageIDsByTitleKey = pageIDs
+        sectionTitleKeys = blank.sections.indices.flatMap { index in blank.sections[index].titles.map { (Text.key($0), index) } }
+        notesTitleKeys = sectionTitleKeys.filter { blank.sections[$0.section].kind == .notes }
         pageHeaderKey = Text.key(blank.pageHeader)
     }
 
     mutating func consume(_ line: SourceText.Line) {
-        let clean = Text.clean(line.text)
-        let key = Text.key(clean)
+        // The key of the raw line is the key of its cleaned text (see `Text.key`); the cleaned
+        // text itself is only needed for a diagnostic.
+        let key = Text.key(line.text)
+        let hasTab = Text.hasTab(line.text)
 
         if let remainder = titleRemainder {
             titleRemainder = nil
-            if !key.isEmpty, remainder.hasPrefix(key) {
+            if !key.isEmpty, Text.hasPrefix(remainder, key) {
                 context.classified(line)
-                if remainder.count > key.count { titleRemainder = String(remainder.dropFirst(key.count)) }
+                if remainder.utf8.count > key.utf8.count { titleRemainder = String(remainder.dropFirst(key.count)) }
                 return
             }
         }
-        if key.hasPrefix(pageHeaderKey), !line.text.contains("\t") {
+        if !hasTab, Text.hasPrefix(key, pageHeaderKey) {
             // The running header of a statement page ("STATEMENT AS OF ... OF THE ...").
             context.classified(line)
             if case .cover = section { section = .between }
             return
         }
-        if !line.text.contains("\t"), let id = pageTitleKeys.first(where: { $0.key == key })?.id {
+        if !hasTab, let id = pageIDsByTitleKey[key] {
             startPage(id, line: line)
             return
         }
-        if !line.text.contains("\t"), key.count >= 16,
-           let match = pageTitleKeys.first(where: { $0.key.hasPrefix(key) }) {
+        if !hasTab, key.utf8.count >= 16,
+           let match = pageTitleKeys.first(where: { Text.hasPrefix($0.key, key) }) {
             startPage(match.id, line: line)
             titleRemainder = String(match.key.dropFirst(key.count))
             return
         }
         if let match = sectionTitleKeys.first(where: { $0.key == key }) {
-            enter(match.section, line: line, glued: false)
+            enter(blank.sections[match.section], line: line, glued: false)
             return
         }
-        if let match = sectionTitleKeys.first(where: { key.hasPrefix($0.key) && $0.section.kind == .notes }) {
-            enter(match.section, line: line, glued: true)
+        if let match = notesTitleKeys.first(where: { Text.hasPrefix(key, $0.key) }) {
+            enter(blank.sections[match.section], line: line, glued: true)
             return
         }
         switch section {
         case .cover:
             coverLines.append(line)
-        case .page(let id):
-            pageParsers[id]?.consume(line)
+        case .page(let index):
+            pageParsers[index].consume(line, key: key)
         case .notes:
             if key == "none" { context.noneMark(line) } else { notesLines.append(line) }
         case .interrogatories(let part):
@@ -165,7 +184,7 @@ struct Segmenter {
                 context.noneMark(line)
             } else {
                 context.report(.error, .unrecognizedLine, line: line.number,
-                               "text outside any page of the blank: \"\(String(clean.prefix(80)))\"")
+                               "text outside any page of the blank: \"\(String(Text.clean(line.text).prefix(80)))\"")
             }
         }
     }
@@ -173,15 +192,16 @@ struct Segmenter {
     private mutating func startPage(_ id: String, line: SourceText.Line) {
         context.classified(line)
         guard let description = blank.page(id) else { return }
-        if pageParsers[id] != nil {
+        if let index = pageParserIndex[id] {
             context.report(.warning, .duplicatePage, line: line.number,
                            "\(description.title) is printed a second time; its lines are read into the same page and repeated lines are reported",
                            placed: true)
+            section = .page(index)
         } else {
-            pageParsers[id] = PageParser(description: description, context: context)
-            pageOrder.append(id)
+            pageParserIndex[id] = pageParsers.count
+            section = .page(pageParsers.count)
+            pageParsers.append(PageParser(description: description, context: context))
         }
-        section = .page(id)
     }
 
     private mutating func enter(_ description: SectionDescription, line: SourceText.Line, glued: Bool) {
@@ -208,10 +228,11 @@ struct Segmenter {
         var origins: [String: [String: Int]] = [:]
         var missingPages: [String] = []
         for description in blank.pages {
-            guard var parser = pageParsers[description.id] else {
+            guard let index = pageParserIndex[description.id] else {
                 missingPages.append(description.title)
                 continue
             }
+            var parser = pageParsers[index]
             let page = parser.finish()
             origins[description.id] = parser.origins
             statement.pages.append(page)

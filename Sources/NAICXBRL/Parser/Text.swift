@@ -1,80 +1,282 @@
 /// Text helpers shared by every part of the parser.
+///
+/// Every line of a statement goes through these, several times, so they work on UTF-8 bytes
+/// rather than on `Character`s: grapheme breaking and per-character `String` building were most
+/// of the parse time. Everything the statement's syntax depends on (tabs, spaces, digits,
+/// `$`, brackets, letters of captions) is ASCII, and a byte below 0x80 is always a whole scalar
+/// in UTF-8, so scanning bytes finds the same delimiters. The one difference from `Character`
+/// semantics: a combining mark printed directly after an ASCII delimiter no longer hides it.
 enum Text {
     /// The printed text with rendering residue removed: `**` (bold), `\$` (escaped dollar), a
-    /// leading `- ` list mark, and runs of white space (tabs included) folded to one space.
+    /// leading `- ` list mark, and runs of white space (tabs and no-break spaces included) folded
+    /// to one space.
     static func clean(_ text: Substring) -> String {
-        var s = String(text)
-        if s.contains("**") { s = s.replacingAll("**", with: " ") }
-        if s.contains("\\$") { s = s.replacingAll("\\$", with: "$") }
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        var pendingSpace = false
-        for ch in s {
-            if ch == " " || ch == "\t" || ch == "\u{00A0}" {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(" ") }
-                pendingSpace = false
-                out.append(ch)
+        withBytes(text) { source in
+            // Never longer than the input: each byte written stands for at least one read.
+            String(unsafeUninitializedCapacity: source.count) { out in
+                var count = 0
+                var pendingSpace = false
+                var i = 0
+                while i < source.count {
+                    let byte = source[i]
+                    let next: UInt8 = i + 1 < source.count ? source[i + 1] : 0
+                    i += 1
+                    var emit = byte
+                    var isSpace = byte == 0x20 || byte == 0x09
+                    if byte == 0x2A, next == 0x2A { // ** (bold residue)
+                        i += 1
+                        isSpace = true
+                    } else if byte == 0x5C, next == 0x24 { // \$
+                        i += 1
+                        emit = 0x24
+                    } else if byte == 0xC2, next == 0xA0 { // no-break space
+                        i += 1
+                        isSpace = true
+                    }
+                    if isSpace {
+                        pendingSpace = count > 0
+                        continue
+                    }
+                    if pendingSpace {
+                        out[count] = 0x20
+                        count += 1
+                        pendingSpace = false
+                    }
+                    out[count] = emit
+                    count += 1
+                }
+                if count >= 2, out[0] == 0x2D, out[1] == 0x20 { // "- " list mark
+                    for j in 2..<count { out[j - 2] = out[j] }
+                    count -= 2
+                }
+                return count
             }
         }
-        if out.hasPrefix("- ") { out.removeFirst(2) }
-        return out
     }
+
+    static func clean(_ text: String) -> String { clean(text[...]) }
 
     /// The key two captions are compared by: letters and digits only, lower-cased, so spacing,
     /// punctuation residue and `$` placement do not matter.
+    ///
+    /// ``clean(_:)`` only removes or rewrites bytes that are not letters or digits, so the key of
+    /// a line and the key of its cleaned text are the same; callers take whichever is at hand.
     static func key(_ text: some StringProtocol) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x30...0x39, 0x61...0x7A: out.unicodeScalars.append(scalar)
-            case 0x41...0x5A: out.unicodeScalars.append(Unicode.Scalar(scalar.value + 32)!)
-            default: continue
+        withBytes(text) { source in
+            String(unsafeUninitializedCapacity: source.count) { out in
+                var count = 0
+                for byte in source {
+                    // Written unconditionally, kept by advancing: no branch per byte.
+                    let kept = keyByte(byte)
+                    out[count] = kept
+                    count &+= kept == 0 ? 0 : 1
+                }
+                return count
             }
         }
-        return out
+    }
+
+    /// Whether two texts have the same ``key(_:)``, compared as they are read, without building
+    /// either key.
+    static func sameKey(_ a: some StringProtocol, _ b: some StringProtocol) -> Bool {
+        withBytes(a) { a in
+            withBytes(b) { b in
+                var i = 0
+                var j = 0
+                while true {
+                    while i < a.count, keyByte(a[i]) == 0 { i += 1 }
+                    while j < b.count, keyByte(b[j]) == 0 { j += 1 }
+                    guard i < a.count, j < b.count else { return i == a.count && j == b.count }
+                    if keyByte(a[i]) != keyByte(b[j]) { return false }
+                    i += 1
+                    j += 1
+                }
+            }
+        }
+    }
+
+    /// What a byte contributes to a key: itself for a digit or lower-case letter, the lower case
+    /// of an upper-case letter, nothing (0) otherwise.
+    @inline(__always)
+    static func keyByte(_ byte: UInt8) -> UInt8 {
+        let lower = byte | 0x20
+        if lower &- 0x61 < 26 { return lower }
+        return byte &- 0x30 < 10 ? byte : 0
     }
 
     /// Splits a line at tabs, keeping empty fields.
     static func fields(_ text: Substring) -> [Substring] {
-        text.split(separator: "\t", omittingEmptySubsequences: false)
+        var result: [Substring] = []
+        let utf8 = text.utf8
+        withBytes(text) { bytes in
+            var tabs = 0
+            for byte in bytes where byte == 0x09 { tabs += 1 }
+            result.reserveCapacity(tabs + 1)
+            var start = 0
+            for (offset, byte) in bytes.enumerated() where byte == 0x09 {
+                result.append(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: offset)])
+                start = offset + 1
+            }
+            result.append(text[utf8.index(utf8.startIndex, offsetBy: start)...])
+        }
+        return result
     }
+
+    /// Splits text at spaces into its words, dropping empty ones: `split(separator: " ")` over
+    /// bytes.
+    static func words(_ text: Substring) -> [Substring] {
+        var result: [Substring] = []
+        let utf8 = text.utf8
+        withBytes(text) { bytes in
+            var start: Int?
+            for (offset, byte) in bytes.enumerated() {
+                if byte == 0x20 {
+                    if let first = start {
+                        result.append(text[utf8.index(utf8.startIndex, offsetBy: first)..<utf8.index(utf8.startIndex, offsetBy: offset)])
+                        start = nil
+                    }
+                } else if start == nil {
+                    start = offset
+                }
+            }
+            if let first = start { result.append(text[utf8.index(utf8.startIndex, offsetBy: first)...]) }
+        }
+        return result
+    }
+
+    static func words(_ text: String) -> [Substring] { words(text[...]) }
 
     /// A leading line number: `1.`, `2.1`, `08.301.`, `9199999`. Returns the number without its
     /// final period and the rest of the text.
     static func lineNumber(_ text: Substring) -> (number: String, rest: Substring)? {
-        var i = text.startIndex
-        var sawDigit = false
-        var end = i
-        while i < text.endIndex {
-            let c = text[i]
-            if c.isASCII, c.isNumber {
-                sawDigit = true
-                i = text.index(after: i)
-                end = i
-            } else if c == ".", sawDigit {
-                let next = text.index(after: i)
-                if next < text.endIndex, text[next].isASCII, text[next].isNumber {
-                    i = next
+        let found: (end: Int, restStart: Int)? = withBytes(text) { bytes in
+            var i = 0
+            var sawDigit = false
+            var end = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if isDigit(byte) {
+                    sawDigit = true
+                    i += 1
+                    end = i
+                } else if byte == 0x2E, sawDigit { // .
+                    i += 1
+                    if i >= bytes.count || !isDigit(bytes[i]) { break }
                 } else {
-                    i = next
                     break
                 }
-            } else {
-                break
+            }
+            guard sawDigit else { return nil }
+            // The number must stand alone: followed by the end, white space, or a period.
+            if i < bytes.count, bytes[i] != 0x20, bytes[i] != 0x09, bytes[i - 1] != 0x2E { return nil }
+            var restStart = i
+            while restStart < bytes.count, bytes[restStart] == 0x20 || bytes[restStart] == 0x09 { restStart += 1 }
+            return (end, restStart)
+        }
+        guard let found else { return nil }
+        let utf8 = text.utf8
+        let number = String(text[..<utf8.index(utf8.startIndex, offsetBy: found.end)])
+        return (number, text[utf8.index(utf8.startIndex, offsetBy: found.restStart)...])
+    }
+
+    // MARK: Byte tests
+
+    /// Whether the text is nothing but spaces and tabs (a blank line).
+    static func isSpacesAndTabs(_ text: Substring) -> Bool {
+        withBytes(text) { bytes in bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+    }
+
+    /// Whether the text is nothing but spaces, tabs and no-break spaces.
+    static func isWhiteSpace(_ text: Substring) -> Bool {
+        withBytes(text) { bytes in
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == 0x20 || bytes[i] == 0x09 {
+                    i += 1
+                } else if bytes[i] == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 {
+                    i += 2
+                } else {
+                    return false
+                }
+            }
+            return true
+        }
+    }
+
+    /// Whether the text is nothing but spaces (an empty cell).
+    static func isSpaces(_ text: Substring) -> Bool {
+        withBytes(text) { bytes in bytes.allSatisfy { $0 == 0x20 } }
+    }
+
+    /// Whether the text holds a tab: the rendering's column separator.
+    static func hasTab(_ text: Substring) -> Bool {
+        withBytes(text) { bytes in bytes.contains(0x09) }
+    }
+
+    /// `hasPrefix` over bytes, for keys and other ASCII text where canonical equivalence, which
+    /// `String.hasPrefix` honours, cannot matter.
+    static func hasPrefix(_ text: String, _ prefix: String) -> Bool {
+        withBytes(text) { bytes in
+            withBytes(prefix) { prefix in
+                prefix.count <= bytes.count && memoryEqual(bytes, 0, prefix)
             }
         }
-        guard sawDigit else { return nil }
-        // The number must stand alone: followed by the end, white space, or a period.
-        if i < text.endIndex {
-            let c = text[i]
-            if !(c == " " || c == "\t") {
-                if text[text.index(before: i)] != "." { return nil }
+    }
+
+    /// `hasSuffix` over bytes; see ``hasPrefix(_:_:)``.
+    static func hasSuffix(_ text: String, _ suffix: String) -> Bool {
+        withBytes(text) { bytes in
+            withBytes(suffix) { suffix in
+                suffix.count <= bytes.count && memoryEqual(bytes, bytes.count - suffix.count, suffix)
             }
         }
-        let number = String(text[text.startIndex..<end])
-        return (number, text[i...].drop { $0 == " " || $0 == "\t" })
+    }
+
+    /// Whether `text` holds `part` as consecutive bytes; see ``hasPrefix(_:_:)``.
+    static func contains(_ text: String, _ part: String) -> Bool {
+        withBytes(text) { bytes in
+            withBytes(part) { part in
+                guard part.count <= bytes.count else { return false }
+                if part.isEmpty { return true }
+                for start in 0...(bytes.count - part.count) where bytes[start] == part[0] {
+                    if memoryEqual(bytes, start, part) { return true }
+                }
+                return false
+            }
+        }
+    }
+
+    /// Whether the text reads the same upper-cased (`text == text.uppercased()`), without
+    /// building the upper-cased copy when the text is ASCII.
+    static func isUppercase(_ text: String) -> Bool {
+        let ascii: Bool? = withBytes(text) { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return !bytes.contains { $0 >= 0x61 && $0 <= 0x7A }
+        }
+        return ascii ?? (text == text.uppercased())
+    }
+
+    @inline(__always)
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    @inline(__always)
+    static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+
+    private static func memoryEqual(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ part: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < part.count {
+            if bytes[start + i] != part[i] { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Runs `body` over the text's UTF-8 bytes in place; native strings are always contiguous,
+    /// so the copy is only for bridged or foreign ones.
+    @inline(__always)
+    static func withBytes<T: StringProtocol, R>(_ text: T, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let result = try text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return try Array(text.utf8).withUnsafeBufferPointer(body)
     }
 }
 

@@ -8,50 +8,68 @@ enum ValueScanner {
 
     /// Reads one cell. An empty field is ``Cell/blank``; text that is not a value fails.
     static func cell(_ field: Substring) -> Result<Cell, Failure> {
-        var bytes = Array(field.utf8)
-        trim(&bytes)
-        if bytes.isEmpty { return .success(.blank) }
+        Text.withBytes(field) { cell($0) }
+    }
+
+    /// Reads one cell from its UTF-8 bytes, in place: no copy of the field is made unless it
+    /// fails.
+    static func cell(_ field: UnsafeBufferPointer<UInt8>) -> Result<Cell, Failure> {
+        var start = 0
+        var end = field.count
+        trim(field, &start, &end)
+        if start == end { return .success(.blank) }
         var dollar = false
-        if bytes.starts(with: [0x5C, 0x24]) { // \$
+        if end - start >= 2, field[start] == 0x5C, field[start + 1] == 0x24 { // \$
             dollar = true
-            bytes.removeFirst(2)
-        } else if bytes.first == 0x24 { // $
+            start += 2
+        } else if field[start] == 0x24 { // $
             dollar = true
-            bytes.removeFirst()
+            start += 1
         }
-        trim(&bytes)
-        if bytes.isEmpty { return dollar ? .success(.blank) : .failure(.malformed(String(field))) }
-        if bytes == [0x2D] || bytes == [0xE2, 0x80, 0x94] || bytes == [0xE2, 0x80, 0x93] { return .success(.dash(dollarSign: dollar)) }
-        if bytes == Array("XXX".utf8) && !dollar { return .success(.notApplicable) }
-        if let amount = amount(bytes) { return .success(.amount(amount, dollarSign: dollar)) }
-        return .failure(.malformed(String(field)))
+        trim(field, &start, &end)
+        func malformed() -> Result<Cell, Failure> { .failure(.malformed(String(decoding: field, as: UTF8.self))) }
+        if start == end { return dollar ? .success(.blank) : malformed() }
+        let value = UnsafeBufferPointer(rebasing: field[start..<end])
+        if value.count == 1, value[0] == 0x2D { return .success(.dash(dollarSign: dollar)) } // -
+        if value.count == 3, value[0] == 0xE2, value[1] == 0x80, value[2] == 0x94 || value[2] == 0x93 { // — or –
+            return .success(.dash(dollarSign: dollar))
+        }
+        if value.count == 3, value[0] == 0x58, value[1] == 0x58, value[2] == 0x58, !dollar { return .success(.notApplicable) } // XXX
+        if let amount = amount(value) { return .success(.amount(amount, dollarSign: dollar)) }
+        return malformed()
     }
 
     /// An amount: digits with thousands separators in groups of three, an optional fraction,
     /// negative in parentheses or with a leading minus.
     static func amount(_ input: [UInt8]) -> Amount? {
-        var bytes = input[...]
+        input.withUnsafeBufferPointer { amount($0) }
+    }
+
+    static func amount(_ bytes: UnsafeBufferPointer<UInt8>) -> Amount? {
+        var start = 0
+        var end = bytes.count
         var negative = false
-        if bytes.first == 0x28 { // (
-            guard bytes.last == 0x29 else { return nil }
+        if start < end, bytes[start] == 0x28 { // (
+            guard bytes[end - 1] == 0x29 else { return nil }
             negative = true
-            bytes = bytes.dropFirst().dropLast()
-            while bytes.first == 0x20 { bytes = bytes.dropFirst() }
-            while bytes.last == 0x20 { bytes = bytes.dropLast() }
-            if bytes.first == 0x24 { // ($1) form
-                bytes = bytes.dropFirst()
-                while bytes.first == 0x20 { bytes = bytes.dropFirst() }
+            start += 1
+            end -= 1
+            while start < end, bytes[start] == 0x20 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 { end -= 1 }
+            if start < end, bytes[start] == 0x24 { // ($1) form
+                start += 1
+                while start < end, bytes[start] == 0x20 { start += 1 }
             }
-        } else if bytes.first == 0x2D {
+        } else if start < end, bytes[start] == 0x2D {
             negative = true
-            bytes = bytes.dropFirst()
+            start += 1
         }
-        guard let first = bytes.first, first >= 0x30, first <= 0x39 else { return nil }
+        guard start < end, Text.isDigit(bytes[start]) else { return nil }
         var value: Int64 = 0
         var groupDigits = 0
         var sawComma = false
         var fraction = -1
-        for byte in bytes {
+        for byte in bytes[start..<end] {
             switch byte {
             case 0x30...0x39:
                 let (m, o1) = value.multipliedReportingOverflow(by: 10)
@@ -79,9 +97,9 @@ enum ValueScanner {
         return Amount(units: negative ? -value : value, fractionDigits: max(fraction, 0))
     }
 
-    private static func trim(_ bytes: inout [UInt8]) {
-        while let f = bytes.first, f == 0x20 || f == 0x09 { bytes.removeFirst() }
-        while let l = bytes.last, l == 0x20 || l == 0x09 { bytes.removeLast() }
+    private static func trim(_ bytes: UnsafeBufferPointer<UInt8>, _ start: inout Int, _ end: inout Int) {
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
     }
 
     /// Renders a cell the way the blank prints it: `(1,673,536)`, `$ 38`, `-`.

@@ -102,8 +102,6 @@ enum CommonConcepts {
         ("NoteTableScale", .string, .duration, "Scale stated in a note table's headings", ["NoteAxis", "BlockAxis"]),
         ("NoteTableHeadings", .string, .duration, "Note table heading row, cells separated by tabs", ["NoteAxis", "BlockAxis", "TableRowAxis"]),
         ("NoteTableRowLabel", .string, .duration, "Note table row label", ["NoteAxis", "BlockAxis", "TableRowAxis"]),
-        ("NoteTableAmount", .monetary, .duration, "Note table amount", ["NoteAxis", "BlockAxis", "TableRowAxis", "TableColumnAxis"]),
-        ("NoteTableText", .string, .duration, "Note table text cell", ["NoteAxis", "BlockAxis", "TableRowAxis", "TableColumnAxis"]),
         ("InterrogatoryText", .string, .duration, "Interrogatory question as printed", ["InterrogatoryAxis"]),
         ("InterrogatoryAnswerYesNo", .boolean, .duration, "Interrogatory answer (yes or no)", ["InterrogatoryAxis"]),
         ("InterrogatoryAnswerYesNoNotApplicable", .string, .duration, "Interrogatory answer (yes, no or n/a)", ["InterrogatoryAxis"]),
@@ -115,7 +113,19 @@ enum CommonConcepts {
         ("InterrogatoryTableScale", .string, .duration, "Scale stated in an interrogatory table's headings", ["InterrogatoryAxis"]),
         ("InterrogatoryTableHeadings", .string, .duration, "Interrogatory table heading row, cells separated by tabs", ["InterrogatoryAxis", "TableRowAxis"]),
         ("InterrogatoryTableRowLabel", .string, .duration, "Interrogatory table row label", ["InterrogatoryAxis", "TableRowAxis"]),
-        ("InterrogatoryTableAmount", .monetary, .duration, "Interrogatory table amount", ["InterrogatoryAxis", "TableRowAxis", "TableColumnAxis"]),
-        ("InterrogatoryTableText", .string, .duration, "Interrogatory table text cell", ["InterrogatoryAxis", "TableRowAxis", "TableColumnAxis"]),
-    ]
+    ] + tableCells(prefix: "Note", label: "Note table", axes: ["NoteAxis", "BlockAxis", "TableRowAxis"])
+      + tableCells(prefix: "Interrogatory", label: "Interrogatory table", axes: ["InterrogatoryAxis", "TableRowAxis"])
+
+    /// The widest printed table the taxonomy has items for.
+    static let maxTableColumns = 16
+
+    /// One amount item and one text item per column of a printed table. A column is an item
+    /// rather than a dimension so that a row's cells share one context: a table of 7 columns
+    /// needs a seventh of the contexts.
+    static func tableCells(prefix: String, label: String, axes: [String]) -> [(name: String, type: Concept.DataType, period: Concept.PeriodType, label: String, axes: [String])] {
+        (1...maxTableColumns).flatMap { n in
+            [("\(prefix)TableAmountColumn\(n)", Concept.DataType.monetary, Concept.PeriodType.duration, "\(label) amount, column \(n)", axes),
+             ("\(prefix)TableTextColumn\(n)", Concept.DataType.string, Concept.PeriodType.duration, "\(label) text, column \(n)", axes)]
+        }
+    }
 }

@@ -1,0 +1,90 @@
+import Benchmark
+import Foundation
+import NAICXBRL
+
+/// The reference statement, read once. Benchmarks run from the package folder (`Benchmarks/`).
+let fixtureBytes: [UInt8] = {
+    let here = URL(fileURLWithPath: #filePath)
+    let path = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/mml-bay-state-life-2011-q2.txt").path
+    guard let data = FileManager.default.contents(atPath: path) else { fatalError("missing fixture at \(path)") }
+    return [UInt8](data)
+}()
+
+let benchmarks: @Sendable () -> Void = {
+    let wallClock = Benchmark.Configuration(metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident], maxDuration: .seconds(3))
+    let fixture = StatementParser.parse(bytes: fixtureBytes, name: "fixture")
+    TaxonomyRegistry.register(.lifeQuarterly)
+    let instance = (try? Converter.convert(fixture.statement, validate: false).instance) ?? []
+
+    Benchmark("Parse the reference statement", configuration: wallClock) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(StatementParser.parse(bytes: fixtureBytes, name: "fixture"))
+        }
+    }
+
+    Benchmark("Convert the reference statement (parse, write, validate)", configuration: wallClock) { benchmark in
+        _ = try? TaxonomyRegistry.validator(for: .lifeQuarterly)
+        for _ in benchmark.scaledIterations {
+            let parsed = StatementParser.parse(bytes: fixtureBytes, name: "fixture")
+            blackHole(try Converter.convert(parsed.statement, validate: true))
+        }
+    }
+
+    Benchmark("Write the reference instance (facts and XML, no validation)", configuration: wallClock) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try Converter.convert(fixture.statement, validate: false))
+        }
+    }
+
+    Benchmark("Compile the taxonomy and base schemas", configuration: wallClock) { benchmark in
+        let url = Blank.lifeQuarterly.taxonomyURL + Blank.lifeQuarterly.entryPoint
+        for _ in benchmark.scaledIterations {
+            blackHole(try InstanceValidator(taxonomyEntryURL: url))
+        }
+    }
+
+    Benchmark("Validate the reference instance", configuration: wallClock) { benchmark in
+        let validator = try TaxonomyRegistry.validator(for: .lifeQuarterly)
+        for _ in benchmark.scaledIterations {
+            blackHole(validator.validate(instance, documentName: "fixture.xbrl"))
+        }
+    }
+
+    Benchmark("Compile and validate the reference instance", configuration: wallClock) { benchmark in
+        let url = Blank.lifeQuarterly.taxonomyURL + Blank.lifeQuarterly.entryPoint
+        for _ in benchmark.scaledIterations {
+            let validator = try InstanceValidator(taxonomyEntryURL: url)
+            blackHole(validator.validate(instance, documentName: "fixture.xbrl"))
+        }
+    }
+
+    Benchmark("Compile and validate, taxonomy of 5,000 concepts", configuration: wallClock) { benchmark in
+        let blank = Synthetic.blank(lines: 5_000, columns: 1)
+        TaxonomyRegistry.register(blank)
+        let bytes = try Converter.convert(Synthetic.statement(of: blank), blank: blank, validate: false).instance
+        let url = blank.taxonomyURL + blank.entryPoint
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            let validator = try InstanceValidator(taxonomyEntryURL: url)
+            blackHole(validator.validate(bytes, documentName: "synthetic.xbrl"))
+        }
+    }
+
+    Benchmark("Import the reference instance", configuration: wallClock) { benchmark in
+        let importer = FactImporter(blank: .lifeQuarterly)
+        for _ in benchmark.scaledIterations {
+            blackHole(importer.importInstance(instance, name: "fixture.xbrl"))
+        }
+    }
+
+    Benchmark("Import a synthetic instance of 1,000,000 facts",
+              configuration: .init(metrics: [.wallClock, .peakMemoryResident, .throughput], maxDuration: .seconds(20), maxIterations: 3)) { benchmark in
+        let (blank, bytes) = try Synthetic.instance(facts: 1_000_000)
+        let importer = FactImporter(blank: blank)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(importer.importInstance(bytes, name: "synthetic.xbrl"))
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import NAICXBRL
+
+// Writes generated inputs for benchmarks and load tests:
+//   synthesize instance FACTS OUT.xbrl     an instance of about FACTS facts (a generated blank)
+//   synthesize statements COUNT DIR        COUNT statements of the reference blank, each another company
+let arguments = CommandLine.arguments
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    exit(2)
+}
+guard arguments.count == 4 else { fail("usage: synthesize instance FACTS OUT.xbrl | synthesize statements COUNT DIR") }
+switch arguments[1] {
+case "instance":
+    guard let facts = Int(arguments[2]) else { fail("FACTS must be a number") }
+    do {
+        let (_, bytes) = try Synthetic.instance(facts: facts)
+        try AtomicFile.write(bytes, to: arguments[3])
+    } catch { fail("\(error)") }
+case "statements":
+    guard let count = Int(arguments[2]) else { fail("COUNT must be a number") }
+    let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/mml-bay-state-life-2011-q2.txt")
+    guard let data = FileManager.default.contents(atPath: fixture.path) else { fail("missing \(fixture.path)") }
+    let text = String(decoding: data, as: UTF8.self)
+    do {
+        try FileManager.default.createDirectory(atPath: arguments[3], withIntermediateDirectories: true)
+        for i in 0..<count {
+            let path = URL(fileURLWithPath: arguments[3]).appendingPathComponent(String(format: "statement-%05d.txt", i)).path
+            try AtomicFile.write(Array(Synthetic.statementText(basedOn: text, copy: i).utf8), to: path)
+        }
+    } catch { fail("\(error)") }
+default:
+    fail("unknown kind \(arguments[1])")
+}

@@ -1,0 +1,164 @@
+import Foundation
+
+/// One cell (or sum of cells, or count) a check read.
+public struct CheckCell: Codable, Equatable, Sendable {
+    /// `left` (what the statement prints) or `right` (what it must equal).
+    public var side: String?
+    /// +1 or -1: how the cell enters its side.
+    public var sign: Int?
+    /// Where it is, in the blank's words: "Assets line 28, column 3".
+    public var place: String
+    public var page: String?
+    public var line: String?
+    public var column: String?
+    /// The amount printed in the caption, 1-based.
+    public var caption: Int?
+    public var note: Int?
+    /// The note's table, 1-based.
+    public var table: Int?
+    /// A note table's row label.
+    public var row: String?
+    /// `part:number`.
+    public var interrogatory: String?
+    /// The value read: a plain decimal (`-2959888`), `-`, `XXX` or text; absent when blank.
+    public var value: String?
+    /// False when the line (or page, or question) is not printed at all.
+    public var printed: Bool
+    /// The input line the row was read from, when known.
+    public var inputLine: Int?
+
+    init(place: String, page: String? = nil, line: String? = nil, column: String? = nil, caption: Int? = nil, note: Int? = nil,
+         table: Int? = nil, row: String? = nil, interrogatory: String? = nil, value: String?, printed: Bool, inputLine: Int? = nil) {
+        self.place = place
+        self.page = page
+        self.line = line
+        self.column = column
+        self.caption = caption
+        self.note = note
+        self.table = table
+        self.row = row
+        self.interrogatory = interrogatory
+        self.value = value
+        self.printed = printed
+        self.inputLine = inputLine
+    }
+}
+
+/// The outcome of one rule on one instance (a row, a table) or, when nothing it compares is
+/// printed, of the rule as a whole.
+public struct CheckResult: Codable, Equatable, Sendable {
+    public enum Status: String, Codable, Sendable {
+        /// The two sides are equal.
+        case passed
+        /// They differ by no more than the rule's tolerance: reported as a warning.
+        case rounding
+        /// They differ by more: reported with the rule's severity.
+        case failed
+        /// Nothing the rule compares is printed.
+        case notEvaluated = "not-evaluated"
+    }
+
+    public var rule: String
+    public var source: CheckRule.Source
+    /// The rule's severity when it fails.
+    public var severity: CheckSeverity
+    public var status: Status
+    /// How this result is reported: the rule's severity when failed, a warning when within the
+    /// rounding tolerance, nothing otherwise.
+    public var level: CheckSeverity?
+    public var message: String
+    /// The row or table checked, for rules that go row by row: "Schedule T line 6".
+    public var instance: String?
+    /// What the statement should print (the right side), a plain decimal.
+    public var expected: String?
+    /// What it prints (the left side).
+    public var actual: String?
+    /// `actual - expected`.
+    public var difference: String?
+    public var tolerance: String
+    public var cells: [CheckCell]
+    /// Why the rule was not evaluated.
+    public var reason: String?
+}
+
+/// Everything a check run found.
+public struct CheckReport: Codable, Equatable, Sendable {
+    /// An XBRL formula processor's count for one value assertion: evaluations that held (within
+    /// tolerance) and that did not.
+    public struct AssertionCounts: Codable, Equatable, Sendable {
+        public var satisfied: Int
+        public var notSatisfied: Int
+    }
+
+    public struct Summary: Codable, Equatable, Sendable {
+        public var rules: Int
+        public var generatedRules: Int
+        public var listedRules: Int
+        /// Rule instances evaluated (rows, tables, columns).
+        public var evaluated: Int
+        public var passed: Int
+        /// Within tolerance, reported as warnings.
+        public var rounding: Int
+        public var errors: Int
+        public var warnings: Int
+        /// Rules with nothing printed to compare.
+        public var notEvaluated: Int
+    }
+
+    public var file: String?
+    public var blank: String
+    public var summary: Summary
+    /// In rule order; every rule appears at least once.
+    public var results: [CheckResult]
+    /// By rule id, for comparison with an XBRL formula processor's assertion counts.
+    public var assertions: [String: AssertionCounts]
+
+    init(file: String?, blank: String, results: [CheckResult], assertions: [String: AssertionCounts], generatedRules: Int, listedRules: Int) {
+        self.file = file
+        self.blank = blank
+        self.results = results
+        self.assertions = assertions
+        let evaluated = results.filter { $0.status != .notEvaluated }
+        summary = Summary(rules: generatedRules + listedRules, generatedRules: generatedRules, listedRules: listedRules,
+                          evaluated: evaluated.count,
+                          passed: evaluated.filter { $0.status == .passed }.count,
+                          rounding: evaluated.filter { $0.status == .rounding }.count,
+                          errors: evaluated.filter { $0.status == .failed && $0.severity == .error }.count,
+                          warnings: evaluated.filter { $0.status == .failed && $0.severity == .warning }.count,
+                          notEvaluated: results.filter { $0.status == .notEvaluated }.count)
+    }
+
+    /// Results reported as errors or warnings.
+    public var findings: [CheckResult] { results.filter { $0.level != nil } }
+
+    public var hasErrors: Bool { results.contains { $0.level == .error } }
+
+    /// `FILE:LINE: error: [rule-id] message (expected X, actual Y)`, one line per finding, the
+    /// way compilers report, then a summary line. Amounts are printed as the statement prints them.
+    public func text(includePassed: Bool = false) -> String {
+        var out = ""
+        let name = file ?? "<input>"
+        for result in results where result.level != nil || includePassed {
+            let line = result.cells.first(where: { $0.side == "left" && $0.inputLine != nil })?.inputLine
+                ?? result.cells.first(where: { $0.inputLine != nil })?.inputLine
+            let place = name + (line.map { ":\($0)" } ?? "")
+            let level = result.level?.rawValue ?? (result.status == .notEvaluated ? "note" : "ok")
+            var message = result.message
+            if let instance = result.instance { message = "\(instance): \(message)" }
+            var detail: [String] = []
+            if let expected = result.expected.flatMap(Amount.init(plain:)), let actual = result.actual.flatMap(Amount.init(plain:)) {
+                detail.append("expected \(ValueScanner.format(expected)), actual \(ValueScanner.format(actual))")
+            }
+            if result.status == .rounding, let difference = result.difference.flatMap(Amount.init(plain:)) {
+                detail.append("a difference of \(ValueScanner.format(difference)), within the rounding tolerance of \(result.tolerance)")
+            }
+            if let reason = result.reason { detail.append(reason) }
+            out += "\(place): \(level): [\(result.rule)] \(message)\(detail.isEmpty ? "" : " (\(detail.joined(separator: "; ")))")\n"
+        }
+        let s = summary
+        out += "\(name): checks: \(s.rules) rules (\(s.generatedRules) from the blank, \(s.listedRules) listed); "
+            + "\(s.evaluated) evaluated: \(s.passed) passed, \(s.rounding) within rounding tolerance, \(s.errors) errors, \(s.warnings) warnings; "
+            + "\(s.notEvaluated) not evaluated (nothing printed to compare)\n"
+        return out
+    }
+}

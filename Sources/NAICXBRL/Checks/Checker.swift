@@ -1,0 +1,365 @@
+import Foundation
+
+/// Evaluates a ``CheckRuleSet`` on a statement.
+///
+/// What is printed decides what is checked, the way an XBRL formula processor decides it on the
+/// statement's instance (``FormulaLinkbaseWriter`` writes the same rules as value assertions):
+///
+/// - an amount counts with its value; a blank cell, a dash, `XXX`, text in an amount column, and a
+///   line or page that is not printed count as zero but are not values (they are not facts);
+/// - a check is evaluated only where at least one of its cells holds a value, so a block of blank
+///   lines is not reported as thousands of passing zeros;
+/// - a row-by-row rule is checked on every printed row, a note table rule on every table.
+///
+/// Amounts are compared exactly, in integer units; a difference within the rule's tolerance is a
+/// rounding warning, not a failure.
+public struct Checker: Sendable {
+    public let rules: CheckRuleSet
+
+    public init(rules: CheckRuleSet) {
+        self.rules = rules
+    }
+
+    /// The checker for a blank's bundled rules; nil when the blank has none.
+    public static func bundled(for blank: Blank) throws(CheckRuleError) -> Checker? {
+        try CheckRuleSet.bundled(for: blank).map(Checker.init(rules:))
+    }
+
+    /// Checks a statement. `origins` (``ParseResult/origins``) gives the input line of each
+    /// page row, for the report; `file` names the input in it.
+    public func check(_ statement: Statement, origins: [String: [String: Int]] = [:], file: String? = nil) -> CheckReport {
+        let context = Context(statement: statement, blank: rules.blank, origins: origins)
+        var results: [CheckResult] = []
+        var counts: [String: CheckReport.AssertionCounts] = [:]
+        for rule in rules.rules {
+            var evaluated = 0
+            var tally = CheckReport.AssertionCounts(satisfied: 0, notSatisfied: 0)
+            for binding in context.bindings(rule.scope) {
+                guard let result = context.evaluate(rule, binding) else { continue }
+                evaluated += 1
+                if result.status == .failed { tally.notSatisfied += 1 } else { tally.satisfied += 1 }
+                results.append(result)
+            }
+            counts[rule.id] = tally
+            if evaluated == 0 {
+                results.append(CheckResult(rule: rule.id, source: rule.source, severity: rule.severity, status: .notEvaluated, level: nil,
+                                           message: rule.message, instance: nil, expected: nil, actual: nil, difference: nil,
+                                           tolerance: rule.tolerance.description, cells: [],
+                                           reason: context.notEvaluatedReason(rule)))
+            }
+        }
+        return CheckReport(file: file, blank: rules.blank.id, results: results, assertions: counts,
+                           generatedRules: rules.generatedCount, listedRules: rules.listedCount)
+    }
+}
+
+/// Where a rule is checked: a row of a page, a table (and row or column) of a note.
+struct CheckBinding: Hashable {
+    var row: String?
+    var table: Int?
+    var tableRow: Int?
+    var column: Int?
+}
+
+/// The value of one term under a binding.
+private struct TermValue {
+    var amount: Amount
+    /// At least one of its cells holds a value (is a fact).
+    var present: Bool
+    var cells: [CheckCell]
+}
+
+private struct Context {
+    let statement: Statement
+    let blank: Blank
+    let origins: [String: [String: Int]]
+    let periods: StatementPeriods?
+
+    init(statement: Statement, blank: Blank, origins: [String: [String: Int]]) {
+        self.statement = statement
+        self.blank = blank
+        self.origins = origins
+        periods = statement.cover.statementDate.map(StatementPeriods.init(statementDate:))
+    }
+
+    func bindings(_ scope: CheckScope) -> [CheckBinding] {
+        switch scope {
+        case .single:
+            return [CheckBinding()]
+        case .rows(let pageID):
+            guard let page = statement.page(pageID), let description = blank.page(pageID) else { return [] }
+            let lines = Set(Self.rowScopeLines(description))
+            return page.rows.filter { lines.contains($0.line) }.map { CheckBinding(row: $0.line) }
+        case .note(let number, let eachRow, let eachColumn):
+            guard let note = statement.note(number) else { return [] }
+            var out: [CheckBinding] = []
+            for (t, table) in note.tables.enumerated() {
+                if eachRow {
+                    for r in table.rows.indices { out.append(CheckBinding(table: t, tableRow: r)) }
+                } else if eachColumn {
+                    let width = table.rows.map(\.cells.count).max() ?? 0
+                    for c in 0..<width { out.append(CheckBinding(table: t, column: c + 1)) }
+                } else {
+                    out.append(CheckBinding(table: t))
+                }
+            }
+            return out
+        }
+    }
+
+    /// The lines a row-by-row rule goes over: every line that reports values in the page's own
+    /// columns. (A balance printed among flows has other periods than its columns, so column
+    /// arithmetic does not apply to it.)
+    static func rowScopeLines(_ page: PageDescription) -> [String] {
+        switch page.orientation {
+        case .items: page.lines.filter { !$0.isHeading && $0.concept != nil && $0.instant == nil }.map(\.line)
+        case .members: page.lines.filter { $0.member != nil }.map(\.line)
+        }
+    }
+
+    func notEvaluatedReason(_ rule: CheckRule) -> String {
+        for term in rule.terms {
+            if case .cell(_, _, .period) = term.reference, periods == nil {
+                return "the statement date is not printed, so the column cannot be chosen"
+            }
+        }
+        switch rule.scope {
+        case .note(let number, _, _):
+            if statement.note(number) == nil { return "note \(number) is not printed" }
+            if case .note(_, false, _) = rule.scope { return "no table of note \(number) prints a totals row and amounts to add up" }
+            return "no table of note \(number) prints amounts in these columns"
+        case .rows(let page):
+            if statement.page(page) == nil { return "\(title(page)) is not printed" }
+        case .single:
+            break
+        }
+        return "nothing is printed in the cells it compares"
+    }
+
+    func title(_ page: String) -> String { blank.page(page)?.title.capitalizedTitle ?? page }
+
+    func evaluate(_ rule: CheckRule, _ binding: CheckBinding) -> CheckResult? {
+        var left = Amount(units: 0), right = Amount(units: 0)
+        var present = false
+        var cells: [CheckCell] = []
+        for (side, terms) in [("left", rule.left), ("right", rule.right)] {
+            for term in terms {
+                guard var value = self.value(term.reference, binding) else { return nil }
+                present = present || value.present
+                for i in value.cells.indices {
+                    value.cells[i].side = side
+                    value.cells[i].sign = term.sign
+                }
+                cells += value.cells
+                let signed = term.sign < 0 ? value.amount.negated : value.amount
+                guard let sum = (side == "left" ? left : right).adding(signed) else { return nil }
+                if side == "left" { left = sum } else { right = sum }
+            }
+        }
+        guard present, let difference = left.adding(right.negated) else { return nil }
+        let status: CheckResult.Status
+        if difference.units == 0 {
+            status = .passed
+        } else if difference.magnitude <= rule.tolerance {
+            status = .rounding
+        } else {
+            status = .failed
+        }
+        let level: CheckSeverity? = status == .passed ? nil : status == .rounding ? .warning : rule.severity
+        return CheckResult(rule: rule.id, source: rule.source, severity: rule.severity, status: status, level: level,
+                           message: rule.message, instance: instance(rule.scope, binding), expected: right.description,
+                           actual: left.description, difference: difference.description, tolerance: rule.tolerance.description,
+                           cells: cells, reason: nil)
+    }
+
+    func instance(_ scope: CheckScope, _ binding: CheckBinding) -> String? {
+        switch scope {
+        case .single: return nil
+        case .rows(let page): return "\(title(page)) line \(binding.row ?? "?")"
+        case .note(let number, _, _):
+            var text = "Note \(number), table \((binding.table ?? 0) + 1)"
+            if let t = binding.table, let r = binding.tableRow, let table = statement.note(number)?.tables[safe: t], let row = table.rows[safe: r] {
+                text += ", row \(row.label)"
+            }
+            if let c = binding.column, let t = binding.table, let table = statement.note(number)?.tables[safe: t] {
+                text += ", column \(c)\(Self.heading(table, c).map { " (\($0))" } ?? "")"
+            }
+            return text
+        }
+    }
+
+    /// A note table's heading for amount column `c` (the first printed heading cell labels the rows).
+    static func heading(_ table: Table, _ c: Int) -> String? {
+        guard let headings = table.headings.last, c < headings.count else { return nil }
+        let text = headings[c].trimmingCharacters(in: .whitespaces)
+        return text.isEmpty ? nil : text
+    }
+
+    /// What a printed cell reports: its amount, and whether it is a value at all.
+    static func amount(_ cell: Cell?, textColumn: Bool, scale: Scale = .units) -> (Amount, Bool) {
+        switch cell {
+        case .amount(let amount, _)? where !textColumn:
+            return (amount.scaled(byPowerOfTen: scale.exponent) ?? amount, true)
+        case .text(let text)? where textColumn:
+            return (Amount(plain: text.trimmingCharacters(in: .whitespaces)) ?? Amount(units: 0), true)
+        case .notApplicable? where textColumn:
+            return (Amount(units: 0), true)
+        case .amount(let amount, _)? where textColumn:
+            // A number printed in a text column (Schedule T's count of L responses) is text there.
+            return (amount, true)
+        default:
+            return (Amount(units: 0), false)
+        }
+    }
+
+    func value(_ reference: CheckReference, _ binding: CheckBinding) -> TermValue? {
+        switch reference {
+        case .cell(let pageID, let fixedLine, let selector):
+            guard let description = blank.page(pageID), let line = fixedLine ?? binding.row else { return nil }
+            let index: Int
+            switch selector {
+            case .number(let n):
+                guard let i = description.index(ofColumn: n) else { return nil }
+                index = i
+            case .period(let p):
+                guard let periods, let i = description.columns.firstIndex(where: {
+                    $0.valueKind == .amount && $0.period.map { periods.period($0) } == periods.period(p)
+                }) else { return nil }
+                index = i
+            }
+            let column = description.columns[index]
+            let row = statement.page(pageID)?.row(line)
+            let cell = row.flatMap { index < $0.cells.count ? $0.cells[index] : nil }
+            let (amount, present) = Self.amount(cell, textColumn: column.valueKind != .amount)
+            let place = "\(title(pageID)) line \(line), column \(column.number.isEmpty ? column.heading : column.number)"
+            return TermValue(amount: amount, present: present,
+                             cells: [CheckCell(place: place, page: pageID, line: line, column: column.number,
+                                               value: cell.flatMap(Self.printed), printed: row != nil, inputLine: origins[pageID]?[line])])
+        case .caption(let pageID, let line, let slot):
+            let row = statement.page(pageID)?.row(line)
+            let cell = row?.captionAmounts[safe: slot - 1]
+            let (amount, present) = Self.amount(cell, textColumn: false)
+            let place = "\(title(pageID)) line \(line), amount \(slot) printed in the caption"
+            return TermValue(amount: amount, present: present,
+                             cells: [CheckCell(place: place, page: pageID, line: line, caption: slot,
+                                               value: cell.flatMap(Self.printed), printed: row != nil, inputLine: origins[pageID]?[line])])
+        case .interrogatory(let part, let number, let k):
+            let item = statement.interrogatory(part, number)
+            var cell: Cell?
+            if case .amounts(let cells)? = item?.answer { cell = cells[safe: k - 1] }
+            let (amount, present) = Self.amount(cell, textColumn: false)
+            let name = part == "supplemental" ? "Supplemental interrogatory" : "General interrogatories part \(part),"
+            let place = "\(name) \(number)\(k > 1 ? ", amount \(k)" : "")"
+            return TermValue(amount: amount, present: present,
+                             cells: [CheckCell(place: place, interrogatory: "\(part):\(number)", value: cell.flatMap(Self.printed), printed: item != nil)])
+        case .noteCell(let number, let selector, let fixedColumn):
+            guard let t = binding.table, let table = statement.note(number)?.tables[safe: t],
+                  let c = fixedColumn ?? binding.column else { return nil }
+            let heading = Self.heading(table, c).map { " (\($0))" } ?? ""
+            let totals = table.rows.indices.filter { Self.isTotal(table.rows[$0]) }
+            var rows: [Int]
+            switch selector {
+            case .each:
+                guard let r = binding.tableRow else { return nil }
+                rows = [r]
+            case .rows:
+                guard !totals.isEmpty else { return nil }
+                rows = table.rows.indices.filter { !totals.contains($0) }
+            case .total:
+                guard !totals.isEmpty else { return nil }
+                rows = totals
+            }
+            var sum = Amount(units: 0)
+            var present = false
+            for r in rows {
+                let (amount, isValue) = Self.amount(table.rows[r].cells[safe: c - 1], textColumn: false, scale: table.scale)
+                present = present || isValue
+                guard let next = sum.adding(amount) else { return nil }
+                sum = next
+            }
+            let place: String
+            let row: String?
+            switch selector {
+            case .each:
+                row = rows.first.map { table.rows[$0].label }
+                place = "Note \(number), table \(t + 1), row \(row ?? "?"), column \(c)\(heading)"
+            case .rows:
+                row = nil
+                place = "Note \(number), table \(t + 1), column \(c)\(heading), the \(rows.count) rows above the totals"
+            case .total:
+                row = totals.first.map { table.rows[$0].label }
+                place = "Note \(number), table \(t + 1), row \(row ?? "Totals"), column \(c)\(heading)"
+            }
+            let printedValue: String? = selector == .each ? rows.first.flatMap { table.rows[$0].cells[safe: c - 1] }.flatMap(Self.printed)
+                : present ? sum.description : nil
+            return TermValue(amount: sum, present: present,
+                             cells: [CheckCell(place: place, column: String(c), note: number, table: t + 1, row: row, value: printedValue, printed: true)])
+        case .count(let pageID, let lines, let columnNumber, let text):
+            guard let description = blank.page(pageID), let index = description.index(ofColumn: columnNumber) else { return nil }
+            var count: Int64 = 0
+            var present = false
+            let page = statement.page(pageID)
+            for line in lines {
+                guard let cell = page?.row(line)?.cells[safe: index] else { continue }
+                switch cell {
+                case .text(let t):
+                    present = true
+                    if t.trimmingCharacters(in: .whitespaces) == text { count += 1 }
+                case .notApplicable:
+                    present = true
+                default:
+                    break
+                }
+            }
+            let first = lines.first ?? "", last = lines.last ?? ""
+            let place = "\(title(pageID)) lines \(first) to \(last), column \(columnNumber): lines printing \(text)"
+            return TermValue(amount: Amount(units: count), present: present,
+                             cells: [CheckCell(place: place, page: pageID, line: "\(first)..\(last)", column: columnNumber,
+                                               value: present ? String(count) : nil, printed: page != nil, inputLine: origins[pageID]?[first])])
+        }
+    }
+
+    /// A note table's totals row: labelled `Total` or `Totals` (the blank's own word).
+    static func isTotal(_ row: TableRow) -> Bool {
+        row.label.trimmingCharacters(in: .whitespaces).hasPrefix("Total")
+    }
+
+    static func printed(_ cell: Cell) -> String? {
+        switch cell {
+        case .blank: nil
+        case .amount(let amount, _): amount.description
+        default: ValueScanner.render(cell)
+        }
+    }
+}
+
+extension Amount {
+    /// `-self`.
+    var negated: Amount { Amount(units: units == .min ? .max : -units, fractionDigits: fractionDigits) }
+
+    /// `|self|`.
+    var magnitude: Amount { units < 0 ? negated : self }
+
+    /// The exact sum, at the finer of the two precisions; nil on overflow.
+    func adding(_ other: Amount) -> Amount? {
+        let digits = Swift.max(fractionDigits, other.fractionDigits)
+        guard let a = widened(to: digits), let b = other.widened(to: digits) else { return nil }
+        let (sum, overflow) = a.units.addingReportingOverflow(b.units)
+        return overflow ? nil : Amount(units: sum, fractionDigits: digits)
+    }
+
+    /// The amount times 10^exponent (a table printed in thousands or millions, in dollars).
+    func scaled(byPowerOfTen exponent: Int) -> Amount? {
+        var value = self
+        for _ in 0..<Swift.max(exponent, 0) {
+            if value.fractionDigits > 0 {
+                value.fractionDigits -= 1
+            } else {
+                let (next, overflow) = value.units.multipliedReportingOverflow(by: 10)
+                if overflow { return nil }
+                value.units = next
+            }
+        }
+        return value
+    }
+}

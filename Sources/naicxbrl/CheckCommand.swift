@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import NAICXBRL
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check a statement's arithmetic and its ties between pages, schedules and notes.",
+        discussion: """
+        The rules are the arithmetic printed in the blank's captions and column headings, and the \
+        crosschecks in Blank/Data/life-ah-quarterly-checks.json. A FILE ending in .xbrl or .xml is \
+        imported from XBRL; anything else is read as a statement. Findings are printed as \
+        FILE:LINE: SEVERITY: [RULE] MESSAGE (expected X, actual Y). A difference within a rule's \
+        rounding tolerance is a warning. Exit code 1 when an error-severity rule fails.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Argument(help: "The statement (or - for standard input), or an XBRL instance (.xbrl, .xml).")
+    var input: String
+
+    @Option(help: "text: findings and a summary; json: every rule's result, the summary, and counts per rule.")
+    var format: Format = .text
+
+    @Flag(help: "text format: also list the rules that passed or had nothing to compare.")
+    var verbose = false
+
+    func run() throws {
+        let blank = Blank.lifeQuarterly
+        let checker: Checker
+        do {
+            guard let bundled = try Checker.bundled(for: blank) else {
+                Output.error("error: the \(blank.title) blank has no check rules [checks]")
+                throw ToolExit.unusable.code
+            }
+            checker = bundled
+        } catch let error as CheckRuleError {
+            Output.error("error: \(error) [checks]")
+            throw ToolExit.unusable.code
+        }
+        let statement: Statement
+        var origins: [String: [String: Int]] = [:]
+        let lower = input.lowercased()
+        if lower.hasSuffix(".xbrl") || lower.hasSuffix(".xml") {
+            let bytes: [UInt8]
+            do {
+                bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: input)))
+            } catch {
+                Output.error("\(input): error: cannot read the instance: \(error.localizedDescription) [io]")
+                throw ToolExit.unusable.code
+            }
+            let imported = FactImporter(blank: blank).importInstance(bytes, name: input)
+            Output.diagnostics(imported.diagnostics, minimum: .warning)
+            // Facts that cannot be placed leave holes the checks would report as differences.
+            if imported.hasErrors { throw ToolExit.unusable.code }
+            statement = imported.statement
+        } else {
+            let parsed: ParseResult
+            do {
+                parsed = try readStatement(input)
+            } catch {
+                Output.error("\(input): error: cannot read the statement: \(error.localizedDescription) [io]")
+                throw ToolExit.unusable.code
+            }
+            Output.diagnostics(parsed.diagnostics, minimum: .warning)
+            guard parsed.isUsable else { throw ToolExit.unusable.code }
+            statement = parsed.statement
+            origins = parsed.origins
+        }
+        let report = checker.check(statement, origins: origins, file: input == "-" ? "<stdin>" : input)
+        switch format {
+        case .text:
+            FileHandle.standardOutput.write(Data(report.text(includePassed: verbose).utf8))
+        case .json:
+            FileHandle.standardOutput.write(try Output.json(report))
+            FileHandle.standardOutput.write(Data("\n".utf8))
+        }
+        if report.hasErrors { throw ToolExit.invalid.code }
+    }
+}
