@@ -5,20 +5,48 @@ import NAICXBRL
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert a statement to an XBRL 2.1 instance, then validate it.",
-        discussion: "Without -o the instance goes to standard output. A failed run writes no file and leaves an existing one untouched."
+        abstract: "Convert statements to XBRL 2.1 instances, then validate them.",
+        discussion: """
+        One statement: the instance goes to -o FILE, or to standard output. Many statements or \
+        folders: --output-dir DIR gets one instance per statement and summary.jsonl (one JSON \
+        line per statement: input, output, facts, validation, checks, duration), converted \
+        --jobs at a time; a bad input is reported and the batch goes on. A failed conversion \
+        writes no file and leaves an existing one untouched.
+        """
     )
 
-    @Argument(help: "The statement, or - for standard input.")
-    var statement: String
+    @Argument(help: "Statements or folders of statements; - reads one statement from standard input.")
+    var statements: [String]
 
-    @Option(name: [.short, .customLong("output")], help: "Where to write the instance (default: standard output).")
+    @Option(name: [.short, .customLong("output")], help: "Where to write the instance of a single statement (default: standard output).")
     var output: String?
 
-    @Flag(help: "Skip schema validation of the written instance.")
+    @Option(help: "Folder for the instances of a batch, and its summary.jsonl.")
+    var outputDir: String?
+
+    @Option(help: "Statements converted at once in a batch (default: one per core).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Skip schema validation of the written instances.")
     var noValidate = false
 
+    func validate() throws {
+        if statements.isEmpty { throw ValidationError("name a statement, a folder, or - for standard input") }
+        if outputDir == nil, statements.count > 1 { throw ValidationError("several statements need --output-dir") }
+        if outputDir != nil, output != nil { throw ValidationError("-o names one instance; with --output-dir the names come from the statements") }
+        if outputDir != nil, statements.contains("-") { throw ValidationError("standard input converts one statement; drop --output-dir") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
     func run() throws {
+        if let outputDir {
+            try batch(outputDir)
+        } else {
+            try single(statements[0])
+        }
+    }
+
+    private func single(_ statement: String) throws {
         let parsed: ParseResult
         do {
             parsed = try readStatement(statement)
@@ -37,8 +65,7 @@ struct ConvertCommand: ParsableCommand {
         }
         Output.diagnostics(conversion.diagnostics, minimum: .warning)
         for issue in conversion.validation { Output.error(issue.description) }
-        let invalid = conversion.validation.contains { $0.severity == .error }
-        if invalid {
+        if conversion.validation.contains(where: { $0.severity == .error }) {
             Output.error("\(output ?? "<stdout>"): error: the instance is not valid; it was not written [schema-invalid]")
             throw ToolExit.invalid.code
         }
@@ -54,6 +81,49 @@ struct ConvertCommand: ParsableCommand {
         }
         if parsed.hasErrors || conversion.diagnostics.contains(where: { $0.severity == .error }) { throw ToolExit.invalid.code }
     }
+
+    private func batch(_ directory: String) throws {
+        let (files, missing) = BatchConverter.expand(statements)
+        for path in missing { Output.error("\(path): error: no such file or folder [io]") }
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            Output.error("\(directory): error: cannot create the output folder: \(error.localizedDescription) [io]")
+            throw ToolExit.unusable.code
+        }
+        let interactive = isatty(STDERR_FILENO) == 1
+        let converter = BatchConverter(outputDirectory: directory, jobs: jobs, validate: !noValidate, check: BatchChecks.run)
+        let started = Date()
+        let outcomes = converter.run(files) { done, total in
+            guard interactive else { return }
+            FileHandle.standardError.write(Data("\r\(done)/\(total) converted".utf8))
+        }
+        if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
+        var lines = ""
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for outcome in outcomes {
+            if let data = try? encoder.encode(outcome) { lines += String(decoding: data, as: UTF8.self) + "\n" }
+            if !outcome.succeeded {
+                Output.error("\(outcome.input): error: \(outcome.failure ?? "\(outcome.errors) errors, validation \(outcome.validation), \(outcome.checkErrors ?? 0) failed checks") [batch]")
+            }
+        }
+        do {
+            try AtomicFile.write(Array(lines.utf8), to: (directory as NSString).appendingPathComponent("summary.jsonl"))
+        } catch {
+            Output.error("\(directory): error: cannot write summary.jsonl: \(error.localizedDescription) [io]")
+            throw ToolExit.unusable.code
+        }
+        let failed = outcomes.filter { !$0.succeeded }.count + missing.count
+        let seconds = Date().timeIntervalSince(started)
+        Output.error("\(outcomes.count - outcomes.filter { !$0.succeeded }.count) of \(outcomes.count + missing.count) statements converted in \(String(format: "%.2f", seconds)) s")
+        if failed > 0 { throw ToolExit.invalid.code }
+    }
+}
+
+/// The crosschecks a batch runs on each statement (none until rules are available).
+enum BatchChecks {
+    static let run: (@Sendable (Statement) -> (errors: Int, warnings: Int))? = nil
 }
 
 struct ValidateCommand: ParsableCommand {

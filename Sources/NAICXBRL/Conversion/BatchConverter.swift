@@ -1,0 +1,174 @@
+import Foundation
+
+/// Converts many statements at once, one worker per job, for pipelines.
+///
+/// Each statement is read, converted, validated and written on its own: a bad input is reported
+/// in its summary line and the batch goes on. Outputs are written atomically.
+public struct BatchConverter: Sendable {
+    /// One line of the batch summary (written as JSON lines).
+    public struct Outcome: Codable, Sendable {
+        public var input: String
+        public var output: String?
+        public var facts: Int
+        /// `valid`, `invalid`, or `not-validated`.
+        public var validation: String
+        public var validationErrors: Int
+        /// Errors and warnings the statement itself raised while it was read and mapped.
+        public var errors: Int
+        public var warnings: Int
+        /// Crosscheck results, when checks run: rules failed as errors and as warnings.
+        public var checkErrors: Int?
+        public var checkWarnings: Int?
+        /// Set when the statement could not be converted at all.
+        public var failure: String?
+        public var durationMilliseconds: Double
+
+        public var succeeded: Bool { failure == nil && validation != "invalid" && errors == 0 && (checkErrors ?? 0) == 0 }
+    }
+
+    public var outputDirectory: String
+    public var jobs: Int
+    public var validate: Bool
+    /// Runs after each conversion with the parsed statement, e.g. the crosschecks; returns
+    /// (errors, warnings).
+    public var check: (@Sendable (Statement) -> (errors: Int, warnings: Int))?
+
+    public init(outputDirectory: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, validate: Bool = true,
+                check: (@Sendable (Statement) -> (errors: Int, warnings: Int))? = nil) {
+        self.outputDirectory = outputDirectory
+        self.jobs = max(1, jobs)
+        self.validate = validate
+        self.check = check
+    }
+
+    /// The statement files named by `paths`: files as given, folders' regular files (not hidden),
+    /// in name order.
+    public static func expand(_ paths: [String]) -> (files: [String], problems: [String]) {
+        var files: [String] = []
+        var problems: [String] = []
+        let fm = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                problems.append(path)
+                continue
+            }
+            if isDirectory.boolValue {
+                let names = ((try? fm.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+                for name in names {
+                    let full = (path as NSString).appendingPathComponent(name)
+                    var sub: ObjCBool = false
+                    if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue { files.append(full) }
+                }
+            } else {
+                files.append(path)
+            }
+        }
+        return (files, problems)
+    }
+
+    /// The output path for an input: its name with `.xbrl` in the output folder. Inputs with the
+    /// same name from different folders get a numbered suffix.
+    static func outputNames(for inputs: [String], in directory: String) -> [String] {
+        var used: [String: Int] = [:]
+        return inputs.map { input in
+            let stem = ((input as NSString).lastPathComponent as NSString).deletingPathExtension
+            let count = used[stem, default: 0]
+            used[stem] = count + 1
+            let name = count == 0 ? stem : "\(stem)-\(count + 1)"
+            return (directory as NSString).appendingPathComponent(name + ".xbrl")
+        }
+    }
+
+    /// Converts every input; `progress` is called after each with the number done.
+    public func run(_ inputs: [String], progress: (@Sendable (Int, Int) -> Void)? = nil) -> [Outcome] {
+        let outputs = Self.outputNames(for: inputs, in: outputDirectory)
+        let results = Results(count: inputs.count)
+        let next = Counter()
+        let workers = min(jobs, max(1, inputs.count))
+        let group = DispatchGroup()
+        for _ in 0..<workers {
+            group.enter()
+            Thread.detachNewThread {
+                while let index = next.take(below: inputs.count) {
+                    let outcome = convertOne(inputs[index], to: outputs[index])
+                    let done = results.set(index, outcome)
+                    progress?(done, inputs.count)
+                }
+                group.leave()
+            }
+        }
+        group.wait()
+        return results.all
+    }
+
+    func convertOne(_ input: String, to output: String) -> Outcome {
+        let start = DispatchTime.now()
+        var outcome = convertTimed(input, to: output)
+        outcome.durationMilliseconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
+        return outcome
+    }
+
+    private func convertTimed(_ input: String, to output: String) -> Outcome {
+        var outcome = Outcome(input: input, output: nil, facts: 0, validation: validate ? "invalid" : "not-validated", validationErrors: 0,
+                              errors: 0, warnings: 0, checkErrors: nil, checkWarnings: nil, failure: nil, durationMilliseconds: 0)
+        do {
+            let parsed = try StatementParser.parse(fileAt: input)
+            outcome.errors = parsed.diagnostics.filter { $0.severity == .error }.count
+            outcome.warnings = parsed.diagnostics.filter { $0.severity == .warning }.count
+            guard parsed.isUsable else {
+                outcome.failure = parsed.diagnostics.first { $0.severity == .error }?.message ?? "not a statement"
+                outcome.validation = "not-validated"
+                return outcome
+            }
+            let conversion = try Converter.convert(parsed.statement, file: output, validate: validate)
+            outcome.facts = conversion.facts.count
+            outcome.errors += conversion.diagnostics.filter { $0.severity == .error }.count
+            outcome.validationErrors = conversion.validation.filter { $0.severity == .error }.count
+            if validate { outcome.validation = outcome.validationErrors == 0 ? "valid" : "invalid" }
+            if let check {
+                let (errors, warnings) = check(parsed.statement)
+                outcome.checkErrors = errors
+                outcome.checkWarnings = warnings
+            }
+            guard outcome.validation != "invalid" else { return outcome }
+            try AtomicFile.write(conversion.instance, to: output)
+            outcome.output = output
+        } catch {
+            outcome.failure = "\(error)"
+            outcome.validation = "not-validated"
+        }
+        return outcome
+    }
+
+    private final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+        func take(below limit: Int) -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard value < limit else { return nil }
+            value += 1
+            return value - 1
+        }
+    }
+
+    private final class Results: @unchecked Sendable {
+        private let lock = NSLock()
+        private var items: [Outcome?]
+        private var done = 0
+        init(count: Int) { items = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ outcome: Outcome) -> Int {
+            lock.lock()
+            defer { lock.unlock() }
+            items[index] = outcome
+            done += 1
+            return done
+        }
+        var all: [Outcome] {
+            lock.lock()
+            defer { lock.unlock() }
+            return items.compactMap { $0 }
+        }
+    }
+}
