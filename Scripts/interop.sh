@@ -7,6 +7,8 @@
 # - Arelle (PyPI arelle-release, in .venv-arelle) loads the instance with the taxonomy package
 #   (--packages) and must report no error, no warning and no calculation inconsistency, other
 #   than the inconsistencies truly present in the printed statement, listed below with reasons.
+#   (The formula linkbase is loaded and schema-validated there; its assertions run in the last
+#   section, where their counts are compared with `naicxbrl check`.)
 # - xmllint validates the instance against the official XBRL 2.1 schemas that ship in the
 #   arelle-release package, with the taxonomy resolved through the package's XML catalog.
 set -euo pipefail
@@ -32,7 +34,7 @@ allowed=()
 fail=0
 
 echo "== Arelle: validation and calculations (XBRL Calculations 1.1), taxonomy from the package"
-"$arelle" -f "$out/fixture.xbrl" --packages "$out/naiclq-2011.zip" -v --calc c11r --workOffline \
+"$arelle" -f "$out/fixture.xbrl" --packages "$out/naiclq-2011.zip" -v --calc c11r --formula none --workOffline \
     --disablePersistentConfig --validationExitCode --logFile "$out/arelle.log" \
     --logFormat "[%(messageCode)s] %(message)s" >/dev/null 2>&1 || fail=1
 problems="$(grep -v '^\[info\]' "$out/arelle.log" | grep '^\[' || true)"
@@ -94,6 +96,63 @@ else
     sed -n 1,40p "$out/diff.txt"
     fail=1
 fi
+
+echo "== Arelle: the crosschecks as XBRL formula value assertions agree with naicxbrl check"
+# The taxonomy's formula linkbase holds the same rules as `naicxbrl check`, one value assertion
+# each. Arelle runs them on the fixture's instance and on a copy with numbers changed (a tie
+# between pages, a Schedule T row, a Note 36 row, the count of L responses); its satisfied and
+# not satisfied counts, assertion by assertion, must be naicxbrl's.
+python3 - Fixtures/mml-bay-state-life-2011-q2.txt "$out/changed.txt" <<'PY'
+import sys
+text = open(sys.argv[1], encoding="utf-8").read()
+lines = text.split("\n")
+def change(marker, old, new):
+    hits = [i for i, l in enumerate(lines) if l.startswith(marker) and old in l]
+    assert len(hits) == 1, (marker, old, hits)
+    lines[hits[0]] = lines[hits[0]].replace(old, new, 1)
+change("39. Totals of Lines 28 and 38", "4,564,471,362", "4,564,471,462")
+change("6. Colorado", "462,566", "462,666")
+change("06050HKX5", "(3,762.52)", "(3,762.62)")
+change("59. Subtotal", "\t50\t", "\t49\t")
+open(sys.argv[2], "w", encoding="utf-8").write("\n".join(lines))
+PY
+cp Fixtures/mml-bay-state-life-2011-q2.txt "$out/fixture.txt"
+for case in fixture changed; do
+    "$tool" convert "$out/$case.txt" -o "$out/$case-formula.xbrl" 2>/dev/null || true
+    "$tool" check "$out/$case.txt" --format json > "$out/$case-check.json" 2>/dev/null || true
+    "$arelle" -f "$out/$case-formula.xbrl" --packages "$out/naiclq-2011.zip" --formula run --formulaAsserResultCounts \
+        --workOffline --disablePersistentConfig --logFile "$out/$case-formula.log" \
+        --logFormat "[%(messageCode)s] %(message)s" >/dev/null 2>&1 || true
+    if ! python3 - "$case" "$out/$case-formula.log" "$out/$case-check.json" <<'PY'
+import json, re, sys
+case, log, report = sys.argv[1:4]
+arelle, problems = {}, []
+for line in open(log, encoding="utf-8"):
+    m = re.search(r"Assertion (\S+) evaluations : (\d+) satisfied, (\d+) not satisfied", line)
+    if m:
+        arelle[m.group(1)] = (int(m.group(2)), int(m.group(3)))
+    elif line.strip() and not re.match(r"\[(info[^\]]*|message:[^\]]*|)\] ", line):
+        problems.append(line.rstrip())
+try:
+    ours = {k: (v["satisfied"], v["notSatisfied"]) for k, v in json.load(open(report))["assertions"].items()}
+except (OSError, ValueError, KeyError) as error:
+    print("naicxbrl check gave no report:", error); sys.exit(1)
+total = lambda d: tuple(map(sum, zip(*d.values()))) if d else (0, 0)
+print("%s: naicxbrl %d assertions, %d satisfied, %d not satisfied" % ((case, len(ours)) + total(ours)))
+print("%s: Arelle   %d assertions, %d satisfied, %d not satisfied" % ((case, len(arelle)) + total(arelle)))
+bad = [(k, ours.get(k), arelle.get(k)) for k in sorted(set(ours) | set(arelle)) if ours.get(k) != arelle.get(k)]
+for k, a, b in bad[:40]:
+    print("  %s: naicxbrl %s, Arelle %s" % (k, a, b))
+for p in problems[:20]:
+    print("  Arelle:", p)
+expected_failures = 0 if case == "fixture" else 1
+ok = not bad and not problems and bool(ours) and (total(ours)[1] == 0) == (expected_failures == 0)
+sys.exit(0 if ok else 1)
+PY
+    then
+        fail=1
+    fi
+done
 
 if [ "$fail" -ne 0 ]; then
     echo "interop: FAILED"

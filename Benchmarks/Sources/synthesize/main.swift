@@ -30,6 +30,17 @@ case "statements":
             try AtomicFile.write(Array(Synthetic.statementText(basedOn: text, copy: i).utf8), to: path)
         }
     } catch { fail("\(error)") }
+case "time-import":
+    // Generates an instance of FACTS facts and times importing it: `synthesize time-import FACTS -`.
+    guard let facts = Int(arguments[2]) else { fail("FACTS must be a number") }
+    do {
+        let (blank, bytes) = try Synthetic.instance(facts: facts)
+        let importer = FactImporter(blank: blank)
+        let start = Date()
+        let result = importer.importInstance(bytes, name: "synthetic.xbrl")
+        let seconds = Date().timeIntervalSince(start)
+        print("imported \(facts) facts (\(bytes.count) bytes) in \(String(format: "%.3f", seconds)) s: \(Int(Double(facts) / seconds)) facts/s; \(result.diagnostics.count) diagnostics")
+    } catch { fail("\(error)") }
 default:
     fail("unknown kind \(arguments[1])")
 }

@@ -262,10 +262,9 @@ public enum CheckExpression {
             for term in terms {
                 switch term.reference {
                 case .cell(let page, nil, _): scopes.insert(.rows(page: page))
-                case .noteCell(let note, let row, let column):
+                case .noteCell(let note, _, let column):
                     scopes.insert(.note(number: note, eachRow: false, eachColumn: false))
                     if column == nil { noteColumns = true }
-                    _ = row
                 default: break
                 }
             }

@@ -1,17 +1,24 @@
 /// Writes a ``CheckRuleSet`` as an XBRL Formula 1.0 linkbase of value assertions, so that any
 /// formula processor (Arelle) checks an instance the way `naicxbrl check` checks the statement.
 ///
-/// Each rule is one `va:valueAssertion` whose test is `abs(left - right) le tolerance`. Each cell
-/// is a fact variable filtered by concept, period and dimension members, with a fallback of 0:
-/// a blank cell, a dash or a line not printed is no fact, and a processor evaluates an assertion
-/// only where at least one variable binds to a fact, which is the checker's "at least one value
-/// is printed". Row-by-row rules leave the row aspect uncovered (the concept on pages whose lines
-/// are items, the line dimension on pages whose lines are members, the table row of a note) so
-/// that implicit filtering evaluates them once per row.
+/// Each rule is one `va:valueAssertion` (its id is the rule's) whose test is
+/// `abs(left - right) le tolerance`, so a rounding difference within tolerance is satisfied, as
+/// the checker counts it. Each cell is a fact variable filtered by concept, period and dimension
+/// members, with a fallback of 0: a blank cell, a dash or a line not printed is no fact, and a
+/// processor evaluates an assertion only where at least one variable binds to a fact, which is
+/// the checker's "at least one value is printed". Row-by-row rules leave the row aspect uncovered
+/// (the concept on pages whose lines are items, the line dimension on pages whose lines are
+/// members, the table row of a note) so that implicit filtering evaluates them once per row.
+/// The cells a total adds up are one sequence variable per sign.
 ///
-/// Periods are not written as dates: the taxonomy serves every statement date. A general variable
-/// reads the instance's `StatementDate`, and period filters compute each column's period from it
-/// as ``StatementPeriods`` does.
+/// Periods are not written as dates: the taxonomy serves every statement date. Period filters
+/// compute each column's period from the instance's `StatementDate` fact, as ``StatementPeriods``
+/// does (prior year to date ends `StatementDate - P1Y`; a balance printed among flows is the
+/// instant at the start or end of the column's period).
+///
+/// `Scripts/interop.sh` runs the linkbase in Arelle on the reference statement and on a changed
+/// copy and requires Arelle's satisfied and not satisfied counts, assertion by assertion, to be
+/// ``CheckReport/assertions``.
 public struct FormulaLinkbaseWriter: Sendable {
     public let taxonomy: TaxonomyModel
     public let rules: CheckRuleSet
@@ -45,7 +52,6 @@ public struct FormulaLinkbaseWriter: Sendable {
     ]
 
     static let messageRole = "http://www.xbrl.org/2010/role/message"
-    static let statementDate = "statementDate"
 
     // MARK: the linkbase's resources, shared between assertions
 
@@ -126,26 +132,99 @@ public struct FormulaLinkbaseWriter: Sendable {
     func assertion(_ rule: CheckRule) throws(Unsupported) -> Assertion {
         let names = Names()
         var preconditions: [String] = []
-        func side(_ terms: [CheckTerm]) throws(Unsupported) -> String {
+        func side(_ terms: [CheckTerm], _ sideName: String) throws(Unsupported) -> String {
+            // Cells that differ only by item (or by line member) and enter with the same sign are
+            // one sequence variable: `sum($v2)` rather than 25 variables, each of which a
+            // processor would otherwise try both bound and fallen back.
+            var parts: [(sign: Int, value: String)] = []
+            var groups: [(key: GroupKey, sign: Int, part: Int, members: [Filter], variable: FactVariable)] = []
+            var seen = Set<CheckReference>()
+            for term in terms {
+                if seen.insert(term.reference).inserted, let (variable, identity) = try groupable(term.reference, rule: rule) {
+                    var rest = variable
+                    rest.filters.remove(at: identity)
+                    let key = GroupKey(filters: rest.filters, identity: Self.kind(of: variable.filters[identity].filter))
+                    if let g = groups.firstIndex(where: { $0.key == key && $0.sign == term.sign }) {
+                        groups[g].members.append(variable.filters[identity].filter)
+                        continue
+                    }
+                    groups.append((key, term.sign, parts.count, [variable.filters[identity].filter], variable))
+                    parts.append((term.sign, ""))
+                    continue
+                }
+                parts.append((term.sign, try expression(term.reference, rule: rule, names: names, preconditions: &preconditions)))
+            }
+            for (g, group) in groups.enumerated() {
+                if group.members.count == 1 {
+                    parts[group.part].value = "$" + names.name("\(sideName)|group\(g)") { .fact(group.variable) }
+                    continue
+                }
+                var merged = FactVariable(filters: group.key.filters, bindAsSequence: true, fallback: "0")
+                merged.filters.insert(FilterUse(filter: Self.merge(group.members), cover: true), at: 0)
+                parts[group.part].value = "sum($" + names.name("\(sideName)|group\(g)") { .fact(merged) } + ")"
+            }
             var out = ""
-            for (i, term) in terms.enumerated() {
-                let value = try expression(term.reference, rule: rule, names: names, preconditions: &preconditions)
+            for (i, part) in parts.enumerated() {
                 if i == 0 {
-                    out = term.sign < 0 ? "-\(value)" : value
+                    out = part.sign < 0 ? "-\(part.value)" : part.value
                 } else {
-                    out += term.sign < 0 ? " - \(value)" : " + \(value)"
+                    out += part.sign < 0 ? " - \(part.value)" : " + \(part.value)"
                 }
             }
             return out.isEmpty ? "0" : out
         }
-        let left = try side(rule.left)
-        let right = try side(rule.right)
-        var variables = [(name: Self.statementDate, variable: Variable.general(
-            select: "xs:date(normalize-space(string((\(qname("StatementDate")))[1])))", sequence: false))]
-        variables += names.variables
+        let left = try side(rule.left, "left")
+        let right = try side(rule.right, "right")
+        let variables = names.variables
         let test = "abs((\(left)) - (\(right))) le \(rule.tolerance.description)"
         let message = "[\(rule.id)] \(rule.message) (expected {\(right)}, actual {\(left)})"
         return Assertion(id: rule.id, variables: variables, test: test, preconditions: preconditions, message: message, severity: rule.severity)
+    }
+
+    struct GroupKey: Hashable {
+        var filters: [FilterUse]
+        var identity: String
+    }
+
+    /// What distinguishes the cells of a group: the item, or the member of a given axis.
+    static func kind(of filter: Filter) -> String {
+        switch filter {
+        case .concepts: "concept"
+        case .explicitDimension(let axis, _): "member:" + axis
+        default: "other"
+        }
+    }
+
+    static func merge(_ filters: [Filter]) -> Filter {
+        var concepts: [String] = [], members: [String] = [], axis = ""
+        for filter in filters {
+            switch filter {
+            case .concepts(let names): concepts += names
+            case .explicitDimension(let a, let m): axis = a; members += m
+            default: break
+            }
+        }
+        return concepts.isEmpty ? .explicitDimension(axis: axis, members: members) : .concepts(concepts)
+    }
+
+    /// A cell that can join a group: a fixed amount cell or caption amount, with the index of
+    /// the filter that names it.
+    private func groupable(_ reference: CheckReference, rule: CheckRule) throws(Unsupported) -> (FactVariable, Int)? {
+        switch reference {
+        case .cell(let pageID, let line?, let selector):
+            guard let page = rules.blank.page(pageID), try selectedColumns(page, selector, rule: rule).first?.valueKind == .amount else { return nil }
+            let variable = try cellVariable(page, line: line, selector: selector, rule: rule)
+            let identity = page.orientation == .items
+                ? variable.filters.firstIndex { if case .concepts = $0.filter { true } else { false } }
+                : variable.filters.firstIndex { if case .explicitDimension(let axis, _) = $0.filter { axis == qname(TaxonomyModel.rowAxis(page)) } else { false } }
+            return identity.map { (variable, $0) }
+        case .caption(let pageID, let lineNumber, let slot):
+            guard let page = rules.blank.page(pageID), let line = page.line(lineNumber), let concept = line.slots?[safe: slot - 1] else { return nil }
+            let period = page.columns.first { $0.valueKind == .amount }?.period ?? .currentYearToDate
+            return (FactVariable(filters: [FilterUse(filter: .concepts([qname(concept)]), cover: true)] + periodFilters(period, line.instant), fallback: "0"), 0)
+        default:
+            return nil
+        }
     }
 
     /// The XPath value of one reference, adding its variables.
@@ -179,13 +258,13 @@ public struct FormulaLinkbaseWriter: Sendable {
             ] + periodFilters(.currentYearToDate, nil), fallback: "0")
             return "$" + names.name("interrogatory|\(part)|\(number)|\(amount)") { .fact(variable) }
         case .noteCell(let note, let row, let column):
+            // A note table's column is an item (`NoteTableAmountColumn3`); its row and table are
+            // typed dimensions. `col *` leaves the concept uncovered: one evaluation per column.
+            let columnConcepts = (column.map { [$0] } ?? Array(1...CommonConcepts.maxTableColumns)).map { qname("NoteTableAmountColumn\($0)") }
             var filters = [
-                FilterUse(filter: .concepts([qname("NoteTableAmount")]), cover: true),
+                FilterUse(filter: .concepts(columnConcepts), cover: column != nil),
                 FilterUse(filter: .typedDimension(axis: qname("NoteAxis"), test: "normalize-space(string(.)) = '\(note)'"), cover: true),
             ] + periodFilters(.currentYearToDate, nil)
-            if let column {
-                filters.append(FilterUse(filter: .typedDimension(axis: qname("TableColumnAxis"), test: "normalize-space(string(.)) = '\(column)'"), cover: true))
-            }
             if row == .each {
                 let variable = FactVariable(filters: filters, fallback: "0")
                 return "$" + names.name("note|\(note)|each|\(column.map(String.init) ?? "*")") { .fact(variable) }
@@ -199,8 +278,8 @@ public struct FormulaLinkbaseWriter: Sendable {
                     FilterUse(filter: .concepts([qname("NoteTableRowLabel")]), cover: true),
                     FilterUse(filter: .typedDimension(axis: qname("NoteAxis"), test: "normalize-space(string(.)) = '\(note)'"), cover: true),
                     FilterUse(filter: .typedDimension(axis: qname("TableRowAxis"), test: nil), cover: true),
-                    // Labels have no column and no unit; they must not be matched on either.
-                    FilterUse(filter: .aspectCover(aspects: ["unit"], dimensions: [qname("TableColumnAxis")]), cover: true),
+                    // Labels are text: they have no unit to match the amounts on.
+                    FilterUse(filter: .aspectCover(aspects: ["unit"], dimensions: []), cover: true),
                 ] + periodFilters(.currentYearToDate, nil), bindAsSequence: true))
             }
             let rowOf = "string(xfi:fact-typed-dimension-value(., \(qnameCall("TableRowAxis"))))"
@@ -291,20 +370,23 @@ public struct FormulaLinkbaseWriter: Sendable {
 
     // MARK: periods from the statement date
 
-    private static let date = "$\(statementDate)"
-    private static let year = "year-from-date($\(statementDate))"
+    /// The instance's statement date, read where a filter is evaluated. Read from the document
+    /// rather than bound to a variable: a filter that depends on a variable makes a processor
+    /// (Arelle) try every fallback combination, which grows exponentially with the terms of a total.
+    private var date: String { "xs:date(normalize-space(string((/xbrli:xbrl/\(qname("StatementDate")))[1])))" }
+    private var year: String { "year-from-date(\(date))" }
 
-    private static func day(_ year: String, _ monthDay: String) -> String {
+    private func day(_ year: String, _ monthDay: String) -> String {
         "xs:date(concat(string(\(year)), '-\(monthDay)'))"
     }
 
-    private static var quarterFirstDay: String {
-        let month = "((month-from-date($\(statementDate)) - 1) idiv 3) * 3 + 1"
+    private var quarterFirstDay: String {
+        let month = "((month-from-date(\(date)) - 1) idiv 3) * 3 + 1"
         return "xs:date(concat(string(\(year)), '-', substring(string(100 + \(month)), 2), '-01'))"
     }
 
     /// (start, end) of a duration, or (nil, instant): XPath dates, as ``StatementPeriods/period(_:)``.
-    static func bounds(_ reference: PeriodReference) -> (start: String?, end: String) {
+    func bounds(_ reference: PeriodReference) -> (start: String?, end: String) {
         switch reference {
         case .currentInstant: return (nil, date)
         case .priorYearEnd: return (nil, day("\(year) - 1", "12-31"))
@@ -320,7 +402,7 @@ public struct FormulaLinkbaseWriter: Sendable {
     }
 
     private func periodFilters(_ reference: PeriodReference, _ position: LineDescription.InstantPosition?) -> [FilterUse] {
-        let (start, end) = Self.bounds(reference)
+        let (start, end) = bounds(reference)
         guard let start else { return [FilterUse(filter: .periodInstant(end), cover: true)] }
         switch position {
         case nil: return [FilterUse(filter: .periodStart(start), cover: true), FilterUse(filter: .periodEnd(end), cover: true)]
@@ -351,7 +433,11 @@ public struct FormulaLinkbaseWriter: Sendable {
         xml.attribute("xlink:role", "http://www.xbrl.org/2003/role/link")
 
         var filterLabels: [Filter: String] = [:]
-        var variableLabels: [Variable: String] = [:]
+        // A variable resource is shared between assertions, but an assertion that names the same
+        // variable twice (two columns that are one fact) gets a copy: two arcs between the same
+        // resources would be duplicates.
+        struct Use: Hashable { var variable: Variable; var copy: Int }
+        var variableLabels: [Use: String] = [:]
         func filterLabel(_ filter: Filter) -> String {
             if let label = filterLabels[filter] { return label }
             let label = "filter\(filterLabels.count + 1)"
@@ -359,10 +445,11 @@ public struct FormulaLinkbaseWriter: Sendable {
             writeFilter(xml, filter, label: label)
             return label
         }
-        func variableLabel(_ variable: Variable) -> String {
-            if let label = variableLabels[variable] { return label }
+        func variableLabel(_ variable: Variable, copy: Int) -> String {
+            let use = Use(variable: variable, copy: copy)
+            if let label = variableLabels[use] { return label }
             let label = "variable\(variableLabels.count + 1)"
-            variableLabels[variable] = label
+            variableLabels[use] = label
             switch variable {
             case .general(let select, let sequence):
                 xml.element("variable:generalVariable", attributes: [("xlink:type", "resource"), ("xlink:label", label),
@@ -386,8 +473,11 @@ public struct FormulaLinkbaseWriter: Sendable {
             let label = "assertion_\(assertion.id)"
             xml.element("va:valueAssertion", attributes: [("xlink:type", "resource"), ("xlink:label", label), ("id", assertion.id),
                                                           ("aspectModel", "dimensional"), ("implicitFiltering", "true"), ("test", assertion.test)])
+            var copies: [Variable: Int] = [:]
             for (order, entry) in assertion.variables.enumerated() {
-                let target = variableLabel(entry.variable)
+                let copy = copies[entry.variable, default: 0]
+                copies[entry.variable] = copy + 1
+                let target = variableLabel(entry.variable, copy: copy)
                 xml.element("variable:variableArc", attributes: [
                     ("xlink:type", "arc"), ("xlink:arcrole", "http://xbrl.org/arcrole/2008/variable-set"),
                     ("xlink:from", label), ("xlink:to", target), ("order", String(order + 1)), ("name", entry.name),

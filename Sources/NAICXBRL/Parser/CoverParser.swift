@@ -113,6 +113,16 @@ enum CoverParser {
     private static let labels: [(words: [String], field: Field, lineStart: Bool)] =
         labelTable.map { (wordKeys($0.printed), $0.field, $0.lineStart) }.sorted { $0.words.count > $1.words.count }
 
+    /// Indices into ``labels`` by the key of the label's first word, in ``labels``' order. Every
+    /// label has a word.
+    private static let labelsByFirstWord: [String: [Int]] = {
+        var index: [String: [Int]] = [:]
+        for (offset, label) in labels.enumerated() {
+            if let first = label.words.first { index[first, default: []].append(offset) }
+        }
+        return index
+    }()
+
     // MARK: Reading
 
     enum Section: Sendable {
@@ -394,10 +404,14 @@ enum CoverParser {
     }
 
     private static func matchLabel(_ keys: [String], at index: Int, lineStart: Bool) -> (words: [String], field: Field, lineStart: Bool)? {
-        labels.first { label in
-            guard !label.lineStart || lineStart, index + label.words.count <= keys.count else { return false }
-            return zip(label.words, keys[index..<(index + label.words.count)]).allSatisfy { $0 == $1 }
+        // Only the labels whose first word is here can match: look those up rather than try all.
+        guard index < keys.count, let candidates = labelsByFirstWord[keys[index]] else { return nil }
+        for candidate in candidates {
+            let label = labels[candidate]
+            guard !label.lineStart || lineStart, index + label.words.count <= keys.count else { continue }
+            if zip(label.words, keys[index..<(index + label.words.count)]).allSatisfy({ $0 == $1 }) { return label }
         }
+        return nil
     }
 
     /// The value words of a label, without dot leaders, the comma that runs on into the next
@@ -453,7 +467,7 @@ enum CoverParser {
     }
 
     static func wordKeys(_ text: String) -> [String] {
-        text.split(separator: " ").map { Text.key($0) }.filter { !$0.isEmpty }
+        Text.words(text).map { Text.key($0) }.filter { !$0.isEmpty }
     }
 
     // MARK: Captions, addresses and the contact
@@ -461,40 +475,45 @@ enum CoverParser {
     /// The parts a caption line names: "(Street and Number) (City or Town, State and Zip Code)".
     /// Nil when the line is not made of parenthesized captions only.
     static func caption(_ clean: String) -> [CaptionPart]? {
-        guard clean.first == "(", clean.last == ")" else { return nil }
-        var parts: [CaptionPart] = []
-        var depth = 0
-        var current = ""
-        for ch in clean {
-            if ch == "(" {
-                if depth == 0 { current = "" } else { current.append(ch) }
-                depth += 1
-            } else if ch == ")" {
-                guard depth > 0 else { return nil }
-                depth -= 1
-                if depth == 0 { parts.append(captionPart(current)) } else { current.append(ch) }
-            } else if depth == 0 {
-                guard ch == " " else { return nil }
-            } else {
-                current.append(ch)
+        // The text inside each outermost pair of parentheses, as byte offsets.
+        let inside: [Range<Int>]? = Text.withBytes(clean) { bytes in
+            guard bytes.first == 0x28, bytes.last == 0x29 else { return nil } // ( )
+            var ranges: [Range<Int>] = []
+            var depth = 0
+            var start = 0
+            for (offset, byte) in bytes.enumerated() {
+                if byte == 0x28 {
+                    if depth == 0 { start = offset + 1 }
+                    depth += 1
+                } else if byte == 0x29 {
+                    guard depth > 0 else { return nil }
+                    depth -= 1
+                    if depth == 0 { ranges.append(start..<offset) }
+                } else if depth == 0 {
+                    guard byte == 0x20 else { return nil }
+                }
             }
+            guard depth == 0, !ranges.isEmpty else { return nil }
+            return ranges
         }
-        guard depth == 0, !parts.isEmpty else { return nil }
-        return parts
+        let utf8 = clean.utf8
+        return inside?.map { range in
+            captionPart(clean[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+        }
     }
 
-    private static func captionPart(_ text: String) -> CaptionPart {
+    private static func captionPart(_ text: Substring) -> CaptionPart {
         let key = Text.key(text)
-        if key.contains("street") { return .street }
-        if key.contains("city") { return .city }
-        if key.contains("fax") { return .fax }
-        if key.contains("mail") { return .email }
-        if key.contains("areacode") { return .areaCode }
-        if key.contains("telephone") || key.contains("phone") { return .telephone }
-        if key.contains("extension") { return .extensionNumber }
-        if key.contains("name") { return .name }
-        if key.contains("current") { return .current }
-        if key.contains("prior") { return .prior }
+        if Text.contains(key, "street") { return .street }
+        if Text.contains(key, "city") { return .city }
+        if Text.contains(key, "fax") { return .fax }
+        if Text.contains(key, "mail") { return .email }
+        if Text.contains(key, "areacode") { return .areaCode }
+        if Text.contains(key, "telephone") || Text.contains(key, "phone") { return .telephone }
+        if Text.contains(key, "extension") { return .extensionNumber }
+        if Text.contains(key, "name") { return .name }
+        if Text.contains(key, "current") { return .current }
+        if Text.contains(key, "prior") { return .prior }
         return .other
     }
 
@@ -528,7 +547,7 @@ enum CoverParser {
                                    "\"\(rest)\" read as city, state and zip code by its place under the street")
                 } else if parts != nil, let comma = rest.firstIndex(of: ",") {
                     result.street = joined(result.street, String(rest[..<comma]))
-                    result.cityStateZip = trimmed(rest[rest.index(after: comma)...])
+                    result.cityStateZip = Text.trimmed(rest[rest.index(after: comma)...])
                     context.report(.info, .coverField, line: item.line.number,
                                    "\"\(rest)\" split into street and city at its first comma (no state and zip code found)")
                 } else {
@@ -555,8 +574,8 @@ enum CoverParser {
             var names: [String] = []
             var phones: [String] = []
             var email: String?
-            for segment in item.value.split(separator: ",").map({ trimmed($0) }) where !segment.isEmpty {
-                if segment.contains("@") {
+            for segment in item.value.split(separator: ",").map({ Text.trimmed($0) }) where !segment.isEmpty {
+                if segment.utf8.contains(0x40) { // @
                     email = segment
                 } else if let phone = trailingPhone(segment) {
                     if !phone.rest.isEmpty { names.append(phone.rest) }
@@ -612,7 +631,7 @@ enum CoverParser {
     /// Splits "100 Bright Meadow Boulevard, Enfield, CT 06082" into the street and
     /// "Enfield, CT 06082"; nil when no two-letter state and zip code end the text.
     static func cityStateZip(_ text: String) -> (street: String?, city: String)? {
-        let segments = text.split(separator: ",").map { trimmed($0) }.filter { !$0.isEmpty }
+        let segments = text.split(separator: ",").map { Text.trimmed($0) }.filter { !$0.isEmpty }
         guard let last = segments.last else { return nil }
         let lastWords = last.split(separator: " ")
         guard lastWords.count >= 2, isStateCode(lastWords[lastWords.count - 2]), isZip(lastWords[lastWords.count - 1]) else { return nil }
@@ -639,9 +658,6 @@ enum CoverParser {
         return existing + ", " + more
     }
 
-    private static func trimmed(_ text: Substring) -> String {
-        String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
-    }
 
     // MARK: Officers, directors, signatures
 

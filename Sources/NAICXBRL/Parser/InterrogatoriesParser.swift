@@ -181,7 +181,7 @@ enum InterrogatoriesParser {
         guard let numbered = Text.lineNumber(Substring(firstClean)),
               isPlausible(numbered.number, after: previous) else { return nil }
         var text = String(numbered.rest)
-        var answerFields = Array(fields.dropFirst())
+        var answerFields = fields.dropFirst()
         if text.isEmpty, let next = answerFields.first {
             text = Text.clean(next)
             answerFields.removeFirst()
@@ -196,15 +196,12 @@ enum InterrogatoriesParser {
         } else {
             // Several answer columns: 14.21 to 14.28 print prior year-end and current quarter.
             answer = .amounts(answerFields.map { field in
-                switch ValueScanner.cell(field) {
-                case .success(let cell): return cell
-                case .failure:
-                    let printed = Text.clean(field)
-                    context.report(.warning, .badValue, line: line.number,
-                                   "question \(numbered.number) prints \"\(printed)\" where an amount is expected; kept as text",
-                                   placed: true)
-                    return .text(printed)
-                }
+                if let cell = ValueScanner.value(field) { return cell }
+                let printed = Text.clean(field)
+                context.report(.warning, .badValue, line: line.number,
+                               "question \(numbered.number) prints \"\(printed)\" where an amount is expected; kept as text",
+                               placed: true)
+                return .text(printed)
             })
         }
         return Interrogatory(part: part, number: numbered.number, text: text, answer: answer, details: details)
@@ -219,9 +216,15 @@ enum InterrogatoriesParser {
     }
 
     private static func majorNumber(_ number: String) -> Int? {
-        let digits = number.prefix { $0.isASCII && $0.isNumber }
-        guard !digits.isEmpty, digits.count <= 3 else { return nil }
-        return Int(digits)
+        var major = 0
+        var digits = 0
+        for byte in number.utf8 {
+            guard Text.isDigit(byte) else { break }
+            digits += 1
+            guard digits <= 3 else { return nil }
+            major = major * 10 + Int(byte - 0x30)
+        }
+        return digits == 0 ? nil : major
     }
 
     /// An answer printed at the end of the question itself (part 1): check boxes, a date, an
@@ -231,24 +234,24 @@ enum InterrogatoriesParser {
             text = boxes.prefix
             return choiceAnswer(boxes, line: line, context: context)
         }
-        let words = Text.words(text)
-        if let last = words.last, let date = CalendarDate(us: last) {
-            text = words.dropLast().joined(separator: " ")
+        // A date is the last word, and has slashes: look for one before splitting into words.
+        if let last = Text.lastWord(text[...]), last.utf8.contains(0x2F), let date = CalendarDate(us: last) {
+            text = Text.words(text).dropLast().joined(separator: " ")
             return .date(date)
         }
         if let dollar = text.utf8.lastIndex(of: 0x24), // $
-           case .success(let cell) = ValueScanner.cell(text[dollar...]) {
-            text = trimmed(text[..<dollar])
+           let cell = ValueScanner.value(text[dollar...]) {
+            text = Text.trimmed(text[..<dollar])
             return .amounts([cell])
         }
         if Text.hasSuffix(text, "%") {
             let body = text.dropLast()
             let valueWords = Text.words(body)
-            if let last = valueWords.last, case .success(let cell) = ValueScanner.cell(last), !cell.isBlank, cell.amount != nil {
+            if let last = valueWords.last, let cell = ValueScanner.value(last), !cell.isBlank, cell.amount != nil {
                 text = valueWords.dropLast().joined(separator: " ")
                 return .percent(cell)
             }
-            text = trimmed(body)
+            text = Text.trimmed(body)
             return .percent(.blank)
         }
         return .none
@@ -262,11 +265,11 @@ enum InterrogatoriesParser {
         }
         if let date = CalendarDate(us: Substring(printed)) { return .date(date) }
         if Text.hasSuffix(printed, "%") {
-            let body = trimmed(printed.dropLast())
+            let body = Text.trimmed(printed.dropLast())
             if body.isEmpty { return .percent(.blank) }
-            if case .success(let cell) = ValueScanner.cell(Substring(body)) { return .percent(cell) }
+            if let cell = ValueScanner.value(Substring(body)) { return .percent(cell) }
         }
-        if case .success(let cell) = ValueScanner.cell(field) { return .amounts([cell]) }
+        if let cell = ValueScanner.value(field) { return .amounts([cell]) }
         if isNumberedHeading(Substring(printed)) {
             // "1 Amount": the heading of the answer column printed beside the question.
             details.append(printed)
@@ -330,7 +333,7 @@ enum InterrogatoriesParser {
             }
         }
         let utf8 = text.utf8
-        return CheckBoxes(prefix: trimmed(text[..<utf8.index(utf8.startIndex, offsetBy: end)]), checked: checked,
+        return CheckBoxes(prefix: Text.trimmed(text[..<utf8.index(utf8.startIndex, offsetBy: end)]), checked: checked,
                           offersNotApplicable: labels.contains("n/a") || labels.contains("na"))
     }
 
@@ -367,7 +370,7 @@ enum InterrogatoriesParser {
     /// A cell of an interrogatory table: a value when it reads as one, otherwise its text (names,
     /// addresses, the `YES` of a regulator column).
     private static func tableCell(_ field: Substring) -> Cell {
-        if case .success(let cell) = ValueScanner.cell(field) { return cell }
+        if let cell = ValueScanner.value(field) { return cell }
         return .text(Text.clean(field))
     }
 
@@ -411,15 +414,4 @@ enum InterrogatoriesParser {
         return false
     }
 
-    /// The text without leading and trailing spaces.
-    private static func trimmed(_ text: Substring) -> String {
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var end = utf8.endIndex
-        while start < end, utf8[start] == 0x20 { start = utf8.index(after: start) }
-        while end > start, utf8[utf8.index(before: end)] == 0x20 { end = utf8.index(before: end) }
-        return String(text[start..<end])
-    }
-
-    private static func trimmed(_ text: String) -> String { trimmed(text[...]) }
 }

@@ -29,10 +29,11 @@ enum NotesParser {
         /// Line number of the last line read as part of the open table.
         var lastTableLine: Int?
 
+        // The open note and table are changed in place (`current?.…`, `table?.…`): a copy taken
+        // out and written back would copy their arrays on every line.
         func closeTable() {
-            if let built = table, var note = current {
-                note.content.append(.table(built.build(padAllRows: false)))
-                current = note
+            if let built = table, current != nil {
+                current?.content.append(.table(built.build(padAllRows: false)))
             }
             table = nil
             lastTableLine = nil
@@ -56,14 +57,13 @@ enum NotesParser {
                 }
                 let fields = Text.fields(line.text)
                 let label = Text.clean(fields.first ?? "")
-                let valueFields = Array(fields.dropFirst())
+                let valueFields = fields.dropFirst()
                 let headingLike = isHeadingLike(valueFields)
-                if var open = table {
+                if let rowsEmpty = table?.rows.isEmpty {
                     let continues = lastTableLine.map { $0 + 1 == line.number } ?? false
-                    if open.rows.isEmpty && (headingLike || label.isEmpty) {
-                        open.addHeading(fields)
-                        table = open
-                    } else if !open.rows.isEmpty && headingLike && (label.isEmpty || !continues) {
+                    if rowsEmpty && (headingLike || label.isEmpty) {
+                        table?.addHeading(fields)
+                    } else if !rowsEmpty && headingLike && (label.isEmpty || !continues) {
                         // Headings after rows open the next table (Note 21 prints one per period).
                         closeTable()
                         var fresh = PrintedTableBuilder(scale: pendingScale ?? .units)
@@ -71,8 +71,7 @@ enum NotesParser {
                         fresh.addHeading(fields)
                         table = fresh
                     } else {
-                        open.addRow(label: label, cells: dataCells(valueFields, line: line, context: context), width: fields.count)
-                        table = open
+                        table?.addRow(label: label, cells: dataCells(valueFields, line: line, context: context), width: fields.count)
                     }
                 } else {
                     var fresh = PrintedTableBuilder(scale: pendingScale ?? .units)
@@ -131,9 +130,8 @@ enum NotesParser {
                 inContents = false
             }
             if let scale = scaleMarker(key) {
-                if var open = table, lastTableLine.map({ $0 + 1 == line.number }) ?? false {
-                    open.scale = scale
-                    table = open
+                if table != nil, lastTableLine.map({ $0 + 1 == line.number }) ?? false {
+                    table?.scale = scale
                 } else {
                     closeTable()
                     pendingScale = scale
@@ -141,23 +139,21 @@ enum NotesParser {
                 context.mapped(line)
                 continue
             }
-            if var open = table, adjacentToPrevious, lastTableLine == previousNumber,
+            if table != nil, adjacentToPrevious, lastTableLine == previousNumber,
                let next, next.number == line.number + 1, Text.hasTab(next.text) {
                 // "Alt-A:" between rows: the rendering trimmed its empty cells, so it has no tab.
-                open.addRow(label: clean, cells: [], width: 1)
-                table = open
+                table?.addRow(label: clean, cells: [], width: 1)
                 lastTableLine = line.number
                 context.mapped(line)
                 continue
             }
             closeTable()
-            guard var note = current else {
+            guard current != nil else {
                 context.report(.warning, .unrecognizedLine, line: line.number,
                                "text before the first note heading: \"\(String(clean.prefix(80)))\"")
                 continue
             }
-            note.content.append(.text(clean))
-            current = note
+            current?.content.append(.text(clean))
             context.mapped(line)
         }
         closeNote()
@@ -203,13 +199,12 @@ enum NotesParser {
 
     /// A row is a heading when it prints something in its value columns and none of it is a
     /// value: dates, "Level 1", "(In Millions)", column titles.
-    static func isHeadingLike(_ valueFields: [Substring]) -> Bool {
+    static func isHeadingLike(_ valueFields: ArraySlice<Substring>) -> Bool {
         var sawText = false
         for field in valueFields {
-            switch ValueScanner.cell(field) {
-            case .success(let cell):
+            if let cell = ValueScanner.value(field) {
                 if !cell.isBlank { return false }
-            case .failure:
+            } else {
                 sawText = true
             }
         }
@@ -218,13 +213,13 @@ enum NotesParser {
 
     /// The cells of a data row: values, and for anything that is not one, its text with a
     /// bad-value diagnostic (kept, so nothing printed is lost).
-    private static func dataCells(_ fields: [Substring], line: SourceText.Line, context: ParseContext) -> [Cell] {
+    private static func dataCells(_ fields: ArraySlice<Substring>, line: SourceText.Line, context: ParseContext) -> [Cell] {
         var cells: [Cell] = []
+        cells.reserveCapacity(fields.count)
         for (offset, field) in fields.enumerated() {
-            switch ValueScanner.cell(field) {
-            case .success(let cell):
+            if let cell = ValueScanner.value(field) {
                 cells.append(cell)
-            case .failure:
+            } else {
                 let text = Text.clean(field)
                 context.report(.warning, .badValue, line: line.number,
                                "column \(offset + 2) of a note table prints \"\(text)\", which is not a value; kept as text",

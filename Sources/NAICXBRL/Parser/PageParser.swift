@@ -37,6 +37,7 @@ struct PageParser {
         classifiedKeys = keys
         footnoteKeys = (description.footnotes ?? []).map { Text.key($0) }
         lineIndex.reserveCapacity(description.lines.count)
+        sourceLines.reserveCapacity(description.lines.count)
         for (i, line) in description.lines.enumerated() { lineIndex[line.line] = i }
         columnKinds = description.columns.map(\.valueKind)
         codeColumn = columnKinds.firstIndex(of: .code)
@@ -45,14 +46,13 @@ struct PageParser {
     /// Where each row was printed: line number in the input, by row line number.
     var origins: [String: Int] { sourceLines }
 
-    /// Reads one line of the page. `key` is the line's ``Text/key(_:)``, which the segmenter has
-    /// already computed.
-    mutating func consume(_ line: SourceText.Line, key: String) {
+    /// Reads one line of the page.
+    mutating func consume(_ line: SourceText.Line) {
         let fields = Text.fields(line.text)
         let first = fields.first ?? ""
         let firstClean = Text.clean(first)
 
-        if key == "none" || (firstClean == "NONE" && fields.dropFirst().allSatisfy(Text.isSpaces)) {
+        if Text.sameKey(line.text, "none") || (firstClean == "NONE" && fields.dropFirst().allSatisfy(Text.isSpaces)) {
             page.none = true
             context.noneMark(line)
             return
@@ -68,18 +68,20 @@ struct PageParser {
             context.classified(line)
             return
         }
-        if classifiedKeys.contains(key) || classifiedKeys.contains(where: { Text.sameKey($0, first) }) {
+        if classifiedKeys.contains(where: { Text.sameKey(line.text, $0) || Text.sameKey(first, $0) }) {
             context.classified(line)
             return
         }
-        if footnoteKeys.contains(where: { Text.hasPrefix(key, $0) }) {
+        if footnoteKeys.contains(where: { Text.keyHasPrefix(line.text, $0) }) {
             page.footnotes.append(Text.clean(line.text))
             context.mapped(line)
             return
         }
-        guard let (number, rest) = Text.lineNumber(firstClean[...]),
-              let index = lineIndex[number] ?? description.lineIndex(number) else {
-            if let (number, _) = Text.lineNumber(firstClean[...]) {
+        let numbered = Text.lineNumber(firstClean[...])
+        // `lineIndex` finds a line as printed; the description also tolerates a leading zero.
+        let printedIndex = numbered.flatMap { lineIndex[$0.number] }
+        guard let (number, rest) = numbered, let index = printedIndex ?? description.lineIndex(number) else {
+            if let (number, _) = numbered {
                 context.report(.error, .unknownLine, line: line.number,
                                "line \(number) is not a line of \(description.title); expected one of its numbered lines")
             } else {
@@ -143,7 +145,7 @@ struct PageParser {
         row.cells = cells
         let rowIndex = page.rows.count
         page.rows.append(row)
-        rowOrder.append(lineIndex[row.line] ?? Int.max)
+        rowOrder.append(printedIndex ?? lineIndex[row.line] ?? Int.max)
         context.mapped(line)
         if let pendingValues {
             pending.append(PendingRow(rowIndex: rowIndex, values: pendingValues, source: line.number))
@@ -190,15 +192,11 @@ struct PageParser {
             if trimmed == "XXX" { return .notApplicable }
             return .text(String(trimmed))
         case .amount:
-            switch ValueScanner.cell(trimmed) {
-            case .success(let cell):
-                return cell
-            case .failure:
-                context.report(.warning, .badValue, line: lineNumber,
-                               "\(description.title) line \(label) column \(description.columns[column].number): \"\(trimmed)\" is not an amount; kept as text",
-                               placed: true)
-                return .text(String(trimmed))
-            }
+            if let cell = ValueScanner.value(trimmed) { return cell }
+            context.report(.warning, .badValue, line: lineNumber,
+                           "\(description.title) line \(label) column \(description.columns[column].number): \"\(trimmed)\" is not an amount; kept as text",
+                           placed: true)
+            return .text(String(trimmed))
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A statement's text split into lines, decoded and normalized for scanning.
 public struct SourceText: Sendable {
     public struct Line: Sendable {
@@ -46,16 +48,26 @@ public struct SourceText: Sendable {
                 bounds.append((start, last))
             }
             var start = 0
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == 0x0A || byte == 0x0D {
+            guard let base = bytes.baseAddress else { return }
+            if memchr(base, 0x0D, bytes.count) == nil {
+                // Only LF breaks (the common case): let memchr find them.
+                while let found = memchr(base + start, 0x0A, bytes.count - start) {
+                    let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                     emit(start, index)
-                    index += 1
-                    if byte == 0x0D, index < bytes.count, bytes[index] == 0x0A { index += 1 }
-                    start = index
-                } else {
-                    index += 1
+                    start = index + 1
+                }
+            } else {
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte == 0x0A || byte == 0x0D {
+                        emit(start, index)
+                        index += 1
+                        if byte == 0x0D, index < bytes.count, bytes[index] == 0x0A { index += 1 }
+                        start = index
+                    } else {
+                        index += 1
+                    }
                 }
             }
             if start < bytes.count { emit(start, bytes.count) }

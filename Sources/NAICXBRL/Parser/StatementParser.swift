@@ -71,11 +71,10 @@ public enum StatementParser {
     static func unusable(_ bytes: [UInt8]) -> String? {
         let (blank, control) = bytes.withUnsafeBufferPointer { bytes in
             let blank = !bytes.contains { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
-            // Control bytes other than tab, line breaks and form feed; a branch-free count.
+            // Control bytes other than tab, line breaks and form feed.
             var control = 0
-            for byte in bytes {
-                let isControl = byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C
-                control &+= isControl ? 1 : 0
+            for byte in bytes where byte < 0x20 {
+                if byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C { control += 1 }
             }
             return (blank, control)
         }
@@ -110,8 +109,6 @@ struct Segmenter {
     private var notesLines: [SourceText.Line] = []
     private var interrogatoryLines: [String: [SourceText.Line]] = [:]
     private let pageTitleKeys: [(key: String, id: String)]
-    /// The page each title key opens: the first page with that key, as a search in order finds.
-    private let pageIDsByTitleKey: [String: String]
     /// Keys of the titles that open a section, with the section's index in the blank.
     private let sectionTitleKeys: [(key: String, section: Int)]
     /// The same, for notes sections only: their titles may have the first heading glued on.
@@ -124,49 +121,48 @@ struct Segmenter {
         self.blank = blank
         self.context = context
         pageTitleKeys = blank.pages.map { (Text.key($0.title), $0.id) }
-        var pageIDs: [String: String] = [:]
-        for title in pageTitleKeys where pageIDs[title.key] == nil { pageIDs[title.key] = title.id }
-        pageIDsByTitleKey = pageIDs
         sectionTitleKeys = blank.sections.indices.flatMap { index in blank.sections[index].titles.map { (Text.key($0), index) } }
         notesTitleKeys = sectionTitleKeys.filter { blank.sections[$0.section].kind == .notes }
         pageHeaderKey = Text.key(blank.pageHeader)
     }
 
     mutating func consume(_ line: SourceText.Line) {
-        // The key of the raw line is the key of its cleaned text (see `Text.key`); the cleaned
-        // text itself is only needed for a diagnostic.
-        let key = Text.key(line.text)
-        let hasTab = Text.hasTab(line.text)
+        // The line's key (see `Text.key`) is only ever compared with the blank's keys, so it is
+        // compared in place rather than built for every line.
+        let text = line.text
+        let hasTab = Text.hasTab(text)
 
         if let remainder = titleRemainder {
             titleRemainder = nil
-            if !key.isEmpty, Text.hasPrefix(remainder, key) {
+            let keyLength = Text.keyLength(text)
+            if keyLength > 0, Text.keyHasPrefix(remainder, text) {
                 context.classified(line)
-                if remainder.utf8.count > key.utf8.count { titleRemainder = String(remainder.dropFirst(key.count)) }
+                if remainder.utf8.count > keyLength { titleRemainder = String(remainder.dropFirst(keyLength)) }
                 return
             }
         }
-        if !hasTab, Text.hasPrefix(key, pageHeaderKey) {
+        if !hasTab, Text.keyHasPrefix(text, pageHeaderKey) {
             // The running header of a statement page ("STATEMENT AS OF ... OF THE ...").
             context.classified(line)
             if case .cover = section { section = .between }
             return
         }
-        if !hasTab, let id = pageIDsByTitleKey[key] {
-            startPage(id, line: line)
-            return
-        }
-        if !hasTab, key.utf8.count >= 16,
-           let match = pageTitleKeys.first(where: { Text.hasPrefix($0.key, key) }) {
+        if !hasTab, let match = pageTitleKeys.first(where: { Text.sameKey(text, $0.key) }) {
             startPage(match.id, line: line)
-            titleRemainder = String(match.key.dropFirst(key.count))
             return
         }
-        if let match = sectionTitleKeys.first(where: { $0.key == key }) {
+        if !hasTab, case let keyLength = Text.keyLength(text), keyLength >= 16,
+           let match = pageTitleKeys.first(where: { Text.keyHasPrefix($0.key, text) }) {
+            // The first line of a title printed over two lines.
+            startPage(match.id, line: line)
+            titleRemainder = String(match.key.dropFirst(keyLength))
+            return
+        }
+        if let match = sectionTitleKeys.first(where: { Text.sameKey(text, $0.key) }) {
             enter(blank.sections[match.section], line: line, glued: false)
             return
         }
-        if let match = notesTitleKeys.first(where: { Text.hasPrefix(key, $0.key) }) {
+        if let match = notesTitleKeys.first(where: { Text.keyHasPrefix(text, $0.key) }) {
             enter(blank.sections[match.section], line: line, glued: true)
             return
         }
@@ -174,17 +170,17 @@ struct Segmenter {
         case .cover:
             coverLines.append(line)
         case .page(let index):
-            pageParsers[index].consume(line, key: key)
+            pageParsers[index].consume(line)
         case .notes:
-            if key == "none" { context.noneMark(line) } else { notesLines.append(line) }
+            if Text.sameKey(text, "none") { context.noneMark(line) } else { notesLines.append(line) }
         case .interrogatories(let part):
-            if key == "none" { context.noneMark(line) } else { interrogatoryLines[part, default: []].append(line) }
+            if Text.sameKey(text, "none") { context.noneMark(line) } else { interrogatoryLines[part, default: []].append(line) }
         case .between:
-            if key == "none" {
+            if Text.sameKey(text, "none") {
                 context.noneMark(line)
             } else {
                 context.report(.error, .unrecognizedLine, line: line.number,
-                               "text outside any page of the blank: \"\(String(Text.clean(line.text).prefix(80)))\"")
+                               "text outside any page of the blank: \"\(String(Text.clean(text).prefix(80)))\"")
             }
         }
     }

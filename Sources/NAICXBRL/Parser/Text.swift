@@ -1,3 +1,5 @@
+import Foundation
+
 /// Text helpers shared by every part of the parser.
 ///
 /// Every line of a statement goes through these, several times, so they work on UTF-8 bytes
@@ -76,22 +78,67 @@ enum Text {
         }
     }
 
-    /// Whether two texts have the same ``key(_:)``, compared as they are read, without building
-    /// either key.
-    static func sameKey(_ a: some StringProtocol, _ b: some StringProtocol) -> Bool {
+    /// How the keys of two texts compare. Keys are read in step from the texts themselves, so
+    /// no key is built: a line is compared with the blank's titles and captions where it stands.
+    enum KeyComparison {
+        case equal
+        /// The first text's key is a proper prefix of the second's.
+        case firstIsPrefix
+        /// The second text's key is a proper prefix of the first's.
+        case secondIsPrefix
+        case different
+    }
+
+    static func compareKeys(_ a: some StringProtocol, _ b: some StringProtocol) -> KeyComparison {
         withBytes(a) { a in
             withBytes(b) { b in
                 var i = 0
                 var j = 0
                 while true {
-                    while i < a.count, keyByte(a[i]) == 0 { i += 1 }
-                    while j < b.count, keyByte(b[j]) == 0 { j += 1 }
-                    guard i < a.count, j < b.count else { return i == a.count && j == b.count }
-                    if keyByte(a[i]) != keyByte(b[j]) { return false }
-                    i += 1
-                    j += 1
+                    // The next byte of each key; 0 once the text is used up.
+                    var x: UInt8 = 0
+                    while i < a.count, x == 0 {
+                        x = keyByte(a[i])
+                        i += 1
+                    }
+                    var y: UInt8 = 0
+                    while j < b.count, y == 0 {
+                        y = keyByte(b[j])
+                        j += 1
+                    }
+                    if x == y {
+                        if x == 0 { return .equal }
+                    } else if x == 0 {
+                        return .firstIsPrefix
+                    } else if y == 0 {
+                        return .secondIsPrefix
+                    } else {
+                        return .different
+                    }
                 }
             }
+        }
+    }
+
+    /// Whether two texts have the same ``key(_:)``.
+    static func sameKey(_ a: some StringProtocol, _ b: some StringProtocol) -> Bool {
+        compareKeys(a, b) == .equal
+    }
+
+    /// Whether the key of `text` starts with the key of `prefix`.
+    static func keyHasPrefix(_ text: some StringProtocol, _ prefix: some StringProtocol) -> Bool {
+        switch compareKeys(text, prefix) {
+        case .equal, .secondIsPrefix: return true
+        case .firstIsPrefix, .different: return false
+        }
+    }
+
+    /// The length of the text's key: its ASCII letters and digits.
+    static func keyLength(_ text: some StringProtocol) -> Int {
+        withBytes(text) { bytes in
+            var count = 0
+            for byte in bytes where keyByte(byte) != 0 { count += 1 }
+            return count
         }
     }
 
@@ -210,26 +257,58 @@ enum Text {
 
     /// Whether the text holds a tab: the rendering's column separator.
     static func hasTab(_ text: Substring) -> Bool {
-        withBytes(text) { bytes in bytes.contains(0x09) }
+        withBytes(text) { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, 0x09, bytes.count) != nil
+        }
     }
 
     /// `hasPrefix` over bytes, for keys and other ASCII text where canonical equivalence, which
-    /// `String.hasPrefix` honours, cannot matter.
+    /// `String.hasPrefix` honours, cannot matter. Lengths are compared first: most candidates
+    /// are rejected without reading a byte.
     static func hasPrefix(_ text: String, _ prefix: String) -> Bool {
-        withBytes(text) { bytes in
-            withBytes(prefix) { prefix in
-                prefix.count <= bytes.count && memoryEqual(bytes, 0, prefix)
-            }
+        guard prefix.utf8.count <= text.utf8.count else { return false }
+        return withBytes(text) { bytes in
+            withBytes(prefix) { prefix in memoryEqual(bytes, 0, prefix) }
         }
     }
 
     /// `hasSuffix` over bytes; see ``hasPrefix(_:_:)``.
     static func hasSuffix(_ text: String, _ suffix: String) -> Bool {
-        withBytes(text) { bytes in
-            withBytes(suffix) { suffix in
-                suffix.count <= bytes.count && memoryEqual(bytes, bytes.count - suffix.count, suffix)
-            }
+        guard suffix.utf8.count <= text.utf8.count else { return false }
+        return withBytes(text) { bytes in
+            withBytes(suffix) { suffix in memoryEqual(bytes, bytes.count - suffix.count, suffix) }
         }
+    }
+
+    /// `==` with the lengths compared first. `String.==` compares content before length, which
+    /// makes a search of a list of keys read every candidate.
+    static func equal(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a == b
+    }
+
+    /// The text without leading and trailing spaces (only spaces: tabs and no-break spaces stay).
+    static func trimmed(_ text: Substring) -> String {
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var end = utf8.endIndex
+        while start < end, utf8[start] == 0x20 { start = utf8.index(after: start) }
+        while end > start, utf8[utf8.index(before: end)] == 0x20 { end = utf8.index(before: end) }
+        return String(text[start..<end])
+    }
+
+    static func trimmed(_ text: String) -> String { trimmed(text[...]) }
+
+    /// The last word of the text (split at spaces), with where it starts; nil when the text is
+    /// all spaces.
+    static func lastWord(_ text: Substring) -> Substring? {
+        let utf8 = text.utf8
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == 0x20 { end = utf8.index(before: end) }
+        guard end > utf8.startIndex else { return nil }
+        var start = end
+        while start > utf8.startIndex, utf8[utf8.index(before: start)] != 0x20 { start = utf8.index(before: start) }
+        return text[start..<end]
     }
 
     /// Whether `text` holds `part` as consecutive bytes; see ``hasPrefix(_:_:)``.

@@ -8,16 +8,22 @@ enum ValueScanner {
 
     /// Reads one cell. An empty field is ``Cell/blank``; text that is not a value fails.
     static func cell(_ field: Substring) -> Result<Cell, Failure> {
-        Text.withBytes(field) { cell($0) }
+        if let cell = value(field) { return .success(cell) }
+        return .failure(.malformed(String(field)))
     }
 
-    /// Reads one cell from its UTF-8 bytes, in place: no copy of the field is made unless it
-    /// fails.
-    static func cell(_ field: UnsafeBufferPointer<UInt8>) -> Result<Cell, Failure> {
+    /// Reads one cell, or nil for text that is not a value: ``cell(_:)`` without building the
+    /// failure, for callers that only ask whether the field is a value.
+    static func value(_ field: Substring) -> Cell? {
+        Text.withBytes(field) { value($0) }
+    }
+
+    /// Reads one cell from its UTF-8 bytes, in place.
+    static func value(_ field: UnsafeBufferPointer<UInt8>) -> Cell? {
         var start = 0
         var end = field.count
         trim(field, &start, &end)
-        if start == end { return .success(.blank) }
+        if start == end { return .blank }
         var dollar = false
         if end - start >= 2, field[start] == 0x5C, field[start + 1] == 0x24 { // \$
             dollar = true
@@ -27,16 +33,15 @@ enum ValueScanner {
             start += 1
         }
         trim(field, &start, &end)
-        func malformed() -> Result<Cell, Failure> { .failure(.malformed(String(decoding: field, as: UTF8.self))) }
-        if start == end { return dollar ? .success(.blank) : malformed() }
+        if start == end { return dollar ? .blank : nil }
         let value = UnsafeBufferPointer(rebasing: field[start..<end])
-        if value.count == 1, value[0] == 0x2D { return .success(.dash(dollarSign: dollar)) } // -
+        if value.count == 1, value[0] == 0x2D { return .dash(dollarSign: dollar) } // -
         if value.count == 3, value[0] == 0xE2, value[1] == 0x80, value[2] == 0x94 || value[2] == 0x93 { // — or –
-            return .success(.dash(dollarSign: dollar))
+            return .dash(dollarSign: dollar)
         }
-        if value.count == 3, value[0] == 0x58, value[1] == 0x58, value[2] == 0x58, !dollar { return .success(.notApplicable) } // XXX
-        if let amount = amount(value) { return .success(.amount(amount, dollarSign: dollar)) }
-        return malformed()
+        if value.count == 3, value[0] == 0x58, value[1] == 0x58, value[2] == 0x58, !dollar { return .notApplicable } // XXX
+        if let amount = amount(value) { return .amount(amount, dollarSign: dollar) }
+        return nil
     }
 
     /// An amount: digits with thousands separators in groups of three, an optional fraction,

@@ -27,7 +27,7 @@ public struct TaxonomyWriter: Sendable {
             (presentationFile, presentation()),
             (calculationFile, calculation()),
             (definitionFile, definition()),
-        ]
+        ] + (formulaLinkbase().map { [(formulaFile, $0)] } ?? [])
     }
 
     /// The taxonomy package: files under a top folder, with `META-INF/taxonomyPackage.xml` and
@@ -60,6 +60,10 @@ public struct TaxonomyWriter: Sendable {
         for (file, role) in [(labelFile, "label"), (presentationFile, "presentation"), (calculationFile, "calculation"), (definitionFile, "definition")] {
             xml.element("link:linkbaseRef", attributes: [("xlink:type", "simple"), ("xlink:href", file),
                                                         ("xlink:role", "http://www.xbrl.org/2003/role/\(role)LinkbaseRef"),
+                                                        ("xlink:arcrole", "http://www.w3.org/1999/xlink/properties/linkbase")])
+        }
+        if (try? CheckRuleSet.bundled(for: t.blank)) != nil {
+            xml.element("link:linkbaseRef", attributes: [("xlink:type", "simple"), ("xlink:href", formulaFile),
                                                         ("xlink:arcrole", "http://www.w3.org/1999/xlink/properties/linkbase")])
         }
         for (i, role) in t.roles.enumerated() {
