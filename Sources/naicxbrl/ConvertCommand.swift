@@ -121,9 +121,15 @@ struct ConvertCommand: ParsableCommand {
     }
 }
 
-/// The crosschecks a batch runs on each statement (none until rules are available).
+/// The crosschecks a batch runs on each statement: failed rules, as errors and as warnings.
 enum BatchChecks {
-    static let run: (@Sendable (Statement) -> (errors: Int, warnings: Int))? = nil
+    static let run: (@Sendable (Statement) -> (errors: Int, warnings: Int))? = {
+        guard let checker = try? Checker.bundled(for: .lifeQuarterly) else { return nil }
+        return { statement in
+            let summary = checker.check(statement).summary
+            return (summary.errors, summary.warnings + summary.rounding)
+        }
+    }()
 }
 
 struct ValidateCommand: ParsableCommand {

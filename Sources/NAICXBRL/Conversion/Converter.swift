@@ -16,7 +16,7 @@ public enum TaxonomyRegistry {
 
     private static func registerLocked(_ blank: Blank) {
         guard !registered.contains(blank.id) else { return }
-        let writer = TaxonomyWriter(taxonomy: TaxonomyModel(blank: blank))
+        let writer = TaxonomyWriter(taxonomy: TaxonomyModel.of(blank))
         for file in writer.files() {
             try? XMLEnvironment.register(url: blank.taxonomyURL + file.path, contents: file.contents)
         }

@@ -11,10 +11,22 @@ public struct FactImporter: Sendable {
     private let memberColumns: [String: [(page: Int, column: Int)]]
     private let slotConcepts: [String: (page: Int, line: Int, slot: Int)]
     private let rowMembers: [Int: [String: Int]]
+    /// Item concepts by name, numbered, with their types: one lookup per fact.
+    private let itemNumbers: [String: Int]
+    private let itemTypes: [Concept.DataType]
+    /// Where each numbered item's facts go.
+    private let itemPlans: [Plan]
+
+    private enum Plan: Sendable {
+        case line(page: Int, line: Int)
+        case members
+        case slot
+        case common
+    }
 
     public init(blank: Blank) {
         self.blank = blank
-        taxonomy = TaxonomyModel(blank: blank)
+        taxonomy = TaxonomyModel.of(blank)
         var lines: [String: (Int, Int)] = [:]
         var columns: [String: [(Int, Int)]] = [:]
         var slots: [String: (Int, Int, Int)] = [:]
@@ -32,6 +44,20 @@ public struct FactImporter: Sendable {
                     if let concept = column.concept { columns[concept, default: []].append((p, c)) }
                 }
             }
+        }
+        var numbers: [String: Int] = [:]
+        var types: [Concept.DataType] = []
+        for concept in taxonomy.concepts where concept.kind == .item {
+            numbers[concept.name] = types.count
+            types.append(concept.type)
+        }
+        itemNumbers = numbers
+        itemTypes = types
+        itemPlans = taxonomy.concepts.filter { $0.kind == .item }.map { concept in
+            if let (p, l) = lines[concept.name] { return .line(page: p, line: l) }
+            if columns[concept.name] != nil { return .members }
+            if slots[concept.name] != nil { return .slot }
+            return .common
         }
         lineConcepts = lines
         memberColumns = columns
@@ -71,7 +97,7 @@ public struct FactImporter: Sendable {
         // The statement date fixes every period; it is reported on the cover.
         var statementDate: CalendarDate?
         for fact in raw.facts where fact.concept == "StatementDate" && fact.namespace == taxonomy.namespace {
-            statementDate = CalendarDate(iso: Substring(fact.value.trimmingCharacters(in: .whitespaces)))
+            statementDate = CalendarDate(iso: Substring(Self.trimmed(fact.value)))
         }
         guard let statementDate else {
             fail(nil, "the instance has no StatementDate fact; its periods cannot be matched to the blank's columns")
@@ -80,40 +106,48 @@ public struct FactImporter: Sendable {
         let periods = StatementPeriods(statementDate: statementDate)
         // Contexts equal in content are one context, whatever their ids.
         var canonical: [FactContext: Int] = [:]
+        var contextList: [FactContext] = []
         var contextIndex: [String: Int] = [:]
         for (id, context) in raw.contexts {
             if let index = canonical[context] { contextIndex[id] = index } else {
-                canonical[context] = canonical.count
-                contextIndex[id] = canonical.count - 1
+                canonical[context] = contextList.count
+                contextIndex[id] = contextList.count
+                contextList.append(context)
             }
         }
         var expected = ExpectedContexts(blank: blank, periods: periods)
-        struct SeenKey: Hashable { var concept: String; var context: Int }
-        var seen: [SeenKey: (Fact.Value, String?, Int)] = [:]
+        // Concept number and context number: a fact reported twice has the same key.
+        var seen: [Int: (Fact.Value, String?, Int)] = [:]
+        seen.reserveCapacity(raw.facts.count)
+        let footnoted = !raw.printedForms.isEmpty || !raw.footnotes.isEmpty
 
         for fact in raw.facts {
             guard fact.namespace == taxonomy.namespace else {
                 fail(fact.line, "\(fact.concept) in namespace \(fact.namespace) is not a concept of the \(blank.title) taxonomy")
                 continue
             }
-            guard let concept = taxonomy.concept(fact.concept), concept.kind == .item else {
+            guard let number = itemNumbers[fact.concept] else {
                 fail(fact.line, "\(fact.concept) is not a reportable concept of the taxonomy")
                 continue
             }
-            guard let contextRef = fact.contextRef, let context = raw.contexts[contextRef] else {
+            guard let contextRef = fact.contextRef, let contextNumber = contextIndex[contextRef] else {
                 fail(fact.line, "\(fact.concept) refers to context \(fact.contextRef ?? "(none)"), which the instance does not define")
                 continue
             }
-            guard let value = Self.value(of: fact, type: concept.type) else {
-                fail(fact.line, "\(fact.concept) has the value \"\(fact.value.prefix(40))\", which is not a valid \(concept.type.rawValue)")
+            let type = itemTypes[number]
+            guard let value = Self.value(of: fact, type: type) else {
+                fail(fact.line, "\(fact.concept) has the value \"\(fact.value.prefix(40))\", which is not a valid \(type.rawValue)")
                 continue
             }
-            var printed = fact.id.flatMap { raw.printedForms[$0] }
-            if printed == nil, let id = fact.id, let footnote = raw.footnotes[id], Self.cell(value.0, printed: footnote) != nil {
-                // A printed form that lost its role in another processor's rewrite.
-                printed = footnote
+            var printed: String?
+            if footnoted, let id = fact.id {
+                printed = raw.printedForms[id]
+                if printed == nil, let footnote = raw.footnotes[id], Self.cell(value.0, printed: footnote) != nil {
+                    // A printed form that lost its role in another processor's rewrite.
+                    printed = footnote
+                }
             }
-            let key = SeenKey(concept: fact.concept, context: contextIndex[contextRef] ?? -1)
+            let key = number << 32 | contextNumber
             if let previous = seen[key] {
                 if previous.0 != value.0 || previous.1 != printed {
                     fail(fact.line, "\(fact.concept) is reported twice for the same context with different values (see line \(previous.2))")
@@ -121,9 +155,22 @@ public struct FactImporter: Sendable {
                 continue
             }
             seen[key] = (value.0, printed, fact.line)
-            let placed = place(concept: fact.concept, context: context, value: value.0, printed: printed,
-                               periods: periods, expected: &expected, into: &builder)
-            if let problem = placed { fail(fact.line, problem) }
+            let problem: String?
+            if case .line(let p, let l) = itemPlans[number] {
+                // The common case, kept short: a cell of a page whose rows are items.
+                let context = contextList[contextNumber]
+                if let cell = Self.cell(value.0, printed: printed) {
+                    let columns = expected.columns(matching: context, number: contextNumber, page: p, instant: blank.pages[p].lines[l].instant)
+                    for c in columns { builder.setCell(page: p, line: l, column: c, cell) }
+                    problem = columns.isEmpty ? unplaced(fact.concept, p, l, context) : nil
+                } else {
+                    problem = "\(fact.concept): the printed form \(printed ?? "") does not match the value"
+                }
+            } else {
+                problem = place(concept: fact.concept, context: contextList[contextNumber], contextNumber: contextNumber, value: value.0,
+                                printed: printed, periods: periods, expected: &expected, into: &builder)
+            }
+            if let problem { fail(fact.line, problem) }
         }
         return Result(statement: builder.finish(), diagnostics: diagnostics)
     }
@@ -131,7 +178,7 @@ public struct FactImporter: Sendable {
     /// The typed value of a fact, and its decimals for amounts.
     static func value(of fact: RawInstance.RawFact, type: Concept.DataType) -> (Fact.Value, Int?)? {
         if fact.isNil { return (.none, nil) }
-        let text = fact.value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = trimmed(fact.value)
         switch type {
         case .monetary, .percent, .integer:
             guard let decimals = fact.decimals.flatMap({ Int($0) }), let amount = decimalAmount(text, decimals: decimals) else { return nil }
@@ -151,10 +198,27 @@ public struct FactImporter: Sendable {
 
     /// `4564471362` with decimals 0, `353044.00` with decimals 2, `3296000000` with decimals -6
     /// (3,296 printed in millions). The printed precision is the decimals.
+    /// XML white space trimmed from both ends (xs:decimal, xs:boolean and xs:date collapse it).
+    static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return text }
+        func space(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        if !space(first) && !space(last) { return text }
+        var start = utf8.startIndex, end = utf8.endIndex
+        while start < end, space(utf8[start]) { start = utf8.index(after: start) }
+        while end > start, space(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+        return String(text[start..<end])
+    }
+
     static func decimalAmount(_ text: String, decimals: Int) -> (Amount, Scale)? {
-        var t = Substring(text)
-        if t.hasPrefix("+") { t = t.dropFirst() }
-        guard let exact = Amount(plain: String(t)) else { return nil }
+        let exact: Amount
+        if text.utf8.first == 0x2B { // +
+            guard let a = Amount(plain: String(text.dropFirst())) else { return nil }
+            exact = a
+        } else {
+            guard let a = Amount(plain: text) else { return nil }
+            exact = a
+        }
         if decimals >= 0 {
             // Trailing zeros beyond the printed precision are not precision.
             var a = exact
@@ -198,19 +262,10 @@ public struct FactImporter: Sendable {
         }
     }
 
-    private func place(concept: String, context: FactContext, value: Fact.Value, printed: String?,
+    /// Places a fact of a members page, a caption amount or a common item (cells of items pages
+    /// are placed in ``importRaw``, the hot path).
+    private func place(concept: String, context: FactContext, contextNumber: Int, value: Fact.Value, printed: String?,
                        periods: StatementPeriods, expected: inout ExpectedContexts, into builder: inout StatementBuilder) -> String? {
-        // A cell of a page whose rows are items.
-        if let (p, l) = lineConcepts[concept] {
-            let page = blank.pages[p], line = page.lines[l]
-            guard let cell = Self.cell(value, printed: printed) else { return "\(concept): the printed form \(printed ?? "") does not match the value" }
-            var placed = false
-            for (c, columnContext) in expected.contexts(page: p, instant: line.instant).enumerated() where columnContext == context {
-                builder.setCell(page: p, line: l, column: c, cell)
-                placed = true
-            }
-            return placed ? nil : "\(concept) (\(page.title), line \(line.line)) is reported for \(context.period)\(describe(context)), which is no column of the page"
-        }
         // A cell of a page whose rows are members.
         if let columns = memberColumns[concept] {
             for (p, c) in columns {
@@ -246,10 +301,20 @@ public struct FactImporter: Sendable {
         let blank: Blank
         let periods: StatementPeriods
         private var cache: [Int: [FactContext]] = [:]
+        private var matches: [Int: [Int]] = [:]
 
         init(blank: Blank, periods: StatementPeriods) {
             self.blank = blank
             self.periods = periods
+        }
+
+        /// The columns of page `p` whose cells a fact in `context` (numbered `number`) reports.
+        mutating func columns(matching context: FactContext, number: Int, page p: Int, instant: LineDescription.InstantPosition?) -> [Int] {
+            let key = (number * blank.pages.count + p) * 3 + (instant == nil ? 0 : instant == .start ? 1 : 2)
+            if let known = matches[key] { return known }
+            let list = contexts(page: p, instant: instant).indices.filter { contexts(page: p, instant: instant)[$0] == context }
+            matches[key] = list
+            return list
         }
 
         mutating func contexts(page p: Int, instant: LineDescription.InstantPosition?) -> [FactContext] {
@@ -266,6 +331,10 @@ public struct FactImporter: Sendable {
             cache[key] = list
             return list
         }
+    }
+
+    private func unplaced(_ concept: String, _ p: Int, _ l: Int, _ context: FactContext) -> String {
+        "\(concept) (\(blank.pages[p].title), line \(blank.pages[p].lines[l].line)) is reported for \(context.period)\(describe(context)), which is no column of the page"
     }
 
     private func describe(_ context: FactContext) -> String {

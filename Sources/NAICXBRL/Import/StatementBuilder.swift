@@ -4,7 +4,8 @@ struct StatementBuilder {
     let blank: Blank
 
     private struct PageParts {
-        var cells: [Int: [Int: Cell]] = [:]
+        /// Cells by line index << 16 | column index: one hash per cell.
+        var cells: [Int: Cell] = [:]
         var slots: [Int: [Int: Cell]] = [:]
         var captions: [String: String] = [:]
         var headings: [Int: String] = [:]
@@ -51,7 +52,7 @@ struct StatementBuilder {
     }
 
     mutating func setCell(page: Int, line: Int, column: Int, _ cell: Cell) {
-        pages[page, default: PageParts()].cells[line, default: [:]][column] = cell
+        pages[page, default: PageParts()].cells[line << 16 | column] = cell
     }
 
     mutating func setSlot(page: Int, line: Int, slot: Int, _ cell: Cell) {
@@ -281,7 +282,7 @@ struct StatementBuilder {
             page.footnotes = parts.footnotes.sorted { $0.key < $1.key }.map(\.value)
             page.none = parts.none
             for (l, line) in description.lines.enumerated() where !parts.notPrinted.contains(line.line) {
-                var cells = (0..<description.columns.count).map { parts.cells[l]?[$0] ?? .blank }
+                var cells = (0..<description.columns.count).map { parts.cells[l << 16 | $0] ?? .blank }
                 for (c, cell) in parts.textCells[line.line] ?? [:] where c < cells.count { cells[c] = cell }
                 var row = Row(line: line.line, caption: parts.captions[line.line], cells: cells)
                 if let slots = parts.slots[l] {

@@ -57,22 +57,31 @@ public struct FactContext: Hashable, Sendable, Comparable {
         if a.period != b.period { return a.period < b.period }
         return a.sortKey < b.sortKey
     }
+
+    /// Contexts in document order: by period, then dimensions. Each sort key is built once.
+    static func sorted(_ contexts: some Sequence<FactContext>) -> [FactContext] {
+        contexts.map { ($0, $0.sortKey) }
+            .sorted { $0.0.period != $1.0.period ? $0.0.period < $1.0.period : $0.1 < $1.1 }
+            .map(\.0)
+    }
 }
 
 /// Orders typed values so that `2` comes before `10` and `1:2.1` before `1:10`.
 enum TypedValueOrder {
     static func pad(_ value: String) -> String {
-        var out = ""
-        var digits = ""
-        for ch in value {
-            if ch.isASCII, ch.isNumber {
-                digits.append(ch)
-            } else {
-                if !digits.isEmpty { out += String(repeating: "0", count: max(0, 8 - digits.count)) + digits; digits = "" }
-                out.append(ch)
-            }
+        var out: [UInt8] = []
+        out.reserveCapacity(value.utf8.count + 16)
+        var digits: [UInt8] = []
+        func flush() {
+            if digits.isEmpty { return }
+            out.append(contentsOf: repeatElement(0x30, count: max(0, 8 - digits.count)))
+            out.append(contentsOf: digits)
+            digits.removeAll(keepingCapacity: true)
         }
-        if !digits.isEmpty { out += String(repeating: "0", count: max(0, 8 - digits.count)) + digits }
-        return out
+        for byte in value.utf8 {
+            if byte >= 0x30, byte <= 0x39 { digits.append(byte) } else { flush(); out.append(byte) }
+        }
+        flush()
+        return String(decoding: out, as: UTF8.self)
     }
 }

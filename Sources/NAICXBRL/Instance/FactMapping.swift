@@ -9,7 +9,7 @@ public struct FactMapping: Sendable {
 
     public init(blank: Blank) {
         self.blank = blank
-        self.taxonomy = TaxonomyModel(blank: blank)
+        self.taxonomy = TaxonomyModel.of(blank)
     }
 
     public struct Result: Sendable {
@@ -97,8 +97,10 @@ public struct FactMapping: Sendable {
             let pageAxis = ["PageAxis": page.id]
             let members = description.orientation == .members
             let firstAmountColumn = description.columns.first { $0.valueKind == .amount }
+            var lineIndex: [String: Int] = [:]
+            for (i, line) in description.lines.enumerated() where lineIndex[line.line] == nil { lineIndex[line.line] = i }
             for row in page.rows {
-                guard let line = description.line(row.line) else {
+                guard let line = lineIndex[row.line].map({ description.lines[$0] }) else {
                     diagnostics.append(Diagnostic(.error, .importError, file: file, line: nil, "\(description.title) has no line \(row.line)"))
                     continue
                 }

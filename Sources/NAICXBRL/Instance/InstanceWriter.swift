@@ -22,7 +22,7 @@ public struct InstanceWriter: Sendable {
         let prefix = taxonomy.prefix
         guard let xml = XMLStreamWriter() else { return [] }
 
-        let contexts = Array(Set(facts.map(\.context))).sorted()
+        let contexts = FactContext.sorted(Set(facts.map(\.context)))
         var contextIDs: [FactContext: String] = [:]
         for (i, context) in contexts.enumerated() { contextIDs[context] = "c\(i + 1)" }
         var units: [String] = []

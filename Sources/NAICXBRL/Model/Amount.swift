@@ -29,9 +29,9 @@ public struct Amount: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     /// Parses the plain decimal form written by ``description``; `nil` for anything else.
     public init?(plain text: String) {
-        var bytes = Array(text.utf8)
+        var bytes = Substring(text).utf8[...]
         var negative = false
-        if bytes.first == UInt8(ascii: "-") { negative = true; bytes.removeFirst() }
+        if bytes.first == UInt8(ascii: "-") { negative = true; bytes = bytes.dropFirst() }
         guard !bytes.isEmpty else { return nil }
         var value: Int64 = 0
         var fraction = -1

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The taxonomy of a blank, derived from its description: concepts, dimensions, and one
 /// extended-link role per page with its presentation order, calculations and hypercube.
 ///
@@ -235,6 +237,21 @@ public struct TaxonomyModel: Sendable {
             roles.append(Role(id: "Dimensions\(stem)", uri: roleURI("Dimensions\(stem)"), definition: label,
                               presentation: [], calculation: [], hypercubes: [cube]))
         }
+    }
+}
+
+extension TaxonomyModel {
+    private static let cacheLock = NSLock()
+    nonisolated(unsafe) private static var cache: [String: TaxonomyModel] = [:]
+
+    /// The taxonomy of `blank`, built once per process and blank id.
+    public static func of(_ blank: Blank) -> TaxonomyModel {
+        cacheLock.lock()
+        defer { cacheLock.unlock() }
+        if let known = cache[blank.id] { return known }
+        let model = TaxonomyModel(blank: blank)
+        cache[blank.id] = model
+        return model
     }
 }
 

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Times, side by side in one run and on the same instance:
+#   - naicxbrl validate (taxonomy compiled with the validation variant of the instance schema),
+#   - xmllint --schema with the official XBRL 2.1 schemas (through an XML catalog),
+#   - Arelle's validation (arelle-release, offline, with the taxonomy package),
+# and batch conversion of generated statements; prints ratios, not only times.
+#
+#   Scripts/compare.sh [STATEMENTS]     (default 1000 generated statements)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+count="${1:-1000}"
+runs=5
+
+swift build -c release --product naicxbrl >&2
+(cd Benchmarks && swift build -c release --product synthesize >&2)
+tool="$root/.build/release/naicxbrl"
+synthesize="$root/Benchmarks/.build/release/synthesize"
+official="$(Scripts/arelle-env.sh | tail -1)"
+arelle="$root/.venv-arelle/bin/arelleCmdLine"
+command -v xmllint >/dev/null || { echo "xmllint is missing: apt-get install libxml2-utils" >&2; exit 2; }
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+
+"$tool" convert Fixtures/mml-bay-state-life-2011-q2.txt -o "$out/fixture.xbrl"
+"$tool" taxonomy --package "$out/naiclq-2011.zip" --output "$out/pkg"
+cat > "$out/catalog.xml" <<CATALOG
+<?xml version="1.0"?>
+<catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">
+  <nextCatalog catalog="$out/pkg/META-INF/catalog.xml"/>
+  <rewriteURI uriStartString="http://www.xbrl.org/" rewritePrefix="file://$official/www.xbrl.org/"/>
+  <rewriteURI uriStartString="http://www.w3.org/" rewritePrefix="file://$official/www.w3.org/"/>
+  <rewriteSystem systemIdStartString="http://www.xbrl.org/" rewritePrefix="file://$official/www.xbrl.org/"/>
+  <rewriteSystem systemIdStartString="http://www.w3.org/" rewritePrefix="file://$official/www.w3.org/"/>
+</catalog>
+CATALOG
+entry="$(grep -m1 -o 'xlink:href="[^"]*"' "$out/fixture.xbrl" | sed 's/xlink:href="//; s/"$//')"
+namespace="$(grep -m1 -ho 'targetNamespace="[^"]*"' "$out"/pkg/*/*.xsd | sed 's/.*targetNamespace="//; s/"$//')"
+cat > "$out/validate.xsd" <<XSD
+<?xml version="1.0"?>
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+  <xs:import namespace="$namespace" schemaLocation="$entry"/>
+  <xs:import namespace="http://xbrl.org/2006/xbrldi" schemaLocation="http://www.xbrl.org/2006/xbrldi-2006.xsd"/>
+</xs:schema>
+XSD
+
+# The best of $runs wall-clock times of a command, in milliseconds.
+best() {
+    local best_ms=""
+    for _ in $(seq "$runs"); do
+        local start end ms
+        start=$(date +%s%N)
+        "$@" >/dev/null 2>&1 || true
+        end=$(date +%s%N)
+        ms=$(( (end - start) / 1000000 ))
+        if [ -z "$best_ms" ] || [ "$ms" -lt "$best_ms" ]; then best_ms=$ms; fi
+    done
+    echo "$best_ms"
+}
+
+naicxbrl_ms=$(best "$tool" validate "$out/fixture.xbrl")
+xmllint_ms=$(best env XML_CATALOG_FILES="$out/catalog.xml" xmllint --nonet --noout --schema "$out/validate.xsd" "$out/fixture.xbrl")
+arelle_ms=$(best "$arelle" -f "$out/fixture.xbrl" --packages "$out/naiclq-2011.zip" -v --workOffline --disablePersistentConfig --formula none)
+
+echo "Validation of the reference statement's instance ($(wc -c < "$out/fixture.xbrl") bytes), best of $runs, whole process:"
+printf '  %-44s %8s ms\n' "naicxbrl validate" "$naicxbrl_ms" "xmllint --schema (official XBRL 2.1 schemas)" "$xmllint_ms" "Arelle (validate, offline)" "$arelle_ms"
+awk -v n="$naicxbrl_ms" -v x="$xmllint_ms" -v a="$arelle_ms" 'BEGIN {
+    if (n < 1) n = 1
+    printf "  naicxbrl is %.1f times faster than xmllint and %.1f times faster than Arelle\n", x / n, a / n }'
+
+"$synthesize" statements "$count" "$out/statements"
+start=$(date +%s%N)
+"$tool" convert "$out/statements" --output-dir "$out/instances" >/dev/null 2>"$out/batch.log" || true
+end=$(date +%s%N)
+ms=$(( (end - start) / 1000000 ))
+converted=$(grep -c '"validation":"valid"' "$out/instances/summary.jsonl" || true)
+echo "Batch conversion of $count generated statements (parse, write, validate, $(nproc) jobs):"
+awk -v ms="$ms" -v n="$converted" -v total="$count" 'BEGIN {
+    printf "  %d of %d converted in %.2f s: %.0f statements per second\n", n, total, ms / 1000, n / (ms / 1000) }'
