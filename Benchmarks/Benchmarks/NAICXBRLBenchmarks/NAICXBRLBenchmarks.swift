@@ -78,6 +78,32 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    let large = Array(Synthetic.largeStatementText(basedOn: String(decoding: fixtureBytes, as: UTF8.self), factor: 100).utf8)
+
+    Benchmark("Parse a statement 100 times the reference's size", configuration: .init(metrics: [.wallClock, .peakMemoryResident], maxDuration: .seconds(10))) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(StatementParser.parse(bytes: large, name: "large"))
+        }
+    }
+
+    Benchmark("Convert a statement 100 times the reference's size (parse, write, validate)",
+              configuration: .init(metrics: [.wallClock, .peakMemoryResident], maxDuration: .seconds(10))) { benchmark in
+        _ = try? TaxonomyRegistry.validator(for: .lifeQuarterly)
+        for _ in benchmark.scaledIterations {
+            blackHole(try Converter.convert(StatementParser.parse(bytes: large, name: "large").statement, validate: true))
+        }
+    }
+
+    Benchmark("Import the instance of a statement 100 times the reference's size",
+              configuration: .init(metrics: [.wallClock, .peakMemoryResident], maxDuration: .seconds(10))) { benchmark in
+        let bytes = try Converter.convert(StatementParser.parse(bytes: large, name: "large").statement, validate: false).instance
+        let importer = FactImporter(blank: .lifeQuarterly)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(importer.importInstance(bytes, name: "large.xbrl"))
+        }
+    }
+
     Benchmark("Import a synthetic instance of 1,000,000 facts",
               configuration: .init(metrics: [.wallClock, .peakMemoryResident, .throughput], maxDuration: .seconds(20), maxIterations: 3)) { benchmark in
         let (blank, bytes) = try Synthetic.instance(facts: 1_000_000)

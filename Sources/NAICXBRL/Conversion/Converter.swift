@@ -6,7 +6,7 @@ public enum TaxonomyRegistry {
     nonisolated(unsafe) private static var registered: Set<String> = []
     nonisolated(unsafe) private static var validators: [String: InstanceValidator] = [:]
 
-    /// Registers the taxonomy files of `blank` under its published URL in the in-memory
+    /// Registers the concept schema of `blank` under its published URL in the in-memory
     /// registry that libxml2 loads from. Idempotent.
     public static func register(_ blank: Blank) {
         lock.lock()
@@ -17,9 +17,9 @@ public enum TaxonomyRegistry {
     private static func registerLocked(_ blank: Blank) {
         guard !registered.contains(blank.id) else { return }
         let writer = TaxonomyWriter(taxonomy: TaxonomyModel.of(blank))
-        for file in writer.files() {
-            try? XMLEnvironment.register(url: blank.taxonomyURL + file.path, contents: file.contents)
-        }
+        // Schema validation reads the concept schema only; the linkbases are for XBRL
+        // processors, which get them from the taxonomy package.
+        try? XMLEnvironment.register(url: blank.taxonomyURL + blank.entryPoint, contents: writer.schema())
         registered.insert(blank.id)
     }
 

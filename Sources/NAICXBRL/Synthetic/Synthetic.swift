@@ -60,6 +60,24 @@ public enum Synthetic {
         return (blank, conversion.instance)
     }
 
+    /// A statement `factor` times the size of `text` (the reference statement): its Note 36
+    /// impairment listings printed again and again until the text is that large, as a filer
+    /// with many impaired securities would print them.
+    public static func largeStatementText(basedOn text: String, factor: Int) -> String {
+        let start = "The following is the impairment listing for loan-backed and structured securities for the three months ended June 30, 2011"
+        guard let from = text.range(of: start), let to = text.range(of: "\nGENERAL INTERROGATORIES\n", range: from.upperBound..<text.endIndex) else {
+            return text
+        }
+        let listing = String(text[from.lowerBound..<to.lowerBound])
+        let target = text.utf8.count * max(1, factor)
+        let copies = max(0, (target - text.utf8.count) / max(1, listing.utf8.count))
+        var out = String(text[..<to.lowerBound])
+        out.reserveCapacity(target + listing.utf8.count)
+        for _ in 0..<copies { out += "\n" + listing }
+        out += text[to.lowerBound...]
+        return out
+    }
+
     /// The reference statement's text repeated `times` times over its tabular pages' values,
     /// each copy a statement of its own company code, for load tests of parsing.
     public static func statementText(basedOn text: String, copy: Int) -> String {
