@@ -40,7 +40,7 @@ enum CaptionMatcher {
                         while k > j, chars[k - 1] == 0x2E || chars[k - 1] == 0x2C { k -= 1 }
                         end = k
                     }
-                    if end > j, let cell = ValueScanner.value(UnsafeBufferPointer(rebasing: chars[j..<end])), cell.amount != nil {
+                    if end > j, let cell = ValueScanner.value(chars.slice(j..<end)), cell.amount != nil {
                         amounts.append(cell)
                         i = end
                         words[count] = 0x20

@@ -165,7 +165,7 @@ enum CoverParser {
 
         for line in lines where !NotesParser.isBlank(line.text) {
             let clean = Text.clean(line.text)
-            let words = Text.words(clean).map(String.init)
+            let words = Text.wordStrings(clean)
             let key = Text.key(clean)
             let companyNameExpected = expectCompanyName
             expectCompanyName = false
@@ -467,7 +467,7 @@ enum CoverParser {
     }
 
     static func wordKeys(_ text: String) -> [String] {
-        Text.words(text).map { Text.key($0) }.filter { !$0.isEmpty }
+        Text.wordStrings(text).map { Text.key($0) }.filter { !$0.isEmpty }
     }
 
     // MARK: Captions, addresses and the contact
@@ -496,10 +496,7 @@ enum CoverParser {
             guard depth == 0, !ranges.isEmpty else { return nil }
             return ranges
         }
-        let utf8 = clean.utf8
-        return inside?.map { range in
-            captionPart(clean[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
-        }
+        return inside?.map { captionPart(Text.substring(clean[...], $0)) }
     }
 
     private static func captionPart(_ text: Substring) -> CaptionPart {
@@ -606,7 +603,7 @@ enum CoverParser {
     /// A telephone number at the end of `text`: 7, 10 or 11 digits in tokens of digits and
     /// `()-.+`, not a ZIP+4 code.
     static func trailingPhone(_ text: String) -> (rest: String, phone: String)? {
-        var tokens = text.split(separator: " ").map { String($0) }
+        var tokens = Text.wordStrings(text)
         var phone: [String] = []
         var digits = 0
         while let last = tokens.last {
@@ -657,7 +654,6 @@ enum CoverParser {
         guard let existing, !existing.isEmpty else { return more }
         return existing + ", " + more
     }
-
 
     // MARK: Officers, directors, signatures
 

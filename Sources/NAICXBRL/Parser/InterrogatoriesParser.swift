@@ -236,7 +236,8 @@ enum InterrogatoriesParser {
         }
         // A date is the last word, and has slashes: look for one before splitting into words.
         if let last = Text.lastWord(text[...]), last.utf8.contains(0x2F), let date = CalendarDate(us: last) {
-            text = Text.words(text).dropLast().joined(separator: " ")
+            // Joined as strings: `joined` of substrings is not specialized, and slow.
+            text = Text.words(text).dropLast().map(String.init).joined(separator: " ")
             return .date(date)
         }
         if let dollar = text.utf8.lastIndex(of: 0x24), // $
@@ -248,7 +249,7 @@ enum InterrogatoriesParser {
             let body = text.dropLast()
             let valueWords = Text.words(body)
             if let last = valueWords.last, let cell = ValueScanner.value(last), !cell.isBlank, cell.amount != nil {
-                text = valueWords.dropLast().joined(separator: " ")
+                text = valueWords.dropLast().map(String.init).joined(separator: " ")
                 return .percent(cell)
             }
             text = Text.trimmed(body)
@@ -310,14 +311,14 @@ enum InterrogatoriesParser {
                 var open = i - 1
                 while open > 0, chars[open - 1] != 0x5B { open -= 1 } // [
                 guard open > 0 else { break }
-                guard let checked = boxMark(UnsafeBufferPointer(rebasing: chars[open..<(i - 1)])) else { break }
+                guard let checked = boxMark(chars.slice(open..<(i - 1))) else { break }
                 var labelEnd = open - 1
                 while labelEnd > 0, chars[labelEnd - 1] == 0x20 { labelEnd -= 1 }
                 var labelStart = labelEnd
                 while labelStart > 0, Text.isASCIILetter(chars[labelStart - 1]) || chars[labelStart - 1] == 0x2F { labelStart -= 1 } // /
                 // A letter outside ASCII would be part of the label, which then is none of these.
                 if labelStart > 0, chars[labelStart - 1] >= 0x80, letterEnds(text, at: labelStart) { break }
-                guard let label = boxLabel(UnsafeBufferPointer(rebasing: chars[labelStart..<labelEnd])) else { break }
+                guard let label = boxLabel(chars.slice(labelStart..<labelEnd)) else { break }
                 boxes.insert((label, checked), at: 0)
                 end = labelStart
             }
@@ -332,8 +333,7 @@ enum InterrogatoriesParser {
             default: return .notApplicable
             }
         }
-        let utf8 = text.utf8
-        return CheckBoxes(prefix: Text.trimmed(text[..<utf8.index(utf8.startIndex, offsetBy: end)]), checked: checked,
+        return CheckBoxes(prefix: Text.trimmed(Text.substring(text[...], 0..<end)), checked: checked,
                           offersNotApplicable: labels.contains("n/a") || labels.contains("na"))
     }
 
@@ -342,14 +342,14 @@ enum InterrogatoriesParser {
 
     /// The label printed before a box (ASCII letters and `/`), lower-cased, if it is one of
     /// ``boxLabels``.
-    private static func boxLabel(_ printed: UnsafeBufferPointer<UInt8>) -> String? {
+    private static func boxLabel(_ printed: Text.Bytes) -> String? {
         boxLabels.first { label in
             label.utf8.count == printed.count && zip(label.utf8, printed).allSatisfy { $0 == $1 | 0x20 }
         }
     }
 
     /// What a box holds, spaces aside: nothing (false) or an `X` (true); nil for anything else.
-    private static func boxMark(_ inside: UnsafeBufferPointer<UInt8>) -> Bool? {
+    private static func boxMark(_ inside: Text.Bytes) -> Bool? {
         var mark: UInt8?
         for byte in inside where byte != 0x20 {
             guard mark == nil else { return nil }
@@ -404,7 +404,8 @@ enum InterrogatoriesParser {
     }
 
     private static func isRunningTitle(_ key: String, clean: String) -> Bool {
-        if runningTitleKeys.contains(key) { return true }
+        // A handful of keys: compared in place (lengths first) rather than hashed.
+        if runningTitleKeys.contains(where: { Text.equal($0, key) }) { return true }
         if Text.hasSuffix(key, "continued"), runningTitleKeys.contains(String(key.dropLast("continued".count))) { return true }
         if Text.hasPrefix(key, "generalinterrogatories") { return true }
         // The running page header, when a section spans pages ("STATEMENT AS OF … OF THE …").
@@ -413,5 +414,4 @@ enum InterrogatoriesParser {
         if Text.hasPrefix(key, "part"), key.utf8.dropFirst(4).first.map(Text.isDigit) == true, Text.isUppercase(clean) { return true }
         return false
     }
-
 }

@@ -28,6 +28,8 @@ enum NotesParser {
         var pendingScale: Scale?
         /// Line number of the last line read as part of the open table.
         var lastTableLine: Int?
+        /// The fields of the table line being read, as byte ranges; kept to reuse its storage.
+        var fieldRanges: [Range<Int>] = []
 
         // The open note and table are changed in place (`current?.…`, `table?.…`): a copy taken
         // out and written back would copy their arrays on every line.
@@ -55,33 +57,20 @@ enum NotesParser {
                                    "a table row before the first note heading: \"\(String(Text.clean(line.text).prefix(80)))\"")
                     continue
                 }
-                let fields = Text.fields(line.text)
-                let label = Text.clean(fields.first ?? "")
-                let valueFields = fields.dropFirst()
-                let headingLike = isHeadingLike(valueFields)
-                if let rowsEmpty = table?.rows.isEmpty {
-                    let continues = lastTableLine.map { $0 + 1 == line.number } ?? false
-                    if rowsEmpty && (headingLike || label.isEmpty) {
-                        table?.addHeading(fields)
-                    } else if !rowsEmpty && headingLike && (label.isEmpty || !continues) {
-                        // Headings after rows open the next table (Note 21 prints one per period).
-                        closeTable()
-                        var fresh = PrintedTableBuilder(scale: pendingScale ?? .units)
-                        pendingScale = nil
-                        fresh.addHeading(fields)
-                        table = fresh
-                    } else {
-                        table?.addRow(label: label, cells: dataCells(valueFields, line: line, context: context), width: fields.count)
-                    }
-                } else {
-                    var fresh = PrintedTableBuilder(scale: pendingScale ?? .units)
+                let continues = lastTableLine.map { $0 + 1 == line.number } ?? false
+                let openRowsEmpty = table?.rows.isEmpty
+                let read = Text.withBytes(line.text) { bytes in
+                    readTableLine(bytes, openRowsEmpty: openRowsEmpty, continues: continues,
+                                  fields: &fieldRanges, line: line, context: context)
+                }
+                if read.opensTable {
+                    if table != nil { closeTable() }
+                    table = PrintedTableBuilder(scale: pendingScale ?? .units)
                     pendingScale = nil
-                    if headingLike || label.isEmpty {
-                        fresh.addHeading(fields)
-                    } else {
-                        fresh.addRow(label: label, cells: dataCells(valueFields, line: line, context: context), width: fields.count)
-                    }
-                    table = fresh
+                }
+                switch read.content {
+                case .heading(let cells): table?.addHeading(cleaned: cells, width: read.width)
+                case .row(let label, let cells): table?.addRow(label: label, cells: cells, width: read.width)
                 }
                 lastTableLine = line.number
                 context.mapped(line)
@@ -162,31 +151,42 @@ enum NotesParser {
 
     /// "Note 8 – Derivative Instruments" (also `-`, `—`, `:` or `.` after the number).
     static func noteHeading(_ clean: String) -> (number: Int, title: String)? {
-        // Most lines are not headings: look for the word "Note" before splitting into words.
-        let startsWithNote: Bool = Text.withBytes(clean) { bytes in
-            guard bytes.count >= 4, bytes.count == 4 || bytes[4] == 0x20 else { return false }
-            return zip(bytes.prefix(4), "note".utf8).allSatisfy { $0 | 0x20 == $1 }
+        Text.withBytes(clean) { bytes in
+            // Most lines are not headings: look for the word "Note" before finding the words.
+            let start = bytes.firstIndex { $0 != 0x20 } ?? bytes.count
+            guard bytes.count > start + 4, bytes[start + 4] == 0x20,
+                  zip(bytes[start..<(start + 4)], "note".utf8).allSatisfy({ $0 | 0x20 == $1 }) else { return nil }
+            let words = Text.wordRanges(bytes)
+            guard words.count >= 3 else { return nil }
+            var numberWord = bytes.slice(words[1])
+            var titleStart = 2
+            var separated = false
+            if let last = numberWord.last, last == 0x2E || last == 0x3A { // . or :
+                numberWord = numberWord.slice(0..<(numberWord.count - 1))
+                separated = true
+            }
+            guard !numberWord.isEmpty, numberWord.count <= 2, numberWord.allSatisfy(Text.isDigit) else { return nil }
+            let number = numberWord.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+            guard number > 0 else { return nil }
+            if !separated {
+                let mark = bytes.slice(words[2])
+                guard headingMarks.contains(where: { mark.elementsEqual($0) }) else { return nil }
+                titleStart = 3
+            }
+            guard titleStart < words.count else { return nil }
+            // The title's words joined by single spaces: the text from the first to the last,
+            // unless a wider gap lies between them.
+            let titleWords = words[titleStart...]
+            if zip(titleWords, titleWords.dropFirst()).allSatisfy({ $1.lowerBound - $0.upperBound == 1 }),
+               let first = titleWords.first, let last = titleWords.last {
+                return (number, String(decoding: bytes.slice(first.lowerBound..<last.upperBound), as: UTF8.self))
+            }
+            return (number, titleWords.map { String(decoding: bytes.slice($0), as: UTF8.self) }.joined(separator: " "))
         }
-        guard startsWithNote else { return nil }
-        let words = Text.words(clean)
-        guard words.count >= 3, let first = words.first, first.lowercased() == "note" else { return nil }
-        var numberWord = words[1]
-        var titleStart = 2
-        var separated = false
-        if let last = numberWord.last, last == "." || last == ":" {
-            numberWord = numberWord.dropLast()
-            separated = true
-        }
-        guard !numberWord.isEmpty, numberWord.count <= 2, numberWord.allSatisfy({ $0.isASCII && $0.isNumber }),
-              let number = Int(numberWord), number > 0 else { return nil }
-        if !separated {
-            guard ["–", "-", "—", ":", "."].contains(String(words[2])) else { return nil }
-            titleStart = 3
-        }
-        guard titleStart < words.count else { return nil }
-        let title = words[titleStart...].joined(separator: " ")
-        return (number, title)
     }
+
+    /// What may stand between a note's number and its title, as UTF-8.
+    private static let headingMarks: [[UInt8]] = ["–", "-", "—", ":", "."].map { Array($0.utf8) }
 
     /// "(In Millions)" and "(In Thousands)" printed on a line of their own.
     static func scaleMarker(_ key: String) -> Scale? {
@@ -197,12 +197,55 @@ enum NotesParser {
         }
     }
 
+    /// A tab-separated line of a note table, read over its bytes.
+    private struct TableLine {
+        enum Content {
+            case heading([String])
+            case row(label: String, cells: [Cell])
+        }
+
+        var content: Content
+        /// The line opens a new table: none is open, or headings follow rows.
+        var opensTable: Bool
+        /// The number of fields printed, label included.
+        var width: Int
+    }
+
+    /// Reads a table line: whether it is a heading or a row of the open table (`openRowsEmpty`
+    /// is nil when none is open), and its cells. The fields are byte ranges of the line, so the
+    /// only strings made are the cells the table keeps.
+    private static func readTableLine(_ bytes: Text.Bytes, openRowsEmpty: Bool?, continues: Bool, fields: inout [Range<Int>],
+                                      line: SourceText.Line, context: ParseContext) -> TableLine {
+        Text.fieldRanges(bytes, into: &fields)
+        let label = Text.clean(bytes.slice(fields[0]))
+        let values = fields.dropFirst()
+        let headingLike = isHeadingLike(bytes, values)
+        let isHeading: Bool
+        let opensTable: Bool
+        if let rowsEmpty = openRowsEmpty {
+            if rowsEmpty && (headingLike || label.isEmpty) {
+                (isHeading, opensTable) = (true, false)
+            } else if !rowsEmpty && headingLike && (label.isEmpty || !continues) {
+                // Headings after rows open the next table (Note 21 prints one per period).
+                (isHeading, opensTable) = (true, true)
+            } else {
+                (isHeading, opensTable) = (false, false)
+            }
+        } else {
+            (isHeading, opensTable) = (headingLike || label.isEmpty, true)
+        }
+        let content: TableLine.Content = isHeading
+            ? .heading(fields.map { Text.clean(bytes.slice($0)) })
+            : .row(label: label, cells: dataCells(bytes, values, line: line, context: context))
+        return TableLine(content: content, opensTable: opensTable, width: fields.count)
+    }
+
     /// A row is a heading when it prints something in its value columns and none of it is a
     /// value: dates, "Level 1", "(In Millions)", column titles.
-    static func isHeadingLike(_ valueFields: ArraySlice<Substring>) -> Bool {
+    static func isHeadingLike(_ bytes: Text.Bytes, _ valueFields: ArraySlice<Range<Int>>) -> Bool {
         var sawText = false
         for field in valueFields {
-            if let cell = ValueScanner.value(field) {
+            if let cell = ValueScanner.value(bytes.slice(field)) {
                 if !cell.isBlank { return false }
             } else {
                 sawText = true
@@ -213,14 +256,14 @@ enum NotesParser {
 
     /// The cells of a data row: values, and for anything that is not one, its text with a
     /// bad-value diagnostic (kept, so nothing printed is lost).
-    private static func dataCells(_ fields: ArraySlice<Substring>, line: SourceText.Line, context: ParseContext) -> [Cell] {
+    private static func dataCells(_ bytes: Text.Bytes, _ fields: ArraySlice<Range<Int>>, line: SourceText.Line, context: ParseContext) -> [Cell] {
         var cells: [Cell] = []
         cells.reserveCapacity(fields.count)
         for (offset, field) in fields.enumerated() {
-            if let cell = ValueScanner.value(field) {
+            if let cell = ValueScanner.value(bytes.slice(field)) {
                 cells.append(cell)
             } else {
-                let text = Text.clean(field)
+                let text = Text.clean(bytes.slice(field))
                 context.report(.warning, .badValue, line: line.number,
                                "column \(offset + 2) of a note table prints \"\(text)\", which is not a value; kept as text",
                                placed: true)
@@ -253,14 +296,19 @@ struct PrintedTableBuilder {
     /// "(In Thousands)" set the table's scale. Empty cells at the end are dropped: whether the
     /// rendering keeps trailing tabs is not something the statement printed.
     mutating func addHeading(_ fields: [Substring]) {
-        var cells = fields.map { Text.clean($0) }
+        addHeading(cleaned: fields.map { Text.clean($0) }, width: fields.count)
+    }
+
+    /// ``addHeading(_:)`` of fields already cleaned; `fieldCount` is how many were printed.
+    mutating func addHeading(cleaned: [String], width fieldCount: Int) {
+        var cells = cleaned
         while let last = cells.last, last.isEmpty, cells.count > 1 { cells.removeLast() }
         for cell in cells {
             let key = Text.key(cell)
             if Text.contains(key, "inmillions") { scale = .millions } else if Text.contains(key, "inthousands") { scale = .thousands }
         }
         headings.append(cells)
-        width = max(width, fields.count)
+        width = max(width, fieldCount)
     }
 
     mutating func addRow(label: String, cells: [Cell], width fieldCount: Int) {

@@ -11,6 +11,8 @@ struct PageParser {
     /// compared in place is cheaper than hashing every line into a set.
     private let classifiedKeys: [String]
     private let footnoteKeys: [String]
+    /// The fields of the line being read, as byte ranges; kept to reuse its storage.
+    private var fieldRanges: [Range<Int>] = []
     /// For each row of `page.rows`, its line's place in the blank: what `finish` sorts by.
     private var rowOrder: [Int] = []
     /// Each column's kind, read once rather than copying the column's description per cell.
@@ -38,7 +40,7 @@ struct PageParser {
         footnoteKeys = (description.footnotes ?? []).map { Text.key($0) }
         lineIndex.reserveCapacity(description.lines.count)
         sourceLines.reserveCapacity(description.lines.count)
-        for (i, line) in description.lines.enumerated() { lineIndex[line.line] = i }
+        for i in description.lines.indices { lineIndex[description.lines[i].line] = i }
         columnKinds = description.columns.map(\.valueKind)
         codeColumn = columnKinds.firstIndex(of: .code)
     }
@@ -46,34 +48,50 @@ struct PageParser {
     /// Where each row was printed: line number in the input, by row line number.
     var origins: [String: Int] { sourceLines }
 
-    /// Reads one line of the page.
-    mutating func consume(_ line: SourceText.Line) {
-        let fields = Text.fields(line.text)
-        let first = fields.first ?? ""
+    /// The page's lines that were not printed, in the blank's order.
+    var missingLines: [String] {
+        description.lines.indices.compactMap { index in
+            let line = description.lines[index].line
+            return sourceLines[line] == nil ? line : nil
+        }
+    }
+
+    /// Reads one line of the page. `key` is the line's ``Text/key(_:)``, which the segmenter has
+    /// already computed.
+    mutating func consume(_ line: SourceText.Line, key: String) {
+        // Every row of every page comes through here: the line is read over its bytes, its
+        // fields as byte ranges, and a String is made only of what the model keeps.
+        Text.withBytes(line.text) { bytes in read(line, key: key, bytes: bytes) }
+    }
+
+    private mutating func read(_ line: SourceText.Line, key: String, bytes: Text.Bytes) {
+        Text.fieldRanges(bytes, into: &fieldRanges)
+        let fields = fieldRanges
+        let first = bytes.slice(fields[0])
         let firstClean = Text.clean(first)
 
-        if Text.sameKey(line.text, "none") || (firstClean == "NONE" && fields.dropFirst().allSatisfy(Text.isSpaces)) {
+        if key == "none" || (firstClean == "NONE" && fields.dropFirst().allSatisfy { Text.isSpaces(bytes.slice($0)) }) {
             page.none = true
             context.noneMark(line)
             return
         }
-        if PageParser.isRule(line.text) {
+        if PageParser.isRule(bytes) {
             context.classified(line) // a rule under a table
             return
         }
-        if firstClean.isEmpty || PageParser.isNumberedHeadingRow(fields) {
+        if firstClean.isEmpty || PageParser.isNumberedHeadingRow(bytes, fields) {
             // Column headings: the first field (the caption column) is empty, or every field is
             // a numbered heading ("1 NAIC Company Code", "2 Federal ID Number").
-            page.headings.append(fields.dropFirst().map { Text.clean($0) })
+            page.headings.append(fields.dropFirst().map { Text.clean(bytes.slice($0)) })
             context.classified(line)
             return
         }
-        if classifiedKeys.contains(where: { Text.sameKey(line.text, $0) || Text.sameKey(first, $0) }) {
+        if classifiedKeys.contains(key) || classifiedKeys.contains(where: { Text.withBytes($0) { Text.sameKey(first, $0) } }) {
             context.classified(line)
             return
         }
-        if footnoteKeys.contains(where: { Text.keyHasPrefix(line.text, $0) }) {
-            page.footnotes.append(Text.clean(line.text))
+        if footnoteKeys.contains(where: { Text.hasPrefix(key, $0) }) {
+            page.footnotes.append(Text.clean(bytes))
             context.mapped(line)
             return
         }
@@ -90,52 +108,55 @@ struct PageParser {
             }
             return
         }
-        let lineDescription = description.lines[index]
-        if sourceLines[lineDescription.line] != nil {
+        // The line's description is read in place: a copy of it would retain each of its strings.
+        let lineNumber = description.lines[index].line
+        if let firstPrinted = sourceLines[lineNumber] {
             context.report(.warning, .duplicateLine, line: line.number,
-                           "line \(number) of \(description.title) is printed twice; the first (line \(sourceLines[lineDescription.line] ?? 0)) is kept")
+                           "line \(number) of \(description.title) is printed twice; the first (line \(firstPrinted)) is kept")
             return
         }
-        sourceLines[lineDescription.line] = line.number
+        sourceLines[lineNumber] = line.number
 
-        var row = Row(line: lineDescription.line, cells: [])
+        var row = Row(line: lineNumber, cells: [])
         // The caption is kept as printed only for write-ins and mismatches: most rows need no copy.
         var caption: String { String(rest) }
-        if lineDescription.isWriteIn {
+        if description.lines[index].isWriteIn {
             if !rest.isEmpty { row.caption = caption }
         } else {
             let split = CaptionMatcher.split(rest)
-            let slotCount = lineDescription.slots?.count ?? 0
-            if CaptionMatcher.matches(printed: split.words, blank: lineDescription.caption), split.amounts.count == slotCount {
+            let slotCount = description.lines[index].slots?.count ?? 0
+            if CaptionMatcher.matches(printed: split.words, blank: description.lines[index].caption), split.amounts.count == slotCount {
                 row.captionAmounts = slotCount > 0 && split.amounts.allSatisfy(\.isBlank) ? [] : split.amounts
             } else {
                 context.report(.warning, .captionMismatch, line: line.number,
-                               "the caption of \(description.title) line \(number) does not match the blank: expected \"\(lineDescription.caption)\"",
+                               "the caption of \(description.title) line \(number) does not match the blank: expected \"\(description.lines[index].caption)\"",
                                placed: true)
                 row.caption = caption
                 if split.amounts.count == slotCount { row.captionAmounts = split.amounts.allSatisfy(\.isBlank) ? [] : split.amounts }
             }
         }
 
+        // The value fields, without empty ones printed past the page's columns.
         let columnCount = columnKinds.count
         var values = fields.dropFirst()
-        while let last = values.last, values.count > columnCount, Text.isSpaces(last) {
+        while let last = values.last, values.count > columnCount, Text.isSpaces(bytes.slice(last)) {
             values.removeLast()
         }
         if values.count > columnCount {
             context.report(.warning, .cellCount, line: line.number,
                            "\(description.title) line \(number) has \(values.count) cells; the page has \(columnCount) columns. The extra cells are kept as text in the caption",
                            placed: true)
-            row.caption = (row.caption ?? caption) + " " + values.dropFirst(columnCount).joined(separator: " ")
+            let extra = values.dropFirst(columnCount).map { String(decoding: bytes.slice($0), as: UTF8.self) }
+            row.caption = (row.caption ?? caption) + " " + extra.joined(separator: " ")
             values = values.prefix(columnCount)
         }
         var cells: [Cell] = []
         cells.reserveCapacity(columnCount)
         for (column, field) in zip(0..., values) {
-            cells.append(scan(field, column: column, lineNumber: line.number, label: number))
+            cells.append(scan(bytes.slice(field), column: column, lineNumber: line.number, label: number))
         }
         // The code column (Schedule T's state abbreviation) is checked against the blank.
-        if let code = lineDescription.code, let index = codeColumn, index < cells.count, cells[index] != .text(code) {
+        if let code = description.lines[index].code, let codeIndex = codeColumn, codeIndex < cells.count, cells[codeIndex] != .text(code) {
             context.report(.warning, .captionMismatch, line: line.number,
                            "\(description.title) line \(number) should carry the code \(code)", placed: true)
         }
@@ -154,10 +175,10 @@ struct PageParser {
 
     /// Whether every filled field, and at least two, is a numbered heading ("1 NAIC Company
     /// Code"): a number, one space, then a word starting with a letter.
-    static func isNumberedHeadingRow(_ fields: [Substring]) -> Bool {
+    static func isNumberedHeadingRow(_ bytes: Text.Bytes, _ fields: [Range<Int>]) -> Bool {
         var filled = 0
         for field in fields {
-            let trimmed = field.trimmingSpaces
+            let trimmed = Text.trimmingSpaces(bytes.slice(field))
             if trimmed.isEmpty { continue }
             filled += 1
             guard isNumberedHeading(trimmed) else { return false }
@@ -165,38 +186,35 @@ struct PageParser {
         return filled >= 2
     }
 
-    /// A trimmed field that reads "1 Name": `Int` of the text before the first space, and a
-    /// letter right after that space.
-    private static func isNumberedHeading(_ trimmed: Substring) -> Bool {
-        let utf8 = trimmed.utf8
-        guard let space = utf8.firstIndex(of: 0x20) else { return false }
-        // The text after the space starts right after it: `split(maxSplits: 1)` keeps any
-        // further spaces in the second word, so a second space fails the letter test.
-        let afterSpace = utf8.index(after: space)
-        guard afterSpace < utf8.endIndex, Int(trimmed[..<space]) != nil else { return false }
-        let next = utf8[afterSpace]
+    /// A trimmed field that reads "1 Name": an `Int` before the first space, and a letter right
+    /// after that space (any further space belongs to the name, so a second one fails).
+    private static func isNumberedHeading(_ field: Text.Bytes) -> Bool {
+        guard let space = field.firstIndex(of: 0x20), space + 1 < field.count,
+              Text.isInteger(field.slice(0..<space)) else { return false }
+        let next = field[space + 1]
         if next < 0x80 { return Text.isASCIILetter(next) }
-        return trimmed[afterSpace...].first?.isLetter ?? false
+        return String(decoding: field.slice((space + 1)..<field.count), as: UTF8.self).first?.isLetter ?? false
     }
 
     /// A rule under a table: nothing but dashes, tabs and spaces.
-    static func isRule(_ text: Substring) -> Bool {
-        Text.withBytes(text) { bytes in bytes.allSatisfy { $0 == 0x2D || $0 == 0x09 || $0 == 0x20 } }
+    static func isRule(_ bytes: Text.Bytes) -> Bool {
+        bytes.allSatisfy { $0 == 0x2D || $0 == 0x09 || $0 == 0x20 }
     }
 
-    private func scan(_ field: Substring, column: Int, lineNumber: Int, label: String) -> Cell {
-        let trimmed = field.trimmingSpaces
+    private func scan(_ field: Text.Bytes, column: Int, lineNumber: Int, label: String) -> Cell {
+        let trimmed = Text.trimmingSpaces(field)
         switch columnKinds[column] {
         case .text, .code:
             if trimmed.isEmpty { return .blank }
-            if trimmed == "XXX" { return .notApplicable }
-            return .text(String(trimmed))
+            if trimmed.elementsEqual("XXX".utf8) { return .notApplicable }
+            return .text(String(decoding: trimmed, as: UTF8.self))
         case .amount:
             if let cell = ValueScanner.value(trimmed) { return cell }
+            let printed = String(decoding: trimmed, as: UTF8.self)
             context.report(.warning, .badValue, line: lineNumber,
-                           "\(description.title) line \(label) column \(description.columns[column].number): \"\(trimmed)\" is not an amount; kept as text",
+                           "\(description.title) line \(label) column \(description.columns[column].number): \"\(printed)\" is not an amount; kept as text",
                            placed: true)
-            return .text(String(trimmed))
+            return .text(printed)
         }
     }
 
@@ -297,36 +315,5 @@ extension Amount {
         let b = other.widened(to: digits) ?? other
         let (r, overflow) = a.units.addingReportingOverflow(sign >= 0 ? b.units : -b.units)
         return overflow ? self : Amount(units: r, fractionDigits: digits)
-    }
-}
-
-extension Substring {
-    /// The text without leading and trailing spaces and no-break spaces.
-    var trimmingSpaces: Substring {
-        let bounds: (start: Int, end: Int) = Text.withBytes(self) { bytes in
-            var start = 0
-            var end = bytes.count
-            while start < end {
-                if bytes[start] == 0x20 {
-                    start += 1
-                } else if bytes[start] == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 {
-                    start += 2
-                } else {
-                    break
-                }
-            }
-            while end > start {
-                if bytes[end - 1] == 0x20 {
-                    end -= 1
-                } else if bytes[end - 1] == 0xA0, end - 2 >= start, bytes[end - 2] == 0xC2 {
-                    end -= 2
-                } else {
-                    break
-                }
-            }
-            return (start, end)
-        }
-        if bounds.start == 0 && bounds.end == utf8.count { return self }
-        return self[utf8.index(startIndex, offsetBy: bounds.start)..<utf8.index(startIndex, offsetBy: bounds.end)]
     }
 }

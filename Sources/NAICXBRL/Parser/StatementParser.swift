@@ -46,15 +46,16 @@ public enum StatementParser {
         let source = SourceText(bytes: bytes, name: name)
         source.diagnostics.forEach(context.append)
         var segmenter = Segmenter(blank: blank, context: context)
-        for line in source.lines where !Text.isSpacesAndTabs(line.text) {
-            segmenter.consume(line)
+        // Lines are visited by index: a copy of a line would retain the text it is a slice of.
+        let lines = source.lines
+        for index in lines.indices where !Text.isSpacesAndTabs(lines[index].text) {
+            segmenter.consume(lines[index])
         }
         var result = segmenter.finish()
-        for line in source.lines where !Text.isSpacesAndTabs(line.text) {
-            if context.disposition(of: line.number) == nil {
-                context.report(.error, .unrecognizedLine, line: line.number,
-                               "this line was not recognized as part of the statement: \"\(String(Text.clean(line.text).prefix(80)))\"")
-            }
+        for index in lines.indices where context.disposition(of: lines[index].number) == nil {
+            guard !Text.isSpacesAndTabs(lines[index].text) else { continue }
+            context.report(.error, .unrecognizedLine, line: lines[index].number,
+                           "this line was not recognized as part of the statement: \"\(String(Text.clean(lines[index].text).prefix(80)))\"")
         }
         result.diagnostics = context.diagnostics.sorted { ($0.line ?? 0, $0.severity) < ($1.line ?? 0, $1.severity) }
         result.dispositions = context.dispositions
@@ -67,14 +68,19 @@ public enum StatementParser {
         return result
     }
 
+    /// 1 for each control byte ``unusable(_:)`` counts: below 0x20, other than tab, LF, CR and FF.
+    private static let controlBytes: [UInt8] = (0...255).map { byte in
+        byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C ? 1 : 0
+    }
+
     /// Refuses input that is not text: empty, or with NUL and other control bytes.
     static func unusable(_ bytes: [UInt8]) -> String? {
         let (blank, control) = bytes.withUnsafeBufferPointer { bytes in
             let blank = !bytes.contains { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
-            // Control bytes other than tab, line breaks and form feed.
-            var control = 0
-            for byte in bytes where byte < 0x20 {
-                if byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C { control += 1 }
+            // Control bytes other than tab, line breaks and form feed, counted by table lookup:
+            // a branch would be mispredicted at every line break and tab.
+            let control = controlBytes.withUnsafeBufferPointer { table in
+                bytes.reduce(0) { $0 &+ Int(table[Int($1)]) }
             }
             return (blank, control)
         }
@@ -108,11 +114,16 @@ struct Segmenter {
     private var coverLines: [SourceText.Line] = []
     private var notesLines: [SourceText.Line] = []
     private var interrogatoryLines: [String: [SourceText.Line]] = [:]
-    private let pageTitleKeys: [(key: String, id: String)]
+    /// Keys of the page titles, and the page each opens. Keys and what they lead to are kept in
+    /// separate arrays so that a search reads the keys without copying pairs.
+    private let pageTitleKeys: [String]
+    private let pageTitleIDs: [String]
     /// Keys of the titles that open a section, with the section's index in the blank.
-    private let sectionTitleKeys: [(key: String, section: Int)]
+    private let sectionTitleKeys: [String]
+    private let sectionTitleSections: [Int]
     /// The same, for notes sections only: their titles may have the first heading glued on.
-    private let notesTitleKeys: [(key: String, section: Int)]
+    private let notesTitleKeys: [String]
+    private let notesTitleSections: [Int]
     private let pageHeaderKey: String
     /// A page title printed over two lines: what is left to match of it.
     private var titleRemainder: String?
@@ -120,67 +131,71 @@ struct Segmenter {
     init(blank: Blank, context: ParseContext) {
         self.blank = blank
         self.context = context
-        pageTitleKeys = blank.pages.map { (Text.key($0.title), $0.id) }
-        sectionTitleKeys = blank.sections.indices.flatMap { index in blank.sections[index].titles.map { (Text.key($0), index) } }
-        notesTitleKeys = sectionTitleKeys.filter { blank.sections[$0.section].kind == .notes }
+        pageTitleKeys = blank.pages.map { Text.key($0.title) }
+        pageTitleIDs = blank.pages.map(\.id)
+        let sectionTitles = blank.sections.indices.flatMap { index in blank.sections[index].titles.map { (Text.key($0), index) } }
+        sectionTitleKeys = sectionTitles.map(\.0)
+        sectionTitleSections = sectionTitles.map(\.1)
+        let notesTitles = sectionTitles.filter { blank.sections[$0.1].kind == .notes }
+        notesTitleKeys = notesTitles.map(\.0)
+        notesTitleSections = notesTitles.map(\.1)
         pageHeaderKey = Text.key(blank.pageHeader)
     }
 
     mutating func consume(_ line: SourceText.Line) {
-        // The line's key (see `Text.key`) is only ever compared with the blank's keys, so it is
-        // compared in place rather than built for every line.
-        let text = line.text
-        let hasTab = Text.hasTab(text)
+        // The key of the raw line is the key of its cleaned text (see `Text.key`); the cleaned
+        // text itself is only needed for a diagnostic.
+        let key = Text.key(line.text)
+        let hasTab = Text.hasTab(line.text)
 
         if let remainder = titleRemainder {
             titleRemainder = nil
-            let keyLength = Text.keyLength(text)
-            if keyLength > 0, Text.keyHasPrefix(remainder, text) {
+            if !key.isEmpty, Text.hasPrefix(remainder, key) {
                 context.classified(line)
-                if remainder.utf8.count > keyLength { titleRemainder = String(remainder.dropFirst(keyLength)) }
+                if remainder.utf8.count > key.utf8.count { titleRemainder = String(remainder.dropFirst(key.count)) }
                 return
             }
         }
-        if !hasTab, Text.keyHasPrefix(text, pageHeaderKey) {
+        if !hasTab, Text.hasPrefix(key, pageHeaderKey) {
             // The running header of a statement page ("STATEMENT AS OF ... OF THE ...").
             context.classified(line)
             if case .cover = section { section = .between }
             return
         }
-        if !hasTab, let match = pageTitleKeys.first(where: { Text.sameKey(text, $0.key) }) {
-            startPage(match.id, line: line)
+        if !hasTab, let match = pageTitleKeys.firstIndex(where: { Text.equal($0, key) }) {
+            startPage(pageTitleIDs[match], line: line)
             return
         }
-        if !hasTab, case let keyLength = Text.keyLength(text), keyLength >= 16,
-           let match = pageTitleKeys.first(where: { Text.keyHasPrefix($0.key, text) }) {
+        if !hasTab, key.utf8.count >= 16,
+           let match = pageTitleKeys.firstIndex(where: { Text.hasPrefix($0, key) }) {
             // The first line of a title printed over two lines.
-            startPage(match.id, line: line)
-            titleRemainder = String(match.key.dropFirst(keyLength))
+            startPage(pageTitleIDs[match], line: line)
+            titleRemainder = String(pageTitleKeys[match].dropFirst(key.count))
             return
         }
-        if let match = sectionTitleKeys.first(where: { Text.sameKey(text, $0.key) }) {
-            enter(blank.sections[match.section], line: line, glued: false)
+        if let match = sectionTitleKeys.firstIndex(where: { Text.equal($0, key) }) {
+            enter(blank.sections[sectionTitleSections[match]], line: line, glued: false)
             return
         }
-        if let match = notesTitleKeys.first(where: { Text.keyHasPrefix(text, $0.key) }) {
-            enter(blank.sections[match.section], line: line, glued: true)
+        if let match = notesTitleKeys.firstIndex(where: { Text.hasPrefix(key, $0) }) {
+            enter(blank.sections[notesTitleSections[match]], line: line, glued: true)
             return
         }
         switch section {
         case .cover:
             coverLines.append(line)
         case .page(let index):
-            pageParsers[index].consume(line)
+            pageParsers[index].consume(line, key: key)
         case .notes:
-            if Text.sameKey(text, "none") { context.noneMark(line) } else { notesLines.append(line) }
+            if key == "none" { context.noneMark(line) } else { notesLines.append(line) }
         case .interrogatories(let part):
-            if Text.sameKey(text, "none") { context.noneMark(line) } else { interrogatoryLines[part, default: []].append(line) }
+            if key == "none" { context.noneMark(line) } else { interrogatoryLines[part, default: []].append(line) }
         case .between:
-            if Text.sameKey(text, "none") {
+            if key == "none" {
                 context.noneMark(line)
             } else {
                 context.report(.error, .unrecognizedLine, line: line.number,
-                               "text outside any page of the blank: \"\(String(Text.clean(text).prefix(80)))\"")
+                               "text outside any page of the blank: \"\(String(Text.clean(line.text).prefix(80)))\"")
             }
         }
     }
@@ -233,7 +248,7 @@ struct Segmenter {
             origins[description.id] = parser.origins
             statement.pages.append(page)
             if !page.none {
-                let missing = description.lines.filter { parser.origins[$0.line] == nil }.map(\.line)
+                let missing = parser.missingLines
                 if !missing.isEmpty {
                     context.report(.info, .missingLine, line: nil,
                                    "\(description.title) does not print line\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))")

@@ -3,50 +3,65 @@ import Foundation
 /// Text helpers shared by every part of the parser.
 ///
 /// Every line of a statement goes through these, several times, so they work on UTF-8 bytes
-/// rather than on `Character`s: grapheme breaking and per-character `String` building were most
-/// of the parse time. Everything the statement's syntax depends on (tabs, spaces, digits,
-/// `$`, brackets, letters of captions) is ASCII, and a byte below 0x80 is always a whole scalar
-/// in UTF-8, so scanning bytes finds the same delimiters. The one difference from `Character`
-/// semantics: a combining mark printed directly after an ASCII delimiter no longer hides it.
+/// rather than on `Character`s: grapheme breaking and building strings a character at a time
+/// were most of the parse time. Everything the statement's syntax rests on (tabs, spaces,
+/// digits, `$`, brackets, the letters of captions) is ASCII, and a byte below 0x80 is always a
+/// whole scalar in UTF-8, so scanning bytes finds the same delimiters as scanning characters.
+/// Where a `Character` property of non-ASCII text matters (is it a letter, what is its upper
+/// case), the helpers ask `Character` or `String`. The one difference left: a mark that joins
+/// the character before it (a combining accent, a zero-width joiner) no longer hides an ASCII
+/// delimiter it is printed right after.
 enum Text {
+    typealias Bytes = UnsafeBufferPointer<UInt8>
+
+    // MARK: Cleaned text and keys
+
     /// The printed text with rendering residue removed: `**` (bold), `\$` (escaped dollar), a
     /// leading `- ` list mark, and runs of white space (tabs and no-break spaces included) folded
     /// to one space.
     static func clean(_ text: Substring) -> String {
-        withBytes(text) { source in
+        withBytes(text) { clean($0) }
+    }
+
+    static func clean(_ text: String) -> String { clean(text[...]) }
+
+    /// ``clean(_:)`` of UTF-8 bytes (whole scalars, such as a field of a line).
+    static func clean(_ source: Bytes) -> String {
+        cleanClasses.withUnsafeBufferPointer { classes in
             // Never longer than the input: each byte written stands for at least one read.
             String(unsafeUninitializedCapacity: source.count) { out in
                 var count = 0
-                var pendingSpace = false
+                // 1 when the last thing read was white space: a run of it is written as one space.
+                var lastWasSpace = 1
                 var i = 0
                 while i < source.count {
                     let byte = source[i]
-                    let next: UInt8 = i + 1 < source.count ? source[i + 1] : 0
-                    i += 1
                     var emit = byte
-                    var isSpace = byte == 0x20 || byte == 0x09
-                    if byte == 0x2A, next == 0x2A { // ** (bold residue)
-                        i += 1
-                        isSpace = true
-                    } else if byte == 0x5C, next == 0x24 { // \$
-                        i += 1
-                        emit = 0x24
-                    } else if byte == 0xC2, next == 0xA0 { // no-break space
-                        i += 1
-                        isSpace = true
+                    var isSpace = Int(classes[Int(byte)])
+                    i += 1
+                    if isSpace > 1 {
+                        // Rare: the first byte of `**`, `\$` or a no-break space, or that byte alone.
+                        let next: UInt8 = i < source.count ? source[i] : 0
+                        if (byte == 0x2A && next == 0x2A) || (byte == 0xC2 && next == 0xA0) {
+                            isSpace = 1
+                            i += 1
+                        } else if byte == 0x5C, next == 0x24 {
+                            emit = 0x24
+                            isSpace = 0
+                            i += 1
+                        } else {
+                            isSpace = 0
+                        }
                     }
-                    if isSpace {
-                        pendingSpace = count > 0
-                        continue
-                    }
-                    if pendingSpace {
-                        out[count] = 0x20
-                        count += 1
-                        pendingSpace = false
-                    }
-                    out[count] = emit
-                    count += 1
+                    // No branch per byte, which the spaces between words would mispredict: the
+                    // byte (or a space) is always written, and kept when it is not white space,
+                    // or is the first white space of a run after something was written.
+                    out[count] = isSpace == 1 ? 0x20 : emit
+                    let startsRun = (1 &- lastWasSpace) & (count == 0 ? 0 : 1)
+                    count &+= (1 &- isSpace) | startsRun
+                    lastWasSpace = isSpace
                 }
+                if lastWasSpace == 1, count > 0 { count -= 1 } // the space a trailing run wrote
                 if count >= 2, out[0] == 0x2D, out[1] == 0x20 { // "- " list mark
                     for j in 2..<count { out[j - 2] = out[j] }
                     count -= 2
@@ -56,7 +71,15 @@ enum Text {
         }
     }
 
-    static func clean(_ text: String) -> String { clean(text[...]) }
+    /// How ``clean(_:)`` reads each byte: 1 for white space, 2 for the first byte of `**`, `\$`
+    /// and a no-break space, 0 for a byte copied as it is.
+    private static let cleanClasses: [UInt8] = (0...255).map { byte in
+        switch byte {
+        case 0x20, 0x09: return 1
+        case 0x2A, 0x5C, 0xC2: return 2
+        default: return 0
+        }
+    }
 
     /// The key two captions are compared by: letters and digits only, lower-cased, so spacing,
     /// punctuation residue and `$` placement do not matter.
@@ -65,133 +88,122 @@ enum Text {
     /// a line and the key of its cleaned text are the same; callers take whichever is at hand.
     static func key(_ text: some StringProtocol) -> String {
         withBytes(text) { source in
-            String(unsafeUninitializedCapacity: source.count) { out in
-                var count = 0
-                for byte in source {
-                    // Written unconditionally, kept by advancing: no branch per byte.
-                    let kept = keyByte(byte)
-                    out[count] = kept
-                    count &+= kept == 0 ? 0 : 1
-                }
-                return count
-            }
+            String(unsafeUninitializedCapacity: source.count) { out in writeKey(source, into: out) }
         }
     }
 
-    /// How the keys of two texts compare. Keys are read in step from the texts themselves, so
-    /// no key is built: a line is compared with the blank's titles and captions where it stands.
-    enum KeyComparison {
-        case equal
-        /// The first text's key is a proper prefix of the second's.
-        case firstIsPrefix
-        /// The second text's key is a proper prefix of the first's.
-        case secondIsPrefix
-        case different
-    }
-
-    static func compareKeys(_ a: some StringProtocol, _ b: some StringProtocol) -> KeyComparison {
-        withBytes(a) { a in
-            withBytes(b) { b in
-                var i = 0
-                var j = 0
-                while true {
-                    // The next byte of each key; 0 once the text is used up.
-                    var x: UInt8 = 0
-                    while i < a.count, x == 0 {
-                        x = keyByte(a[i])
-                        i += 1
-                    }
-                    var y: UInt8 = 0
-                    while j < b.count, y == 0 {
-                        y = keyByte(b[j])
-                        j += 1
-                    }
-                    if x == y {
-                        if x == 0 { return .equal }
-                    } else if x == 0 {
-                        return .firstIsPrefix
-                    } else if y == 0 {
-                        return .secondIsPrefix
-                    } else {
-                        return .different
-                    }
-                }
-            }
-        }
-    }
-
-    /// Whether two texts have the same ``key(_:)``.
+    /// Whether two texts have the same ``key(_:)``, without making either key a `String`.
     static func sameKey(_ a: some StringProtocol, _ b: some StringProtocol) -> Bool {
-        compareKeys(a, b) == .equal
+        withBytes(a) { a in withBytes(b) { b in sameKey(a, b) } }
     }
 
-    /// Whether the key of `text` starts with the key of `prefix`.
-    static func keyHasPrefix(_ text: some StringProtocol, _ prefix: some StringProtocol) -> Bool {
-        switch compareKeys(text, prefix) {
-        case .equal, .secondIsPrefix: return true
-        case .firstIsPrefix, .different: return false
+    static func sameKey(_ a: Bytes, _ b: Bytes) -> Bool {
+        // Both keys are written to scratch space (on the stack) and compared whole: filtering
+        // the two texts in step would branch on every space and punctuation mark.
+        let capacity = a.count + b.count
+        guard capacity > 0 else { return true }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { scratch in
+            let first = UnsafeMutableBufferPointer(rebasing: scratch[0..<a.count])
+            let second = UnsafeMutableBufferPointer(rebasing: scratch[a.count..<capacity])
+            let length = writeKey(a, into: first)
+            guard writeKey(b, into: second) == length else { return false }
+            for i in 0..<length where first[i] != second[i] { return false }
+            return true
         }
     }
 
-    /// The length of the text's key: its ASCII letters and digits.
-    static func keyLength(_ text: some StringProtocol) -> Int {
-        withBytes(text) { bytes in
+    /// Writes the key of `source` to `out`, which holds at least as many bytes, and returns its
+    /// length.
+    private static func writeKey(_ source: Bytes, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        keyBytes.withUnsafeBufferPointer { table in
             var count = 0
-            for byte in bytes where keyByte(byte) != 0 { count += 1 }
+            for byte in source {
+                // Written unconditionally, kept by advancing: a branch per byte would be
+                // mispredicted at every space and punctuation mark. `(kept + 0x7F) >> 7` is 1 for
+                // a key byte (0x30 to 0x7A) and 0 for none.
+                let kept = table[Int(byte)]
+                out[count] = kept
+                count &+= Int((kept &+ 0x7F) >> 7)
+            }
             return count
         }
     }
 
-    /// What a byte contributes to a key: itself for a digit or lower-case letter, the lower case
-    /// of an upper-case letter, nothing (0) otherwise.
-    @inline(__always)
-    static func keyByte(_ byte: UInt8) -> UInt8 {
-        let lower = byte | 0x20
-        if lower &- 0x61 < 26 { return lower }
-        return byte &- 0x30 < 10 ? byte : 0
+    /// What each byte contributes to a key: itself for a digit or lower-case letter, the lower
+    /// case of an upper-case letter, nothing (0) otherwise.
+    private static let keyBytes: [UInt8] = (0...255).map { byte in
+        switch byte {
+        case 0x30...0x39, 0x61...0x7A: return UInt8(byte)
+        case 0x41...0x5A: return UInt8(byte + 32)
+        default: return 0
+        }
     }
+
+    // MARK: Fields, words and line numbers
 
     /// Splits a line at tabs, keeping empty fields.
     static func fields(_ text: Substring) -> [Substring] {
-        var result: [Substring] = []
-        let utf8 = text.utf8
-        withBytes(text) { bytes in
-            var tabs = 0
-            for byte in bytes where byte == 0x09 { tabs += 1 }
-            result.reserveCapacity(tabs + 1)
-            var start = 0
-            for (offset, byte) in bytes.enumerated() where byte == 0x09 {
-                result.append(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: offset)])
-                start = offset + 1
-            }
-            result.append(text[utf8.index(utf8.startIndex, offsetBy: start)...])
-        }
-        return result
+        var ranges: [Range<Int>] = []
+        withBytes(text) { fieldRanges($0, into: &ranges) }
+        return ranges.map { substring(text, $0) }
     }
 
-    /// Splits text at spaces into its words, dropping empty ones: `split(separator: " ")` over
-    /// bytes.
-    static func words(_ text: Substring) -> [Substring] {
-        var result: [Substring] = []
-        let utf8 = text.utf8
-        withBytes(text) { bytes in
-            var start: Int?
-            for (offset, byte) in bytes.enumerated() {
-                if byte == 0x20 {
-                    if let first = start {
-                        result.append(text[utf8.index(utf8.startIndex, offsetBy: first)..<utf8.index(utf8.startIndex, offsetBy: offset)])
-                        start = nil
-                    }
-                } else if start == nil {
-                    start = offset
-                }
+    /// The byte ranges of a line's tab-separated fields, empty fields kept: ``fields(_:)`` for
+    /// readers that work on the line's bytes. Replaces the contents of `ranges`, whose storage is
+    /// reused from line to line.
+    static func fieldRanges(_ bytes: Bytes, into ranges: inout [Range<Int>]) {
+        ranges.removeAll(keepingCapacity: true)
+        var start = 0
+        if let base = bytes.baseAddress {
+            while let tab = memchr(base + start, 0x09, bytes.count - start) {
+                let end = base.distance(to: tab.assumingMemoryBound(to: UInt8.self))
+                ranges.append(start..<end)
+                start = end + 1
             }
-            if let first = start { result.append(text[utf8.index(utf8.startIndex, offsetBy: first)...]) }
         }
-        return result
+        ranges.append(start..<bytes.count)
+    }
+
+    /// Splits text at spaces into its words, dropping empty ones: `split(separator: " ")`.
+    static func words(_ text: Substring) -> [Substring] {
+        withBytes(text) { wordRanges($0) }.map { substring(text, $0) }
     }
 
     static func words(_ text: String) -> [Substring] { words(text[...]) }
+
+    /// The words of a text as strings of their own: ``words(_:)`` for callers that keep them.
+    static func wordStrings(_ text: String) -> [String] {
+        withBytes(text) { bytes in wordRanges(bytes).map { String(decoding: bytes.slice($0), as: UTF8.self) } }
+    }
+
+    /// The byte ranges of the words of a text (runs of bytes other than a space).
+    static func wordRanges(_ bytes: Bytes) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start: Int?
+        for (offset, byte) in bytes.enumerated() {
+            if byte == 0x20 {
+                if let first = start {
+                    result.append(first..<offset)
+                    start = nil
+                }
+            } else if start == nil {
+                start = offset
+            }
+        }
+        if let first = start { result.append(first..<bytes.count) }
+        return result
+    }
+
+    /// The last word of the text (split at spaces); nil when the text is all spaces.
+    static func lastWord(_ text: Substring) -> Substring? {
+        let utf8 = text.utf8
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == 0x20 { end = utf8.index(before: end) }
+        guard end > utf8.startIndex else { return nil }
+        var start = end
+        while start > utf8.startIndex, utf8[utf8.index(before: start)] != 0x20 { start = utf8.index(before: start) }
+        return text[start..<end]
+    }
 
     /// A leading line number: `1.`, `2.1`, `08.301.`, `9199999`. Returns the number without its
     /// final period and the rest of the text.
@@ -221,12 +233,10 @@ enum Text {
             return (end, restStart)
         }
         guard let found else { return nil }
-        let utf8 = text.utf8
-        let number = String(text[..<utf8.index(utf8.startIndex, offsetBy: found.end)])
-        return (number, text[utf8.index(utf8.startIndex, offsetBy: found.restStart)...])
+        return (String(substring(text, 0..<found.end)), substring(text, found.restStart..<text.utf8.count))
     }
 
-    // MARK: Byte tests
+    // MARK: Tests on bytes
 
     /// Whether the text is nothing but spaces and tabs (a blank line).
     static func isSpacesAndTabs(_ text: Substring) -> Bool {
@@ -250,9 +260,9 @@ enum Text {
         }
     }
 
-    /// Whether the text is nothing but spaces (an empty cell).
-    static func isSpaces(_ text: Substring) -> Bool {
-        withBytes(text) { bytes in bytes.allSatisfy { $0 == 0x20 } }
+    /// Whether the bytes are nothing but spaces (an empty cell).
+    static func isSpaces(_ bytes: Bytes) -> Bool {
+        bytes.allSatisfy { $0 == 0x20 }
     }
 
     /// Whether the text holds a tab: the rendering's column separator.
@@ -263,7 +273,44 @@ enum Text {
         }
     }
 
-    /// `hasPrefix` over bytes, for keys and other ASCII text where canonical equivalence, which
+    /// Whether `Int(text)` reads the bytes: an optional sign, then decimal digits that fit.
+    static func isInteger(_ bytes: Bytes) -> Bool {
+        var i = 0
+        let negative = i < bytes.count && bytes[i] == 0x2D // -
+        if i < bytes.count, bytes[i] == 0x2D || bytes[i] == 0x2B { i += 1 } // - or +
+        guard i < bytes.count else { return false }
+        var value = 0
+        while i < bytes.count {
+            guard isDigit(bytes[i]) else { return false }
+            let digit = Int(bytes[i] - 0x30)
+            let (shifted, o1) = value.multipliedReportingOverflow(by: 10)
+            let (next, o2) = negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
+            if o1 || o2 { return false }
+            value = next
+            i += 1
+        }
+        return true
+    }
+
+    /// Whether the text reads the same upper-cased (`text == text.uppercased()`), without
+    /// building the upper-cased copy when the text is ASCII.
+    static func isUppercase(_ text: String) -> Bool {
+        let ascii: Bool? = withBytes(text) { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return !bytes.contains { $0 >= 0x61 && $0 <= 0x7A }
+        }
+        return ascii ?? (text == text.uppercased())
+    }
+
+    @inline(__always)
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    @inline(__always)
+    static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+
+    // MARK: Comparing and trimming
+
+    /// `hasPrefix` over bytes, for keys and other text where canonical equivalence, which
     /// `String.hasPrefix` honours, cannot matter. Lengths are compared first: most candidates
     /// are rejected without reading a byte.
     static func hasPrefix(_ text: String, _ prefix: String) -> Bool {
@@ -278,6 +325,20 @@ enum Text {
         guard suffix.utf8.count <= text.utf8.count else { return false }
         return withBytes(text) { bytes in
             withBytes(suffix) { suffix in memoryEqual(bytes, bytes.count - suffix.count, suffix) }
+        }
+    }
+
+    /// Whether `text` holds `part` as consecutive bytes; see ``hasPrefix(_:_:)``.
+    static func contains(_ text: String, _ part: String) -> Bool {
+        withBytes(text) { bytes in
+            withBytes(part) { part in
+                guard part.count <= bytes.count else { return false }
+                if part.isEmpty { return true }
+                for start in 0...(bytes.count - part.count) where bytes[start] == part[0] {
+                    if memoryEqual(bytes, start, part) { return true }
+                }
+                return false
+            }
         }
     }
 
@@ -297,51 +358,48 @@ enum Text {
         return String(text[start..<end])
     }
 
-    static func trimmed(_ text: String) -> String { trimmed(text[...]) }
-
-    /// The last word of the text (split at spaces), with where it starts; nil when the text is
-    /// all spaces.
-    static func lastWord(_ text: Substring) -> Substring? {
-        let utf8 = text.utf8
-        var end = utf8.endIndex
-        while end > utf8.startIndex, utf8[utf8.index(before: end)] == 0x20 { end = utf8.index(before: end) }
-        guard end > utf8.startIndex else { return nil }
-        var start = end
-        while start > utf8.startIndex, utf8[utf8.index(before: start)] != 0x20 { start = utf8.index(before: start) }
-        return text[start..<end]
-    }
-
-    /// Whether `text` holds `part` as consecutive bytes; see ``hasPrefix(_:_:)``.
-    static func contains(_ text: String, _ part: String) -> Bool {
-        withBytes(text) { bytes in
-            withBytes(part) { part in
-                guard part.count <= bytes.count else { return false }
-                if part.isEmpty { return true }
-                for start in 0...(bytes.count - part.count) where bytes[start] == part[0] {
-                    if memoryEqual(bytes, start, part) { return true }
-                }
-                return false
+    /// The bytes without leading and trailing spaces and no-break spaces.
+    static func trimmingSpaces(_ bytes: Bytes) -> Bytes {
+        var start = 0
+        var end = bytes.count
+        while start < end {
+            if bytes[start] == 0x20 {
+                start += 1
+            } else if bytes[start] == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 {
+                start += 2
+            } else {
+                break
             }
         }
-    }
-
-    /// Whether the text reads the same upper-cased (`text == text.uppercased()`), without
-    /// building the upper-cased copy when the text is ASCII.
-    static func isUppercase(_ text: String) -> Bool {
-        let ascii: Bool? = withBytes(text) { bytes in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return !bytes.contains { $0 >= 0x61 && $0 <= 0x7A }
+        while end > start {
+            if bytes[end - 1] == 0x20 {
+                end -= 1
+            } else if bytes[end - 1] == 0xA0, end - 2 >= start, bytes[end - 2] == 0xC2 {
+                end -= 2
+            } else {
+                break
+            }
         }
-        return ascii ?? (text == text.uppercased())
+        return bytes.slice(start..<end)
     }
 
-    @inline(__always)
-    static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    // MARK: Bytes
 
+    /// Runs `body` over the text's UTF-8 bytes in place; native strings are always contiguous,
+    /// so the copy is only for bridged or foreign ones.
     @inline(__always)
-    static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+    static func withBytes<T: StringProtocol, R>(_ text: T, _ body: (Bytes) throws -> R) rethrows -> R {
+        if let result = try text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return try Array(text.utf8).withUnsafeBufferPointer(body)
+    }
 
-    private static func memoryEqual(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ part: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// The part of `text` at the byte offsets `range`, which fall between scalars.
+    static func substring(_ text: Substring, _ range: Range<Int>) -> Substring {
+        let utf8 = text.utf8
+        return text[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
+    }
+
+    private static func memoryEqual(_ bytes: Bytes, _ start: Int, _ part: Bytes) -> Bool {
         var i = 0
         while i < part.count {
             if bytes[start + i] != part[i] { return false }
@@ -349,13 +407,12 @@ enum Text {
         }
         return true
     }
+}
 
-    /// Runs `body` over the text's UTF-8 bytes in place; native strings are always contiguous,
-    /// so the copy is only for bridged or foreign ones.
-    @inline(__always)
-    static func withBytes<T: StringProtocol, R>(_ text: T, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        if let result = try text.utf8.withContiguousStorageIfAvailable(body) { return result }
-        return try Array(text.utf8).withUnsafeBufferPointer(body)
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// The bytes in `range`, as a buffer of their own (indexed from 0).
+    func slice(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: self[range])
     }
 }
 

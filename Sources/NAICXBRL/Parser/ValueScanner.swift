@@ -19,7 +19,7 @@ enum ValueScanner {
     }
 
     /// Reads one cell from its UTF-8 bytes, in place.
-    static func value(_ field: UnsafeBufferPointer<UInt8>) -> Cell? {
+    static func value(_ field: Text.Bytes) -> Cell? {
         var start = 0
         var end = field.count
         trim(field, &start, &end)
@@ -34,7 +34,7 @@ enum ValueScanner {
         }
         trim(field, &start, &end)
         if start == end { return dollar ? .blank : nil }
-        let value = UnsafeBufferPointer(rebasing: field[start..<end])
+        let value = field.slice(start..<end)
         if value.count == 1, value[0] == 0x2D { return .dash(dollarSign: dollar) } // -
         if value.count == 3, value[0] == 0xE2, value[1] == 0x80, value[2] == 0x94 || value[2] == 0x93 { // — or –
             return .dash(dollarSign: dollar)
@@ -50,7 +50,7 @@ enum ValueScanner {
         input.withUnsafeBufferPointer { amount($0) }
     }
 
-    static func amount(_ bytes: UnsafeBufferPointer<UInt8>) -> Amount? {
+    static func amount(_ bytes: Text.Bytes) -> Amount? {
         var start = 0
         var end = bytes.count
         var negative = false
@@ -102,7 +102,7 @@ enum ValueScanner {
         return Amount(units: negative ? -value : value, fractionDigits: max(fraction, 0))
     }
 
-    private static func trim(_ bytes: UnsafeBufferPointer<UInt8>, _ start: inout Int, _ end: inout Int) {
+    private static func trim(_ bytes: Text.Bytes, _ start: inout Int, _ end: inout Int) {
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
         while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
     }
