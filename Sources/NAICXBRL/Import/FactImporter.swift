@@ -219,6 +219,10 @@ public struct FactImporter: Sendable {
             guard let a = Amount(plain: text) else { return nil }
             exact = a
         }
+        // An Int64 holds 18 digits, so more than 18 digits of precision beyond those written can
+        // only be a zero; a hostile `decimals="9000000000000000000"` must not make an amount
+        // of that many fraction digits (its description would be that many zeros).
+        guard decimals <= exact.fractionDigits + 18 else { return nil }
         if decimals >= 0 {
             // Trailing zeros beyond the printed precision are not precision.
             var a = exact
@@ -226,10 +230,11 @@ public struct FactImporter: Sendable {
             guard a.fractionDigits <= decimals, let widened = a.widened(to: decimals) else { return nil }
             return (widened, .units)
         }
+        // Not `switch -decimals`: negating `Int.min` ("-9223372036854775808") traps.
         let scale: Scale
-        switch -decimals {
-        case 3: scale = .thousands
-        case 6: scale = .millions
+        switch decimals {
+        case -3: scale = .thousands
+        case -6: scale = .millions
         default: return nil
         }
         var a = exact

@@ -368,9 +368,18 @@ private struct ReaderState {
             default: break
             }
         }
-        // Labels are local to one extended link.
-        for (from, to) in arcs {
+        // Labels are local to one extended link. Every arc from a label gives its footnote to
+        // all the facts the label locates, each arc overwriting the one before, so only the last
+        // arc from a label (per kind of footnote) decides anything. Keeping the others would make
+        // the work arcs × locators, the square of the document's size (3 MB of one label's arcs
+        // and locators took 20 s).
+        var lastArc: [String: Int] = [:]
+        for (index, (from, to)) in arcs.enumerated() {
             guard let text = texts[to] else { continue }
+            lastArc[(text.1 ? "p:" : "f:") + from] = index
+        }
+        for (index, (from, to)) in arcs.enumerated() {
+            guard let text = texts[to], lastArc[(text.1 ? "p:" : "f:") + from] == index else { continue }
             let key = "\(footnoteArcs.count)"
             footnoteTexts[key] = (text.0, text.1)
             footnoteLocs[key] = locs[from] ?? []

@@ -46,9 +46,25 @@ struct StatementBuilder {
     private var jurat: Cover.Jurat?
     private var notes: [Int: NoteParts] = [:]
     private var questions: [String: QuestionParts] = [:]
+    /// Facts placed by ``common(concept:context:value:printed:)``: what pays for the blank rows
+    /// and answer columns ``finish()`` fills in below the highest number reported.
+    private var commonFacts = 0
 
     init(blank: Blank) {
         self.blank = blank
+    }
+
+    /// The highest row or column number a typed member may give a table, a cell or an answer.
+    /// Rows and columns missing below the highest are filled with blanks, so a number taken as
+    /// is from the instance (`TableRowAxis` 900000000000) would allocate without bound, and 0
+    /// or less is no place at all (a cell at index -1 traps). The instances naicxbrl writes
+    /// number from 1 without gaps, and no printed table has thousands of rows.
+    static let maxIndex = 10_000
+
+    /// A row or column number of a typed member: an integer from 1 to ``maxIndex``, else nil.
+    static func index(_ text: String?) -> Int? {
+        guard let text, let n = Int(text), n >= 1, n <= maxIndex else { return nil }
+        return n
     }
 
     mutating func setCell(page: Int, line: Int, column: Int, _ cell: Cell) {
@@ -72,6 +88,7 @@ struct StatementBuilder {
 
     /// Places a fact of the items every blank shares; returns a problem, or nil when placed.
     mutating func common(concept: String, context: FactContext, value: Fact.Value, printed: String?) -> String? {
+        commonFacts += 1
         let typed = context.typed
         var text: String? { if case .text(let t) = value { t } else { nil } }
         var date: CalendarDate? { if case .date(let d) = value { d } else { nil } }
@@ -141,8 +158,10 @@ struct StatementBuilder {
         case "NumberOfPagesAttached": editJurat { $0.pagesAttached = text }
         case "PrintedCaption", "PrintedColumnHeadings", "PrintedFootnote", "PageIsNone", "LinesNotPrinted", "TextOfCell":
             guard let p = pageIndex(typed["PageAxis"]) else { return "\(concept) names no page of the blank" }
-            var parts = pages[p] ?? PageParts()
-            let row = typed["TableRowAxis"].flatMap { Int($0) }
+            // Taken out of the dictionary while it changes, so it is not copied for each fact.
+            var parts = pages.removeValue(forKey: p) ?? PageParts()
+            defer { pages[p] = parts }
+            let row = Self.index(typed["TableRowAxis"])
             switch concept {
             case "PrintedCaption":
                 guard let line = typed["LineAxis"] else { return "\(concept) needs a line" }
@@ -156,17 +175,17 @@ struct StatementBuilder {
             case "PageIsNone": parts.none = value == .boolean(true)
             case "LinesNotPrinted": parts.notPrinted = Set((text ?? "").split(separator: " ").map(String.init))
             default:
-                guard let line = typed["LineAxis"], let column = typed["TableColumnAxis"].flatMap({ Int($0) }), let text else {
-                    return "\(concept) needs a line and column"
+                guard let line = typed["LineAxis"], let column = Self.index(typed["TableColumnAxis"]), let text else {
+                    return "\(concept) needs a line and a column from 1 to \(Self.maxIndex)"
                 }
                 // The cell as printed: a value where it reads as one, text otherwise.
                 let cell = (try? ValueScanner.cell(Substring(text)).get()).flatMap { $0 == .blank ? nil : $0 } ?? .text(text)
                 parts.textCells[line, default: [:]][column - 1] = cell
             }
-            pages[p] = parts
         case _ where concept.hasPrefix("Note"):
             guard let number = typed["NoteAxis"].flatMap({ Int($0) }) else { return "\(concept) needs a note number" }
-            var note = notes[number] ?? NoteParts()
+            var note = notes.removeValue(forKey: number) ?? NoteParts()
+            defer { notes[number] = note }
             if concept == "NoteTitle" {
                 note.title = text
             } else {
@@ -179,11 +198,11 @@ struct StatementBuilder {
                     note.tables[block] = table
                 }
             }
-            notes[number] = note
         case _ where concept.hasPrefix("Interrogatory"):
             guard let key = typed["InterrogatoryAxis"] else { return "\(concept) needs an interrogatory" }
-            var q = questions[key] ?? QuestionParts()
-            let column = typed["TableColumnAxis"].flatMap { Int($0) }
+            var q = questions.removeValue(forKey: key) ?? QuestionParts()
+            defer { questions[key] = q }
+            let column = Self.index(typed["TableColumnAxis"])
             switch concept {
             case "InterrogatoryText": q.text = text
             case "InterrogatoryAnswerYesNo":
@@ -195,18 +214,19 @@ struct StatementBuilder {
             case "InterrogatoryAnswerPercent":
                 q.answer = .percent(FactImporter.cell(value, printed: printed) ?? .blank)
             case "InterrogatoryAnswerAmount", "InterrogatoryAnswerText":
-                if let column {
+                if typed["TableColumnAxis"] != nil, column == nil {
+                    return "\(concept) needs a column from 1 to \(Self.maxIndex)"
+                } else if let column {
                     q.amounts[column] = concept == "InterrogatoryAnswerText" ? .text(text ?? "") : (FactImporter.cell(value, printed: printed) ?? .blank)
                 } else if let text {
                     q.answer = .text(text)
                 }
             case "InterrogatoryDetail":
-                guard let row = typed["TableRowAxis"].flatMap({ Int($0) }) else { return "\(concept) needs a row" }
+                guard let row = Self.index(typed["TableRowAxis"]) else { return "\(concept) needs a row from 1 to \(Self.maxIndex)" }
                 q.details[row] = text
             default:
                 if let problem = Self.tablePart(concept.dropFirst(13), typed: typed, value: value, printed: printed, into: &q.table) { return problem }
             }
-            questions[key] = q
         default:
             return "\(concept) is not placed by this version of the importer"
         }
@@ -224,11 +244,11 @@ struct StatementBuilder {
             guard let r = rowText, r.hasPrefix("H"), let index = Int(r.dropFirst()), case .text(let t) = value else { return "a table heading needs a row H1, H2, ..." }
             table.headings[index] = t
         case "TableRowLabel":
-            guard let index = rowText.flatMap({ Int($0) }), case .text(let t) = value else { return "a table row label needs a row number" }
+            guard let index = Self.index(rowText), case .text(let t) = value else { return "a table row label needs a row number from 1 to \(maxIndex)" }
             table.labels[index] = t
         case _ where kind.hasPrefix("TableAmountColumn") || kind.hasPrefix("TableTextColumn"):
-            guard let index = rowText.flatMap({ Int($0) }), let column = Int(kind.drop { !$0.isNumber }) else {
-                return "a table cell needs a row and a column"
+            guard let index = Self.index(rowText), let column = Self.index(String(kind.drop { !$0.isNumber })) else {
+                return "a table cell needs a row and a column from 1 to \(maxIndex)"
             }
             guard let cell = FactImporter.cell(value, printed: printed) else { return "a table cell's printed form does not match its value" }
             table.cells[index, default: [:]][column] = cell
@@ -238,16 +258,23 @@ struct StatementBuilder {
         return nil
     }
 
-    private static func table(_ parts: TableParts) -> Table {
+    /// A table's rows in order. Rows missing below the highest reported are blank rows (a
+    /// processor may drop a row's only fact, its empty label), paid from `fillers`; when they
+    /// cost more than is left, the table has only its reported rows.
+    private static func table(_ parts: TableParts, fillers: inout Int) -> Table {
         let headings = parts.headings.sorted { $0.key < $1.key }.map { $0.value.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
         let width = parts.cells.values.compactMap { $0.keys.max() }.max() ?? 0
-        let last = max(parts.labels.keys.max() ?? 0, parts.cells.keys.max() ?? 0)
-        var rows: [TableRow] = []
-        if last > 0 {
-            for r in 1...last {
-                let cells = parts.cells[r].map { c in (1...max(width, 1)).map { c[$0] ?? .blank } } ?? []
-                rows.append(TableRow(label: parts.labels[r] ?? "", cells: cells))
-            }
+        let reported = Set(parts.labels.keys).union(parts.cells.keys).sorted()
+        let last = reported.last ?? 0
+        let numbers: [Int]
+        if last - reported.count <= fillers {
+            fillers -= last - reported.count
+            numbers = last > 0 ? Array(1...last) : []
+        } else {
+            numbers = reported
+        }
+        let rows = numbers.map { r in
+            TableRow(label: parts.labels[r] ?? "", cells: parts.cells[r].map { c in (1...max(width, 1)).map { c[$0] ?? .blank } } ?? [])
         }
         return Table(headings: headings, rows: rows, scale: parts.scale)
     }
@@ -263,6 +290,10 @@ struct StatementBuilder {
 
     func finish() -> Statement {
         var statement = Statement(blank: blank.id)
+        // Blank rows and columns filled in below the highest numbers reported: at most one per
+        // fact. Without a budget, a hostile instance numbering a row 10000 in each of many tables
+        // would take hundreds of times its size in memory.
+        var fillers = commonFacts
         var cover = self.cover
         func officersList(_ list: [Int: (String?, String?)]) -> [Cover.Officer] {
             list.sorted { $0.key < $1.key }.map { Cover.Officer(name: $0.value.0 ?? "", title: $0.value.1 ?? "") }
@@ -296,7 +327,7 @@ struct StatementBuilder {
             var note = Note(number: number, title: parts.title ?? "")
             let blocks = Set(parts.paragraphs.keys).union(parts.tables.keys).sorted()
             for block in blocks {
-                if let text = parts.paragraphs[block] { note.content.append(.text(text)) } else if let table = parts.tables[block] { note.content.append(.table(Self.table(table))) }
+                if let text = parts.paragraphs[block] { note.content.append(.text(text)) } else if let table = parts.tables[block] { note.content.append(.table(Self.table(table, fillers: &fillers))) }
             }
             statement.notes.append(note)
         }
@@ -313,10 +344,16 @@ struct StatementBuilder {
             var q = Interrogatory(part: String(split.first ?? ""), number: String(split.last ?? ""), text: parts.text ?? "")
             q.answer = parts.answer
             if !parts.amounts.isEmpty, let width = parts.amounts.keys.max() {
-                q.answer = .amounts((1...width).map { parts.amounts[$0] ?? .blank })
+                // Columns missing below the highest are blank, paid from the same budget.
+                if width - parts.amounts.count <= fillers {
+                    fillers -= width - parts.amounts.count
+                    q.answer = .amounts((1...width).map { parts.amounts[$0] ?? .blank })
+                } else {
+                    q.answer = .amounts(parts.amounts.sorted { $0.key < $1.key }.map(\.value))
+                }
             }
             q.details = parts.details.sorted { $0.key < $1.key }.map(\.value)
-            if !parts.table.isEmpty { q.table = Self.table(parts.table) }
+            if !parts.table.isEmpty { q.table = Self.table(parts.table, fillers: &fillers) }
             statement.interrogatories.append(q)
         }
         return statement

@@ -55,6 +55,9 @@ public struct Amount: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// This amount expressed with `digits` fraction digits (only ever widening).
     public func widened(to digits: Int) -> Amount? {
         guard digits >= fractionDigits else { return nil }
+        // Zero never overflows, so without this the loop would run `digits` times: billions for
+        // a hostile `decimals`. Any other value overflows within 19 steps.
+        if units == 0 { return Amount(units: 0, fractionDigits: digits) }
         var value = units
         for _ in 0..<(digits - fractionDigits) {
             let (next, overflow) = value.multipliedReportingOverflow(by: 10)

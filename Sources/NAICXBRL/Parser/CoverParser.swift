@@ -691,32 +691,78 @@ enum CoverParser {
         token.key.isEmpty || connectorWords.contains(token.key)
     }
 
+    /// Names and titles known from elsewhere on the cover, as ``runs(_:known:)`` matches them:
+    /// longest first, in a trie of their words so that a line finds the ones it holds by walking
+    /// from each of its words. Trying every known phrase at every word of every line, sorting the
+    /// phrases for each line, cost lines × phrases × words: a cover listing a few thousand
+    /// officers took minutes.
+    private struct KnownPhrases {
+        /// A known name or title has at most this many words; a longer "name" would only make
+        /// each walk longer (real ones have a few words, the longest titles about a dozen).
+        static let maxWords = 32
+        /// The phrases, longest first: a phrase's number is its turn.
+        let phrases: [(words: [String], kind: WordKind)]
+        /// Trie nodes, 0 the root: the node after each next word, and the first phrase ending
+        /// there. A later phrase of the same words could only find words already taken.
+        private var children: [[String: Int]] = [[:]]
+        private var ending: [Int?] = [nil]
+
+        init(names: [[String]], titles: [[String]]) {
+            phrases = (names.map { ($0, WordKind.name) } + titles.map { ($0, WordKind.title) })
+                .filter { !$0.0.isEmpty && $0.0.count <= Self.maxWords }
+                .sorted { $0.0.count > $1.0.count }
+            for (number, phrase) in phrases.enumerated() {
+                var node = 0
+                for word in phrase.words {
+                    if let child = children[node][word] {
+                        node = child
+                    } else {
+                        children.append([:])
+                        ending.append(nil)
+                        children[node][word] = children.count - 1
+                        node = children.count - 1
+                    }
+                }
+                if ending[node] == nil { ending[node] = number }
+            }
+        }
+
+        /// Where phrases occur in `tokens`, as (phrase number, first token), in the order the
+        /// phrases take their words: by phrase, then left to right.
+        func occurrences(in tokens: [Token]) -> [(phrase: Int, start: Int)] {
+            var found: [(phrase: Int, start: Int)] = []
+            for start in tokens.indices {
+                var node = 0
+                var i = start
+                while i < tokens.count, let child = children[node][tokens[i].key] {
+                    node = child
+                    i += 1
+                    if let number = ending[node] { found.append((number, start)) }
+                }
+            }
+            return found.sorted { ($0.phrase, $0.start) < ($1.phrase, $1.start) }
+        }
+    }
+
     /// Splits a line's words into runs of name words and title words. Names and titles known
     /// from elsewhere are matched first (longest first), so "Treasurer" and "Todd Garrett Picken"
     /// stand as printed in the signature block; other words are titled by the vocabulary.
-    private static func runs(_ tokens: [Token], knownNames: [[String]], knownTitles: [[String]]) -> [Run] {
+    private static func runs(_ tokens: [Token], known: KnownPhrases) -> [Run] {
         let count = tokens.count
         var kinds = [WordKind?](repeating: nil, count: count)
         var span = [Int](repeating: -1, count: count)
         var spanID = 0
-        let phrases = (knownNames.map { ($0, WordKind.name) } + knownTitles.map { ($0, WordKind.title) })
-            .filter { !$0.0.isEmpty }
-            .sorted { $0.0.count > $1.0.count }
-        for (phrase, kind) in phrases {
-            var i = 0
-            while i + phrase.count <= count {
-                let range = i..<(i + phrase.count)
-                if range.allSatisfy({ span[$0] < 0 && tokens[$0].key == phrase[$0 - i] }) {
-                    for j in range {
-                        kinds[j] = kind
-                        span[j] = spanID
-                    }
-                    spanID += 1
-                    i += phrase.count
-                } else {
-                    i += 1
-                }
+        // Each phrase in turn, longest first, takes its occurrences left to right where no
+        // longer phrase took a word already.
+        for (number, start) in known.occurrences(in: tokens) {
+            let phrase = known.phrases[number]
+            let range = start..<(start + phrase.words.count)
+            guard range.allSatisfy({ span[$0] < 0 }) else { continue }
+            for j in range {
+                kinds[j] = phrase.kind
+                span[j] = spanID
             }
+            spanID += 1
         }
         for i in 0..<count where kinds[i] == nil {
             let token = tokens[i]
@@ -732,10 +778,19 @@ enum CoverParser {
                 kinds[i] = .name
             }
         }
-        // Connectors join the title they stand in or before ("and", "- Chairman").
+        // Connectors join the title they stand in or before ("and", "- Chairman"). The kind
+        // after each word is found once, from the right: looking ahead from every connector cost
+        // a line of connectors its length squared. (Looking back stops at the word before, which
+        // is no longer a connector once it was decided.)
+        var following = [WordKind?](repeating: nil, count: count)
+        var next: WordKind?
+        for i in stride(from: count - 1, through: 0, by: -1) {
+            following[i] = next
+            if kinds[i] != .connector { next = kinds[i] }
+        }
         for i in 0..<count where kinds[i] == .connector {
             let before = (0..<i).reversed().first { kinds[$0] != .connector }.flatMap { kinds[$0] }
-            let after = ((i + 1)..<max(count, i + 1)).first { kinds[$0] != .connector }.flatMap { kinds[$0] }
+            let after = following[i]
             kinds[i] = (before == .title || after == .title) ? .title : .name
         }
         var result: [Run] = []
@@ -763,8 +818,17 @@ enum CoverParser {
     private static func officers(_ lines: [PersonLine], titleFirst: Bool, knownNames: [[String]], knownTitles: [[String]],
                                  corroborating: [[String]], context: ParseContext) -> [Cover.Officer] {
         var result: [Cover.Officer] = []
+        let known = KnownPhrases(names: knownNames, titles: knownTitles)
+        // Every run of up to 4 words of the corroborating lines, so that a name is looked up
+        // rather than searched for in each line (lines × officers on a long cover).
+        var corroborated: Set<ArraySlice<String>> = []
+        for words in corroborating {
+            for start in words.indices {
+                for end in (start + 1)...min(start + 4, words.count) { corroborated.insert(words[start..<end]) }
+            }
+        }
         for person in lines {
-            let found = runs(person.tokens, knownNames: knownNames, knownTitles: knownTitles)
+            let found = runs(person.tokens, known: known)
             let first: WordKind = titleFirst ? .title : .name
             var pairs: [(name: Run?, title: Run?)] = []
             var pending: Run?
@@ -796,9 +860,11 @@ enum CoverParser {
                 }
                 let nameKeys = pair.name?.keys ?? []
                 let titleKeys = pair.title?.keys ?? []
-                let evidenced = pair.name?.confirmed == true || pair.title?.confirmed == true
-                    || corroborating.contains { contains($0, nameKeys) }
-                if !evidenced || nameKeys.count > 4 || titleKeys.isEmpty {
+                // Evidence is asked for only where it decides, and then the name has 4 words at most.
+                func evidenced() -> Bool {
+                    pair.name?.confirmed == true || pair.title?.confirmed == true || corroborated.contains(nameKeys[...])
+                }
+                if nameKeys.count > 4 || titleKeys.isEmpty || !evidenced() {
                     context.report(.info, .coverField, line: person.line.number,
                                    "officer split by title words only (a guess): \"\(title)\" / \"\(name)\"")
                 }
@@ -812,9 +878,10 @@ enum CoverParser {
     /// with it, as printed.
     private static func directors(_ lines: [PersonLine], knownNames: [[String]], context: ParseContext) -> [String] {
         var result: [String] = []
+        let known = KnownPhrases(names: knownNames, titles: [])
         for person in lines {
             var entries: [String] = []
-            for run in runs(person.tokens, knownNames: knownNames, knownTitles: []) {
+            for run in runs(person.tokens, known: known) {
                 switch run.kind {
                 case .name where run.confirmed || run.tokens.count <= 4:
                     entries.append(run.text)
@@ -892,14 +959,5 @@ enum CoverParser {
             context.report(.info, .coverField, line: name.line.number, "a signature with no title under it")
         }
         return result
-    }
-
-    /// Whether `needle` occurs as consecutive words of `haystack`.
-    private static func contains(_ haystack: [String], _ needle: [String]) -> Bool {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return false }
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            if Array(haystack[start..<(start + needle.count)]) == needle { return true }
-        }
-        return false
     }
 }

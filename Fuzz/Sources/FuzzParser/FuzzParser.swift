@@ -1,0 +1,28 @@
+import CFuzzerDriver
+import Foundation
+import NAICXBRL
+
+/// libFuzzer entry point for the statement parser.
+///
+/// Any byte string must come back as a `ParseResult` (usable or not, with diagnostics), never a
+/// trap, a hang or unbounded memory: statements arrive from filers and pipelines we do not
+/// control.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzParser(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    let result = StatementParser.parse(bytes: bytes, name: "fuzz.txt")
+    // Read the result so the optimiser keeps the whole parse.
+    if result.isUsable && result.diagnostics.count < 0 { print(result.statement.pages.count) }
+    return 0
+}
+
+/// Hands the command line to libFuzzer's driver (see Package.swift for why not libFuzzer's `main`).
+@main
+enum FuzzParserMain {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+        let status = LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzParser(data, size) }
+        exit(status)
+    }
+}
