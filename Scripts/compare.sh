@@ -7,6 +7,9 @@
 #
 #   Scripts/compare.sh [STATEMENTS]     (default 1000 generated statements)
 set -euo pipefail
+
+# shellcheck source=Scripts/xmllint-official.sh
+source "$(dirname "${BASH_SOURCE[0]}")/xmllint-official.sh"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 count="${1:-1000}"
@@ -23,26 +26,8 @@ out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 
 "$tool" convert Fixtures/mml-bay-state-life-2011-q2.txt -o "$out/fixture.xbrl"
-"$tool" taxonomy --package "$out/naiclq-2011.zip" --output "$out/pkg"
-cat > "$out/catalog.xml" <<CATALOG
-<?xml version="1.0"?>
-<catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">
-  <nextCatalog catalog="$out/pkg/META-INF/catalog.xml"/>
-  <rewriteURI uriStartString="http://www.xbrl.org/" rewritePrefix="file://$official/www.xbrl.org/"/>
-  <rewriteURI uriStartString="http://www.w3.org/" rewritePrefix="file://$official/www.w3.org/"/>
-  <rewriteSystem systemIdStartString="http://www.xbrl.org/" rewritePrefix="file://$official/www.xbrl.org/"/>
-  <rewriteSystem systemIdStartString="http://www.w3.org/" rewritePrefix="file://$official/www.w3.org/"/>
-</catalog>
-CATALOG
-entry="$(grep -m1 -o 'xlink:href="[^"]*"' "$out/fixture.xbrl" | sed 's/xlink:href="//; s/"$//')"
-namespace="$(grep -m1 -ho 'targetNamespace="[^"]*"' "$out"/pkg/*/*.xsd | sed 's/.*targetNamespace="//; s/"$//')"
-cat > "$out/validate.xsd" <<XSD
-<?xml version="1.0"?>
-<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
-  <xs:import namespace="$namespace" schemaLocation="$entry"/>
-  <xs:import namespace="http://xbrl.org/2006/xbrldi" schemaLocation="http://www.xbrl.org/2006/xbrldi-2006.xsd"/>
-</xs:schema>
-XSD
+"$tool" taxonomy --package "$out/naiclq-2011.zip"
+official_xmllint_setup "$out" "$out/naiclq-2011.zip" "$official" "$out/fixture.xbrl"
 
 # The best of $runs wall-clock times of a command, in milliseconds.
 best() {

@@ -13,6 +13,9 @@
 #   arelle-release package, with the taxonomy resolved through the package's XML catalog.
 set -euo pipefail
 
+# shellcheck source=Scripts/xmllint-official.sh
+source "$(dirname "${BASH_SOURCE[0]}")/xmllint-official.sh"
+
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 tool="${1:-}"
@@ -50,29 +53,7 @@ else
 fi
 
 echo "== xmllint: the instance against the official XBRL 2.1 schemas, through an XML catalog"
-mkdir -p "$out/pkg"
-(cd "$out/pkg" && python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(".")' "$out/naiclq-2011.zip")
-package_root="$(dirname "$(find "$out/pkg" -path '*/META-INF/catalog.xml' -print -quit)")/.."
-cat > "$out/catalog.xml" <<CATALOG
-<?xml version="1.0"?>
-<catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">
-  <nextCatalog catalog="$package_root/META-INF/catalog.xml"/>
-  <rewriteURI uriStartString="http://www.xbrl.org/" rewritePrefix="file://$official/www.xbrl.org/"/>
-  <rewriteURI uriStartString="http://www.w3.org/" rewritePrefix="file://$official/www.w3.org/"/>
-  <rewriteSystem systemIdStartString="http://www.xbrl.org/" rewritePrefix="file://$official/www.xbrl.org/"/>
-  <rewriteSystem systemIdStartString="http://www.w3.org/" rewritePrefix="file://$official/www.w3.org/"/>
-</catalog>
-CATALOG
-# (grep -m1 rather than head: with pipefail, head closing the pipe early fails the script.)
-entry="$(grep -m1 -o 'xlink:href="[^"]*"' "$out/fixture.xbrl" | sed 's/xlink:href="//; s/"$//')"
-namespace="$(grep -m1 -ho 'targetNamespace="[^"]*"' "$package_root"/*/*.xsd | sed 's/.*targetNamespace="//; s/"$//')"
-cat > "$out/validate.xsd" <<XSD
-<?xml version="1.0"?>
-<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
-  <xs:import namespace="$namespace" schemaLocation="$entry"/>
-  <xs:import namespace="http://xbrl.org/2006/xbrldi" schemaLocation="http://www.xbrl.org/2006/xbrldi-2006.xsd"/>
-</xs:schema>
-XSD
+official_xmllint_setup "$out" "$out/naiclq-2011.zip" "$official" "$out/fixture.xbrl"
 if XML_CATALOG_FILES="$out/catalog.xml" xmllint --nonet --noout --schema "$out/validate.xsd" "$out/fixture.xbrl" 2>"$out/xmllint.log"; then
     tail -1 "$out/xmllint.log"
 else
