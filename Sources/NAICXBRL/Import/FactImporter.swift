@@ -7,7 +7,6 @@
 public struct FactImporter: Sendable {
     public let blank: Blank
     public let taxonomy: TaxonomyModel
-    private let lineConcepts: [String: (page: Int, line: Int)]
     private let memberColumns: [String: [(page: Int, column: Int)]]
     private let slotConcepts: [String: (page: Int, line: Int, slot: Int)]
     private let rowMembers: [Int: [String: Int]]
@@ -59,7 +58,6 @@ public struct FactImporter: Sendable {
             if slots[concept.name] != nil { return .slot }
             return .common
         }
-        lineConcepts = lines
         memberColumns = columns
         slotConcepts = slots
         rowMembers = members
