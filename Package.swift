@@ -23,6 +23,7 @@ let package = Package(
             resources: [
                 .embedInCode("Blank/Data/life-ah-quarterly.json"),
                 .embedInCode("Blank/Data/life-ah-quarterly-checks.json"),
+                .embedInCode("Blank/Data/life-ah-annual.json"),
             ]
         ),
         .executableTarget(

@@ -163,24 +163,44 @@ public struct LineDescription: Codable, Sendable {
 }
 
 extension Blank {
-    /// The blanks the library knows, by id.
-    public static let all: [String: Blank] = {
-        var blanks: [String: Blank] = [:]
-        for data in [PackageResources.life_ah_quarterly_json] {
-            do {
-                let blank = try JSONDecoder().decode(Blank.self, from: Data(data))
-                blanks[blank.id] = blank
-            } catch {
-                // The descriptions ship with the library and are checked by its tests.
-                preconditionFailure("bundled blank description does not decode: \(error)")
-            }
+    /// The ids of the blanks the library knows, in a stable order.
+    public static let ids: [String] = ["life-ah-quarterly", "life-ah-annual"]
+
+    /// The blanks the library knows, by id. Each description is decoded on first use, so a run
+    /// pays only for the blanks it reads.
+    public static func named(_ id: String) -> Blank? {
+        switch id {
+        case "life-ah-quarterly": return quarterly
+        case "life-ah-annual": return annual
+        default: return nil
         }
-        return blanks
-    }()
+    }
+
+    /// The blanks the library knows, by id.
+    public static var all: [String: Blank] {
+        Dictionary(uniqueKeysWithValues: ids.compactMap { id in named(id).map { (id, $0) } })
+    }
+
+    private static let quarterly = decode(PackageResources.life_ah_quarterly_json)
+    private static let annual = decode(PackageResources.life_ah_annual_json)
+
+    private static func decode(_ data: [UInt8]) -> Blank {
+        do {
+            return try JSONDecoder().decode(Blank.self, from: Data(data))
+        } catch {
+            // The descriptions ship with the library and are checked by its tests.
+            preconditionFailure("bundled blank description does not decode: \(error)")
+        }
+    }
 
     /// The Life, Accident and Health quarterly statement blank.
-    public static var lifeQuarterly: Blank {
-        guard let blank = all["life-ah-quarterly"] else { preconditionFailure("life-ah-quarterly blank missing") }
-        return blank
+    public static var lifeQuarterly: Blank { quarterly }
+
+    /// The Life, Accident and Health annual statement blank.
+    public static var lifeAnnual: Blank { annual }
+
+    /// The blank whose taxonomy namespace is `namespace`.
+    public static func withNamespace(_ namespace: String) -> Blank? {
+        ids.lazy.compactMap(named).first { $0.namespace == namespace }
     }
 }

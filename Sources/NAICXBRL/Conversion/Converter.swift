@@ -52,7 +52,7 @@ public struct Conversion: Sendable {
 /// Parse → facts → instance → validation, the pipeline behind `naicxbrl convert`.
 public enum Converter {
     public static func convert(_ statement: Statement, file: String? = nil, validate: Bool = true) throws -> Conversion {
-        guard let blank = Blank.all[statement.blank] else {
+        guard let blank = Blank.named(statement.blank) else {
             throw ConversionError("the statement's blank \(statement.blank) is not known")
         }
         return try convert(statement, blank: blank, file: file, validate: validate)

@@ -26,17 +26,55 @@ public struct ParseResult: Sendable {
 /// page, rows are found by their line numbers, never by position in the file.
 public enum StatementParser {
     /// Parses a statement file. Throws only when the file cannot be read.
-    public static func parse(fileAt path: String, blank: Blank = .lifeQuarterly) throws -> ParseResult {
+    ///
+    /// Without a `blank`, the blank is recognized from the pages' running header, and the form
+    /// from the bytes: a PDF (read through poppler's `pdftotext`), text from `pdftotext -layout`
+    /// (read by position), or the tab-separated text rendering.
+    public static func parse(fileAt path: String, blank: Blank? = nil) throws -> ParseResult {
         let url = URL(fileURLWithPath: path)
         let data = try Data(contentsOf: url)
         return parse(bytes: [UInt8](data), name: path, blank: blank)
     }
 
-    public static func parse(text: String, name: String = "<input>", blank: Blank = .lifeQuarterly) -> ParseResult {
+    public static func parse(text: String, name: String = "<input>", blank: Blank? = nil) -> ParseResult {
         parse(bytes: Array(text.utf8), name: name, blank: blank)
     }
 
-    public static func parse(bytes: [UInt8], name: String, blank: Blank = .lifeQuarterly) -> ParseResult {
+    public static func parse(bytes: [UInt8], name: String, blank: Blank? = nil) -> ParseResult {
+        if PDFText.isPDF(bytes) {
+            let document: PositionedDocument
+            do {
+                document = try PDFText.document(pdf: bytes, name: name)
+            } catch {
+                return ParseResult(statement: Statement(blank: blank?.id ?? ""), diagnostics: [Diagnostic(.error, .io, file: name, line: nil, error.description)],
+                                   dispositions: [:], origins: [:], isUsable: false)
+            }
+            return LayoutStatementParser.parse(document, blank: blank ?? recognize(document) ?? .lifeAnnual)
+        }
+        if unusable(bytes) == nil, !bytes.contains(0x09) {
+            let text = String(decoding: bytes, as: UTF8.self)
+            let document = PositionedDocument.layoutText(text, name: name)
+            if let chosen = blank ?? recognize(document), blank == nil || chosen.kind == .annual {
+                return LayoutStatementParser.parse(document, blank: chosen)
+            }
+        }
+        return parseTabbed(bytes: bytes, name: name, blank: blank ?? .lifeQuarterly)
+    }
+
+    /// The known blank whose running header starts the most pages of the document.
+    static func recognize(_ document: PositionedDocument) -> Blank? {
+        var best: (blank: Blank, pages: Int)?
+        for id in Blank.ids {
+            guard let blank = Blank.named(id) else { continue }
+            let header = Text.key(blank.pageHeader)
+            let pages = document.pages.filter { page in page.lines.prefix(8).contains { Text.key($0.text).hasPrefix(header) } }.count
+            if pages > 0, pages > best?.pages ?? 0 { best = (blank, pages) }
+        }
+        return best?.blank
+    }
+
+    /// Parses the tab-separated text rendering of a statement.
+    public static func parseTabbed(bytes: [UInt8], name: String, blank: Blank = .lifeQuarterly) -> ParseResult {
         let context = ParseContext(file: name)
         if let problem = unusable(bytes) {
             context.report(.error, .emptyInput, line: nil, problem)

@@ -33,14 +33,17 @@ public struct Diagnostic: Codable, Equatable, Sendable, CustomStringConvertible 
     public var code: Code
     /// The file the finding is about, when known.
     public var file: String?
-    /// 1-based line number in that file, when known.
+    /// 1-based page of a PDF or of paginated text, when the finding is about a printed page.
+    public var page: Int?
+    /// 1-based line number: in the file for text input, on the ``page`` for a PDF.
     public var line: Int?
     public var message: String
 
-    public init(_ severity: Severity, _ code: Code, file: String? = nil, line: Int?, _ message: String) {
+    public init(_ severity: Severity, _ code: Code, file: String? = nil, page: Int? = nil, line: Int?, _ message: String) {
         self.severity = severity
         self.code = code
         self.file = file
+        self.page = page
         self.line = line
         self.message = message
     }
@@ -48,7 +51,12 @@ public struct Diagnostic: Codable, Equatable, Sendable, CustomStringConvertible 
     /// `file:line: severity: message [code]`, the form compilers use, so editors can jump to it.
     public var description: String {
         var place = file ?? "<input>"
-        if let line { place += ":\(line)" }
+        if let page {
+            place += ": page \(page)"
+            if let line { place += ", line \(line)" }
+        } else if let line {
+            place += ":\(line)"
+        }
         return "\(place): \(severity.rawValue): \(message) [\(code.rawValue)]"
     }
 }

@@ -1,0 +1,485 @@
+/// Reads a statement laid out by position, a filed PDF or its `pdftotext -layout` text, by a
+/// ``Blank`` description.
+///
+/// Each page is recognized by the blank's running header and a page title of the description.
+/// On a recognized page, the numbered column headings ("1  2  3  4") give each column's
+/// position, and every amount is placed in the column whose heading it sits under, never by
+/// counting blanks. A row starts at a line number of the description and takes in the lines
+/// that follow it until the next line number, so wrapped captions and amounts printed on a
+/// caption's last line stay with their row. Dot leaders are dropped; an amount printed inside
+/// a caption after a `$` goes to the caption's slot. What cannot be placed is reported with
+/// its page and line.
+public enum LayoutStatementParser {
+    public static func parse(_ document: PositionedDocument, blank: Blank) -> ParseResult {
+        var reader = LayoutReader(document: document, blank: blank)
+        return reader.read()
+    }
+}
+
+struct LayoutReader {
+    let document: PositionedDocument
+    let blank: Blank
+    var diagnostics: [Diagnostic] = []
+    var dispositions: [Int: LineDisposition] = [:]
+
+    init(document: PositionedDocument, blank: Blank) {
+        self.document = document
+        self.blank = blank
+    }
+
+    mutating func report(_ severity: Diagnostic.Severity, _ code: Diagnostic.Code, page: PositionedPage?, line: PositionedLine?,
+                         _ message: String) {
+        switch document.source {
+        case .layoutText:
+            diagnostics.append(Diagnostic(severity, code, file: document.name, line: line?.sourceLine, message))
+            if let number = line?.sourceLine, severity >= .warning, dispositions[number] == nil { dispositions[number] = .reported }
+        case .pdf:
+            diagnostics.append(Diagnostic(severity, code, file: document.name, page: page?.number, line: line?.number, message))
+        }
+    }
+
+    mutating func mark(_ line: PositionedLine, _ disposition: LineDisposition) {
+        guard let number = line.sourceLine, dispositions[number] != .reported else { return }
+        dispositions[number] = disposition
+    }
+
+    mutating func read() -> ParseResult {
+        let headerKey = Text.key(blank.pageHeader)
+        let titles: [(key: String, id: String)] = blank.pages.map { (Text.key($0.title), $0.id) }
+        var statement = Statement(blank: blank.id)
+        statement.cover.kind = blank.kind
+        var readers: [String: PositionedPageReader] = [:]
+        var order: [String] = []
+        var otherPages: [Int] = []
+        var lastPage: String?
+
+        for page in document.pages {
+            guard let header = page.lines.prefix(8).firstIndex(where: { Text.key($0.text).hasPrefix(headerKey) }) else {
+                readCoverWords(page, into: &statement.cover)
+                otherPages.append(page.number)
+                continue
+            }
+            readHeader(page.lines[header], into: &statement.cover)
+            readCoverWords(page, into: &statement.cover)
+            // The page title follows the running header within a few lines.
+            var match: (id: String, line: Int)?
+            for index in page.lines.indices.dropFirst(header + 1).prefix(4) {
+                let key = Text.key(page.lines[index].text)
+                if let title = titles.first(where: { key == $0.key || (key.hasPrefix($0.key) && key.dropFirst($0.key.count).hasPrefix("continued")) }) {
+                    match = (title.id, index)
+                    break
+                }
+            }
+            guard let match, let description = blank.page(match.id) else {
+                // A page that goes on with the page before it, opening with one of its sections
+                // ("Note: Supplemental disclosures ..." after the Cash Flow).
+                if let id = lastPage, header + 1 < page.lines.count,
+                   let sections = blank.page(id)?.sections?.map({ Text.key($0) }),
+                   sections.contains(Text.key(page.lines[header + 1].text)) {
+                    mark(page.lines[header], .classified)
+                    readers[id]?.read(page, from: header + 1, into: &self)
+                } else {
+                    otherPages.append(page.number)
+                    lastPage = nil
+                }
+                continue
+            }
+            lastPage = match.id
+            mark(page.lines[header], .classified)
+            mark(page.lines[match.line], .classified)
+            if readers[match.id] == nil {
+                readers[match.id] = PositionedPageReader(description: description)
+                order.append(match.id)
+            }
+            readers[match.id]?.read(page, from: match.line + 1, into: &self)
+        }
+
+        var origins: [String: [String: Int]] = [:]
+        var missing: [String] = []
+        for description in blank.pages {
+            guard var reader = readers[description.id] else {
+                missing.append(description.title)
+                continue
+            }
+            statement.pages.append(reader.finish(into: &self))
+            origins[description.id] = reader.origins
+        }
+        if !missing.isEmpty {
+            report(.info, .missingPage, page: nil, line: nil, "the statement does not print: \(missing.joined(separator: "; "))")
+        }
+        if !otherPages.isEmpty {
+            report(.info, .missingPage, page: nil, line: nil,
+                   "\(otherPages.count) page\(otherPages.count == 1 ? " is" : "s are") not pages the \(blank.title) description reads (pages \(LayoutReader.ranges(otherPages)))")
+        }
+        var usable = true
+        if statement.pages.isEmpty {
+            usable = false
+            report(.error, .emptyInput, page: nil, line: nil,
+                   "no page of the \(blank.title) blank was found (expected a running header \"\(blank.pageHeader)\" and page titles such as \"\(blank.pages.first?.title ?? "")\")")
+        }
+        return ParseResult(statement: statement, diagnostics: diagnostics, dispositions: dispositions, origins: origins, isUsable: usable)
+    }
+
+    /// The running header: "ANNUAL STATEMENT FOR THE YEAR 2024 OF THE Forethought Life Insurance Company".
+    private func readHeader(_ line: PositionedLine, into cover: inout Cover) {
+        let words = line.words.map(\.text)
+        let headerWords = blank.pageHeader.split(separator: " ").count
+        guard words.count > headerWords else { return }
+        var rest = words.dropFirst(headerWords)
+        if let year = rest.first.flatMap({ Int($0) }), (1900...2999).contains(year) {
+            rest = rest.dropFirst()
+            if cover.statementDate == nil, blank.kind == .annual { cover.statementDate = CalendarDate(year: year, month: 12, day: 31) }
+        }
+        if rest.count > 2, rest[rest.startIndex].uppercased() == "OF", rest[rest.startIndex + 1].uppercased() == "THE" {
+            let name = rest.dropFirst(2).joined(separator: " ")
+            if cover.companyName == nil, !name.isEmpty { cover.companyName = name }
+        }
+    }
+
+    /// The NAIC codes, wherever a page prints them ("NAIC Company Code 91642").
+    private func readCoverWords(_ page: PositionedPage, into cover: inout Cover) {
+        guard cover.companyCode == nil || cover.groupCode == nil else { return }
+        for line in page.lines {
+            let words = line.words.map(\.text)
+            guard words.count >= 4 else { continue }
+            for index in words.indices.dropLast(3) where words[index] == "NAIC" && words[index + 2] == "Code" {
+                let value = words[index + 3]
+                guard !value.isEmpty, value.allSatisfy(\.isNumber) else { continue }
+                if words[index + 1] == "Company", cover.companyCode == nil { cover.companyCode = value }
+                if words[index + 1] == "Group", cover.groupCode == nil { cover.groupCode = value }
+            }
+        }
+    }
+
+    static func ranges(_ numbers: [Int]) -> String {
+        var parts: [String] = []
+        var start = numbers.first ?? 0
+        var previous = start
+        for number in numbers.dropFirst() + [Int.min] {
+            if number == previous + 1 {
+                previous = number
+                continue
+            }
+            parts.append(start == previous ? "\(start)" : "\(start)-\(previous)")
+            start = number
+            previous = number
+        }
+        return numbers.isEmpty ? "" : parts.joined(separator: ", ")
+    }
+}
+
+/// Reads the rows of one page (or the pages one page of the blank is printed over).
+struct PositionedPageReader {
+    let description: PageDescription
+    private let lineIndex: [String: Int]
+    private let sectionKeys: [String]
+    private var rows: [Row] = []
+    /// Column positions found on the page's first printed page, for pages that go on from it.
+    private var layout: (centers: [Double?], halfGap: Double, valueStart: Double)?
+    /// Where each row was printed: line number → input line (text) or page × 1000 + line (PDF).
+    private(set) var origins: [String: Int] = [:]
+
+    init(description: PageDescription) {
+        self.description = description
+        var index: [String: Int] = [:]
+        for (i, line) in description.lines.enumerated() where index[line.line] == nil { index[line.line] = i }
+        lineIndex = index
+        sectionKeys = (description.sections ?? []).map { Text.key($0) } + (description.subtitles ?? []).map { Text.key($0) }
+    }
+
+    /// The printed row being gathered: its number line and the lines that continue it.
+    private struct Gathered {
+        var line: String
+        var index: Int
+        var lines: [PositionedLine]
+        var words: [PositionedWord]
+        /// Where each printed line's words are in `words`.
+        var ranges: [Range<Int>]
+    }
+
+    mutating func read(_ page: PositionedPage, from first: Int, into reader: inout LayoutReader) {
+        let lines = page.lines[first...]
+        // The numbered column headings give each column's position.
+        let numbers = description.columns.map(\.number)
+        var centers: [Double?] = Array(repeating: nil, count: numbers.count)
+        var headingLine: Int?
+        for index in lines.indices.prefix(12) {
+            let words = page.lines[index].words
+            guard words.count >= min(2, numbers.count), words.allSatisfy({ w in w.text.allSatisfy(\.isNumber) && numbers.contains(w.text) }) else { continue }
+            for word in words { if let column = numbers.firstIndex(of: word.text) { centers[column] = word.centerX } }
+            headingLine = index
+            break
+        }
+        let halfGap: Double
+        let valueStart: Double
+        if headingLine != nil {
+            let placed = centers.compactMap { $0 }.sorted()
+            let gaps = zip(placed, placed.dropFirst()).map { $1 - $0 }
+            let unit = reader.document.source == .pdf ? 1.0 : 0.2
+            halfGap = (gaps.min() ?? 80 * unit) / 2
+            valueStart = (placed.first ?? 0) - halfGap
+            layout = (centers, halfGap, valueStart)
+        } else if let layout {
+            // A page that goes on from the last one, under the same column headings.
+            (centers, halfGap, valueStart) = layout
+        } else {
+            reader.report(.error, .unrecognizedLine, page: page, line: page.lines[max(first - 1, 0)],
+                          "\(description.title): the numbered column headings (\(numbers.filter { !$0.isEmpty }.joined(separator: " "))) were not found, so no amount on this page can be placed")
+            return
+        }
+        let lastHeading = headingLine ?? first - 1
+
+        for index in lines.indices where index <= lastHeading { reader.mark(page.lines[index], .classified) }
+        var current: Gathered?
+        var rowsOnPage = 0
+        for index in lines.indices where index > lastHeading {
+            let line = page.lines[index]
+            let key = Text.key(line.text)
+            // The page number, printed alone on the page's last line ("2", "5.1").
+            if index == page.lines.count - 1, line.words.count == 1, let only = line.words.first, only.text.count <= 5,
+               only.text.allSatisfy({ $0.isNumber || $0 == "." }) {
+                reader.mark(line, .classified)
+                continue
+            }
+            if sectionKeys.contains(key) {
+                if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
+                current = nil
+                reader.mark(line, .classified)
+                continue
+            }
+            if let number = PositionedPageReader.lineNumber(line.words.first, before: valueStart) {
+                if let rowIndex = lineIndex[number.line] {
+                    if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
+                    var words = Array(line.words.dropFirst())
+                    if let rest = number.rest { words.insert(rest, at: 0) }
+                    current = Gathered(line: number.line, index: rowIndex, lines: [line], words: words, ranges: [0..<words.count])
+                    rowsOnPage += 1
+                    continue
+                }
+                if number.marked {
+                    if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
+                    current = nil
+                    reader.report(.error, .unknownLine, page: page, line: line,
+                                  "line \(number.line) is not a line of \(description.title); its text is \"\(String(line.text.prefix(80)))\"")
+                    continue
+                }
+            }
+            // A page number printed alone, away from the columns.
+            if line.words.count == 1, let only = line.words.first, only.text.count <= 4, only.text.allSatisfy(\.isNumber),
+               !centers.contains(where: { $0.map { abs($0 - only.centerX) < halfGap } ?? false }) {
+                reader.mark(line, .classified)
+                continue
+            }
+            if current != nil {
+                current?.lines.append(line)
+                let start = current?.words.count ?? 0
+                current?.words.append(contentsOf: line.words)
+                current?.ranges.append(start..<start + line.words.count)
+            } else if rowsOnPage == 0 {
+                // Column headings printed under the numbers ("Current Year  Prior Year").
+                reader.mark(line, .classified)
+            } else {
+                reader.report(.warning, .unrecognizedLine, page: page, line: line,
+                              "text on \(description.title) outside any numbered line: \"\(String(line.text.prefix(80)))\"")
+            }
+        }
+        if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
+    }
+
+    /// A line number at the start of a line: `1.`, `2.1`, `24.01`, `2501.`, `08.301.`, or one
+    /// glued to its caption (`1.Aggregate`). `marked` when it ends in a period or is glued, so it
+    /// cannot be the start of a wrapped caption.
+    static func lineNumber(_ word: PositionedWord?, before valueStart: Double) -> (line: String, rest: PositionedWord?, marked: Bool)? {
+        guard let word, word.x1 <= valueStart else { return nil }
+        let scalars = Array(word.text.unicodeScalars)
+        var end = 0
+        var dots = 0
+        while end < scalars.count, scalars[end].properties.numericType != nil || scalars[end] == "." {
+            guard scalars[end] == "." || ("0"..."9").contains(scalars[end]) else { return nil }
+            if scalars[end] == "." {
+                dots += 1
+                // Two periods in a row are a dot leader, not part of a number.
+                if end + 1 < scalars.count, scalars[end + 1] == "." { break }
+            }
+            end += 1
+        }
+        guard end > 0, ("0"..."9").contains(scalars[0]) else { return nil }
+        var number = String(String.UnicodeScalarView(scalars[0..<end]))
+        var marked = false
+        if number.hasSuffix(".") {
+            number.removeLast()
+            marked = true
+        }
+        guard !number.isEmpty, number.count <= 8 else { return nil }
+        var rest: PositionedWord?
+        if end < scalars.count {
+            // Glued to the caption: only letters, a dot leader or a parenthesis may follow.
+            let next = scalars[end]
+            guard next.properties.isAlphabetic || next == "." || next == "(" else { return nil }
+            let width = (word.x1 - word.x0) / Double(max(scalars.count, 1))
+            rest = PositionedWord(text: String(String.UnicodeScalarView(scalars[end...])), x0: word.x0 + width * Double(end),
+                                  x1: word.x1, y0: word.y0, y1: word.y1)
+            marked = true
+        }
+        return (number, rest, marked)
+    }
+
+    /// A word with its dot leaders removed, or nil when it is only a leader.
+    static func stripLeaders(_ text: String) -> Substring? {
+        var text = Substring(text)
+        // pdftotext maps some quotes to C1 controls; they are apostrophes.
+        while text.first == "." { text = text.dropFirst() }
+        while text.count > 1, text.last == ".", text.dropLast().last == "." { text = text.dropLast() }
+        if text == "." { return nil }
+        return text.isEmpty ? nil : text
+    }
+
+    private mutating func finishRow(_ row: Gathered, page: PositionedPage, centers: [Double?], valueStart: Double, into reader: inout LayoutReader) {
+        let line = description.lines[row.index]
+        let label = "\(description.title) line \(row.line)"
+        if origins[row.line] != nil {
+            reader.report(.warning, .duplicateLine, page: page, line: row.lines[0], "\(label) is printed twice; the first is kept")
+            return
+        }
+        origins[row.line] = row.lines[0].sourceLine ?? (page.number * 1000 + row.lines[0].number)
+
+        var captionWords: [String] = []
+        var cells: [Cell] = Array(repeating: .blank, count: description.columns.count)
+        var filled: [Bool] = Array(repeating: false, count: description.columns.count)
+        // Layout text prints each cell as its own leader and amount, but squeezes their
+        // positions; a line that ends in one cell per column is read cell by cell.
+        var assigned: [Int: Int] = [:]
+        var leaders: Set<Int> = []
+        if reader.document.source == .layoutText {
+            for range in row.ranges {
+                if let found = PositionedPageReader.cellsFromRight(row.words, range, columns: cells.count) {
+                    assigned.merge(found.values) { a, _ in a }
+                    leaders.formUnion(found.leaders)
+                }
+            }
+        }
+        for (wordIndex, word) in row.words.enumerated() {
+            if leaders.contains(wordIndex) { continue }
+            guard let text = PositionedPageReader.stripLeaders(word.text) else { continue }
+            let cleaned = PositionedPageReader.normalize(text)
+            if let column = assigned[wordIndex], let cell = ValueScanner.value(Substring(cleaned)) {
+                if !filled[column] {
+                    filled[column] = true
+                    cells[column] = cell
+                    continue
+                }
+            }
+            if word.centerX < valueStart || (!assigned.isEmpty && assigned[wordIndex] == nil) {
+                captionWords.append(cleaned)
+                continue
+            }
+            guard let cell = ValueScanner.value(Substring(cleaned)), !cell.isBlank else {
+                reader.report(.warning, .badValue, page: page, line: row.lines.first { $0.words.contains(word) } ?? row.lines[0],
+                              "\(label): \"\(cleaned)\" stands in the amount columns but is not an amount; it is kept with the caption")
+                captionWords.append(cleaned)
+                continue
+            }
+            var best: Int?
+            for (column, center) in centers.enumerated() {
+                guard let center else { continue }
+                if best == nil || abs(center - word.centerX) < abs((centers[best ?? 0] ?? 0) - word.centerX) { best = column }
+            }
+            guard let column = best else { continue }
+            if filled[column] {
+                reader.report(.error, .ambiguousRow, page: page, line: row.lines.first { $0.words.contains(word) } ?? row.lines[0],
+                              "\(label): two amounts stand under column \(description.columns[column].number); \"\(cleaned)\" is kept with the caption")
+                captionWords.append(cleaned)
+                continue
+            }
+            filled[column] = true
+            cells[column] = cell
+        }
+        var printed = Row(line: row.line, cells: cells)
+        let caption = captionWords.joined(separator: " ")
+        if line.isWriteIn {
+            if !caption.isEmpty { printed.caption = caption }
+        } else {
+            let split = CaptionMatcher.split(caption)
+            let slots = line.slots?.count ?? 0
+            if split.amounts.count == slots {
+                printed.captionAmounts = split.amounts.allSatisfy(\.isBlank) ? [] : split.amounts
+                if !CaptionMatcher.matches(printed: split.words, blank: line.caption) {
+                    printed.caption = caption
+                    reader.report(.info, .captionMismatch, page: page, line: row.lines[0],
+                                  "\(label) prints its caption as \"\(caption)\"; the blank's is \"\(line.caption)\". The printed caption is kept")
+                }
+            } else {
+                printed.caption = caption
+                reader.report(.warning, .captionMismatch, page: page, line: row.lines[0],
+                              "\(label) prints \(split.amounts.count) amount\(split.amounts.count == 1 ? "" : "s") after a $ in its caption; the blank has \(slots). The caption is kept as printed: \"\(caption)\"")
+            }
+        }
+        for source in row.lines { reader.mark(source, .mapped) }
+        rows.append(printed)
+    }
+
+    /// The cells a printed line of layout text ends with, read from the right: an amount with
+    /// its leader, or a leader alone for an empty cell. Nil unless there is one per column and
+    /// either every amount has its leader or there are no leaders at all (a bold total line).
+    static func cellsFromRight(_ words: [PositionedWord], _ range: Range<Int>, columns: Int) -> (values: [Int: Int], leaders: Set<Int>)? {
+        var values: [Int: Int] = [:]
+        var leaders: Set<Int> = []
+        var column = columns - 1
+        var index = range.upperBound - 1
+        var leaderless = 0
+        var empty = 0
+        func isLeader(_ text: String) -> Bool { text.count >= 3 && text.allSatisfy { $0 == "." } }
+        while column >= 0, index >= range.lowerBound {
+            let text = words[index].text
+            if isLeader(text) {
+                leaders.insert(index)
+                empty += 1
+                index -= 1
+                column -= 1
+                continue
+            }
+            guard let stripped = stripLeaders(text), let cell = ValueScanner.value(stripped), !cell.isBlank else { break }
+            values[index] = column
+            let glued = stripped.count < text.count
+            index -= 1
+            if !glued {
+                if index >= range.lowerBound, isLeader(words[index].text) {
+                    leaders.insert(index)
+                    index -= 1
+                } else if index >= range.lowerBound, words[index].text.hasSuffix("...") {
+                    // The leader is glued to the caption's last word, which stays in the caption.
+                } else {
+                    leaderless += 1
+                }
+            }
+            column -= 1
+        }
+        guard column < 0, leaderless == 0 || (leaderless == columns && empty == 0) else { return nil }
+        return (values, leaders)
+    }
+
+    /// Printed characters the blank writes otherwise: pdftotext's C1 quote codes become apostrophes.
+    static func normalize(_ text: Substring) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value >= 0x80 }) else { return String(text) }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x91, 0x92, 0x2018, 0x2019: out.append("'")
+            case 0x93, 0x94, 0x201C, 0x201D: out.append("\"")
+            case 0x96, 0x97: out.append("-")
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    mutating func finish(into reader: inout LayoutReader) -> Page {
+        let printed = Set(rows.map(\.line))
+        let missing = description.lines.map(\.line).filter { !printed.contains($0) && !(description.line($0)?.isWriteIn ?? false) }
+        if !missing.isEmpty {
+            reader.report(.info, .missingLine, page: nil, line: nil,
+                          "\(description.title) does not print line\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))")
+        }
+        return Page(id: description.id, rows: rows)
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+
+/// Reads the words of a PDF, with their boxes, through poppler's `pdftotext`.
+///
+/// The PDF is handed to `pdftotext -bbox` on standard input and its word boxes are read back
+/// from standard output; nothing is written to disk. The program is found on `PATH`, or at
+/// the path in `NAICXBRL_PDFTOTEXT`. Debian and Ubuntu ship it in `poppler-utils`.
+public enum PDFText {
+    public enum Failure: Error, CustomStringConvertible, Equatable {
+        /// `pdftotext` is not installed.
+        case toolMissing
+        /// `pdftotext` could not read the file.
+        case unreadable(String)
+
+        public var description: String {
+            switch self {
+            case .toolMissing:
+                return "reading a PDF needs pdftotext from poppler (Debian/Ubuntu: apt-get install poppler-utils; or set NAICXBRL_PDFTOTEXT to its path)"
+            case .unreadable(let reason):
+                return "pdftotext could not read the PDF: \(reason)"
+            }
+        }
+    }
+
+    /// Whether the bytes are a PDF file.
+    public static func isPDF(_ bytes: [UInt8]) -> Bool {
+        // The header may follow a few bytes of junk; readers look in the first kilobyte.
+        let head = bytes.prefix(1024)
+        let magic: [UInt8] = Array("%PDF-".utf8)
+        guard head.count >= magic.count else { return false }
+        for start in head.indices where start + magic.count <= head.endIndex {
+            if head[start..<start + magic.count].elementsEqual(magic) { return true }
+        }
+        return false
+    }
+
+    /// The path of `pdftotext`, or nil when it is not installed.
+    public static func toolPath() -> String? {
+        let environment = ProcessInfo.processInfo.environment
+        if let path = environment["NAICXBRL_PDFTOTEXT"], !path.isEmpty {
+            return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+        }
+        let searchPath = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for directory in searchPath.split(separator: ":") where !directory.isEmpty {
+            let candidate = String(directory) + "/pdftotext"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    /// The positioned words of each page of the PDF.
+    public static func document(pdf bytes: [UInt8], name: String) throws(Failure) -> PositionedDocument {
+        let output = try run(bytes)
+        return PositionedDocument(name: name, source: .pdf, pages: pages(fromBoundingBoxes: output))
+    }
+
+    private static func run(_ input: [UInt8]) throws(Failure) -> [UInt8] {
+        guard let tool = toolPath() else { throw .toolMissing }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = ["-bbox", "-enc", "UTF-8", "-q", "-", "-"]
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        do {
+            try process.run()
+        } catch {
+            throw .unreadable("could not start \(tool): \(error.localizedDescription)")
+        }
+        // Standard input is written on another thread so a full output pipe cannot block it.
+        let writer = Thread {
+            let handle = stdin.fileHandleForWriting
+            input.withUnsafeBytes { handle.write(Data($0)) }
+            try? handle.close()
+        }
+        writer.start()
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let message = String(decoding: errors, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw .unreadable(message.isEmpty ? "exit status \(process.terminationStatus)" : String(message.prefix(200)))
+        }
+        return [UInt8](output)
+    }
+
+    /// Reads the XHTML `pdftotext -bbox` writes: `<page>` elements holding
+    /// `<word xMin= yMin= xMax= yMax=>text</word>`.
+    static func pages(fromBoundingBoxes output: [UInt8]) -> [PositionedPage] {
+        var pages: [PositionedPage] = []
+        var words: [PositionedWord] = []
+        var inPage = false
+        let text = String(decoding: output, as: UTF8.self)
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "<") {
+            guard let close = rest[open...].firstIndex(of: ">") else { break }
+            let tag = rest[rest.index(after: open)..<close]
+            rest = rest[rest.index(after: close)...]
+            if tag.hasPrefix("page ") || tag == "page" {
+                inPage = true
+                words = []
+            } else if tag == "/page" {
+                if inPage {
+                    pages.append(PositionedPage(number: pages.count + 1, lines: PositionedDocument.lines(of: words)))
+                }
+                inPage = false
+            } else if tag.hasPrefix("word "), inPage {
+                guard let end = rest.range(of: "</word>") else { break }
+                let content = unescape(rest[..<end.lowerBound])
+                rest = rest[end.upperBound...]
+                guard let x0 = attribute("xMin", tag), let y0 = attribute("yMin", tag),
+                      let x1 = attribute("xMax", tag), let y1 = attribute("yMax", tag), !content.isEmpty else { continue }
+                words.append(PositionedWord(text: content, x0: x0, x1: x1, y0: y0, y1: y1))
+            }
+        }
+        return pages
+    }
+
+    private static func attribute(_ name: String, _ tag: Substring) -> Double? {
+        guard let found = tag.range(of: name + "=\"") else { return nil }
+        let value = tag[found.upperBound...].prefix { $0 != "\"" }
+        return Double(value)
+    }
+
+    private static func unescape(_ text: Substring) -> String {
+        guard text.contains("&") else { return String(text) }
+        return text.replacingOccurrences(of: "&lt;", with: "<")
+            .replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"")
+            .replacingOccurrences(of: "&apos;", with: "'")
+            .replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+}
