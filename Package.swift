@@ -24,6 +24,7 @@ let package = Package(
                 .embedInCode("Blank/Data/life-ah-quarterly.json"),
                 .embedInCode("Blank/Data/life-ah-quarterly-checks.json"),
                 .embedInCode("Blank/Data/life-ah-annual.json"),
+                .embedInCode("Blank/Data/life-ah-annual-checks.json"),
             ]
         ),
         .executableTarget(

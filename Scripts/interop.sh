@@ -52,6 +52,31 @@ else
     echo "Arelle: no errors, warnings or calculation inconsistencies"
 fi
 
+echo "== Annual statements from filed PDFs: Arelle validation and calculations, and xmllint"
+# The two filings in Fixtures/annual, read from the PDF through poppler's pdftotext.
+for filing in forethought-life-2024 commonwealth-annuity-2023; do
+    "$tool" convert "Fixtures/annual/$filing-annual.pdf" -o "$out/$filing.xbrl"
+    "$arelle" -f "$out/$filing.xbrl" --packages "$out/naiclq-2011.zip" -v --calc c11r --formula none --workOffline \
+        --disablePersistentConfig --validationExitCode --logFile "$out/$filing.log" \
+        --logFormat "[%(messageCode)s] %(message)s" >/dev/null 2>&1 || fail=1
+    problems="$(grep -v '^\[info\]' "$out/$filing.log" | grep '^\[' || true)"
+    if [ -n "$problems" ]; then
+        echo "Arelle reported on $filing:"; cat "$out/$filing.log"
+        fail=1
+    else
+        echo "Arelle, $filing: no errors, warnings or calculation inconsistencies"
+    fi
+    mkdir -p "$out/xmllint-$filing"
+    official_xmllint_setup "$out/xmllint-$filing" "$out/naiclq-2011.zip" "$official" "$out/$filing.xbrl"
+    if XML_CATALOG_FILES="$out/xmllint-$filing/catalog.xml" xmllint --nonet --noout --schema "$out/xmllint-$filing/validate.xsd" \
+        "$out/$filing.xbrl" 2>"$out/xmllint-$filing.log"; then
+        tail -1 "$out/xmllint-$filing.log"
+    else
+        echo "xmllint reported on $filing:"; sed -n 1,50p "$out/xmllint-$filing.log"
+        fail=1
+    fi
+done
+
 echo "== xmllint: the instance against the official XBRL 2.1 schemas, through an XML catalog"
 official_xmllint_setup "$out" "$out/naiclq-2011.zip" "$official" "$out/fixture.xbrl"
 if XML_CATALOG_FILES="$out/catalog.xml" xmllint --nonet --noout --schema "$out/validate.xsd" "$out/fixture.xbrl" 2>"$out/xmllint.log"; then

@@ -25,7 +25,7 @@ CATALOG
     # (grep -m1 rather than head: with pipefail, head closing the pipe early fails the script.)
     local entry namespace
     entry="$(grep -m1 -o 'xlink:href="[^"]*"' "$instance" | sed 's/xlink:href="//; s/"$//')"
-    namespace="$(grep -m1 -ho 'targetNamespace="[^"]*"' "$package_root"/*/*.xsd | sed 's/.*targetNamespace="//; s/"$//')"
+    namespace="$(grep -m1 -ho 'targetNamespace="[^"]*"' "$package_root"/*/"$(basename "$entry")" | sed 's/.*targetNamespace="//; s/"$//')"
     cat > "$dir/validate.xsd" <<XSD
 <?xml version="1.0"?>
 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">

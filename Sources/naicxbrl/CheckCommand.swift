@@ -29,18 +29,6 @@ struct CheckCommand: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        let blank = Blank.lifeQuarterly
-        let checker: Checker
-        do {
-            guard let bundled = try Checker.bundled(for: blank) else {
-                Output.error("error: the \(blank.title) blank has no check rules [checks]")
-                throw ToolExit.unusable.code
-            }
-            checker = bundled
-        } catch let error as CheckRuleError {
-            Output.error("error: \(error) [checks]")
-            throw ToolExit.unusable.code
-        }
         let statement: Statement
         var origins: [String: [String: Int]] = [:]
         let lower = input.lowercased()
@@ -52,7 +40,7 @@ struct CheckCommand: ParsableCommand {
                 Output.error("\(input): error: cannot read the instance: \(error.localizedDescription) [io]")
                 throw ToolExit.unusable.code
             }
-            let imported = FactImporter(blank: blank).importInstance(bytes, name: input)
+            let imported = FactImporter(blank: InstanceBlank.of(bytes) ?? .lifeQuarterly).importInstance(bytes, name: input)
             Output.diagnostics(imported.diagnostics, minimum: .warning)
             // Facts that cannot be placed leave holes the checks would report as differences.
             if imported.hasErrors { throw ToolExit.unusable.code }
@@ -69,6 +57,21 @@ struct CheckCommand: ParsableCommand {
             guard parsed.isUsable else { throw ToolExit.unusable.code }
             statement = parsed.statement
             origins = parsed.origins
+        }
+        guard let blank = Blank.named(statement.blank) else {
+            Output.error("\(input): error: the statement's blank \(statement.blank) is not known [checks]")
+            throw ToolExit.unusable.code
+        }
+        let checker: Checker
+        do {
+            guard let bundled = try Checker.bundled(for: blank) else {
+                Output.error("error: the \(blank.title) blank has no check rules [checks]")
+                throw ToolExit.unusable.code
+            }
+            checker = bundled
+        } catch let error as CheckRuleError {
+            Output.error("error: \(error) [checks]")
+            throw ToolExit.unusable.code
         }
         let report = checker.check(statement, origins: origins, file: input == "-" ? "<stdin>" : input)
         switch format {

@@ -124,12 +124,30 @@ struct ConvertCommand: ParsableCommand {
 /// The crosschecks a batch runs on each statement: failed rules, as errors and as warnings.
 enum BatchChecks {
     static let run: (@Sendable (Statement) -> (errors: Int, warnings: Int))? = {
-        guard let checker = try? Checker.bundled(for: .lifeQuarterly) else { return nil }
+        var checkers: [String: Checker] = [:]
+        for id in Blank.ids {
+            if let blank = Blank.named(id), let checker = try? Checker.bundled(for: blank) { checkers[id] = checker }
+        }
+        guard !checkers.isEmpty else { return nil }
+        let bundled = checkers
         return { statement in
+            guard let checker = bundled[statement.blank] else { return (0, 0) }
             let summary = checker.check(statement).summary
             return (summary.errors, summary.warnings + summary.rounding)
         }
     }()
+}
+
+/// The blank an instance reports on, from the taxonomy namespaces it declares.
+enum InstanceBlank {
+    static func of(_ bytes: [UInt8]) -> Blank? {
+        // The namespaces are declared in the root element, within the first few kilobytes.
+        let head = String(decoding: bytes.prefix(64 * 1024), as: UTF8.self)
+        for id in Blank.ids {
+            if let blank = Blank.named(id), head.contains("\"\(blank.namespace)\"") || head.contains("'\(blank.namespace)'") { return blank }
+        }
+        return nil
+    }
 }
 
 struct ValidateCommand: ParsableCommand {
@@ -149,9 +167,13 @@ struct ValidateCommand: ParsableCommand {
             Output.error("\(instance): error: cannot read the instance: \(error.localizedDescription) [io]")
             throw ToolExit.unusable.code
         }
+        guard let blank = InstanceBlank.of(bytes) else {
+            Output.error("\(instance): error: the instance names no taxonomy of a known blank (expected a namespace such as \(Blank.lifeQuarterly.namespace)) [schema]")
+            throw ToolExit.invalid.code
+        }
         let validator: InstanceValidator
         do {
-            validator = try TaxonomyRegistry.validator(for: .lifeQuarterly)
+            validator = try TaxonomyRegistry.validator(for: blank)
         } catch {
             Output.error("error: the taxonomy does not compile: \(error) [schema]")
             throw ToolExit.unusable.code
@@ -166,8 +188,8 @@ struct ValidateCommand: ParsableCommand {
 struct TaxonomyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "taxonomy",
-        abstract: "Write the taxonomy generated from the blank description.",
-        discussion: "--output writes the taxonomy package's folder (META-INF and the taxonomy files); --package writes it as a zip."
+        abstract: "Write the taxonomies generated from the blank descriptions.",
+        discussion: "One taxonomy package holds an entry point per blank. --output writes the package's folder (META-INF and a folder per blank); --package writes it as a zip."
     )
 
     @Option(help: "A folder to write the taxonomy package's files into.")
@@ -181,8 +203,7 @@ struct TaxonomyCommand: ParsableCommand {
     }
 
     func run() throws {
-        let writer = TaxonomyWriter(taxonomy: TaxonomyModel(blank: .lifeQuarterly))
-        let files = writer.packageFiles()
+        let files = TaxonomyPackage.files(of: TaxonomyPackage.bundledBlanks)
         do {
             if let output {
                 for file in files {

@@ -30,7 +30,8 @@ struct ImportCommand: ParsableCommand {
             Output.error("\(instance): error: cannot read the instance: \(error.localizedDescription) [io]")
             throw ToolExit.unusable.code
         }
-        let result = FactImporter(blank: .lifeQuarterly).importInstance(bytes, name: instance)
+        let blank = InstanceBlank.of(bytes) ?? .lifeQuarterly
+        let result = FactImporter(blank: blank).importInstance(bytes, name: instance)
         Output.diagnostics(result.diagnostics, minimum: .warning)
         if result.hasErrors { throw ToolExit.invalid.code }
         let out: [UInt8]
@@ -38,7 +39,7 @@ struct ImportCommand: ParsableCommand {
         case .json:
             out = [UInt8](try Output.json(result.statement)) + [0x0A]
         case .text:
-            out = Array(TextRenderer.render(result.statement, blank: .lifeQuarterly).utf8)
+            out = Array(TextRenderer.render(result.statement, blank: blank).utf8)
         case .xbrl:
             do {
                 out = try Converter.convert(result.statement, file: output, validate: false).instance

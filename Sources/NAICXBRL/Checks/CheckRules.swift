@@ -184,7 +184,10 @@ public struct CheckRuleSet: Sendable {
         return try CheckRuleSet(blank: blank, file: file)
     }
 
-    private static let bundledFiles: [String: [UInt8]] = ["life-ah-quarterly": PackageResources.life_ah_quarterly_checks_json]
+    private static let bundledFiles: [String: [UInt8]] = [
+        "life-ah-quarterly": PackageResources.life_ah_quarterly_checks_json,
+        "life-ah-annual": PackageResources.life_ah_annual_checks_json,
+    ]
 }
 
 /// The small expression language of the rule file.

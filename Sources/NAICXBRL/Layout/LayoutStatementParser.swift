@@ -174,9 +174,10 @@ struct PositionedPageReader {
     private let lineIndex: [String: Int]
     private let sectionKeys: [String]
     private var rows: [Row] = []
+    private var seen: Set<String> = []
     /// Column positions found on the page's first printed page, for pages that go on from it.
     private var layout: (centers: [Double?], halfGap: Double, valueStart: Double)?
-    /// Where each row was printed: line number → input line (text) or page × 1000 + line (PDF).
+    /// Where each row was printed: line number → input line, for text input.
     private(set) var origins: [String: Int] = [:]
 
     init(description: PageDescription) {
@@ -324,24 +325,25 @@ struct PositionedPageReader {
         return (number, rest, marked)
     }
 
-    /// A word with its dot leaders removed, or nil when it is only a leader.
+    /// A word with its dot leaders removed, or nil when it is only a leader. A single final
+    /// period ("Inc.") is kept; two or more are a leader.
     static func stripLeaders(_ text: String) -> Substring? {
         var text = Substring(text)
-        // pdftotext maps some quotes to C1 controls; they are apostrophes.
         while text.first == "." { text = text.dropFirst() }
-        while text.count > 1, text.last == ".", text.dropLast().last == "." { text = text.dropLast() }
-        if text == "." { return nil }
+        let trailing = text.reversed().prefix { $0 == "." }.count
+        if trailing >= 2 { text = text.dropLast(trailing) }
         return text.isEmpty ? nil : text
     }
 
     private mutating func finishRow(_ row: Gathered, page: PositionedPage, centers: [Double?], valueStart: Double, into reader: inout LayoutReader) {
         let line = description.lines[row.index]
         let label = "\(description.title) line \(row.line)"
-        if origins[row.line] != nil {
+        if seen.contains(row.line) {
             reader.report(.warning, .duplicateLine, page: page, line: row.lines[0], "\(label) is printed twice; the first is kept")
             return
         }
-        origins[row.line] = row.lines[0].sourceLine ?? (page.number * 1000 + row.lines[0].number)
+        seen.insert(row.line)
+        if let source = row.lines[0].sourceLine { origins[row.line] = source }
 
         var captionWords: [String] = []
         var cells: [Cell] = Array(repeating: .blank, count: description.columns.count)

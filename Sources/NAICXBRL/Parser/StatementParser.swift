@@ -58,7 +58,14 @@ public enum StatementParser {
                 return LayoutStatementParser.parse(document, blank: chosen)
             }
         }
-        return parseTabbed(bytes: bytes, name: name, blank: blank ?? .lifeQuarterly)
+        return parseTabbed(bytes: bytes, name: name, blank: blank ?? recognizeTabbed(bytes) ?? .lifeQuarterly)
+    }
+
+    /// The known blank whose running header the tab-separated text prints, when only one does.
+    static func recognizeTabbed(_ bytes: [UInt8]) -> Blank? {
+        let head = String(decoding: bytes.prefix(256 * 1024), as: UTF8.self)
+        let found = Blank.ids.compactMap(Blank.named).filter { head.contains($0.pageHeader) }
+        return found.count == 1 ? found[0] : nil
     }
 
     /// The known blank whose running header starts the most pages of the document.

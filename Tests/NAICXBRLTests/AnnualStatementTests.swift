@@ -1,0 +1,246 @@
+import Foundation
+import XCTest
+@testable import NAICXBRL
+
+/// Annual statements as filed: two PDFs in `Fixtures/annual`, read through poppler's
+/// `pdftotext` (Debian package poppler-utils, which `.ci/run` installs), and the text
+/// `pdftotext -layout` makes of them. The expected values are the ones printed in the PDFs,
+/// listed in `Fixtures/annual/*.expected.tsv` (see the README there for how they were taken).
+final class AnnualStatementTests: XCTestCase {
+    static let filings = ["forethought-life-2024", "commonwealth-annuity-2023"]
+    static let pages: Set<String> = ["Assets", "Liabilities", "SummaryOfOperations", "CashFlow"]
+
+    static func pdfPath(_ filing: String) -> String {
+        Fixture.root.appendingPathComponent("Fixtures/annual/\(filing)-annual.pdf").path
+    }
+
+    /// Parses are cached: each PDF is read once per test run.
+    nonisolated(unsafe) static var parsed: [String: ParseResult] = [:]
+    static let lock = NSLock()
+
+    func parse(_ filing: String) throws -> ParseResult {
+        try Self.requirePdftotext()
+        Self.lock.lock()
+        defer { Self.lock.unlock() }
+        if let known = Self.parsed[filing] { return known }
+        let result = try StatementParser.parse(fileAt: Self.pdfPath(filing))
+        Self.parsed[filing] = result
+        return result
+    }
+
+    /// These tests need poppler's pdftotext. Without it they fail, unless NAICXBRL_SKIP_PDF_TESTS
+    /// is set to skip them on purpose.
+    static func requirePdftotext() throws {
+        guard PDFText.toolPath() == nil else { return }
+        if ProcessInfo.processInfo.environment["NAICXBRL_SKIP_PDF_TESTS"] != nil {
+            throw XCTSkip("pdftotext is not installed and NAICXBRL_SKIP_PDF_TESTS is set")
+        }
+        throw PDFText.Failure.toolMissing
+    }
+
+    struct Expected {
+        var page: String
+        var line: String
+        var column: String
+        var value: String
+    }
+
+    static func expected(_ filing: String) throws -> [Expected] {
+        let path = Fixture.root.appendingPathComponent("Fixtures/annual/\(filing).expected.tsv").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        return text.split(separator: "\n").compactMap { line in
+            guard !line.hasPrefix("#") else { return nil }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 4, pages.contains(fields[0]) else { return nil }
+            return Expected(page: fields[0], line: fields[1], column: fields[2], value: fields[3])
+        }
+    }
+
+    /// Every value printed on the Assets, Liabilities, Summary of Operations and Cash Flow
+    /// pages, and nothing else: cells, amounts inside captions, and write-in captions.
+    func assertValuesAsPrinted(_ statement: Statement, _ filing: String, source: String) throws {
+        let blank = Blank.lifeAnnual
+        let expected = try Self.expected(filing)
+        XCTAssertGreaterThan(expected.count, 400, filing)
+        var found: Set<String> = []
+        for item in expected {
+            let key = "\(item.page) \(item.line) \(item.column)"
+            found.insert(key)
+            guard let row = statement.page(item.page)?.row(item.line) else {
+                XCTFail("\(source): \(item.page) line \(item.line) was not read")
+                continue
+            }
+            if item.column == "caption" {
+                XCTAssertEqual(row.caption, item.value, "\(source): \(key)")
+            } else if item.column.hasPrefix("$") {
+                // $1, $2: the amounts printed inside the caption, in order.
+                let printed = row.captionAmounts.filter { !$0.isBlank }
+                let index = (Int(item.column.dropFirst()) ?? 0) - 1
+                XCTAssertTrue(printed.indices.contains(index) && printed[index] == (try? ValueScanner.cell(Substring(item.value)).get()),
+                              "\(source): \(key) expected \(item.value), read \(printed)")
+            } else {
+                let cell = statement.cell(item.page, item.line, column: item.column, blank: blank)
+                XCTAssertEqual(cell, try ValueScanner.cell(Substring(item.value)).get(), "\(source): \(key)")
+            }
+        }
+        // Nothing read that is not printed.
+        for page in statement.pages where Self.pages.contains(page.id) {
+            guard let description = blank.page(page.id) else { continue }
+            for row in page.rows {
+                for (index, cell) in row.cells.enumerated() where !cell.isBlank {
+                    let key = "\(page.id) \(row.line) \(description.columns[index].number)"
+                    XCTAssertTrue(found.contains(key), "\(source): \(key) read \(cell), which the statement does not print there")
+                }
+                let amounts = row.captionAmounts.filter { !$0.isBlank }
+                for index in amounts.indices {
+                    XCTAssertTrue(found.contains("\(page.id) \(row.line) $\(index + 1)"), "\(source): \(page.id) \(row.line) caption amount \(index + 1)")
+                }
+            }
+        }
+    }
+
+    func testEveryValueOnTheStatementPagesAsPrintedFromThePDF() throws {
+        for filing in Self.filings {
+            let result = try parse(filing)
+            XCTAssertTrue(result.isUsable, filing)
+            try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf")
+        }
+    }
+
+    func testEveryValueFromPdftotextLayoutText() throws {
+        try Self.requirePdftotext()
+        let tool = try XCTUnwrap(PDFText.toolPath())
+        for filing in Self.filings {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: tool)
+            process.arguments = ["-layout", Self.pdfPath(filing), "-"]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            let result = StatementParser.parse(bytes: [UInt8](data), name: "\(filing).txt")
+            XCTAssertEqual(result.statement.blank, "life-ah-annual")
+            try assertValuesAsPrinted(result.statement, filing, source: "\(filing).txt")
+            XCTAssertEqual(result.diagnostics.filter { $0.severity >= .warning }.map(\.description), [], filing)
+        }
+    }
+
+    func testCoverFromTheRunningHeaderAndTheNAICCodes() throws {
+        let forethought = try parse("forethought-life-2024").statement.cover
+        XCTAssertEqual(forethought.companyName, "Forethought Life Insurance Company")
+        XCTAssertEqual(forethought.companyCode, "91642")
+        XCTAssertEqual(forethought.groupCode, "3891")
+        XCTAssertEqual(forethought.statementDate, CalendarDate(year: 2024, month: 12, day: 31))
+        XCTAssertEqual(forethought.kind, .annual)
+        let commonwealth = try parse("commonwealth-annuity-2023").statement.cover
+        XCTAssertEqual(commonwealth.companyName, "Commonwealth Annuity and Life Insurance Company")
+        XCTAssertEqual(commonwealth.companyCode, "84824")
+        XCTAssertEqual(commonwealth.statementDate, CalendarDate(year: 2023, month: 12, day: 31))
+    }
+
+    /// Every line of the supported pages is placed: no warning or error is left.
+    func testNothingOnTheSupportedPagesIsLeftUnplaced() throws {
+        for filing in Self.filings {
+            let result = try parse(filing)
+            XCTAssertEqual(result.diagnostics.filter { $0.severity >= .warning }.map(\.description), [], filing)
+            // The pages of other schedules in between are named, not dropped silently.
+            XCTAssertTrue(result.diagnostics.contains { $0.code == .missingPage && $0.message.contains("pages are not pages") }, filing)
+        }
+    }
+
+    /// The crosschecks pass on both filings; what remains are the ±1 rounding differences the
+    /// filings print (Fixtures/annual/README.md lists them).
+    func testCrosschecksPassExceptPrintedRounding() throws {
+        guard let checker = try Checker.bundled(for: .lifeAnnual) else { return XCTFail("no annual rules") }
+        for filing in Self.filings {
+            let report = checker.check(try parse(filing).statement)
+            XCTAssertEqual(report.summary.errors, 0, "\(filing): \(report.text(includePassed: false))")
+            XCTAssertEqual(report.summary.warnings, 0, filing)
+            XCTAssertGreaterThan(report.summary.passed, 100, filing)
+            XCTAssertLessThanOrEqual(report.summary.rounding, 6, filing)
+        }
+        // The check that ties the pages together: Liabilities line 39 equals Assets line 28.
+        let statement = try parse("forethought-life-2024").statement
+        XCTAssertEqual(statement.cell("Liabilities", "39", column: "1", blank: .lifeAnnual), .amount(printed("60,160,298,146")))
+        XCTAssertEqual(statement.cell("Assets", "28", column: "3", blank: .lifeAnnual), .amount(printed("60,160,298,146")))
+    }
+
+    func testAChangedNumberFailsTheCrosschecks() throws {
+        var statement = try parse("forethought-life-2024").statement
+        guard let page = statement.pages.firstIndex(where: { $0.id == "Liabilities" }),
+              let row = statement.pages[page].rows.firstIndex(where: { $0.line == "39" }) else { return XCTFail("no Liabilities line 39") }
+        statement.pages[page].rows[row].cells[0] = .amount(printed("60,160,298,246"))
+        let report = try XCTUnwrap(Checker.bundled(for: .lifeAnnual)).check(statement)
+        XCTAssertGreaterThanOrEqual(report.summary.errors, 2, report.text(includePassed: false))
+    }
+
+    /// PDF → XBRL → statement is the statement read from the PDF; the instance validates.
+    func testConvertValidatesAndImportsBackUnchanged() throws {
+        for filing in Self.filings {
+            let statement = try parse(filing).statement
+            let conversion = try Converter.convert(statement, file: "\(filing).xbrl")
+            XCTAssertEqual(conversion.validation.map(\.description), [], filing)
+            // One numeric fact per amount printed on the pages (XXX marks are not numbers).
+            let amounts = try Self.expected(filing).filter { $0.column != "caption" && $0.value != "XXX" }.count
+            XCTAssertEqual(conversion.numericFactCount, amounts, filing)
+            let imported = FactImporter(blank: .lifeAnnual).importInstance(conversion.instance, name: "\(filing).xbrl")
+            XCTAssertEqual(imported.diagnostics.filter { $0.severity == .error }.map(\.description), [], filing)
+            XCTAssertEqual(imported.statement, statement, filing)
+            let again = try Converter.convert(imported.statement, file: "\(filing).xbrl", validate: false)
+            XCTAssertEqual(again.instance, conversion.instance, filing)
+        }
+    }
+
+    /// The annual blank reuses the quarterly blank's concept names where a line means the
+    /// same; a shared name must mean the same kind of item.
+    func testConceptsSharedWithTheQuarterlyBlankAgree() {
+        let annual = TaxonomyModel.of(.lifeAnnual)
+        let quarterly = TaxonomyModel.of(.lifeQuarterly)
+        var shared = 0
+        for concept in annual.concepts {
+            guard let other = quarterly.concept(concept.name) else { continue }
+            shared += 1
+            XCTAssertEqual(concept.type, other.type, concept.name)
+            XCTAssertEqual(concept.periodType, other.periodType, concept.name)
+            XCTAssertEqual(concept.balance, other.balance, concept.name)
+        }
+        XCTAssertGreaterThan(shared, 250)
+    }
+
+    func testAMissingPdftotextIsSaidClearly() {
+        setenv("NAICXBRL_PDFTOTEXT", "/nonexistent/pdftotext", 1)
+        defer { unsetenv("NAICXBRL_PDFTOTEXT") }
+        let result = StatementParser.parse(bytes: Array("%PDF-1.4\n%%EOF\n".utf8), name: "x.pdf")
+        XCTAssertFalse(result.isUsable)
+        XCTAssertTrue(result.diagnostics.contains { $0.code == .io && $0.message.contains("poppler-utils") }, "\(result.diagnostics)")
+    }
+
+    func testABrokenPDFIsRefusedWithoutACrash() throws {
+        try Self.requirePdftotext()
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Self.pdfPath("forethought-life-2024"))))
+        for cut in [8, 4096, bytes.count / 2] {
+            let result = StatementParser.parse(bytes: Array(bytes.prefix(cut)), name: "cut.pdf")
+            XCTAssertFalse(result.isUsable, "cut at \(cut)")
+            XCTAssertTrue(result.diagnostics.contains { $0.severity == .error }, "cut at \(cut)")
+        }
+    }
+
+    func testLineNumbersAndLeaders() {
+        func number(_ text: String) -> String? {
+            PositionedPageReader.lineNumber(PositionedWord(text: text, x0: 0, x1: 10, y0: 0, y1: 1), before: 100)?.line
+        }
+        XCTAssertEqual(number("1."), "1")
+        XCTAssertEqual(number("2.1"), "2.1")
+        XCTAssertEqual(number("08.301."), "08.301")
+        XCTAssertEqual(number("1.Aggregate"), "1")
+        XCTAssertEqual(number("20.0014."), "20.0014")
+        XCTAssertNil(number("1,234"))
+        XCTAssertNil(number("(Exhibit"))
+        XCTAssertEqual(PositionedPageReader.stripLeaders("................447,255,802"), "447,255,802")
+        XCTAssertEqual(PositionedPageReader.stripLeaders("liens......."), "liens")
+        XCTAssertNil(PositionedPageReader.stripLeaders("..........."))
+        XCTAssertEqual(PositionedPageReader.stripLeaders("XXX.............."), "XXX")
+        XCTAssertEqual(PositionedPageReader.stripLeaders("Inc."), "Inc.")
+    }
+}
