@@ -41,6 +41,38 @@ case "time-import":
         let seconds = Date().timeIntervalSince(start)
         print("imported \(facts) facts (\(bytes.count) bytes) in \(String(format: "%.3f", seconds)) s: \(Int(Double(facts) / seconds)) facts/s; \(result.diagnostics.count) diagnostics")
     } catch { fail("\(error)") }
+case "time-convert":
+    // Times each stage of converting the reference statement, ROUNDS times: `synthesize time-convert ROUNDS -`.
+    guard let rounds = Int(arguments[2]), rounds > 0 else { fail("ROUNDS must be a positive number") }
+    let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/mml-bay-state-life-2011-q2.txt")
+    guard let data = FileManager.default.contents(atPath: fixture.path) else { fail("missing \(fixture.path)") }
+    let bytes = [UInt8](data)
+    do {
+        let validator = try TaxonomyRegistry.validator(for: .lifeQuarterly)
+        let checker = try Checker.bundled(for: .lifeQuarterly)
+        var parse = 0.0, write = 0.0, validate = 0.0, check = 0.0, size = 0
+        func seconds(_ body: () throws -> Void) rethrows -> Double {
+            let start = DispatchTime.now()
+            try body()
+            return Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        }
+        for _ in 0..<rounds {
+            var parsed: ParseResult?
+            parse += seconds { parsed = StatementParser.parse(bytes: bytes, name: "fixture") }
+            guard let statement = parsed?.statement else { fail("the fixture does not parse") }
+            var instance: [UInt8] = []
+            write += try seconds { instance = try Converter.convert(statement, validate: false).instance }
+            size = instance.count
+            var issues: [ValidationIssue] = []
+            validate += seconds { issues = validator.validate(instance, documentName: "fixture.xbrl") }
+            if !issues.isEmpty { fail("invalid: \(issues.prefix(3))") }
+            check += seconds { _ = checker?.check(statement) }
+        }
+        let n = Double(rounds)
+        print(String(format: "per statement (mean of %d): parse %.2f ms, write %.2f ms, validate %.2f ms (%d bytes), checks %.2f ms", rounds,
+                     parse / n * 1e3, write / n * 1e3, validate / n * 1e3, size, check / n * 1e3))
+    } catch { fail("\(error)") }
 default:
     fail("unknown kind \(arguments[1])")
 }

@@ -15,9 +15,12 @@ import Foundation
 /// rounding warning, not a failure.
 public struct Checker: Sendable {
     public let rules: CheckRuleSet
+    /// What every check run reads from the blank, worked out once.
+    private let lookup: BlankLookup
 
     public init(rules: CheckRuleSet) {
         self.rules = rules
+        self.lookup = BlankLookup(rules.blank)
     }
 
     /// The checker for a blank's bundled rules; nil when the blank has none.
@@ -28,7 +31,7 @@ public struct Checker: Sendable {
     /// Checks a statement. `origins` (``ParseResult/origins``) gives the input line of each
     /// page row, for the report; `file` names the input in it.
     public func check(_ statement: Statement, origins: [String: [String: Int]] = [:], file: String? = nil) -> CheckReport {
-        let context = Context(statement: statement, blank: rules.blank, origins: origins)
+        let context = Context(statement: statement, lookup: lookup, origins: origins)
         var results: [CheckResult] = []
         var counts: [String: CheckReport.AssertionCounts] = [:]
         for rule in rules.rules {
@@ -69,15 +72,103 @@ private struct TermValue {
     var cells: [CheckCell]
 }
 
+/// The blank's pages by id, their titles and the lines row-by-row rules go over. Shared by
+/// every check run of a ``Checker``.
+private final class BlankLookup: Sendable {
+    let blank: Blank
+    let pages: [String: PageDescription]
+    let titles: [String: String]
+    let rowScopeLines: [String: Set<String>]
+
+    init(_ blank: Blank) {
+        self.blank = blank
+        var pages: [String: PageDescription] = [:]
+        var titles: [String: String] = [:]
+        var lines: [String: Set<String>] = [:]
+        for page in blank.pages where pages[page.id] == nil {
+            pages[page.id] = page
+            titles[page.id] = page.title.capitalizedTitle
+            lines[page.id] = Set(Context.rowScopeLines(page))
+        }
+        self.pages = pages
+        self.titles = titles
+        self.rowScopeLines = lines
+    }
+}
+
+/// A statement's pages, rows, notes and interrogatories by what rules name them by, built as
+/// rules ask for them. (The model looks each up by a linear search; a statement's checks look
+/// up thousands of cells.)
+private final class StatementIndex {
+    struct NoteTables {
+        var tables: [Table]
+        /// Per table, the rows that are totals.
+        var totals: [[Int]]
+    }
+
+    let statement: Statement
+    private var pageIndex: [String: Int]?
+    private var rowIndex: [String: [String: Int]] = [:]
+    private var notes: [Int: NoteTables?] = [:]
+    private var interrogatories: [String: Interrogatory]?
+
+    init(_ statement: Statement) {
+        self.statement = statement
+    }
+
+    func page(_ id: String) -> Page? {
+        if pageIndex == nil {
+            var index: [String: Int] = [:]
+            for (i, page) in statement.pages.enumerated() where index[page.id] == nil { index[page.id] = i }
+            pageIndex = index
+        }
+        return pageIndex?[id].map { statement.pages[$0] }
+    }
+
+    func row(_ pageID: String, _ line: String) -> Row? {
+        guard let page = page(pageID) else { return nil }
+        if let rows = rowIndex[pageID] { return rows[line].map { page.rows[$0] } }
+        var rows: [String: Int] = [:]
+        for (i, row) in page.rows.enumerated() where rows[row.line] == nil { rows[row.line] = i }
+        rowIndex[pageID] = rows
+        return rows[line].map { page.rows[$0] }
+    }
+
+    func note(_ number: Int) -> NoteTables? {
+        if let known = notes[number] { return known }
+        let found = statement.note(number).map { note in
+            let tables = note.tables
+            return NoteTables(tables: tables, totals: tables.map { table in table.rows.indices.filter { Context.isTotal(table.rows[$0]) } })
+        }
+        notes[number] = .some(found)
+        return found
+    }
+
+    func interrogatory(_ part: String, _ number: String) -> Interrogatory? {
+        if interrogatories == nil {
+            var index: [String: Interrogatory] = [:]
+            for item in statement.interrogatories where index[item.part + ":" + item.number] == nil {
+                index[item.part + ":" + item.number] = item
+            }
+            interrogatories = index
+        }
+        return interrogatories?[part + ":" + number]
+    }
+}
+
 private struct Context {
     let statement: Statement
     let blank: Blank
+    let lookup: BlankLookup
+    let index: StatementIndex
     let origins: [String: [String: Int]]
     let periods: StatementPeriods?
 
-    init(statement: Statement, blank: Blank, origins: [String: [String: Int]]) {
+    init(statement: Statement, lookup: BlankLookup, origins: [String: [String: Int]]) {
         self.statement = statement
-        self.blank = blank
+        self.blank = lookup.blank
+        self.lookup = lookup
+        self.index = StatementIndex(statement)
         self.origins = origins
         periods = statement.cover.statementDate.map(StatementPeriods.init(statementDate:))
     }
@@ -87,11 +178,10 @@ private struct Context {
         case .single:
             return [CheckBinding()]
         case .rows(let pageID):
-            guard let page = statement.page(pageID), let description = blank.page(pageID) else { return [] }
-            let lines = Set(Self.rowScopeLines(description))
+            guard let page = index.page(pageID), let lines = lookup.rowScopeLines[pageID] else { return [] }
             return page.rows.filter { lines.contains($0.line) }.map { CheckBinding(row: $0.line) }
         case .note(let number, let eachRow, let eachColumn):
-            guard let note = statement.note(number) else { return [] }
+            guard let note = index.note(number) else { return [] }
             var out: [CheckBinding] = []
             for (t, table) in note.tables.enumerated() {
                 if eachRow {
@@ -125,18 +215,18 @@ private struct Context {
         }
         switch rule.scope {
         case .note(let number, _, _):
-            if statement.note(number) == nil { return "note \(number) is not printed" }
+            if index.note(number) == nil { return "note \(number) is not printed" }
             if case .note(_, false, _) = rule.scope { return "no table of note \(number) prints a totals row and amounts to add up" }
             return "no table of note \(number) prints amounts in these columns"
         case .rows(let page):
-            if statement.page(page) == nil { return "\(title(page)) is not printed" }
+            if index.page(page) == nil { return "\(title(page)) is not printed" }
         case .single:
             break
         }
         return "nothing is printed in the cells it compares"
     }
 
-    func title(_ page: String) -> String { blank.page(page)?.title.capitalizedTitle ?? page }
+    func title(_ page: String) -> String { lookup.titles[page] ?? page }
 
     func evaluate(_ rule: CheckRule, _ binding: CheckBinding) -> CheckResult? {
         var left = Amount(units: 0), right = Amount(units: 0)
@@ -178,10 +268,10 @@ private struct Context {
         case .rows(let page): return "\(title(page)) line \(binding.row ?? "?")"
         case .note(let number, _, _):
             var text = "Note \(number), table \((binding.table ?? 0) + 1)"
-            if let t = binding.table, let r = binding.tableRow, let table = statement.note(number)?.tables[safe: t], let row = table.rows[safe: r] {
+            if let t = binding.table, let r = binding.tableRow, let table = index.note(number)?.tables[safe: t], let row = table.rows[safe: r] {
                 text += ", row \(row.label)"
             }
-            if let c = binding.column, let t = binding.table, let table = statement.note(number)?.tables[safe: t] {
+            if let c = binding.column, let t = binding.table, let table = index.note(number)?.tables[safe: t] {
                 text += ", column \(c)\(Self.heading(table, c).map { " (\($0))" } ?? "")"
             }
             return text
@@ -191,7 +281,7 @@ private struct Context {
     /// A note table's heading for amount column `c` (the first printed heading cell labels the rows).
     static func heading(_ table: Table, _ c: Int) -> String? {
         guard let headings = table.headings.last, c < headings.count else { return nil }
-        let text = headings[c].trimmingCharacters(in: .whitespaces)
+        let text = headings[c].trimmedSpaces
         return text.isEmpty ? nil : text
     }
 
@@ -201,7 +291,7 @@ private struct Context {
         case .amount(let amount, _)? where !textColumn:
             return (amount.scaled(byPowerOfTen: scale.exponent) ?? amount, true)
         case .text(let text)? where textColumn:
-            return (Amount(plain: text.trimmingCharacters(in: .whitespaces)) ?? Amount(units: 0), true)
+            return (Amount(plain: text.trimmedSpaces) ?? Amount(units: 0), true)
         case .notApplicable? where textColumn:
             return (Amount(units: 0), true)
         case .amount(let amount, _)? where textColumn:
@@ -215,7 +305,7 @@ private struct Context {
     func value(_ reference: CheckReference, _ binding: CheckBinding) -> TermValue? {
         switch reference {
         case .cell(let pageID, let fixedLine, let selector):
-            guard let description = blank.page(pageID), let line = fixedLine ?? binding.row else { return nil }
+            guard let description = lookup.pages[pageID], let line = fixedLine ?? binding.row else { return nil }
             let index: Int
             switch selector {
             case .number(let n):
@@ -228,7 +318,7 @@ private struct Context {
                 index = i
             }
             let column = description.columns[index]
-            let row = statement.page(pageID)?.row(line)
+            let row = self.index.row(pageID, line)
             let cell = row.flatMap { index < $0.cells.count ? $0.cells[index] : nil }
             let (amount, present) = Self.amount(cell, textColumn: column.valueKind != .amount)
             let place = "\(title(pageID)) line \(line), column \(column.number.isEmpty ? column.heading : column.number)"
@@ -236,7 +326,7 @@ private struct Context {
                              cells: [CheckCell(place: place, page: pageID, line: line, column: column.number,
                                                value: cell.flatMap(Self.printed), printed: row != nil, inputLine: origins[pageID]?[line])])
         case .caption(let pageID, let line, let slot):
-            let row = statement.page(pageID)?.row(line)
+            let row = index.row(pageID, line)
             let cell = row?.captionAmounts[safe: slot - 1]
             let (amount, present) = Self.amount(cell, textColumn: false)
             let place = "\(title(pageID)) line \(line), amount \(slot) printed in the caption"
@@ -244,7 +334,7 @@ private struct Context {
                              cells: [CheckCell(place: place, page: pageID, line: line, caption: slot,
                                                value: cell.flatMap(Self.printed), printed: row != nil, inputLine: origins[pageID]?[line])])
         case .interrogatory(let part, let number, let k):
-            let item = statement.interrogatory(part, number)
+            let item = index.interrogatory(part, number)
             var cell: Cell?
             if case .amounts(let cells)? = item?.answer { cell = cells[safe: k - 1] }
             let (amount, present) = Self.amount(cell, textColumn: false)
@@ -253,10 +343,10 @@ private struct Context {
             return TermValue(amount: amount, present: present,
                              cells: [CheckCell(place: place, interrogatory: "\(part):\(number)", value: cell.flatMap(Self.printed), printed: item != nil)])
         case .noteCell(let number, let selector, let fixedColumn):
-            guard let t = binding.table, let table = statement.note(number)?.tables[safe: t],
+            guard let t = binding.table, let note = index.note(number), let table = note.tables[safe: t],
                   let c = fixedColumn ?? binding.column else { return nil }
             let heading = Self.heading(table, c).map { " (\($0))" } ?? ""
-            let totals = table.rows.indices.filter { Self.isTotal(table.rows[$0]) }
+            let totals = note.totals[t]
             var rows: [Int]
             switch selector {
             case .each:
@@ -264,7 +354,7 @@ private struct Context {
                 rows = [r]
             case .rows:
                 guard !totals.isEmpty else { return nil }
-                rows = table.rows.indices.filter { !totals.contains($0) }
+                rows = table.rows.indices.filter { !totals.contains($0) }  // totals: a row or two
             case .total:
                 guard !totals.isEmpty else { return nil }
                 rows = totals
@@ -295,16 +385,16 @@ private struct Context {
             return TermValue(amount: sum, present: present,
                              cells: [CheckCell(place: place, column: String(c), note: number, table: t + 1, row: row, value: printedValue, printed: true)])
         case .count(let pageID, let lines, let columnNumber, let text):
-            guard let description = blank.page(pageID), let index = description.index(ofColumn: columnNumber) else { return nil }
+            guard let description = lookup.pages[pageID], let column = description.index(ofColumn: columnNumber) else { return nil }
             var count: Int64 = 0
             var present = false
-            let page = statement.page(pageID)
+            let page = index.page(pageID)
             for line in lines {
-                guard let cell = page?.row(line)?.cells[safe: index] else { continue }
+                guard let cell = index.row(pageID, line)?.cells[safe: column] else { continue }
                 switch cell {
                 case .text(let t):
                     present = true
-                    if t.trimmingCharacters(in: .whitespaces) == text { count += 1 }
+                    if t.trimmedSpaces == text { count += 1 }
                 case .notApplicable:
                     present = true
                 default:
@@ -321,7 +411,7 @@ private struct Context {
 
     /// A note table's totals row: labelled `Total` or `Totals` (the blank's own word).
     static func isTotal(_ row: TableRow) -> Bool {
-        row.label.trimmingCharacters(in: .whitespaces).hasPrefix("Total")
+        row.label.trimmedSpaces.hasPrefix("Total")
     }
 
     static func printed(_ cell: Cell) -> String? {
@@ -361,5 +451,16 @@ extension Amount {
             }
         }
         return value
+    }
+}
+
+extension String {
+    /// The string without the white space (`CharacterSet.whitespaces`: tab and the space
+    /// separators) at either end; the string itself, without a copy, when there is none.
+    var trimmedSpaces: String {
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        // An ASCII byte other than space and tab at both ends: nothing to trim (the common case).
+        if first < 0x80, first != 0x20, first != 0x09, last < 0x80, last != 0x20, last != 0x09 { return self }
+        return trimmingCharacters(in: .whitespaces)
     }
 }

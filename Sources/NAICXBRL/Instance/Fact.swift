@@ -53,6 +53,30 @@ public struct FactContext: Hashable, Sendable, Comparable {
         return e + "|" + t
     }
 
+    /// `sortKey`'s UTF-8 bytes, built without intermediate strings.
+    var sortKeyBytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        var first = true
+        for (key, value) in explicit.sorted(by: { $0.key < $1.key }) {
+            if !first { out.append(0x3B) }
+            first = false
+            out.append(contentsOf: key.utf8)
+            out.append(0x3D)
+            out.append(contentsOf: value.utf8)
+        }
+        out.append(0x7C)
+        first = true
+        for (key, value) in typed.sorted(by: { $0.key < $1.key }) {
+            if !first { out.append(0x3B) }
+            first = false
+            out.append(contentsOf: key.utf8)
+            out.append(0x3D)
+            TypedValueOrder.pad(value, into: &out)
+        }
+        return out
+    }
+
     public static func < (a: FactContext, b: FactContext) -> Bool {
         if a.period != b.period { return a.period < b.period }
         return a.sortKey < b.sortKey
@@ -71,6 +95,11 @@ enum TypedValueOrder {
     static func pad(_ value: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(value.utf8.count + 16)
+        pad(value, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func pad(_ value: String, into out: inout [UInt8]) {
         var digits: [UInt8] = []
         func flush() {
             if digits.isEmpty { return }
@@ -82,6 +111,5 @@ enum TypedValueOrder {
             if byte >= 0x30, byte <= 0x39 { digits.append(byte) } else { flush(); out.append(byte) }
         }
         flush()
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -17,6 +17,10 @@ public struct FactMapping: Sendable {
         public var diagnostics: [Diagnostic]
         /// The NAIC company code the entity is identified by.
         public var entity: String
+        /// Every context the facts use, each once, and the number of each fact's context in
+        /// it: the writer then hashes no context again.
+        var contexts: [FactContext] = []
+        var factContexts: [Int] = []
     }
 
     public enum Failure: Error, CustomStringConvertible {
@@ -45,7 +49,8 @@ public struct FactMapping: Sendable {
         builder.cover(statement.cover)
         for note in statement.notes { builder.note(note) }
         for item in statement.interrogatories { builder.interrogatory(item) }
-        return Result(facts: builder.facts, diagnostics: builder.diagnostics, entity: entity)
+        return Result(facts: builder.facts, diagnostics: builder.diagnostics, entity: entity,
+                      contexts: builder.contexts, factContexts: builder.factContexts)
     }
 
     /// Collects facts, merging the ones two cells report alike.
@@ -53,8 +58,18 @@ public struct FactMapping: Sendable {
         let periods: StatementPeriods
         let file: String?
         var facts: [Fact] = []
-        var seen: [FactKey: Int] = [:]
+        /// Contexts, each once, and the number of each fact's context.
+        var contexts: [FactContext] = []
+        var contextNumbers: [FactContext: Int] = [:]
+        var factContexts: [Int] = []
+        /// Concept and context number of each fact added.
+        var seen: [ConceptInContext: Int] = [:]
         var diagnostics: [Diagnostic] = []
+
+        struct ConceptInContext: Hashable {
+            var concept: String
+            var context: Int
+        }
 
         init(periods: StatementPeriods, file: String?) {
             self.periods = periods
@@ -64,8 +79,22 @@ public struct FactMapping: Sendable {
         var document: Period { periods.period(.currentYearToDate) }
         var coverInstant: Period { periods.period(.currentInstant) }
 
+        /// The number of `context`, interned.
+        mutating func number(_ context: FactContext) -> Int {
+            if let known = contextNumbers[context] { return known }
+            contextNumbers[context] = contexts.count
+            contexts.append(context)
+            return contexts.count - 1
+        }
+
         mutating func add(_ fact: Fact, origin: @autoclosure () -> String) {
-            if let index = seen[fact.key] {
+            add(fact, context: number(fact.context), origin: origin())
+        }
+
+        /// Adds `fact`, whose context is number `context`.
+        mutating func add(_ fact: Fact, context: Int, origin: @autoclosure () -> String) {
+            let key = ConceptInContext(concept: fact.concept, context: context)
+            if let index = seen[key] {
                 // Two cells that report the same balance at the same date (the prior-year-end
                 // column of a year-to-date and of a full-year table) are one fact.
                 if facts[index].value != fact.value || facts[index].printedForm != fact.printedForm {
@@ -74,13 +103,19 @@ public struct FactMapping: Sendable {
                 }
                 return
             }
-            seen[fact.key] = facts.count
+            seen[key] = facts.count
             facts.append(fact)
+            factContexts.append(context)
         }
 
         mutating func text(_ concept: String, _ value: String?, _ context: FactContext) {
             guard let value else { return }
             add(Fact(concept: concept, context: context, value: .text(value)), origin: concept)
+        }
+
+        mutating func text(_ concept: String, _ value: String?, context number: Int) {
+            guard let value else { return }
+            add(Fact(concept: concept, context: contexts[number], value: .text(value)), context: number, origin: concept)
         }
 
         /// The fact for a printed cell, or nil for a blank one.
@@ -99,6 +134,9 @@ public struct FactMapping: Sendable {
             let firstAmountColumn = description.columns.first { $0.valueKind == .amount }
             var lineIndex: [String: Int] = [:]
             for (i, line) in description.lines.enumerated() where lineIndex[line.line] == nil { lineIndex[line.line] = i }
+            // On a page whose rows are items, a cell's context depends on its column and on where
+            // the line's balance stands (if it is one): worked out once per page.
+            var itemContexts: [Int: Int] = [:]
             for row in page.rows {
                 guard let line = lineIndex[row.line].map({ description.lines[$0] }) else {
                     diagnostics.append(Diagnostic(.error, .importError, file: file, line: nil, "\(description.title) has no line \(row.line)"))
@@ -109,26 +147,34 @@ public struct FactMapping: Sendable {
                     guard index < description.columns.count, let (value, printed) = Builder.value(of: cell) else { continue }
                     let column = description.columns[index]
                     var concept: String?
-                    var context: FactContext
+                    let context: Int
                     if members {
                         concept = column.concept
-                        context = FactContext(period: periods.period(column.period ?? .currentYearToDate))
+                        var c = FactContext(period: periods.period(column.period ?? .currentYearToDate))
                         if let member = line.member {
-                            context.explicit[TaxonomyModel.rowAxis(description)] = TaxonomyModel.member(description, member, rows: true)
+                            c.explicit[TaxonomyModel.rowAxis(description)] = TaxonomyModel.member(description, member, rows: true)
                         }
+                        context = number(c)
                     } else {
                         concept = line.isHeading ? nil : line.concept
-                        context = FactContext(period: periods.period(column.period ?? .currentYearToDate, at: line.instant))
-                        if let member = column.member {
-                            context.explicit[TaxonomyModel.columnAxis(description)] = TaxonomyModel.member(description, member, rows: false)
+                        let key = index * 3 + (line.instant == nil ? 0 : line.instant == .start ? 1 : 2)
+                        if let known = itemContexts[key] {
+                            context = known
+                        } else {
+                            var c = FactContext(period: periods.period(column.period ?? .currentYearToDate, at: line.instant))
+                            if let member = column.member {
+                                c.explicit[TaxonomyModel.columnAxis(description)] = TaxonomyModel.member(description, member, rows: false)
+                            }
+                            context = number(c)
+                            itemContexts[key] = context
                         }
                     }
                     let textInAmountColumn: Bool = { if case .text = value { return column.valueKind == .amount }; return false }()
                     if let concept, !textInAmountColumn {
                         var value = value
                         if column.valueKind != .amount, cell == .notApplicable { value = .text("XXX") }
-                        add(Fact(concept: concept, context: context, value: value,
-                                 printedForm: column.valueKind == .amount ? printed : nil), origin: "\(origin) column \(column.number)")
+                        add(Fact(concept: concept, context: contexts[context], value: value,
+                                 printedForm: column.valueKind == .amount ? printed : nil), context: context, origin: "\(origin) column \(column.number)")
                     } else {
                         // A cell the blank has no item for, or text where an amount belongs: kept as printed.
                         text("TextOfCell", ValueScanner.render(cell),
@@ -220,9 +266,11 @@ public struct FactMapping: Sendable {
                 text(prefix + "TableHeadings", heading.joined(separator: "\t"),
                      FactContext(period: document, typed: axes.merging(["TableRowAxis": "H\(i + 1)"]) { a, _ in a }))
             }
+            let (textColumns, amountColumns) = Builder.columnConcepts(prefix)
             for (r, row) in table.rows.enumerated() {
                 let rowAxes = axes.merging(["TableRowAxis": String(r + 1)]) { a, _ in a }
-                text(prefix + "TableRowLabel", row.label, FactContext(period: document, typed: rowAxes))
+                let context = number(FactContext(period: document, typed: rowAxes))
+                text(prefix + "TableRowLabel", row.label, context: context)
                 for (c, cell) in row.cells.enumerated() {
                     guard let (value, printed) = Builder.value(of: cell, scale: table.scale) else { continue }
                     guard c < CommonConcepts.maxTableColumns else {
@@ -230,14 +278,29 @@ public struct FactMapping: Sendable {
                                                       "\(prefix) table row \(r + 1) has more than \(CommonConcepts.maxTableColumns) columns; column \(c + 1) is not written"))
                         continue
                     }
-                    let context = FactContext(period: document, typed: rowAxes)
                     if case .text = value {
-                        add(Fact(concept: "\(prefix)TableTextColumn\(c + 1)", context: context, value: value), origin: "\(prefix) table")
+                        add(Fact(concept: textColumns[c], context: contexts[context], value: value), context: context, origin: "\(prefix) table")
                     } else {
-                        add(Fact(concept: "\(prefix)TableAmountColumn\(c + 1)", context: context, value: value, printedForm: printed), origin: "\(prefix) table")
+                        add(Fact(concept: amountColumns[c], context: contexts[context], value: value, printedForm: printed),
+                            context: context, origin: "\(prefix) table")
                     }
                 }
             }
+        }
+
+        /// The concepts of a table's text and amount columns, by column index.
+        static func columnConcepts(_ prefix: String) -> (text: [String], amount: [String]) {
+            if prefix == "Note" { return noteColumnConcepts }
+            if prefix == "Interrogatory" { return interrogatoryColumnConcepts }
+            return makeColumnConcepts(prefix)
+        }
+
+        private static let noteColumnConcepts = makeColumnConcepts("Note")
+        private static let interrogatoryColumnConcepts = makeColumnConcepts("Interrogatory")
+
+        private static func makeColumnConcepts(_ prefix: String) -> (text: [String], amount: [String]) {
+            ((1...CommonConcepts.maxTableColumns).map { "\(prefix)TableTextColumn\($0)" },
+             (1...CommonConcepts.maxTableColumns).map { "\(prefix)TableAmountColumn\($0)" })
         }
 
         mutating func note(_ note: Note) {

@@ -17,113 +17,221 @@ public struct InstanceWriter: Sendable {
     static let iso4217 = "http://www.xbrl.org/2003/iso4217"
     static let xsi = "http://www.w3.org/2001/XMLSchema-instance"
 
+    /// The instance's bytes. Each context, unit and fact is one line, so that a validation or
+    /// import finding's line number names one of them; nothing is indented within a line.
+    /// Facts get an `id` only when a footnote (their printed form) points at them.
     public func write(_ mapping: FactMapping.Result) -> [UInt8] {
         let facts = mapping.facts
-        let prefix = taxonomy.prefix
-        guard let xml = XMLStreamWriter() else { return [] }
-
-        let contexts = FactContext.sorted(Set(facts.map(\.context)))
-        var contextIDs: [FactContext: String] = [:]
-        for (i, context) in contexts.enumerated() { contextIDs[context] = "c\(i + 1)" }
-        var units: [String] = []
-        var usesDimensions = false, usesNil = false
-        for fact in facts {
-            if let unit = unit(of: fact), !units.contains(unit) { units.append(unit) }
-            if case .none = fact.value { usesNil = true }
-            if !fact.context.explicit.isEmpty || !fact.context.typed.isEmpty { usesDimensions = true }
+        var contexts = mapping.contexts
+        var factContexts = mapping.factContexts
+        if factContexts.count != facts.count || factContexts.contains(where: { $0 < 0 || $0 >= contexts.count }) {
+            var numbers: [FactContext: Int] = [:]
+            contexts = []
+            factContexts = facts.map { fact in
+                if let known = numbers[fact.context] { return known }
+                numbers[fact.context] = contexts.count
+                contexts.append(fact.context)
+                return contexts.count - 1
+            }
         }
-        units.sort()
-        let footnoted = facts.contains { $0.printedForm != nil }
+        let prefix = taxonomy.prefix
 
-        xml.start("xbrli:xbrl")
+        // Contexts in document order (by period, then dimensions), numbered c1, c2...
+        var used = [Bool](repeating: false, count: contexts.count)
+        for number in factContexts { used[number] = true }
+        let order = contexts.indices.filter { used[$0] }
+            .map { ($0, contexts[$0].sortKeyBytes) }
+            .sorted { a, b in
+                let pa = contexts[a.0].period, pb = contexts[b.0].period
+                return pa != pb ? pa < pb : a.1.lexicographicallyPrecedes(b.1)
+            }
+        var contextIDs = [Int](repeating: 0, count: contexts.count)
+        for (n, entry) in order.enumerated() { contextIDs[entry.0] = n + 1 }
+
+        var units: [Unit] = []
+        var factUnits: [Unit?] = []
+        factUnits.reserveCapacity(facts.count)
+        var usesDimensions = false, usesNil = false, footnoted = false
+        for fact in facts {
+            let unit = self.unit(of: fact).flatMap(Unit.init(rawValue:))
+            factUnits.append(unit)
+            if let unit, !units.contains(unit) { units.append(unit) }
+            if case .none = fact.value { usesNil = true }
+            if fact.printedForm != nil { footnoted = true }
+        }
+        for number in contexts.indices where used[number] && (!contexts[number].explicit.isEmpty || !contexts[number].typed.isEmpty) {
+            usesDimensions = true
+            break
+        }
+        units.sort { $0.rawValue < $1.rawValue }
+
+        var xml = XMLBytes(capacity: 160 * facts.count + 300 * order.count + 4096)
+        xml.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xbrli:xbrl")
         xml.attribute("xmlns:xbrli", Self.xbrli)
         xml.attribute("xmlns:link", Self.link)
         xml.attribute("xmlns:xlink", Self.xlink)
-        if units.contains("USD") { xml.attribute("xmlns:iso4217", Self.iso4217) }
+        if units.contains(.usd) { xml.attribute("xmlns:iso4217", Self.iso4217) }
         if usesDimensions { xml.attribute("xmlns:xbrldi", Self.xbrldi) }
         if usesNil { xml.attribute("xmlns:xsi", Self.xsi) }
-        xml.attribute("xmlns:\(prefix)", taxonomy.namespace)
-        xml.element("link:schemaRef", attributes: [("xlink:type", "simple"), ("xlink:href", taxonomy.entryPointURL)])
+        xml.raw(" xmlns:")
+        xml.raw(prefix)
+        xml.raw("=\"")
+        xml.raw(XMLBytes.escapedAttributeValue(taxonomy.namespace))
+        xml.raw("\">\n  <link:schemaRef")
+        xml.attribute("xlink:type", "simple")
+        xml.attribute("xlink:href", taxonomy.entryPointURL)
+        xml.raw("/>\n")
         if footnoted {
-            xml.element("link:roleRef", attributes: [("roleURI", TaxonomyWriter.printedFormRole(taxonomy)), ("xlink:type", "simple"),
-                                                     ("xlink:href", "\(taxonomy.entryPointURL)#printedForm")])
+            xml.raw("  <link:roleRef")
+            xml.attribute("roleURI", TaxonomyWriter.printedFormRole(taxonomy))
+            xml.attribute("xlink:type", "simple")
+            xml.attribute("xlink:href", "\(taxonomy.entryPointURL)#printedForm")
+            xml.raw("/>\n")
         }
-        for context in contexts {
-            xml.start("xbrli:context")
-            xml.attribute("id", contextIDs[context] ?? "")
-            xml.start("xbrli:entity")
-            xml.element("xbrli:identifier", attributes: [("scheme", Self.entityScheme)], text: mapping.entity)
+
+        // The entity is the same in every context.
+        var entity = XMLBytes(capacity: 160)
+        entity.raw("<xbrli:entity><xbrli:identifier")
+        entity.attribute("scheme", Self.entityScheme)
+        entity.raw(">")
+        entity.text(mapping.entity)
+        entity.raw("</xbrli:identifier>")
+        let entityBytes = entity.bytes
+        let qualified = "\(prefix):"
+        var typedDomains: [String: String] = [:]
+        for (number, _) in order {
+            let context = contexts[number]
+            xml.raw("  <xbrli:context id=\"c")
+            xml.integer(contextIDs[number])
+            xml.raw("\">")
+            xml.raw(entityBytes)
             if !context.explicit.isEmpty || !context.typed.isEmpty {
-                xml.start("xbrli:segment")
+                xml.raw("<xbrli:segment>")
                 for (axis, member) in context.explicit.sorted(by: { $0.key < $1.key }) {
-                    xml.element("xbrldi:explicitMember", attributes: [("dimension", "\(prefix):\(axis)")], text: "\(prefix):\(member)")
+                    xml.raw("<xbrldi:explicitMember")
+                    xml.attribute("dimension", qualified + axis)
+                    xml.raw(">")
+                    xml.text(qualified + member)
+                    xml.raw("</xbrldi:explicitMember>")
                 }
                 for (axis, value) in context.typed.sorted(by: { $0.key < $1.key }) {
-                    xml.start("xbrldi:typedMember")
-                    xml.attribute("dimension", "\(prefix):\(axis)")
-                    xml.element("\(prefix):\(typedDomain(axis))", attributes: [], text: value)
-                    xml.end()
+                    let domain: String
+                    if let known = typedDomains[axis] {
+                        domain = known
+                    } else {
+                        domain = qualified + typedDomain(axis)
+                        typedDomains[axis] = domain
+                    }
+                    xml.raw("<xbrldi:typedMember")
+                    xml.attribute("dimension", qualified + axis)
+                    xml.raw("><")
+                    xml.raw(domain)
+                    xml.raw(">")
+                    xml.text(value)
+                    xml.raw("</")
+                    xml.raw(domain)
+                    xml.raw("></xbrldi:typedMember>")
                 }
-                xml.end()
+                xml.raw("</xbrli:segment>")
             }
-            xml.end()
-            xml.start("xbrli:period")
+            xml.raw("</xbrli:entity><xbrli:period>")
             switch context.period {
-            case .instant(let d): xml.element("xbrli:instant", attributes: [], text: d.description)
+            case .instant(let d):
+                xml.raw("<xbrli:instant>")
+                xml.date(d)
+                xml.raw("</xbrli:instant>")
             case .duration(let s, let e):
-                xml.element("xbrli:startDate", attributes: [], text: s.description)
-                xml.element("xbrli:endDate", attributes: [], text: e.description)
+                xml.raw("<xbrli:startDate>")
+                xml.date(s)
+                xml.raw("</xbrli:startDate><xbrli:endDate>")
+                xml.date(e)
+                xml.raw("</xbrli:endDate>")
             }
-            xml.end()
-            xml.end()
+            xml.raw("</xbrli:period></xbrli:context>\n")
         }
         for unit in units {
-            xml.start("xbrli:unit")
-            xml.attribute("id", unit)
-            xml.element("xbrli:measure", attributes: [], text: unit == "USD" ? "iso4217:USD" : "xbrli:pure")
-            xml.end()
+            xml.raw("  <xbrli:unit id=\"")
+            xml.raw(unit.rawValue)
+            xml.raw("\"><xbrli:measure>")
+            xml.raw(unit == .usd ? "iso4217:USD" : "xbrli:pure")
+            xml.raw("</xbrli:measure></xbrli:unit>\n")
         }
-        var footnotes: [String: [String]] = [:]
+        var footnotes: [String: [Int]] = [:]
         var footnoteOrder: [String] = []
         for (i, fact) in facts.enumerated() {
-            let id = "f\(i + 1)"
-            xml.start("\(prefix):\(fact.concept)")
-            xml.attribute("id", id)
-            xml.attribute("contextRef", contextIDs[fact.context] ?? "")
-            if let unit = unit(of: fact) { xml.attribute("unitRef", unit) }
+            xml.raw("  <")
+            xml.raw(qualified)
+            xml.raw(fact.concept)
+            if let printed = fact.printedForm {
+                xml.raw(" id=\"f")
+                xml.integer(i + 1)
+                xml.raw("\"")
+                if footnotes[printed] == nil { footnoteOrder.append(printed) }
+                footnotes[printed, default: []].append(i + 1)
+            }
+            xml.raw(" contextRef=\"c")
+            xml.integer(contextIDs[factContexts[i]])
+            xml.raw("\"")
+            if let unit = factUnits[i] {
+                xml.raw(" unitRef=\"")
+                xml.raw(unit.rawValue)
+                xml.raw("\"")
+            }
             switch fact.value {
             case .amount(let amount, let scale):
-                xml.attribute("decimals", String(amount.fractionDigits - scale.exponent))
-                xml.text(scaled(amount, scale).description)
-            case .text(let t): xml.text(t)
-            case .boolean(let b): xml.text(b ? "true" : "false")
-            case .date(let d): xml.text(d.description)
-            case .none: xml.attribute("xsi:nil", "true")
+                xml.raw(" decimals=\"")
+                xml.integer(amount.fractionDigits - scale.exponent)
+                xml.raw("\">")
+                xml.amount(scaled(amount, scale))
+            case .text(let t):
+                xml.raw(">")
+                xml.text(t)
+            case .boolean(let b):
+                xml.raw(b ? ">true" : ">false")
+            case .date(let d):
+                xml.raw(">")
+                xml.date(d)
+            case .none:
+                xml.raw(" xsi:nil=\"true\"/>\n")
+                continue
             }
-            xml.end()
-            if let printed = fact.printedForm {
-                if footnotes[printed] == nil { footnoteOrder.append(printed) }
-                footnotes[printed, default: []].append(id)
-            }
+            xml.raw("</")
+            xml.raw(qualified)
+            xml.raw(fact.concept)
+            xml.raw(">\n")
         }
         if !footnoteOrder.isEmpty {
-            xml.start("link:footnoteLink")
-            xml.attribute("xlink:type", "extended")
-            xml.attribute("xlink:role", "http://www.xbrl.org/2003/role/link")
+            let role = TaxonomyWriter.printedFormRole(taxonomy)
+            xml.raw("  <link:footnoteLink xlink:type=\"extended\" xlink:role=\"http://www.xbrl.org/2003/role/link\">\n")
             for (n, printed) in footnoteOrder.enumerated() {
                 for id in footnotes[printed] ?? [] {
-                    xml.element("link:loc", attributes: [("xlink:type", "locator"), ("xlink:href", "#\(id)"), ("xlink:label", "fact\(n + 1)")])
+                    xml.raw("    <link:loc xlink:type=\"locator\" xlink:href=\"#f")
+                    xml.integer(id)
+                    xml.raw("\" xlink:label=\"fact")
+                    xml.integer(n + 1)
+                    xml.raw("\"/>\n")
                 }
-                xml.element("link:footnote", attributes: [("xlink:type", "resource"), ("xlink:label", "printed\(n + 1)"),
-                                                          ("xlink:role", TaxonomyWriter.printedFormRole(taxonomy)), ("xml:lang", "en")],
-                            text: printed)
-                xml.element("link:footnoteArc", attributes: [("xlink:type", "arc"), ("xlink:arcrole", "http://www.xbrl.org/2003/arcrole/fact-footnote"),
-                                                             ("xlink:from", "fact\(n + 1)"), ("xlink:to", "printed\(n + 1)")])
+                xml.raw("    <link:footnote xlink:type=\"resource\" xlink:label=\"printed")
+                xml.integer(n + 1)
+                xml.raw("\"")
+                xml.attribute("xlink:role", role)
+                xml.raw(" xml:lang=\"en\">")
+                xml.text(printed)
+                xml.raw("</link:footnote>\n    <link:footnoteArc xlink:type=\"arc\" xlink:arcrole=\"http://www.xbrl.org/2003/arcrole/fact-footnote\" xlink:from=\"fact")
+                xml.integer(n + 1)
+                xml.raw("\" xlink:to=\"printed")
+                xml.integer(n + 1)
+                xml.raw("\"/>\n")
             }
-            xml.end()
+            xml.raw("  </link:footnoteLink>\n")
         }
-        xml.end()
-        return xml.finish()
+        xml.raw("</xbrli:xbrl>\n")
+        return xml.bytes
+    }
+
+    private enum Unit: String {
+        case usd = "USD"
+        case pure
     }
 
     func unit(of fact: Fact) -> String? {

@@ -88,10 +88,64 @@ public final class InstanceValidator: Sendable {
 
     /// Validates the instance in `bytes`; `documentName` (a path or URL) names it in issues
     /// and is never opened. An empty result means the instance is schema-valid.
+    ///
+    /// The document is validated as it is parsed, without a tree (see ``StreamingValidation``).
     public func validate(_ bytes: [UInt8], documentName: String) -> [ValidationIssue] {
-        bytes.withUnsafeBytes { buffer in
-            validator.validate(buffer, documentName: documentName) { document, operation in
-                checkRoot(of: document, operation: operation)
+        bytes.withUnsafeBytes { validate($0, documentName: documentName) }
+    }
+
+    /// Validates the instance in `bytes` without copying them.
+    public func validate(_ bytes: UnsafeRawBufferPointer, documentName: String) -> [ValidationIssue] {
+        let checks = RootChecks(validator: self)
+        return validator.validateStreaming(bytes, documentName: documentName) { element, operation in
+            checks.check(element, operation: operation)
+        }
+    }
+
+    /// The checks of `checkRoot(of:operation:)`, on elements as they stream by, plus the
+    /// uniqueness of `id` values: every `id` attribute of an XBRL instance is an `xs:ID`, and
+    /// libxml2 checks ID uniqueness only when it validates a tree.
+    private final class RootChecks {
+        let validator: InstanceValidator
+        var rootIsXBRL = false
+        /// Past the leading `link:` references, when the taxonomy has nothing else to look for.
+        var done = false
+        var ids: Set<String> = []
+
+        init(validator: InstanceValidator) {
+            self.validator = validator
+        }
+
+        func check(_ element: StreamedElement, operation: XMLOperation) {
+            if let id = element.attribute("id"), !ids.insert(id).inserted {
+                operation.record(ValidationIssue(
+                    .error, .invalid, file: operation.defaultFile, line: element.line,
+                    "Element '\(element.expandedName)', attribute 'id': '\(id)' is not a valid value of the atomic type 'xs:ID'."))
+            }
+            if element.depth == 0 {
+                rootIsXBRL = element.hasName(BundledSchemas.instanceNamespace, "xbrl")
+                return
+            }
+            guard element.depth == 1, rootIsXBRL, !done else { return }
+            if element.hasName(BundledSchemas.linkbaseNamespace, "schemaRef") {
+                if let href = element.attribute("href", namespace: BundledSchemas.xlinkNamespace),
+                   !validator.validator.isInSchemaSet(href, base: element.base) {
+                    operation.record(ValidationIssue(
+                        .error, .refused, file: operation.defaultFile, line: element.line,
+                        "link:schemaRef names '\(href)', which is not part of the taxonomy this validator compiled (\(validator.taxonomyEntryURL)); it was not loaded"))
+                }
+                return
+            }
+            if validator.nonFactDeclarations.isEmpty {
+                if element.hasName(BundledSchemas.linkbaseNamespace, nil) { return }
+                done = true
+                return
+            }
+            let name = element.expandedName
+            if validator.nonFactDeclarations.contains(name) {
+                operation.record(ValidationIssue(
+                    .error, .invalid, file: operation.defaultFile, line: element.line,
+                    "Element '\(name)': declared in the taxonomy, but not in the substitution group of xbrli:item or xbrli:tuple, so it cannot be a fact (XBRL 2.1 section 4.6)"))
             }
         }
     }
@@ -100,40 +154,5 @@ public final class InstanceValidator: Sendable {
     public func validate(fileAt path: String) throws -> [ValidationIssue] {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         return validate([UInt8](data), documentName: path)
-    }
-
-    /// The checks the wildcard leaves to Swift: schemaRefs outside the taxonomy, and root
-    /// children that are declared but are not facts. When the taxonomy has no such
-    /// declarations, the walk stops after the leading `link:` references, so a large instance
-    /// costs nothing here.
-    private func checkRoot(of document: XMLDocumentTree, operation: XMLOperation) {
-        guard let root = document.root, hasName(root, BundledSchemas.instanceNamespace, "xbrl") else {
-            return   // libxml2 has already said the root is wrong.
-        }
-        let file = operation.defaultFile
-        var next = root.pointee.children
-        while let child = next {
-            next = child.pointee.next
-            guard child.pointee.type == XML_ELEMENT_NODE else { continue }
-            if hasName(child, BundledSchemas.linkbaseNamespace, "schemaRef") {
-                if let href = attribute("href", namespace: BundledSchemas.xlinkNamespace, of: child),
-                   !validator.isInSchemaSet(href, at: child, in: document) {
-                    operation.record(ValidationIssue(
-                        .error, .refused, file: file, line: Int(xmlGetLineNo(child)),
-                        "link:schemaRef names '\(href)', which is not part of the taxonomy this validator compiled (\(taxonomyEntryURL)); it was not loaded"))
-                }
-                continue
-            }
-            if nonFactDeclarations.isEmpty {
-                if hasName(child, BundledSchemas.linkbaseNamespace, nil) { continue }
-                break
-            }
-            let name = ExpandedName(child.pointee.namespaceURI, child.pointee.localName)
-            if nonFactDeclarations.contains(name) {
-                operation.record(ValidationIssue(
-                    .error, .invalid, file: file, line: Int(xmlGetLineNo(child)),
-                    "Element '\(name)': declared in the taxonomy, but not in the substitution group of xbrli:item or xbrli:tuple, so it cannot be a fact (XBRL 2.1 section 4.6)"))
-            }
-        }
     }
 }

@@ -107,6 +107,22 @@ public final class SchemaValidator: Sendable {
         return Self.inDocumentOrder(operation.issues)
     }
 
+    /// Validates without building a tree (see ``StreamingValidation``): hints are checked at
+    /// each element as it starts, then `elementChecks` runs on it.
+    func validateStreaming(
+        _ bytes: UnsafeRawBufferPointer, documentName: String,
+        elementChecks: @escaping (StreamedElement, XMLOperation) -> Void
+    ) -> [ValidationIssue] {
+        let operation = XMLOperation(defaultFile: documentName)
+        operation.perform {
+            StreamingValidation.validate(bytes, documentName: documentName, schema: schema.pointer, operation: operation) { element, validity in
+                if element.hasAttribute(in: xsiNamespace) { self.checkSchemaLocationHints(at: element, operation: validity) }
+                elementChecks(element, validity)
+            }
+        }
+        return Self.inDocumentOrder(operation.issues)
+    }
+
     /// Whether `location`, met at `node`, names a document of the compiled set. A relative
     /// location is also tried against the entry URL: an instance written next to its taxonomy
     /// refers to it relatively, wherever the instance file is now.
@@ -114,6 +130,28 @@ public final class SchemaValidator: Sendable {
         if schemaURLSet.contains(location) { return true }
         if schemaURLSet.contains(resolve(location, at: node, in: document.pointer)) { return true }
         return schemaURLSet.contains(resolve(location, against: entryURL))
+    }
+
+    /// Whether `location`, met where `base` is the base URI, names a document of the compiled set.
+    func isInSchemaSet(_ location: String, base: String?) -> Bool {
+        if schemaURLSet.contains(location) { return true }
+        if schemaURLSet.contains(resolve(location, against: base)) { return true }
+        return schemaURLSet.contains(resolve(location, against: entryURL))
+    }
+
+    /// `checkSchemaLocationHints(in:operation:)` for one element met while streaming.
+    private func checkSchemaLocationHints(at element: StreamedElement, operation: XMLOperation) {
+        for (name, text) in element.attributes(in: xsiNamespace) where name == "schemaLocation" || name == "noNamespaceSchemaLocation" {
+            let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).map(String.init)
+            let locations = name == "schemaLocation"
+                ? stride(from: 1, to: tokens.count, by: 2).map { tokens[$0] }
+                : tokens
+            for location in locations where !isInSchemaSet(location, base: element.base) {
+                operation.record(ValidationIssue(
+                    .error, .refused, file: operation.defaultFile, line: element.line,
+                    "xsi:\(name) names '\(location)', which is not part of the compiled schema set (entry \(entryURL)); it was not loaded, and the document was validated against the compiled set only"))
+            }
+        }
     }
 
     /// `xsi:schemaLocation` and `xsi:noNamespaceSchemaLocation` are hints a validator may
