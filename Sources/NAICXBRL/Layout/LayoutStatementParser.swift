@@ -65,7 +65,7 @@ struct LayoutReader {
             var match: (id: String, line: Int)?
             for index in page.lines.indices.dropFirst(header + 1).prefix(4) {
                 let key = Text.key(page.lines[index].text)
-                if let title = titles.first(where: { key == $0.key || (key.hasPrefix($0.key) && key.dropFirst($0.key.count).hasPrefix("continued")) }) {
+                if let title = titles.first(where: { LayoutReader.isTitle(key, $0.key) }) {
                     match = (title.id, index)
                     break
                 }
@@ -151,6 +151,14 @@ struct LayoutReader {
         }
     }
 
+    /// Whether a printed line is a page title: the title itself, or the title followed by
+    /// "(Continued)" or a footnote marker ("(b)").
+    static func isTitle(_ key: String, _ title: String) -> Bool {
+        guard key.hasPrefix(title) else { return false }
+        let rest = key.dropFirst(title.count)
+        return rest.isEmpty || rest.hasPrefix("continued") || (rest.count == 1 && rest.allSatisfy(\.isLetter))
+    }
+
     static func ranges(_ numbers: [Int]) -> String {
         var parts: [String] = []
         var start = numbers.first ?? 0
@@ -175,6 +183,8 @@ struct PositionedPageReader {
     private let sectionKeys: [String]
     private var rows: [Row] = []
     private var seen: Set<String> = []
+    private var footnotes: [String] = []
+    private let footnoteKeys: [String]
     /// Column positions found on the page's first printed page, for pages that go on from it.
     private var layout: (centers: [Double?], halfGap: Double, valueStart: Double)?
     /// Where each row was printed: line number → input line, for text input.
@@ -186,6 +196,7 @@ struct PositionedPageReader {
         for (i, line) in description.lines.enumerated() where index[line.line] == nil { index[line.line] = i }
         lineIndex = index
         sectionKeys = (description.sections ?? []).map { Text.key($0) } + (description.subtitles ?? []).map { Text.key($0) }
+        footnoteKeys = (description.footnotes ?? []).map { Text.key($0) }
     }
 
     /// The printed row being gathered: its number line and the lines that continue it.
@@ -203,13 +214,29 @@ struct PositionedPageReader {
         // The numbered column headings give each column's position.
         let numbers = description.columns.map(\.number)
         var centers: [Double?] = Array(repeating: nil, count: numbers.count)
+        // The column numbers may be printed over several heading lines ("1  Life Contracts  4  5"
+        // above "2  3"); each number's first (top-most) appearance is its column's.
         var headingLine: Int?
-        for index in lines.indices.prefix(12) {
+        for index in lines.indices.prefix(25) {
             let words = page.lines[index].words
-            guard words.count >= min(2, numbers.count), words.allSatisfy({ w in w.text.allSatisfy(\.isNumber) && numbers.contains(w.text) }) else { continue }
-            for word in words { if let column = numbers.firstIndex(of: word.text) { centers[column] = word.centerX } }
-            headingLine = index
-            break
+            // The first row ends the headings: a line number with its period, or glued to its caption.
+            if words.count > 1, let number = PositionedPageReader.lineNumber(words.first, before: .infinity), lineIndex[number.line] != nil,
+               number.marked || words.dropFirst().allSatisfy({ !numbers.contains($0.text) }), headingLine != nil {
+                break
+            }
+            var found = false
+            for word in words where numbers.contains(word.text) && !word.text.isEmpty {
+                guard let column = numbers.firstIndex(of: word.text), centers[column] == nil else { continue }
+                centers[column] = word.centerX
+                found = true
+            }
+            if found { headingLine = index }
+        }
+        // Numbers must stand left to right in the blank's order; otherwise they were not headings.
+        let ordered = centers.compactMap { $0 }
+        if zip(ordered, ordered.dropFirst()).contains(where: { $0 >= $1 }) || ordered.count < min(2, numbers.filter { !$0.isEmpty }.count) {
+            headingLine = nil
+            centers = Array(repeating: nil, count: numbers.count)
         }
         let halfGap: Double
         let valueStart: Double
@@ -233,9 +260,24 @@ struct PositionedPageReader {
         for index in lines.indices where index <= lastHeading { reader.mark(page.lines[index], .classified) }
         var current: Gathered?
         var rowsOnPage = 0
+        var inFootnotes = false
         for index in lines.indices where index > lastHeading {
-            let line = page.lines[index]
+            var line = page.lines[index]
             let key = Text.key(line.text)
+            // Footnotes and legends under the table: kept as printed, one per note.
+            if footnoteKeys.contains(where: { key.hasPrefix($0) }) {
+                if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
+                current = nil
+                inFootnotes = true
+                footnotes.append(PositionedPageReader.plainText(line))
+                reader.mark(line, .mapped)
+                continue
+            }
+            if inFootnotes, !(index == page.lines.count - 1 && line.words.count == 1) {
+                footnotes[footnotes.count - 1] += " " + PositionedPageReader.plainText(line)
+                reader.mark(line, .mapped)
+                continue
+            }
             // The page number, printed alone on the page's last line ("2", "5.1").
             if index == page.lines.count - 1, line.words.count == 1, let only = line.words.first, only.text.count <= 5,
                only.text.allSatisfy({ $0.isNumber || $0 == "." }) {
@@ -248,7 +290,20 @@ struct PositionedPageReader {
                 reader.mark(line, .classified)
                 continue
             }
-            if let number = PositionedPageReader.lineNumber(line.words.first, before: valueStart) {
+            // A page number printed in the margin, on the same line as a row's line number.
+            if line.words.count > 2, let first = PositionedPageReader.lineNumber(line.words.first, before: valueStart), !first.marked,
+               first.line.allSatisfy({ $0.isNumber }), let second = PositionedPageReader.lineNumber(line.words[1], before: valueStart),
+               lineIndex[second.line] != nil {
+                line.words.removeFirst()
+            }
+            // A page number printed alone, away from the columns (in the margin of a landscape page).
+            if line.words.count == 1, let only = line.words.first, only.text.count <= 4, only.text.allSatisfy(\.isNumber),
+               !centers.contains(where: { $0.map { abs($0 - only.centerX) < halfGap } ?? false }) {
+                reader.mark(line, .classified)
+                continue
+            }
+            if let number = PositionedPageReader.lineNumber(line.words.first, before: valueStart),
+               number.marked || !(current.map { PositionedPageReader.expectsMore($0.words) } ?? false) {
                 if let rowIndex = lineIndex[number.line] {
                     if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
                     var words = Array(line.words.dropFirst())
@@ -264,12 +319,6 @@ struct PositionedPageReader {
                                   "line \(number.line) is not a line of \(description.title); its text is \"\(String(line.text.prefix(80)))\"")
                     continue
                 }
-            }
-            // A page number printed alone, away from the columns.
-            if line.words.count == 1, let only = line.words.first, only.text.count <= 4, only.text.allSatisfy(\.isNumber),
-               !centers.contains(where: { $0.map { abs($0 - only.centerX) < halfGap } ?? false }) {
-                reader.mark(line, .classified)
-                continue
             }
             if current != nil {
                 current?.lines.append(line)
@@ -346,6 +395,7 @@ struct PositionedPageReader {
         if let source = row.lines[0].sourceLine { origins[row.line] = source }
 
         var captionWords: [String] = []
+        let codeColumn = description.columns.firstIndex { $0.valueKind == .code }
         var cells: [Cell] = Array(repeating: .blank, count: description.columns.count)
         var filled: [Bool] = Array(repeating: false, count: description.columns.count)
         // Layout text prints each cell as its own leader and amount, but squeezes their
@@ -354,7 +404,7 @@ struct PositionedPageReader {
         var leaders: Set<Int> = []
         if reader.document.source == .layoutText {
             for range in row.ranges {
-                if let found = PositionedPageReader.cellsFromRight(row.words, range, columns: cells.count) {
+                if let found = PositionedPageReader.cellsFromRight(row.words, range, columns: description.columns, code: line.code) {
                     assigned.merge(found.values) { a, _ in a }
                     leaders.formUnion(found.leaders)
                 }
@@ -364,14 +414,44 @@ struct PositionedPageReader {
             if leaders.contains(wordIndex) { continue }
             guard let text = PositionedPageReader.stripLeaders(word.text) else { continue }
             let cleaned = PositionedPageReader.normalize(text)
-            if let column = assigned[wordIndex], let cell = ValueScanner.value(Substring(cleaned)) {
-                if !filled[column] {
+            if let column = assigned[wordIndex], !filled[column] {
+                switch description.columns[column].valueKind {
+                case .amount:
+                    if let cell = ValueScanner.value(Substring(cleaned)) {
+                        filled[column] = true
+                        cells[column] = cell
+                        continue
+                    }
+                case .text, .code:
                     filled[column] = true
-                    cells[column] = cell
+                    cells[column] = ValueScanner.value(Substring(cleaned)) == .notApplicable ? .notApplicable : .text(cleaned)
                     continue
                 }
             }
-            if word.centerX < valueStart || (!assigned.isEmpty && assigned[wordIndex] == nil) {
+            // The fixed code of the line (Schedule T's state abbreviation), wherever it stands.
+            if let code = line.code, let codeColumn, !filled[codeColumn], cleaned == code {
+                filled[codeColumn] = true
+                cells[codeColumn] = .text(code)
+                continue
+            }
+            // A footnote marker printed by an amount ("8,355,555,140 (c)") stays with the caption.
+            if PositionedPageReader.isFootnoteMarker(cleaned) {
+                captionWords.append(cleaned)
+                continue
+            }
+            // Where the word's text stands once its leader is taken off.
+            let center = PositionedPageReader.centerWithoutLeaders(word, text)
+            if center >= valueStart, let column = PositionedPageReader.nearest(center, centers),
+               description.columns[column].valueKind == .text, ValueScanner.value(Substring(cleaned)).map({ $0.amount == nil }) ?? true {
+                if filled[column], case .text(let before) = cells[column] {
+                    cells[column] = .text(before + " " + cleaned)
+                } else if !filled[column] {
+                    filled[column] = true
+                    cells[column] = ValueScanner.value(Substring(cleaned)) == .notApplicable ? .notApplicable : .text(cleaned)
+                }
+                continue
+            }
+            if center < valueStart || (!assigned.isEmpty && assigned[wordIndex] == nil) {
                 captionWords.append(cleaned)
                 continue
             }
@@ -381,12 +461,7 @@ struct PositionedPageReader {
                 captionWords.append(cleaned)
                 continue
             }
-            var best: Int?
-            for (column, center) in centers.enumerated() {
-                guard let center else { continue }
-                if best == nil || abs(center - word.centerX) < abs((centers[best ?? 0] ?? 0) - word.centerX) { best = column }
-            }
-            guard let column = best else { continue }
+            guard let column = PositionedPageReader.nearest(center, centers) else { continue }
             if filled[column] {
                 reader.report(.error, .ambiguousRow, page: page, line: row.lines.first { $0.words.contains(word) } ?? row.lines[0],
                               "\(label): two amounts stand under column \(description.columns[column].number); \"\(cleaned)\" is kept with the caption")
@@ -420,16 +495,67 @@ struct PositionedPageReader {
         rows.append(printed)
     }
 
+    /// Whether a caption stops where it must go on: inside parentheses, or after a word that
+    /// needs a number ("(Line", "Lines 1 to"). A number opening the next line then continues it.
+    static func expectsMore(_ words: [PositionedWord]) -> Bool {
+        var depth = 0
+        var last: Substring = ""
+        for word in words {
+            guard let text = stripLeaders(word.text) else { continue }
+            for character in text {
+                if character == "(" { depth += 1 } else if character == ")" { depth = max(depth - 1, 0) }
+            }
+            last = text
+        }
+        if depth > 0 { return true }
+        let open = ["line", "lines", "col.", "cols.", "column", "columns", "page", "part", "and", "to", "through", "of", "exhibit", "plus", "minus"]
+        return open.contains(last.lowercased())
+    }
+
+    /// The horizontal center of a word's text without its leader dots, by the share of
+    /// characters they take.
+    static func centerWithoutLeaders(_ word: PositionedWord, _ text: Substring) -> Double {
+        let total = word.text.count
+        guard total > 0, text.count < total, let start = word.text.range(of: text) else { return word.centerX }
+        let width = (word.x1 - word.x0) / Double(total)
+        let before = word.text.distance(from: word.text.startIndex, to: start.lowerBound)
+        let x0 = word.x0 + width * Double(before)
+        return x0 + width * Double(text.count) / 2
+    }
+
+    /// The column whose heading is nearest to a position.
+    static func nearest(_ x: Double, _ centers: [Double?]) -> Int? {
+        var best: Int?
+        for (column, center) in centers.enumerated() {
+            guard let center else { continue }
+            if best == nil || abs(center - x) < abs((centers[best ?? 0] ?? 0) - x) { best = column }
+        }
+        return best
+    }
+
+    /// `(a)`, `(b)`, `(c)`: a footnote reference.
+    static func isFootnoteMarker(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        return scalars.count == 3 && scalars[0] == "(" && scalars[2] == ")" && scalars[1].properties.isLowercase
+    }
+
+    /// A line's words without dot leaders, joined by single spaces.
+    static func plainText(_ line: PositionedLine) -> String {
+        line.words.compactMap { stripLeaders($0.text).map { normalize($0) } }.joined(separator: " ")
+    }
+
     /// The cells a printed line of layout text ends with, read from the right: an amount with
     /// its leader, or a leader alone for an empty cell. Nil unless there is one per column and
     /// either every amount has its leader or there are no leaders at all (a bold total line).
-    static func cellsFromRight(_ words: [PositionedWord], _ range: Range<Int>, columns: Int) -> (values: [Int: Int], leaders: Set<Int>)? {
+    static func cellsFromRight(_ words: [PositionedWord], _ range: Range<Int>, columns: [ColumnDescription], code: String?)
+        -> (values: [Int: Int], leaders: Set<Int>)? {
         var values: [Int: Int] = [:]
         var leaders: Set<Int> = []
-        var column = columns - 1
+        var column = columns.count - 1
         var index = range.upperBound - 1
         var leaderless = 0
         var empty = 0
+        var amounts = 0
         func isLeader(_ text: String) -> Bool { text.count >= 3 && text.allSatisfy { $0 == "." } }
         while column >= 0, index >= range.lowerBound {
             let text = words[index].text
@@ -440,8 +566,26 @@ struct PositionedPageReader {
                 column -= 1
                 continue
             }
-            guard let stripped = stripLeaders(text), let cell = ValueScanner.value(stripped), !cell.isBlank else { break }
+            guard let stripped = stripLeaders(text) else { break }
+            switch columns[column].valueKind {
+            case .code:
+                guard let code, stripped == code else { return column == 0 && !values.isEmpty ? (values, leaders) : nil }
+                values[index] = column
+                index -= 1
+                column -= 1
+                continue
+            case .text:
+                guard ValueScanner.value(stripped)?.amount == nil else { return nil }
+                values[index] = column
+                index -= 1
+                column -= 1
+                continue
+            case .amount:
+                break
+            }
+            guard let cell = ValueScanner.value(stripped), !cell.isBlank else { break }
             values[index] = column
+            amounts += 1
             let glued = stripped.count < text.count
             index -= 1
             if !glued {
@@ -456,7 +600,8 @@ struct PositionedPageReader {
             }
             column -= 1
         }
-        guard column < 0, leaderless == 0 || (leaderless == columns && empty == 0) else { return nil }
+        let amountColumns = columns.filter { $0.valueKind == .amount }.count
+        guard column < 0, leaderless == 0 || (leaderless == amountColumns && empty == 0) else { return nil }
         return (values, leaders)
     }
 
@@ -482,6 +627,6 @@ struct PositionedPageReader {
             reader.report(.info, .missingLine, page: nil, line: nil,
                           "\(description.title) does not print line\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))")
         }
-        return Page(id: description.id, rows: rows)
+        return Page(id: description.id, rows: rows, footnotes: footnotes)
     }
 }
