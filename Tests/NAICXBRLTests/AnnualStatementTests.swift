@@ -9,7 +9,7 @@ import XCTest
 final class AnnualStatementTests: XCTestCase {
     static let filings = ["forethought-life-2024", "commonwealth-annuity-2023"]
     /// The pages whose every printed value the fixtures list.
-    static let pages: Set<String> = ["Assets", "Liabilities", "SummaryOfOperations", "CashFlow", "Exhibit1Part1", "ScheduleT"]
+    static let pages: Set<String> = ["Assets", "Liabilities", "SummaryOfOperations", "CashFlow", "Exhibit1Part1", "ScheduleT", "FiveYearHistoricalData"]
 
     static func pdfPath(_ filing: String) -> String {
         Fixture.root.appendingPathComponent("Fixtures/annual/\(filing)-annual.pdf").path
@@ -168,16 +168,26 @@ final class AnnualStatementTests: XCTestCase {
         }
     }
 
-    /// The crosschecks pass on both filings; what remains are the ±1 rounding differences the
-    /// filings print (Fixtures/annual/README.md lists them).
-    func testCrosschecksPassExceptPrintedRounding() throws {
+    /// The crosschecks pass on both filings, except for differences the filings print: ±1
+    /// rounding (reported within tolerance), and one difference of 2 in Commonwealth 2023, whose
+    /// Five-Year Historical Data line 117, column 2 prints (70,724,188) where its prior year's
+    /// Summary of Operations line 33 prints (70,724,186) (Fixtures/annual/README.md lists both).
+    func testCrosschecksPassExceptDifferencesPrintedInTheFilings() throws {
         guard let checker = try Checker.bundled(for: .lifeAnnual) else { return XCTFail("no annual rules") }
+        let printedDifferences = [
+            "forethought-life-2024": [String](),
+            "commonwealth-annuity-2023": ["five-year-line-117-prior-year"],
+        ]
         for filing in Self.filings {
             let report = checker.check(try parse(filing).statement)
-            XCTAssertEqual(report.summary.errors, 0, "\(filing): \(report.text(includePassed: false))")
+            let failed = report.results.filter { $0.status == .failed }.map(\.rule)
+            XCTAssertEqual(failed, printedDifferences[filing], "\(filing): \(report.text(includePassed: false))")
             XCTAssertEqual(report.summary.warnings, 0, filing)
-            XCTAssertGreaterThan(report.summary.passed, 100, filing)
+            XCTAssertGreaterThan(report.summary.passed, 250, filing)
         }
+        let commonwealth = try parse("commonwealth-annuity-2023").statement
+        XCTAssertEqual(commonwealth.cell("FiveYearHistoricalData", "117", column: "2", blank: .lifeAnnual), .amount(printed("(70,724,188)")))
+        XCTAssertEqual(commonwealth.cell("SummaryOfOperations", "33", column: "2", blank: .lifeAnnual), .amount(printed("(70,724,186)")))
         // The check that ties the pages together: Liabilities line 39 equals Assets line 28.
         let statement = try parse("forethought-life-2024").statement
         XCTAssertEqual(statement.cell("Liabilities", "39", column: "1", blank: .lifeAnnual), .amount(printed("60,160,298,146")))

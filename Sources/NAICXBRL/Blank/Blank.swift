@@ -100,6 +100,10 @@ public enum PeriodReference: String, Codable, Sendable, CaseIterable {
     case firstQuarterEnd = "first-quarter-end"
     case secondQuarterEnd = "second-quarter-end"
     case thirdQuarterEnd = "third-quarter-end"
+    /// The calendar year two, three and four years before the statement's (five-year tables).
+    case secondPriorYear = "second-prior-year"
+    case thirdPriorYear = "third-prior-year"
+    case fourthPriorYear = "fourth-prior-year"
 }
 
 public struct ColumnDescription: Codable, Sendable {
@@ -155,6 +159,12 @@ public struct LineDescription: Codable, Sendable {
     public var slots: [String]?
     /// Overrides the page's balance for this line (treasury stock is a debit among credits).
     public var balance: Balance?
+    /// What the line reports when it is not an amount of money: `percent`.
+    public var type: ValueType?
+    /// The scale the line's amounts are printed in ("$000 omitted"): `thousands`.
+    public var scale: Scale?
+
+    public enum ValueType: String, Codable, Sendable { case monetary, percent }
 
     public enum InstantPosition: String, Codable, Sendable { case start, end }
 

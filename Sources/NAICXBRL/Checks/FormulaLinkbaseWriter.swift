@@ -398,6 +398,9 @@ public struct FormulaLinkbaseWriter: Sendable {
         case .firstQuarterEnd: return (nil, day(year, "03-31"))
         case .secondQuarterEnd: return (nil, day(year, "06-30"))
         case .thirdQuarterEnd: return (nil, day(year, "09-30"))
+        case .secondPriorYear: return (day("\(year) - 2", "01-01"), day("\(year) - 2", "12-31"))
+        case .thirdPriorYear: return (day("\(year) - 3", "01-01"), day("\(year) - 3", "12-31"))
+        case .fourthPriorYear: return (day("\(year) - 4", "01-01"), day("\(year) - 4", "12-31"))
         }
     }
 

@@ -144,7 +144,7 @@ public struct FactMapping: Sendable {
                 }
                 let origin = "\(description.title) line \(row.line)"
                 for (index, cell) in row.cells.enumerated() {
-                    guard index < description.columns.count, let (value, printed) = Builder.value(of: cell) else { continue }
+                    guard index < description.columns.count, let (value, printed) = Builder.value(of: cell, scale: line.scale ?? .units) else { continue }
                     let column = description.columns[index]
                     var concept: String?
                     let context: Int

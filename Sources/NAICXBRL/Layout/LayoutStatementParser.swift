@@ -586,7 +586,7 @@ struct PositionedPageReader {
             guard let cell = ValueScanner.value(stripped), !cell.isBlank else { break }
             values[index] = column
             amounts += 1
-            let glued = stripped.count < text.count
+            let glued = text.first == "."
             index -= 1
             if !glued {
                 if index >= range.lowerBound, isLeader(words[index].text) {

@@ -69,7 +69,14 @@ public struct StatementPeriods: Sendable {
         case .firstQuarterEnd: return .instant(CalendarDate(year: d.year, month: 3, day: 31))
         case .secondQuarterEnd: return .instant(CalendarDate(year: d.year, month: 6, day: 30))
         case .thirdQuarterEnd: return .instant(CalendarDate(year: d.year, month: 9, day: 30))
+        case .secondPriorYear: return Self.calendarYear(d.year - 2)
+        case .thirdPriorYear: return Self.calendarYear(d.year - 3)
+        case .fourthPriorYear: return Self.calendarYear(d.year - 4)
         }
+    }
+
+    static func calendarYear(_ year: Int) -> Period {
+        .duration(start: CalendarDate(year: year, month: 1, day: 1), end: CalendarDate(year: year, month: 12, day: 31))
     }
 
     /// The period of a cell: the column's period, or for a balance printed in a column of flows,

@@ -143,8 +143,9 @@ public struct TaxonomyModel: Sendable {
                 guard let name = line.concept else { continue }
                 let type = periodType(columnPeriod, line.instant)
                 let label = line.isWriteIn ? "Write-in line \(line.line)" : line.caption.replacingAll("$", with: "$ ...")
-                add(Concept(name: name, kind: .item, type: .monetary, periodType: type, balance: line.balance ?? page.balance,
-                            label: label, printedAt: printedAt))
+                let percent = line.type == .percent
+                add(Concept(name: name, kind: .item, type: percent ? .percent : .monetary, periodType: type,
+                            balance: percent ? nil : line.balance ?? page.balance, label: label, printedAt: printedAt))
                 items.append(name)
                 presentation.append(Arc(from: parent, to: name, order: orders[parent] ?? 1, weight: 1))
                 for (i, slot) in (line.slots ?? []).enumerated() {
