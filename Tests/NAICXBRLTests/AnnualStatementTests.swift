@@ -226,12 +226,13 @@ final class AnnualStatementTests: XCTestCase {
     }
 
     /// The annual blank reuses the quarterly blank's concept names where a line means the
-    /// same; a shared name must mean the same kind of item.
+    /// same; a shared name must mean the same kind of item, and the annual taxonomy declares
+    /// each pair equivalent with an XBRL essence-alias arc to the quarterly concept.
     func testConceptsSharedWithTheQuarterlyBlankAgree() {
         let annual = TaxonomyModel.of(.lifeAnnual)
         let quarterly = TaxonomyModel.of(.lifeQuarterly)
         var shared = 0
-        for concept in annual.concepts {
+        for concept in annual.concepts where concept.kind == .item {
             guard let other = quarterly.concept(concept.name) else { continue }
             shared += 1
             XCTAssertEqual(concept.type, other.type, concept.name)
@@ -239,6 +240,12 @@ final class AnnualStatementTests: XCTestCase {
             XCTAssertEqual(concept.balance, other.balance, concept.name)
         }
         XCTAssertGreaterThan(shared, 250)
+        let writer = TaxonomyWriter(taxonomy: annual)
+        XCTAssertEqual(writer.sharedItems().count, shared)
+        let definition = String(decoding: writer.definition(), as: UTF8.self)
+        XCTAssertEqual(definition.components(separatedBy: "arcrole/essence-alias").count - 1, shared)
+        XCTAssertTrue(definition.contains("http://taxonomy.naicxbrl.org/life-ah-quarterly/2011/naiclq-2011.xsd#naiclq_Bonds"))
+        XCTAssertTrue(definition.contains("naicla-2024.xsd#naicla_Bonds"))
     }
 
     func testAMissingPdftotextIsSaidClearly() {

@@ -25,6 +25,9 @@ public struct Blank: Codable, Sendable {
     public var sections: [SectionDescription]
     /// Tabular pages and schedules, in the blank's order.
     public var pages: [PageDescription]
+    /// Another blank whose concepts this one reuses where a line means the same: such concepts
+    /// have the same name, and the taxonomy declares them equivalent (essence-alias).
+    public var sharesConceptsWith: String?
 
     public func page(_ id: String) -> PageDescription? { pages.first { $0.id == id } }
 }

@@ -265,7 +265,41 @@ public struct TaxonomyWriter: Sendable {
                 }
                 xml.end()
             }
+            essenceAliases(xml)
         }
+    }
+
+    /// The items this blank shares with the blank it names in ``Blank/sharesConceptsWith``:
+    /// same name, type, period type and balance, paired as (the other blank's, this blank's).
+    func sharedItems() -> [(other: Blank, name: String)] {
+        guard let id = taxonomy.blank.sharesConceptsWith, let other = Blank.named(id), other.id != taxonomy.blank.id else { return [] }
+        let model = TaxonomyModel.of(other)
+        return taxonomy.concepts.compactMap { concept in
+            guard concept.kind == .item, concept.type != .abstract, let theirs = model.concept(concept.name), theirs.kind == .item,
+                  theirs.type == concept.type, theirs.periodType == concept.periodType, theirs.balance == concept.balance else { return nil }
+            return (other, concept.name)
+        }
+    }
+
+    /// XBRL 2.1 essence-alias arcs (section 5.2.6.2.2) from each concept of the other blank to
+    /// this blank's concept of the same meaning. The other blank's schema is located by its
+    /// published URL, which the taxonomy package maps to its folder.
+    private func essenceAliases(_ xml: XMLStreamWriter) {
+        let shared = sharedItems()
+        guard let other = shared.first?.other else { return }
+        let otherSchema = other.taxonomyURL + other.entryPoint
+        xml.start("link:definitionLink")
+        xml.attribute("xlink:type", "extended")
+        xml.attribute("xlink:role", "http://www.xbrl.org/2003/role/link")
+        for (_, name) in shared {
+            xml.element("link:loc", attributes: [("xlink:type", "locator"), ("xlink:href", "\(otherSchema)#\(other.namespacePrefix)_\(name)"),
+                                                 ("xlink:label", "essence_\(name)")])
+            xml.element("link:loc", attributes: [("xlink:type", "locator"), ("xlink:href", "\(taxonomy.blank.entryPoint)#\(id(name))"),
+                                                 ("xlink:label", "alias_\(name)")])
+            xml.element("link:definitionArc", attributes: [("xlink:type", "arc"), ("xlink:arcrole", "http://www.xbrl.org/2003/arcrole/essence-alias"),
+                                                           ("xlink:from", "essence_\(name)"), ("xlink:to", "alias_\(name)")])
+        }
+        xml.end()
     }
 
     func catalog(relativeRoot: String) -> [UInt8] {
