@@ -51,7 +51,7 @@ case "time-convert":
     do {
         let validator = try TaxonomyRegistry.validator(for: .lifeQuarterly)
         let checker = try Checker.bundled(for: .lifeQuarterly)
-        var parse = 0.0, write = 0.0, validate = 0.0, check = 0.0, size = 0
+        var parse = 0.0, write = 0.0, validate = 0.0, check = 0.0, endToEnd = 0.0, size = 0
         func seconds(_ body: () throws -> Void) rethrows -> Double {
             let start = DispatchTime.now()
             try body()
@@ -68,10 +68,27 @@ case "time-convert":
             validate += seconds { issues = validator.validate(instance, documentName: "fixture.xbrl") }
             if !issues.isEmpty { fail("invalid: \(issues.prefix(3))") }
             check += seconds { _ = checker?.check(statement) }
+            endToEnd += try seconds {
+                let conversion = try Converter.convert(StatementParser.parse(bytes: bytes, name: "fixture").statement, validate: true)
+                if !conversion.validation.isEmpty { fail("invalid: \(conversion.validation.prefix(3))") }
+            }
         }
         let n = Double(rounds)
-        print(String(format: "per statement (mean of %d): parse %.2f ms, write %.2f ms, validate %.2f ms (%d bytes), checks %.2f ms", rounds,
-                     parse / n * 1e3, write / n * 1e3, validate / n * 1e3, size, check / n * 1e3))
+        print(String(format: "per statement (mean of %d): parse %.2f ms, write %.2f ms, validate %.2f ms (%d bytes), checks %.2f ms; convert end to end (parse, write, validate) %.2f ms", rounds,
+                     parse / n * 1e3, write / n * 1e3, validate / n * 1e3, size, check / n * 1e3, endToEnd / n * 1e3))
+    } catch { fail("\(error)") }
+case "time-validate":
+    // Validates the reference statement's instance ROUNDS times: `synthesize time-validate ROUNDS -`.
+    guard let rounds = Int(arguments[2]), rounds > 0 else { fail("ROUNDS must be a positive number") }
+    let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/mml-bay-state-life-2011-q2.txt")
+    guard let data = FileManager.default.contents(atPath: fixture.path) else { fail("missing \(fixture.path)") }
+    do {
+        let instance = try Converter.convert(StatementParser.parse(bytes: [UInt8](data), name: "fixture").statement, validate: false).instance
+        let validator = try TaxonomyRegistry.validator(for: .lifeQuarterly)
+        let start = DispatchTime.now()
+        for _ in 0..<rounds { _ = validator.validate(instance, documentName: "fixture.xbrl") }
+        print(String(format: "validate: %.2f ms", Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6 / Double(rounds)))
     } catch { fail("\(error)") }
 default:
     fail("unknown kind \(arguments[1])")

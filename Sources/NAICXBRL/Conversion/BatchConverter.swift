@@ -121,7 +121,12 @@ public struct BatchConverter: Sendable {
                 outcome.validation = "not-validated"
                 return outcome
             }
-            let conversion = try Converter.convert(parsed.statement, file: output, validate: validate)
+            // Each job converts on one thread: the jobs keep the cores busy already.
+            guard let blank = Blank.named(parsed.statement.blank) else {
+                throw ConversionError("the statement's blank \(parsed.statement.blank) is not known")
+            }
+            let conversion = try Converter.convert(parsed.statement, blank: blank, file: output, validate: validate,
+                                                   concurrently: jobs < ProcessInfo.processInfo.activeProcessorCount)
             outcome.facts = conversion.facts.count
             outcome.errors += conversion.diagnostics.filter { $0.severity == .error }.count
             outcome.validationErrors = conversion.validation.filter { $0.severity == .error }.count

@@ -59,7 +59,17 @@ public enum Converter {
     }
 
     /// Converts a statement of a blank the library does not bundle (a generated one, say).
+    ///
+    /// On a machine with more than one core, the instance is validated on another thread while
+    /// it is written: the validator reads the document as the writer hands it over, so the
+    /// conversion takes about as long as the longer of the two rather than their sum.
     public static func convert(_ statement: Statement, blank: Blank, file: String? = nil, validate: Bool = true) throws -> Conversion {
+        try convert(statement, blank: blank, file: file, validate: validate, concurrently: ProcessInfo.processInfo.activeProcessorCount > 1)
+    }
+
+    /// `concurrently: false` validates after writing, on the calling thread: for callers that
+    /// keep every core busy already (a batch).
+    static func convert(_ statement: Statement, blank: Blank, file: String?, validate: Bool, concurrently: Bool) throws -> Conversion {
         let mapping = FactMapping(blank: blank)
         let result: FactMapping.Result
         do {
@@ -67,16 +77,37 @@ public enum Converter {
         } catch {
             throw ConversionError("\(error)")
         }
-        let bytes = InstanceWriter(taxonomy: mapping.taxonomy).write(result)
-        var issues: [ValidationIssue] = []
-        if validate {
-            do {
-                issues = try TaxonomyRegistry.validator(for: blank).validate(bytes, documentName: file ?? "<instance>")
-            } catch {
-                issues = error.issues
-            }
+        let writer = InstanceWriter(taxonomy: mapping.taxonomy)
+        let documentName = file ?? "<instance>"
+        guard validate else {
+            return Conversion(instance: writer.write(result), facts: result.facts, diagnostics: result.diagnostics, validation: [])
         }
-        return Conversion(instance: bytes, facts: result.facts, diagnostics: result.diagnostics, validation: issues)
+        let validator: InstanceValidator
+        do {
+            validator = try TaxonomyRegistry.validator(for: blank)
+        } catch {
+            return Conversion(instance: writer.write(result), facts: result.facts, diagnostics: result.diagnostics, validation: error.issues)
+        }
+        guard concurrently else {
+            let bytes = writer.write(result)
+            return Conversion(instance: bytes, facts: result.facts, diagnostics: result.diagnostics,
+                              validation: validator.validate(bytes, documentName: documentName))
+        }
+        let pipe = StreamSource()
+        let validation = ValidationResult()
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global(qos: .userInitiated).async {
+            validation.issues = validator.validate(pipe, documentName: documentName)
+            done.signal()
+        }
+        let bytes = writer.write(result, sink: pipe)
+        done.wait()
+        return Conversion(instance: bytes, facts: result.facts, diagnostics: result.diagnostics, validation: validation.issues)
+    }
+
+    /// Where the validating thread leaves its findings; read after it has signalled.
+    private final class ValidationResult: @unchecked Sendable {
+        var issues: [ValidationIssue] = []
     }
 }
 

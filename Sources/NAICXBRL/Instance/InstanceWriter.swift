@@ -21,6 +21,12 @@ public struct InstanceWriter: Sendable {
     /// import finding's line number names one of them; nothing is indented within a line.
     /// Facts get an `id` only when a footnote (their printed form) points at them.
     public func write(_ mapping: FactMapping.Result) -> [UInt8] {
+        write(mapping, sink: nil)
+    }
+
+    /// Writes the instance and hands it to `sink` in pieces as it goes, then finishes the sink.
+    func write(_ mapping: FactMapping.Result, sink: StreamSource?) -> [UInt8] {
+        defer { sink?.finish() }
         let facts = mapping.facts
         var contexts = mapping.contexts
         var factContexts = mapping.factContexts
@@ -65,7 +71,9 @@ public struct InstanceWriter: Sendable {
         }
         units.sort { $0.rawValue < $1.rawValue }
 
-        var xml = XMLBytes(capacity: 160 * facts.count + 300 * order.count + 4096)
+        // About what the reference statement's instance takes per fact and per context.
+        var xml = XMLBytes(capacity: 140 * facts.count + 560 * order.count + 64 * 1024)
+        xml.sink = sink
         xml.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xbrli:xbrl")
         xml.attribute("xmlns:xbrli", Self.xbrli)
         xml.attribute("xmlns:link", Self.link)
@@ -148,6 +156,7 @@ public struct InstanceWriter: Sendable {
                 xml.raw("</xbrli:endDate>")
             }
             xml.raw("</xbrli:period></xbrli:context>\n")
+            xml.flush()
         }
         for unit in units {
             xml.raw("  <xbrli:unit id=\"")
@@ -199,6 +208,7 @@ public struct InstanceWriter: Sendable {
             xml.raw(qualified)
             xml.raw(fact.concept)
             xml.raw(">\n")
+            xml.flush()
         }
         if !footnoteOrder.isEmpty {
             let role = TaxonomyWriter.printedFormRole(taxonomy)
@@ -226,6 +236,7 @@ public struct InstanceWriter: Sendable {
             xml.raw("  </link:footnoteLink>\n")
         }
         xml.raw("</xbrli:xbrl>\n")
+        xml.flush(minimum: 0)
         return xml.bytes
     }
 

@@ -5,9 +5,21 @@
 /// fraction of the cost: no C strings are made from Swift strings, and nothing is copied twice.
 struct XMLBytes {
     private(set) var bytes: [UInt8] = []
+    /// How many bytes have been handed to `sink`.
+    private var flushed = 0
+    /// Gets the document in pieces as it is written (a validation reading it as it comes).
+    var sink: StreamSource?
 
     init(capacity: Int) {
         bytes.reserveCapacity(capacity)
+    }
+
+    /// Hands what was written since the last time to the sink, once there is at least
+    /// `minimum` of it.
+    mutating func flush(minimum: Int = 32 * 1024) {
+        guard let sink, bytes.count - flushed >= minimum, bytes.count > flushed else { return }
+        sink.append(Array(bytes[flushed...]))
+        flushed = bytes.count
     }
 
     /// Markup written as is: names, literal tags, numbers.

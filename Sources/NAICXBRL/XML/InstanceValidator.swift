@@ -96,8 +96,13 @@ public final class InstanceValidator: Sendable {
 
     /// Validates the instance in `bytes` without copying them.
     public func validate(_ bytes: UnsafeRawBufferPointer, documentName: String) -> [ValidationIssue] {
+        validate(StreamSource(bytes), documentName: documentName)
+    }
+
+    /// Validates the instance `source` delivers, as it arrives.
+    func validate(_ source: StreamSource, documentName: String) -> [ValidationIssue] {
         let checks = RootChecks(validator: self)
-        return validator.validateStreaming(bytes, documentName: documentName) { element, operation in
+        return validator.validateStreaming(source, documentName: documentName) { element, operation in
             checks.check(element, operation: operation)
         }
     }
@@ -111,13 +116,19 @@ public final class InstanceValidator: Sendable {
         /// Past the leading `link:` references, when the taxonomy has nothing else to look for.
         var done = false
         var ids: Set<String> = []
+        var verdicts: [NamePointers: Bool] = [:]
+
+        struct NamePointers: Hashable {
+            var localName: UnsafeRawPointer?
+            var namespace: UnsafeRawPointer?
+        }
 
         init(validator: InstanceValidator) {
             self.validator = validator
         }
 
         func check(_ element: StreamedElement, operation: XMLOperation) {
-            if let id = element.attribute("id"), !ids.insert(id).inserted {
+            if let id = element.id, !ids.insert(id).inserted {
                 operation.record(ValidationIssue(
                     .error, .invalid, file: operation.defaultFile, line: element.line,
                     "Element '\(element.expandedName)', attribute 'id': '\(id)' is not a valid value of the atomic type 'xs:ID'."))
@@ -141,8 +152,18 @@ public final class InstanceValidator: Sendable {
                 done = true
                 return
             }
-            let name = element.expandedName
-            if validator.nonFactDeclarations.contains(name) {
+            // libxml2 interns names for the length of a parse: the same name is the same pointer,
+            // so each element name is looked up once.
+            let key = NamePointers(localName: element.localName.map(UnsafeRawPointer.init), namespace: element.namespaceURI.map(UnsafeRawPointer.init))
+            let isNonFact: Bool
+            if let known = verdicts[key] {
+                isNonFact = known
+            } else {
+                isNonFact = validator.nonFactDeclarations.contains(element.expandedName)
+                verdicts[key] = isNonFact
+            }
+            if isNonFact {
+                let name = element.expandedName
                 operation.record(ValidationIssue(
                     .error, .invalid, file: operation.defaultFile, line: element.line,
                     "Element '\(name)': declared in the taxonomy, but not in the substitution group of xbrli:item or xbrli:tuple, so it cannot be a fact (XBRL 2.1 section 4.6)"))

@@ -110,13 +110,13 @@ public final class SchemaValidator: Sendable {
     /// Validates without building a tree (see ``StreamingValidation``): hints are checked at
     /// each element as it starts, then `elementChecks` runs on it.
     func validateStreaming(
-        _ bytes: UnsafeRawBufferPointer, documentName: String,
+        _ source: StreamSource, documentName: String,
         elementChecks: @escaping (StreamedElement, XMLOperation) -> Void
     ) -> [ValidationIssue] {
         let operation = XMLOperation(defaultFile: documentName)
         operation.perform {
-            StreamingValidation.validate(bytes, documentName: documentName, schema: schema.pointer, operation: operation) { element, validity in
-                if element.hasAttribute(in: xsiNamespace) { self.checkSchemaLocationHints(at: element, operation: validity) }
+            StreamingValidation.validate(source, documentName: documentName, schema: schema.pointer, operation: operation) { element, validity in
+                if element.hasAttribute(in: xsiStaticNamespace) { self.checkSchemaLocationHints(at: element, operation: validity) }
                 elementChecks(element, validity)
             }
         }
@@ -204,6 +204,7 @@ public final class SchemaValidator: Sendable {
 }
 
 let xsiNamespace = "http://www.w3.org/2001/XMLSchema-instance"
+let xsiStaticNamespace: StaticString = "http://www.w3.org/2001/XMLSchema-instance"
 
 /// Owns the compiled schema. libxml2 does not change a compiled schema while validating with
 /// it (each validation has its own context), so sharing it across threads is safe.

@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// An element start as the streaming parser reports it, for the checks done in Swift while
 /// libxml2 validates. Pointers are valid during the call only.
@@ -51,6 +52,17 @@ struct StreamedElement {
         return nil
     }
 
+    /// The value of the unqualified `id` attribute, compared without making strings.
+    var id: String? {
+        guard let attributes else { return nil }
+        for i in 0..<attributeCount {
+            let entry = attributes + 5 * i
+            guard entry[2] == nil, let local = entry[0], local[0] == 0x69, local[1] == 0x64, local[2] == 0 else { continue }
+            return Self.value(entry)
+        }
+        return nil
+    }
+
     /// Every attribute in `namespace`: local name and value.
     func attributes(in namespace: String) -> [(name: String, value: String)] {
         guard let attributes else { return [] }
@@ -64,10 +76,10 @@ struct StreamedElement {
     }
 
     /// Whether any attribute is in `namespace`; compared in place.
-    func hasAttribute(in namespace: String) -> Bool {
+    func hasAttribute(in namespace: StaticString) -> Bool {
         guard let attributes else { return false }
         for i in 0..<attributeCount {
-            if let uri = attributes[5 * i + 2], xmlStrEqual(uri, namespace) != 0 { return true }
+            if let uri = attributes[5 * i + 2], xmlStrEqual(uri, namespace.utf8Start) != 0 { return true }
         }
         return false
     }
@@ -93,6 +105,8 @@ final class StreamingValidation {
     let validity: XMLOperation
     let onElement: (StreamedElement, XMLOperation) -> Void
     var context: xmlSchemaValidCtxtPtr?
+    /// The parser `xmlSchemaValidateStream` made, found at the first element.
+    private var parser: xmlParserCtxtPtr?
     var refusedDoctype = false
     private var depth = 0
     /// `xml:base` values in force, by the depth they were set at.
@@ -107,15 +121,9 @@ final class StreamingValidation {
     /// Validates `bytes` against `schema`, reporting to the running operation (call inside
     /// `XMLOperation.perform`); `onElement` runs at every element start.
     static func validate(
-        _ bytes: UnsafeRawBufferPointer, documentName: String, schema: xmlSchemaPtr, operation: XMLOperation,
+        _ source: StreamSource, documentName: String, schema: xmlSchemaPtr, operation: XMLOperation,
         onElement: @escaping (StreamedElement, XMLOperation) -> Void
     ) {
-        guard bytes.count <= Int(Int32.max) else {
-            operation.record(ValidationIssue(
-                .error, .malformed, file: documentName, line: nil,
-                "the document is \(bytes.count) bytes; libxml2 parses at most \(Int32.max)"))
-            return
-        }
         let validity = XMLOperation(defaultFile: documentName)
         let state = StreamingValidation(documentName: documentName, validity: validity, onElement: onElement)
         guard let context = xmlSchemaNewValidCtxt(schema) else {
@@ -132,18 +140,15 @@ final class StreamingValidation {
         handler.internalSubset = refuseStreamedDoctype
         handler.startElementNs = streamedElementStart
         handler.endElementNs = streamedElementEnd
-        let empty: CChar = 0
-        let result: Int32 = withExtendedLifetime(state) {
+        let result: Int32 = withExtendedLifetime((state, source)) {
             withUnsafeMutablePointer(to: &handler) { handlerPointer in
-                withUnsafePointer(to: empty) { emptyPointer in
-                    let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self) ?? emptyPointer
-                    // A copy: libxml2 2.9's parser expects a NUL after the input, which a static
-                    // buffer over the caller's bytes does not have.
-                    // The parser takes the buffer over and frees it (as `xmlSchemaValidateFile` relies on).
-                    guard let input = xmlParserInputBufferCreateMem(base, Int32(bytes.count), XML_CHAR_ENCODING_NONE) else { return -1 }
-                    return xmlSchemaValidateStream(context, input, XML_CHAR_ENCODING_NONE, handlerPointer,
-                                                   Unmanaged.passUnretained(state).toOpaque())
-                }
+                // The parser reads through callbacks, so the document is neither copied nor
+                // needs a NUL after it; the parser takes the input over and closes it.
+                guard let input = xmlParserInputBufferCreateIO(readStreamSource, closeStreamSource,
+                                                               Unmanaged.passUnretained(source).toOpaque(), XML_CHAR_ENCODING_NONE)
+                else { return -1 }
+                return xmlSchemaValidateStream(context, input, XML_CHAR_ENCODING_NONE, handlerPointer,
+                                               Unmanaged.passUnretained(state).toOpaque())
             }
         }
         let malformed = state.refusedDoctype || operation.issues.contains { $0.severity == .error && $0.kind == .malformed }
@@ -162,10 +167,11 @@ final class StreamingValidation {
 
     fileprivate func start(_ localName: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?,
                            _ attributeCount: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-        let line = context.flatMap { xmlSchemaValidCtxtGetParserCtxt($0) }?.pointee.input.map { Int($0.pointee.line) } ?? 0
+        if parser == nil { parser = context.flatMap { xmlSchemaValidCtxtGetParserCtxt($0) } }
+        let line = parser?.pointee.input.map { Int($0.pointee.line) } ?? 0
         var element = StreamedElement(depth: depth, line: line, localName: localName, namespaceURI: uri, base: bases.last?.base,
                                       attributeCount: attributeCount, attributes: attributes)
-        if element.hasAttribute(in: xmlNamespace), let base = element.attribute("base", namespace: xmlNamespace) {
+        if attributeCount > 0, element.hasAttribute(in: xmlNamespace), let base = element.attribute("base", namespace: "\(xmlNamespace)") {
             let resolved = Self.build(base, against: bases.last?.base)
             bases.append((depth, resolved))
             element = StreamedElement(depth: depth, line: line, localName: localName, namespaceURI: uri, base: resolved,
@@ -186,7 +192,7 @@ final class StreamingValidation {
     }
 }
 
-private let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
+private let xmlNamespace: StaticString = "http://www.w3.org/XML/1998/namespace"
 
 private let streamedElementStart: startElementNsSAX2Func = { context, localName, _, uri, _, _, attributeCount, _, attributes in
     guard let context else { return }
@@ -216,3 +222,72 @@ private let refuseStreamedDoctype: internalSubsetSAXFunc = { context, name, _, s
     }
     xmlStopParser(parser)
 }
+
+/// The bytes a streaming validation reads: a buffer the caller keeps alive, or a pipe that a
+/// writer on another thread fills while the document is validated.
+final class StreamSource: @unchecked Sendable {
+    // @unchecked: the pipe's state is only touched with `condition` locked.
+    private let fixed: UnsafeRawBufferPointer?
+    private var offset = 0
+    private let condition = NSCondition()
+    private var chunks: [[UInt8]] = []
+    private var chunkOffset = 0
+    private var finished = false
+
+    /// Reads `bytes`, which must stay valid while the validation runs.
+    init(_ bytes: UnsafeRawBufferPointer) {
+        fixed = bytes
+    }
+
+    /// A pipe: ``append(_:)`` chunks, then ``finish()``.
+    init() {
+        fixed = nil
+    }
+
+    func append(_ chunk: [UInt8]) {
+        guard !chunk.isEmpty else { return }
+        condition.lock()
+        chunks.append(chunk)
+        condition.signal()
+        condition.unlock()
+    }
+
+    func finish() {
+        condition.lock()
+        finished = true
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// Copies up to `count` bytes to `buffer`; 0 at the end.
+    func read(into buffer: UnsafeMutablePointer<CChar>, count: Int) -> Int {
+        if let fixed {
+            let n = min(count, fixed.count - offset)
+            guard n > 0, let base = fixed.baseAddress else { return 0 }
+            UnsafeMutableRawPointer(buffer).copyMemory(from: base + offset, byteCount: n)
+            offset += n
+            return n
+        }
+        condition.lock()
+        defer { condition.unlock() }
+        while chunks.isEmpty && !finished { condition.wait() }
+        guard let chunk = chunks.first else { return 0 }
+        let n = min(count, chunk.count - chunkOffset)
+        chunk.withUnsafeBytes { source in
+            if let base = source.baseAddress { UnsafeMutableRawPointer(buffer).copyMemory(from: base + chunkOffset, byteCount: n) }
+        }
+        chunkOffset += n
+        if chunkOffset == chunk.count {
+            chunks.removeFirst()
+            chunkOffset = 0
+        }
+        return n
+    }
+}
+
+private let readStreamSource: xmlInputReadCallback = { context, buffer, length in
+    guard let context, let buffer, length > 0 else { return 0 }
+    return Int32(Unmanaged<StreamSource>.fromOpaque(context).takeUnretainedValue().read(into: buffer, count: Int(length)))
+}
+
+private let closeStreamSource: xmlInputCloseCallback = { _ in 0 }
