@@ -266,6 +266,38 @@ final class AnnualStatementTests: XCTestCase {
         }
     }
 
+    /// A filing may print headings the description does not list (another edition's wording):
+    /// they are reported, and neither the amounts nor the rows' captions change.
+    func testHeadingsTheDescriptionDoesNotListStayOutOfRows() throws {
+        let known = try parse("forethought-life-2024")
+        var blank = Blank.lifeAnnual
+        guard let index = blank.pages.firstIndex(where: { $0.id == "FiveYearHistoricalData" }) else { return XCTFail("no Five-Year page") }
+        blank.pages[index].sections = []
+        let result = try StatementParser.parse(fileAt: Self.pdfPath("forethought-life-2024"), blank: blank)
+        XCTAssertEqual(result.statement.page("FiveYearHistoricalData"), known.statement.page("FiveYearHistoricalData"))
+        let headings = result.diagnostics.filter { $0.message.contains("is read as a heading") }
+        XCTAssertTrue(headings.contains { $0.message.contains("Risk-Based Capital Analysis") }, "\(headings)")
+        XCTAssertEqual(result.diagnostics.filter { $0.severity >= .warning }.map(\.description), [])
+    }
+
+    /// Without a printed "NAIC Company Code", the code comes from the pages' bar codes.
+    func testCompanyCodeFromTheBarCodes() throws {
+        try Self.requirePdftotext()
+        let tool = try XCTUnwrap(PDFText.toolPath())
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = ["-layout", Self.pdfPath("forethought-life-2024"), "-"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "NAIC Company Code", with: "Company")
+        let result = StatementParser.parse(text: text, name: "no-code.txt")
+        XCTAssertEqual(result.statement.cover.companyCode, "91642")
+        XCTAssertTrue(result.diagnostics.contains { $0.code == .coverField && $0.message.contains("bar codes") })
+    }
+
     func testLineNumbersAndLeaders() {
         func number(_ text: String) -> String? {
             PositionedPageReader.lineNumber(PositionedWord(text: text, x0: 0, x1: 10, y0: 0, y1: 1), before: 100)?.line

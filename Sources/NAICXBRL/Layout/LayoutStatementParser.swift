@@ -21,6 +21,9 @@ struct LayoutReader {
     let blank: Blank
     var diagnostics: [Diagnostic] = []
     var dispositions: [Int: LineDisposition] = [:]
+    /// The company code and year of the first page bar code, for filings that print no
+    /// "NAIC Company Code".
+    var barCodeCompany: (code: String, year: Int?)?
 
     init(document: PositionedDocument, blank: Blank) {
         self.document = document
@@ -94,6 +97,11 @@ struct LayoutReader {
             readers[match.id]?.read(page, from: match.line + 1, into: &self)
         }
 
+        if statement.cover.companyCode == nil, let barCode = barCodeCompany,
+           barCode.year == nil || barCode.year == statement.cover.statementDate?.year {
+            statement.cover.companyCode = barCode.code
+            report(.info, .coverField, page: nil, line: nil, "the NAIC company code \(barCode.code) is read from the bar codes printed on the pages")
+        }
         var origins: [String: [String: Int]] = [:]
         var missing: [String] = []
         for description in blank.pages {
@@ -136,10 +144,17 @@ struct LayoutReader {
         }
     }
 
-    /// The NAIC codes, wherever a page prints them ("NAIC Company Code 91642").
-    private func readCoverWords(_ page: PositionedPage, into cover: inout Cover) {
+    /// The NAIC codes, wherever a page prints them ("NAIC Company Code 91642"); and the bar
+    /// codes printed on the filing's pages ("*91642202443059100*": company code, then year).
+    private mutating func readCoverWords(_ page: PositionedPage, into cover: inout Cover) {
         guard cover.companyCode == nil || cover.groupCode == nil else { return }
         for line in page.lines {
+            if barCodeCompany == nil {
+                for word in line.words where word.text.count >= 11 && word.text.hasPrefix("*") && word.text.hasSuffix("*") {
+                    let digits = word.text.dropFirst().dropLast()
+                    if digits.allSatisfy({ $0.isASCII && $0.isNumber }) { barCodeCompany = (String(digits.prefix(5)), Int(digits.dropFirst(5).prefix(4))) }
+                }
+            }
             let words = line.words.map(\.text)
             guard words.count >= 4 else { continue }
             for index in words.indices.dropLast(3) where words[index] == "NAIC" && words[index + 2] == "Code" {
@@ -207,6 +222,8 @@ struct PositionedPageReader {
         var words: [PositionedWord]
         /// Where each printed line's words are in `words`.
         var ranges: [Range<Int>]
+        /// The row's amount cells have been printed (its last caption line is behind it).
+        var closed = false
     }
 
     mutating func read(_ page: PositionedPage, from first: Int, into reader: inout LayoutReader) {
@@ -308,7 +325,8 @@ struct PositionedPageReader {
                     if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
                     var words = Array(line.words.dropFirst())
                     if let rest = number.rest { words.insert(rest, at: 0) }
-                    current = Gathered(line: number.line, index: rowIndex, lines: [line], words: words, ranges: [0..<words.count])
+                    current = Gathered(line: number.line, index: rowIndex, lines: [line], words: words, ranges: [0..<words.count],
+                                       closed: closes(words, valueStart: valueStart, source: reader.document.source))
                     rowsOnPage += 1
                     continue
                 }
@@ -320,17 +338,33 @@ struct PositionedPageReader {
                     continue
                 }
             }
+            if let row = current, row.closed, !PositionedPageReader.hasAmounts(line.words, valueStart: valueStart, source: reader.document.source) {
+                // Text after a row whose amounts are printed, before the next line number: a
+                // heading the description does not list. Kept out of the row's caption.
+                finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader)
+                current = nil
+                reader.report(.info, .captionMismatch, page: page, line: line,
+                              "\(description.title): \"\(String(line.text.prefix(80)))\" stands between rows and is read as a heading")
+                reader.mark(line, .classified)
+                continue
+            }
             if current != nil {
                 current?.lines.append(line)
                 let start = current?.words.count ?? 0
                 current?.words.append(contentsOf: line.words)
                 current?.ranges.append(start..<start + line.words.count)
+                if closes(line.words, valueStart: valueStart, source: reader.document.source) { current?.closed = true }
             } else if rowsOnPage == 0 {
                 // Column headings printed under the numbers ("Current Year  Prior Year").
                 reader.mark(line, .classified)
+            } else if !PositionedPageReader.hasAmounts(line.words, valueStart: valueStart, source: reader.document.source) {
+                // More lines of a heading between rows.
+                reader.report(.info, .captionMismatch, page: page, line: line,
+                              "\(description.title): \"\(String(line.text.prefix(80)))\" stands between rows and is read as a heading")
+                reader.mark(line, .classified)
             } else {
                 reader.report(.warning, .unrecognizedLine, page: page, line: line,
-                              "text on \(description.title) outside any numbered line: \"\(String(line.text.prefix(80)))\"")
+                              "amounts on \(description.title) outside any numbered line: \"\(String(line.text.prefix(80)))\"")
             }
         }
         if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
@@ -493,6 +527,28 @@ struct PositionedPageReader {
         }
         for source in row.lines { reader.mark(source, .mapped) }
         rows.append(printed)
+    }
+
+    /// Whether a printed line carries the row's cells: any word in the amount columns of a PDF,
+    /// or for layout text, one cell per column at the end of the line.
+    private func closes(_ words: [PositionedWord], valueStart: Double, source: PositionedDocument.Source) -> Bool {
+        switch source {
+        case .pdf:
+            return words.contains { word in
+                guard let text = PositionedPageReader.stripLeaders(word.text) else { return word.centerX >= valueStart }
+                return PositionedPageReader.centerWithoutLeaders(word, text) >= valueStart
+            }
+        case .layoutText:
+            return PositionedPageReader.cellsFromRight(words, 0..<words.count, columns: description.columns, code: nil) != nil
+        }
+    }
+
+    /// Whether a printed line holds an amount in the amount columns (layout text: anywhere).
+    static func hasAmounts(_ words: [PositionedWord], valueStart: Double, source: PositionedDocument.Source) -> Bool {
+        words.contains { word in
+            guard let text = stripLeaders(word.text), let cell = ValueScanner.value(text), cell.amount != nil || cell == .notApplicable else { return false }
+            return source == .layoutText || centerWithoutLeaders(word, text) >= valueStart
+        }
     }
 
     /// Whether a caption stops where it must go on: inside parentheses, or after a word that
