@@ -39,6 +39,13 @@ case "time-import":
         let start = Date()
         let result = importer.importInstance(bytes, name: "synthetic.xbrl")
         let seconds = Date().timeIntervalSince(start)
+        let readStart = Date()
+        let raw = InstanceReader.read(bytes, name: "synthetic.xbrl", taxonomyNamespace: importer.taxonomy.namespace,
+                                      printedFormRole: TaxonomyWriter.printedFormRole(importer.taxonomy))
+        let reading = Date().timeIntervalSince(readStart)
+        let placeStart = Date()
+        _ = importer.importRaw(raw, name: "synthetic.xbrl")
+        print(String(format: "(again: reading %.3f s, placing %.3f s)", reading, Date().timeIntervalSince(placeStart)))
         print("imported \(facts) facts (\(bytes.count) bytes) in \(String(format: "%.3f", seconds)) s: \(Int(Double(facts) / seconds)) facts/s; \(result.diagnostics.count) diagnostics")
     } catch { fail("\(error)") }
 case "time-convert":

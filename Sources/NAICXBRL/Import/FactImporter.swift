@@ -114,12 +114,27 @@ public struct FactImporter: Sendable {
             }
         }
         var expected = ExpectedContexts(blank: blank, periods: periods)
-        // Concept number and context number: a fact reported twice has the same key.
-        var seen: [Int: (Fact.Value, String?, Int)] = [:]
-        seen.reserveCapacity(raw.facts.count)
+        // Concept number and context number: a fact reported twice has the same key. Each key
+        // keeps the index of its first fact; a second is compared with it (rare, so its value is
+        // worked out again then). A flat table when concepts × contexts is about the size of the
+        // instance, a dictionary otherwise.
+        let contextCount = max(contextList.count, 1)
+        let (tableSize, overflow) = itemTypes.count.multipliedReportingOverflow(by: contextCount)
+        let flat = !overflow && tableSize <= max(4 * raw.facts.count, 1 << 20) && raw.facts.count < Int(Int32.max)
+        var firstFact = flat ? [Int32](repeating: -1, count: tableSize) : []
+        var firstFactByKey: [Int: Int] = [:]
         let footnoted = !raw.printedForms.isEmpty || !raw.footnotes.isEmpty
+        func printedForm(_ fact: RawInstance.RawFact, _ value: Fact.Value) -> String? {
+            guard footnoted, let id = fact.id else { return nil }
+            if let printed = raw.printedForms[id] { return printed }
+            if let footnote = raw.footnotes[id], Self.cell(value, printed: footnote) != nil {
+                // A printed form that lost its role in another processor's rewrite.
+                return footnote
+            }
+            return nil
+        }
 
-        for fact in raw.facts {
+        for (factIndex, fact) in raw.facts.enumerated() {
             guard fact.namespace == taxonomy.namespace else {
                 fail(fact.line, "\(fact.concept) in namespace \(fact.namespace) is not a concept of the \(blank.title) taxonomy")
                 continue
@@ -137,22 +152,18 @@ public struct FactImporter: Sendable {
                 fail(fact.line, "\(fact.concept) has the value \"\(fact.value.prefix(40))\", which is not a valid \(type.rawValue)")
                 continue
             }
-            var printed: String?
-            if footnoted, let id = fact.id {
-                printed = raw.printedForms[id]
-                if printed == nil, let footnote = raw.footnotes[id], Self.cell(value.0, printed: footnote) != nil {
-                    // A printed form that lost its role in another processor's rewrite.
-                    printed = footnote
-                }
-            }
-            let key = number << 32 | contextNumber
-            if let previous = seen[key] {
-                if previous.0 != value.0 || previous.1 != printed {
-                    fail(fact.line, "\(fact.concept) is reported twice for the same context with different values (see line \(previous.2))")
+            let printed = printedForm(fact, value.0)
+            let key = number * contextCount + contextNumber
+            let previousIndex: Int? = flat ? (firstFact[key] >= 0 ? Int(firstFact[key]) : nil) : firstFactByKey[key]
+            if let previousIndex {
+                let previous = raw.facts[previousIndex]
+                let previousValue = Self.value(of: previous, type: type)?.0
+                if previousValue != value.0 || printedForm(previous, previousValue ?? value.0) != printed {
+                    fail(fact.line, "\(fact.concept) is reported twice for the same context with different values (see line \(previous.line))")
                 }
                 continue
             }
-            seen[key] = (value.0, printed, fact.line)
+            if flat { firstFact[key] = Int32(truncatingIfNeeded: factIndex) } else { firstFactByKey[key] = factIndex }
             let problem: String?
             if case .line(let p, let l) = itemPlans[number] {
                 // The common case, kept short: a cell of a page whose rows are items.

@@ -32,212 +32,561 @@ public struct RawInstance: Sendable {
     public var issues: [Diagnostic] = []
 }
 
-/// Reads an XBRL instance with libxml2's streaming reader (`xmlTextReader`): memory grows with
-/// the facts kept, not with a tree of the whole document.
+/// Reads an XBRL instance with libxml2's SAX2 parser: callbacks as elements start and end, no
+/// tree, so memory grows with the facts kept, not with the document.
 ///
-/// Parsing is safe for untrusted input: no DTD is loaded or accepted, no entity is expanded, no
-/// network or file is touched (the process-wide loader refuses every URL it does not serve from
-/// memory), and libxml2's default limits on depth and text size stay on.
+/// Parsing is safe for untrusted input: a DOCTYPE stops the parser the moment it starts (no DTD is
+/// read, so no entity but the five predefined ones exists), no network or file is touched (the
+/// process-wide loader refuses every URL it does not serve from memory), and libxml2's default
+/// limits on depth stay on; an element's text is limited to 10,000,000 bytes, as libxml2 limits a
+/// text node.
 public enum InstanceReader {
     static let xbrli = "http://www.xbrl.org/2003/instance"
     static let link = "http://www.xbrl.org/2003/linkbase"
     static let xlink = "http://www.w3.org/1999/xlink"
     static let xbrldi = "http://xbrl.org/2006/xbrldi"
     static let xsi = "http://www.w3.org/2001/XMLSchema-instance"
+    /// libxml2's limit on a text node without `XML_PARSE_HUGE`.
+    static let maximumTextLength = 10_000_000
 
     /// Reads `bytes`; `name` names the document in diagnostics and is never opened.
     public static func read(_ bytes: [UInt8], name: String, taxonomyNamespace: String, printedFormRole: String) -> RawInstance {
         XMLEnvironment.prepare()
-        var instance = RawInstance()
-        let collector = ErrorCollector(file: name)
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue)
-        let reader: xmlTextReaderPtr? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.flatMap { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    xmlReaderForMemory($0, Int32(clamping: buffer.count), nil, nil, options)
-                }
-            }
-        }
-        guard let reader else {
+        guard !bytes.isEmpty else {
+            var instance = RawInstance()
             instance.issues.append(Diagnostic(.error, .invalidXML, file: name, line: nil, "the document is empty or cannot be read as XML"))
             return instance
         }
-        defer { xmlFreeTextReader(reader) }
-        xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
-            guard let context, let error else { return }
-            Unmanaged<ErrorCollector>.fromOpaque(context).takeUnretainedValue().record(error)
-        }, Unmanaged.passUnretained(collector).toOpaque())
-
-        var state = ReaderState(reader: reader, taxonomyNamespace: taxonomyNamespace, printedFormRole: printedFormRole, file: name)
-        state.run(into: &instance)
-        instance.issues += collector.issues
-        return instance
-    }
-
-    final class ErrorCollector {
-        let file: String
-        var issues: [Diagnostic] = []
-        init(file: String) { self.file = file }
-
-        func record(_ pointer: UnsafeMutablePointer<xmlError>) {
-            let error = pointer.pointee
-            guard issues.count < 100 else { return }
-            var message = error.message.map { String(cString: $0) } ?? "XML error"
-            while message.hasSuffix("\n") { message.removeLast() }
-            issues.append(Diagnostic(.error, .invalidXML, file: file, line: error.line > 0 ? Int(error.line) : nil, message))
+        let reader = SAXInstanceReader(taxonomyNamespace: taxonomyNamespace, printedFormRole: printedFormRole, file: name)
+        var handler = xmlSAXHandler()
+        handler.initialized = XML_SAX2_MAGIC
+        handler.startElementNs = saxStart
+        handler.endElementNs = saxEnd
+        handler.characters = saxCharacters
+        handler.cdataBlock = saxCharacters
+        handler.internalSubset = saxDoctype
+        handler.serror = saxError
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue)
+        bytes.withUnsafeBytes { buffer in
+            let source = StreamSource(buffer)
+            withExtendedLifetime((reader, source)) {
+                let readerPointer = Unmanaged.passUnretained(reader).toOpaque()
+                guard let context = xmlCreateIOParserCtxt(&handler, readerPointer, readStreamSource, closeStreamSource,
+                                                          Unmanaged.passUnretained(source).toOpaque(), XML_CHAR_ENCODING_NONE)
+                else {
+                    reader.instance.issues.append(Diagnostic(.error, .invalidXML, file: name, line: nil, "the document is empty or cannot be read as XML"))
+                    return
+                }
+                defer { xmlFreeParserCtxt(context) }
+                xmlCtxtUseOptions(context, options)
+                reader.parser = context
+                // A fact takes about 80 bytes of an instance; a guess, not a limit.
+                reader.instance.facts.reserveCapacity(min(bytes.count / 80, 50_000_000))
+                _ = xmlParseDocument(context)
+                reader.finish(wellFormed: context.pointee.wellFormed != 0)
+            }
         }
+        return reader.instance
     }
 }
 
-/// The reader's walk through the document, depth by depth.
-private struct ReaderState {
-    let reader: xmlTextReaderPtr
+private let saxStart: startElementNsSAX2Func = { context, localName, _, uri, namespaceCount, namespaces, attributeCount, _, attributes in
+    guard let context else { return }
+    Unmanaged<SAXInstanceReader>.fromOpaque(context).takeUnretainedValue()
+        .start(localName, uri, Int(namespaceCount), namespaces, Int(attributeCount), attributes)
+}
+
+private let saxEnd: endElementNsSAX2Func = { context, _, _, _ in
+    guard let context else { return }
+    Unmanaged<SAXInstanceReader>.fromOpaque(context).takeUnretainedValue().end()
+}
+
+private let saxCharacters: charactersSAXFunc = { context, characters, length in
+    guard let context, let characters, length > 0 else { return }
+    Unmanaged<SAXInstanceReader>.fromOpaque(context).takeUnretainedValue()
+        .characters(UnsafeBufferPointer(start: characters, count: Int(length)))
+}
+
+private let saxDoctype: internalSubsetSAXFunc = { context, _, _, _ in
+    guard let context else { return }
+    Unmanaged<SAXInstanceReader>.fromOpaque(context).takeUnretainedValue().refuseDoctype()
+}
+
+private let saxError: xmlStructuredErrorFunc = { context, error in
+    guard let context, let error else { return }
+    Unmanaged<SAXInstanceReader>.fromOpaque(context).takeUnretainedValue().record(UnsafePointer(error))
+}
+
+/// The reader's state as the parser calls back: what element is open at each depth, the text
+/// being collected, the namespaces in scope.
+private final class SAXInstanceReader {
     let taxonomyNamespace: String
     let printedFormRole: String
     let file: String
-    /// Interned names: libxml2 hands out the same pointer for the same name, so each name is
-    /// turned into a Swift string once.
-    var names: [UnsafePointer<xmlChar>: String] = [:]
-    var footnoteLocs: [String: [String]] = [:]
-    var footnoteTexts: [String: (text: String, printedForm: Bool)] = [:]
-    var footnoteArcs: [(String, String)] = []
+    var instance = RawInstance()
+    var parser: xmlParserCtxtPtr?
 
-    init(reader: xmlTextReaderPtr, taxonomyNamespace: String, printedFormRole: String, file: String) {
-        self.reader = reader
+    private var errors: [Diagnostic] = []
+    private var depth = 0
+    private var sawRoot = false
+    /// Set when reading stopped on purpose (a DOCTYPE, a root that is not xbrli:xbrl).
+    private var stopped = false
+    /// Interned names: libxml2 hands out the same pointer for the same name during a parse, so
+    /// each name becomes a Swift string once.
+    private var names: [UnsafeRawPointer: String] = [:]
+    private var attributeKinds: [UnsafeRawPointer: AttributeKind] = [:]
+    /// Namespace declarations in scope, innermost last, and how many each open element added.
+    private var namespaceScope: [(prefix: String?, uri: String)] = []
+    private var declaredCounts: [Int] = []
+
+    /// What the element open at depth 1 is, and what is being read inside it.
+    private enum Section {
+        case none
+        case skip
+        case context(ContextState)
+        case unit(id: String, measures: [String])
+        case footnotes(FootnoteState)
+        /// A fact: `fact` and `factText` hold it.
+        case fact
+    }
+    private var section = Section.none
+
+    private struct ContextState {
+        var id: String
+        var line: Int
+        var explicit: [String: String] = [:]
+        var typed: [String: String] = [:]
+        var instant: String?, start: String?, end: String?
+        var entity = ""
+        var problems: [Diagnostic] = []
+    }
+
+    private struct FootnoteState {
+        var locs: [String: [String]] = [:]
+        var texts: [String: (String, Bool)] = [:]
+        var arcs: [(String, String)] = []
+    }
+
+    /// Text being collected for an element, ended at its end tag.
+    private struct Capture {
+        var depth: Int
+        var purpose: Purpose
+        var text: [UInt8] = []
+        /// Attribute values the purpose needs when the text is complete.
+        var first: String?
+        var second: String?
+    }
+
+    private enum Purpose {
+        case identifier, instant, startDate, endDate, explicitMember, typedMember, measure, footnote
+    }
+    private var captures: [Capture] = []
+    /// The fact being read, and its text (all its descendants' text), reused from fact to fact.
+    private var fact = RawInstance.RawFact(namespace: "", concept: "", contextRef: nil, unitRef: nil, decimals: nil,
+                                           isNil: false, id: nil, value: "", line: 0)
+    private var factText: [UInt8] = []
+    /// The kind of namespace of the last element, by its (interned) pointer.
+    private var lastNamespace: UnsafePointer<xmlChar>?
+    private var lastNamespaceKind = NamespaceKind.other
+
+    private enum NamespaceKind {
+        case instance, linkbase, other
+    }
+
+    private enum AttributeKind {
+        case contextRef, unitRef, decimals, id, other
+    }
+
+    private var footnoteLocs: [String: [String]] = [:]
+    private var footnoteTexts: [String: (text: String, printedForm: Bool)] = [:]
+    private var footnoteArcs: [(String, String)] = []
+
+    init(taxonomyNamespace: String, printedFormRole: String, file: String) {
         self.taxonomyNamespace = taxonomyNamespace
         self.printedFormRole = printedFormRole
         self.file = file
     }
 
-    mutating func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
+    var line: Int { parser?.pointee.input.map { Int($0.pointee.line) } ?? 0 }
+
+    func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
-        if let known = names[pointer] { return known }
+        let key = UnsafeRawPointer(pointer)
+        if let known = names[key] { return known }
         let s = String(cString: pointer)
-        names[pointer] = s
+        names[key] = s
         return s
     }
 
-    var localName: String { mutating get { name(xmlTextReaderConstLocalName(reader)) } }
-    var namespace: String { mutating get { name(xmlTextReaderConstNamespaceUri(reader)) } }
-    /// The line of the current node (not the parser's read-ahead position).
-    var line: Int {
-        if let node = xmlTextReaderCurrentNode(reader) {
-            let n = xmlGetLineNo(node)
-            if n > 0 { return Int(n) }
-        }
-        return Int(xmlTextReaderGetParserLineNumber(reader))
-    }
-
-    func attribute(_ local: String, _ ns: String? = nil) -> String? {
-        let value = ns.map { xmlTextReaderGetAttributeNs(reader, local, $0) } ?? xmlTextReaderGetAttribute(reader, local)
-        guard let value else { return nil }
-        defer { naicxbrl_xmlFree(value) }
-        return String(cString: value)
-    }
-
-    /// A fact: its attributes in one pass over them (no copies of names), then its text.
-    mutating func readFact(namespace: String, concept: String) -> RawInstance.RawFact {
-        let factLine = line
-        var fact = RawInstance.RawFact(namespace: namespace, concept: concept, contextRef: nil, unitRef: nil, decimals: nil,
-                                       isNil: false, id: nil, value: "", line: factLine)
-        let isEmpty = xmlTextReaderIsEmptyElement(reader) != 0
-        if xmlTextReaderMoveToFirstAttribute(reader) == 1 {
-            repeat {
-                let attributeNamespace = xmlTextReaderConstNamespaceUri(reader)
-                let local = name(xmlTextReaderConstLocalName(reader))
-                guard let value = xmlTextReaderConstValue(reader) else { continue }
-                if attributeNamespace == nil {
-                    switch local {
-                    case "contextRef": fact.contextRef = String(cString: value)
-                    case "unitRef": fact.unitRef = String(cString: value)
-                    case "decimals": fact.decimals = String(cString: value)
-                    case "id": fact.id = String(cString: value)
-                    default: break
-                    }
-                } else if local == "nil", name(attributeNamespace) == InstanceReader.xsi {
-                    let text = String(cString: value).trimmingCharacters(in: .whitespaces)
-                    fact.isNil = text == "true" || text == "1"
-                }
-            } while xmlTextReaderMoveToNextAttribute(reader) == 1
-            xmlTextReaderMoveToElement(reader)
-        }
-        if !isEmpty { fact.value = elementText() }
-        return fact
-    }
-
-    /// The text of the current element, read node by node up to its end tag (which is
-    /// consumed). Child elements' text is included, as for `xmlTextReaderReadString`.
-    func elementText() -> String {
-        let depth = xmlTextReaderDepth(reader)
-        var text = ""
-        while xmlTextReaderRead(reader) == 1 {
-            let type = xmlTextReaderNodeType(reader)
-            if type == 15, xmlTextReaderDepth(reader) == depth { break } // the end tag
-            if type == 3 || type == 4 || type == 13 || type == 14, let value = xmlTextReaderConstValue(reader) {
-                // text, CDATA, whitespace, significant whitespace
-                if text.isEmpty { text = String(cString: value) } else { text += String(cString: value) }
-            }
-        }
-        return text
-    }
-
-    /// The text content of the current element (its descendants' text, joined).
-    func text() -> String {
-        guard xmlTextReaderIsEmptyElement(reader) == 0, let value = xmlTextReaderReadString(reader) else { return "" }
-        defer { naicxbrl_xmlFree(value) }
-        return String(cString: value)
-    }
-
-    /// Resolves `prefix:local` against the namespaces in scope at the current node.
-    func resolve(_ qname: String) -> (namespace: String, local: String)? {
-        let parts = qname.split(separator: ":", maxSplits: 1)
-        let prefix: String? = parts.count == 2 ? String(parts[0]) : nil
-        let local = String(parts.last ?? "")
-        guard let uri = xmlTextReaderLookupNamespace(reader, prefix) else { return nil }
-        defer { naicxbrl_xmlFree(uri) }
-        return (String(cString: uri), local)
-    }
-
-    mutating func issue(_ message: String, line: Int? = nil) -> Diagnostic {
+    private func issue(_ message: String, line: Int? = nil) -> Diagnostic {
         Diagnostic(.error, .importError, file: file, line: line ?? self.line, message)
     }
 
-    mutating func run(into instance: inout RawInstance) {
-        var sawRoot = false
-        while true {
-            let status = xmlTextReaderRead(reader)
-            if status != 1 { if status < 0 { markFailed(&instance) }; break }
-            let type = xmlTextReaderNodeType(reader)
-            if type == 10 { // XML_READER_TYPE_DOCUMENT_TYPE
-                instance.issues.append(issue("a DOCTYPE is not accepted in an XBRL instance; nothing it declares was loaded"))
+    private func stop() {
+        stopped = true
+        if let parser { xmlStopParser(parser) }
+    }
+
+    func record(_ pointer: UnsafePointer<xmlError>) {
+        let error = pointer.pointee
+        guard errors.count < 100, error.level != XML_ERR_NONE else { return }
+        // A stop asked for is not an error of the document.
+        if stopped && error.code == Int32(XML_ERR_USER_STOP.rawValue) { return }
+        var message = error.message.map { String(cString: $0) } ?? "XML error"
+        while message.hasSuffix("\n") { message.removeLast() }
+        errors.append(Diagnostic(.error, .invalidXML, file: file, line: error.line > 0 ? Int(error.line) : nil, message))
+    }
+
+    func refuseDoctype() {
+        instance.issues.append(issue("a DOCTYPE is not accepted in an XBRL instance; nothing it declares was loaded"))
+        stop()
+    }
+
+    // MARK: attributes
+
+    /// The value of attribute `entry` (localname, prefix, URI, value, end of value).
+    private static func value(_ entry: UnsafeMutablePointer<UnsafePointer<xmlChar>?>) -> String {
+        guard let start = entry[3], let end = entry[4], end >= start else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+    }
+
+    private func attribute(_ local: String, _ namespace: String?, _ count: Int,
+                           _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> String? {
+        guard let attributes else { return nil }
+        for i in 0..<count {
+            let entry = attributes + 5 * i
+            guard name(entry[0]) == local else { continue }
+            if let namespace {
+                guard entry[2] != nil, name(entry[2]) == namespace else { continue }
+            } else if entry[2] != nil {
+                continue
+            }
+            return Self.value(entry)
+        }
+        return nil
+    }
+
+    /// Resolves `prefix:local` against the namespaces in scope.
+    private func resolve(_ qname: String) -> (namespace: String, local: String)? {
+        let parts = qname.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        let prefix: String? = parts.count == 2 ? String(parts[0]) : nil
+        let local = String(parts.last ?? "")
+        if prefix == "xml" { return ("http://www.w3.org/XML/1998/namespace", local) }
+        for binding in namespaceScope.reversed() where binding.prefix == prefix {
+            // An undeclaration (xmlns="") leaves the name in no namespace, which does not resolve.
+            return binding.uri.isEmpty ? nil : (binding.uri, local)
+        }
+        return nil
+    }
+
+    // MARK: events
+
+    func start(_ localName: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ namespaceCount: Int,
+               _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ attributeCount: Int,
+               _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        guard !stopped else { return }
+        var declared = 0
+        if namespaceCount > 0, let namespaces {
+            for i in 0..<namespaceCount {
+                let prefix = namespaces[2 * i].map { name($0) }
+                namespaceScope.append((prefix, name(namespaces[2 * i + 1])))
+            }
+            declared = namespaceCount
+        }
+        declaredCounts.append(declared)
+        let elementDepth = depth
+        depth += 1
+        if elementDepth == 1 {
+            // Most elements of an instance are facts: only names in the instance and linkbase
+            // namespaces need looking at.
+            if uri != lastNamespace || lastNamespace == nil {
+                lastNamespace = uri
+                switch name(uri) {
+                case InstanceReader.xbrli: lastNamespaceKind = .instance
+                case InstanceReader.link: lastNamespaceKind = .linkbase
+                default: lastNamespaceKind = .other
+                }
+            }
+            if lastNamespaceKind == .other {
+                readFact(namespace: name(uri), concept: name(localName), attributeCount, attributes)
+                section = .fact
                 return
             }
-            guard type == 1 else { continue } // elements
-            let depth = xmlTextReaderDepth(reader)
-            if depth == 0 {
-                sawRoot = true
-                if localName != "xbrl" || namespace != InstanceReader.xbrli {
-                    instance.issues.append(issue("the root element is not xbrli:xbrl; this is not an XBRL instance"))
-                    return
+        }
+        let local = name(localName)
+        let namespace = name(uri)
+
+        if elementDepth == 0 {
+            sawRoot = true
+            if local != "xbrl" || namespace != InstanceReader.xbrli {
+                instance.issues.append(issue("the root element is not xbrli:xbrl; this is not an XBRL instance"))
+                stop()
+            }
+            return
+        }
+        if elementDepth == 1 {
+            startSection(local, namespace, attributeCount, attributes)
+            return
+        }
+        startInside(local, elementDepth, attributeCount, attributes)
+    }
+
+    private func startSection(_ local: String, _ namespace: String, _ attributeCount: Int,
+                              _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        switch (namespace, local) {
+        case (InstanceReader.link, "schemaRef"):
+            if let href = attribute("href", InstanceReader.xlink, attributeCount, attributes) { instance.schemaRefs.append(href) }
+            section = .skip
+        case (InstanceReader.xbrli, "context"):
+            let contextLine = line
+            guard let id = attribute("id", nil, attributeCount, attributes) else {
+                instance.issues.append(issue("a context has no id"))
+                section = .skip
+                return
+            }
+            section = .context(ContextState(id: id, line: contextLine))
+        case (InstanceReader.xbrli, "unit"):
+            guard let id = attribute("id", nil, attributeCount, attributes) else {
+                section = .skip
+                return
+            }
+            section = .unit(id: id, measures: [])
+        case (InstanceReader.link, "footnoteLink"):
+            section = .footnotes(FootnoteState())
+        case (InstanceReader.link, _):
+            section = .skip
+        default:
+            readFact(namespace: namespace, concept: local, attributeCount, attributes)
+            section = .fact
+        }
+    }
+
+    /// A fact's attributes, in one pass.
+    private func readFact(namespace: String, concept: String, _ count: Int,
+                          _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        fact = RawInstance.RawFact(namespace: namespace, concept: concept, contextRef: nil, unitRef: nil, decimals: nil,
+                                   isNil: false, id: nil, value: "", line: line)
+        guard let attributes else { return }
+        for i in 0..<count {
+            let entry = attributes + 5 * i
+            guard let localPointer = entry[0] else { continue }
+            if let attributeNamespace = entry[2] {
+                if name(localPointer) == "nil", name(attributeNamespace) == InstanceReader.xsi {
+                    let text = Self.value(entry).trimmingCharacters(in: .whitespaces)
+                    fact.isNil = text == "true" || text == "1"
                 }
                 continue
             }
-            guard depth == 1 else { continue }
-            let ns = namespace, local = localName
-            switch (ns, local) {
-            case (InstanceReader.link, "schemaRef"):
-                if let href = attribute("href", InstanceReader.xlink) { instance.schemaRefs.append(href) }
-            case (InstanceReader.xbrli, "context"):
-                readContext(into: &instance)
-            case (InstanceReader.xbrli, "unit"):
-                readUnit(into: &instance)
-            case (InstanceReader.link, "footnoteLink"):
-                readFootnotes()
-            case (InstanceReader.link, _):
-                continue
-            default:
-                instance.facts.append(readFact(namespace: ns, concept: local))
+            let key = UnsafeRawPointer(localPointer)
+            let kind: AttributeKind
+            if let known = attributeKinds[key] {
+                kind = known
+            } else {
+                switch name(localPointer) {
+                case "contextRef": kind = .contextRef
+                case "unitRef": kind = .unitRef
+                case "decimals": kind = .decimals
+                case "id": kind = .id
+                default: kind = .other
+                }
+                attributeKinds[key] = kind
             }
+            switch kind {
+            case .contextRef: fact.contextRef = Self.value(entry)
+            case .unitRef: fact.unitRef = Self.value(entry)
+            case .decimals: fact.decimals = Self.value(entry)
+            case .id: fact.id = Self.value(entry)
+            case .other: break
+            }
+        }
+    }
+
+    /// An element below a section: what contexts, units and footnote links hold, by local name
+    /// at any depth (as the blank's writer and other processors nest them).
+    private func startInside(_ local: String, _ elementDepth: Int, _ attributeCount: Int,
+                             _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        switch section {
+        case .context(var state):
+            switch local {
+            case "identifier": captures.append(Capture(depth: elementDepth, purpose: .identifier))
+            case "instant": captures.append(Capture(depth: elementDepth, purpose: .instant))
+            case "startDate": captures.append(Capture(depth: elementDepth, purpose: .startDate))
+            case "endDate": captures.append(Capture(depth: elementDepth, purpose: .endDate))
+            case "explicitMember":
+                captures.append(Capture(depth: elementDepth, purpose: .explicitMember,
+                                        first: attribute("dimension", nil, attributeCount, attributes), second: String(line)))
+            case "typedMember":
+                guard let dimension = attribute("dimension", nil, attributeCount, attributes).flatMap(resolve),
+                      dimension.namespace == taxonomyNamespace else {
+                    state.problems.append(issue("a typed member's dimension is not in the taxonomy's namespace"))
+                    section = .context(state)
+                    return
+                }
+                captures.append(Capture(depth: elementDepth, purpose: .typedMember, first: dimension.local))
+            default: break
+            }
+        case .unit:
+            if local == "measure" { captures.append(Capture(depth: elementDepth, purpose: .measure)) }
+        case .footnotes(var state):
+            switch local {
+            case "loc":
+                if let label = attribute("label", InstanceReader.xlink, attributeCount, attributes),
+                   let href = attribute("href", InstanceReader.xlink, attributeCount, attributes),
+                   let hash = href.firstIndex(of: "#") {
+                    state.locs[label, default: []].append(String(href[href.index(after: hash)...]))
+                    section = .footnotes(state)
+                }
+            case "footnote":
+                if let label = attribute("label", InstanceReader.xlink, attributeCount, attributes) {
+                    let role = attribute("role", InstanceReader.xlink, attributeCount, attributes)
+                    captures.append(Capture(depth: elementDepth, purpose: .footnote, first: label, second: role))
+                }
+            case "footnoteArc":
+                if let from = attribute("from", InstanceReader.xlink, attributeCount, attributes),
+                   let to = attribute("to", InstanceReader.xlink, attributeCount, attributes) {
+                    state.arcs.append((from, to))
+                    section = .footnotes(state)
+                }
+            default: break
+            }
+        default:
+            break
+        }
+    }
+
+    func characters(_ text: UnsafeBufferPointer<xmlChar>) {
+        guard !stopped else { return }
+        if case .fact = section {
+            guard factText.count + text.count <= InstanceReader.maximumTextLength else {
+                instance.issues.append(issue("an element's text is longer than \(InstanceReader.maximumTextLength) bytes"))
+                stop()
+                return
+            }
+            factText.append(contentsOf: text)
+            return
+        }
+        guard !captures.isEmpty else { return }
+        for i in captures.indices {
+            guard captures[i].text.count + text.count <= InstanceReader.maximumTextLength else {
+                instance.issues.append(issue("an element's text is longer than \(InstanceReader.maximumTextLength) bytes"))
+                stop()
+                return
+            }
+            captures[i].text.append(contentsOf: text)
+        }
+    }
+
+    func end() {
+        depth -= 1
+        // The element's own namespace declarations are in scope until its end is handled.
+        defer { if let declared = declaredCounts.popLast(), declared > 0 { namespaceScope.removeLast(declared) } }
+        guard !stopped else { return }
+        if depth == 1, case .fact = section {
+            // The common case, kept short: the end of a fact.
+            fact.value = String(decoding: factText, as: UTF8.self)
+            factText.removeAll(keepingCapacity: true)
+            instance.facts.append(fact)
+            section = .none
+            return
+        }
+        if let capture = captures.last, capture.depth == depth {
+            captures.removeLast()
+            finishCapture(capture)
+        }
+        if depth == 1 { endSection() }
+    }
+
+    private func finishCapture(_ capture: Capture) {
+        let text = String(decoding: capture.text, as: UTF8.self)
+        switch (section, capture.purpose) {
+        case (.context(var state), let purpose):
+            switch purpose {
+            case .identifier: state.entity = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            case .instant: state.instant = text
+            case .startDate: state.start = text
+            case .endDate: state.end = text
+            case .explicitMember:
+                let memberLine = capture.second.flatMap { Int($0) }
+                guard let dimension = capture.first.flatMap(resolve) else {
+                    state.problems.append(issue("an explicit member's dimension does not resolve", line: memberLine))
+                    break
+                }
+                let memberText = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard let member = resolve(memberText), dimension.namespace == taxonomyNamespace, member.namespace == taxonomyNamespace else {
+                    state.problems.append(issue("dimension \(dimension.local) or member \(memberText) is not in the taxonomy's namespace", line: memberLine))
+                    break
+                }
+                state.explicit[dimension.local] = member.local
+            case .typedMember:
+                if let axis = capture.first { state.typed[axis] = text.trimmingCharacters(in: .whitespacesAndNewlines) }
+            default: break
+            }
+            section = .context(state)
+        case (.unit(let id, var measures), .measure):
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if let resolved = resolve(trimmed) { measures.append("{\(resolved.namespace)}\(resolved.local)") } else { measures.append(trimmed) }
+            section = .unit(id: id, measures: measures)
+        case (.footnotes(var state), .footnote):
+            if let label = capture.first { state.texts[label] = (text, capture.second == printedFormRole) }
+            section = .footnotes(state)
+        default:
+            break
+        }
+    }
+
+    private func endSection() {
+        switch section {
+        case .fact:
+            break
+        case .context(let state):
+            instance.issues += state.problems
+            guard let period = ReaderPeriods.period(instant: state.instant, start: state.start, end: state.end) else {
+                instance.issues.append(issue("context \(state.id) has no period or a period that is not a date", line: state.line))
+                break
+            }
+            instance.contexts[state.id] = FactContext(period: period, explicit: state.explicit, typed: state.typed)
+            instance.contextLines[state.id] = state.line
+            instance.entities[state.id] = state.entity
+        case .unit(let id, let measures):
+            instance.units[id] = measures
+        case .footnotes(let state):
+            collectFootnotes(state)
+        case .none, .skip:
+            break
+        }
+        section = .none
+        captures.removeAll(keepingCapacity: true)
+    }
+
+    /// Labels are local to one extended link. Every arc from a label gives its footnote to all the
+    /// facts the label locates, each arc overwriting the one before, so only the last arc from a
+    /// label (per kind of footnote) decides anything. Keeping the others would make the work arcs
+    /// × locators, the square of the document's size (3 MB of one label's arcs and locators took
+    /// 20 s).
+    private func collectFootnotes(_ state: FootnoteState) {
+        var lastArc: [String: Int] = [:]
+        for (index, (from, to)) in state.arcs.enumerated() {
+            guard let text = state.texts[to] else { continue }
+            lastArc[(text.1 ? "p:" : "f:") + from] = index
+        }
+        for (index, (from, to)) in state.arcs.enumerated() {
+            guard let text = state.texts[to], lastArc[(text.1 ? "p:" : "f:") + from] == index else { continue }
+            let key = "\(footnoteArcs.count)"
+            footnoteTexts[key] = (text.0, text.1)
+            footnoteLocs[key] = state.locs[from] ?? []
+            footnoteArcs.append((key, key))
+        }
+    }
+
+    func finish(wellFormed: Bool) {
+        if stopped {
+            // Only what stopped the reading, and what the parser said before.
+            instance.facts = []
+            instance.issues += errors
+            return
+        }
+        if !wellFormed && instance.issues.isEmpty {
+            instance.issues.append(Diagnostic(.error, .invalidXML, file: file, line: line, "the document is not well-formed XML"))
         }
         if !sawRoot && instance.issues.isEmpty {
             instance.issues.append(Diagnostic(.error, .invalidXML, file: file, line: nil, "the document has no root element"))
@@ -248,74 +597,13 @@ private struct ReaderState {
                 if footnote.printedForm { instance.printedForms[id] = footnote.text } else { instance.footnotes[id] = footnote.text }
             }
         }
+        instance.issues += errors
     }
+}
 
-    private func markFailed(_ instance: inout RawInstance) {
-        if instance.issues.isEmpty {
-            instance.issues.append(Diagnostic(.error, .invalidXML, file: file, line: Int(xmlTextReaderGetParserLineNumber(reader)), "the document is not well-formed XML"))
-        }
-    }
-
-    /// Reads elements below the current one until its end, calling `body` at each element.
-    private mutating func children(_ body: (inout ReaderState, Int32) -> Void) {
-        guard xmlTextReaderIsEmptyElement(reader) == 0 else { return }
-        let depth = xmlTextReaderDepth(reader)
-        while xmlTextReaderRead(reader) == 1 {
-            let type = xmlTextReaderNodeType(reader)
-            let d = xmlTextReaderDepth(reader)
-            if type == 15, d == depth { return } // end of the element
-            if type == 1 { body(&self, d) }
-        }
-    }
-
-    private mutating func readContext(into instance: inout RawInstance) {
-        let contextLine = line
-        guard let id = attribute("id") else {
-            instance.issues.append(issue("a context has no id"))
-            return
-        }
-        var explicit: [String: String] = [:]
-        var typed: [String: String] = [:]
-        var instant: String?, start: String?, end: String?
-        var entity = ""
-        var problems: [Diagnostic] = []
-        let taxonomy = taxonomyNamespace
-        children { state, depth in
-            let local = state.localName
-            switch local {
-            case "identifier": entity = state.text().trimmingCharacters(in: .whitespacesAndNewlines)
-            case "instant": instant = state.text()
-            case "startDate": start = state.text()
-            case "endDate": end = state.text()
-            case "explicitMember":
-                guard let dimension = state.attribute("dimension").flatMap(state.resolve) else {
-                    problems.append(state.issue("an explicit member's dimension does not resolve")); return
-                }
-                let memberText = state.text().trimmingCharacters(in: .whitespacesAndNewlines)
-                guard let member = state.resolve(memberText), dimension.namespace == taxonomy, member.namespace == taxonomy else {
-                    problems.append(state.issue("dimension \(dimension.local) or member \(memberText) is not in the taxonomy's namespace")); return
-                }
-                explicit[dimension.local] = member.local
-            case "typedMember":
-                guard let dimension = state.attribute("dimension").flatMap(state.resolve), dimension.namespace == taxonomy else {
-                    problems.append(state.issue("a typed member's dimension is not in the taxonomy's namespace")); return
-                }
-                typed[dimension.local] = state.text().trimmingCharacters(in: .whitespacesAndNewlines)
-            default: break
-            }
-        }
-        instance.issues += problems
-        guard let period = Self.period(instant: instant, start: start, end: end) else {
-            instance.issues.append(issue("context \(id) has no period or a period that is not a date", line: contextLine))
-            return
-        }
-        instance.contexts[id] = FactContext(period: period, explicit: explicit, typed: typed)
-        instance.contextLines[id] = contextLine
-        instance.entities[id] = entity
-    }
-
-    /// XBRL periods are dates or date-times: `2011-07-01T00:00:00` as an instant or an end date
-    /// is the end of 2011-06-30; as a start date it is the start of 2011-07-01.
+/// XBRL periods are dates or date-times: `2011-07-01T00:00:00` as an instant or an end date is
+/// the end of 2011-06-30; as a start date it is the start of 2011-07-01.
+enum ReaderPeriods {
     static func period(instant: String?, start: String?, end: String?) -> Period? {
         func date(_ text: String, isEnd: Bool) -> CalendarDate? {
             let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -331,59 +619,5 @@ private struct ReaderState {
         if let instant { return date(instant, isEnd: true).map { Period.instant($0) } }
         guard let start, let end, let s = date(start, isEnd: false), let e = date(end, isEnd: true) else { return nil }
         return .duration(start: s, end: e)
-    }
-
-    private mutating func readUnit(into instance: inout RawInstance) {
-        guard let id = attribute("id") else { return }
-        var measures: [String] = []
-        children { state, _ in
-            if state.localName == "measure" {
-                let text = state.text().trimmingCharacters(in: .whitespacesAndNewlines)
-                if let resolved = state.resolve(text) { measures.append("{\(resolved.namespace)}\(resolved.local)") } else { measures.append(text) }
-            }
-        }
-        instance.units[id] = measures
-    }
-
-    private mutating func readFootnotes() {
-        let role = printedFormRole
-        var locs: [String: [String]] = [:]
-        var texts: [String: (String, Bool)] = [:]
-        var arcs: [(String, String)] = []
-        children { state, _ in
-            switch state.localName {
-            case "loc":
-                if let label = state.attribute("label", InstanceReader.xlink), let href = state.attribute("href", InstanceReader.xlink),
-                   let hash = href.firstIndex(of: "#") {
-                    locs[label, default: []].append(String(href[href.index(after: hash)...]))
-                }
-            case "footnote":
-                if let label = state.attribute("label", InstanceReader.xlink) {
-                    texts[label] = (state.text(), state.attribute("role", InstanceReader.xlink) == role)
-                }
-            case "footnoteArc":
-                if let from = state.attribute("from", InstanceReader.xlink), let to = state.attribute("to", InstanceReader.xlink) {
-                    arcs.append((from, to))
-                }
-            default: break
-            }
-        }
-        // Labels are local to one extended link. Every arc from a label gives its footnote to
-        // all the facts the label locates, each arc overwriting the one before, so only the last
-        // arc from a label (per kind of footnote) decides anything. Keeping the others would make
-        // the work arcs × locators, the square of the document's size (3 MB of one label's arcs
-        // and locators took 20 s).
-        var lastArc: [String: Int] = [:]
-        for (index, (from, to)) in arcs.enumerated() {
-            guard let text = texts[to] else { continue }
-            lastArc[(text.1 ? "p:" : "f:") + from] = index
-        }
-        for (index, (from, to)) in arcs.enumerated() {
-            guard let text = texts[to], lastArc[(text.1 ? "p:" : "f:") + from] == index else { continue }
-            let key = "\(footnoteArcs.count)"
-            footnoteTexts[key] = (text.0, text.1)
-            footnoteLocs[key] = locs[from] ?? []
-            footnoteArcs.append((key, key))
-        }
     }
 }

@@ -4,8 +4,6 @@ struct StatementBuilder {
     let blank: Blank
 
     private struct PageParts {
-        /// Cells by line index << 16 | column index: one hash per cell.
-        var cells: [Int: Cell] = [:]
         var slots: [Int: [Int: Cell]] = [:]
         var captions: [String: String] = [:]
         var headings: [Int: String] = [:]
@@ -38,6 +36,11 @@ struct StatementBuilder {
     }
 
     private var pages: [Int: PageParts] = [:]
+    /// The cells of items pages, per page a table of lines × columns (made at the page's first
+    /// cell): one array store per fact, no hashing.
+    private var itemCells: [[Cell?]] = []
+    private let widths: [Int]
+    private let lineCounts: [Int]
     private var cover = Cover()
     private var officers: [Int: (String?, String?)] = [:]
     private var otherOfficers: [Int: (String?, String?)] = [:]
@@ -52,6 +55,8 @@ struct StatementBuilder {
 
     init(blank: Blank) {
         self.blank = blank
+        widths = blank.pages.map(\.columns.count)
+        lineCounts = blank.pages.map(\.lines.count)
     }
 
     /// The highest row or column number a typed member may give a table, a cell or an answer.
@@ -68,7 +73,13 @@ struct StatementBuilder {
     }
 
     mutating func setCell(page: Int, line: Int, column: Int, _ cell: Cell) {
-        pages[page, default: PageParts()].cells[line << 16 | column] = cell
+        guard page >= 0, page < widths.count, line >= 0, line < lineCounts[page], column >= 0, column < widths[page] else { return }
+        if itemCells.isEmpty { itemCells = Array(repeating: [], count: widths.count) }
+        if itemCells[page].isEmpty {
+            itemCells[page] = Array(repeating: nil, count: lineCounts[page] * widths[page])
+            if pages[page] == nil { pages[page] = PageParts() }
+        }
+        itemCells[page][line * widths[page] + column] = cell
     }
 
     mutating func setSlot(page: Int, line: Int, slot: Int, _ cell: Cell) {
@@ -313,7 +324,9 @@ struct StatementBuilder {
             page.footnotes = parts.footnotes.sorted { $0.key < $1.key }.map(\.value)
             page.none = parts.none
             for (l, line) in description.lines.enumerated() where !parts.notPrinted.contains(line.line) {
-                var cells = (0..<description.columns.count).map { parts.cells[l << 16 | $0] ?? .blank }
+                let width = widths[p]
+                let placed = p < itemCells.count ? itemCells[p] : []
+                var cells = (0..<width).map { c in placed.isEmpty ? .blank : placed[l * width + c] ?? .blank }
                 for (c, cell) in parts.textCells[line.line] ?? [:] where c < cells.count { cells[c] = cell }
                 var row = Row(line: line.line, caption: parts.captions[line.line], cells: cells)
                 if let slots = parts.slots[l] {

@@ -285,9 +285,9 @@ final class StreamSource: @unchecked Sendable {
     }
 }
 
-private let readStreamSource: xmlInputReadCallback = { context, buffer, length in
+let readStreamSource: xmlInputReadCallback = { context, buffer, length in
     guard let context, let buffer, length > 0 else { return 0 }
     return Int32(Unmanaged<StreamSource>.fromOpaque(context).takeUnretainedValue().read(into: buffer, count: Int(length)))
 }
 
-private let closeStreamSource: xmlInputCloseCallback = { _ in 0 }
+let closeStreamSource: xmlInputCloseCallback = { _ in 0 }
