@@ -166,6 +166,9 @@ public struct LineDescription: Codable, Sendable {
     public var type: ValueType?
     /// The scale the line's amounts are printed in ("$000 omitted"): `thousands`.
     public var scale: Scale?
+    /// The columns (by number) the blank prints this line's amounts in, when not all of them
+    /// (the Exhibit of Net Investment Income's deductions are earned amounts only).
+    public var columns: [String]?
 
     public enum ValueType: String, Codable, Sendable { case monetary, percent }
 

@@ -19,7 +19,7 @@ enum GeneratedChecks {
                         throw CheckRuleError(rule: "\(stem)-line-\(line.line)-total",
                                              problem: "the blank description's total \(text) of \(page.id) line \(line.line) names a line the page does not have")
                     }
-                    for column in amountColumns {
+                    for column in amountColumns where line.columns?.contains(column.number) ?? true {
                         let selector = ColumnSelector.number(column.number)
                         rules.append(CheckRule(
                             id: "\(stem)-line-\(line.line)-total-col-\(column.number)",
@@ -36,7 +36,7 @@ enum GeneratedChecks {
                                              problem: "\(page.id) line \(line.line) repeats line \(other), which the page does not have")
                     }
                     let otherLine = page.lines[index].line
-                    for column in amountColumns {
+                    for column in amountColumns where line.columns?.contains(column.number) ?? true {
                         let selector = ColumnSelector.number(column.number)
                         rules.append(CheckRule(
                             id: "\(stem)-line-\(line.line)-equals-line-\(otherLine)-col-\(column.number)",

@@ -80,21 +80,35 @@ struct LayoutReader {
                    let sections = blank.page(id)?.sections?.map({ Text.key($0) }),
                    sections.contains(Text.key(page.lines[header + 1].text)) {
                     mark(page.lines[header], .classified)
-                    readers[id]?.read(page, from: header + 1, into: &self)
+                    readers[id]?.read(page, from: header + 1, to: page.lines.count, into: &self)
                 } else {
                     otherPages.append(page.number)
                     lastPage = nil
                 }
                 continue
             }
-            lastPage = match.id
             mark(page.lines[header], .classified)
-            mark(page.lines[match.line], .classified)
-            if readers[match.id] == nil {
-                readers[match.id] = PositionedPageReader(description: description)
-                order.append(match.id)
+            // A page may print a second table under the first, with a title of its own (the
+            // Exhibit of Capital Gains under the Exhibit of Net Investment Income).
+            var segments: [(id: String, title: Int)] = [(match.id, match.line)]
+            for index in page.lines.indices.dropFirst(match.line + 1) {
+                let key = Text.key(page.lines[index].text)
+                if let title = titles.first(where: { $0.id != segments.last?.id && LayoutReader.isTitle(key, $0.key) }) {
+                    segments.append((title.id, index))
+                }
             }
-            readers[match.id]?.read(page, from: match.line + 1, into: &self)
+            for (position, segment) in segments.enumerated() {
+                guard let segmentDescription = blank.page(segment.id) else { continue }
+                let end = position + 1 < segments.count ? segments[position + 1].title : page.lines.count
+                mark(page.lines[segment.title], .classified)
+                if readers[segment.id] == nil {
+                    readers[segment.id] = PositionedPageReader(description: segmentDescription)
+                    order.append(segment.id)
+                }
+                readers[segment.id]?.read(page, from: segment.title + 1, to: end, into: &self)
+                lastPage = segment.id
+            }
+            _ = description
         }
 
         if statement.cover.companyCode == nil, let barCode = barCodeCompany,
@@ -226,8 +240,8 @@ struct PositionedPageReader {
         var closed = false
     }
 
-    mutating func read(_ page: PositionedPage, from first: Int, into reader: inout LayoutReader) {
-        let lines = page.lines[first...]
+    mutating func read(_ page: PositionedPage, from first: Int, to end: Int, into reader: inout LayoutReader) {
+        let lines = page.lines[first..<max(first, end)]
         // The numbered column headings give each column's position.
         let numbers = description.columns.map(\.number)
         var centers: [Double?] = Array(repeating: nil, count: numbers.count)
@@ -438,8 +452,10 @@ struct PositionedPageReader {
         var leaders: Set<Int> = []
         if reader.document.source == .layoutText {
             for range in row.ranges {
-                if let found = PositionedPageReader.cellsFromRight(row.words, range, columns: description.columns, code: line.code) {
-                    assigned.merge(found.values) { a, _ in a }
+                // Only the columns the line is printed in (all of them unless the blank says).
+                let printedColumns = description.columns.indices.filter { line.columns?.contains(description.columns[$0].number) ?? true }
+                if let found = PositionedPageReader.cellsFromRight(row.words, range, columns: printedColumns.map { description.columns[$0] }, code: line.code) {
+                    assigned.merge(found.values.mapValues { printedColumns[$0] }) { a, _ in a }
                     leaders.formUnion(found.leaders)
                 }
             }
@@ -514,7 +530,9 @@ struct PositionedPageReader {
             let slots = line.slots?.count ?? 0
             if split.amounts.count == slots {
                 printed.captionAmounts = split.amounts.allSatisfy(\.isBlank) ? [] : split.amounts
-                if !CaptionMatcher.matches(printed: split.words, blank: line.caption) {
+                // Editions of the blank write "thru" or "through"; both are the blank's caption.
+                let words = split.words.split(separator: " ").map { $0.lowercased() == "thru" ? "through" : String($0) }.joined(separator: " ")
+                if !CaptionMatcher.matches(printed: words, blank: line.caption) {
                     printed.caption = caption
                     reader.report(.info, .captionMismatch, page: page, line: row.lines[0],
                                   "\(label) prints its caption as \"\(caption)\"; the blank's is \"\(line.caption)\". The printed caption is kept")
