@@ -109,14 +109,22 @@ public struct CheckReport: Codable, Equatable, Sendable {
     public var blank: String
     public var summary: Summary
     /// In rule order; every rule appears at least once.
-    public var results: [CheckResult]
+    ///
+    /// Built when first read: the counts in ``summary`` and ``assertions`` need only the
+    /// amounts, while each result's message, cells and places are strings that a batch which
+    /// only counts never reads.
+    public var results: [CheckResult] {
+        get { storage.results }
+        set { storage = ResultStorage(newValue) }
+    }
     /// By rule id, for comparison with an XBRL formula processor's assertion counts.
     public var assertions: [String: AssertionCounts]
+    private var storage: ResultStorage
 
     init(file: String?, blank: String, results: [CheckResult], assertions: [String: AssertionCounts], generatedRules: Int, listedRules: Int) {
         self.file = file
         self.blank = blank
-        self.results = results
+        self.storage = ResultStorage(results)
         self.assertions = assertions
         let evaluated = results.filter { $0.status != .notEvaluated }
         summary = Summary(rules: generatedRules + listedRules, generatedRules: generatedRules, listedRules: listedRules,
@@ -126,6 +134,69 @@ public struct CheckReport: Codable, Equatable, Sendable {
                           errors: evaluated.filter { $0.status == .failed && $0.severity == .error }.count,
                           warnings: evaluated.filter { $0.status == .failed && $0.severity == .warning }.count,
                           notEvaluated: results.filter { $0.status == .notEvaluated }.count)
+    }
+
+    /// A report whose results are made by `makeResults` when first read; `summary` and
+    /// `assertions` are what they will hold.
+    init(file: String?, blank: String, summary: Summary, assertions: [String: AssertionCounts],
+         makeResults: @escaping @Sendable () -> [CheckResult]) {
+        self.file = file
+        self.blank = blank
+        self.summary = summary
+        self.assertions = assertions
+        self.storage = ResultStorage(makeResults)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case file, blank, summary, results, assertions
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        file = try container.decodeIfPresent(String.self, forKey: .file)
+        blank = try container.decode(String.self, forKey: .blank)
+        summary = try container.decode(Summary.self, forKey: .summary)
+        storage = ResultStorage(try container.decode([CheckResult].self, forKey: .results))
+        assertions = try container.decode([String: AssertionCounts].self, forKey: .assertions)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(file, forKey: .file)
+        try container.encode(blank, forKey: .blank)
+        try container.encode(summary, forKey: .summary)
+        try container.encode(results, forKey: .results)
+        try container.encode(assertions, forKey: .assertions)
+    }
+
+    public static func == (a: CheckReport, b: CheckReport) -> Bool {
+        a.file == b.file && a.blank == b.blank && a.summary == b.summary && a.assertions == b.assertions && a.results == b.results
+    }
+
+    /// The results, made once on first use, from any thread.
+    private final class ResultStorage: @unchecked Sendable {
+        // @unchecked: `made` and `make` are only touched with `lock` held.
+        private let lock = NSLock()
+        private var made: [CheckResult]?
+        private var make: (@Sendable () -> [CheckResult])?
+
+        init(_ results: [CheckResult]) {
+            made = results
+        }
+
+        init(_ make: @escaping @Sendable () -> [CheckResult]) {
+            self.make = make
+        }
+
+        var results: [CheckResult] {
+            lock.withLock {
+                if let made { return made }
+                let results = make?() ?? []
+                made = results
+                make = nil
+                return results
+            }
+        }
     }
 
     /// Results reported as errors or warnings.

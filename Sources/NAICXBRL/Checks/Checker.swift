@@ -30,29 +30,54 @@ public struct Checker: Sendable {
 
     /// Checks a statement. `origins` (``ParseResult/origins``) gives the input line of each
     /// page row, for the report; `file` names the input in it.
+    ///
+    /// The rules are evaluated on amounts alone; the report's results (messages, the cells read
+    /// and where they are printed) are made when first read.
     public func check(_ statement: Statement, origins: [String: [String: Int]] = [:], file: String? = nil) -> CheckReport {
         let context = Context(statement: statement, lookup: lookup, origins: origins)
-        var results: [CheckResult] = []
+        /// Per result: the rule, and where it was evaluated (nil: not evaluated).
+        var outcomes: [(rule: Int, binding: CheckBinding?)] = []
         var counts: [String: CheckReport.AssertionCounts] = [:]
-        for rule in rules.rules {
+        counts.reserveCapacity(rules.rules.count)
+        var summary = CheckReport.Summary(rules: rules.generatedCount + rules.listedCount, generatedRules: rules.generatedCount,
+                                          listedRules: rules.listedCount, evaluated: 0, passed: 0, rounding: 0, errors: 0,
+                                          warnings: 0, notEvaluated: 0)
+        for (index, rule) in rules.rules.enumerated() {
             var evaluated = 0
             var tally = CheckReport.AssertionCounts(satisfied: 0, notSatisfied: 0)
             for binding in context.bindings(rule.scope) {
-                guard let result = context.evaluate(rule, binding) else { continue }
+                guard let evaluation = context.evaluation(rule, binding, detailed: false) else { continue }
                 evaluated += 1
-                if result.status == .failed { tally.notSatisfied += 1 } else { tally.satisfied += 1 }
-                results.append(result)
+                switch evaluation.status {
+                case .passed: summary.passed += 1
+                case .rounding: summary.rounding += 1
+                case .failed: if rule.severity == .error { summary.errors += 1 } else { summary.warnings += 1 }
+                case .notEvaluated: break
+                }
+                if evaluation.status == .failed { tally.notSatisfied += 1 } else { tally.satisfied += 1 }
+                outcomes.append((index, binding))
             }
+            summary.evaluated += evaluated
             counts[rule.id] = tally
             if evaluated == 0 {
-                results.append(CheckResult(rule: rule.id, source: rule.source, severity: rule.severity, status: .notEvaluated, level: nil,
-                                           message: rule.message, instance: nil, expected: nil, actual: nil, difference: nil,
-                                           tolerance: rule.tolerance.description, cells: [],
-                                           reason: context.notEvaluatedReason(rule)))
+                summary.notEvaluated += 1
+                outcomes.append((index, nil))
             }
         }
-        return CheckReport(file: file, blank: rules.blank.id, results: results, assertions: counts,
-                           generatedRules: rules.generatedCount, listedRules: rules.listedCount)
+        let rules = self.rules, lookup = self.lookup, evaluated = outcomes
+        return CheckReport(file: file, blank: rules.blank.id, summary: summary, assertions: counts) {
+            let context = Context(statement: statement, lookup: lookup, origins: origins)
+            return evaluated.map { outcome in
+                let rule = rules.rules[outcome.rule]
+                if let binding = outcome.binding, let evaluation = context.evaluation(rule, binding, detailed: true) {
+                    return context.result(rule, binding, evaluation)
+                }
+                return CheckResult(rule: rule.id, source: rule.source, severity: rule.severity, status: .notEvaluated, level: nil,
+                                   message: rule.message, instance: nil, expected: nil, actual: nil, difference: nil,
+                                   tolerance: rule.tolerance.description, cells: [],
+                                   reason: context.notEvaluatedReason(rule))
+            }
+        }
     }
 }
 
@@ -228,22 +253,36 @@ private struct Context {
 
     func title(_ page: String) -> String { lookup.titles[page] ?? page }
 
-    func evaluate(_ rule: CheckRule, _ binding: CheckBinding) -> CheckResult? {
+    /// A rule's two sides under a binding, and how they compare.
+    struct Evaluation {
+        var status: CheckResult.Status
+        var left: Amount
+        var right: Amount
+        var difference: Amount
+        /// The cells read; only when `detailed`.
+        var cells: [CheckCell]
+    }
+
+    /// Evaluates `rule` under `binding`; nil when nothing it reads is printed. `detailed`
+    /// also gathers the cells it read, with their places.
+    func evaluation(_ rule: CheckRule, _ binding: CheckBinding, detailed: Bool) -> Evaluation? {
         var left = Amount(units: 0), right = Amount(units: 0)
         var present = false
         var cells: [CheckCell] = []
-        for (side, terms) in [("left", rule.left), ("right", rule.right)] {
-            for term in terms {
-                guard var value = self.value(term.reference, binding) else { return nil }
+        for isLeft in [true, false] {
+            for term in isLeft ? rule.left : rule.right {
+                guard var value = self.value(term.reference, binding, detailed: detailed) else { return nil }
                 present = present || value.present
-                for i in value.cells.indices {
-                    value.cells[i].side = side
-                    value.cells[i].sign = term.sign
+                if detailed {
+                    for i in value.cells.indices {
+                        value.cells[i].side = isLeft ? "left" : "right"
+                        value.cells[i].sign = term.sign
+                    }
+                    cells += value.cells
                 }
-                cells += value.cells
                 let signed = term.sign < 0 ? value.amount.negated : value.amount
-                guard let sum = (side == "left" ? left : right).adding(signed) else { return nil }
-                if side == "left" { left = sum } else { right = sum }
+                guard let sum = (isLeft ? left : right).adding(signed) else { return nil }
+                if isLeft { left = sum } else { right = sum }
             }
         }
         guard present, let difference = left.adding(right.negated) else { return nil }
@@ -255,11 +294,16 @@ private struct Context {
         } else {
             status = .failed
         }
+        return Evaluation(status: status, left: left, right: right, difference: difference, cells: cells)
+    }
+
+    func result(_ rule: CheckRule, _ binding: CheckBinding, _ evaluation: Evaluation) -> CheckResult {
+        let status = evaluation.status
         let level: CheckSeverity? = status == .passed ? nil : status == .rounding ? .warning : rule.severity
         return CheckResult(rule: rule.id, source: rule.source, severity: rule.severity, status: status, level: level,
-                           message: rule.message, instance: instance(rule.scope, binding), expected: right.description,
-                           actual: left.description, difference: difference.description, tolerance: rule.tolerance.description,
-                           cells: cells, reason: nil)
+                           message: rule.message, instance: instance(rule.scope, binding), expected: evaluation.right.description,
+                           actual: evaluation.left.description, difference: evaluation.difference.description,
+                           tolerance: rule.tolerance.description, cells: evaluation.cells, reason: nil)
     }
 
     func instance(_ scope: CheckScope, _ binding: CheckBinding) -> String? {
@@ -302,7 +346,7 @@ private struct Context {
         }
     }
 
-    func value(_ reference: CheckReference, _ binding: CheckBinding) -> TermValue? {
+    func value(_ reference: CheckReference, _ binding: CheckBinding, detailed: Bool) -> TermValue? {
         switch reference {
         case .cell(let pageID, let fixedLine, let selector):
             guard let description = lookup.pages[pageID], let line = fixedLine ?? binding.row else { return nil }
@@ -321,6 +365,7 @@ private struct Context {
             let row = self.index.row(pageID, line)
             let cell = row.flatMap { index < $0.cells.count ? $0.cells[index] : nil }
             let (amount, present) = Self.amount(cell, textColumn: column.valueKind != .amount)
+            guard detailed else { return TermValue(amount: amount, present: present, cells: []) }
             let place = "\(title(pageID)) line \(line), column \(column.number.isEmpty ? column.heading : column.number)"
             return TermValue(amount: amount, present: present,
                              cells: [CheckCell(place: place, page: pageID, line: line, column: column.number,
@@ -329,6 +374,7 @@ private struct Context {
             let row = index.row(pageID, line)
             let cell = row?.captionAmounts[safe: slot - 1]
             let (amount, present) = Self.amount(cell, textColumn: false)
+            guard detailed else { return TermValue(amount: amount, present: present, cells: []) }
             let place = "\(title(pageID)) line \(line), amount \(slot) printed in the caption"
             return TermValue(amount: amount, present: present,
                              cells: [CheckCell(place: place, page: pageID, line: line, caption: slot,
@@ -338,6 +384,7 @@ private struct Context {
             var cell: Cell?
             if case .amounts(let cells)? = item?.answer { cell = cells[safe: k - 1] }
             let (amount, present) = Self.amount(cell, textColumn: false)
+            guard detailed else { return TermValue(amount: amount, present: present, cells: []) }
             let name = part == "supplemental" ? "Supplemental interrogatory" : "General interrogatories part \(part),"
             let place = "\(name) \(number)\(k > 1 ? ", amount \(k)" : "")"
             return TermValue(amount: amount, present: present,
@@ -345,7 +392,6 @@ private struct Context {
         case .noteCell(let number, let selector, let fixedColumn):
             guard let t = binding.table, let note = index.note(number), let table = note.tables[safe: t],
                   let c = fixedColumn ?? binding.column else { return nil }
-            let heading = Self.heading(table, c).map { " (\($0))" } ?? ""
             let totals = note.totals[t]
             var rows: [Int]
             switch selector {
@@ -367,6 +413,8 @@ private struct Context {
                 guard let next = sum.adding(amount) else { return nil }
                 sum = next
             }
+            guard detailed else { return TermValue(amount: sum, present: present, cells: []) }
+            let heading = Self.heading(table, c).map { " (\($0))" } ?? ""
             let place: String
             let row: String?
             switch selector {
@@ -401,6 +449,7 @@ private struct Context {
                     break
                 }
             }
+            guard detailed else { return TermValue(amount: Amount(units: count), present: present, cells: []) }
             let first = lines.first ?? "", last = lines.last ?? ""
             let place = "\(title(pageID)) lines \(first) to \(last), column \(columnNumber): lines printing \(text)"
             return TermValue(amount: Amount(units: count), present: present,
