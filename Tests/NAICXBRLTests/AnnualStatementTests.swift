@@ -259,6 +259,16 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertTrue(result.diagnostics.contains { $0.code == .io && $0.message.contains("poppler-utils") }, "\(result.diagnostics)")
     }
 
+    /// pdftotext is stopped when it runs past the limit; the statement is refused, nothing hangs.
+    func testPdftotextIsStoppedAtTheTimeLimit() throws {
+        try Self.requirePdftotext()
+        setenv("NAICXBRL_PDFTOTEXT_TIMEOUT", "0.05", 1)
+        defer { unsetenv("NAICXBRL_PDFTOTEXT_TIMEOUT") }
+        let result = try StatementParser.parse(fileAt: Self.pdfPath("forethought-life-2024"))
+        XCTAssertFalse(result.isUsable)
+        XCTAssertTrue(result.diagnostics.contains { $0.code == .io && $0.message.contains("did not finish within 0.05 s") }, "\(result.diagnostics)")
+    }
+
     func testABrokenPDFIsRefusedWithoutACrash() throws {
         try Self.requirePdftotext()
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Self.pdfPath("forethought-life-2024"))))

@@ -238,6 +238,8 @@ struct PositionedPageReader {
         var ranges: [Range<Int>]
         /// The row's amount cells have been printed (its last caption line is behind it).
         var closed = false
+        /// Parentheses opened and not yet closed before the last printed line.
+        var depth = 0
     }
 
     mutating func read(_ page: PositionedPage, from first: Int, to end: Int, into reader: inout LayoutReader) {
@@ -334,7 +336,7 @@ struct PositionedPageReader {
                 continue
             }
             if let number = PositionedPageReader.lineNumber(line.words.first, before: valueStart),
-               number.marked || !(current.map { PositionedPageReader.expectsMore($0.words) } ?? false) {
+               number.marked || !(current.map { PositionedPageReader.expectsMore($0.words[($0.ranges.last ?? 0..<0)], depth: $0.depth) } ?? false) {
                 if let rowIndex = lineIndex[number.line] {
                     if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
                     var words = Array(line.words.dropFirst())
@@ -365,6 +367,9 @@ struct PositionedPageReader {
             if current != nil {
                 current?.lines.append(line)
                 let start = current?.words.count ?? 0
+                if let row = current, let last = row.ranges.last {
+                    current?.depth = PositionedPageReader.parenthesisDepth(row.words[last], from: row.depth)
+                }
                 current?.words.append(contentsOf: line.words)
                 current?.ranges.append(start..<start + line.words.count)
                 if closes(line.words, valueStart: valueStart, source: reader.document.source) { current?.closed = true }
@@ -460,6 +465,11 @@ struct PositionedPageReader {
                 }
             }
         }
+        // The printed line each word stands on, for diagnostics.
+        var lineOfWord: [Int] = Array(repeating: 0, count: row.words.count)
+        for (lineIndex, range) in row.ranges.enumerated() {
+            for wordIndex in range where wordIndex < lineOfWord.count { lineOfWord[wordIndex] = lineIndex }
+        }
         for (wordIndex, word) in row.words.enumerated() {
             if leaders.contains(wordIndex) { continue }
             guard let text = PositionedPageReader.stripLeaders(word.text) else { continue }
@@ -506,14 +516,14 @@ struct PositionedPageReader {
                 continue
             }
             guard let cell = ValueScanner.value(Substring(cleaned)), !cell.isBlank else {
-                reader.report(.warning, .badValue, page: page, line: row.lines.first { $0.words.contains(word) } ?? row.lines[0],
+                reader.report(.warning, .badValue, page: page, line: row.lines[min(lineOfWord[wordIndex], row.lines.count - 1)],
                               "\(label): \"\(cleaned)\" stands in the amount columns but is not an amount; it is kept with the caption")
                 captionWords.append(cleaned)
                 continue
             }
             guard let column = PositionedPageReader.nearest(center, centers) else { continue }
             if filled[column] {
-                reader.report(.error, .ambiguousRow, page: page, line: row.lines.first { $0.words.contains(word) } ?? row.lines[0],
+                reader.report(.error, .ambiguousRow, page: page, line: row.lines[min(lineOfWord[wordIndex], row.lines.count - 1)],
                               "\(label): two amounts stand under column \(description.columns[column].number); \"\(cleaned)\" is kept with the caption")
                 captionWords.append(cleaned)
                 continue
@@ -571,19 +581,22 @@ struct PositionedPageReader {
 
     /// Whether a caption stops where it must go on: inside parentheses, or after a word that
     /// needs a number ("(Line", "Lines 1 to"). A number opening the next line then continues it.
-    static func expectsMore(_ words: [PositionedWord]) -> Bool {
-        var depth = 0
-        var last: Substring = ""
-        for word in words {
-            guard let text = stripLeaders(word.text) else { continue }
-            for character in text {
-                if character == "(" { depth += 1 } else if character == ")" { depth = max(depth - 1, 0) }
-            }
-            last = text
-        }
-        if depth > 0 { return true }
+    static func expectsMore(_ words: ArraySlice<PositionedWord>, depth: Int) -> Bool {
+        if parenthesisDepth(words, from: depth) > 0 { return true }
+        guard let last = words.last.flatMap({ stripLeaders($0.text) }) else { return false }
         let open = ["line", "lines", "col.", "cols.", "column", "columns", "page", "part", "and", "to", "through", "of", "exhibit", "plus", "minus"]
         return open.contains(last.lowercased())
+    }
+
+    /// Parentheses still open after `words`, starting from `depth`.
+    static func parenthesisDepth(_ words: ArraySlice<PositionedWord>, from depth: Int) -> Int {
+        var depth = depth
+        for word in words {
+            for character in word.text.utf8 {
+                if character == UInt8(ascii: "(") { depth += 1 } else if character == UInt8(ascii: ")") { depth = max(depth - 1, 0) }
+            }
+        }
+        return depth
     }
 
     /// The horizontal center of a word's text without its leader dots, by the share of

@@ -34,6 +34,8 @@ public enum PDFText {
         return false
     }
 
+    private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
     /// The path of `pdftotext`, or nil when it is not installed.
     public static func toolPath() -> String? {
         let environment = ProcessInfo.processInfo.environment
@@ -56,6 +58,8 @@ public enum PDFText {
 
     private static func run(_ input: [UInt8]) throws(Failure) -> [UInt8] {
         guard let tool = toolPath() else { throw .toolMissing }
+        // A write to a pipe pdftotext has closed must fail with EPIPE, not end the process.
+        _ = ignoreBrokenPipes
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
         process.arguments = ["-bbox", "-enc", "UTF-8", "-q", "-", "-"]
@@ -73,16 +77,31 @@ public enum PDFText {
         // Standard input is written on another thread so a full output pipe cannot block it.
         let writer = Thread {
             let handle = stdin.fileHandleForWriting
-            input.withUnsafeBytes { handle.write(Data($0)) }
+            // pdftotext may stop reading early (a broken PDF, the time limit): the write then
+            // fails, which is not an error of ours.
+            try? handle.write(contentsOf: Data(input))
             try? handle.close()
         }
         writer.start()
+        // A PDF that makes pdftotext run on is stopped, so a batch never hangs on one file.
+        let seconds = ProcessInfo.processInfo.environment["NAICXBRL_PDFTOTEXT_TIMEOUT"].flatMap(Double.init) ?? 120
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: watchdog)
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
         let errors = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        watchdog.cancel()
+        if process.terminationReason == .uncaughtSignal {
+            throw .unreadable("pdftotext did not finish within \(String(format: "%g", seconds)) s (NAICXBRL_PDFTOTEXT_TIMEOUT sets the limit)")
+        }
         guard process.terminationStatus == 0 else {
             let message = String(decoding: errors, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw .unreadable(message.isEmpty ? "exit status \(process.terminationStatus)" : String(message.prefix(200)))
+            // pdftotext's exit codes: 1 the PDF cannot be opened, 3 its permissions forbid
+            // copying text, 99 any other error (a damaged file).
+            let reasons: [Int32: String] = [1: "the PDF cannot be opened (damaged, or not a PDF)", 3: "the PDF's permissions forbid copying its text",
+                                            99: "the PDF is damaged"]
+            let reason = reasons[process.terminationStatus] ?? "exit status \(process.terminationStatus)"
+            throw .unreadable(message.isEmpty ? reason : String(message.prefix(200)))
         }
         return [UInt8](output)
     }
