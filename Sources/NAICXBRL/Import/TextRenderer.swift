@@ -10,7 +10,10 @@ public enum TextRenderer {
         for page in statement.pages {
             guard let description = blank.page(page.id) else { continue }
             if let date = cover.statementDate {
-                out += "STATEMENT AS OF \(monthName(date.month)) \(date.day), \(date.year) OF THE \(cover.companyName ?? "")\n\n"
+                // The blank's running header: "ANNUAL STATEMENT FOR THE YEAR 2024 OF THE …" or
+                // "STATEMENT AS OF JUNE 30, 2011 OF THE …".
+                let when = blank.kind == .annual ? "\(date.year)" : "\(monthName(date.month)) \(date.day), \(date.year)"
+                out += "\(blank.pageHeader) \(when) OF THE \(cover.companyName ?? "")\n\n"
             }
             out += description.title + "\n\n"
             for heading in page.headings { out += "\t" + heading.joined(separator: "\t") + "\n" }
