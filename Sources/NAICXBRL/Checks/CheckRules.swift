@@ -173,6 +173,11 @@ public struct CheckRuleSet: Sendable {
     }
 
     /// The bundled rules of a blank, or nil when it has none.
+    /// Whether the blank has a bundled rule file, without compiling it.
+    static func hasBundledFile(for blank: Blank) -> Bool {
+        bundledFiles[blank.id] != nil
+    }
+
     public static func bundled(for blank: Blank) throws(CheckRuleError) -> CheckRuleSet? {
         guard let data = bundledFiles[blank.id] else { return nil }
         let file: CheckRuleFile

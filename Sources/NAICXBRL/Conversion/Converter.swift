@@ -18,8 +18,11 @@ public enum TaxonomyRegistry {
         guard !registered.contains(blank.id) else { return }
         let writer = TaxonomyWriter(taxonomy: TaxonomyModel.of(blank))
         // Schema validation reads the concept schema only; the linkbases are for XBRL
-        // processors, which get them from the taxonomy package.
-        try? XMLEnvironment.register(url: blank.taxonomyURL + blank.entryPoint, contents: writer.schema())
+        // processors, which get them from the taxonomy package. (Whether the schema refers to a
+        // formula linkbase is told by the rule file's presence: compiling the rules to find out
+        // would cost a cold start more than the rest of the schema.)
+        try? XMLEnvironment.register(url: blank.taxonomyURL + blank.entryPoint,
+                                     contents: writer.schema(formulaLinkbaseRef: CheckRuleSet.hasBundledFile(for: blank)))
         registered.insert(blank.id)
     }
 

@@ -69,8 +69,10 @@ public struct TaxonomyModel: Sendable {
     private func roleURI(_ id: String) -> String { blank.taxonomyURL + "role/" + id }
 
     private mutating func addPage(_ page: PageDescription) {
+        // Worked out once: every line's printed-at label starts with it.
+        let title = page.title.capitalizedTitle
         let root = "\(page.id)Abstract"
-        add(Concept(name: root, kind: .heading, type: .abstract, periodType: .duration, label: page.title.capitalizedTitle))
+        add(Concept(name: root, kind: .heading, type: .abstract, periodType: .duration, label: title))
         var presentation: [Arc] = []
         var calculation: [Arc] = []
         var hypercubes: [Hypercube] = []
@@ -89,14 +91,14 @@ public struct TaxonomyModel: Sendable {
                 let type: Concept.DataType = column.valueKind == .amount ? .monetary : .string
                 add(Concept(name: name, kind: .item, type: type, periodType: periodType(column.period, nil),
                             balance: type == .monetary ? page.balance : nil, label: column.heading,
-                            printedAt: "\(page.title.capitalizedTitle), column \(column.number.isEmpty ? column.heading : column.number)"))
+                            printedAt: "\(title), column \(column.number.isEmpty ? column.heading : column.number)"))
                 if !items.contains(name) {
                     items.append(name)
                     presentation.append(Arc(from: root, to: name, order: order + 1, weight: 1))
                 }
             }
             let axis = Self.rowAxis(page), domain = Self.rowDomain(page)
-            add(Concept(name: axis, kind: .explicitDimension, type: .abstract, periodType: .duration, label: "\(page.title.capitalizedTitle) line"))
+            add(Concept(name: axis, kind: .explicitDimension, type: .abstract, periodType: .duration, label: "\(title) line"))
             add(Concept(name: domain, kind: .member, type: .abstract, periodType: .duration, label: "All lines"))
             var members: [String] = []
             for line in page.lines {
@@ -104,7 +106,7 @@ public struct TaxonomyModel: Sendable {
                 let name = Self.member(page, member, rows: true)
                 let label = line.caption.isEmpty ? "Line \(line.line)" : line.caption
                 add(Concept(name: name, kind: .member, type: .abstract, periodType: .duration, label: label,
-                            printedAt: "\(page.title.capitalizedTitle), line \(line.line)"))
+                            printedAt: "\(title), line \(line.line)"))
                 if !members.contains(name) { members.append(name) }
             }
             presentation.append(Arc(from: root, to: axis, order: page.columns.count + 1, weight: 1))
@@ -132,7 +134,7 @@ public struct TaxonomyModel: Sendable {
                 while let last = parents.last, !line.line.hasPrefix(last.prefix) { parents.removeLast() }
                 let parent = parents.last?.name ?? root
                 orders[parent, default: 0] += 1
-                let printedAt = "\(page.title.capitalizedTitle), line \(line.line)"
+                let printedAt = "\(title), line \(line.line)"
                 if line.isHeading {
                     let name = Self.heading(page, line)
                     add(Concept(name: name, kind: .heading, type: .abstract, periodType: .duration, label: line.caption, printedAt: printedAt))
@@ -184,7 +186,7 @@ public struct TaxonomyModel: Sendable {
             let members = page.columns.compactMap(\.member)
             if !members.isEmpty {
                 let axis = Self.columnAxis(page), domain = Self.columnDomain(page)
-                add(Concept(name: axis, kind: .explicitDimension, type: .abstract, periodType: .duration, label: "\(page.title.capitalizedTitle) column"))
+                add(Concept(name: axis, kind: .explicitDimension, type: .abstract, periodType: .duration, label: "\(title) column"))
                 add(Concept(name: domain, kind: .member, type: .abstract, periodType: .duration, label: "All columns"))
                 var names: [String] = []
                 for column in page.columns {
@@ -193,17 +195,17 @@ public struct TaxonomyModel: Sendable {
                     if names.contains(name) { continue }
                     names.append(name)
                     add(Concept(name: name, kind: .member, type: .abstract, periodType: .duration, label: column.heading,
-                                printedAt: "\(page.title.capitalizedTitle), column \(column.number)"))
+                                printedAt: "\(title), column \(column.number)"))
                 }
                 hypercubes.append(Hypercube(table: "\(page.id)Table", lineItems: "\(page.id)LineItems", primaryItems: items,
                                             axes: [(axis, domain, names)]))
             }
         }
         for cube in hypercubes {
-            add(Concept(name: cube.table, kind: .hypercube, type: .abstract, periodType: .duration, label: "\(page.title.capitalizedTitle) table"))
-            add(Concept(name: cube.lineItems, kind: .heading, type: .abstract, periodType: .duration, label: "\(page.title.capitalizedTitle) line items"))
+            add(Concept(name: cube.table, kind: .hypercube, type: .abstract, periodType: .duration, label: "\(title) table"))
+            add(Concept(name: cube.lineItems, kind: .heading, type: .abstract, periodType: .duration, label: "\(title) line items"))
         }
-        roles.append(Role(id: page.id, uri: roleURI(page.id), definition: page.title.capitalizedTitle,
+        roles.append(Role(id: page.id, uri: roleURI(page.id), definition: title,
                           presentation: presentation, calculation: calculation, hypercubes: hypercubes))
     }
 

@@ -42,7 +42,9 @@ public struct TaxonomyWriter: Sendable {
 
     func id(_ name: String) -> String { "\(taxonomy.prefix)_\(name)" }
 
-    func schema() -> [UInt8] {
+    /// The concept schema. `formulaLinkbaseRef` says whether it refers to the formula
+    /// linkbase; by default, when the blank's bundled rules compile (the package then holds it).
+    func schema(formulaLinkbaseRef: Bool? = nil) -> [UInt8] {
         let t = taxonomy
         guard let xml = XMLStreamWriter() else { return [] }
         xml.start("xs:schema")
@@ -62,7 +64,7 @@ public struct TaxonomyWriter: Sendable {
                                                         ("xlink:role", "http://www.xbrl.org/2003/role/\(role)LinkbaseRef"),
                                                         ("xlink:arcrole", "http://www.w3.org/1999/xlink/properties/linkbase")])
         }
-        if (try? CheckRuleSet.bundled(for: t.blank)) != nil {
+        if formulaLinkbaseRef ?? ((try? CheckRuleSet.bundled(for: t.blank)) != nil) {
             xml.element("link:linkbaseRef", attributes: [("xlink:type", "simple"), ("xlink:href", formulaFile),
                                                         ("xlink:arcrole", "http://www.w3.org/1999/xlink/properties/linkbase")])
         }
