@@ -119,7 +119,8 @@ final class StreamingValidation {
     }
 
     /// Validates `bytes` against `schema`, reporting to the running operation (call inside
-    /// `XMLOperation.perform`); `onElement` runs at every element start.
+    /// `XMLOperation.perform`); `onElement` runs at the start of the root, of its children, and
+    /// of any element with an `id`, `xsi:` or `xml:` attribute.
     static func validate(
         _ source: StreamSource, documentName: String, schema: xmlSchemaPtr, operation: XMLOperation,
         onElement: @escaping (StreamedElement, XMLOperation) -> Void
@@ -167,6 +168,12 @@ final class StreamingValidation {
 
     fileprivate func start(_ localName: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?,
                            _ attributeCount: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        // Below the root's children, only an `id`, an `xsi:` or an `xml:` attribute calls for
+        // a look (most elements of an instance have none of them).
+        guard depth <= 1 || hasNotableAttribute(attributeCount, attributes) else {
+            depth += 1
+            return
+        }
         if parser == nil { parser = context.flatMap { xmlSchemaValidCtxtGetParserCtxt($0) } }
         let line = parser?.pointee.input.map { Int($0.pointee.line) } ?? 0
         var element = StreamedElement(depth: depth, line: line, localName: localName, namespaceURI: uri, base: bases.last?.base,
@@ -179,6 +186,30 @@ final class StreamingValidation {
         }
         onElement(element, validity)
         depth += 1
+    }
+
+    /// Verdicts on attribute namespaces by their (interned) pointers: whether the namespace is
+    /// `xsi:` or `xml:`.
+    private var notableNamespaces: [UnsafeRawPointer: Bool] = [:]
+
+    private func hasNotableAttribute(_ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Bool {
+        guard count > 0, let attributes else { return false }
+        for i in 0..<count {
+            let entry = attributes + 5 * i
+            if let uri = entry[2] {
+                let key = UnsafeRawPointer(uri)
+                if let notable = notableNamespaces[key] {
+                    if notable { return true }
+                    continue
+                }
+                let notable = xmlStrEqual(uri, xsiStaticNamespace.utf8Start) != 0 || xmlStrEqual(uri, xmlNamespace.utf8Start) != 0
+                notableNamespaces[key] = notable
+                if notable { return true }
+            } else if let local = entry[0], local[0] == 0x69, local[1] == 0x64, local[2] == 0 {
+                return true
+            }
+        }
+        return false
     }
 
     fileprivate func end() {
