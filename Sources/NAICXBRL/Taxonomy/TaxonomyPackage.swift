@@ -5,6 +5,15 @@
 public enum TaxonomyPackage {
     /// The package's files, paths relative to the package's top folder.
     public static func files(of blanks: [Blank]) -> [(path: String, contents: [UInt8])] {
+        // A blank that shares concepts with another needs that blank's taxonomy in the package.
+        var blanks = blanks
+        var index = 0
+        while index < blanks.count {
+            if let id = blanks[index].sharesConceptsWith, !blanks.contains(where: { $0.id == id }), let other = Blank.named(id) {
+                blanks.append(other)
+            }
+            index += 1
+        }
         var out: [(path: String, contents: [UInt8])] = [
             ("META-INF/taxonomyPackage.xml", manifest(blanks)),
             ("META-INF/catalog.xml", catalog(blanks)),
