@@ -3,9 +3,14 @@
 #   - naicxbrl validate (taxonomy compiled with the validation variant of the instance schema),
 #   - xmllint --schema with the official XBRL 2.1 schemas (through an XML catalog),
 #   - Arelle's validation (arelle-release, offline, with the taxonomy package),
-# and batch conversion of generated statements; prints ratios, not only times.
+# a cold `naicxbrl convert` of the reference statement (wall time and peak memory), batch
+# conversion of generated statements, and the import of a synthetic instance of 1,000,000 facts;
+# prints ratios, not only times.
 #
 #   Scripts/compare.sh [STATEMENTS]     (default 1000 generated statements)
+#
+# NAICXBRL_SCRATCH (default .build) is the build folder of the main package, for a checkout
+# where another build already uses .build.
 set -euo pipefail
 
 # shellcheck source=Scripts/xmllint-official.sh
@@ -15,9 +20,10 @@ cd "$root"
 count="${1:-1000}"
 runs=5
 
-swift build -c release --product naicxbrl >&2
+scratch="${NAICXBRL_SCRATCH:-.build}"
+swift build -c release --product naicxbrl --scratch-path "$scratch" >&2
 (cd Benchmarks && swift build -c release --product synthesize >&2)
-tool="$root/.build/release/naicxbrl"
+tool="$root/$scratch/release/naicxbrl"
 synthesize="$root/Benchmarks/.build/release/synthesize"
 official="$(Scripts/arelle-env.sh | tail -1)"
 arelle="$root/.venv-arelle/bin/arelleCmdLine"
@@ -53,12 +59,22 @@ awk -v n="$naicxbrl_ms" -v x="$xmllint_ms" -v a="$arelle_ms" 'BEGIN {
     if (n < 1) n = 1
     printf "  naicxbrl is %.1f times faster than xmllint and %.1f times faster than Arelle\n", x / n, a / n }'
 
+# Cold process: the reference statement converted and validated, best of $runs, and its peak
+# resident memory (GNU time's maximum resident set size).
+convert_ms=$(best "$tool" convert Fixtures/mml-bay-state-life-2011-q2.txt -o "$out/convert.xbrl")
+convert_kb=$(/usr/bin/time -f '%M' "$tool" convert Fixtures/mml-bay-state-life-2011-q2.txt -o "$out/convert.xbrl" 2>&1 >/dev/null | tail -1)
+echo "Cold naicxbrl convert of the reference statement (parse, write, validate), best of $runs:"
+printf '  %s ms, %s MB peak resident memory (bars: 50 ms, 30 MB)\n' "$convert_ms" "$(awk -v kb="$convert_kb" 'BEGIN { printf "%.1f", kb / 1024 }')"
+
 "$synthesize" statements "$count" "$out/statements"
 start=$(date +%s%N)
 "$tool" convert "$out/statements" --output-dir "$out/instances" >/dev/null 2>"$out/batch.log" || true
 end=$(date +%s%N)
 ms=$(( (end - start) / 1000000 ))
 converted=$(grep -c '"validation":"valid"' "$out/instances/summary.jsonl" || true)
-echo "Batch conversion of $count generated statements (parse, write, validate, $(nproc) jobs):"
+echo "Batch conversion of $count generated statements (parse, write, validate, crosschecks; $(nproc) jobs):"
 awk -v ms="$ms" -v n="$converted" -v total="$count" 'BEGIN {
     printf "  %d of %d converted in %.2f s: %.0f statements per second\n", n, total, ms / 1000, n / (ms / 1000) }'
+
+echo "Import of a synthetic instance of 1,000,000 facts (in process; bar: 500,000 facts/s):"
+"$synthesize" time-import 1000000 - | sed 's/^/  /'

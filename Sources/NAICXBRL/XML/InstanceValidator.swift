@@ -127,7 +127,9 @@ public final class InstanceValidator: Sendable {
             self.validator = validator
         }
 
-        func check(_ element: StreamedElement, operation: XMLOperation) {
+        /// Returns true when later root children of the element's name need no look (see
+        /// ``StreamingValidation``): a fact of a name already found to be one.
+        func check(_ element: StreamedElement, operation: XMLOperation) -> Bool {
             if let id = element.id, !ids.insert(id).inserted {
                 operation.record(ValidationIssue(
                     .error, .invalid, file: operation.defaultFile, line: element.line,
@@ -135,9 +137,10 @@ public final class InstanceValidator: Sendable {
             }
             if element.depth == 0 {
                 rootIsXBRL = element.hasName(BundledSchemas.instanceNamespace, "xbrl")
-                return
+                return false
             }
-            guard element.depth == 1, rootIsXBRL, !done else { return }
+            guard element.depth == 1 else { return false }
+            guard rootIsXBRL, !done else { return done }
             if element.hasName(BundledSchemas.linkbaseNamespace, "schemaRef") {
                 if let href = element.attribute("href", namespace: BundledSchemas.xlinkNamespace),
                    !validator.validator.isInSchemaSet(href, base: element.base) {
@@ -145,12 +148,12 @@ public final class InstanceValidator: Sendable {
                         .error, .refused, file: operation.defaultFile, line: element.line,
                         "link:schemaRef names '\(href)', which is not part of the taxonomy this validator compiled (\(validator.taxonomyEntryURL)); it was not loaded"))
                 }
-                return
+                return false
             }
             if validator.nonFactDeclarations.isEmpty {
-                if element.hasName(BundledSchemas.linkbaseNamespace, nil) { return }
+                if element.hasName(BundledSchemas.linkbaseNamespace, nil) { return false }
                 done = true
-                return
+                return true
             }
             // libxml2 interns names for the length of a parse: the same name is the same pointer,
             // so each element name is looked up once.
@@ -168,6 +171,8 @@ public final class InstanceValidator: Sendable {
                     .error, .invalid, file: operation.defaultFile, line: element.line,
                     "Element '\(name)': declared in the taxonomy, but not in the substitution group of xbrli:item or xbrli:tuple, so it cannot be a fact (XBRL 2.1 section 4.6)"))
             }
+            // A declared non-fact is reported at each occurrence; links are looked at each time.
+            return !isNonFact && !element.hasName(BundledSchemas.linkbaseNamespace, nil)
         }
     }
 

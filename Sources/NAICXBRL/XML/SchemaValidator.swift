@@ -108,16 +108,17 @@ public final class SchemaValidator: Sendable {
     }
 
     /// Validates without building a tree (see ``StreamingValidation``): hints are checked at
-    /// each element as it starts, then `elementChecks` runs on it.
+    /// each element as it starts, then `elementChecks` runs on it; it returns true when the
+    /// root's children of that name need no look again.
     func validateStreaming(
         _ source: StreamSource, documentName: String,
-        elementChecks: @escaping (StreamedElement, XMLOperation) -> Void
+        elementChecks: @escaping (StreamedElement, XMLOperation) -> Bool
     ) -> [ValidationIssue] {
         let operation = XMLOperation(defaultFile: documentName)
         operation.perform {
             StreamingValidation.validate(source, documentName: documentName, schema: schema.pointer, operation: operation) { element, validity in
                 if element.hasAttribute(in: xsiStaticNamespace) { self.checkSchemaLocationHints(at: element, operation: validity) }
-                elementChecks(element, validity)
+                return elementChecks(element, validity)
             }
         }
         return Self.inDocumentOrder(operation.issues)

@@ -103,7 +103,9 @@ struct StreamedElement {
 /// tree: what the validator said about its first part is dropped.
 final class StreamingValidation {
     let validity: XMLOperation
-    let onElement: (StreamedElement, XMLOperation) -> Void
+    /// Returns true when the root's children of this name need no look again (unless they
+    /// have a notable attribute).
+    let onElement: (StreamedElement, XMLOperation) -> Bool
     var context: xmlSchemaValidCtxtPtr?
     /// The parser `xmlSchemaValidateStream` made, found at the first element.
     private var parser: xmlParserCtxtPtr?
@@ -112,7 +114,7 @@ final class StreamingValidation {
     /// `xml:base` values in force, by the depth they were set at.
     private var bases: [(depth: Int, base: String?)]
 
-    private init(documentName: String, validity: XMLOperation, onElement: @escaping (StreamedElement, XMLOperation) -> Void) {
+    private init(documentName: String, validity: XMLOperation, onElement: @escaping (StreamedElement, XMLOperation) -> Bool) {
         self.validity = validity
         self.onElement = onElement
         self.bases = [(-1, documentName)]
@@ -120,10 +122,12 @@ final class StreamingValidation {
 
     /// Validates `bytes` against `schema`, reporting to the running operation (call inside
     /// `XMLOperation.perform`); `onElement` runs at the start of the root, of its children, and
-    /// of any element with an `id`, `xsi:` or `xml:` attribute.
+    /// of any element with an `id`, `xsi:` or `xml:` attribute. When it returns true for a child
+    /// of the root, later children of that name are not shown to it unless they have one of
+    /// those attributes (the facts of an instance, thousands of one name, cost a hash each).
     static func validate(
         _ source: StreamSource, documentName: String, schema: xmlSchemaPtr, operation: XMLOperation,
-        onElement: @escaping (StreamedElement, XMLOperation) -> Void
+        onElement: @escaping (StreamedElement, XMLOperation) -> Bool
     ) {
         let validity = XMLOperation(defaultFile: documentName)
         let state = StreamingValidation(documentName: documentName, validity: validity, onElement: onElement)
@@ -170,7 +174,9 @@ final class StreamingValidation {
                            _ attributeCount: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         // Below the root's children, only an `id`, an `xsi:` or an `xml:` attribute calls for
         // a look (most elements of an instance have none of them).
-        guard depth <= 1 || hasNotableAttribute(attributeCount, attributes) else {
+        let notable = hasNotableAttribute(attributeCount, attributes)
+        let name = NamePair(localName: localName.map(UnsafeRawPointer.init), namespace: uri.map(UnsafeRawPointer.init))
+        guard notable || depth == 0 || (depth == 1 && !quietNames.contains(name)) else {
             depth += 1
             return
         }
@@ -184,9 +190,19 @@ final class StreamingValidation {
             element = StreamedElement(depth: depth, line: line, localName: localName, namespaceURI: uri, base: resolved,
                                       attributeCount: attributeCount, attributes: attributes)
         }
-        onElement(element, validity)
+        if onElement(element, validity), depth == 1 { quietNames.insert(name) }
         depth += 1
     }
+
+    /// An element's name as libxml2's interned pointers: the same name is the same pointers for
+    /// the length of a parse.
+    private struct NamePair: Hashable {
+        var localName: UnsafeRawPointer?
+        var namespace: UnsafeRawPointer?
+    }
+
+    /// Names of the root's children `onElement` needs to see no more.
+    private var quietNames: Set<NamePair> = []
 
     /// Verdicts on attribute namespaces by their (interned) pointers: whether the namespace is
     /// `xsi:` or `xml:`.
