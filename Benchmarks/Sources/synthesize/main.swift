@@ -84,6 +84,20 @@ case "time-convert":
         print(String(format: "per statement (mean of %d): parse %.2f ms, write %.2f ms, validate %.2f ms (%d bytes), checks %.2f ms; convert end to end (parse, write, validate) %.2f ms", rounds,
                      parse / n * 1e3, write / n * 1e3, validate / n * 1e3, size, check / n * 1e3, endToEnd / n * 1e3))
     } catch { fail("\(error)") }
+case "time-import-large":
+    // Imports the instance of a statement FACTOR times the reference's size: `synthesize time-import-large FACTOR -`.
+    guard let factor = Int(arguments[2]), factor > 0 else { fail("FACTOR must be a positive number") }
+    let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/mml-bay-state-life-2011-q2.txt")
+    guard let data = FileManager.default.contents(atPath: fixture.path) else { fail("missing \(fixture.path)") }
+    do {
+        let text = Synthetic.largeStatementText(basedOn: String(decoding: data, as: UTF8.self), factor: factor)
+        let instance = try Converter.convert(StatementParser.parse(bytes: Array(text.utf8), name: "large").statement, validate: false).instance
+        let importer = FactImporter(blank: .lifeQuarterly)
+        let start = Date()
+        let result = importer.importInstance(instance, name: "large.xbrl")
+        print(String(format: "imported %d bytes in %.3f s; %d diagnostics", instance.count, Date().timeIntervalSince(start), result.diagnostics.count))
+    } catch { fail("\(error)") }
 case "time-validate":
     // Validates the reference statement's instance ROUNDS times: `synthesize time-validate ROUNDS -`.
     guard let rounds = Int(arguments[2]), rounds > 0 else { fail("ROUNDS must be a positive number") }

@@ -140,16 +140,25 @@ private final class SAXInstanceReader {
     private var declaredCounts: [Int] = []
 
     /// What the element open at depth 1 is, and what is being read inside it.
+    /// What is read has its own property (not a payload of the case, which would be copied on
+    /// every change of a large footnote link).
     private enum Section {
         case none
         case skip
-        case context(ContextState)
-        case unit(id: String, measures: [String])
-        case footnotes(FootnoteState)
+        /// `contextState` holds it.
+        case context
+        /// `unitID` and `unitMeasures` hold it.
+        case unit
+        /// `footnoteState` holds it.
+        case footnotes
         /// A fact: `fact` and `factText` hold it.
         case fact
     }
     private var section = Section.none
+    private var contextState = ContextState(id: "", line: 0)
+    private var unitID = ""
+    private var unitMeasures: [String] = []
+    private var footnoteState = FootnoteState()
 
     private struct ContextState {
         var id: String
@@ -344,15 +353,19 @@ private final class SAXInstanceReader {
                 section = .skip
                 return
             }
-            section = .context(ContextState(id: id, line: contextLine))
+            contextState = ContextState(id: id, line: contextLine)
+            section = .context
         case (InstanceReader.xbrli, "unit"):
             guard let id = attribute("id", nil, attributeCount, attributes) else {
                 section = .skip
                 return
             }
-            section = .unit(id: id, measures: [])
+            unitID = id
+            unitMeasures = []
+            section = .unit
         case (InstanceReader.link, "footnoteLink"):
-            section = .footnotes(FootnoteState())
+            footnoteState = FootnoteState()
+            section = .footnotes
         case (InstanceReader.link, _):
             section = .skip
         default:
@@ -406,7 +419,7 @@ private final class SAXInstanceReader {
     private func startInside(_ local: String, _ elementDepth: Int, _ attributeCount: Int,
                              _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         switch section {
-        case .context(var state):
+        case .context:
             switch local {
             case "identifier": captures.append(Capture(depth: elementDepth, purpose: .identifier))
             case "instant": captures.append(Capture(depth: elementDepth, purpose: .instant))
@@ -418,8 +431,7 @@ private final class SAXInstanceReader {
             case "typedMember":
                 guard let dimension = attribute("dimension", nil, attributeCount, attributes).flatMap(resolve),
                       dimension.namespace == taxonomyNamespace else {
-                    state.problems.append(issue("a typed member's dimension is not in the taxonomy's namespace"))
-                    section = .context(state)
+                    contextState.problems.append(issue("a typed member's dimension is not in the taxonomy's namespace"))
                     return
                 }
                 captures.append(Capture(depth: elementDepth, purpose: .typedMember, first: dimension.local))
@@ -427,14 +439,13 @@ private final class SAXInstanceReader {
             }
         case .unit:
             if local == "measure" { captures.append(Capture(depth: elementDepth, purpose: .measure)) }
-        case .footnotes(var state):
+        case .footnotes:
             switch local {
             case "loc":
                 if let label = attribute("label", InstanceReader.xlink, attributeCount, attributes),
                    let href = attribute("href", InstanceReader.xlink, attributeCount, attributes),
                    let hash = href.firstIndex(of: "#") {
-                    state.locs[label, default: []].append(String(href[href.index(after: hash)...]))
-                    section = .footnotes(state)
+                    footnoteState.locs[label, default: []].append(String(href[href.index(after: hash)...]))
                 }
             case "footnote":
                 if let label = attribute("label", InstanceReader.xlink, attributeCount, attributes) {
@@ -444,8 +455,7 @@ private final class SAXInstanceReader {
             case "footnoteArc":
                 if let from = attribute("from", InstanceReader.xlink, attributeCount, attributes),
                    let to = attribute("to", InstanceReader.xlink, attributeCount, attributes) {
-                    state.arcs.append((from, to))
-                    section = .footnotes(state)
+                    footnoteState.arcs.append((from, to))
                 }
             default: break
             }
@@ -499,36 +509,29 @@ private final class SAXInstanceReader {
     private func finishCapture(_ capture: Capture) {
         let text = String(decoding: capture.text, as: UTF8.self)
         switch (section, capture.purpose) {
-        case (.context(var state), let purpose):
-            switch purpose {
-            case .identifier: state.entity = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            case .instant: state.instant = text
-            case .startDate: state.start = text
-            case .endDate: state.end = text
-            case .explicitMember:
-                let memberLine = capture.second.flatMap { Int($0) }
-                guard let dimension = capture.first.flatMap(resolve) else {
-                    state.problems.append(issue("an explicit member's dimension does not resolve", line: memberLine))
-                    break
-                }
-                let memberText = text.trimmingCharacters(in: .whitespacesAndNewlines)
-                guard let member = resolve(memberText), dimension.namespace == taxonomyNamespace, member.namespace == taxonomyNamespace else {
-                    state.problems.append(issue("dimension \(dimension.local) or member \(memberText) is not in the taxonomy's namespace", line: memberLine))
-                    break
-                }
-                state.explicit[dimension.local] = member.local
-            case .typedMember:
-                if let axis = capture.first { state.typed[axis] = text.trimmingCharacters(in: .whitespacesAndNewlines) }
-            default: break
+        case (.context, .identifier): contextState.entity = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        case (.context, .instant): contextState.instant = text
+        case (.context, .startDate): contextState.start = text
+        case (.context, .endDate): contextState.end = text
+        case (.context, .explicitMember):
+            let memberLine = capture.second.flatMap { Int($0) }
+            guard let dimension = capture.first.flatMap(resolve) else {
+                contextState.problems.append(issue("an explicit member's dimension does not resolve", line: memberLine))
+                return
             }
-            section = .context(state)
-        case (.unit(let id, var measures), .measure):
+            let memberText = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard let member = resolve(memberText), dimension.namespace == taxonomyNamespace, member.namespace == taxonomyNamespace else {
+                contextState.problems.append(issue("dimension \(dimension.local) or member \(memberText) is not in the taxonomy's namespace", line: memberLine))
+                return
+            }
+            contextState.explicit[dimension.local] = member.local
+        case (.context, .typedMember):
+            if let axis = capture.first { contextState.typed[axis] = text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        case (.unit, .measure):
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            if let resolved = resolve(trimmed) { measures.append("{\(resolved.namespace)}\(resolved.local)") } else { measures.append(trimmed) }
-            section = .unit(id: id, measures: measures)
-        case (.footnotes(var state), .footnote):
-            if let label = capture.first { state.texts[label] = (text, capture.second == printedFormRole) }
-            section = .footnotes(state)
+            if let resolved = resolve(trimmed) { unitMeasures.append("{\(resolved.namespace)}\(resolved.local)") } else { unitMeasures.append(trimmed) }
+        case (.footnotes, .footnote):
+            if let label = capture.first { footnoteState.texts[label] = (text, capture.second == printedFormRole) }
         default:
             break
         }
@@ -536,23 +539,25 @@ private final class SAXInstanceReader {
 
     private func endSection() {
         switch section {
-        case .fact:
+        case .fact, .none, .skip:
             break
-        case .context(let state):
+        case .context:
+            let state = contextState
             instance.issues += state.problems
-            guard let period = ReaderPeriods.period(instant: state.instant, start: state.start, end: state.end) else {
+            if let period = ReaderPeriods.period(instant: state.instant, start: state.start, end: state.end) {
+                instance.contexts[state.id] = FactContext(period: period, explicit: state.explicit, typed: state.typed)
+                instance.contextLines[state.id] = state.line
+                instance.entities[state.id] = state.entity
+            } else {
                 instance.issues.append(issue("context \(state.id) has no period or a period that is not a date", line: state.line))
-                break
             }
-            instance.contexts[state.id] = FactContext(period: period, explicit: state.explicit, typed: state.typed)
-            instance.contextLines[state.id] = state.line
-            instance.entities[state.id] = state.entity
-        case .unit(let id, let measures):
-            instance.units[id] = measures
-        case .footnotes(let state):
-            collectFootnotes(state)
-        case .none, .skip:
-            break
+            contextState = ContextState(id: "", line: 0)
+        case .unit:
+            instance.units[unitID] = unitMeasures
+            unitMeasures = []
+        case .footnotes:
+            collectFootnotes(footnoteState)
+            footnoteState = FootnoteState()
         }
         section = .none
         captures.removeAll(keepingCapacity: true)
