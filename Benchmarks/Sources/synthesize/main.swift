@@ -98,6 +98,19 @@ case "time-import-large":
         let result = importer.importInstance(instance, name: "large.xbrl")
         print(String(format: "imported %d bytes in %.3f s; %d diagnostics", instance.count, Date().timeIntervalSince(start), result.diagnostics.count))
     } catch { fail("\(error)") }
+case "time-map":
+    // Maps the reference statement to facts ROUNDS times: `synthesize time-map ROUNDS -`.
+    guard let rounds = Int(arguments[2]), rounds > 0 else { fail("ROUNDS must be a positive number") }
+    let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/mml-bay-state-life-2011-q2.txt")
+    guard let data = FileManager.default.contents(atPath: fixture.path) else { fail("missing \(fixture.path)") }
+    do {
+        let statement = StatementParser.parse(bytes: [UInt8](data), name: "fixture").statement
+        let mapping = FactMapping(blank: .lifeQuarterly)
+        let start = DispatchTime.now()
+        for _ in 0..<rounds { _ = try mapping.facts(of: statement) }
+        print(String(format: "facts: %.2f ms", Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6 / Double(rounds)))
+    } catch { fail("\(error)") }
 case "time-validate":
     // Validates the reference statement's instance ROUNDS times: `synthesize time-validate ROUNDS -`.
     guard let rounds = Int(arguments[2]), rounds > 0 else { fail("ROUNDS must be a positive number") }
