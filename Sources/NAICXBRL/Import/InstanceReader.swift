@@ -135,9 +135,11 @@ private final class SAXInstanceReader {
     /// each name becomes a Swift string once.
     private var names: [UnsafeRawPointer: String] = [:]
     private var attributeKinds: [UnsafeRawPointer: AttributeKind] = [:]
+    private var recentAttributeKinds: [(name: UnsafeRawPointer, kind: AttributeKind)] = []
     /// Namespace declarations in scope, innermost last, and how many each open element added.
     private var namespaceScope: [(prefix: String?, uri: String)] = []
-    private var declaredCounts: [Int] = []
+    /// The depths of the open elements that declared namespaces, and how many each declared.
+    private var declarations: [(depth: Int, count: Int)] = []
 
     /// What the element open at depth 1 is, and what is being read inside it.
     /// What is read has its own property (not a payload of the case, which would be copied on
@@ -294,15 +296,13 @@ private final class SAXInstanceReader {
                _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ attributeCount: Int,
                _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         guard !stopped else { return }
-        var declared = 0
         if namespaceCount > 0, let namespaces {
             for i in 0..<namespaceCount {
                 let prefix = namespaces[2 * i].map { name($0) }
                 namespaceScope.append((prefix, name(namespaces[2 * i + 1])))
             }
-            declared = namespaceCount
+            declarations.append((depth, namespaceCount))
         }
-        declaredCounts.append(declared)
         let elementDepth = depth
         depth += 1
         if elementDepth == 1 {
@@ -392,7 +392,9 @@ private final class SAXInstanceReader {
             }
             let key = UnsafeRawPointer(localPointer)
             let kind: AttributeKind
-            if let known = attributeKinds[key] {
+            if let known = recentAttributeKinds.first(where: { $0.name == key }) {
+                kind = known.kind
+            } else if let known = attributeKinds[key] {
                 kind = known
             } else {
                 switch name(localPointer) {
@@ -403,6 +405,8 @@ private final class SAXInstanceReader {
                 default: kind = .other
                 }
                 attributeKinds[key] = kind
+                // A fact's few attribute names, found again without hashing.
+                if recentAttributeKinds.count < 6 { recentAttributeKinds.append((key, kind)) }
             }
             switch kind {
             case .contextRef: fact.contextRef = Self.value(entry)
@@ -489,7 +493,12 @@ private final class SAXInstanceReader {
     func end() {
         depth -= 1
         // The element's own namespace declarations are in scope until its end is handled.
-        defer { if let declared = declaredCounts.popLast(), declared > 0 { namespaceScope.removeLast(declared) } }
+        defer {
+            if let last = declarations.last, last.depth == depth {
+                declarations.removeLast()
+                namespaceScope.removeLast(last.count)
+            }
+        }
         guard !stopped else { return }
         if depth == 1, case .fact = section {
             // The common case, kept short: the end of a fact.
