@@ -184,7 +184,7 @@ public struct FactMapping: Sendable {
                     } else {
                         // A cell the blank has no item for, or text where an amount belongs: kept as printed.
                         text("TextOfCell", ValueScanner.render(cell),
-                             FactContext(period: document, typed: pageAxis.merging(["LineAxis": row.line, "TableColumnAxis": String(index + 1)]) { a, _ in a }))
+                             FactContext(period: document, typed: Builder.axes(Builder.axes(pageAxis, "LineAxis", row.line), "TableColumnAxis", String(index + 1))))
                     }
                 }
                 if !row.captionAmounts.isEmpty {
@@ -196,14 +196,16 @@ public struct FactMapping: Sendable {
                             origin: "\(origin) caption")
                     }
                 }
-                text("PrintedCaption", row.caption, FactContext(period: document, typed: pageAxis.merging(["LineAxis": row.line]) { a, _ in a }))
+                if row.caption != nil {
+                    text("PrintedCaption", row.caption, FactContext(period: document, typed: Builder.axes(pageAxis, "LineAxis", row.line)))
+                }
             }
             for (i, heading) in page.headings.enumerated() {
                 text("PrintedColumnHeadings", heading.joined(separator: "\t"),
-                     FactContext(period: document, typed: pageAxis.merging(["TableRowAxis": String(i + 1)]) { a, _ in a }))
+                     FactContext(period: document, typed: Builder.axes(pageAxis, "TableRowAxis", String(i + 1))))
             }
             for (i, footnote) in page.footnotes.enumerated() {
-                text("PrintedFootnote", footnote, FactContext(period: document, typed: pageAxis.merging(["TableRowAxis": String(i + 1)]) { a, _ in a }))
+                text("PrintedFootnote", footnote, FactContext(period: document, typed: Builder.axes(pageAxis, "TableRowAxis", String(i + 1))))
             }
             if page.none {
                 add(Fact(concept: "PageIsNone", context: FactContext(period: document, typed: pageAxis), value: .boolean(true)), origin: page.id)
@@ -270,11 +272,11 @@ public struct FactMapping: Sendable {
             if table.scale != .units { text(scaleConcept, table.scale.rawValue, FactContext(period: document, typed: axes)) }
             for (i, heading) in table.headings.enumerated() {
                 text(prefix + "TableHeadings", heading.joined(separator: "\t"),
-                     FactContext(period: document, typed: axes.merging(["TableRowAxis": "H\(i + 1)"]) { a, _ in a }))
+                     FactContext(period: document, typed: Builder.axes(axes, "TableRowAxis", "H\(i + 1)")))
             }
             let (textColumns, amountColumns) = Builder.columnConcepts(prefix)
             for (r, row) in table.rows.enumerated() {
-                let rowAxes = axes.merging(["TableRowAxis": String(r + 1)]) { a, _ in a }
+                let rowAxes = Builder.axes(axes, "TableRowAxis", String(r + 1))
                 let context = number(FactContext(period: document, typed: rowAxes))
                 text(prefix + "TableRowLabel", row.label, context: context)
                 for (c, cell) in row.cells.enumerated() {
@@ -292,6 +294,15 @@ public struct FactMapping: Sendable {
                     }
                 }
             }
+        }
+
+        /// `axes` with `axis` set to `value`, unless `axes` has it already (as
+        /// `merging([axis: value]) { a, _ in a }`, without the dictionary in between).
+        static func axes(_ axes: [String: String], _ axis: String, _ value: String) -> [String: String] {
+            guard axes[axis] == nil else { return axes }
+            var merged = axes
+            merged[axis] = value
+            return merged
         }
 
         /// The concepts of a table's text and amount columns, by column index.
@@ -313,7 +324,7 @@ public struct FactMapping: Sendable {
             let axes = ["NoteAxis": String(note.number)]
             text("NoteTitle", note.title, FactContext(period: document, typed: axes))
             for (i, block) in note.content.enumerated() {
-                let blockAxes = axes.merging(["BlockAxis": String(i + 1)]) { a, _ in a }
+                let blockAxes = Builder.axes(axes, "BlockAxis", String(i + 1))
                 switch block {
                 case .text(let t): text("NoteParagraph", t, FactContext(period: document, typed: blockAxes))
                 case .table(let t): table(t, prefix: "Note", axes: blockAxes)
@@ -337,7 +348,7 @@ public struct FactMapping: Sendable {
                 add(Fact(concept: "InterrogatoryAnswerDate", context: at, value: .date(d)), origin: item.number)
             case .amounts(let cells):
                 for (i, cell) in cells.enumerated() {
-                    let context = FactContext(period: document, typed: axes.merging(["TableColumnAxis": String(i + 1)]) { a, _ in a })
+                    let context = FactContext(period: document, typed: Builder.axes(axes, "TableColumnAxis", String(i + 1)))
                     let (value, printed) = Builder.value(of: cell) ?? (.none, nil)
                     if case .text(let t) = value {
                         add(Fact(concept: "InterrogatoryAnswerText", context: context, value: .text(t)), origin: item.number)
@@ -352,7 +363,7 @@ public struct FactMapping: Sendable {
                 add(Fact(concept: "InterrogatoryAnswerText", context: at, value: .text(t)), origin: item.number)
             }
             for (i, detail) in item.details.enumerated() {
-                text("InterrogatoryDetail", detail, FactContext(period: document, typed: axes.merging(["TableRowAxis": String(i + 1)]) { a, _ in a }))
+                text("InterrogatoryDetail", detail, FactContext(period: document, typed: Builder.axes(axes, "TableRowAxis", String(i + 1))))
             }
             if let t = item.table { table(t, prefix: "Interrogatory", axes: axes) }
         }
