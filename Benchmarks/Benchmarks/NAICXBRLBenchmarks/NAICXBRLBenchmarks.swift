@@ -31,6 +31,13 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    Benchmark("Check the reference statement (crosschecks, counts only, as a batch)", configuration: wallClock) { benchmark in
+        guard let checker = try Checker.bundled(for: .lifeQuarterly) else { return }
+        for _ in benchmark.scaledIterations {
+            blackHole(checker.check(fixture.statement).summary)
+        }
+    }
+
     Benchmark("Write the reference instance (facts and XML, no validation)", configuration: wallClock) { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try Converter.convert(fixture.statement, validate: false))

@@ -58,7 +58,7 @@ case "time-convert":
     do {
         let validator = try TaxonomyRegistry.validator(for: .lifeQuarterly)
         let checker = try Checker.bundled(for: .lifeQuarterly)
-        var parse = 0.0, write = 0.0, validate = 0.0, check = 0.0, endToEnd = 0.0, size = 0
+        var parse = 0.0, write = 0.0, validate = 0.0, check = 0.0, endToEnd = 0.0, size = 0, evaluated = 0
         func seconds(_ body: () throws -> Void) rethrows -> Double {
             let start = DispatchTime.now()
             try body()
@@ -74,15 +74,15 @@ case "time-convert":
             var issues: [ValidationIssue] = []
             validate += seconds { issues = validator.validate(instance, documentName: "fixture.xbrl") }
             if !issues.isEmpty { fail("invalid: \(issues.prefix(3))") }
-            check += seconds { _ = checker?.check(statement) }
+            check += seconds { evaluated += checker?.check(statement).summary.evaluated ?? 0 }
             endToEnd += try seconds {
                 let conversion = try Converter.convert(StatementParser.parse(bytes: bytes, name: "fixture").statement, validate: true)
                 if !conversion.validation.isEmpty { fail("invalid: \(conversion.validation.prefix(3))") }
             }
         }
         let n = Double(rounds)
-        print(String(format: "per statement (mean of %d): parse %.2f ms, write %.2f ms, validate %.2f ms (%d bytes), checks %.2f ms; convert end to end (parse, write, validate) %.2f ms", rounds,
-                     parse / n * 1e3, write / n * 1e3, validate / n * 1e3, size, check / n * 1e3, endToEnd / n * 1e3))
+        print(String(format: "per statement (mean of %d): parse %.2f ms, write %.2f ms, validate %.2f ms (%d bytes), checks %.2f ms (%d evaluated); convert end to end (parse, write, validate) %.2f ms", rounds,
+                     parse / n * 1e3, write / n * 1e3, validate / n * 1e3, size, check / n * 1e3, evaluated / rounds, endToEnd / n * 1e3))
     } catch { fail("\(error)") }
 case "time-import-large":
     // Imports the instance of a statement FACTOR times the reference's size: `synthesize time-import-large FACTOR -`.
