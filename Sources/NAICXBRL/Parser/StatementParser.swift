@@ -61,11 +61,31 @@ public enum StatementParser {
         return parseTabbed(bytes: bytes, name: name, blank: blank ?? recognizeTabbed(bytes) ?? .lifeQuarterly)
     }
 
-    /// The known blank whose running header the tab-separated text prints, when only one does.
+    /// The blank whose running header the tab-separated text prints. The quarterly blank, the
+    /// usual one, is tried first, so a quarterly statement never decodes another description.
     static func recognizeTabbed(_ bytes: [UInt8]) -> Blank? {
-        let head = String(decoding: bytes.prefix(256 * 1024), as: UTF8.self)
-        let found = Blank.ids.compactMap(Blank.named).filter { head.contains($0.pageHeader) }
-        return found.count == 1 ? found[0] : nil
+        let quarterly = Blank.lifeQuarterly
+        if contains(bytes, quarterly.pageHeader) { return quarterly }
+        return Blank.ids.lazy.filter { $0 != quarterly.id }.compactMap(Blank.named).first { contains(bytes, $0.pageHeader) }
+    }
+
+    /// Whether `text`'s UTF-8 bytes occur in `bytes`.
+    static func contains(_ bytes: [UInt8], _ text: String) -> Bool {
+        let needle = Array(text.utf8)
+        guard let first = needle.first, needle.count <= bytes.count else { return needle.isEmpty }
+        return bytes.withUnsafeBufferPointer { haystack in
+            var i = 0
+            let last = haystack.count - needle.count
+            while i <= last {
+                if haystack[i] == first {
+                    var k = 1
+                    while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
+                    if k == needle.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// The known blank whose running header starts the most pages of the document.
