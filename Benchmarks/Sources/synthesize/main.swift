@@ -98,6 +98,19 @@ case "time-import-large":
         let result = importer.importInstance(instance, name: "large.xbrl")
         print(String(format: "imported %d bytes in %.3f s; %d diagnostics", instance.count, Date().timeIntervalSince(start), result.diagnostics.count))
     } catch { fail("\(error)") }
+case "large-instance":
+    // Writes the instance of a statement FACTOR times the reference's size: `synthesize large-instance FACTOR OUT`,
+    // for measuring `naicxbrl import` of it as a process of its own.
+    guard arguments.count > 3, let factor = Int(arguments[2]), factor > 0 else { fail("usage: synthesize large-instance FACTOR OUT") }
+    let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/mml-bay-state-life-2011-q2.txt")
+    guard let data = FileManager.default.contents(atPath: fixture.path) else { fail("missing \(fixture.path)") }
+    do {
+        let text = Synthetic.largeStatementText(basedOn: String(decoding: data, as: UTF8.self), factor: factor)
+        let instance = try Converter.convert(StatementParser.parse(bytes: Array(text.utf8), name: "large").statement, validate: false).instance
+        try Data(instance).write(to: URL(fileURLWithPath: arguments[3]))
+        print("wrote \(instance.count) bytes")
+    } catch { fail("\(error)") }
 case "time-map":
     // Maps the reference statement to facts ROUNDS times: `synthesize time-map ROUNDS -`.
     guard let rounds = Int(arguments[2]), rounds > 0 else { fail("ROUNDS must be a positive number") }
