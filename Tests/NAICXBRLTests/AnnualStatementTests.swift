@@ -311,6 +311,22 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertTrue(result.diagnostics.contains { $0.code == .coverField && $0.message.contains("bar codes") })
     }
 
+    /// A dollar sign printed apart from its amount stays with the amount, in a PDF's positions
+    /// and in layout text.
+    func testDollarSignsPrintedApartFromTheAmount() {
+        let text = """
+        ANNUAL STATEMENT FOR THE YEAR 2024 OF THE Example Life Insurance Company
+                                         ASSETS
+                                                      1                2                3                4
+         1. Bonds (Schedule D) ........... $ ..... 1,236 $ ........... 0 $ ....... 1,236 $ ....... 1,100
+        """
+        let result = StatementParser.parse(text: text, name: "dollars.txt")
+        let row = result.statement.page("Assets")?.row("1")
+        XCTAssertEqual(row?.cells, [.amount(printed("1,236"), dollarSign: true), .amount(printed("0"), dollarSign: true),
+                                    .amount(printed("1,236"), dollarSign: true), .amount(printed("1,100"), dollarSign: true)])
+        XCTAssertEqual(result.diagnostics.filter { $0.severity >= .warning }.map(\.description), [])
+    }
+
     func testLineNumbersAndLeaders() {
         func number(_ text: String) -> String? {
             PositionedPageReader.lineNumber(PositionedWord(text: text, x0: 0, x1: 10, y0: 0, y1: 1), before: 100)?.line

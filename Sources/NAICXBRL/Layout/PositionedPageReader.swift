@@ -248,6 +248,7 @@ struct PositionedPageReader {
         // positions; a line that ends in one cell per column is read cell by cell.
         var assigned: [Int: Int] = [:]
         var leaders: Set<Int> = []
+        var dollarSigns: Set<Int> = []
         if reader.document.source == .layoutText {
             for range in row.ranges {
                 // Only the columns the line is printed in (all of them unless the blank says).
@@ -255,6 +256,7 @@ struct PositionedPageReader {
                 if let found = PositionedPageReader.cellsFromRight(row.words, range, columns: printedColumns.map { description.columns[$0] }, code: line.code) {
                     assigned.merge(found.values.mapValues { printedColumns[$0] }) { a, _ in a }
                     leaders.formUnion(found.leaders)
+                    dollarSigns.formUnion(found.dollars)
                 }
             }
         }
@@ -263,16 +265,33 @@ struct PositionedPageReader {
         for (lineIndex, range) in row.ranges.enumerated() {
             for wordIndex in range where wordIndex < lineOfWord.count { lineOfWord[wordIndex] = lineIndex }
         }
+        // A dollar sign printed apart from the amount it belongs to ("$   1,236").
+        var dollar = false
+        func withDollar(_ cell: Cell) -> Cell {
+            defer { dollar = false }
+            if dollar, case .amount(let amount, _) = cell { return .amount(amount, dollarSign: true) }
+            return cell
+        }
         for (wordIndex, word) in row.words.enumerated() {
             if leaders.contains(wordIndex) { continue }
             guard let text = PositionedPageReader.stripLeaders(word.text) else { continue }
             let cleaned = PositionedPageReader.normalize(text)
+            if cleaned == "$" {
+                // The dollar sign belongs to the next amount when that stands in the amount columns.
+                var next = wordIndex + 1
+                while next < row.words.count, PositionedPageReader.stripLeaders(row.words[next].text) == nil { next += 1 }
+                if dollarSigns.contains(wordIndex) || (assigned.isEmpty && word.centerX >= valueStart && next < row.words.count
+                    && PositionedPageReader.centerWithoutLeaders(row.words[next], PositionedPageReader.stripLeaders(row.words[next].text) ?? "") >= valueStart) {
+                    dollar = true
+                    continue
+                }
+            }
             if let column = assigned[wordIndex], !filled[column] {
                 switch description.columns[column].valueKind {
                 case .amount:
                     if let cell = ValueScanner.value(Substring(cleaned)) {
                         filled[column] = true
-                        cells[column] = cell
+                        cells[column] = withDollar(cell)
                         continue
                     }
                 case .text, .code:
@@ -322,7 +341,7 @@ struct PositionedPageReader {
                 continue
             }
             filled[column] = true
-            cells[column] = cell
+            cells[column] = withDollar(cell)
         }
         var printed = Row(line: row.line, cells: cells)
         let caption = captionWords.joined(separator: " ")
@@ -428,9 +447,10 @@ struct PositionedPageReader {
     /// its leader, or a leader alone for an empty cell. Nil unless there is one per column and
     /// either every amount has its leader or there are no leaders at all (a bold total line).
     static func cellsFromRight(_ words: [PositionedWord], _ range: Range<Int>, columns: [ColumnDescription], code: String?)
-        -> (values: [Int: Int], leaders: Set<Int>)? {
+        -> (values: [Int: Int], leaders: Set<Int>, dollars: Set<Int>)? {
         var values: [Int: Int] = [:]
         var leaders: Set<Int> = []
+        var dollars: Set<Int> = []
         var column = columns.count - 1
         var index = range.upperBound - 1
         var leaderless = 0
@@ -449,7 +469,7 @@ struct PositionedPageReader {
             guard let stripped = stripLeaders(text) else { break }
             switch columns[column].valueKind {
             case .code:
-                guard let code, stripped == code else { return column == 0 && !values.isEmpty ? (values, leaders) : nil }
+                guard let code, stripped == code else { return column == 0 && !values.isEmpty ? (values, leaders, dollars) : nil }
                 values[index] = column
                 index -= 1
                 column -= 1
@@ -468,6 +488,8 @@ struct PositionedPageReader {
             amounts += 1
             let glued = text.first == "."
             index -= 1
+            // A dollar sign printed apart belongs to the amount; finishRow puts it on the cell.
+            if !glued, index >= range.lowerBound, words[index].text == "$" { dollars.insert(index); index -= 1 }
             if !glued {
                 if index >= range.lowerBound, isLeader(words[index].text) {
                     leaders.insert(index)
@@ -478,11 +500,13 @@ struct PositionedPageReader {
                     leaderless += 1
                 }
             }
+            // ... or before its leader ("$ ..... 1,236").
+            if index >= range.lowerBound, words[index].text == "$" { dollars.insert(index); index -= 1 }
             column -= 1
         }
         let amountColumns = columns.filter { $0.valueKind == .amount }.count
         guard column < 0, leaderless == 0 || (leaderless == amountColumns && empty == 0) else { return nil }
-        return (values, leaders)
+        return (values, leaders, dollars)
     }
 
     /// Printed characters the blank writes otherwise: pdftotext's C1 quote codes become apostrophes.
