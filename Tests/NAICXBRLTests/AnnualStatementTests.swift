@@ -327,6 +327,25 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertEqual(result.diagnostics.filter { $0.severity >= .warning }.map(\.description), [])
     }
 
+    /// A quarterly statement laid out by position (a filed quarterly PDF's text) is read by the
+    /// quarterly blank's description, with its date from the running header.
+    func testAQuarterlyStatementLaidOutByPosition() {
+        let text = """
+        STATEMENT AS OF JUNE 30, 2011 OF THE Example Life Insurance Company
+                                         ASSETS
+                                                      1                2                3                4
+         1. Bonds .......................... 150,751,734 ......................... 150,751,734 ... 147,520,003
+        Example NAIC Group Code 0000 NAIC Company Code 99999
+        """
+        let result = StatementParser.parse(text: text, name: "quarterly.txt")
+        XCTAssertEqual(result.statement.blank, "life-ah-quarterly")
+        XCTAssertEqual(result.statement.cover.statementDate, CalendarDate(year: 2011, month: 6, day: 30))
+        XCTAssertEqual(result.statement.cover.companyName, "Example Life Insurance Company")
+        XCTAssertEqual(result.statement.cover.companyCode, "99999")
+        XCTAssertEqual(result.statement.page("Assets")?.row("1")?.cells,
+                       [.amount(printed("150,751,734")), .blank, .amount(printed("150,751,734")), .amount(printed("147,520,003"))])
+    }
+
     func testLineNumbersAndLeaders() {
         func number(_ text: String) -> String? {
             PositionedPageReader.lineNumber(PositionedWord(text: text, x0: 0, x1: 10, y0: 0, y1: 1), before: 100)?.line

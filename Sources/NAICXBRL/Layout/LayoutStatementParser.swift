@@ -149,14 +149,23 @@ struct LayoutReader {
         guard words.count > headerWords else { return }
         var rest = words.dropFirst(headerWords)
         if let year = rest.first.flatMap({ Int($0) }), (1900...2999).contains(year) {
+            // "FOR THE YEAR 2024": the statement date is December 31 of that year.
             rest = rest.dropFirst()
             if cover.statementDate == nil, blank.kind == .annual { cover.statementDate = CalendarDate(year: year, month: 12, day: 31) }
+        } else if rest.count >= 3, let month = LayoutReader.months.firstIndex(of: rest[rest.startIndex].uppercased()),
+                  let day = Int(rest[rest.startIndex + 1].filter(\.isNumber)), let year = Int(rest[rest.startIndex + 2]) {
+            // "AS OF JUNE 30, 2011": a quarterly statement's date.
+            rest = rest.dropFirst(3)
+            let date = CalendarDate(year: year, month: month + 1, day: day)
+            if cover.statementDate == nil, date.isValid { cover.statementDate = date }
         }
         if rest.count > 2, rest[rest.startIndex].uppercased() == "OF", rest[rest.startIndex + 1].uppercased() == "THE" {
             let name = rest.dropFirst(2).joined(separator: " ")
             if cover.companyName == nil, !name.isEmpty { cover.companyName = name }
         }
     }
+
+    static let months = ["JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"]
 
     /// The NAIC codes, wherever a page prints them ("NAIC Company Code 91642"); and the bar
     /// codes printed on the filing's pages ("*91642202443059100*": company code, then year).
