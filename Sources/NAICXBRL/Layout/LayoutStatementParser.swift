@@ -73,7 +73,7 @@ struct LayoutReader {
                     break
                 }
             }
-            guard let match, let description = blank.page(match.id) else {
+            guard let match, blank.page(match.id) != nil else {
                 // A page that goes on with the page before it, opening with one of its sections
                 // ("Note: Supplemental disclosures ..." after the Cash Flow).
                 if let id = lastPage, header + 1 < page.lines.count,
@@ -108,7 +108,6 @@ struct LayoutReader {
                 readers[segment.id]?.read(page, from: segment.title + 1, to: end, into: &self)
                 lastPage = segment.id
             }
-            _ = description
         }
 
         if statement.cover.companyCode == nil, let barCode = barCodeCompany,
