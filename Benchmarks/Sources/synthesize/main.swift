@@ -9,6 +9,18 @@ func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data((message + "\n").utf8))
     exit(2)
 }
+/// The reference statement's text, `Fixtures/mml-bay-state-life-2011-q2.txt` of the checkout.
+func referenceStatement() -> Data {
+    let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/mml-bay-state-life-2011-q2.txt")
+    guard let data = FileManager.default.contents(atPath: fixture.path) else { fail("missing \(fixture.path)") }
+    return data
+}
+/// The instance of a statement `factor` times the reference's size (``Synthetic/largeStatementText(basedOn:factor:)``).
+func largeInstance(_ factor: Int) throws -> [UInt8] {
+    let text = Synthetic.largeStatementText(basedOn: String(decoding: referenceStatement(), as: UTF8.self), factor: factor)
+    return try Converter.convert(StatementParser.parse(bytes: Array(text.utf8), name: "large").statement, validate: false).instance
+}
 guard arguments.count == 4 else { fail("usage: synthesize instance FACTS OUT.xbrl | synthesize statements COUNT DIR") }
 switch arguments[1] {
 case "instance":
@@ -19,9 +31,7 @@ case "instance":
     } catch { fail("\(error)") }
 case "statements":
     guard let count = Int(arguments[2]) else { fail("COUNT must be a number") }
-    let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fixtures/mml-bay-state-life-2011-q2.txt")
-    guard let data = FileManager.default.contents(atPath: fixture.path) else { fail("missing \(fixture.path)") }
+    let data = referenceStatement()
     let text = String(decoding: data, as: UTF8.self)
     do {
         try FileManager.default.createDirectory(atPath: arguments[3], withIntermediateDirectories: true)
@@ -51,9 +61,7 @@ case "time-import":
 case "time-convert":
     // Times each stage of converting the reference statement, ROUNDS times: `synthesize time-convert ROUNDS -`.
     guard let rounds = Int(arguments[2]), rounds > 0 else { fail("ROUNDS must be a positive number") }
-    let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fixtures/mml-bay-state-life-2011-q2.txt")
-    guard let data = FileManager.default.contents(atPath: fixture.path) else { fail("missing \(fixture.path)") }
+    let data = referenceStatement()
     let bytes = [UInt8](data)
     do {
         let validator = try TaxonomyRegistry.validator(for: .lifeQuarterly)
@@ -87,12 +95,8 @@ case "time-convert":
 case "time-import-large":
     // Imports the instance of a statement FACTOR times the reference's size: `synthesize time-import-large FACTOR -`.
     guard let factor = Int(arguments[2]), factor > 0 else { fail("FACTOR must be a positive number") }
-    let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fixtures/mml-bay-state-life-2011-q2.txt")
-    guard let data = FileManager.default.contents(atPath: fixture.path) else { fail("missing \(fixture.path)") }
     do {
-        let text = Synthetic.largeStatementText(basedOn: String(decoding: data, as: UTF8.self), factor: factor)
-        let instance = try Converter.convert(StatementParser.parse(bytes: Array(text.utf8), name: "large").statement, validate: false).instance
+        let instance = try largeInstance(factor)
         let importer = FactImporter(blank: .lifeQuarterly)
         let start = Date()
         let result = importer.importInstance(instance, name: "large.xbrl")
@@ -102,21 +106,15 @@ case "large-instance":
     // Writes the instance of a statement FACTOR times the reference's size: `synthesize large-instance FACTOR OUT`,
     // for measuring `naicxbrl import` of it as a process of its own.
     guard arguments.count > 3, let factor = Int(arguments[2]), factor > 0 else { fail("usage: synthesize large-instance FACTOR OUT") }
-    let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fixtures/mml-bay-state-life-2011-q2.txt")
-    guard let data = FileManager.default.contents(atPath: fixture.path) else { fail("missing \(fixture.path)") }
     do {
-        let text = Synthetic.largeStatementText(basedOn: String(decoding: data, as: UTF8.self), factor: factor)
-        let instance = try Converter.convert(StatementParser.parse(bytes: Array(text.utf8), name: "large").statement, validate: false).instance
+        let instance = try largeInstance(factor)
         try Data(instance).write(to: URL(fileURLWithPath: arguments[3]))
         print("wrote \(instance.count) bytes")
     } catch { fail("\(error)") }
 case "time-map":
     // Maps the reference statement to facts ROUNDS times: `synthesize time-map ROUNDS -`.
     guard let rounds = Int(arguments[2]), rounds > 0 else { fail("ROUNDS must be a positive number") }
-    let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fixtures/mml-bay-state-life-2011-q2.txt")
-    guard let data = FileManager.default.contents(atPath: fixture.path) else { fail("missing \(fixture.path)") }
+    let data = referenceStatement()
     do {
         let statement = StatementParser.parse(bytes: [UInt8](data), name: "fixture").statement
         let mapping = FactMapping(blank: .lifeQuarterly)
@@ -127,9 +125,7 @@ case "time-map":
 case "time-validate":
     // Validates the reference statement's instance ROUNDS times: `synthesize time-validate ROUNDS -`.
     guard let rounds = Int(arguments[2]), rounds > 0 else { fail("ROUNDS must be a positive number") }
-    let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fixtures/mml-bay-state-life-2011-q2.txt")
-    guard let data = FileManager.default.contents(atPath: fixture.path) else { fail("missing \(fixture.path)") }
+    let data = referenceStatement()
     do {
         let instance = try Converter.convert(StatementParser.parse(bytes: [UInt8](data), name: "fixture").statement, validate: false).instance
         let validator = try TaxonomyRegistry.validator(for: .lifeQuarterly)
