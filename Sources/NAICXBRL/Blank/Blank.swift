@@ -175,6 +175,8 @@ public struct LineDescription: Codable, Sendable {
     public enum InstantPosition: String, Codable, Sendable { case start, end }
 
     public var isHeading: Bool { heading ?? false }
+    /// Whether the blank prints this line's amounts in `column` (all columns unless ``columns`` names some).
+    public func prints(in column: ColumnDescription) -> Bool { columns?.contains(column.number) ?? true }
     public var isWriteIn: Bool { writeIn ?? false }
 }
 
@@ -190,11 +192,6 @@ extension Blank {
         case "life-ah-annual": return annual
         default: return nil
         }
-    }
-
-    /// The blanks the library knows, by id.
-    public static var all: [String: Blank] {
-        Dictionary(uniqueKeysWithValues: ids.compactMap { id in named(id).map { (id, $0) } })
     }
 
     private static let quarterly = decode(PackageResources.life_ah_quarterly_json)
@@ -214,9 +211,4 @@ extension Blank {
 
     /// The Life, Accident and Health annual statement blank.
     public static var lifeAnnual: Blank { annual }
-
-    /// The blank whose taxonomy namespace is `namespace`.
-    public static func withNamespace(_ namespace: String) -> Blank? {
-        ids.lazy.compactMap(named).first { $0.namespace == namespace }
-    }
 }

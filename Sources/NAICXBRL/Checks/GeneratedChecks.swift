@@ -12,14 +12,18 @@ enum GeneratedChecks {
         for page in blank.pages {
             let title = page.title.capitalizedTitle
             let stem = kebab(page.id)
-            let amountColumns = page.columns.filter { $0.valueKind == .amount && !$0.number.isEmpty }
+            let pageAmountColumns = page.columns.filter { $0.valueKind == .amount && !$0.number.isEmpty }
+            /// The amount columns a line is printed in: all, unless the blank names some.
+            func amountColumns(_ line: LineDescription) -> [ColumnDescription] {
+                pageAmountColumns.filter(line.prints(in:))
+            }
             for line in page.lines where !line.isHeading {
                 if let text = line.total {
                     guard let formula = Formula(text), let terms = page.expand(formula) else {
                         throw CheckRuleError(rule: "\(stem)-line-\(line.line)-total",
                                              problem: "the blank description's total \(text) of \(page.id) line \(line.line) names a line the page does not have")
                     }
-                    for column in amountColumns where line.columns?.contains(column.number) ?? true {
+                    for column in amountColumns(line) {
                         let selector = ColumnSelector.number(column.number)
                         rules.append(CheckRule(
                             id: "\(stem)-line-\(line.line)-total-col-\(column.number)",
@@ -36,7 +40,7 @@ enum GeneratedChecks {
                                              problem: "\(page.id) line \(line.line) repeats line \(other), which the page does not have")
                     }
                     let otherLine = page.lines[index].line
-                    for column in amountColumns where line.columns?.contains(column.number) ?? true {
+                    for column in amountColumns(line) {
                         let selector = ColumnSelector.number(column.number)
                         rules.append(CheckRule(
                             id: "\(stem)-line-\(line.line)-equals-line-\(otherLine)-col-\(column.number)",

@@ -252,7 +252,7 @@ struct PositionedPageReader {
         if reader.document.source == .layoutText {
             for range in row.ranges {
                 // Only the columns the line is printed in (all of them unless the blank says).
-                let printedColumns = description.columns.indices.filter { line.columns?.contains(description.columns[$0].number) ?? true }
+                let printedColumns = description.columns.indices.filter { line.prints(in: description.columns[$0]) }
                 if let found = PositionedPageReader.cellsFromRight(row.words, range, columns: printedColumns.map { description.columns[$0] }, code: line.code) {
                     assigned.merge(found.values.mapValues { printedColumns[$0] }) { a, _ in a }
                     leaders.formUnion(found.leaders)
