@@ -52,7 +52,6 @@ struct LayoutReader {
         var statement = Statement(blank: blank.id)
         statement.cover.kind = blank.kind
         var readers: [String: PositionedPageReader] = [:]
-        var order: [String] = []
         var otherPages: [Int] = []
         var lastPage: String?
 
@@ -103,7 +102,6 @@ struct LayoutReader {
                 mark(page.lines[segment.title], .classified)
                 if readers[segment.id] == nil {
                     readers[segment.id] = PositionedPageReader(description: segmentDescription)
-                    order.append(segment.id)
                 }
                 readers[segment.id]?.read(page, from: segment.title + 1, to: end, into: &self)
                 lastPage = segment.id

@@ -51,7 +51,9 @@ public enum StatementParser {
             }
             return LayoutStatementParser.parse(document, blank: blank ?? recognize(document) ?? .lifeAnnual)
         }
-        if unusable(bytes) == nil, !bytes.contains(0x09) {
+        // A tab marks the tab-separated rendering, and is found at once; only text without one
+        // is read by position.
+        if !bytes.contains(0x09), unusable(bytes) == nil {
             let text = String(decoding: bytes, as: UTF8.self)
             let document = PositionedDocument.layoutText(text, name: name)
             if let chosen = blank ?? recognize(document), blank == nil || chosen.kind == .annual {

@@ -30,11 +30,6 @@ public struct TaxonomyWriter: Sendable {
         ] + (formulaLinkbase().map { [(formulaFile, $0)] } ?? [])
     }
 
-    /// The taxonomy package of this blank alone (``TaxonomyPackage`` holds several).
-    public func packageFiles() -> [(path: String, contents: [UInt8])] {
-        TaxonomyPackage.files(of: [taxonomy.blank])
-    }
-
     func id(_ name: String) -> String { "\(taxonomy.prefix)_\(name)" }
 
     /// The concept schema. `formulaLinkbaseRef` says whether it refers to the formula
