@@ -66,7 +66,7 @@ case "time-convert":
     do {
         let validator = try TaxonomyRegistry.validator(for: .lifeQuarterly)
         let checker = try Checker.bundled(for: .lifeQuarterly)
-        var parse = 0.0, write = 0.0, validate = 0.0, check = 0.0, endToEnd = 0.0, size = 0, evaluated = 0
+        var parse = 0.0, write = 0.0, validate = 0.0, check = 0.0, endToEnd = 0.0, writeAndValidate = 0.0, size = 0, evaluated = 0
         func seconds(_ body: () throws -> Void) rethrows -> Double {
             let start = DispatchTime.now()
             try body()
@@ -83,14 +83,15 @@ case "time-convert":
             validate += seconds { issues = validator.validate(instance, documentName: "fixture.xbrl") }
             if !issues.isEmpty { fail("invalid: \(issues.prefix(3))") }
             check += seconds { evaluated += checker?.check(statement).summary.evaluated ?? 0 }
+            writeAndValidate += try seconds { _ = try Converter.convert(statement, validate: true) }
             endToEnd += try seconds {
                 let conversion = try Converter.convert(StatementParser.parse(bytes: bytes, name: "fixture").statement, validate: true)
                 if !conversion.validation.isEmpty { fail("invalid: \(conversion.validation.prefix(3))") }
             }
         }
         let n = Double(rounds)
-        print(String(format: "per statement (mean of %d): parse %.2f ms, write %.2f ms, validate %.2f ms (%d bytes), checks %.2f ms (%d evaluated); convert end to end (parse, write, validate) %.2f ms", rounds,
-                     parse / n * 1e3, write / n * 1e3, validate / n * 1e3, size, check / n * 1e3, evaluated / rounds, endToEnd / n * 1e3))
+        print(String(format: "per statement (mean of %d): parse %.2f ms, write %.2f ms, validate %.2f ms (%d bytes), checks %.2f ms (%d evaluated); write and validate together %.2f ms; convert end to end (parse, write, validate) %.2f ms", rounds,
+                     parse / n * 1e3, write / n * 1e3, validate / n * 1e3, size, check / n * 1e3, evaluated / rounds, writeAndValidate / n * 1e3, endToEnd / n * 1e3))
     } catch { fail("\(error)") }
 case "time-import-large":
     // Imports the instance of a statement FACTOR times the reference's size: `synthesize time-import-large FACTOR -`.
@@ -123,11 +124,16 @@ case "time-map":
         print(String(format: "facts: %.2f ms", Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6 / Double(rounds)))
     } catch { fail("\(error)") }
 case "time-validate":
-    // Validates the reference statement's instance ROUNDS times: `synthesize time-validate ROUNDS -`.
+    // Validates the reference statement's instance ROUNDS times: `synthesize time-validate ROUNDS -`;
+    // or the instance in FILE, against the quarterly taxonomy: `synthesize time-validate ROUNDS FILE`.
     guard let rounds = Int(arguments[2]), rounds > 0 else { fail("ROUNDS must be a positive number") }
-    let data = referenceStatement()
     do {
-        let instance = try Converter.convert(StatementParser.parse(bytes: [UInt8](data), name: "fixture").statement, validate: false).instance
+        let instance: [UInt8]
+        if arguments.count > 3, arguments[3] != "-" {
+            instance = try [UInt8](Data(contentsOf: URL(fileURLWithPath: arguments[3])))
+        } else {
+            instance = try Converter.convert(StatementParser.parse(bytes: [UInt8](referenceStatement()), name: "fixture").statement, validate: false).instance
+        }
         let validator = try TaxonomyRegistry.validator(for: .lifeQuarterly)
         let start = DispatchTime.now()
         for _ in 0..<rounds { _ = validator.validate(instance, documentName: "fixture.xbrl") }
