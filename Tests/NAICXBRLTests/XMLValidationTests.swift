@@ -101,6 +101,21 @@ final class XMLValidationTests: XCTestCase {
         XCTAssertTrue(issues.first?.message.contains("substitution group") ?? false, "\(issues)")
     }
 
+    func testDuplicateIDsAreReportedAtTheSecond() throws {
+        // Every `id` of an instance is an `xs:ID`: short ones (compared packed into an integer)
+        // and long ones (compared as strings) alike must be unique.
+        let first = #"<t:Money id="f1" contextRef="I" unitRef="USD" decimals="0">1</t:Money>"#
+        let again = #"<t:Money id="f1" contextRef="I" unitRef="USD" decimals="0">2</t:Money>"#
+        let long = #"<t:Money id="a-rather-long-fact-id" contextRef="I" unitRef="USD" decimals="0">3</t:Money>"#
+        let longAgain = #"<t:Note id="a-rather-long-fact-id" contextRef="D">4</t:Note>"#
+        let distinct = #"<t:Note id="f1x" contextRef="D">5</t:Note>"#
+        let instance = Self.taxonomy.instance(extra: [first, again, long, longAgain, distinct])
+        let issues = try validator().validate(Array(instance.utf8), documentName: "ids.xbrl")
+        XCTAssertEqual(issues.map(\.line), [line(of: again, in: instance), line(of: longAgain, in: instance)], "\(issues)")
+        XCTAssertTrue(issues.first?.message.contains("'f1' is not a valid value of the atomic type 'xs:ID'") ?? false, "\(issues)")
+        XCTAssertTrue(issues.last?.message.contains("'a-rather-long-fact-id'") ?? false, "\(issues)")
+    }
+
     func testMissingSchemaRefIsReported() throws {
         let instance = Self.taxonomy.instance(facts: 3, schemaRef: false)
         let issues = try validator().validate(Array(instance.utf8), documentName: "noref.xbrl")

@@ -69,6 +69,11 @@ public struct FactMapping: Sendable {
         struct ConceptInContext: Hashable {
             var concept: String
             var context: Int
+
+            func hash(into hasher: inout Hasher) {
+                hasher.combine(NameHash.of(concept))
+                hasher.combine(context)
+            }
         }
 
         init(periods: StatementPeriods, file: String?) {
@@ -148,7 +153,7 @@ public struct FactMapping: Sendable {
                     diagnostics.append(Diagnostic(.error, .importError, file: file, line: nil, "\(description.title) has no line \(row.line)"))
                     continue
                 }
-                let origin = "\(description.title) line \(row.line)"
+                func origin() -> String { "\(description.title) line \(row.line)" }
                 for (index, cell) in row.cells.enumerated() {
                     guard index < description.columns.count, let (value, printed) = Builder.value(of: cell, scale: line.scale ?? .units) else { continue }
                     let column = description.columns[index]
@@ -180,7 +185,7 @@ public struct FactMapping: Sendable {
                         var value = value
                         if column.valueKind != .amount, cell == .notApplicable { value = .text("XXX") }
                         add(Fact(concept: concept, context: contexts[context], value: value,
-                                 printedForm: column.valueKind == .amount ? printed : nil), context: context, origin: "\(origin) column \(column.number)")
+                                 printedForm: column.valueKind == .amount ? printed : nil), context: context, origin: "\(origin()) column \(column.number)")
                     } else {
                         // A cell the blank has no item for, or text where an amount belongs: kept as printed.
                         text("TextOfCell", ValueScanner.render(cell),
@@ -193,7 +198,7 @@ public struct FactMapping: Sendable {
                     for (index, cell) in row.captionAmounts.enumerated() {
                         guard index < slots.count, let (value, printed) = Builder.value(of: cell) else { continue }
                         add(Fact(concept: slots[index], context: FactContext(period: period), value: value, printedForm: printed),
-                            origin: "\(origin) caption")
+                            origin: "\(origin()) caption")
                     }
                 }
                 if row.caption != nil {

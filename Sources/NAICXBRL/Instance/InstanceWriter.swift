@@ -58,8 +58,16 @@ public struct InstanceWriter: Sendable {
         var factUnits: [Unit?] = []
         factUnits.reserveCapacity(facts.count)
         var usesDimensions = false, usesNil = false, footnoted = false
+        // Facts of one concept have one unit: looked up once per concept.
+        var conceptUnits: [HashedName: Unit?] = [:]
         for fact in facts {
-            let unit = self.unit(of: fact).flatMap(Unit.init(rawValue:))
+            let unit: Unit?
+            if let known = conceptUnits[HashedName(fact.concept)] {
+                unit = known
+            } else {
+                unit = self.unit(of: fact).flatMap(Unit.init(rawValue:))
+                conceptUnits[HashedName(fact.concept)] = unit
+            }
             factUnits.append(unit)
             if let unit, !units.contains(unit) { units.append(unit) }
             if case .none = fact.value { usesNil = true }
@@ -165,18 +173,21 @@ public struct InstanceWriter: Sendable {
             xml.raw(unit == .usd ? "iso4217:USD" : "xbrli:pure")
             xml.raw("</xbrli:measure></xbrli:unit>\n")
         }
-        var footnotes: [String: [Int]] = [:]
+        var footnotes: [HashedName: [Int]] = [:]
         var footnoteOrder: [String] = []
-        for (i, fact) in facts.enumerated() {
+        for i in facts.indices {
+            // Read in place: copying each fact would retain and release its strings.
+            let concept = facts[i].concept
             xml.raw("  <")
             xml.raw(qualified)
-            xml.raw(fact.concept)
-            if let printed = fact.printedForm {
+            xml.raw(concept)
+            if let printed = facts[i].printedForm {
                 xml.raw(" id=\"f")
                 xml.integer(i + 1)
                 xml.raw("\"")
-                if footnotes[printed] == nil { footnoteOrder.append(printed) }
-                footnotes[printed, default: []].append(i + 1)
+                let key = HashedName(printed)
+                if footnotes[key] == nil { footnoteOrder.append(printed) }
+                footnotes[key, default: []].append(i + 1)
             }
             xml.raw(" contextRef=\"c")
             xml.integer(contextIDs[factContexts[i]])
@@ -186,7 +197,7 @@ public struct InstanceWriter: Sendable {
                 xml.raw(unit.rawValue)
                 xml.raw("\"")
             }
-            switch fact.value {
+            switch facts[i].value {
             case .amount(let amount, let scale):
                 xml.raw(" decimals=\"")
                 xml.integer(amount.fractionDigits - scale.exponent)
@@ -206,7 +217,7 @@ public struct InstanceWriter: Sendable {
             }
             xml.raw("</")
             xml.raw(qualified)
-            xml.raw(fact.concept)
+            xml.raw(concept)
             xml.raw(">\n")
             xml.flush()
         }
@@ -214,7 +225,7 @@ public struct InstanceWriter: Sendable {
             let role = TaxonomyWriter.printedFormRole(taxonomy)
             xml.raw("  <link:footnoteLink xlink:type=\"extended\" xlink:role=\"http://www.xbrl.org/2003/role/link\">\n")
             for (n, printed) in footnoteOrder.enumerated() {
-                for id in footnotes[printed] ?? [] {
+                for id in footnotes[HashedName(printed)] ?? [] {
                     xml.raw("    <link:loc xlink:type=\"locator\" xlink:href=\"#f")
                     xml.integer(id)
                     xml.raw("\" xlink:label=\"fact")

@@ -3,41 +3,88 @@
 ///
 /// It writes what libxml2's `xmlTextWriter` writes for the same calls, escapes included, at a
 /// fraction of the cost: no C strings are made from Swift strings, and nothing is copied twice.
-struct XMLBytes {
-    private(set) var bytes: [UInt8] = []
+/// The bytes go to a buffer of its own, copied in with `memcpy`: an instance is written in tens
+/// of thousands of short pieces, and appending each to an `Array` costs several times the copy.
+struct XMLBytes: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private(set) var count = 0
     /// How many bytes have been handed to `sink`.
     private var flushed = 0
     /// Gets the document in pieces as it is written (a validation reading it as it comes).
     var sink: StreamSource?
 
     init(capacity: Int) {
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        base.deallocate()
+    }
+
+    /// What has been written so far.
+    var bytes: [UInt8] {
+        [UInt8](UnsafeBufferPointer(start: base, count: count))
     }
 
     /// Hands what was written since the last time to the sink, once there is at least
     /// `minimum` of it.
     mutating func flush(minimum: Int = 32 * 1024) {
-        guard let sink, bytes.count - flushed >= minimum, bytes.count > flushed else { return }
-        sink.append(Array(bytes[flushed...]))
-        flushed = bytes.count
+        guard let sink, count - flushed >= minimum, count > flushed else { return }
+        sink.append([UInt8](UnsafeBufferPointer(start: base + flushed, count: count - flushed)))
+        flushed = count
+    }
+
+    /// Room for `extra` more bytes.
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(to: count + extra) }
+    }
+
+    private mutating func grow(to needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBase.update(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+
+    @inline(__always)
+    private mutating func append(_ source: UnsafeBufferPointer<UInt8>) {
+        guard let start = source.baseAddress, !source.isEmpty else { return }
+        reserve(source.count)
+        (base + count).update(from: start, count: source.count)
+        count += source.count
+    }
+
+    @inline(__always)
+    private mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
     }
 
     /// Markup written as is: names, literal tags, numbers.
     mutating func raw(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        if text.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {
+            var text = text
+            text.withUTF8 { append($0) }
+        }
     }
 
     mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        text.withUTF8Buffer { append($0) }
     }
 
     mutating func raw(_ byte: UInt8) {
-        bytes.append(byte)
+        append(byte)
     }
 
     mutating func raw(_ other: [UInt8]) {
-        bytes.append(contentsOf: other)
+        other.withUnsafeBufferPointer { append($0) }
     }
 
     /// Character data: `&`, `<`, `>` escaped, and `\r` as a reference so that a parser does
@@ -46,7 +93,7 @@ struct XMLBytes {
         var value = value
         value.withUTF8 { source in
             guard source.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x0D }) else {
-                bytes.append(contentsOf: source)
+                append(source)
                 return
             }
             for byte in source {
@@ -55,7 +102,7 @@ struct XMLBytes {
                 case 0x3C: raw("&lt;")
                 case 0x3E: raw("&gt;")
                 case 0x0D: raw("&#13;")
-                default: bytes.append(byte)
+                default: append(byte)
                 }
             }
         }
@@ -64,14 +111,14 @@ struct XMLBytes {
     /// `name="value"` with a space before it; the value escaped for a double-quoted attribute,
     /// tab, line feed and carriage return as references (a parser would normalize them to spaces).
     mutating func attribute(_ name: StaticString, _ value: String) {
-        bytes.append(0x20)
+        append(0x20)
         raw(name)
-        bytes.append(0x3D)
-        bytes.append(0x22)
+        append(0x3D)
+        append(0x22)
         var value = value
         value.withUTF8 { source in
             guard source.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 < 0x20 }) else {
-                bytes.append(contentsOf: source)
+                append(source)
                 return
             }
             for byte in source {
@@ -83,11 +130,11 @@ struct XMLBytes {
                 case 0x0A: raw("&#10;")
                 case 0x0D: raw("&#13;")
                 case 0x09: raw("&#9;")
-                default: bytes.append(byte)
+                default: append(byte)
                 }
             }
         }
-        bytes.append(0x22)
+        append(0x22)
     }
 
     /// `value` escaped for a double-quoted attribute.
@@ -99,30 +146,37 @@ struct XMLBytes {
 
     /// A decimal integer.
     mutating func integer(_ value: Int) {
-        if value < 0 { bytes.append(0x2D) }
+        if value < 0 { append(0x2D) }
         digits(value.magnitude, minimumCount: 1)
     }
 
-    /// The digits of `value`, zero-padded on the left to `minimumCount`.
+    /// The digits of `value`, zero-padded on the left to `minimumCount`, written in place.
     mutating func digits(_ value: some UnsignedInteger & FixedWidthInteger, minimumCount: Int) {
-        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 24 bytes: more than UInt64's 20 digits
-        withUnsafeMutableBytes(of: &buffer) { scratch in
-            var v = UInt64(value)
-            var i = scratch.count
-            repeat {
-                i -= 1
-                scratch[i] = UInt8(truncatingIfNeeded: v % 10) + 0x30
-                v /= 10
-            } while v > 0
-            let count = scratch.count - i
-            if minimumCount > count { bytes.append(contentsOf: repeatElement(0x30, count: minimumCount - count)) }
-            bytes.append(contentsOf: scratch[i...])
+        var v = UInt64(value)
+        var count = 1
+        var power: UInt64 = 10
+        while count < 20 && v >= power {
+            count += 1
+            if count < 20 { power &*= 10 }
         }
+        let width = max(count, minimumCount)
+        reserve(width)
+        var end = base + self.count + width
+        repeat {
+            end -= 1
+            end.pointee = UInt8(truncatingIfNeeded: v % 10) + 0x30
+            v /= 10
+        } while v > 0
+        while end > base + self.count {
+            end -= 1
+            end.pointee = 0x30
+        }
+        self.count += width
     }
 
     /// `Amount.description`, written in place: `-2959888`, `4933708.07`, `0.05`.
     mutating func amount(_ amount: Amount) {
-        if amount.units < 0 { bytes.append(0x2D) }
+        if amount.units < 0 { append(0x2D) }
         let magnitude = amount.units.magnitude
         let fraction = amount.fractionDigits
         guard fraction > 0 else {
@@ -130,16 +184,20 @@ struct XMLBytes {
             return
         }
         digits(magnitude, minimumCount: fraction + 1)
-        bytes.insert(0x2E, at: bytes.count - fraction)
+        // The point goes before the last `fraction` digits.
+        append(0x2E)
+        let point = base + count - 1 - fraction
+        UnsafeMutableRawPointer(point + 1).copyMemory(from: point, byteCount: fraction)   // regions overlap: a memmove
+        point.pointee = 0x2E
     }
 
     /// `YYYY-MM-DD`, as `CalendarDate.description` writes it.
     mutating func date(_ date: CalendarDate) {
         guard date.year >= 0, date.month >= 0, date.day >= 0 else { return raw(date.description) }
         digits(UInt(date.year), minimumCount: 4)
-        bytes.append(0x2D)
+        append(0x2D)
         digits(UInt(date.month), minimumCount: 2)
-        bytes.append(0x2D)
+        append(0x2D)
         digits(UInt(date.day), minimumCount: 2)
     }
 }

@@ -115,6 +115,8 @@ public final class InstanceValidator: Sendable {
         var rootIsXBRL = false
         /// Past the leading `link:` references, when the taxonomy has nothing else to look for.
         var done = false
+        /// Ids met so far: short ones packed into integers, the rest as strings.
+        var packedIDs: Set<UInt64> = []
         var ids: Set<String> = []
         var verdicts: [NamePointers: Bool] = [:]
 
@@ -127,13 +129,19 @@ public final class InstanceValidator: Sendable {
             self.validator = validator
         }
 
+        func reportDuplicate(_ id: String, _ element: StreamedElement, _ operation: XMLOperation) {
+            operation.record(ValidationIssue(
+                .error, .invalid, file: operation.defaultFile, line: element.line,
+                "Element '\(element.expandedName)', attribute 'id': '\(id)' is not a valid value of the atomic type 'xs:ID'."))
+        }
+
         /// Returns true when later root children of the element's name need no look (see
         /// ``StreamingValidation``): a fact of a name already found to be one.
         func check(_ element: StreamedElement, operation: XMLOperation) -> Bool {
-            if let id = element.id, !ids.insert(id).inserted {
-                operation.record(ValidationIssue(
-                    .error, .invalid, file: operation.defaultFile, line: element.line,
-                    "Element '\(element.expandedName)', attribute 'id': '\(id)' is not a valid value of the atomic type 'xs:ID'."))
+            if let packed = element.packedID {
+                if !packedIDs.insert(packed).inserted, let id = element.id { reportDuplicate(id, element, operation) }
+            } else if let id = element.id, !ids.insert(id).inserted {
+                reportDuplicate(id, element, operation)
             }
             if element.depth == 0 {
                 rootIsXBRL = element.hasName(BundledSchemas.instanceNamespace, "xbrl")

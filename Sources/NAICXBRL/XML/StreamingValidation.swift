@@ -27,9 +27,31 @@ struct StreamedElement {
 
     /// Whether the element is in `namespace` and, unless `localName` is nil, has that name.
     func hasName(_ namespace: String, _ localName: String?) -> Bool {
-        guard let uri = namespaceURI, xmlStrEqual(uri, namespace) != 0 else { return false }
+        guard let uri = namespaceURI, Self.equal(uri, namespace) else { return false }
         guard let localName else { return true }
-        return self.localName.map { xmlStrEqual($0, localName) != 0 } ?? false
+        return self.localName.map { Self.equal($0, localName) } ?? false
+    }
+
+    /// Compares in place: a native string is stored with a NUL after it, so no C string is made.
+    private static func equal(_ bytes: UnsafePointer<xmlChar>, _ string: String) -> Bool {
+        string.withCString { strcmp(UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self), $0) == 0 }
+    }
+
+    /// The `id` attribute's value packed into an integer when it has at most 7 bytes (`c123`,
+    /// `f42`, `USD`), for comparing ids without making strings; nil otherwise.
+    var packedID: UInt64? {
+        guard let attributes else { return nil }
+        for i in 0..<attributeCount {
+            let entry = attributes + 5 * i
+            guard entry[2] == nil, let local = entry[0], local[0] == 0x69, local[1] == 0x64, local[2] == 0 else { continue }
+            guard let start = entry[3], let end = entry[4], end - start <= 7 else { return nil }
+            var packed = UInt64(end - start) << 56
+            for (k, byte) in UnsafeBufferPointer(start: start, count: end - start).enumerated() {
+                packed |= UInt64(byte) << (8 * k)
+            }
+            return packed
+        }
+        return nil
     }
 
     var expandedName: ExpandedName {
@@ -173,10 +195,15 @@ final class StreamingValidation {
     fileprivate func start(_ localName: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?,
                            _ attributeCount: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         // Below the root's children, only an `id`, an `xsi:` or an `xml:` attribute calls for
-        // a look (most elements of an instance have none of them).
-        let notable = hasNotableAttribute(attributeCount, attributes)
-        let name = NamePair(localName: localName.map(UnsafeRawPointer.init), namespace: uri.map(UnsafeRawPointer.init))
-        guard notable || depth == 0 || (depth == 1 && !quietNames.contains(name)) else {
+        // a look (most elements of an instance have none of them). This runs for every element
+        // of the document, so it makes no strings and hashes nothing.
+        let notable = attributeCount > 0 && hasNotableAttribute(attributeCount, attributes)
+        if depth > 1 && !notable {
+            depth += 1
+            return
+        }
+        let name = (UnsafeRawPointer(localName), UnsafeRawPointer(uri))
+        guard notable || depth == 0 || !quietNames.contains(name) else {
             depth += 1
             return
         }
@@ -187,6 +214,7 @@ final class StreamingValidation {
         if attributeCount > 0, element.hasAttribute(in: xmlNamespace), let base = element.attribute("base", namespace: "\(xmlNamespace)") {
             let resolved = Self.build(base, against: bases.last?.base)
             bases.append((depth, resolved))
+            lastBaseDepth = depth
             element = StreamedElement(depth: depth, line: line, localName: localName, namespaceURI: uri, base: resolved,
                                       attributeCount: attributeCount, attributes: attributes)
         }
@@ -194,33 +222,20 @@ final class StreamingValidation {
         depth += 1
     }
 
-    /// An element's name as libxml2's interned pointers: the same name is the same pointers for
-    /// the length of a parse.
-    private struct NamePair: Hashable {
-        var localName: UnsafeRawPointer?
-        var namespace: UnsafeRawPointer?
-    }
-
-    /// Names of the root's children `onElement` needs to see no more.
-    private var quietNames: Set<NamePair> = []
+    /// Names of the root's children `onElement` needs to see no more, as libxml2's interned
+    /// pointers: the same name is the same pointers for the length of a parse.
+    private var quietNames = PointerPairSet()
 
     /// Verdicts on attribute namespaces by their (interned) pointers: whether the namespace is
-    /// `xsi:` or `xml:`.
-    private var notableNamespaces: [UnsafeRawPointer: Bool] = [:]
+    /// `xsi:` or `xml:`. A document uses a handful of namespaces, so a list is quickest.
+    private var notableNamespaces: [(namespace: UnsafeRawPointer, notable: Bool)] = []
 
     private func hasNotableAttribute(_ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Bool {
-        guard count > 0, let attributes else { return false }
+        guard let attributes else { return false }
         for i in 0..<count {
             let entry = attributes + 5 * i
             if let uri = entry[2] {
-                let key = UnsafeRawPointer(uri)
-                if let notable = notableNamespaces[key] {
-                    if notable { return true }
-                    continue
-                }
-                let notable = xmlStrEqual(uri, xsiStaticNamespace.utf8Start) != 0 || xmlStrEqual(uri, xmlNamespace.utf8Start) != 0
-                notableNamespaces[key] = notable
-                if notable { return true }
+                if isNotableNamespace(UnsafeRawPointer(uri)) { return true }
             } else if let local = entry[0], local[0] == 0x69, local[1] == 0x64, local[2] == 0 {
                 return true
             }
@@ -228,9 +243,23 @@ final class StreamingValidation {
         return false
     }
 
+    private func isNotableNamespace(_ uri: UnsafeRawPointer) -> Bool {
+        for known in notableNamespaces where known.namespace == uri { return known.notable }
+        let bytes = uri.assumingMemoryBound(to: xmlChar.self)
+        let notable = xmlStrEqual(bytes, xsiStaticNamespace.utf8Start) != 0 || xmlStrEqual(bytes, xmlNamespace.utf8Start) != 0
+        notableNamespaces.append((uri, notable))
+        return notable
+    }
+
+    /// The depth of the innermost `xml:base`, -1 for the document's name.
+    private var lastBaseDepth = -1
+
     fileprivate func end() {
         depth -= 1
-        if let last = bases.last, last.depth == depth { bases.removeLast() }
+        if lastBaseDepth == depth {
+            bases.removeLast()
+            lastBaseDepth = bases.last?.depth ?? -1
+        }
     }
 
     /// `reference` against `base`, as `xml:base` values combine (RFC 3986).
@@ -241,15 +270,61 @@ final class StreamingValidation {
 
 private let xmlNamespace: StaticString = "http://www.w3.org/XML/1998/namespace"
 
+// The state outlives the parse (`validate` keeps it alive), so the callbacks borrow it without
+// retaining it: they run once per element.
 private let streamedElementStart: startElementNsSAX2Func = { context, localName, _, uri, _, _, attributeCount, _, attributes in
     guard let context else { return }
-    Unmanaged<StreamingValidation>.fromOpaque(context).takeUnretainedValue()
-        .start(localName, uri, Int(attributeCount), attributes)
+    Unmanaged<StreamingValidation>.fromOpaque(context)._withUnsafeGuaranteedRef {
+        $0.start(localName, uri, Int(attributeCount), attributes)
+    }
 }
 
 private let streamedElementEnd: endElementNsSAX2Func = { context, _, _, _ in
     guard let context else { return }
-    Unmanaged<StreamingValidation>.fromOpaque(context).takeUnretainedValue().end()
+    Unmanaged<StreamingValidation>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.end() }
+}
+
+/// A set of pointer pairs (interned names) that hashes by the pointers' bits: open addressing,
+/// linear probing, a power-of-two table at most half full.
+struct PointerPairSet {
+    private var keys: [(UnsafeRawPointer?, UnsafeRawPointer?)] = Array(repeating: (nil, nil), count: 64)
+    private var used: [Bool] = Array(repeating: false, count: 64)
+    private var count = 0
+
+    private static func slot(_ key: (UnsafeRawPointer?, UnsafeRawPointer?), mask: Int) -> Int {
+        let a = UInt(bitPattern: key.0), b = UInt(bitPattern: key.1)
+        let mixed = (a &* 0x9E37_79B9_7F4A_7C15) ^ (b &* 0xC2B2_AE3D_27D4_EB4F)
+        return Int(truncatingIfNeeded: mixed >> 17) & mask
+    }
+
+    func contains(_ key: (UnsafeRawPointer?, UnsafeRawPointer?)) -> Bool {
+        let mask = keys.count - 1
+        var i = Self.slot(key, mask: mask)
+        while used[i] {
+            if keys[i] == key { return true }
+            i = (i + 1) & mask
+        }
+        return false
+    }
+
+    mutating func insert(_ key: (UnsafeRawPointer?, UnsafeRawPointer?)) {
+        guard !contains(key) else { return }
+        if (count + 1) * 2 > keys.count { grow() }
+        let mask = keys.count - 1
+        var i = Self.slot(key, mask: mask)
+        while used[i] { i = (i + 1) & mask }
+        keys[i] = key
+        used[i] = true
+        count += 1
+    }
+
+    private mutating func grow() {
+        let old = zip(keys, used).filter { $0.1 }.map { $0.0 }
+        keys = Array(repeating: (nil, nil), count: keys.count * 2)
+        used = Array(repeating: false, count: keys.count)
+        count = 0
+        for key in old { insert(key) }
+    }
 }
 
 /// Stops the parser at `<!DOCTYPE`, before any declaration inside it is read (see
