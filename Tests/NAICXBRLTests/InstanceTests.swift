@@ -119,6 +119,66 @@ final class InstanceTests: XCTestCase {
         let again = try Converter.convert(StatementParser.parse(text: Fixture.referenceText, name: "again").statement, file: "x", validate: false)
         XCTAssertEqual(again.instance, Self.conversion.instance)
     }
+
+    // MARK: Validation in two parts, on two threads
+
+    func testInstanceDividedForValidationKeepsEveryLine() throws {
+        let mapping = FactMapping(blank: .lifeQuarterly)
+        let result = try mapping.facts(of: Fixture.reference.statement)
+        let split = InstanceWriter.Split(share: Converter.splitShare)
+        let bytes = InstanceWriter(taxonomy: mapping.taxonomy).write(result, sink: nil, split: split)
+        XCTAssertEqual(bytes, Self.conversion.instance, "dividing changes nothing written")
+        XCTAssertGreaterThan(split.headerEnd, 0)
+        XCTAssertGreaterThan(split.secondPartStart, split.headerEnd)
+
+        // The first part, as its thread reads it: the instance up to the division, then the end tag.
+        var first: [UInt8] = []
+        let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: 4096)
+        defer { buffer.deallocate() }
+        while true {
+            let n = split.firstPart.read(into: buffer, count: 4096)
+            if n == 0 { break }
+            first.append(contentsOf: UnsafeRawBufferPointer(start: buffer, count: n))
+        }
+        XCTAssertEqual(Array(first.dropLast(14)), Array(bytes[..<split.secondPartStart]))
+        XCTAssertEqual(String(decoding: first.suffix(14), as: UTF8.self), "</xbrli:xbrl>\n")
+
+        // The second part: every non-blank line is the instance's line of the same number.
+        let whole = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let second = String(decoding: Converter.secondPart(of: bytes, split), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertEqual(second.count, whole.count)
+        let headerLines = String(decoding: bytes[..<split.headerEnd], as: UTF8.self).split(separator: "\n").count
+        let firstLines = String(decoding: bytes[..<split.secondPartStart], as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        for (n, line) in second.enumerated() {
+            if n < headerLines || n >= firstLines {
+                XCTAssertEqual(line, whole[n], "line \(n + 1)")
+            } else {
+                XCTAssertEqual(line, "", "line \(n + 1)")
+            }
+        }
+        let validator = try TaxonomyRegistry.validator(for: .lifeQuarterly)
+        XCTAssertEqual(validator.validate(Array(first), documentName: "first"), [])
+        XCTAssertEqual(validator.validate(Converter.secondPart(of: bytes, split), documentName: "second"), [])
+    }
+
+    func testFindingsOfAnInstanceValidatedInTwoPartsAreThoseOfTheWhole() throws {
+        // February 30th is no xs:date: a conversion that validates on two threads reports it
+        // as validating the written instance in one piece does.
+        var statement = Fixture.reference.statement
+        statement.cover.incorporated = CalendarDate(year: 1894, month: 2, day: 30)
+        let conversion = try Converter.convert(statement, blank: .lifeQuarterly, file: "bad.xbrl", validate: true, concurrently: true)
+        let whole = try TaxonomyRegistry.validator(for: .lifeQuarterly).validate(conversion.instance, documentName: "bad.xbrl")
+        XCTAssertFalse(whole.isEmpty)
+        XCTAssertEqual(conversion.validation, whole)
+        let line = String(decoding: conversion.instance, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.contains("1894-02-30") }.map { $0 + 1 }
+        XCTAssertEqual(whole.first?.line, line)
+        XCTAssertTrue(whole.first?.message.contains("1894-02-30") ?? false, "\(whole)")
+
+        let valid = try Converter.convert(Fixture.reference.statement, blank: .lifeQuarterly, file: "fixture.xbrl", validate: true, concurrently: true)
+        XCTAssertEqual(valid.validation, [])
+        XCTAssertEqual(valid.instance, Self.conversion.instance)
+    }
 }
 
 extension String {

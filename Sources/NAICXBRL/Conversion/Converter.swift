@@ -96,21 +96,64 @@ public enum Converter {
             return Conversion(instance: bytes, facts: result.facts, diagnostics: result.diagnostics,
                               validation: validator.validate(bytes, documentName: documentName))
         }
-        let pipe = StreamSource()
-        let validation = ValidationResult()
+        // Two threads validate two parts of the instance. The first part is the instance up
+        // to about half its size, closed with the root's end tag: another thread validates it
+        // as it is written. The second is the header again (declaration, root start tag,
+        // schemaRef, roleRef), a blank line for each line of the first part after the header,
+        // so that every element keeps its line number, then the rest: this thread validates
+        // it once the writing is done. The root element's content after the header is an
+        // unordered repetition of contexts, units, facts and footnote links, and every
+        // namespace is declared on the root, so the instance is valid exactly when both parts
+        // are and no id occurs in both. When either part has a finding, the whole instance is
+        // validated again in one piece, so the findings are exactly those of `validate`.
+        let split = InstanceWriter.Split(share: splitShare)
+        let firstPart = PartValidation()
+        let firstSource = split.firstPart
         let done = DispatchSemaphore(value: 0)
         DispatchQueue.global(qos: .userInitiated).async {
-            validation.issues = validator.validate(pipe, documentName: documentName)
+            firstPart.result = validator.validateCollectingIDs(firstSource, documentName: documentName)
             done.signal()
         }
-        let bytes = writer.write(result, sink: pipe)
-        done.wait()
-        return Conversion(instance: bytes, facts: result.facts, diagnostics: result.diagnostics, validation: validation.issues)
+        let bytes = writer.write(result, sink: nil, split: split)
+        var issues: [ValidationIssue]
+        if split.secondPartStart > 0 {
+            let second = secondPart(of: bytes, split).withUnsafeBytes {
+                validator.validateCollectingIDs(StreamSource($0), documentName: documentName)
+            }
+            done.wait()
+            issues = firstPart.result.issues + second.issues
+            if !issues.isEmpty || !firstPart.result.ids.isDisjoint(with: second.ids) {
+                issues = validator.validate(bytes, documentName: documentName)
+            }
+        } else {
+            // Too small to divide: the first part was the whole instance.
+            done.wait()
+            issues = firstPart.result.issues
+        }
+        return Conversion(instance: bytes, facts: result.facts, diagnostics: result.diagnostics, validation: issues)
+    }
+
+    /// The share of an instance's estimated size in the first of the two parts validated on two
+    /// threads. The writing thread writes the whole instance before it validates the second
+    /// part, so the first part is the larger.
+    static let splitShare = 0.5
+
+    /// The second part of an instance divided by `split`: the header, a line feed for each line
+    /// of the first part after the header, the rest.
+    static func secondPart(of bytes: [UInt8], _ split: InstanceWriter.Split) -> [UInt8] {
+        var lineFeeds = 0
+        for byte in bytes[split.headerEnd..<split.secondPartStart] where byte == 0x0A { lineFeeds += 1 }
+        var part: [UInt8] = []
+        part.reserveCapacity(split.headerEnd + lineFeeds + bytes.count - split.secondPartStart)
+        part.append(contentsOf: bytes[..<split.headerEnd])
+        part.append(contentsOf: repeatElement(0x0A, count: lineFeeds))
+        part.append(contentsOf: bytes[split.secondPartStart...])
+        return part
     }
 
     /// Where the validating thread leaves its findings; read after it has signalled.
-    private final class ValidationResult: @unchecked Sendable {
-        var issues: [ValidationIssue] = []
+    private final class PartValidation: @unchecked Sendable {
+        var result: (issues: [ValidationIssue], ids: InstanceValidator.DocumentIDs) = ([], .init(packed: [], strings: []))
     }
 }
 

@@ -24,8 +24,32 @@ public struct InstanceWriter: Sendable {
         write(mapping, sink: nil)
     }
 
+    /// Where an instance written for validation in two parts divides (see
+    /// ``Converter``): the first part is handed to `firstPart` as it is written, closed with
+    /// the root's end tag; the second is the header again, then the rest.
+    final class Split {
+        let firstPart = StreamSource()
+        /// The share of the instance's estimated size the first part takes.
+        let share: Double
+        /// Byte offsets in the instance: where the header (declaration, root start tag,
+        /// `schemaRef` and `roleRef`) ends, and where the second part starts; 0 if the instance
+        /// was not divided.
+        private(set) var headerEnd = 0
+        private(set) var secondPartStart = 0
+
+        init(share: Double) {
+            self.share = share
+        }
+
+        func record(headerEnd: Int) { self.headerEnd = headerEnd }
+        func record(secondPartStart: Int) { self.secondPartStart = secondPartStart }
+    }
+
     /// Writes the instance and hands it to `sink` in pieces as it goes, then finishes the sink.
-    func write(_ mapping: FactMapping.Result, sink: StreamSource?) -> [UInt8] {
+    /// With `split`, the pieces go to its first part until the instance is about its share
+    /// written, at the end of a context, unit or fact.
+    func write(_ mapping: FactMapping.Result, sink: StreamSource?, split: Split? = nil) -> [UInt8] {
+        let sink = split?.firstPart ?? sink
         defer { sink?.finish() }
         let facts = mapping.facts
         var contexts = mapping.contexts
@@ -80,8 +104,15 @@ public struct InstanceWriter: Sendable {
         units.sort { $0.rawValue < $1.rawValue }
 
         // About what the reference statement's instance takes per fact and per context.
-        var xml = XMLBytes(capacity: 140 * facts.count + 560 * order.count + 64 * 1024)
+        let estimate = 140 * facts.count + 560 * order.count + 64 * 1024
+        var xml = XMLBytes(capacity: estimate)
         xml.sink = sink
+        let splitAt = split.map { Int(Double(estimate) * $0.share) } ?? Int.max
+        func endFirstPart(_ xml: inout XMLBytes) {
+            guard let split, split.secondPartStart == 0, xml.count >= splitAt else { return }
+            split.record(secondPartStart: xml.count)
+            xml.endSink(closing: "</xbrli:xbrl>\n")
+        }
         xml.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xbrli:xbrl")
         xml.attribute("xmlns:xbrli", Self.xbrli)
         xml.attribute("xmlns:link", Self.link)
@@ -104,6 +135,7 @@ public struct InstanceWriter: Sendable {
             xml.attribute("xlink:href", "\(taxonomy.entryPointURL)#printedForm")
             xml.raw("/>\n")
         }
+        split?.record(headerEnd: xml.count)
 
         // The entity is the same in every context.
         var entity = XMLBytes(capacity: 160)
@@ -165,6 +197,7 @@ public struct InstanceWriter: Sendable {
             }
             xml.raw("</xbrli:period></xbrli:context>\n")
             xml.flush()
+            endFirstPart(&xml)
         }
         for unit in units {
             xml.raw("  <xbrli:unit id=\"")
@@ -172,6 +205,7 @@ public struct InstanceWriter: Sendable {
             xml.raw("\"><xbrli:measure>")
             xml.raw(unit == .usd ? "iso4217:USD" : "xbrli:pure")
             xml.raw("</xbrli:measure></xbrli:unit>\n")
+            endFirstPart(&xml)
         }
         var footnotes: [HashedName: [Int]] = [:]
         var footnoteOrder: [String] = []
@@ -213,6 +247,7 @@ public struct InstanceWriter: Sendable {
                 xml.date(d)
             case .none:
                 xml.raw(" xsi:nil=\"true\"/>\n")
+                endFirstPart(&xml)
                 continue
             }
             xml.raw("</")
@@ -220,6 +255,7 @@ public struct InstanceWriter: Sendable {
             xml.raw(concept)
             xml.raw(">\n")
             xml.flush()
+            endFirstPart(&xml)
         }
         if !footnoteOrder.isEmpty {
             let role = TaxonomyWriter.printedFormRole(taxonomy)

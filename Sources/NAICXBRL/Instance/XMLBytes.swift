@@ -36,6 +36,15 @@ struct XMLBytes: ~Copyable {
         flushed = count
     }
 
+    /// Hands everything written so far to the sink, then `closing` (which is not part of the
+    /// document being written), and finishes the sink: later bytes stay here only.
+    mutating func endSink(closing: StaticString) {
+        flush(minimum: 0)
+        sink?.append(closing.withUTF8Buffer { [UInt8]($0) })
+        sink?.finish()
+        sink = nil
+    }
+
     /// Room for `extra` more bytes.
     @inline(__always)
     private mutating func reserve(_ extra: Int) {

@@ -101,10 +101,27 @@ public final class InstanceValidator: Sendable {
 
     /// Validates the instance `source` delivers, as it arrives.
     func validate(_ source: StreamSource, documentName: String) -> [ValidationIssue] {
+        validateCollectingIDs(source, documentName: documentName).issues
+    }
+
+    /// The ids of one validated document, for checking that two parts of an instance validated
+    /// apart have none in common.
+    struct DocumentIDs {
+        var packed: Set<UInt64>
+        var strings: Set<String>
+
+        func isDisjoint(with other: DocumentIDs) -> Bool {
+            packed.isDisjoint(with: other.packed) && strings.isDisjoint(with: other.strings)
+        }
+    }
+
+    /// ``validate(_:documentName:)``, also returning the ids met.
+    func validateCollectingIDs(_ source: StreamSource, documentName: String) -> (issues: [ValidationIssue], ids: DocumentIDs) {
         let checks = RootChecks(validator: self)
-        return validator.validateStreaming(source, documentName: documentName) { element, operation in
+        let issues = validator.validateStreaming(source, documentName: documentName) { element, operation in
             checks.check(element, operation: operation)
         }
+        return (issues, DocumentIDs(packed: checks.packedIDs, strings: checks.ids))
     }
 
     /// The checks of `checkRoot(of:operation:)`, on elements as they stream by, plus the
