@@ -53,12 +53,17 @@ public struct FactContext: Hashable, Sendable, Comparable {
         return e + "|" + t
     }
 
+    /// A context's members in the order of their axes' names (one member needs no sorting).
+    static func inKeyOrder(_ members: [String: String]) -> [(key: String, value: String)] {
+        members.count <= 1 ? members.map { ($0.key, $0.value) } : members.sorted { $0.key < $1.key }
+    }
+
     /// `sortKey`'s UTF-8 bytes, built without intermediate strings.
     var sortKeyBytes: [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(64)
         var first = true
-        for (key, value) in explicit.sorted(by: { $0.key < $1.key }) {
+        for (key, value) in Self.inKeyOrder(explicit) {
             if !first { out.append(0x3B) }
             first = false
             out.append(contentsOf: key.utf8)
@@ -67,7 +72,7 @@ public struct FactContext: Hashable, Sendable, Comparable {
         }
         out.append(0x7C)
         first = true
-        for (key, value) in typed.sorted(by: { $0.key < $1.key }) {
+        for (key, value) in Self.inKeyOrder(typed) {
             if !first { out.append(0x3B) }
             first = false
             out.append(contentsOf: key.utf8)

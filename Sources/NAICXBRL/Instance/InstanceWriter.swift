@@ -78,24 +78,32 @@ public struct InstanceWriter: Sendable {
         var contextIDs = [Int](repeating: 0, count: contexts.count)
         for (n, entry) in order.enumerated() { contextIDs[entry.0] = n + 1 }
 
+        // What is written for each concept, worked out once per concept: its start and end
+        // tags (in one buffer, by range) and its unit.
+        var tags: [UInt8] = []
+        var conceptTags: [(open: Range<Int>, close: Range<Int>, unit: Unit?)] = []
+        var conceptNumbers: [HashedName: Int] = [:]
+        var factConcepts: [Int] = []
+        factConcepts.reserveCapacity(facts.count)
         var units: [Unit] = []
-        var factUnits: [Unit?] = []
-        factUnits.reserveCapacity(facts.count)
         var usesDimensions = false, usesNil = false, footnoted = false
-        // Facts of one concept have one unit: looked up once per concept.
-        var conceptUnits: [HashedName: Unit?] = [:]
-        for fact in facts {
-            let unit: Unit?
-            if let known = conceptUnits[HashedName(fact.concept)] {
-                unit = known
+        for i in facts.indices {
+            let concept = facts[i].concept
+            if let known = conceptNumbers[HashedName(concept)] {
+                factConcepts.append(known)
             } else {
-                unit = self.unit(of: fact).flatMap(Unit.init(rawValue:))
-                conceptUnits[HashedName(fact.concept)] = unit
+                let unit = self.unit(of: facts[i]).flatMap(Unit.init(rawValue:))
+                let openStart = tags.count
+                tags.append(contentsOf: "  <\(prefix):\(concept)".utf8)
+                let closeStart = tags.count
+                tags.append(contentsOf: "</\(prefix):\(concept)>\n".utf8)
+                conceptNumbers[HashedName(concept)] = conceptTags.count
+                factConcepts.append(conceptTags.count)
+                conceptTags.append((openStart..<closeStart, closeStart..<tags.count, unit))
+                if let unit, !units.contains(unit) { units.append(unit) }
             }
-            factUnits.append(unit)
-            if let unit, !units.contains(unit) { units.append(unit) }
-            if case .none = fact.value { usesNil = true }
-            if fact.printedForm != nil { footnoted = true }
+            if case .none = facts[i].value { usesNil = true }
+            if facts[i].printedForm != nil { footnoted = true }
         }
         for number in contexts.indices where used[number] && (!contexts[number].explicit.isEmpty || !contexts[number].typed.isEmpty) {
             usesDimensions = true
@@ -155,14 +163,14 @@ public struct InstanceWriter: Sendable {
             xml.raw(entityBytes)
             if !context.explicit.isEmpty || !context.typed.isEmpty {
                 xml.raw("<xbrli:segment>")
-                for (axis, member) in context.explicit.sorted(by: { $0.key < $1.key }) {
+                for (axis, member) in FactContext.inKeyOrder(context.explicit) {
                     xml.raw("<xbrldi:explicitMember")
-                    xml.attribute("dimension", qualified + axis)
+                    xml.attribute("dimension", prefix, axis)
                     xml.raw(">")
-                    xml.text(qualified + member)
+                    xml.text(prefix, member)
                     xml.raw("</xbrldi:explicitMember>")
                 }
-                for (axis, value) in context.typed.sorted(by: { $0.key < $1.key }) {
+                for (axis, value) in FactContext.inKeyOrder(context.typed) {
                     let domain: String
                     if let known = typedDomains[axis] {
                         domain = known
@@ -171,7 +179,7 @@ public struct InstanceWriter: Sendable {
                         typedDomains[axis] = domain
                     }
                     xml.raw("<xbrldi:typedMember")
-                    xml.attribute("dimension", qualified + axis)
+                    xml.attribute("dimension", prefix, axis)
                     xml.raw("><")
                     xml.raw(domain)
                     xml.raw(">")
@@ -209,53 +217,50 @@ public struct InstanceWriter: Sendable {
         }
         var footnotes: [HashedName: [Int]] = [:]
         var footnoteOrder: [String] = []
-        for i in facts.indices {
-            // Read in place: copying each fact would retain and release its strings.
-            let concept = facts[i].concept
-            xml.raw("  <")
-            xml.raw(qualified)
-            xml.raw(concept)
-            if let printed = facts[i].printedForm {
-                xml.raw(" id=\"f")
-                xml.integer(i + 1)
+        tags.withUnsafeBufferPointer { tags in
+            for i in facts.indices {
+                // Read in place: copying each fact would retain and release its strings.
+                let concept = conceptTags[factConcepts[i]]
+                xml.raw(UnsafeBufferPointer(rebasing: tags[concept.open]))
+                if let printed = facts[i].printedForm {
+                    xml.raw(" id=\"f")
+                    xml.integer(i + 1)
+                    xml.raw("\"")
+                    let key = HashedName(printed)
+                    if footnotes[key] == nil { footnoteOrder.append(printed) }
+                    footnotes[key, default: []].append(i + 1)
+                }
+                xml.raw(" contextRef=\"c")
+                xml.integer(contextIDs[factContexts[i]])
                 xml.raw("\"")
-                let key = HashedName(printed)
-                if footnotes[key] == nil { footnoteOrder.append(printed) }
-                footnotes[key, default: []].append(i + 1)
-            }
-            xml.raw(" contextRef=\"c")
-            xml.integer(contextIDs[factContexts[i]])
-            xml.raw("\"")
-            if let unit = factUnits[i] {
-                xml.raw(" unitRef=\"")
-                xml.raw(unit.rawValue)
-                xml.raw("\"")
-            }
-            switch facts[i].value {
-            case .amount(let amount, let scale):
-                xml.raw(" decimals=\"")
-                xml.integer(amount.fractionDigits - scale.exponent)
-                xml.raw("\">")
-                xml.amount(scaled(amount, scale))
-            case .text(let t):
-                xml.raw(">")
-                xml.text(t)
-            case .boolean(let b):
-                xml.raw(b ? ">true" : ">false")
-            case .date(let d):
-                xml.raw(">")
-                xml.date(d)
-            case .none:
-                xml.raw(" xsi:nil=\"true\"/>\n")
+                if let unit = concept.unit {
+                    xml.raw(" unitRef=\"")
+                    xml.raw(unit.rawValue)
+                    xml.raw("\"")
+                }
+                switch facts[i].value {
+                case .amount(let amount, let scale):
+                    xml.raw(" decimals=\"")
+                    xml.integer(amount.fractionDigits - scale.exponent)
+                    xml.raw("\">")
+                    xml.amount(scaled(amount, scale))
+                case .text(let t):
+                    xml.raw(">")
+                    xml.text(t)
+                case .boolean(let b):
+                    xml.raw(b ? ">true" : ">false")
+                case .date(let d):
+                    xml.raw(">")
+                    xml.date(d)
+                case .none:
+                    xml.raw(" xsi:nil=\"true\"/>\n")
+                    endFirstPart(&xml)
+                    continue
+                }
+                xml.raw(UnsafeBufferPointer(rebasing: tags[concept.close]))
+                xml.flush()
                 endFirstPart(&xml)
-                continue
             }
-            xml.raw("</")
-            xml.raw(qualified)
-            xml.raw(concept)
-            xml.raw(">\n")
-            xml.flush()
-            endFirstPart(&xml)
         }
         if !footnoteOrder.isEmpty {
             let role = TaxonomyWriter.printedFormRole(taxonomy)

@@ -64,9 +64,16 @@ struct XMLBytes: ~Copyable {
     @inline(__always)
     private mutating func append(_ source: UnsafeBufferPointer<UInt8>) {
         guard let start = source.baseAddress, !source.isEmpty else { return }
-        reserve(source.count)
-        (base + count).update(from: start, count: source.count)
-        count += source.count
+        let n = source.count
+        reserve(n)
+        if n <= 16 {
+            // Most pieces are a few bytes: a loop beats a call to memcpy.
+            let target = base + count
+            for k in 0..<n { target[k] = start[k] }
+        } else {
+            (base + count).update(from: start, count: n)
+        }
+        count += n
     }
 
     @inline(__always)
@@ -90,6 +97,10 @@ struct XMLBytes: ~Copyable {
 
     mutating func raw(_ byte: UInt8) {
         append(byte)
+    }
+
+    mutating func raw(_ other: UnsafeBufferPointer<UInt8>) {
+        append(other)
     }
 
     mutating func raw(_ other: [UInt8]) {
@@ -117,6 +128,26 @@ struct XMLBytes: ~Copyable {
         }
     }
 
+    /// `prefix:name` as character data, each part escaped as by ``text(_:)``.
+    mutating func text(_ prefix: String, _ name: String) {
+        text(prefix)
+        append(0x3A)
+        text(name)
+    }
+
+    /// `name="prefix:local"` with a space before it, each part of the value escaped as by
+    /// ``attribute(_:_:)``: a qualified name without a string made of it.
+    mutating func attribute(_ name: StaticString, _ prefix: String, _ local: String) {
+        append(0x20)
+        raw(name)
+        append(0x3D)
+        append(0x22)
+        attributeValue(prefix)
+        append(0x3A)
+        attributeValue(local)
+        append(0x22)
+    }
+
     /// `name="value"` with a space before it; the value escaped for a double-quoted attribute,
     /// tab, line feed and carriage return as references (a parser would normalize them to spaces).
     mutating func attribute(_ name: StaticString, _ value: String) {
@@ -124,6 +155,12 @@ struct XMLBytes: ~Copyable {
         raw(name)
         append(0x3D)
         append(0x22)
+        attributeValue(value)
+        append(0x22)
+    }
+
+    /// `value` escaped for a double-quoted attribute, without the quotes.
+    private mutating func attributeValue(_ value: String) {
         var value = value
         value.withUTF8 { source in
             guard source.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 < 0x20 }) else {
@@ -143,7 +180,6 @@ struct XMLBytes: ~Copyable {
                 }
             }
         }
-        append(0x22)
     }
 
     /// `value` escaped for a double-quoted attribute.
