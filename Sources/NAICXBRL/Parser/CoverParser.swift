@@ -820,12 +820,20 @@ enum CoverParser {
         var result: [Cover.Officer] = []
         let known = KnownPhrases(names: knownNames, titles: knownTitles)
         // Every run of up to 4 words of the corroborating lines, so that a name is looked up
-        // rather than searched for in each line (lines × officers on a long cover).
-        var corroborated: Set<ArraySlice<String>> = []
-        for words in corroborating {
-            for start in words.indices {
-                for end in (start + 1)...min(start + 4, words.count) { corroborated.insert(words[start..<end]) }
+        // rather than searched for in each line (lines × officers on a long cover). Built when
+        // first asked for: most officers are confirmed by the signature block.
+        var corroborated: Set<ArraySlice<String>>?
+        func isCorroborated(_ name: ArraySlice<String>) -> Bool {
+            if corroborated == nil {
+                var runs: Set<ArraySlice<String>> = []
+                for words in corroborating {
+                    for start in words.indices {
+                        for end in (start + 1)...min(start + 4, words.count) { runs.insert(words[start..<end]) }
+                    }
+                }
+                corroborated = runs
             }
+            return corroborated?.contains(name) ?? false
         }
         for person in lines {
             let found = runs(person.tokens, known: known)
@@ -862,7 +870,7 @@ enum CoverParser {
                 let titleKeys = pair.title?.keys ?? []
                 // Evidence is asked for only where it decides, and then the name has 4 words at most.
                 func evidenced() -> Bool {
-                    pair.name?.confirmed == true || pair.title?.confirmed == true || corroborated.contains(nameKeys[...])
+                    pair.name?.confirmed == true || pair.title?.confirmed == true || isCorroborated(nameKeys[...])
                 }
                 if nameKeys.count > 4 || titleKeys.isEmpty || !evidenced() {
                     context.report(.info, .coverField, line: person.line.number,
