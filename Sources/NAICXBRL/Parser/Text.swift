@@ -207,7 +207,16 @@ enum Text {
 
     /// The byte ranges of the words of a text (runs of bytes other than a space).
     static func wordRanges(_ bytes: Bytes) -> [Range<Int>] {
+        // The words are counted first (each starts where a space is followed by another byte),
+        // so that the array is allocated once rather than grown word by word.
+        var count = 0
+        var previous: UInt8 = 0x20
+        for byte in bytes {
+            count &+= (previous == 0x20 && byte != 0x20) ? 1 : 0
+            previous = byte
+        }
         var result: [Range<Int>] = []
+        result.reserveCapacity(count)
         var start: Int?
         for (offset, byte) in bytes.enumerated() {
             if byte == 0x20 {
@@ -382,6 +391,17 @@ enum Text {
     /// Whether the bytes are the ASCII text `other`.
     static func equal(_ bytes: Bytes, _ other: StaticString) -> Bool {
         bytes.count == other.utf8CodeUnitCount && memoryEqual(bytes, 0, Bytes(start: other.utf8Start, count: other.utf8CodeUnitCount))
+    }
+
+    /// Whether `bytes` begin with the ASCII text `prefix`.
+    static func hasPrefix(_ bytes: Bytes, _ prefix: StaticString) -> Bool {
+        prefix.utf8CodeUnitCount <= bytes.count && memoryEqual(bytes, 0, Bytes(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
+    }
+
+    /// Whether `bytes` end with the ASCII text `suffix`.
+    static func hasSuffix(_ bytes: Bytes, _ suffix: StaticString) -> Bool {
+        let count = suffix.utf8CodeUnitCount
+        return count <= bytes.count && memoryEqual(bytes, bytes.count - count, Bytes(start: suffix.utf8Start, count: count))
     }
 
     /// Whether `bytes` begin with `prefix`.
