@@ -13,6 +13,9 @@ final class BlankTables: Sendable {
         /// Keys of the page's text lines that carry no values (subtitles, sections, column
         /// heading lines, boilerplate), each once.
         let classifiedKeys: [[UInt8]]
+        /// Whether a key of `classifiedKeys` starts with a digit: when none does, a line whose
+        /// first field starts with one (a numbered row) is none of them.
+        let classifiedKeyStartsWithDigit: Bool
         /// Keys of the beginnings of the page's footnotes.
         let footnoteKeys: [[UInt8]]
         /// Each line's place in the page, by its number as the blank prints it.
@@ -34,6 +37,7 @@ final class BlankTables: Sendable {
                 if !keys.contains(key) { keys.append(key) }
             }
             classifiedKeys = keys
+            classifiedKeyStartsWithDigit = keys.contains { $0.first.map(Text.isDigit) ?? false }
             footnoteKeys = (description.footnotes ?? []).map { Text.keyBytes($0) }
             var index: [String: Int] = [:]
             index.reserveCapacity(description.lines.count)

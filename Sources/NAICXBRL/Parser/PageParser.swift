@@ -77,9 +77,12 @@ struct PageParser {
             context.classified(line)
             return
         }
+        // A numbered row, whose first field's key starts with a digit, is no text of the page
+        // unless one of those starts with a digit too: its key need not be worked out.
         if !tables.classifiedKeys.isEmpty,
            tables.classifiedKeys.contains(where: { Text.equal(key, $0) })
-            || Text.withKey(first, { firstKey in tables.classifiedKeys.contains { Text.equal(firstKey, $0) } }) {
+            || (tables.classifiedKeyStartsWithDigit || !(Text.firstKeyByte(first).map(Text.isDigit) ?? false))
+            && Text.withKey(first, { firstKey in tables.classifiedKeys.contains { Text.equal(firstKey, $0) } }) {
             context.classified(line)
             return
         }

@@ -121,6 +121,14 @@ enum Text {
         }
     }
 
+    /// The first byte of the key of `source`, without working out the rest; nil for an empty key.
+    static func firstKeyByte(_ source: Bytes) -> UInt8? {
+        keyBytes.withUnsafeBufferPointer { table in
+            for byte in source where table[Int(byte)] != 0 { return table[Int(byte)] }
+            return nil
+        }
+    }
+
     /// Whether two texts have the same ``key(_:)``, without making either key a `String`.
     static func sameKey(_ a: some StringProtocol, _ b: some StringProtocol) -> Bool {
         withBytes(a) { a in withBytes(b) { b in sameKey(a, b) } }
