@@ -20,7 +20,26 @@ enum Text {
     /// leading `- ` list mark, and runs of white space (tabs and no-break spaces included) folded
     /// to one space.
     static func clean(_ text: Substring) -> String {
-        withBytes(text) { clean($0) }
+        // Most prose lines have nothing to clean: those are copied as they are, which (unlike a
+        // string made of new bytes) needs no UTF-8 validation.
+        withBytes(text) { isClean($0) ? String(text) : clean($0) }
+    }
+
+    /// Whether ``clean(_:)`` leaves the bytes as they are, tested conservatively: words of bytes
+    /// ``clean(_:)`` copies, separated by single spaces, and no list mark. (`false` only means
+    /// the bytes must be cleaned to find out.)
+    private static func isClean(_ bytes: Bytes) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return true }
+        guard first != 0x20, last != 0x20, first != 0x2D else { return false }
+        return cleanClasses.withUnsafeBufferPointer { classes in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                // A tab, `*`, `\` or a no-break space's lead byte, or a second space in a row.
+                if classes[Int(byte)] != 0, byte != 0x20 || previous == 0x20 { return false }
+                previous = byte
+            }
+            return true
+        }
     }
 
     static func clean(_ text: String) -> String { clean(text[...]) }
