@@ -377,6 +377,10 @@ enum CoverParser {
     /// The fields of a labelled line: each label found, with the words up to the next label.
     /// Nil unless the line starts with a label (after an item mark such as "a." or "1.").
     static func labelSegments(_ words: [String]) -> [(field: Field, value: String)]? {
+        // A line opens with a label only if its first word, or the word after an item mark, is
+        // the first word of one: most lines are turned away before each of their words is keyed.
+        func opensLabel(_ index: Int) -> Bool { index < words.count && labelsByFirstWord[Text.key(words[index])] != nil }
+        guard opensLabel(0) || (words.first.map(isItemMark) == true && opensLabel(1)) else { return nil }
         let keys = words.map { Text.key($0) }
         var start = 0
         var first = matchLabel(keys, at: 0, lineStart: true)
@@ -820,12 +824,30 @@ enum CoverParser {
         var result: [Cover.Officer] = []
         let known = KnownPhrases(names: knownNames, titles: knownTitles)
         // Every run of up to 4 words of the corroborating lines, so that a name is looked up
-        // rather than searched for in each line (lines × officers on a long cover).
-        var corroborated: Set<ArraySlice<String>> = []
-        for words in corroborating {
-            for start in words.indices {
-                for end in (start + 1)...min(start + 4, words.count) { corroborated.insert(words[start..<end]) }
+        // rather than searched for in each line (lines × officers on a long cover). A cover asks
+        // about a few names at most, and those are searched for directly; the set is built only
+        // when more are asked about.
+        var corroborated: Set<ArraySlice<String>>?
+        var searches = 0
+        func isCorroborated(_ name: ArraySlice<String>) -> Bool {
+            guard !name.isEmpty, name.count <= 4 else { return false }
+            if corroborated == nil, searches < 8 {
+                searches += 1
+                return corroborating.contains { words in
+                    words.count >= name.count
+                        && (0...(words.count - name.count)).contains { words[$0..<($0 + name.count)].elementsEqual(name) }
+                }
             }
+            if corroborated == nil {
+                var runs: Set<ArraySlice<String>> = []
+                for words in corroborating {
+                    for start in words.indices {
+                        for end in (start + 1)...min(start + 4, words.count) { runs.insert(words[start..<end]) }
+                    }
+                }
+                corroborated = runs
+            }
+            return corroborated?.contains(name) ?? false
         }
         for person in lines {
             let found = runs(person.tokens, known: known)
@@ -862,7 +884,7 @@ enum CoverParser {
                 let titleKeys = pair.title?.keys ?? []
                 // Evidence is asked for only where it decides, and then the name has 4 words at most.
                 func evidenced() -> Bool {
-                    pair.name?.confirmed == true || pair.title?.confirmed == true || corroborated.contains(nameKeys[...])
+                    pair.name?.confirmed == true || pair.title?.confirmed == true || isCorroborated(nameKeys[...])
                 }
                 if nameKeys.count > 4 || titleKeys.isEmpty || !evidenced() {
                     context.report(.info, .coverField, line: person.line.number,

@@ -25,6 +25,35 @@ enum InterrogatoriesParser {
         "supplementalexhibitsandschedulesinterrogatories",
     ]
 
+    /// The keys of ``runningTitleKeys``, compared in place (lengths first) rather than hashed.
+    private static let runningTitleKeyBytes: [[UInt8]] = runningTitleKeys.map { Array($0.utf8) }
+
+    /// What a line's ``Text/key(_:)`` says it is, read once from the key's bytes.
+    private enum KeyMark: Equatable {
+        case runningTitle
+        /// "NONE".
+        case none
+        /// "Explanation:", which opens the supplemental section's list of explanations.
+        case explanationList
+        /// "Bar Code:", which opens its list of bar-coded documents.
+        case barCodeList
+        case other
+
+        init(_ key: Text.Bytes, clean: String) {
+            if InterrogatoriesParser.isRunningTitle(key, clean: clean) {
+                self = .runningTitle
+            } else if Text.equal(key, "none") {
+                self = .none
+            } else if Text.equal(key, "explanation") || Text.equal(key, "explanations") {
+                self = .explanationList
+            } else if Text.equal(key, "barcode") || Text.equal(key, "barcodes") {
+                self = .barCodeList
+            } else {
+                self = .other
+            }
+        }
+    }
+
     /// What the supplemental section's lines are, once its trailing lists begin.
     private enum Mode {
         case questions
@@ -61,13 +90,13 @@ enum InterrogatoriesParser {
 
         for line in lines where !NotesParser.isBlank(line.text) {
             let clean = Text.clean(line.text)
-            let key = Text.key(clean)
+            let mark = Text.withBytes(clean) { bytes in Text.withKey(bytes) { key in KeyMark(key, clean: clean) } }
 
-            if isRunningTitle(key, clean: clean) {
+            if mark == .runningTitle {
                 context.classified(line)
                 continue
             }
-            if key == "none" {
+            if mark == .none {
                 context.noneMark(line)
                 continue
             }
@@ -76,13 +105,13 @@ enum InterrogatoriesParser {
                 context.classified(line)
                 continue
             }
-            if supplemental, key == "explanation" || key == "explanations" {
+            if supplemental, mark == .explanationList {
                 closeTable()
                 mode = .explanations(current: nil)
                 context.classified(line)
                 continue
             }
-            if supplemental, key == "barcode" || key == "barcodes" {
+            if supplemental, mark == .barCodeList {
                 closeTable()
                 mode = .barCodes
                 context.classified(line)
@@ -175,11 +204,14 @@ enum InterrogatoriesParser {
 
     /// Reads a question line, or nil when the line is not one.
     private static func question(_ line: SourceText.Line, previous: String?, part: String, context: ParseContext) -> Interrogatory? {
-        let fields = Text.fields(line.text)
-        guard let first = fields.first else { return nil }
-        let firstClean = Text.clean(first)
+        // The first field decides whether the line is a question at all; most lines of a part
+        // are, and the others are turned away before the line is split into fields.
+        let firstClean = Text.withBytes(line.text) { bytes in
+            Text.clean(bytes.slice(0..<(bytes.firstIndex(of: 0x09) ?? bytes.count)))
+        }
         guard let numbered = Text.lineNumber(Substring(firstClean)),
               isPlausible(numbered.number, after: previous) else { return nil }
+        let fields = Text.fields(line.text)
         var text = String(numbered.rest)
         var answerFields = fields.dropFirst()
         if text.isEmpty, let next = answerFields.first {
@@ -240,7 +272,7 @@ enum InterrogatoriesParser {
             text = Text.words(text).dropLast().map(String.init).joined(separator: " ")
             return .date(date)
         }
-        if let dollar = text.utf8.lastIndex(of: 0x24), // $
+        if let dollar = Text.withBytes(text, { $0.lastIndex(of: 0x24) }).map({ text.utf8.index(text.utf8.startIndex, offsetBy: $0) }), // $
            let cell = ValueScanner.value(text[dollar...]) {
             text = Text.trimmed(text[..<dollar])
             return .amounts([cell])
@@ -403,15 +435,18 @@ enum InterrogatoriesParser {
         return text[index...].first?.isLetter ?? false
     }
 
-    private static func isRunningTitle(_ key: String, clean: String) -> Bool {
+    private static func isRunningTitle(_ key: Text.Bytes, clean: String) -> Bool {
         // A handful of keys: compared in place (lengths first) rather than hashed.
-        if runningTitleKeys.contains(where: { Text.equal($0, key) }) { return true }
-        if Text.hasSuffix(key, "continued"), runningTitleKeys.contains(String(key.dropLast("continued".count))) { return true }
+        if runningTitleKeyBytes.contains(where: { Text.equal(key, $0) }) { return true }
+        if Text.hasSuffix(key, "continued") {
+            let title = key.slice(0..<(key.count - "continued".utf8.count))
+            if runningTitleKeyBytes.contains(where: { Text.equal(title, $0) }) { return true }
+        }
         if Text.hasPrefix(key, "generalinterrogatories") { return true }
         // The running page header, when a section spans pages ("STATEMENT AS OF … OF THE …").
         if Text.hasPrefix(key, "statementasof"), Text.isUppercase(clean) || Text.contains(clean, " OF THE ") { return true }
         // "PART 2 - LIFE & HEALTH" and the other blanks' part titles, printed in capitals.
-        if Text.hasPrefix(key, "part"), key.utf8.dropFirst(4).first.map(Text.isDigit) == true, Text.isUppercase(clean) { return true }
+        if Text.hasPrefix(key, "part"), key.count > 4, Text.isDigit(key[4]), Text.isUppercase(clean) { return true }
         return false
     }
 }

@@ -86,8 +86,11 @@ enum NotesParser {
                 }
                 clean = String(rest)
             }
-            let key = Text.key(clean)
-            if key == "tableofcontents" {
+            // What the key says, read in scratch space: most lines are neither.
+            let (isContents, scaleMark) = Text.withBytes(clean) { bytes in
+                Text.withKey(bytes) { key in (Text.equal(key, "tableofcontents"), scaleMarker(key)) }
+            }
+            if isContents {
                 closeTable()
                 inContents = true
                 context.classified(line)
@@ -118,7 +121,7 @@ enum NotesParser {
                 // Anything else ends the table of contents.
                 inContents = false
             }
-            if let scale = scaleMarker(key) {
+            if let scale = scaleMark {
                 if table != nil, lastTableLine.map({ $0 + 1 == line.number }) ?? false {
                     table?.scale = scale
                 } else {
@@ -190,12 +193,20 @@ enum NotesParser {
 
     /// "(In Millions)" and "(In Thousands)" printed on a line of their own.
     static func scaleMarker(_ key: String) -> Scale? {
-        switch key {
-        case "inmillions", "dollarsinmillions", "inmillionsofdollars": return .millions
-        case "inthousands", "dollarsinthousands", "inthousandsofdollars": return .thousands
-        default: return nil
-        }
+        Text.withBytes(key) { scaleMarker($0) }
     }
+
+    /// ``scaleMarker(_:)`` of a key's bytes.
+    static func scaleMarker(_ key: Text.Bytes) -> Scale? {
+        // Every key here is 10 to 20 bytes long: the rest are rejected by length.
+        guard key.count >= 10, key.count <= 20 else { return nil }
+        if millionsKeys.contains(where: { Text.equal(key, $0) }) { return .millions }
+        if thousandsKeys.contains(where: { Text.equal(key, $0) }) { return .thousands }
+        return nil
+    }
+
+    private static let millionsKeys: [[UInt8]] = ["inmillions", "dollarsinmillions", "inmillionsofdollars"].map { Array($0.utf8) }
+    private static let thousandsKeys: [[UInt8]] = ["inthousands", "dollarsinthousands", "inthousandsofdollars"].map { Array($0.utf8) }
 
     /// A tab-separated line of a note table, read over its bytes.
     private struct TableLine {

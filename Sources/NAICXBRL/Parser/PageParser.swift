@@ -4,21 +4,16 @@ struct PageParser {
     let context: ParseContext
 
     private var page: Page
-    private var sourceLines: [String: Int] = [:]
+    /// The input line each of the page's lines was printed on, by its place in the description
+    /// (``BlankTables/Page/canonicalIndex``); 0 while not printed.
+    private var printedAt: [Int]
     private var pending: [PendingRow] = []
-    private var lineIndex: [String: Int] = [:]
-    /// Keys of the page's text lines that carry no values. A page has a handful, so a list
-    /// compared in place is cheaper than hashing every line into a set.
-    private let classifiedKeys: [String]
-    private let footnoteKeys: [String]
+    /// The page's keys and line numbers, worked out once per blank.
+    private let tables: BlankTables.Page
     /// The fields of the line being read, as byte ranges; kept to reuse its storage.
     private var fieldRanges: [Range<Int>] = []
     /// For each row of `page.rows`, its line's place in the blank: what `finish` sorts by.
     private var rowOrder: [Int] = []
-    /// Each column's kind, read once rather than copying the column's description per cell.
-    private let columnKinds: [ColumnDescription.Kind]
-    /// The column that carries each line's fixed code, if the page has one.
-    private let codeColumn: Int?
 
     /// A row printed with fewer cells than the page has columns.
     private struct PendingRow {
@@ -27,50 +22,46 @@ struct PageParser {
         var source: Int
     }
 
-    init(description: PageDescription, context: ParseContext) {
+    init(description: PageDescription, tables: BlankTables.Page, context: ParseContext) {
         self.description = description
+        self.tables = tables
         self.context = context
         page = Page(id: description.id)
-        var keys: [String] = []
-        for text in (description.subtitles ?? []) + (description.sections ?? []) + (description.columnHeadingLines ?? []) + (description.boilerplate ?? []) {
-            let key = Text.key(text)
-            if !keys.contains(key) { keys.append(key) }
-        }
-        classifiedKeys = keys
-        footnoteKeys = (description.footnotes ?? []).map { Text.key($0) }
-        lineIndex.reserveCapacity(description.lines.count)
-        sourceLines.reserveCapacity(description.lines.count)
-        for i in description.lines.indices { lineIndex[description.lines[i].line] = i }
-        columnKinds = description.columns.map(\.valueKind)
-        codeColumn = columnKinds.firstIndex(of: .code)
+        printedAt = Array(repeating: 0, count: description.lines.count)
     }
 
     /// Where each row was printed: line number in the input, by row line number.
-    var origins: [String: Int] { sourceLines }
+    var origins: [String: Int] {
+        var result: [String: Int] = [:]
+        result.reserveCapacity(page.rows.count)
+        for index in printedAt.indices where printedAt[index] != 0 {
+            result[description.lines[index].line] = printedAt[index]
+        }
+        return result
+    }
 
     /// The page's lines that were not printed, in the blank's order.
     var missingLines: [String] {
         description.lines.indices.compactMap { index in
-            let line = description.lines[index].line
-            return sourceLines[line] == nil ? line : nil
+            printedAt[tables.canonicalIndex[index]] == 0 ? description.lines[index].line : nil
         }
     }
 
-    /// Reads one line of the page. `key` is the line's ``Text/key(_:)``, which the segmenter has
-    /// already computed.
-    mutating func consume(_ line: SourceText.Line, key: String) {
-        // Every row of every page comes through here: the line is read over its bytes, its
-        // fields as byte ranges, and a String is made only of what the model keeps.
-        Text.withBytes(line.text) { bytes in read(line, key: key, bytes: bytes) }
+    /// Reads one line of the page: its bytes, and its ``Text/key(_:)``, which the segmenter has
+    /// already worked out.
+    ///
+    /// Every row of every page comes through here: the line is read over its bytes, its fields
+    /// as byte ranges, and a String is made only of what the model keeps.
+    mutating func consume(_ line: SourceText.Line, bytes: Text.Bytes, key: Text.Bytes) {
+        Text.fieldRanges(bytes, into: &fieldRanges)
+        let first = bytes.slice(fieldRanges[0])
+        Text.withClean(first) { firstClean in read(line, key: key, bytes: bytes, first: first, firstClean: firstClean) }
     }
 
-    private mutating func read(_ line: SourceText.Line, key: String, bytes: Text.Bytes) {
-        Text.fieldRanges(bytes, into: &fieldRanges)
+    private mutating func read(_ line: SourceText.Line, key: Text.Bytes, bytes: Text.Bytes, first: Text.Bytes, firstClean: Text.Bytes) {
         let fields = fieldRanges
-        let first = bytes.slice(fields[0])
-        let firstClean = Text.clean(first)
 
-        if key == "none" || (firstClean == "NONE" && fields.dropFirst().allSatisfy { Text.isSpaces(bytes.slice($0)) }) {
+        if Text.equal(key, "none") || (Text.equal(firstClean, "NONE") && fields.dropFirst().allSatisfy { Text.isSpaces(bytes.slice($0)) }) {
             page.none = true
             context.noneMark(line)
             return
@@ -86,58 +77,68 @@ struct PageParser {
             context.classified(line)
             return
         }
-        if classifiedKeys.contains(key) || classifiedKeys.contains(where: { Text.withBytes($0) { Text.sameKey(first, $0) } }) {
+        // A numbered row, whose first field's key starts with a digit, is no text of the page
+        // unless one of those starts with a digit too: its key need not be worked out.
+        if !tables.classifiedKeys.isEmpty,
+           tables.classifiedKeys.contains(where: { Text.equal(key, $0) })
+            || (tables.classifiedKeyStartsWithDigit || !(Text.firstKeyByte(first).map(Text.isDigit) ?? false))
+            && Text.withKey(first, { firstKey in tables.classifiedKeys.contains { Text.equal(firstKey, $0) } }) {
             context.classified(line)
             return
         }
-        if footnoteKeys.contains(where: { Text.hasPrefix(key, $0) }) {
+        if tables.footnoteKeys.contains(where: { Text.hasPrefix(key, $0) }) {
             page.footnotes.append(Text.clean(bytes))
             context.mapped(line)
             return
         }
-        let numbered = Text.lineNumber(firstClean[...])
+        let numberedAt = Text.lineNumber(firstClean)
+        let numbered = numberedAt.map { String(decoding: firstClean.slice(0..<$0.end), as: UTF8.self) }
         // `lineIndex` finds a line as printed; the description also tolerates a leading zero.
-        let printedIndex = numbered.flatMap { lineIndex[$0.number] }
-        guard let (number, rest) = numbered, let index = printedIndex ?? description.lineIndex(number) else {
-            if let (number, _) = numbered {
+        let printedIndex = numbered.flatMap { tables.lineIndex[$0] }
+        guard let number = numbered, let restStart = numberedAt?.restStart,
+              let index = printedIndex ?? description.lineIndex(number) else {
+            if let number = numbered {
                 context.report(.error, .unknownLine, line: line.number,
                                "line \(number) is not a line of \(description.title); expected one of its numbered lines")
             } else {
                 context.report(.error, .unrecognizedLine, line: line.number,
-                               "unrecognized text on \(description.title): \"\(String(firstClean.prefix(80)))\"")
+                               "unrecognized text on \(description.title): \"\(String(String(decoding: firstClean, as: UTF8.self).prefix(80)))\"")
             }
             return
         }
+        let rest = firstClean.slice(restStart..<firstClean.count)
         // The line's description is read in place: a copy of it would retain each of its strings.
         let lineNumber = description.lines[index].line
-        if let firstPrinted = sourceLines[lineNumber] {
+        let place = tables.canonicalIndex[index]
+        if printedAt[place] != 0 {
             context.report(.warning, .duplicateLine, line: line.number,
-                           "line \(number) of \(description.title) is printed twice; the first (line \(firstPrinted)) is kept")
+                           "line \(number) of \(description.title) is printed twice; the first (line \(printedAt[place])) is kept")
             return
         }
-        sourceLines[lineNumber] = line.number
+        printedAt[place] = line.number
 
         var row = Row(line: lineNumber, cells: [])
         // The caption is kept as printed only for write-ins and mismatches: most rows need no copy.
-        var caption: String { String(rest) }
+        var caption: String { String(decoding: rest, as: UTF8.self) }
         if description.lines[index].isWriteIn {
             if !rest.isEmpty { row.caption = caption }
         } else {
-            let split = CaptionMatcher.split(rest)
             let slotCount = description.lines[index].slots?.count ?? 0
-            if CaptionMatcher.matches(printed: split.words, blank: description.lines[index].caption), split.amounts.count == slotCount {
-                row.captionAmounts = slotCount > 0 && split.amounts.allSatisfy(\.isBlank) ? [] : split.amounts
-            } else {
-                context.report(.warning, .captionMismatch, line: line.number,
-                               "the caption of \(description.title) line \(number) does not match the blank: expected \"\(description.lines[index].caption)\"",
-                               placed: true)
-                row.caption = caption
-                if split.amounts.count == slotCount { row.captionAmounts = split.amounts.allSatisfy(\.isBlank) ? [] : split.amounts }
+            CaptionMatcher.withSplit(rest) { words, amounts in
+                if CaptionMatcher.matches(printed: words, blankKey: tables.captionKeys[index]), amounts.count == slotCount {
+                    row.captionAmounts = slotCount > 0 && amounts.allSatisfy(\.isBlank) ? [] : amounts
+                } else {
+                    context.report(.warning, .captionMismatch, line: line.number,
+                                   "the caption of \(description.title) line \(number) does not match the blank: expected \"\(description.lines[index].caption)\"",
+                                   placed: true)
+                    row.caption = caption
+                    if amounts.count == slotCount { row.captionAmounts = amounts.allSatisfy(\.isBlank) ? [] : amounts }
+                }
             }
         }
 
         // The value fields, without empty ones printed past the page's columns.
-        let columnCount = columnKinds.count
+        let columnCount = tables.columnKinds.count
         var values = fields.dropFirst()
         while let last = values.last, values.count > columnCount, Text.isSpaces(bytes.slice(last)) {
             values.removeLast()
@@ -156,7 +157,7 @@ struct PageParser {
             cells.append(scan(bytes.slice(field), column: column, lineNumber: line.number, label: number))
         }
         // The code column (Schedule T's state abbreviation) is checked against the blank.
-        if let code = description.lines[index].code, let codeIndex = codeColumn, codeIndex < cells.count, cells[codeIndex] != .text(code) {
+        if let code = description.lines[index].code, let codeIndex = tables.codeColumn, codeIndex < cells.count, cells[codeIndex] != .text(code) {
             context.report(.warning, .captionMismatch, line: line.number,
                            "\(description.title) line \(number) should carry the code \(code)", placed: true)
         }
@@ -166,7 +167,7 @@ struct PageParser {
         row.cells = cells
         let rowIndex = page.rows.count
         page.rows.append(row)
-        rowOrder.append(printedIndex ?? lineIndex[row.line] ?? Int.max)
+        rowOrder.append(place)
         context.mapped(line)
         if let pendingValues {
             pending.append(PendingRow(rowIndex: rowIndex, values: pendingValues, source: line.number))
@@ -203,7 +204,7 @@ struct PageParser {
 
     private func scan(_ field: Text.Bytes, column: Int, lineNumber: Int, label: String) -> Cell {
         let trimmed = Text.trimmingSpaces(field)
-        switch columnKinds[column] {
+        switch tables.columnKinds[column] {
         case .text, .code:
             if trimmed.isEmpty { return .blank }
             if trimmed.elementsEqual("XXX".utf8) { return .notApplicable }
@@ -226,6 +227,8 @@ struct PageParser {
         // Rows in the blank's order, whatever order they were printed in. A page prints each line
         // once, so no two rows share a place and the order is total.
         let order = rowOrder
+        // Pages are almost always printed in the blank's order: then there is nothing to move.
+        if zip(order, order.dropFirst()).allSatisfy({ $0 < $1 }) { return page }
         let sorted = page.rows.indices.sorted { order[$0] < order[$1] }
         page.rows = sorted.map { page.rows[$0] }
         rowOrder = sorted.map { order[$0] }

@@ -45,7 +45,14 @@ public final class ParseContext {
     public func append(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
     private func set(_ number: Int, _ disposition: LineDisposition) {
-        if self.disposition(of: number) != .reported { store(number, disposition) }
+        // Every line comes through here: a line already in the array is read and written in
+        // one access.
+        let stored: Bool = byLine.withUnsafeMutableBufferPointer { lines in
+            guard number >= 0, number < lines.count else { return false }
+            if lines[number] != .reported { lines[number] = disposition }
+            return true
+        }
+        if !stored, self.disposition(of: number) != .reported { store(number, disposition) }
     }
 
     private func store(_ number: Int, _ disposition: LineDisposition) {

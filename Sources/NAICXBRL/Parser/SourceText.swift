@@ -21,7 +21,7 @@ public struct SourceText: Sendable {
         self.name = name
         diagnostics = []
         var text: String
-        if let decoded = String(validating: bytes, as: UTF8.self) {
+        if let decoded = SourceText.validatedUTF8(bytes) {
             text = decoded
         } else {
             text = SourceText.decodeWindows1252(bytes)
@@ -31,29 +31,16 @@ public struct SourceText: Sendable {
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         // Split on LF, CRLF or CR over UTF-8 bytes, dropping trailing spaces and no-break
         // spaces (not tabs). Line breaks are ASCII, so byte offsets are valid string indices.
-        var bounds: [(start: Int, end: Int)] = []
-        Text.withBytes(text) { bytes in
+        let bounds: [(start: Int, end: Int)] = Text.withBytes(text) { bytes in
+            var bounds: [(start: Int, end: Int)] = []
             bounds.reserveCapacity(bytes.count / 32)
-            func emit(_ start: Int, _ end: Int) {
-                var last = end
-                while last > start {
-                    if bytes[last - 1] == 0x20 {
-                        last -= 1
-                    } else if bytes[last - 1] == 0xA0, last - 2 >= start, bytes[last - 2] == 0xC2 {
-                        last -= 2
-                    } else {
-                        break
-                    }
-                }
-                bounds.append((start, last))
-            }
             var start = 0
-            guard let base = bytes.baseAddress else { return }
+            guard let base = bytes.baseAddress else { return bounds }
             if memchr(base, 0x0D, bytes.count) == nil {
                 // Only LF breaks (the common case): let memchr find them.
                 while let found = memchr(base + start, 0x0A, bytes.count - start) {
                     let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    emit(start, index)
+                    bounds.append((start, SourceText.trimmedEnd(bytes, start, index)))
                     start = index + 1
                 }
             } else {
@@ -61,7 +48,7 @@ public struct SourceText: Sendable {
                 while index < bytes.count {
                     let byte = bytes[index]
                     if byte == 0x0A || byte == 0x0D {
-                        emit(start, index)
+                        bounds.append((start, SourceText.trimmedEnd(bytes, start, index)))
                         index += 1
                         if byte == 0x0D, index < bytes.count, bytes[index] == 0x0A { index += 1 }
                         start = index
@@ -70,7 +57,8 @@ public struct SourceText: Sendable {
                     }
                 }
             }
-            if start < bytes.count { emit(start, bytes.count) }
+            if start < bytes.count { bounds.append((start, SourceText.trimmedEnd(bytes, start, bytes.count))) }
+            return bounds
         }
         let utf8 = text.utf8
         var result: [Line] = []
@@ -80,6 +68,65 @@ public struct SourceText: Sendable {
             result.append(Line(number: number + 1, text: text[range]))
         }
         lines = result
+    }
+
+    /// `String(validating: bytes, as: UTF8.self)`, piece by piece. The standard library checks
+    /// text that is all ASCII quickly, and any other byte by byte all through; one en dash in the
+    /// notes made the whole statement the slow case. So the long runs of ASCII are checked as
+    /// pieces of their own, the rest in the pieces between them, and the pieces are joined. A
+    /// multi-byte sequence is made of bytes of 0x80 and above only, so the pieces are valid
+    /// exactly when the whole is.
+    static func validatedUTF8(_ bytes: [UInt8]) -> String? {
+        bytes.withUnsafeBufferPointer { all in
+            /// The first byte of 0x80 or above from `start` on, or the end.
+            func nextNonASCII(_ start: Int) -> Int {
+                var i = start
+                // Eight bytes at a time while no byte among them has its high bit set.
+                if let base = all.baseAddress {
+                    while i + 8 <= all.count,
+                          UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                        i += 8
+                    }
+                }
+                while i < all.count, all[i] < 0x80 { i += 1 }
+                return i
+            }
+            var result = ""
+            result.reserveCapacity(all.count)
+            var start = 0
+            while start < all.count {
+                // A run of ASCII, or a run of other bytes with the short stretches of ASCII
+                // between them.
+                var end = nextNonASCII(start)
+                if end == start {
+                    while true {
+                        while end < all.count, all[end] >= 0x80 { end += 1 }
+                        let next = nextNonASCII(end)
+                        if next == all.count || next - end >= 256 { break }
+                        end = next
+                    }
+                }
+                guard let piece = String(validating: all.slice(start..<end), as: UTF8.self) else { return nil }
+                result += piece
+                start = end
+            }
+            return result
+        }
+    }
+
+    /// Where the line at `start..<end` ends without its trailing spaces and no-break spaces.
+    private static func trimmedEnd(_ bytes: Text.Bytes, _ start: Int, _ end: Int) -> Int {
+        var last = end
+        while last > start {
+            if bytes[last - 1] == 0x20 {
+                last -= 1
+            } else if bytes[last - 1] == 0xA0, last - 2 >= start, bytes[last - 2] == 0xC2 {
+                last -= 2
+            } else {
+                break
+            }
+        }
+        return last
     }
 
     public init(text: String, name: String) {

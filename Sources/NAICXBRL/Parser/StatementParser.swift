@@ -175,90 +175,80 @@ struct Segmenter {
     let blank: Blank
     let context: ParseContext
     private var section: Section = .cover
-    /// The readers of the pages printed so far, in printed order, and where each page's is.
+    /// The readers of the pages printed so far, in printed order, and where each page's is, by
+    /// the page's index in the blank.
     private var pageParsers: [PageParser] = []
-    private var pageParserIndex: [String: Int] = [:]
+    private var pageParserIndex: [Int?]
     private var coverLines: [SourceText.Line] = []
     private var notesLines: [SourceText.Line] = []
     private var interrogatoryLines: [String: [SourceText.Line]] = [:]
-    /// Keys of the page titles, and the page each opens. Keys and what they lead to are kept in
-    /// separate arrays so that a search reads the keys without copying pairs.
-    private let pageTitleKeys: [String]
-    private let pageTitleIDs: [String]
-    /// Keys of the titles that open a section, with the section's index in the blank.
-    private let sectionTitleKeys: [String]
-    private let sectionTitleSections: [Int]
-    /// The same, for notes sections only: their titles may have the first heading glued on.
-    private let notesTitleKeys: [String]
-    private let notesTitleSections: [Int]
-    private let pageHeaderKey: String
+    /// The keys of the blank's titles, worked out once per blank.
+    private let tables: BlankTables
     /// A page title printed over two lines: what is left to match of it.
-    private var titleRemainder: String?
+    private var titleRemainder: [UInt8]?
 
     init(blank: Blank, context: ParseContext) {
         self.blank = blank
         self.context = context
-        pageTitleKeys = blank.pages.map { Text.key($0.title) }
-        pageTitleIDs = blank.pages.map(\.id)
-        let sectionTitles = blank.sections.indices.flatMap { index in blank.sections[index].titles.map { (Text.key($0), index) } }
-        sectionTitleKeys = sectionTitles.map(\.0)
-        sectionTitleSections = sectionTitles.map(\.1)
-        let notesTitles = sectionTitles.filter { blank.sections[$0.1].kind == .notes }
-        notesTitleKeys = notesTitles.map(\.0)
-        notesTitleSections = notesTitles.map(\.1)
-        pageHeaderKey = Text.key(blank.pageHeader)
+        tables = BlankTables.of(blank)
+        pageParserIndex = Array(repeating: nil, count: blank.pages.count)
     }
 
     mutating func consume(_ line: SourceText.Line) {
         // The key of the raw line is the key of its cleaned text (see `Text.key`); the cleaned
-        // text itself is only needed for a diagnostic.
-        let key = Text.key(line.text)
-        let hasTab = Text.hasTab(line.text)
+        // text itself is only needed for a diagnostic. The key is compared in scratch space.
+        Text.withBytes(line.text) { bytes in
+            Text.withKey(bytes) { key in consume(line, bytes: bytes, key: key) }
+        }
+    }
+
+    private mutating func consume(_ line: SourceText.Line, bytes: Text.Bytes, key: Text.Bytes) {
+        let hasTab = bytes.baseAddress.map { memchr($0, 0x09, bytes.count) != nil } ?? false
 
         if let remainder = titleRemainder {
             titleRemainder = nil
             if !key.isEmpty, Text.hasPrefix(remainder, key) {
                 context.classified(line)
-                if remainder.utf8.count > key.utf8.count { titleRemainder = String(remainder.dropFirst(key.count)) }
+                if remainder.count > key.count { titleRemainder = Array(remainder.dropFirst(key.count)) }
                 return
             }
         }
-        if !hasTab, Text.hasPrefix(key, pageHeaderKey) {
+        if !hasTab, Text.hasPrefix(key, tables.pageHeaderKey) {
             // The running header of a statement page ("STATEMENT AS OF ... OF THE ...").
             context.classified(line)
             if case .cover = section { section = .between }
             return
         }
-        if !hasTab, let match = pageTitleKeys.firstIndex(where: { Text.equal($0, key) }) {
-            startPage(pageTitleIDs[match], line: line)
+        if !hasTab, let match = tables.pageTitleKeys.firstIndex(where: { Text.equal(key, $0) }) {
+            startPage(match, line: line)
             return
         }
-        if !hasTab, key.utf8.count >= 16,
-           let match = pageTitleKeys.firstIndex(where: { Text.hasPrefix($0, key) }) {
+        if !hasTab, key.count >= 16,
+           let match = tables.pageTitleKeys.firstIndex(where: { Text.hasPrefix($0, key) }) {
             // The first line of a title printed over two lines.
-            startPage(pageTitleIDs[match], line: line)
-            titleRemainder = String(pageTitleKeys[match].dropFirst(key.count))
+            startPage(match, line: line)
+            titleRemainder = Array(tables.pageTitleKeys[match].dropFirst(key.count))
             return
         }
-        if let match = sectionTitleKeys.firstIndex(where: { Text.equal($0, key) }) {
-            enter(blank.sections[sectionTitleSections[match]], line: line, glued: false)
+        if let match = tables.sectionTitleKeys.firstIndex(where: { Text.equal(key, $0) }) {
+            enter(blank.sections[tables.sectionTitleSections[match]], line: line, glued: false)
             return
         }
-        if let match = notesTitleKeys.firstIndex(where: { Text.hasPrefix(key, $0) }) {
-            enter(blank.sections[notesTitleSections[match]], line: line, glued: true)
+        if let match = tables.notesTitleKeys.firstIndex(where: { Text.hasPrefix(key, $0) }) {
+            enter(blank.sections[tables.notesTitleSections[match]], line: line, glued: true)
             return
         }
         switch section {
         case .cover:
             coverLines.append(line)
         case .page(let index):
-            pageParsers[index].consume(line, key: key)
+            pageParsers[index].consume(line, bytes: bytes, key: key)
         case .notes:
-            if key == "none" { context.noneMark(line) } else { notesLines.append(line) }
+            if Text.equal(key, "none") { context.noneMark(line) } else { notesLines.append(line) }
         case .interrogatories(let part):
-            if key == "none" { context.noneMark(line) } else { interrogatoryLines[part, default: []].append(line) }
+            if Text.equal(key, "none") { context.noneMark(line) } else { interrogatoryLines[part, default: []].append(line) }
         case .between:
-            if key == "none" {
+            if Text.equal(key, "none") {
                 context.noneMark(line)
             } else {
                 context.report(.error, .unrecognizedLine, line: line.number,
@@ -267,18 +257,19 @@ struct Segmenter {
         }
     }
 
-    private mutating func startPage(_ id: String, line: SourceText.Line) {
+    /// Opens the page whose title is the blank's `titleIndex`th.
+    private mutating func startPage(_ titleIndex: Int, line: SourceText.Line) {
         context.classified(line)
-        guard let description = blank.page(id) else { return }
-        if let index = pageParserIndex[id] {
+        let pageIndex = tables.pageForID[titleIndex]
+        if let index = pageParserIndex[pageIndex] {
             context.report(.warning, .duplicatePage, line: line.number,
-                           "\(description.title) is printed a second time; its lines are read into the same page and repeated lines are reported",
+                           "\(blank.pages[pageIndex].title) is printed a second time; its lines are read into the same page and repeated lines are reported",
                            placed: true)
             section = .page(index)
         } else {
-            pageParserIndex[id] = pageParsers.count
+            pageParserIndex[pageIndex] = pageParsers.count
             section = .page(pageParsers.count)
-            pageParsers.append(PageParser(description: description, context: context))
+            pageParsers.append(PageParser(description: blank.pages[pageIndex], tables: tables.pages[pageIndex], context: context))
         }
     }
 
@@ -305,8 +296,8 @@ struct Segmenter {
         if statement.cover.kind == nil, !coverLines.isEmpty { statement.cover.kind = blank.kind }
         var origins: [String: [String: Int]] = [:]
         var missingPages: [String] = []
-        for description in blank.pages {
-            guard let index = pageParserIndex[description.id] else {
+        for (pageIndex, description) in blank.pages.enumerated() {
+            guard let index = pageParserIndex[tables.pageForID[pageIndex]] else {
                 missingPages.append(description.title)
                 continue
             }

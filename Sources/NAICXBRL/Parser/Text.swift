@@ -20,54 +20,86 @@ enum Text {
     /// leading `- ` list mark, and runs of white space (tabs and no-break spaces included) folded
     /// to one space.
     static func clean(_ text: Substring) -> String {
-        withBytes(text) { clean($0) }
+        // Most prose lines have nothing to clean: those are copied as they are, which (unlike a
+        // string made of new bytes) needs no UTF-8 validation.
+        withBytes(text) { isClean($0) ? String(text) : clean($0) }
+    }
+
+    /// Whether ``clean(_:)`` leaves the bytes as they are, tested conservatively: words of bytes
+    /// ``clean(_:)`` copies, separated by single spaces, and no list mark. (`false` only means
+    /// the bytes must be cleaned to find out.)
+    private static func isClean(_ bytes: Bytes) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return true }
+        guard first != 0x20, last != 0x20, first != 0x2D else { return false }
+        return cleanClasses.withUnsafeBufferPointer { classes in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                // A tab, `*`, `\` or a no-break space's lead byte, or a second space in a row.
+                if classes[Int(byte)] != 0, byte != 0x20 || previous == 0x20 { return false }
+                previous = byte
+            }
+            return true
+        }
     }
 
     static func clean(_ text: String) -> String { clean(text[...]) }
 
     /// ``clean(_:)`` of UTF-8 bytes (whole scalars, such as a field of a line).
     static func clean(_ source: Bytes) -> String {
+        // Never longer than the input: each byte written stands for at least one read.
+        String(unsafeUninitializedCapacity: source.count) { out in writeClean(source, into: out) }
+    }
+
+    /// Runs `body` over the bytes of ``clean(_:)`` of `source`, in scratch space rather than a
+    /// new `String`: for readers that only look at the cleaned text.
+    static func withClean<R>(_ source: Bytes, _ body: (Bytes) throws -> R) rethrows -> R {
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(source.count, 1)) { scratch in
+            let count = writeClean(source, into: scratch)
+            return try body(Bytes(rebasing: scratch[0..<count]))
+        }
+    }
+
+    /// Writes ``clean(_:)`` of `source` to `out`, which holds at least as many bytes, and
+    /// returns its length.
+    private static func writeClean(_ source: Bytes, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
         cleanClasses.withUnsafeBufferPointer { classes in
-            // Never longer than the input: each byte written stands for at least one read.
-            String(unsafeUninitializedCapacity: source.count) { out in
-                var count = 0
-                // 1 when the last thing read was white space: a run of it is written as one space.
-                var lastWasSpace = 1
-                var i = 0
-                while i < source.count {
-                    let byte = source[i]
-                    var emit = byte
-                    var isSpace = Int(classes[Int(byte)])
-                    i += 1
-                    if isSpace > 1 {
-                        // Rare: the first byte of `**`, `\$` or a no-break space, or that byte alone.
-                        let next: UInt8 = i < source.count ? source[i] : 0
-                        if (byte == 0x2A && next == 0x2A) || (byte == 0xC2 && next == 0xA0) {
-                            isSpace = 1
-                            i += 1
-                        } else if byte == 0x5C, next == 0x24 {
-                            emit = 0x24
-                            isSpace = 0
-                            i += 1
-                        } else {
-                            isSpace = 0
-                        }
+            var count = 0
+            // 1 when the last thing read was white space: a run of it is written as one space.
+            var lastWasSpace = 1
+            var i = 0
+            while i < source.count {
+                let byte = source[i]
+                var emit = byte
+                var isSpace = Int(classes[Int(byte)])
+                i += 1
+                if isSpace > 1 {
+                    // Rare: the first byte of `**`, `\$` or a no-break space, or that byte alone.
+                    let next: UInt8 = i < source.count ? source[i] : 0
+                    if (byte == 0x2A && next == 0x2A) || (byte == 0xC2 && next == 0xA0) {
+                        isSpace = 1
+                        i += 1
+                    } else if byte == 0x5C, next == 0x24 {
+                        emit = 0x24
+                        isSpace = 0
+                        i += 1
+                    } else {
+                        isSpace = 0
                     }
-                    // No branch per byte, which the spaces between words would mispredict: the
-                    // byte (or a space) is always written, and kept when it is not white space,
-                    // or is the first white space of a run after something was written.
-                    out[count] = isSpace == 1 ? 0x20 : emit
-                    let startsRun = (1 &- lastWasSpace) & (count == 0 ? 0 : 1)
-                    count &+= (1 &- isSpace) | startsRun
-                    lastWasSpace = isSpace
                 }
-                if lastWasSpace == 1, count > 0 { count -= 1 } // the space a trailing run wrote
-                if count >= 2, out[0] == 0x2D, out[1] == 0x20 { // "- " list mark
-                    for j in 2..<count { out[j - 2] = out[j] }
-                    count -= 2
-                }
-                return count
+                // No branch per byte, which the spaces between words would mispredict: the
+                // byte (or a space) is always written, and kept when it is not white space,
+                // or is the first white space of a run after something was written.
+                out[count] = isSpace == 1 ? 0x20 : emit
+                let startsRun = (1 &- lastWasSpace) & (count == 0 ? 0 : 1)
+                count &+= (1 &- isSpace) | startsRun
+                lastWasSpace = isSpace
             }
+            if lastWasSpace == 1, count > 0 { count -= 1 } // the space a trailing run wrote
+            if count >= 2, out[0] == 0x2D, out[1] == 0x20 { // "- " list mark
+                for j in 2..<count { out[j - 2] = out[j] }
+                count -= 2
+            }
+            return count
         }
     }
 
@@ -89,6 +121,30 @@ enum Text {
     static func key(_ text: some StringProtocol) -> String {
         withBytes(text) { source in
             String(unsafeUninitializedCapacity: source.count) { out in writeKey(source, into: out) }
+        }
+    }
+
+    /// The key of `source` as bytes: for keys worked out once and compared many times.
+    static func keyBytes(_ text: some StringProtocol) -> [UInt8] {
+        withBytes(text) { source in
+            [UInt8](unsafeUninitializedCapacity: source.count) { out, count in count = writeKey(source, into: out) }
+        }
+    }
+
+    /// Runs `body` over the bytes of the key of `source`, in scratch space rather than a new
+    /// `String`: for readers that only compare the key.
+    static func withKey<R>(_ source: Bytes, _ body: (Bytes) throws -> R) rethrows -> R {
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(source.count, 1)) { scratch in
+            let count = writeKey(source, into: scratch)
+            return try body(Bytes(rebasing: scratch[0..<count]))
+        }
+    }
+
+    /// The first byte of the key of `source`, without working out the rest; nil for an empty key.
+    static func firstKeyByte(_ source: Bytes) -> UInt8? {
+        keyBytes.withUnsafeBufferPointer { table in
+            for byte in source where table[Int(byte)] != 0 { return table[Int(byte)] }
+            return nil
         }
     }
 
@@ -178,7 +234,16 @@ enum Text {
 
     /// The byte ranges of the words of a text (runs of bytes other than a space).
     static func wordRanges(_ bytes: Bytes) -> [Range<Int>] {
+        // The words are counted first (each starts where a space is followed by another byte),
+        // so that the array is allocated once rather than grown word by word.
+        var count = 0
+        var previous: UInt8 = 0x20
+        for byte in bytes {
+            count &+= (previous == 0x20 && byte != 0x20) ? 1 : 0
+            previous = byte
+        }
         var result: [Range<Int>] = []
+        result.reserveCapacity(count)
         var start: Int?
         for (offset, byte) in bytes.enumerated() {
             if byte == 0x20 {
@@ -208,32 +273,35 @@ enum Text {
     /// A leading line number: `1.`, `2.1`, `08.301.`, `9199999`. Returns the number without its
     /// final period and the rest of the text.
     static func lineNumber(_ text: Substring) -> (number: String, rest: Substring)? {
-        let found: (end: Int, restStart: Int)? = withBytes(text) { bytes in
-            var i = 0
-            var sawDigit = false
-            var end = 0
-            while i < bytes.count {
-                let byte = bytes[i]
-                if isDigit(byte) {
-                    sawDigit = true
-                    i += 1
-                    end = i
-                } else if byte == 0x2E, sawDigit { // .
-                    i += 1
-                    if i >= bytes.count || !isDigit(bytes[i]) { break }
-                } else {
-                    break
-                }
-            }
-            guard sawDigit else { return nil }
-            // The number must stand alone: followed by the end, white space, or a period.
-            if i < bytes.count, bytes[i] != 0x20, bytes[i] != 0x09, bytes[i - 1] != 0x2E { return nil }
-            var restStart = i
-            while restStart < bytes.count, bytes[restStart] == 0x20 || bytes[restStart] == 0x09 { restStart += 1 }
-            return (end, restStart)
-        }
-        guard let found else { return nil }
+        guard let found = withBytes(text, lineNumber) else { return nil }
         return (String(substring(text, 0..<found.end)), substring(text, found.restStart..<text.utf8.count))
+    }
+
+    /// ``lineNumber(_:)`` over bytes: where the number ends (its final period left out), and
+    /// where the rest of the text starts.
+    static func lineNumber(_ bytes: Bytes) -> (end: Int, restStart: Int)? {
+        var i = 0
+        var sawDigit = false
+        var end = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if isDigit(byte) {
+                sawDigit = true
+                i += 1
+                end = i
+            } else if byte == 0x2E, sawDigit { // .
+                i += 1
+                if i >= bytes.count || !isDigit(bytes[i]) { break }
+            } else {
+                break
+            }
+        }
+        guard sawDigit else { return nil }
+        // The number must stand alone: followed by the end, white space, or a period.
+        if i < bytes.count, bytes[i] != 0x20, bytes[i] != 0x09, bytes[i - 1] != 0x2E { return nil }
+        var restStart = i
+        while restStart < bytes.count, bytes[restStart] == 0x20 || bytes[restStart] == 0x09 { restStart += 1 }
+        return (end, restStart)
     }
 
     // MARK: Tests on bytes
@@ -340,6 +408,37 @@ enum Text {
                 return false
             }
         }
+    }
+
+    /// Whether the bytes are `other`'s, lengths compared first.
+    static func equal(_ bytes: Bytes, _ other: [UInt8]) -> Bool {
+        bytes.count == other.count && other.withUnsafeBufferPointer { memoryEqual(bytes, 0, $0) }
+    }
+
+    /// Whether the bytes are the ASCII text `other`.
+    static func equal(_ bytes: Bytes, _ other: StaticString) -> Bool {
+        bytes.count == other.utf8CodeUnitCount && memoryEqual(bytes, 0, Bytes(start: other.utf8Start, count: other.utf8CodeUnitCount))
+    }
+
+    /// Whether `bytes` begin with the ASCII text `prefix`.
+    static func hasPrefix(_ bytes: Bytes, _ prefix: StaticString) -> Bool {
+        prefix.utf8CodeUnitCount <= bytes.count && memoryEqual(bytes, 0, Bytes(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
+    }
+
+    /// Whether `bytes` end with the ASCII text `suffix`.
+    static func hasSuffix(_ bytes: Bytes, _ suffix: StaticString) -> Bool {
+        let count = suffix.utf8CodeUnitCount
+        return count <= bytes.count && memoryEqual(bytes, bytes.count - count, Bytes(start: suffix.utf8Start, count: count))
+    }
+
+    /// Whether `bytes` begin with `prefix`.
+    static func hasPrefix(_ bytes: Bytes, _ prefix: [UInt8]) -> Bool {
+        prefix.count <= bytes.count && prefix.withUnsafeBufferPointer { memoryEqual(bytes, 0, $0) }
+    }
+
+    /// Whether `text` begins with `prefix`.
+    static func hasPrefix(_ text: [UInt8], _ prefix: Bytes) -> Bool {
+        prefix.count <= text.count && text.withUnsafeBufferPointer { memoryEqual($0, 0, prefix) }
     }
 
     /// `==` with the lengths compared first. `String.==` compares content before length, which
