@@ -16,7 +16,7 @@ import Foundation
 struct CheckPlan: Sendable {
     /// A value read at a fixed place of the statement, once per statement. (Plain integers, so
     /// that reading one copies no strings or arrays.)
-    enum Source: Sendable {
+    enum Source: Hashable, Sendable {
         /// Column `column` (an index into the page description's columns) of the row in `row`.
         case cell(row: Int, column: Int, textColumn: Bool)
         /// The amount column of the row in `row` whose period is ``periods``[`period`] for the
@@ -79,14 +79,14 @@ struct CheckPlan: Sendable {
     }
 
     /// The `index`-th (0-based) amount answering an interrogatory.
-    struct InterrogatoryAmount: Sendable {
+    struct InterrogatoryAmount: Equatable, Sendable {
         var part: String
         var number: String
         var index: Int
     }
 
     /// How many of the rows in `rows` (row slots) print `text` in column `column`.
-    struct Count: Sendable {
+    struct Count: Equatable, Sendable {
         var rows: [Int]
         var column: Int
         var text: String
@@ -136,7 +136,7 @@ struct CheckPlan: Sendable {
         var slotPage: [Int] = []
         var rowScope: [Bool] = []
         var sources: [Source] = []
-        var sourceSlots: [CheckReference: Int] = [:]
+        var sourceSlots: [Source: Int] = [:]
         var interrogatories: [InterrogatoryAmount] = []
         var counts: [Count] = []
         var periods: [PeriodColumn] = []
@@ -183,14 +183,21 @@ struct CheckPlan: Sendable {
             return notes.count - 1
         }
 
+        /// The index of `item` in `list`, appended when new (the lists are a few items long).
+        static func slot<Item: Equatable>(of item: Item, in list: inout [Item]) -> Int {
+            if let i = list.firstIndex(of: item) { return i }
+            list.append(item)
+            return list.count - 1
+        }
+
         /// The column of `pageID` a selector names, when it does not depend on the statement.
         func column(_ pageID: String, _ number: String) -> (index: Int, textColumn: Bool)? {
             guard let description = blankPages[pageID], let i = description.index(ofColumn: number) else { return nil }
             return (i, description.columns[i].valueKind != .amount)
         }
 
+        /// The source slot of a term read at a fixed place; terms reading the same cell share one.
         mutating func source(_ reference: CheckReference) -> Int {
-            if let slot = sourceSlots[reference] { return slot }
             let source: Source
             switch reference {
             case .cell(let pageID, let line?, let selector):
@@ -211,19 +218,18 @@ struct CheckPlan: Sendable {
             case .caption(let pageID, let line, let slot):
                 source = .caption(row: row(pageID, line), index: slot - 1)
             case .interrogatory(let part, let number, let k):
-                interrogatories.append(InterrogatoryAmount(part: part, number: number, index: k - 1))
-                source = .interrogatory(interrogatories.count - 1)
+                source = .interrogatory(Self.slot(of: InterrogatoryAmount(part: part, number: number, index: k - 1), in: &interrogatories))
             case .count(let pageID, let lines, let columnNumber, let text):
                 if let column = column(pageID, columnNumber) {
-                    counts.append(Count(rows: lines.map { row(pageID, $0) }, column: column.index, text: text))
-                    source = .count(counts.count - 1)
+                    source = .count(Self.slot(of: Count(rows: lines.map { row(pageID, $0) }, column: column.index, text: text), in: &counts))
                 } else {
                     source = .unavailable
                 }
             case .cell(_, nil, _), .noteCell:
                 preconditionFailure("a term of the instance is not read at a fixed place")
             }
-            sourceSlots[reference] = sources.count
+            if let slot = sourceSlots[source] { return slot }
+            sourceSlots[source] = sources.count
             sources.append(source)
             return sources.count - 1
         }
@@ -245,20 +251,24 @@ struct CheckPlan: Sendable {
             for (left, side) in [(true, rule.left), (false, rule.right)] {
                 for term in side {
                     let operand: Operand
-                    switch (term.reference, rule.scope) {
-                    case (.cell(let pageID, nil, let selector), .rows(let scopePage)) where pageID == scopePage:
+                    switch term.reference {
+                    case .cell(let pageID, nil, let selector):
+                        guard case .rows(let scopePage) = rule.scope, pageID == scopePage else {
+                            general = true  // a row the scope does not give: left to the general evaluation
+                            continue
+                        }
                         switch selector {
                         case .number(let n):
                             operand = .rowCell(column(pageID, n).map { .index($0.index, textColumn: $0.textColumn) } ?? .unavailable)
                         case .period(let p):
                             operand = .rowCell(period(pageID, p).map(RowColumn.period) ?? .unavailable)
                         }
-                    case (.noteCell(let number, let selector, let column), .note(let scopeNumber, _, _)) where number == scopeNumber:
+                    case .noteCell(let number, let selector, let column):
+                        guard case .note(let scopeNumber, _, _) = rule.scope, number == scopeNumber else {
+                            general = true  // a table the scope does not give: left to the general evaluation
+                            continue
+                        }
                         operand = .noteCell(selector, column: column)
-                    case (.cell(_, nil, _), _), (.noteCell, _):
-                        // Read under a binding the scope does not give: left to the general evaluation.
-                        general = true
-                        operand = .fixed(-1)
                     default:
                         operand = .fixed(source(term.reference))
                     }
