@@ -110,22 +110,28 @@ public struct CheckReport: Codable, Equatable, Sendable {
     public var summary: Summary
     /// In rule order; every rule appears at least once.
     ///
-    /// Built when first read: the counts in ``summary`` and ``assertions`` need only the
-    /// amounts, while each result's message, cells and places are strings that a batch which
-    /// only counts never reads.
+    /// Built when first read: the counts in ``summary`` need only the amounts, while each
+    /// result's message, cells and places are strings that a batch which only counts never reads.
     public var results: [CheckResult] {
-        get { storage.results }
-        set { storage = ResultStorage(newValue) }
+        get { storage.value }
+        set { storage = Lazy(newValue) }
     }
     /// By rule id, for comparison with an XBRL formula processor's assertion counts.
-    public var assertions: [String: AssertionCounts]
-    private var storage: ResultStorage
+    ///
+    /// Built when first read, like ``results``: a dictionary keyed by every rule's id is work a
+    /// batch that only counts does not need.
+    public var assertions: [String: AssertionCounts] {
+        get { assertionStorage.value }
+        set { assertionStorage = Lazy(newValue) }
+    }
+    private var storage: Lazy<[CheckResult]>
+    private var assertionStorage: Lazy<[String: AssertionCounts]>
 
     init(file: String?, blank: String, results: [CheckResult], assertions: [String: AssertionCounts], generatedRules: Int, listedRules: Int) {
         self.file = file
         self.blank = blank
-        self.storage = ResultStorage(results)
-        self.assertions = assertions
+        self.storage = Lazy(results)
+        self.assertionStorage = Lazy(assertions)
         let evaluated = results.filter { $0.status != .notEvaluated }
         summary = Summary(rules: generatedRules + listedRules, generatedRules: generatedRules, listedRules: listedRules,
                           evaluated: evaluated.count,
@@ -136,15 +142,15 @@ public struct CheckReport: Codable, Equatable, Sendable {
                           notEvaluated: results.filter { $0.status == .notEvaluated }.count)
     }
 
-    /// A report whose results are made by `makeResults` when first read; `summary` and
-    /// `assertions` are what they will hold.
-    init(file: String?, blank: String, summary: Summary, assertions: [String: AssertionCounts],
+    /// A report whose assertion counts and results are made by `makeAssertions` and
+    /// `makeResults` when first read; `summary` is what they will add up to.
+    init(file: String?, blank: String, summary: Summary, makeAssertions: @escaping @Sendable () -> [String: AssertionCounts],
          makeResults: @escaping @Sendable () -> [CheckResult]) {
         self.file = file
         self.blank = blank
         self.summary = summary
-        self.assertions = assertions
-        self.storage = ResultStorage(makeResults)
+        self.assertionStorage = Lazy(makeAssertions)
+        self.storage = Lazy(makeResults)
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -156,8 +162,8 @@ public struct CheckReport: Codable, Equatable, Sendable {
         file = try container.decodeIfPresent(String.self, forKey: .file)
         blank = try container.decode(String.self, forKey: .blank)
         summary = try container.decode(Summary.self, forKey: .summary)
-        storage = ResultStorage(try container.decode([CheckResult].self, forKey: .results))
-        assertions = try container.decode([String: AssertionCounts].self, forKey: .assertions)
+        storage = Lazy(try container.decode([CheckResult].self, forKey: .results))
+        assertionStorage = Lazy(try container.decode([String: AssertionCounts].self, forKey: .assertions))
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -173,28 +179,29 @@ public struct CheckReport: Codable, Equatable, Sendable {
         a.file == b.file && a.blank == b.blank && a.summary == b.summary && a.assertions == b.assertions && a.results == b.results
     }
 
-    /// The results, made once on first use, from any thread.
-    private final class ResultStorage: @unchecked Sendable {
+    /// A value made once on first use, from any thread.
+    private final class Lazy<Value: Sendable>: @unchecked Sendable {
         // @unchecked: `made` and `make` are only touched with `lock` held.
         private let lock = NSLock()
-        private var made: [CheckResult]?
-        private var make: (@Sendable () -> [CheckResult])?
+        private var made: Value?
+        private var make: (@Sendable () -> Value)?
 
-        init(_ results: [CheckResult]) {
-            made = results
+        init(_ value: Value) {
+            made = value
         }
 
-        init(_ make: @escaping @Sendable () -> [CheckResult]) {
+        init(_ make: @escaping @Sendable () -> Value) {
             self.make = make
         }
 
-        var results: [CheckResult] {
+        var value: Value {
             lock.withLock {
                 if let made { return made }
-                let results = make?() ?? []
-                made = results
-                make = nil
-                return results
+                guard let make else { preconditionFailure("a lazy value is made or has a maker") }
+                let value = make()
+                made = value
+                self.make = nil
+                return value
             }
         }
     }

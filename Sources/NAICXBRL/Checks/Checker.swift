@@ -17,10 +17,18 @@ public struct Checker: Sendable {
     public let rules: CheckRuleSet
     /// What every check run reads from the blank, worked out once.
     private let lookup: BlankLookup
+    /// The rules with every place they read resolved to an index, worked out once.
+    private let plan: CheckPlan
+    private let generatedCount: Int
+    private let listedCount: Int
 
     public init(rules: CheckRuleSet) {
         self.rules = rules
-        self.lookup = BlankLookup(rules.blank)
+        let lookup = BlankLookup(rules.blank)
+        self.lookup = lookup
+        plan = CheckPlan(rules: rules.rules, blankPages: lookup.pages, rowScopeLines: lookup.rowScopeLines)
+        generatedCount = rules.generatedCount
+        listedCount = rules.listedCount
     }
 
     /// The checker for a blank's bundled rules; nil when the blank has none.
@@ -31,41 +39,84 @@ public struct Checker: Sendable {
     /// Checks a statement. `origins` (``ParseResult/origins``) gives the input line of each
     /// page row, for the report; `file` names the input in it.
     ///
-    /// The rules are evaluated on amounts alone; the report's results (messages, the cells read
-    /// and where they are printed) are made when first read.
+    /// The rules are evaluated on amounts alone (``CheckPlan``); the report's results (messages,
+    /// the cells read and where they are printed) are made when first read.
     public func check(_ statement: Statement, origins: [String: [String: Int]] = [:], file: String? = nil) -> CheckReport {
-        let context = Context(statement: statement, lookup: lookup, origins: origins)
+        let run = CheckPlan.Run(plan: plan, statement: statement)
+        /// For rules the plan leaves to the general evaluation; made when first needed.
+        var general: Context?
         /// Per result: the rule, and where it was evaluated (nil: not evaluated).
         var outcomes: [(rule: Int, binding: CheckBinding?)] = []
-        var counts: [String: CheckReport.AssertionCounts] = [:]
+        outcomes.reserveCapacity(rules.rules.count * 4)
+        /// Per rule, in rule order.
+        var counts: [CheckReport.AssertionCounts] = []
         counts.reserveCapacity(rules.rules.count)
-        var summary = CheckReport.Summary(rules: rules.generatedCount + rules.listedCount, generatedRules: rules.generatedCount,
-                                          listedRules: rules.listedCount, evaluated: 0, passed: 0, rounding: 0, errors: 0,
+        var summary = CheckReport.Summary(rules: generatedCount + listedCount, generatedRules: generatedCount,
+                                          listedRules: listedCount, evaluated: 0, passed: 0, rounding: 0, errors: 0,
                                           warnings: 0, notEvaluated: 0)
-        for (index, rule) in rules.rules.enumerated() {
+        for (index, compiled) in plan.rules.enumerated() {
+            let severity = rules.rules[index].severity
             var evaluated = 0
             var tally = CheckReport.AssertionCounts(satisfied: 0, notSatisfied: 0)
-            for binding in context.bindings(rule.scope) {
-                guard let evaluation = context.evaluation(rule, binding, detailed: false) else { continue }
+            func record(_ status: CheckResult.Status?, _ binding: @autoclosure () -> CheckBinding) {
+                guard let status else { return }
                 evaluated += 1
-                switch evaluation.status {
+                switch status {
                 case .passed: summary.passed += 1
                 case .rounding: summary.rounding += 1
-                case .failed: if rule.severity == .error { summary.errors += 1 } else { summary.warnings += 1 }
+                case .failed: if severity == .error { summary.errors += 1 } else { summary.warnings += 1 }
                 case .notEvaluated: break
                 }
-                if evaluation.status == .failed { tally.notSatisfied += 1 } else { tally.satisfied += 1 }
-                outcomes.append((index, binding))
+                if status == .failed { tally.notSatisfied += 1 } else { tally.satisfied += 1 }
+                outcomes.append((index, binding()))
+            }
+            switch compiled.scope {
+            case .single:
+                record(run.status(compiled, CheckPlan.Binding()), CheckBinding())
+            case .rows(let page):
+                for row in run.rowBindings[page] {
+                    record(run.status(compiled, CheckPlan.Binding(row: row), page: page),
+                           CheckBinding(row: statement.pages[run.pageIndex[page]].rows[row].line))
+                }
+            case .note(let number, let eachRow, let eachColumn):
+                guard let note = run.notes[number] else { break }
+                for (t, table) in note.tables.enumerated() {
+                    if eachRow {
+                        for r in table.rows.indices {
+                            record(run.status(compiled, CheckPlan.Binding(table: t, tableRow: r), note: note), CheckBinding(table: t, tableRow: r))
+                        }
+                    } else if eachColumn {
+                        var width = 0
+                        for row in table.rows { width = max(width, row.cells.count) }
+                        for c in 0..<width {
+                            record(run.status(compiled, CheckPlan.Binding(table: t, column: c + 1), note: note), CheckBinding(table: t, column: c + 1))
+                        }
+                    } else {
+                        record(run.status(compiled, CheckPlan.Binding(table: t), note: note), CheckBinding(table: t))
+                    }
+                }
+            case .general:
+                let rule = rules.rules[index]
+                let context = general ?? Context(statement: statement, lookup: lookup, origins: origins)
+                general = context
+                for binding in context.bindings(rule.scope) {
+                    record(context.evaluation(rule, binding, detailed: false)?.status, binding)
+                }
             }
             summary.evaluated += evaluated
-            counts[rule.id] = tally
+            counts.append(tally)
             if evaluated == 0 {
                 summary.notEvaluated += 1
                 outcomes.append((index, nil))
             }
         }
-        let rules = self.rules, lookup = self.lookup, evaluated = outcomes
-        return CheckReport(file: file, blank: rules.blank.id, summary: summary, assertions: counts) {
+        let rules = self.rules, lookup = self.lookup, evaluated = outcomes, tallies = counts
+        let assertions: @Sendable () -> [String: CheckReport.AssertionCounts] = {
+            var byRule: [String: CheckReport.AssertionCounts] = [:]
+            for (rule, tally) in zip(rules.rules, tallies) { byRule[rule.id] = tally }
+            return byRule
+        }
+        return CheckReport(file: file, blank: rules.blank.id, summary: summary, makeAssertions: assertions) {
             let context = Context(statement: statement, lookup: lookup, origins: origins)
             return evaluated.map { outcome in
                 let rule = rules.rules[outcome.rule]
@@ -125,16 +176,10 @@ private final class BlankLookup: Sendable {
 /// rules ask for them. (The model looks each up by a linear search; a statement's checks look
 /// up thousands of cells.)
 private final class StatementIndex {
-    struct NoteTables {
-        var tables: [Table]
-        /// Per table, the rows that are totals.
-        var totals: [[Int]]
-    }
-
     let statement: Statement
     private var pageIndex: [String: Int]?
     private var rowIndex: [String: [String: Int]] = [:]
-    private var notes: [Int: NoteTables?] = [:]
+    private var notes: [Int: CheckPlan.NoteTables?] = [:]
     private var interrogatories: [String: Interrogatory]?
 
     init(_ statement: Statement) {
@@ -159,12 +204,9 @@ private final class StatementIndex {
         return rows[line].map { page.rows[$0] }
     }
 
-    func note(_ number: Int) -> NoteTables? {
+    func note(_ number: Int) -> CheckPlan.NoteTables? {
         if let known = notes[number] { return known }
-        let found = statement.note(number).map { note in
-            let tables = note.tables
-            return NoteTables(tables: tables, totals: tables.map { table in table.rows.indices.filter { Context.isTotal(table.rows[$0]) } })
-        }
+        let found = statement.note(number).map(CheckPlan.NoteTables.init)
         notes[number] = .some(found)
         return found
     }
@@ -329,23 +371,6 @@ private struct Context {
         return text.isEmpty ? nil : text
     }
 
-    /// What a printed cell reports: its amount, and whether it is a value at all.
-    static func amount(_ cell: Cell?, textColumn: Bool, scale: Scale = .units) -> (Amount, Bool) {
-        switch cell {
-        case .amount(let amount, _)? where !textColumn:
-            return (amount.scaled(byPowerOfTen: scale.exponent) ?? amount, true)
-        case .text(let text)? where textColumn:
-            return (Amount(plain: text.trimmedSpaces) ?? Amount(units: 0), true)
-        case .notApplicable? where textColumn:
-            return (Amount(units: 0), true)
-        case .amount(let amount, _)? where textColumn:
-            // A number printed in a text column (Schedule T's count of L responses) is text there.
-            return (amount, true)
-        default:
-            return (Amount(units: 0), false)
-        }
-    }
-
     func value(_ reference: CheckReference, _ binding: CheckBinding, detailed: Bool) -> TermValue? {
         switch reference {
         case .cell(let pageID, let fixedLine, let selector):
@@ -364,7 +389,7 @@ private struct Context {
             let column = description.columns[index]
             let row = self.index.row(pageID, line)
             let cell = row.flatMap { index < $0.cells.count ? $0.cells[index] : nil }
-            let (amount, present) = Self.amount(cell, textColumn: column.valueKind != .amount)
+            let (amount, present) = CheckPlan.amount(cell, textColumn: column.valueKind != .amount)
             guard detailed else { return TermValue(amount: amount, present: present, cells: []) }
             let place = "\(title(pageID)) line \(line), column \(column.number.isEmpty ? column.heading : column.number)"
             return TermValue(amount: amount, present: present,
@@ -373,7 +398,7 @@ private struct Context {
         case .caption(let pageID, let line, let slot):
             let row = index.row(pageID, line)
             let cell = row?.captionAmounts[safe: slot - 1]
-            let (amount, present) = Self.amount(cell, textColumn: false)
+            let (amount, present) = CheckPlan.amount(cell, textColumn: false)
             guard detailed else { return TermValue(amount: amount, present: present, cells: []) }
             let place = "\(title(pageID)) line \(line), amount \(slot) printed in the caption"
             return TermValue(amount: amount, present: present,
@@ -383,7 +408,7 @@ private struct Context {
             let item = index.interrogatory(part, number)
             var cell: Cell?
             if case .amounts(let cells)? = item?.answer { cell = cells[safe: k - 1] }
-            let (amount, present) = Self.amount(cell, textColumn: false)
+            let (amount, present) = CheckPlan.amount(cell, textColumn: false)
             guard detailed else { return TermValue(amount: amount, present: present, cells: []) }
             let name = part == "supplemental" ? "Supplemental interrogatory" : "General interrogatories part \(part),"
             let place = "\(name) \(number)\(k > 1 ? ", amount \(k)" : "")"
@@ -408,7 +433,7 @@ private struct Context {
             var sum = Amount(units: 0)
             var present = false
             for r in rows {
-                let (amount, isValue) = Self.amount(table.rows[r].cells[safe: c - 1], textColumn: false, scale: table.scale)
+                let (amount, isValue) = CheckPlan.amount(table.rows[r].cells[safe: c - 1], textColumn: false, scale: table.scale)
                 present = present || isValue
                 guard let next = sum.adding(amount) else { return nil }
                 sum = next
@@ -458,11 +483,6 @@ private struct Context {
         }
     }
 
-    /// A note table's totals row: labelled `Total` or `Totals` (the blank's own word).
-    static func isTotal(_ row: TableRow) -> Bool {
-        row.label.trimmedSpaces.hasPrefix("Total")
-    }
-
     static func printed(_ cell: Cell) -> String? {
         switch cell {
         case .blank: nil
@@ -481,6 +501,10 @@ extension Amount {
 
     /// The exact sum, at the finer of the two precisions; nil on overflow.
     func adding(_ other: Amount) -> Amount? {
+        if fractionDigits == other.fractionDigits {  // the common case: nothing to widen
+            let (sum, overflow) = units.addingReportingOverflow(other.units)
+            return overflow ? nil : Amount(units: sum, fractionDigits: fractionDigits)
+        }
         let digits = Swift.max(fractionDigits, other.fractionDigits)
         guard let a = widened(to: digits), let b = other.widened(to: digits) else { return nil }
         let (sum, overflow) = a.units.addingReportingOverflow(b.units)
