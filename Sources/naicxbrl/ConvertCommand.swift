@@ -92,6 +92,7 @@ struct ConvertCommand: ParsableCommand {
             throw ToolExit.unusable.code
         }
         let interactive = isatty(STDERR_FILENO) == 1
+        BatchConverter.keepFreedMemory()
         let converter = BatchConverter(outputDirectory: directory, jobs: jobs, validate: !noValidate, check: BatchChecks.run)
         let started = Date()
         let outcomes = converter.run(files) { done, total in
