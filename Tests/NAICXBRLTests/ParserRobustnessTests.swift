@@ -14,6 +14,20 @@ final class ParserRobustnessTests: XCTestCase {
         return Array(lines[a..<b])
     }
 
+    func testAmountsArePrintedAsTheBlankPrintsThem() {
+        // The forms the reference statement prints: grouped thousands, cents, parentheses.
+        XCTAssertEqual(ValueScanner.format(Amount(units: 1_673_536, fractionDigits: 0)), "1,673,536")
+        XCTAssertEqual(ValueScanner.format(Amount(units: -2_959_888, fractionDigits: 0)), "(2,959,888)")
+        XCTAssertEqual(ValueScanner.format(Amount(units: 493_370_807, fractionDigits: 2)), "4,933,708.07")
+        XCTAssertEqual(ValueScanner.format(Amount(units: -30_716_181, fractionDigits: 2)), "(307,161.81)")
+        XCTAssertEqual(ValueScanner.format(Amount(units: 5, fractionDigits: 2)), "0.05")
+        XCTAssertEqual(ValueScanner.format(Amount(units: 0, fractionDigits: 0)), "0")
+        XCTAssertEqual(ValueScanner.format(Amount(units: 999, fractionDigits: 0)), "999")
+        XCTAssertEqual(ValueScanner.format(Amount(units: 1_000, fractionDigits: 0)), "1,000")
+        XCTAssertEqual(ValueScanner.format(Amount(units: 100_000, fractionDigits: 1)), "10,000.0")
+        XCTAssertEqual(ValueScanner.render(.amount(Amount(units: 38, fractionDigits: 0), dollarSign: true)), "$ 38")
+    }
+
     func testPagesInAnotherOrder() {
         let assets = block(from: "ASSETS", to: "STATEMENT AS OF")
         let liabilities = block(from: "LIABILITIES, SURPLUS", to: "STATEMENT AS OF")

@@ -143,9 +143,13 @@ enum TypedValueOrder {
 enum NameHash {
     static func of(_ string: String, seed: UInt64 = 0xCBF2_9CE4_8422_2325) -> UInt64 {
         var hash = seed
-        var string = string
-        string.withUTF8 { bytes in
+        let contiguous: Void? = string.utf8.withContiguousStorageIfAvailable { bytes in
             for byte in bytes {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
+            }
+        }
+        if contiguous == nil {
+            for byte in string.utf8 {
                 hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
             }
         }

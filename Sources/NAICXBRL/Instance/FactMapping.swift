@@ -105,7 +105,9 @@ public struct FactMapping: Sendable {
         /// Adds `fact`, whose context is number `context`.
         mutating func add(_ fact: Fact, context: Int, origin: @autoclosure () -> String) {
             let key = ConceptInContext(concept: fact.concept, context: context)
-            if let index = seen[key] {
+            // One lookup for the usual case, a fact not seen before.
+            if let index = seen.updateValue(facts.count, forKey: key) {
+                seen[key] = index
                 // Two cells that report the same balance at the same date (the prior-year-end
                 // column of a year-to-date and of a full-year table) are one fact.
                 if facts[index].value != fact.value || facts[index].printedForm != fact.printedForm {
@@ -114,7 +116,6 @@ public struct FactMapping: Sendable {
                 }
                 return
             }
-            seen[key] = facts.count
             facts.append(fact)
             factContexts.append(context)
         }
@@ -280,10 +281,11 @@ public struct FactMapping: Sendable {
                      FactContext(period: document, typed: Builder.axes(axes, "TableRowAxis", "H\(i + 1)")))
             }
             let (textColumns, amountColumns) = Builder.columnConcepts(prefix)
+            let rowLabel = prefix + "TableRowLabel"
             for (r, row) in table.rows.enumerated() {
                 let rowAxes = Builder.axes(axes, "TableRowAxis", String(r + 1))
                 let context = number(FactContext(period: document, typed: rowAxes))
-                text(prefix + "TableRowLabel", row.label, context: context)
+                text(rowLabel, row.label, context: context)
                 for (c, cell) in row.cells.enumerated() {
                     guard let (value, printed) = Builder.value(of: cell, scale: table.scale) else { continue }
                     guard c < CommonConcepts.maxTableColumns else {

@@ -122,15 +122,29 @@ enum ValueScanner {
 
     /// `1,673,536`, `(1,673,536)`, `4,933,708.07`.
     static func format(_ amount: Amount) -> String {
-        let plain = Amount(units: amount.units.magnitude > UInt64(Int64.max) ? 0 : Int64(amount.units.magnitude), fractionDigits: amount.fractionDigits).description
-        let parts = plain.split(separator: ".", maxSplits: 1)
-        let whole = Array(parts[0])
-        var grouped = ""
-        for (i, ch) in whole.enumerated() {
-            if i > 0, (whole.count - i) % 3 == 0 { grouped.append(",") }
-            grouped.append(ch)
+        // The digits of the magnitude, last first, at least one more than the fraction has.
+        let fraction = max(0, amount.fractionDigits)
+        var reversed: [UInt8] = []
+        reversed.reserveCapacity(24)
+        var rest = amount.units.magnitude > UInt64(Int64.max) ? 0 : amount.units.magnitude
+        repeat {
+            reversed.append(UInt8(truncatingIfNeeded: rest % 10) + 0x30)
+            rest /= 10
+        } while rest > 0
+        while reversed.count < fraction + 1 { reversed.append(0x30) }
+        let whole = reversed.count - fraction
+        var out: [UInt8] = []
+        out.reserveCapacity(reversed.count + whole / 3 + 4)
+        if amount.units < 0 { out.append(0x28) }
+        for i in 0..<whole {
+            if i > 0, (whole - i) % 3 == 0 { out.append(0x2C) }
+            out.append(reversed[reversed.count - 1 - i])
         }
-        if parts.count > 1 { grouped += "." + parts[1] }
-        return amount.units < 0 ? "(" + grouped + ")" : grouped
+        if fraction > 0 {
+            out.append(0x2E)
+            for k in stride(from: fraction - 1, through: 0, by: -1) { out.append(reversed[k]) }
+        }
+        if amount.units < 0 { out.append(0x29) }
+        return String(decoding: out, as: UTF8.self)
     }
 }
