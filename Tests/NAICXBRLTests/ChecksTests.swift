@@ -45,6 +45,52 @@ final class ChecksTests: XCTestCase {
 
     // MARK: the rules
 
+    /// The counts a report gives (worked out on amounts alone) are those of its results (each
+    /// evaluated again in full for its message and cells).
+    func assertSummaryMatchesResults(_ report: CheckReport, _ what: String, line: UInt = #line) {
+        let results = report.results
+        let summary = report.summary
+        XCTAssertEqual(summary.passed, results.filter { $0.status == .passed }.count, "\(what): passed", line: line)
+        XCTAssertEqual(summary.rounding, results.filter { $0.status == .rounding }.count, "\(what): rounding", line: line)
+        XCTAssertEqual(summary.errors, results.filter { $0.status == .failed && $0.severity == .error }.count, "\(what): errors", line: line)
+        XCTAssertEqual(summary.warnings, results.filter { $0.status == .failed && $0.severity == .warning }.count, "\(what): warnings", line: line)
+        XCTAssertEqual(summary.notEvaluated, results.filter { $0.status == .notEvaluated }.count, "\(what): not evaluated", line: line)
+        XCTAssertEqual(summary.evaluated, results.filter { $0.status != .notEvaluated }.count, "\(what): evaluated", line: line)
+    }
+
+    func testCountsAgreeWithResultsWhateverTheAmounts() {
+        assertSummaryMatchesResults(Self.reference, "reference")
+        // Every n-th cell of every page and note table changed: one more unit, a dash, or blank.
+        for (n, change) in [(3, "plus one"), (4, "dash"), (5, "blank"), (7, "plus one")] {
+            var statement = Fixture.reference.statement
+            var k = 0
+            func changed(_ cell: Cell) -> Cell {
+                k += 1
+                guard k % n == 0, case .amount(let amount, let dollar) = cell else { return cell }
+                switch change {
+                case "dash": return .dash(dollarSign: dollar)
+                case "blank": return .blank
+                default: return .amount(Amount(units: amount.units + 1, fractionDigits: amount.fractionDigits), dollarSign: dollar)
+                }
+            }
+            for p in statement.pages.indices {
+                for r in statement.pages[p].rows.indices {
+                    statement.pages[p].rows[r].cells = statement.pages[p].rows[r].cells.map(changed)
+                }
+            }
+            for i in statement.notes.indices {
+                for b in statement.notes[i].content.indices {
+                    guard case .table(var table) = statement.notes[i].content[b] else { continue }
+                    for r in table.rows.indices { table.rows[r].cells = table.rows[r].cells.map(changed) }
+                    statement.notes[i].content[b] = .table(table)
+                }
+            }
+            let report = Self.checker.check(statement, file: "changed")
+            XCTAssertGreaterThan(report.summary.errors + report.summary.warnings, 0, "every \(n)th cell \(change)")
+            assertSummaryMatchesResults(report, "every \(n)th cell \(change)")
+        }
+    }
+
     func testRulesCompile() throws {
         let rules = Self.checker.rules
         XCTAssertEqual(rules.generatedCount, 203)

@@ -40,7 +40,7 @@ public struct SourceText: Sendable {
                 // Only LF breaks (the common case): let memchr find them.
                 while let found = memchr(base + start, 0x0A, bytes.count - start) {
                     let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    bounds.append((start, SourceText.trimmedEnd(bytes, start, index)))
+                    bounds.append((start, Text.trimmedEnd(bytes, start, index)))
                     start = index + 1
                 }
             } else {
@@ -48,7 +48,7 @@ public struct SourceText: Sendable {
                 while index < bytes.count {
                     let byte = bytes[index]
                     if byte == 0x0A || byte == 0x0D {
-                        bounds.append((start, SourceText.trimmedEnd(bytes, start, index)))
+                        bounds.append((start, Text.trimmedEnd(bytes, start, index)))
                         index += 1
                         if byte == 0x0D, index < bytes.count, bytes[index] == 0x0A { index += 1 }
                         start = index
@@ -57,7 +57,7 @@ public struct SourceText: Sendable {
                     }
                 }
             }
-            if start < bytes.count { bounds.append((start, SourceText.trimmedEnd(bytes, start, bytes.count))) }
+            if start < bytes.count { bounds.append((start, Text.trimmedEnd(bytes, start, bytes.count))) }
             return bounds
         }
         let utf8 = text.utf8
@@ -112,21 +112,6 @@ public struct SourceText: Sendable {
             }
             return result
         }
-    }
-
-    /// Where the line at `start..<end` ends without its trailing spaces and no-break spaces.
-    private static func trimmedEnd(_ bytes: Text.Bytes, _ start: Int, _ end: Int) -> Int {
-        var last = end
-        while last > start {
-            if bytes[last - 1] == 0x20 {
-                last -= 1
-            } else if bytes[last - 1] == 0xA0, last - 2 >= start, bytes[last - 2] == 0xC2 {
-                last -= 2
-            } else {
-                break
-            }
-        }
-        return last
     }
 
     public init(text: String, name: String) {

@@ -460,7 +460,7 @@ enum Text {
     /// The bytes without leading and trailing spaces and no-break spaces.
     static func trimmingSpaces(_ bytes: Bytes) -> Bytes {
         var start = 0
-        var end = bytes.count
+        let end = bytes.count
         while start < end {
             if bytes[start] == 0x20 {
                 start += 1
@@ -470,16 +470,22 @@ enum Text {
                 break
             }
         }
-        while end > start {
-            if bytes[end - 1] == 0x20 {
-                end -= 1
-            } else if bytes[end - 1] == 0xA0, end - 2 >= start, bytes[end - 2] == 0xC2 {
-                end -= 2
+        return bytes.slice(start..<trimmedEnd(bytes, start, end))
+    }
+
+    /// Where `start..<end` of `bytes` ends without its trailing spaces and no-break spaces.
+    static func trimmedEnd(_ bytes: Bytes, _ start: Int, _ end: Int) -> Int {
+        var last = end
+        while last > start {
+            if bytes[last - 1] == 0x20 {
+                last -= 1
+            } else if bytes[last - 1] == 0xA0, last - 2 >= start, bytes[last - 2] == 0xC2 {
+                last -= 2
             } else {
                 break
             }
         }
-        return bytes.slice(start..<end)
+        return last
     }
 
     // MARK: Bytes
