@@ -63,9 +63,9 @@ public enum Converter {
 
     /// Converts a statement of a blank the library does not bundle (a generated one, say).
     ///
-    /// On a machine with more than one core, the instance is validated on another thread while
-    /// it is written: the validator reads the document as the writer hands it over, so the
-    /// conversion takes about as long as the longer of the two rather than their sum.
+    /// On a machine with more than one core, the instance is validated in two parts on two
+    /// threads: another thread validates the first half as it is written, and this one the rest
+    /// once it is written, so validation takes about half as long as in one piece.
     public static func convert(_ statement: Statement, blank: Blank, file: String? = nil, validate: Bool = true) throws -> Conversion {
         try convert(statement, blank: blank, file: file, validate: validate, concurrently: ProcessInfo.processInfo.activeProcessorCount > 1)
     }
@@ -134,8 +134,8 @@ public enum Converter {
     }
 
     /// The share of an instance's estimated size in the first of the two parts validated on two
-    /// threads. The writing thread writes the whole instance before it validates the second
-    /// part, so the first part is the larger.
+    /// threads (the estimate is somewhat above the size written). The writing thread writes the
+    /// whole instance before it validates the second part, so the first part is the larger.
     static let splitShare = 0.5
 
     /// The second part of an instance divided by `split`: the header, a line feed for each line
