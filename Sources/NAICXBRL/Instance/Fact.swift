@@ -82,19 +82,6 @@ public struct FactContext: Hashable, Sendable, Comparable {
         return out
     }
 
-    /// Hashes the period and, independently of order, each member: FNV-1a over a member's bytes
-    /// instead of a seeded hasher per dictionary entry, which made interning contexts the largest
-    /// cost of mapping a statement. Equal contexts hash alike, as `Hashable` requires.
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(period)
-        var members: UInt64 = 0
-        for (axis, member) in explicit { members &+= NameHash.of(axis, member) }
-        var typedMembers: UInt64 = 0
-        for (axis, value) in typed { typedMembers &+= NameHash.of(axis, value) }
-        hasher.combine(members)
-        hasher.combine(typedMembers)
-    }
-
     public static func < (a: FactContext, b: FactContext) -> Bool {
         if a.period != b.period { return a.period < b.period }
         return a.sortKey < b.sortKey
@@ -134,41 +121,5 @@ enum TypedValueOrder {
                 i = end
             }
         }
-    }
-}
-
-/// FNV-1a over UTF-8 bytes: a cheap hash of the short names and values (concepts, axes,
-/// members) the fact mapping and the writer look up thousands of times per statement. The
-/// tables it feeds still go through `Hasher`, so their layout stays seeded per process.
-enum NameHash {
-    static func of(_ string: String, seed: UInt64 = 0xCBF2_9CE4_8422_2325) -> UInt64 {
-        var hash = seed
-        let contiguous: Void? = string.utf8.withContiguousStorageIfAvailable { bytes in
-            for byte in bytes {
-                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
-            }
-        }
-        if contiguous == nil {
-            for byte in string.utf8 {
-                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
-            }
-        }
-        return hash
-    }
-
-    /// A pair's hash, the second part chained on the first (`a=b` and `b=a` differ).
-    static func of(_ first: String, _ second: String) -> UInt64 {
-        of(second, seed: of(first) &* 0x9E37_79B9_7F4A_7C15 ^ 0x3D)
-    }
-}
-
-/// A string as a dictionary key hashed with ``NameHash``.
-struct HashedName: Hashable {
-    let name: String
-
-    init(_ name: String) { self.name = name }
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(NameHash.of(name))
     }
 }

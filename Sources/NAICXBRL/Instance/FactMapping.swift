@@ -69,11 +69,6 @@ public struct FactMapping: Sendable {
         struct ConceptInContext: Hashable {
             var concept: String
             var context: Int
-
-            func hash(into hasher: inout Hasher) {
-                hasher.combine(NameHash.of(concept))
-                hasher.combine(context)
-            }
         }
 
         init(periods: StatementPeriods, file: String?) {

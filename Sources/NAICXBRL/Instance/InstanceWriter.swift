@@ -82,14 +82,14 @@ public struct InstanceWriter: Sendable {
         // tags (in one buffer, by range) and its unit.
         var tags: [UInt8] = []
         var conceptTags: [(open: Range<Int>, close: Range<Int>, unit: Unit?)] = []
-        var conceptNumbers: [HashedName: Int] = [:]
+        var conceptNumbers: [String: Int] = [:]
         var factConcepts: [Int] = []
         factConcepts.reserveCapacity(facts.count)
         var units: [Unit] = []
         var usesDimensions = false, usesNil = false, footnoted = false
         for i in facts.indices {
             let concept = facts[i].concept
-            if let known = conceptNumbers[HashedName(concept)] {
+            if let known = conceptNumbers[concept] {
                 factConcepts.append(known)
             } else {
                 let unit = self.unit(of: facts[i]).flatMap(Unit.init(rawValue:))
@@ -97,7 +97,7 @@ public struct InstanceWriter: Sendable {
                 tags.append(contentsOf: "  <\(prefix):\(concept)".utf8)
                 let closeStart = tags.count
                 tags.append(contentsOf: "</\(prefix):\(concept)>\n".utf8)
-                conceptNumbers[HashedName(concept)] = conceptTags.count
+                conceptNumbers[concept] = conceptTags.count
                 factConcepts.append(conceptTags.count)
                 conceptTags.append((openStart..<closeStart, closeStart..<tags.count, unit))
                 if let unit, !units.contains(unit) { units.append(unit) }
@@ -215,7 +215,7 @@ public struct InstanceWriter: Sendable {
             xml.raw("</xbrli:measure></xbrli:unit>\n")
             endFirstPart(&xml)
         }
-        var footnotes: [HashedName: [Int]] = [:]
+        var footnotes: [String: [Int]] = [:]
         var footnoteOrder: [String] = []
         tags.withUnsafeBufferPointer { tags in
             for i in facts.indices {
@@ -226,9 +226,8 @@ public struct InstanceWriter: Sendable {
                     xml.raw(" id=\"f")
                     xml.integer(i + 1)
                     xml.raw("\"")
-                    let key = HashedName(printed)
-                    if footnotes[key] == nil { footnoteOrder.append(printed) }
-                    footnotes[key, default: []].append(i + 1)
+                    if footnotes[printed] == nil { footnoteOrder.append(printed) }
+                    footnotes[printed, default: []].append(i + 1)
                 }
                 xml.raw(" contextRef=\"c")
                 xml.integer(contextIDs[factContexts[i]])
@@ -266,7 +265,7 @@ public struct InstanceWriter: Sendable {
             let role = TaxonomyWriter.printedFormRole(taxonomy)
             xml.raw("  <link:footnoteLink xlink:type=\"extended\" xlink:role=\"http://www.xbrl.org/2003/role/link\">\n")
             for (n, printed) in footnoteOrder.enumerated() {
-                for id in footnotes[HashedName(printed)] ?? [] {
+                for id in footnotes[printed] ?? [] {
                     xml.raw("    <link:loc xlink:type=\"locator\" xlink:href=\"#f")
                     xml.integer(id)
                     xml.raw("\" xlink:label=\"fact")
