@@ -126,7 +126,7 @@ final class InstanceTests: XCTestCase {
         let mapping = FactMapping(blank: .lifeQuarterly)
         let result = try mapping.facts(of: Fixture.reference.statement)
         let split = InstanceWriter.Split(share: Converter.splitShare)
-        let bytes = InstanceWriter(taxonomy: mapping.taxonomy).write(result, sink: nil, split: split)
+        let bytes = InstanceWriter(taxonomy: mapping.taxonomy).write(result, split: split)
         XCTAssertEqual(bytes, Self.conversion.instance, "dividing changes nothing written")
         XCTAssertGreaterThan(split.headerEnd, 0)
         XCTAssertGreaterThan(split.secondPartStart, split.headerEnd)

@@ -114,7 +114,7 @@ public enum Converter {
             firstPart.result = validator.validateCollectingIDs(firstSource, documentName: documentName)
             done.signal()
         }
-        let bytes = writer.write(result, sink: nil, split: split)
+        let bytes = writer.write(result, split: split)
         var issues: [ValidationIssue]
         if split.secondPartStart > 0 {
             let second = secondPart(of: bytes, split).withUnsafeBytes {

@@ -21,7 +21,7 @@ public struct InstanceWriter: Sendable {
     /// import finding's line number names one of them; nothing is indented within a line.
     /// Facts get an `id` only when a footnote (their printed form) points at them.
     public func write(_ mapping: FactMapping.Result) -> [UInt8] {
-        write(mapping, sink: nil)
+        write(mapping, split: nil)
     }
 
     /// Where an instance written for validation in two parts divides (see
@@ -31,25 +31,22 @@ public struct InstanceWriter: Sendable {
         let firstPart = StreamSource()
         /// The share of the instance's estimated size the first part takes.
         let share: Double
-        /// Byte offsets in the instance: where the header (declaration, root start tag,
-        /// `schemaRef` and `roleRef`) ends, and where the second part starts; 0 if the instance
-        /// was not divided.
-        private(set) var headerEnd = 0
-        private(set) var secondPartStart = 0
+        /// Byte offsets in the instance, set by the writer: where the header (declaration, root
+        /// start tag, `schemaRef` and `roleRef`) ends, and where the second part starts; 0 if the
+        /// instance was not divided.
+        var headerEnd = 0
+        var secondPartStart = 0
 
         init(share: Double) {
             self.share = share
         }
-
-        func record(headerEnd: Int) { self.headerEnd = headerEnd }
-        func record(secondPartStart: Int) { self.secondPartStart = secondPartStart }
     }
 
-    /// Writes the instance and hands it to `sink` in pieces as it goes, then finishes the sink.
-    /// With `split`, the pieces go to its first part until the instance is about its share
-    /// written, at the end of a context, unit or fact.
-    func write(_ mapping: FactMapping.Result, sink: StreamSource?, split: Split? = nil) -> [UInt8] {
-        let sink = split?.firstPart ?? sink
+    /// Writes the instance. With `split`, its first part is handed to `split.firstPart` in
+    /// pieces as it is written, until the instance is about its share written, at the end of a
+    /// context, unit or fact.
+    func write(_ mapping: FactMapping.Result, split: Split?) -> [UInt8] {
+        let sink = split?.firstPart
         defer { sink?.finish() }
         let facts = mapping.facts
         var contexts = mapping.contexts
@@ -118,7 +115,7 @@ public struct InstanceWriter: Sendable {
         let splitAt = split.map { Int(Double(estimate) * $0.share) } ?? Int.max
         func endFirstPart(_ xml: inout XMLBytes) {
             guard let split, split.secondPartStart == 0, xml.count >= splitAt else { return }
-            split.record(secondPartStart: xml.count)
+            split.secondPartStart = xml.count
             xml.endSink(closing: "</xbrli:xbrl>\n")
         }
         xml.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xbrli:xbrl")
@@ -143,7 +140,7 @@ public struct InstanceWriter: Sendable {
             xml.attribute("xlink:href", "\(taxonomy.entryPointURL)#printedForm")
             xml.raw("/>\n")
         }
-        split?.record(headerEnd: xml.count)
+        split?.headerEnd = xml.count
 
         // The entity is the same in every context.
         var entity = XMLBytes(capacity: 160)

@@ -71,23 +71,9 @@ public enum StatementParser {
         return Blank.ids.lazy.filter { $0 != quarterly.id }.compactMap(Blank.named).first { contains(bytes, $0.pageHeader) }
     }
 
-    /// Whether `text`'s UTF-8 bytes occur in `bytes`.
-    static func contains(_ bytes: [UInt8], _ text: String) -> Bool {
-        let needle = Array(text.utf8)
-        guard let first = needle.first, needle.count <= bytes.count else { return needle.isEmpty }
-        return bytes.withUnsafeBufferPointer { haystack in
-            var i = 0
-            let last = haystack.count - needle.count
-            while i <= last {
-                if haystack[i] == first {
-                    var k = 1
-                    while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
-                    if k == needle.count { return true }
-                }
-                i += 1
-            }
-            return false
-        }
+    /// Whether the running header `header` occurs in `bytes`.
+    private static func contains(_ bytes: [UInt8], _ header: String) -> Bool {
+        bytes.withUnsafeBufferPointer { bytes in Text.withBytes(header) { Text.contains(bytes, $0) } }
     }
 
     /// The known blank whose running header starts the most pages of the document.

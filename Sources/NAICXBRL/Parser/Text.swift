@@ -398,16 +398,17 @@ enum Text {
 
     /// Whether `text` holds `part` as consecutive bytes; see ``hasPrefix(_:_:)``.
     static func contains(_ text: String, _ part: String) -> Bool {
-        withBytes(text) { bytes in
-            withBytes(part) { part in
-                guard part.count <= bytes.count else { return false }
-                if part.isEmpty { return true }
-                for start in 0...(bytes.count - part.count) where bytes[start] == part[0] {
-                    if memoryEqual(bytes, start, part) { return true }
-                }
-                return false
-            }
+        withBytes(text) { bytes in withBytes(part) { contains(bytes, $0) } }
+    }
+
+    /// Whether `bytes` hold `part` as consecutive bytes.
+    static func contains(_ bytes: Bytes, _ part: Bytes) -> Bool {
+        guard part.count <= bytes.count else { return false }
+        if part.isEmpty { return true }
+        for start in 0...(bytes.count - part.count) where bytes[start] == part[0] {
+            if memoryEqual(bytes, start, part) { return true }
         }
+        return false
     }
 
     /// Whether the bytes are `other`'s, lengths compared first.

@@ -40,16 +40,20 @@ struct StreamedElement {
     /// The `id` attribute's value packed into an integer when it has at most 7 bytes (`c123`,
     /// `f42`, `USD`), for comparing ids without making strings; nil otherwise.
     var packedID: UInt64? {
+        guard let entry = idEntry, let start = entry[3], let end = entry[4], end - start <= 7 else { return nil }
+        var packed = UInt64(end - start) << 56
+        for (k, byte) in UnsafeBufferPointer(start: start, count: end - start).enumerated() {
+            packed |= UInt64(byte) << (8 * k)
+        }
+        return packed
+    }
+
+    /// The unqualified `id` attribute's entry in `attributes`, found without making strings.
+    private var idEntry: UnsafeMutablePointer<UnsafePointer<xmlChar>?>? {
         guard let attributes else { return nil }
         for i in 0..<attributeCount {
             let entry = attributes + 5 * i
-            guard entry[2] == nil, let local = entry[0], local[0] == 0x69, local[1] == 0x64, local[2] == 0 else { continue }
-            guard let start = entry[3], let end = entry[4], end - start <= 7 else { return nil }
-            var packed = UInt64(end - start) << 56
-            for (k, byte) in UnsafeBufferPointer(start: start, count: end - start).enumerated() {
-                packed |= UInt64(byte) << (8 * k)
-            }
-            return packed
+            if entry[2] == nil, let local = entry[0], local[0] == 0x69, local[1] == 0x64, local[2] == 0 { return entry }
         }
         return nil
     }
@@ -76,13 +80,7 @@ struct StreamedElement {
 
     /// The value of the unqualified `id` attribute, compared without making strings.
     var id: String? {
-        guard let attributes else { return nil }
-        for i in 0..<attributeCount {
-            let entry = attributes + 5 * i
-            guard entry[2] == nil, let local = entry[0], local[0] == 0x69, local[1] == 0x64, local[2] == 0 else { continue }
-            return Self.value(entry)
-        }
-        return nil
+        idEntry.map(Self.value)
     }
 
     /// Every attribute in `namespace`: local name and value.
