@@ -312,6 +312,36 @@ final class XMLValidationTests: XCTestCase {
         XCTAssertEqual(official.validate(Array(withDomain.utf8), documentName: "official.xbrl").count, 1)
     }
 
+    /// The variant repeats the root's children as a sequence of one choice where the official
+    /// schema repeats a choice: both accept the same orders of children and refuse the same.
+    func testVariantAndOfficialSchemaJudgeTheRootsChildrenAlike() throws {
+        let variant = try validator()
+        let official = try SchemaValidator(entryURL: Self.taxonomy.entryURL)
+        let fact = #"<t:Note contextRef="D">text</t:Note>"#
+        let money = #"<t:Money contextRef="I" unitRef="USD" decimals="0">5</t:Money>"#
+        let unit = #"<xbrli:unit id="EUR"><xbrli:measure>iso4217:EUR</xbrli:measure></xbrli:unit>"#
+        let context = #"<xbrli:context id="X"><xbrli:entity><xbrli:identifier scheme="http://example.com">1</xbrli:identifier></xbrli:entity><xbrli:period><xbrli:forever/></xbrli:period></xbrli:context>"#
+        let footnotes = #"<link:footnoteLink xlink:type="extended" xlink:role="http://www.xbrl.org/2003/role/link"/>"#
+        let schemaRef = #"<link:schemaRef xlink:type="simple" xlink:href="\#(Self.taxonomy.entryURL)"/>"#
+        let roleRef = #"<link:roleRef roleURI="http://example.com/role" xlink:type="simple" xlink:href="\#(Self.taxonomy.entryURL)#role"/>"#
+        let orders: [(extra: [String], valid: Bool)] = [
+            ([], true),
+            ([fact, unit, money, context, fact, footnotes, fact], true),
+            ([footnotes, footnotes, context, unit], true),
+            ([fact, schemaRef], false),
+            ([unit, roleRef], false),
+            ([fact, "<xbrli:entity/>"], false),
+        ]
+        for (extra, valid) in orders {
+            let bytes = Array(Self.taxonomy.instance(facts: 3, extra: extra).utf8)
+            let fromVariant = variant.validate(bytes, documentName: "order.xbrl")
+            let fromOfficial = official.validate(bytes, documentName: "order.xbrl")
+            XCTAssertEqual(fromVariant.isEmpty, valid, "\(extra): \(fromVariant)")
+            XCTAssertEqual(fromOfficial.isEmpty, valid, "\(extra): \(fromOfficial)")
+            XCTAssertEqual(fromVariant.map(\.line), fromOfficial.map(\.line), "\(extra)")
+        }
+    }
+
     // MARK: Helpers
 
     private func line(of text: String, in document: String) -> Int? {

@@ -13,11 +13,29 @@ extension BundledSchemas {
             <element ref="xbrli:tuple"/>
     """
 
+    /// How the `xbrl` element repeats its facts, contexts, units and footnote links.
+    enum RootRepetition {
+        /// As XBRL 2.1 writes it: `<choice minOccurs="0" maxOccurs="unbounded">`.
+        case repeatedChoice
+        /// The same language as a repeated sequence of one choice. libxml2 2.9 gives every
+        /// repeated `choice` a counter, and an automaton with a counter cannot run in its
+        /// compact form: the general matcher then copies each child's name onto a rollback
+        /// stack and tries again. A repeated sequence needs no counter, so the root's several
+        /// thousand children are matched by table lookup (about 7 % of an instance's validation).
+        case repeatedSequence
+    }
+
     /// The instance schema with `rootFactParticles` standing where the `xbrl` element's
-    /// content model names the facts and `additionalImports` after the official import;
-    /// everything else is the same in all variants.
-    static func instanceSchema(rootFactParticles: String, additionalImports: String = "") -> String {
-        instanceSchemaPrologue + additionalImports + instanceSchemaHead + rootFactParticles + "\n" + instanceSchemaTail
+    /// content model names the facts, repeated as `repetition` says, and `additionalImports`
+    /// after the official import; everything else is the same in all variants.
+    static func instanceSchema(rootFactParticles: String, repetition: RootRepetition = .repeatedChoice,
+                               additionalImports: String = "") -> String {
+        let (open, close) = switch repetition {
+        case .repeatedChoice: (#"        <choice minOccurs="0" maxOccurs="unbounded">"#, "        </choice>")
+        case .repeatedSequence: (#"        <sequence minOccurs="0" maxOccurs="unbounded"><choice>"#, "        </choice></sequence>")
+        }
+        return instanceSchemaPrologue + additionalImports + instanceSchemaHead + "\n" + open + "\n" + rootFactParticles + "\n"
+            + instanceSchemaFactsEnd + close + "\n" + instanceSchemaTail
     }
 
     private static let instanceSchemaPrologue = #"""
@@ -511,15 +529,16 @@ extension BundledSchemas {
         <element ref="link:linkbaseRef" minOccurs="0" maxOccurs="unbounded"/>
         <element ref="link:roleRef" minOccurs="0" maxOccurs="unbounded"/>
         <element ref="link:arcroleRef" minOccurs="0" maxOccurs="unbounded"/>
-        <choice minOccurs="0" maxOccurs="unbounded">
+"""#
+
+    private static let instanceSchemaFactsEnd = #"""
+          <element ref="xbrli:context"/>
+          <element ref="xbrli:unit"/>
+          <element ref="link:footnoteLink"/>
 
 """#
 
     private static let instanceSchemaTail = #"""
-          <element ref="xbrli:context"/>
-          <element ref="xbrli:unit"/>
-          <element ref="link:footnoteLink"/>
-        </choice>
       </sequence>
       <attribute name="id" type="ID" use="optional"/>
       <anyAttribute namespace="http://www.w3.org/XML/1998/namespace" processContents="lax"/>

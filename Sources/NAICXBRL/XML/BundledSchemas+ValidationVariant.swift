@@ -9,7 +9,8 @@ extension BundledSchemas {
 
     /// The instance schema as `InstanceValidator` compiles it: identical to `instance` except
     /// that the `xbrl` element names its facts with one strict wildcard over `factNamespaces`
-    /// instead of the `xbrli:item` and `xbrli:tuple` substitution groups.
+    /// instead of the `xbrli:item` and `xbrli:tuple` substitution groups, and repeats its
+    /// children as a sequence of one choice (see `RootRepetition.repeatedSequence`).
     ///
     /// libxml2 2.9 builds the official choice over every member of both groups and checks it
     /// for determinism in time roughly cubic in their count: about 10 s for 1,000 concepts,
@@ -39,7 +40,7 @@ extension BundledSchemas {
         let particles = tokens.isEmpty
             ? ""
             : #"            <any namespace="\#(tokens.joined(separator: " "))" processContents="strict"/>"#
-        return instanceSchema(rootFactParticles: particles, additionalImports: dimensionInstanceImport)
+        return instanceSchema(rootFactParticles: particles, repetition: .repeatedSequence, additionalImports: dimensionInstanceImport)
     }
 
     private static let dimensionInstanceImport = """
