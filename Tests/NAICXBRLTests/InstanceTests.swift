@@ -70,7 +70,7 @@ final class InstanceTests: XCTestCase {
         XCTAssertEqual(Set(facts.map(\.key)).count, facts.count, "no duplicate facts")
     }
 
-    func fact(_ concept: String, _ period: Period, explicit: [String: String] = [:], typed: [String: String] = [:]) -> Fact? {
+    func fact(_ concept: String, _ period: Period, explicit: DimensionMembers = [:], typed: DimensionMembers = [:]) -> Fact? {
         Self.conversion.facts.first { $0.concept == concept && $0.context == FactContext(period: period, explicit: explicit, typed: typed) }
     }
 

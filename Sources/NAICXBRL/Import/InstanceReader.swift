@@ -165,8 +165,8 @@ private final class SAXInstanceReader {
     private struct ContextState {
         var id: String
         var line: Int
-        var explicit: [String: String] = [:]
-        var typed: [String: String] = [:]
+        var explicit: DimensionMembers = [:]
+        var typed: DimensionMembers = [:]
         var instant: String?, start: String?, end: String?
         var entity = ""
         var problems: [Diagnostic] = []

@@ -246,7 +246,7 @@ struct StatementBuilder {
 
     /// A fact of a printed table: `TableScale`, `TableHeadings`, `TableRowLabel`,
     /// `TableAmountColumnN`, `TableTextColumnN`.
-    private static func tablePart(_ kind: Substring, typed: [String: String], value: Fact.Value, printed: String?, into table: inout TableParts) -> String? {
+    private static func tablePart(_ kind: Substring, typed: DimensionMembers, value: Fact.Value, printed: String?, into table: inout TableParts) -> String? {
         let rowText = typed["TableRowAxis"]
         switch kind {
         case "TableScale":

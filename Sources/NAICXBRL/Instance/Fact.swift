@@ -37,25 +37,18 @@ public struct FactKey: Hashable, Sendable {
 public struct FactContext: Hashable, Sendable, Comparable {
     public var period: Period
     /// Explicit dimensions: axis → member, both local names in the taxonomy namespace.
-    public var explicit: [String: String]
+    public var explicit: DimensionMembers
     /// Typed dimensions: axis → value.
-    public var typed: [String: String]
+    public var typed: DimensionMembers
 
-    public init(period: Period, explicit: [String: String] = [:], typed: [String: String] = [:]) {
+    public init(period: Period, explicit: DimensionMembers = [:], typed: DimensionMembers = [:]) {
         self.period = period
         self.explicit = explicit
         self.typed = typed
     }
 
     var sortKey: String {
-        let e = explicit.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
-        let t = typed.sorted { $0.key < $1.key }.map { "\($0.key)=\(TypedValueOrder.pad($0.value))" }.joined(separator: ";")
-        return e + "|" + t
-    }
-
-    /// A context's members in the order of their axes' names (one member needs no sorting).
-    static func inKeyOrder(_ members: [String: String]) -> [(key: String, value: String)] {
-        members.count <= 1 ? members.map { ($0.key, $0.value) } : members.sorted { $0.key < $1.key }
+        String(decoding: sortKeyBytes, as: UTF8.self)
     }
 
     /// `sortKey`'s UTF-8 bytes, built without intermediate strings.
@@ -63,7 +56,7 @@ public struct FactContext: Hashable, Sendable, Comparable {
         var out: [UInt8] = []
         out.reserveCapacity(64)
         var first = true
-        for (key, value) in Self.inKeyOrder(explicit) {
+        for (key, value) in explicit {
             if !first { out.append(0x3B) }
             first = false
             out.append(contentsOf: key.utf8)
@@ -72,7 +65,7 @@ public struct FactContext: Hashable, Sendable, Comparable {
         }
         out.append(0x7C)
         first = true
-        for (key, value) in Self.inKeyOrder(typed) {
+        for (key, value) in typed {
             if !first { out.append(0x3B) }
             first = false
             out.append(contentsOf: key.utf8)
@@ -92,6 +85,85 @@ public struct FactContext: Hashable, Sendable, Comparable {
         contexts.map { ($0, $0.sortKey) }
             .sorted { $0.0.period != $1.0.period ? $0.0.period < $1.0.period : $0.1 < $1.1 }
             .map(\.0)
+    }
+}
+
+/// A context's dimension members, axis → member (or typed value), kept in the order of their
+/// axes' names: a context is hashed, compared and written without sorting or hashing each
+/// member apart, as a dictionary would. A context has a handful of members at most, so lookups
+/// are a scan.
+public struct DimensionMembers: Hashable, Sendable, Sequence, ExpressibleByDictionaryLiteral, CustomStringConvertible {
+    public typealias Element = (key: String, value: String)
+    private var members: [Element]
+
+    public init() {
+        members = []
+    }
+
+    public init(_ members: [String: String]) {
+        self.members = members.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    public init(dictionaryLiteral elements: (String, String)...) {
+        self.init()
+        for (key, value) in elements { self[key] = value }
+    }
+
+    public var count: Int { members.count }
+    public var isEmpty: Bool { members.isEmpty }
+    public var keys: [String] { members.map(\.key) }
+
+    public subscript(key: String) -> String? {
+        get {
+            for member in members where member.key == key { return member.value }
+            return nil
+        }
+        set {
+            var i = 0
+            while i < members.count, members[i].key < key { i += 1 }
+            let found = i < members.count && members[i].key == key
+            switch (found, newValue) {
+            case (true, let value?): members[i].value = value
+            case (true, nil): members.remove(at: i)
+            case (false, let value?): members.insert((key, value), at: i)
+            case (false, nil): break
+            }
+        }
+    }
+
+    /// These members with `key` set to `value`, unless they have `key` already.
+    public func adding(_ key: String, _ value: String) -> DimensionMembers {
+        guard self[key] == nil else { return self }
+        var copy = self
+        copy[key] = value
+        return copy
+    }
+
+    /// The members as a dictionary.
+    public var dictionary: [String: String] {
+        Dictionary(uniqueKeysWithValues: members.map { ($0.key, $0.value) })
+    }
+
+    public func makeIterator() -> IndexingIterator<[Element]> {
+        members.makeIterator()
+    }
+
+    public static func == (a: DimensionMembers, b: DimensionMembers) -> Bool {
+        guard a.members.count == b.members.count else { return false }
+        for (x, y) in zip(a.members, b.members) where x.key != y.key || x.value != y.value { return false }
+        return true
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(members.count)
+        for member in members {
+            hasher.combine(member.key)
+            hasher.combine(member.value)
+        }
+    }
+
+    public var description: String {
+        "[" + members.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "]"
     }
 }
 

@@ -136,7 +136,7 @@ public struct FactMapping: Sendable {
         }
 
         mutating func page(_ page: Page, _ description: PageDescription) {
-            let pageAxis = ["PageAxis": page.id]
+            let pageAxis: DimensionMembers = ["PageAxis": page.id]
             let members = description.orientation == .members
             let firstAmountColumn = description.columns.first { $0.valueKind == .amount }
             var lineIndex: [String: Int] = [:]
@@ -268,7 +268,7 @@ public struct FactMapping: Sendable {
             }
         }
 
-        mutating func table(_ table: Table, prefix: String, axes: [String: String]) {
+        mutating func table(_ table: Table, prefix: String, axes: DimensionMembers) {
             let scaleConcept = prefix + "TableScale"
             if table.scale != .units { text(scaleConcept, table.scale.rawValue, FactContext(period: document, typed: axes)) }
             for (i, heading) in table.headings.enumerated() {
@@ -298,13 +298,9 @@ public struct FactMapping: Sendable {
             }
         }
 
-        /// `axes` with `axis` set to `value`, unless `axes` has it already (as
-        /// `merging([axis: value]) { a, _ in a }`, without the dictionary in between).
-        static func axes(_ axes: [String: String], _ axis: String, _ value: String) -> [String: String] {
-            guard axes[axis] == nil else { return axes }
-            var merged = axes
-            merged[axis] = value
-            return merged
+        /// `axes` with `axis` set to `value`, unless `axes` has it already.
+        static func axes(_ axes: DimensionMembers, _ axis: String, _ value: String) -> DimensionMembers {
+            axes.adding(axis, value)
         }
 
         /// The concepts of a table's text and amount columns, by column index.
@@ -323,7 +319,7 @@ public struct FactMapping: Sendable {
         }
 
         mutating func note(_ note: Note) {
-            let axes = ["NoteAxis": String(note.number)]
+            let axes: DimensionMembers = ["NoteAxis": String(note.number)]
             text("NoteTitle", note.title, FactContext(period: document, typed: axes))
             for (i, block) in note.content.enumerated() {
                 let blockAxes = Builder.axes(axes, "BlockAxis", String(i + 1))
@@ -335,7 +331,7 @@ public struct FactMapping: Sendable {
         }
 
         mutating func interrogatory(_ item: Interrogatory) {
-            let axes = ["InterrogatoryAxis": "\(item.part):\(item.number)"]
+            let axes: DimensionMembers = ["InterrogatoryAxis": "\(item.part):\(item.number)"]
             let at = FactContext(period: document, typed: axes)
             text("InterrogatoryText", item.text, at)
             switch item.answer {

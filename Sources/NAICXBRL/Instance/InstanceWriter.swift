@@ -160,14 +160,14 @@ public struct InstanceWriter: Sendable {
             xml.raw(entityBytes)
             if !context.explicit.isEmpty || !context.typed.isEmpty {
                 xml.raw("<xbrli:segment>")
-                for (axis, member) in FactContext.inKeyOrder(context.explicit) {
+                for (axis, member) in context.explicit {
                     xml.raw("<xbrldi:explicitMember")
                     xml.attribute("dimension", prefix, axis)
                     xml.raw(">")
                     xml.text(prefix, member)
                     xml.raw("</xbrldi:explicitMember>")
                 }
-                for (axis, value) in FactContext.inKeyOrder(context.typed) {
+                for (axis, value) in context.typed {
                     let domain: String
                     if let known = typedDomains[axis] {
                         domain = known
