@@ -91,6 +91,28 @@ final class XMLBaseSchemaTests: XCTestCase {
         XCTAssertThrowsError(try BundledSchemas.instanceValidationVariant(factNamespaces: ["http://example.com/a b"]))
     }
 
+    /// The linkbase variant repeats `link:footnoteLink`'s children as a sequence of one choice,
+    /// and changes nothing else.
+    func testLinkbaseVariantDiffersOnlyInTheFootnoteLink() throws {
+        let variant = try SchemaOutline(data: Data(BundledSchemas.linkbaseValidationVariant.utf8), url: BundledSchemas.linkbaseURL)
+        let official = try SchemaOutline(data: Data(BundledSchemas.linkbase.utf8), url: BundledSchemas.linkbaseURL)
+        XCTAssertEqual(variant.differences(from: official).count, 1)
+        XCTAssertEqual(variant.schemaAttributes, official.schemaAttributes)
+        XCTAssertEqual(Set(variant.components.keys), Set(official.components.keys))
+        for key in official.components.keys where key != "element footnoteLink" {
+            XCTAssertEqual(variant.components[key], official.components[key], key)
+        }
+        let link = try XCTUnwrap(variant.components["element footnoteLink"])
+        let officialLink = try XCTUnwrap(official.components["element footnoteLink"])
+        let officialRepetition = "xs:choice[maxOccurs=unbounded,minOccurs=0]("
+        let lastParticle = "xs:element[ref={http://www.xbrl.org/2003/linkbase}footnote]()"
+        for part in [officialRepetition, lastParticle] {
+            XCTAssertEqual(officialLink.components(separatedBy: part).count, 2, part)
+        }
+        XCTAssertEqual(link, officialLink.replacingOccurrences(of: officialRepetition, with: "xs:sequence[maxOccurs=unbounded,minOccurs=0](xs:choice[](")
+            .replacingOccurrences(of: lastParticle, with: lastParticle + ")"))
+    }
+
     /// The comparison would be worthless if it could not see a difference.
     func testOutlineComparisonSeesChanges() throws {
         let url = BundledSchemas.xlURL

@@ -312,9 +312,10 @@ final class XMLValidationTests: XCTestCase {
         XCTAssertEqual(official.validate(Array(withDomain.utf8), documentName: "official.xbrl").count, 1)
     }
 
-    /// The variant repeats the root's children as a sequence of one choice where the official
-    /// schema repeats a choice: both accept the same orders of children and refuse the same.
-    func testVariantAndOfficialSchemaJudgeTheRootsChildrenAlike() throws {
+    /// The variant repeats the root's and footnote links' children as a sequence of one choice
+    /// where the official schemas repeat a choice: both accept the same orders of children and
+    /// refuse the same.
+    func testVariantAndOfficialSchemaJudgeOrdersOfChildrenAlike() throws {
         let variant = try validator()
         let official = try SchemaValidator(entryURL: Self.taxonomy.entryURL)
         let fact = #"<t:Note contextRef="D">text</t:Note>"#
@@ -324,8 +325,18 @@ final class XMLValidationTests: XCTestCase {
         let footnotes = #"<link:footnoteLink xlink:type="extended" xlink:role="http://www.xbrl.org/2003/role/link"/>"#
         let schemaRef = #"<link:schemaRef xlink:type="simple" xlink:href="\#(Self.taxonomy.entryURL)"/>"#
         let roleRef = #"<link:roleRef roleURI="http://example.com/role" xlink:type="simple" xlink:href="\#(Self.taxonomy.entryURL)#role"/>"#
+        let loc = ##"<link:loc xlink:type="locator" xlink:href="#f1" xlink:label="fact"/>"##
+        let note = #"<link:footnote xlink:type="resource" xlink:label="note" xml:lang="en">see</link:footnote>"#
+        let arc = #"<link:footnoteArc xlink:type="arc" xlink:arcrole="http://www.xbrl.org/2003/arcrole/fact-footnote" xlink:from="fact" xlink:to="note"/>"#
+        func link(_ children: String...) -> String {
+            #"<link:footnoteLink xlink:type="extended" xlink:role="http://www.xbrl.org/2003/role/link">"# + children.joined() + "</link:footnoteLink>"
+        }
         let orders: [(extra: [String], valid: Bool)] = [
             ([], true),
+            ([link(arc, note, loc, loc, note)], true),
+            ([link(loc, note, arc), fact, link()], true),
+            ([link(loc, note, arc, unit)], false),
+            ([link(loc, "<link:calculationArc/>")], false),
             ([fact, unit, money, context, fact, footnotes, fact], true),
             ([footnotes, footnotes, context, unit], true),
             ([fact, schemaRef], false),

@@ -144,12 +144,18 @@ public struct FactMapping: Sendable {
             // On a page whose rows are items, a cell's context depends on its column and on where
             // the line's balance stands (if it is one): worked out once per page.
             var itemContexts: [Int: Int] = [:]
+            // On a page whose rows are members, on the row's member and the column's period:
+            // worked out once per row and period.
+            let rowAxis = members ? TaxonomyModel.rowAxis(description) : ""
+            var rowContexts: [(period: PeriodReference?, context: Int)] = []
             for row in page.rows {
                 guard let line = lineIndex[row.line].map({ description.lines[$0] }) else {
                     diagnostics.append(Diagnostic(.error, .importError, file: file, line: nil, "\(description.title) has no line \(row.line)"))
                     continue
                 }
                 func origin() -> String { "\(description.title) line \(row.line)" }
+                rowContexts.removeAll(keepingCapacity: true)
+                let rowMember = members ? line.member.map { TaxonomyModel.member(description, $0, rows: true) } : nil
                 for (index, cell) in row.cells.enumerated() {
                     guard index < description.columns.count, let (value, printed) = Builder.value(of: cell, scale: line.scale ?? .units) else { continue }
                     let column = description.columns[index]
@@ -157,11 +163,14 @@ public struct FactMapping: Sendable {
                     let context: Int
                     if members {
                         concept = column.concept
-                        var c = FactContext(period: periods.period(column.period ?? .currentYearToDate))
-                        if let member = line.member {
-                            c.explicit[TaxonomyModel.rowAxis(description)] = TaxonomyModel.member(description, member, rows: true)
+                        if let known = rowContexts.first(where: { $0.period == column.period }) {
+                            context = known.context
+                        } else {
+                            var c = FactContext(period: periods.period(column.period ?? .currentYearToDate))
+                            if let rowMember { c.explicit[rowAxis] = rowMember }
+                            context = number(c)
+                            rowContexts.append((column.period, context))
                         }
-                        context = number(c)
                     } else {
                         concept = line.isHeading ? nil : line.concept
                         let key = index * 3 + (line.instant == nil ? 0 : line.instant == .start ? 1 : 2)

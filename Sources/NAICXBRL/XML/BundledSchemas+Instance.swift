@@ -13,8 +13,10 @@ extension BundledSchemas {
             <element ref="xbrli:tuple"/>
     """
 
-    /// How the `xbrl` element repeats its facts, contexts, units and footnote links.
-    enum RootRepetition {
+    /// How an element with many children repeats the choice among them: the `xbrl` element
+    /// (facts, contexts, units, footnote links) and `link:footnoteLink` (locators, arcs,
+    /// footnotes).
+    enum Repetition {
         /// As XBRL 2.1 writes it: `<choice minOccurs="0" maxOccurs="unbounded">`.
         case repeatedChoice
         /// The same language as a repeated sequence of one choice. libxml2 2.9 gives every
@@ -28,7 +30,7 @@ extension BundledSchemas {
     /// The instance schema with `rootFactParticles` standing where the `xbrl` element's
     /// content model names the facts, repeated as `repetition` says, and `additionalImports`
     /// after the official import; everything else is the same in all variants.
-    static func instanceSchema(rootFactParticles: String, repetition: RootRepetition = .repeatedChoice,
+    static func instanceSchema(rootFactParticles: String, repetition: Repetition = .repeatedChoice,
                                additionalImports: String = "") -> String {
         let (open, close) = switch repetition {
         case .repeatedChoice: (#"        <choice minOccurs="0" maxOccurs="unbounded">"#, "        </choice>")

@@ -2,7 +2,21 @@ extension BundledSchemas {
     /// Linkbases and the references an instance or schema makes to them (XBRL 2.1 sections
     /// 3.5 and 4.3): the six standard extended links, their arcs and resources, `schemaRef`,
     /// `linkbaseRef`, `roleRef`, `arcroleRef`, `roleType` and `arcroleType`.
-    static let linkbase = #"""
+    static let linkbase = linkbaseSchema(footnoteRepetition: .repeatedChoice)
+
+    /// The linkbase schema with `link:footnoteLink` repeating its children as `repetition`
+    /// says (see `Repetition`: an instance's footnote link has a locator, an arc and a footnote
+    /// for each printed form, hundreds in a statement); everything else is the same in all
+    /// variants.
+    static func linkbaseSchema(footnoteRepetition repetition: Repetition) -> String {
+        let (open, close) = switch repetition {
+        case .repeatedChoice: (#"          <choice minOccurs="0" maxOccurs="unbounded">"#, "          </choice>")
+        case .repeatedSequence: (#"          <sequence minOccurs="0" maxOccurs="unbounded"><choice>"#, "          </choice></sequence>")
+        }
+        return linkbaseHead + "\n\n" + footnoteLinkHead + "\n" + open + "\n" + footnoteLinkParticles + "\n" + close + "\n" + footnoteLinkTail + "\n" + linkbaseTail
+    }
+
+    private static let linkbaseHead = #"""
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- XBRL linkbases (XBRL 2.1 sections 3.5, 4.3 and 5.1.3). Written for naicxbrl. -->
 <schema xmlns="http://www.w3.org/2001/XMLSchema"
@@ -168,23 +182,32 @@ extension BundledSchemas {
       </complexContent>
     </complexType>
   </element>
+"""#
 
+    private static let footnoteLinkHead = #"""
   <element name="footnoteLink" substitutionGroup="xl:extended">
     <complexType>
       <complexContent>
         <restriction base="xl:extendedType">
-          <choice minOccurs="0" maxOccurs="unbounded">
+"""#
+
+    private static let footnoteLinkParticles = #"""
             <element ref="xl:title"/>
             <element ref="link:documentation"/>
             <element ref="link:loc"/>
             <element ref="link:footnoteArc"/>
             <element ref="link:footnote"/>
-          </choice>
+"""#
+
+    private static let footnoteLinkTail = #"""
           <anyAttribute namespace="http://www.w3.org/XML/1998/namespace" processContents="lax"/>
         </restriction>
       </complexContent>
     </complexType>
   </element>
+"""#
+
+    private static let linkbaseTail = #"""
   <element name="linkbase">
     <complexType>
       <choice minOccurs="0" maxOccurs="unbounded">

@@ -10,7 +10,7 @@ extension BundledSchemas {
     /// The instance schema as `InstanceValidator` compiles it: identical to `instance` except
     /// that the `xbrl` element names its facts with one strict wildcard over `factNamespaces`
     /// instead of the `xbrli:item` and `xbrli:tuple` substitution groups, and repeats its
-    /// children as a sequence of one choice (see `RootRepetition.repeatedSequence`).
+    /// children as a sequence of one choice (see `Repetition.repeatedSequence`).
     ///
     /// libxml2 2.9 builds the official choice over every member of both groups and checks it
     /// for determinism in time roughly cubic in their count: about 10 s for 1,000 concepts,
@@ -42,6 +42,11 @@ extension BundledSchemas {
             : #"            <any namespace="\#(tokens.joined(separator: " "))" processContents="strict"/>"#
         return instanceSchema(rootFactParticles: particles, repetition: .repeatedSequence, additionalImports: dimensionInstanceImport)
     }
+
+    /// The linkbase schema as `InstanceValidator` compiles it: identical to `linkbase` except
+    /// that `link:footnoteLink` repeats its children as a sequence of one choice (see
+    /// `Repetition.repeatedSequence`).
+    static let linkbaseValidationVariant = linkbaseSchema(footnoteRepetition: .repeatedSequence)
 
     private static let dimensionInstanceImport = """
       <import namespace="\(dimensionInstanceNamespace)" schemaLocation="\(dimensionInstanceURL)"/>

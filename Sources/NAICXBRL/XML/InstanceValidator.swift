@@ -26,6 +26,10 @@ import Foundation
 ///   domain element, say) would pass the wildcard; the validator reports those itself. It
 ///   knows from the taxonomy whether any exist and only then looks at the facts.
 ///
+/// Both the root and `link:footnoteLink` (through a variant of the linkbase schema) repeat
+/// their children as a sequence of one choice rather than a repeated choice: the same language,
+/// which libxml2 matches with its compact automaton (see `BundledSchemas.Repetition`).
+///
 /// It also reports `link:schemaRef` and `xsi:schemaLocation` references that point outside the
 /// compiled taxonomy, since the instance then claims a DTS it is not being validated against.
 /// Nothing they name is ever loaded.
@@ -77,7 +81,8 @@ public final class InstanceValidator: Sendable {
             ])
         }
         self.validator = try SchemaValidator(
-            entryURL: taxonomyEntryURL, overlay: [BundledSchemas.instanceURL: Array(variant.utf8)])
+            entryURL: taxonomyEntryURL, overlay: [BundledSchemas.instanceURL: Array(variant.utf8),
+                                                  BundledSchemas.linkbaseURL: Array(BundledSchemas.linkbaseValidationVariant.utf8)])
         self.taxonomyEntryURL = taxonomyEntryURL
         self.factNamespaces = namespaces.sorted()
         self.conceptCount = concepts
