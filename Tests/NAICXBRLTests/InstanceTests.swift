@@ -120,6 +120,33 @@ final class InstanceTests: XCTestCase {
         XCTAssertEqual(again.instance, Self.conversion.instance)
     }
 
+    /// The writer takes the mapping's numbering of contexts and concepts, and works it out
+    /// again when it no longer matches the facts.
+    func testWriterNumbersFactsAgainWhenTheyChanged() throws {
+        let mapping = FactMapping(blank: .lifeQuarterly)
+        let writer = InstanceWriter(taxonomy: mapping.taxonomy)
+        let result = try mapping.facts(of: Fixture.reference.statement)
+        XCTAssertEqual(result.factContexts.count, result.facts.count)
+        XCTAssertEqual(result.factConcepts.count, result.facts.count)
+        XCTAssertEqual(Set(result.concepts).count, result.concepts.count)
+        var unnumbered = result
+        unnumbered.contexts = []
+        unnumbered.factContexts = []
+        unnumbered.concepts = []
+        unnumbered.factConcepts = []
+        XCTAssertEqual(writer.write(result), writer.write(unnumbered))
+
+        // A caller swaps two facts of different concepts and contexts: the numbers are stale.
+        var changed = result
+        let last = try XCTUnwrap(changed.facts.lastIndex { $0.concept != changed.facts[0].concept && $0.context != changed.facts[0].context })
+        changed.facts.swapAt(0, last)
+        var changedUnnumbered = unnumbered
+        changedUnnumbered.facts = changed.facts
+        let written = writer.write(changed)
+        XCTAssertNotEqual(written, writer.write(result))
+        XCTAssertEqual(written, writer.write(changedUnnumbered))
+    }
+
     // MARK: Validation in two parts, on two threads
 
     func testInstanceDividedForValidationKeepsEveryLine() throws {

@@ -149,9 +149,15 @@ public struct DimensionMembers: Hashable, Sendable, Sequence, ExpressibleByDicti
     }
 
     public static func == (a: DimensionMembers, b: DimensionMembers) -> Bool {
-        guard a.members.count == b.members.count else { return false }
-        for (x, y) in zip(a.members, b.members) where x.key != y.key || x.value != y.value { return false }
-        return true
+        a.members.withUnsafeBufferPointer { x in
+            b.members.withUnsafeBufferPointer { y in
+                guard x.count == y.count else { return false }
+                // The same storage (a context copied, not built again): equal without a look.
+                if x.baseAddress == y.baseAddress { return true }
+                for (p, q) in zip(x, y) where p.key != q.key || p.value != q.value { return false }
+                return true
+            }
+        }
     }
 
     public func hash(into hasher: inout Hasher) {

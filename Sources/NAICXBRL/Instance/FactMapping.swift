@@ -21,6 +21,10 @@ public struct FactMapping: Sendable {
         /// it: the writer then hashes no context again.
         var contexts: [FactContext] = []
         var factContexts: [Int] = []
+        /// Every concept the facts report, each once, and the number of each fact's concept in
+        /// it: nor does the writer hash a concept's name again.
+        var concepts: [String] = []
+        var factConcepts: [Int] = []
     }
 
     public enum Failure: Error, CustomStringConvertible {
@@ -50,7 +54,8 @@ public struct FactMapping: Sendable {
         for note in statement.notes { builder.note(note) }
         for item in statement.interrogatories { builder.interrogatory(item) }
         return Result(facts: builder.facts, diagnostics: builder.diagnostics, entity: entity,
-                      contexts: builder.contexts, factContexts: builder.factContexts)
+                      contexts: builder.contexts, factContexts: builder.factContexts,
+                      concepts: builder.concepts, factConcepts: builder.factConcepts)
     }
 
     /// Collects facts, merging the ones two cells report alike.
@@ -62,12 +67,16 @@ public struct FactMapping: Sendable {
         var contexts: [FactContext] = []
         var contextNumbers: [FactContext: Int] = [:]
         var factContexts: [Int] = []
+        /// Concepts, each once, and the number of each fact's concept.
+        var concepts: [String] = []
+        var conceptNumbers: [String: Int] = [:]
+        var factConcepts: [Int] = []
         /// Concept and context number of each fact added.
         var seen: [ConceptInContext: Int] = [:]
         var diagnostics: [Diagnostic] = []
 
         struct ConceptInContext: Hashable {
-            var concept: String
+            var concept: Int
             var context: Int
         }
 
@@ -77,6 +86,7 @@ public struct FactMapping: Sendable {
             // The reference statement has about 3,000 facts in 750 contexts.
             facts.reserveCapacity(4096)
             factContexts.reserveCapacity(4096)
+            factConcepts.reserveCapacity(4096)
             seen.reserveCapacity(4096)
             contexts.reserveCapacity(1024)
             contextNumbers.reserveCapacity(1024)
@@ -93,13 +103,21 @@ public struct FactMapping: Sendable {
             return contexts.count - 1
         }
 
-        mutating func add(_ fact: Fact, origin: @autoclosure () -> String) {
+        mutating func add(_ fact: consuming Fact, origin: @autoclosure () -> String) {
             add(fact, context: number(fact.context), origin: origin())
         }
 
         /// Adds `fact`, whose context is number `context`.
-        mutating func add(_ fact: Fact, context: Int, origin: @autoclosure () -> String) {
-            let key = ConceptInContext(concept: fact.concept, context: context)
+        mutating func add(_ fact: consuming Fact, context: Int, origin: @autoclosure () -> String) {
+            let concept: Int
+            if let known = conceptNumbers[fact.concept] {
+                concept = known
+            } else {
+                concept = concepts.count
+                conceptNumbers[fact.concept] = concept
+                concepts.append(fact.concept)
+            }
+            let key = ConceptInContext(concept: concept, context: context)
             // One lookup for the usual case, a fact not seen before.
             if let index = seen.updateValue(facts.count, forKey: key) {
                 seen[key] = index
@@ -113,6 +131,7 @@ public struct FactMapping: Sendable {
             }
             facts.append(fact)
             factContexts.append(context)
+            factConcepts.append(concept)
         }
 
         mutating func text(_ concept: String, _ value: String?, _ context: FactContext) {

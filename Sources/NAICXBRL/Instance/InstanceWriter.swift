@@ -49,17 +49,17 @@ public struct InstanceWriter: Sendable {
         let sink = split?.firstPart
         defer { sink?.finish() }
         let facts = mapping.facts
+        // The mapping numbers contexts and concepts; numbers that do not match the facts (which
+        // a caller may have changed) are worked out again.
         var contexts = mapping.contexts
         var factContexts = mapping.factContexts
-        if factContexts.count != facts.count || factContexts.contains(where: { $0 < 0 || $0 >= contexts.count }) {
-            var numbers: [FactContext: Int] = [:]
-            contexts = []
-            factContexts = facts.map { fact in
-                if let known = numbers[fact.context] { return known }
-                numbers[fact.context] = contexts.count
-                contexts.append(fact.context)
-                return contexts.count - 1
-            }
+        if !Self.numbers(factContexts, of: contexts, match: facts, \.context) {
+            (contexts, factContexts) = Self.numbered(facts.map(\.context))
+        }
+        var concepts = mapping.concepts
+        var factConcepts = mapping.factConcepts
+        if !Self.numbers(factConcepts, of: concepts, match: facts, \.concept) {
+            (concepts, factConcepts) = Self.numbered(facts.map(\.concept))
         }
         let prefix = taxonomy.prefix
 
@@ -79,28 +79,25 @@ public struct InstanceWriter: Sendable {
         // tags (in one buffer, by range) and its unit.
         var tags: [UInt8] = []
         var conceptTags: [(open: Range<Int>, close: Range<Int>, unit: Unit?)] = []
-        var conceptNumbers: [String: Int] = [:]
-        var factConcepts: [Int] = []
-        factConcepts.reserveCapacity(facts.count)
+        conceptTags.reserveCapacity(concepts.count)
         var units: [Unit] = []
         var usesDimensions = false, usesNil = false, footnoted = false
+        for concept in concepts {
+            let unit = self.unit(of: concept).flatMap(Unit.init(rawValue:))
+            let openStart = tags.count
+            tags.append(contentsOf: "  <\(prefix):\(concept)".utf8)
+            let closeStart = tags.count
+            tags.append(contentsOf: "</\(prefix):\(concept)>\n".utf8)
+            conceptTags.append((openStart..<closeStart, closeStart..<tags.count, unit))
+        }
+        var conceptUsed = [Bool](repeating: false, count: concepts.count)
         for i in facts.indices {
-            let concept = facts[i].concept
-            if let known = conceptNumbers[concept] {
-                factConcepts.append(known)
-            } else {
-                let unit = self.unit(of: facts[i]).flatMap(Unit.init(rawValue:))
-                let openStart = tags.count
-                tags.append(contentsOf: "  <\(prefix):\(concept)".utf8)
-                let closeStart = tags.count
-                tags.append(contentsOf: "</\(prefix):\(concept)>\n".utf8)
-                conceptNumbers[concept] = conceptTags.count
-                factConcepts.append(conceptTags.count)
-                conceptTags.append((openStart..<closeStart, closeStart..<tags.count, unit))
-                if let unit, !units.contains(unit) { units.append(unit) }
-            }
+            conceptUsed[factConcepts[i]] = true
             if case .none = facts[i].value { usesNil = true }
             if facts[i].printedForm != nil { footnoted = true }
+        }
+        for (number, tag) in conceptTags.enumerated() where conceptUsed[number] {
+            if let unit = tag.unit, !units.contains(unit) { units.append(unit) }
         }
         for number in contexts.indices where used[number] && (!contexts[number].explicit.isEmpty || !contexts[number].typed.isEmpty) {
             usesDimensions = true
@@ -151,7 +148,8 @@ public struct InstanceWriter: Sendable {
         entity.raw("</xbrli:identifier>")
         let entityBytes = entity.bytes
         let qualified = "\(prefix):"
-        var typedDomains: [String: String] = [:]
+        // A blank has a handful of typed axes: a list is quicker than hashing each axis name.
+        var typedDomains: [(axis: String, domain: String)] = []
         for (number, _) in order {
             let context = contexts[number]
             xml.raw("  <xbrli:context id=\"c")
@@ -169,11 +167,11 @@ public struct InstanceWriter: Sendable {
                 }
                 for (axis, value) in context.typed {
                     let domain: String
-                    if let known = typedDomains[axis] {
-                        domain = known
+                    if let known = typedDomains.first(where: { $0.axis == axis }) {
+                        domain = known.domain
                     } else {
                         domain = qualified + typedDomain(axis)
-                        typedDomains[axis] = domain
+                        typedDomains.append((axis, domain))
                     }
                     xml.raw("<xbrldi:typedMember")
                     xml.attribute("dimension", prefix, axis)
@@ -293,13 +291,35 @@ public struct InstanceWriter: Sendable {
         case pure
     }
 
-    func unit(of fact: Fact) -> String? {
-        guard let concept = taxonomy.concept(fact.concept) else { return nil }
+    func unit(of name: String) -> String? {
+        guard let concept = taxonomy.concept(name) else { return nil }
         switch concept.type {
         case .monetary: return "USD"
         case .percent, .integer: return "pure"
         default: return nil
         }
+    }
+
+    /// Whether `numbers` gives each fact the item of `items` it has at `path`.
+    private static func numbers<Item: Equatable>(_ numbers: [Int], of items: [Item], match facts: [Fact], _ path: KeyPath<Fact, Item>) -> Bool {
+        guard numbers.count == facts.count else { return false }
+        for (fact, number) in zip(facts, numbers) where number < 0 || number >= items.count || items[number] != fact[keyPath: path] {
+            return false
+        }
+        return true
+    }
+
+    /// Each distinct item once, and the number of each item in that list.
+    private static func numbered<Item: Hashable>(_ all: [Item]) -> ([Item], [Int]) {
+        var numbers: [Item: Int] = [:]
+        var distinct: [Item] = []
+        let numbering = all.map { item in
+            if let known = numbers[item] { return known }
+            numbers[item] = distinct.count
+            distinct.append(item)
+            return distinct.count - 1
+        }
+        return (distinct, numbering)
     }
 
     func typedDomain(_ axis: String) -> String {

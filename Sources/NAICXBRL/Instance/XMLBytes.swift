@@ -83,7 +83,9 @@ struct XMLBytes: ~Copyable {
         count += 1
     }
 
-    /// Markup written as is: names, literal tags, numbers.
+    /// Markup written as is: names, literal tags, numbers. (A literal goes to the
+    /// `StaticString` overload, whose bytes are at hand without looking into a string.)
+    @_disfavoredOverload
     mutating func raw(_ text: String) {
         if text.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {
             var text = text
