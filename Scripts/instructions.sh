@@ -20,7 +20,7 @@ trap 'rm -rf "$out"' EXIT
 stages=(
   "parse|*StatementParserO5parse5bytes4name5blankAA11ParseResultVSays5UInt8VG_SSAA5BlankVSgtFZTf4nnnd_n|10"
   "facts|*FactMappingV5facts2of4file*|15"
-  "XML|*InstanceWriterV5write_4sink*|15"
+  "XML|*InstanceWriterV5write_5split*|15"
   "validation|*SchemaValidatorC17validateStreaming_12documentName13elementChecks*|15"
   "crosschecks|*CheckerV5check_7origins4file*|5"
 )

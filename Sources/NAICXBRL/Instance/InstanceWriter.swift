@@ -53,12 +53,12 @@ public struct InstanceWriter: Sendable {
         // a caller may have changed) are worked out again.
         var contexts = mapping.contexts
         var factContexts = mapping.factContexts
-        if !Self.numbers(factContexts, of: contexts, match: facts, \.context) {
+        if !Self.numbers(factContexts, of: contexts, match: facts) {
             (contexts, factContexts) = Self.numbered(facts.map(\.context))
         }
         var concepts = mapping.concepts
         var factConcepts = mapping.factConcepts
-        if !Self.numbers(factConcepts, of: concepts, match: facts, \.concept) {
+        if !Self.numbers(factConcepts, of: concepts, match: facts) {
             (concepts, factConcepts) = Self.numbered(facts.map(\.concept))
         }
         let prefix = taxonomy.prefix
@@ -300,11 +300,22 @@ public struct InstanceWriter: Sendable {
         }
     }
 
-    /// Whether `numbers` gives each fact the item of `items` it has at `path`.
-    private static func numbers<Item: Equatable>(_ numbers: [Int], of items: [Item], match facts: [Fact], _ path: KeyPath<Fact, Item>) -> Bool {
+    /// Whether `numbers` gives each fact its context in `contexts`.
+    private static func numbers(_ numbers: [Int], of contexts: [FactContext], match facts: [Fact]) -> Bool {
         guard numbers.count == facts.count else { return false }
-        for (fact, number) in zip(facts, numbers) where number < 0 || number >= items.count || items[number] != fact[keyPath: path] {
-            return false
+        for i in facts.indices {
+            let n = numbers[i]
+            guard n >= 0, n < contexts.count, contexts[n] == facts[i].context else { return false }
+        }
+        return true
+    }
+
+    /// Whether `numbers` gives each fact its concept in `concepts`.
+    private static func numbers(_ numbers: [Int], of concepts: [String], match facts: [Fact]) -> Bool {
+        guard numbers.count == facts.count else { return false }
+        for i in facts.indices {
+            let n = numbers[i]
+            guard n >= 0, n < concepts.count, concepts[n] == facts[i].concept else { return false }
         }
         return true
     }

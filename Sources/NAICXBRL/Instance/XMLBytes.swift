@@ -93,8 +93,10 @@ struct XMLBytes: ~Copyable {
         }
     }
 
+    @inline(__always)
     mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { append($0) }
+        guard text.hasPointerRepresentation else { return text.withUTF8Buffer { append($0) } }
+        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     mutating func raw(_ byte: UInt8) {
