@@ -140,12 +140,9 @@ public final class InstanceValidator: Sendable {
         /// Ids met so far: short ones packed into integers, the rest as strings.
         var packedIDs: Set<UInt64> = []
         var ids: Set<String> = []
-        var verdicts: [NamePointers: Bool] = [:]
-
-        struct NamePointers: Hashable {
-            var localName: UnsafeRawPointer?
-            var namespace: UnsafeRawPointer?
-        }
+        /// Names already looked up in `nonFactDeclarations`, by their interned pointers.
+        var factNames = PointerPairSet()
+        var nonFactNames = PointerPairSet()
 
         init(validator: InstanceValidator) {
             self.validator = validator
@@ -187,13 +184,15 @@ public final class InstanceValidator: Sendable {
             }
             // libxml2 interns names for the length of a parse: the same name is the same pointer,
             // so each element name is looked up once.
-            let key = NamePointers(localName: element.localName.map(UnsafeRawPointer.init), namespace: element.namespaceURI.map(UnsafeRawPointer.init))
+            let key = (element.localName.map(UnsafeRawPointer.init), element.namespaceURI.map(UnsafeRawPointer.init))
             let isNonFact: Bool
-            if let known = verdicts[key] {
-                isNonFact = known
+            if factNames.contains(key) {
+                isNonFact = false
+            } else if nonFactNames.contains(key) {
+                isNonFact = true
             } else {
                 isNonFact = validator.nonFactDeclarations.contains(element.expandedName)
-                verdicts[key] = isNonFact
+                if isNonFact { nonFactNames.insert(key) } else { factNames.insert(key) }
             }
             if isNonFact {
                 let name = element.expandedName

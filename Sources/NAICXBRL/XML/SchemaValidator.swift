@@ -117,7 +117,7 @@ public final class SchemaValidator: Sendable {
         let operation = XMLOperation(defaultFile: documentName)
         operation.perform {
             StreamingValidation.validate(source, documentName: documentName, schema: schema.pointer, operation: operation) { element, validity in
-                if element.hasAttribute(in: xsiStaticNamespace) { self.checkSchemaLocationHints(at: element, operation: validity) }
+                if element.hasSchemaLocationHint { self.checkSchemaLocationHints(at: element, operation: validity) }
                 return elementChecks(element, validity)
             }
         }

@@ -104,6 +104,23 @@ struct StreamedElement {
         return false
     }
 
+    /// Whether the element has an `xsi:schemaLocation` or `xsi:noNamespaceSchemaLocation`
+    /// attribute; compared in place (`xsi:nil` and `xsi:type` are far more common).
+    var hasSchemaLocationHint: Bool {
+        guard let attributes else { return false }
+        for i in 0..<attributeCount {
+            let entry = attributes + 5 * i
+            guard let uri = entry[2], xmlStrEqual(uri, xsiStaticNamespace.utf8Start) != 0, let local = entry[0] else { continue }
+            if xmlStrEqual(local, Self.schemaLocation.utf8Start) != 0 || xmlStrEqual(local, Self.noNamespaceSchemaLocation.utf8Start) != 0 {
+                return true
+            }
+        }
+        return false
+    }
+
+    private static let schemaLocation: StaticString = "schemaLocation"
+    private static let noNamespaceSchemaLocation: StaticString = "noNamespaceSchemaLocation"
+
     private static func value(_ entry: UnsafeMutablePointer<UnsafePointer<xmlChar>?>) -> String {
         guard let start = entry[3], let end = entry[4], end >= start else { return "" }
         return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
