@@ -104,34 +104,37 @@ public struct FactMapping: Sendable {
         }
 
         mutating func add(_ fact: consuming Fact, origin: @autoclosure () -> String) {
-            add(fact, context: number(fact.context), origin: origin())
+            let context = number(fact.context)
+            add(concept: fact.concept, context: context, value: fact.value, printedForm: fact.printedForm, origin: origin())
         }
 
-        /// Adds `fact`, whose context is number `context`.
-        mutating func add(_ fact: consuming Fact, context: Int, origin: @autoclosure () -> String) {
-            let concept: Int
-            if let known = conceptNumbers[fact.concept] {
-                concept = known
+        /// Adds the fact of `concept` in context number `context`. The fact is made only when it
+        /// is kept: a fact made and then copied would retain each of its strings again.
+        mutating func add(concept: String, context: Int, value: Fact.Value, printedForm: String? = nil,
+                          origin: @autoclosure () -> String) {
+            let conceptNumber: Int
+            if let known = conceptNumbers[concept] {
+                conceptNumber = known
             } else {
-                concept = concepts.count
-                conceptNumbers[fact.concept] = concept
-                concepts.append(fact.concept)
+                conceptNumber = concepts.count
+                conceptNumbers[concept] = conceptNumber
+                concepts.append(concept)
             }
-            let key = ConceptInContext(concept: concept, context: context)
+            let key = ConceptInContext(concept: conceptNumber, context: context)
             // One lookup for the usual case, a fact not seen before.
             if let index = seen.updateValue(facts.count, forKey: key) {
                 seen[key] = index
                 // Two cells that report the same balance at the same date (the prior-year-end
                 // column of a year-to-date and of a full-year table) are one fact.
-                if facts[index].value != fact.value || facts[index].printedForm != fact.printedForm {
+                if facts[index].value != value || facts[index].printedForm != printedForm {
                     diagnostics.append(Diagnostic(.error, .importError, file: file, line: nil,
-                                                  "\(origin()) reports \(fact.concept) for \(fact.context.period) differently from another cell of the same item and date; only the first is written"))
+                                                  "\(origin()) reports \(concept) for \(contexts[context].period) differently from another cell of the same item and date; only the first is written"))
                 }
                 return
             }
-            facts.append(fact)
+            facts.append(Fact(concept: concept, context: contexts[context], value: value, printedForm: printedForm))
             factContexts.append(context)
-            factConcepts.append(concept)
+            factConcepts.append(conceptNumber)
         }
 
         mutating func text(_ concept: String, _ value: String?, _ context: FactContext) {
@@ -141,7 +144,7 @@ public struct FactMapping: Sendable {
 
         mutating func text(_ concept: String, _ value: String?, context number: Int) {
             guard let value else { return }
-            add(Fact(concept: concept, context: contexts[number], value: .text(value)), context: number, origin: concept)
+            add(concept: concept, context: number, value: .text(value), origin: concept)
         }
 
         /// The fact for a printed cell, or nil for a blank one.
@@ -167,49 +170,55 @@ public struct FactMapping: Sendable {
             // worked out once per row and period.
             let rowAxis = members ? TaxonomyModel.rowAxis(description) : ""
             var rowContexts: [(period: PeriodReference?, context: Int)] = []
+            // Lines and columns are read field by field where they are kept: a line or column
+            // copied for each row and cell would retain each of its strings.
             for row in page.rows {
-                guard let line = lineIndex[row.line].map({ description.lines[$0] }) else {
+                guard let l = lineIndex[row.line] else {
                     diagnostics.append(Diagnostic(.error, .importError, file: file, line: nil, "\(description.title) has no line \(row.line)"))
                     continue
                 }
                 func origin() -> String { "\(description.title) line \(row.line)" }
                 rowContexts.removeAll(keepingCapacity: true)
-                let rowMember = members ? line.member.map { TaxonomyModel.member(description, $0, rows: true) } : nil
+                let rowMember = members ? description.lines[l].member.map { TaxonomyModel.member(description, $0, rows: true) } : nil
+                let scale = description.lines[l].scale ?? .units
+                let instant = description.lines[l].instant
+                let lineConcept = description.lines[l].isHeading ? nil : description.lines[l].concept
                 for (index, cell) in row.cells.enumerated() {
-                    guard index < description.columns.count, let (value, printed) = Builder.value(of: cell, scale: line.scale ?? .units) else { continue }
-                    let column = description.columns[index]
-                    var concept: String?
+                    guard index < description.columns.count, let (value, printed) = Builder.value(of: cell, scale: scale) else { continue }
+                    let period = description.columns[index].period
+                    let isAmount = description.columns[index].valueKind == .amount
+                    let concept: String?
                     let context: Int
                     if members {
-                        concept = column.concept
-                        if let known = rowContexts.first(where: { $0.period == column.period }) {
+                        concept = description.columns[index].concept
+                        if let known = rowContexts.first(where: { $0.period == period }) {
                             context = known.context
                         } else {
-                            var c = FactContext(period: periods.period(column.period ?? .currentYearToDate))
+                            var c = FactContext(period: periods.period(period ?? .currentYearToDate))
                             if let rowMember { c.explicit[rowAxis] = rowMember }
                             context = number(c)
-                            rowContexts.append((column.period, context))
+                            rowContexts.append((period, context))
                         }
                     } else {
-                        concept = line.isHeading ? nil : line.concept
-                        let key = index * 3 + (line.instant == nil ? 0 : line.instant == .start ? 1 : 2)
+                        concept = lineConcept
+                        let key = index * 3 + (instant == nil ? 0 : instant == .start ? 1 : 2)
                         if let known = itemContexts[key] {
                             context = known
                         } else {
-                            var c = FactContext(period: periods.period(column.period ?? .currentYearToDate, at: line.instant))
-                            if let member = column.member {
+                            var c = FactContext(period: periods.period(period ?? .currentYearToDate, at: instant))
+                            if let member = description.columns[index].member {
                                 c.explicit[TaxonomyModel.columnAxis(description)] = TaxonomyModel.member(description, member, rows: false)
                             }
                             context = number(c)
                             itemContexts[key] = context
                         }
                     }
-                    let textInAmountColumn: Bool = { if case .text = value { return column.valueKind == .amount }; return false }()
+                    let textInAmountColumn: Bool = { if case .text = value { return isAmount }; return false }()
                     if let concept, !textInAmountColumn {
                         var value = value
-                        if column.valueKind != .amount, cell == .notApplicable { value = .text("XXX") }
-                        add(Fact(concept: concept, context: contexts[context], value: value,
-                                 printedForm: column.valueKind == .amount ? printed : nil), context: context, origin: "\(origin()) column \(column.number)")
+                        if !isAmount, cell == .notApplicable { value = .text("XXX") }
+                        add(concept: concept, context: context, value: value, printedForm: isAmount ? printed : nil,
+                            origin: "\(origin()) column \(description.columns[index].number)")
                     } else {
                         // A cell the blank has no item for, or text where an amount belongs: kept as printed.
                         text("TextOfCell", ValueScanner.render(cell),
@@ -217,8 +226,8 @@ public struct FactMapping: Sendable {
                     }
                 }
                 if !row.captionAmounts.isEmpty {
-                    let slots = line.slots ?? []
-                    let period = periods.period(firstAmountColumn?.period ?? .currentYearToDate, at: line.instant)
+                    let slots = description.lines[l].slots ?? []
+                    let period = periods.period(firstAmountColumn?.period ?? .currentYearToDate, at: instant)
                     for (index, cell) in row.captionAmounts.enumerated() {
                         guard index < slots.count, let (value, printed) = Builder.value(of: cell) else { continue }
                         add(Fact(concept: slots[index], context: FactContext(period: period), value: value, printedForm: printed),
@@ -317,10 +326,9 @@ public struct FactMapping: Sendable {
                         continue
                     }
                     if case .text = value {
-                        add(Fact(concept: textColumns[c], context: contexts[context], value: value), context: context, origin: "\(prefix) table")
+                        add(concept: textColumns[c], context: context, value: value, origin: "\(prefix) table")
                     } else {
-                        add(Fact(concept: amountColumns[c], context: contexts[context], value: value, printedForm: printed),
-                            context: context, origin: "\(prefix) table")
+                        add(concept: amountColumns[c], context: context, value: value, printedForm: printed, origin: "\(prefix) table")
                     }
                 }
             }
