@@ -294,3 +294,28 @@ enum ModelValues {
         return n
     }
 }
+
+final class NumberPairMapTests: XCTestCase {
+    /// Every pair finds the value it was given, through growth from a small table; a pair not
+    /// given yet is absent and takes the value offered.
+    func testPairsKeepTheirValuesThroughGrowth() {
+        var map = NumberPairMap(capacity: 4)
+        var expected: [Int: Int] = [:]
+        for a in 0..<300 {
+            for b in stride(from: 0, to: 90, by: 7) {
+                let value = a * 1_000 + b
+                XCTAssertNil(map.value(for: a, b, insertingIfAbsent: value))
+                expected[a << 32 | b] = value
+            }
+        }
+        XCTAssertNil(map.value(for: 0, 1, insertingIfAbsent: -1))
+        XCTAssertEqual(map.value(for: 0, 1, insertingIfAbsent: 5), -1)
+        for (key, value) in expected {
+            XCTAssertEqual(map.value(for: key >> 32, key & 0xFFFF_FFFF, insertingIfAbsent: -2), value)
+        }
+        // The largest numbers a builder can give out, and (0, 0), are keys like any other.
+        XCTAssertNil(map.value(for: Int(UInt32.max), Int(UInt32.max), insertingIfAbsent: 7))
+        XCTAssertEqual(map.value(for: Int(UInt32.max), Int(UInt32.max), insertingIfAbsent: 8), 7)
+        XCTAssertEqual(map.value(for: 0, 0, insertingIfAbsent: 9), 0)
+    }
+}

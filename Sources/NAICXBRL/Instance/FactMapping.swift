@@ -71,14 +71,11 @@ public struct FactMapping: Sendable {
         var concepts: [String] = []
         var conceptNumbers: [String: Int] = [:]
         var factConcepts: [Int] = []
-        /// Concept and context number of each fact added.
-        var seen: [ConceptInContext: Int] = [:]
+        /// The fact of each concept and context number added.
+        var seen = NumberPairMap(capacity: 4096)
         var diagnostics: [Diagnostic] = []
-
-        struct ConceptInContext: Hashable {
-            var concept: Int
-            var context: Int
-        }
+        /// The concept numbers of the note and interrogatory tables' columns, once known.
+        var tableColumnNumbers: [String: (text: [Int], amount: [Int], rowLabel: Int)] = [:]
 
         init(periods: StatementPeriods, file: String?) {
             self.periods = periods
@@ -87,7 +84,6 @@ public struct FactMapping: Sendable {
             facts.reserveCapacity(4096)
             factContexts.reserveCapacity(4096)
             factConcepts.reserveCapacity(4096)
-            seen.reserveCapacity(4096)
             contexts.reserveCapacity(1024)
             contextNumbers.reserveCapacity(1024)
         }
@@ -108,33 +104,38 @@ public struct FactMapping: Sendable {
             add(concept: fact.concept, context: context, value: fact.value, printedForm: fact.printedForm, origin: origin())
         }
 
-        /// Adds the fact of `concept` in context number `context`. The fact is made only when it
-        /// is kept: a fact made and then copied would retain each of its strings again.
+        /// The number of `concept`, interned.
+        mutating func conceptNumber(_ concept: String) -> Int {
+            if let known = conceptNumbers[concept] { return known }
+            conceptNumbers[concept] = concepts.count
+            concepts.append(concept)
+            return concepts.count - 1
+        }
+
+        /// Adds the fact of `concept` in context number `context`.
         mutating func add(concept: String, context: Int, value: Fact.Value, printedForm: String? = nil,
                           origin: @autoclosure () -> String) {
-            let conceptNumber: Int
-            if let known = conceptNumbers[concept] {
-                conceptNumber = known
-            } else {
-                conceptNumber = concepts.count
-                conceptNumbers[concept] = conceptNumber
-                concepts.append(concept)
-            }
-            let key = ConceptInContext(concept: conceptNumber, context: context)
+            add(concept: conceptNumber(concept), context: context, value: value, printedForm: printedForm, origin: origin())
+        }
+
+        /// Adds the fact of concept number `concept` in context number `context`. The fact is
+        /// made only when it is kept: a fact made and then copied would retain each of its
+        /// strings again.
+        mutating func add(concept: Int, context: Int, value: Fact.Value, printedForm: String? = nil,
+                          origin: @autoclosure () -> String) {
             // One lookup for the usual case, a fact not seen before.
-            if let index = seen.updateValue(facts.count, forKey: key) {
-                seen[key] = index
+            if let index = seen.value(for: concept, context, insertingIfAbsent: facts.count) {
                 // Two cells that report the same balance at the same date (the prior-year-end
                 // column of a year-to-date and of a full-year table) are one fact.
                 if facts[index].value != value || facts[index].printedForm != printedForm {
                     diagnostics.append(Diagnostic(.error, .importError, file: file, line: nil,
-                                                  "\(origin()) reports \(concept) for \(contexts[context].period) differently from another cell of the same item and date; only the first is written"))
+                                                  "\(origin()) reports \(concepts[concept]) for \(contexts[context].period) differently from another cell of the same item and date; only the first is written"))
                 }
                 return
             }
-            facts.append(Fact(concept: concept, context: contexts[context], value: value, printedForm: printedForm))
+            facts.append(Fact(concept: concepts[concept], context: contexts[context], value: value, printedForm: printedForm))
             factContexts.append(context)
-            factConcepts.append(conceptNumber)
+            factConcepts.append(concept)
         }
 
         mutating func text(_ concept: String, _ value: String?, _ context: FactContext) {
@@ -170,6 +171,7 @@ public struct FactMapping: Sendable {
             // worked out once per row and period.
             let rowAxis = members ? TaxonomyModel.rowAxis(description) : ""
             var rowContexts: [(period: PeriodReference?, context: Int)] = []
+            let columnConcepts = members ? description.columns.map { $0.concept.map { conceptNumber($0) } } : []
             // Lines and columns are read field by field where they are kept: a line or column
             // copied for each row and cell would retain each of its strings.
             for row in page.rows {
@@ -182,15 +184,15 @@ public struct FactMapping: Sendable {
                 let rowMember = members ? description.lines[l].member.map { TaxonomyModel.member(description, $0, rows: true) } : nil
                 let scale = description.lines[l].scale ?? .units
                 let instant = description.lines[l].instant
-                let lineConcept = description.lines[l].isHeading ? nil : description.lines[l].concept
+                let lineConcept = members || description.lines[l].isHeading ? nil : description.lines[l].concept.map { conceptNumber($0) }
                 for (index, cell) in row.cells.enumerated() {
                     guard index < description.columns.count, let (value, printed) = Builder.value(of: cell, scale: scale) else { continue }
                     let period = description.columns[index].period
                     let isAmount = description.columns[index].valueKind == .amount
-                    let concept: String?
+                    let concept: Int?
                     let context: Int
                     if members {
-                        concept = description.columns[index].concept
+                        concept = columnConcepts[index]
                         if let known = rowContexts.first(where: { $0.period == period }) {
                             context = known.context
                         } else {
@@ -312,12 +314,19 @@ public struct FactMapping: Sendable {
                 text(prefix + "TableHeadings", heading.joined(separator: "\t"),
                      FactContext(period: document, typed: Builder.axes(axes, "TableRowAxis", "H\(i + 1)")))
             }
-            let (textColumns, amountColumns) = Builder.columnConcepts(prefix)
-            let rowLabel = prefix + "TableRowLabel"
+            let columns: (text: [Int], amount: [Int], rowLabel: Int)
+            if let known = tableColumnNumbers[prefix] {
+                columns = known
+            } else {
+                let (textColumns, amountColumns) = Builder.columnConcepts(prefix)
+                columns = (textColumns.map { conceptNumber($0) }, amountColumns.map { conceptNumber($0) }, conceptNumber(prefix + "TableRowLabel"))
+                tableColumnNumbers[prefix] = columns
+            }
+            let rowLabel = concepts[columns.rowLabel]
             for (r, row) in table.rows.enumerated() {
                 let rowAxes = Builder.axes(axes, "TableRowAxis", String(r + 1))
                 let context = number(FactContext(period: document, typed: rowAxes))
-                text(rowLabel, row.label, context: context)
+                add(concept: columns.rowLabel, context: context, value: .text(row.label), origin: rowLabel)
                 for (c, cell) in row.cells.enumerated() {
                     guard let (value, printed) = Builder.value(of: cell, scale: table.scale) else { continue }
                     guard c < CommonConcepts.maxTableColumns else {
@@ -326,9 +335,9 @@ public struct FactMapping: Sendable {
                         continue
                     }
                     if case .text = value {
-                        add(concept: textColumns[c], context: context, value: value, origin: "\(prefix) table")
+                        add(concept: columns.text[c], context: context, value: value, origin: "\(prefix) table")
                     } else {
-                        add(concept: amountColumns[c], context: context, value: value, printedForm: printed, origin: "\(prefix) table")
+                        add(concept: columns.amount[c], context: context, value: value, printedForm: printed, origin: "\(prefix) table")
                     }
                 }
             }
@@ -400,6 +409,57 @@ public struct FactMapping: Sendable {
                 text("InterrogatoryDetail", detail, FactContext(period: document, typed: Builder.axes(axes, "TableRowAxis", String(i + 1))))
             }
             if let t = item.table { table(t, prefix: "Interrogatory", axes: axes) }
+        }
+    }
+}
+
+/// A map from pairs of numbers a builder assigned (a concept's and a context's, each below
+/// 2^32) to the number of a fact: open addressing, linear probing, a power-of-two table at most
+/// half full. The numbers are given out in order, not chosen by a statement, so a
+/// multiplicative hash spreads them without a seed.
+struct NumberPairMap {
+    private var keys: [UInt64]
+    /// `Int.min` for an empty slot.
+    private var values: [Int]
+    private var count = 0
+    private var shift: UInt64
+
+    init(capacity: Int) {
+        var size = 16
+        while size < 2 * capacity { size *= 2 }
+        keys = Array(repeating: 0, count: size)
+        values = Array(repeating: .min, count: size)
+        shift = UInt64(64 - size.trailingZeroBitCount)
+    }
+
+    /// The value of the pair `(a, b)`; when it has none, `value` (not `Int.min`) is set for it
+    /// and nil returned.
+    mutating func value(for a: Int, _ b: Int, insertingIfAbsent value: Int) -> Int? {
+        let key = UInt64(truncatingIfNeeded: a) << 32 | UInt64(truncatingIfNeeded: b) & 0xFFFF_FFFF
+        let mask = keys.count - 1
+        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while values[i] != .min {
+            if keys[i] == key { return values[i] }
+            i = (i + 1) & mask
+        }
+        keys[i] = key
+        values[i] = value
+        count += 1
+        if 2 * count > keys.count { grow() }
+        return nil
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldValues = values
+        keys = Array(repeating: 0, count: oldKeys.count * 2)
+        values = Array(repeating: .min, count: oldKeys.count * 2)
+        shift -= 1
+        let mask = keys.count - 1
+        for (key, value) in zip(oldKeys, oldValues) where value != .min {
+            var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while values[i] != .min { i = (i + 1) & mask }
+            keys[i] = key
+            values[i] = value
         }
     }
 }
