@@ -82,22 +82,25 @@ public struct InstanceWriter: Sendable {
         conceptTags.reserveCapacity(concepts.count)
         var units: [Unit] = []
         var usesDimensions = false, usesNil = false, footnoted = false
-        for concept in concepts {
-            let unit = self.unit(of: concept).flatMap(Unit.init(rawValue:))
-            let openStart = tags.count
-            tags.append(contentsOf: "  <\(prefix):\(concept)".utf8)
-            let closeStart = tags.count
-            tags.append(contentsOf: "</\(prefix):\(concept)>\n".utf8)
-            conceptTags.append((openStart..<closeStart, closeStart..<tags.count, unit))
-        }
         var conceptUsed = [Bool](repeating: false, count: concepts.count)
         for i in facts.indices {
             conceptUsed[factConcepts[i]] = true
             if case .none = facts[i].value { usesNil = true }
             if facts[i].printedForm != nil { footnoted = true }
         }
-        for (number, tag) in conceptTags.enumerated() where conceptUsed[number] {
-            if let unit = tag.unit, !units.contains(unit) { units.append(unit) }
+        // The mapping may have numbered concepts no fact reports (the columns of a page, say).
+        for (number, concept) in concepts.enumerated() {
+            guard conceptUsed[number] else {
+                conceptTags.append((0..<0, 0..<0, nil))
+                continue
+            }
+            let unit = self.unit(of: concept).flatMap(Unit.init(rawValue:))
+            let openStart = tags.count
+            tags.append(contentsOf: "  <\(prefix):\(concept)".utf8)
+            let closeStart = tags.count
+            tags.append(contentsOf: "</\(prefix):\(concept)>\n".utf8)
+            conceptTags.append((openStart..<closeStart, closeStart..<tags.count, unit))
+            if let unit, !units.contains(unit) { units.append(unit) }
         }
         for number in contexts.indices where used[number] && (!contexts[number].explicit.isEmpty || !contexts[number].typed.isEmpty) {
             usesDimensions = true
