@@ -54,7 +54,7 @@ public struct FactContext: Hashable, Sendable, Comparable {
     /// `sortKey`'s UTF-8 bytes, built without intermediate strings.
     var sortKeyBytes: [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(64)
+        out.reserveCapacity(160)
         var first = true
         for (key, value) in explicit {
             if !first { out.append(0x3B) }
@@ -183,21 +183,29 @@ enum TypedValueOrder {
     }
 
     static func pad(_ value: String, into out: inout [UInt8]) {
-        var value = value
-        value.withUTF8 { bytes in
-            var i = 0
-            while i < bytes.count {
-                guard bytes[i] >= 0x30, bytes[i] <= 0x39 else {
-                    out.append(bytes[i])
-                    i += 1
-                    continue
-                }
-                var end = i
-                while end < bytes.count, bytes[end] >= 0x30, bytes[end] <= 0x39 { end += 1 }
-                for _ in (end - i)..<max(8, end - i) { out.append(0x30) }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
-                i = end
-            }
+        if value.utf8.withContiguousStorageIfAvailable({ pad($0, into: &out) }) == nil {
+            var value = value
+            value.withUTF8 { pad($0, into: &out) }
         }
+    }
+
+    /// Copies `bytes`, each run of digits shorter than 8 zero-padded on the left to 8.
+    private static func pad(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        var i = 0
+        var copied = 0
+        while i < bytes.count {
+            guard bytes[i] >= 0x30, bytes[i] <= 0x39 else {
+                i += 1
+                continue
+            }
+            var end = i
+            while end < bytes.count, bytes[end] >= 0x30, bytes[end] <= 0x39 { end += 1 }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i]))
+            if end - i < 8 { out.append(contentsOf: repeatElement(0x30, count: 8 - (end - i))) }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+            i = end
+            copied = end
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes facts as an XBRL 2.1 instance document.
 ///
 /// Contexts and units are written only when a fact uses them, in a fixed order, so the same
@@ -66,12 +68,26 @@ public struct InstanceWriter: Sendable {
         // Contexts in document order (by period, then dimensions), numbered c1, c2...
         var used = [Bool](repeating: false, count: contexts.count)
         for number in factContexts { used[number] = true }
+        // A statement has a handful of periods: each context gets its period's rank, and
+        // contexts of one period compare by their keys' bytes.
+        var periods: [Period] = []
+        for number in contexts.indices where used[number] && !periods.contains(contexts[number].period) {
+            periods.append(contexts[number].period)
+        }
+        periods.sort()
         let order = contexts.indices.filter { used[$0] }
-            .map { ($0, contexts[$0].sortKeyBytes) }
+            .map { (number: $0, rank: periods.firstIndex(of: contexts[$0].period) ?? 0, key: contexts[$0].sortKeyBytes) }
             .sorted { a, b in
-                let pa = contexts[a.0].period, pb = contexts[b.0].period
-                return pa != pb ? pa < pb : a.1.lexicographicallyPrecedes(b.1)
+                guard a.rank == b.rank else { return a.rank < b.rank }
+                return a.key.withUnsafeBufferPointer { x in
+                    b.key.withUnsafeBufferPointer { y in
+                        let common = min(x.count, y.count)
+                        let compared = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                        return compared != 0 ? compared < 0 : x.count < y.count
+                    }
+                }
             }
+            .map { ($0.number, $0.key) }
         var contextIDs = [Int](repeating: 0, count: contexts.count)
         for (n, entry) in order.enumerated() { contextIDs[entry.0] = n + 1 }
 

@@ -114,20 +114,24 @@ struct XMLBytes: ~Copyable {
     /// Character data: `&`, `<`, `>` escaped, and `\r` as a reference so that a parser does
     /// not turn it into a line feed.
     mutating func text(_ value: String) {
+        // A native string's bytes are at hand without copying it (as `withUTF8` on a copy would).
+        if let written = value.utf8.withContiguousStorageIfAvailable({ text(bytes: $0) }) { return written }
         var value = value
-        value.withUTF8 { source in
-            guard source.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x0D }) else {
-                append(source)
-                return
-            }
-            for byte in source {
-                switch byte {
-                case 0x26: raw("&amp;")
-                case 0x3C: raw("&lt;")
-                case 0x3E: raw("&gt;")
-                case 0x0D: raw("&#13;")
-                default: append(byte)
-                }
+        value.withUTF8 { text(bytes: $0) }
+    }
+
+    private mutating func text(bytes source: UnsafeBufferPointer<UInt8>) {
+        guard source.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x0D }) else {
+            append(source)
+            return
+        }
+        for byte in source {
+            switch byte {
+            case 0x26: raw("&amp;")
+            case 0x3C: raw("&lt;")
+            case 0x3E: raw("&gt;")
+            case 0x0D: raw("&#13;")
+            default: append(byte)
             }
         }
     }
@@ -165,23 +169,26 @@ struct XMLBytes: ~Copyable {
 
     /// `value` escaped for a double-quoted attribute, without the quotes.
     private mutating func attributeValue(_ value: String) {
+        if let written = value.utf8.withContiguousStorageIfAvailable({ attributeValue(bytes: $0) }) { return written }
         var value = value
-        value.withUTF8 { source in
-            guard source.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 < 0x20 }) else {
-                append(source)
-                return
-            }
-            for byte in source {
-                switch byte {
-                case 0x26: raw("&amp;")
-                case 0x3C: raw("&lt;")
-                case 0x3E: raw("&gt;")
-                case 0x22: raw("&quot;")
-                case 0x0A: raw("&#10;")
-                case 0x0D: raw("&#13;")
-                case 0x09: raw("&#9;")
-                default: append(byte)
-                }
+        value.withUTF8 { attributeValue(bytes: $0) }
+    }
+
+    private mutating func attributeValue(bytes source: UnsafeBufferPointer<UInt8>) {
+        guard source.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 < 0x20 }) else {
+            append(source)
+            return
+        }
+        for byte in source {
+            switch byte {
+            case 0x26: raw("&amp;")
+            case 0x3C: raw("&lt;")
+            case 0x3E: raw("&gt;")
+            case 0x22: raw("&quot;")
+            case 0x0A: raw("&#10;")
+            case 0x0D: raw("&#13;")
+            case 0x09: raw("&#9;")
+            default: append(byte)
             }
         }
     }
