@@ -5,9 +5,7 @@ import XCTest
 /// Files written whole or not at all.
 final class AtomicFileTests: XCTestCase {
     private func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("naicxbrl-atomic-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try Fixture.temporaryFolder("atomic")
     }
 
     func testReplacesTheTargetWithExactlyTheBytes() throws {

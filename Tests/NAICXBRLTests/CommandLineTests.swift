@@ -29,9 +29,7 @@ final class CommandLineTests: XCTestCase {
     }
 
     func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("naicxbrl-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try Fixture.temporaryFolder("cli")
     }
 
     func testConvertWritesAValidInstance() throws {

@@ -6,6 +6,13 @@ enum Fixture {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let referencePath = root.appendingPathComponent("Fixtures/mml-bay-state-life-2011-q2.txt").path
 
+    /// A new, empty folder of the system's temporary folder, named after `purpose`.
+    static func temporaryFolder(_ purpose: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("naicxbrl-\(purpose)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
     static let referenceText: String = {
         guard let data = FileManager.default.contents(atPath: referencePath), let text = String(data: data, encoding: .utf8) else {
             preconditionFailure("missing fixture \(referencePath)")

@@ -55,12 +55,12 @@ public struct InstanceWriter: Sendable {
         // a caller may have changed) are worked out again.
         var contexts = mapping.contexts
         var factContexts = mapping.factContexts
-        if !Self.numbers(factContexts, of: contexts, match: facts) {
+        if !Self.numbers(factContexts, of: contexts, match: facts, { $0.context }) {
             (contexts, factContexts) = Self.numbered(facts.map(\.context))
         }
         var concepts = mapping.concepts
         var factConcepts = mapping.factConcepts
-        if !Self.numbers(factConcepts, of: concepts, match: facts) {
+        if !Self.numbers(factConcepts, of: concepts, match: facts, { $0.concept }) {
             (concepts, factConcepts) = Self.numbered(facts.map(\.concept))
         }
         let prefix = taxonomy.prefix
@@ -319,22 +319,14 @@ public struct InstanceWriter: Sendable {
         }
     }
 
-    /// Whether `numbers` gives each fact its context in `contexts`.
-    private static func numbers(_ numbers: [Int], of contexts: [FactContext], match facts: [Fact]) -> Bool {
+    /// Whether `numbers` gives each fact its item in `items` (`item` reads it from the fact).
+    @inline(__always)
+    private static func numbers<Item: Equatable>(_ numbers: [Int], of items: [Item], match facts: [Fact],
+                                                 _ item: (Fact) -> Item) -> Bool {
         guard numbers.count == facts.count else { return false }
         for i in facts.indices {
             let n = numbers[i]
-            guard n >= 0, n < contexts.count, contexts[n] == facts[i].context else { return false }
-        }
-        return true
-    }
-
-    /// Whether `numbers` gives each fact its concept in `concepts`.
-    private static func numbers(_ numbers: [Int], of concepts: [String], match facts: [Fact]) -> Bool {
-        guard numbers.count == facts.count else { return false }
-        for i in facts.indices {
-            let n = numbers[i]
-            guard n >= 0, n < concepts.count, concepts[n] == facts[i].concept else { return false }
+            guard n >= 0, n < items.count, items[n] == item(facts[i]) else { return false }
         }
         return true
     }

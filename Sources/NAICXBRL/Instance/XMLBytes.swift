@@ -121,7 +121,16 @@ struct XMLBytes: ~Copyable {
     }
 
     private mutating func text(bytes source: UnsafeBufferPointer<UInt8>) {
-        guard source.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x0D }) else {
+        escaped(source, attribute: false)
+    }
+
+    /// `source` with `&`, `<`, `>` and `\r` as references; in an attribute value also `"`, tab
+    /// and line feed (a parser would normalize them to spaces).
+    private mutating func escaped(_ source: UnsafeBufferPointer<UInt8>, attribute: Bool) {
+        let needsEscaping = attribute
+            ? source.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 < 0x20 }
+            : source.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x0D }
+        guard needsEscaping else {
             append(source)
             return
         }
@@ -131,6 +140,9 @@ struct XMLBytes: ~Copyable {
             case 0x3C: raw("&lt;")
             case 0x3E: raw("&gt;")
             case 0x0D: raw("&#13;")
+            case 0x22 where attribute: raw("&quot;")
+            case 0x0A where attribute: raw("&#10;")
+            case 0x09 where attribute: raw("&#9;")
             default: append(byte)
             }
         }
@@ -175,22 +187,7 @@ struct XMLBytes: ~Copyable {
     }
 
     private mutating func attributeValue(bytes source: UnsafeBufferPointer<UInt8>) {
-        guard source.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 < 0x20 }) else {
-            append(source)
-            return
-        }
-        for byte in source {
-            switch byte {
-            case 0x26: raw("&amp;")
-            case 0x3C: raw("&lt;")
-            case 0x3E: raw("&gt;")
-            case 0x22: raw("&quot;")
-            case 0x0A: raw("&#10;")
-            case 0x0D: raw("&#13;")
-            case 0x09: raw("&#9;")
-            default: append(byte)
-            }
-        }
+        escaped(source, attribute: true)
     }
 
     /// `value` escaped for a double-quoted attribute.
