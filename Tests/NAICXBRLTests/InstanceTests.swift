@@ -319,3 +319,38 @@ final class NumberPairMapTests: XCTestCase {
         XCTAssertEqual(map.value(for: 0, 0, insertingIfAbsent: 9), 0)
     }
 }
+
+final class DimensionMembersTests: XCTestCase {
+    /// Members are kept in their axes' order, whichever order they were set in; setting nil
+    /// removes one; two sets of the same members are equal and hash alike.
+    func testMembersKeepTheirAxesOrder() {
+        var members: DimensionMembers = ["NoteAxis": "36", "BlockAxis": "6"]
+        members["TableRowAxis"] = "7"
+        members["AAxis"] = "first"
+        XCTAssertEqual(members.keys, ["AAxis", "BlockAxis", "NoteAxis", "TableRowAxis"])
+        XCTAssertEqual(members["NoteAxis"], "36")
+        XCTAssertNil(members["LineAxis"])
+        members["AAxis"] = nil
+        members["NoteAxis"] = "37"
+        XCTAssertEqual(members.map(\.key), ["BlockAxis", "NoteAxis", "TableRowAxis"])
+        let built = DimensionMembers(["TableRowAxis": "7", "NoteAxis": "37", "BlockAxis": "6"])
+        XCTAssertEqual(members, built)
+        XCTAssertEqual(members.hashValue, built.hashValue)
+        XCTAssertNotEqual(members, built.adding("LineAxis", "1"))
+        XCTAssertEqual(built.adding("NoteAxis", "1")["NoteAxis"], "37", "adding keeps a member already there")
+        XCTAssertEqual(members.dictionary, ["TableRowAxis": "7", "NoteAxis": "37", "BlockAxis": "6"])
+    }
+
+    /// A context read from a hostile instance may have thousands of members: built from a
+    /// dictionary and looked up by binary search, each is found.
+    func testManyMembers() {
+        let count = 20_000
+        var dictionary: [String: String] = [:]
+        for i in 0..<count { dictionary["Axis\(i)"] = "\(i)" }
+        let members = DimensionMembers(dictionary)
+        XCTAssertEqual(members.count, count)
+        XCTAssertEqual(members.keys, members.keys.sorted())
+        for i in stride(from: 0, to: count, by: 7) { XCTAssertEqual(members["Axis\(i)"], "\(i)") }
+        XCTAssertNil(members["Axis\(count)"])
+    }
+}

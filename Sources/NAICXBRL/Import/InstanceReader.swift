@@ -165,8 +165,9 @@ private final class SAXInstanceReader {
     private struct ContextState {
         var id: String
         var line: Int
-        var explicit: DimensionMembers = [:]
-        var typed: DimensionMembers = [:]
+        // Collected in dictionaries: a context of a hostile instance may have any number.
+        var explicit: [String: String] = [:]
+        var typed: [String: String] = [:]
         var instant: String?, start: String?, end: String?
         var entity = ""
         var problems: [Diagnostic] = []
@@ -554,7 +555,7 @@ private final class SAXInstanceReader {
             let state = contextState
             instance.issues += state.problems
             if let period = ReaderPeriods.period(instant: state.instant, start: state.start, end: state.end) {
-                instance.contexts[state.id] = FactContext(period: period, explicit: state.explicit, typed: state.typed)
+                instance.contexts[state.id] = FactContext(period: period, explicit: DimensionMembers(state.explicit), typed: DimensionMembers(state.typed))
                 instance.contextLines[state.id] = state.line
                 instance.entities[state.id] = state.entity
             } else {

@@ -90,8 +90,9 @@ public struct FactContext: Hashable, Sendable, Comparable {
 
 /// A context's dimension members, axis → member (or typed value), kept in the order of their
 /// axes' names: a context is hashed, compared and written without sorting or hashing each
-/// member apart, as a dictionary would. A context has a handful of members at most, so lookups
-/// are a scan.
+/// member apart, as a dictionary would. Lookups are a binary search. A context read from an
+/// instance may have any number of members: build it from a dictionary (`init(_:)`), one
+/// sort, rather than member by member.
 public struct DimensionMembers: Hashable, Sendable, Sequence, ExpressibleByDictionaryLiteral, CustomStringConvertible {
     public typealias Element = (key: String, value: String)
     private var members: [Element]
@@ -113,14 +114,23 @@ public struct DimensionMembers: Hashable, Sendable, Sequence, ExpressibleByDicti
     public var isEmpty: Bool { members.isEmpty }
     public var keys: [String] { members.map(\.key) }
 
+    /// The index of the first member whose axis is not before `key`.
+    private func position(of key: String) -> Int {
+        var low = 0, high = members.count
+        while low < high {
+            let middle = (low + high) / 2
+            if members[middle].key < key { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
     public subscript(key: String) -> String? {
         get {
-            for member in members where member.key == key { return member.value }
-            return nil
+            let i = position(of: key)
+            return i < members.count && members[i].key == key ? members[i].value : nil
         }
         set {
-            var i = 0
-            while i < members.count, members[i].key < key { i += 1 }
+            let i = position(of: key)
             let found = i < members.count && members[i].key == key
             switch (found, newValue) {
             case (true, let value?): members[i].value = value
