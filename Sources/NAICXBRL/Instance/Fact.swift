@@ -1,3 +1,5 @@
+import Foundation
+
 /// One XBRL fact, before it is written: what it reports, when, along which dimensions.
 public struct Fact: Hashable, Sendable {
     public enum Value: Hashable, Sendable {
@@ -47,11 +49,8 @@ public struct FactContext: Hashable, Sendable, Comparable {
         self.typed = typed
     }
 
-    var sortKey: String {
-        String(decoding: sortKeyBytes, as: UTF8.self)
-    }
-
-    /// `sortKey`'s UTF-8 bytes, built without intermediate strings.
+    /// What orders contexts of one period: `axis=member;...|axis=value;...`, axes in order and
+    /// typed values' numbers zero-padded, as UTF-8 bytes.
     var sortKeyBytes: [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(160)
@@ -75,16 +74,22 @@ public struct FactContext: Hashable, Sendable, Comparable {
         return out
     }
 
+    /// Document order, the order the instance writer numbers contexts in: by period, then by
+    /// sort key.
     public static func < (a: FactContext, b: FactContext) -> Bool {
         if a.period != b.period { return a.period < b.period }
-        return a.sortKey < b.sortKey
+        return keyPrecedes(a.sortKeyBytes, b.sortKeyBytes)
     }
 
-    /// Contexts in document order: by period, then dimensions. Each sort key is built once.
-    static func sorted(_ contexts: some Sequence<FactContext>) -> [FactContext] {
-        contexts.map { ($0, $0.sortKey) }
-            .sorted { $0.0.period != $1.0.period ? $0.0.period < $1.0.period : $0.1 < $1.1 }
-            .map(\.0)
+    /// Whether sort key `a` comes before `b`: byte by byte, a prefix first.
+    static func keyPrecedes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        a.withUnsafeBufferPointer { x in
+            b.withUnsafeBufferPointer { y in
+                let common = min(x.count, y.count)
+                let compared = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                return compared != 0 ? compared < 0 : x.count < y.count
+            }
+        }
     }
 }
 
@@ -185,18 +190,8 @@ public struct DimensionMembers: Hashable, Sendable, Sequence, ExpressibleByDicti
 
 /// Orders typed values so that `2` comes before `10` and `1:2.1` before `1:10`.
 enum TypedValueOrder {
-    static func pad(_ value: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(value.utf8.count + 16)
-        pad(value, into: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
     static func pad(_ value: String, into out: inout [UInt8]) {
-        if value.utf8.withContiguousStorageIfAvailable({ pad($0, into: &out) }) == nil {
-            var value = value
-            value.withUTF8 { pad($0, into: &out) }
-        }
+        Text.withBytes(value) { pad($0, into: &out) }
     }
 
     /// Copies `bytes`, each run of digits shorter than 8 zero-padded on the left to 8.

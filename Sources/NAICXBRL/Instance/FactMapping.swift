@@ -224,7 +224,7 @@ public struct FactMapping: Sendable {
                     } else {
                         // A cell the blank has no item for, or text where an amount belongs: kept as printed.
                         text("TextOfCell", ValueScanner.render(cell),
-                             FactContext(period: document, typed: Builder.axes(Builder.axes(pageAxis, "LineAxis", row.line), "TableColumnAxis", String(index + 1))))
+                             FactContext(period: document, typed: pageAxis.adding("LineAxis", row.line).adding("TableColumnAxis", String(index + 1))))
                     }
                 }
                 if !row.captionAmounts.isEmpty {
@@ -237,15 +237,15 @@ public struct FactMapping: Sendable {
                     }
                 }
                 if row.caption != nil {
-                    text("PrintedCaption", row.caption, FactContext(period: document, typed: Builder.axes(pageAxis, "LineAxis", row.line)))
+                    text("PrintedCaption", row.caption, FactContext(period: document, typed: pageAxis.adding("LineAxis", row.line)))
                 }
             }
             for (i, heading) in page.headings.enumerated() {
                 text("PrintedColumnHeadings", heading.joined(separator: "\t"),
-                     FactContext(period: document, typed: Builder.axes(pageAxis, "TableRowAxis", String(i + 1))))
+                     FactContext(period: document, typed: pageAxis.adding("TableRowAxis", String(i + 1))))
             }
             for (i, footnote) in page.footnotes.enumerated() {
-                text("PrintedFootnote", footnote, FactContext(period: document, typed: Builder.axes(pageAxis, "TableRowAxis", String(i + 1))))
+                text("PrintedFootnote", footnote, FactContext(period: document, typed: pageAxis.adding("TableRowAxis", String(i + 1))))
             }
             if page.none {
                 add(Fact(concept: "PageIsNone", context: FactContext(period: document, typed: pageAxis), value: .boolean(true)), origin: page.id)
@@ -312,7 +312,7 @@ public struct FactMapping: Sendable {
             if table.scale != .units { text(scaleConcept, table.scale.rawValue, FactContext(period: document, typed: axes)) }
             for (i, heading) in table.headings.enumerated() {
                 text(prefix + "TableHeadings", heading.joined(separator: "\t"),
-                     FactContext(period: document, typed: Builder.axes(axes, "TableRowAxis", "H\(i + 1)")))
+                     FactContext(period: document, typed: axes.adding("TableRowAxis", "H\(i + 1)")))
             }
             let columns: (text: [Int], amount: [Int], rowLabel: Int)
             if let known = tableColumnNumbers[prefix] {
@@ -324,7 +324,7 @@ public struct FactMapping: Sendable {
             }
             let rowLabel = concepts[columns.rowLabel]
             for (r, row) in table.rows.enumerated() {
-                let rowAxes = Builder.axes(axes, "TableRowAxis", String(r + 1))
+                let rowAxes = axes.adding("TableRowAxis", String(r + 1))
                 let context = number(FactContext(period: document, typed: rowAxes))
                 add(concept: columns.rowLabel, context: context, value: .text(row.label), origin: rowLabel)
                 for (c, cell) in row.cells.enumerated() {
@@ -341,11 +341,6 @@ public struct FactMapping: Sendable {
                     }
                 }
             }
-        }
-
-        /// `axes` with `axis` set to `value`, unless `axes` has it already.
-        static func axes(_ axes: DimensionMembers, _ axis: String, _ value: String) -> DimensionMembers {
-            axes.adding(axis, value)
         }
 
         /// The concepts of a table's text and amount columns, by column index.
@@ -367,7 +362,7 @@ public struct FactMapping: Sendable {
             let axes: DimensionMembers = ["NoteAxis": String(note.number)]
             text("NoteTitle", note.title, FactContext(period: document, typed: axes))
             for (i, block) in note.content.enumerated() {
-                let blockAxes = Builder.axes(axes, "BlockAxis", String(i + 1))
+                let blockAxes = axes.adding("BlockAxis", String(i + 1))
                 switch block {
                 case .text(let t): text("NoteParagraph", t, FactContext(period: document, typed: blockAxes))
                 case .table(let t): table(t, prefix: "Note", axes: blockAxes)
@@ -391,7 +386,7 @@ public struct FactMapping: Sendable {
                 add(Fact(concept: "InterrogatoryAnswerDate", context: at, value: .date(d)), origin: item.number)
             case .amounts(let cells):
                 for (i, cell) in cells.enumerated() {
-                    let context = FactContext(period: document, typed: Builder.axes(axes, "TableColumnAxis", String(i + 1)))
+                    let context = FactContext(period: document, typed: axes.adding("TableColumnAxis", String(i + 1)))
                     let (value, printed) = Builder.value(of: cell) ?? (.none, nil)
                     if case .text(let t) = value {
                         add(Fact(concept: "InterrogatoryAnswerText", context: context, value: .text(t)), origin: item.number)
@@ -406,7 +401,7 @@ public struct FactMapping: Sendable {
                 add(Fact(concept: "InterrogatoryAnswerText", context: at, value: .text(t)), origin: item.number)
             }
             for (i, detail) in item.details.enumerated() {
-                text("InterrogatoryDetail", detail, FactContext(period: document, typed: Builder.axes(axes, "TableRowAxis", String(i + 1))))
+                text("InterrogatoryDetail", detail, FactContext(period: document, typed: axes.adding("TableRowAxis", String(i + 1))))
             }
             if let t = item.table { table(t, prefix: "Interrogatory", axes: axes) }
         }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Writes facts as an XBRL 2.1 instance document.
 ///
 /// Contexts and units are written only when a fact uses them, in a fixed order, so the same
@@ -65,7 +63,7 @@ public struct InstanceWriter: Sendable {
         }
         let prefix = taxonomy.prefix
 
-        // Contexts in document order (by period, then dimensions), numbered c1, c2...
+        // Contexts in document order (FactContext's `<`), numbered c1, c2...
         var used = [Bool](repeating: false, count: contexts.count)
         for number in factContexts { used[number] = true }
         // A statement has a handful of periods: each context gets its period's rank, and
@@ -77,16 +75,7 @@ public struct InstanceWriter: Sendable {
         periods.sort()
         let order = contexts.indices.filter { used[$0] }
             .map { (number: $0, rank: periods.firstIndex(of: contexts[$0].period) ?? 0, key: contexts[$0].sortKeyBytes) }
-            .sorted { a, b in
-                guard a.rank == b.rank else { return a.rank < b.rank }
-                return a.key.withUnsafeBufferPointer { x in
-                    b.key.withUnsafeBufferPointer { y in
-                        let common = min(x.count, y.count)
-                        let compared = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
-                        return compared != 0 ? compared < 0 : x.count < y.count
-                    }
-                }
-            }
+            .sorted { a, b in a.rank != b.rank ? a.rank < b.rank : FactContext.keyPrecedes(a.key, b.key) }
             .map { ($0.number, $0.key) }
         var contextIDs = [Int](repeating: 0, count: contexts.count)
         for (n, entry) in order.enumerated() { contextIDs[entry.0] = n + 1 }

@@ -87,10 +87,7 @@ struct XMLBytes: ~Copyable {
     /// `StaticString` overload, whose bytes are at hand without looking into a string.)
     @_disfavoredOverload
     mutating func raw(_ text: String) {
-        if text.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {
-            var text = text
-            text.withUTF8 { append($0) }
-        }
+        Text.withBytes(text) { append($0) }
     }
 
     @inline(__always)
@@ -114,14 +111,7 @@ struct XMLBytes: ~Copyable {
     /// Character data: `&`, `<`, `>` escaped, and `\r` as a reference so that a parser does
     /// not turn it into a line feed.
     mutating func text(_ value: String) {
-        // A native string's bytes are at hand without copying it (as `withUTF8` on a copy would).
-        if let written = value.utf8.withContiguousStorageIfAvailable({ text(bytes: $0) }) { return written }
-        var value = value
-        value.withUTF8 { text(bytes: $0) }
-    }
-
-    private mutating func text(bytes source: UnsafeBufferPointer<UInt8>) {
-        escaped(source, attribute: false)
+        Text.withBytes(value) { escaped($0, attribute: false) }
     }
 
     /// `source` with `&`, `<`, `>` and `\r` as references; in an attribute value also `"`, tab
@@ -181,13 +171,7 @@ struct XMLBytes: ~Copyable {
 
     /// `value` escaped for a double-quoted attribute, without the quotes.
     private mutating func attributeValue(_ value: String) {
-        if let written = value.utf8.withContiguousStorageIfAvailable({ attributeValue(bytes: $0) }) { return written }
-        var value = value
-        value.withUTF8 { attributeValue(bytes: $0) }
-    }
-
-    private mutating func attributeValue(bytes source: UnsafeBufferPointer<UInt8>) {
-        escaped(source, attribute: true)
+        Text.withBytes(value) { escaped($0, attribute: true) }
     }
 
     /// `value` escaped for a double-quoted attribute.
