@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -20,13 +20,12 @@ let package = Package(
         .target(
             name: "NAICXBRL",
             dependencies: ["CLibXML2"],
-            resources: [
-                .embedInCode("Blank/Data/life-ah-quarterly.json"),
-                .embedInCode("Blank/Data/life-ah-quarterly-checks.json"),
-                .embedInCode("Blank/Data/life-ah-annual.json"),
-                .embedInCode("Blank/Data/life-ah-annual-checks.json"),
-            ]
+            // The blank catalog and its data files, embedded by the plugin.
+            exclude: ["Blank/Data"],
+            plugins: ["EmbedBlankData"]
         ),
+        .executableTarget(name: "EmbedBlankDataTool", path: "Sources/EmbedBlankData"),
+        .plugin(name: "EmbedBlankData", capability: .buildTool(), dependencies: ["EmbedBlankDataTool"]),
         .executableTarget(
             name: "naicxbrl",
             dependencies: [

@@ -40,7 +40,11 @@ struct CheckCommand: ParsableCommand {
                 Output.error("\(input): error: cannot read the instance: \(error.localizedDescription) [io]")
                 throw ToolExit.unusable.code
             }
-            let imported = FactImporter(blank: InstanceBlank.of(bytes) ?? .lifeQuarterly).importInstance(bytes, name: input)
+            guard let blank = InstanceBlank.of(bytes) else {
+                Output.error("\(input): error: the instance names no taxonomy of a known blank edition (expected a schemaRef such as \(InstanceBlank.example)) [schema]")
+                throw ToolExit.invalid.code
+            }
+            let imported = FactImporter(blank: blank).importInstance(bytes, name: input)
             Output.diagnostics(imported.diagnostics, minimum: .warning)
             // Facts that cannot be placed leave holes the checks would report as differences.
             if imported.hasErrors { throw ToolExit.unusable.code }
@@ -58,7 +62,7 @@ struct CheckCommand: ParsableCommand {
             statement = parsed.statement
             origins = parsed.origins
         }
-        guard let blank = Blank.named(statement.blank) else {
+        guard let blank = Blank.named(statement.blank, year: statement.edition) else {
             Output.error("\(input): error: the statement's blank \(statement.blank) is not known [checks]")
             throw ToolExit.unusable.code
         }

@@ -124,30 +124,39 @@ struct ConvertCommand: ParsableCommand {
 
 /// The crosschecks a batch runs on each statement: failed rules, as errors and as warnings.
 enum BatchChecks {
-    static let run: (@Sendable (Statement) -> (errors: Int, warnings: Int))? = {
-        var checkers: [String: Checker] = [:]
-        for id in Blank.ids {
-            if let blank = Blank.named(id), let checker = try? Checker.bundled(for: blank) { checkers[id] = checker }
+    /// Each edition's checker, compiled once for the whole batch on first use.
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var checkers: [String: Checker?] = [:]
+
+    static let run: (@Sendable (Statement) -> (errors: Int, warnings: Int))? = { statement in
+        guard let blank = Blank.named(statement.blank, year: statement.edition) else { return (0, 0) }
+        let checker = lock.withLock {
+            if let checker = checkers[blank.editionKey] { return checker }
+            let checker = try? Checker.bundled(for: blank)
+            checkers[blank.editionKey] = checker
+            return checker
         }
-        guard !checkers.isEmpty else { return nil }
-        let bundled = checkers
-        return { statement in
-            guard let checker = bundled[statement.blank] else { return (0, 0) }
-            let summary = checker.check(statement).summary
-            return (summary.errors, summary.warnings + summary.rounding)
-        }
-    }()
+        guard let checker else { return (0, 0) }
+        let summary = checker.check(statement).summary
+        return (summary.errors, summary.warnings + summary.rounding)
+    }
 }
 
-/// The blank an instance reports on, from the taxonomy namespaces it declares.
+/// The blank edition an instance reports on, from the entry point its schemaRef names.
 enum InstanceBlank {
     static func of(_ bytes: [UInt8]) -> Blank? {
-        // The namespaces are declared in the root element, within the first few kilobytes.
+        // The schemaRef is the root's first child, within the first few kilobytes.
         let head = String(decoding: bytes.prefix(64 * 1024), as: UTF8.self)
-        for id in Blank.ids {
-            if let blank = Blank.named(id), head.contains("\"\(blank.namespace)\"") || head.contains("'\(blank.namespace)'") { return blank }
+        for blank in BlankCatalog.bundled.allEditions() {
+            let url = blank.taxonomyURL + blank.entryPoint
+            if head.contains("\"\(url)\"") || head.contains("'\(url)'") { return blank }
         }
         return nil
+    }
+
+    /// An entry point URL to name in messages.
+    static var example: String {
+        BlankCatalog.bundled.allEditions().last.map { $0.taxonomyURL + $0.entryPoint } ?? ""
     }
 }
 
@@ -169,7 +178,7 @@ struct ValidateCommand: ParsableCommand {
             throw ToolExit.unusable.code
         }
         guard let blank = InstanceBlank.of(bytes) else {
-            Output.error("\(instance): error: the instance names no taxonomy of a known blank (expected a namespace such as \(Blank.lifeQuarterly.namespace)) [schema]")
+            Output.error("\(instance): error: the instance names no taxonomy of a known blank (expected a schemaRef such as \(InstanceBlank.example)) [schema]")
             throw ToolExit.invalid.code
         }
         let validator: InstanceValidator

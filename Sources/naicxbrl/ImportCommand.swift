@@ -30,7 +30,10 @@ struct ImportCommand: ParsableCommand {
             Output.error("\(instance): error: cannot read the instance: \(error.localizedDescription) [io]")
             throw ToolExit.unusable.code
         }
-        let blank = InstanceBlank.of(bytes) ?? .lifeQuarterly
+        guard let blank = InstanceBlank.of(bytes) else {
+            Output.error("\(instance): error: the instance names no taxonomy of a known blank edition (expected a schemaRef such as \(InstanceBlank.example)) [schema]")
+            throw ToolExit.invalid.code
+        }
         let result = FactImporter(blank: blank).importInstance(bytes, name: instance)
         Output.diagnostics(result.diagnostics, minimum: .warning)
         if result.hasErrors { throw ToolExit.invalid.code }

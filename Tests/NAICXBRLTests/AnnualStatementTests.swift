@@ -247,7 +247,7 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertEqual(writer.sharedItems().count, shared)
         let definition = String(decoding: writer.definition(), as: UTF8.self)
         XCTAssertEqual(definition.components(separatedBy: "arcrole/essence-alias").count - 1, shared)
-        XCTAssertTrue(definition.contains("http://taxonomy.naicxbrl.org/life-ah-quarterly/2011/naiclq-2011.xsd#naiclq_Bonds"))
+        XCTAssertTrue(definition.contains("http://taxonomy.naicxbrl.org/life-ah-quarterly/naiclq-2011.xsd#naiclq_Bonds"))
         XCTAssertTrue(definition.contains("naicla-2024.xsd#naicla_Bonds"))
     }
 

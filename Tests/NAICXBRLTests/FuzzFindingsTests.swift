@@ -97,8 +97,8 @@ final class FuzzFindingsTests: XCTestCase {
             <?xml version="1.0" encoding="UTF-8"?>
             <xbrli:xbrl xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:link="http://www.xbrl.org/2003/linkbase" \
             xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:iso4217="http://www.xbrl.org/2003/iso4217" \
-            xmlns:xbrldi="http://xbrl.org/2006/xbrldi" xmlns:naiclq="http://taxonomy.naicxbrl.org/life-ah-quarterly/2011">
-            <link:schemaRef xlink:type="simple" xlink:href="http://taxonomy.naicxbrl.org/life-ah-quarterly/2011/naiclq-2011.xsd"/>
+            xmlns:xbrldi="http://xbrl.org/2006/xbrldi" xmlns:naiclq="http://taxonomy.naicxbrl.org/life-ah-quarterly">
+            <link:schemaRef xlink:type="simple" xlink:href="http://taxonomy.naicxbrl.org/life-ah-quarterly/naiclq-2011.xsd"/>
             <xbrli:context id="d">\(entity)</xbrli:entity><xbrli:period><xbrli:instant>2011-06-30</xbrli:instant></xbrli:period></xbrli:context>
             <xbrli:unit id="USD"><xbrli:measure>iso4217:USD</xbrli:measure></xbrli:unit>
             <naiclq:StatementDate contextRef="d">2011-06-30</naiclq:StatementDate>

@@ -47,7 +47,7 @@ final class TaxonomyTests: XCTestCase {
         XCTAssertEqual(surplus?.map(\.weight), [1, 1, 1, 1, 1, -1, -1])
         // Printed order.
         let pre = assets?.presentation.filter { $0.from == "AssetsAbstract" }.sorted { $0.order < $1.order }.map(\.to)
-        XCTAssertEqual(pre?.prefix(3), ["Bonds", "AssetsLine2Heading", "AssetsLine3Heading"])
+        XCTAssertEqual(pre?.prefix(3), ["Bonds", "AssetsStocksHeading", "AssetsMortgageLoansOnRealEstateHeading"])
     }
 }
 

@@ -108,7 +108,7 @@ final class RoundTripTests: XCTestCase {
         XCTAssertTrue(orphan.diagnostics.contains { $0.line == bonds + 1 && $0.message.contains("no column") }, "\(orphan.diagnostics.prefix(3))")
         // An instance of another taxonomy.
         lines[1] = lines[1]
-        let other = text.replacingOccurrences(of: "http://taxonomy.naicxbrl.org/life-ah-quarterly/2011/naiclq-2011.xsd", with: "http://example.com/other.xsd")
+        let other = text.replacingOccurrences(of: "http://taxonomy.naicxbrl.org/life-ah-quarterly/naiclq-2011.xsd", with: "http://example.com/other.xsd")
         let foreign = importer.importInstance(Array(other.utf8), name: "d.xbrl")
         XCTAssertTrue(foreign.hasErrors)
         XCTAssertTrue(foreign.diagnostics.first?.message.contains("does not refer to the taxonomy") ?? false)

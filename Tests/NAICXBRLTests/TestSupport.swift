@@ -31,10 +31,23 @@ func printed(_ text: String) -> Amount {
     return amount
 }
 
+extension Blank {
+    /// The quarterly Life, Accident and Health blank, the reference statement's (2011 edition).
+    static var lifeQuarterly: Blank { edition("life-ah-quarterly", 2011) }
+    /// The annual Life, Accident and Health blank, 2024 edition.
+    static var lifeAnnual: Blank { edition("life-ah-annual", 2024) }
+
+    static func edition(_ id: String, _ year: Int) -> Blank {
+        do { return try BlankCatalog.bundled.blank(id, year: year) } catch { preconditionFailure("\(error)") }
+    }
+}
+
 extension Statement {
-    /// The cell at a page's line and blank column number ("1", "2").
-    func cell(_ page: String, _ line: String, column: String, blank: Blank = .lifeQuarterly) -> Cell? {
-        guard let description = blank.page(page), let index = description.index(ofColumn: column),
+    /// The cell at a page's line and blank column number ("1", "2"), by the statement's own
+    /// edition of its blank unless `blank` is given.
+    func cell(_ page: String, _ line: String, column: String, blank: Blank? = nil) -> Cell? {
+        guard let blank = blank ?? Blank.named(self.blank, year: edition),
+              let description = blank.page(page), let index = description.index(ofColumn: column),
               let row = self.page(page)?.row(line), index < row.cells.count else { return nil }
         return row.cells[index]
     }

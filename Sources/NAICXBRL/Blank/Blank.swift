@@ -9,15 +9,19 @@ import Foundation
 public struct Blank: Codable, Sendable {
     /// Stable id, also the statement's ``Statement/blank``: `life-ah-quarterly`.
     public var id: String
+    /// The year of the edition this description is: the NAIC revises its blanks every year, and
+    /// ``BlankCatalog`` resolves each edition from the blank's base description and its changes.
+    public var year: Int
     public var title: String
     public var kind: Cover.Kind
     /// The prefix the taxonomy's namespace is declared with.
     public var namespacePrefix: String
-    /// The taxonomy's namespace: the project's own, never NAIC's.
+    /// The taxonomy's namespace: the project's own, never NAIC's. It names the blank, not the
+    /// edition, so a line that means the same in two editions is one concept (one QName).
     public var namespace: String
     /// Where the taxonomy is published; files are resolved offline from the bundled copy.
     public var taxonomyURL: String
-    /// The entry point schema's file name under ``taxonomyURL``.
+    /// The entry point schema's file name under ``taxonomyURL``: one per edition.
     public var entryPoint: String
     /// The running header printed at the top of statement pages ("STATEMENT AS OF").
     public var pageHeader: String
@@ -30,6 +34,9 @@ public struct Blank: Codable, Sendable {
     public var sharesConceptsWith: String?
 
     public func page(_ id: String) -> PageDescription? { pages.first { $0.id == id } }
+
+    /// The blank and edition in one key: `life-ah-annual@2025`.
+    public var editionKey: String { "\(id)@\(year)" }
 }
 
 /// A non-tabular section: notes, or a part of the interrogatories.
@@ -181,34 +188,16 @@ public struct LineDescription: Codable, Sendable {
 }
 
 extension Blank {
-    /// The ids of the blanks the library knows, in a stable order.
-    public static let ids: [String] = ["life-ah-quarterly", "life-ah-annual"]
+    /// The ids of the blanks the library knows, in the catalog's order.
+    public static var ids: [String] { BlankCatalog.bundled.ids }
 
-    /// The blanks the library knows, by id. Each description is decoded on first use, so a run
-    /// pays only for the blanks it reads.
-    public static func named(_ id: String) -> Blank? {
-        switch id {
-        case "life-ah-quarterly": return quarterly
-        case "life-ah-annual": return annual
-        default: return nil
-        }
+    /// The latest edition of the blank `id`, or nil when the library does not know it.
+    public static func named(_ id: String) -> Blank? { BlankCatalog.bundled.latest(id) }
+
+    /// The edition of the blank `id` that a statement of `year` is printed on: the edition of that
+    /// year, or else the nearest earlier one (nil year: the latest).
+    public static func named(_ id: String, year: Int?) -> Blank? {
+        guard let year else { return named(id) }
+        return BlankCatalog.bundled.edition(of: id, for: year)?.blank
     }
-
-    private static let quarterly = decode(PackageResources.life_ah_quarterly_json)
-    private static let annual = decode(PackageResources.life_ah_annual_json)
-
-    private static func decode(_ data: [UInt8]) -> Blank {
-        do {
-            return try JSONDecoder().decode(Blank.self, from: Data(data))
-        } catch {
-            // The descriptions ship with the library and are checked by its tests.
-            preconditionFailure("bundled blank description does not decode: \(error)")
-        }
-    }
-
-    /// The Life, Accident and Health quarterly statement blank.
-    public static var lifeQuarterly: Blank { quarterly }
-
-    /// The Life, Accident and Health annual statement blank.
-    public static var lifeAnnual: Blank { annual }
 }

@@ -172,27 +172,22 @@ public struct CheckRuleSet: Sendable {
         self.rules = rules
     }
 
-    /// The bundled rules of a blank, or nil when it has none.
     /// Whether the blank has a bundled rule file, without compiling it.
     static func hasBundledFile(for blank: Blank) -> Bool {
-        bundledFiles[blank.id] != nil
+        BlankCatalog.bundled.entry(blank.id)?.checks != nil
     }
 
+    /// The bundled rules of a blank's edition, or nil when the blank has none.
     public static func bundled(for blank: Blank) throws(CheckRuleError) -> CheckRuleSet? {
-        guard let data = bundledFiles[blank.id] else { return nil }
-        let file: CheckRuleFile
+        let file: CheckRuleFile?
         do {
-            file = try JSONDecoder().decode(CheckRuleFile.self, from: Data(data))
+            file = try BlankCatalog.bundled.checkRuleFile(for: blank)
         } catch {
-            throw CheckRuleError(rule: "(file)", problem: "the rule file does not decode: \(error)")
+            throw CheckRuleError(rule: "(file)", problem: error.message)
         }
+        guard let file else { return nil }
         return try CheckRuleSet(blank: blank, file: file)
     }
-
-    private static let bundledFiles: [String: [UInt8]] = [
-        "life-ah-quarterly": PackageResources.life_ah_quarterly_checks_json,
-        "life-ah-annual": PackageResources.life_ah_annual_checks_json,
-    ]
 }
 
 /// The small expression language of the rule file.

@@ -159,7 +159,7 @@ public struct BatchConverter: Sendable {
                 return (outcome, nil)
             }
             // Each job converts on one thread: the jobs keep the cores busy already.
-            guard let blank = Blank.named(parsed.statement.blank) else {
+            guard let blank = Blank.named(parsed.statement.blank, year: parsed.statement.edition) else {
                 throw ConversionError("the statement's blank \(parsed.statement.blank) is not known")
             }
             let conversion = try Converter.convert(parsed.statement, blank: blank, file: output, validate: validate,

@@ -15,7 +15,7 @@ public enum TaxonomyRegistry {
     }
 
     private static func registerLocked(_ blank: Blank) {
-        guard !registered.contains(blank.id) else { return }
+        guard !registered.contains(blank.editionKey) else { return }
         let writer = TaxonomyWriter(taxonomy: TaxonomyModel.of(blank))
         // Schema validation reads the concept schema only; the linkbases are for XBRL
         // processors, which get them from the taxonomy package. (Whether the schema refers to a
@@ -23,17 +23,17 @@ public enum TaxonomyRegistry {
         // would cost a cold start more than the rest of the schema.)
         try? XMLEnvironment.register(url: blank.taxonomyURL + blank.entryPoint,
                                      contents: writer.schema(formulaLinkbaseRef: CheckRuleSet.hasBundledFile(for: blank)))
-        registered.insert(blank.id)
+        registered.insert(blank.editionKey)
     }
 
     /// The compiled validator for instances of `blank`'s taxonomy.
     public static func validator(for blank: Blank) throws(SchemaCompileError) -> InstanceValidator {
         lock.lock()
         defer { lock.unlock() }
-        if let validator = validators[blank.id] { return validator }
+        if let validator = validators[blank.editionKey] { return validator }
         registerLocked(blank)
         let validator = try InstanceValidator(taxonomyEntryURL: blank.taxonomyURL + blank.entryPoint)
-        validators[blank.id] = validator
+        validators[blank.editionKey] = validator
         return validator
     }
 }
@@ -55,7 +55,7 @@ public struct Conversion: Sendable {
 /// Parse → facts → instance → validation, the pipeline behind `naicxbrl convert`.
 public enum Converter {
     public static func convert(_ statement: Statement, file: String? = nil, validate: Bool = true) throws -> Conversion {
-        guard let blank = Blank.named(statement.blank) else {
+        guard let blank = Blank.named(statement.blank, year: statement.edition) else {
             throw ConversionError("the statement's blank \(statement.blank) is not known")
         }
         return try convert(statement, blank: blank, file: file, validate: validate)

@@ -300,7 +300,7 @@ struct StatementBuilder {
     }
 
     func finish() -> Statement {
-        var statement = Statement(blank: blank.id)
+        var statement = Statement(blank: blank.id, edition: blank.year)
         // Blank rows and columns filled in below the highest numbers reported: at most one per
         // fact. Without a budget, a hostile instance numbering a row 10000 in each of many tables
         // would take hundreds of times its size in memory.

@@ -49,7 +49,7 @@ struct LayoutReader {
     mutating func read() -> ParseResult {
         let headerKey = Text.key(blank.pageHeader)
         let titles: [(key: String, id: String)] = blank.pages.map { (Text.key($0.title), $0.id) }
-        var statement = Statement(blank: blank.id)
+        var statement = Statement(blank: blank.id, edition: blank.year)
         statement.cover.kind = blank.kind
         var readers: [String: PositionedPageReader] = [:]
         var otherPages: [Int] = []

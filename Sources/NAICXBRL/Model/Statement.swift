@@ -6,6 +6,8 @@
 public struct Statement: Codable, Equatable, Sendable {
     /// The blank this statement was filed on (``Blank/id``).
     public var blank: String
+    /// The year of the blank's edition the statement was read by (``Blank/year``).
+    public var edition: Int?
     public var cover: Cover
     /// Tabular pages and schedules, in the blank's order.
     public var pages: [Page]
@@ -14,8 +16,9 @@ public struct Statement: Codable, Equatable, Sendable {
     /// General interrogatories (parts 1 and 2) and the supplemental exhibits interrogatories.
     public var interrogatories: [Interrogatory]
 
-    public init(blank: String, cover: Cover = Cover(), pages: [Page] = [], notes: [Note] = [], interrogatories: [Interrogatory] = []) {
+    public init(blank: String, edition: Int? = nil, cover: Cover = Cover(), pages: [Page] = [], notes: [Note] = [], interrogatories: [Interrogatory] = []) {
         self.blank = blank
+        self.edition = edition
         self.cover = cover
         self.pages = pages
         self.notes = notes

@@ -101,9 +101,9 @@ final class BlankTables: Sendable {
     /// The tables of `blank`, built on first use. A description changed after the tables were
     /// built (a test's variant of a blank, under the same id) gets tables of its own.
     static func of(_ blank: Blank) -> BlankTables {
-        if let cached = cache.withLock({ $0[blank.id] }), cached.describe(blank) { return cached }
+        if let cached = cache.withLock({ $0[blank.editionKey] }), cached.describe(blank) { return cached }
         let built = BlankTables(blank)
-        cache.withLock { $0[blank.id] = built }
+        cache.withLock { $0[blank.editionKey] = built }
         return built
     }
 

@@ -49,7 +49,14 @@ public enum StatementParser {
                 return ParseResult(statement: Statement(blank: blank?.id ?? ""), diagnostics: [Diagnostic(.error, .io, file: name, line: nil, error.description)],
                                    dispositions: [:], origins: [:], isUsable: false)
             }
-            return LayoutStatementParser.parse(document, blank: blank ?? recognize(document) ?? .lifeAnnual)
+            guard let chosen = blank ?? recognize(document) ?? BlankCatalog.bundled.latest(ofKind: .annual) else {
+                return ParseResult(statement: Statement(blank: ""), diagnostics: [Diagnostic(.error, .emptyInput, file: name, line: nil, "no blank of the catalog prints this statement's running header")],
+                                   dispositions: [:], origins: [:], isUsable: false)
+            }
+            let (edition, notice) = Editions.choose(chosen, given: blank != nil, year: Editions.year(document, header: chosen.pageHeader), file: name)
+            var result = LayoutStatementParser.parse(document, blank: edition)
+            if let notice { result.diagnostics.insert(notice, at: 0) }
+            return result
         }
         // A tab marks the tab-separated rendering, and is found at once; only text without one
         // is read by position.
@@ -57,18 +64,27 @@ public enum StatementParser {
             let text = String(decoding: bytes, as: UTF8.self)
             let document = PositionedDocument.layoutText(text, name: name)
             if let chosen = blank ?? recognize(document), blank == nil || chosen.kind == .annual {
-                return LayoutStatementParser.parse(document, blank: chosen)
+                let (edition, notice) = Editions.choose(chosen, given: blank != nil, year: Editions.year(document, header: chosen.pageHeader), file: name)
+                var result = LayoutStatementParser.parse(document, blank: edition)
+                if let notice { result.diagnostics.insert(notice, at: 0) }
+                return result
             }
         }
-        return parseTabbed(bytes: bytes, name: name, blank: blank ?? recognizeTabbed(bytes) ?? .lifeQuarterly)
+        guard let chosen = blank ?? recognizeTabbed(bytes) ?? BlankCatalog.bundled.latest(ofKind: .quarterly) else {
+            return ParseResult(statement: Statement(blank: ""), diagnostics: [Diagnostic(.error, .emptyInput, file: name, line: nil, "no blank of the catalog prints this statement's running header")],
+                               dispositions: [:], origins: [:], isUsable: false)
+        }
+        let (edition, notice) = Editions.choose(chosen, given: blank != nil, year: Editions.year(bytes, header: chosen.pageHeader), file: name)
+        var result = parseTabbed(bytes: bytes, name: name, blank: edition)
+        if let notice { result.diagnostics.insert(notice, at: 0) }
+        return result
     }
 
     /// The blank whose running header the tab-separated text prints. The quarterly blank, the
     /// usual one, is tried first, so a quarterly statement never decodes another description.
     static func recognizeTabbed(_ bytes: [UInt8]) -> Blank? {
-        let quarterly = Blank.lifeQuarterly
-        if contains(bytes, quarterly.pageHeader) { return quarterly }
-        return Blank.ids.lazy.filter { $0 != quarterly.id }.compactMap(Blank.named).first { contains(bytes, $0.pageHeader) }
+        // In the catalog's order, lazily: a statement of the first blank decodes no other description.
+        Blank.ids.lazy.compactMap(Blank.named).first { contains(bytes, $0.pageHeader) }
     }
 
     /// Whether the running header `header` occurs in `bytes`.
@@ -89,7 +105,7 @@ public enum StatementParser {
     }
 
     /// Parses the tab-separated text rendering of a statement.
-    public static func parseTabbed(bytes: [UInt8], name: String, blank: Blank = .lifeQuarterly) -> ParseResult {
+    public static func parseTabbed(bytes: [UInt8], name: String, blank: Blank) -> ParseResult {
         let context = ParseContext(file: name)
         if let problem = unusable(bytes) {
             context.report(.error, .emptyInput, line: nil, problem)
@@ -277,7 +293,7 @@ struct Segmenter {
     }
 
     mutating func finish() -> ParseResult {
-        var statement = Statement(blank: blank.id)
+        var statement = Statement(blank: blank.id, edition: blank.year)
         statement.cover = SectionReaders.cover(coverLines, context: context)
         if statement.cover.kind == nil, !coverLines.isEmpty { statement.cover.kind = blank.kind }
         var origins: [String: [String: Int]] = [:]

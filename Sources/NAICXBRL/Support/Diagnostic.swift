@@ -27,6 +27,7 @@ public struct Diagnostic: Codable, Equatable, Sendable, CustomStringConvertible 
         case schemaInvalid = "schema-invalid"
         case importError = "import-error"
         case io = "io"
+        case edition = "edition"
     }
 
     public var severity: Severity

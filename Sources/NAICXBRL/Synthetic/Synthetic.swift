@@ -16,6 +16,7 @@ public enum Synthetic {
         }
         let json: [String: Any] = [
             "id": "synthetic-\(lines)x\(columns)",
+            "year": 2011,
             "title": "Synthetic blank of \(lines) lines",
             "kind": "quarterly",
             "namespacePrefix": "syn",
@@ -36,7 +37,7 @@ public enum Synthetic {
 
     /// A statement of `blank` with every cell of its first page filled.
     public static func statement(of blank: Blank) -> Statement {
-        var statement = Statement(blank: blank.id)
+        var statement = Statement(blank: blank.id, edition: blank.year)
         statement.cover.statementDate = CalendarDate(year: 2011, month: 6, day: 30)
         statement.cover.companyCode = "99999"
         statement.cover.companyName = "Synthetic Life Insurance Company"

@@ -50,8 +50,10 @@ public struct TaxonomyModel: Sendable {
     static func member(_ page: PageDescription, _ member: String, rows: Bool) -> String {
         rows ? "\(page.id)\(member)Member" : "\(member)Member"
     }
+    /// A heading line's abstract concept: the description names it (names carry no line
+    /// numbers, so they stay when an edition renumbers the page).
     static func heading(_ page: PageDescription, _ line: LineDescription) -> String {
-        "\(page.id)Line\(line.line.replacingAll(".", with: "_"))Heading"
+        line.concept ?? "\(page.id)\(line.caption.filter { $0.isLetter || $0.isNumber })Heading"
     }
 
     public init(blank: Blank) {
@@ -251,9 +253,9 @@ extension TaxonomyModel {
     public static func of(_ blank: Blank) -> TaxonomyModel {
         cacheLock.lock()
         defer { cacheLock.unlock() }
-        if let known = cache[blank.id] { return known }
+        if let known = cache[blank.editionKey] { return known }
         let model = TaxonomyModel(blank: blank)
-        cache[blank.id] = model
+        cache[blank.editionKey] = model
         return model
     }
 }
