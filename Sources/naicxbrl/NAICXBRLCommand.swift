@@ -11,7 +11,7 @@ struct NAICXBRLCommand: ParsableCommand {
         2 the tool could not do the job (unusable input, bad arguments, I/O).
         """,
         version: "0.1.0",
-        subcommands: [ParseCommand.self, ConvertCommand.self, ValidateCommand.self, ImportCommand.self, CheckCommand.self, TaxonomyCommand.self]
+        subcommands: [ParseCommand.self, ConvertCommand.self, ValidateCommand.self, ImportCommand.self, CheckCommand.self, TaxonomyCommand.self, BlanksCommand.self]
     )
 }
 

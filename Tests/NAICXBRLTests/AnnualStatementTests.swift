@@ -220,7 +220,10 @@ final class AnnualStatementTests: XCTestCase {
                     && (try? ValueScanner.cell(Substring(item.value)).get())?.amount != nil
             }.count
             XCTAssertEqual(try Converter.convert(fourPages, validate: false).numericFactCount, amounts, filing)
-            let imported = FactImporter(blank: .lifeAnnual).importInstance(conversion.instance, name: "\(filing).xbrl")
+            // The instance's schemaRef names the edition the statement was read by.
+            let edition = try XCTUnwrap(BlankCatalog.bundled.edition(entryPointURL: Self.schemaRef(conversion.instance)), filing)
+            XCTAssertEqual(edition.year, statement.edition, filing)
+            let imported = FactImporter(blank: edition).importInstance(conversion.instance, name: "\(filing).xbrl")
             XCTAssertEqual(imported.diagnostics.filter { $0.severity == .error }.map(\.description), [], filing)
             XCTAssertEqual(imported.statement, statement, filing)
             let again = try Converter.convert(imported.statement, file: "\(filing).xbrl", validate: false)
@@ -362,5 +365,13 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertNil(PositionedPageReader.stripLeaders("..........."))
         XCTAssertEqual(PositionedPageReader.stripLeaders("XXX.............."), "XXX")
         XCTAssertEqual(PositionedPageReader.stripLeaders("Inc."), "Inc.")
+    }
+
+    /// The entry point an instance's schemaRef names.
+    static func schemaRef(_ instance: [UInt8]) -> String {
+        let text = String(decoding: instance.prefix(4096), as: UTF8.self)
+        guard let start = text.range(of: "<link:schemaRef "), let href = text[start.upperBound...].range(of: "xlink:href=\""),
+              let end = text[href.upperBound...].firstIndex(of: "\"") else { return "" }
+        return String(text[href.upperBound..<end])
     }
 }

@@ -11,6 +11,8 @@ struct PositionedPageReader {
     private var layout: (centers: [Double?], halfGap: Double, valueStart: Double)?
     /// Where each row was printed: line number → input line, for text input.
     private(set) var origins: [String: Int] = [:]
+    /// Built for the first caption that differs from the description's.
+    private var verifier: CaptionVerifier?
 
     init(description: PageDescription) {
         self.description = description
@@ -352,12 +354,22 @@ struct PositionedPageReader {
             let slots = line.slots?.count ?? 0
             if split.amounts.count == slots {
                 printed.captionAmounts = split.amounts.allSatisfy(\.isBlank) ? [] : split.amounts
-                // Editions of the blank write "thru" or "through"; both are the blank's caption.
-                let words = split.words.split(separator: " ").map { $0.lowercased() == "thru" ? "through" : String($0) }.joined(separator: " ")
-                if !CaptionMatcher.matches(printed: words, blank: line.caption) {
-                    printed.caption = caption
-                    reader.report(.info, .captionMismatch, page: page, line: row.lines[0],
-                                  "\(label) prints its caption as \"\(caption)\"; the blank's is \"\(line.caption)\". The printed caption is kept")
+                if !CaptionMatcher.matches(printed: split.words, blank: line.caption) {
+                    if verifier == nil { verifier = CaptionVerifier(description) }
+                    switch verifier?.verdict(printed: split.words, line: row.index) ?? .equivalent {
+                    case .equivalent:
+                        printed.caption = caption
+                        reader.report(.info, .captionMismatch, page: page, line: row.lines[0],
+                                      "\(label) prints its caption as \"\(caption)\"; the blank's is \"\(line.caption)\". The printed caption is kept")
+                    case .otherLine(let other):
+                        reader.report(.error, .misplacedRow, page: page, line: row.lines[0],
+                                      "\(label) prints the caption \"\(caption)\", which is line \(description.lines[other].line) of the \(reader.blank.year) edition (\"\(description.lines[other].caption)\"), not line \(row.line) (\"\(line.caption)\"); its values are not filed")
+                        return
+                    case .noLine:
+                        reader.report(.error, .misplacedRow, page: page, line: row.lines[0],
+                                      "\(label) prints the caption \"\(caption)\", which is no line of \(description.title) in the \(reader.blank.year) edition; expected \"\(line.caption)\". Its values are not filed")
+                        return
+                    }
                 }
             } else {
                 printed.caption = caption

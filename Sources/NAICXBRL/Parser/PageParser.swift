@@ -14,6 +14,8 @@ struct PageParser {
     private var fieldRanges: [Range<Int>] = []
     /// For each row of `page.rows`, its line's place in the blank: what `finish` sorts by.
     private var rowOrder: [Int] = []
+    /// Built for the first caption that differs from the description's.
+    private var verifier: CaptionVerifier?
 
     /// A row printed with fewer cells than the page has columns.
     private struct PendingRow {
@@ -124,16 +126,42 @@ struct PageParser {
             if !rest.isEmpty { row.caption = caption }
         } else {
             let slotCount = description.lines[index].slots?.count ?? 0
+            var misplaced: CaptionVerifier.Verdict?
             CaptionMatcher.withSplit(rest) { words, amounts in
-                if CaptionMatcher.matches(printed: words, blankKey: tables.captionKeys[index]), amounts.count == slotCount {
+                let matches = CaptionMatcher.matches(printed: words, blankKey: tables.captionKeys[index])
+                if matches, amounts.count == slotCount {
                     row.captionAmounts = slotCount > 0 && amounts.allSatisfy(\.isBlank) ? [] : amounts
-                } else {
-                    context.report(.warning, .captionMismatch, line: line.number,
-                                   "the caption of \(description.title) line \(number) does not match the blank: expected \"\(description.lines[index].caption)\"",
-                                   placed: true)
-                    row.caption = caption
-                    if amounts.count == slotCount { row.captionAmounts = amounts.allSatisfy(\.isBlank) ? [] : amounts }
+                    return
                 }
+                if !matches {
+                    if verifier == nil { verifier = CaptionVerifier(description) }
+                    let verdict = verifier?.verdict(printed: String(decoding: words, as: UTF8.self), line: index) ?? .equivalent
+                    if verdict != .equivalent {
+                        misplaced = verdict
+                        return
+                    }
+                }
+                context.report(matches ? .warning : .info, .captionMismatch, line: line.number,
+                               matches
+                                   ? "\(description.title) line \(number) prints \(amounts.count) amounts after a $ in its caption; the blank has \(slotCount). The caption is kept as printed"
+                                   : "\(description.title) line \(number) prints its caption as \"\(caption)\"; the blank's is \"\(description.lines[index].caption)\". The printed caption is kept",
+                               placed: true)
+                row.caption = caption
+                if amounts.count == slotCount { row.captionAmounts = amounts.allSatisfy(\.isBlank) ? [] : amounts }
+            }
+            switch misplaced {
+            case .otherLine(let other)?:
+                printedAt[place] = 0
+                context.report(.error, .misplacedRow, line: line.number,
+                               "\(description.title) line \(number) prints the caption \"\(caption)\", which is line \(description.lines[other].line) of the blank (\"\(description.lines[other].caption)\"), not line \(number) (\"\(description.lines[index].caption)\"); its values are not filed")
+                return
+            case .noLine?:
+                printedAt[place] = 0
+                context.report(.error, .misplacedRow, line: line.number,
+                               "\(description.title) line \(number) prints the caption \"\(caption)\", which is no line of the page in this edition of the blank; expected \"\(description.lines[index].caption)\". Its values are not filed")
+                return
+            default:
+                break
             }
         }
 

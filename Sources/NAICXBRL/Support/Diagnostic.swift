@@ -11,6 +11,8 @@ public struct Diagnostic: Codable, Equatable, Sendable, CustomStringConvertible 
     public enum Code: String, Codable, Sendable {
         case unrecognizedLine = "unrecognized-line"
         case captionMismatch = "caption-mismatch"
+        /// A row whose caption is another line's, or no line's, of the edition: not filed.
+        case misplacedRow = "misplaced-row"
         case unknownLine = "unknown-line"
         case badValue = "bad-value"
         case cellCount = "cell-count"

@@ -1,0 +1,113 @@
+/// What changed between two editions of a blank, page by page.
+///
+/// Lines are matched by what they report (their concept, or member for pages whose rows are
+/// members), not by number, since stable concepts are what make two editions comparable: a line
+/// with the same concept and another number is renumbered, and one with the same concept and other
+/// words is recaptioned.
+public struct EditionDiff: Codable, Equatable, Sendable {
+    public struct LineChange: Codable, Equatable, Sendable {
+        public enum Kind: String, Codable, Sendable { case added, removed, renumbered, recaptioned }
+        public var kind: Kind
+        /// The line number in the older edition (nil for an added line).
+        public var from: String?
+        /// The line number in the newer edition (nil for a removed line).
+        public var to: String?
+        public var concept: String?
+        /// The older caption (removed, recaptioned) and the newer one (added, recaptioned).
+        public var oldCaption: String?
+        public var newCaption: String?
+    }
+
+    public struct PageChange: Codable, Equatable, Sendable {
+        public var page: String
+        public var title: String
+        /// The page is only in the newer edition (`added`) or only in the older (`removed`).
+        public var status: String?
+        public var columnsChanged: Bool
+        public var lines: [LineChange]
+    }
+
+    public var blank: String
+    public var from: Int
+    public var to: Int
+    public var pages: [PageChange]
+
+    public init(from old: Blank, to new: Blank) {
+        blank = new.id
+        from = old.year
+        to = new.year
+        var pages: [PageChange] = []
+        for page in new.pages where old.page(page.id) == nil {
+            pages.append(PageChange(page: page.id, title: page.title, status: "added", columnsChanged: false, lines: []))
+        }
+        for page in old.pages where new.page(page.id) == nil {
+            pages.append(PageChange(page: page.id, title: page.title, status: "removed", columnsChanged: false, lines: []))
+        }
+        for newPage in new.pages {
+            guard let oldPage = old.page(newPage.id) else { continue }
+            let lines = Self.lineChanges(oldPage, newPage)
+            let columnsChanged = oldPage.columns.map { [$0.number, $0.id, $0.heading] } != newPage.columns.map { [$0.number, $0.id, $0.heading] }
+            if !lines.isEmpty || columnsChanged || oldPage.title != newPage.title {
+                pages.append(PageChange(page: newPage.id, title: newPage.title, status: nil, columnsChanged: columnsChanged, lines: lines))
+            }
+        }
+        self.pages = pages.sorted { a, b in
+            (new.pages.firstIndex { $0.id == a.page } ?? Int.max) < (new.pages.firstIndex { $0.id == b.page } ?? Int.max)
+        }
+    }
+
+    /// What identifies a line across editions.
+    private static func identity(_ line: LineDescription) -> String {
+        line.concept ?? line.member.map { "member:" + $0 } ?? "line:" + line.line
+    }
+
+    private static func lineChanges(_ old: PageDescription, _ new: PageDescription) -> [LineChange] {
+        var oldByIdentity: [String: LineDescription] = [:]
+        for line in old.lines where oldByIdentity[identity(line)] == nil { oldByIdentity[identity(line)] = line }
+        let newIdentities = Set(new.lines.map(identity))
+        var changes: [LineChange] = []
+        for line in old.lines where !newIdentities.contains(identity(line)) {
+            changes.append(LineChange(kind: .removed, from: line.line, to: nil, concept: line.concept, oldCaption: line.caption, newCaption: nil))
+        }
+        for line in new.lines {
+            guard let before = oldByIdentity[identity(line)] else {
+                changes.append(LineChange(kind: .added, from: nil, to: line.line, concept: line.concept, oldCaption: nil, newCaption: line.caption))
+                continue
+            }
+            if before.line != line.line {
+                changes.append(LineChange(kind: .renumbered, from: before.line, to: line.line, concept: line.concept,
+                                          oldCaption: before.caption == line.caption ? nil : before.caption,
+                                          newCaption: before.caption == line.caption ? nil : line.caption))
+            } else if before.caption != line.caption {
+                changes.append(LineChange(kind: .recaptioned, from: before.line, to: line.line, concept: line.concept,
+                                          oldCaption: before.caption, newCaption: line.caption))
+            }
+        }
+        return changes
+    }
+
+    /// The changes as text, one line each, page by page.
+    public var text: String {
+        var out = "\(blank): \(from) to \(to)\n"
+        if pages.isEmpty { out += "  no change\n" }
+        for page in pages {
+            out += "\(page.page) (\(page.title))\(page.status.map { ": \($0)" } ?? "")\n"
+            if page.columnsChanged { out += "  columns changed\n" }
+            for change in page.lines {
+                switch change.kind {
+                case .removed:
+                    out += "  removed     line \(change.from ?? "") \"\(change.oldCaption ?? "")\"\n"
+                case .added:
+                    out += "  added       line \(change.to ?? "") \"\(change.newCaption ?? "")\"\n"
+                case .renumbered:
+                    out += "  renumbered  line \(change.from ?? "") -> \(change.to ?? "")"
+                    if let old = change.oldCaption, let new = change.newCaption { out += ", recaptioned \"\(old)\" -> \"\(new)\"" }
+                    out += "\n"
+                case .recaptioned:
+                    out += "  recaptioned line \(change.to ?? "") \"\(change.oldCaption ?? "")\" -> \"\(change.newCaption ?? "")\"\n"
+                }
+            }
+        }
+        return out
+    }
+}

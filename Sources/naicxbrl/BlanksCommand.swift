@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import NAICXBRL
+
+struct BlanksCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "blanks",
+        abstract: "List the blanks and their editions, or what changed between two editions.",
+        subcommands: [List.self, Diff.self],
+        defaultSubcommand: List.self
+    )
+
+    enum Format: String, ExpressibleByArgument { case text, json }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the blanks and their editions.")
+
+        @Option(help: "text or json.")
+        var format: Format = .text
+
+        struct Listed: Encodable {
+            var id: String
+            var title: String
+            var kind: String
+            var namespace: String
+            var editions: [Edition]
+            struct Edition: Encodable {
+                var year: Int
+                var entryPoint: String
+                var pages: Int
+                var lines: Int
+            }
+        }
+
+        func run() throws {
+            let catalog = BlankCatalog.bundled
+            var listed: [Listed] = []
+            for id in catalog.ids {
+                var editions: [Listed.Edition] = []
+                var latest: Blank?
+                for year in catalog.years(of: id) {
+                    guard let blank = try? catalog.blank(id, year: year) else { continue }
+                    latest = blank
+                    editions.append(Listed.Edition(year: year, entryPoint: blank.taxonomyURL + blank.entryPoint,
+                                                   pages: blank.pages.count, lines: blank.pages.reduce(0) { $0 + $1.lines.count }))
+                }
+                guard let latest else { continue }
+                listed.append(Listed(id: id, title: latest.title, kind: latest.kind.rawValue, namespace: latest.namespace, editions: editions))
+            }
+            let out: Data
+            switch format {
+            case .json:
+                out = try Output.json(listed) + Data([0x0A])
+            case .text:
+                var text = ""
+                for blank in listed {
+                    text += "\(blank.id)  \(blank.title) (\(blank.kind))\n"
+                    for edition in blank.editions {
+                        text += "  \(edition.year)  \(edition.pages) pages, \(edition.lines) lines  \(edition.entryPoint)\n"
+                    }
+                }
+                out = Data(text.utf8)
+            }
+            FileHandle.standardOutput.write(out)
+        }
+    }
+
+    struct Diff: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "diff",
+            abstract: "Print what changed between two editions of a blank: pages, and lines added, removed, renumbered or recaptioned."
+        )
+
+        @Argument(help: "The blank's id (see naicxbrl blanks).")
+        var blank: String
+
+        @Argument(help: "The older edition's year.")
+        var from: Int
+
+        @Argument(help: "The newer edition's year.")
+        var to: Int
+
+        @Option(help: "text or json.")
+        var format: Format = .text
+
+        func run() throws {
+            let catalog = BlankCatalog.bundled
+            let old: Blank, new: Blank
+            do {
+                old = try catalog.blank(blank, year: from)
+                new = try catalog.blank(blank, year: to)
+            } catch {
+                Output.error("error: \(error.message); naicxbrl blanks lists the blanks and editions [arguments]")
+                throw ToolExit.unusable.code
+            }
+            let diff = EditionDiff(from: old, to: new)
+            let out = format == .json ? try Output.json(diff) + Data([0x0A]) : Data(diff.text.utf8)
+            FileHandle.standardOutput.write(out)
+        }
+    }
+}
