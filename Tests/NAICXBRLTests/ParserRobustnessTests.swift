@@ -51,17 +51,20 @@ final class ParserRobustnessTests: XCTestCase {
         XCTAssertTrue(result.diagnostics.contains { $0.code == .missingLine && $0.message.contains("17") })
     }
 
-    func testCaptionThatDoesNotMatchItsLineNumberIsReported() {
+    func testCaptionOfAnotherLineIsAnErrorAndNotFiled() {
         var assets = block(from: "ASSETS", to: "STATEMENT AS OF")
         guard let i = assets.firstIndex(where: { $0.hasPrefix("14. ") }) else { return XCTFail("no line 14") }
         assets[i] = assets[i].replacingOccurrences(of: "14. Investment income due and accrued", with: "14. Guaranty funds receivable")
         let result = StatementParser.parse(text: assets.joined(separator: "\n"), name: "caption.txt")
-        let finding = result.diagnostics.first { $0.code == .captionMismatch }
+        // The caption is another line's (19, "Guaranty funds receivable or on deposit"): an error
+        // naming both, and the value is not filed under line 14's concept.
+        let finding = result.diagnostics.first { $0.code == .misplacedRow }
         XCTAssertEqual(finding?.line, i + 1)
+        XCTAssertEqual(finding?.severity, .error)
         XCTAssertTrue(finding?.message.contains("Investment income due and accrued") ?? false)
-        // The value is kept, and so is the printed caption.
-        XCTAssertEqual(result.statement.amount("Assets", "14", column: "1"), printed("2,388,370"))
-        XCTAssertEqual(result.statement.page("Assets")?.row("14")?.caption, "Guaranty funds receivable")
+        XCTAssertTrue(finding?.message.contains("line 19 of the blank") ?? false, finding?.message ?? "")
+        XCTAssertNil(result.statement.page("Assets")?.row("14"))
+        XCTAssertTrue(result.hasErrors)
     }
 
     func testCaptionsMatchTolerantly() {

@@ -60,7 +60,7 @@ struct CaptionVerifier: Sendable {
             let score = Self.score(words, candidate)
             if score > best?.score ?? 0 { best = (other, score) }
         }
-        if let best, best.score >= 0.75, best.score > ownScore + 0.05 { return .otherLine(best.index) }
+        if let best, best.score >= 0.6, best.score > ownScore + 0.1 { return .otherLine(best.index) }
         return ownScore >= 0.6 || startsWithOwn ? .equivalent : .noLine
     }
 

@@ -1,0 +1,201 @@
+import Foundation
+import XCTest
+@testable import NAICXBRL
+
+/// Editions of a blank: the catalog, the choice of edition by the statement's year, stable
+/// concepts, the taxonomy's entry points, and caption verification that keeps a value from being
+/// filed under a line whose caption it does not print.
+final class EditionsTests: XCTestCase {
+    static let annual2025 = Fixture.root.appendingPathComponent("Fixtures/annual/forethought-life-2025-annual.pdf").path
+
+    func testEveryEditionResolvesAndItsRulesCompile() throws {
+        let catalog = BlankCatalog.bundled
+        XCTAssertEqual(catalog.ids, ["life-ah-quarterly", "life-ah-annual"])
+        XCTAssertEqual(catalog.years(of: "life-ah-annual"), [2023, 2024, 2025])
+        XCTAssertEqual(catalog.years(of: "life-ah-quarterly"), [2011])
+        for blank in catalog.allEditions() {
+            XCTAssertEqual(blank.entryPoint, "\(blank.namespacePrefix)-\(blank.year).xsd")
+            let rules = try XCTUnwrap(try CheckRuleSet.bundled(for: blank), blank.editionKey)
+            XCTAssertFalse(rules.rules.isEmpty)
+            // Every line number is printed once per page.
+            for page in blank.pages {
+                XCTAssertEqual(Set(page.lines.map(\.line)).count, page.lines.count, "\(blank.editionKey) \(page.id)")
+            }
+        }
+    }
+
+    /// A statement's year picks its edition; a year without one takes the nearest earlier
+    /// edition, with a warning.
+    func testTheYearChoosesTheEdition() {
+        XCTAssertEqual(Fixture.reference.statement.edition, 2011)
+        XCTAssertFalse(Fixture.reference.diagnostics.contains { $0.code == .edition })
+        let later = Fixture.referenceText.replacingOccurrences(of: "JUNE 30, 2011", with: "JUNE 30, 2013")
+        let result = StatementParser.parse(text: later, name: "2013.txt")
+        XCTAssertEqual(result.statement.edition, 2011)
+        XCTAssertEqual(result.diagnostics.filter { $0.code == .edition }.map(\.severity), [.warning])
+        XCTAssertEqual(BlankCatalog.bundled.edition(of: "life-ah-annual", for: 2026)?.blank.year, 2025)
+        XCTAssertEqual(BlankCatalog.bundled.edition(of: "life-ah-annual", for: 2026)?.exact, false)
+        XCTAssertEqual(BlankCatalog.bundled.edition(of: "life-ah-annual", for: 2024)?.exact, true)
+    }
+
+    /// A line that means the same in two editions is one concept whatever its number; a removed
+    /// line's concept is not in the later edition's taxonomy; no concept name carries a line number.
+    func testConceptsAreStableAcrossEditions() throws {
+        let y2024 = Blank.edition("life-ah-annual", 2024), y2025 = Blank.edition("life-ah-annual", 2025)
+        let five2024 = try XCTUnwrap(y2024.page("FiveYearHistoricalData")), five2025 = try XCTUnwrap(y2025.page("FiveYearHistoricalData"))
+        XCTAssertEqual(five2024.line("52")?.caption, "Total nonadmitted assets (Page 2, Line 28, Col. 2)")
+        XCTAssertEqual(five2025.line("51")?.caption, "Total nonadmitted assets (Page 2, Line 28, Col. 2)")
+        XCTAssertEqual(five2024.line("52")?.concept, five2025.line("51")?.concept)
+        XCTAssertEqual(five2025.line("52")?.concept, "FiveYearNonadmittedAndAdmittedAssetsTotalAdmittedAssets")
+        let removed = try XCTUnwrap(five2024.line("47")?.concept)
+        XCTAssertNotNil(TaxonomyModel.of(y2024).concept(removed))
+        XCTAssertNil(TaxonomyModel.of(y2025).concept(removed))
+        XCTAssertEqual(y2024.namespace, y2025.namespace)
+        for blank in BlankCatalog.bundled.allEditions() {
+            for concept in TaxonomyModel.of(blank).concepts {
+                // Write-in detail lines are numbered by the blank's write-in scheme (2501, 2502).
+                if concept.name.contains("WriteIn") || concept.name.hasPrefix("ScheduleTLine") { continue }
+                XCTAssertNil(concept.name.range(of: #"Lines?\d"#, options: .regularExpression), "\(blank.editionKey): \(concept.name)")
+            }
+        }
+    }
+
+    /// `blanks diff life-ah-annual 2024 2025`, checked against the two printed Five-Year pages.
+    func testTheFiveYearRenumberingOf2025() throws {
+        let diff = EditionDiff(from: Blank.edition("life-ah-annual", 2024), to: Blank.edition("life-ah-annual", 2025))
+        let five = try XCTUnwrap(diff.pages.first { $0.page == "FiveYearHistoricalData" })
+        XCTAssertEqual(five.lines.filter { $0.kind == .removed }.map(\.from), ["47"])
+        let renumbered = five.lines.filter { $0.kind == .renumbered }
+        // Lines 48 to 117 of 2024 are 47 to 116 of 2025.
+        XCTAssertEqual(renumbered.map(\.from), (48...117).map(String.init))
+        XCTAssertEqual(renumbered.map(\.to), (47...116).map(String.init))
+        XCTAssertEqual(five.lines.filter { $0.kind == .recaptioned }.map(\.to), ["44", "45", "46"])
+        XCTAssertEqual(renumbered.first { $0.to == "49" }?.newCaption, "Total of above Lines 44 to 48")
+        XCTAssertEqual(renumbered.first { $0.to == "56" }?.newCaption, "Total of above Lines 53, 54 and 55")
+        XCTAssertFalse(diff.pages.contains { $0.page == "Assets" || $0.page == "Liabilities" })
+        XCTAssertTrue(diff.text.contains("removed     line 47 \"Affiliated short-term investments"))
+    }
+
+    /// The 2025 filing is read by the 2025 edition: values printed on its Five-Year page are under
+    /// the concepts whose captions they print.
+    func testThe2025FilingIsReadByItsEdition() throws {
+        try AnnualStatementTests.requirePdftotext()
+        let result = try StatementParser.parse(fileAt: Self.annual2025)
+        let statement = result.statement
+        XCTAssertEqual(statement.edition, 2025)
+        XCTAssertEqual(result.diagnostics.filter { $0.code == .misplacedRow || $0.code == .edition }.map(\.description), [])
+        XCTAssertEqual(statement.cell("FiveYearHistoricalData", "51", column: "1"), .amount(printed("32,919,642")))
+        XCTAssertEqual(statement.cell("FiveYearHistoricalData", "52", column: "1"), .amount(printed("73,015,640,601")))
+        XCTAssertEqual(statement.cell("FiveYearHistoricalData", "52", column: "2"), .amount(printed("60,160,298,146")))
+        XCTAssertEqual(statement.cell("FiveYearHistoricalData", "49", column: "1"), .amount(printed("18,397,522,438")))
+        XCTAssertEqual(statement.cell("FiveYearHistoricalData", "56", column: "1"), .amount(printed("3,350,143,198")))
+        XCTAssertEqual(statement.cell("FiveYearHistoricalData", "116", column: "1"), .amount(printed("(645,229,801)")))
+        XCTAssertNil(statement.page("FiveYearHistoricalData")?.row("117"))
+
+        let conversion = try Converter.convert(statement, file: "2025.xbrl")
+        XCTAssertEqual(conversion.validation.map(\.description), [])
+        let instance = String(decoding: conversion.instance, as: UTF8.self)
+        XCTAssertTrue(instance.contains("http://taxonomy.naicxbrl.org/life-ah-annual/naicla-2025.xsd"))
+        let admitted = conversion.facts.filter { $0.concept == "FiveYearNonadmittedAndAdmittedAssetsTotalAdmittedAssets" }
+        XCTAssertTrue(admitted.contains { amount($0) == printed("73,015,640,601") })
+        let nonadmitted = conversion.facts.filter { $0.concept == "FiveYearNonadmittedAndAdmittedAssetsTotalNonadmittedAssets" }
+        XCTAssertFalse(nonadmitted.contains { amount($0) == printed("73,015,640,601") })
+        XCTAssertTrue(nonadmitted.contains { amount($0) == printed("32,919,642") })
+
+        // The crosschecks find no difference that a misplaced line would cause.
+        let report = try XCTUnwrap(Checker.bundled(for: Blank.edition("life-ah-annual", 2025))).check(statement)
+        let fiveYear = report.results.filter { $0.rule.hasPrefix("five-year-line-") && $0.status == .failed }
+        XCTAssertEqual(fiveYear.map(\.rule), [])
+
+        // The instance names its edition, and imports back to the same statement.
+        let edition = try XCTUnwrap(BlankCatalog.bundled.edition(entryPointURL: AnnualStatementTests.schemaRef(conversion.instance)))
+        let imported = FactImporter(blank: edition).importInstance(conversion.instance, name: "2025.xbrl")
+        XCTAssertEqual(imported.diagnostics.filter { $0.severity == .error }.map(\.description), [])
+        XCTAssertEqual(imported.statement, statement)
+    }
+
+    /// Read by the 2024 edition (as a filing of a year with no edition of its own would be read by
+    /// the nearest earlier one), the 2025 filing's renumbered Five-Year rows are errors, not values
+    /// under the 2024 line numbers' concepts.
+    func testAnEarlierEditionNeverFilesRenumberedRows() throws {
+        try AnnualStatementTests.requirePdftotext()
+        let result = try StatementParser.parse(fileAt: Self.annual2025, blank: Blank.edition("life-ah-annual", 2024))
+        let five = try XCTUnwrap(result.statement.page("FiveYearHistoricalData"))
+        let misplaced = result.diagnostics.filter { $0.code == .misplacedRow }
+        XCTAssertGreaterThan(misplaced.count, 40)
+        XCTAssertTrue(misplaced.allSatisfy { $0.severity == .error && $0.message.hasPrefix("FIVE-YEAR HISTORICAL DATA line ") })
+        // 2025's line 52 is total admitted assets; 2024's line 52 is total nonadmitted assets.
+        XCTAssertNil(five.row("52"))
+        XCTAssertTrue(misplaced.contains { $0.message.contains("line 52 prints the caption \"Total admitted assets") })
+        // Lines 1 to 46 are the same in both editions, and are read.
+        XCTAssertEqual(result.statement.cell("FiveYearHistoricalData", "21", column: "1", blank: Blank.edition("life-ah-annual", 2024)),
+                       result.statement.page("FiveYearHistoricalData")?.row("21")?.cells.first)
+        XCTAssertNotNil(five.row("46"))
+        let facts = try Converter.convert(result.statement, blank: Blank.edition("life-ah-annual", 2024), validate: false).facts
+        XCTAssertFalse(facts.contains { $0.concept == "FiveYearNonadmittedAndAdmittedAssetsTotalNonadmittedAssets" && amount($0) == printed("73,015,640,601") })
+    }
+
+    /// Two captions swapped on the Five-Year page of the 2025 filing (its text as `pdftotext -layout`
+    /// gives it): both rows are errors naming their lines, and neither value is filed.
+    func testSwappedCaptionsAreNotFiled() throws {
+        try AnnualStatementTests.requirePdftotext()
+        let tool = try XCTUnwrap(PDFText.toolPath())
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = ["-layout", Self.annual2025, "-"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        var text = String(decoding: data, as: UTF8.self)
+        let nonadmitted = "Total nonadmitted assets (Page 2, Line 28, Col. 2)"
+        let admitted = "Total admitted assets (Page 2, Line 28, Col. 3)"
+        XCTAssertEqual(text.components(separatedBy: nonadmitted).count, 2)
+        text = text.replacingOccurrences(of: nonadmitted, with: "@@1").replacingOccurrences(of: admitted, with: nonadmitted)
+            .replacingOccurrences(of: "@@1", with: admitted)
+        let result = StatementParser.parse(text: text, name: "swapped.txt")
+        let errors = result.diagnostics.filter { $0.code == .misplacedRow }
+        XCTAssertEqual(errors.count, 2, "\(errors)")
+        XCTAssertTrue(errors.allSatisfy { $0.severity == .error && $0.line != nil })
+        XCTAssertTrue(errors.contains { $0.message.contains("FIVE-YEAR HISTORICAL DATA line 51") && $0.message.contains("line 52 of the 2025 edition") })
+        XCTAssertTrue(errors.contains { $0.message.contains("FIVE-YEAR HISTORICAL DATA line 52") && $0.message.contains("line 51 of the 2025 edition") })
+        XCTAssertNil(result.statement.page("FiveYearHistoricalData")?.row("51"))
+        XCTAssertNil(result.statement.page("FiveYearHistoricalData")?.row("52"))
+        let facts = try Converter.convert(result.statement, validate: false).facts
+        XCTAssertFalse(facts.contains { $0.concept.hasPrefix("FiveYearNonadmittedAndAdmittedAssets") })
+        XCTAssertTrue(facts.contains { $0.concept == "FiveYearInvestmentDataTotal" })
+    }
+
+    private func amount(_ fact: Fact) -> Amount? {
+        if case .amount(let amount, _) = fact.value { return amount }
+        return nil
+    }
+
+    /// The same in the tab-separated rendering: a caption moved to another line number.
+    func testAMovedCaptionInTheTextRenderingIsNotFiled() throws {
+        let lines = Fixture.referenceText.components(separatedBy: "\n")
+        let bonds = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("1. Bonds\t") })
+        var moved = lines
+        // Line 1 of the Assets page printed with the caption of line 6 (contract loans).
+        moved[bonds] = lines[bonds].replacingOccurrences(of: "Bonds", with: "Contract loans (including \\$ premium notes)")
+        let result = StatementParser.parse(text: moved.joined(separator: "\n"), name: "moved.txt")
+        let errors = result.diagnostics.filter { $0.code == .misplacedRow }
+        XCTAssertEqual(errors.map(\.line), [bonds + 1], "\(errors)")
+        XCTAssertEqual(errors.first?.severity, .error)
+        XCTAssertNil(result.statement.page("Assets")?.row("1"))
+        XCTAssertNotNil(Fixture.reference.statement.page("Assets")?.row("1"))
+    }
+
+    /// Wording that differs only in cross-references, punctuation or abbreviations is the line's own.
+    func testEquivalentWordingIsPlaced() {
+        let page = Blank.edition("life-ah-annual", 2024).page("FiveYearHistoricalData")!
+        let verifier = CaptionVerifier(page)
+        let index = page.lines.firstIndex { $0.line == "52" }!
+        XCTAssertEqual(verifier.verdict(printed: "Total non-admitted assets (Page 2, Line 28, Column 2)", line: index), .equivalent)
+        XCTAssertEqual(verifier.verdict(printed: "Total nonadmitted assets (Page 2, Line 27, Col. 2)", line: index), .equivalent)
+        let admitted = page.lines.firstIndex { $0.line == "53" }!
+        XCTAssertEqual(verifier.verdict(printed: "Total admitted assets (Page 2, Line 28, Col. 3)", line: index), .otherLine(admitted))
+        XCTAssertEqual(verifier.verdict(printed: "Premiums collected from policyholders", line: index), .noLine)
+    }
+}
