@@ -53,8 +53,9 @@ else
 fi
 
 echo "== Annual statements from filed PDFs: Arelle validation and calculations, and xmllint"
-# The two filings in Fixtures/annual, read from the PDF through poppler's pdftotext.
-for filing in forethought-life-2024 commonwealth-annuity-2023; do
+# The filings in Fixtures/annual, read from the PDF through poppler's pdftotext, each by the
+# edition of the blank of its year (2023, 2024, 2025).
+for filing in forethought-life-2024 commonwealth-annuity-2023 forethought-life-2025; do
     "$tool" convert "Fixtures/annual/$filing-annual.pdf" -o "$out/$filing.xbrl"
     "$arelle" -f "$out/$filing.xbrl" --packages "$out/naiclq-2011.zip" -v --calc c11r --formula none --workOffline \
         --disablePersistentConfig --validationExitCode --logFile "$out/$filing.log" \
@@ -74,6 +75,20 @@ for filing in forethought-life-2024 commonwealth-annuity-2023; do
     else
         echo "xmllint reported on $filing:"; sed -n 1,50p "$out/xmllint-$filing.log"
         fail=1
+    fi
+done
+
+echo "== Arelle: every entry point of the taxonomy package, as a DTS of its own"
+for entry in $("$tool" blanks --format json | python3 -c 'import json,sys; [print(e["entryPoint"]) for b in json.load(sys.stdin) for e in b["editions"]]'); do
+    log="$out/entry-$(basename "$entry").log"
+    "$arelle" -f "$entry" --packages "$out/naiclq-2011.zip" -v --workOffline --disablePersistentConfig \
+        --validationExitCode --logFile "$log" --logFormat "[%(messageCode)s] %(message)s" >/dev/null 2>&1 || fail=1
+    problems="$(grep -v '^\[info\]' "$log" | grep '^\[' || true)"
+    if [ -n "$problems" ]; then
+        echo "Arelle reported on $entry:"; cat "$log"
+        fail=1
+    else
+        echo "Arelle, $entry: no errors or warnings"
     fi
 done
 
