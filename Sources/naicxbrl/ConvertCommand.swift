@@ -47,13 +47,9 @@ struct ConvertCommand: ParsableCommand {
     }
 
     private func single(_ statement: String) throws {
-        let parsed: ParseResult
-        do {
-            parsed = try readStatement(statement)
-        } catch {
-            Output.error("\(statement): error: cannot read the statement: \(error.localizedDescription) [io]")
-            throw ToolExit.unusable.code
-        }
+        try refuseOverwritingInput(statement, output)
+        if let output { AtomicFile.removeStaleTemporaryFiles(in: (output as NSString).deletingLastPathComponent.isEmpty ? "." : (output as NSString).deletingLastPathComponent) }
+        let parsed = try readStatement(statement)
         Output.diagnostics(parsed.diagnostics, minimum: .warning)
         guard parsed.isUsable else { throw ToolExit.unusable.code }
         let conversion: Conversion
@@ -77,7 +73,7 @@ struct ConvertCommand: ParsableCommand {
                 throw ToolExit.unusable.code
             }
         } else {
-            FileHandle.standardOutput.write(Data(conversion.instance))
+            Output.write(conversion.instance, to: .standardOutput)
         }
         if parsed.hasErrors || conversion.diagnostics.contains(where: { $0.severity == .error }) { throw ToolExit.invalid.code }
     }
@@ -97,9 +93,9 @@ struct ConvertCommand: ParsableCommand {
         let started = Date()
         let outcomes = converter.run(files) { done, total in
             guard interactive else { return }
-            FileHandle.standardError.write(Data("\r\(done)/\(total) converted".utf8))
+            Output.write(Array("\r\(done)/\(total) converted".utf8), to: .standardError)
         }
-        if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
+        if interactive { Output.write([0x0A], to: .standardError) }
         var lines = ""
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -139,18 +135,6 @@ enum BatchChecks {
     }()
 }
 
-/// The blank an instance reports on, from the taxonomy namespaces it declares.
-enum InstanceBlank {
-    static func of(_ bytes: [UInt8]) -> Blank? {
-        // The namespaces are declared in the root element, within the first few kilobytes.
-        let head = String(decoding: bytes.prefix(64 * 1024), as: UTF8.self)
-        for id in Blank.ids {
-            if let blank = Blank.named(id), head.contains("\"\(blank.namespace)\"") || head.contains("'\(blank.namespace)'") { return blank }
-        }
-        return nil
-    }
-}
-
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
@@ -161,13 +145,7 @@ struct ValidateCommand: ParsableCommand {
     var instance: String
 
     func run() throws {
-        let bytes: [UInt8]
-        do {
-            bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: instance)))
-        } catch {
-            Output.error("\(instance): error: cannot read the instance: \(error.localizedDescription) [io]")
-            throw ToolExit.unusable.code
-        }
+        let bytes = try readInstance(instance)
         guard let blank = InstanceBlank.of(bytes) else {
             Output.error("\(instance): error: the instance names no taxonomy of a known blank (expected a namespace such as \(Blank.lifeQuarterly.namespace)) [schema]")
             throw ToolExit.invalid.code
@@ -179,10 +157,10 @@ struct ValidateCommand: ParsableCommand {
             Output.error("error: the taxonomy does not compile: \(error) [schema]")
             throw ToolExit.unusable.code
         }
-        let issues = validator.validate(bytes, documentName: instance)
+        let issues = validator.validate(bytes, documentName: InputFile.displayName(instance))
         for issue in issues { Output.error(issue.description) }
         if issues.contains(where: { $0.severity == .error }) { throw ToolExit.invalid.code }
-        print("\(instance): valid")
+        Output.standardOutput("\(InputFile.displayName(instance)): valid\n")
     }
 }
 

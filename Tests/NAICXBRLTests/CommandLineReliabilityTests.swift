@@ -1,0 +1,162 @@
+import Foundation
+import XCTest
+@testable import NAICXBRL
+
+/// The command line as a careless pipeline or a hostile user drives it: closed pipes, full
+/// disks, standard input, names that look like options, outputs that are inputs.
+final class CommandLineReliabilityTests: XCTestCase {
+    var tool: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("naicxbrl")
+    }
+
+    /// Runs the tool through the shell, so redirections (`>/dev/full`, `>&-`, `| head`) are
+    /// exactly what a user types; `$T` is the tool. Returns the exit status and standard error.
+    @discardableResult
+    func shell(_ script: String, in folder: URL? = nil, environment: [String: String] = [:]) throws -> (code: Int32, stdout: String, stderr: String) {
+        guard FileManager.default.isExecutableFile(atPath: tool.path) else {
+            throw XCTSkip("the naicxbrl binary is not built next to the tests (\(tool.path))")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", script]
+        var env = ProcessInfo.processInfo.environment
+        env["T"] = tool.path
+        env["FX"] = Fixture.referencePath
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        if let folder { process.currentDirectoryURL = folder }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// A folder holding `base.xbrl`, the reference statement's instance.
+    func folderWithInstance() throws -> URL {
+        let folder = try Fixture.temporaryFolder("cli-reliability")
+        let result = try shell("\"$T\" convert \"$FX\" -o base.xbrl", in: folder)
+        XCTAssertEqual(result.code, 0, result.stderr)
+        return folder
+    }
+
+    // MARK: standard output and error
+
+    func testClosedPipeEndsQuietlyWithoutATrap() throws {
+        let folder = try folderWithInstance()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for command in ["convert \"$FX\"", "parse \"$FX\" --format json", "import base.xbrl", "check \"$FX\" --verbose"] {
+            let result = try shell("\"$T\" \(command) | head -c 10 >/dev/null; echo ${PIPESTATUS[0]}", in: folder)
+            XCTAssertEqual(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "2", command)
+            XCTAssertFalse(result.stderr.contains("Fatal error"), result.stderr)
+            XCTAssertEqual(result.stderr, "", "quiet: \(command)")
+        }
+    }
+
+    func testFullOrClosedOutputIsAnIOError() throws {
+        let folder = try folderWithInstance()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for command in ["parse \"$FX\" --format json >/dev/full", "import base.xbrl >/dev/full", "check \"$FX\" >/dev/full",
+                        "convert \"$FX\" >&-", "validate base.xbrl >/dev/full"] {
+            let result = try shell("\"$T\" \(command)", in: folder)
+            XCTAssertEqual(result.code, 2, command)
+            XCTAssertTrue(result.stderr.contains("cannot write to standard output"), "\(command): \(result.stderr)")
+            XCTAssertFalse(result.stderr.contains("Fatal error"), result.stderr)
+        }
+        // Standard error full: nobody can be told, and the exit code says so.
+        let result = try shell("\"$T\" validate nowhere.xbrl 2>/dev/full", in: folder)
+        XCTAssertEqual(result.code, 2)
+        let helpToFull = try shell("\"$T\" --help >/dev/full", in: folder)
+        XCTAssertEqual(helpToFull.code, 2)
+        // Nothing was written by a convert whose output was closed.
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["base.xbrl"])
+    }
+
+    /// The command-line tool writes to standard output and error through `Output` only.
+    func testEveryWriteGoesThroughOutput() throws {
+        let folder = Fixture.root.appendingPathComponent("Sources/naicxbrl")
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name != "Output.swift" {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            for forbidden in ["FileHandle.standard", "print(", "fputs", "puts(", "FileHandle("] {
+                XCTAssertFalse(text.contains(forbidden), "\(name) writes with \(forbidden)")
+            }
+        }
+    }
+
+    // MARK: standard input
+
+    func testStandardInputAndPipesAreRead() throws {
+        let folder = try folderWithInstance()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var result = try shell("\"$T\" validate - <base.xbrl", in: folder)
+        XCTAssertEqual(result.code, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "<stdin>: valid\n")
+        result = try shell("\"$T\" import - <base.xbrl >/dev/null", in: folder)
+        XCTAssertEqual(result.code, 0, result.stderr)
+        result = try shell("\"$T\" validate /dev/stdin <base.xbrl", in: folder)
+        XCTAssertEqual(result.code, 0, result.stderr)
+        result = try shell("\"$T\" validate <(cat base.xbrl)", in: folder)
+        XCTAssertEqual(result.code, 0, result.stderr)
+        result = try shell("mkfifo pipe; (cat base.xbrl > pipe &); \"$T\" import pipe --format text >/dev/null", in: folder)
+        XCTAssertEqual(result.code, 0, result.stderr)
+        result = try shell("\"$T\" check - <\"$FX\" >/dev/null", in: folder)
+        XCTAssertEqual(result.code, 0, result.stderr)
+        result = try shell("\"$T\" validate missing.xbrl", in: folder)
+        XCTAssertEqual(result.code, 2)
+        XCTAssertEqual(result.stderr, "missing.xbrl: error: cannot read missing.xbrl: no such file [io]\n")
+    }
+
+    func testInputLimitIsEnforcedWhileReading() throws {
+        let folder = try folderWithInstance()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try shell("head -c 50000000 /dev/zero | \"$T\" validate -", in: folder, environment: ["NAICXBRL_MAX_INPUT_BYTES": "1000000"])
+        XCTAssertEqual(result.code, 2)
+        XCTAssertTrue(result.stderr.contains("larger than 1000000 bytes (NAICXBRL_MAX_INPUT_BYTES"), result.stderr)
+    }
+
+    // MARK: arguments
+
+    func testFileNamedLikeAnOptionIsNotHelp() throws {
+        let folder = try folderWithInstance()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        XCTAssertEqual(try shell("cp base.xbrl ./-h.xbrl", in: folder).code, 0)
+        var result = try shell("\"$T\" validate -h.xbrl", in: folder)
+        XCTAssertEqual(result.code, 2)
+        XCTAssertTrue(result.stderr.contains("put -- before file names"), result.stderr)
+        result = try shell("\"$T\" validate -- -h.xbrl", in: folder)
+        XCTAssertEqual(result.code, 0, result.stderr)
+        result = try shell("\"$T\" validate --help", in: folder)
+        XCTAssertEqual(result.code, 0)
+        XCTAssertTrue(result.stdout.contains("USAGE"), result.stdout)
+    }
+
+    // MARK: outputs that are inputs
+
+    func testConvertRefusesToOverwriteItsInput() throws {
+        let folder = try Fixture.temporaryFolder("cli-overwrite")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        XCTAssertEqual(try shell("cp \"$FX\" in.txt && ln -s in.txt link.txt", in: folder).code, 0)
+        for output in ["in.txt", "./in.txt", "link.txt"] {
+            let result = try shell("\"$T\" convert in.txt -o \(output)", in: folder)
+            XCTAssertEqual(result.code, 2, output)
+            XCTAssertTrue(result.stderr.contains("the output is the input"), result.stderr)
+            XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("in.txt")), try Data(contentsOf: URL(fileURLWithPath: Fixture.referencePath)))
+        }
+        XCTAssertEqual(try shell("\"$T\" convert in.txt -o base.xbrl && \"$T\" import base.xbrl --format xbrl -o base.xbrl", in: folder).code, 2)
+    }
+
+    /// `check` of an instance that cannot be imported is invalid input, exit code 1, as for `import`.
+    func testCheckAndImportAgreeOnABadInstance() throws {
+        let folder = try folderWithInstance()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        XCTAssertEqual(try shell("sed 's/naiclq:TotalAssets /naiclq:NoSuchConcept /; s/<\\/naiclq:TotalAssets>/<\\/naiclq:NoSuchConcept>/' base.xbrl > bad.xbrl", in: folder).code, 0)
+        let imported = try shell("\"$T\" import bad.xbrl >/dev/null", in: folder)
+        let checked = try shell("\"$T\" check bad.xbrl >/dev/null", in: folder)
+        XCTAssertEqual(imported.code, 1, imported.stderr)
+        XCTAssertEqual(checked.code, 1, checked.stderr)
+    }
+}
