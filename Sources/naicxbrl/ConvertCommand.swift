@@ -25,7 +25,7 @@ struct ConvertCommand: ParsableCommand {
     var outputDir: String?
 
     @Option(help: "Statements converted at once in a batch (default: one per core).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int = min(ProcessInfo.processInfo.activeProcessorCount, Limits.current.jobs)
 
     @Flag(help: "Skip schema validation of the written instances.")
     var noValidate = false
@@ -36,6 +36,7 @@ struct ConvertCommand: ParsableCommand {
         if outputDir != nil, output != nil { throw ValidationError("-o names one instance; with --output-dir the names come from the statements") }
         if outputDir != nil, statements.contains("-") { throw ValidationError("standard input converts one statement; drop --output-dir") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if jobs > Limits.current.jobs { throw ValidationError("--jobs is at most \(Limits.current.jobs) (NAICXBRL_MAX_JOBS sets the limit)") }
     }
 
     func run() throws {
@@ -87,11 +88,28 @@ struct ConvertCommand: ParsableCommand {
             Output.error("\(directory): error: cannot create the output folder: \(error.localizedDescription) [io]")
             throw ToolExit.unusable.code
         }
+        // Every output name is planned before anything is written; an output that would
+        // overwrite an input stops the batch before it starts.
+        let outputs = BatchConverter.outputNames(for: files, in: directory)
+        let overwritten = BatchConverter.overwrittenInputs(files, outputs: outputs, in: directory)
+        if !overwritten.isEmpty {
+            for (input, output) in overwritten { Output.error("\(input): error: the output \(output) would overwrite this input; choose another --output-dir [batch]") }
+            Output.error("error: nothing was converted [batch]")
+            throw ToolExit.unusable.code
+        }
+        // Temporary files a killed run left, and the summary of an earlier run, which would
+        // otherwise stand beside this run's instances if it is interrupted.
+        AtomicFile.removeStaleTemporaryFiles(in: directory)
+        let summaryPath = (directory as NSString).appendingPathComponent(BatchConverter.summaryName)
+        if unlink(summaryPath) != 0, errno != ENOENT {
+            Output.error("\(summaryPath): error: cannot remove the previous summary: \(String(cString: strerror(errno))) [io]")
+            throw ToolExit.unusable.code
+        }
         let interactive = isatty(STDERR_FILENO) == 1
         BatchConverter.keepFreedMemory()
         let converter = BatchConverter(outputDirectory: directory, jobs: jobs, validate: !noValidate, check: BatchChecks.run)
         let started = Date()
-        let outcomes = converter.run(files) { done, total in
+        let outcomes = converter.run(files, outputs: outputs) { done, total in
             guard interactive else { return }
             Output.write(Array("\r\(done)/\(total) converted".utf8), to: .standardError)
         }
@@ -106,7 +124,7 @@ struct ConvertCommand: ParsableCommand {
             }
         }
         do {
-            try AtomicFile.write(Array(lines.utf8), to: (directory as NSString).appendingPathComponent("summary.jsonl"))
+            try AtomicFile.write(Array(lines.utf8), to: summaryPath)
         } catch {
             Output.error("\(directory): error: cannot write summary.jsonl: \(error.localizedDescription) [io]")
             throw ToolExit.unusable.code

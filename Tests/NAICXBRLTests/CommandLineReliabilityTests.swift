@@ -81,7 +81,7 @@ final class CommandLineReliabilityTests: XCTestCase {
         let folder = Fixture.root.appendingPathComponent("Sources/naicxbrl")
         for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name != "Output.swift" {
             let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
-            for forbidden in ["FileHandle.standard", "print(", "fputs", "puts(", "FileHandle("] {
+            for forbidden in ["FileHandle.standard", "print(", "fputs(", "fwrite(", "FileHandle("] {
                 XCTAssertFalse(text.contains(forbidden), "\(name) writes with \(forbidden)")
             }
         }
@@ -158,5 +158,88 @@ final class CommandLineReliabilityTests: XCTestCase {
         let checked = try shell("\"$T\" check bad.xbrl >/dev/null", in: folder)
         XCTAssertEqual(imported.code, 1, imported.stderr)
         XCTAssertEqual(checked.code, 1, checked.stderr)
+    }
+
+    // MARK: batches
+
+    func testBatchNamesNeverCollide() throws {
+        let folder = try Fixture.temporaryFolder("cli-batch-names")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let setup = """
+        mkdir d1 d2 d3 && cp "$FX" d1/a.txt && cp "$FX" d2/a.txt
+        sed 's/MML Bay State Life Insurance Company/Third Company/' "$FX" > d3/a-2.txt
+        sed 's/MML Bay State Life Insurance Company/Fourth Company/' "$FX" > d3/a-3
+        """
+        XCTAssertEqual(try shell(setup, in: folder).code, 0)
+        let result = try shell("\"$T\" convert d1/a.txt d2/a.txt d3/a-2.txt d3/a-3 --output-dir out --no-validate", in: folder)
+        XCTAssertEqual(result.code, 0, result.stderr)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path).sorted()
+        XCTAssertEqual(names, ["a-2.xbrl", "a-3.xbrl", "a-4.xbrl", "a.xbrl", "summary.jsonl"])
+        let summary = try String(contentsOf: folder.appendingPathComponent("out/summary.jsonl"), encoding: .utf8)
+        let outputs = summary.split(separator: "\n").compactMap { line -> String? in
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return nil }
+            return object["output"] as? String
+        }
+        XCTAssertEqual(Set(outputs).count, 4, summary)
+        XCTAssertTrue(try String(contentsOf: folder.appendingPathComponent("out/a-2.xbrl"), encoding: .utf8).contains("Third Company"))
+        XCTAssertTrue(try String(contentsOf: folder.appendingPathComponent("out/a-3.xbrl"), encoding: .utf8).contains("Fourth Company"))
+        XCTAssertEqual(BatchConverter.outputNames(for: ["x/a.txt", "y/a.txt", "z/a-2.txt"], in: "o"), ["o/a.xbrl", "o/a-3.xbrl", "o/a-2.xbrl"])
+    }
+
+    func testBatchRefusesToOverwriteAnInput() throws {
+        let folder = try folderWithInstance()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        XCTAssertEqual(try shell("mkdir in && cp \"$FX\" in/s.txt && cp base.xbrl in/base.xbrl", in: folder).code, 0)
+        let before = try Data(contentsOf: folder.appendingPathComponent("in/base.xbrl"))
+        let result = try shell("\"$T\" convert in --output-dir in", in: folder)
+        XCTAssertEqual(result.code, 2)
+        XCTAssertTrue(result.stderr.contains("would overwrite this input"), result.stderr)
+        XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("in/base.xbrl")), before)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("in").path).sorted(), ["base.xbrl", "s.txt"])
+    }
+
+    /// SIGTERM mid-batch leaves no temporary file; a SIGKILL's are removed by the next run, and
+    /// the previous run's summary does not stand beside a new run's instances.
+    func testInterruptedBatchLeavesNoTemporaryFiles() throws {
+        let folder = try Fixture.temporaryFolder("cli-batch-term")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        XCTAssertEqual(try shell("mkdir in && for i in $(seq 1 40); do cp \"$FX\" in/s$i.txt; done", in: folder).code, 0)
+        for delay in ["0.3", "0.6", "0.9"] {
+            let result = try shell("""
+            rm -rf out; "$T" convert in --output-dir out --jobs 2 2>/dev/null & p=$!
+            sleep \(delay); kill -TERM $p; wait $p; echo $?
+            """, in: folder)
+            XCTAssertEqual(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "143")
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path)) ?? []
+            XCTAssertFalse(names.contains { $0.hasSuffix(".tmp") }, "\(names)")
+            XCTAssertFalse(names.contains("summary.jsonl"))
+        }
+        // What a SIGKILL leaves: a temporary file of a process that is gone, and an old summary.
+        XCTAssertEqual(try shell("mkdir -p out && touch out/.s1.xbrl.99999999.7.tmp && echo old > out/summary.jsonl", in: folder).code, 0)
+        let result = try shell("\"$T\" convert in/s1.txt in/s2.txt --output-dir out --no-validate", in: folder)
+        XCTAssertEqual(result.code, 0, result.stderr)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path)
+        XCTAssertFalse(names.contains { $0.hasSuffix(".tmp") }, "\(names)")
+        let summary = try String(contentsOf: folder.appendingPathComponent("out/summary.jsonl"), encoding: .utf8)
+        XCTAssertEqual(summary.split(separator: "\n").count, 2)
+    }
+
+    func testJobsAreCapped() throws {
+        let result = try shell("\"$T\" convert \"$FX\" --output-dir /tmp/unused-naicxbrl-jobs --jobs 10000")
+        XCTAssertEqual(result.code, 2)
+        XCTAssertTrue(result.stderr.contains("NAICXBRL_MAX_JOBS"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "/tmp/unused-naicxbrl-jobs"))
+    }
+
+    func testBatchFailureNamesTheReasonPlainly() throws {
+        let folder = try Fixture.temporaryFolder("cli-batch-missing")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try shell("mkdir in && cp \"$FX\" in/a.txt && chmod 000 in/a.txt && \"$T\" convert in --output-dir out; chmod 644 in/a.txt", in: folder)
+        let summary = (try? String(contentsOf: folder.appendingPathComponent("out/summary.jsonl"), encoding: .utf8)) ?? ""
+        if getuid() != 0 {
+            XCTAssertEqual(result.code, 1)
+            XCTAssertTrue(summary.contains("\"failure\":\"cannot read in/a.txt: permission denied\""), summary)
+        }
+        XCTAssertFalse(summary.contains("NSCocoaErrorDomain") || summary.contains("Error Domain"), summary)
     }
 }

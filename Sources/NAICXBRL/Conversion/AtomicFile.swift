@@ -186,8 +186,12 @@ public enum AtomicFile {
                 let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
                 source.setEventHandler { [weak self] in
                     self?.removeAll()
+                    // Ended by the signal itself, as without the handler; should the signal
+                    // stay blocked in this thread, by the shell's code for it (128 + signal).
                     signal(number, SIG_DFL)
-                    raise(number)
+                    kill(getpid(), number)
+                    usleep(100_000)
+                    _exit(128 + number)
                 }
                 source.resume()
                 sources.append(source)
