@@ -242,4 +242,22 @@ final class CommandLineReliabilityTests: XCTestCase {
         }
         XCTAssertFalse(summary.contains("NSCocoaErrorDomain") || summary.contains("Error Domain"), summary)
     }
+
+    // MARK: blank recognition
+
+    func testUTF16AndCommentedInstancesValidateAndImport() throws {
+        let folder = try folderWithInstance()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let setup = """
+        (printf '\\xff\\xfe'; sed 's/encoding="UTF-8"/encoding="UTF-16"/' base.xbrl | iconv -f UTF-8 -t UTF-16LE) > u16.xbrl
+        (sed -n 1p base.xbrl; printf '<!--%070000d-->\\n' 0; echo '<!-- "http://taxonomy.naicxbrl.org/life-ah-annual/2024" -->'; sed 1d base.xbrl) > commented.xbrl
+        """
+        XCTAssertEqual(try shell(setup, in: folder).code, 0)
+        for file in ["u16.xbrl", "commented.xbrl"] {
+            let validated = try shell("\"$T\" validate \(file)", in: folder)
+            XCTAssertEqual(validated.code, 0, "\(file): \(validated.stderr)")
+            let imported = try shell("\"$T\" import \(file) --format xbrl | cmp - base.xbrl", in: folder)
+            XCTAssertEqual(imported.code, 0, "\(file): \(imported.stderr)")
+        }
+    }
 }
