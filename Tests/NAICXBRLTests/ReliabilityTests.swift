@@ -46,4 +46,46 @@ final class ReliabilityTests: XCTestCase {
         XCTAssertEqual(String(decoding: clean.bytes, as: UTF8.self), "a\tb\nc&#13;d\u{FFFD}\u{7F}é")
         XCTAssertEqual(clean.unwritable, [])
     }
+
+    // MARK: overflow
+
+    /// Amounts near 2^63 are compared exactly: a total that cannot be right fails, it is not
+    /// "not evaluated".
+    func testHugeAmountsAreCheckedNotSkipped() throws {
+        guard let checker = try Checker.bundled(for: .lifeQuarterly) else { return XCTFail("no rules") }
+        for huge in [Int64.max, Int64.max - 1, Int64.min, Int64.min + 1] {
+            var statement = Fixture.reference.statement
+            let p = statement.pages.firstIndex { $0.id == "Assets" }!
+            let r = statement.pages[p].rows.firstIndex { $0.line == "1" }!
+            let column = Blank.lifeQuarterly.page("Assets")!.index(ofColumn: "1")!
+            statement.pages[p].rows[r].cells[column] = .amount(Amount(units: huge))
+            let report = checker.check(statement)
+            let total = report.results.filter { $0.rule == "assets-line-12-total-col-1" }
+            XCTAssertFalse(total.isEmpty)
+            XCTAssertFalse(total.contains { $0.status == .notEvaluated }, "\(huge): \(total.map(\.status))")
+            let failed = total.filter { $0.status == .failed }
+            XCTAssertEqual(failed.count, 1, "\(huge): \(total.map(\.status))")
+            XCTAssertTrue(report.hasErrors)
+            // The difference is exact, beyond 64 bits where it has to be.
+            if let difference = failed.first?.difference, let actual = failed.first?.actual, let expected = failed.first?.expected {
+                XCTAssertEqual(Decimal(string: actual)! - Decimal(string: expected)!, Decimal(string: difference)!)
+            }
+            // The fast plan and the detailed report agree.
+            XCTAssertEqual(report.summary.errors, report.results.filter { $0.level == .error }.count)
+        }
+    }
+
+    func testExactSumsAgreeWithDecimalArithmetic() {
+        let values: [Amount] = [Amount(units: .max), Amount(units: .min), Amount(units: 5, fractionDigits: 2), Amount(units: .max, fractionDigits: 2),
+                                Amount(units: -7), Amount(units: .min, fractionDigits: 1)]
+        var sum = ExactSum()
+        var expected = Decimal(0)
+        for (i, value) in values.enumerated() {
+            sum.add(value, negated: i % 2 == 1)
+            expected += i % 2 == 1 ? -value.decimal : value.decimal
+            XCTAssertEqual(sum.decimal, expected)
+        }
+        XCTAssertEqual(ExactSum.compare(ExactSum(Amount(units: .max)), ExactSum(Amount(units: .min)), tolerance: Amount(units: 1)).status, .failed)
+        XCTAssertEqual(ExactSum.compare(ExactSum(Amount(units: .min)), ExactSum(Amount(units: .min)), tolerance: Amount(units: 1)).status, .passed)
+    }
 }
