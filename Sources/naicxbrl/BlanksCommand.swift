@@ -61,7 +61,7 @@ struct BlanksCommand: ParsableCommand {
                 }
                 out = Data(text.utf8)
             }
-            FileHandle.standardOutput.write(out)
+            Output.write(out, to: .standardOutput)
         }
     }
 
@@ -95,7 +95,7 @@ struct BlanksCommand: ParsableCommand {
             }
             let diff = EditionDiff(from: old, to: new)
             let out = format == .json ? try Output.json(diff) + Data([0x0A]) : Data(diff.text.utf8)
-            FileHandle.standardOutput.write(out)
+            Output.write(out, to: .standardOutput)
         }
     }
 }

@@ -33,30 +33,19 @@ struct CheckCommand: ParsableCommand {
         var origins: [String: [String: Int]] = [:]
         let lower = input.lowercased()
         if lower.hasSuffix(".xbrl") || lower.hasSuffix(".xml") {
-            let bytes: [UInt8]
-            do {
-                bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: input)))
-            } catch {
-                Output.error("\(input): error: cannot read the instance: \(error.localizedDescription) [io]")
-                throw ToolExit.unusable.code
-            }
+            let bytes = try readInstance(input)
             guard let blank = InstanceBlank.of(bytes) else {
-                Output.error("\(input): error: the instance names no taxonomy of a known blank edition (expected a schemaRef such as \(InstanceBlank.example)) [schema]")
+                Output.error("\(InputFile.displayName(input)): error: the instance names no taxonomy of a known blank edition (expected a schemaRef such as \(InstanceBlank.example)) [schema]")
                 throw ToolExit.invalid.code
             }
-            let imported = FactImporter(blank: blank).importInstance(bytes, name: input)
+            let imported = FactImporter(blank: blank).importInstance(bytes, name: InputFile.displayName(input))
             Output.diagnostics(imported.diagnostics, minimum: .warning)
-            // Facts that cannot be placed leave holes the checks would report as differences.
-            if imported.hasErrors { throw ToolExit.unusable.code }
+            // Facts that cannot be placed leave holes the checks would report as differences. An
+            // instance with errors is invalid input, exit code 1, as `import` says.
+            if imported.hasErrors { throw ToolExit.invalid.code }
             statement = imported.statement
         } else {
-            let parsed: ParseResult
-            do {
-                parsed = try readStatement(input)
-            } catch {
-                Output.error("\(input): error: cannot read the statement: \(error.localizedDescription) [io]")
-                throw ToolExit.unusable.code
-            }
+            let parsed = try readStatement(input)
             Output.diagnostics(parsed.diagnostics, minimum: .warning)
             guard parsed.isUsable else { throw ToolExit.unusable.code }
             statement = parsed.statement
@@ -80,10 +69,9 @@ struct CheckCommand: ParsableCommand {
         let report = checker.check(statement, origins: origins, file: input == "-" ? "<stdin>" : input)
         switch format {
         case .text:
-            FileHandle.standardOutput.write(Data(report.text(includePassed: verbose).utf8))
+            Output.standardOutput(report.text(includePassed: verbose))
         case .json:
-            FileHandle.standardOutput.write(try Output.json(report))
-            FileHandle.standardOutput.write(Data("\n".utf8))
+            Output.write(try Output.json(report) + [0x0A], to: .standardOutput)
         }
         if report.hasErrors { throw ToolExit.invalid.code }
     }

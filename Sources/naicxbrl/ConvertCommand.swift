@@ -25,7 +25,7 @@ struct ConvertCommand: ParsableCommand {
     var outputDir: String?
 
     @Option(help: "Statements converted at once in a batch (default: one per core).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int = min(ProcessInfo.processInfo.activeProcessorCount, Limits.current.jobs)
 
     @Flag(help: "Skip schema validation of the written instances.")
     var noValidate = false
@@ -36,6 +36,7 @@ struct ConvertCommand: ParsableCommand {
         if outputDir != nil, output != nil { throw ValidationError("-o names one instance; with --output-dir the names come from the statements") }
         if outputDir != nil, statements.contains("-") { throw ValidationError("standard input converts one statement; drop --output-dir") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if jobs > Limits.current.jobs { throw ValidationError("--jobs is at most \(Limits.current.jobs) (NAICXBRL_MAX_JOBS sets the limit)") }
     }
 
     func run() throws {
@@ -47,13 +48,9 @@ struct ConvertCommand: ParsableCommand {
     }
 
     private func single(_ statement: String) throws {
-        let parsed: ParseResult
-        do {
-            parsed = try readStatement(statement)
-        } catch {
-            Output.error("\(statement): error: cannot read the statement: \(error.localizedDescription) [io]")
-            throw ToolExit.unusable.code
-        }
+        try refuseOverwritingInput(statement, output)
+        if let output { AtomicFile.removeStaleTemporaryFiles(in: (output as NSString).deletingLastPathComponent.isEmpty ? "." : (output as NSString).deletingLastPathComponent) }
+        let parsed = try readStatement(statement)
         Output.diagnostics(parsed.diagnostics, minimum: .warning)
         guard parsed.isUsable else { throw ToolExit.unusable.code }
         let conversion: Conversion
@@ -77,7 +74,7 @@ struct ConvertCommand: ParsableCommand {
                 throw ToolExit.unusable.code
             }
         } else {
-            FileHandle.standardOutput.write(Data(conversion.instance))
+            Output.write(conversion.instance, to: .standardOutput)
         }
         if parsed.hasErrors || conversion.diagnostics.contains(where: { $0.severity == .error }) { throw ToolExit.invalid.code }
     }
@@ -91,15 +88,32 @@ struct ConvertCommand: ParsableCommand {
             Output.error("\(directory): error: cannot create the output folder: \(error.localizedDescription) [io]")
             throw ToolExit.unusable.code
         }
+        // Every output name is planned before anything is written; an output that would
+        // overwrite an input stops the batch before it starts.
+        let outputs = BatchConverter.outputNames(for: files, in: directory)
+        let overwritten = BatchConverter.overwrittenInputs(files, outputs: outputs, in: directory)
+        if !overwritten.isEmpty {
+            for (input, output) in overwritten { Output.error("\(input): error: the output \(output) would overwrite this input; choose another --output-dir [batch]") }
+            Output.error("error: nothing was converted [batch]")
+            throw ToolExit.unusable.code
+        }
+        // Temporary files a killed run left, and the summary of an earlier run, which would
+        // otherwise stand beside this run's instances if it is interrupted.
+        AtomicFile.removeStaleTemporaryFiles(in: directory)
+        let summaryPath = (directory as NSString).appendingPathComponent(BatchConverter.summaryName)
+        if unlink(summaryPath) != 0, errno != ENOENT {
+            Output.error("\(summaryPath): error: cannot remove the previous summary: \(String(cString: strerror(errno))) [io]")
+            throw ToolExit.unusable.code
+        }
         let interactive = isatty(STDERR_FILENO) == 1
         BatchConverter.keepFreedMemory()
         let converter = BatchConverter(outputDirectory: directory, jobs: jobs, validate: !noValidate, check: BatchChecks.run)
         let started = Date()
-        let outcomes = converter.run(files) { done, total in
+        let outcomes = converter.run(files, outputs: outputs) { done, total in
             guard interactive else { return }
-            FileHandle.standardError.write(Data("\r\(done)/\(total) converted".utf8))
+            Output.write(Array("\r\(done)/\(total) converted".utf8), to: .standardError)
         }
-        if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
+        if interactive { Output.write([0x0A], to: .standardError) }
         var lines = ""
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -110,7 +124,7 @@ struct ConvertCommand: ParsableCommand {
             }
         }
         do {
-            try AtomicFile.write(Array(lines.utf8), to: (directory as NSString).appendingPathComponent("summary.jsonl"))
+            try AtomicFile.write(Array(lines.utf8), to: summaryPath)
         } catch {
             Output.error("\(directory): error: cannot write summary.jsonl: \(error.localizedDescription) [io]")
             throw ToolExit.unusable.code
@@ -142,24 +156,6 @@ enum BatchChecks {
     }
 }
 
-/// The blank edition an instance reports on, from the entry point its schemaRef names.
-enum InstanceBlank {
-    static func of(_ bytes: [UInt8]) -> Blank? {
-        // The schemaRef is the root's first child, within the first few kilobytes.
-        let head = String(decoding: bytes.prefix(64 * 1024), as: UTF8.self)
-        for blank in BlankCatalog.bundled.allEditions() {
-            let url = blank.taxonomyURL + blank.entryPoint
-            if head.contains("\"\(url)\"") || head.contains("'\(url)'") { return blank }
-        }
-        return nil
-    }
-
-    /// An entry point URL to name in messages.
-    static var example: String {
-        BlankCatalog.bundled.allEditions().last.map { $0.taxonomyURL + $0.entryPoint } ?? ""
-    }
-}
-
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
@@ -170,13 +166,7 @@ struct ValidateCommand: ParsableCommand {
     var instance: String
 
     func run() throws {
-        let bytes: [UInt8]
-        do {
-            bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: instance)))
-        } catch {
-            Output.error("\(instance): error: cannot read the instance: \(error.localizedDescription) [io]")
-            throw ToolExit.unusable.code
-        }
+        let bytes = try readInstance(instance)
         guard let blank = InstanceBlank.of(bytes) else {
             Output.error("\(instance): error: the instance names no taxonomy of a known blank (expected a schemaRef such as \(InstanceBlank.example)) [schema]")
             throw ToolExit.invalid.code
@@ -188,10 +178,10 @@ struct ValidateCommand: ParsableCommand {
             Output.error("error: the taxonomy does not compile: \(error) [schema]")
             throw ToolExit.unusable.code
         }
-        let issues = validator.validate(bytes, documentName: instance)
+        let issues = validator.validate(bytes, documentName: InputFile.displayName(instance))
         for issue in issues { Output.error(issue.description) }
         if issues.contains(where: { $0.severity == .error }) { throw ToolExit.invalid.code }
-        print("\(instance): valid")
+        Output.standardOutput("\(InputFile.displayName(instance)): valid\n")
     }
 }
 

@@ -23,18 +23,13 @@ struct ImportCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let bytes: [UInt8]
-        do {
-            bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: instance)))
-        } catch {
-            Output.error("\(instance): error: cannot read the instance: \(error.localizedDescription) [io]")
-            throw ToolExit.unusable.code
-        }
+        try refuseOverwritingInput(instance, output)
+        let bytes = try readInstance(instance)
         guard let blank = InstanceBlank.of(bytes) else {
-            Output.error("\(instance): error: the instance names no taxonomy of a known blank edition (expected a schemaRef such as \(InstanceBlank.example)) [schema]")
+            Output.error("\(InputFile.displayName(instance)): error: the instance names no taxonomy of a known blank edition (expected a schemaRef such as \(InstanceBlank.example)) [schema]")
             throw ToolExit.invalid.code
         }
-        let result = FactImporter(blank: blank).importInstance(bytes, name: instance)
+        let result = FactImporter(blank: blank).importInstance(bytes, name: InputFile.displayName(instance))
         Output.diagnostics(result.diagnostics, minimum: .warning)
         if result.hasErrors { throw ToolExit.invalid.code }
         let out: [UInt8]
@@ -57,7 +52,7 @@ struct ImportCommand: ParsableCommand {
                 throw ToolExit.unusable.code
             }
         } else {
-            FileHandle.standardOutput.write(Data(out))
+            Output.write(out, to: .standardOutput)
         }
     }
 }

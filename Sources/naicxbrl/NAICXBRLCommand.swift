@@ -23,21 +23,3 @@ enum ToolExit: Int32 {
 
     var code: ExitCode { ExitCode(rawValue) }
 }
-
-enum Output {
-    static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
-    }
-
-    static func diagnostics(_ diagnostics: [Diagnostic], minimum: Diagnostic.Severity) {
-        var text = ""
-        for d in diagnostics where d.severity >= minimum { text += d.description + "\n" }
-        if !text.isEmpty { FileHandle.standardError.write(Data(text.utf8)) }
-    }
-
-    static func json<T: Encodable>(_ value: T) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(value)
-    }
-}

@@ -23,32 +23,44 @@ struct ParseCommand: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        let result: ParseResult
-        do {
-            result = try readStatement(statement)
-        } catch {
-            Output.error("\(statement): error: cannot read the statement: \(error.localizedDescription) [io]")
-            throw ToolExit.unusable.code
-        }
+        let result = try readStatement(statement)
         Output.diagnostics(result.diagnostics, minimum: verbose ? .info : .warning)
         guard result.isUsable else { throw ToolExit.unusable.code }
         switch format {
         case .json:
-            FileHandle.standardOutput.write(try Output.json(result.statement))
-            FileHandle.standardOutput.write(Data("\n".utf8))
+            Output.write(try Output.json(result.statement) + [0x0A], to: .standardOutput)
         case .summary:
-            print(Summary(result).text, terminator: "")
+            Output.standardOutput(Summary(result).text)
         }
         if result.hasErrors { throw ToolExit.invalid.code }
     }
 }
 
+/// The statement at `path` (`-` for standard input), parsed; exit code 2 when it cannot be read.
 func readStatement(_ path: String) throws -> ParseResult {
-    if path == "-" {
-        let data = FileHandle.standardInput.readDataToEndOfFile()
-        return StatementParser.parse(bytes: [UInt8](data), name: "<stdin>")
+    do {
+        return try StatementParser.parse(fileAt: path)
+    } catch {
+        Output.error("\(InputFile.displayName(path)): error: \(error) [io]")
+        throw ToolExit.unusable.code
     }
-    return try StatementParser.parse(fileAt: path)
+}
+
+/// The instance at `path` (`-` for standard input); exit code 2 when it cannot be read.
+func readInstance(_ path: String) throws -> [UInt8] {
+    do {
+        return try InputFile.read(path)
+    } catch {
+        Output.error("\(InputFile.displayName(path)): error: \(error) [io]")
+        throw ToolExit.unusable.code
+    }
+}
+
+/// Refuses (exit code 2) an output that is the input itself, before anything is read or written.
+func refuseOverwritingInput(_ input: String, _ output: String?) throws {
+    guard let output, input != "-", AtomicFile.sameFile(input, output) else { return }
+    Output.error("\(output): error: the output is the input \(input); it would be overwritten [io]")
+    throw ToolExit.unusable.code
 }
 
 /// A per-page count of printed lines and values.

@@ -67,3 +67,51 @@ final class AtomicFileTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: occupied.path), ["inside"])
     }
 }
+
+/// Replacing keeps what the file was; links that dangle get their file; stale temporary files go.
+final class AtomicFileReplacementTests: XCTestCase {
+    func testReplacedFileKeepsItsMode() throws {
+        let folder = try Fixture.temporaryFolder("atomic-mode")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("out.xbrl").path
+        try AtomicFile.write([1], to: target)
+        XCTAssertEqual(chmod(target, 0o640), 0)
+        try AtomicFile.write([2], to: target)
+        var status = stat()
+        XCTAssertEqual(stat(target, &status), 0)
+        XCTAssertEqual(status.st_mode & 0o7777, 0o640)
+    }
+
+    func testDanglingLinkGetsItsFileAndStaysALink() throws {
+        let folder = try Fixture.temporaryFolder("atomic-dangling")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let link = folder.appendingPathComponent("link.xbrl").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "target.xbrl")
+        try AtomicFile.write(Array("new".utf8), to: link)
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: link), "target.xbrl")
+        XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("target.xbrl")), Data("new".utf8))
+    }
+
+    func testStaleTemporaryFilesOfDeadProcessesAreRemoved() throws {
+        let folder = try Fixture.temporaryFolder("atomic-stale")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A process id that runs no process: beyond the kernel's maximum.
+        let stale = ".a.xbrl.99999999.12345.tmp"
+        let mine = ".b.xbrl.\(getpid()).1.tmp"
+        for name in [stale, mine, "c.xbrl", ".hidden.tmp"] { try Data().write(to: folder.appendingPathComponent(name)) }
+        XCTAssertEqual(AtomicFile.removeStaleTemporaryFiles(in: folder.path), [stale])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), [".b.xbrl.\(getpid()).1.tmp", ".hidden.tmp", "c.xbrl"])
+    }
+
+    func testSameFileFollowsLinks() throws {
+        let folder = try Fixture.temporaryFolder("atomic-same")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("in.txt").path
+        try Data("x".utf8).write(to: URL(fileURLWithPath: file))
+        let link = folder.appendingPathComponent("link.txt").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: file)
+        XCTAssertTrue(AtomicFile.sameFile(file, link))
+        XCTAssertTrue(AtomicFile.sameFile(file, folder.appendingPathComponent("./in.txt").path))
+        XCTAssertFalse(AtomicFile.sameFile(file, folder.appendingPathComponent("other.txt").path))
+    }
+}

@@ -400,9 +400,9 @@ struct CheckPlan: Sendable {
         }
 
         /// Evaluates rule `rule` under `binding`: how its sides compare, nil when nothing it
-        /// reads is printed (or a sum overflows).
+        /// reads is printed (sums are exact, see ``ExactSum``).
         func status(_ rule: Rule, _ binding: Binding, page: Int = -1, note: NoteTables? = nil) -> CheckResult.Status? {
-            var left = Amount(units: 0), right = Amount(units: 0)
+            var left = ExactSum(), right = ExactSum()
             var present = false
             for term in rule.terms {
                 let value: Value?
@@ -413,18 +413,10 @@ struct CheckPlan: Sendable {
                 }
                 guard let value else { return nil }
                 present = present || value.present
-                let signed = term.negative ? value.amount.negated : value.amount
-                if term.left {
-                    guard let sum = left.adding(signed) else { return nil }
-                    left = sum
-                } else {
-                    guard let sum = right.adding(signed) else { return nil }
-                    right = sum
-                }
+                if term.left { left.add(value.amount, negated: term.negative) } else { right.add(value.amount, negated: term.negative) }
             }
-            guard present, let difference = left.adding(right.negated) else { return nil }
-            if difference.units == 0 { return .passed }
-            return difference.magnitude <= rule.tolerance ? .rounding : .failed
+            guard present else { return nil }
+            return ExactSum.compare(left, right, tolerance: rule.tolerance).status
         }
 
         private func rowCell(_ page: Int, _ row: Int, _ column: RowColumn) -> Value? {

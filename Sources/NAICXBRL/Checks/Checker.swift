@@ -298,9 +298,9 @@ private struct Context {
     /// A rule's two sides under a binding, and how they compare.
     struct Evaluation {
         var status: CheckResult.Status
-        var left: Amount
-        var right: Amount
-        var difference: Amount
+        var left: ExactSum
+        var right: ExactSum
+        var difference: ExactSum
         /// The cells read; only when `detailed`.
         var cells: [CheckCell]
     }
@@ -308,7 +308,7 @@ private struct Context {
     /// Evaluates `rule` under `binding`; nil when nothing it reads is printed. `detailed`
     /// also gathers the cells it read, with their places.
     func evaluation(_ rule: CheckRule, _ binding: CheckBinding, detailed: Bool) -> Evaluation? {
-        var left = Amount(units: 0), right = Amount(units: 0)
+        var left = ExactSum(), right = ExactSum()
         var present = false
         var cells: [CheckCell] = []
         for isLeft in [true, false] {
@@ -322,20 +322,11 @@ private struct Context {
                     }
                     cells += value.cells
                 }
-                let signed = term.sign < 0 ? value.amount.negated : value.amount
-                guard let sum = (isLeft ? left : right).adding(signed) else { return nil }
-                if isLeft { left = sum } else { right = sum }
+                if isLeft { left.add(value.amount, negated: term.sign < 0) } else { right.add(value.amount, negated: term.sign < 0) }
             }
         }
-        guard present, let difference = left.adding(right.negated) else { return nil }
-        let status: CheckResult.Status
-        if difference.units == 0 {
-            status = .passed
-        } else if difference.magnitude <= rule.tolerance {
-            status = .rounding
-        } else {
-            status = .failed
-        }
+        guard present else { return nil }
+        let (status, difference) = ExactSum.compare(left, right, tolerance: rule.tolerance)
         return Evaluation(status: status, left: left, right: right, difference: difference, cells: cells)
     }
 
@@ -492,7 +483,71 @@ private struct Context {
     }
 }
 
+/// A sum of amounts that is always exact: in 64-bit units while it fits, as a `Decimal` (38
+/// significant digits, exact for sums of any statement's amounts) once it does not. So an
+/// amount near 2^63 is compared like any other instead of leaving a rule unevaluated.
+struct ExactSum: CustomStringConvertible {
+    private var small = Amount(units: 0)
+    private var wide: Decimal?
+
+    init() {}
+
+    init(_ amount: Amount) { small = amount }
+
+    mutating func add(_ amount: Amount, negated: Bool = false) {
+        if wide == nil, !(negated && amount.units == .min), let sum = small.adding(negated ? amount.negated : amount) {
+            small = sum
+            return
+        }
+        let value = amount.decimal
+        wide = (wide ?? small.decimal) + (negated ? -value : value)
+    }
+
+    var decimal: Decimal { wide ?? small.decimal }
+
+    /// `self - other`.
+    func subtracting(_ other: ExactSum) -> ExactSum {
+        var difference = self
+        if let amount = other.amount {
+            difference.add(amount, negated: true)
+        } else {
+            difference.wide = decimal - other.decimal
+        }
+        return difference
+    }
+
+    /// The sum as an amount, when it fits one.
+    var amount: Amount? { wide == nil ? small : nil }
+
+    var isZero: Bool { wide.map { $0 == 0 } ?? (small.units == 0) }
+
+    func magnitudeIsWithin(_ tolerance: Amount) -> Bool {
+        if let amount { return amount.magnitude <= tolerance }
+        return Swift.abs(decimal) <= tolerance.decimal
+    }
+
+    /// How two sides compare under a rule's tolerance, and their difference.
+    static func compare(_ left: ExactSum, _ right: ExactSum, tolerance: Amount) -> (status: CheckResult.Status, difference: ExactSum) {
+        let difference = left.subtracting(right)
+        if difference.isZero { return (.passed, difference) }
+        return (difference.magnitudeIsWithin(tolerance) ? .rounding : .failed, difference)
+    }
+
+    var description: String {
+        if let amount { return amount.description }
+        var value = decimal
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &value, 38, .plain)
+        return "\(rounded)"
+    }
+}
+
 extension Amount {
+    /// The exact value as a `Decimal`.
+    var decimal: Decimal {
+        Decimal(sign: units < 0 ? .minus : .plus, exponent: -fractionDigits, significand: Decimal(units.magnitude))
+    }
+
     /// `-self`.
     var negated: Amount { Amount(units: units == .min ? .max : -units, fractionDigits: fractionDigits) }
 

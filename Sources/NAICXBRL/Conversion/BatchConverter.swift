@@ -37,7 +37,7 @@ public struct BatchConverter: Sendable {
     public init(outputDirectory: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, validate: Bool = true,
                 check: (@Sendable (Statement) -> (errors: Int, warnings: Int))? = nil) {
         self.outputDirectory = outputDirectory
-        self.jobs = max(1, jobs)
+        self.jobs = min(max(1, jobs), Limits.current.jobs)
         self.validate = validate
         self.check = check
     }
@@ -68,17 +68,40 @@ public struct BatchConverter: Sendable {
         return (files, problems)
     }
 
-    /// The output path for an input: its name with `.xbrl` in the output folder. Inputs with the
-    /// same name from different folders get a numbered suffix.
-    static func outputNames(for inputs: [String], in directory: String) -> [String] {
-        var used: [String: Int] = [:]
-        return inputs.map { input in
-            let stem = ((input as NSString).lastPathComponent as NSString).deletingPathExtension
-            let count = used[stem, default: 0]
-            used[stem] = count + 1
-            let name = count == 0 ? stem : "\(stem)-\(count + 1)"
-            return (directory as NSString).appendingPathComponent(name + ".xbrl")
+    /// The output path for each input: its name with `.xbrl` in the output folder. All names
+    /// are planned before anything is written. An input keeps its own name when it is the first
+    /// with that name; later inputs of the same name get the first free numbered name (`a-2`,
+    /// `a-3`, …) that no input claims for itself, so no output is written twice.
+    public static func outputNames(for inputs: [String], in directory: String) -> [String] {
+        let stems = inputs.map { ((($0 as NSString).lastPathComponent as NSString).deletingPathExtension) }
+        var used: Set<String> = []
+        var names: [String?] = Array(repeating: nil, count: inputs.count)
+        for (index, stem) in stems.enumerated() where !used.contains(stem) {
+            used.insert(stem)
+            names[index] = stem
         }
+        for index in names.indices where names[index] == nil {
+            var number = 2
+            while used.contains("\(stems[index])-\(number)") { number += 1 }
+            let name = "\(stems[index])-\(number)"
+            used.insert(name)
+            names[index] = name
+        }
+        return names.map { (directory as NSString).appendingPathComponent($0! + ".xbrl") }
+    }
+
+    /// The name of the batch's summary in its output folder.
+    public static let summaryName = "summary.jsonl"
+
+    /// Outputs that would overwrite an input: (input, output) pairs, where an instance planned
+    /// by ``outputNames(for:in:)`` or the summary is the input's own file.
+    public static func overwrittenInputs(_ inputs: [String], outputs: [String], in directory: String) -> [(input: String, output: String)] {
+        let summary = (directory as NSString).appendingPathComponent(summaryName)
+        var found: [(String, String)] = []
+        for input in inputs {
+            for output in outputs + [summary] where AtomicFile.sameFile(input, output) { found.append((input, output)) }
+        }
+        return found
     }
 
     /// Tells the process's allocator to keep memory it frees for later allocations rather than
@@ -97,7 +120,12 @@ public struct BatchConverter: Sendable {
     /// At most two instances per job wait to be written, so memory stays bounded when the disk
     /// is slower than the jobs.
     public func run(_ inputs: [String], progress: (@Sendable (Int, Int) -> Void)? = nil) -> [Outcome] {
-        let outputs = Self.outputNames(for: inputs, in: outputDirectory)
+        run(inputs, outputs: Self.outputNames(for: inputs, in: outputDirectory), progress: progress)
+    }
+
+    /// Converts `inputs[i]` to `outputs[i]`.
+    public func run(_ inputs: [String], outputs: [String], progress: (@Sendable (Int, Int) -> Void)? = nil) -> [Outcome] {
+        precondition(inputs.count == outputs.count, "one output per input")
         let results = Results(count: inputs.count)
         let next = Counter()
         let workers = min(jobs, max(1, inputs.count))

@@ -83,18 +83,22 @@ public enum Converter {
         let writer = InstanceWriter(taxonomy: mapping.taxonomy)
         let documentName = file ?? "<instance>"
         guard validate else {
-            return Conversion(instance: writer.write(result), facts: result.facts, diagnostics: result.diagnostics, validation: [])
+            let written = writer.written(result)
+            return Conversion(instance: written.bytes, facts: result.facts, diagnostics: result.diagnostics + unwritable(written.unwritable, file),
+                              validation: [])
         }
         let validator: InstanceValidator
         do {
             validator = try TaxonomyRegistry.validator(for: blank)
         } catch {
-            return Conversion(instance: writer.write(result), facts: result.facts, diagnostics: result.diagnostics, validation: error.issues)
+            let written = writer.written(result)
+            return Conversion(instance: written.bytes, facts: result.facts, diagnostics: result.diagnostics + unwritable(written.unwritable, file),
+                              validation: error.issues)
         }
         guard concurrently else {
-            let bytes = writer.write(result)
-            return Conversion(instance: bytes, facts: result.facts, diagnostics: result.diagnostics,
-                              validation: validator.validate(bytes, documentName: documentName))
+            let written = writer.written(result)
+            return Conversion(instance: written.bytes, facts: result.facts, diagnostics: result.diagnostics + unwritable(written.unwritable, file),
+                              validation: validator.validate(written.bytes, documentName: documentName))
         }
         // Two threads validate two parts of the instance. The first part is the instance up
         // to about half its size, closed with the root's end tag: another thread validates it
@@ -114,7 +118,7 @@ public enum Converter {
             firstPart.result = validator.validateCollectingIDs(firstSource, documentName: documentName)
             done.signal()
         }
-        let bytes = writer.write(result, split: split)
+        let (bytes, replaced) = writer.written(result, split: split)
         var issues: [ValidationIssue]
         if split.secondPartStart > 0 {
             let second = secondPart(of: bytes, split).withUnsafeBytes {
@@ -130,7 +134,20 @@ public enum Converter {
             done.wait()
             issues = firstPart.result.issues
         }
-        return Conversion(instance: bytes, facts: result.facts, diagnostics: result.diagnostics, validation: issues)
+        return Conversion(instance: bytes, facts: result.facts, diagnostics: result.diagnostics + unwritable(replaced, file), validation: issues)
+    }
+
+    /// An error for each text the writer could not write as it was: XML cannot hold control
+    /// characters other than tab, line feed and carriage return, even as references.
+    static func unwritable(_ texts: [String], _ file: String?) -> [Diagnostic] {
+        texts.map { text in
+            let shown = text.unicodeScalars.prefix(60).map { scalar -> String in
+                scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+                    ? "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" : String(scalar)
+            }.joined()
+            return Diagnostic(.error, .unwritableCharacter, file: file, line: nil,
+                              "the text \"\(shown)\(text.unicodeScalars.count > 60 ? "…" : "")\" holds a character XML cannot hold; it was written as U+FFFD")
+        }
     }
 
     /// The share of an instance's estimated size in the first of the two parts validated on two

@@ -46,6 +46,16 @@ public struct InstanceWriter: Sendable {
     /// pieces as it is written, until the instance is about its share written, at the end of a
     /// context, unit or fact.
     func write(_ mapping: FactMapping.Result, split: Split?) -> [UInt8] {
+        written(mapping, split: split).bytes
+    }
+
+    /// The instance, and the texts that held characters XML cannot hold (written with U+FFFD
+    /// in their place; see ``XMLBytes``).
+    public func written(_ mapping: FactMapping.Result) -> (bytes: [UInt8], unwritable: [String]) {
+        written(mapping, split: nil)
+    }
+
+    func written(_ mapping: FactMapping.Result, split: Split?) -> (bytes: [UInt8], unwritable: [String]) {
         let sink = split?.firstPart
         defer { sink?.finish() }
         let facts = mapping.facts
@@ -291,7 +301,7 @@ public struct InstanceWriter: Sendable {
         }
         xml.raw("</xbrli:xbrl>\n")
         xml.flush(minimum: 0)
-        return xml.bytes
+        return (xml.bytes, entity.unwritable + xml.unwritable)
     }
 
     private enum Unit: String {

@@ -13,6 +13,9 @@ struct XMLBytes: ~Copyable {
     private var flushed = 0
     /// Gets the document in pieces as it is written (a validation reading it as it comes).
     var sink: StreamSource?
+    /// Texts that held characters XML 1.0 cannot hold (control characters other than tab,
+    /// line feed and carriage return; U+FFFE and U+FFFF), each written with U+FFFD in their place.
+    private(set) var unwritable: [String] = []
 
     init(capacity: Int) {
         self.capacity = max(capacity, 64)
@@ -116,15 +119,36 @@ struct XMLBytes: ~Copyable {
 
     /// `source` with `&`, `<`, `>` and `\r` as references; in an attribute value also `"`, tab
     /// and line feed (a parser would normalize them to spaces).
+    ///
+    /// This is where every text of a document is checked against XML's character rules: a
+    /// character XML 1.0 cannot hold is written as U+FFFD, and the text is kept in
+    /// ``unwritable`` for the caller to report. (A well-formed document cannot hold it even as
+    /// a character reference.)
     private mutating func escaped(_ source: UnsafeBufferPointer<UInt8>, attribute: Bool) {
         let needsEscaping = attribute
-            ? source.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 < 0x20 }
-            : source.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x0D }
+            ? source.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 < 0x20 || $0 == 0xEF }
+            : source.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 < 0x20 || $0 == 0xEF }
         guard needsEscaping else {
             append(source)
             return
         }
-        for byte in source {
+        var replaced = false
+        var i = 0
+        while i < source.count {
+            let byte = source[i]
+            i += 1
+            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D {
+                raw("\u{FFFD}")
+                replaced = true
+                continue
+            }
+            // U+FFFE and U+FFFF: EF BF BE, EF BF BF.
+            if byte == 0xEF, i + 1 < source.count, source[i] == 0xBF, source[i + 1] == 0xBE || source[i + 1] == 0xBF {
+                raw("\u{FFFD}")
+                replaced = true
+                i += 2
+                continue
+            }
             switch byte {
             case 0x26: raw("&amp;")
             case 0x3C: raw("&lt;")
@@ -136,6 +160,7 @@ struct XMLBytes: ~Copyable {
             default: append(byte)
             }
         }
+        if replaced, unwritable.count < 100 { unwritable.append(String(decoding: source, as: UTF8.self)) }
     }
 
     /// `prefix:name` as character data, each part escaped as by ``text(_:)``.

@@ -25,15 +25,15 @@ public struct ParseResult: Sendable {
 /// FINANCIAL STATEMENTS", "GENERAL INTERROGATORIES"); pages may come in any order. Within a
 /// page, rows are found by their line numbers, never by position in the file.
 public enum StatementParser {
-    /// Parses a statement file. Throws only when the file cannot be read.
+    /// Parses a statement file (`-` for standard input). Throws only when the file cannot be
+    /// read, or is larger than ``Limits/inputBytes``.
     ///
     /// Without a `blank`, the blank is recognized from the pages' running header, and the form
     /// from the bytes: a PDF (read through poppler's `pdftotext`), text from `pdftotext -layout`
     /// (read by position), or the tab-separated text rendering.
     public static func parse(fileAt path: String, blank: Blank? = nil) throws -> ParseResult {
-        let url = URL(fileURLWithPath: path)
-        let data = try Data(contentsOf: url)
-        return parse(bytes: [UInt8](data), name: path, blank: blank)
+        let bytes = try InputFile.read(path)
+        return parse(bytes: bytes, name: InputFile.displayName(path), blank: blank)
     }
 
     public static func parse(text: String, name: String = "<input>", blank: Blank? = nil) -> ParseResult {

@@ -30,6 +30,10 @@ public struct Diagnostic: Codable, Equatable, Sendable, CustomStringConvertible 
         case importError = "import-error"
         case io = "io"
         case edition = "edition"
+        /// A character XML cannot hold (a control character such as ESC, BEL, NUL, form feed).
+        case unwritableCharacter = "unwritable-character"
+        /// The input passes one of the documented limits (``Limits``).
+        case limit = "limit"
     }
 
     public var severity: Severity

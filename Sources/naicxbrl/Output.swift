@@ -1,0 +1,102 @@
+import Foundation
+import NAICXBRL
+
+/// Every byte the tool writes to standard output or standard error goes through here.
+///
+/// A reader that closes the pipe early (`naicxbrl convert x.pdf | head`) ends the run quietly
+/// with exit code 2: the output was not all delivered, and there is nobody to tell. Any other
+/// failure to write (a full disk, a closed descriptor, an I/O error) is reported on standard
+/// error, when that still works, and ends the run with exit code 2. Either way temporary files
+/// are removed first.
+enum Output {
+    enum Stream: Int32 {
+        case standardOutput = 1
+        case standardError = 2
+
+        var name: String { self == .standardOutput ? "standard output" : "standard error" }
+    }
+
+    /// Writes `bytes` to `stream`, or ends the process as described above.
+    static func write(_ bytes: some Collection<UInt8>, to stream: Stream) {
+        let problem: Int32 = bytes.withContiguousStorageIfAvailable { write($0, to: stream.rawValue) }
+            ?? Array(bytes).withUnsafeBufferPointer { write($0, to: stream.rawValue) }
+        guard problem != 0 else { return }
+        AtomicFile.removeTemporaryFiles()
+        if problem != EPIPE, stream == .standardOutput {
+            let message = "error: cannot write to \(stream.name): \(String(cString: strerror(problem))) [io]\n"
+            _ = Array(message.utf8).withUnsafeBufferPointer { write($0, to: Stream.standardError.rawValue) }
+        }
+        exit(ToolExit.unusable.rawValue)
+    }
+
+    /// 0, or the `errno` of the failure.
+    private static func write(_ buffer: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Int32 {
+        var offset = 0
+        while offset < buffer.count {
+            let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += written
+        }
+        return 0
+    }
+
+    static func standardOutput(_ text: String) {
+        write(Array(text.utf8), to: .standardOutput)
+    }
+
+    static func error(_ text: String) {
+        write(Array(Terminal.safe(text + "\n").utf8), to: .standardError)
+    }
+
+    static func diagnostics(_ diagnostics: [Diagnostic], minimum: Diagnostic.Severity) {
+        var text = ""
+        for d in diagnostics where d.severity >= minimum { text += d.description + "\n" }
+        if !text.isEmpty { write(Array(Terminal.safe(text).utf8), to: .standardError) }
+    }
+
+    static func json<T: Encodable>(_ value: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(value)
+    }
+
+    /// Makes sure descriptors 0, 1 and 2 are open before anything else opens a file: a closed
+    /// one would be handed to the next file opened, and the tool's output would go into it. A
+    /// closed standard output or error is opened read-only on /dev/null, so writing to it fails
+    /// (and is reported) rather than going anywhere; a closed standard input reads as empty.
+    static func reserveStandardDescriptors() {
+        for descriptor: Int32 in 0...2 where fcntl(descriptor, F_GETFD) == -1 && errno == EBADF {
+            let opened = open("/dev/null", O_RDONLY)
+            if opened >= 0, opened != descriptor {
+                dup2(opened, descriptor)
+                close(opened)
+            }
+        }
+    }
+}
+
+/// Text for a terminal: control characters other than line feed and tab, which an input can
+/// carry into a diagnostic (a caption, a file name), are shown as `\u{1B}` escapes rather than
+/// sent raw, so an input cannot move the cursor, retitle the window or ring the bell.
+enum Terminal {
+    static func safe(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return (v < 0x20 && v != 0x0A && v != 0x09) || (0x7F...0x9F).contains(v)
+    }
+}
