@@ -22,8 +22,10 @@ struct ParseCommand: ParsableCommand {
     @Flag(help: "Also print info diagnostics (rows placed by arithmetic, missing pages).")
     var verbose = false
 
+    @OptionGroup var entity: EntityOptions
+
     func run() throws {
-        let result = try readStatement(statement)
+        let result = try readStatement(statement, entity: entity)
         Output.diagnostics(result.diagnostics, minimum: verbose ? .info : .warning)
         guard result.isUsable else { throw ToolExit.unusable.code }
         switch format {
@@ -36,14 +38,18 @@ struct ParseCommand: ParsableCommand {
     }
 }
 
-/// The statement at `path` (`-` for standard input), parsed; exit code 2 when it cannot be read.
-func readStatement(_ path: String) throws -> ParseResult {
+/// The statement at `path` (`-` for standard input), parsed, with the codes `entity` gives where
+/// it prints none; exit code 2 when it cannot be read.
+func readStatement(_ path: String, entity: EntityOptions) throws -> ParseResult {
+    var result: ParseResult
     do {
-        return try StatementParser.parse(fileAt: path)
+        result = try StatementParser.parse(fileAt: path)
     } catch {
         Output.error("\(InputFile.displayName(path)): error: \(error) [io]")
         throw ToolExit.unusable.code
     }
+    try entity.codes().apply(to: &result, file: InputFile.displayName(path))
+    return result
 }
 
 /// The instance at `path` (`-` for standard input); exit code 2 when it cannot be read.
@@ -86,6 +92,10 @@ struct Summary {
             out += pad("interrogatories \(part)", 32) + pad(String(items.count), 8) + String(answered) + "\n"
         }
         let counts = Dictionary(grouping: result.diagnostics, by: \.severity).mapValues(\.count)
+        if !result.unreadablePages.isEmpty {
+            out += "unreadable pages: \(result.unreadablePages.count) (\(result.unreadablePages.map(String.init).joined(separator: ", ")))\n"
+        }
+        out += "edition: \(statement.blank) \(statement.edition.map(String.init) ?? "?")\n"
         out += "diagnostics: \(counts[.error] ?? 0) errors, \(counts[.warning] ?? 0) warnings, \(counts[.info] ?? 0) notes; unrecognized lines: \(result.unrecognizedLineCount)\n"
         text = out
     }

@@ -22,6 +22,8 @@ public struct BatchConverter: Sendable {
         public var checkWarnings: Int?
         /// Set when the statement could not be converted at all.
         public var failure: String?
+        /// Pages of a PDF whose text layer cannot be read (``ParseResult/unreadablePages``).
+        public var unreadablePages: [Int]?
         public var durationMilliseconds: Double
 
         public var succeeded: Bool { failure == nil && validation != "invalid" && errors == 0 && (checkErrors ?? 0) == 0 }
@@ -33,6 +35,8 @@ public struct BatchConverter: Sendable {
     /// Runs after each conversion with the parsed statement, e.g. the crosschecks; returns
     /// (errors, warnings).
     public var check: (@Sendable (Statement) -> (errors: Int, warnings: Int))?
+    /// NAIC codes for statements that do not print them, by file name or path (``EntityCodes``).
+    public var entityCodes: [String: EntityCodes] = [:]
 
     public init(outputDirectory: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, validate: Bool = true,
                 check: (@Sendable (Statement) -> (errors: Int, warnings: Int))? = nil) {
@@ -178,7 +182,9 @@ public struct BatchConverter: Sendable {
         var outcome = Outcome(input: input, output: nil, facts: 0, validation: validate ? "invalid" : "not-validated", validationErrors: 0,
                               errors: 0, warnings: 0, checkErrors: nil, checkWarnings: nil, failure: nil, durationMilliseconds: 0)
         do {
-            let parsed = try StatementParser.parse(fileAt: input)
+            var parsed = try StatementParser.parse(fileAt: input)
+            EntityCodes.lookup(input, in: entityCodes)?.apply(to: &parsed, file: input)
+            if !parsed.unreadablePages.isEmpty { outcome.unreadablePages = parsed.unreadablePages }
             outcome.errors = parsed.diagnostics.filter { $0.severity == .error }.count
             outcome.warnings = parsed.diagnostics.filter { $0.severity == .warning }.count
             guard parsed.isUsable else {

@@ -55,8 +55,21 @@ struct LayoutReader {
         var otherPages: [Int] = []
         var lastPage: String?
 
+        var unreadable: [Int] = []
         for page in document.pages {
-            guard let header = page.lines.prefix(8).firstIndex(where: { Text.key($0.text).hasPrefix(headerKey) }) else {
+            let runningHeader = page.lines.prefix(8).firstIndex(where: { Text.key($0.text).hasPrefix(headerKey) })
+            if UnreadableText.isUnreadable(page) {
+                // Its words would be misread, or silently missed: the page is an error, and the
+                // readable pages are still read.
+                unreadable.append(page.number)
+                let title = UnreadableText.readableTitle(page, skipping: runningHeader).map { "\"\($0)\"" }
+                    ?? lastPage.flatMap { blank.page($0)?.title }.map { "after \($0)" } ?? "title unreadable"
+                report(.error, .unreadablePage, page: page, line: nil,
+                       "page \(page.number) (\(title)) cannot be read: its text layer is not text (fonts without a Unicode map); nothing on it is read")
+                for line in page.lines { mark(line, .reported) }
+                continue
+            }
+            guard let header = runningHeader else {
                 readCoverWords(page, into: &statement.cover)
                 otherPages.append(page.number)
                 continue
@@ -136,7 +149,9 @@ struct LayoutReader {
             report(.error, .emptyInput, page: nil, line: nil,
                    "no page of the \(blank.title) blank was found (expected a running header \"\(blank.pageHeader)\" and page titles such as \"\(blank.pages.first?.title ?? "")\")")
         }
-        return ParseResult(statement: statement, diagnostics: diagnostics, dispositions: dispositions, origins: origins, isUsable: usable)
+        var result = ParseResult(statement: statement, diagnostics: diagnostics, dispositions: dispositions, origins: origins, isUsable: usable)
+        result.unreadablePages = unreadable
+        return result
     }
 
     /// The running header: "ANNUAL STATEMENT FOR THE YEAR 2024 OF THE Forethought Life Insurance Company".

@@ -10,6 +10,8 @@ public struct ParseResult: Sendable {
     public var origins: [String: [String: Int]]
     /// False when the input could not be read as a statement at all (exit code 2).
     public var isUsable: Bool
+    /// Pages of a PDF whose text layer cannot be read (fonts without a Unicode map), by number.
+    public var unreadablePages: [Int] = []
 
     /// Lines reported as not recognized: the count the coverage test holds at zero.
     public var unrecognizedLineCount: Int {
