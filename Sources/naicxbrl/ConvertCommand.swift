@@ -164,7 +164,12 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let bytes = try readInstance(instance)
-        guard let blank = InstanceBlank.of(bytes) else {
+        let recognized = InstanceBlank.recognize(bytes)
+        if let refusal = recognized.refusal {
+            Output.error("\(InputFile.displayName(instance)): error: the document was not read: \(refusal) [limit]")
+            throw ToolExit.invalid.code
+        }
+        guard let blank = recognized.blank else {
             Output.error("\(instance): error: the instance names no taxonomy of a known blank (expected a namespace such as \(Blank.lifeQuarterly.namespace)) [schema]")
             throw ToolExit.invalid.code
         }

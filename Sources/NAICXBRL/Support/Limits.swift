@@ -73,7 +73,7 @@ public enum InputFile {
         }
         var bytes: [UInt8] = []
         if status.st_mode & S_IFMT == S_IFREG, status.st_size > 0 { bytes.reserveCapacity(min(Int(status.st_size), limit) + 1) }
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
@@ -81,7 +81,7 @@ public enum InputFile {
                 throw Failure(path: path, reason: reason(errno))
             }
             if count == 0 { break }
-            bytes.append(contentsOf: chunk[..<count])
+            chunk.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
             if bytes.count > limit {
                 throw Failure(path: path, reason: "it is larger than \(limit) bytes (NAICXBRL_MAX_INPUT_BYTES sets the limit)")
             }
