@@ -183,7 +183,12 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let bytes = try readInstance(instance)
-        guard let blank = InstanceBlank.of(bytes) else {
+        let recognized = InstanceBlank.recognize(bytes)
+        if let refusal = recognized.refusal {
+            Output.error("\(InputFile.displayName(instance)): error: the document was not read: \(refusal) [limit]")
+            throw ToolExit.invalid.code
+        }
+        guard let blank = recognized.blank else {
             Output.error("\(instance): error: the instance names no taxonomy of a known blank (expected a schemaRef such as \(InstanceBlank.example)) [schema]")
             throw ToolExit.invalid.code
         }

@@ -51,18 +51,27 @@ public enum PDFText {
     }
 
     /// The positioned words of each page of the PDF.
-    public static func document(pdf bytes: [UInt8], name: String) throws(Failure) -> PositionedDocument {
-        let output = try run(bytes)
-        return PositionedDocument(name: name, source: .pdf, pages: pages(fromBoundingBoxes: output))
+    ///
+    /// At most ``Limits/pdfPages`` pages are read: `pdftotext` is asked for one more, and a
+    /// PDF that has it is refused. Its text is read up to ``Limits/pdfTextBytes``; past that
+    /// `pdftotext` is stopped and the PDF refused, so a small PDF whose pages share one large
+    /// text stream costs no more than the limit.
+    public static func document(pdf bytes: [UInt8], name: String, limits: Limits = .current) throws(Failure) -> PositionedDocument {
+        let output = try run(bytes, limits: limits)
+        let pages = pages(fromBoundingBoxes: output)
+        if pages.count > limits.pdfPages {
+            throw .unreadable("the PDF has more than \(limits.pdfPages) pages (NAICXBRL_MAX_PDF_PAGES sets the limit)")
+        }
+        return PositionedDocument(name: name, source: .pdf, pages: pages)
     }
 
-    private static func run(_ input: [UInt8]) throws(Failure) -> [UInt8] {
+    private static func run(_ input: [UInt8], limits: Limits) throws(Failure) -> [UInt8] {
         guard let tool = toolPath() else { throw .toolMissing }
         // A write to a pipe pdftotext has closed must fail with EPIPE, not end the process.
         _ = ignoreBrokenPipes
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = ["-bbox", "-enc", "UTF-8", "-q", "-", "-"]
+        process.arguments = ["-bbox", "-enc", "UTF-8", "-q", "-l", String(limits.pdfPages + 1), "-", "-"]
         let stdin = Pipe()
         let stdout = Pipe()
         let stderr = Pipe()
@@ -87,10 +96,36 @@ public enum PDFText {
         let seconds = ProcessInfo.processInfo.environment["NAICXBRL_PDFTOTEXT_TIMEOUT"].flatMap(Double.init) ?? 120
         let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
         DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: watchdog)
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
+        // Standard error is read on another thread, so neither pipe can fill and block pdftotext.
+        let errorsRead = DispatchSemaphore(value: 0)
+        let collected = Collected()
+        DispatchQueue.global().async {
+            collected.errors = stderr.fileHandleForReading.readDataToEndOfFile()
+            errorsRead.signal()
+        }
+        var output: [UInt8] = []
+        var tooLong = false
+        let reading = stdout.fileHandleForReading.fileDescriptor
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(reading, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            if count <= 0 { break }
+            chunk.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
+            if output.count > limits.pdfTextBytes {
+                tooLong = true
+                process.terminate()
+                output = []
+                break
+            }
+        }
+        errorsRead.wait()
+        let errors = collected.errors
         process.waitUntilExit()
         watchdog.cancel()
+        if tooLong {
+            throw .unreadable("the PDF's text is longer than \(limits.pdfTextBytes) bytes (NAICXBRL_MAX_PDF_TEXT_BYTES sets the limit)")
+        }
         if process.terminationReason == .uncaughtSignal {
             throw .unreadable("pdftotext did not finish within \(String(format: "%g", seconds)) s (NAICXBRL_PDFTOTEXT_TIMEOUT sets the limit)")
         }
@@ -100,10 +135,22 @@ public enum PDFText {
             // copying text, 99 any other error (a damaged file).
             let reasons: [Int32: String] = [1: "the PDF cannot be opened (damaged, or not a PDF)", 3: "the PDF's permissions forbid copying its text",
                                             99: "the PDF is damaged"]
-            let reason = reasons[process.terminationStatus] ?? "exit status \(process.terminationStatus)"
+            var reason = reasons[process.terminationStatus] ?? "exit status \(process.terminationStatus)"
+            if process.terminationStatus == 1, isEncrypted(input) { reason = "the PDF is protected by a password" }
             throw .unreadable(message.isEmpty ? reason : String(message.prefix(200)))
         }
         return [UInt8](output)
+    }
+
+    /// Whether the PDF's trailer names an encryption dictionary (`/Encrypt`): a PDF that
+    /// cannot be opened without a password.
+    static func isEncrypted(_ bytes: [UInt8]) -> Bool {
+        let key = Array("/Encrypt".utf8)
+        return bytes.withUnsafeBufferPointer { buffer in key.withUnsafeBufferPointer { Text.contains(buffer, $0) } }
+    }
+
+    private final class Collected: @unchecked Sendable {
+        var errors = Data()
     }
 
     /// Reads the XHTML `pdftotext -bbox` writes: `<page>` elements holding

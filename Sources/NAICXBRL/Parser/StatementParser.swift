@@ -60,6 +60,11 @@ public enum StatementParser {
             if let notice { result.diagnostics.insert(notice, at: 0) }
             return result
         }
+        if let (line, length) = longLine(bytes, limit: Limits.current.lineBytes) {
+            let message = "line \(line) is \(length) bytes long, more than \(Limits.current.lineBytes) (NAICXBRL_MAX_LINE_BYTES sets the limit); the statement was not read"
+            return ParseResult(statement: Statement(blank: blank?.id ?? ""), diagnostics: [Diagnostic(.error, .limit, file: name, line: line, message)],
+                               dispositions: [:], origins: [:], isUsable: false)
+        }
         // A tab marks the tab-separated rendering, and is found at once; only text without one
         // is read by position.
         if !bytes.contains(0x09), unusable(bytes) == nil {
@@ -80,6 +85,24 @@ public enum StatementParser {
         var result = parseTabbed(bytes: bytes, name: name, blank: edition)
         if let notice { result.diagnostics.insert(notice, at: 0) }
         return result
+    }
+
+    /// The first line longer than `limit` bytes, and its length: one scan, before anything else
+    /// reads the text, so no stage meets a line that costs more than the limit.
+    static func longLine(_ bytes: [UInt8], limit: Int) -> (line: Int, length: Int)? {
+        guard bytes.count > limit else { return nil }
+        return bytes.withUnsafeBytes { buffer -> (Int, Int)? in
+            guard let base = buffer.baseAddress else { return nil }
+            var line = 1, start = 0
+            while start < buffer.count {
+                var end = buffer.count
+                if let found = memchr(base + start, 0x0A, buffer.count - start) { end = base.distance(to: UnsafeRawPointer(found)) }
+                if end - start > limit { return (line, end - start) }
+                line += 1
+                start = end + 1
+            }
+            return nil
+        }
     }
 
     /// The blank whose running header the tab-separated text prints. The quarterly blank, the
