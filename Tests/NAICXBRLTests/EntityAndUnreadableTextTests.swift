@@ -78,4 +78,17 @@ final class EntityAndUnreadableTextTests: XCTestCase {
         XCTAssertFalse(UnreadableText.isUnreadable(page(Array(repeating: readable, count: 3).flatMap { $0 } + ["A[1]"])))
         XCTAssertTrue(UnreadableText.isUnreadable(page(Array(repeating: ["\u{FFFD}\u{FFFD}x", "ab\u{E001}"], count: 12).flatMap { $0 })))
     }
+
+    /// A PDF read in page ranges by several pdftotext processes at once gives the same pages as
+    /// one pdftotext over the whole file.
+    func testPageRangesReadInParallelEqualTheWholeFile() throws {
+        try AnnualStatementTests.requirePdftotext()
+        let bytes = try InputFile.read(EditionsTests.annual2025)
+        XCTAssertEqual(PDFText.pageCount(bytes), 156)
+        let whole = try PDFText.document(pdf: bytes, name: "2025.pdf", parts: 1)
+        let split = try PDFText.document(pdf: bytes, name: "2025.pdf", parts: 3)
+        XCTAssertEqual(whole.pages.count, 156)
+        XCTAssertEqual(split.pages.map(\.number), whole.pages.map(\.number))
+        XCTAssertEqual(split.pages.map { $0.lines.map(\.text) }, whole.pages.map { $0.lines.map(\.text) })
+    }
 }

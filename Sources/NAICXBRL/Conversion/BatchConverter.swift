@@ -182,7 +182,9 @@ public struct BatchConverter: Sendable {
         var outcome = Outcome(input: input, output: nil, facts: 0, validation: validate ? "invalid" : "not-validated", validationErrors: 0,
                               errors: 0, warnings: 0, checkErrors: nil, checkWarnings: nil, failure: nil, durationMilliseconds: 0)
         do {
-            var parsed = try StatementParser.parse(fileAt: input)
+            // Jobs that keep the cores busy read each PDF in one part.
+            let cores = ProcessInfo.processInfo.activeProcessorCount
+            var parsed = try StatementParser.parse(fileAt: input, pdfParts: jobs >= cores ? 1 : max(1, cores / jobs))
             EntityCodes.lookup(input, in: entityCodes)?.apply(to: &parsed, file: input)
             if !parsed.unreadablePages.isEmpty { outcome.unreadablePages = parsed.unreadablePages }
             outcome.errors = parsed.diagnostics.filter { $0.severity == .error }.count

@@ -56,7 +56,36 @@ public enum PDFText {
     /// PDF that has it is refused. Its text is read up to ``Limits/pdfTextBytes``; past that
     /// `pdftotext` is stopped and the PDF refused, so a small PDF whose pages share one large
     /// text stream costs no more than the limit.
-    public static func document(pdf bytes: [UInt8], name: String, limits: Limits = .current) throws(Failure) -> PositionedDocument {
+    ///
+    /// With `parts` above 1 (a single conversion on a machine with several cores), the pages are
+    /// split into that many ranges, each read by a `pdftotext` of its own at the same time:
+    /// extraction, nearly all of a PDF's conversion time, then takes about 1/`parts` as long. A
+    /// batch converts one PDF per job and reads each in one part. The page count comes from
+    /// poppler's `pdfinfo`; without it, or for a short PDF, the file is read in one part.
+    public static func document(pdf bytes: [UInt8], name: String, limits: Limits = .current, parts: Int = 1) throws(Failure) -> PositionedDocument {
+        if parts > 1, let count = pageCount(bytes), count >= 8 * parts {
+            if count > limits.pdfPages {
+                throw .unreadable("the PDF has more than \(limits.pdfPages) pages (NAICXBRL_MAX_PDF_PAGES sets the limit)")
+            }
+            var divided = limits
+            divided.pdfTextBytes = max(1, limits.pdfTextBytes / parts)
+            let partLimits = divided
+            let ranges = (0..<parts).map { part in (count * part / parts + 1)...(count * (part + 1) / parts) }
+            let results = ranges.map { _ in PartResult() }
+            DispatchQueue.concurrentPerform(iterations: ranges.count) { part in
+                do {
+                    results[part].output = try run(bytes, limits: partLimits, pages: ranges[part])
+                } catch {
+                    results[part].failure = error as? Failure ?? .unreadable("\(error)")
+                }
+            }
+            var pages: [PositionedPage] = []
+            for (part, result) in results.enumerated() {
+                if let failure = result.failure { throw failure }
+                pages += self.pages(fromBoundingBoxes: result.output, firstPage: ranges[part].lowerBound)
+            }
+            return PositionedDocument(name: name, source: .pdf, pages: pages)
+        }
         let output = try run(bytes, limits: limits)
         let pages = pages(fromBoundingBoxes: output)
         if pages.count > limits.pdfPages {
@@ -65,13 +94,50 @@ public enum PDFText {
         return PositionedDocument(name: name, source: .pdf, pages: pages)
     }
 
-    private static func run(_ input: [UInt8], limits: Limits) throws(Failure) -> [UInt8] {
+    private final class PartResult: @unchecked Sendable {
+        var output: [UInt8] = []
+        var failure: Failure?
+    }
+
+    /// The PDF's page count from poppler's `pdfinfo` (beside `pdftotext`), or nil.
+    static func pageCount(_ input: [UInt8]) -> Int? {
+        guard let tool = toolPath() else { return nil }
+        let info = (tool as NSString).deletingLastPathComponent + "/pdfinfo"
+        guard FileManager.default.isExecutableFile(atPath: info) else { return nil }
+        _ = ignoreBrokenPipes
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: info)
+        process.arguments = ["-"]
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        let writer = Thread {
+            try? stdin.fileHandleForWriting.write(contentsOf: Data(input))
+            try? stdin.fileHandleForWriting.close()
+        }
+        writer.start()
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 10, execute: watchdog)
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        watchdog.cancel()
+        guard process.terminationStatus == 0 else { return nil }
+        for line in String(decoding: output, as: UTF8.self).split(separator: "\n") where line.hasPrefix("Pages:") {
+            return Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces))
+        }
+        return nil
+    }
+
+    private static func run(_ input: [UInt8], limits: Limits, pages: ClosedRange<Int>? = nil) throws(Failure) -> [UInt8] {
         guard let tool = toolPath() else { throw .toolMissing }
         // A write to a pipe pdftotext has closed must fail with EPIPE, not end the process.
         _ = ignoreBrokenPipes
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = ["-bbox", "-enc", "UTF-8", "-q", "-l", String(limits.pdfPages + 1), "-", "-"]
+        let range = pages.map { ["-f", String($0.lowerBound), "-l", String($0.upperBound)] } ?? ["-l", String(limits.pdfPages + 1)]
+        process.arguments = ["-bbox", "-enc", "UTF-8", "-q"] + range + ["-", "-"]
         let stdin = Pipe()
         let stdout = Pipe()
         let stderr = Pipe()
@@ -156,7 +222,7 @@ public enum PDFText {
     /// Reads the XHTML `pdftotext -bbox` writes: `<page>` elements holding
     /// `<word xMin= yMin= xMax= yMax=>text</word>`. A byte scanner: the output of a 150-page
     /// statement is about 11 MB.
-    static func pages(fromBoundingBoxes output: [UInt8]) -> [PositionedPage] {
+    static func pages(fromBoundingBoxes output: [UInt8], firstPage: Int = 1) -> [PositionedPage] {
         var pages: [PositionedPage] = []
         var words: [PositionedWord] = []
         var inPage = false
@@ -206,7 +272,7 @@ public enum PDFText {
                     i += 5
                 } else if startsWith("</page>", at: i) {
                     if inPage {
-                        pages.append(PositionedPage(number: pages.count + 1, lines: PositionedDocument.lines(of: words)))
+                        pages.append(PositionedPage(number: firstPage + pages.count, lines: PositionedDocument.lines(of: words)))
                     }
                     inPage = false
                     i += 7

@@ -33,20 +33,23 @@ public enum StatementParser {
     /// Without a `blank`, the blank is recognized from the pages' running header, and the form
     /// from the bytes: a PDF (read through poppler's `pdftotext`), text from `pdftotext -layout`
     /// (read by position), or the tab-separated text rendering.
-    public static func parse(fileAt path: String, blank: Blank? = nil) throws -> ParseResult {
+    ///
+    /// `pdfParts` is how many `pdftotext` processes read a PDF's pages at once (one per core by
+    /// default; a batch that converts several statements at once passes 1).
+    public static func parse(fileAt path: String, blank: Blank? = nil, pdfParts: Int? = nil) throws -> ParseResult {
         let bytes = try InputFile.read(path)
-        return parse(bytes: bytes, name: InputFile.displayName(path), blank: blank)
+        return parse(bytes: bytes, name: InputFile.displayName(path), blank: blank, pdfParts: pdfParts)
     }
 
     public static func parse(text: String, name: String = "<input>", blank: Blank? = nil) -> ParseResult {
         parse(bytes: Array(text.utf8), name: name, blank: blank)
     }
 
-    public static func parse(bytes: [UInt8], name: String, blank: Blank? = nil) -> ParseResult {
+    public static func parse(bytes: [UInt8], name: String, blank: Blank? = nil, pdfParts: Int? = nil) -> ParseResult {
         if PDFText.isPDF(bytes) {
             let document: PositionedDocument
             do {
-                document = try PDFText.document(pdf: bytes, name: name)
+                document = try PDFText.document(pdf: bytes, name: name, parts: pdfParts ?? ProcessInfo.processInfo.activeProcessorCount)
             } catch {
                 return ParseResult(statement: Statement(blank: blank?.id ?? ""), diagnostics: [Diagnostic(.error, .io, file: name, line: nil, error.description)],
                                    dispositions: [:], origins: [:], isUsable: false)
