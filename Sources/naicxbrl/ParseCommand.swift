@@ -10,13 +10,13 @@ struct ParseCommand: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json, summary
+        case json, summary, pages
     }
 
     @Argument(help: "The statement: text rendered from the filed PDF, or - for standard input.")
     var statement: String
 
-    @Option(help: "json: the whole model; summary: lines and values per page.")
+    @Option(help: "json: the whole model; summary: lines and values per page, and how each printed page was accounted for; pages: that account as JSON.")
     var format: Format = .summary
 
     @Flag(help: "Also print info diagnostics (rows placed by arithmetic, missing pages).")
@@ -33,6 +33,15 @@ struct ParseCommand: ParsableCommand {
             Output.write(try Output.json(result.statement) + [0x0A], to: .standardOutput)
         case .summary:
             Output.standardOutput(Summary(result).text)
+        case .pages:
+            struct Pages: Encodable {
+                var pages: Int, read: Int, notRead: Int, unreadable: Int
+                var accounts: [PageAccount]
+            }
+            let pages = Pages(pages: result.pages.count, read: result.pages.filter { $0.status == .read }.count,
+                              notRead: result.pages.filter { $0.status == .other }.count,
+                              unreadable: result.pages.filter { $0.status == .unreadable }.count, accounts: result.pages)
+            Output.write(try Output.json(pages) + [0x0A], to: .standardOutput)
         }
         if result.hasErrors { throw ToolExit.invalid.code }
     }
@@ -73,6 +82,19 @@ func refuseOverwritingInput(_ input: String, _ output: String?) throws {
 struct Summary {
     let text: String
 
+    /// `1, 3-5, 9`.
+    static func ranges(_ numbers: [Int]) -> String {
+        var parts: [String] = []
+        var index = 0
+        while index < numbers.count {
+            var end = index
+            while end + 1 < numbers.count, numbers[end + 1] == numbers[end] + 1 { end += 1 }
+            parts.append(end > index ? "\(numbers[index])-\(numbers[end])" : "\(numbers[index])")
+            index = end + 1
+        }
+        return parts.joined(separator: ", ")
+    }
+
     init(_ result: ParseResult) {
         let statement = result.statement
         var out = ""
@@ -92,8 +114,23 @@ struct Summary {
             out += pad("interrogatories \(part)", 32) + pad(String(items.count), 8) + String(answered) + "\n"
         }
         let counts = Dictionary(grouping: result.diagnostics, by: \.severity).mapValues(\.count)
+        if !result.pages.isEmpty {
+            let read = result.pages.filter { $0.status == .read }, other = result.pages.filter { $0.status == .other }
+            out += "printed pages: \(result.pages.count): \(read.count) read, \(other.count) of schedules the blank's description does not read, \(result.unreadablePages.count) unreadable\n"
+            // Each schedule not read, once, with its pages.
+            var order: [String] = []
+            var numbers: [String: [Int]] = [:]
+            for account in other {
+                let title = account.schedule ?? "(no title)"
+                if numbers[title] == nil { order.append(title) }
+                numbers[title, default: []].append(account.page)
+            }
+            for title in order {
+                out += "  not read: \(title) (page\(numbers[title]!.count == 1 ? "" : "s") \(Summary.ranges(numbers[title]!)))\n"
+            }
+        }
         if !result.unreadablePages.isEmpty {
-            out += "unreadable pages: \(result.unreadablePages.count) (\(result.unreadablePages.map(String.init).joined(separator: ", ")))\n"
+            out += "unreadable pages: \(result.unreadablePages.count) (\(Summary.ranges(result.unreadablePages)))\n"
         }
         out += "edition: \(statement.blank) \(statement.edition.map(String.init) ?? "?")\n"
         out += "diagnostics: \(counts[.error] ?? 0) errors, \(counts[.warning] ?? 0) warnings, \(counts[.info] ?? 0) notes; unrecognized lines: \(result.unrecognizedLineCount)\n"

@@ -91,4 +91,25 @@ final class EntityAndUnreadableTextTests: XCTestCase {
         XCTAssertEqual(split.pages.map(\.number), whole.pages.map(\.number))
         XCTAssertEqual(split.pages.map { $0.lines.map(\.text) }, whole.pages.map { $0.lines.map(\.text) })
     }
+
+    /// Every printed page is accounted for: read (by the description's page ids), a schedule the
+    /// description does not read (by its printed title), or unreadable.
+    func testEveryPageIsAccountedFor() throws {
+        try AnnualStatementTests.requirePdftotext()
+        let athene = try StatementParser.parse(fileAt: Self.athene)
+        XCTAssertEqual(athene.pages.map(\.page), Array(1...38))
+        XCTAssertEqual(athene.pages.filter { $0.status == .read }.map(\.page), [2, 3, 4, 5, 6])
+        XCTAssertEqual(athene.pages.filter { $0.status == .unreadable }.map(\.page), Array(7...38))
+        XCTAssertEqual(athene.pages.first { $0.page == 3 }?.schedule, "Liabilities")
+
+        let filing = try StatementParser.parse(fileAt: EditionsTests.annual2025)
+        XCTAssertEqual(filing.pages.count, 156)
+        // The pages named in the source of the 2025 edition: Assets 3, Liabilities 4, Summary of
+        // Operations 5, Cash Flow 6 and 7, the two investment exhibits 18, Exhibit 1 Part 1 19,
+        // Non-Admitted Assets 29, Five-Year 72 and 73, Schedule T 111.
+        XCTAssertEqual(filing.pages.filter { $0.status == .read }.map(\.page), [3, 4, 5, 6, 7, 18, 19, 29, 72, 73, 111])
+        XCTAssertEqual(filing.pages.first { $0.page == 18 }?.schedule, "NetInvestmentIncome + CapitalGains")
+        XCTAssertTrue(filing.pages.contains { $0.status == .other && $0.schedule == "EXHIBIT 2 - GENERAL EXPENSES" })
+        XCTAssertFalse(filing.pages.contains { $0.status == .unreadable })
+    }
 }

@@ -24,6 +24,11 @@ public struct BatchConverter: Sendable {
         public var failure: String?
         /// Pages of a PDF whose text layer cannot be read (``ParseResult/unreadablePages``).
         public var unreadablePages: [Int]?
+        /// For a statement laid out by position: its printed pages, those read, and those of
+        /// schedules the blank's description does not read (``ParseResult/pages``).
+        public var pages: Int?
+        public var pagesRead: Int?
+        public var pagesNotRead: Int?
         public var durationMilliseconds: Double
 
         public var succeeded: Bool { failure == nil && validation != "invalid" && errors == 0 && (checkErrors ?? 0) == 0 }
@@ -187,6 +192,11 @@ public struct BatchConverter: Sendable {
             var parsed = try StatementParser.parse(fileAt: input, pdfParts: jobs >= cores ? 1 : max(1, cores / jobs))
             EntityCodes.lookup(input, in: entityCodes)?.apply(to: &parsed, file: input)
             if !parsed.unreadablePages.isEmpty { outcome.unreadablePages = parsed.unreadablePages }
+            if !parsed.pages.isEmpty {
+                outcome.pages = parsed.pages.count
+                outcome.pagesRead = parsed.pages.filter { $0.status == .read }.count
+                outcome.pagesNotRead = parsed.pages.filter { $0.status == .other }.count
+            }
             outcome.errors = parsed.diagnostics.filter { $0.severity == .error }.count
             outcome.warnings = parsed.diagnostics.filter { $0.severity == .warning }.count
             guard parsed.isUsable else {

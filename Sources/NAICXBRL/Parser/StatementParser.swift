@@ -12,6 +12,9 @@ public struct ParseResult: Sendable {
     public var isUsable: Bool
     /// Pages of a PDF whose text layer cannot be read (fonts without a Unicode map), by number.
     public var unreadablePages: [Int] = []
+    /// How each page of a statement laid out by position was accounted for: read, a schedule the
+    /// blank's description does not cover (by its printed title), or unreadable.
+    public var pages: [PageAccount] = []
 
     /// Lines reported as not recognized: the count the coverage test holds at zero.
     public var unrecognizedLineCount: Int {
