@@ -1,3 +1,5 @@
+import Foundation
+
 /// Counts, as an XML document's bytes are read, what libxml2 would otherwise take in without
 /// bound and at a cost that grows faster than the input: attributes and namespace declarations
 /// on one element (libxml2 2.9 checks each against all the others), and the bytes of one text
@@ -39,7 +41,31 @@ struct MarkupLimits {
     /// Reads the next bytes of the document; false once a limit is passed (``refusal`` says which).
     mutating func read(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard refusal == nil else { return false }
-        for byte in bytes {
+        var index = 0
+        while index < bytes.count {
+            // Text and attribute values, most of a document, are passed over to their end.
+            if unitWidth == 1, let base = bytes.baseAddress {
+                var stop: UInt8?
+                switch state {
+                case .content: stop = 0x3C
+                case .value(let quote): stop = UInt8(quote)
+                default: break
+                }
+                if let stop {
+                    let found = memchr(base + index, Int32(stop), bytes.count - index)
+                    let end = found.map { base.distance(to: UnsafeRawPointer($0)) } ?? bytes.count
+                    run += end - index
+                    if run > limits.xmlTextBytes {
+                        if case .content = state { return refuse("a text node is too long", limits.xmlTextBytes, "NAICXBRL_MAX_XML_TEXT_BYTES") }
+                        return refuse("an attribute value is too long", limits.xmlTextBytes, "NAICXBRL_MAX_XML_TEXT_BYTES")
+                    }
+                    index = end
+                    // The `<` or the quote itself is read as markup below.
+                    guard index < bytes.count else { break }
+                }
+            }
+            let byte = bytes[index]
+            index += 1
             if unitWidth == 0 {
                 head.append(byte)
                 guard head.count >= 2 else { continue }
