@@ -281,4 +281,18 @@ final class ReliabilityTests: XCTestCase {
         let bad = importReference(replacing: fact, with: fact.replacingOccurrences(of: "decimals=\"0\"", with: "decimals=\"many\""))
         XCTAssertTrue(bad.diagnostics.contains { $0.message.contains("decimals=\"many\", which is neither a whole number nor INF") }, "\(bad.diagnostics)")
     }
+
+    // MARK: dates
+
+    func testImpossibleStatementDateIsAnError() {
+        for date in ["FEBRUARY 30, 2011", "APRIL 31, 2011", "JUNE 0, 2011", "FEBRUARY 29, 2011"] {
+            let text = Fixture.referenceText.replacingOccurrences(of: "JUNE 30, 2011", with: date)
+            let parsed = StatementParser.parse(text: text, name: "date.txt")
+            XCTAssertNil(parsed.statement.cover.statementDate)
+            XCTAssertTrue(parsed.diagnostics.contains { $0.severity == .error && $0.message == "the statement date \(date) is not a date" },
+                          "\(date): \(parsed.diagnostics.filter { $0.severity == .error }.prefix(3))")
+        }
+        let leap = StatementParser.parse(text: Fixture.referenceText.replacingOccurrences(of: "JUNE 30, 2011", with: "FEBRUARY 29, 2012"), name: "leap.txt")
+        XCTAssertEqual(leap.statement.cover.statementDate, CalendarDate(year: 2012, month: 2, day: 29))
+    }
 }
