@@ -260,4 +260,16 @@ final class CommandLineReliabilityTests: XCTestCase {
             XCTAssertEqual(imported.code, 0, "\(file): \(imported.stderr)")
         }
     }
+
+    /// Control characters from the input (a file name, a caption) reach the terminal escaped.
+    func testEscapeSequencesAreNotSentRaw() throws {
+        let folder = try Fixture.temporaryFolder("cli-escapes")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try shell("\"$T\" validate $'\\e]0;owned\\a\\e[31mred.xbrl'", in: folder)
+        XCTAssertEqual(result.code, 2)
+        XCTAssertFalse(result.stderr.contains("\u{1B}") || result.stderr.contains("\u{07}"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("\\u{1B}]0;owned\\u{7}\\u{1B}[31mred.xbrl"), result.stderr)
+        let caption = try shell("sed 's/^\\(1\\.\\)\\([^0-9]\\)/\\1\\x1b[2J\\2/' \"$FX\" > esc.txt && \"$T\" parse esc.txt --verbose >/dev/null", in: folder)
+        XCTAssertFalse(caption.stderr.contains("\u{1B}"), caption.stderr)
+    }
 }

@@ -240,4 +240,59 @@ final class ReliabilityTests: XCTestCase {
             XCTAssertEqual("\(error)", "pdftotext could not read the PDF: the PDF is protected by a password")
         }
     }
+
+    // MARK: import
+
+    func importReference(replacing original: String, with replacement: String) -> FactImporter.Result {
+        var text = String(decoding: Self.instance, as: UTF8.self)
+        let range = text.range(of: original)!
+        text.replaceSubrange(range, with: replacement)
+        return FactImporter(blank: .lifeQuarterly).importInstance(Array(text.utf8), name: "changed.xbrl")
+    }
+
+    func testUnitsAreChecked() {
+        let fact = "<naiclq:TotalAssetsExcludingSeparateAccounts contextRef=\"c21\" unitRef=\"USD\""
+        let undefined = importReference(replacing: fact, with: fact.replacingOccurrences(of: "\"USD\"", with: "\"EUR\""))
+        XCTAssertTrue(undefined.diagnostics.contains { $0.severity == .error && $0.message.contains("unit EUR, which the instance does not define") },
+                      "\(undefined.diagnostics)")
+        let pure = importReference(replacing: fact, with: fact.replacingOccurrences(of: "\"USD\"", with: "\"pure\""))
+        XCTAssertTrue(pure.diagnostics.contains { $0.severity == .error && $0.message.contains("monetary, in iso4217:USD, but its unit pure") },
+                      "\(pure.diagnostics)")
+        let none = importReference(replacing: fact, with: fact.replacingOccurrences(of: " unitRef=\"USD\"", with: ""))
+        XCTAssertTrue(none.diagnostics.contains { $0.severity == .error && $0.message.contains("has no unitRef") }, "\(none.diagnostics)")
+        XCTAssertFalse(FactImporter(blank: .lifeQuarterly).importInstance(Self.instance, name: "base.xbrl").hasErrors)
+    }
+
+    func testNilFactWithContentIsAnError() {
+        let result = importReference(replacing: "unitRef=\"USD\" xsi:nil=\"true\"/>", with: "unitRef=\"USD\" xsi:nil=\"true\">5</naiclq:ShortTermInvestmentsParValue>")
+        XCTAssertTrue(result.diagnostics.contains { $0.severity == .error && $0.message.contains("is nil (xsi:nil=\"true\") but has the content \"5\"") },
+                      "\(result.diagnostics)")
+    }
+
+    func testInfiniteDecimalsAndPrecisionAreRead() {
+        let fact = "<naiclq:TotalAssetsExcludingSeparateAccounts contextRef=\"c21\" unitRef=\"USD\" decimals=\"0\">338504006<"
+        for attribute in ["decimals=\"INF\"", "precision=\"0\"", "precision=\"INF\"", "precision=\"9\""] {
+            let result = importReference(replacing: fact, with: fact.replacingOccurrences(of: "decimals=\"0\"", with: attribute))
+            XCTAssertFalse(result.hasErrors, "\(attribute): \(result.diagnostics.prefix(2))")
+            XCTAssertEqual(result.statement, FactImporter(blank: .lifeQuarterly).importInstance(Self.instance, name: "base.xbrl").statement, attribute)
+        }
+        let neither = importReference(replacing: fact, with: fact.replacingOccurrences(of: " decimals=\"0\"", with: ""))
+        XCTAssertTrue(neither.diagnostics.contains { $0.message.contains("neither a decimals nor a precision attribute") }, "\(neither.diagnostics)")
+        let bad = importReference(replacing: fact, with: fact.replacingOccurrences(of: "decimals=\"0\"", with: "decimals=\"many\""))
+        XCTAssertTrue(bad.diagnostics.contains { $0.message.contains("decimals=\"many\", which is neither a whole number nor INF") }, "\(bad.diagnostics)")
+    }
+
+    // MARK: dates
+
+    func testImpossibleStatementDateIsAnError() {
+        for date in ["FEBRUARY 30, 2011", "APRIL 31, 2011", "JUNE 0, 2011", "FEBRUARY 29, 2011"] {
+            let text = Fixture.referenceText.replacingOccurrences(of: "JUNE 30, 2011", with: date)
+            let parsed = StatementParser.parse(text: text, name: "date.txt")
+            XCTAssertNil(parsed.statement.cover.statementDate)
+            XCTAssertTrue(parsed.diagnostics.contains { $0.severity == .error && $0.message == "the statement date \(date) is not a date" },
+                          "\(date): \(parsed.diagnostics.filter { $0.severity == .error }.prefix(3))")
+        }
+        let leap = StatementParser.parse(text: Fixture.referenceText.replacingOccurrences(of: "JUNE 30, 2011", with: "FEBRUARY 29, 2012"), name: "leap.txt")
+        XCTAssertEqual(leap.statement.cover.statementDate, CalendarDate(year: 2012, month: 2, day: 29))
+    }
 }

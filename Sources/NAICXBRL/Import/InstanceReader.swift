@@ -11,6 +11,8 @@ public struct RawInstance: Sendable {
         public var contextRef: String?
         public var unitRef: String?
         public var decimals: String?
+        /// XBRL 2.1's other way to state a numeric fact's accuracy, instead of `decimals`.
+        public var precision: String? = nil
         public var isNil: Bool
         public var id: String?
         public var value: String
@@ -210,7 +212,7 @@ private final class SAXInstanceReader {
     }
 
     private enum AttributeKind {
-        case contextRef, unitRef, decimals, id, other
+        case contextRef, unitRef, decimals, precision, id, other
     }
 
     private var footnoteLocs: [String: [String]] = [:]
@@ -406,6 +408,7 @@ private final class SAXInstanceReader {
                 case "contextRef": kind = .contextRef
                 case "unitRef": kind = .unitRef
                 case "decimals": kind = .decimals
+                case "precision": kind = .precision
                 case "id": kind = .id
                 default: kind = .other
                 }
@@ -417,6 +420,7 @@ private final class SAXInstanceReader {
             case .contextRef: fact.contextRef = Self.value(entry)
             case .unitRef: fact.unitRef = Self.value(entry)
             case .decimals: fact.decimals = Self.value(entry)
+            case .precision: fact.precision = Self.value(entry)
             case .id: fact.id = Self.value(entry)
             case .other: break
             }
