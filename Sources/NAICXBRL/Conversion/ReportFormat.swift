@@ -38,15 +38,15 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// What the first bytes of a document say it is: a zip (a report package), a JSON object,
-    /// or XML.
+    /// What the first bytes of a document say it is: a zip (a report package), JSON (an object
+    /// or an array, after white space and a byte order mark), or else XML.
     public static func detect(_ bytes: [UInt8]) -> ReportFormat {
         if bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B, bytes[2] == 0x03, bytes[3] == 0x04 { return .csv }
         var i = 0
         // A UTF-8 byte order mark, then white space.
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
         while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D { i += 1 }
-        if i < bytes.count, bytes[i] == 0x7B { return .json }
+        if i < bytes.count, bytes[i] == 0x7B || bytes[i] == 0x5B { return .json }
         return .xml
     }
 }

@@ -79,8 +79,12 @@ public enum JSONReportReader {
             for member in top where member.key != "documentInfo" && member.key != "facts" && !member.key.contains(":") {
                 fail(member.node, "unknown property \"\(member.key.prefix(80))\" of the report")
             }
-            guard let info = root["documentInfo"], info.members != nil else {
+            guard let info = root["documentInfo"] else {
                 fail(root, "the report has no documentInfo object")
+                return nil
+            }
+            guard info.members != nil else {
+                fail(info, "documentInfo must be an object, not \(info.kind)")
                 return nil
             }
             guard let type = info["documentType"]?.string else {
@@ -137,6 +141,7 @@ public enum JSONReportReader {
             var contextKeys: Set<String> = []
             raw.facts.reserveCapacity(members.count)
             raw.units["USD"] = ["{\(InstanceWriter.iso4217)}USD"]
+            raw.units["pure"] = ["{\(InstanceWriter.xbrli)}pure"]
 
             func resolve(_ sqname: String) -> (namespace: String, local: String)? {
                 guard let colon = sqname.firstIndex(of: ":") else { return nil }
@@ -226,6 +231,9 @@ public enum JSONReportReader {
                 } else if type == .monetary {
                     fail(dimensions, "monetary fact \(id.prefix(40)) has no unit (iso4217:USD)")
                     continue
+                } else if numeric {
+                    // A numeric fact without a unit is a pure number (OIM).
+                    unitRef = "pure"
                 }
                 var explicit: [String: String] = [:]
                 var typed: [String: String] = [:]

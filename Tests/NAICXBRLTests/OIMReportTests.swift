@@ -1,0 +1,179 @@
+import Foundation
+import XCTest
+@testable import NAICXBRL
+
+/// The Open Information Model forms: the xBRL-JSON report (and the xBRL-CSV report package)
+/// hold the XML instance's facts, fact by fact, import to the same statement, and are written
+/// again byte for byte; malformed reports are errors with their place, never a crash.
+final class OIMReportTests: XCTestCase {
+    static let statement = Fixture.reference.statement
+    static let conversion = InstanceTests.conversion
+    static let json: [UInt8] = {
+        do { return try ReportFormat.json.bytes(of: conversion, statement: statement) } catch { preconditionFailure("\(error)") }
+    }()
+
+    // MARK: Fact sets
+
+    /// A fact as a line that does not depend on the syntax: concept, period, dimensions, unit,
+    /// decimals, value (numbers by their value), nil, footnote text.
+    static func factSet(_ raw: RawInstance) -> [String] {
+        raw.facts.map { fact in
+            let context = fact.contextRef.flatMap { raw.contexts[$0] }
+            var value = fact.value
+            if let decimals = fact.decimals.flatMap({ Int($0) }), let (amount, scale) = FactImporter.decimalAmount(FactImporter.trimmed(fact.value), decimals: decimals) {
+                value = JSONReportWriter.canonicalDecimal(InstanceWriter(taxonomy: TaxonomyModel.of(.lifeQuarterly)).scaled(amount, scale))
+            }
+            let footnote = fact.id.flatMap { raw.printedForms[$0] ?? raw.footnotes[$0] } ?? ""
+            let dims = (context?.explicit.map { "\($0.key)=\($0.value)" } ?? []) + (context?.typed.map { "\($0.key)~\($0.value)" } ?? [])
+            return [fact.namespace, fact.concept, context.map { "\($0.period)" } ?? "?", dims.joined(separator: ";"),
+                    fact.unitRef.map { raw.units[$0]?.joined(separator: "*") ?? $0 } ?? "", fact.decimals ?? "",
+                    fact.isNil ? "(nil)" : value, footnote].joined(separator: " | ")
+        }.sorted()
+    }
+
+    /// The two fact sets are equal; otherwise the first few facts of each that the other lacks.
+    static func assertSame(_ a: [String], _ b: [String], file: StaticString = #filePath, line: UInt = #line) {
+        guard a != b else { return }
+        let x = Set(a), y = Set(b)
+        XCTFail("\(a.count) and \(b.count) facts; only in the first: \(x.subtracting(y).sorted().prefix(3)); only in the second: \(y.subtracting(x).sorted().prefix(3))",
+                file: file, line: line)
+    }
+
+    static func xmlRaw(_ bytes: [UInt8], _ blank: Blank) -> RawInstance {
+        let taxonomy = TaxonomyModel.of(blank)
+        return InstanceReader.read(bytes, name: "instance.xbrl", taxonomyNamespace: taxonomy.namespace,
+                                   printedFormRole: TaxonomyWriter.printedFormRole(taxonomy))
+    }
+
+    func testTheJSONReportHasTheInstancesFactsFactByFact() {
+        let xml = Self.xmlRaw(Self.conversion.instance, .lifeQuarterly)
+        let json = JSONReportReader.read(Self.json, name: "report.json")
+        XCTAssertEqual(json.raw.issues, [])
+        XCTAssertEqual(json.blank?.editionKey, Blank.lifeQuarterly.editionKey)
+        XCTAssertEqual(json.raw.facts.count, Self.conversion.facts.count)
+        let a = Self.factSet(xml), b = Self.factSet(json.raw)
+        XCTAssertEqual(a.count, b.count)
+        Self.assertSame(a, b)
+        // The printed forms (footnotes) came through too.
+        XCTAssertGreaterThan(json.raw.footnotes.count, 50)
+    }
+
+    /// Values as the statement prints them: Assets line 1, Bonds, 150,751,734 in columns 1 and 3
+    /// at June 30, 2011; Note 36's 4,933,708.07 in cents.
+    func testValuesAreCanonicalWithTheirDecimals() throws {
+        let text = String(decoding: Self.json, as: UTF8.self)
+        XCTAssertTrue(text.hasPrefix("{\n  \"documentInfo\": {\n    \"documentType\": \"https://xbrl.org/2021/xbrl-json\""))
+        XCTAssertTrue(text.contains("\"taxonomy\": [\"http://taxonomy.naicxbrl.org/life-ah-quarterly/naiclq-2011.xsd\"]"))
+        XCTAssertTrue(text.contains("""
+            "f1": {"value": "150751734.0", "decimals": 0, "dimensions": {"concept": "naiclq:Bonds", "entity": "naic:70416", \
+            "period": "2011-07-01T00:00:00", "unit": "iso4217:USD", "naiclq:AssetsColumnAxis": "naiclq:GrossMember"}}
+            """))
+        XCTAssertTrue(text.contains("{\"value\": \"4933708.07\", \"decimals\": 2, \"dimensions\": {\"concept\": \"naiclq:NoteTableAmountColumn1\""))
+        // A printed form is a footnote, linked from its fact.
+        XCTAssertTrue(text.contains("{\"value\": \"$ 4,933,708.07\", \"dimensions\": {\"concept\": \"xbrl:note\", \"language\": \"en\", \"noteId\": \"n"))
+        // Every fact is keyed by the XML fact's position.
+        let count = Self.conversion.facts.count
+        XCTAssertTrue(text.contains("\n    \"f\(count)\": {") && !text.contains("\n    \"f\(count + 1)\": {"))
+    }
+
+    func testCanonicalDecimals() {
+        func c(_ units: Int64, _ digits: Int) -> String { JSONReportWriter.canonicalDecimal(Amount(units: units, fractionDigits: digits)) }
+        XCTAssertEqual(c(150751734, 0), "150751734.0")
+        XCTAssertEqual(c(493370807, 2), "4933708.07")
+        XCTAssertEqual(c(35304400, 2), "353044.0")
+        XCTAssertEqual(c(-2959888, 0), "-2959888.0")
+        XCTAssertEqual(c(5, 2), "0.05")
+        XCTAssertEqual(c(0, 2), "0.0")
+        for text in ["150751734.0", "4933708.07", "0.05", "-0.5", "0.0"] { XCTAssertTrue(JSONReportReader.isCanonical(text, .monetary), text) }
+        for text in ["150751734", "1.50", "01.0", ".5", "1.", "+1.0", "1e3"] { XCTAssertFalse(JSONReportReader.isCanonical(text, .monetary), text) }
+    }
+
+    func testImportingTheJSONReportGivesTheParsedStatementAndTheSameBytes() throws {
+        let report = ReportImport.read(Self.json, name: "report.json")
+        XCTAssertEqual(report.format, .json)
+        XCTAssertEqual(report.result.diagnostics, [])
+        XCTAssertEqual(report.result.statement, Self.statement)
+        let again = try Converter.convert(report.result.statement, validate: false)
+        XCTAssertTrue(again.instance == Self.conversion.instance, "the XML instance of the imported report differs")
+        XCTAssertTrue(try ReportFormat.json.bytes(of: again, statement: report.result.statement) == Self.json, "the JSON report written again differs")
+    }
+
+    /// The 2024 filing, read from its PDF: the three forms hold the same facts.
+    func testAnnualFilingInEveryForm() throws {
+        try AnnualStatementTests.requirePdftotext()
+        let parsed = try StatementParser.parse(fileAt: AnnualStatementTests.pdfPath("forethought-life-2024"))
+        let conversion = try Converter.convert(parsed.statement, validate: false)
+        let blank = try XCTUnwrap(Blank.named(parsed.statement.blank, year: parsed.statement.edition))
+        let json = try ReportFormat.json.bytes(of: conversion, statement: parsed.statement)
+        let read = JSONReportReader.read(json, name: "annual.json")
+        XCTAssertEqual(read.raw.issues, [])
+        Self.assertSame(Self.factSet(Self.xmlRaw(conversion.instance, blank)), Self.factSet(read.raw))
+        let imported = ReportImport.read(json, name: "annual.json")
+        XCTAssertEqual(imported.result.diagnostics, [])
+        XCTAssertEqual(imported.result.statement, FactImporter(blank: blank).importInstance(conversion.instance, name: "annual.xbrl").statement)
+        XCTAssertTrue(try ReportFormat.json.bytes(of: try Converter.convert(imported.result.statement, validate: false), statement: imported.result.statement) == json)
+    }
+
+    // MARK: Hostile JSON
+
+    static let header = """
+        {"documentInfo": {"documentType": "https://xbrl.org/2021/xbrl-json", "features": {"xbrl:canonicalValues": true},
+         "namespaces": {"naiclq": "http://taxonomy.naicxbrl.org/life-ah-quarterly", "naic": "http://taxonomy.naicxbrl.org/naic-company-code",
+          "iso4217": "http://www.xbrl.org/2003/iso4217", "xbrl": "https://xbrl.org/2021", "xbrli": "http://www.xbrl.org/2003/instance"},
+         "linkTypes": {"footnote": "http://www.xbrl.org/2003/arcrole/fact-footnote"}, "linkGroups": {"_": "http://www.xbrl.org/2003/role/link"},
+         "taxonomy": ["http://taxonomy.naicxbrl.org/life-ah-quarterly/naiclq-2011.xsd"]},
+        "facts": {
+        """
+    static let date = #""d": {"value": "2011-06-30", "dimensions": {"concept": "naiclq:StatementDate", "entity": "naic:70416", "period": "2011-01-01T00:00:00/2011-07-01T00:00:00"}}"#
+
+    /// Each malformed report: the first error's line, column (in its message) and code.
+    func testMalformedJSONReportsAreErrorsWithTheirPlace() {
+        let cases: [(String, [UInt8], Int?, String, Diagnostic.Code)] = [
+            ("an open brace", Array(" {".utf8), 1, "column 3", .invalidJSON),
+            ("bad UTF-8", Array("{\"a\": \"".utf8) + [0xC3, 0x28] + Array("\"}".utf8), 1, "not UTF-8", .invalidJSON),
+            ("truncated", Array((Self.header + "\n" + Self.date).utf8), 7, "ends inside an object", .invalidJSON),
+            ("duplicate fact id", Array((Self.header + "\n" + Self.date + ",\n" + Self.date + "}}").utf8), 8, "occurs twice", .invalidJSON),
+            ("deep nesting", Array((String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)).utf8), 1, "nesting deeper than 64", .invalidJSON),
+            ("not an object", Array("[1, 2]".utf8), 1, "must be a JSON object", .oim),
+            ("documentType", Array((Self.header.replacingOccurrences(of: "2021/xbrl-json", with: "2021/xbrl-csv") + "}}").utf8), 1, "not https://xbrl.org/2021/xbrl-json", .oim),
+            ("undeclared prefix", Array((Self.header + "\n" + Self.date.replacingOccurrences(of: "naiclq:StatementDate", with: "x:StatementDate") + "}}").utf8), 7, "no declared prefix", .oim),
+            ("no value", Array((Self.header + "\n" + Self.date.replacingOccurrences(of: "\"value\": \"2011-06-30\", ", with: "") + "}}").utf8), 7, "has no value", .oim),
+            ("value a number", Array((Self.header + "\n" + #""a": {"value": 5.0, "decimals": 0, "dimensions": {"concept": "naiclq:Bonds", "entity": "naic:70416", "period": "2011-07-01T00:00:00", "unit": "iso4217:USD"}}}}"#).utf8), 7, "must be a string or null", .oim),
+            ("not canonical", Array((Self.header + "\n" + #""a": {"value": "150751734", "decimals": 0, "dimensions": {"concept": "naiclq:Bonds", "entity": "naic:70416", "period": "2011-07-01T00:00:00", "unit": "iso4217:USD"}}}}"#).utf8), 7, "not canonical", .oim),
+            ("pure unit", Array((Self.header + "\n" + #""a": {"value": "1.0", "decimals": 0, "dimensions": {"concept": "naiclq:Bonds", "entity": "naic:70416", "period": "2011-07-01T00:00:00", "unit": "xbrli:pure"}}}}"#).utf8), 7, "pure unit", .oim),
+            ("no unit", Array((Self.header + "\n" + #""a": {"value": "1.0", "decimals": 0, "dimensions": {"concept": "naiclq:Bonds", "entity": "naic:70416", "period": "2011-07-01T00:00:00"}}}}"#).utf8), 7, "has no unit", .oim),
+            ("no decimals", Array((Self.header + "\n" + #""a": {"value": "1.0", "dimensions": {"concept": "naiclq:Bonds", "entity": "naic:70416", "period": "2011-07-01T00:00:00", "unit": "iso4217:USD"}}}}"#).utf8), 7, "has no decimals", .oim),
+            ("bad period", Array((Self.header + "\n" + Self.date.replacingOccurrences(of: "2011-01-01T00:00:00/", with: "yesterday/") + "}}").utf8), 7, "is not a date-time", .oim),
+            ("unknown property", Array((Self.header + "\n" + Self.date.replacingOccurrences(of: "{\"value\"", with: "{\"colour\": 1, \"value\"") + "}}").utf8), 7, "unknown property \"colour\"", .oim),
+            ("unknown dimension", Array((Self.header + "\n" + Self.date.replacingOccurrences(of: "\"entity\"", with: "\"naiclq:NoSuchAxis\": \"naiclq:X\", \"entity\"") + "}}").utf8), 7, "not a dimension of the taxonomy", .oim),
+            ("link to nothing", Array((Self.header + "\n" + Self.date.replacingOccurrences(of: "}}", with: "}, \"links\": {\"footnote\": {\"_\": [\"n9\"]}}}") + "}}").utf8), 7, "no footnote of the report", .oim),
+        ]
+        for (label, bytes, line, message, code) in cases {
+            let report = ReportImport.read(bytes, name: "hostile.json")
+            guard let first = report.result.diagnostics.first(where: { $0.severity == .error }) else {
+                XCTFail("\(label): no error")
+                continue
+            }
+            XCTAssertEqual(first.file, "hostile.json", label)
+            XCTAssertEqual(first.line, line, "\(label): \(first)")
+            XCTAssertTrue(first.message.contains("column "), "\(label): \(first)")
+            XCTAssertTrue(first.message.contains(message), "\(label): \(first)")
+            XCTAssertEqual(first.code, code, "\(label): \(first)")
+        }
+    }
+
+    /// Every prefix of the reference report, and the report with each byte in turn replaced, is
+    /// read without a crash (a sample of positions; the reader must always return).
+    func testTruncatedAndCorruptedReportsNeverCrash() {
+        let bytes = Self.json
+        for cut in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 40)) {
+            let report = ReportImport.read(Array(bytes[..<cut]), name: "cut.json")
+            XCTAssertTrue(report.result.hasErrors || report.blank == nil, "cut at \(cut)")
+        }
+        for position in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 40)) {
+            var corrupted = bytes
+            corrupted[position] = [0x22, 0x7B, 0x00, 0xFF, 0x5C][position % 5]
+            _ = ReportImport.read(corrupted, name: "corrupted.json")
+        }
+    }
+}
