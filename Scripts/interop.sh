@@ -207,12 +207,20 @@ for case in fixture forethought-life-2024 commonwealth-annuity-2023 forethought-
             fail=1
             continue
         fi
-        if "$python" Scripts/oim-facts.py "$report" "$out/naiclq-2011.zip" > "$report.facts" 2>"$report.log" \
-            && [ -s "$report.facts" ] && cmp -s "$out/oim-$case.xbrl.facts" "$report.facts"; then
+        expected="$out/oim-$case.xbrl.facts"
+        if [ "$format" = csv ]; then
+            # xBRL-CSV has no footnotes: the package keeps printed forms in a table of comment
+            # columns, so the facts are compared without their footnotes.
+            sed 's/ | [^|]*$//' "$out/oim-$case.xbrl.facts" > "$out/oim-$case.xbrl.nofootnotes"
+            expected="$out/oim-$case.xbrl.nofootnotes"
+        fi
+        if "$python" Scripts/oim-facts.py "$report" "$out/naiclq-2011.zip" > "$report.all" 2>"$report.log" \
+            && { if [ "$format" = csv ]; then sed 's/ | [^|]*$//' "$report.all"; else cat "$report.all"; fi; } > "$report.facts" \
+            && [ -s "$report.facts" ] && cmp -s "$expected" "$report.facts"; then
             echo "Arelle, $case.$extension: no errors or warnings; $(wc -l < "$report.facts") facts, the XML instance's fact by fact"
         else
             echo "Arelle on $case.$extension:"; sed -n 1,20p "$report.log"
-            diff "$out/oim-$case.xbrl.facts" "$report.facts" | sed -n 1,20p
+            diff "$expected" "$report.facts" | sed -n 1,20p
             fail=1
         fi
     done

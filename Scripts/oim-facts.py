@@ -33,10 +33,10 @@ def main(report, package):
         disablePersistentConfig=True,
     )
     with Session() as session:
-        session.run(options, logFileName="logToBuffer")
-        problems = [m for m in session.get_log_messages() if m.get("level") not in ("info", "debug", "INFO", "DEBUG")]
+        session.run(options, logFileName="logToStructuredMessage")
+        problems = [m for m in session.get_log_messages() if m.get("levelname") not in ("INFO", "DEBUG")]
         for message in problems:
-            print("arelle: [%s] %s" % (message.get("code"), message.get("message", {}).get("text", message.get("message"))), file=sys.stderr)
+            print("arelle: %s [%s] %s" % (message.get("levelname"), message.get("messageCode"), message.get("msg")), file=sys.stderr)
         models = session.get_models()
         if not models:
             print("arelle: no model was loaded", file=sys.stderr)

@@ -34,7 +34,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
             if self == .json {
                 return JSONReportWriter(taxonomy: taxonomy).written(facts: conversion.facts, entity: entity).bytes
             }
-            return try CSVReportWriter(blank: blank, taxonomy: taxonomy).package(facts: conversion.facts, entity: entity, name: name)
+            guard let date = statement.cover.statementDate else { throw ConversionError(FactMapping.Failure.noStatementDate.description) }
+            return CSVReportWriter(blank: blank, taxonomy: taxonomy).package(facts: conversion.facts, entity: entity, name: name, statementDate: date)
         }
     }
 
