@@ -176,4 +176,159 @@ final class OIMReportTests: XCTestCase {
             _ = ReportImport.read(corrupted, name: "corrupted.json")
         }
     }
+
+    // MARK: xBRL-CSV
+
+    static let csv: [UInt8] = {
+        do { return try ReportFormat.csv.bytes(of: conversion, statement: statement, name: "mml") } catch { preconditionFailure("\(error)") }
+    }()
+
+    /// The fact set without footnotes: xBRL-CSV keeps printed forms, not footnotes; the
+    /// printed forms are compared through the imported statement.
+    static func withoutFootnotes(_ facts: [String]) -> [String] {
+        facts.map { line in line.range(of: " | ", options: .backwards).map { String(line[..<$0.lowerBound]) } ?? line }.sorted()
+    }
+
+    func testTheCSVPackageHasTheInstancesFactsAndImportsToTheStatement() throws {
+        let read = CSVReportReader.read(Self.csv, name: "mml.xbr")
+        XCTAssertEqual(read.raw.issues, [])
+        XCTAssertEqual(read.raw.facts.count, Self.conversion.facts.count)
+        Self.assertSame(Self.withoutFootnotes(Self.factSet(Self.xmlRaw(Self.conversion.instance, .lifeQuarterly))), Self.withoutFootnotes(Self.factSet(read.raw)))
+        let report = ReportImport.read(Self.csv, name: "mml.xbr")
+        XCTAssertEqual(report.format, .csv)
+        XCTAssertEqual(report.result.diagnostics, [])
+        XCTAssertEqual(report.result.statement, Self.statement)
+        let again = try Converter.convert(report.result.statement, validate: false)
+        XCTAssertTrue(again.instance == Self.conversion.instance)
+        XCTAssertTrue(try ReportFormat.csv.bytes(of: again, statement: report.result.statement, name: "mml") == Self.csv, "the package written again differs")
+    }
+
+    /// Assets.csv is the page as printed: line 1, Bonds, 150,751,734 in columns 1 and 3 and
+    /// 142,663,041 in column 4.
+    func testAPageTableHasThePrintedShape() throws {
+        var zip = try ZipReader(Self.csv)
+        XCTAssertEqual(zip.entries.map(\.path).prefix(3), ["mml/META-INF/reportPackage.json", "mml/reports/mml.json", "mml/reports/Assets.csv"])
+        let assets = String(decoding: try XCTUnwrap(try zip.contents("mml/reports/Assets.csv")), as: UTF8.self).split(separator: "\n")
+        XCTAssertEqual(assets[0], "line,caption,concept,c1,c2,c3,c4")
+        XCTAssertEqual(assets[1], "1,Bonds,naiclq:Bonds,150751734.0,,150751734.0,142663041.0")
+        XCTAssertEqual(assets.count, 1 + Blank.lifeQuarterly.page("Assets")!.lines.count)
+        let package = String(decoding: try XCTUnwrap(try zip.contents("mml/META-INF/reportPackage.json")), as: UTF8.self)
+        XCTAssertTrue(package.contains("https://xbrl.org/report-package/2023/xbr"))
+    }
+
+    func testTheAnnualFilingAsACSVPackage() throws {
+        try AnnualStatementTests.requirePdftotext()
+        let parsed = try StatementParser.parse(fileAt: AnnualStatementTests.pdfPath("forethought-life-2024"))
+        let conversion = try Converter.convert(parsed.statement, validate: false)
+        let blank = try XCTUnwrap(Blank.named(parsed.statement.blank, year: parsed.statement.edition))
+        let csv = try ReportFormat.csv.bytes(of: conversion, statement: parsed.statement, name: "forethought")
+        let read = CSVReportReader.read(csv, name: "forethought.xbr")
+        XCTAssertEqual(read.raw.issues, [])
+        Self.assertSame(Self.withoutFootnotes(Self.factSet(Self.xmlRaw(conversion.instance, blank))), Self.withoutFootnotes(Self.factSet(read.raw)))
+        let imported = ReportImport.read(csv, name: "forethought.xbr")
+        XCTAssertEqual(imported.result.diagnostics, [])
+        XCTAssertEqual(imported.result.statement, FactImporter(blank: blank).importInstance(conversion.instance, name: "annual.xbrl").statement)
+    }
+
+    // MARK: Hostile packages
+
+    /// The reference package with `file` replaced by `contents` (or added).
+    static func package(replacing file: String, with contents: String?, extra: [(String, [UInt8])] = []) throws -> [UInt8] {
+        var zip = try ZipReader(csv)
+        var entries: [(path: String, contents: [UInt8])] = []
+        for entry in zip.entries {
+            if entry.path == file {
+                if let contents { entries.append((entry.path, Array(contents.utf8))) }
+            } else {
+                entries.append((entry.path, try zip.contents(entry.path)!))
+            }
+        }
+        return ZipArchive.stored(entries + extra)
+    }
+
+    func testMalformedPackagesAreErrorsWithTheirPlace() throws {
+        let assets = "mml/reports/Assets.csv", metadata = "mml/reports/mml.json"
+        var zip = try ZipReader(Self.csv)
+        let assetsText = String(decoding: try zip.contents(assets)!, as: UTF8.self)
+        let metadataText = String(decoding: try zip.contents(metadata)!, as: UTF8.self)
+        let cases: [(String, [UInt8], String?, Int?, String, Diagnostic.Code)] = [
+            ("not a zip", Array("PK\u{3}\u{4} and nothing else".utf8), nil, nil, "zip", .reportPackage),
+            ("../ path", ZipArchive.stored([("mml/../../evil.csv", [0x41])]), nil, nil, "could point outside the package", .reportPackage),
+            ("absolute path", ZipArchive.stored([("/etc/passwd", [0x41])]), nil, nil, "could point outside the package", .reportPackage),
+            ("two folders", try Self.package(replacing: "none", with: nil, extra: [("other/x.csv", [0x41])]), nil, nil, "one top-level folder", .reportPackage),
+            ("no metadata", try Self.package(replacing: metadata, with: nil), nil, nil, "holds no report", .reportPackage),
+            ("no package JSON", try Self.package(replacing: "mml/META-INF/reportPackage.json", with: nil), nil, nil, "has no mml/META-INF/reportPackage.json", .reportPackage),
+            ("metadata not JSON", try Self.package(replacing: metadata, with: "{\"documentInfo\": "), "mml.xbr/" + metadata, 1, "ends where a value was expected", .invalidJSON),
+            ("ragged row", try Self.package(replacing: assets, with: assetsText.replacingOccurrences(of: "1,Bonds,naiclq:Bonds,", with: "1,Bonds,naiclq:Bonds,,")),
+             "mml.xbr/mml/reports/Assets.csv", 2, "the row has 8 fields, the header 7", .invalidCSV),
+            ("unknown column", try Self.package(replacing: assets, with: assetsText.replacingOccurrences(of: "line,caption,concept,c1", with: "line,caption,concept,colour")),
+             "mml.xbr/mml/reports/Assets.csv", 1, "colour is not a column", .invalidCSV),
+            ("bad UTF-8", try Self.package(replacing: assets, with: assetsText.replacingOccurrences(of: "Bonds,naiclq", with: "Bonds\u{FFFD},naiclq")).map { $0 },
+             nil, nil, "", .invalidCSV),
+            ("unclosed quote", try Self.package(replacing: assets, with: assetsText + "99,\"Unclosed"),
+             "mml.xbr/mml/reports/Assets.csv", assetsText.filter { $0 == "\n" }.count + 1, "a quoted field is not closed", .invalidCSV),
+            ("bad amount", try Self.package(replacing: assets, with: assetsText.replacingOccurrences(of: "150751734.0,,", with: "15O751734.0,,")),
+             nil, 2, "not a valid monetary", .importError),
+            ("unknown special value", try Self.package(replacing: assets, with: assetsText.replacingOccurrences(of: "150751734.0,,", with: "#what,,")),
+             "mml.xbr/mml/reports/Assets.csv", 2, "unknown special value", .oim),
+            ("wrong documentType", try Self.package(replacing: metadata, with: metadataText.replacingOccurrences(of: "2021/xbrl-csv", with: "2021/xbrl-json")),
+             "mml.xbr/" + metadata, 2, "not https://xbrl.org/2021/xbrl-csv", .oim),
+            ("table outside the package", try Self.package(replacing: metadata, with: metadataText.replacingOccurrences(of: "\"url\": \"Assets.csv\"", with: "\"url\": \"../../Assets.csv\"")),
+             "mml.xbr/" + metadata, nil, "not a relative path inside the package", .oim),
+        ]
+        for (label, bytes, file, line, message, code) in cases {
+            var bytes = bytes
+            if label == "bad UTF-8" {
+                // U+FFFD's bytes EF BF BD become EF BF 28: a broken sequence.
+                let pattern: [UInt8] = [0xEF, 0xBF, 0xBD]
+                guard let at = (0..<(bytes.count - 2)).first(where: { Array(bytes[$0..<($0 + 3)]) == pattern }) else { XCTFail(label); continue }
+                bytes[at + 2] = 0x28
+            }
+            let report = ReportImport.read(bytes, name: "mml.xbr")
+            guard let first = report.result.diagnostics.first(where: { $0.severity == .error }) else {
+                XCTFail("\(label): no error")
+                continue
+            }
+            if label == "bad UTF-8" {
+                // The CRC no longer matches the changed byte: the package is damaged.
+                XCTAssertTrue(first.message.contains("CRC-32") || first.message.contains("not UTF-8"), "\(label): \(first)")
+                continue
+            }
+            if let file { XCTAssertEqual(first.file, file, "\(label): \(first)") }
+            if let line { XCTAssertEqual(first.line, line, "\(label): \(first)") }
+            XCTAssertTrue(first.message.contains(message), "\(label): \(first)")
+            XCTAssertEqual(first.code, code, "\(label): \(first)")
+        }
+    }
+
+    /// A compressed entry is refused before it is expanded: a package cannot be a zip bomb.
+    func testACompressedEntryIsRefusedUnread() throws {
+        var bytes = Self.csv
+        // The first entry's method, in its local header and in the central directory: 8 (deflate).
+        bytes[8] = 8
+        var zip = try ZipReader(bytes)
+        let centralAt = (0..<(bytes.count - 4)).last { bytes[$0] == 0x50 && bytes[$0 + 1] == 0x4B && bytes[$0 + 2] == 0x01 && bytes[$0 + 3] == 0x02 && zip.entries.count > 0 }
+        _ = centralAt
+        let first = try XCTUnwrap(zip.entries.first)
+        var central = bytes
+        if let at = (0..<(central.count - 46)).first(where: { central[$0] == 0x50 && central[$0 + 1] == 0x4B && central[$0 + 2] == 0x01 && central[$0 + 3] == 0x02 }) {
+            central[at + 10] = 8
+        }
+        zip = try ZipReader(central)
+        XCTAssertThrowsError(try zip.contents(first.path)) { error in
+            XCTAssertTrue("\(error)".contains("is compressed"), "\(error)")
+        }
+        let report = ReportImport.read(central, name: "bomb.xbr")
+        XCTAssertTrue(report.result.diagnostics.contains { $0.code == .reportPackage && $0.message.contains("compressed") })
+    }
+
+    func testCSVParsing() throws {
+        let rows = try CSVTable.parse(Array("a,b,c\r\n\"x, \"\"y\"\"\",,\"multi\nline\"\nlast,,\n".utf8))
+        XCTAssertEqual(rows.map(\.fields), [["a", "b", "c"], ["x, \"y\"", "", "multi\nline"], ["last", "", ""]])
+        XCTAssertEqual(rows.map(\.line), [1, 2, 4])
+        var bytes = CSVBytes()
+        bytes.row(["x, \"y\"", "", "multi\nline", " padded"])
+        XCTAssertEqual(String(decoding: bytes.bytes, as: UTF8.self), "\"x, \"\"y\"\"\",,\"multi\nline\",\" padded\"\n")
+        XCTAssertEqual(try CSVTable.parse(bytes.bytes).map(\.fields), [["x, \"y\"", "", "multi\nline", " padded"]])
+    }
 }

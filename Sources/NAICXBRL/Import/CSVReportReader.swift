@@ -228,7 +228,7 @@ public enum CSVReportReader {
                         guard let at = index[column.name] else { continue }
                         let cell = row.fields[at]
                         if cell.isEmpty { continue }
-                        let place = "\(table.path.dropFirst(root.count + 1))"
+                        let place = table.path
                         func problem(_ message: String) { fail(place, row.line, "column \(at + 1) (\(column.name)): \(message)") }
                         var dims: [String: String] = [:]
                         var absent: Set<String> = []
@@ -299,7 +299,7 @@ public enum CSVReportReader {
         /// The rows of a table's CSV file (the header first), checked against the template: the
         /// header names its columns once each, and every row has as many fields.
         mutating func readCSV(_ zip: inout ZipReader, _ path: String, _ template: Template) -> [CSVTable.Row]? {
-            let shown = String(path.split(separator: "/", maxSplits: 1).last ?? "")
+            let shown = path
             let contents: [UInt8]
             do {
                 guard let found = try zip.contents(path) else {
