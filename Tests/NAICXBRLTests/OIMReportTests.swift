@@ -332,3 +332,82 @@ final class OIMReportTests: XCTestCase {
         XCTAssertEqual(try CSVTable.parse(bytes.bytes).map(\.fields), [["x, \"y\"", "", "multi\nline", " padded"]])
     }
 }
+
+/// The command line with the OIM forms: convert --format, batch output names, import, validate
+/// and their exit codes.
+final class OIMCommandLineTests: XCTestCase {
+    var cli: OIMCommandLineTests { self }
+
+    var tool: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("naicxbrl")
+    }
+
+    func run(_ arguments: [String]) throws -> (code: Int32, stdout: String, stderr: String) {
+        guard FileManager.default.isExecutableFile(atPath: tool.path) else {
+            throw XCTSkip("the naicxbrl binary is not built next to the tests (\(tool.path))")
+        }
+        let process = Process()
+        process.executableURL = tool
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stdoutData, as: UTF8.self), String(decoding: stderrData, as: UTF8.self))
+    }
+
+    func testConvertImportAndValidateEachForm() throws {
+        let folder = try Fixture.temporaryFolder("oim-cli")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (format, name) in [("json", "report.json"), ("csv", "report.xbr")] {
+            let output = folder.appendingPathComponent(name).path
+            let converted = try cli.run(["convert", Fixture.referencePath, "--format", format, "-o", output])
+            XCTAssertEqual(converted.code, 0, converted.stderr)
+            let validated = try cli.run(["validate", output])
+            XCTAssertEqual(validated.code, 0, validated.stderr)
+            XCTAssertEqual(validated.stdout, "\(output): valid\n")
+            let again = folder.appendingPathComponent("again").appendingPathComponent(name).path
+            try FileManager.default.createDirectory(atPath: (again as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            let imported = try cli.run(["import", output, "--format", format == "json" ? "xbrl-json" : "xbrl-csv", "-o", again])
+            XCTAssertEqual(imported.code, 0, imported.stderr)
+            XCTAssertEqual(FileManager.default.contents(atPath: again), FileManager.default.contents(atPath: output), format)
+            let model = try cli.run(["import", output])
+            XCTAssertEqual(model.code, 0, model.stderr)
+            XCTAssertTrue(model.stdout.contains("\"companyCode\" : \"70416\"") || model.stdout.contains("\"companyCode\":\"70416\""), String(model.stdout.prefix(300)))
+        }
+    }
+
+    func testBatchWritesEachStatementInTheFormat() throws {
+        let folder = try Fixture.temporaryFolder("oim-batch")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try cli.run(["convert", Fixture.referencePath, "--output-dir", folder.path, "--format", "csv"])
+        XCTAssertEqual(result.code, 0, result.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("mml-bay-state-life-2011-q2.xbr").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("mml-bay-state-life-2011-q2.xbrl").path))
+    }
+
+    /// A malformed report is invalid input: exit 1 with the place of the problem; a missing file
+    /// is exit 2.
+    func testMalformedReportsExitOne() throws {
+        let folder = try Fixture.temporaryFolder("oim-bad")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bad = folder.appendingPathComponent("bad.json")
+        try Data("{\"documentInfo\": {\"documentType\": \"https://xbrl.org/2021/xbrl-json\"},\n \"facts\": [}".utf8).write(to: bad)
+        for command in ["import", "validate"] {
+            let result = try cli.run([command, bad.path])
+            XCTAssertEqual(result.code, 1, result.stderr)
+            XCTAssertTrue(result.stderr.contains("bad.json:2: error: column 12: unexpected '}' where a value was expected [invalid-json]"), result.stderr)
+        }
+        let zip = folder.appendingPathComponent("evil.xbr")
+        try Data(ZipArchive.stored([("evil/../../escape.csv", Array("x".utf8))])).write(to: zip)
+        let result = try cli.run(["import", zip.path])
+        XCTAssertEqual(result.code, 1, result.stderr)
+        XCTAssertTrue(result.stderr.contains("could point outside the package"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.deletingLastPathComponent().appendingPathComponent("escape.csv").path))
+        XCTAssertEqual(try cli.run(["import", folder.appendingPathComponent("missing.json").path]).code, 2)
+    }
+}
