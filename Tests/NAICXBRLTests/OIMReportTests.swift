@@ -330,6 +330,13 @@ final class OIMReportTests: XCTestCase {
         bytes.row(["x, \"y\"", "", "multi\nline", " padded"])
         XCTAssertEqual(String(decoding: bytes.bytes, as: UTF8.self), "\"x, \"\"y\"\"\",,\"multi\nline\",\" padded\"\n")
         XCTAssertEqual(try CSVTable.parse(bytes.bytes).map(\.fields), [["x, \"y\"", "", "multi\nline", " padded"]])
+        // A character XML cannot hold is U+FFFD in every form.
+        var control = CSVBytes()
+        control.row(["a\u{1B}b"])
+        XCTAssertEqual(String(decoding: control.bytes, as: UTF8.self), "a\u{FFFD}b\n")
+        var json = JSONBytes()
+        json.string("a\u{1B}b")
+        XCTAssertEqual(String(decoding: json.bytes, as: UTF8.self), "\"a\u{FFFD}b\"")
     }
 }
 

@@ -17,8 +17,10 @@
 /// comment columns `table`, `row`, `column`, `printed` gives printed forms, as naicxbrl writes
 /// them. Every problem is an error naming the file inside the package, the row and the column.
 public enum CSVReportReader {
-    public static func read(_ bytes: [UInt8], name: String) -> JSONReportReader.Result {
-        var reader = Reader(name: name)
+    /// `blank` is the edition to read by when the report's taxonomy names one the catalog does not
+    /// hold (a generated blank); a blank of the catalog is found by its entry point.
+    public static func read(_ bytes: [UInt8], name: String, blank given: Blank? = nil) -> JSONReportReader.Result {
+        var reader = Reader(name: name, given: given)
         var raw = RawInstance()
         let blank = reader.read(bytes, into: &raw)
         raw.issues += reader.issues
@@ -42,11 +44,13 @@ public enum CSVReportReader {
 
     private struct Reader {
         let name: String
+        let given: Blank?
         var issues: [Diagnostic] = []
         var dropped = 0
 
-        init(name: String) {
+        init(name: String, given: Blank?) {
             self.name = name
+            self.given = given
         }
 
         mutating func fail(_ file: String?, _ line: Int?, _ message: String, code: Diagnostic.Code = .oim) {
@@ -142,7 +146,11 @@ public enum CSVReportReader {
                 return nil
             }
             raw.schemaRefs = hrefs.compactMap(\.string)
-            guard let blank = raw.schemaRefs.lazy.compactMap(JSONReportReader.blank(entryPoint:)).first else { return nil }
+            let refs = raw.schemaRefs
+            let named = given.flatMap { refs.contains($0.taxonomyURL + $0.entryPoint) ? $0 : nil }
+            guard let blank = named ?? refs.lazy.compactMap(JSONReportReader.blank(entryPoint:)).first else {
+                return nil
+            }
 
             func dimensions(_ node: JSONDocument.Node?) -> [(String, String)] {
                 var out: [(String, String)] = []

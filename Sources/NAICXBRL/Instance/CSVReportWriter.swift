@@ -333,13 +333,18 @@ public struct CSVReportWriter: Sendable {
 }
 
 /// CSV as RFC 4180 writes it, UTF-8, rows ended by a line feed: a field with a comma, a quote,
-/// a line break or a leading or trailing space is quoted, its quotes doubled.
+/// a line break or a leading or trailing space is quoted, its quotes doubled. A character XML
+/// cannot hold is written as U+FFFD, as the XML instance and the JSON report write it.
 struct CSVBytes {
     var bytes: [UInt8] = []
 
     mutating func row(_ fields: [String]) {
-        for (n, field) in fields.enumerated() {
+        for (n, original) in fields.enumerated() {
             if n > 0 { bytes.append(0x2C) }
+            var field = original
+            if field.unicodeScalars.contains(where: Self.unwritable) {
+                field = String(String.UnicodeScalarView(field.unicodeScalars.map { Self.unwritable($0) ? "\u{FFFD}" : $0 }))
+            }
             let utf8 = field.utf8
             let quote = utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } || utf8.first == 0x20 || utf8.last == 0x20
             if quote {
@@ -354,5 +359,9 @@ struct CSVBytes {
             }
         }
         bytes.append(0x0A)
+    }
+
+    static func unwritable(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar.value != 0x09 && scalar.value != 0x0A && scalar.value != 0x0D) || scalar.value == 0xFFFE || scalar.value == 0xFFFF
     }
 }
