@@ -5,6 +5,9 @@ struct FactAssembler {
     let model: TaxonomyModel
     let namespaces: [String: String]
     private var contextKeys: Set<String> = []
+    /// Periods and names are few and repeated in every row: each is worked out once.
+    private var periods: [String: Period] = [:]
+    private var names: [String: (namespace: String, local: String)] = [:]
 
     init(model: TaxonomyModel, namespaces: [String: String]) {
         self.model = model
@@ -16,6 +19,27 @@ struct FactAssembler {
         return (uri, String(sqname[sqname.index(after: colon)...]))
     }
 
+    private mutating func cachedResolve(_ sqname: String) -> (namespace: String, local: String)? {
+        if let known = names[sqname] { return known }
+        guard let found = resolve(sqname) else { return nil }
+        if names.count < 100_000 { names[sqname] = found }
+        return found
+    }
+
+    private mutating func period(_ text: String) -> Period? {
+        if let known = periods[text] { return known }
+        let period: Period?
+        if let slash = text.firstIndex(of: "/") {
+            period = ReaderPeriods.period(instant: nil, start: String(text[..<slash]), end: String(text[text.index(after: slash)...]))
+        } else if text.contains("T") {
+            period = ReaderPeriods.period(instant: text, start: nil, end: nil)
+        } else {
+            period = nil
+        }
+        if let period, periods.count < 10_000 { periods[text] = period }
+        return period
+    }
+
     /// Adds the fact, or says what is wrong with it.
     mutating func add(id: String, line: Int, dimensions: [String: String], value rawValue: String?, decimals rawDecimals: String?,
                       csv: Bool, printed: String?, into raw: inout RawInstance) -> String? {
@@ -24,21 +48,13 @@ struct FactAssembler {
             raw.units["pure"] = ["{\(InstanceWriter.xbrli)}pure"]
         }
         guard let conceptName = dimensions["concept"] else { return "the fact has no concept" }
-        guard let concept = resolve(conceptName) else { return "the concept \(conceptName.prefix(80)) has no declared prefix" }
+        guard let concept = cachedResolve(conceptName) else { return "the concept \(conceptName.prefix(80)) has no declared prefix" }
         if concept.namespace == JSONReportWriter.xbrlNamespace { return "\(conceptName.prefix(40)) facts are not read from xBRL-CSV" }
-        guard let entityName = dimensions["entity"], let entity = resolve(entityName) else {
+        guard let entityName = dimensions["entity"], let entity = cachedResolve(entityName) else {
             return "the fact has no entity of a declared scheme prefix (such as naic:70416)"
         }
         guard let periodText = dimensions["period"] else { return "the fact has no period" }
-        let period: Period?
-        if let slash = periodText.firstIndex(of: "/") {
-            period = ReaderPeriods.period(instant: nil, start: String(periodText[..<slash]), end: String(periodText[periodText.index(after: slash)...]))
-        } else if periodText.contains("T") {
-            period = ReaderPeriods.period(instant: periodText, start: nil, end: nil)
-        } else {
-            period = nil
-        }
-        guard let period else {
+        guard let period = period(periodText) else {
             return "the period \"\(periodText.prefix(60))\" is not a date-time or an interval of two (the ISO form; the short forms are not read)"
         }
         let type = concept.namespace == model.namespace ? model.concept(concept.local)?.type : nil
@@ -66,12 +82,12 @@ struct FactAssembler {
             case "language", "noteId": return "the fact is not a footnote and takes no \(key)"
             default: break
             }
-            guard let axis = resolve(key), axis.namespace == model.namespace, let axisConcept = model.concept(axis.local) else {
+            guard let axis = cachedResolve(key), axis.namespace == model.namespace, let axisConcept = model.concept(axis.local) else {
                 return "the dimension \(key.prefix(80)) is not a dimension of the taxonomy"
             }
             switch axisConcept.kind {
             case .explicitDimension:
-                guard let member = resolve(text), member.namespace == model.namespace else {
+                guard let member = cachedResolve(text), member.namespace == model.namespace else {
                     return "the member \(text.prefix(80)) of dimension \(key.prefix(80)) must be a member of the taxonomy, as prefix:Name"
                 }
                 explicit[axis.local] = member.local
