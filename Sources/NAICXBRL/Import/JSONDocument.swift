@@ -321,8 +321,8 @@ struct JSONDocument {
 
 /// Where UTF-8 is broken.
 enum UTF8Check {
-    /// The offset of the first byte of `bytes` (from `start`) that does not begin or continue a
-    /// well-formed UTF-8 sequence (no overlong forms, no surrogates, nothing above U+10FFFF).
+    /// The offset of the first byte of `bytes` (from `start`) that does not begin a well-formed
+    /// UTF-8 sequence (no overlong forms, no surrogates, nothing above U+10FFFF).
     static func firstInvalid(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
         var i = start
         let n = bytes.count
@@ -343,8 +343,8 @@ enum UTF8Check {
             }
             guard i + need < n else { return i }
             let second = bytes[i + 1]
-            guard second >= low, second <= high else { return i + 1 }
-            for k in 2..<(need + 1) where bytes[i + k] < 0x80 || bytes[i + k] > 0xBF { return i + k }
+            guard second >= low, second <= high else { return i }
+            for k in 2..<(need + 1) where bytes[i + k] < 0x80 || bytes[i + k] > 0xBF { return i }
             i += need + 1
         }
         return nil
