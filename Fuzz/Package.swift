@@ -35,5 +35,11 @@ let package = Package(
             path: "Sources/FuzzImporter",
             swiftSettings: fuzzerSettings
         ),
+        .executableTarget(
+            name: "FuzzReports",
+            dependencies: ["CFuzzerDriver", .product(name: "NAICXBRL", package: parentIdentity)],
+            path: "Sources/FuzzReports",
+            swiftSettings: fuzzerSettings
+        ),
     ]
 )

@@ -162,6 +162,19 @@ final class OIMReportTests: XCTestCase {
         }
     }
 
+    /// The FuzzReports seeds (reports of slices of the reference statement) import without error.
+    func testTheFuzzSeedsImport() throws {
+        let folder = Fixture.root.appendingPathComponent("Fuzz/Corpus/reports")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("cover-") }.sorted()
+        XCTAssertEqual(names.count, 4)
+        for name in names {
+            let bytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent(name)))
+            let report = ReportImport.read(bytes, name: name)
+            XCTAssertNotNil(report.blank, name)
+            XCTAssertEqual(report.result.diagnostics.filter { $0.severity == .error }, [], name)
+        }
+    }
+
     /// Every prefix of the reference report, and the report with each byte in turn replaced, is
     /// read without a crash (a sample of positions; the reader must always return).
     func testTruncatedAndCorruptedReportsNeverCrash() {
