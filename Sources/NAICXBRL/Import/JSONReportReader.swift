@@ -92,7 +92,8 @@ public enum JSONReportReader {
                 return nil
             }
             guard type == JSONReportWriter.documentType else {
-                fail(info["documentType"], "the documentType is \"\(type.prefix(80))\", not \(JSONReportWriter.documentType) (xBRL-JSON 1.0)")
+                let hint = type == CSVReportWriter.documentType ? "; this is xBRL-CSV metadata: import its report package (.xbr), which holds the tables too" : ""
+                fail(info["documentType"], "the documentType is \"\(type.prefix(80))\", not \(JSONReportWriter.documentType) (xBRL-JSON 1.0)\(hint)")
                 return nil
             }
             var namespaces: [String: String] = [:]
