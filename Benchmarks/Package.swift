@@ -15,15 +15,22 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        // Generated blanks, statements and instances of a chosen size.
+        .target(
+            name: "Synthetic",
+            dependencies: [.product(name: "NAICXBRL", package: parentIdentity)],
+            path: "Sources/Synthetic"
+        ),
         .executableTarget(
             name: "synthesize",
-            dependencies: [.product(name: "NAICXBRL", package: parentIdentity)],
+            dependencies: ["Synthetic", .product(name: "NAICXBRL", package: parentIdentity)],
             path: "Sources/synthesize"
         ),
         .executableTarget(
             name: "NAICXBRLBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
+                "Synthetic",
                 .product(name: "NAICXBRL", package: parentIdentity),
             ],
             path: "Benchmarks/NAICXBRLBenchmarks",

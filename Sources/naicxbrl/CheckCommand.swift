@@ -22,6 +22,8 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "The statement (or - for standard input), or an XBRL instance (.xbrl, .xml), xBRL-JSON report (.json) or xBRL-CSV report package (.xbr).")
     var input: String
 
+    @OptionGroup var entity: EntityOptions
+
     @Option(help: "text: findings and a summary; json: every rule's result, the summary, and counts per rule.")
     var format: Format = .text
 
@@ -49,7 +51,7 @@ struct CheckCommand: ParsableCommand {
             if imported.hasErrors { throw ToolExit.invalid.code }
             statement = imported.statement
         } else {
-            let parsed = try readStatement(input)
+            let parsed = try readStatement(input, entity: entity)
             Output.diagnostics(parsed.diagnostics, minimum: .warning)
             guard parsed.isUsable else { throw ToolExit.unusable.code }
             statement = parsed.statement

@@ -33,12 +33,19 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: "xml: the XBRL 2.1 instance (.xbrl); json: an xBRL-JSON report (.json); csv: an xBRL-CSV report package (.xbr). Each holds the same facts; the XML instance is validated.")
     var format: OutputFormat = .xml
 
+    @OptionGroup var entity: EntityOptions
+
+    @Option(help: "A batch's NAIC codes for statements that do not print them: CSV lines file,companyCode[,groupCode], a file matched by its path or name.")
+    var codes: String?
+
     func validate() throws {
         if statements.isEmpty { throw ValidationError("name a statement, a folder, or - for standard input") }
         if outputDir == nil, statements.count > 1 { throw ValidationError("several statements need --output-dir") }
         if outputDir != nil, output != nil { throw ValidationError("-o names one instance; with --output-dir the names come from the statements") }
         if outputDir != nil, statements.contains("-") { throw ValidationError("standard input converts one statement; drop --output-dir") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if outputDir != nil, !(try entity.codes()).isEmpty { throw ValidationError("--company-code and --group-code name one statement's company; a batch takes --codes FILE") }
+        if outputDir == nil, codes != nil { throw ValidationError("--codes is for a batch (--output-dir); one statement takes --company-code") }
         if jobs > Limits.current.jobs { throw ValidationError("--jobs is at most \(Limits.current.jobs) (NAICXBRL_MAX_JOBS sets the limit)") }
     }
 
@@ -53,7 +60,7 @@ struct ConvertCommand: ParsableCommand {
     private func single(_ statement: String) throws {
         try refuseOverwritingInput(statement, output)
         if let output { AtomicFile.removeStaleTemporaryFiles(in: (output as NSString).deletingLastPathComponent.isEmpty ? "." : (output as NSString).deletingLastPathComponent) }
-        let parsed = try readStatement(statement)
+        let parsed = try readStatement(statement, entity: entity)
         Output.diagnostics(parsed.diagnostics, minimum: .warning)
         guard parsed.isUsable else { throw ToolExit.unusable.code }
         let conversion: Conversion
@@ -120,6 +127,15 @@ struct ConvertCommand: ParsableCommand {
         BatchConverter.keepFreedMemory()
         var converter = BatchConverter(outputDirectory: directory, jobs: jobs, validate: !noValidate, check: BatchChecks.run)
         converter.format = format.report
+        if let codes {
+            do {
+                let text = String(decoding: try InputFile.read(codes), as: UTF8.self)
+                converter.entityCodes = try EntityCodes.table(csv: text, file: InputFile.displayName(codes))
+            } catch {
+                Output.error("\(InputFile.displayName(codes)): error: \(error) [arguments]")
+                throw ToolExit.unusable.code
+            }
+        }
         let started = Date()
         let outcomes = converter.run(files, outputs: outputs) { done, total in
             guard interactive else { return }
@@ -180,7 +196,12 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let bytes = try readInstance(instance)
         if ReportFormat.detect(bytes) != .xml { return try validateReport(bytes, instance) }
-        guard let blank = InstanceBlank.of(bytes) else {
+        let recognized = InstanceBlank.recognize(bytes)
+        if let refusal = recognized.refusal {
+            Output.error("\(InputFile.displayName(instance)): error: the document was not read: \(refusal) [limit]")
+            throw ToolExit.invalid.code
+        }
+        guard let blank = recognized.blank else {
             Output.error("\(instance): error: the instance names no taxonomy of a known blank (expected a schemaRef such as \(InstanceBlank.example)) [schema]")
             throw ToolExit.invalid.code
         }

@@ -10,20 +10,22 @@ struct ParseCommand: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json, summary
+        case json, summary, pages
     }
 
     @Argument(help: "The statement: text rendered from the filed PDF, or - for standard input.")
     var statement: String
 
-    @Option(help: "json: the whole model; summary: lines and values per page.")
+    @Option(help: "json: the whole model; summary: lines and values per page, and how each printed page was accounted for; pages: that account as JSON.")
     var format: Format = .summary
 
     @Flag(help: "Also print info diagnostics (rows placed by arithmetic, missing pages).")
     var verbose = false
 
+    @OptionGroup var entity: EntityOptions
+
     func run() throws {
-        let result = try readStatement(statement)
+        let result = try readStatement(statement, entity: entity)
         Output.diagnostics(result.diagnostics, minimum: verbose ? .info : .warning)
         guard result.isUsable else { throw ToolExit.unusable.code }
         switch format {
@@ -31,19 +33,32 @@ struct ParseCommand: ParsableCommand {
             Output.write(try Output.json(result.statement) + [0x0A], to: .standardOutput)
         case .summary:
             Output.standardOutput(Summary(result).text)
+        case .pages:
+            struct Pages: Encodable {
+                var pages: Int, read: Int, notRead: Int, unreadable: Int
+                var accounts: [PageAccount]
+            }
+            let pages = Pages(pages: result.pages.count, read: result.pages.filter { $0.status == .read }.count,
+                              notRead: result.pages.filter { $0.status == .other }.count,
+                              unreadable: result.pages.filter { $0.status == .unreadable }.count, accounts: result.pages)
+            Output.write(try Output.json(pages) + [0x0A], to: .standardOutput)
         }
         if result.hasErrors { throw ToolExit.invalid.code }
     }
 }
 
-/// The statement at `path` (`-` for standard input), parsed; exit code 2 when it cannot be read.
-func readStatement(_ path: String) throws -> ParseResult {
+/// The statement at `path` (`-` for standard input), parsed, with the codes `entity` gives where
+/// it prints none; exit code 2 when it cannot be read.
+func readStatement(_ path: String, entity: EntityOptions) throws -> ParseResult {
+    var result: ParseResult
     do {
-        return try StatementParser.parse(fileAt: path)
+        result = try StatementParser.parse(fileAt: path)
     } catch {
         Output.error("\(InputFile.displayName(path)): error: \(error) [io]")
         throw ToolExit.unusable.code
     }
+    try entity.codes().apply(to: &result, file: InputFile.displayName(path))
+    return result
 }
 
 /// The instance at `path` (`-` for standard input); exit code 2 when it cannot be read.
@@ -67,6 +82,19 @@ func refuseOverwritingInput(_ input: String, _ output: String?) throws {
 struct Summary {
     let text: String
 
+    /// `1, 3-5, 9`.
+    static func ranges(_ numbers: [Int]) -> String {
+        var parts: [String] = []
+        var index = 0
+        while index < numbers.count {
+            var end = index
+            while end + 1 < numbers.count, numbers[end + 1] == numbers[end] + 1 { end += 1 }
+            parts.append(end > index ? "\(numbers[index])-\(numbers[end])" : "\(numbers[index])")
+            index = end + 1
+        }
+        return parts.joined(separator: ", ")
+    }
+
     init(_ result: ParseResult) {
         let statement = result.statement
         var out = ""
@@ -86,6 +114,25 @@ struct Summary {
             out += pad("interrogatories \(part)", 32) + pad(String(items.count), 8) + String(answered) + "\n"
         }
         let counts = Dictionary(grouping: result.diagnostics, by: \.severity).mapValues(\.count)
+        if !result.pages.isEmpty {
+            let read = result.pages.filter { $0.status == .read }, other = result.pages.filter { $0.status == .other }
+            out += "printed pages: \(result.pages.count): \(read.count) read, \(other.count) of schedules the blank's description does not read, \(result.unreadablePages.count) unreadable\n"
+            // Each schedule not read, once, with its pages.
+            var order: [String] = []
+            var numbers: [String: [Int]] = [:]
+            for account in other {
+                let title = account.schedule ?? "(no title)"
+                if numbers[title] == nil { order.append(title) }
+                numbers[title, default: []].append(account.page)
+            }
+            for title in order {
+                out += "  not read: \(title) (page\(numbers[title]!.count == 1 ? "" : "s") \(Summary.ranges(numbers[title]!)))\n"
+            }
+        }
+        if !result.unreadablePages.isEmpty {
+            out += "unreadable pages: \(result.unreadablePages.count) (\(Summary.ranges(result.unreadablePages)))\n"
+        }
+        out += "edition: \(statement.blank) \(statement.edition.map(String.init) ?? "?")\n"
         out += "diagnostics: \(counts[.error] ?? 0) errors, \(counts[.warning] ?? 0) warnings, \(counts[.info] ?? 0) notes; unrecognized lines: \(result.unrecognizedLineCount)\n"
         text = out
     }

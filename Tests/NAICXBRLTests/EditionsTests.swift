@@ -198,4 +198,34 @@ final class EditionsTests: XCTestCase {
         XCTAssertEqual(verifier.verdict(printed: "Total admitted assets (Page 2, Line 28, Col. 3)", line: index), .otherLine(admitted))
         XCTAssertEqual(verifier.verdict(printed: "Premiums collected from policyholders", line: index), .noLine)
     }
+
+    /// A blank is registered with data alone: a copy of a description under a new id, and a
+    /// catalog that lists it, read the reference statement and convert it to a valid instance.
+    func testABlankIsAddedAsData() throws {
+        var files = BundledBlankData.decodedFiles
+        let quarterly = String(decoding: try XCTUnwrap(files["life-ah-quarterly.json"]), as: UTF8.self)
+        files["test-copy.json"] = Array(quarterly.replacingOccurrences(of: "\"id\": \"life-ah-quarterly\"", with: "\"id\": \"test-copy\"")
+            .replacingOccurrences(of: "http://taxonomy.naicxbrl.org/life-ah-quarterly", with: "http://taxonomy.naicxbrl.org/test-copy").utf8)
+        files["catalog.json"] = Array("""
+            {"blanks": [{"id": "test-copy", "description": "test-copy.json", "editions": [{"year": 2011}]}]}
+            """.utf8)
+        let catalog = try BlankCatalog(files: files)
+        XCTAssertEqual(catalog.ids, ["test-copy"])
+        let blank = try catalog.blank("test-copy", year: 2011)
+        XCTAssertEqual(blank.entryPoint, "naiclq-2011.xsd")
+        let result = StatementParser.parse(text: Fixture.referenceText, name: "copy.txt", blank: blank)
+        XCTAssertEqual(result.statement.blank, "test-copy")
+        XCTAssertEqual(result.statement.page("Assets")?.row("1")?.cells.first, .amount(printed("150,751,734")))
+        let conversion = try Converter.convert(result.statement, blank: blank, file: "copy.xbrl")
+        XCTAssertEqual(conversion.validation.map(\.description), [])
+        XCTAssertTrue(String(decoding: conversion.instance, as: UTF8.self).contains("http://taxonomy.naicxbrl.org/test-copy/naiclq-2011.xsd"))
+        // A catalog that names a missing file, or an edition of changes that do not apply, is refused.
+        files["catalog.json"] = Array(#"{"blanks": [{"id": "test-copy", "description": "nowhere.json", "editions": [{"year": 2011}]}]}"#.utf8)
+        XCTAssertThrowsError(try BlankCatalog(files: files))
+        files["catalog.json"] = Array(#"{"blanks": [{"id": "test-copy", "description": "test-copy.json", "editions": [{"year": 2011}, {"year": 2012, "changes": "bad.json"}]}]}"#.utf8)
+        files["bad.json"] = Array(#"{"blank": "test-copy", "year": 2012, "base": 2011, "pages": [{"page": "Assets", "removed": ["999"]}]}"#.utf8)
+        XCTAssertThrowsError(try BlankCatalog(files: files).blank("test-copy", year: 2012)) { error in
+            XCTAssertTrue("\(error)".contains("no line 999"), "\(error)")
+        }
+    }
 }

@@ -88,4 +88,156 @@ final class ReliabilityTests: XCTestCase {
         XCTAssertEqual(ExactSum.compare(ExactSum(Amount(units: .max)), ExactSum(Amount(units: .min)), tolerance: Amount(units: 1)).status, .failed)
         XCTAssertEqual(ExactSum.compare(ExactSum(Amount(units: .min)), ExactSum(Amount(units: .min)), tolerance: Amount(units: 1)).status, .passed)
     }
+
+    // MARK: limits
+
+    static let instance: [UInt8] = {
+        try! Converter.convert(Fixture.reference.statement, validate: false).instance
+    }()
+
+    /// The reference instance with `insert` after the first occurrence of `after`.
+    func instance(inserting insert: String, after: String) -> [UInt8] {
+        var text = String(decoding: Self.instance, as: UTF8.self)
+        let range = text.range(of: after)!
+        text.insert(contentsOf: insert, at: range.upperBound)
+        return Array(text.utf8)
+    }
+
+    func testXMLLimitsAreEnforcedWhileReading() throws {
+        let validator = try TaxonomyRegistry.validator(for: .lifeQuarterly)
+        let cases: [(String, [UInt8])] = [
+            ("too many attributes", instance(inserting: (0..<100_000).map { " a\($0)=\"x\"" }.joined(), after: "<naiclq:TotalAssets ")),
+            ("too many namespaces", instance(inserting: (0..<100_000).map { " xmlns:p\($0)=\"http://e/\($0)\"" }.joined(), after: "<xbrli:xbrl")),
+            ("too many namespaces", instance(inserting: (0..<65).map { " xmlns:p\($0)='http://e/\($0)'" }.joined(), after: "<xbrli:xbrl")),
+            ("text node is too long", instance(inserting: String(repeating: "y", count: 8_000_001), after: "<naiclq:NoteParagraph contextRef=\"c184\">")),
+            ("attribute value is too long", instance(inserting: " z=\"" + String(repeating: "y", count: 8_000_001) + "\"", after: "<naiclq:TotalAssets ")),
+        ]
+        for (expected, bytes) in cases {
+            let start = Date()
+            let imported = FactImporter(blank: .lifeQuarterly).importInstance(bytes, name: "hostile.xbrl")
+            XCTAssertEqual(imported.diagnostics.count, 1, "\(imported.diagnostics.prefix(3))")
+            XCTAssertEqual(imported.diagnostics.first?.code, .limit)
+            XCTAssertTrue(imported.diagnostics.first?.message.contains(expected) ?? false, "\(imported.diagnostics)")
+            let issues = validator.validate(bytes, documentName: "hostile.xbrl")
+            XCTAssertTrue(issues.contains { $0.message.contains(expected) }, "\(issues.prefix(3))")
+            let recognized = InstanceBlank.recognize(bytes)
+            if expected.contains("namespaces") { XCTAssertNotNil(recognized.refusal) }
+            // Linear: well under a second for each in a release build; a debug build is slower.
+            XCTAssertLessThan(Date().timeIntervalSince(start), 60, expected)
+        }
+        // Within the limits, in UTF-16 too: 64 namespaces and 200 attributes are read.
+        let within = instance(inserting: (0..<50).map { " xmlns:p\($0)=\"http://e/\($0)\"" }.joined(), after: "<xbrli:xbrl")
+        XCTAssertFalse(FactImporter(blank: .lifeQuarterly).importInstance(within, name: "ok.xbrl").hasErrors)
+        let text = String(decoding: instance(inserting: (0..<300).map { " xmlns:p\($0)=\"http://e/\($0)\"" }.joined(), after: "<xbrli:xbrl"), as: UTF8.self)
+            .replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-16\"")
+        let utf16: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let refused = FactImporter(blank: .lifeQuarterly).importInstance(utf16, name: "u16.xbrl")
+        XCTAssertEqual(refused.diagnostics.first?.code, .limit, "\(refused.diagnostics.prefix(2))")
+    }
+
+    /// Attribute-like text in comments, CDATA, values and processing instructions is not counted.
+    func testMarkupLimitsReadOnlyMarkup() {
+        var limits = Limits.defaults
+        limits.xmlAttributes = 2
+        limits.xmlNamespaces = 1
+        var scan = MarkupLimits(limits: limits)
+        let document = """
+        <?xml version="1.0"?><!-- a="1" b="2" c="3" --><?pi a="1" b="2" c="3"?><r xmlns="u" a='x="1" y="2"'>\
+        <![CDATA[ <e a="1" b="2" c="3"> ]]><e a="1" b="2"/></r>
+        """
+        XCTAssertTrue(Array(document.utf8).withUnsafeBytes { scan.read($0) }, scan.refusal ?? "")
+        var over = MarkupLimits(limits: limits)
+        XCTAssertFalse(Array("<r><e a=\"1\" b=\"2\" c=\"3\"/></r>".utf8).withUnsafeBytes { over.read($0) })
+        var namespaces = MarkupLimits(limits: limits)
+        XCTAssertFalse(Array("<r xmlns='a' xmlns:b='b'/>".utf8).withUnsafeBytes { namespaces.read($0) })
+        // Fed a byte at a time, the same.
+        var bytewise = MarkupLimits(limits: limits)
+        var refused = false
+        for byte in Array("<r><e a=\"1\" b=\"2\" c=\"3\"/></r>".utf8) where !refused {
+            refused = ![byte].withUnsafeBytes { bytewise.read($0) }
+        }
+        XCTAssertTrue(refused)
+    }
+
+    func testLongLinesAreRefusedBeforeParsing() {
+        let long = reference(replacing: "Under statutory accounting", with: "Under " + String(repeating: "x", count: 2_000_000) + " statutory accounting")
+        let start = Date()
+        let parsed = StatementParser.parse(bytes: long, name: "long.txt")
+        XCTAssertFalse(parsed.isUsable)
+        XCTAssertEqual(parsed.diagnostics.map(\.code), [.limit])
+        XCTAssertTrue(parsed.diagnostics.first?.message.contains("NAICXBRL_MAX_LINE_BYTES") ?? false)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 2)
+        XCTAssertNil(StatementParser.longLine(Array("a\nbb\nccc".utf8), limit: 3))
+        XCTAssertEqual(StatementParser.longLine(Array("a\nbb\ncccc".utf8), limit: 3)?.line, 3)
+        XCTAssertEqual(StatementParser.longLine(Array("a\nbbbb\nc".utf8), limit: 3)?.line, 2)
+    }
+
+    func testLimitsComeFromTheEnvironment() {
+        let limits = Limits.from(environment: ["NAICXBRL_MAX_JOBS": "3", "NAICXBRL_MAX_XML_ATTRIBUTES": "nonsense", "NAICXBRL_MAX_PDF_PAGES": "-1"])
+        XCTAssertEqual(limits.jobs, 3)
+        XCTAssertEqual(limits.xmlAttributes, Limits.defaults.xmlAttributes)
+        XCTAssertEqual(limits.pdfPages, Limits.defaults.pdfPages)
+    }
+
+    // MARK: PDFs
+
+    /// A PDF of `pages` pages that all show one content stream; with `encrypted`, an
+    /// encryption dictionary that no empty password opens.
+    static func pdf(pages: Int, encrypted: Bool = false) -> [UInt8] {
+        var content = "BT /F1 10 Tf 20 800 Td "
+        for i in 0..<40 { content += "(ANNUAL STATEMENT FOR THE YEAR 2024 line \(i)) Tj 0 -12 Td " }
+        content += "ET"
+        var objects = ["<< /Type /Catalog /Pages 2 0 R >>",
+                       "<< /Type /Pages /Kids [" + (0..<pages).map { "\(5 + $0) 0 R" }.joined(separator: " ") + "] /Count \(pages) >>",
+                       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+                       "<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream"]
+        for _ in 0..<pages {
+            objects.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>")
+        }
+        var trailerExtra = ""
+        if encrypted {
+            objects.append("<< /Filter /Standard /V 1 /R 2 /O <\(String(repeating: "00", count: 32))> /U <\(String(repeating: "00", count: 32))> /P -4 >>")
+            trailerExtra = " /Encrypt \(objects.count) 0 R /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>]"
+        }
+        var out = "%PDF-1.4\n"
+        var offsets: [Int] = []
+        for (n, object) in objects.enumerated() {
+            offsets.append(out.utf8.count)
+            out += "\(n + 1) 0 obj\n\(object)\nendobj\n"
+        }
+        let xref = out.utf8.count
+        out += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
+        for offset in offsets { out += String(repeating: "0", count: 10 - String(offset).count) + "\(offset) 00000 n \n" }
+        out += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R\(trailerExtra) >>\nstartxref\n\(xref)\n%%EOF\n"
+        return Array(out.utf8)
+    }
+
+    func requirePDFTool() throws {
+        if ProcessInfo.processInfo.environment["NAICXBRL_SKIP_PDF_TESTS"] == "1" { throw XCTSkip("NAICXBRL_SKIP_PDF_TESTS=1") }
+        XCTAssertNotNil(PDFText.toolPath(), "the PDF tests need pdftotext (apt-get install poppler-utils)")
+    }
+
+    func testPDFPagesAndTextAreLimitedWhileReading() throws {
+        try requirePDFTool()
+        var limits = Limits.defaults
+        limits.pdfPages = 50
+        let start = Date()
+        XCTAssertThrowsError(try PDFText.document(pdf: Self.pdf(pages: 3_000), name: "many.pdf", limits: limits)) { error in
+            XCTAssertTrue("\(error)".contains("more than 50 pages (NAICXBRL_MAX_PDF_PAGES"), "\(error)")
+        }
+        limits = Limits.defaults
+        limits.pdfTextBytes = 1_000_000
+        XCTAssertThrowsError(try PDFText.document(pdf: Self.pdf(pages: 3_000), name: "many.pdf", limits: limits)) { error in
+            XCTAssertTrue("\(error)".contains("longer than 1000000 bytes (NAICXBRL_MAX_PDF_TEXT_BYTES"), "\(error)")
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(start), 30)
+        XCTAssertEqual(try PDFText.document(pdf: Self.pdf(pages: 3), name: "three.pdf").pages.count, 3)
+    }
+
+    func testPasswordProtectedPDFIsCalledSo() throws {
+        try requirePDFTool()
+        XCTAssertThrowsError(try PDFText.document(pdf: Self.pdf(pages: 1, encrypted: true), name: "locked.pdf")) { error in
+            XCTAssertEqual("\(error)", "pdftotext could not read the PDF: the PDF is protected by a password")
+        }
+    }
 }

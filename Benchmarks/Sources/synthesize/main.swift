@@ -1,5 +1,6 @@
 import Foundation
 import NAICXBRL
+import Synthetic
 
 /// The reference statement's blank: the quarterly Life, Accident and Health blank.
 let referenceBlank: Blank = Blank.named("life-ah-quarterly")!

@@ -22,6 +22,13 @@ public struct BatchConverter: Sendable {
         public var checkWarnings: Int?
         /// Set when the statement could not be converted at all.
         public var failure: String?
+        /// Pages of a PDF whose text layer cannot be read (``ParseResult/unreadablePages``).
+        public var unreadablePages: [Int]?
+        /// For a statement laid out by position: its printed pages, those read, and those of
+        /// schedules the blank's description does not read (``ParseResult/pages``).
+        public var pages: Int?
+        public var pagesRead: Int?
+        public var pagesNotRead: Int?
         public var durationMilliseconds: Double
 
         public var succeeded: Bool { failure == nil && validation != "invalid" && errors == 0 && (checkErrors ?? 0) == 0 }
@@ -35,6 +42,8 @@ public struct BatchConverter: Sendable {
     /// Runs after each conversion with the parsed statement, e.g. the crosschecks; returns
     /// (errors, warnings).
     public var check: (@Sendable (Statement) -> (errors: Int, warnings: Int))?
+    /// NAIC codes for statements that do not print them, by file name or path (``EntityCodes``).
+    public var entityCodes: [String: EntityCodes] = [:]
 
     public init(outputDirectory: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, validate: Bool = true,
                 check: (@Sendable (Statement) -> (errors: Int, warnings: Int))? = nil) {
@@ -180,7 +189,16 @@ public struct BatchConverter: Sendable {
         var outcome = Outcome(input: input, output: nil, facts: 0, validation: validate ? "invalid" : "not-validated", validationErrors: 0,
                               errors: 0, warnings: 0, checkErrors: nil, checkWarnings: nil, failure: nil, durationMilliseconds: 0)
         do {
-            let parsed = try StatementParser.parse(fileAt: input)
+            // Jobs that keep the cores busy read each PDF in one part.
+            let cores = ProcessInfo.processInfo.activeProcessorCount
+            var parsed = try StatementParser.parse(fileAt: input, pdfParts: jobs >= cores ? 1 : max(1, cores / jobs))
+            EntityCodes.lookup(input, in: entityCodes)?.apply(to: &parsed, file: input)
+            if !parsed.unreadablePages.isEmpty { outcome.unreadablePages = parsed.unreadablePages }
+            if !parsed.pages.isEmpty {
+                outcome.pages = parsed.pages.count
+                outcome.pagesRead = parsed.pages.filter { $0.status == .read }.count
+                outcome.pagesNotRead = parsed.pages.filter { $0.status == .other }.count
+            }
             outcome.errors = parsed.diagnostics.filter { $0.severity == .error }.count
             outcome.warnings = parsed.diagnostics.filter { $0.severity == .warning }.count
             guard parsed.isUsable else {

@@ -98,7 +98,7 @@ public enum Converter {
         guard concurrently else {
             let written = writer.written(result)
             return Conversion(instance: written.bytes, facts: result.facts, diagnostics: result.diagnostics + unwritable(written.unwritable, file),
-                              validation: validator.validate(written.bytes, documentName: documentName))
+                              validation: written.bytes.withUnsafeBytes { validator.validate(StreamSource($0, limited: false), documentName: documentName) })
         }
         // Two threads validate two parts of the instance. The first part is the instance up
         // to about half its size, closed with the root's end tag: another thread validates it
@@ -122,12 +122,12 @@ public enum Converter {
         var issues: [ValidationIssue]
         if split.secondPartStart > 0 {
             let second = secondPart(of: bytes, split).withUnsafeBytes {
-                validator.validateCollectingIDs(StreamSource($0), documentName: documentName)
+                validator.validateCollectingIDs(StreamSource($0, limited: false), documentName: documentName)
             }
             done.wait()
             issues = firstPart.result.issues + second.issues
             if !issues.isEmpty || !firstPart.result.ids.isDisjoint(with: second.ids) {
-                issues = validator.validate(bytes, documentName: documentName)
+                issues = bytes.withUnsafeBytes { validator.validate(StreamSource($0, limited: false), documentName: documentName) }
             }
         } else {
             // Too small to divide: the first part was the whole instance.
@@ -141,6 +141,9 @@ public enum Converter {
     /// characters other than tab, line feed and carriage return, even as references.
     static func unwritable(_ texts: [String], _ file: String?) -> [Diagnostic] {
         texts.map { text in
+            if text.hasPrefix(InstanceWriter.tooLongMarker) {
+                return Diagnostic(.error, .limit, file: file, line: nil, "the instance holds " + text.dropFirst(InstanceWriter.tooLongMarker.count))
+            }
             let shown = text.unicodeScalars.prefix(60).map { scalar -> String in
                 scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0xFFFE || scalar.value == 0xFFFF
                     ? "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" : String(scalar)

@@ -82,7 +82,8 @@ public struct FactImporter: Sendable {
         func fail(_ line: Int?, _ message: String) {
             diagnostics.append(Diagnostic(.error, .importError, file: name, line: line, message))
         }
-        if diagnostics.contains(where: { $0.code == .invalidXML || $0.severity == .error }) && raw.facts.isEmpty {
+        // A document refused at a limit was read only in part: nothing of it is imported.
+        if diagnostics.contains(where: { $0.code == .limit }) || diagnostics.contains(where: { $0.code == .invalidXML || $0.severity == .error }) && raw.facts.isEmpty {
             return Result(statement: builder.finish(), diagnostics: diagnostics)
         }
         if !raw.schemaRefs.contains(taxonomy.entryPointURL) {

@@ -38,7 +38,17 @@ public enum InstanceBlank {
     /// The blank edition of the instance in `bytes`, or nil when it names no known taxonomy (or
     /// is not XML at all).
     public static func of(_ bytes: [UInt8]) -> Blank? {
+        recognize(bytes).blank
+    }
+
+    /// The blank of the instance in `bytes`, or why its start could not be read: a limit of
+    /// ``Limits`` it passed.
+    public static func recognize(_ bytes: [UInt8]) -> (blank: Blank?, refusal: String?) {
         let found = names(in: bytes)
+        return (blank(found), found.refusal)
+    }
+
+    private static func blank(_ found: (schemaRefs: [String], namespaces: [String], refusal: String?)) -> Blank? {
         for href in found.schemaRefs {
             if let blank = known[Key(kind: .entryPoint, value: href)] { return blank }
             let file = String(href.split(separator: "/", omittingEmptySubsequences: false).last ?? "")
@@ -51,9 +61,10 @@ public enum InstanceBlank {
     }
 
     /// The `link:schemaRef` hrefs and the root's namespace declarations, in document order.
-    static func names(in bytes: [UInt8]) -> (schemaRefs: [String], namespaces: [String]) {
+    static func names(in bytes: [UInt8]) -> (schemaRefs: [String], namespaces: [String], refusal: String?) {
         XMLEnvironment.prepare()
-        guard !bytes.isEmpty else { return ([], []) }
+        guard !bytes.isEmpty else { return ([], [], nil) }
+        var refusal: String?
         let state = State()
         var handler = xmlSAXHandler()
         handler.initialized = XML_SAX2_MAGIC
@@ -72,8 +83,9 @@ public enum InstanceBlank {
                 state.parser = context
                 _ = xmlParseDocument(context)
             }
+            refusal = source.refusal
         }
-        return (state.schemaRefs, state.namespaces)
+        return (state.schemaRefs, state.namespaces, refusal)
     }
 
     final class State {

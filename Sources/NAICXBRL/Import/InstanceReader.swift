@@ -83,6 +83,10 @@ public enum InstanceReader {
                 // A fact takes about 80 bytes of an instance; a guess, not a limit.
                 reader.instance.facts.reserveCapacity(min(bytes.count / 80, 50_000_000))
                 _ = xmlParseDocument(context)
+                if let refusal = source.refusal {
+                    reader.instance.issues.append(Diagnostic(.error, .limit, file: name, line: nil, "the document was not read: \(refusal)"))
+                    return
+                }
                 reader.finish(wellFormed: context.pointee.wellFormed != 0)
             }
         }

@@ -16,7 +16,13 @@ public enum ReportImport {
         let format = ReportFormat.detect(bytes)
         switch format {
         case .xml:
-            guard let blank = InstanceBlank.of(bytes) else {
+            let recognized = InstanceBlank.recognize(bytes)
+            if let refusal = recognized.refusal {
+                return Outcome(format: format, blank: nil, result: .init(statement: Statement(blank: ""), diagnostics: [
+                    Diagnostic(.error, .limit, file: name, line: nil, "the document was not read: \(refusal)"),
+                ]))
+            }
+            guard let blank = recognized.blank else {
                 return Outcome(format: format, blank: nil, result: .init(statement: Statement(blank: ""), diagnostics: []))
             }
             return Outcome(format: format, blank: blank, result: FactImporter(blank: blank).importInstance(bytes, name: name))

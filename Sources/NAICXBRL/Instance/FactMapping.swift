@@ -34,7 +34,7 @@ public struct FactMapping: Sendable {
         public var description: String {
             switch self {
             case .noStatementDate: "the statement date is not printed on the cover or a page header; periods cannot be set"
-            case .noCompanyCode: "the NAIC company code is not printed on the cover; the entity cannot be identified"
+            case .noCompanyCode: "the NAIC company code is not printed in the statement; the entity cannot be identified (give it with --company-code, or --codes in a batch)"
             }
         }
     }

@@ -9,6 +9,9 @@ public struct InstanceWriter: Sendable {
         self.taxonomy = taxonomy
     }
 
+    /// Marks an entry of `written(_:).unwritable` that is about a text's length, not its characters.
+    static let tooLongMarker = "\u{0}length:"
+
     public static let entityScheme = "http://taxonomy.naicxbrl.org/naic-company-code"
     static let xbrli = "http://www.xbrl.org/2003/instance"
     static let link = "http://www.xbrl.org/2003/linkbase"
@@ -301,7 +304,9 @@ public struct InstanceWriter: Sendable {
         }
         xml.raw("</xbrli:xbrl>\n")
         xml.flush(minimum: 0)
-        return (xml.bytes, entity.unwritable + xml.unwritable)
+        return (xml.bytes, entity.unwritable + xml.unwritable + (entity.tooLong + xml.tooLong).map {
+            "a text of \($0) bytes, more than \(Limits.current.xmlTextBytes) (NAICXBRL_MAX_XML_TEXT_BYTES sets the limit), which no reader held to it reads back"
+        }.map { Self.tooLongMarker + $0 })
     }
 
     private enum Unit: String {

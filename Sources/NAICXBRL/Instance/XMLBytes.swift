@@ -16,6 +16,10 @@ struct XMLBytes: ~Copyable {
     /// Texts that held characters XML 1.0 cannot hold (control characters other than tab,
     /// line feed and carriage return; U+FFFE and U+FFFF), each written with U+FFFD in their place.
     private(set) var unwritable: [String] = []
+    /// The lengths of texts longer than ``Limits/xmlTextBytes``, which a reader held to the
+    /// same limits refuses.
+    private(set) var tooLong: [Int] = []
+    private let textLimit = Limits.current.xmlTextBytes
 
     init(capacity: Int) {
         self.capacity = max(capacity, 64)
@@ -125,6 +129,7 @@ struct XMLBytes: ~Copyable {
     /// ``unwritable`` for the caller to report. (A well-formed document cannot hold it even as
     /// a character reference.)
     private mutating func escaped(_ source: UnsafeBufferPointer<UInt8>, attribute: Bool) {
+        if source.count > textLimit { tooLong.append(source.count) }
         let needsEscaping = attribute
             ? source.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 < 0x20 || $0 == 0xEF }
             : source.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 < 0x20 || $0 == 0xEF }

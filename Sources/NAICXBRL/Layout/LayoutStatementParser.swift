@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a statement laid out by position, a filed PDF or its `pdftotext -layout` text, by a
 /// ``Blank`` description.
 ///
@@ -55,10 +57,27 @@ struct LayoutReader {
         var otherPages: [Int] = []
         var lastPage: String?
 
+        var unreadable: [Int] = []
+        var accounts: [PageAccount] = []
         for page in document.pages {
-            guard let header = page.lines.prefix(8).firstIndex(where: { Text.key($0.text).hasPrefix(headerKey) }) else {
+            let runningHeader = page.lines.prefix(8).firstIndex(where: { Text.key($0.text).hasPrefix(headerKey) })
+            if UnreadableText.isUnreadable(page) {
+                // Its words would be misread, or silently missed: the page is an error, and the
+                // readable pages are still read.
+                unreadable.append(page.number)
+                let title = UnreadableText.readableTitle(page, skipping: runningHeader).map { "\"\($0)\"" }
+                    ?? lastPage.flatMap { blank.page($0)?.title }.map { "after \($0)" } ?? "title unreadable"
+                report(.error, .unreadablePage, page: page, line: nil,
+                       "page \(page.number) (\(title)) cannot be read: its text layer is not text (fonts without a Unicode map); nothing on it is read")
+                accounts.append(PageAccount(page: page.number, status: .unreadable,
+                                            schedule: UnreadableText.readableTitle(page, skipping: runningHeader)))
+                for line in page.lines { mark(line, .reported) }
+                continue
+            }
+            guard let header = runningHeader else {
                 readCoverWords(page, into: &statement.cover)
                 otherPages.append(page.number)
+                accounts.append(PageAccount(page: page.number, status: .other, schedule: LayoutReader.printedTitle(page, after: nil)))
                 continue
             }
             readHeader(page.lines[header], into: &statement.cover)
@@ -80,8 +99,10 @@ struct LayoutReader {
                    sections.contains(Text.key(page.lines[header + 1].text)) {
                     mark(page.lines[header], .classified)
                     readers[id]?.read(page, from: header + 1, to: page.lines.count, into: &self)
+                    accounts.append(PageAccount(page: page.number, status: .read, schedule: id))
                 } else {
                     otherPages.append(page.number)
+                    accounts.append(PageAccount(page: page.number, status: .other, schedule: LayoutReader.printedTitle(page, after: header)))
                     lastPage = nil
                 }
                 continue
@@ -96,6 +117,7 @@ struct LayoutReader {
                     segments.append((title.id, index))
                 }
             }
+            accounts.append(PageAccount(page: page.number, status: .read, schedule: segments.map(\.id).joined(separator: " + ")))
             for (position, segment) in segments.enumerated() {
                 guard let segmentDescription = blank.page(segment.id) else { continue }
                 let end = position + 1 < segments.count ? segments[position + 1].title : page.lines.count
@@ -136,7 +158,10 @@ struct LayoutReader {
             report(.error, .emptyInput, page: nil, line: nil,
                    "no page of the \(blank.title) blank was found (expected a running header \"\(blank.pageHeader)\" and page titles such as \"\(blank.pages.first?.title ?? "")\")")
         }
-        return ParseResult(statement: statement, diagnostics: diagnostics, dispositions: dispositions, origins: origins, isUsable: usable)
+        var result = ParseResult(statement: statement, diagnostics: diagnostics, dispositions: dispositions, origins: origins, isUsable: usable)
+        result.unreadablePages = unreadable
+        result.pages = accounts
+        return result
     }
 
     /// The running header: "ANNUAL STATEMENT FOR THE YEAR 2024 OF THE Forethought Life Insurance Company".
@@ -192,6 +217,17 @@ struct LayoutReader {
         guard key.hasPrefix(title) else { return false }
         let rest = key.dropFirst(title.count)
         return rest.isEmpty || rest.hasPrefix("continued") || (rest.count == 1 && rest.allSatisfy(\.isLetter))
+    }
+
+    /// The title a page prints: its first line after the running header (or its first line)
+    /// with letters in it, at most 100 characters.
+    static func printedTitle(_ page: PositionedPage, after header: Int?) -> String? {
+        let start = header.map { $0 + 1 } ?? 0
+        for line in page.lines.dropFirst(start).prefix(4) {
+            let text = line.text.trimmingCharacters(in: .whitespaces)
+            if text.unicodeScalars.filter({ CharacterSet.letters.contains($0) }).count >= 3 { return String(text.prefix(100)) }
+        }
+        return nil
     }
 
     static func ranges(_ numbers: [Int]) -> String {

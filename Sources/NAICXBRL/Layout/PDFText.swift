@@ -51,18 +51,93 @@ public enum PDFText {
     }
 
     /// The positioned words of each page of the PDF.
-    public static func document(pdf bytes: [UInt8], name: String) throws(Failure) -> PositionedDocument {
-        let output = try run(bytes)
-        return PositionedDocument(name: name, source: .pdf, pages: pages(fromBoundingBoxes: output))
+    ///
+    /// At most ``Limits/pdfPages`` pages are read: `pdftotext` is asked for one more, and a
+    /// PDF that has it is refused. Its text is read up to ``Limits/pdfTextBytes``; past that
+    /// `pdftotext` is stopped and the PDF refused, so a small PDF whose pages share one large
+    /// text stream costs no more than the limit.
+    ///
+    /// With `parts` above 1 (a single conversion on a machine with several cores), the pages are
+    /// split into that many ranges, each read by a `pdftotext` of its own at the same time:
+    /// extraction, nearly all of a PDF's conversion time, then takes about 1/`parts` as long. A
+    /// batch converts one PDF per job and reads each in one part. The page count comes from
+    /// poppler's `pdfinfo`; without it, or for a short PDF, the file is read in one part.
+    public static func document(pdf bytes: [UInt8], name: String, limits: Limits = .current, parts: Int = 1) throws(Failure) -> PositionedDocument {
+        if parts > 1, let count = pageCount(bytes), count >= 8 * parts {
+            if count > limits.pdfPages {
+                throw .unreadable("the PDF has more than \(limits.pdfPages) pages (NAICXBRL_MAX_PDF_PAGES sets the limit)")
+            }
+            var divided = limits
+            divided.pdfTextBytes = max(1, limits.pdfTextBytes / parts)
+            let partLimits = divided
+            let ranges = (0..<parts).map { part in (count * part / parts + 1)...(count * (part + 1) / parts) }
+            let results = ranges.map { _ in PartResult() }
+            DispatchQueue.concurrentPerform(iterations: ranges.count) { part in
+                do {
+                    results[part].output = try run(bytes, limits: partLimits, pages: ranges[part])
+                } catch {
+                    results[part].failure = error as? Failure ?? .unreadable("\(error)")
+                }
+            }
+            var pages: [PositionedPage] = []
+            for (part, result) in results.enumerated() {
+                if let failure = result.failure { throw failure }
+                pages += self.pages(fromBoundingBoxes: result.output, firstPage: ranges[part].lowerBound)
+            }
+            return PositionedDocument(name: name, source: .pdf, pages: pages)
+        }
+        let output = try run(bytes, limits: limits)
+        let pages = pages(fromBoundingBoxes: output)
+        if pages.count > limits.pdfPages {
+            throw .unreadable("the PDF has more than \(limits.pdfPages) pages (NAICXBRL_MAX_PDF_PAGES sets the limit)")
+        }
+        return PositionedDocument(name: name, source: .pdf, pages: pages)
     }
 
-    private static func run(_ input: [UInt8]) throws(Failure) -> [UInt8] {
+    private final class PartResult: @unchecked Sendable {
+        var output: [UInt8] = []
+        var failure: Failure?
+    }
+
+    /// The PDF's page count from poppler's `pdfinfo` (beside `pdftotext`), or nil.
+    static func pageCount(_ input: [UInt8]) -> Int? {
+        guard let tool = toolPath() else { return nil }
+        let info = (tool as NSString).deletingLastPathComponent + "/pdfinfo"
+        guard FileManager.default.isExecutableFile(atPath: info) else { return nil }
+        _ = ignoreBrokenPipes
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: info)
+        process.arguments = ["-"]
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        let writer = Thread {
+            try? stdin.fileHandleForWriting.write(contentsOf: Data(input))
+            try? stdin.fileHandleForWriting.close()
+        }
+        writer.start()
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 10, execute: watchdog)
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        watchdog.cancel()
+        guard process.terminationStatus == 0 else { return nil }
+        for line in String(decoding: output, as: UTF8.self).split(separator: "\n") where line.hasPrefix("Pages:") {
+            return Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces))
+        }
+        return nil
+    }
+
+    private static func run(_ input: [UInt8], limits: Limits, pages: ClosedRange<Int>? = nil) throws(Failure) -> [UInt8] {
         guard let tool = toolPath() else { throw .toolMissing }
         // A write to a pipe pdftotext has closed must fail with EPIPE, not end the process.
         _ = ignoreBrokenPipes
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = ["-bbox", "-enc", "UTF-8", "-q", "-", "-"]
+        let range = pages.map { ["-f", String($0.lowerBound), "-l", String($0.upperBound)] } ?? ["-l", String(limits.pdfPages + 1)]
+        process.arguments = ["-bbox", "-enc", "UTF-8", "-q"] + range + ["-", "-"]
         let stdin = Pipe()
         let stdout = Pipe()
         let stderr = Pipe()
@@ -87,10 +162,36 @@ public enum PDFText {
         let seconds = ProcessInfo.processInfo.environment["NAICXBRL_PDFTOTEXT_TIMEOUT"].flatMap(Double.init) ?? 120
         let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
         DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: watchdog)
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
+        // Standard error is read on another thread, so neither pipe can fill and block pdftotext.
+        let errorsRead = DispatchSemaphore(value: 0)
+        let collected = Collected()
+        DispatchQueue.global().async {
+            collected.errors = stderr.fileHandleForReading.readDataToEndOfFile()
+            errorsRead.signal()
+        }
+        var output: [UInt8] = []
+        var tooLong = false
+        let reading = stdout.fileHandleForReading.fileDescriptor
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(reading, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            if count <= 0 { break }
+            chunk.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
+            if output.count > limits.pdfTextBytes {
+                tooLong = true
+                process.terminate()
+                output = []
+                break
+            }
+        }
+        errorsRead.wait()
+        let errors = collected.errors
         process.waitUntilExit()
         watchdog.cancel()
+        if tooLong {
+            throw .unreadable("the PDF's text is longer than \(limits.pdfTextBytes) bytes (NAICXBRL_MAX_PDF_TEXT_BYTES sets the limit)")
+        }
         if process.terminationReason == .uncaughtSignal {
             throw .unreadable("pdftotext did not finish within \(String(format: "%g", seconds)) s (NAICXBRL_PDFTOTEXT_TIMEOUT sets the limit)")
         }
@@ -100,16 +201,28 @@ public enum PDFText {
             // copying text, 99 any other error (a damaged file).
             let reasons: [Int32: String] = [1: "the PDF cannot be opened (damaged, or not a PDF)", 3: "the PDF's permissions forbid copying its text",
                                             99: "the PDF is damaged"]
-            let reason = reasons[process.terminationStatus] ?? "exit status \(process.terminationStatus)"
+            var reason = reasons[process.terminationStatus] ?? "exit status \(process.terminationStatus)"
+            if process.terminationStatus == 1, isEncrypted(input) { reason = "the PDF is protected by a password" }
             throw .unreadable(message.isEmpty ? reason : String(message.prefix(200)))
         }
         return [UInt8](output)
     }
 
+    /// Whether the PDF's trailer names an encryption dictionary (`/Encrypt`): a PDF that
+    /// cannot be opened without a password.
+    static func isEncrypted(_ bytes: [UInt8]) -> Bool {
+        let key = Array("/Encrypt".utf8)
+        return bytes.withUnsafeBufferPointer { buffer in key.withUnsafeBufferPointer { Text.contains(buffer, $0) } }
+    }
+
+    private final class Collected: @unchecked Sendable {
+        var errors = Data()
+    }
+
     /// Reads the XHTML `pdftotext -bbox` writes: `<page>` elements holding
     /// `<word xMin= yMin= xMax= yMax=>text</word>`. A byte scanner: the output of a 150-page
     /// statement is about 11 MB.
-    static func pages(fromBoundingBoxes output: [UInt8]) -> [PositionedPage] {
+    static func pages(fromBoundingBoxes output: [UInt8], firstPage: Int = 1) -> [PositionedPage] {
         var pages: [PositionedPage] = []
         var words: [PositionedWord] = []
         var inPage = false
@@ -159,7 +272,7 @@ public enum PDFText {
                     i += 5
                 } else if startsWith("</page>", at: i) {
                     if inPage {
-                        pages.append(PositionedPage(number: pages.count + 1, lines: PositionedDocument.lines(of: words)))
+                        pages.append(PositionedPage(number: firstPage + pages.count, lines: PositionedDocument.lines(of: words)))
                     }
                     inPage = false
                     i += 7

@@ -10,6 +10,11 @@ public struct ParseResult: Sendable {
     public var origins: [String: [String: Int]]
     /// False when the input could not be read as a statement at all (exit code 2).
     public var isUsable: Bool
+    /// Pages of a PDF whose text layer cannot be read (fonts without a Unicode map), by number.
+    public var unreadablePages: [Int] = []
+    /// How each page of a statement laid out by position was accounted for: read, a schedule the
+    /// blank's description does not cover (by its printed title), or unreadable.
+    public var pages: [PageAccount] = []
 
     /// Lines reported as not recognized: the count the coverage test holds at zero.
     public var unrecognizedLineCount: Int {
@@ -31,20 +36,23 @@ public enum StatementParser {
     /// Without a `blank`, the blank is recognized from the pages' running header, and the form
     /// from the bytes: a PDF (read through poppler's `pdftotext`), text from `pdftotext -layout`
     /// (read by position), or the tab-separated text rendering.
-    public static func parse(fileAt path: String, blank: Blank? = nil) throws -> ParseResult {
+    ///
+    /// `pdfParts` is how many `pdftotext` processes read a PDF's pages at once (one per core by
+    /// default; a batch that converts several statements at once passes 1).
+    public static func parse(fileAt path: String, blank: Blank? = nil, pdfParts: Int? = nil) throws -> ParseResult {
         let bytes = try InputFile.read(path)
-        return parse(bytes: bytes, name: InputFile.displayName(path), blank: blank)
+        return parse(bytes: bytes, name: InputFile.displayName(path), blank: blank, pdfParts: pdfParts)
     }
 
     public static func parse(text: String, name: String = "<input>", blank: Blank? = nil) -> ParseResult {
         parse(bytes: Array(text.utf8), name: name, blank: blank)
     }
 
-    public static func parse(bytes: [UInt8], name: String, blank: Blank? = nil) -> ParseResult {
+    public static func parse(bytes: [UInt8], name: String, blank: Blank? = nil, pdfParts: Int? = nil) -> ParseResult {
         if PDFText.isPDF(bytes) {
             let document: PositionedDocument
             do {
-                document = try PDFText.document(pdf: bytes, name: name)
+                document = try PDFText.document(pdf: bytes, name: name, parts: pdfParts ?? ProcessInfo.processInfo.activeProcessorCount)
             } catch {
                 return ParseResult(statement: Statement(blank: blank?.id ?? ""), diagnostics: [Diagnostic(.error, .io, file: name, line: nil, error.description)],
                                    dispositions: [:], origins: [:], isUsable: false)
@@ -57,6 +65,11 @@ public enum StatementParser {
             var result = LayoutStatementParser.parse(document, blank: edition)
             if let notice { result.diagnostics.insert(notice, at: 0) }
             return result
+        }
+        if let (line, length) = longLine(bytes, limit: Limits.current.lineBytes) {
+            let message = "line \(line) is \(length) bytes long, more than \(Limits.current.lineBytes) (NAICXBRL_MAX_LINE_BYTES sets the limit); the statement was not read"
+            return ParseResult(statement: Statement(blank: blank?.id ?? ""), diagnostics: [Diagnostic(.error, .limit, file: name, line: line, message)],
+                               dispositions: [:], origins: [:], isUsable: false)
         }
         // A tab marks the tab-separated rendering, and is found at once; only text without one
         // is read by position.
@@ -78,6 +91,24 @@ public enum StatementParser {
         var result = parseTabbed(bytes: bytes, name: name, blank: edition)
         if let notice { result.diagnostics.insert(notice, at: 0) }
         return result
+    }
+
+    /// The first line longer than `limit` bytes, and its length: one scan, before anything else
+    /// reads the text, so no stage meets a line that costs more than the limit.
+    static func longLine(_ bytes: [UInt8], limit: Int) -> (line: Int, length: Int)? {
+        guard bytes.count > limit else { return nil }
+        return bytes.withUnsafeBytes { buffer -> (Int, Int)? in
+            guard let base = buffer.baseAddress else { return nil }
+            var line = 1, start = 0
+            while start < buffer.count {
+                var end = buffer.count
+                if let found = memchr(base + start, 0x0A, buffer.count - start) { end = base.distance(to: UnsafeRawPointer(found)) }
+                if end - start > limit { return (line, end - start) }
+                line += 1
+                start = end + 1
+            }
+            return nil
+        }
     }
 
     /// The blank whose running header the tab-separated text prints. The quarterly blank, the

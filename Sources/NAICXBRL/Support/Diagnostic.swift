@@ -30,6 +30,8 @@ public struct Diagnostic: Codable, Equatable, Sendable, CustomStringConvertible 
         case importError = "import-error"
         case io = "io"
         case edition = "edition"
+        /// A page whose text layer is not text: reported, not read.
+        case unreadablePage = "unreadable-page"
         /// A character XML cannot hold (a control character such as ESC, BEL, NUL, form feed).
         case unwritableCharacter = "unwritable-character"
         /// The input passes one of the documented limits (``Limits``).

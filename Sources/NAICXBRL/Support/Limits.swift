@@ -13,7 +13,9 @@ public struct Limits: Sendable, Equatable {
     public var xmlAttributes: Int
     /// Namespace declarations on one XML element: `NAICXBRL_MAX_XML_NAMESPACES`.
     public var xmlNamespaces: Int
-    /// Bytes of one XML text node or attribute value: `NAICXBRL_MAX_XML_TEXT_BYTES`.
+    /// Bytes of one XML text node or attribute value: `NAICXBRL_MAX_XML_TEXT_BYTES`. libxml2
+    /// refuses more than 10,000,000 whatever this says; the default is below that, so the
+    /// refusal names this limit.
     public var xmlTextBytes: Int
     /// Bytes of the text `pdftotext` writes for one PDF: `NAICXBRL_MAX_PDF_TEXT_BYTES`.
     public var pdfTextBytes: Int
@@ -23,7 +25,7 @@ public struct Limits: Sendable, Equatable {
     public var jobs: Int
 
     public static let defaults = Limits(inputBytes: 256 << 20, lineBytes: 1 << 20, xmlAttributes: 256, xmlNamespaces: 64,
-                                        xmlTextBytes: 10_000_000, pdfTextBytes: 256 << 20, pdfPages: 2_000, jobs: 64)
+                                        xmlTextBytes: 8_000_000, pdfTextBytes: 256 << 20, pdfPages: 2_000, jobs: 64)
 
     /// The defaults, with each one the environment sets.
     public static let current: Limits = from(environment: ProcessInfo.processInfo.environment)
@@ -73,7 +75,7 @@ public enum InputFile {
         }
         var bytes: [UInt8] = []
         if status.st_mode & S_IFMT == S_IFREG, status.st_size > 0 { bytes.reserveCapacity(min(Int(status.st_size), limit) + 1) }
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
@@ -81,7 +83,7 @@ public enum InputFile {
                 throw Failure(path: path, reason: reason(errno))
             }
             if count == 0 { break }
-            bytes.append(contentsOf: chunk[..<count])
+            chunk.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
             if bytes.count > limit {
                 throw Failure(path: path, reason: "it is larger than \(limit) bytes (NAICXBRL_MAX_INPUT_BYTES sets the limit)")
             }

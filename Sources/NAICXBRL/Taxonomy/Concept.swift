@@ -27,6 +27,8 @@ public struct Concept: Hashable, Sendable {
     public var label: String
     /// Where the item is printed ("Assets, line 28"): the taxonomy's "printed at" label.
     public var printedAt: String?
+    /// Where the concept is printed on the blank, for the reference linkbase.
+    public var reference: ConceptReference? = nil
 
     public var isAbstract: Bool { kind != .item }
 }
@@ -127,5 +129,23 @@ enum CommonConcepts {
             [("\(prefix)TableAmountColumn\(n)", Concept.DataType.monetary, Concept.PeriodType.duration, "\(label) amount, column \(n)", axes),
              ("\(prefix)TableTextColumn\(n)", Concept.DataType.string, Concept.PeriodType.duration, "\(label) text, column \(n)", axes)]
         }
+    }
+}
+
+/// Where a concept is printed on its blank's edition: the page (or the part of the statement,
+/// for concepts that are on no tabular page), the line, the column.
+public struct ConceptReference: Hashable, Sendable {
+    /// The page's printed title, or the part of the statement ("Cover and jurat").
+    public var page: String
+    public var line: String?
+    public var column: String?
+    /// What on the line it is, where the line prints more than one amount ("amount 1 printed in the caption").
+    public var detail: String?
+
+    public init(page: String, line: String? = nil, column: String? = nil, detail: String? = nil) {
+        self.page = page
+        self.line = line
+        self.column = column
+        self.detail = detail
     }
 }

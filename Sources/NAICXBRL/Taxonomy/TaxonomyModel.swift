@@ -52,6 +52,18 @@ public struct TaxonomyModel: Sendable {
     }
     /// A heading line's abstract concept: the description names it (names carry no line
     /// numbers, so they stay when an edition renumbers the page).
+    /// The part of the statement a cover, note or interrogatory item is printed in, by its axes:
+    /// the blank's own title for its notes or interrogatories where the description gives one.
+    static func part(of axes: [String], in blank: Blank) -> String {
+        func title(_ kind: SectionDescription.Kind, _ fallback: String) -> String {
+            blank.sections.first { $0.kind == kind }?.titles.first ?? fallback
+        }
+        if axes.contains("NoteAxis") { return title(.notes, "NOTES TO FINANCIAL STATEMENTS") }
+        if axes.contains("InterrogatoryAxis") { return title(.interrogatories, "GENERAL INTERROGATORIES") }
+        if axes.contains("PageAxis") { return "Tabular pages, as printed" }
+        return "Cover and jurat"
+    }
+
     static func heading(_ page: PageDescription, _ line: LineDescription) -> String {
         line.concept ?? "\(page.id)\(line.caption.filter { $0.isLetter || $0.isNumber })Heading"
     }
@@ -62,8 +74,14 @@ public struct TaxonomyModel: Sendable {
         addDocumentRole()
     }
 
+    /// The page (or part of the statement) concepts added without a reference of their own are
+    /// printed on.
+    private var currentPart = ""
+
     private mutating func add(_ concept: Concept) {
         if index[concept.name] != nil { return }
+        var concept = concept
+        if concept.reference == nil { concept.reference = ConceptReference(page: currentPart) }
         index[concept.name] = concepts.count
         concepts.append(concept)
     }
@@ -73,6 +91,7 @@ public struct TaxonomyModel: Sendable {
     private mutating func addPage(_ page: PageDescription) {
         // Worked out once: every line's printed-at label starts with it.
         let title = page.title.capitalizedTitle
+        currentPart = page.title
         let root = "\(page.id)Abstract"
         add(Concept(name: root, kind: .heading, type: .abstract, periodType: .duration, label: title))
         var presentation: [Arc] = []
@@ -93,7 +112,8 @@ public struct TaxonomyModel: Sendable {
                 let type: Concept.DataType = column.valueKind == .amount ? .monetary : .string
                 add(Concept(name: name, kind: .item, type: type, periodType: periodType(column.period, nil),
                             balance: type == .monetary ? page.balance : nil, label: column.heading,
-                            printedAt: "\(title), column \(column.number.isEmpty ? column.heading : column.number)"))
+                            printedAt: "\(title), column \(column.number.isEmpty ? column.heading : column.number)",
+                            reference: ConceptReference(page: page.title, column: column.number.isEmpty ? column.heading : column.number)))
                 if !items.contains(name) {
                     items.append(name)
                     presentation.append(Arc(from: root, to: name, order: order + 1, weight: 1))
@@ -108,7 +128,7 @@ public struct TaxonomyModel: Sendable {
                 let name = Self.member(page, member, rows: true)
                 let label = line.caption.isEmpty ? "Line \(line.line)" : line.caption
                 add(Concept(name: name, kind: .member, type: .abstract, periodType: .duration, label: label,
-                            printedAt: "\(title), line \(line.line)"))
+                            printedAt: "\(title), line \(line.line)", reference: ConceptReference(page: page.title, line: line.line)))
                 if !members.contains(name) { members.append(name) }
             }
             presentation.append(Arc(from: root, to: axis, order: page.columns.count + 1, weight: 1))
@@ -139,7 +159,8 @@ public struct TaxonomyModel: Sendable {
                 let printedAt = "\(title), line \(line.line)"
                 if line.isHeading {
                     let name = Self.heading(page, line)
-                    add(Concept(name: name, kind: .heading, type: .abstract, periodType: .duration, label: line.caption, printedAt: printedAt))
+                    add(Concept(name: name, kind: .heading, type: .abstract, periodType: .duration, label: line.caption, printedAt: printedAt,
+                                reference: ConceptReference(page: page.title, line: line.line)))
                     presentation.append(Arc(from: parent, to: name, order: orders[parent] ?? 1, weight: 1))
                     parents.append((line.line + ".", name))
                     continue
@@ -149,14 +170,16 @@ public struct TaxonomyModel: Sendable {
                 let label = line.isWriteIn ? "Write-in line \(line.line)" : line.caption.replacingAll("$", with: "$ ...")
                 let percent = line.type == .percent
                 add(Concept(name: name, kind: .item, type: percent ? .percent : .monetary, periodType: type,
-                            balance: percent ? nil : line.balance ?? page.balance, label: label, printedAt: printedAt))
+                            balance: percent ? nil : line.balance ?? page.balance, label: label, printedAt: printedAt,
+                            reference: ConceptReference(page: page.title, line: line.line)))
                 items.append(name)
                 presentation.append(Arc(from: parent, to: name, order: orders[parent] ?? 1, weight: 1))
                 for (i, slot) in (line.slots ?? []).enumerated() {
                     let count = line.slots?.count ?? 1
                     add(Concept(name: slot, kind: .item, type: .monetary, periodType: type,
                                 label: "\(line.caption.replacingAll("$", with: "$ ...")): amount \(count > 1 ? "\(i + 1) " : "")printed in the caption",
-                                printedAt: printedAt))
+                                printedAt: printedAt,
+                                reference: ConceptReference(page: page.title, line: line.line, detail: "amount \(i + 1) printed in the caption")))
                     presentation.append(Arc(from: name, to: slot, order: i + 1, weight: 1))
                 }
             }
@@ -197,7 +220,7 @@ public struct TaxonomyModel: Sendable {
                     if names.contains(name) { continue }
                     names.append(name)
                     add(Concept(name: name, kind: .member, type: .abstract, periodType: .duration, label: column.heading,
-                                printedAt: "\(title), column \(column.number)"))
+                                printedAt: "\(title), column \(column.number)", reference: ConceptReference(page: page.title, column: column.number)))
                 }
                 hypercubes.append(Hypercube(table: "\(page.id)Table", lineItems: "\(page.id)LineItems", primaryItems: items,
                                             axes: [(axis, domain, names)]))
@@ -213,6 +236,7 @@ public struct TaxonomyModel: Sendable {
 
     private mutating func addDocumentRole() {
         let root = "DocumentAbstract"
+        currentPart = "Cover, notes and interrogatories"
         add(Concept(name: root, kind: .heading, type: .abstract, periodType: .duration, label: "Cover, notes and interrogatories"))
         var presentation: [Arc] = []
         for (axis, domain, label) in CommonConcepts.typedAxes {
@@ -221,7 +245,8 @@ public struct TaxonomyModel: Sendable {
         var groups: [[String]: [String]] = [:]
         var groupOrder: [[String]] = []
         for (order, item) in CommonConcepts.items.enumerated() {
-            add(Concept(name: item.name, kind: .item, type: item.type, periodType: item.period, label: item.label))
+            add(Concept(name: item.name, kind: .item, type: item.type, periodType: item.period, label: item.label,
+                        reference: ConceptReference(page: Self.part(of: item.axes, in: blank))))
             presentation.append(Arc(from: root, to: item.name, order: order + 1, weight: 1))
             if !item.axes.isEmpty {
                 if groups[item.axes] == nil { groupOrder.append(item.axes) }

@@ -17,6 +17,7 @@ public enum TaxonomyPackage {
         var out: [(path: String, contents: [UInt8])] = [
             ("META-INF/taxonomyPackage.xml", manifest(blanks)),
             ("META-INF/catalog.xml", catalog(blanks)),
+            ("reference/\(ReferenceParts.file)", ReferenceParts.schema()),
         ]
         for blank in blanks {
             let writer = TaxonomyWriter(taxonomy: TaxonomyModel.of(blank))
@@ -33,6 +34,7 @@ public enum TaxonomyPackage {
         guard let xml = XMLStreamWriter() else { return [] }
         xml.start("catalog")
         xml.attribute("xmlns", "urn:oasis:names:tc:entity:xmlns:xml:catalog")
+        xml.element("rewriteURI", attributes: [("uriStartString", ReferenceParts.baseURL), ("rewritePrefix", "../reference/")])
         var seen = Set<String>()
         for blank in blanks where seen.insert(blank.taxonomyURL).inserted {
             xml.element("rewriteURI", attributes: [("uriStartString", blank.taxonomyURL), ("rewritePrefix", "../\(blank.id)/")])

@@ -27,6 +27,7 @@ public struct TaxonomyWriter: Sendable {
             (presentationFile, presentation()),
             (calculationFile, calculation()),
             (definitionFile, definition()),
+            (referenceFile, references()),
         ] + (formulaLinkbase().map { [(formulaFile, $0)] } ?? [])
     }
 
@@ -49,7 +50,8 @@ public struct TaxonomyWriter: Sendable {
         xml.attribute("attributeFormDefault", "unqualified")
         xml.start("xs:annotation")
         xml.start("xs:appinfo")
-        for (file, role) in [(labelFile, "label"), (presentationFile, "presentation"), (calculationFile, "calculation"), (definitionFile, "definition")] {
+        for (file, role) in [(labelFile, "label"), (presentationFile, "presentation"), (calculationFile, "calculation"), (definitionFile, "definition"),
+                             (referenceFile, "reference")] {
             xml.element("link:linkbaseRef", attributes: [("xlink:type", "simple"), ("xlink:href", file),
                                                         ("xlink:role", "http://www.xbrl.org/2003/role/\(role)LinkbaseRef"),
                                                         ("xlink:arcrole", "http://www.w3.org/1999/xlink/properties/linkbase")])

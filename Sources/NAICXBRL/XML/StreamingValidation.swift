@@ -193,6 +193,10 @@ final class StreamingValidation {
                                                Unmanaged.passUnretained(state).toOpaque())
             }
         }
+        if let refusal = source.refusal {
+            operation.record(ValidationIssue(.error, .refused, file: documentName, line: nil, "the document was not read: \(refusal)"))
+            return
+        }
         let malformed = state.refusedDoctype || operation.issues.contains { $0.severity == .error && $0.kind == .malformed }
         if malformed {
             if !operation.issues.contains(where: { $0.severity == .error }) {
@@ -370,11 +374,19 @@ final class StreamSource: @unchecked Sendable {
     private var chunks: [[UInt8]] = []
     private var chunkOffset = 0
     private var finished = false
+    /// Counts what the document holds as it is read, for a document from outside.
+    private var limits: MarkupLimits?
 
-    /// Reads `bytes`, which must stay valid while the validation runs.
-    init(_ bytes: UnsafeRawBufferPointer) {
+    /// Reads `bytes`, which must stay valid while the validation runs. A document from outside
+    /// (`limited`) is held to ``Limits``' XML limits as it is read (see ``MarkupLimits``); one
+    /// this library wrote need not be.
+    init(_ bytes: UnsafeRawBufferPointer, limited: Bool = true) {
         fixed = bytes
+        limits = limited ? MarkupLimits() : nil
     }
+
+    /// Why the document was refused while it was read: the limit it passed.
+    var refusal: String? { limits?.refusal }
 
     /// A pipe: ``append(_:)`` chunks, then ``finish()``.
     init() {
@@ -401,6 +413,7 @@ final class StreamSource: @unchecked Sendable {
         if let fixed {
             let n = min(count, fixed.count - offset)
             guard n > 0, let base = fixed.baseAddress else { return 0 }
+            if limits != nil, !limits!.read(UnsafeRawBufferPointer(start: base + offset, count: n)) { return -1 }
             UnsafeMutableRawPointer(buffer).copyMemory(from: base + offset, byteCount: n)
             offset += n
             return n

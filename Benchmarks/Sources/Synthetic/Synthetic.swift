@@ -1,4 +1,5 @@
 import Foundation
+import NAICXBRL
 
 /// Generated blanks, statements and instances of a chosen size, for benchmarks and load tests.
 ///

@@ -1,0 +1,115 @@
+import Foundation
+import XCTest
+@testable import NAICXBRL
+
+/// Filings as they come: a company code the statement does not print, given by the user; pages
+/// whose text layer cannot be read, reported page by page while the readable pages are read.
+final class EntityAndUnreadableTextTests: XCTestCase {
+    static let athene = Fixture.root.appendingPathComponent("Fixtures/annual/athene-annuity-2021-annual-partial.pdf").path
+
+    /// Athene Annuity and Life's 2021 partial filing prints no company code, and its notes pages
+    /// (7 to 38) are set in fonts without a Unicode map.
+    func testAPartialFilingWithoutACodeAndWithUnreadablePages() throws {
+        try AnnualStatementTests.requirePdftotext()
+        var result = try StatementParser.parse(fileAt: Self.athene)
+        XCTAssertNil(result.statement.cover.companyCode)
+        XCTAssertThrowsError(try Converter.convert(result.statement, validate: false)) { error in
+            XCTAssertTrue("\(error)".contains("--company-code"), "\(error)")
+        }
+        XCTAssertEqual(result.unreadablePages, Array(7...38))
+        let unreadable = result.diagnostics.filter { $0.code == .unreadablePage }
+        XCTAssertEqual(unreadable.map(\.page), Array(7...38).map { Optional($0) })
+        XCTAssertTrue(unreadable.allSatisfy { $0.severity == .error && $0.message.contains("Notes to the Financial Statements") })
+        XCTAssertTrue(result.hasErrors)
+        XCTAssertTrue(result.isUsable)
+
+        try EntityCodes(companyCode: "61689").apply(to: &result, file: "athene.pdf")
+        XCTAssertEqual(result.statement.cover.companyCode, "61689")
+        // The readable pages, as printed on the Assets page (PDF page 2).
+        XCTAssertEqual(result.statement.cell("Assets", "1", column: "1"), .amount(printed("47,312,106,902")))
+        XCTAssertEqual(result.statement.cell("Assets", "12", column: "2"), .amount(printed("871,411")))
+        XCTAssertEqual(result.statement.cell("Assets", "28", column: "3"), .amount(printed("106,295,323,481")))
+        XCTAssertEqual(result.statement.cell("Assets", "28", column: "4"), .amount(printed("76,555,521,630")))
+        let conversion = try Converter.convert(result.statement, file: "athene.xbrl")
+        XCTAssertEqual(conversion.validation.map(\.description), [])
+        XCTAssertTrue(String(decoding: conversion.instance, as: UTF8.self).contains(">61689</xbrli:identifier>"))
+    }
+
+    /// A printed code and a different given one: nothing is converted.
+    func testAGivenCodeThatDiffersFromThePrintedOneIsRefused() throws {
+        var result = Fixture.reference
+        XCTAssertEqual(result.statement.cover.companyCode, "70416")
+        try EntityCodes(companyCode: "12345").apply(to: &result, file: "fixture.txt")
+        XCTAssertFalse(result.isUsable)
+        XCTAssertTrue(result.diagnostics.contains { $0.severity == .error && $0.message.contains("70416") && $0.message.contains("12345") })
+        var same = Fixture.reference
+        try EntityCodes(companyCode: "70416").apply(to: &same, file: "fixture.txt")
+        XCTAssertTrue(same.isUsable)
+        XCTAssertEqual(same.diagnostics.count, Fixture.reference.diagnostics.count)
+    }
+
+    func testCodesAreCheckedAndReadFromCSV() throws {
+        XCTAssertThrowsError(try EntityCodes(companyCode: "1234"))
+        XCTAssertThrowsError(try EntityCodes(companyCode: "12a45"))
+        XCTAssertThrowsError(try EntityCodes(groupCode: "12345"))
+        let table = try EntityCodes.table(csv: "file,companyCode,groupCode\n# Athene\nathene.pdf,61689,\ndir/other.pdf,12345,4731\n", file: "codes.csv")
+        XCTAssertEqual(EntityCodes.lookup("/some/where/athene.pdf", in: table)?.companyCode, "61689")
+        XCTAssertEqual(EntityCodes.lookup("dir/other.pdf", in: table)?.groupCode, "4731")
+        XCTAssertNil(EntityCodes.lookup("third.pdf", in: table))
+        XCTAssertThrowsError(try EntityCodes.table(csv: "a.pdf,61689\na.pdf,61689\n", file: "codes.csv")) { error in
+            XCTAssertTrue("\(error)".contains("codes.csv:2"), "\(error)")
+        }
+        XCTAssertThrowsError(try EntityCodes.table(csv: "a.pdf\n", file: "codes.csv"))
+    }
+
+    /// Words of text in a font without a Unicode map, against words of a statement page.
+    func testUnreadableTextIsRecognized() {
+        func page(_ words: [String]) -> PositionedPage {
+            let line = PositionedLine(words: words.enumerated().map { i, text in
+                PositionedWord(text: text, x0: Double(i * 40), x1: Double(i * 40 + 30), y0: 10, y1: 20)
+            }, number: 1)
+            return PositionedPage(number: 1, lines: [line])
+        }
+        let garbled = ["-RZIWXQIRXW", "'SRXMRYIH", "%KIEREP]WMWSJ", "(IJIVVIH8E\\%WWIXW", "3VHMREV]", "*EVQ", "-RWYVIH", "%PP3XLIV"]
+        let readable = ["Total", "admitted", "assets", "(Page", "2,", "Line", "28,", "Col.", "3)", "Bonds", "Stocks", "of", "the", "year"]
+        XCTAssertTrue(UnreadableText.isUnreadable(page(Array(repeating: garbled, count: 3).flatMap { $0 })))
+        XCTAssertFalse(UnreadableText.isUnreadable(page(Array(repeating: readable, count: 3).flatMap { $0 })))
+        // A few odd words among many readable ones do not make a page unreadable.
+        XCTAssertFalse(UnreadableText.isUnreadable(page(Array(repeating: readable, count: 3).flatMap { $0 } + ["A[1]"])))
+        XCTAssertTrue(UnreadableText.isUnreadable(page(Array(repeating: ["\u{FFFD}\u{FFFD}x", "ab\u{E001}"], count: 12).flatMap { $0 })))
+    }
+
+    /// A PDF read in page ranges by several pdftotext processes at once gives the same pages as
+    /// one pdftotext over the whole file.
+    func testPageRangesReadInParallelEqualTheWholeFile() throws {
+        try AnnualStatementTests.requirePdftotext()
+        let bytes = try InputFile.read(EditionsTests.annual2025)
+        XCTAssertEqual(PDFText.pageCount(bytes), 156)
+        let whole = try PDFText.document(pdf: bytes, name: "2025.pdf", parts: 1)
+        let split = try PDFText.document(pdf: bytes, name: "2025.pdf", parts: 3)
+        XCTAssertEqual(whole.pages.count, 156)
+        XCTAssertEqual(split.pages.map(\.number), whole.pages.map(\.number))
+        XCTAssertEqual(split.pages.map { $0.lines.map(\.text) }, whole.pages.map { $0.lines.map(\.text) })
+    }
+
+    /// Every printed page is accounted for: read (by the description's page ids), a schedule the
+    /// description does not read (by its printed title), or unreadable.
+    func testEveryPageIsAccountedFor() throws {
+        try AnnualStatementTests.requirePdftotext()
+        let athene = try StatementParser.parse(fileAt: Self.athene)
+        XCTAssertEqual(athene.pages.map(\.page), Array(1...38))
+        XCTAssertEqual(athene.pages.filter { $0.status == .read }.map(\.page), [2, 3, 4, 5, 6])
+        XCTAssertEqual(athene.pages.filter { $0.status == .unreadable }.map(\.page), Array(7...38))
+        XCTAssertEqual(athene.pages.first { $0.page == 3 }?.schedule, "Liabilities")
+
+        let filing = try StatementParser.parse(fileAt: EditionsTests.annual2025)
+        XCTAssertEqual(filing.pages.count, 156)
+        // The pages named in the source of the 2025 edition: Assets 3, Liabilities 4, Summary of
+        // Operations 5, Cash Flow 6 and 7, the two investment exhibits 18, Exhibit 1 Part 1 19,
+        // Non-Admitted Assets 29, Five-Year 72 and 73, Schedule T 111.
+        XCTAssertEqual(filing.pages.filter { $0.status == .read }.map(\.page), [3, 4, 5, 6, 7, 18, 19, 29, 72, 73, 111])
+        XCTAssertEqual(filing.pages.first { $0.page == 18 }?.schedule, "NetInvestmentIncome + CapitalGains")
+        XCTAssertTrue(filing.pages.contains { $0.status == .other && $0.schedule == "EXHIBIT 2 - GENERAL EXPENSES" })
+        XCTAssertFalse(filing.pages.contains { $0.status == .unreadable })
+    }
+}
