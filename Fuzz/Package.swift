@@ -41,5 +41,11 @@ let package = Package(
             path: "Sources/FuzzInput",
             swiftSettings: fuzzerSettings
         ),
+        .executableTarget(
+            name: "FuzzReports",
+            dependencies: ["CFuzzerDriver", .product(name: "NAICXBRL", package: parentIdentity)],
+            path: "Sources/FuzzReports",
+            swiftSettings: fuzzerSettings
+        ),
     ]
 )

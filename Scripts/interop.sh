@@ -188,6 +188,52 @@ PY
     fi
 done
 
+echo "== Open Information Model: the xBRL-JSON report (and the xBRL-CSV report package) through Arelle's OIM loader"
+# Arelle loads each report naicxbrl writes with --plugins loadFromOIM --formula none (its formula
+# processor raises on a report loaded from OIM) and must report no error or warning; its facts,
+# compared fact by fact (concept, entity, period, dimensions, unit, decimals, value, footnotes),
+# must be the facts Arelle finds in naicxbrl's XML instance. Then the xBRL-JSON report Arelle
+# writes from the XML instance (saveLoadableOIM) must import to the statement the XML imports to.
+python="$root/.venv-arelle/bin/python"
+for case in fixture forethought-life-2024 commonwealth-annuity-2023 forethought-life-2025; do
+    input="Fixtures/annual/$case-annual.pdf"
+    [ "$case" = fixture ] && input=Fixtures/mml-bay-state-life-2011-q2.txt
+    "$tool" convert "$input" -o "$out/oim-$case.xbrl" 2>/dev/null || true
+    "$python" Scripts/oim-facts.py "$out/oim-$case.xbrl" "$out/naiclq-2011.zip" > "$out/oim-$case.xbrl.facts" 2>"$out/oim-$case.xbrl.log" || true
+    for format in json csv; do
+        extension=$format; [ "$format" = csv ] && extension=xbr
+        report="$out/oim-$case.$extension"
+        if ! "$tool" convert "$input" --format "$format" -o "$report" 2>"$out/oim-$case-$format.convert.log"; then
+            echo "$case: naicxbrl convert --format $format failed:"; sed -n 1,10p "$out/oim-$case-$format.convert.log"
+            fail=1
+            continue
+        fi
+        expected="$out/oim-$case.xbrl.facts"
+        if [ "$format" = csv ]; then
+            # xBRL-CSV has no footnotes: the package keeps printed forms in a table of comment
+            # columns, so the facts are compared without their footnotes.
+            sed 's/ | [^|]*$//' "$out/oim-$case.xbrl.facts" > "$out/oim-$case.xbrl.nofootnotes"
+            expected="$out/oim-$case.xbrl.nofootnotes"
+        fi
+        if "$python" Scripts/oim-facts.py "$report" "$out/naiclq-2011.zip" > "$report.all" 2>"$report.log" \
+            && { if [ "$format" = csv ]; then sed 's/ | [^|]*$//' "$report.all"; else cat "$report.all"; fi; } > "$report.facts" \
+            && [ -s "$report.facts" ] && cmp -s "$expected" "$report.facts"; then
+            echo "Arelle, $case.$extension: no errors or warnings; $(wc -l < "$report.facts") facts, the XML instance's fact by fact"
+        else
+            echo "Arelle on $case.$extension:"; sed -n 1,20p "$report.log"
+            diff "$expected" "$report.facts" | sed -n 1,20p
+            fail=1
+        fi
+    done
+done
+"$tool" import "$out/fixture.json" --format json > "$out/arelle-json-imported.json" 2>"$out/arelle-json-import.log" || true
+if cmp -s "$out/parsed.json" "$out/arelle-json-imported.json"; then
+    echo "the xBRL-JSON report Arelle wrote from the instance imports to the same statement"
+else
+    echo "the xBRL-JSON report Arelle wrote does not import to the same statement:"; sed -n 1,20p "$out/arelle-json-import.log"
+    fail=1
+fi
+
 if [ "$fail" -ne 0 ]; then
     echo "interop: FAILED"
     exit 1

@@ -8,7 +8,7 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check a statement's arithmetic and its ties between pages, schedules and notes.",
         discussion: """
         The rules are the arithmetic printed in the blank's captions and column headings, and the \
-        crosschecks in Blank/Data/life-ah-quarterly-checks.json. A FILE ending in .xbrl or .xml is \
+        crosschecks in Blank/Data/life-ah-quarterly-checks.json. A FILE ending in .xbrl, .xml, .json (xBRL-JSON) or .xbr (xBRL-CSV) is \
         imported from XBRL; anything else is read as a statement. Findings are printed as \
         FILE:LINE: SEVERITY: [RULE] MESSAGE (expected X, actual Y). A difference within a rule's \
         rounding tolerance is a warning. Exit code 1 when an error-severity rule fails.
@@ -19,7 +19,7 @@ struct CheckCommand: ParsableCommand {
         case text, json
     }
 
-    @Argument(help: "The statement (or - for standard input), or an XBRL instance (.xbrl, .xml).")
+    @Argument(help: "The statement (or - for standard input), or an XBRL instance (.xbrl, .xml), xBRL-JSON report (.json) or xBRL-CSV report package (.xbr).")
     var input: String
 
     @OptionGroup var entity: EntityOptions
@@ -34,13 +34,17 @@ struct CheckCommand: ParsableCommand {
         let statement: Statement
         var origins: [String: [String: Int]] = [:]
         let lower = input.lowercased()
-        if lower.hasSuffix(".xbrl") || lower.hasSuffix(".xml") {
+        if lower.hasSuffix(".xbrl") || lower.hasSuffix(".xml") || lower.hasSuffix(".json") || lower.hasSuffix(".xbr") {
             let bytes = try readInstance(input)
-            guard let blank = InstanceBlank.of(bytes) else {
-                Output.error("\(InputFile.displayName(input)): error: the instance names no taxonomy of a known blank edition (expected a schemaRef such as \(InstanceBlank.example)) [schema]")
+            let report = ReportImport.read(bytes, name: InputFile.displayName(input))
+            guard report.blank != nil else {
+                Output.diagnostics(report.result.diagnostics, minimum: .warning)
+                if report.result.diagnostics.isEmpty {
+                    Output.error("\(InputFile.displayName(input)): error: the instance names no taxonomy of a known blank edition (expected a schemaRef such as \(InstanceBlank.example)) [schema]")
+                }
                 throw ToolExit.invalid.code
             }
-            let imported = FactImporter(blank: blank).importInstance(bytes, name: InputFile.displayName(input))
+            let imported = report.result
             Output.diagnostics(imported.diagnostics, minimum: .warning)
             // Facts that cannot be placed leave holes the checks would report as differences. An
             // instance with errors is invalid input, exit code 1, as `import` says.

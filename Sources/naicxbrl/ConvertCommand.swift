@@ -30,6 +30,9 @@ struct ConvertCommand: ParsableCommand {
     @Flag(help: "Skip schema validation of the written instances.")
     var noValidate = false
 
+    @Option(help: "xml: the XBRL 2.1 instance (.xbrl); json: an xBRL-JSON report (.json); csv: an xBRL-CSV report package (.xbr). Each holds the same facts; the XML instance is validated.")
+    var format: OutputFormat = .xml
+
     @OptionGroup var entity: EntityOptions
 
     @Option(help: "A batch's NAIC codes for statements that do not print them: CSV lines file,companyCode[,groupCode], a file matched by its path or name.")
@@ -73,15 +76,23 @@ struct ConvertCommand: ParsableCommand {
             Output.error("\(output ?? "<stdout>"): error: the instance is not valid; it was not written [schema-invalid]")
             throw ToolExit.invalid.code
         }
+        let report: [UInt8]
+        do {
+            report = try format.report.bytes(of: conversion, statement: parsed.statement,
+                                             name: output.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension } ?? "report")
+        } catch {
+            Output.error("\(statement): error: \(error) [convert]")
+            throw ToolExit.unusable.code
+        }
         if let output {
             do {
-                try AtomicFile.write(conversion.instance, to: output)
+                try AtomicFile.write(report, to: output)
             } catch {
                 Output.error("\(output): error: cannot write the instance: \(error.localizedDescription) [io]")
                 throw ToolExit.unusable.code
             }
         } else {
-            Output.write(conversion.instance, to: .standardOutput)
+            Output.write(report, to: .standardOutput)
         }
         if parsed.hasErrors || conversion.diagnostics.contains(where: { $0.severity == .error }) { throw ToolExit.invalid.code }
     }
@@ -97,7 +108,7 @@ struct ConvertCommand: ParsableCommand {
         }
         // Every output name is planned before anything is written; an output that would
         // overwrite an input stops the batch before it starts.
-        let outputs = BatchConverter.outputNames(for: files, in: directory)
+        let outputs = BatchConverter.outputNames(for: files, in: directory, extension: format.report.fileExtension)
         let overwritten = BatchConverter.overwrittenInputs(files, outputs: outputs, in: directory)
         if !overwritten.isEmpty {
             for (input, output) in overwritten { Output.error("\(input): error: the output \(output) would overwrite this input; choose another --output-dir [batch]") }
@@ -115,6 +126,7 @@ struct ConvertCommand: ParsableCommand {
         let interactive = isatty(STDERR_FILENO) == 1
         BatchConverter.keepFreedMemory()
         var converter = BatchConverter(outputDirectory: directory, jobs: jobs, validate: !noValidate, check: BatchChecks.run)
+        converter.format = format.report
         if let codes {
             do {
                 let text = String(decoding: try InputFile.read(codes), as: UTF8.self)
@@ -183,6 +195,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let bytes = try readInstance(instance)
+        if ReportFormat.detect(bytes) != .xml { return try validateReport(bytes, instance) }
         let recognized = InstanceBlank.recognize(bytes)
         if let refusal = recognized.refusal {
             Output.error("\(InputFile.displayName(instance)): error: the document was not read: \(refusal) [limit]")

@@ -11,12 +11,14 @@ struct ImportCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, json, xbrl
+        case xbrlJSON = "xbrl-json"
+        case xbrlCSV = "xbrl-csv"
     }
 
-    @Argument(help: "The instance document.")
+    @Argument(help: "The instance document, xBRL-JSON report or xBRL-CSV report package (told apart by their first bytes).")
     var instance: String
 
-    @Option(help: "text: the tabular pages in the statement's layout; json: the model; xbrl: the instance written again.")
+    @Option(help: "text: the tabular pages in the statement's layout; json: the model; xbrl: the instance written again; xbrl-json, xbrl-csv: the xBRL-JSON report or xBRL-CSV report package written again.")
     var format: Format = .json
 
     @Option(name: [.short, .customLong("output")], help: "Where to write the result (default: standard output).")
@@ -25,11 +27,15 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         try refuseOverwritingInput(instance, output)
         let bytes = try readInstance(instance)
-        guard let blank = InstanceBlank.of(bytes) else {
-            Output.error("\(InputFile.displayName(instance)): error: the instance names no taxonomy of a known blank edition (expected a schemaRef such as \(InstanceBlank.example)) [schema]")
+        let report = ReportImport.read(bytes, name: InputFile.displayName(instance))
+        guard let blank = report.blank else {
+            Output.diagnostics(report.result.diagnostics, minimum: .warning)
+            if report.result.diagnostics.isEmpty {
+                Output.error("\(InputFile.displayName(instance)): error: the \(report.format == .xml ? "instance" : "report") names no taxonomy of a known blank edition (expected \(report.format == .xml ? "a schemaRef" : "a taxonomy") such as \(InstanceBlank.example)) [schema]")
+            }
             throw ToolExit.invalid.code
         }
-        let result = FactImporter(blank: blank).importInstance(bytes, name: InputFile.displayName(instance))
+        let result = report.result
         Output.diagnostics(result.diagnostics, minimum: .warning)
         if result.hasErrors { throw ToolExit.invalid.code }
         let out: [UInt8]
@@ -38,9 +44,12 @@ struct ImportCommand: ParsableCommand {
             out = [UInt8](try Output.json(result.statement)) + [0x0A]
         case .text:
             out = Array(TextRenderer.render(result.statement, blank: blank).utf8)
-        case .xbrl:
+        case .xbrl, .xbrlJSON, .xbrlCSV:
             do {
-                out = try Converter.convert(result.statement, file: output, validate: false).instance
+                let conversion = try Converter.convert(result.statement, file: output, validate: false)
+                let form: ReportFormat = format == .xbrl ? .xml : format == .xbrlJSON ? .json : .csv
+                out = try form.bytes(of: conversion, statement: result.statement,
+                                     name: output.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension } ?? "report")
             } catch {
                 Output.error("\(instance): error: \(error) [convert]")
                 throw ToolExit.unusable.code

@@ -126,4 +126,61 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(importer.importInstance(bytes, name: "synthetic.xbrl"))
         }
     }
+
+    // The Open Information Model forms: writing each from the converted statement (the facts
+    // mapped once, as `convert` does), and reading each back.
+    let conversion = try? Converter.convert(fixture.statement, validate: false)
+    let jsonReport = conversion.flatMap { try? ReportFormat.json.bytes(of: $0, statement: fixture.statement) } ?? []
+    let csvPackage = conversion.flatMap { try? ReportFormat.csv.bytes(of: $0, statement: fixture.statement, name: "fixture") } ?? []
+
+    Benchmark("Write the reference xBRL-JSON report (from the facts)", configuration: wallClock) { benchmark in
+        guard let conversion else { return }
+        for _ in benchmark.scaledIterations {
+            blackHole(try ReportFormat.json.bytes(of: conversion, statement: fixture.statement))
+        }
+    }
+
+    Benchmark("Write the reference xBRL-CSV package (from the facts)", configuration: wallClock) { benchmark in
+        guard let conversion else { return }
+        for _ in benchmark.scaledIterations {
+            blackHole(try ReportFormat.csv.bytes(of: conversion, statement: fixture.statement, name: "fixture"))
+        }
+    }
+
+    Benchmark("Write the reference XML instance (from the facts)", configuration: wallClock) { benchmark in
+        guard let conversion else { return }
+        let mapping = try FactMapping(blank: referenceBlank).facts(of: fixture.statement)
+        let writer = InstanceWriter(taxonomy: TaxonomyModel.of(referenceBlank))
+        _ = conversion
+        for _ in benchmark.scaledIterations {
+            blackHole(writer.write(mapping))
+        }
+    }
+
+    Benchmark("Import the reference xBRL-JSON report", configuration: wallClock) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(ReportImport.read(jsonReport, name: "fixture.json"))
+        }
+    }
+
+    Benchmark("Import the reference xBRL-CSV package", configuration: wallClock) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(ReportImport.read(csvPackage, name: "fixture.xbr"))
+        }
+    }
+
+    Benchmark("Import a synthetic xBRL-CSV package of 1,000,000 facts",
+              configuration: .init(metrics: [.wallClock, .peakMemoryResident, .throughput], maxDuration: .seconds(20), maxIterations: 3)) { benchmark in
+        let blank = Synthetic.blank(lines: 250_000, columns: 4)
+        let statement = Synthetic.statement(of: blank)
+        let facts = try Converter.convert(statement, blank: blank, validate: false).facts
+        let package = CSVReportWriter(blank: blank, taxonomy: TaxonomyModel.of(blank))
+            .package(facts: facts, entity: "99999", name: "synthetic", statementDate: statement.cover.statementDate!)
+        let importer = FactImporter(blank: blank)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            let read = CSVReportReader.read(package, name: "synthetic.xbr", blank: blank)
+            blackHole(importer.importRaw(read.raw, name: "synthetic.xbr"))
+        }
+    }
 }

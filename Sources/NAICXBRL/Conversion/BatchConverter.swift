@@ -37,6 +37,8 @@ public struct BatchConverter: Sendable {
     public var outputDirectory: String
     public var jobs: Int
     public var validate: Bool
+    /// The form each statement is written in (the XML instance is what is validated).
+    public var format: ReportFormat = .xml
     /// Runs after each conversion with the parsed statement, e.g. the crosschecks; returns
     /// (errors, warnings).
     public var check: (@Sendable (Statement) -> (errors: Int, warnings: Int))?
@@ -81,7 +83,7 @@ public struct BatchConverter: Sendable {
     /// are planned before anything is written. An input keeps its own name when it is the first
     /// with that name; later inputs of the same name get the first free numbered name (`a-2`,
     /// `a-3`, …) that no input claims for itself, so no output is written twice.
-    public static func outputNames(for inputs: [String], in directory: String) -> [String] {
+    public static func outputNames(for inputs: [String], in directory: String, extension: String = "xbrl") -> [String] {
         let stems = inputs.map { ((($0 as NSString).lastPathComponent as NSString).deletingPathExtension) }
         var used: Set<String> = []
         var names: [String?] = Array(repeating: nil, count: inputs.count)
@@ -96,7 +98,7 @@ public struct BatchConverter: Sendable {
             used.insert(name)
             names[index] = name
         }
-        return names.map { (directory as NSString).appendingPathComponent($0! + ".xbrl") }
+        return names.map { (directory as NSString).appendingPathComponent($0! + "." + `extension`) }
     }
 
     /// The name of the batch's summary in its output folder.
@@ -220,7 +222,8 @@ public struct BatchConverter: Sendable {
                 outcome.checkWarnings = warnings
             }
             guard outcome.validation != "invalid" else { return (outcome, nil) }
-            return (outcome, conversion.instance)
+            let name = ((output as NSString).lastPathComponent as NSString).deletingPathExtension
+            return (outcome, try format.bytes(of: conversion, statement: parsed.statement, name: name))
         } catch {
             outcome.failure = "\(error)"
             outcome.validation = "not-validated"

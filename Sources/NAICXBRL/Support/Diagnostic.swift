@@ -36,6 +36,15 @@ public struct Diagnostic: Codable, Equatable, Sendable, CustomStringConvertible 
         case unwritableCharacter = "unwritable-character"
         /// The input passes one of the documented limits (``Limits``).
         case limit = "limit"
+        /// An xBRL-JSON report or xBRL-CSV metadata that is not JSON (or not UTF-8).
+        case invalidJSON = "invalid-json"
+        /// An xBRL-CSV table that cannot be read: a ragged row, an unknown column, bad UTF-8.
+        case invalidCSV = "invalid-csv"
+        /// A report that breaks a constraint of the Open Information Model, xBRL-JSON or
+        /// xBRL-CSV (a missing property, an undeclared prefix, a value not canonical).
+        case oim = "oim"
+        /// A report package (zip) that cannot be opened safely or lacks its report.
+        case reportPackage = "report-package"
     }
 
     public var severity: Severity

@@ -1,0 +1,45 @@
+import ArgumentParser
+import NAICXBRL
+
+/// What `convert` writes: the XBRL 2.1 instance (`xml`), an xBRL-JSON report (`json`), or an
+/// xBRL-CSV report package (`csv`).
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case xml, json, csv
+
+    var report: ReportFormat {
+        switch self {
+        case .xml: .xml
+        case .json: .json
+        case .csv: .csv
+        }
+    }
+}
+
+/// `validate` of an xBRL-JSON report or an xBRL-CSV report package: the report is read into the
+/// fact model (every OIM problem is an error with its place), the XML instance of the same facts
+/// is written and validated against the taxonomy and the XBRL 2.1 schemas.
+func validateReport(_ bytes: [UInt8], _ path: String) throws {
+    let name = InputFile.displayName(path)
+    let report = ReportImport.read(bytes, name: name)
+    Output.diagnostics(report.result.diagnostics, minimum: .warning)
+    guard report.blank != nil else {
+        if report.result.diagnostics.isEmpty {
+            Output.error("\(name): error: the report names no taxonomy of a known blank edition (expected a taxonomy such as \(InstanceBlank.example)) [schema]")
+        }
+        throw ToolExit.invalid.code
+    }
+    if report.result.hasErrors { throw ToolExit.invalid.code }
+    let conversion: Conversion
+    do {
+        conversion = try Converter.convert(report.result.statement, file: name, validate: true)
+    } catch {
+        Output.error("\(name): error: \(error) [convert]")
+        throw ToolExit.unusable.code
+    }
+    Output.diagnostics(conversion.diagnostics, minimum: .warning)
+    for issue in conversion.validation { Output.error(issue.description) }
+    if conversion.validation.contains(where: { $0.severity == .error }) || conversion.diagnostics.contains(where: { $0.severity == .error }) {
+        throw ToolExit.invalid.code
+    }
+    Output.standardOutput("\(name): valid\n")
+}
