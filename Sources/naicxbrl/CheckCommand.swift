@@ -32,8 +32,8 @@ struct CheckCommand: ParsableCommand {
         let statement: Statement
         var origins: [String: [String: Int]] = [:]
         let lower = input.lowercased()
-        if lower.hasSuffix(".xbrl") || lower.hasSuffix(".xml") {
-            let bytes = try readInstance(input)
+        if lower.hasSuffix(".xbrl") || lower.hasSuffix(".xml") || lower.hasSuffix(".xhtml") || lower.hasSuffix(".html") {
+            let bytes = try InlineInput.instance(try readInstance(input), name: InputFile.displayName(input))
             guard let blank = InstanceBlank.of(bytes) else {
                 Output.error("\(InputFile.displayName(input)): error: the instance names no taxonomy of a known blank edition (expected a schemaRef such as \(InstanceBlank.example)) [schema]")
                 throw ToolExit.invalid.code

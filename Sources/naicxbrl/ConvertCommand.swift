@@ -30,18 +30,24 @@ struct ConvertCommand: ParsableCommand {
     @Flag(help: "Skip schema validation of the written instances.")
     var noValidate = false
 
+    @Option(help: "xml: an XBRL 2.1 instance; ixbrl: one Inline XBRL document (XHTML) laid out like the printed blank.")
+    var format: OutputFormat = .xml
+
     func validate() throws {
         if statements.isEmpty { throw ValidationError("name a statement, a folder, or - for standard input") }
         if outputDir == nil, statements.count > 1 { throw ValidationError("several statements need --output-dir") }
         if outputDir != nil, output != nil { throw ValidationError("-o names one instance; with --output-dir the names come from the statements") }
         if outputDir != nil, statements.contains("-") { throw ValidationError("standard input converts one statement; drop --output-dir") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if format == .ixbrl, outputDir != nil { throw ValidationError("--format ixbrl converts one statement; drop --output-dir") }
         if jobs > Limits.current.jobs { throw ValidationError("--jobs is at most \(Limits.current.jobs) (NAICXBRL_MAX_JOBS sets the limit)") }
     }
 
     func run() throws {
         if let outputDir {
             try batch(outputDir)
+        } else if format == .ixbrl {
+            try singleInline(statements[0])
         } else {
             try single(statements[0])
         }
@@ -166,7 +172,7 @@ struct ValidateCommand: ParsableCommand {
     var instance: String
 
     func run() throws {
-        let bytes = try readInstance(instance)
+        let bytes = try InlineInput.instance(try readInstance(instance), name: InputFile.displayName(instance))
         guard let blank = InstanceBlank.of(bytes) else {
             Output.error("\(instance): error: the instance names no taxonomy of a known blank (expected a schemaRef such as \(InstanceBlank.example)) [schema]")
             throw ToolExit.invalid.code

@@ -24,7 +24,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         try refuseOverwritingInput(instance, output)
-        let bytes = try readInstance(instance)
+        let bytes = try InlineInput.instance(try readInstance(instance), name: InputFile.displayName(instance))
         guard let blank = InstanceBlank.of(bytes) else {
             Output.error("\(InputFile.displayName(instance)): error: the instance names no taxonomy of a known blank edition (expected a schemaRef such as \(InstanceBlank.example)) [schema]")
             throw ToolExit.invalid.code
