@@ -476,7 +476,7 @@ private struct Document {
         guard let periods else { return }
         let at = FactContext(period: periods.period(.currentInstant))
         let xml = out
-        xml.xml.raw("<section class=\"cover\" id=\"cover\">\n<h1>")
+        xml.xml.raw("<div class=\"cover\" id=\"cover\">\n<h1>")
         textFact(take("CompanyName", at), cover.companyName ?? "")
         xml.xml.raw("</h1>\n<p class=\"edition\">")
         if let edition = cover.edition { textFact(take("EditionTitle", at), edition) } else { xml.xml.text(writer.blank.title) }
@@ -575,7 +575,7 @@ private struct Document {
             if let v = jurat.pagesAttached { textFact(take("NumberOfPagesAttached", at), v) }
             xml.xml.raw("</p>\n</div>\n")
         }
-        xml.xml.raw("</section>\n")
+        xml.xml.raw("</div>\n")
     }
 
     /// A date as the blank prints it (`06/30/2011`).
@@ -635,7 +635,7 @@ private struct Document {
         let pageAxis: DimensionMembers = ["PageAxis": page.id]
         let members = description.orientation == .members
         let columns = description.columns
-        xml.xml.raw("<section class=\"page\"")
+        xml.xml.raw("<div class=\"page\"")
         xml.xml.attribute("id", "page-" + page.id)
         xml.xml.raw(">\n<div class=\"running-header\">")
         if let date = statement.cover.statementDate {
@@ -651,8 +651,6 @@ private struct Document {
             xml.xml.raw("</p>\n")
         }
         xml.xml.raw("<table class=\"statement\"")
-        xml.xml.attribute("data-columns", String(columns.count))
-        xml.xml.attribute("data-rows", String(page.rows.count))
         xml.xml.raw(">\n<thead>\n")
         guard let periods else { return }
         let document = periods.period(.currentYearToDate)
@@ -760,6 +758,8 @@ private struct Document {
             }
             xml.xml.raw("</tr>\n")
         }
+        // XHTML 1.1 wants a row in a table body: a page printing no line gets an empty one.
+        if page.rows.isEmpty { xml.xml.raw("<tr class=\"no-lines\"><td colspan=\"\(columns.count + 2)\"></td></tr>\n") }
         xml.xml.raw("</tbody>\n</table>\n")
         if page.none {
             xml.xml.raw("<p class=\"none\">")
@@ -776,7 +776,7 @@ private struct Document {
             textFact(take("PrintedFootnote", FactContext(period: document, typed: pageAxis.adding("TableRowAxis", String(n + 1)))), footnote)
             xml.xml.raw("</p>\n")
         }
-        xml.xml.raw("</section>\n")
+        xml.xml.raw("</div>\n")
     }
 
     /// The blank's caption, each amount printed after a `$` tagged in its place.
@@ -814,7 +814,7 @@ private struct Document {
         guard !statement.notes.isEmpty, let periods else { return }
         let document = periods.period(.currentYearToDate)
         let xml = out
-        xml.xml.raw("<section class=\"notes\" id=\"notes\">\n<div class=\"running-header\">")
+        xml.xml.raw("<div class=\"notes\" id=\"notes\">\n<div class=\"running-header\">")
         xml.xml.text(runningHeader)
         xml.xml.raw("</div>\n<h2 class=\"title\">NOTES TO FINANCIAL STATEMENTS</h2>\n")
         for note in statement.notes {
@@ -843,7 +843,7 @@ private struct Document {
             }
             xml.xml.raw("</div>\n")
         }
-        xml.xml.raw("</section>\n")
+        xml.xml.raw("</div>\n")
     }
 
     var runningHeader: String {
@@ -858,8 +858,6 @@ private struct Document {
         let xml = out
         let width = max(table.rows.map(\.cells.count).max() ?? 0, table.headings.map(\.count).max() ?? 0)
         xml.xml.raw("<table class=\"note-table\"")
-        xml.xml.attribute("data-columns", String(width))
-        xml.xml.attribute("data-rows", String(table.rows.count))
         xml.xml.raw(">\n")
         if table.scale != .units {
             xml.xml.raw("<caption>(In ")
@@ -895,6 +893,7 @@ private struct Document {
             }
             xml.xml.raw("</tr>\n")
         }
+        if table.rows.isEmpty { xml.xml.raw("<tr class=\"no-lines\"><td colspan=\"\(width + 1)\"></td></tr>\n") }
         xml.xml.raw("</tbody>\n</table>\n")
     }
 
@@ -904,7 +903,7 @@ private struct Document {
         guard !statement.interrogatories.isEmpty, let periods else { return }
         let document = periods.period(.currentYearToDate)
         let xml = out
-        xml.xml.raw("<section class=\"interrogatories\" id=\"interrogatories\">\n<div class=\"running-header\">")
+        xml.xml.raw("<div class=\"interrogatories\" id=\"interrogatories\">\n<div class=\"running-header\">")
         xml.xml.text(runningHeader)
         xml.xml.raw("</div>\n")
         var part: String?
@@ -975,13 +974,13 @@ private struct Document {
             }
         }
         if part != nil { xml.xml.raw("</table>\n") }
-        xml.xml.raw("</section>\n")
+        xml.xml.raw("</div>\n")
     }
 
     static let style: StaticString = """
 
     body { font-family: "Times New Roman", Times, serif; font-size: 10pt; background: #e8e8e8; margin: 0; padding: 12px; }
-    section { background: #fff; max-width: 1100px; margin: 0 auto 16px; padding: 16px 24px; box-shadow: 0 1px 3px rgba(0,0,0,.3); page-break-after: always; }
+    div.page, div.cover, div.notes, div.interrogatories { background: #fff; max-width: 1100px; margin: 0 auto 16px; padding: 16px 24px; box-shadow: 0 1px 3px rgba(0,0,0,.3); page-break-after: always; }
     .running-header { text-align: center; font-weight: bold; font-size: 9pt; border-bottom: 1px solid #000; padding-bottom: 4px; }
     h1, h2.title { text-align: center; font-size: 12pt; margin: 8px 0; }
     h3 { font-size: 10pt; margin: 8px 0 4px; }
@@ -1005,7 +1004,7 @@ private struct Document {
     .finding-warning { outline-color: #d80; background: #fff4dc; }
     .mark { color: #c00; font-weight: bold; margin-right: 3px; font-family: sans-serif; }
     .finding-warning .mark { color: #d80; }
-    @media print { body { background: #fff; padding: 0; } section { box-shadow: none; max-width: none; } }
+    @media print { body { background: #fff; padding: 0; } div.page, div.cover, div.notes, div.interrogatories { box-shadow: none; max-width: none; } }
 
     """
 }
