@@ -44,6 +44,27 @@ public enum InlineXBRLReader {
         }
     }
 
+    /// `digits` (a decimal without sign) times 10^exponent, as a decimal string.
+    static func shifted(_ digits: String, by exponent: Int) -> String {
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        var whole = String(parts[0])
+        var fraction = parts.count > 1 ? String(parts[1]) : ""
+        if exponent > 0 {
+            let moved = min(exponent, fraction.count)
+            whole += fraction.prefix(moved)
+            fraction = String(fraction.dropFirst(moved))
+            whole += String(repeating: "0", count: exponent - moved)
+        } else {
+            let moved = min(-exponent, whole.count)
+            fraction = String(whole.suffix(moved)) + fraction
+            whole = String(whole.dropLast(moved))
+            fraction = String(repeating: "0", count: -exponent - moved) + fraction
+        }
+        while whole.count > 1, whole.first == "0" { whole.removeFirst() }
+        if whole.isEmpty { whole = "0" }
+        return fraction.isEmpty ? whole : whole + "." + fraction
+    }
+
     private struct Reader {
         let name: String
         let document: xmlDocPtr
@@ -307,30 +328,9 @@ public enum InlineXBRLReader {
                 return nil
             }
             if let scale, let exponent = Int(scale), exponent != 0 {
-                digits = Self.shifted(digits, by: exponent)
+                digits = InlineXBRLReader.shifted(digits, by: exponent)
             }
             return negative && digits.contains(where: { $0 != "0" && $0 != "." }) ? "-" + digits : digits
-        }
-
-        /// `digits` (a decimal without sign) times 10^exponent, as a decimal string.
-        static func shifted(_ digits: String, by exponent: Int) -> String {
-            let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
-            var whole = String(parts[0])
-            var fraction = parts.count > 1 ? String(parts[1]) : ""
-            if exponent > 0 {
-                let moved = min(exponent, fraction.count)
-                whole += fraction.prefix(moved)
-                fraction = String(fraction.dropFirst(moved))
-                whole += String(repeating: "0", count: exponent - moved)
-            } else {
-                let moved = min(-exponent, whole.count)
-                fraction = String(whole.suffix(moved)) + fraction
-                whole = String(whole.dropLast(moved))
-                fraction = String(repeating: "0", count: -exponent - moved) + fraction
-            }
-            while whole.count > 1, whole.first == "0" { whole.removeFirst() }
-            if whole.isEmpty { whole = "0" }
-            return fraction.isEmpty ? whole : whole + "." + fraction
         }
 
         mutating func nonNumericValue(_ printed: String, format: String?, at node: xmlNodePtr) -> String? {
