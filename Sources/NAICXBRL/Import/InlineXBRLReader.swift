@@ -190,7 +190,20 @@ public enum InlineXBRLReader {
                 xml.raw("\n")
             }
             var factIDs: Set<String> = []
+            var contextIDs: Set<String> = [], unitIDs: Set<String> = []
+            for node in resources {
+                guard let id = attribute("id", of: node) else { continue }
+                if hasName(node, InstanceWriter.xbrli, "context") { contextIDs.insert(id) }
+                if hasName(node, InstanceWriter.xbrli, "unit") { unitIDs.insert(id) }
+            }
             for node in facts {
+                // Inline XBRL 1.1: a fact's context and unit are in the header's resources.
+                if let context = attribute("contextRef", of: node), !contextIDs.contains(context) {
+                    issue(node, "contextRef=\"\(context)\" names no xbrli:context of the ix:resources")
+                }
+                if node.pointee.localName == "nonFraction", let unit = attribute("unitRef", of: node), !unitIDs.contains(unit) {
+                    issue(node, "unitRef=\"\(unit)\" names no xbrli:unit of the ix:resources")
+                }
                 guard let qname = attribute("name", of: node), let (prefix, uri, local) = namespace(of: qname, at: node) else {
                     issue(node, "a fact's name is missing or its prefix is not declared")
                     continue
