@@ -72,7 +72,12 @@ final class InlineXBRLTests: XCTestCase {
         let document = Self.document
         XCTAssertTrue(document.contains("<div class=\"running-header\">STATEMENT AS OF JUNE 30, 2011 OF THE MML Bay State Life Insurance Company</div>\n<h2 class=\"title\">ASSETS</h2>"))
         // The page's heading line is one fact, continued from column to column.
-        XCTAssertTrue(document.contains(">Current Statement Date\t</ix:nonNumeric></th>"))
+        // "Current Statement Date" over columns 1 to 3, "4 December 31 Prior Year Net Admitted
+        // Assets" over both heading lines.
+        XCTAssertTrue(document.contains("<th colspan=\"3\"><ix:nonNumeric name=\"naiclq:PrintedColumnHeadings\""))
+        XCTAssertTrue(document.contains(">Current Statement Date\t</ix:nonNumeric><ix:continuation"))
+        XCTAssertTrue(document.contains("<th rowspan=\"2\"><ix:continuation"))
+        XCTAssertTrue(document.contains(">4 December 31 Prior Year Net Admitted Assets</ix:continuation></th></tr>"))
         for page in Fixture.reference.statement.pages {
             XCTAssertTrue(document.contains("<div class=\"page\" id=\"page-\(page.id)\">"), page.id)
         }

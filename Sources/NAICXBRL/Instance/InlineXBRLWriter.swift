@@ -654,8 +654,9 @@ private struct Document {
         xml.xml.raw(">\n<thead>\n")
         guard let periods else { return }
         let document = periods.period(.currentYearToDate)
+        let layout = Self.headingLayout(page.headings, width: columns.count)
         for (h, heading) in page.headings.enumerated() {
-            xml.xml.raw("<tr class=\"heading\"><th class=\"line\"></th><th class=\"caption\"></th>")
+            xml.xml.raw("<tr class=\"heading\">")
             // The heading line is one fact, its column headings joined by tabs: the first
             // column's heading starts it, the others continue it.
             let fact = take("PrintedColumnHeadings", FactContext(period: document, typed: pageAxis.adding("TableRowAxis", String(h + 1))))
@@ -664,38 +665,47 @@ private struct Document {
                 written[i] = false
                 return false
             } ?? false
-            for (c, text) in heading.enumerated() {
-                let span = c == heading.count - 1 ? max(1, columns.count - c) : 1
-                xml.xml.raw("<th")
-                if span > 1 { xml.xml.attribute("colspan", String(span)) }
-                xml.xml.raw(">")
-                if tagged, let i = fact {
-                    let content = c < heading.count - 1 ? text + "\t" : text
-                    if c == 0 {
+            func pieces(_ entries: [Int]) {
+                for k in entries {
+                    guard tagged, let i = fact else {
+                        if k > 0, !heading[k].isEmpty { xml.xml.raw(" ") }
+                        xml.xml.text(heading[k])
+                        continue
+                    }
+                    if k == 0 {
                         startTag("nonNumeric", i)
                     } else {
                         xml.xml.raw("<ix:continuation id=\"h")
                         xml.xml.integer(i + 1)
                         xml.xml.raw("-")
-                        xml.xml.integer(c)
+                        xml.xml.integer(k)
                         xml.xml.raw("\"")
                     }
-                    if c < heading.count - 1 {
+                    if k < heading.count - 1 {
                         xml.xml.raw(" continuedAt=\"h")
                         xml.xml.integer(i + 1)
                         xml.xml.raw("-")
-                        xml.xml.integer(c + 1)
+                        xml.xml.integer(k + 1)
                         xml.xml.raw("\"")
                     }
                     xml.xml.raw(">")
-                    xml.xml.text(content)
-                    xml.xml.raw(c == 0 ? "</ix:nonNumeric>" : "</ix:continuation>")
-                } else {
-                    xml.xml.text(text)
+                    xml.xml.text(k < heading.count - 1 ? heading[k] + "\t" : heading[k])
+                    xml.xml.raw(k == 0 ? "</ix:nonNumeric>" : "</ix:continuation>")
                 }
+            }
+            let line = layout[h]
+            xml.xml.raw("<th class=\"line\"></th><th class=\"caption\">")
+            pieces(line.leading)
+            xml.xml.raw("</th>")
+            for cell in line.cells {
+                xml.xml.raw("<th")
+                if cell.colspan > 1 { xml.xml.attribute("colspan", String(cell.colspan)) }
+                if cell.rowspan > 1 { xml.xml.attribute("rowspan", String(cell.rowspan)) }
+                xml.xml.raw(">")
+                pieces(cell.entries)
                 xml.xml.raw("</th>")
             }
-            if heading.isEmpty {
+            if heading.isEmpty, line.cells.isEmpty {
                 xml.xml.raw("<th")
                 xml.xml.attribute("colspan", String(max(1, columns.count)))
                 xml.xml.raw(">")
@@ -777,6 +787,55 @@ private struct Document {
             xml.xml.raw("</p>\n")
         }
         xml.xml.raw("</div>\n")
+    }
+
+    /// How the heading lines of a page are laid out over its columns, as the blank prints
+    /// them: a heading over several columns whose cells are empty on its line and headed on a
+    /// later one spans them ("Current Statement Date" over columns 1 to 3), and a heading whose
+    /// column is empty on every later line spans those lines ("4 December 31 Prior Year").
+    /// Each cell holds the heading entries (by index) printed in it; `leading` those of the
+    /// caption cell (the empty entries a span from above covers at the first column).
+    static func headingLayout(_ headings: [[String]], width: Int) -> [(leading: [Int], cells: [(colspan: Int, rowspan: Int, entries: [Int])])] {
+        let lines = headings.count
+        func entry(_ h: Int, _ c: Int) -> String { c < headings[h].count ? headings[h][c] : "" }
+        var covered = [[Bool]](repeating: [Bool](repeating: false, count: max(width, 0)), count: lines)
+        var layout: [(leading: [Int], cells: [(colspan: Int, rowspan: Int, entries: [Int])])] = []
+        for h in 0..<lines {
+            var leading: [Int] = []
+            var cells: [(colspan: Int, rowspan: Int, entries: [Int])] = []
+            let count = headings[h].count
+            var c = 0
+            while c < width {
+                if covered[h][c] {
+                    if c < count {
+                        if cells.isEmpty { leading.append(c) } else { cells[cells.count - 1].entries.append(c) }
+                    }
+                    c += 1
+                    continue
+                }
+                var colspan = 1, rowspan = 1
+                var entries = c < count ? [c] : []
+                if !entry(h, c).isEmpty {
+                    while c + colspan < width, !covered[h][c + colspan], entry(h, c + colspan).isEmpty,
+                          (h + 1..<lines).contains(where: { !entry($0, c + colspan).isEmpty }) {
+                        if c + colspan < count { entries.append(c + colspan) }
+                        colspan += 1
+                    }
+                    while h + rowspan < lines, (c..<c + colspan).allSatisfy({ entry(h + rowspan, $0).isEmpty && !covered[h + rowspan][$0] }) {
+                        for k in c..<c + colspan { covered[h + rowspan][k] = true }
+                        rowspan += 1
+                    }
+                }
+                cells.append((colspan, rowspan, entries))
+                c += colspan
+            }
+            // Entries beyond the page's columns go to the last cell.
+            if count > width {
+                if cells.isEmpty { leading += Array(width..<count) } else { cells[cells.count - 1].entries += Array(width..<count) }
+            }
+            layout.append((leading, cells))
+        }
+        return layout
     }
 
     /// The blank's caption, each amount printed after a `$` tagged in its place.
