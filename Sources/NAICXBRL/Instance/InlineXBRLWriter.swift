@@ -714,6 +714,16 @@ private struct Document {
             }
             xml.xml.raw("</tr>\n")
         }
+        if page.headings.isEmpty, columns.contains(where: { !$0.heading.isEmpty }) {
+            // No heading was read from the statement: the blank's own, as labels (no fact).
+            xml.xml.raw("<tr class=\"heading blank-heading\"><th class=\"line\"></th><th class=\"caption\"></th>")
+            for column in columns {
+                xml.xml.raw("<th>")
+                xml.xml.text(column.heading)
+                xml.xml.raw("</th>")
+            }
+            xml.xml.raw("</tr>\n")
+        }
         xml.xml.raw("<tr class=\"column-numbers\"><th class=\"line\"></th><th class=\"caption\"></th>")
         for column in columns {
             xml.xml.raw("<th>")
