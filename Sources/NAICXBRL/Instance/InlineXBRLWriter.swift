@@ -112,6 +112,8 @@ private struct Document {
         written = [Bool](repeating: false, count: mapping.facts.count)
         index.reserveCapacity(mapping.facts.count)
         for (i, fact) in mapping.facts.enumerated() where index[fact.key] == nil { index[fact.key] = i }
+        let instance = InstanceWriter(taxonomy: writer.taxonomy)
+        for fact in mapping.facts where units[fact.concept] == nil { units[fact.concept] = .some(instance.unit(of: fact.concept)) }
     }
 
     var facts: [Fact] { mapping.facts }
@@ -150,7 +152,13 @@ private struct Document {
         return contexts
     }
 
-    func unit(_ concept: String) -> String? { InstanceWriter(taxonomy: writer.taxonomy).unit(of: concept) }
+    /// The unit of each concept the facts report (nil for a non-numeric one), worked out once.
+    var units: [String: String?] = [:]
+
+    func unit(_ concept: String) -> String? {
+        if let known = units[concept] { return known }
+        return InstanceWriter(taxonomy: writer.taxonomy).unit(of: concept)
+    }
 
     // MARK: The document
 
