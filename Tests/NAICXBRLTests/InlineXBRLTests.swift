@@ -120,6 +120,33 @@ final class InlineXBRLTests: XCTestCase {
         XCTAssertTrue(extraction.issues.contains { $0.severity == .error && $0.kind == .malformed })
     }
 
+    /// A document with a DOCTYPE is refused before its internal subset is read.
+    func testDoctypeIsRefused() {
+        let text = "<?xml version=\"1.0\"?>\n<!DOCTYPE html [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:ix=\"http://www.xbrl.org/2013/inlineXBRL\"><body>&x;</body></html>"
+        let extraction = InlineXBRLReader.extract(Array(text.utf8), name: "doctype.xhtml")
+        XCTAssertNil(extraction.instance)
+        XCTAssertTrue(extraction.issues.contains { $0.kind == .refused }, "\(extraction.issues)")
+    }
+
+    /// Facts are read by their names' namespaces, not prefixes: the same document with another
+    /// prefix for the taxonomy imports to the same statement.
+    func testAnotherPrefixImportsTheSame() throws {
+        let text = Self.document.replacingOccurrences(of: "xmlns:naiclq=", with: "xmlns:q=").replacingOccurrences(of: "naiclq:", with: "q:")
+        XCTAssertFalse(text.contains("naiclq:"))
+        let extraction = InlineXBRLReader.extract(Array(text.utf8), name: "prefix.xhtml")
+        XCTAssertEqual(extraction.issues, [])
+        let imported = FactImporter(blank: .lifeQuarterly).importInstance(try XCTUnwrap(extraction.instance), name: "prefix.xhtml")
+        XCTAssertEqual(imported.diagnostics, [])
+        XCTAssertEqual(imported.statement, Fixture.reference.statement)
+    }
+
+    /// A transformation the reader does not know is an error, not a wrong value.
+    func testUnknownFormatIsAnError() {
+        let text = Self.document.replacingOccurrences(of: "format=\"ixt:num-dot-decimal\">150,751,734<", with: "format=\"ixt:num-unit-decimal\">150,751,734<")
+        let extraction = InlineXBRLReader.extract(Array(text.utf8), name: "format.xhtml")
+        XCTAssertTrue(extraction.issues.contains { $0.message.contains("ixt:num-unit-decimal") }, "\(extraction.issues)")
+    }
+
     /// Numbers are read exactly: scale moves digits, sign negates, formats drop separators.
     func testNumbersAreReadExactly() {
         typealias R = InlineXBRLReaderTestAccess

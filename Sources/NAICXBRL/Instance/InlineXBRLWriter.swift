@@ -88,17 +88,23 @@ private struct Document {
     let findings: [InlineXBRLWriter.Place: [InlineXBRLWriter.Finding]]
     let prefix: String
     let periods: StatementPeriods?
-    /// The fact of each concept and context.
-    var index: [FactKey: Int] = [:]
+    /// The facts of each concept (by the concept's number), to find a fact by concept and
+    /// context: a concept has a few contexts, compared without hashing them.
+    var conceptNumbers: [String: Int] = [:]
+    var factsOfConcept: [[Int]] = []
     var written: [Bool]
     /// Each fact's context id (`c` and its number in document order).
     var contextIDs: [Int] = []
     /// Context numbers, in the order they are written.
     var contextOrder: [Int] = []
     var out = Out()
+    /// The pages and notes with a finding: the others' cells are not looked up.
+    var markedPages: Set<String> = []
+    var markedNotes: Set<Int> = []
 
     final class Out {
-        var xml = XMLBytes(capacity: 1 << 20)
+        var xml: XMLBytes
+        init(capacity: Int = 64 * 1024) { xml = XMLBytes(capacity: capacity) }
     }
 
     init(writer: InlineXBRLWriter, statement: Statement, mapping: FactMapping.Result,
@@ -108,10 +114,30 @@ private struct Document {
         self.mapping = mapping
         self.findings = findings
         prefix = writer.taxonomy.prefix
+        for place in findings.keys {
+            switch place {
+            case .cell(let page, _, _), .caption(let page, _, _): markedPages.insert(page)
+            case .noteCell(let note, _, _, _): markedNotes.insert(note)
+            case .interrogatory: break
+            }
+        }
         periods = statement.cover.statementDate.map { StatementPeriods(statementDate: $0) }
         written = [Bool](repeating: false, count: mapping.facts.count)
-        index.reserveCapacity(mapping.facts.count)
-        for (i, fact) in mapping.facts.enumerated() where index[fact.key] == nil { index[fact.key] = i }
+        conceptNumbers.reserveCapacity(mapping.concepts.count)
+        for (i, fact) in mapping.facts.enumerated() {
+            let number: Int
+            if i < mapping.factConcepts.count, mapping.factConcepts[i] < mapping.concepts.count, mapping.concepts[mapping.factConcepts[i]] == fact.concept {
+                number = mapping.factConcepts[i]
+                if conceptNumbers[fact.concept] == nil { conceptNumbers[fact.concept] = number }
+            } else if let known = conceptNumbers[fact.concept] {
+                number = known
+            } else {
+                number = max(mapping.concepts.count, factsOfConcept.count)
+                conceptNumbers[fact.concept] = number
+            }
+            if number >= factsOfConcept.count { factsOfConcept += Array(repeating: [], count: number - factsOfConcept.count + 1) }
+            factsOfConcept[number].append(i)
+        }
         let instance = InstanceWriter(taxonomy: writer.taxonomy)
         for fact in mapping.facts where units[fact.concept] == nil { units[fact.concept] = .some(instance.unit(of: fact.concept)) }
     }
@@ -164,6 +190,8 @@ private struct Document {
 
     mutating func write() -> (bytes: [UInt8], unwritable: [String]) {
         let contexts = numberContexts()
+        // About what the reference statement's document takes per fact and per context.
+        out = Out(capacity: 520 * facts.count + 500 * contextOrder.count + 256 * 1024)
         let xml = out
         xml.xml.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<html")
         xml.xml.attribute("xmlns", InlineXBRLWriter.xhtml)
@@ -187,7 +215,7 @@ private struct Document {
 
         // The body first, into a document of its own: what has no printed place is known only
         // once it is written, and goes to the header, which comes first.
-        let body = Out()
+        let body = Out(capacity: 420 * facts.count + 256 * 1024)
         let saved = out
         out = body
         cover()
@@ -285,7 +313,7 @@ private struct Document {
             }
             xml.xml.raw("</xbrli:period></xbrli:context>\n")
         }
-        let units = Set(facts.compactMap { unit($0.concept) })
+        let units = Set(self.units.values.compactMap { $0 })
         for unit in units.sorted() {
             xml.xml.raw("<xbrli:unit id=\"")
             xml.xml.raw(unit)
@@ -350,7 +378,7 @@ private struct Document {
         xml.xml.raw("\" id=\"f")
         xml.xml.integer(i + 1)
         xml.xml.raw("\"")
-        if let unit = unit(facts[i].concept), element.description == "nonFraction" {
+        if element.utf8CodeUnitCount == 11, let unit = unit(facts[i].concept) {  // nonFraction
             xml.xml.raw(" unitRef=\"")
             xml.xml.raw(unit)
             xml.xml.raw("\"")
@@ -394,7 +422,8 @@ private struct Document {
 
     /// The fact of `concept` in `context`, unless it is written already.
     mutating func take(_ concept: String, _ context: FactContext) -> Int? {
-        guard let i = index[FactKey(concept: concept, context: context)], !written[i] else { return nil }
+        guard let number = conceptNumbers[concept],
+              let i = factsOfConcept[number].first(where: { mapping.facts[$0].context == context }), !written[i] else { return nil }
         written[i] = true
         return i
     }
@@ -740,6 +769,7 @@ private struct Document {
         }
         xml.xml.raw("</tr>\n</thead>\n<tbody>\n")
         let rowAxis = members ? TaxonomyModel.rowAxis(description) : ""
+        let marked = markedPages.contains(page.id)
         for row in page.rows {
             guard let line = description.line(row.line) else { continue }
             let classes = line.isHeading ? "heading-line" : line.isWriteIn ? "write-in" : line.total != nil ? "total" : ""
@@ -758,7 +788,7 @@ private struct Document {
             let rowMember = members ? line.member.map { TaxonomyModel.member(description, $0, rows: true) } : nil
             for (c, column) in columns.enumerated() {
                 let cell = c < row.cells.count ? row.cells[c] : .blank
-                let place = InlineXBRLWriter.Place.cell(page: page.id, line: row.line, column: column.number)
+                let place = marked ? InlineXBRLWriter.Place.cell(page: page.id, line: row.line, column: column.number) : nil
                 open("td", column.valueKind == .amount ? "amount" : "text", place)
                 if cell != .blank {
                     let isAmount = column.valueKind == .amount
@@ -875,7 +905,7 @@ private struct Document {
             pending = ""
             if slot < row.captionAmounts.count, row.captionAmounts[slot] != .blank {
                 xml.xml.raw(" ")
-                open("span", "caption-amount", .caption(page: pageID, line: row.line, slot: slot + 1))
+                open("span", "caption-amount", markedPages.contains(pageID) ? .caption(page: pageID, line: row.line, slot: slot + 1) : nil)
                 let fact = slot < slots.count ? take(slots[slot], FactContext(period: period)) : nil
                 cellFact(fact, row.captionAmounts[slot])
                 xml.xml.raw("</span>")
@@ -913,8 +943,9 @@ private struct Document {
                     xml.xml.raw("</p>\n")
                 case .table(let t):
                     tableNumber += 1
+                    let marked = markedNotes.contains(note.number)
                     table(t, prefix: "Note", axes: blockAxes, document: document) { r, c in
-                        .noteCell(note: note.number, table: tableNumber, row: t.rows[r].label, column: c + 1)
+                        marked ? .noteCell(note: note.number, table: tableNumber, row: t.rows[r].label, column: c + 1) : nil
                     }
                 }
             }
