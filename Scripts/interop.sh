@@ -81,11 +81,13 @@ done
 echo "== Arelle: every entry point of the taxonomy package, as a DTS of its own"
 for entry in $("$tool" blanks --format json | python3 -c 'import json,sys; [print(e["entryPoint"]) for b in json.load(sys.stdin) for e in b["editions"]]'); do
     log="$out/entry-$(basename "$entry").log"
+    # With the formula linkbase loaded and no instance, Arelle's validation exit code is 3 even
+    # when it logs nothing but info; its log is what is judged here.
     "$arelle" -f "$entry" --packages "$out/naiclq-2011.zip" -v --workOffline --disablePersistentConfig \
-        --validationExitCode --logFile "$log" --logFormat "[%(messageCode)s] %(message)s" >/dev/null 2>&1 || fail=1
+        --logFile "$log" --logFormat "[%(messageCode)s] %(message)s" >/dev/null 2>&1 || true
     # Info lines, and Arelle's unlabeled progress lines ("[] Formula xpath2 grammar initialized").
     problems="$(grep -vE '^\[(info[^]]*)?\]' "$log" | grep '^\[' || true)"
-    if [ -n "$problems" ]; then
+    if [ -n "$problems" ] || ! grep -q '^\[info\] validated' "$log"; then
         echo "Arelle reported on $entry:"; cat "$log"
         fail=1
     else
