@@ -30,8 +30,10 @@ final class CommandLineReliabilityTests: XCTestCase {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        // Both pipes are read at once, so a child that fills one cannot block on it.
+        let errors = ReadAll(err.fileHandleForReading)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        let stderr = errors.wait()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
     }
@@ -271,5 +273,23 @@ final class CommandLineReliabilityTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("\\u{1B}]0;owned\\u{7}\\u{1B}[31mred.xbrl"), result.stderr)
         let caption = try shell("sed 's/^\\(1\\.\\)\\([^0-9]\\)/\\1\\x1b[2J\\2/' \"$FX\" > esc.txt && \"$T\" parse esc.txt --verbose >/dev/null", in: folder)
         XCTAssertFalse(caption.stderr.contains("\u{1B}"), caption.stderr)
+    }
+}
+
+/// Reads a pipe to its end on another thread.
+private final class ReadAll: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }
