@@ -227,10 +227,12 @@ final class CommandLineReliabilityTests: XCTestCase {
     }
 
     func testJobsAreCapped() throws {
-        let result = try shell("\"$T\" convert \"$FX\" --output-dir /tmp/unused-naicxbrl-jobs --jobs 10000")
+        let folder = try Fixture.temporaryFolder("cli-jobs")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try shell("\"$T\" convert \"$FX\" --output-dir out --jobs 10000", in: folder)
         XCTAssertEqual(result.code, 2)
         XCTAssertTrue(result.stderr.contains("NAICXBRL_MAX_JOBS"), result.stderr)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: "/tmp/unused-naicxbrl-jobs"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
     }
 
     func testBatchFailureNamesTheReasonPlainly() throws {
