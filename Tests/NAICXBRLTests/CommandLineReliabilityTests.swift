@@ -205,7 +205,7 @@ final class CommandLineReliabilityTests: XCTestCase {
     func testInterruptedBatchLeavesNoTemporaryFiles() throws {
         let folder = try Fixture.temporaryFolder("cli-batch-term")
         defer { try? FileManager.default.removeItem(at: folder) }
-        XCTAssertEqual(try shell("mkdir in && for i in $(seq 1 40); do cp \"$FX\" in/s$i.txt; done", in: folder).code, 0)
+        XCTAssertEqual(try shell("mkdir in && for i in $(seq 1 80); do cp \"$FX\" in/s$i.txt; done", in: folder).code, 0)
         for delay in ["0.3", "0.6", "0.9"] {
             let result = try shell("""
             rm -rf out; "$T" convert in --output-dir out --jobs 2 2>/dev/null & p=$!
