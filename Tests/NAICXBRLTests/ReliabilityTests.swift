@@ -75,6 +75,37 @@ final class ReliabilityTests: XCTestCase {
         }
     }
 
+    /// Sums over a note table's rows and amounts scaled from millions are exact too: no rule
+    /// the reference statement evaluates is left unevaluated by huge amounts.
+    func testHugeAmountsInNoteTablesAreChecked() throws {
+        guard let checker = try Checker.bundled(for: .lifeQuarterly) else { return XCTFail("no rules") }
+        let before = checker.check(Fixture.reference.statement)
+        let evaluated = Set(before.results.filter { $0.status != .notEvaluated }.map(\.rule))
+        for scale in [Scale.units, .millions] {
+            var statement = Fixture.reference.statement
+            var changed = 0
+            for n in statement.notes.indices {
+                for b in statement.notes[n].content.indices {
+                    guard case .table(var table) = statement.notes[n].content[b] else { continue }
+                    table.scale = scale
+                    for r in table.rows.indices where !CheckPlan.isTotal(table.rows[r]) {
+                        for c in table.rows[r].cells.indices where table.rows[r].cells[c].amount != nil {
+                            table.rows[r].cells[c] = .amount(Amount(units: .max))
+                            changed += 1
+                        }
+                    }
+                    statement.notes[n].content[b] = .table(table)
+                }
+            }
+            XCTAssertGreaterThan(changed, 1)
+            let after = checker.check(statement)
+            let lost = after.results.filter { $0.status == .notEvaluated && evaluated.contains($0.rule) }.map(\.rule)
+            XCTAssertEqual(lost, [], "\(scale)")
+            XCTAssertTrue(after.hasErrors)
+            XCTAssertEqual(after.summary.errors, after.results.filter { $0.level == .error }.count)
+        }
+    }
+
     func testExactSumsAgreeWithDecimalArithmetic() {
         let values: [Amount] = [Amount(units: .max), Amount(units: .min), Amount(units: 5, fractionDigits: 2), Amount(units: .max, fractionDigits: 2),
                                 Amount(units: -7), Amount(units: .min, fractionDigits: 1)]

@@ -79,7 +79,7 @@ public enum InstanceReader {
                     reader.instance.issues.append(Diagnostic(.error, .invalidXML, file: name, line: nil, "the document is empty or cannot be read as XML"))
                     return
                 }
-                defer { xmlFreeParserCtxt(context) }
+                defer { freeParser(context) }
                 xmlCtxtUseOptions(context, options)
                 reader.parser = context
                 // A fact takes about 80 bytes of an instance; a guess, not a limit.
@@ -94,6 +94,18 @@ public enum InstanceReader {
         }
         return reader.instance
     }
+}
+
+/// Frees a SAX parser and the document libxml2 may have made behind the handler's back: an
+/// entity declared in a DOCTYPE's internal subset is recorded in a document of its own
+/// ("SAX compatibility mode") even when the parser was stopped at the DOCTYPE, and
+/// `xmlFreeParserCtxt` does not free it.
+func freeParser(_ context: xmlParserCtxtPtr) {
+    if let document = context.pointee.myDoc {
+        context.pointee.myDoc = nil
+        xmlFreeDoc(document)
+    }
+    xmlFreeParserCtxt(context)
 }
 
 private let saxStart: startElementNsSAX2Func = { context, localName, _, uri, namespaceCount, namespaces, attributeCount, _, attributes in
