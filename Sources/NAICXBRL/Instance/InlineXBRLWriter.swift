@@ -92,6 +92,9 @@ private struct Document {
     /// context: a concept has a few contexts, compared without hashing them.
     var conceptNumbers: [String: Int] = [:]
     var factsOfConcept: [[Int]] = []
+    /// For a concept with many facts (a column of the notes' tables), its facts by context,
+    /// made on first use.
+    var contextsOfConcept: [Int: [FactContext: Int]] = [:]
     var written: [Bool]
     /// Each fact's context id (`c` and its number in document order).
     var contextIDs: [Int] = []
@@ -112,6 +115,7 @@ private struct Document {
         self.writer = writer
         self.statement = statement
         self.mapping = mapping
+        facts = mapping.facts
         self.findings = findings
         prefix = writer.taxonomy.prefix
         for place in findings.keys {
@@ -139,10 +143,21 @@ private struct Document {
             factsOfConcept[number].append(i)
         }
         let instance = InstanceWriter(taxonomy: writer.taxonomy)
-        for fact in mapping.facts where units[fact.concept] == nil { units[fact.concept] = .some(instance.unit(of: fact.concept)) }
+        factUnits.reserveCapacity(mapping.facts.count)
+        for fact in mapping.facts {
+            if let known = units[fact.concept] {
+                factUnits.append(known)
+            } else {
+                let unit = instance.unit(of: fact.concept)
+                units[fact.concept] = .some(unit)
+                factUnits.append(unit)
+            }
+        }
     }
 
-    var facts: [Fact] { mapping.facts }
+    let facts: [Fact]
+    /// Each fact's unit (nil for a non-numeric fact).
+    var factUnits: [String?] = []
 
     // MARK: Contexts
 
@@ -378,7 +393,7 @@ private struct Document {
         xml.xml.raw("\" id=\"f")
         xml.xml.integer(i + 1)
         xml.xml.raw("\"")
-        if element.utf8CodeUnitCount == 11, let unit = unit(facts[i].concept) {  // nonFraction
+        if element.utf8CodeUnitCount == 11, let unit = factUnits[i] {  // nonFraction
             xml.xml.raw(" unitRef=\"")
             xml.xml.raw(unit)
             xml.xml.raw("\"")
@@ -388,7 +403,7 @@ private struct Document {
     /// A fact with no printed place, in the hidden section: its value as the XML instance has it.
     func hiddenFact(_ i: Int) {
         let xml = out
-        let numeric = unit(facts[i].concept) != nil
+        let numeric = factUnits[i] != nil
         switch facts[i].value {
         case .amount(let amount, let scale):
             startTag("nonFraction", i)
@@ -422,8 +437,21 @@ private struct Document {
 
     /// The fact of `concept` in `context`, unless it is written already.
     mutating func take(_ concept: String, _ context: FactContext) -> Int? {
-        guard let number = conceptNumbers[concept],
-              let i = factsOfConcept[number].first(where: { mapping.facts[$0].context == context }), !written[i] else { return nil }
+        guard let number = conceptNumbers[concept] else { return nil }
+        let candidates = factsOfConcept[number]
+        let found: Int?
+        if candidates.count <= 16 {
+            found = candidates.first { mapping.facts[$0].context == context }
+        } else {
+            if contextsOfConcept[number] == nil {
+                var byContext: [FactContext: Int] = [:]
+                byContext.reserveCapacity(candidates.count)
+                for i in candidates where byContext[mapping.facts[i].context] == nil { byContext[mapping.facts[i].context] = i }
+                contextsOfConcept[number] = byContext
+            }
+            found = contextsOfConcept[number]?[context]
+        }
+        guard let i = found, !written[i] else { return nil }
         written[i] = true
         return i
     }
@@ -474,7 +502,7 @@ private struct Document {
             xml.xml.raw("</ix:nonFraction>")
             if amount.units < 0 { xml.xml.raw(")") }
         case (.dash, .none), (.notApplicable, .none):
-            startTag(unit(facts[i].concept) != nil ? "nonFraction" : "nonNumeric", i)
+            startTag(factUnits[i] != nil ? "nonFraction" : "nonNumeric", i)
             xml.xml.raw(" xsi:nil=\"true\"/>")
             xml.xml.text(ValueScanner.render(cell))
         case (.text(let t), .text(let value)) where t == value:
@@ -642,7 +670,7 @@ private struct Document {
         }
         switch facts[i].value {
         case .none:
-            startTag(unit(facts[i].concept) != nil ? "nonFraction" : "nonNumeric", i)
+            startTag(factUnits[i] != nil ? "nonFraction" : "nonNumeric", i)
             xml.xml.raw(" xsi:nil=\"true\"/>")
         case .boolean(let b):
             startTag("nonNumeric", i)
