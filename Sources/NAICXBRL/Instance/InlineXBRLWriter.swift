@@ -4,7 +4,7 @@
 /// The facts are the ones ``FactMapping`` makes for the XML instance, each written exactly once:
 /// where the statement prints its value (a page's cell, an amount in a caption, a cover field, a
 /// note's paragraph or table cell, an interrogatory's answer), or, when it has no printed place,
-/// in the header's `ix:hidden` section. Contexts and units are those of the XML instance, with
+/// in the header's `ix:hidden` section. The header (in a `display:none` block) ends the body. Contexts and units are those of the XML instance, with
 /// the same ids. A printed form the value alone does not say (`$ 38`, `-`, `XXX`) is an
 /// `ix:footnote` in the printed-form role, as it is an XBRL footnote in the XML instance.
 ///
@@ -94,7 +94,16 @@ private struct Document {
     var factsOfConcept: [[Int]] = []
     /// For a concept with many facts (a column of the notes' tables), its facts by context,
     /// made on first use.
-    var contextsOfConcept: [Int: [FactContext: Int]] = [:]
+    /// The contexts by number, each fact's context number, and (made on first use) the numbers
+    /// of the contexts and the facts of each: a concept with many facts (a column of the notes'
+    /// tables) finds its fact among the few of its context, the last context looked up kept.
+    var contextList: [FactContext] = []
+    var factContextNumbers: [Int] = []
+    var contextIndex: [FactContext: Int] = [:]
+    var factsOfContext: [[Int]] = []
+    var lastContext: (context: FactContext, number: Int)?
+    /// Typed dimensions' domain elements, by axis.
+    var typedDomains: [(axis: String, domain: String)] = []
     var written: [Bool]
     /// Each fact's context id (`c` and its number in document order).
     var contextIDs: [Int] = []
@@ -127,30 +136,45 @@ private struct Document {
         }
         periods = statement.cover.statementDate.map { StatementPeriods(statementDate: $0) }
         written = [Bool](repeating: false, count: mapping.facts.count)
-        conceptNumbers.reserveCapacity(mapping.concepts.count)
-        for (i, fact) in mapping.facts.enumerated() {
-            let number: Int
-            if i < mapping.factConcepts.count, mapping.factConcepts[i] < mapping.concepts.count, mapping.concepts[mapping.factConcepts[i]] == fact.concept {
-                number = mapping.factConcepts[i]
-                if conceptNumbers[fact.concept] == nil { conceptNumbers[fact.concept] = number }
-            } else if let known = conceptNumbers[fact.concept] {
-                number = known
-            } else {
-                number = max(mapping.concepts.count, factsOfConcept.count)
-                conceptNumbers[fact.concept] = number
-            }
-            if number >= factsOfConcept.count { factsOfConcept += Array(repeating: [], count: number - factsOfConcept.count + 1) }
-            factsOfConcept[number].append(i)
-        }
         let instance = InstanceWriter(taxonomy: writer.taxonomy)
-        factUnits.reserveCapacity(mapping.facts.count)
-        for fact in mapping.facts {
-            if let known = units[fact.concept] {
-                factUnits.append(known)
-            } else {
-                let unit = instance.unit(of: fact.concept)
-                units[fact.concept] = .some(unit)
-                factUnits.append(unit)
+        let concepts = mapping.concepts, factConcepts = mapping.factConcepts
+        let numbered = factConcepts.count == facts.count
+            && facts.indices.allSatisfy { factConcepts[$0] >= 0 && factConcepts[$0] < concepts.count && concepts[factConcepts[$0]] == facts[$0].concept }
+        if numbered {
+            // The mapping's numbers of concepts: each concept's name is hashed once.
+            conceptNumbers.reserveCapacity(concepts.count)
+            for (n, concept) in concepts.enumerated() where conceptNumbers[concept] == nil { conceptNumbers[concept] = n }
+            factsOfConcept = [[Int]](repeating: [], count: concepts.count)
+            var conceptUnits = [String??](repeating: nil, count: concepts.count)
+            factUnits.reserveCapacity(facts.count)
+            for i in facts.indices {
+                let n = factConcepts[i]
+                factsOfConcept[n].append(i)
+                if conceptUnits[n] == nil {
+                    let unit = instance.unit(of: concepts[n])
+                    conceptUnits[n] = .some(unit)
+                    units[concepts[n]] = .some(unit)
+                }
+                factUnits.append(conceptUnits[n] ?? nil)
+            }
+        } else {
+            for (i, fact) in facts.enumerated() {
+                let number: Int
+                if let known = conceptNumbers[fact.concept] {
+                    number = known
+                } else {
+                    number = factsOfConcept.count
+                    conceptNumbers[fact.concept] = number
+                    factsOfConcept.append([])
+                }
+                factsOfConcept[number].append(i)
+                if let known = units[fact.concept] {
+                    factUnits.append(known)
+                } else {
+                    let unit = instance.unit(of: fact.concept)
+                    units[fact.concept] = .some(unit)
+                    factUnits.append(unit)
+                }
             }
         }
     }
@@ -190,6 +214,8 @@ private struct Document {
         var ids = [Int](repeating: 0, count: contexts.count)
         for (n, number) in contextOrder.enumerated() { ids[number] = n + 1 }
         contextIDs = factContexts.map { ids[$0] }
+        contextList = contexts
+        factContextNumbers = factContexts
         return contexts
     }
 
@@ -228,11 +254,8 @@ private struct Document {
         xml.xml.raw(Self.style)
         xml.xml.raw("</style>\n</head>\n<body>\n")
 
-        // The body first, into a document of its own: what has no printed place is known only
-        // once it is written, and goes to the header, which comes first.
-        let body = Out(capacity: 420 * facts.count + 256 * 1024)
-        let saved = out
-        out = body
+        // The statement, then the header: what has no printed place (the hidden facts) is
+        // known once the statement is written. (Inline XBRL puts the header anywhere in the body.)
         cover()
         for page in statement.pages {
             guard let description = writer.blank.page(page.id) else { continue }
@@ -240,13 +263,10 @@ private struct Document {
         }
         notes()
         interrogatories()
-        out = saved
-
         header(contexts)
-        xml.xml.raw(body.xml.bytes)
         footnotes()
         xml.xml.raw("</body>\n</html>\n")
-        return (xml.xml.bytes, xml.xml.unwritable + body.xml.unwritable)
+        return (xml.xml.bytes, xml.xml.unwritable)
     }
 
     var title: String {
@@ -300,7 +320,13 @@ private struct Document {
                     xml.xml.raw("</xbrldi:explicitMember>")
                 }
                 for (axis, value) in context.typed {
-                    let domain = prefix + ":" + instance.typedDomain(axis)
+                    let domain: String
+                    if let known = typedDomains.first(where: { $0.axis == axis }) {
+                        domain = known.domain
+                    } else {
+                        domain = prefix + ":" + instance.typedDomain(axis)
+                        typedDomains.append((axis, domain))
+                    }
                     xml.xml.raw("<xbrldi:typedMember")
                     xml.xml.attribute("dimension", prefix, axis)
                     xml.xml.raw("><")
@@ -443,13 +469,21 @@ private struct Document {
         if candidates.count <= 16 {
             found = candidates.first { mapping.facts[$0].context == context }
         } else {
-            if contextsOfConcept[number] == nil {
-                var byContext: [FactContext: Int] = [:]
-                byContext.reserveCapacity(candidates.count)
-                for i in candidates where byContext[mapping.facts[i].context] == nil { byContext[mapping.facts[i].context] = i }
-                contextsOfConcept[number] = byContext
+            if factsOfContext.isEmpty {
+                contextIndex.reserveCapacity(contextList.count)
+                for (n, c) in contextList.enumerated() where contextIndex[c] == nil { contextIndex[c] = n }
+                factsOfContext = [[Int]](repeating: [], count: contextList.count)
+                for (i, n) in factContextNumbers.enumerated() { factsOfContext[n].append(i) }
             }
-            found = contextsOfConcept[number]?[context]
+            let n: Int
+            if let last = lastContext, last.context == context {
+                n = last.number
+            } else {
+                guard let known = contextIndex[context] else { return nil }
+                n = known
+                lastContext = (context, known)
+            }
+            found = factsOfContext[n].first { facts[$0].concept == concept }
         }
         guard let i = found, !written[i] else { return nil }
         written[i] = true
