@@ -115,7 +115,9 @@ private struct Document {
     var markedNotes: Set<Int> = []
 
     final class Out {
-        var xml: XMLBytes
+        /// Written by one document on one thread, tens of thousands of times: the accesses are
+        /// not checked at run time (which would cost a tenth of the writing).
+        @exclusivity(unchecked) var xml: XMLBytes
         init(capacity: Int = 64 * 1024) { xml = XMLBytes(capacity: capacity) }
     }
 
@@ -1044,6 +1046,8 @@ private struct Document {
             xml.xml.raw("</th></tr>\n")
         }
         xml.xml.raw("</thead>\n<tbody>\n")
+        // The mapping's names of the columns' concepts, made once.
+        let columnConcepts = FactMapping.Builder.columnConcepts(prefix)
         for (r, row) in table.rows.enumerated() {
             let context = FactContext(period: document, typed: axes.adding("TableRowAxis", String(r + 1)))
             xml.xml.raw("<tr><td class=\"caption\">")
@@ -1054,7 +1058,7 @@ private struct Document {
                 open("td", { if case .text = cell { return "text" }; return "amount" }(), place(r, c))
                 if cell != .blank, c < CommonConcepts.maxTableColumns {
                     let concept: String
-                    if case .text = cell { concept = "\(prefix)TableTextColumn\(c + 1)" } else { concept = "\(prefix)TableAmountColumn\(c + 1)" }
+                    if case .text = cell { concept = columnConcepts.text[c] } else { concept = columnConcepts.amount[c] }
                     cellFact(take(concept, context), cell)
                 } else if cell != .blank {
                     xml.xml.text(ValueScanner.render(cell))
