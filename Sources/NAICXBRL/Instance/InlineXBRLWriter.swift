@@ -700,9 +700,21 @@ private struct Document {
     /// `Yes [X] No [ ]` (and `N/A [ ]` where offered), the answer tagged.
     func yesNo(_ i: Int, _ choice: Answer.Choice?, offersNotApplicable: Bool = false) {
         let xml = out
-        func box(_ label: StaticString, _ on: Bool) {
-            xml.xml.raw(label)
-            xml.xml.raw(on ? " [&#160;X&#160;]" : " [&#160;&#160;&#160;]")
+        // A yes/no/n/a answer kept as text ("no") is the label of the box checked, shown in
+        // capitals ("No [ X ]").
+        var textChoice: Answer.Choice?
+        if case .text(let t) = facts[i].value, let c = Answer.Choice(rawValue: t), c == choice { textChoice = c }
+        func box(_ label: StaticString, _ option: Answer.Choice) {
+            if textChoice == option {
+                xml.xml.raw(option == .notApplicable ? "<span class=\"choice-na\">" : "<span class=\"choice\">")
+                startTag("nonNumeric", i)
+                xml.xml.raw(">")
+                xml.xml.text(option.rawValue)
+                xml.xml.raw("</ix:nonNumeric></span>")
+            } else {
+                xml.xml.raw(label)
+            }
+            xml.xml.raw(choice == option ? " [&#160;X&#160;]" : " [&#160;&#160;&#160;]")
         }
         switch facts[i].value {
         case .none:
@@ -711,7 +723,7 @@ private struct Document {
         case .boolean(let b):
             startTag("nonNumeric", i)
             xml.xml.raw(b ? " format=\"ixt:fixed-true\">" : " format=\"ixt:fixed-false\">")
-        case .text(let t):
+        case .text(let t) where textChoice == nil:
             startTag("nonNumeric", i)
             xml.xml.raw(">")
             xml.xml.text(t)
@@ -719,12 +731,12 @@ private struct Document {
         default:
             break
         }
-        box("Yes", choice == .yes)
+        box("Yes", .yes)
         xml.xml.raw(" ")
-        box("No", choice == .no)
+        box("No", .no)
         if offersNotApplicable || choice == .notApplicable {
             xml.xml.raw(" ")
-            box("N/A", choice == .notApplicable)
+            box("N/A", .notApplicable)
         }
         if case .boolean = facts[i].value { xml.xml.raw("</ix:nonNumeric>") }
     }
@@ -1169,6 +1181,8 @@ private struct Document {
     tr.total td { font-weight: bold; }
     tr.heading-line td.caption { font-weight: bold; }
     tr.write-in td.caption { font-style: italic; }
+    .choice { text-transform: capitalize; }
+    .choice-na { text-transform: uppercase; }
     .none { text-align: center; font-size: 28pt; font-weight: bold; letter-spacing: .3em; color: #555; }
     .footnote { font-size: 8pt; }
     table.cover-fields th { text-align: left; font-weight: normal; width: 40%; }
