@@ -61,6 +61,9 @@ final class InlineXBRLTests: XCTestCase {
         // Liabilities line 1 prints $ 113,945,631 inside its caption.
         XCTAssertTrue(document.contains("Aggregate reserve for life contracts $ <span class=\"caption-amount\"><ix:nonFraction name=\"naiclq:AggregateReserveForLifeContractsAmount\""))
         XCTAssertTrue(document.contains(">113,945,631</ix:nonFraction></span> less $ included in Line 6.3"))
+        // Interrogatory 5 is answered No of Yes, No and N/A: the label of the box checked is the fact.
+        XCTAssertTrue(document.contains("<span class=\"choice\"><ix:nonNumeric name=\"naiclq:InterrogatoryAnswerYesNoNotApplicable\""))
+        XCTAssertTrue(document.contains(">no</ix:nonNumeric></span> [&#160;X&#160;] N/A [&#160;&#160;&#160;]"))
         // Schedule S prints NONE.
         XCTAssertTrue(document.contains("format=\"ixt:fixed-true\">NONE</ix:nonNumeric></p>"))
         // Every fact of the reference statement has a printed place: nothing is hidden.

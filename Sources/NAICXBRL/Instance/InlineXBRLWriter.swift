@@ -4,7 +4,7 @@
 /// The facts are the ones ``FactMapping`` makes for the XML instance, each written exactly once:
 /// where the statement prints its value (a page's cell, an amount in a caption, a cover field, a
 /// note's paragraph or table cell, an interrogatory's answer), or, when it has no printed place,
-/// in the header's `ix:hidden` section. Contexts and units are those of the XML instance, with
+/// in the header's `ix:hidden` section. The header (in a `display:none` block) ends the body. Contexts and units are those of the XML instance, with
 /// the same ids. A printed form the value alone does not say (`$ 38`, `-`, `XXX`) is an
 /// `ix:footnote` in the printed-form role, as it is an XBRL footnote in the XML instance.
 ///
@@ -92,6 +92,18 @@ private struct Document {
     /// context: a concept has a few contexts, compared without hashing them.
     var conceptNumbers: [String: Int] = [:]
     var factsOfConcept: [[Int]] = []
+    /// For a concept with many facts (a column of the notes' tables), its facts by context,
+    /// made on first use.
+    /// The contexts by number, each fact's context number, and (made on first use) the numbers
+    /// of the contexts and the facts of each: a concept with many facts (a column of the notes'
+    /// tables) finds its fact among the few of its context, the last context looked up kept.
+    var contextList: [FactContext] = []
+    var factContextNumbers: [Int] = []
+    var contextIndex: [FactContext: Int] = [:]
+    var factsOfContext: [[Int]] = []
+    var lastContext: (context: FactContext, number: Int)?
+    /// Typed dimensions' domain elements, by axis.
+    var typedDomains: [(axis: String, domain: String)] = []
     var written: [Bool]
     /// Each fact's context id (`c` and its number in document order).
     var contextIDs: [Int] = []
@@ -103,7 +115,9 @@ private struct Document {
     var markedNotes: Set<Int> = []
 
     final class Out {
-        var xml: XMLBytes
+        /// Written by one document on one thread, tens of thousands of times: the accesses are
+        /// not checked at run time (which would cost a tenth of the writing).
+        @exclusivity(unchecked) var xml: XMLBytes
         init(capacity: Int = 64 * 1024) { xml = XMLBytes(capacity: capacity) }
     }
 
@@ -112,6 +126,7 @@ private struct Document {
         self.writer = writer
         self.statement = statement
         self.mapping = mapping
+        facts = mapping.facts
         self.findings = findings
         prefix = writer.taxonomy.prefix
         for place in findings.keys {
@@ -123,26 +138,52 @@ private struct Document {
         }
         periods = statement.cover.statementDate.map { StatementPeriods(statementDate: $0) }
         written = [Bool](repeating: false, count: mapping.facts.count)
-        conceptNumbers.reserveCapacity(mapping.concepts.count)
-        for (i, fact) in mapping.facts.enumerated() {
-            let number: Int
-            if i < mapping.factConcepts.count, mapping.factConcepts[i] < mapping.concepts.count, mapping.concepts[mapping.factConcepts[i]] == fact.concept {
-                number = mapping.factConcepts[i]
-                if conceptNumbers[fact.concept] == nil { conceptNumbers[fact.concept] = number }
-            } else if let known = conceptNumbers[fact.concept] {
-                number = known
-            } else {
-                number = max(mapping.concepts.count, factsOfConcept.count)
-                conceptNumbers[fact.concept] = number
-            }
-            if number >= factsOfConcept.count { factsOfConcept += Array(repeating: [], count: number - factsOfConcept.count + 1) }
-            factsOfConcept[number].append(i)
-        }
         let instance = InstanceWriter(taxonomy: writer.taxonomy)
-        for fact in mapping.facts where units[fact.concept] == nil { units[fact.concept] = .some(instance.unit(of: fact.concept)) }
+        let concepts = mapping.concepts, factConcepts = mapping.factConcepts
+        let numbered = factConcepts.count == facts.count
+            && facts.indices.allSatisfy { factConcepts[$0] >= 0 && factConcepts[$0] < concepts.count && concepts[factConcepts[$0]] == facts[$0].concept }
+        if numbered {
+            // The mapping's numbers of concepts: each concept's name is hashed once.
+            conceptNumbers.reserveCapacity(concepts.count)
+            for (n, concept) in concepts.enumerated() where conceptNumbers[concept] == nil { conceptNumbers[concept] = n }
+            factsOfConcept = [[Int]](repeating: [], count: concepts.count)
+            var conceptUnits = [String??](repeating: nil, count: concepts.count)
+            factUnits.reserveCapacity(facts.count)
+            for i in facts.indices {
+                let n = factConcepts[i]
+                factsOfConcept[n].append(i)
+                if conceptUnits[n] == nil {
+                    let unit = instance.unit(of: concepts[n])
+                    conceptUnits[n] = .some(unit)
+                    units[concepts[n]] = .some(unit)
+                }
+                factUnits.append(conceptUnits[n] ?? nil)
+            }
+        } else {
+            for (i, fact) in facts.enumerated() {
+                let number: Int
+                if let known = conceptNumbers[fact.concept] {
+                    number = known
+                } else {
+                    number = factsOfConcept.count
+                    conceptNumbers[fact.concept] = number
+                    factsOfConcept.append([])
+                }
+                factsOfConcept[number].append(i)
+                if let known = units[fact.concept] {
+                    factUnits.append(known)
+                } else {
+                    let unit = instance.unit(of: fact.concept)
+                    units[fact.concept] = .some(unit)
+                    factUnits.append(unit)
+                }
+            }
+        }
     }
 
-    var facts: [Fact] { mapping.facts }
+    let facts: [Fact]
+    /// Each fact's unit (nil for a non-numeric fact).
+    var factUnits: [String?] = []
 
     // MARK: Contexts
 
@@ -175,6 +216,8 @@ private struct Document {
         var ids = [Int](repeating: 0, count: contexts.count)
         for (n, number) in contextOrder.enumerated() { ids[number] = n + 1 }
         contextIDs = factContexts.map { ids[$0] }
+        contextList = contexts
+        factContextNumbers = factContexts
         return contexts
     }
 
@@ -213,11 +256,8 @@ private struct Document {
         xml.xml.raw(Self.style)
         xml.xml.raw("</style>\n</head>\n<body>\n")
 
-        // The body first, into a document of its own: what has no printed place is known only
-        // once it is written, and goes to the header, which comes first.
-        let body = Out(capacity: 420 * facts.count + 256 * 1024)
-        let saved = out
-        out = body
+        // The statement, then the header: what has no printed place (the hidden facts) is
+        // known once the statement is written. (Inline XBRL puts the header anywhere in the body.)
         cover()
         for page in statement.pages {
             guard let description = writer.blank.page(page.id) else { continue }
@@ -225,13 +265,10 @@ private struct Document {
         }
         notes()
         interrogatories()
-        out = saved
-
         header(contexts)
-        xml.xml.raw(body.xml.bytes)
         footnotes()
         xml.xml.raw("</body>\n</html>\n")
-        return (xml.xml.bytes, xml.xml.unwritable + body.xml.unwritable)
+        return (xml.xml.bytes, xml.xml.unwritable)
     }
 
     var title: String {
@@ -285,7 +322,13 @@ private struct Document {
                     xml.xml.raw("</xbrldi:explicitMember>")
                 }
                 for (axis, value) in context.typed {
-                    let domain = prefix + ":" + instance.typedDomain(axis)
+                    let domain: String
+                    if let known = typedDomains.first(where: { $0.axis == axis }) {
+                        domain = known.domain
+                    } else {
+                        domain = prefix + ":" + instance.typedDomain(axis)
+                        typedDomains.append((axis, domain))
+                    }
                     xml.xml.raw("<xbrldi:typedMember")
                     xml.xml.attribute("dimension", prefix, axis)
                     xml.xml.raw("><")
@@ -378,7 +421,7 @@ private struct Document {
         xml.xml.raw("\" id=\"f")
         xml.xml.integer(i + 1)
         xml.xml.raw("\"")
-        if element.utf8CodeUnitCount == 11, let unit = unit(facts[i].concept) {  // nonFraction
+        if element.utf8CodeUnitCount == 11, let unit = factUnits[i] {  // nonFraction
             xml.xml.raw(" unitRef=\"")
             xml.xml.raw(unit)
             xml.xml.raw("\"")
@@ -388,7 +431,7 @@ private struct Document {
     /// A fact with no printed place, in the hidden section: its value as the XML instance has it.
     func hiddenFact(_ i: Int) {
         let xml = out
-        let numeric = unit(facts[i].concept) != nil
+        let numeric = factUnits[i] != nil
         switch facts[i].value {
         case .amount(let amount, let scale):
             startTag("nonFraction", i)
@@ -422,8 +465,29 @@ private struct Document {
 
     /// The fact of `concept` in `context`, unless it is written already.
     mutating func take(_ concept: String, _ context: FactContext) -> Int? {
-        guard let number = conceptNumbers[concept],
-              let i = factsOfConcept[number].first(where: { mapping.facts[$0].context == context }), !written[i] else { return nil }
+        guard let number = conceptNumbers[concept] else { return nil }
+        let candidates = factsOfConcept[number]
+        let found: Int?
+        if candidates.count <= 16 {
+            found = candidates.first { mapping.facts[$0].context == context }
+        } else {
+            if factsOfContext.isEmpty {
+                contextIndex.reserveCapacity(contextList.count)
+                for (n, c) in contextList.enumerated() where contextIndex[c] == nil { contextIndex[c] = n }
+                factsOfContext = [[Int]](repeating: [], count: contextList.count)
+                for (i, n) in factContextNumbers.enumerated() { factsOfContext[n].append(i) }
+            }
+            let n: Int
+            if let last = lastContext, last.context == context {
+                n = last.number
+            } else {
+                guard let known = contextIndex[context] else { return nil }
+                n = known
+                lastContext = (context, known)
+            }
+            found = factsOfContext[n].first { facts[$0].concept == concept }
+        }
+        guard let i = found, !written[i] else { return nil }
         written[i] = true
         return i
     }
@@ -474,7 +538,7 @@ private struct Document {
             xml.xml.raw("</ix:nonFraction>")
             if amount.units < 0 { xml.xml.raw(")") }
         case (.dash, .none), (.notApplicable, .none):
-            startTag(unit(facts[i].concept) != nil ? "nonFraction" : "nonNumeric", i)
+            startTag(factUnits[i] != nil ? "nonFraction" : "nonNumeric", i)
             xml.xml.raw(" xsi:nil=\"true\"/>")
             xml.xml.text(ValueScanner.render(cell))
         case (.text(let t), .text(let value)) where t == value:
@@ -636,18 +700,30 @@ private struct Document {
     /// `Yes [X] No [ ]` (and `N/A [ ]` where offered), the answer tagged.
     func yesNo(_ i: Int, _ choice: Answer.Choice?, offersNotApplicable: Bool = false) {
         let xml = out
-        func box(_ label: StaticString, _ on: Bool) {
-            xml.xml.raw(label)
-            xml.xml.raw(on ? " [&#160;X&#160;]" : " [&#160;&#160;&#160;]")
+        // A yes/no/n/a answer kept as text ("no") is the label of the box checked, shown in
+        // capitals ("No [ X ]").
+        var textChoice: Answer.Choice?
+        if case .text(let t) = facts[i].value, let c = Answer.Choice(rawValue: t), c == choice { textChoice = c }
+        func box(_ label: StaticString, _ option: Answer.Choice) {
+            if textChoice == option {
+                xml.xml.raw(option == .notApplicable ? "<span class=\"choice-na\">" : "<span class=\"choice\">")
+                startTag("nonNumeric", i)
+                xml.xml.raw(">")
+                xml.xml.text(option.rawValue)
+                xml.xml.raw("</ix:nonNumeric></span>")
+            } else {
+                xml.xml.raw(label)
+            }
+            xml.xml.raw(choice == option ? " [&#160;X&#160;]" : " [&#160;&#160;&#160;]")
         }
         switch facts[i].value {
         case .none:
-            startTag(unit(facts[i].concept) != nil ? "nonFraction" : "nonNumeric", i)
+            startTag(factUnits[i] != nil ? "nonFraction" : "nonNumeric", i)
             xml.xml.raw(" xsi:nil=\"true\"/>")
         case .boolean(let b):
             startTag("nonNumeric", i)
             xml.xml.raw(b ? " format=\"ixt:fixed-true\">" : " format=\"ixt:fixed-false\">")
-        case .text(let t):
+        case .text(let t) where textChoice == nil:
             startTag("nonNumeric", i)
             xml.xml.raw(">")
             xml.xml.text(t)
@@ -655,12 +731,12 @@ private struct Document {
         default:
             break
         }
-        box("Yes", choice == .yes)
+        box("Yes", .yes)
         xml.xml.raw(" ")
-        box("No", choice == .no)
+        box("No", .no)
         if offersNotApplicable || choice == .notApplicable {
             xml.xml.raw(" ")
-            box("N/A", choice == .notApplicable)
+            box("N/A", .notApplicable)
         }
         if case .boolean = facts[i].value { xml.xml.raw("</ix:nonNumeric>") }
     }
@@ -982,6 +1058,8 @@ private struct Document {
             xml.xml.raw("</th></tr>\n")
         }
         xml.xml.raw("</thead>\n<tbody>\n")
+        // The mapping's names of the columns' concepts, made once.
+        let columnConcepts = FactMapping.Builder.columnConcepts(prefix)
         for (r, row) in table.rows.enumerated() {
             let context = FactContext(period: document, typed: axes.adding("TableRowAxis", String(r + 1)))
             xml.xml.raw("<tr><td class=\"caption\">")
@@ -992,7 +1070,7 @@ private struct Document {
                 open("td", { if case .text = cell { return "text" }; return "amount" }(), place(r, c))
                 if cell != .blank, c < CommonConcepts.maxTableColumns {
                     let concept: String
-                    if case .text = cell { concept = "\(prefix)TableTextColumn\(c + 1)" } else { concept = "\(prefix)TableAmountColumn\(c + 1)" }
+                    if case .text = cell { concept = columnConcepts.text[c] } else { concept = columnConcepts.amount[c] }
                     cellFact(take(concept, context), cell)
                 } else if cell != .blank {
                     xml.xml.text(ValueScanner.render(cell))
@@ -1103,6 +1181,8 @@ private struct Document {
     tr.total td { font-weight: bold; }
     tr.heading-line td.caption { font-weight: bold; }
     tr.write-in td.caption { font-style: italic; }
+    .choice { text-transform: capitalize; }
+    .choice-na { text-transform: uppercase; }
     .none { text-align: center; font-size: 28pt; font-weight: bold; letter-spacing: .3em; color: #555; }
     .footnote { font-size: 8pt; }
     table.cover-fields th { text-align: left; font-weight: normal; width: 40%; }
