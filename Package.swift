@@ -24,8 +24,7 @@ let package = Package(
             exclude: ["Blank/Data"],
             plugins: ["EmbedBlankData"]
         ),
-        .executableTarget(name: "EmbedBlankDataTool", path: "Sources/EmbedBlankData"),
-        .plugin(name: "EmbedBlankData", capability: .buildTool(), dependencies: ["EmbedBlankDataTool"]),
+        .plugin(name: "EmbedBlankData", capability: .buildTool()),
         .executableTarget(
             name: "naicxbrl",
             dependencies: [
