@@ -230,10 +230,15 @@ public enum CSVReportReader {
                 // Header order may differ from the template's.
                 var index: [String: Int] = [:]
                 for (n, field) in rows[0].fields.enumerated() { index[field] = n }
-                let factColumns = table.template.columns.filter(\.isFact)
+                // Worked out once per table: each fact column's place, and its dimensions with the
+                // template's and the report's after them.
+                let factColumns = table.template.columns.filter(\.isFact).compactMap { column in
+                    index[column.name].map { (column, $0, column.dimensions + table.template.dimensions + reportDimensions) }
+                }
+                let prefix = table.id + "."
+                let hasPrinted = printed.keys.contains { $0.hasPrefix(prefix) }
                 for (r, row) in rows.enumerated().dropFirst() {
-                    for column in factColumns {
-                        guard let at = index[column.name] else { continue }
+                    for (column, at, merged) in factColumns {
                         let cell = row.fields[at]
                         if cell.isEmpty { continue }
                         let place = table.path
@@ -241,7 +246,7 @@ public enum CSVReportReader {
                         var dims: [String: String] = [:]
                         var absent: Set<String> = []
                         var bad = false
-                        for (key, value) in column.dimensions + table.template.dimensions + reportDimensions where dims[key] == nil && !absent.contains(key) {
+                        for (key, value) in merged where dims[key] == nil && !absent.contains(key) {
                             if value.hasPrefix("$") {
                                 let reference = String(value.dropFirst())
                                 guard !reference.contains("@") else {
@@ -294,9 +299,9 @@ public enum CSVReportReader {
                             problem("unknown special value \(cell.prefix(20))")
                             continue
                         }
-                        let id = "\(table.id).\(r).\(column.name)"
+                        let id = hasPrinted ? "\(table.id).\(r).\(column.name)" : ""
                         let outcome = assembler.add(id: id, line: row.line, dimensions: dims, value: value, decimals: decimalsText, csv: true,
-                                                    printed: printed[id], into: &raw)
+                                                    printed: hasPrinted ? printed[id] : nil, into: &raw)
                         if let message = outcome { problem(message) }
                     }
                 }
