@@ -243,10 +243,11 @@ public enum CSVReportReader {
                         if cell.isEmpty { continue }
                         let place = table.path
                         func problem(_ message: String) { fail(place, row.line, "column \(at + 1) (\(column.name)): \(message)") }
-                        var dims: [String: String] = [:]
-                        var absent: Set<String> = []
+                        var dims: [(String, String)] = []
+                        dims.reserveCapacity(merged.count)
+                        var absent: [String] = []
                         var bad = false
-                        for (key, value) in merged where dims[key] == nil && !absent.contains(key) {
+                        for (key, value) in merged where !absent.contains(key) && !dims.contains(where: { $0.0 == key }) {
                             if value.hasPrefix("$") {
                                 let reference = String(value.dropFirst())
                                 guard !reference.contains("@") else {
@@ -260,11 +261,11 @@ public enum CSVReportReader {
                                     continue
                                 }
                                 let text = row.fields[source]
-                                if text.isEmpty || text == "#none" { absent.insert(key) } else { dims[key] = text }
+                                if text.isEmpty || text == "#none" { absent.append(key) } else { dims.append((key, text)) }
                             } else if value == "#none" {
-                                absent.insert(key)
+                                absent.append(key)
                             } else {
-                                dims[key] = value
+                                dims.append((key, value))
                             }
                         }
                         var decimalsText: String?
