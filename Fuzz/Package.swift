@@ -36,6 +36,12 @@ let package = Package(
             swiftSettings: fuzzerSettings
         ),
         .executableTarget(
+            name: "FuzzInput",
+            dependencies: ["CFuzzerDriver", .product(name: "NAICXBRL", package: parentIdentity)],
+            path: "Sources/FuzzInput",
+            swiftSettings: fuzzerSettings
+        ),
+        .executableTarget(
             name: "FuzzReports",
             dependencies: ["CFuzzerDriver", .product(name: "NAICXBRL", package: parentIdentity)],
             path: "Sources/FuzzReports",

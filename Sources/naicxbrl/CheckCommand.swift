@@ -34,8 +34,9 @@ struct CheckCommand: ParsableCommand {
         let statement: Statement
         var origins: [String: [String: Int]] = [:]
         let lower = input.lowercased()
-        if lower.hasSuffix(".xbrl") || lower.hasSuffix(".xml") || lower.hasSuffix(".json") || lower.hasSuffix(".xbr") {
-            let bytes = try readInstance(input)
+        if lower.hasSuffix(".xbrl") || lower.hasSuffix(".xml") || lower.hasSuffix(".json") || lower.hasSuffix(".xbr")
+            || lower.hasSuffix(".xhtml") || lower.hasSuffix(".html") {
+            let bytes = try InlineInput.instance(try readInstance(input), name: InputFile.displayName(input))
             let report = ReportImport.read(bytes, name: InputFile.displayName(input))
             guard report.blank != nil else {
                 Output.diagnostics(report.result.diagnostics, minimum: .warning)

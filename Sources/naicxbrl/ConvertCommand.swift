@@ -30,7 +30,7 @@ struct ConvertCommand: ParsableCommand {
     @Flag(help: "Skip schema validation of the written instances.")
     var noValidate = false
 
-    @Option(help: "xml: the XBRL 2.1 instance (.xbrl); json: an xBRL-JSON report (.json); csv: an xBRL-CSV report package (.xbr). Each holds the same facts; the XML instance is validated.")
+    @Option(help: "xml: the XBRL 2.1 instance (.xbrl); json: an xBRL-JSON report (.json); csv: an xBRL-CSV report package (.xbr); ixbrl: one Inline XBRL document (XHTML) laid out like the printed blank. Each holds the same facts; the XML instance is validated.")
     var format: OutputFormat = .xml
 
     @OptionGroup var entity: EntityOptions
@@ -46,12 +46,15 @@ struct ConvertCommand: ParsableCommand {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if outputDir != nil, !(try entity.codes()).isEmpty { throw ValidationError("--company-code and --group-code name one statement's company; a batch takes --codes FILE") }
         if outputDir == nil, codes != nil { throw ValidationError("--codes is for a batch (--output-dir); one statement takes --company-code") }
+        if format == .ixbrl, outputDir != nil { throw ValidationError("--format ixbrl converts one statement; drop --output-dir") }
         if jobs > Limits.current.jobs { throw ValidationError("--jobs is at most \(Limits.current.jobs) (NAICXBRL_MAX_JOBS sets the limit)") }
     }
 
     func run() throws {
         if let outputDir {
             try batch(outputDir)
+        } else if format == .ixbrl {
+            try singleInline(statements[0])
         } else {
             try single(statements[0])
         }
@@ -78,7 +81,7 @@ struct ConvertCommand: ParsableCommand {
         }
         let report: [UInt8]
         do {
-            report = try format.report.bytes(of: conversion, statement: parsed.statement,
+            report = try (format.report ?? .xml).bytes(of: conversion, statement: parsed.statement,
                                              name: output.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension } ?? "report")
         } catch {
             Output.error("\(statement): error: \(error) [convert]")
@@ -108,7 +111,7 @@ struct ConvertCommand: ParsableCommand {
         }
         // Every output name is planned before anything is written; an output that would
         // overwrite an input stops the batch before it starts.
-        let outputs = BatchConverter.outputNames(for: files, in: directory, extension: format.report.fileExtension)
+        let outputs = BatchConverter.outputNames(for: files, in: directory, extension: (format.report ?? .xml).fileExtension)
         let overwritten = BatchConverter.overwrittenInputs(files, outputs: outputs, in: directory)
         if !overwritten.isEmpty {
             for (input, output) in overwritten { Output.error("\(input): error: the output \(output) would overwrite this input; choose another --output-dir [batch]") }
@@ -126,7 +129,7 @@ struct ConvertCommand: ParsableCommand {
         let interactive = isatty(STDERR_FILENO) == 1
         BatchConverter.keepFreedMemory()
         var converter = BatchConverter(outputDirectory: directory, jobs: jobs, validate: !noValidate, check: BatchChecks.run)
-        converter.format = format.report
+        converter.format = format.report ?? .xml
         if let codes {
             do {
                 let text = String(decoding: try InputFile.read(codes), as: UTF8.self)
@@ -194,7 +197,7 @@ struct ValidateCommand: ParsableCommand {
     var instance: String
 
     func run() throws {
-        let bytes = try readInstance(instance)
+        let bytes = try InlineInput.instance(try readInstance(instance), name: InputFile.displayName(instance))
         if ReportFormat.detect(bytes) != .xml { return try validateReport(bytes, instance) }
         let recognized = InstanceBlank.recognize(bytes)
         if let refusal = recognized.refusal {

@@ -26,7 +26,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         try refuseOverwritingInput(instance, output)
-        let bytes = try readInstance(instance)
+        let bytes = try InlineInput.instance(try readInstance(instance), name: InputFile.displayName(instance))
         let report = ReportImport.read(bytes, name: InputFile.displayName(instance))
         guard let blank = report.blank else {
             Output.diagnostics(report.result.diagnostics, minimum: .warning)

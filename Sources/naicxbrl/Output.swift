@@ -48,13 +48,13 @@ enum Output {
     }
 
     static func error(_ text: String) {
-        write(Array(Terminal.safe(text + "\n").utf8), to: .standardError)
+        write(Array(TerminalText.safe(text + "\n").utf8), to: .standardError)
     }
 
     static func diagnostics(_ diagnostics: [Diagnostic], minimum: Diagnostic.Severity) {
         var text = ""
         for d in diagnostics where d.severity >= minimum { text += d.description + "\n" }
-        if !text.isEmpty { write(Array(Terminal.safe(text).utf8), to: .standardError) }
+        if !text.isEmpty { write(Array(TerminalText.safe(text).utf8), to: .standardError) }
     }
 
     static func json<T: Encodable>(_ value: T) throws -> Data {
@@ -75,28 +75,5 @@ enum Output {
                 close(opened)
             }
         }
-    }
-}
-
-/// Text for a terminal: control characters other than line feed and tab, which an input can
-/// carry into a diagnostic (a caption, a file name), are shown as `\u{1B}` escapes rather than
-/// sent raw, so an input cannot move the cursor, retitle the window or ring the bell.
-enum Terminal {
-    static func safe(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if isControl(scalar) {
-                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
-            } else {
-                out.append(scalar)
-            }
-        }
-        return String(out)
-    }
-
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        return (v < 0x20 && v != 0x0A && v != 0x09) || (0x7F...0x9F).contains(v)
     }
 }

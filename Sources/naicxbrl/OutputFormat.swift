@@ -1,16 +1,19 @@
 import ArgumentParser
 import NAICXBRL
 
-/// What `convert` writes: the XBRL 2.1 instance (`xml`), an xBRL-JSON report (`json`), or an
-/// xBRL-CSV report package (`csv`).
+/// What `convert` writes: the XBRL 2.1 instance (`xml`), an xBRL-JSON report (`json`), an
+/// xBRL-CSV report package (`csv`), or one Inline XBRL 1.1 document (XHTML) laid out like the
+/// printed blank (`ixbrl`).
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case xml, json, csv
+    case xml, json, csv, ixbrl
 
-    var report: ReportFormat {
+    /// The report format of the OIM and XML forms; nil for Inline XBRL, written on its own.
+    var report: ReportFormat? {
         switch self {
         case .xml: .xml
         case .json: .json
         case .csv: .csv
+        case .ixbrl: nil
         }
     }
 }

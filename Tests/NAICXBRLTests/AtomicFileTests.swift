@@ -82,6 +82,20 @@ final class AtomicFileReplacementTests: XCTestCase {
         XCTAssertEqual(status.st_mode & 0o7777, 0o640)
     }
 
+    func testReplacedFileKeepsItsOwner() throws {
+        guard getuid() == 0 else { throw XCTSkip("only root can give a file to another owner") }
+        let folder = try Fixture.temporaryFolder("atomic-owner")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("out.xbrl").path
+        try AtomicFile.write([1], to: target)
+        XCTAssertEqual(chown(target, 65534, 65534), 0)
+        try AtomicFile.write([2], to: target)
+        var status = stat()
+        XCTAssertEqual(stat(target, &status), 0)
+        XCTAssertEqual(status.st_uid, 65534)
+        XCTAssertEqual(status.st_gid, 65534)
+    }
+
     func testDanglingLinkGetsItsFileAndStaysALink() throws {
         let folder = try Fixture.temporaryFolder("atomic-dangling")
         defer { try? FileManager.default.removeItem(at: folder) }

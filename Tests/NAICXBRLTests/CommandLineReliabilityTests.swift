@@ -30,8 +30,10 @@ final class CommandLineReliabilityTests: XCTestCase {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        // Both pipes are read at once, so a child that fills one cannot block on it.
+        let errors = ReadAll(err.fileHandleForReading)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        let stderr = errors.wait()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
     }
@@ -203,7 +205,7 @@ final class CommandLineReliabilityTests: XCTestCase {
     func testInterruptedBatchLeavesNoTemporaryFiles() throws {
         let folder = try Fixture.temporaryFolder("cli-batch-term")
         defer { try? FileManager.default.removeItem(at: folder) }
-        XCTAssertEqual(try shell("mkdir in && for i in $(seq 1 40); do cp \"$FX\" in/s$i.txt; done", in: folder).code, 0)
+        XCTAssertEqual(try shell("mkdir in && for i in $(seq 1 80); do cp \"$FX\" in/s$i.txt; done", in: folder).code, 0)
         for delay in ["0.3", "0.6", "0.9"] {
             let result = try shell("""
             rm -rf out; "$T" convert in --output-dir out --jobs 2 2>/dev/null & p=$!
@@ -225,10 +227,12 @@ final class CommandLineReliabilityTests: XCTestCase {
     }
 
     func testJobsAreCapped() throws {
-        let result = try shell("\"$T\" convert \"$FX\" --output-dir /tmp/unused-naicxbrl-jobs --jobs 10000")
+        let folder = try Fixture.temporaryFolder("cli-jobs")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try shell("\"$T\" convert \"$FX\" --output-dir out --jobs 10000", in: folder)
         XCTAssertEqual(result.code, 2)
         XCTAssertTrue(result.stderr.contains("NAICXBRL_MAX_JOBS"), result.stderr)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: "/tmp/unused-naicxbrl-jobs"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
     }
 
     func testBatchFailureNamesTheReasonPlainly() throws {
@@ -259,5 +263,35 @@ final class CommandLineReliabilityTests: XCTestCase {
             let imported = try shell("\"$T\" import \(file) --format xbrl | cmp - base.xbrl", in: folder)
             XCTAssertEqual(imported.code, 0, "\(file): \(imported.stderr)")
         }
+    }
+
+    /// Control characters from the input (a file name, a caption) reach the terminal escaped.
+    func testEscapeSequencesAreNotSentRaw() throws {
+        let folder = try Fixture.temporaryFolder("cli-escapes")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try shell("\"$T\" validate $'\\e]0;owned\\a\\e[31mred.xbrl'", in: folder)
+        XCTAssertEqual(result.code, 2)
+        XCTAssertFalse(result.stderr.contains("\u{1B}") || result.stderr.contains("\u{07}"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("\\u{1B}]0;owned\\u{7}\\u{1B}[31mred.xbrl"), result.stderr)
+        let caption = try shell("sed 's/^\\(1\\.\\)\\([^0-9]\\)/\\1\\x1b[2J\\2/' \"$FX\" > esc.txt && \"$T\" parse esc.txt --verbose >/dev/null", in: folder)
+        XCTAssertFalse(caption.stderr.contains("\u{1B}"), caption.stderr)
+    }
+}
+
+/// Reads a pipe to its end on another thread.
+private final class ReadAll: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }

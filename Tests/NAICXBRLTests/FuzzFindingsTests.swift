@@ -16,6 +16,22 @@ final class FuzzFindingsTests: XCTestCase {
 
     // MARK: - Seed corpus
 
+    /// The input fuzzer's seeds (a mode byte, a file name, a NUL, contents): the contents'
+    /// blank is recognized without a trap, and the name shown on a terminal holds no control
+    /// character.
+    func testInputSeeds() throws {
+        let directory = Self.corpus.appendingPathComponent("input")
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { !$0.hasPrefix(".") }
+        XCTAssertGreaterThanOrEqual(names.count, 3)
+        for name in names {
+            let bytes = try [UInt8](Data(contentsOf: directory.appendingPathComponent(name))).dropFirst()
+            let split = bytes.firstIndex(of: 0) ?? bytes.endIndex
+            let shown = TerminalText.safe(String(decoding: bytes[..<split], as: UTF8.self))
+            XCTAssertFalse(shown.unicodeScalars.contains { $0.value < 0x20 && $0.value != 0x0A && $0.value != 0x09 }, name)
+            _ = InstanceBlank.recognize(Array(bytes[split...].dropFirst()))
+        }
+    }
+
     /// Every seed goes through both entry points (the parser's seeds through the importer too,
     /// and the reverse): a result, never a trap, in well under a second.
     func testSeedCorpusThroughBothEntryPoints() throws {

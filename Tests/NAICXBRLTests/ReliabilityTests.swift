@@ -75,6 +75,37 @@ final class ReliabilityTests: XCTestCase {
         }
     }
 
+    /// Sums over a note table's rows and amounts scaled from millions are exact too: no rule
+    /// the reference statement evaluates is left unevaluated by huge amounts.
+    func testHugeAmountsInNoteTablesAreChecked() throws {
+        guard let checker = try Checker.bundled(for: .lifeQuarterly) else { return XCTFail("no rules") }
+        let before = checker.check(Fixture.reference.statement)
+        let evaluated = Set(before.results.filter { $0.status != .notEvaluated }.map(\.rule))
+        for scale in [Scale.units, .millions] {
+            var statement = Fixture.reference.statement
+            var changed = 0
+            for n in statement.notes.indices {
+                for b in statement.notes[n].content.indices {
+                    guard case .table(var table) = statement.notes[n].content[b] else { continue }
+                    table.scale = scale
+                    for r in table.rows.indices where !CheckPlan.isTotal(table.rows[r]) {
+                        for c in table.rows[r].cells.indices where table.rows[r].cells[c].amount != nil {
+                            table.rows[r].cells[c] = .amount(Amount(units: .max))
+                            changed += 1
+                        }
+                    }
+                    statement.notes[n].content[b] = .table(table)
+                }
+            }
+            XCTAssertGreaterThan(changed, 1)
+            let after = checker.check(statement)
+            let lost = after.results.filter { $0.status == .notEvaluated && evaluated.contains($0.rule) }.map(\.rule)
+            XCTAssertEqual(lost, [], "\(scale)")
+            XCTAssertTrue(after.hasErrors)
+            XCTAssertEqual(after.summary.errors, after.results.filter { $0.level == .error }.count)
+        }
+    }
+
     func testExactSumsAgreeWithDecimalArithmetic() {
         let values: [Amount] = [Amount(units: .max), Amount(units: .min), Amount(units: 5, fractionDigits: 2), Amount(units: .max, fractionDigits: 2),
                                 Amount(units: -7), Amount(units: .min, fractionDigits: 1)]
@@ -239,5 +270,60 @@ final class ReliabilityTests: XCTestCase {
         XCTAssertThrowsError(try PDFText.document(pdf: Self.pdf(pages: 1, encrypted: true), name: "locked.pdf")) { error in
             XCTAssertEqual("\(error)", "pdftotext could not read the PDF: the PDF is protected by a password")
         }
+    }
+
+    // MARK: import
+
+    func importReference(replacing original: String, with replacement: String) -> FactImporter.Result {
+        var text = String(decoding: Self.instance, as: UTF8.self)
+        let range = text.range(of: original)!
+        text.replaceSubrange(range, with: replacement)
+        return FactImporter(blank: .lifeQuarterly).importInstance(Array(text.utf8), name: "changed.xbrl")
+    }
+
+    func testUnitsAreChecked() {
+        let fact = "<naiclq:TotalAssetsExcludingSeparateAccounts contextRef=\"c21\" unitRef=\"USD\""
+        let undefined = importReference(replacing: fact, with: fact.replacingOccurrences(of: "\"USD\"", with: "\"EUR\""))
+        XCTAssertTrue(undefined.diagnostics.contains { $0.severity == .error && $0.message.contains("unit EUR, which the instance does not define") },
+                      "\(undefined.diagnostics)")
+        let pure = importReference(replacing: fact, with: fact.replacingOccurrences(of: "\"USD\"", with: "\"pure\""))
+        XCTAssertTrue(pure.diagnostics.contains { $0.severity == .error && $0.message.contains("monetary, in iso4217:USD, but its unit pure") },
+                      "\(pure.diagnostics)")
+        let none = importReference(replacing: fact, with: fact.replacingOccurrences(of: " unitRef=\"USD\"", with: ""))
+        XCTAssertTrue(none.diagnostics.contains { $0.severity == .error && $0.message.contains("has no unitRef") }, "\(none.diagnostics)")
+        XCTAssertFalse(FactImporter(blank: .lifeQuarterly).importInstance(Self.instance, name: "base.xbrl").hasErrors)
+    }
+
+    func testNilFactWithContentIsAnError() {
+        let result = importReference(replacing: "unitRef=\"USD\" xsi:nil=\"true\"/>", with: "unitRef=\"USD\" xsi:nil=\"true\">5</naiclq:ShortTermInvestmentsParValue>")
+        XCTAssertTrue(result.diagnostics.contains { $0.severity == .error && $0.message.contains("is nil (xsi:nil=\"true\") but has the content \"5\"") },
+                      "\(result.diagnostics)")
+    }
+
+    func testInfiniteDecimalsAndPrecisionAreRead() {
+        let fact = "<naiclq:TotalAssetsExcludingSeparateAccounts contextRef=\"c21\" unitRef=\"USD\" decimals=\"0\">338504006<"
+        for attribute in ["decimals=\"INF\"", "precision=\"0\"", "precision=\"INF\"", "precision=\"9\""] {
+            let result = importReference(replacing: fact, with: fact.replacingOccurrences(of: "decimals=\"0\"", with: attribute))
+            XCTAssertFalse(result.hasErrors, "\(attribute): \(result.diagnostics.prefix(2))")
+            XCTAssertEqual(result.statement, FactImporter(blank: .lifeQuarterly).importInstance(Self.instance, name: "base.xbrl").statement, attribute)
+        }
+        let neither = importReference(replacing: fact, with: fact.replacingOccurrences(of: " decimals=\"0\"", with: ""))
+        XCTAssertTrue(neither.diagnostics.contains { $0.message.contains("neither a decimals nor a precision attribute") }, "\(neither.diagnostics)")
+        let bad = importReference(replacing: fact, with: fact.replacingOccurrences(of: "decimals=\"0\"", with: "decimals=\"many\""))
+        XCTAssertTrue(bad.diagnostics.contains { $0.message.contains("decimals=\"many\", which is neither a whole number nor INF") }, "\(bad.diagnostics)")
+    }
+
+    // MARK: dates
+
+    func testImpossibleStatementDateIsAnError() {
+        for date in ["FEBRUARY 30, 2011", "APRIL 31, 2011", "JUNE 0, 2011", "FEBRUARY 29, 2011"] {
+            let text = Fixture.referenceText.replacingOccurrences(of: "JUNE 30, 2011", with: date)
+            let parsed = StatementParser.parse(text: text, name: "date.txt")
+            XCTAssertNil(parsed.statement.cover.statementDate)
+            XCTAssertTrue(parsed.diagnostics.contains { $0.severity == .error && $0.message == "the statement date \(date) is not a date" },
+                          "\(date): \(parsed.diagnostics.filter { $0.severity == .error }.prefix(3))")
+        }
+        let leap = StatementParser.parse(text: Fixture.referenceText.replacingOccurrences(of: "JUNE 30, 2011", with: "FEBRUARY 29, 2012"), name: "leap.txt")
+        XCTAssertEqual(leap.statement.cover.statementDate, CalendarDate(year: 2012, month: 2, day: 29))
     }
 }

@@ -50,6 +50,13 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    Benchmark("Write the reference Inline XBRL (facts and XHTML, findings given, no validation)", configuration: wallClock) { benchmark in
+        let findings = checker.map { InlineXBRLWriter.findings($0.check(fixture.statement)) } ?? [:]
+        for _ in benchmark.scaledIterations {
+            blackHole(try Converter.convertInline(fixture.statement, validate: false, findings: findings))
+        }
+    }
+
     Benchmark("Compile the taxonomy and base schemas", configuration: wallClock) { benchmark in
         let url = referenceBlank.taxonomyURL + referenceBlank.entryPoint
         for _ in benchmark.scaledIterations {

@@ -282,7 +282,7 @@ struct CheckPlan: Sendable {
 
     /// What one term reads under a binding.
     struct Value {
-        var amount: Amount
+        var amount: ExactSum
         /// At least one of the cells read holds a value (is a fact).
         var present: Bool
     }
@@ -382,7 +382,7 @@ struct CheckPlan: Sendable {
                         break
                     }
                 }
-                return Value(amount: Amount(units: count), present: present)
+                return Value(amount: ExactSum(Amount(units: count)), present: present)
             case .unavailable:
                 return nil
             }
@@ -437,28 +437,27 @@ struct CheckPlan: Sendable {
             guard let note, binding.table >= 0, binding.table < note.tables.count, let c = fixedColumn ?? binding.column else { return nil }
             let t = binding.table
             let scale = note.tables[t].scale
-            var sum = Amount(units: 0)
+            var sum = ExactSum()
             var present = false
-            /// Adds row `r`'s cell; false on overflow.
-            func add(_ r: Int) -> Bool {
+            /// Adds row `r`'s cell, exactly.
+            func add(_ r: Int) {
                 let (amount, isValue) = CheckPlan.amount(note.tables[t].rows[r].cells[safe: c - 1], textColumn: false, scale: scale)
                 present = present || isValue
-                guard let next = sum.adding(amount) else { return false }
-                sum = next
-                return true
+                sum.add(amount)
             }
             switch selector {
             case .each:
-                guard let r = binding.tableRow, add(r) else { return nil }
+                guard let r = binding.tableRow else { return nil }
+                add(r)
             case .rows:
                 guard !note.totals[t].isEmpty else { return nil }
                 for r in note.tables[t].rows.indices where !note.totals[t].contains(r) {  // totals: a row or two
-                    guard add(r) else { return nil }
+                    add(r)
                 }
             case .total:
                 guard !note.totals[t].isEmpty else { return nil }
                 for r in note.totals[t] {
-                    guard add(r) else { return nil }
+                    add(r)
                 }
             }
             return Value(amount: sum, present: present)
@@ -480,19 +479,24 @@ extension CheckPlan {
     }
 
     /// What a printed cell reports: its amount, and whether it is a value at all.
-    static func amount(_ cell: Cell?, textColumn: Bool, scale: Scale = .units) -> (Amount, Bool) {
+    /// Exact at any size: an amount printed in thousands or millions that does not fit 64 bits
+    /// once in dollars is held as a `Decimal`.
+    static func amount(_ cell: Cell?, textColumn: Bool, scale: Scale = .units) -> (ExactSum, Bool) {
         switch cell {
         case .amount(let amount, _)? where !textColumn:
-            return (amount.scaled(byPowerOfTen: scale.exponent) ?? amount, true)
+            if let scaled = amount.scaled(byPowerOfTen: scale.exponent) { return (ExactSum(scaled), true) }
+            var power = Decimal(1)
+            for _ in 0..<scale.exponent { power *= 10 }
+            return (ExactSum(decimal: amount.decimal * power), true)
         case .text(let text)? where textColumn:
-            return (Amount(plain: text.trimmedSpaces) ?? Amount(units: 0), true)
+            return (ExactSum(Amount(plain: text.trimmedSpaces) ?? Amount(units: 0)), true)
         case .notApplicable? where textColumn:
-            return (Amount(units: 0), true)
+            return (ExactSum(), true)
         case .amount(let amount, _)? where textColumn:
             // A number printed in a text column (Schedule T's count of L responses) is text there.
-            return (amount, true)
+            return (ExactSum(amount), true)
         default:
-            return (Amount(units: 0), false)
+            return (ExactSum(), false)
         }
     }
 

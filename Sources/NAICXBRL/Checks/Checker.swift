@@ -142,7 +142,7 @@ struct CheckBinding: Hashable {
 
 /// The value of one term under a binding.
 private struct TermValue {
-    var amount: Amount
+    var amount: ExactSum
     /// At least one of its cells holds a value (is a fact).
     var present: Bool
     var cells: [CheckCell]
@@ -421,13 +421,12 @@ private struct Context {
                 guard !totals.isEmpty else { return nil }
                 rows = totals
             }
-            var sum = Amount(units: 0)
+            var sum = ExactSum()
             var present = false
             for r in rows {
                 let (amount, isValue) = CheckPlan.amount(table.rows[r].cells[safe: c - 1], textColumn: false, scale: table.scale)
                 present = present || isValue
-                guard let next = sum.adding(amount) else { return nil }
-                sum = next
+                sum.add(amount)
             }
             guard detailed else { return TermValue(amount: sum, present: present, cells: []) }
             let heading = Self.heading(table, c).map { " (\($0))" } ?? ""
@@ -465,10 +464,10 @@ private struct Context {
                     break
                 }
             }
-            guard detailed else { return TermValue(amount: Amount(units: count), present: present, cells: []) }
+            guard detailed else { return TermValue(amount: ExactSum(Amount(units: count)), present: present, cells: []) }
             let first = lines.first ?? "", last = lines.last ?? ""
             let place = "\(title(pageID)) lines \(first) to \(last), column \(columnNumber): lines printing \(text)"
-            return TermValue(amount: Amount(units: count), present: present,
+            return TermValue(amount: ExactSum(Amount(units: count)), present: present,
                              cells: [CheckCell(place: place, page: pageID, line: "\(first)..\(last)", column: columnNumber,
                                                value: present ? String(count) : nil, printed: page != nil, inputLine: origins[pageID]?[first])])
         }
@@ -493,6 +492,14 @@ struct ExactSum: CustomStringConvertible {
     init() {}
 
     init(_ amount: Amount) { small = amount }
+
+    init(decimal: Decimal) { wide = decimal }
+
+    /// Adds another exact sum.
+    mutating func add(_ other: ExactSum, negated: Bool = false) {
+        if let amount = other.amount { return add(amount, negated: negated) }
+        wide = decimal + (negated ? -other.decimal : other.decimal)
+    }
 
     mutating func add(_ amount: Amount, negated: Bool = false) {
         if wide == nil, !(negated && amount.units == .min), let sum = small.adding(negated ? amount.negated : amount) {

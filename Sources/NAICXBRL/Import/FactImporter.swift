@@ -149,8 +149,24 @@ public struct FactImporter: Sendable {
                 continue
             }
             let type = itemTypes[number]
+            if let problem = Self.unitProblem(fact, type: type, units: raw.units) {
+                fail(fact.line, problem)
+                continue
+            }
+            if fact.isNil, !Self.trimmed(fact.value).isEmpty {
+                fail(fact.line, "\(fact.concept) is nil (xsi:nil=\"true\") but has the content \"\(fact.value.prefix(40))\"; a nil fact is empty")
+                continue
+            }
+            if [.monetary, .percent, .integer].contains(type), !fact.isNil, fact.decimals == nil, fact.precision == nil {
+                fail(fact.line, "\(fact.concept) has neither a decimals nor a precision attribute, which a numeric fact needs")
+                continue
+            }
             guard let value = Self.value(of: fact, type: type) else {
-                fail(fact.line, "\(fact.concept) has the value \"\(fact.value.prefix(40))\", which is not a valid \(type.rawValue)")
+                if [.monetary, .percent, .integer].contains(type), let decimals = fact.decimals, Int(decimals) == nil, decimals != "INF" {
+                    fail(fact.line, "\(fact.concept) has decimals=\"\(decimals.prefix(40))\", which is neither a whole number nor INF")
+                } else {
+                    fail(fact.line, "\(fact.concept) has the value \"\(fact.value.prefix(40))\", which is not a valid \(type.rawValue)")
+                }
                 continue
             }
             let printed = printedForm(fact, value.0)
@@ -185,12 +201,40 @@ public struct FactImporter: Sendable {
         return Result(statement: builder.finish(), diagnostics: diagnostics)
     }
 
+    static let iso4217 = "http://www.xbrl.org/2003/iso4217"
+    static let xbrli = "http://www.xbrl.org/2003/instance"
+
+    /// What is wrong with a fact's unit: a numeric fact needs a unit the instance defines, in
+    /// dollars for a monetary fact and `xbrli:pure` for a percent or a count; a non-numeric
+    /// fact has none.
+    static func unitProblem(_ fact: RawInstance.RawFact, type: Concept.DataType, units: [String: [String]]) -> String? {
+        let expected: String
+        switch type {
+        case .monetary: expected = "{\(iso4217)}USD"
+        case .percent, .integer: expected = "{\(xbrli)}pure"
+        default:
+            return fact.unitRef.map { "\(fact.concept) is not numeric but has the unit \($0)" }
+        }
+        guard let unitRef = fact.unitRef else { return "\(fact.concept) is numeric but has no unitRef" }
+        guard let measures = units[unitRef] else { return "\(fact.concept) refers to unit \(unitRef), which the instance does not define" }
+        guard measures == [expected] else {
+            return "\(fact.concept) is \(type == .monetary ? "monetary, in iso4217:USD" : "a \(type.rawValue), in xbrli:pure"), but its unit \(unitRef) is \(measures.joined(separator: " "))"
+        }
+        return nil
+    }
+
     /// The typed value of a fact, and its decimals for amounts.
     static func value(of fact: RawInstance.RawFact, type: Concept.DataType) -> (Fact.Value, Int?)? {
         if fact.isNil { return (.none, nil) }
         let text = trimmed(fact.value)
         switch type {
         case .monetary, .percent, .integer:
+            // decimals="INF", or a precision instead of decimals (XBRL 2.1 section 4.6.6),
+            // says the value is exact as written: its precision is the digits written.
+            if fact.decimals == "INF" || (fact.decimals == nil && fact.precision != nil) {
+                guard let written = writtenAmount(text) else { return nil }
+                return (.amount(written.0, scale: written.1), written.0.fractionDigits)
+            }
             guard let decimals = fact.decimals.flatMap({ Int($0) }), let amount = decimalAmount(text, decimals: decimals) else { return nil }
             return (.amount(amount.0, scale: amount.1), decimals)
         case .string: return (.text(fact.value), nil)
@@ -218,6 +262,14 @@ public struct FactImporter: Sendable {
         while start < end, space(utf8[start]) { start = utf8.index(after: start) }
         while end > start, space(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
         return String(text[start..<end])
+    }
+
+    /// An exact amount as written (`decimals="INF"`, or a `precision`): trailing fraction
+    /// zeros are not precision.
+    static func writtenAmount(_ text: String) -> (Amount, Scale)? {
+        guard var a = Amount(plain: text.utf8.first == 0x2B ? String(text.dropFirst()) : text) else { return nil }
+        while a.fractionDigits > 0, a.units % 10 == 0 { a = Amount(units: a.units / 10, fractionDigits: a.fractionDigits - 1) }
+        return (a, .units)
     }
 
     static func decimalAmount(_ text: String, decimals: Int) -> (Amount, Scale)? {

@@ -78,7 +78,7 @@ public enum InstanceBlank {
                                                           closeStreamSource, Unmanaged.passUnretained(source).toOpaque(),
                                                           XML_CHAR_ENCODING_NONE)
                 else { return }
-                defer { xmlFreeParserCtxt(context) }
+                defer { freeParser(context) }
                 xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue))
                 state.parser = context
                 _ = xmlParseDocument(context)

@@ -11,6 +11,8 @@ public struct RawInstance: Sendable {
         public var contextRef: String?
         public var unitRef: String?
         public var decimals: String?
+        /// XBRL 2.1's other way to state a numeric fact's accuracy, instead of `decimals`.
+        public var precision: String? = nil
         public var isNil: Bool
         public var id: String?
         public var value: String
@@ -77,7 +79,7 @@ public enum InstanceReader {
                     reader.instance.issues.append(Diagnostic(.error, .invalidXML, file: name, line: nil, "the document is empty or cannot be read as XML"))
                     return
                 }
-                defer { xmlFreeParserCtxt(context) }
+                defer { freeParser(context) }
                 xmlCtxtUseOptions(context, options)
                 reader.parser = context
                 // A fact takes about 80 bytes of an instance; a guess, not a limit.
@@ -92,6 +94,18 @@ public enum InstanceReader {
         }
         return reader.instance
     }
+}
+
+/// Frees a SAX parser and the document libxml2 may have made behind the handler's back: an
+/// entity declared in a DOCTYPE's internal subset is recorded in a document of its own
+/// ("SAX compatibility mode") even when the parser was stopped at the DOCTYPE, and
+/// `xmlFreeParserCtxt` does not free it.
+func freeParser(_ context: xmlParserCtxtPtr) {
+    if let document = context.pointee.myDoc {
+        context.pointee.myDoc = nil
+        xmlFreeDoc(document)
+    }
+    xmlFreeParserCtxt(context)
 }
 
 private let saxStart: startElementNsSAX2Func = { context, localName, _, uri, namespaceCount, namespaces, attributeCount, _, attributes in
@@ -210,7 +224,7 @@ private final class SAXInstanceReader {
     }
 
     private enum AttributeKind {
-        case contextRef, unitRef, decimals, id, other
+        case contextRef, unitRef, decimals, precision, id, other
     }
 
     private var footnoteLocs: [String: [String]] = [:]
@@ -406,6 +420,7 @@ private final class SAXInstanceReader {
                 case "contextRef": kind = .contextRef
                 case "unitRef": kind = .unitRef
                 case "decimals": kind = .decimals
+                case "precision": kind = .precision
                 case "id": kind = .id
                 default: kind = .other
                 }
@@ -417,6 +432,7 @@ private final class SAXInstanceReader {
             case .contextRef: fact.contextRef = Self.value(entry)
             case .unitRef: fact.unitRef = Self.value(entry)
             case .decimals: fact.decimals = Self.value(entry)
+            case .precision: fact.precision = Self.value(entry)
             case .id: fact.id = Self.value(entry)
             case .other: break
             }

@@ -72,13 +72,21 @@ public enum PDFText {
             let partLimits = divided
             let ranges = (0..<parts).map { part in (count * part / parts + 1)...(count * (part + 1) / parts) }
             let results = ranges.map { _ in PartResult() }
-            DispatchQueue.concurrentPerform(iterations: ranges.count) { part in
-                do {
-                    results[part].output = try run(bytes, limits: partLimits, pages: ranges[part])
-                } catch {
-                    results[part].failure = error as? Failure ?? .unreadable("\(error)")
+            // Threads of their own: each waits on its pdftotext, and the time limit's watchdog
+            // and the pipe readers need the shared dispatch queues free.
+            let done = DispatchSemaphore(value: 0)
+            for part in ranges.indices {
+                let thread = Thread {
+                    do throws(Failure) {
+                        results[part].output = try run(bytes, limits: partLimits, pages: ranges[part])
+                    } catch {
+                        results[part].failure = error
+                    }
+                    done.signal()
                 }
+                thread.start()
             }
+            for _ in ranges { done.wait() }
             var pages: [PositionedPage] = []
             for (part, result) in results.enumerated() {
                 if let failure = result.failure { throw failure }

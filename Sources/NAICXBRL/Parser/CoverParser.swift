@@ -202,15 +202,17 @@ enum CoverParser {
             }
             if Text.hasPrefix(key, "quarterlystatement") || Text.hasPrefix(key, "annualstatement") {
                 cover.kind = Text.hasPrefix(key, "quarterly") ? .quarterly : .annual
-                if let date = statementDate(words) { cover.statementDate = date }
+                if let date = statementDate(words) { cover.statementDate = date } else { reportImpossibleDate(words, line, context) }
                 context.mapped(line)
                 continue
             }
-            if ["asof", "fortheyearended", "forthequarterended", "fortheperiodended"].contains(where: { Text.hasPrefix(key, $0) }),
-               let date = statementDate(words) {
-                cover.statementDate = date
-                context.mapped(line)
-                continue
+            if ["asof", "fortheyearended", "forthequarterended", "fortheperiodended"].contains(where: { Text.hasPrefix(key, $0) }) {
+                if let date = statementDate(words) {
+                    cover.statementDate = date
+                    context.mapped(line)
+                    continue
+                }
+                if reportImpossibleDate(words, line, context) { continue }
             }
             if Text.hasPrefix(key, conditionAndAffairsKey) {
                 let labelWords = conditionAndAffairsWordCount
@@ -449,6 +451,27 @@ enum CoverParser {
         case .booksAndRecords: .booksAndRecords
         default: .contact
         }
+    }
+
+    /// A statement date printed as month, day and year that is no date ("FEBRUARY 30, 2011"):
+    /// the text as printed.
+    static func impossibleDate(_ words: [String]) -> String? {
+        for (index, word) in words.enumerated() {
+            guard let month = monthNames.firstIndex(of: Text.key(word)), index + 2 < words.count else { continue }
+            let dayText = words[index + 1].filter { $0 != "," }
+            let yearText = words[index + 2].filter { $0 != "," && $0 != "." }
+            guard yearText.count == 4, let day = Int(dayText), let year = Int(yearText) else { continue }
+            if !CalendarDate(year: year, month: month + 1, day: day).isValid { return words[index...(index + 2)].joined(separator: " ") }
+        }
+        return nil
+    }
+
+    /// Reports a statement date that is no date as an error on `line`; whether there was one.
+    @discardableResult
+    private static func reportImpossibleDate(_ words: [String], _ line: SourceText.Line, _ context: ParseContext) -> Bool {
+        guard let text = impossibleDate(words) else { return false }
+        context.report(.error, .badValue, line: line.number, "the statement date \(text) is not a date")
+        return true
     }
 
     /// "JUNE 30, 2011" inside "AS OF JUNE 30, 2011" or "FOR THE YEAR ENDED DECEMBER 31, 2024".

@@ -43,21 +43,25 @@ struct MarkupLimits {
         guard refusal == nil else { return false }
         var index = 0
         while index < bytes.count {
-            // Text and attribute values of a byte-wide encoding are skipped to their end in one
-            // search: nothing in them but their length matters.
-            if unitWidth == 1, let stop = runStop, let base = bytes.baseAddress {
-                let rest = bytes.count - index
-                let found = memchr(base + index, Int32(stop), rest)
-                let length = found.map { UnsafeRawPointer($0) - (base + index) } ?? rest
-                if length > 0 {
-                    run += length
-                    recent.removeAll(keepingCapacity: true)
-                    index += length
+            // Text and attribute values, most of a document, are passed over to their end.
+            if unitWidth == 1, let base = bytes.baseAddress {
+                var stop: UInt8?
+                switch state {
+                case .content: stop = 0x3C
+                case .value(let quote): stop = UInt8(quote)
+                default: break
+                }
+                if let stop {
+                    let found = memchr(base + index, Int32(stop), bytes.count - index)
+                    let end = found.map { base.distance(to: UnsafeRawPointer($0)) } ?? bytes.count
+                    run += end - index
                     if run > limits.xmlTextBytes {
-                        return refuse(stop == 0x3C ? "a text node is too long" : "an attribute value is too long", limits.xmlTextBytes,
-                                      "NAICXBRL_MAX_XML_TEXT_BYTES")
+                        if case .content = state { return refuse("a text node is too long", limits.xmlTextBytes, "NAICXBRL_MAX_XML_TEXT_BYTES") }
+                        return refuse("an attribute value is too long", limits.xmlTextBytes, "NAICXBRL_MAX_XML_TEXT_BYTES")
                     }
-                    continue
+                    index = end
+                    // The `<` or the quote itself is read as markup below.
+                    guard index < bytes.count else { break }
                 }
             }
             let byte = bytes[index]
@@ -78,15 +82,6 @@ struct MarkupLimits {
             if !step(byte: byte) { return false }
         }
         return true
-    }
-
-    /// The byte that ends the run of text or attribute value being read, if one is.
-    private var runStop: UInt8? {
-        switch state {
-        case .content: return 0x3C
-        case .value(let quote): return UInt8(truncatingIfNeeded: quote)
-        default: return nil
-        }
     }
 
     /// One byte; whole UTF-16 code units are handed to ``step(_:)``.
