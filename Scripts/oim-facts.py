@@ -25,7 +25,10 @@ def main(report, package):
     options = RuntimeOptions(
         entrypointFile=report,
         packages=[package],
-        plugins="loadFromOIM",
+        # Arelle reads an XML instance without the OIM plugin: with it, Arelle also applies the
+        # constraints of converting xBRL-XML to OIM, which the instance's printed-form footnote
+        # role does not meet (OIM has no footnote roles; the JSON report writes plain footnotes).
+        plugins=None if report.endswith((".xbrl", ".xml")) else "loadFromOIM",
         formulaAction="none",
         validate=True,
         keepOpen=True,

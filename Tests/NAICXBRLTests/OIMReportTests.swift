@@ -325,6 +325,15 @@ final class OIMReportTests: XCTestCase {
         }
         let report = ReportImport.read(central, name: "bomb.xbr")
         XCTAssertTrue(report.result.diagnostics.contains { $0.code == .reportPackage && $0.message.contains("compressed") })
+
+        // A stored entry that claims 2 GB: refused before anything is allocated for it.
+        var huge = Self.csv
+        if let at = (0..<(huge.count - 46)).first(where: { huge[$0] == 0x50 && huge[$0 + 1] == 0x4B && huge[$0 + 2] == 0x01 && huge[$0 + 3] == 0x02 }) {
+            for offset in [20, 24] { huge[at + offset] = 0xFF; huge[at + offset + 1] = 0xFF; huge[at + offset + 2] = 0xFF; huge[at + offset + 3] = 0x7F }
+        }
+        let claimed = ReportImport.read(huge, name: "huge.xbr")
+        XCTAssertTrue(claimed.result.diagnostics.contains { $0.code == .reportPackage && $0.message.contains("lies outside the archive") },
+                      "\(claimed.result.diagnostics.prefix(2))")
     }
 
     func testCSVParsing() throws {

@@ -230,18 +230,24 @@ public enum CSVReportReader {
                 // Header order may differ from the template's.
                 var index: [String: Int] = [:]
                 for (n, field) in rows[0].fields.enumerated() { index[field] = n }
-                let factColumns = table.template.columns.filter(\.isFact)
+                // Worked out once per table: each fact column's place, and its dimensions with the
+                // template's and the report's after them.
+                let factColumns = table.template.columns.filter(\.isFact).compactMap { column in
+                    index[column.name].map { (column, $0, column.dimensions + table.template.dimensions + reportDimensions) }
+                }
+                let prefix = table.id + "."
+                let hasPrinted = printed.keys.contains { $0.hasPrefix(prefix) }
                 for (r, row) in rows.enumerated().dropFirst() {
-                    for column in factColumns {
-                        guard let at = index[column.name] else { continue }
+                    for (column, at, merged) in factColumns {
                         let cell = row.fields[at]
                         if cell.isEmpty { continue }
                         let place = table.path
                         func problem(_ message: String) { fail(place, row.line, "column \(at + 1) (\(column.name)): \(message)") }
-                        var dims: [String: String] = [:]
-                        var absent: Set<String> = []
+                        var dims: [(String, String)] = []
+                        dims.reserveCapacity(merged.count)
+                        var absent: [String] = []
                         var bad = false
-                        for (key, value) in column.dimensions + table.template.dimensions + reportDimensions where dims[key] == nil && !absent.contains(key) {
+                        for (key, value) in merged where !absent.contains(key) && !dims.contains(where: { $0.0 == key }) {
                             if value.hasPrefix("$") {
                                 let reference = String(value.dropFirst())
                                 guard !reference.contains("@") else {
@@ -255,11 +261,11 @@ public enum CSVReportReader {
                                     continue
                                 }
                                 let text = row.fields[source]
-                                if text.isEmpty || text == "#none" { absent.insert(key) } else { dims[key] = text }
+                                if text.isEmpty || text == "#none" { absent.append(key) } else { dims.append((key, text)) }
                             } else if value == "#none" {
-                                absent.insert(key)
+                                absent.append(key)
                             } else {
-                                dims[key] = value
+                                dims.append((key, value))
                             }
                         }
                         var decimalsText: String?
@@ -294,9 +300,9 @@ public enum CSVReportReader {
                             problem("unknown special value \(cell.prefix(20))")
                             continue
                         }
-                        let id = "\(table.id).\(r).\(column.name)"
+                        let id = hasPrinted ? "\(table.id).\(r).\(column.name)" : ""
                         let outcome = assembler.add(id: id, line: row.line, dimensions: dims, value: value, decimals: decimalsText, csv: true,
-                                                    printed: printed[id], into: &raw)
+                                                    printed: hasPrinted ? printed[id] : nil, into: &raw)
                         if let message = outcome { problem(message) }
                     }
                 }

@@ -41,26 +41,32 @@ struct FactAssembler {
     }
 
     /// Adds the fact, or says what is wrong with it.
-    mutating func add(id: String, line: Int, dimensions: [String: String], value rawValue: String?, decimals rawDecimals: String?,
+    /// `dimensions` name each dimension once (the first of a name counts); their order is the
+    /// column's, the same for every fact of a column.
+    mutating func add(id: String, line: Int, dimensions: [(String, String)], value rawValue: String?, decimals rawDecimals: String?,
                       csv: Bool, printed: String?, into raw: inout RawInstance) -> String? {
+        func dimension(_ key: String) -> String? {
+            for (name, value) in dimensions where name == key { return value }
+            return nil
+        }
         if raw.units.isEmpty {
             raw.units["USD"] = ["{\(InstanceWriter.iso4217)}USD"]
             raw.units["pure"] = ["{\(InstanceWriter.xbrli)}pure"]
         }
-        guard let conceptName = dimensions["concept"] else { return "the fact has no concept" }
+        guard let conceptName = dimension("concept") else { return "the fact has no concept" }
         guard let concept = cachedResolve(conceptName) else { return "the concept \(conceptName.prefix(80)) has no declared prefix" }
         if concept.namespace == JSONReportWriter.xbrlNamespace { return "\(conceptName.prefix(40)) facts are not read from xBRL-CSV" }
-        guard let entityName = dimensions["entity"], let entity = cachedResolve(entityName) else {
+        guard let entityName = dimension("entity"), let entity = cachedResolve(entityName) else {
             return "the fact has no entity of a declared scheme prefix (such as naic:70416)"
         }
-        guard let periodText = dimensions["period"] else { return "the fact has no period" }
+        guard let periodText = dimension("period") else { return "the fact has no period" }
         guard let period = period(periodText) else {
             return "the period \"\(periodText.prefix(60))\" is not a date-time or an interval of two (the ISO form; the short forms are not read)"
         }
         let type = concept.namespace == model.namespace ? model.concept(concept.local)?.type : nil
         let numeric = type == .monetary || type == .percent || type == .integer
         var unitRef: String?
-        if let unitText = dimensions["unit"] {
+        if let unitText = dimension("unit") {
             if let unit = resolve(unitText), unit.namespace == InstanceWriter.iso4217, unit.local == "USD", type == .monetary {
                 unitRef = "USD"
             } else if unitText == "xbrli:pure" {
@@ -73,31 +79,33 @@ struct FactAssembler {
         } else if numeric {
             unitRef = "pure"
         }
-        var explicit: [String: String] = [:]
-        var typed: [String: String] = [:]
-        var keyParts: [String] = []
-        for (key, text) in dimensions {
-            switch key {
+        // The context's key: entity, period, then each taxonomy dimension in the column's order.
+        // The same context written in another order gets another key, and the importer, which
+        // compares contexts by content, makes them one.
+        var key = entity.namespace + "\u{1}" + entity.local + "\u{1}" + periodText
+        var members: [(axis: String, value: String, typed: Bool)] = []
+        for (name, text) in dimensions {
+            switch name {
             case "concept", "entity", "period", "unit": continue
-            case "language", "noteId": return "the fact is not a footnote and takes no \(key)"
+            case "language", "noteId": return "the fact is not a footnote and takes no \(name)"
             default: break
             }
-            guard let axis = cachedResolve(key), axis.namespace == model.namespace, let axisConcept = model.concept(axis.local) else {
-                return "the dimension \(key.prefix(80)) is not a dimension of the taxonomy"
+            guard let axis = cachedResolve(name), axis.namespace == model.namespace, let axisConcept = model.concept(axis.local) else {
+                return "the dimension \(name.prefix(80)) is not a dimension of the taxonomy"
             }
             switch axisConcept.kind {
             case .explicitDimension:
                 guard let member = cachedResolve(text), member.namespace == model.namespace else {
-                    return "the member \(text.prefix(80)) of dimension \(key.prefix(80)) must be a member of the taxonomy, as prefix:Name"
+                    return "the member \(text.prefix(80)) of dimension \(name.prefix(80)) must be a member of the taxonomy, as prefix:Name"
                 }
-                explicit[axis.local] = member.local
-                keyParts.append(axis.local + "=" + member.local)
+                members.append((axis.local, member.local, false))
+                key += "\u{1}" + axis.local + "=" + member.local
             case .typedDimension:
                 let value = FactImporter.trimmed(text)
-                typed[axis.local] = value
-                keyParts.append(axis.local + "~" + value)
+                members.append((axis.local, value, true))
+                key += "\u{1}" + axis.local + "~" + value
             default:
-                return "\(key.prefix(80)) is not a dimension of the taxonomy"
+                return "\(name.prefix(80)) is not a dimension of the taxonomy"
             }
         }
         var value = rawValue
@@ -110,9 +118,12 @@ struct FactAssembler {
             value = String(text[..<d])
         }
         if value != nil, numeric, decimals == nil { return "the numeric fact has no decimals" }
-        keyParts.sort()
-        let key = entity.namespace + "\u{1}" + entity.local + "\u{1}" + periodText + "\u{1}" + keyParts.joined(separator: "\u{1}")
         if contextKeys.insert(key).inserted {
+            var explicit: [String: String] = [:]
+            var typed: [String: String] = [:]
+            for member in members {
+                if member.typed { typed[member.axis] = member.value } else { explicit[member.axis] = member.value }
+            }
             raw.contexts[key] = FactContext(period: period, explicit: DimensionMembers(explicit), typed: DimensionMembers(typed))
             raw.contextLines[key] = line
             raw.entities[key] = "{\(entity.namespace)}\(entity.local)"

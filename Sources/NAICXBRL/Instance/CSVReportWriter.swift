@@ -342,7 +342,7 @@ struct CSVBytes {
         for (n, original) in fields.enumerated() {
             if n > 0 { bytes.append(0x2C) }
             var field = original
-            if field.unicodeScalars.contains(where: Self.unwritable) {
+            if field.utf8.contains(where: { $0 < 0x20 || $0 == 0xEF }), field.unicodeScalars.contains(where: Self.unwritable) {
                 field = String(String.UnicodeScalarView(field.unicodeScalars.map { Self.unwritable($0) ? "\u{FFFD}" : $0 }))
             }
             let utf8 = field.utf8

@@ -62,11 +62,20 @@ public struct JSONReportWriter: Sendable {
         if !matches {
             var numbers: [FactContext: Int] = [:]
             contexts = []
+            var previous: (context: FactContext, number: Int)?
             factContexts = facts.map { fact in
-                if let n = numbers[fact.context] { return n }
-                numbers[fact.context] = contexts.count
-                contexts.append(fact.context)
-                return contexts.count - 1
+                // Facts of one context mostly follow each other: compared, not hashed.
+                if let previous, previous.context == fact.context { return previous.number }
+                let number: Int
+                if let known = numbers[fact.context] {
+                    number = known
+                } else {
+                    number = contexts.count
+                    numbers[fact.context] = number
+                    contexts.append(fact.context)
+                }
+                previous = (fact.context, number)
+                return number
             }
         }
 
