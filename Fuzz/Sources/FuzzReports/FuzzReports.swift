@@ -21,7 +21,7 @@ enum FuzzReportsMain {
     static func main() {
         var argc = CommandLine.argc
         var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        let status = LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzImporter(data, size) }
+        let status = LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzReports(data, size) }
         exit(status)
     }
 }
