@@ -56,8 +56,9 @@ if let tokenFile {
 if !configuration.bindsLoopback, configuration.token == nil {
     fail("binding \(configuration.host), which is not loopback, requires --token-file")
 }
+let host = configuration.host
 let app = Service.application(configuration) { port in
-    FileHandle.standardError.write(Data("naicxbrl-serve: listening on \(configuration.host):\(port)\n".utf8))
+    FileHandle.standardError.write(Data("naicxbrl-serve: listening on \(host):\(port)\n".utf8))
 }
 do {
     try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
