@@ -124,6 +124,17 @@ private func body(_ data: Data) -> ByteBuffer { ByteBuffer(bytes: [UInt8](data))
         }
     }
 
+    @Test func timeLimit() async throws {
+        var config = configuration(maxBody: 64 << 20)
+        config.timeLimitSeconds = 0.001
+        try await Service.application(config).test(.live) { client in
+            try await client.execute(uri: "/v1/convert", method: .post, body: body(statement)) { response in
+                #expect(response.status == .gatewayTimeout)
+            }
+            try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
+        }
+    }
+
     /// Every route the server answers is in the OpenAPI document, with its statuses, and no other.
     @Test func openAPIDocumentMatchesTheRoutes() throws {
         let data = try Data(contentsOf: root.appendingPathComponent("Service/openapi.json"))
