@@ -1,0 +1,158 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NAICXBRLService
+import Testing
+
+private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+private let statement = try! Data(contentsOf: root.appendingPathComponent("Fixtures/mml-bay-state-life-2011-q2.txt"))
+private let hostileFolder = root.appendingPathComponent("Tests/NAICXBRLTests/Hostile")
+
+private func configuration(token: String? = nil, maxBody: Int = 1 << 20) -> ServiceConfiguration {
+    var configuration = ServiceConfiguration()
+    configuration.host = "127.0.0.1"
+    configuration.port = 0
+    configuration.token = token
+    configuration.maxBodyBytes = maxBody
+    return configuration
+}
+
+private func body(_ data: Data) -> ByteBuffer { ByteBuffer(bytes: [UInt8](data)) }
+
+@Suite(.serialized) struct ServiceTests {
+    @Test func healthMetricsBlanksTaxonomy() async throws {
+        try await Service.application(configuration()).test(.live) { client in
+            try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/v1/blanks", method: .get) { response in
+                #expect(response.status == .ok)
+                let list = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]]
+                #expect((list?.count ?? 0) > 0)
+            }
+            try await client.execute(uri: "/v1/taxonomy", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "application/zip")
+                #expect(Array(Data(buffer: response.body).prefix(4)) == [0x50, 0x4B, 0x03, 0x04])
+            }
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                #expect(response.status == .ok)
+                let text = String(buffer: response.body)
+                #expect(text.contains("naicxbrl_http_requests_total"))
+                #expect(text.contains("naicxbrl_http_request_duration_seconds"))
+            }
+        }
+    }
+
+    @Test func convertValidateImportCheck() async throws {
+        try await Service.application(configuration(maxBody: 64 << 20)).test(.live) { client in
+            var instance = ByteBuffer()
+            try await client.execute(uri: "/v1/convert?format=xml", method: .post, body: body(statement)) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "application/xml")
+                #expect(Int(response.headers[HTTPField.Name("X-NAICXBRL-Facts")!] ?? "") ?? 0 > 0)
+                instance = response.body
+            }
+            try await client.execute(uri: "/v1/validate", method: .post, body: instance) { #expect($0.status == .ok) }
+            for format in ["json", "text", "xml"] {
+                try await client.execute(uri: "/v1/import?format=\(format)", method: .post, body: instance) { #expect($0.status == .ok) }
+            }
+            // The instance imported and written again is the same bytes.
+            try await client.execute(uri: "/v1/import?format=xml", method: .post, body: instance) { #expect($0.body == instance) }
+            try await client.execute(uri: "/v1/check", method: .post, body: instance) { #expect($0.status == .ok || $0.status == .unprocessableContent) }
+            try await client.execute(uri: "/v1/check", method: .post, body: body(statement)) { #expect($0.status == .ok || $0.status == .unprocessableContent) }
+            try await client.execute(uri: "/v1/convert?format=nope", method: .post, body: body(statement)) { #expect($0.status == .badRequest) }
+            try await client.execute(uri: "/v1/import?format=nope", method: .post, body: instance) { #expect($0.status == .badRequest) }
+        }
+    }
+
+    @Test func unusableAndOversizedBodies() async throws {
+        try await Service.application(configuration(maxBody: 1000)).test(.live) { client in
+            try await client.execute(uri: "/v1/convert", method: .post, body: ByteBuffer(string: "hello")) { #expect($0.status == .badRequest) }
+            try await client.execute(uri: "/v1/convert", method: .post, body: ByteBuffer()) { #expect($0.status == .badRequest) }
+            try await client.execute(uri: "/v1/validate", method: .post, body: ByteBuffer(repeating: 0x41, count: 5000)) { #expect($0.status == .contentTooLarge) }
+            try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
+        }
+    }
+
+    @Test func hostileInstancesGetDocumentedStatuses() async throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: hostileFolder.path).filter { $0.hasSuffix(".xml") }.sorted()
+        #expect(files.count >= 10)
+        try await Service.application(configuration(maxBody: 64 << 20)).test(.live) { client in
+            for file in files {
+                let bytes = try Data(contentsOf: hostileFolder.appendingPathComponent(file))
+                for route in ["/v1/validate", "/v1/import?format=json", "/v1/check", "/v1/convert"] {
+                    try await client.execute(uri: route, method: .post, body: body(bytes)) { response in
+                        #expect([200, 400, 422].contains(response.status.code), "\(file) \(route): \(response.status.code)")
+                        // A hostile instance is never valid.
+                        if route == "/v1/validate" { #expect(response.status.code == 422, "\(file)") }
+                    }
+                }
+                try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
+            }
+        }
+    }
+
+    @Test func bearerToken() async throws {
+        let token = "0123456789abcdef0123"
+        try await Service.application(configuration(token: token)).test(.live) { client in
+            try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/v1/blanks", method: .get) { #expect($0.status == .unauthorized) }
+            try await client.execute(uri: "/v1/blanks", method: .get, headers: [.authorization: "Bearer wrong"]) { #expect($0.status == .unauthorized) }
+            try await client.execute(uri: "/v1/blanks", method: .get, headers: [.authorization: "Bearer \(token)"]) { #expect($0.status == .ok) }
+        }
+        #expect(constantTimeEqual(Array("abc".utf8), Array("abc".utf8)))
+        #expect(!constantTimeEqual(Array("abc".utf8), Array("abd".utf8)))
+        #expect(!constantTimeEqual(Array("abc".utf8), Array("abcd".utf8)))
+        #expect(!constantTimeEqual([], Array("a".utf8)))
+    }
+
+    @Test func busyBeyondTheQueue() async throws {
+        var config = configuration(maxBody: 64 << 20)
+        config.slots = 1
+        config.queue = 0
+        try await Service.application(config).test(.live) { client in
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<6 {
+                    group.addTask {
+                        try await client.execute(uri: "/v1/convert", method: .post, body: body(statement)) { $0.status.code }
+                    }
+                }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(statuses.contains(200))
+            #expect(statuses.allSatisfy { $0 == 200 || $0 == 503 })
+        }
+    }
+
+    @Test func timeLimit() async throws {
+        var config = configuration(maxBody: 64 << 20)
+        config.timeLimitSeconds = 0.001
+        try await Service.application(config).test(.live) { client in
+            try await client.execute(uri: "/v1/convert", method: .post, body: body(statement)) { response in
+                #expect(response.status == .gatewayTimeout)
+            }
+            try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
+        }
+    }
+
+    /// Every route the server answers is in the OpenAPI document, with its statuses, and no other.
+    @Test func openAPIDocumentMatchesTheRoutes() throws {
+        let data = try Data(contentsOf: root.appendingPathComponent("Service/openapi.json"))
+        let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let paths = try #require(document["paths"] as? [String: [String: Any]])
+        var documented: Set<String> = []
+        for (path, operations) in paths {
+            for method in operations.keys { documented.insert("\(method) \(path)") }
+        }
+        #expect(documented == Set(ServiceRoutes.all.map { "\($0.method) \($0.path)" }))
+        for route in ServiceRoutes.all where route.method == "post" {
+            let operation = try #require(paths[route.path]?[route.method] as? [String: Any])
+            let responses = try #require(operation["responses"] as? [String: Any])
+            for status in ["200", "400", "413", "503", "504"] { #expect(responses[status] != nil, "\(route.path) \(status)") }
+        }
+        let convert = try #require(paths["/v1/convert"]?["post"] as? [String: Any])
+        let parameters = try #require(convert["parameters"] as? [[String: Any]])
+        let formats = (parameters.first?["schema"] as? [String: Any])?["enum"] as? [String]
+        #expect(Set(formats ?? []) == Set(ConvertFormat.all.keys))
+    }
+}
