@@ -10,7 +10,10 @@ final class AnnualStatementTests: XCTestCase {
     static let filings = ["forethought-life-2024", "commonwealth-annuity-2023"]
     /// The pages whose every printed value the fixtures list.
     static let pages: Set<String> = ["Assets", "Liabilities", "SummaryOfOperations", "CashFlow", "NetInvestmentIncome", "CapitalGains",
-                                     "NonadmittedAssets", "Exhibit1Part1", "ScheduleT", "FiveYearHistoricalData"]
+                                     "NonadmittedAssets", "Exhibit1Part1", "Exhibit7", "ScheduleT", "FiveYearHistoricalData"]
+    /// The 2025 filing (Forethought Life, on the 2025 edition of the blank): the pages whose
+    /// every printed value its fixtures list.
+    static let pages2025: Set<String> = ["Exhibit7"]
 
     static func pdfPath(_ filing: String) -> String {
         Fixture.root.appendingPathComponent("Fixtures/annual/\(filing)-annual.pdf").path
@@ -47,9 +50,11 @@ final class AnnualStatementTests: XCTestCase {
         var value: String
     }
 
-    static func expected(_ filing: String) throws -> [Expected] {
+    static func expected(_ filing: String,
+                         files: [String] = ["expected", "exhibits", "exhibit-1-part-1", "exhibit-7", "schedule-t"],
+                         pages: Set<String> = AnnualStatementTests.pages) throws -> [Expected] {
         var rows: [Expected] = []
-        for file in ["expected", "exhibits", "exhibit-1-part-1", "schedule-t"] {
+        for file in files {
             let path = Fixture.root.appendingPathComponent("Fixtures/annual/\(filing).\(file).tsv").path
             let text = try String(contentsOfFile: path, encoding: .utf8)
             rows += text.split(separator: "\n").compactMap { line in
@@ -65,10 +70,12 @@ final class AnnualStatementTests: XCTestCase {
     /// Every value printed on the Assets, Liabilities, Summary of Operations, Cash Flow,
     /// Exhibit 1 Part 1 and Schedule T pages, and nothing else: cells, amounts inside captions,
     /// state codes, active status, and write-in captions.
-    func assertValuesAsPrinted(_ statement: Statement, _ filing: String, source: String) throws {
+    func assertValuesAsPrinted(_ statement: Statement, _ filing: String, source: String,
+                               files: [String] = ["expected", "exhibits", "exhibit-1-part-1", "exhibit-7", "schedule-t"],
+                               pages: Set<String> = AnnualStatementTests.pages, atLeast: Int = 1_300) throws {
         let blank = Blank.lifeAnnual
-        let expected = try Self.expected(filing)
-        XCTAssertGreaterThan(expected.count, 1_300, filing)
+        let expected = try Self.expected(filing, files: files, pages: pages)
+        XCTAssertGreaterThan(expected.count, atLeast, filing)
         var found: Set<String> = []
         for item in expected {
             let key = "\(item.page) \(item.line) \(item.column)"
@@ -105,7 +112,7 @@ final class AnnualStatementTests: XCTestCase {
             }
         }
         // Nothing read that is not printed.
-        for page in statement.pages where Self.pages.contains(page.id) {
+        for page in statement.pages where pages.contains(page.id) {
             guard let description = blank.page(page.id) else { continue }
             for row in page.rows {
                 for (index, cell) in row.cells.enumerated() where !cell.isBlank {
@@ -127,6 +134,29 @@ final class AnnualStatementTests: XCTestCase {
             XCTAssertTrue(result.isUsable, filing)
             try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf")
         }
+    }
+
+    /// The 2025 filing, read by the 2025 edition: every value printed on the pages its fixtures
+    /// list, and nothing else, from the PDF and from its layout text.
+    func testEveryValueOfThe2025FilingAsPrinted() throws {
+        let filing = "forethought-life-2025"
+        let result = try parse(filing)
+        XCTAssertTrue(result.isUsable, filing)
+        XCTAssertEqual(result.statement.edition, 2025)
+        XCTAssertEqual(result.diagnostics.filter { $0.severity >= .warning }.map(\.description), [], filing)
+        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["exhibit-7"], pages: Self.pages2025, atLeast: 30)
+        let tool = try XCTUnwrap(PDFText.toolPath())
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = ["-layout", Self.pdfPath(filing), "-"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = StatementParser.parse(bytes: [UInt8](data), name: "\(filing).txt")
+        try assertValuesAsPrinted(text.statement, filing, source: "\(filing).txt", files: ["exhibit-7"], pages: Self.pages2025, atLeast: 30)
+        XCTAssertEqual(text.diagnostics.filter { $0.severity >= .warning }.map(\.description), [], filing)
     }
 
     func testEveryValueFromPdftotextLayoutText() throws {
@@ -204,6 +234,26 @@ final class AnnualStatementTests: XCTestCase {
         statement.pages[page].rows[row].cells[0] = .amount(printed("60,160,298,246"))
         let report = try XCTUnwrap(Checker.bundled(for: .lifeAnnual)).check(statement)
         XCTAssertGreaterThanOrEqual(report.summary.errors, 2, report.text(includePassed: false))
+    }
+
+    /// Exhibit 7's net balance (line 14, column 1) is the liability for deposit-type contracts
+    /// (Liabilities line 3, column 1), and its opening balances (lines 1 + 10) the prior year's:
+    /// one number changed fails each tie.
+    func testAChangedNumberOnExhibit7FailsItsTiesToTheLiabilities() throws {
+        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let statement = try parse("forethought-life-2024").statement
+        XCTAssertEqual(statement.cell("Exhibit7", "14", column: "1", blank: .lifeAnnual), .amount(printed("3,307,513,562")))
+        XCTAssertEqual(statement.cell("Liabilities", "3", column: "1", blank: .lifeAnnual), .amount(printed("3,307,513,562")))
+        let ties = ["exhibit-7-net-balance-equals-liabilities-deposit-type-contracts": ("Liabilities", "3", 0, "3,307,513,662"),
+                    "exhibit-7-beginning-balance-equals-liabilities-deposit-type-contracts-prior-year": ("Exhibit7", "10", 0, "(4,769,690)")]
+        for (rule, (pageID, line, column, value)) in ties {
+            XCTAssertEqual(checker.check(statement).results.first { $0.rule == rule }?.status, .passed, rule)
+            var changed = statement
+            guard let page = changed.pages.firstIndex(where: { $0.id == pageID }),
+                  let row = changed.pages[page].rows.firstIndex(where: { $0.line == line }) else { return XCTFail("no \(pageID) line \(line)") }
+            changed.pages[page].rows[row].cells[column] = .amount(printed(value))
+            XCTAssertEqual(checker.check(changed).results.first { $0.rule == rule }?.status, .failed, rule)
+        }
     }
 
     /// PDF → XBRL → statement is the statement read from the PDF; the instance validates.

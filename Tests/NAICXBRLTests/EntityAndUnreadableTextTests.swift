@@ -106,8 +106,8 @@ final class EntityAndUnreadableTextTests: XCTestCase {
         XCTAssertEqual(filing.pages.count, 156)
         // The pages named in the source of the 2025 edition: Assets 3, Liabilities 4, Summary of
         // Operations 5, Cash Flow 6 and 7, the two investment exhibits 18, Exhibit 1 Part 1 19,
-        // Non-Admitted Assets 29, Five-Year 72 and 73, Schedule T 111.
-        XCTAssertEqual(filing.pages.filter { $0.status == .read }.map(\.page), [3, 4, 5, 6, 7, 18, 19, 29, 72, 73, 111])
+        // Exhibit 7 26, Non-Admitted Assets 29, Five-Year 72 and 73, Schedule T 111.
+        XCTAssertEqual(filing.pages.filter { $0.status == .read }.map(\.page), [3, 4, 5, 6, 7, 18, 19, 26, 29, 72, 73, 111])
         XCTAssertEqual(filing.pages.first { $0.page == 18 }?.schedule, "NetInvestmentIncome + CapitalGains")
         XCTAssertTrue(filing.pages.contains { $0.status == .other && $0.schedule == "EXHIBIT 2 - GENERAL EXPENSES" })
         XCTAssertFalse(filing.pages.contains { $0.status == .unreadable })
