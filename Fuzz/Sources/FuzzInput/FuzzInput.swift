@@ -76,7 +76,7 @@ public func fuzzInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         cover.companyName = text
         cover.companyCode = component
         cover.statementDate = CalendarDate(year: 2011, month: 6, day: 30)
-        let statement = Statement(blank: Blank.lifeQuarterly.id, cover: cover)
+        let statement = Statement(blank: referenceBlank.id, edition: referenceBlank.year, cover: cover)
         if let conversion = try? Converter.convert(statement, validate: false) {
             let imported = importer.importInstance(conversion.instance, name: "fuzz.xbrl")
             if imported.diagnostics.contains(where: { $0.code == .invalidXML }) {
@@ -87,7 +87,9 @@ public func fuzzInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     return 0
 }
 
-let importer = FactImporter(blank: .lifeQuarterly)
+/// The quarterly Life, Accident and Health blank, whose instances the fuzzer writes and reads.
+let referenceBlank: Blank = Blank.named("life-ah-quarterly")!
+let importer = FactImporter(blank: referenceBlank)
 
 /// Hands the command line to libFuzzer's driver (see Package.swift for why not libFuzzer's `main`).
 @main
