@@ -53,51 +53,52 @@ struct ConvertCommand: ParsableCommand {
     func run() throws {
         if let outputDir {
             try batch(outputDir)
-        } else if format == .ixbrl {
-            try singleInline(statements[0])
         } else {
             try single(statements[0])
         }
     }
 
+    /// One statement to `-o FILE` or standard output, in any format.
     private func single(_ statement: String) throws {
         try refuseOverwritingInput(statement, output)
         if let output { AtomicFile.removeStaleTemporaryFiles(in: (output as NSString).deletingLastPathComponent.isEmpty ? "." : (output as NSString).deletingLastPathComponent) }
         let parsed = try readStatement(statement, entity: entity)
         Output.diagnostics(parsed.diagnostics, minimum: .warning)
         guard parsed.isUsable else { throw ToolExit.unusable.code }
-        let conversion: Conversion
+        let what = format == .ixbrl ? "Inline XBRL document" : "instance"
+        let bytes: [UInt8], diagnostics: [Diagnostic], validation: [ValidationIssue]
         do {
-            conversion = try Converter.convert(parsed.statement, file: output ?? "<stdout>", validate: !noValidate)
+            if format == .ixbrl {
+                let conversion = try Converter.convertInline(parsed.statement, file: output ?? "<stdout>", validate: !noValidate)
+                (bytes, diagnostics, validation) = (conversion.document, conversion.diagnostics, conversion.validation)
+            } else {
+                let conversion = try Converter.convert(parsed.statement, file: output ?? "<stdout>", validate: !noValidate)
+                (diagnostics, validation) = (conversion.diagnostics, conversion.validation)
+                bytes = validation.contains(where: { $0.severity == .error }) ? [] : try (format.report ?? .xml).bytes(
+                    of: conversion, statement: parsed.statement,
+                    name: output.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension } ?? "report")
+            }
         } catch {
             Output.error("\(statement): error: \(error) [convert]")
             throw ToolExit.unusable.code
         }
-        Output.diagnostics(conversion.diagnostics, minimum: .warning)
-        for issue in conversion.validation { Output.error(issue.description) }
-        if conversion.validation.contains(where: { $0.severity == .error }) {
-            Output.error("\(output ?? "<stdout>"): error: the instance is not valid; it was not written [schema-invalid]")
+        Output.diagnostics(diagnostics, minimum: .warning)
+        for issue in validation { Output.error(issue.description) }
+        if validation.contains(where: { $0.severity == .error }) {
+            Output.error("\(output ?? "<stdout>"): error: the \(what) is not valid; it was not written [schema-invalid]")
             throw ToolExit.invalid.code
-        }
-        let report: [UInt8]
-        do {
-            report = try (format.report ?? .xml).bytes(of: conversion, statement: parsed.statement,
-                                             name: output.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension } ?? "report")
-        } catch {
-            Output.error("\(statement): error: \(error) [convert]")
-            throw ToolExit.unusable.code
         }
         if let output {
             do {
-                try AtomicFile.write(report, to: output)
+                try AtomicFile.write(bytes, to: output)
             } catch {
-                Output.error("\(output): error: cannot write the instance: \(error.localizedDescription) [io]")
+                Output.error("\(output): error: cannot write the \(format == .ixbrl ? "document" : "instance"): \(error.localizedDescription) [io]")
                 throw ToolExit.unusable.code
             }
         } else {
-            Output.write(report, to: .standardOutput)
+            Output.write(bytes, to: .standardOutput)
         }
-        if parsed.hasErrors || conversion.diagnostics.contains(where: { $0.severity == .error }) { throw ToolExit.invalid.code }
+        if parsed.hasErrors || diagnostics.contains(where: { $0.severity == .error }) { throw ToolExit.invalid.code }
     }
 
     private func batch(_ directory: String) throws {
