@@ -31,16 +31,7 @@ enum Output {
 
     /// 0, or the `errno` of the failure.
     private static func write(_ buffer: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Int32 {
-        var offset = 0
-        while offset < buffer.count {
-            let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            offset += written
-        }
-        return 0
+        AtomicFile.writeAll(UnsafeRawBufferPointer(buffer), to: descriptor)
     }
 
     static func standardOutput(_ text: String) {
