@@ -17,12 +17,40 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // The allocator setting a batch process makes (glibc's mallopt).
+        .target(name: "CMemory"),
+        // The library's modules, each depending only on those listed before it (README, "Layout").
         .target(
-            name: "NAICXBRL",
-            dependencies: ["CLibXML2"],
+            name: "NAICXBRLCore",
             // The blank catalog and its data files, embedded by the plugin.
             exclude: ["Blank/Data"],
             plugins: ["EmbedBlankData"]
+        ),
+        .target(name: "NAICXBRLXML", dependencies: ["NAICXBRLCore", "CLibXML2"]),
+        .target(name: "NAICXBRLReading", dependencies: ["NAICXBRLCore"]),
+        .target(name: "NAICXBRLTaxonomy", dependencies: ["NAICXBRLCore", "NAICXBRLXML"]),
+        .target(
+            name: "NAICXBRLChecks",
+            dependencies: ["NAICXBRLCore", "NAICXBRLXML", "NAICXBRLReading", "NAICXBRLTaxonomy"]
+        ),
+        .target(
+            name: "NAICXBRLInstance",
+            dependencies: ["NAICXBRLCore", "NAICXBRLXML", "NAICXBRLTaxonomy", "NAICXBRLChecks"]
+        ),
+        .target(
+            name: "NAICXBRLConversion",
+            dependencies: [
+                "NAICXBRLCore", "NAICXBRLXML", "NAICXBRLReading", "NAICXBRLTaxonomy", "NAICXBRLChecks",
+                "NAICXBRLInstance", "CMemory",
+            ]
+        ),
+        // The public face of the library: what an embedding program imports.
+        .target(
+            name: "NAICXBRL",
+            dependencies: [
+                "NAICXBRLCore", "NAICXBRLXML", "NAICXBRLReading", "NAICXBRLTaxonomy", "NAICXBRLChecks",
+                "NAICXBRLInstance", "NAICXBRLConversion",
+            ]
         ),
         .plugin(name: "EmbedBlankData", capability: .buildTool()),
         .executableTarget(
@@ -34,7 +62,10 @@ let package = Package(
         ),
         .testTarget(
             name: "NAICXBRLTests",
-            dependencies: ["NAICXBRL"],
+            dependencies: [
+                "NAICXBRL", "NAICXBRLCore", "NAICXBRLXML", "NAICXBRLReading", "NAICXBRLTaxonomy",
+                "NAICXBRLChecks", "NAICXBRLInstance", "NAICXBRLConversion",
+            ],
             // Hostile XML documents the tests read by path.
             exclude: ["Hostile"]
         ),

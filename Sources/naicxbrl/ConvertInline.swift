@@ -1,5 +1,12 @@
 import Foundation
 import NAICXBRL
+import NAICXBRLCore
+import NAICXBRLXML
+import NAICXBRLReading
+import NAICXBRLTaxonomy
+import NAICXBRLChecks
+import NAICXBRLInstance
+import NAICXBRLConversion
 
 /// Inline XBRL input for `validate`, `import` and `check`: the instance the document stands for.
 enum InlineInput {

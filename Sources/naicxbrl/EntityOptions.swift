@@ -1,6 +1,13 @@
 import ArgumentParser
 import Foundation
 import NAICXBRL
+import NAICXBRLCore
+import NAICXBRLXML
+import NAICXBRLReading
+import NAICXBRLTaxonomy
+import NAICXBRLChecks
+import NAICXBRLInstance
+import NAICXBRLConversion
 
 /// The NAIC codes of a statement that does not print them (`parse`, `convert`, `check`).
 struct EntityOptions: ParsableArguments {

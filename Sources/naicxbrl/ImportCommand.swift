@@ -1,6 +1,13 @@
 import ArgumentParser
 import Foundation
 import NAICXBRL
+import NAICXBRLCore
+import NAICXBRLXML
+import NAICXBRLReading
+import NAICXBRLTaxonomy
+import NAICXBRLChecks
+import NAICXBRLInstance
+import NAICXBRLConversion
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

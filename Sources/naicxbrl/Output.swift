@@ -1,5 +1,12 @@
 import Foundation
 import NAICXBRL
+import NAICXBRLCore
+import NAICXBRLXML
+import NAICXBRLReading
+import NAICXBRLTaxonomy
+import NAICXBRLChecks
+import NAICXBRLInstance
+import NAICXBRLConversion
 
 /// Every byte the tool writes to standard output or standard error goes through here.
 ///

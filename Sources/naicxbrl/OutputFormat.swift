@@ -1,5 +1,12 @@
 import ArgumentParser
 import NAICXBRL
+import NAICXBRLCore
+import NAICXBRLXML
+import NAICXBRLReading
+import NAICXBRLTaxonomy
+import NAICXBRLChecks
+import NAICXBRLInstance
+import NAICXBRLConversion
 
 /// What `convert` writes: the XBRL 2.1 instance (`xml`), an xBRL-JSON report (`json`), an
 /// xBRL-CSV report package (`csv`), or one Inline XBRL 1.1 document (XHTML) laid out like the

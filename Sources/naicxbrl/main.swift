@@ -1,6 +1,13 @@
 import ArgumentParser
 import Foundation
 import NAICXBRL
+import NAICXBRLCore
+import NAICXBRLXML
+import NAICXBRLReading
+import NAICXBRLTaxonomy
+import NAICXBRLChecks
+import NAICXBRLInstance
+import NAICXBRLConversion
 
 // Exit codes are part of the interface: 0 success, 1 invalid input or output (validation or
 // check errors), 2 the job could not be done (unusable input, bad arguments, I/O).

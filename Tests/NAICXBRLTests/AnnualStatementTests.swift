@@ -1,6 +1,13 @@
 import Foundation
 import XCTest
 @testable import NAICXBRL
+@testable import NAICXBRLCore
+@testable import NAICXBRLXML
+@testable import NAICXBRLReading
+@testable import NAICXBRLTaxonomy
+@testable import NAICXBRLChecks
+@testable import NAICXBRLInstance
+@testable import NAICXBRLConversion
 
 /// Annual statements as filed: two PDFs in `Fixtures/annual`, read through poppler's
 /// `pdftotext` (Debian package poppler-utils, which `.ci/run` installs), and the text

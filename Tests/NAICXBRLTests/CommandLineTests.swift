@@ -1,6 +1,13 @@
 import Foundation
 import XCTest
 @testable import NAICXBRL
+@testable import NAICXBRLCore
+@testable import NAICXBRLXML
+@testable import NAICXBRLReading
+@testable import NAICXBRLTaxonomy
+@testable import NAICXBRLChecks
+@testable import NAICXBRLInstance
+@testable import NAICXBRLConversion
 
 /// End-to-end: the built `naicxbrl` binary, its exit codes and its files.
 final class CommandLineTests: XCTestCase {

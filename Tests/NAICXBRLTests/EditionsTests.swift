@@ -1,6 +1,13 @@
 import Foundation
 import XCTest
 @testable import NAICXBRL
+@testable import NAICXBRLCore
+@testable import NAICXBRLXML
+@testable import NAICXBRLReading
+@testable import NAICXBRLTaxonomy
+@testable import NAICXBRLChecks
+@testable import NAICXBRLInstance
+@testable import NAICXBRLConversion
 
 /// Editions of a blank: the catalog, the choice of edition by the statement's year, stable
 /// concepts, the taxonomy's entry points, and caption verification that keeps a value from being

@@ -1,6 +1,13 @@
 import Foundation
 import XCTest
 @testable import NAICXBRL
+@testable import NAICXBRLCore
+@testable import NAICXBRLXML
+@testable import NAICXBRLReading
+@testable import NAICXBRLTaxonomy
+@testable import NAICXBRLChecks
+@testable import NAICXBRLInstance
+@testable import NAICXBRLConversion
 
 /// The fuzzers' seed corpus (`Fuzz/Corpus`) run through both entry points, and what the audit
 /// for runtime traps and hangs found, kept as regression tests (the fuzzers' runs found nothing

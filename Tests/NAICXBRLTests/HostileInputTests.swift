@@ -1,6 +1,13 @@
 import Foundation
 import XCTest
 @testable import NAICXBRL
+@testable import NAICXBRLCore
+@testable import NAICXBRLXML
+@testable import NAICXBRLReading
+@testable import NAICXBRLTaxonomy
+@testable import NAICXBRLChecks
+@testable import NAICXBRLInstance
+@testable import NAICXBRLConversion
 
 /// A corpus of hostile XML documents (`Tests/NAICXBRLTests/Hostile/`): external entities,
 /// entity bombs, external DTDs, XInclude, deep nesting, truncated and binary documents. Import and

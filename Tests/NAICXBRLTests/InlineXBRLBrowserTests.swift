@@ -1,6 +1,13 @@
 import Foundation
 import XCTest
 @testable import NAICXBRL
+@testable import NAICXBRLCore
+@testable import NAICXBRLXML
+@testable import NAICXBRLReading
+@testable import NAICXBRLTaxonomy
+@testable import NAICXBRLChecks
+@testable import NAICXBRLInstance
+@testable import NAICXBRLConversion
 
 /// The Inline XBRL document as a browser shows it: headless Chromium (Debian package
 /// `chromium`, which `.ci/run` installs) lays out the reference statement's document and an

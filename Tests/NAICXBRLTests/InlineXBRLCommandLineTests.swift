@@ -1,6 +1,13 @@
 import Foundation
 import XCTest
 @testable import NAICXBRL
+@testable import NAICXBRLCore
+@testable import NAICXBRLXML
+@testable import NAICXBRLReading
+@testable import NAICXBRLTaxonomy
+@testable import NAICXBRLChecks
+@testable import NAICXBRLInstance
+@testable import NAICXBRLConversion
 
 /// The built `naicxbrl` with Inline XBRL: convert, validate, import and check.
 final class InlineXBRLCommandLineTests: XCTestCase {

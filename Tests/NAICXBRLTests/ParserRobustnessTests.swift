@@ -1,5 +1,12 @@
 import XCTest
 @testable import NAICXBRL
+@testable import NAICXBRLCore
+@testable import NAICXBRLXML
+@testable import NAICXBRLReading
+@testable import NAICXBRLTaxonomy
+@testable import NAICXBRLChecks
+@testable import NAICXBRLInstance
+@testable import NAICXBRLConversion
 
 /// Statements the parser has not seen: other figures, pages moved, missing or repeated, and
 /// broken values. Each gives a model of what is there and diagnostics with line numbers.

@@ -1,6 +1,13 @@
 import Foundation
 import XCTest
 @testable import NAICXBRL
+@testable import NAICXBRLCore
+@testable import NAICXBRLXML
+@testable import NAICXBRLReading
+@testable import NAICXBRLTaxonomy
+@testable import NAICXBRLChecks
+@testable import NAICXBRLInstance
+@testable import NAICXBRLConversion
 
 /// What hostile or careless input must not do: make XML that is not well-formed, skip checks
 /// by overflowing, cost time that grows faster than the input.

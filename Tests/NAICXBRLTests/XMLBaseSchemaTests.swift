@@ -1,6 +1,13 @@
 import CLibXML2
 import Foundation
 @testable import NAICXBRL
+@testable import NAICXBRLCore
+@testable import NAICXBRLXML
+@testable import NAICXBRLReading
+@testable import NAICXBRLTaxonomy
+@testable import NAICXBRLChecks
+@testable import NAICXBRLInstance
+@testable import NAICXBRLConversion
 import XCTest
 
 /// The bundled XBRL base schemas against the official files, component by component.

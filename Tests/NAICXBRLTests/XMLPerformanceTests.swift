@@ -1,5 +1,12 @@
 import Foundation
 @testable import NAICXBRL
+@testable import NAICXBRLCore
+@testable import NAICXBRLXML
+@testable import NAICXBRLReading
+@testable import NAICXBRLTaxonomy
+@testable import NAICXBRLChecks
+@testable import NAICXBRLInstance
+@testable import NAICXBRLConversion
 import XCTest
 
 /// How long compiling a taxonomy and validating an instance take. Timings are printed, never

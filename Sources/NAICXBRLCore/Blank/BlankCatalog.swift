@@ -1,0 +1,172 @@
+import Foundation
+
+/// The blanks the library knows and their editions, read from the bundled data.
+///
+/// `Blank/Data/catalog.json` lists each blank: its base description (a full description of one
+/// edition), its rule file, and its editions by year. An edition other than the base's is a file
+/// of changes against the base (``BlankEditionChanges``): lines removed, renumbered, recaptioned
+/// or added, columns replaced. The catalog resolves each edition into a whole ``Blank`` on first
+/// use, so every stage reads an edition exactly as it reads a base description. Registering a blank
+/// or an edition is adding data files and a catalog entry; no Swift changes.
+public final class BlankCatalog: @unchecked Sendable {
+    /// One blank as the catalog lists it.
+    public struct Entry: Codable, Sendable {
+        public var id: String
+        /// The file of the base description, under `Blank/Data`.
+        public var description: String
+        /// The file of the blank's crosscheck rules, if it has one.
+        public var checks: String?
+        public var editions: [EditionEntry]
+    }
+
+    public struct EditionEntry: Codable, Sendable {
+        public var year: Int
+        /// The file of changes against the base description; nil for the base's own edition.
+        public var changes: String?
+    }
+
+    struct Manifest: Codable {
+        var blanks: [Entry]
+    }
+
+    /// The catalog bundled with the library.
+    public static let bundled: BlankCatalog = {
+        do {
+            return try BlankCatalog(files: BundledBlankData.decodedFiles)
+        } catch {
+            // The data ships with the library and its tests resolve every edition.
+            preconditionFailure("the bundled blank catalog does not resolve: \(error)")
+        }
+    }()
+
+    public let entries: [Entry]
+    private let files: [String: [UInt8]]
+    private let lock = NSLock()
+    private var resolved: [String: Blank] = [:]
+
+    /// A catalog of the data `files` (file name → bytes), which must hold `catalog.json`.
+    public init(files: [String: [UInt8]]) throws(BlankCatalogError) {
+        guard let manifest = files["catalog.json"] else { throw BlankCatalogError("catalog.json is missing") }
+        let decoded: Manifest
+        do {
+            decoded = try JSONDecoder().decode(Manifest.self, from: Data(manifest))
+        } catch {
+            throw BlankCatalogError("catalog.json does not decode: \(error)")
+        }
+        for entry in decoded.blanks {
+            guard files[entry.description] != nil else { throw BlankCatalogError("\(entry.id): \(entry.description) is missing") }
+            guard !entry.editions.isEmpty else { throw BlankCatalogError("\(entry.id) lists no edition") }
+            guard entry.editions.map(\.year) == entry.editions.map(\.year).sorted(),
+                  Set(entry.editions.map(\.year)).count == entry.editions.count else {
+                throw BlankCatalogError("\(entry.id): editions must be listed once each, oldest first")
+            }
+        }
+        guard Set(decoded.blanks.map(\.id)).count == decoded.blanks.count else { throw BlankCatalogError("a blank id is listed twice") }
+        entries = decoded.blanks
+        self.files = files
+    }
+
+    /// The ids of the blanks, in the catalog's order.
+    public var ids: [String] { entries.map(\.id) }
+
+    public func entry(_ id: String) -> Entry? { entries.first { $0.id == id } }
+
+    /// The years of the blank's editions, oldest first.
+    public func years(of id: String) -> [Int] { entry(id)?.editions.map(\.year) ?? [] }
+
+    /// The latest edition of the blank.
+    public func latest(_ id: String) -> Blank? {
+        guard let year = years(of: id).last else { return nil }
+        return try? blank(id, year: year)
+    }
+
+    /// The edition a statement of `year` is printed on: that year's, or else the nearest earlier
+    /// one (`exact` false). A year before the first edition gets the first edition, also inexact.
+    public func edition(of id: String, for year: Int) -> (blank: Blank, exact: Bool)? {
+        let years = years(of: id)
+        guard let chosen = years.last(where: { $0 <= year }) ?? years.first,
+              let blank = try? blank(id, year: chosen) else { return nil }
+        return (blank, chosen == year)
+    }
+
+    /// Every edition of every blank, in the catalog's order.
+    public func allEditions() -> [Blank] {
+        entries.flatMap { entry in entry.editions.compactMap { try? blank(entry.id, year: $0.year) } }
+    }
+
+    /// The edition of `id` of exactly `year`, resolved from the base description and the
+    /// edition's changes.
+    public func blank(_ id: String, year: Int) throws(BlankCatalogError) -> Blank {
+        let key = "\(id)@\(year)"
+        lock.lock()
+        if let known = resolved[key] { lock.unlock(); return known }
+        lock.unlock()
+        guard let entry = entry(id) else { throw BlankCatalogError("no blank \(id)") }
+        guard let edition = entry.editions.first(where: { $0.year == year }) else {
+            throw BlankCatalogError("\(id) has no edition \(year); it has \(entry.editions.map { String($0.year) }.joined(separator: ", "))")
+        }
+        var blank = try decode(Blank.self, entry.description)
+        guard blank.id == id else { throw BlankCatalogError("\(entry.description) describes \(blank.id), not \(id)") }
+        if let file = edition.changes {
+            let changes = try decode(BlankEditionChanges.self, file)
+            guard changes.blank == id, changes.year == year, changes.base == blank.year else {
+                throw BlankCatalogError("\(file) holds changes of \(changes.blank) \(changes.year) against \(changes.base); the catalog expects \(id) \(year) against \(blank.year)")
+            }
+            do {
+                blank = try changes.apply(to: blank)
+            } catch {
+                throw BlankCatalogError("\(file): \(error.message)")
+            }
+        } else if blank.year != year {
+            throw BlankCatalogError("\(entry.description) is the \(blank.year) edition; the catalog lists it as \(year)")
+        }
+        blank.entryPoint = "\(blank.namespacePrefix)-\(year).xsd"
+        lock.lock()
+        resolved[key] = blank
+        lock.unlock()
+        return blank
+    }
+
+    /// The rule file of `blank`'s edition: the blank's rules with the edition's replacements.
+    package func checkRuleFile(for blank: Blank) throws(BlankCatalogError) -> CheckRuleFile? {
+        guard let entry = entry(blank.id), let name = entry.checks else { return nil }
+        var file = try decode(CheckRuleFile.self, name)
+        if let changesName = entry.editions.first(where: { $0.year == blank.year })?.changes {
+            let changes = try decode(BlankEditionChanges.self, changesName)
+            do {
+                file = try changes.apply(to: file)
+            } catch {
+                throw BlankCatalogError("\(changesName): \(error.message)")
+            }
+        }
+        return file
+    }
+
+    /// The changes of an edition against its base, or nil for the base's own edition.
+    public func changes(of id: String, year: Int) throws(BlankCatalogError) -> BlankEditionChanges? {
+        guard let name = entry(id)?.editions.first(where: { $0.year == year })?.changes else { return nil }
+        return try decode(BlankEditionChanges.self, name)
+    }
+
+    private func decode<T: Decodable>(_ type: T.Type, _ name: String) throws(BlankCatalogError) -> T {
+        guard let bytes = files[name] else { throw BlankCatalogError("\(name) is missing") }
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(bytes))
+        } catch {
+            throw BlankCatalogError("\(name) does not decode: \(error)")
+        }
+    }
+}
+
+public struct BlankCatalogError: Error, CustomStringConvertible, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+extension BundledBlankData {
+    /// The embedded files' bytes by file name.
+    static var decodedFiles: [String: [UInt8]] {
+        files.compactMapValues { Data(base64Encoded: $0).map { [UInt8]($0) } }
+    }
+}

@@ -1,0 +1,449 @@
+import NAICXBRLCore
+import NAICXBRLXML
+import NAICXBRLTaxonomy
+import NAICXBRLChecks
+/// Reads an xBRL-CSV 1.0 report in a report package (`.xbr`) into ``RawInstance``, so that
+/// ``FactImporter`` places its facts as it places an instance's.
+///
+/// The package is opened by ``ZipReader`` (stored entries only, names that stay inside the
+/// package, size limits). Its `META-INF/reportPackage.json` must name a Report Packages 1.0
+/// document type, and `reports/` must hold one report: the metadata JSON, whose
+/// `documentType` is `https://xbrl.org/2021/xbrl-csv` and whose `taxonomy` names an edition's
+/// entry point. Each table's CSV file is read as RFC 4180 (UTF-8, quoted fields): its header
+/// must name exactly its template's columns, and every row must have as many fields.
+///
+/// What is read of xBRL-CSV: report, template and column `dimensions` (literal, or `$column`
+/// taking the row's cell, an empty cell leaving the dimension out), `decimals` (an integer or
+/// `$column`), comment columns, the cell values `#nil`, `#empty` and `##…`, a numeric value's
+/// decimals suffix (`4933708.07d2`), and periods in the ISO form (`2011-07-01T00:00:00`,
+/// `2011-01-01T00:00:00/2011-07-01T00:00:00`). Other features (parameters, property groups,
+/// the short period forms, `extends`) are reported as not read. A `PrintedForms` table of
+/// comment columns `table`, `row`, `column`, `printed` gives printed forms, as naicxbrl writes
+/// them. Every problem is an error naming the file inside the package, the row and the column.
+public enum CSVReportReader {
+    /// `blank` is the edition to read by when the report's taxonomy names one the catalog does not
+    /// hold (a generated blank); a blank of the catalog is found by its entry point.
+    public static func read(_ bytes: [UInt8], name: String, blank given: Blank? = nil) -> JSONReportReader.Result {
+        var reader = Reader(name: name, given: given)
+        var raw = RawInstance()
+        let blank = reader.read(bytes, into: &raw)
+        raw.issues += reader.issues
+        if reader.dropped > 0 { raw.issues.append(Diagnostic(.error, .oim, file: name, line: nil, "\(reader.dropped) more errors not shown")) }
+        return .init(blank: blank, raw: raw)
+    }
+
+    struct Column {
+        var name: String
+        var comment = false
+        var dimensions: [(String, String)] = []
+        var decimals: String?
+        var isFact: Bool { !comment && (!dimensions.isEmpty || decimals != nil) }
+    }
+
+    struct Template {
+        var columns: [Column] = []
+        var dimensions: [(String, String)] = []
+        var decimals: String?
+    }
+
+    private struct Reader {
+        let name: String
+        let given: Blank?
+        var issues: [Diagnostic] = []
+        var dropped = 0
+
+        init(name: String, given: Blank?) {
+            self.name = name
+            self.given = given
+        }
+
+        mutating func fail(_ file: String?, _ line: Int?, _ message: String, code: Diagnostic.Code = .oim) {
+            guard issues.count < JSONReportReader.maximumIssues else {
+                dropped += 1
+                return
+            }
+            issues.append(Diagnostic(.error, code, file: file.map { "\(name)/\($0)" } ?? name, line: line, message))
+        }
+
+        mutating func fail(_ file: String, _ node: JSONDocument.Node, _ message: String) {
+            fail(file, node.line, "column \(node.column): \(message)")
+        }
+
+        mutating func read(_ bytes: [UInt8], into raw: inout RawInstance) -> Blank? {
+            var zip: ZipReader
+            do {
+                zip = try ZipReader(bytes)
+            } catch {
+                fail(nil, nil, "\(error)", code: .reportPackage)
+                return nil
+            }
+            let top = Set(zip.entries.map { String($0.path.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)[0]) })
+            guard top.count == 1, let root = top.first, zip.entries.allSatisfy({ $0.path.hasPrefix(root + "/") }) else {
+                fail(nil, nil, "a report package holds one top-level folder; this one holds \(top.sorted().prefix(5).joined(separator: ", "))", code: .reportPackage)
+                return nil
+            }
+            // META-INF/reportPackage.json
+            let packageJSON = "\(root)/META-INF/reportPackage.json"
+            do {
+                guard let contents = try zip.contents(packageJSON) else {
+                    fail(nil, nil, "the package has no \(packageJSON)", code: .reportPackage)
+                    return nil
+                }
+                let document = try JSONDocument.parse(contents)
+                let type = document["documentInfo"]?["documentType"]?.string
+                guard type == CSVReportWriter.packageDocumentType || type == "https://xbrl.org/report-package/2023" else {
+                    fail(packageJSON, document.line, "the report package's documentType is \(type.map { "\"\($0.prefix(80))\"" } ?? "missing"), not \(CSVReportWriter.packageDocumentType)", code: .reportPackage)
+                    return nil
+                }
+            } catch let error as JSONDocument.SyntaxError {
+                fail(packageJSON, error.line, "column \(error.column): \(error.message)", code: .invalidJSON)
+                return nil
+            } catch {
+                fail(nil, nil, "\(error)", code: .reportPackage)
+                return nil
+            }
+            // The report: one JSON file directly in reports/, or in one folder of it.
+            let reports = zip.entries.map(\.path).filter { path in
+                guard path.hasPrefix("\(root)/reports/"), path.hasSuffix(".json") else { return false }
+                return path.dropFirst(root.count + 9).split(separator: "/").count <= 2
+            }
+            guard reports.count == 1, let metadataPath = reports.first else {
+                fail(nil, nil, reports.isEmpty ? "the package's reports folder holds no report (a .json metadata file)" : "the package holds \(reports.count) reports; a .xbr package holds one", code: .reportPackage)
+                return nil
+            }
+            let folder = String(metadataPath[..<(metadataPath.lastIndex(of: "/")!)])
+            let shownMetadata = String(metadataPath)
+            let metadata: JSONDocument.Node
+            do {
+                guard let contents = try zip.contents(metadataPath) else { return nil }
+                metadata = try JSONDocument.parse(contents)
+            } catch let error as JSONDocument.SyntaxError {
+                fail(shownMetadata, error.line, "column \(error.column): \(error.message)", code: .invalidJSON)
+                return nil
+            } catch {
+                fail(nil, nil, "\(error)", code: .reportPackage)
+                return nil
+            }
+            guard let members = metadata.members else {
+                fail(shownMetadata, metadata, "the metadata must be a JSON object")
+                return nil
+            }
+            let known: Set<String> = ["documentInfo", "dimensions", "tableTemplates", "tables", "decimals"]
+            for member in members where !known.contains(member.key) && !member.key.contains(":") {
+                fail(shownMetadata, member.node, "\(member.key.prefix(40)) is not read (naicxbrl reads documentInfo, dimensions, decimals, tableTemplates and tables)")
+            }
+            guard let info = metadata["documentInfo"], let type = info["documentType"]?.string else {
+                fail(shownMetadata, metadata, "the metadata has no documentInfo.documentType")
+                return nil
+            }
+            guard type == CSVReportWriter.documentType else {
+                fail(shownMetadata, info, "the documentType is \"\(type.prefix(80))\", not \(CSVReportWriter.documentType) (xBRL-CSV 1.0)")
+                return nil
+            }
+            if let extends = info["extends"] { fail(shownMetadata, extends, "extends is not read: the metadata must be in one file") }
+            var namespaces: [String: String] = [:]
+            for member in info["namespaces"]?.members ?? [] {
+                if let uri = member.node.string { namespaces[member.key] = uri } else { fail(shownMetadata, member.node, "a namespace must be a string") }
+            }
+            guard let hrefs = info["taxonomy"]?.elements else {
+                fail(shownMetadata, info, "documentInfo has no taxonomy array naming the edition's entry point")
+                return nil
+            }
+            raw.schemaRefs = hrefs.compactMap(\.string)
+            let refs = raw.schemaRefs
+            let named = given.flatMap { refs.contains($0.taxonomyURL + $0.entryPoint) ? $0 : nil }
+            guard let blank = named ?? refs.lazy.compactMap(JSONReportReader.blank(entryPoint:)).first else {
+                return nil
+            }
+
+            func dimensions(_ node: JSONDocument.Node?) -> [(String, String)] {
+                var out: [(String, String)] = []
+                for member in node?.members ?? [] {
+                    if let value = member.node.string { out.append((member.key, value)) } else { fail(shownMetadata, member.node, "dimension \(member.key.prefix(40)) must be a string") }
+                }
+                return out
+            }
+            func decimals(_ node: JSONDocument.Node?) -> String? {
+                guard let node else { return nil }
+                switch node.value {
+                case .number(let text) where Int(text) != nil: return text
+                case .string(let text) where text.hasPrefix("$"): return text
+                default:
+                    fail(shownMetadata, node, "decimals must be an integer or a $column reference")
+                    return nil
+                }
+            }
+            let reportDimensions = dimensions(metadata["dimensions"])
+            let reportDecimals = decimals(metadata["decimals"])
+            var templates: [String: Template] = [:]
+            for member in metadata["tableTemplates"]?.members ?? [] {
+                var template = Template()
+                for property in member.node.members ?? [] {
+                    switch property.key {
+                    case "columns", "dimensions", "decimals": break
+                    default:
+                        if !property.key.contains(":") { fail(shownMetadata, property.node, "\(property.key.prefix(40)) of table template \(member.key.prefix(40)) is not read") }
+                    }
+                }
+                template.dimensions = dimensions(member.node["dimensions"])
+                template.decimals = decimals(member.node["decimals"])
+                for column in member.node["columns"]?.members ?? [] {
+                    var definition = Column(name: column.key)
+                    for property in column.node.members ?? [] {
+                        switch property.key {
+                        case "comment":
+                            if case .bool(let b) = property.node.value { definition.comment = b } else { fail(shownMetadata, property.node, "comment must be true or false") }
+                        case "dimensions": definition.dimensions = dimensions(property.node)
+                        case "decimals": definition.decimals = decimals(property.node)
+                        default:
+                            if !property.key.contains(":") { fail(shownMetadata, property.node, "\(property.key.prefix(40)) of column \(column.key.prefix(40)) is not read") }
+                        }
+                    }
+                    template.columns.append(definition)
+                }
+                templates[member.key] = template
+            }
+            let model = TaxonomyModel.of(blank)
+            var assembler = FactAssembler(model: model, namespaces: namespaces)
+            // Printed forms first, so that the facts they name carry an id.
+            var tableList: [(id: String, template: Template, path: String)] = []
+            for member in metadata["tables"]?.members ?? [] {
+                let templateName = member.node["template"]?.string ?? member.key
+                guard let template = templates[templateName] else {
+                    fail(shownMetadata, member.node, "table \(member.key.prefix(40)) names no table template of the metadata")
+                    continue
+                }
+                guard let url = member.node["url"]?.string else {
+                    fail(shownMetadata, member.node, "table \(member.key.prefix(40)) has no url")
+                    continue
+                }
+                guard !url.isEmpty, !url.hasPrefix("/"), !url.contains(":"), !url.contains("\\"),
+                      !url.split(separator: "/", omittingEmptySubsequences: false).contains("..") else {
+                    fail(shownMetadata, member.node, "the url \(url.prefix(80)) of table \(member.key.prefix(40)) is not a relative path inside the package")
+                    continue
+                }
+                tableList.append((member.key, template, folder + "/" + url))
+            }
+            var printed: [String: String] = [:]
+            for table in tableList where table.id == CSVReportWriter.printedFormsTable && table.template.columns.map(\.name) == ["table", "row", "column", "printed"] {
+                guard let rows = readCSV(&zip, table.path, table.template) else { continue }
+                for row in rows.dropFirst() { printed["\(row.fields[0]).\(row.fields[1]).\(row.fields[2])"] = row.fields[3] }
+            }
+            for table in tableList where !(table.id == CSVReportWriter.printedFormsTable && table.template.columns.allSatisfy(\.comment)) {
+                guard let rows = readCSV(&zip, table.path, table.template) else { continue }
+                // Header order may differ from the template's.
+                var index: [String: Int] = [:]
+                for (n, field) in rows[0].fields.enumerated() { index[field] = n }
+                // Worked out once per table: each fact column's place, and its dimensions with the
+                // template's and the report's after them.
+                let factColumns = table.template.columns.filter(\.isFact).compactMap { column in
+                    index[column.name].map { (column, $0, column.dimensions + table.template.dimensions + reportDimensions) }
+                }
+                let prefix = table.id + "."
+                let hasPrinted = printed.keys.contains { $0.hasPrefix(prefix) }
+                for (r, row) in rows.enumerated().dropFirst() {
+                    for (column, at, merged) in factColumns {
+                        let cell = row.fields[at]
+                        if cell.isEmpty { continue }
+                        let place = table.path
+                        func problem(_ message: String) { fail(place, row.line, "column \(at + 1) (\(column.name)): \(message)") }
+                        var dims: [(String, String)] = []
+                        dims.reserveCapacity(merged.count)
+                        var absent: [String] = []
+                        var bad = false
+                        for (key, value) in merged where !absent.contains(key) && !dims.contains(where: { $0.0 == key }) {
+                            if value.hasPrefix("$") {
+                                let reference = String(value.dropFirst())
+                                guard !reference.contains("@") else {
+                                    problem("the period specifier of \(value.prefix(40)) is not read")
+                                    bad = true
+                                    continue
+                                }
+                                guard let source = index[reference] else {
+                                    problem("\(key) refers to \(value.prefix(40)), which is no column of the table")
+                                    bad = true
+                                    continue
+                                }
+                                let text = row.fields[source]
+                                if text.isEmpty || text == "#none" { absent.append(key) } else { dims.append((key, text)) }
+                            } else if value == "#none" {
+                                absent.append(key)
+                            } else {
+                                dims.append((key, value))
+                            }
+                        }
+                        var decimalsText: String?
+                        if let source = column.decimals ?? table.template.decimals ?? reportDecimals {
+                            if source.hasPrefix("$") {
+                                guard let at = index[String(source.dropFirst())] else {
+                                    problem("decimals refers to \(source.prefix(40)), which is no column of the table")
+                                    continue
+                                }
+                                let text = row.fields[at]
+                                if !text.isEmpty {
+                                    guard Int(text) != nil else {
+                                        problem("the decimals \"\(text.prefix(20))\" are not an integer")
+                                        continue
+                                    }
+                                    decimalsText = text
+                                }
+                            } else {
+                                decimalsText = source
+                            }
+                        }
+                        if bad { continue }
+                        var value: String? = cell
+                        if cell == "#nil" {
+                            value = nil
+                            decimalsText = nil
+                        } else if cell == "#empty" {
+                            value = ""
+                        } else if cell.hasPrefix("##") {
+                            value = String(cell.dropFirst())
+                        } else if cell.hasPrefix("#") {
+                            problem("unknown special value \(cell.prefix(20))")
+                            continue
+                        }
+                        let id = hasPrinted ? "\(table.id).\(r).\(column.name)" : ""
+                        let outcome = assembler.add(id: id, line: row.line, dimensions: dims, value: value, decimals: decimalsText, csv: true,
+                                                    printed: hasPrinted ? printed[id] : nil, into: &raw)
+                        if let message = outcome { problem(message) }
+                    }
+                }
+            }
+            return blank
+        }
+
+        /// The rows of a table's CSV file (the header first), checked against the template: the
+        /// header names its columns once each, and every row has as many fields.
+        mutating func readCSV(_ zip: inout ZipReader, _ path: String, _ template: Template) -> [CSVTable.Row]? {
+            let shown = path
+            let contents: [UInt8]
+            do {
+                guard let found = try zip.contents(path) else {
+                    fail(nil, nil, "the table file \(shown) is not in the package", code: .reportPackage)
+                    return nil
+                }
+                contents = found
+            } catch {
+                fail(nil, nil, "\(error)", code: .reportPackage)
+                return nil
+            }
+            let rows: [CSVTable.Row]
+            do {
+                rows = try CSVTable.parse(contents)
+            } catch {
+                fail(shown, error.row, "column \(error.column): \(error.message)", code: .invalidCSV)
+                return nil
+            }
+            guard let header = rows.first else {
+                fail(shown, 1, "column 1: the table has no header row", code: .invalidCSV)
+                return nil
+            }
+            let declared = Set(template.columns.map(\.name))
+            var seen: Set<String> = []
+            var ok = true
+            for (n, field) in header.fields.enumerated() {
+                if !declared.contains(field) {
+                    fail(shown, header.line, "column \(n + 1): \(field.prefix(40)) is not a column of the table's template", code: .invalidCSV)
+                    ok = false
+                } else if !seen.insert(field).inserted {
+                    fail(shown, header.line, "column \(n + 1): \(field.prefix(40)) is named twice", code: .invalidCSV)
+                    ok = false
+                }
+            }
+            for missing in template.columns.map(\.name) where !seen.contains(missing) && ok {
+                fail(shown, header.line, "column \(missing.prefix(40)) of the template is not in the header", code: .invalidCSV)
+                ok = false
+            }
+            for row in rows.dropFirst() where row.fields.count != header.fields.count {
+                fail(shown, row.line, "column \(min(row.fields.count, header.fields.count) + 1): the row has \(row.fields.count) fields, the header \(header.fields.count)", code: .invalidCSV)
+                ok = false
+            }
+            return ok ? rows : nil
+        }
+    }
+}
+
+/// RFC 4180 CSV: fields separated by commas, records by LF or CRLF, fields quoted with `"`
+/// (a quote inside doubled). The file must be UTF-8.
+enum CSVTable {
+    struct Row {
+        var fields: [String]
+        /// The line the record starts on, from 1.
+        var line: Int
+    }
+
+    struct SyntaxError: Error {
+        var row: Int
+        var column: Int
+        var message: String
+    }
+
+    static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> [Row] {
+        try bytes.withUnsafeBufferPointer { b throws(SyntaxError) -> [Row] in
+            var start = 0
+            if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { start = 3 }
+            if let bad = UTF8Check.firstInvalid(b, from: start) {
+                var line = 1, lineStart = 0
+                for i in 0..<bad where b[i] == 0x0A { line += 1; lineStart = i + 1 }
+                throw SyntaxError(row: line, column: bad - lineStart + 1, message: "the file is not UTF-8 (byte 0x\(String(b[bad], radix: 16, uppercase: true)))")
+            }
+            var rows: [Row] = []
+            var fields: [String] = []
+            var i = start
+            var line = 1
+            var recordLine = 1
+            var fieldNumber = 1
+            let n = b.count
+            while i < n {
+                // One field.
+                if b[i] == 0x22 {
+                    let openLine = line
+                    i += 1
+                    var field: [UInt8] = []
+                    var closed = false
+                    while i < n {
+                        if b[i] == 0x22 {
+                            if i + 1 < n, b[i + 1] == 0x22 { field.append(0x22); i += 2; continue }
+                            i += 1
+                            closed = true
+                            break
+                        }
+                        if b[i] == 0x0A { line += 1 }
+                        field.append(b[i])
+                        i += 1
+                    }
+                    guard closed else { throw SyntaxError(row: openLine, column: fieldNumber, message: "a quoted field is not closed") }
+                    guard i == n || b[i] == 0x2C || b[i] == 0x0A || b[i] == 0x0D else {
+                        throw SyntaxError(row: line, column: fieldNumber, message: "text after a quoted field's closing quote")
+                    }
+                    fields.append(String(decoding: field, as: UTF8.self))
+                } else {
+                    let fieldStart = i
+                    while i < n, b[i] != 0x2C, b[i] != 0x0A, b[i] != 0x0D {
+                        if b[i] == 0x22 { throw SyntaxError(row: line, column: fieldNumber, message: "a quote inside an unquoted field") }
+                        i += 1
+                    }
+                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: b[fieldStart..<i]), as: UTF8.self))
+                }
+                if i < n, b[i] == 0x2C {
+                    i += 1
+                    fieldNumber += 1
+                    if i == n { fields.append("") }
+                    continue
+                }
+                // End of record.
+                if i < n, b[i] == 0x0D { i += 1 }
+                if i < n, b[i] == 0x0A { i += 1 }
+                rows.append(Row(fields: fields, line: recordLine))
+                fields = []
+                fieldNumber = 1
+                line += 1
+                recordLine = line
+            }
+            if !fields.isEmpty { rows.append(Row(fields: fields, line: recordLine)) }
+            return rows
+        }
+    }
+}

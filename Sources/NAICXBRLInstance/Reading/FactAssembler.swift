@@ -1,0 +1,141 @@
+import NAICXBRLCore
+import NAICXBRLXML
+import NAICXBRLTaxonomy
+import NAICXBRLChecks
+/// Turns an OIM fact given as its dimensions (as xBRL-CSV resolves a cell) into a
+/// ``RawInstance`` fact and context: concept, entity, period, unit and taxonomy dimensions
+/// resolved through the report's namespace prefixes and checked against the taxonomy.
+struct FactAssembler {
+    let model: TaxonomyModel
+    let namespaces: [String: String]
+    private var contextKeys: Set<String> = []
+    /// Periods and names are few and repeated in every row: each is worked out once.
+    private var periods: [String: Period] = [:]
+    private var names: [String: (namespace: String, local: String)] = [:]
+
+    init(model: TaxonomyModel, namespaces: [String: String]) {
+        self.model = model
+        self.namespaces = namespaces
+    }
+
+    func resolve(_ sqname: String) -> (namespace: String, local: String)? {
+        guard let colon = sqname.firstIndex(of: ":"), let uri = namespaces[String(sqname[..<colon])] else { return nil }
+        return (uri, String(sqname[sqname.index(after: colon)...]))
+    }
+
+    private mutating func cachedResolve(_ sqname: String) -> (namespace: String, local: String)? {
+        if let known = names[sqname] { return known }
+        guard let found = resolve(sqname) else { return nil }
+        if names.count < 100_000 { names[sqname] = found }
+        return found
+    }
+
+    private mutating func period(_ text: String) -> Period? {
+        if let known = periods[text] { return known }
+        let period: Period?
+        if let slash = text.firstIndex(of: "/") {
+            period = ReaderPeriods.period(instant: nil, start: String(text[..<slash]), end: String(text[text.index(after: slash)...]))
+        } else if text.contains("T") {
+            period = ReaderPeriods.period(instant: text, start: nil, end: nil)
+        } else {
+            period = nil
+        }
+        if let period, periods.count < 10_000 { periods[text] = period }
+        return period
+    }
+
+    /// Adds the fact, or says what is wrong with it.
+    /// `dimensions` name each dimension once (the first of a name counts); their order is the
+    /// column's, the same for every fact of a column.
+    mutating func add(id: String, line: Int, dimensions: [(String, String)], value rawValue: String?, decimals rawDecimals: String?,
+                      csv: Bool, printed: String?, into raw: inout RawInstance) -> String? {
+        func dimension(_ key: String) -> String? {
+            for (name, value) in dimensions where name == key { return value }
+            return nil
+        }
+        if raw.units.isEmpty {
+            raw.units["USD"] = ["{\(XBRLNamespace.iso4217)}USD"]
+            raw.units["pure"] = ["{\(XBRLNamespace.xbrli)}pure"]
+        }
+        guard let conceptName = dimension("concept") else { return "the fact has no concept" }
+        guard let concept = cachedResolve(conceptName) else { return "the concept \(conceptName.prefix(80)) has no declared prefix" }
+        if concept.namespace == JSONReportWriter.xbrlNamespace { return "\(conceptName.prefix(40)) facts are not read from xBRL-CSV" }
+        guard let entityName = dimension("entity"), let entity = cachedResolve(entityName) else {
+            return "the fact has no entity of a declared scheme prefix (such as naic:70416)"
+        }
+        guard let periodText = dimension("period") else { return "the fact has no period" }
+        guard let period = period(periodText) else {
+            return "the period \"\(periodText.prefix(60))\" is not a date-time or an interval of two (the ISO form; the short forms are not read)"
+        }
+        let type = concept.namespace == model.namespace ? model.concept(concept.local)?.type : nil
+        let numeric = type == .monetary || type == .percent || type == .integer
+        var unitRef: String?
+        if let unitText = dimension("unit") {
+            if let unit = resolve(unitText), unit.namespace == XBRLNamespace.iso4217, unit.local == "USD", type == .monetary {
+                unitRef = "USD"
+            } else if unitText == "xbrli:pure" {
+                return "a pure unit is written by leaving unit out (OIM)"
+            } else {
+                return "the unit \(unitText.prefix(60)) is not one its concept \(conceptName.prefix(80)) takes"
+            }
+        } else if type == .monetary {
+            return "the monetary fact has no unit (iso4217:USD)"
+        } else if numeric {
+            unitRef = "pure"
+        }
+        // The context's key: entity, period, then each taxonomy dimension in the column's order.
+        // The same context written in another order gets another key, and the importer, which
+        // compares contexts by content, makes them one.
+        var key = entity.namespace + "\u{1}" + entity.local + "\u{1}" + periodText
+        var members: [(axis: String, value: String, typed: Bool)] = []
+        for (name, text) in dimensions {
+            switch name {
+            case "concept", "entity", "period", "unit": continue
+            case "language", "noteId": return "the fact is not a footnote and takes no \(name)"
+            default: break
+            }
+            guard let axis = cachedResolve(name), axis.namespace == model.namespace, let axisConcept = model.concept(axis.local) else {
+                return "the dimension \(name.prefix(80)) is not a dimension of the taxonomy"
+            }
+            switch axisConcept.kind {
+            case .explicitDimension:
+                guard let member = cachedResolve(text), member.namespace == model.namespace else {
+                    return "the member \(text.prefix(80)) of dimension \(name.prefix(80)) must be a member of the taxonomy, as prefix:Name"
+                }
+                members.append((axis.local, member.local, false))
+                key += "\u{1}" + axis.local + "=" + member.local
+            case .typedDimension:
+                let value = FactImporter.trimmed(text)
+                members.append((axis.local, value, true))
+                key += "\u{1}" + axis.local + "~" + value
+            default:
+                return "\(name.prefix(80)) is not a dimension of the taxonomy"
+            }
+        }
+        var value = rawValue
+        var decimals = numeric ? rawDecimals : nil
+        if csv, numeric, let text = value, let d = text.lastIndex(of: "d") {
+            // xBRL-CSV's decimals suffix: 4933708.07d2.
+            let suffix = text[text.index(after: d)...]
+            guard Int(suffix) != nil, d > text.startIndex else { return "the value \"\(text.prefix(40))\" has a decimals suffix that is not an integer" }
+            decimals = String(suffix)
+            value = String(text[..<d])
+        }
+        if value != nil, numeric, decimals == nil { return "the numeric fact has no decimals" }
+        if contextKeys.insert(key).inserted {
+            var explicit: [String: String] = [:]
+            var typed: [String: String] = [:]
+            for member in members {
+                if member.typed { typed[member.axis] = member.value } else { explicit[member.axis] = member.value }
+            }
+            raw.contexts[key] = FactContext(period: period, explicit: DimensionMembers(explicit), typed: DimensionMembers(typed))
+            raw.contextLines[key] = line
+            raw.entities[key] = "{\(entity.namespace)}\(entity.local)"
+        }
+        raw.facts.append(RawInstance.RawFact(namespace: concept.namespace, concept: concept.local, contextRef: key, unitRef: unitRef,
+                                             decimals: value == nil ? nil : decimals, isNil: value == nil, id: printed == nil ? nil : id,
+                                             value: value ?? "", line: line))
+        if let printed { raw.printedForms[id] = printed }
+        return nil
+    }
+}

@@ -1,0 +1,416 @@
+import NAICXBRLCore
+import NAICXBRLXML
+import NAICXBRLTaxonomy
+import NAICXBRLChecks
+/// Rebuilds a statement from the facts of an instance: the reverse of ``FactMapping``.
+///
+/// Facts are matched by concept and context, never by position, id or prefix, so any valid
+/// serialization of the same facts gives the same statement. What cannot be placed is an error
+/// with the line of the fact: a concept the taxonomy does not have, a context the blank has no
+/// column for, a duplicate fact with another value.
+public struct FactImporter: Sendable {
+    public let blank: Blank
+    public let taxonomy: TaxonomyModel
+    private let memberColumns: [String: [(page: Int, column: Int)]]
+    private let slotConcepts: [String: (page: Int, line: Int, slot: Int)]
+    private let rowMembers: [Int: [String: Int]]
+    /// Item concepts by name, numbered, with their types: one lookup per fact.
+    private let itemNumbers: [String: Int]
+    private let itemTypes: [Concept.DataType]
+    /// Where each numbered item's facts go.
+    private let itemPlans: [Plan]
+
+    private enum Plan: Sendable {
+        case line(page: Int, line: Int)
+        case members
+        case slot
+        case common
+    }
+
+    public init(blank: Blank) {
+        self.blank = blank
+        taxonomy = TaxonomyModel.of(blank)
+        var lines: [String: (Int, Int)] = [:]
+        var columns: [String: [(Int, Int)]] = [:]
+        var slots: [String: (Int, Int, Int)] = [:]
+        var members: [Int: [String: Int]] = [:]
+        for (p, page) in blank.pages.enumerated() {
+            for (l, line) in page.lines.enumerated() {
+                if page.orientation == .items, let concept = line.concept { lines[concept] = (p, l) }
+                for (s, slot) in (line.slots ?? []).enumerated() { slots[slot] = (p, l, s) }
+                if page.orientation == .members, let member = line.member {
+                    members[p, default: [:]][TaxonomyModel.member(page, member, rows: true)] = l
+                }
+            }
+            if page.orientation == .members {
+                for (c, column) in page.columns.enumerated() {
+                    if let concept = column.concept { columns[concept, default: []].append((p, c)) }
+                }
+            }
+        }
+        var numbers: [String: Int] = [:]
+        var types: [Concept.DataType] = []
+        for concept in taxonomy.concepts where concept.kind == .item {
+            numbers[concept.name] = types.count
+            types.append(concept.type)
+        }
+        itemNumbers = numbers
+        itemTypes = types
+        itemPlans = taxonomy.concepts.filter { $0.kind == .item }.map { concept in
+            if let (p, l) = lines[concept.name] { return .line(page: p, line: l) }
+            if columns[concept.name] != nil { return .members }
+            if slots[concept.name] != nil { return .slot }
+            return .common
+        }
+        memberColumns = columns
+        slotConcepts = slots
+        rowMembers = members
+    }
+
+    public struct Result: Sendable {
+        public var statement: Statement
+        public var diagnostics: [Diagnostic]
+        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    /// Reads and imports an instance document.
+    public func importInstance(_ bytes: [UInt8], name: String) -> Result {
+        let raw = InstanceReader.read(bytes, name: name, taxonomyNamespace: taxonomy.namespace,
+                                      printedFormRole: TaxonomyWriter.printedFormRole(taxonomy))
+        return importRaw(raw, name: name)
+    }
+
+    public func importRaw(_ raw: RawInstance, name: String) -> Result {
+        var diagnostics = raw.issues
+        var builder = StatementBuilder(blank: blank)
+        func fail(_ line: Int?, _ message: String) {
+            diagnostics.append(Diagnostic(.error, .importError, file: name, line: line, message))
+        }
+        // A document refused at a limit was read only in part: nothing of it is imported.
+        if diagnostics.contains(where: { $0.code == .limit }) || diagnostics.contains(where: { $0.code == .invalidXML || $0.severity == .error }) && raw.facts.isEmpty {
+            return Result(statement: builder.finish(), diagnostics: diagnostics)
+        }
+        if !raw.schemaRefs.contains(taxonomy.entryPointURL) {
+            fail(nil, "the instance does not refer to the taxonomy \(taxonomy.entryPointURL) (its schemaRef: \(raw.schemaRefs.joined(separator: ", ")))")
+            return Result(statement: builder.finish(), diagnostics: diagnostics)
+        }
+        let entities = Set(raw.entities.values)
+        if entities.count > 1 { fail(nil, "the instance reports for more than one entity: \(entities.sorted().joined(separator: ", "))") }
+
+        // The statement date fixes every period; it is reported on the cover.
+        var statementDate: CalendarDate?
+        for fact in raw.facts where fact.concept == "StatementDate" && fact.namespace == taxonomy.namespace {
+            statementDate = CalendarDate(iso: Substring(Self.trimmed(fact.value)))
+        }
+        guard let statementDate else {
+            fail(nil, "the instance has no StatementDate fact; its periods cannot be matched to the blank's columns")
+            return Result(statement: builder.finish(), diagnostics: diagnostics)
+        }
+        let periods = StatementPeriods(statementDate: statementDate)
+        // Contexts equal in content are one context, whatever their ids.
+        var canonical: [FactContext: Int] = [:]
+        var contextList: [FactContext] = []
+        var contextIndex: [String: Int] = [:]
+        for (id, context) in raw.contexts {
+            if let index = canonical[context] { contextIndex[id] = index } else {
+                canonical[context] = contextList.count
+                contextIndex[id] = contextList.count
+                contextList.append(context)
+            }
+        }
+        var expected = ExpectedContexts(blank: blank, periods: periods)
+        // Concept number and context number: a fact reported twice has the same key. Each key
+        // keeps the index of its first fact; a second is compared with it (rare, so its value is
+        // worked out again then). A flat table when concepts × contexts is about the size of the
+        // instance, a dictionary otherwise.
+        let contextCount = max(contextList.count, 1)
+        let (tableSize, overflow) = itemTypes.count.multipliedReportingOverflow(by: contextCount)
+        let flat = !overflow && tableSize <= max(4 * raw.facts.count, 1 << 20) && raw.facts.count < Int(Int32.max)
+        var firstFact = flat ? [Int32](repeating: -1, count: tableSize) : []
+        var firstFactByKey: [Int: Int] = [:]
+        let footnoted = !raw.printedForms.isEmpty || !raw.footnotes.isEmpty
+        func printedForm(_ fact: RawInstance.RawFact, _ value: Fact.Value) -> String? {
+            guard footnoted, let id = fact.id else { return nil }
+            if let printed = raw.printedForms[id] { return printed }
+            if let footnote = raw.footnotes[id], Self.cell(value, printed: footnote) != nil {
+                // A printed form that lost its role in another processor's rewrite.
+                return footnote
+            }
+            return nil
+        }
+
+        for (factIndex, fact) in raw.facts.enumerated() {
+            guard fact.namespace == taxonomy.namespace else {
+                fail(fact.line, "\(fact.concept) in namespace \(fact.namespace) is not a concept of the \(blank.title) taxonomy")
+                continue
+            }
+            guard let number = itemNumbers[fact.concept] else {
+                fail(fact.line, "\(fact.concept) is not a reportable concept of the taxonomy")
+                continue
+            }
+            guard let contextRef = fact.contextRef, let contextNumber = contextIndex[contextRef] else {
+                fail(fact.line, "\(fact.concept) refers to context \(fact.contextRef ?? "(none)"), which the instance does not define")
+                continue
+            }
+            let type = itemTypes[number]
+            if let problem = Self.unitProblem(fact, type: type, units: raw.units) {
+                fail(fact.line, problem)
+                continue
+            }
+            if fact.isNil, !Self.trimmed(fact.value).isEmpty {
+                fail(fact.line, "\(fact.concept) is nil (xsi:nil=\"true\") but has the content \"\(fact.value.prefix(40))\"; a nil fact is empty")
+                continue
+            }
+            if [.monetary, .percent, .integer].contains(type), !fact.isNil, fact.decimals == nil, fact.precision == nil {
+                fail(fact.line, "\(fact.concept) has neither a decimals nor a precision attribute, which a numeric fact needs")
+                continue
+            }
+            guard let value = Self.value(of: fact, type: type) else {
+                if [.monetary, .percent, .integer].contains(type), let decimals = fact.decimals, Int(decimals) == nil, decimals != "INF" {
+                    fail(fact.line, "\(fact.concept) has decimals=\"\(decimals.prefix(40))\", which is neither a whole number nor INF")
+                } else {
+                    fail(fact.line, "\(fact.concept) has the value \"\(fact.value.prefix(40))\", which is not a valid \(type.rawValue)")
+                }
+                continue
+            }
+            let printed = printedForm(fact, value.0)
+            let key = number * contextCount + contextNumber
+            let previousIndex: Int? = flat ? (firstFact[key] >= 0 ? Int(firstFact[key]) : nil) : firstFactByKey[key]
+            if let previousIndex {
+                let previous = raw.facts[previousIndex]
+                let previousValue = Self.value(of: previous, type: type)?.0
+                if previousValue != value.0 || printedForm(previous, previousValue ?? value.0) != printed {
+                    fail(fact.line, "\(fact.concept) is reported twice for the same context with different values (see line \(previous.line))")
+                }
+                continue
+            }
+            if flat { firstFact[key] = Int32(truncatingIfNeeded: factIndex) } else { firstFactByKey[key] = factIndex }
+            let problem: String?
+            if case .line(let p, let l) = itemPlans[number] {
+                // The common case, kept short: a cell of a page whose rows are items.
+                let context = contextList[contextNumber]
+                if let cell = Self.cell(value.0, printed: printed) {
+                    let columns = expected.columns(matching: context, number: contextNumber, page: p, instant: blank.pages[p].lines[l].instant)
+                    for c in columns { builder.setCell(page: p, line: l, column: c, cell) }
+                    problem = columns.isEmpty ? unplaced(fact.concept, p, l, context) : nil
+                } else {
+                    problem = "\(fact.concept): the printed form \(printed ?? "") does not match the value"
+                }
+            } else {
+                problem = place(concept: fact.concept, context: contextList[contextNumber], contextNumber: contextNumber, value: value.0,
+                                printed: printed, periods: periods, expected: &expected, into: &builder)
+            }
+            if let problem { fail(fact.line, problem) }
+        }
+        return Result(statement: builder.finish(), diagnostics: diagnostics)
+    }
+
+    static let iso4217 = "http://www.xbrl.org/2003/iso4217"
+    static let xbrli = "http://www.xbrl.org/2003/instance"
+
+    /// What is wrong with a fact's unit: a numeric fact needs a unit the instance defines, in
+    /// dollars for a monetary fact and `xbrli:pure` for a percent or a count; a non-numeric
+    /// fact has none.
+    static func unitProblem(_ fact: RawInstance.RawFact, type: Concept.DataType, units: [String: [String]]) -> String? {
+        let expected: String
+        switch type {
+        case .monetary: expected = "{\(iso4217)}USD"
+        case .percent, .integer: expected = "{\(xbrli)}pure"
+        default:
+            return fact.unitRef.map { "\(fact.concept) is not numeric but has the unit \($0)" }
+        }
+        guard let unitRef = fact.unitRef else { return "\(fact.concept) is numeric but has no unitRef" }
+        guard let measures = units[unitRef] else { return "\(fact.concept) refers to unit \(unitRef), which the instance does not define" }
+        guard measures == [expected] else {
+            return "\(fact.concept) is \(type == .monetary ? "monetary, in iso4217:USD" : "a \(type.rawValue), in xbrli:pure"), but its unit \(unitRef) is \(measures.joined(separator: " "))"
+        }
+        return nil
+    }
+
+    /// The typed value of a fact, and its decimals for amounts.
+    static func value(of fact: RawInstance.RawFact, type: Concept.DataType) -> (Fact.Value, Int?)? {
+        if fact.isNil { return (.none, nil) }
+        let text = trimmed(fact.value)
+        switch type {
+        case .monetary, .percent, .integer:
+            // decimals="INF", or a precision instead of decimals (XBRL 2.1 section 4.6.6),
+            // says the value is exact as written: its precision is the digits written.
+            if fact.decimals == "INF" || (fact.decimals == nil && fact.precision != nil) {
+                guard let written = writtenAmount(text) else { return nil }
+                return (.amount(written.0, scale: written.1), written.0.fractionDigits)
+            }
+            guard let decimals = fact.decimals.flatMap({ Int($0) }), let amount = decimalAmount(text, decimals: decimals) else { return nil }
+            return (.amount(amount.0, scale: amount.1), decimals)
+        case .string: return (.text(fact.value), nil)
+        case .boolean:
+            switch text {
+            case "true", "1": return (.boolean(true), nil)
+            case "false", "0": return (.boolean(false), nil)
+            default: return nil
+            }
+        case .date:
+            return CalendarDate(iso: Substring(text)).map { (.date($0), nil) }
+        case .abstract: return nil
+        }
+    }
+
+    /// `4564471362` with decimals 0, `353044.00` with decimals 2, `3296000000` with decimals -6
+    /// (3,296 printed in millions). The printed precision is the decimals.
+    /// XML white space trimmed from both ends (xs:decimal, xs:boolean and xs:date collapse it).
+    static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return text }
+        func space(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        if !space(first) && !space(last) { return text }
+        var start = utf8.startIndex, end = utf8.endIndex
+        while start < end, space(utf8[start]) { start = utf8.index(after: start) }
+        while end > start, space(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+        return String(text[start..<end])
+    }
+
+    /// An exact amount as written (`decimals="INF"`, or a `precision`): trailing fraction
+    /// zeros are not precision.
+    static func writtenAmount(_ text: String) -> (Amount, Scale)? {
+        guard var a = Amount(plain: text.utf8.first == 0x2B ? String(text.dropFirst()) : text) else { return nil }
+        while a.fractionDigits > 0, a.units % 10 == 0 { a = Amount(units: a.units / 10, fractionDigits: a.fractionDigits - 1) }
+        return (a, .units)
+    }
+
+    static func decimalAmount(_ text: String, decimals: Int) -> (Amount, Scale)? {
+        let exact: Amount
+        if text.utf8.first == 0x2B { // +
+            guard let a = Amount(plain: String(text.dropFirst())) else { return nil }
+            exact = a
+        } else {
+            guard let a = Amount(plain: text) else { return nil }
+            exact = a
+        }
+        // An Int64 holds 18 digits, so more than 18 digits of precision beyond those written can
+        // only be a zero; a hostile `decimals="9000000000000000000"` must not make an amount
+        // of that many fraction digits (its description would be that many zeros).
+        guard decimals <= exact.fractionDigits + 18 else { return nil }
+        if decimals >= 0 {
+            // Trailing zeros beyond the printed precision are not precision.
+            var a = exact
+            while a.fractionDigits > decimals, a.units % 10 == 0 { a = Amount(units: a.units / 10, fractionDigits: a.fractionDigits - 1) }
+            guard a.fractionDigits <= decimals, let widened = a.widened(to: decimals) else { return nil }
+            return (widened, .units)
+        }
+        // Not `switch -decimals`: negating `Int.min` ("-9223372036854775808") traps.
+        let scale: Scale
+        switch decimals {
+        case -3: scale = .thousands
+        case -6: scale = .millions
+        default: return nil
+        }
+        var a = exact
+        while a.fractionDigits > 0, a.units % 10 == 0 { a = Amount(units: a.units / 10, fractionDigits: a.fractionDigits - 1) }
+        guard a.fractionDigits == 0 else { return nil }
+        var units = a.units
+        for _ in 0..<scale.exponent {
+            guard units % 10 == 0 else { return nil }
+            units /= 10
+        }
+        return (Amount(units: units), scale)
+    }
+
+    /// The cell a fact stands for. A printed form must read as a value and say the same as the
+    /// fact's value; otherwise there is no cell.
+    static func cell(_ value: Fact.Value, printed: String?) -> Cell? {
+        if let printed {
+            guard case .success(let cell) = ValueScanner.cell(Substring(printed)) else { return nil }
+            switch (value, cell) {
+            case (.amount(let a, _), .amount(let b, _)) where a == b: return cell
+            case (.none, .dash), (.none, .notApplicable), (.none, .blank): return cell
+            default: return nil
+            }
+        }
+        switch value {
+        case .amount(let a, _): return .amount(a)
+        case .none: return .blank
+        case .text(let t): return .text(t)
+        case .boolean, .date: return nil
+        }
+    }
+
+    /// Places a fact of a members page, a caption amount or a common item (cells of items pages
+    /// are placed in ``importRaw``, the hot path).
+    private func place(concept: String, context: FactContext, contextNumber: Int, value: Fact.Value, printed: String?,
+                       periods: StatementPeriods, expected: inout ExpectedContexts, into builder: inout StatementBuilder) -> String? {
+        // A cell of a page whose rows are members.
+        if let columns = memberColumns[concept] {
+            for (p, c) in columns {
+                let page = blank.pages[p], column = page.columns[c]
+                guard periods.period(column.period ?? .currentYearToDate) == context.period, context.typed.isEmpty,
+                      context.explicit.count == 1, let member = context.explicit[TaxonomyModel.rowAxis(page)],
+                      let l = rowMembers[p]?[member] else { continue }
+                var cell: Cell?
+                if column.valueKind == .amount {
+                    cell = Self.cell(value, printed: printed)
+                } else if case .text(let t) = value {
+                    cell = t == "XXX" ? .notApplicable : .text(t)
+                }
+                guard let cell else { return "\(concept): the value does not fit the column" }
+                builder.setCell(page: p, line: l, column: c, cell)
+                return nil
+            }
+            return "\(concept) is reported for \(context.period)\(describe(context)), which is no row and column of its page"
+        }
+        if let (p, l, s) = slotConcepts[concept] {
+            guard context.explicit.isEmpty, context.typed.isEmpty, let cell = Self.cell(value, printed: printed) else {
+                return "\(concept) is an amount printed in a caption; it takes no dimensions"
+            }
+            builder.setSlot(page: p, line: l, slot: s, cell)
+            return nil
+        }
+        return builder.common(concept: concept, context: context, value: value, printed: printed)
+    }
+
+    /// The context of each column of an items page, per position of a balance among flows;
+    /// worked out once per import rather than once per fact.
+    struct ExpectedContexts {
+        let blank: Blank
+        let periods: StatementPeriods
+        private var cache: [Int: [FactContext]] = [:]
+        private var matches: [Int: [Int]] = [:]
+
+        init(blank: Blank, periods: StatementPeriods) {
+            self.blank = blank
+            self.periods = periods
+        }
+
+        /// The columns of page `p` whose cells a fact in `context` (numbered `number`) reports.
+        mutating func columns(matching context: FactContext, number: Int, page p: Int, instant: LineDescription.InstantPosition?) -> [Int] {
+            let key = (number * blank.pages.count + p) * 3 + (instant == nil ? 0 : instant == .start ? 1 : 2)
+            if let known = matches[key] { return known }
+            let list = contexts(page: p, instant: instant).indices.filter { contexts(page: p, instant: instant)[$0] == context }
+            matches[key] = list
+            return list
+        }
+
+        mutating func contexts(page p: Int, instant: LineDescription.InstantPosition?) -> [FactContext] {
+            let key = p * 3 + (instant == nil ? 0 : instant == .start ? 1 : 2)
+            if let known = cache[key] { return known }
+            let page = blank.pages[p]
+            let list = page.columns.map { column -> FactContext in
+                var context = FactContext(period: periods.period(column.period ?? .currentYearToDate, at: instant))
+                if let member = column.member {
+                    context.explicit[TaxonomyModel.columnAxis(page)] = TaxonomyModel.member(page, member, rows: false)
+                }
+                return context
+            }
+            cache[key] = list
+            return list
+        }
+    }
+
+    private func unplaced(_ concept: String, _ p: Int, _ l: Int, _ context: FactContext) -> String {
+        "\(concept) (\(blank.pages[p].title), line \(blank.pages[p].lines[l].line)) is reported for \(context.period)\(describe(context)), which is no column of the page"
+    }
+
+    private func describe(_ context: FactContext) -> String {
+        let dims = context.explicit.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            + context.typed.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        return dims.isEmpty ? "" : " with " + dims.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,378 @@
+import NAICXBRLCore
+import NAICXBRLXML
+import NAICXBRLTaxonomy
+import NAICXBRLChecks
+/// Collects imported values by where they belong and assembles the statement in the blank's
+/// order, as the parser would have produced it.
+struct StatementBuilder {
+    let blank: Blank
+
+    private struct PageParts {
+        var slots: [Int: [Int: Cell]] = [:]
+        var captions: [String: String] = [:]
+        var headings: [Int: String] = [:]
+        var footnotes: [Int: String] = [:]
+        var none = false
+        var notPrinted: Set<String> = []
+        var textCells: [String: [Int: Cell]] = [:]
+    }
+
+    private struct TableParts {
+        var headings: [Int: String] = [:]
+        var scale: Scale = .units
+        var labels: [Int: String] = [:]
+        var cells: [Int: [Int: Cell]] = [:]
+        var isEmpty: Bool { headings.isEmpty && labels.isEmpty && cells.isEmpty }
+    }
+
+    private struct NoteParts {
+        var title: String?
+        var paragraphs: [Int: String] = [:]
+        var tables: [Int: TableParts] = [:]
+    }
+
+    private struct QuestionParts {
+        var text: String?
+        var answer: Answer = .none
+        var amounts: [Int: Cell] = [:]
+        var details: [Int: String] = [:]
+        var table = TableParts()
+    }
+
+    private var pages: [Int: PageParts] = [:]
+    /// The cells of items pages, per page a table of lines × columns (made at the page's first
+    /// cell): one array store per fact, no hashing.
+    private var itemCells: [[Cell?]] = []
+    private let widths: [Int]
+    private let lineCounts: [Int]
+    private var cover = Cover()
+    private var officers: [Int: (String?, String?)] = [:]
+    private var otherOfficers: [Int: (String?, String?)] = [:]
+    private var directors: [Int: String] = [:]
+    private var signatures: [Int: (String?, String?)] = [:]
+    private var jurat: Cover.Jurat?
+    private var notes: [Int: NoteParts] = [:]
+    private var questions: [String: QuestionParts] = [:]
+    /// Facts placed by ``common(concept:context:value:printed:)``: what pays for the blank rows
+    /// and answer columns ``finish()`` fills in below the highest number reported.
+    private var commonFacts = 0
+
+    init(blank: Blank) {
+        self.blank = blank
+        widths = blank.pages.map(\.columns.count)
+        lineCounts = blank.pages.map(\.lines.count)
+    }
+
+    /// The highest row or column number a typed member may give a table, a cell or an answer.
+    /// Rows and columns missing below the highest are filled with blanks, so a number taken as
+    /// is from the instance (`TableRowAxis` 900000000000) would allocate without bound, and 0
+    /// or less is no place at all (a cell at index -1 traps). The instances naicxbrl writes
+    /// number from 1 without gaps, and no printed table has thousands of rows.
+    static let maxIndex = 10_000
+
+    /// A row or column number of a typed member: an integer from 1 to ``maxIndex``, else nil.
+    static func index(_ text: String?) -> Int? {
+        guard let text, let n = Int(text), n >= 1, n <= maxIndex else { return nil }
+        return n
+    }
+
+    mutating func setCell(page: Int, line: Int, column: Int, _ cell: Cell) {
+        guard page >= 0, page < widths.count, line >= 0, line < lineCounts[page], column >= 0, column < widths[page] else { return }
+        if itemCells.isEmpty { itemCells = Array(repeating: [], count: widths.count) }
+        if itemCells[page].isEmpty {
+            itemCells[page] = Array(repeating: nil, count: lineCounts[page] * widths[page])
+            if pages[page] == nil { pages[page] = PageParts() }
+        }
+        itemCells[page][line * widths[page] + column] = cell
+    }
+
+    mutating func setSlot(page: Int, line: Int, slot: Int, _ cell: Cell) {
+        pages[page, default: PageParts()].slots[line, default: [:]][slot] = cell
+    }
+
+    private func pageIndex(_ id: String?) -> Int? {
+        guard let id else { return nil }
+        return blank.pages.firstIndex { $0.id == id }
+    }
+
+    private mutating func editJurat(_ body: (inout Cover.Jurat) -> Void) {
+        var j = jurat ?? Cover.Jurat()
+        body(&j)
+        jurat = j
+    }
+
+    /// Places a fact of the items every blank shares; returns a problem, or nil when placed.
+    mutating func common(concept: String, context: FactContext, value: Fact.Value, printed: String?) -> String? {
+        commonFacts += 1
+        let typed = context.typed
+        var text: String? { if case .text(let t) = value { t } else { nil } }
+        var date: CalendarDate? { if case .date(let d) = value { d } else { nil } }
+        let item = typed["ItemNumberAxis"].flatMap { Int($0) }
+        func address(_ keyPath: WritableKeyPath<Cover, Cover.Address?>, _ field: WritableKeyPath<Cover.Address, String?>) {
+            var a = cover[keyPath: keyPath] ?? Cover.Address()
+            a[keyPath: field] = text
+            cover[keyPath: keyPath] = a
+        }
+        func contact(_ field: WritableKeyPath<Cover.Contact, String?>) {
+            var c = cover.contact ?? Cover.Contact()
+            c[keyPath: field] = text
+            cover.contact = c
+        }
+        switch concept {
+        case "EditionTitle": cover.edition = text
+        case "StatementKind": cover.kind = text.flatMap(Cover.Kind.init(rawValue:))
+        case "StatementDate": cover.statementDate = date
+        case "CompanyName": cover.companyName = text
+        case "NAICGroupCode": cover.groupCode = text
+        case "NAICGroupCodePrior": cover.priorGroupCode = text
+        case "NAICCompanyCode": cover.companyCode = text
+        case "EmployerIdentificationNumber": cover.employerID = text
+        case "OrganizedUnderLawsOf": cover.organizedUnderLawsOf = text
+        case "StateOfDomicile": cover.stateOfDomicile = text
+        case "CountryOfDomicile": cover.countryOfDomicile = text
+        case "IncorporationDate": cover.incorporated = date
+        case "CommencedBusinessDate": cover.commencedBusiness = date
+        case "StatutoryHomeOfficeStreet": address(\.statutoryHomeOffice, \.street)
+        case "StatutoryHomeOfficeCityStateZip": address(\.statutoryHomeOffice, \.cityStateZip)
+        case "StatutoryHomeOfficeTelephone": address(\.statutoryHomeOffice, \.telephone)
+        case "MainAdministrativeOfficeStreet": address(\.mainAdministrativeOffice, \.street)
+        case "MainAdministrativeOfficeCityStateZip": address(\.mainAdministrativeOffice, \.cityStateZip)
+        case "MainAdministrativeOfficeTelephone": address(\.mainAdministrativeOffice, \.telephone)
+        case "MailAddressStreet": address(\.mailAddress, \.street)
+        case "MailAddressCityStateZip": address(\.mailAddress, \.cityStateZip)
+        case "MailAddressTelephone": address(\.mailAddress, \.telephone)
+        case "BooksAndRecordsStreet": address(\.booksAndRecords, \.street)
+        case "BooksAndRecordsCityStateZip": address(\.booksAndRecords, \.cityStateZip)
+        case "BooksAndRecordsTelephone": address(\.booksAndRecords, \.telephone)
+        case "InternetWebSiteAddress": cover.webSite = text
+        case "StatementContactName": contact(\.name)
+        case "StatementContactTelephone": contact(\.telephone)
+        case "StatementContactEmail": contact(\.email)
+        case "StatementContactFax": contact(\.fax)
+        case "OfficerName", "OfficerTitle", "OtherOfficerName", "OtherOfficerTitle", "JuratSignatoryName", "JuratSignatoryTitle":
+            guard let item else { return "\(concept) needs an item number" }
+            let isName = concept.hasSuffix("Name")
+            func set(_ list: inout [Int: (String?, String?)]) {
+                var entry = list[item] ?? (nil, nil)
+                if isName { entry.0 = text } else { entry.1 = text }
+                list[item] = entry
+            }
+            if concept.hasPrefix("Officer") { set(&officers) } else if concept.hasPrefix("Other") { set(&otherOfficers) } else {
+                set(&signatures)
+                editJurat { _ in }
+            }
+        case "DirectorOrTrusteeName":
+            guard let item else { return "\(concept) needs an item number" }
+            directors[item] = text
+        case "JuratState": editJurat { $0.state = text }
+        case "JuratCounty": editJurat { $0.county = text }
+        case "IsOriginalFiling":
+            editJurat { j in if case .boolean(let b) = value { j.originalFiling = b } else { j.originalFiling = nil } }
+        case "AmendmentNumber": editJurat { $0.amendmentNumber = text }
+        case "DateFiled": editJurat { $0.dateFiled = text }
+        case "NumberOfPagesAttached": editJurat { $0.pagesAttached = text }
+        case "PrintedCaption", "PrintedColumnHeadings", "PrintedFootnote", "PageIsNone", "LinesNotPrinted", "TextOfCell":
+            guard let p = pageIndex(typed["PageAxis"]) else { return "\(concept) names no page of the blank" }
+            // Taken out of the dictionary while it changes, so it is not copied for each fact.
+            var parts = pages.removeValue(forKey: p) ?? PageParts()
+            defer { pages[p] = parts }
+            let row = Self.index(typed["TableRowAxis"])
+            switch concept {
+            case "PrintedCaption":
+                guard let line = typed["LineAxis"] else { return "\(concept) needs a line" }
+                parts.captions[line] = text
+            case "PrintedColumnHeadings":
+                guard let row else { return "\(concept) needs a row" }
+                parts.headings[row] = text
+            case "PrintedFootnote":
+                guard let row else { return "\(concept) needs a row" }
+                parts.footnotes[row] = text
+            case "PageIsNone": parts.none = value == .boolean(true)
+            case "LinesNotPrinted": parts.notPrinted = Set((text ?? "").split(separator: " ").map(String.init))
+            default:
+                guard let line = typed["LineAxis"], let column = Self.index(typed["TableColumnAxis"]), let text else {
+                    return "\(concept) needs a line and a column from 1 to \(Self.maxIndex)"
+                }
+                // The cell as printed: a value where it reads as one, text otherwise.
+                let cell = (try? ValueScanner.cell(Substring(text)).get()).flatMap { $0 == .blank ? nil : $0 } ?? .text(text)
+                parts.textCells[line, default: [:]][column - 1] = cell
+            }
+        case _ where concept.hasPrefix("Note"):
+            guard let number = typed["NoteAxis"].flatMap({ Int($0) }) else { return "\(concept) needs a note number" }
+            var note = notes.removeValue(forKey: number) ?? NoteParts()
+            defer { notes[number] = note }
+            if concept == "NoteTitle" {
+                note.title = text
+            } else {
+                guard let block = typed["BlockAxis"].flatMap({ Int($0) }) else { return "\(concept) needs a block number" }
+                if concept == "NoteParagraph" {
+                    note.paragraphs[block] = text
+                } else {
+                    var table = note.tables[block] ?? TableParts()
+                    if let problem = Self.tablePart(concept.dropFirst(4), typed: typed, value: value, printed: printed, into: &table) { return problem }
+                    note.tables[block] = table
+                }
+            }
+        case _ where concept.hasPrefix("Interrogatory"):
+            guard let key = typed["InterrogatoryAxis"] else { return "\(concept) needs an interrogatory" }
+            var q = questions.removeValue(forKey: key) ?? QuestionParts()
+            defer { questions[key] = q }
+            let column = Self.index(typed["TableColumnAxis"])
+            switch concept {
+            case "InterrogatoryText": q.text = text
+            case "InterrogatoryAnswerYesNo":
+                if case .boolean(let b) = value { q.answer = .choice(b ? .yes : .no, offersNotApplicable: false) } else { q.answer = .choice(nil, offersNotApplicable: false) }
+            case "InterrogatoryAnswerYesNoNotApplicable":
+                q.answer = .choice(text.flatMap(Answer.Choice.init(rawValue:)), offersNotApplicable: true)
+            case "InterrogatoryAnswerDate":
+                if let date { q.answer = .date(date) }
+            case "InterrogatoryAnswerPercent":
+                q.answer = .percent(FactImporter.cell(value, printed: printed) ?? .blank)
+            case "InterrogatoryAnswerAmount", "InterrogatoryAnswerText":
+                if typed["TableColumnAxis"] != nil, column == nil {
+                    return "\(concept) needs a column from 1 to \(Self.maxIndex)"
+                } else if let column {
+                    q.amounts[column] = concept == "InterrogatoryAnswerText" ? .text(text ?? "") : (FactImporter.cell(value, printed: printed) ?? .blank)
+                } else if let text {
+                    q.answer = .text(text)
+                }
+            case "InterrogatoryDetail":
+                guard let row = Self.index(typed["TableRowAxis"]) else { return "\(concept) needs a row from 1 to \(Self.maxIndex)" }
+                q.details[row] = text
+            default:
+                if let problem = Self.tablePart(concept.dropFirst(13), typed: typed, value: value, printed: printed, into: &q.table) { return problem }
+            }
+        default:
+            return "\(concept) is not placed by this version of the importer"
+        }
+        return nil
+    }
+
+    /// A fact of a printed table: `TableScale`, `TableHeadings`, `TableRowLabel`,
+    /// `TableAmountColumnN`, `TableTextColumnN`.
+    private static func tablePart(_ kind: Substring, typed: DimensionMembers, value: Fact.Value, printed: String?, into table: inout TableParts) -> String? {
+        let rowText = typed["TableRowAxis"]
+        switch kind {
+        case "TableScale":
+            if case .text(let t) = value, let scale = Scale(rawValue: t) { table.scale = scale }
+        case "TableHeadings":
+            guard let r = rowText, r.hasPrefix("H"), let index = Int(r.dropFirst()), case .text(let t) = value else { return "a table heading needs a row H1, H2, ..." }
+            table.headings[index] = t
+        case "TableRowLabel":
+            guard let index = Self.index(rowText), case .text(let t) = value else { return "a table row label needs a row number from 1 to \(maxIndex)" }
+            table.labels[index] = t
+        case _ where kind.hasPrefix("TableAmountColumn") || kind.hasPrefix("TableTextColumn"):
+            guard let index = Self.index(rowText), let column = Self.index(String(kind.drop { !$0.isNumber })) else {
+                return "a table cell needs a row and a column from 1 to \(maxIndex)"
+            }
+            guard let cell = FactImporter.cell(value, printed: printed) else { return "a table cell's printed form does not match its value" }
+            table.cells[index, default: [:]][column] = cell
+        default:
+            return "Note\(kind) is not a concept of the taxonomy"
+        }
+        return nil
+    }
+
+    /// A table's rows in order. Rows missing below the highest reported are blank rows (a
+    /// processor may drop a row's only fact, its empty label), paid from `fillers`; when they
+    /// cost more than is left, the table has only its reported rows.
+    private static func table(_ parts: TableParts, fillers: inout Int) -> Table {
+        let headings = parts.headings.sorted { $0.key < $1.key }.map { $0.value.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        let width = parts.cells.values.compactMap { $0.keys.max() }.max() ?? 0
+        let reported = Set(parts.labels.keys).union(parts.cells.keys).sorted()
+        let last = reported.last ?? 0
+        let numbers: [Int]
+        if last - reported.count <= fillers {
+            fillers -= last - reported.count
+            numbers = last > 0 ? Array(1...last) : []
+        } else {
+            numbers = reported
+        }
+        let rows = numbers.map { r in
+            TableRow(label: parts.labels[r] ?? "", cells: parts.cells[r].map { c in (1...max(width, 1)).map { c[$0] ?? .blank } } ?? [])
+        }
+        return Table(headings: headings, rows: rows, scale: parts.scale)
+    }
+
+    /// Printed order of question numbers: the first part by value, the rest digit by digit
+    /// (9.1, 9.11, 9.2; 14.2, 14.21, 14.3; 15.2, 16).
+    static func numberOrder(_ a: String, _ b: String) -> Bool {
+        let x = a.split(separator: ".", omittingEmptySubsequences: false), y = b.split(separator: ".", omittingEmptySubsequences: false)
+        let hx = Int(x.first ?? "") ?? Int.max, hy = Int(y.first ?? "") ?? Int.max
+        if hx != hy { return hx < hy }
+        return x.dropFirst().joined(separator: ".") < y.dropFirst().joined(separator: ".")
+    }
+
+    func finish() -> Statement {
+        var statement = Statement(blank: blank.id, edition: blank.year)
+        // Blank rows and columns filled in below the highest numbers reported: at most one per
+        // fact. Without a budget, a hostile instance numbering a row 10000 in each of many tables
+        // would take hundreds of times its size in memory.
+        var fillers = commonFacts
+        var cover = self.cover
+        func officersList(_ list: [Int: (String?, String?)]) -> [Cover.Officer] {
+            list.sorted { $0.key < $1.key }.map { Cover.Officer(name: $0.value.0 ?? "", title: $0.value.1 ?? "") }
+        }
+        cover.officers = officersList(officers)
+        cover.otherOfficers = officersList(otherOfficers)
+        cover.directors = directors.sorted { $0.key < $1.key }.map(\.value)
+        if var j = jurat {
+            j.signatures = officersList(signatures)
+            cover.jurat = j
+        }
+        statement.cover = cover
+        for (p, description) in blank.pages.enumerated() {
+            guard let parts = pages[p] else { continue }
+            var page = Page(id: description.id)
+            page.headings = parts.headings.sorted { $0.key < $1.key }.map { $0.value.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+            page.footnotes = parts.footnotes.sorted { $0.key < $1.key }.map(\.value)
+            page.none = parts.none
+            for (l, line) in description.lines.enumerated() where !parts.notPrinted.contains(line.line) {
+                let width = widths[p]
+                let placed = p < itemCells.count ? itemCells[p] : []
+                var cells = (0..<width).map { c in placed.isEmpty ? .blank : placed[l * width + c] ?? .blank }
+                for (c, cell) in parts.textCells[line.line] ?? [:] where c < cells.count { cells[c] = cell }
+                var row = Row(line: line.line, caption: parts.captions[line.line], cells: cells)
+                if let slots = parts.slots[l] {
+                    row.captionAmounts = (0..<(line.slots?.count ?? 0)).map { slots[$0] ?? .blank }
+                }
+                page.rows.append(row)
+            }
+            statement.pages.append(page)
+        }
+        for (number, parts) in notes.sorted(by: { $0.key < $1.key }) {
+            var note = Note(number: number, title: parts.title ?? "")
+            let blocks = Set(parts.paragraphs.keys).union(parts.tables.keys).sorted()
+            for block in blocks {
+                if let text = parts.paragraphs[block] { note.content.append(.text(text)) } else if let table = parts.tables[block] { note.content.append(.table(Self.table(table, fillers: &fillers))) }
+            }
+            statement.notes.append(note)
+        }
+        let partOrder = ["1": 0, "2": 1, "supplemental": 2]
+        let keys = questions.keys.sorted { a, b in
+            let pa = a.split(separator: ":", maxSplits: 1), pb = b.split(separator: ":", maxSplits: 1)
+            let oa = partOrder[String(pa.first ?? "")] ?? 9, ob = partOrder[String(pb.first ?? "")] ?? 9
+            if oa != ob { return oa < ob }
+            return Self.numberOrder(String(pa.last ?? ""), String(pb.last ?? ""))
+        }
+        for key in keys {
+            guard let parts = questions[key] else { continue }
+            let split = key.split(separator: ":", maxSplits: 1)
+            var q = Interrogatory(part: String(split.first ?? ""), number: String(split.last ?? ""), text: parts.text ?? "")
+            q.answer = parts.answer
+            if !parts.amounts.isEmpty, let width = parts.amounts.keys.max() {
+                // Columns missing below the highest are blank, paid from the same budget.
+                if width - parts.amounts.count <= fillers {
+                    fillers -= width - parts.amounts.count
+                    q.answer = .amounts((1...width).map { parts.amounts[$0] ?? .blank })
+                } else {
+                    q.answer = .amounts(parts.amounts.sorted { $0.key < $1.key }.map(\.value))
+                }
+            }
+            q.details = parts.details.sorted { $0.key < $1.key }.map(\.value)
+            if !parts.table.isEmpty { q.table = Self.table(parts.table, fillers: &fillers) }
+            statement.interrogatories.append(q)
+        }
+        return statement
+    }
+}

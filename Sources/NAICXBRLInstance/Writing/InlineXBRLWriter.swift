@@ -1,0 +1,1202 @@
+import NAICXBRLCore
+import NAICXBRLXML
+import NAICXBRLTaxonomy
+import NAICXBRLChecks
+/// Writes a statement as one Inline XBRL 1.1 document: an XHTML page that a browser shows as
+/// the printed statement and that an XBRL processor reads as the facts of the XML instance.
+///
+/// The facts are the ones ``FactMapping`` makes for the XML instance, each written exactly once:
+/// where the statement prints its value (a page's cell, an amount in a caption, a cover field, a
+/// note's paragraph or table cell, an interrogatory's answer), or, when it has no printed place,
+/// in the header's `ix:hidden` section. The header (in a `display:none` block) ends the body. Contexts and units are those of the XML instance, with
+/// the same ids. A printed form the value alone does not say (`$ 38`, `-`, `XXX`) is an
+/// `ix:footnote` in the printed-form role, as it is an XBRL footnote in the XML instance.
+///
+/// Amounts are `ix:nonFraction` with their printed digits (`ixt:num-dot-decimal`), `sign="-"` for
+/// a printed `(123)`, `scale` for a table "In Millions" and the instance's `decimals`; text,
+/// dates and answers are `ix:nonNumeric`. Every fact has the id `f` and its number in the
+/// mapping, as in the XML instance.
+public struct InlineXBRLWriter: Sendable {
+    public let blank: Blank
+    public let taxonomy: TaxonomyModel
+
+    public init(blank: Blank) {
+        self.blank = blank
+        taxonomy = TaxonomyModel.of(blank)
+    }
+
+    static let xhtml = "http://www.w3.org/1999/xhtml"
+    static let ix = "http://www.xbrl.org/2013/inlineXBRL"
+    /// The Inline XBRL Transformation Registry 4.
+    static let ixt = "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"
+
+    /// A crosscheck's finding on one printed place.
+    public struct Finding: Sendable, Equatable {
+        public var rule: String
+        /// `error` or `warning` (a difference within the rounding tolerance is a warning).
+        public var severity: String
+        public var text: String
+    }
+
+    /// Where a finding is shown: a cell of a page (`column` is the blank's column number), an
+    /// amount printed in a caption, a cell of a note's table, an interrogatory's answer.
+    public enum Place: Hashable, Sendable {
+        case cell(page: String, line: String, column: String)
+        case caption(page: String, line: String, slot: Int)
+        case noteCell(note: Int, table: Int, row: String, column: Int)
+        case interrogatory(String)
+    }
+
+    /// The places each failed or rounding result of `report` names on its left side (what the
+    /// statement prints), with the rule's message.
+    public static func findings(_ report: CheckReport) -> [Place: [Finding]] {
+        var out: [Place: [Finding]] = [:]
+        for result in report.results where result.status == .failed || result.status == .rounding {
+            let severity = result.status == .rounding ? "warning" : (result.level ?? result.severity).rawValue
+            var text = "[\(result.rule)] \(result.message)"
+            if let expected = result.expected, let actual = result.actual { text += " (expected \(expected), actual \(actual))" }
+            let finding = Finding(rule: result.rule, severity: severity, text: text)
+            let left = result.cells.filter { $0.side == "left" }
+            for cell in left.isEmpty ? result.cells : left {
+                let place: Place?
+                if let page = cell.page, let line = cell.line, let slot = cell.caption {
+                    place = .caption(page: page, line: line, slot: slot)
+                } else if let page = cell.page, let line = cell.line, let column = cell.column {
+                    place = .cell(page: page, line: line, column: column)
+                } else if let note = cell.note, let table = cell.table, let row = cell.row, let column = cell.column.flatMap({ Int($0) }) {
+                    place = .noteCell(note: note, table: table, row: row, column: column)
+                } else if let item = cell.interrogatory {
+                    place = .interrogatory(item)
+                } else {
+                    place = nil
+                }
+                if let place, !(out[place]?.contains(finding) ?? false) { out[place, default: []].append(finding) }
+            }
+        }
+        return out
+    }
+
+    /// The document, and the texts that held characters XML cannot hold (written as U+FFFD).
+    public func write(_ statement: Statement, _ mapping: FactMapping.Result,
+                      findings: [Place: [Finding]] = [:]) -> (bytes: [UInt8], unwritable: [String]) {
+        var document = Document(writer: self, statement: statement, mapping: mapping, findings: findings)
+        return document.write()
+    }
+}
+
+/// One document being written.
+private struct Document {
+    let writer: InlineXBRLWriter
+    let statement: Statement
+    let mapping: FactMapping.Result
+    let findings: [InlineXBRLWriter.Place: [InlineXBRLWriter.Finding]]
+    let prefix: String
+    let periods: StatementPeriods?
+    /// The facts of each concept (by the concept's number), to find a fact by concept and
+    /// context: a concept has a few contexts, compared without hashing them.
+    var conceptNumbers: [String: Int] = [:]
+    var factsOfConcept: [[Int]] = []
+    /// For a concept with many facts (a column of the notes' tables), its facts by context,
+    /// made on first use.
+    /// The contexts by number, each fact's context number, and (made on first use) the numbers
+    /// of the contexts and the facts of each: a concept with many facts (a column of the notes'
+    /// tables) finds its fact among the few of its context, the last context looked up kept.
+    var contextList: [FactContext] = []
+    var factContextNumbers: [Int] = []
+    var contextIndex: [FactContext: Int] = [:]
+    var factsOfContext: [[Int]] = []
+    var lastContext: (context: FactContext, number: Int)?
+    /// Typed dimensions' domain elements, by axis.
+    var typedDomains: [(axis: String, domain: String)] = []
+    var written: [Bool]
+    /// Each fact's context id (`c` and its number in document order).
+    var contextIDs: [Int] = []
+    /// Context numbers, in the order they are written.
+    var contextOrder: [Int] = []
+    var out = Out()
+    /// The pages and notes with a finding: the others' cells are not looked up.
+    var markedPages: Set<String> = []
+    var markedNotes: Set<Int> = []
+
+    final class Out {
+        /// Written by one document on one thread, tens of thousands of times: the accesses are
+        /// not checked at run time (which would cost a tenth of the writing).
+        @exclusivity(unchecked) var xml: XMLBytes
+        init(capacity: Int = 64 * 1024) { xml = XMLBytes(capacity: capacity) }
+    }
+
+    init(writer: InlineXBRLWriter, statement: Statement, mapping: FactMapping.Result,
+         findings: [InlineXBRLWriter.Place: [InlineXBRLWriter.Finding]]) {
+        self.writer = writer
+        self.statement = statement
+        self.mapping = mapping
+        facts = mapping.facts
+        self.findings = findings
+        prefix = writer.taxonomy.prefix
+        for place in findings.keys {
+            switch place {
+            case .cell(let page, _, _), .caption(let page, _, _): markedPages.insert(page)
+            case .noteCell(let note, _, _, _): markedNotes.insert(note)
+            case .interrogatory: break
+            }
+        }
+        periods = statement.cover.statementDate.map { StatementPeriods(statementDate: $0) }
+        written = [Bool](repeating: false, count: mapping.facts.count)
+        let instance = InstanceWriter(taxonomy: writer.taxonomy)
+        let concepts = mapping.concepts, factConcepts = mapping.factConcepts
+        let numbered = factConcepts.count == facts.count
+            && facts.indices.allSatisfy { factConcepts[$0] >= 0 && factConcepts[$0] < concepts.count && concepts[factConcepts[$0]] == facts[$0].concept }
+        if numbered {
+            // The mapping's numbers of concepts: each concept's name is hashed once.
+            conceptNumbers.reserveCapacity(concepts.count)
+            for (n, concept) in concepts.enumerated() where conceptNumbers[concept] == nil { conceptNumbers[concept] = n }
+            factsOfConcept = [[Int]](repeating: [], count: concepts.count)
+            var conceptUnits = [String??](repeating: nil, count: concepts.count)
+            factUnits.reserveCapacity(facts.count)
+            for i in facts.indices {
+                let n = factConcepts[i]
+                factsOfConcept[n].append(i)
+                if conceptUnits[n] == nil {
+                    let unit = instance.unit(of: concepts[n])
+                    conceptUnits[n] = .some(unit)
+                    units[concepts[n]] = .some(unit)
+                }
+                factUnits.append(conceptUnits[n] ?? nil)
+            }
+        } else {
+            for (i, fact) in facts.enumerated() {
+                let number: Int
+                if let known = conceptNumbers[fact.concept] {
+                    number = known
+                } else {
+                    number = factsOfConcept.count
+                    conceptNumbers[fact.concept] = number
+                    factsOfConcept.append([])
+                }
+                factsOfConcept[number].append(i)
+                if let known = units[fact.concept] {
+                    factUnits.append(known)
+                } else {
+                    let unit = instance.unit(of: fact.concept)
+                    units[fact.concept] = .some(unit)
+                    factUnits.append(unit)
+                }
+            }
+        }
+    }
+
+    let facts: [Fact]
+    /// Each fact's unit (nil for a non-numeric fact).
+    var factUnits: [String?] = []
+
+    // MARK: Contexts
+
+    /// Numbers contexts in the XML instance's document order (period, then key), as
+    /// ``InstanceWriter`` does, so that the two documents' context ids agree.
+    mutating func numberContexts() -> [FactContext] {
+        var contexts = mapping.contexts
+        var factContexts = mapping.factContexts
+        if factContexts.count != facts.count || !facts.indices.allSatisfy({ factContexts[$0] < contexts.count && contexts[factContexts[$0]] == facts[$0].context }) {
+            var numbers: [FactContext: Int] = [:]
+            contexts = []
+            factContexts = facts.map { fact in
+                if let known = numbers[fact.context] { return known }
+                numbers[fact.context] = contexts.count
+                contexts.append(fact.context)
+                return contexts.count - 1
+            }
+        }
+        var used = [Bool](repeating: false, count: contexts.count)
+        for number in factContexts { used[number] = true }
+        var periodList: [Period] = []
+        for number in contexts.indices where used[number] && !periodList.contains(contexts[number].period) {
+            periodList.append(contexts[number].period)
+        }
+        periodList.sort()
+        contextOrder = contexts.indices.filter { used[$0] }
+            .map { (number: $0, rank: periodList.firstIndex(of: contexts[$0].period) ?? 0, key: contexts[$0].sortKeyBytes) }
+            .sorted { a, b in a.rank != b.rank ? a.rank < b.rank : FactContext.keyPrecedes(a.key, b.key) }
+            .map(\.number)
+        var ids = [Int](repeating: 0, count: contexts.count)
+        for (n, number) in contextOrder.enumerated() { ids[number] = n + 1 }
+        contextIDs = factContexts.map { ids[$0] }
+        contextList = contexts
+        factContextNumbers = factContexts
+        return contexts
+    }
+
+    /// The unit of each concept the facts report (nil for a non-numeric one), worked out once.
+    var units: [String: String?] = [:]
+
+    func unit(_ concept: String) -> String? {
+        if let known = units[concept] { return known }
+        return InstanceWriter(taxonomy: writer.taxonomy).unit(of: concept)
+    }
+
+    // MARK: The document
+
+    mutating func write() -> (bytes: [UInt8], unwritable: [String]) {
+        let contexts = numberContexts()
+        // About what the reference statement's document takes per fact and per context.
+        out = Out(capacity: 520 * facts.count + 500 * contextOrder.count + 256 * 1024)
+        let xml = out
+        xml.xml.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<html")
+        xml.xml.attribute("xmlns", InlineXBRLWriter.xhtml)
+        xml.xml.attribute("xmlns:ix", InlineXBRLWriter.ix)
+        xml.xml.attribute("xmlns:ixt", InlineXBRLWriter.ixt)
+        xml.xml.attribute("xmlns:xbrli", XBRLNamespace.xbrli)
+        xml.xml.attribute("xmlns:link", XBRLNamespace.link)
+        xml.xml.attribute("xmlns:xlink", XBRLNamespace.xlink)
+        xml.xml.attribute("xmlns:xbrldi", XBRLNamespace.xbrldi)
+        xml.xml.attribute("xmlns:iso4217", XBRLNamespace.iso4217)
+        xml.xml.attribute("xmlns:xsi", XBRLNamespace.xsi)
+        xml.xml.raw(" xmlns:")
+        xml.xml.raw(prefix)
+        xml.xml.raw("=\"")
+        xml.xml.raw(XMLBytes.escapedAttributeValue(writer.taxonomy.namespace))
+        xml.xml.raw("\" xml:lang=\"en\">\n<head>\n<meta http-equiv=\"Content-Type\" content=\"text/html; charset=UTF-8\"/>\n<title>")
+        xml.xml.text(title)
+        xml.xml.raw("</title>\n<style type=\"text/css\">")
+        xml.xml.raw(Self.style)
+        xml.xml.raw("</style>\n</head>\n<body>\n")
+
+        // The statement, then the header: what has no printed place (the hidden facts) is
+        // known once the statement is written. (Inline XBRL puts the header anywhere in the body.)
+        cover()
+        for page in statement.pages {
+            guard let description = writer.blank.page(page.id) else { continue }
+            self.page(page, description)
+        }
+        notes()
+        interrogatories()
+        header(contexts)
+        footnotes()
+        xml.xml.raw("</body>\n</html>\n")
+        return (xml.xml.bytes, xml.xml.unwritable)
+    }
+
+    var title: String {
+        let cover = statement.cover
+        var parts = [cover.companyName ?? "Statement"]
+        if let date = cover.statementDate { parts.append(date.description) }
+        parts.append(writer.blank.title)
+        return parts.joined(separator: " – ")
+    }
+
+    /// The header: the hidden facts, the schemaRef, the contexts, units and role reference.
+    mutating func header(_ contexts: [FactContext]) {
+        let xml = out
+        xml.xml.raw("<div style=\"display:none\"><ix:header>\n")
+        let hidden = facts.indices.filter { !written[$0] }
+        if !hidden.isEmpty {
+            xml.xml.raw("<ix:hidden>\n")
+            for i in hidden {
+                hiddenFact(i)
+                xml.xml.raw("\n")
+            }
+            xml.xml.raw("</ix:hidden>\n")
+        }
+        xml.xml.raw("<ix:references><link:schemaRef xlink:type=\"simple\"")
+        xml.xml.attribute("xlink:href", writer.taxonomy.entryPointURL)
+        xml.xml.raw("/></ix:references>\n<ix:resources>\n")
+        if facts.contains(where: { $0.printedForm != nil }) {
+            xml.xml.raw("<link:roleRef")
+            xml.xml.attribute("roleURI", TaxonomyWriter.printedFormRole(writer.taxonomy))
+            xml.xml.raw(" xlink:type=\"simple\"")
+            xml.xml.attribute("xlink:href", "\(writer.taxonomy.entryPointURL)#printedForm")
+            xml.xml.raw("/>\n")
+        }
+        let instance = InstanceWriter(taxonomy: writer.taxonomy)
+        for (n, number) in contextOrder.enumerated() {
+            let context = contexts[number]
+            xml.xml.raw("<xbrli:context id=\"c")
+            xml.xml.integer(n + 1)
+            xml.xml.raw("\"><xbrli:entity><xbrli:identifier")
+            xml.xml.attribute("scheme", InstanceWriter.entityScheme)
+            xml.xml.raw(">")
+            xml.xml.text(mapping.entity)
+            xml.xml.raw("</xbrli:identifier>")
+            if !context.explicit.isEmpty || !context.typed.isEmpty {
+                xml.xml.raw("<xbrli:segment>")
+                for (axis, member) in context.explicit {
+                    xml.xml.raw("<xbrldi:explicitMember")
+                    xml.xml.attribute("dimension", prefix, axis)
+                    xml.xml.raw(">")
+                    xml.xml.text(prefix, member)
+                    xml.xml.raw("</xbrldi:explicitMember>")
+                }
+                for (axis, value) in context.typed {
+                    let domain: String
+                    if let known = typedDomains.first(where: { $0.axis == axis }) {
+                        domain = known.domain
+                    } else {
+                        domain = prefix + ":" + instance.typedDomain(axis)
+                        typedDomains.append((axis, domain))
+                    }
+                    xml.xml.raw("<xbrldi:typedMember")
+                    xml.xml.attribute("dimension", prefix, axis)
+                    xml.xml.raw("><")
+                    xml.xml.raw(domain)
+                    xml.xml.raw(">")
+                    xml.xml.text(value)
+                    xml.xml.raw("</")
+                    xml.xml.raw(domain)
+                    xml.xml.raw("></xbrldi:typedMember>")
+                }
+                xml.xml.raw("</xbrli:segment>")
+            }
+            xml.xml.raw("</xbrli:entity><xbrli:period>")
+            switch context.period {
+            case .instant(let d):
+                xml.xml.raw("<xbrli:instant>")
+                xml.xml.date(d)
+                xml.xml.raw("</xbrli:instant>")
+            case .duration(let s, let e):
+                xml.xml.raw("<xbrli:startDate>")
+                xml.xml.date(s)
+                xml.xml.raw("</xbrli:startDate><xbrli:endDate>")
+                xml.xml.date(e)
+                xml.xml.raw("</xbrli:endDate>")
+            }
+            xml.xml.raw("</xbrli:period></xbrli:context>\n")
+        }
+        let units = Set(self.units.values.compactMap { $0 })
+        for unit in units.sorted() {
+            xml.xml.raw("<xbrli:unit id=\"")
+            xml.xml.raw(unit)
+            xml.xml.raw("\"><xbrli:measure>")
+            xml.xml.raw(unit == "USD" ? "iso4217:USD" : "xbrli:pure")
+            xml.xml.raw("</xbrli:measure></xbrli:unit>\n")
+        }
+        // Each printed form once, with the facts printed so.
+        var groups: [String: [Int]] = [:]
+        var order: [String] = []
+        for (i, fact) in facts.enumerated() {
+            guard let printed = fact.printedForm else { continue }
+            if groups[printed] == nil { order.append(printed) }
+            groups[printed, default: []].append(i)
+        }
+        for (n, printed) in order.enumerated() {
+            xml.xml.raw("<ix:relationship fromRefs=\"")
+            xml.xml.raw((groups[printed] ?? []).map { "f\($0 + 1)" }.joined(separator: " "))
+            xml.xml.raw("\" toRefs=\"printed")
+            xml.xml.integer(n + 1)
+            xml.xml.raw("\"/>\n")
+        }
+        xml.xml.raw("</ix:resources>\n</ix:header></div>\n")
+    }
+
+    /// The printed forms, as footnotes: shown where they are printed, so kept out of view here.
+    func footnotes() {
+        var seen: Set<String> = []
+        var order: [String] = []
+        for fact in facts {
+            guard let printed = fact.printedForm, !seen.contains(printed) else { continue }
+            seen.insert(printed)
+            order.append(printed)
+        }
+        guard !order.isEmpty else { return }
+        let xml = out
+        xml.xml.raw("<div class=\"printed-forms\" style=\"display:none\">\n")
+        for (n, printed) in order.enumerated() {
+            xml.xml.raw("<ix:footnote id=\"printed")
+            xml.xml.integer(n + 1)
+            xml.xml.raw("\"")
+            xml.xml.attribute("footnoteRole", TaxonomyWriter.printedFormRole(writer.taxonomy))
+            xml.xml.raw(">")
+            xml.xml.text(printed)
+            xml.xml.raw("</ix:footnote>\n")
+        }
+        xml.xml.raw("</div>\n")
+    }
+
+    // MARK: Facts
+
+    func startTag(_ element: StaticString, _ i: Int) {
+        let xml = out
+        xml.xml.raw("<ix:")
+        xml.xml.raw(element)
+        xml.xml.raw(" name=\"")
+        xml.xml.raw(prefix)
+        xml.xml.raw(":")
+        xml.xml.raw(facts[i].concept)
+        xml.xml.raw("\" contextRef=\"c")
+        xml.xml.integer(contextIDs[i])
+        xml.xml.raw("\" id=\"f")
+        xml.xml.integer(i + 1)
+        xml.xml.raw("\"")
+        if element.utf8CodeUnitCount == 11, let unit = factUnits[i] {  // nonFraction
+            xml.xml.raw(" unitRef=\"")
+            xml.xml.raw(unit)
+            xml.xml.raw("\"")
+        }
+    }
+
+    /// A fact with no printed place, in the hidden section: its value as the XML instance has it.
+    func hiddenFact(_ i: Int) {
+        let xml = out
+        let numeric = factUnits[i] != nil
+        switch facts[i].value {
+        case .amount(let amount, let scale):
+            startTag("nonFraction", i)
+            xml.xml.raw(" decimals=\"")
+            xml.xml.integer(amount.fractionDigits - scale.exponent)
+            xml.xml.raw("\"")
+            if amount.units < 0 { xml.xml.raw(" sign=\"-\"") }
+            xml.xml.raw(">")
+            var value = InstanceWriter(taxonomy: writer.taxonomy).scaled(amount, scale)
+            value.units = value.units.magnitude > UInt64(Int64.max) ? value.units : abs(value.units)
+            xml.xml.amount(value)
+            xml.xml.raw("</ix:nonFraction>")
+        case .none:
+            startTag(numeric ? "nonFraction" : "nonNumeric", i)
+            xml.xml.raw(" xsi:nil=\"true\"/>")
+        case .text(let t):
+            startTag("nonNumeric", i)
+            xml.xml.raw(">")
+            xml.xml.text(t)
+            xml.xml.raw("</ix:nonNumeric>")
+        case .boolean(let b):
+            startTag("nonNumeric", i)
+            xml.xml.raw(b ? ">true</ix:nonNumeric>" : ">false</ix:nonNumeric>")
+        case .date(let d):
+            startTag("nonNumeric", i)
+            xml.xml.raw(">")
+            xml.xml.date(d)
+            xml.xml.raw("</ix:nonNumeric>")
+        }
+    }
+
+    /// The fact of `concept` in `context`, unless it is written already.
+    mutating func take(_ concept: String, _ context: FactContext) -> Int? {
+        guard let number = conceptNumbers[concept] else { return nil }
+        let candidates = factsOfConcept[number]
+        let found: Int?
+        if candidates.count <= 16 {
+            found = candidates.first { mapping.facts[$0].context == context }
+        } else {
+            if factsOfContext.isEmpty {
+                contextIndex.reserveCapacity(contextList.count)
+                for (n, c) in contextList.enumerated() where contextIndex[c] == nil { contextIndex[c] = n }
+                factsOfContext = [[Int]](repeating: [], count: contextList.count)
+                for (i, n) in factContextNumbers.enumerated() { factsOfContext[n].append(i) }
+            }
+            let n: Int
+            if let last = lastContext, last.context == context {
+                n = last.number
+            } else {
+                guard let known = contextIndex[context] else { return nil }
+                n = known
+                lastContext = (context, known)
+            }
+            found = factsOfContext[n].first { facts[$0].concept == concept }
+        }
+        guard let i = found, !written[i] else { return nil }
+        written[i] = true
+        return i
+    }
+
+    /// `text` as printed, tagged as fact `i` when there is one.
+    mutating func textFact(_ i: Int?, _ text: String) {
+        let xml = out
+        guard let i else {
+            xml.xml.text(text)
+            return
+        }
+        if case .text(let value) = facts[i].value, value == text {
+            startTag("nonNumeric", i)
+            xml.xml.raw(">")
+            xml.xml.text(text)
+            xml.xml.raw("</ix:nonNumeric>")
+        } else {
+            // Not the printed text (which should not happen): the fact goes to the hidden section.
+            written[i] = false
+            xml.xml.text(text)
+        }
+    }
+
+    /// A printed cell: an amount (its digits tagged, the sign, `$` and parentheses around them),
+    /// a dash or `XXX` (a nil fact before the mark), or text.
+    mutating func cellFact(_ i: Int?, _ cell: Cell) {
+        let xml = out
+        guard let i else {
+            xml.xml.text(ValueScanner.render(cell))
+            return
+        }
+        switch (cell, facts[i].value) {
+        case (.amount(let amount, let dollar), .amount(let value, let scale)) where value == amount && amount.units != .min:
+            if dollar { xml.xml.raw("$&#160;") }
+            if amount.units < 0 { xml.xml.raw("(") }
+            startTag("nonFraction", i)
+            xml.xml.raw(" decimals=\"")
+            xml.xml.integer(amount.fractionDigits - scale.exponent)
+            xml.xml.raw("\"")
+            if scale.exponent != 0 {
+                xml.xml.raw(" scale=\"")
+                xml.xml.integer(scale.exponent)
+                xml.xml.raw("\"")
+            }
+            if amount.units < 0 { xml.xml.raw(" sign=\"-\"") }
+            xml.xml.raw(" format=\"ixt:num-dot-decimal\">")
+            xml.xml.text(ValueScanner.format(Amount(units: abs(amount.units), fractionDigits: amount.fractionDigits)))
+            xml.xml.raw("</ix:nonFraction>")
+            if amount.units < 0 { xml.xml.raw(")") }
+        case (.dash, .none), (.notApplicable, .none):
+            startTag(factUnits[i] != nil ? "nonFraction" : "nonNumeric", i)
+            xml.xml.raw(" xsi:nil=\"true\"/>")
+            xml.xml.text(ValueScanner.render(cell))
+        case (.text(let t), .text(let value)) where t == value:
+            textFact(i, t)
+        case (_, .text(let value)) where value == ValueScanner.render(cell):
+            // XXX in a text column, or text where an amount belongs: kept as printed.
+            textFact(i, value)
+        default:
+            written[i] = false
+            xml.xml.text(ValueScanner.render(cell))
+        }
+    }
+
+    /// `class` and `title` for a place with findings, and the mark shown in it.
+    func open(_ element: StaticString, _ classes: String, _ place: InlineXBRLWriter.Place?) {
+        let xml = out
+        xml.xml.raw("<")
+        xml.xml.raw(element)
+        if let place, let found = findings[place], !found.isEmpty {
+            let severity = found.contains { $0.severity == "error" } ? "error" : "warning"
+            xml.xml.attribute("class", classes + " finding finding-" + severity)
+            xml.xml.attribute("title", found.map(\.text).joined(separator: "\n"))
+            xml.xml.raw("><span class=\"mark\">")
+            xml.xml.raw(severity == "error" ? "&#10007;" : "&#9888;")
+            xml.xml.raw("</span>")
+        } else {
+            if !classes.isEmpty { xml.xml.attribute("class", classes) }
+            xml.xml.raw(">")
+        }
+    }
+
+    // MARK: Cover
+
+    mutating func cover() {
+        let cover = statement.cover
+        guard let periods else { return }
+        let at = FactContext(period: periods.period(.currentInstant))
+        let xml = out
+        xml.xml.raw("<div class=\"cover\" id=\"cover\">\n<h1>")
+        textFact(take("CompanyName", at), cover.companyName ?? "")
+        xml.xml.raw("</h1>\n<p class=\"edition\">")
+        if let edition = cover.edition { textFact(take("EditionTitle", at), edition) } else { xml.xml.text(writer.blank.title) }
+        xml.xml.raw("</p>\n<p class=\"as-of\">")
+        xml.xml.text(writer.blank.kind == .annual ? "For the year ended " : "As of ")
+        if let date = cover.statementDate, let i = take("StatementDate", at) { dateFact(i, date) }
+        if let kind = cover.kind {
+            xml.xml.raw(" (")
+            textFact(take("StatementKind", at), kind.rawValue)
+            xml.xml.raw(")")
+        }
+        xml.xml.raw("</p>\n<table class=\"cover-fields\">\n")
+        func field(_ label: String, _ concept: String, _ value: String?, _ document: inout Document) {
+            guard let value else { return }
+            let xml = document.out
+            xml.xml.raw("<tr><th>")
+            xml.xml.text(label)
+            xml.xml.raw("</th><td>")
+            document.textFact(document.take(concept, at), value)
+            xml.xml.raw("</td></tr>\n")
+        }
+        func date(_ label: String, _ concept: String, _ value: CalendarDate?, _ document: inout Document) {
+            guard let value else { return }
+            let xml = document.out
+            xml.xml.raw("<tr><th>")
+            xml.xml.text(label)
+            xml.xml.raw("</th><td>")
+            if let i = document.take(concept, at) { document.dateFact(i, value) } else { xml.xml.text(value.usForm) }
+            xml.xml.raw("</td></tr>\n")
+        }
+        field("NAIC Group Code", "NAICGroupCode", cover.groupCode, &self)
+        field("NAIC Group Code (prior period)", "NAICGroupCodePrior", cover.priorGroupCode, &self)
+        field("NAIC Company Code", "NAICCompanyCode", cover.companyCode, &self)
+        field("Employer's ID Number", "EmployerIdentificationNumber", cover.employerID, &self)
+        field("Organized under the Laws of", "OrganizedUnderLawsOf", cover.organizedUnderLawsOf, &self)
+        field("State of Domicile or Port of Entry", "StateOfDomicile", cover.stateOfDomicile, &self)
+        field("Country of Domicile", "CountryOfDomicile", cover.countryOfDomicile, &self)
+        date("Incorporated/Organized", "IncorporationDate", cover.incorporated, &self)
+        date("Commenced Business", "CommencedBusinessDate", cover.commencedBusiness, &self)
+        for (label, stem, address) in [("Statutory Home Office", "StatutoryHomeOffice", cover.statutoryHomeOffice),
+                                       ("Main Administrative Office", "MainAdministrativeOffice", cover.mainAdministrativeOffice),
+                                       ("Mail Address", "MailAddress", cover.mailAddress),
+                                       ("Primary Location of Books and Records", "BooksAndRecords", cover.booksAndRecords)] {
+            guard let address else { continue }
+            field(label, stem + "Street", address.street, &self)
+            field(label + " (city or town, state, zip)", stem + "CityStateZip", address.cityStateZip, &self)
+            field(label + " (telephone)", stem + "Telephone", address.telephone, &self)
+        }
+        field("Internet Website Address", "InternetWebSiteAddress", cover.webSite, &self)
+        field("Statutory Statement Contact", "StatementContactName", cover.contact?.name, &self)
+        field("Contact telephone", "StatementContactTelephone", cover.contact?.telephone, &self)
+        field("Contact e-mail address", "StatementContactEmail", cover.contact?.email, &self)
+        field("Contact fax number", "StatementContactFax", cover.contact?.fax, &self)
+        xml.xml.raw("</table>\n")
+        func numbered(_ i: Int) -> FactContext { FactContext(period: periods.period(.currentInstant), typed: ["ItemNumberAxis": String(i + 1)]) }
+        func people(_ heading: String, _ list: [Cover.Officer], _ name: String, _ title: String, _ document: inout Document) {
+            guard !list.isEmpty else { return }
+            let xml = document.out
+            xml.xml.raw("<h3>")
+            xml.xml.text(heading)
+            xml.xml.raw("</h3>\n<table class=\"officers\">\n")
+            for (i, officer) in list.enumerated() {
+                xml.xml.raw("<tr><td>")
+                document.textFact(document.take(name, numbered(i)), officer.name)
+                xml.xml.raw("</td><td>")
+                document.textFact(document.take(title, numbered(i)), officer.title)
+                xml.xml.raw("</td></tr>\n")
+            }
+            xml.xml.raw("</table>\n")
+        }
+        people("Officers", cover.officers, "OfficerName", "OfficerTitle", &self)
+        people("Other Officers", cover.otherOfficers, "OtherOfficerName", "OtherOfficerTitle", &self)
+        if !cover.directors.isEmpty {
+            xml.xml.raw("<h3>Directors or Trustees</h3>\n<ul class=\"directors\">\n")
+            for (i, name) in cover.directors.enumerated() {
+                xml.xml.raw("<li>")
+                textFact(take("DirectorOrTrusteeName", numbered(i)), name)
+                xml.xml.raw("</li>\n")
+            }
+            xml.xml.raw("</ul>\n")
+        }
+        if let jurat = cover.jurat {
+            xml.xml.raw("<div class=\"jurat\">\n<p>State of ")
+            if let state = jurat.state { textFact(take("JuratState", at), state) }
+            xml.xml.raw("<br/>County of ")
+            if let county = jurat.county { textFact(take("JuratCounty", at), county) }
+            xml.xml.raw("</p>\n")
+            people("Signatures", jurat.signatures, "JuratSignatoryName", "JuratSignatoryTitle", &self)
+            xml.xml.raw("<p>a. Is this an original filing? ")
+            if let i = take("IsOriginalFiling", at) { yesNo(i, jurat.originalFiling.map { $0 ? .yes : .no }) }
+            xml.xml.raw("</p>\n<p>b. If no: 1. State the amendment number: ")
+            if let v = jurat.amendmentNumber { textFact(take("AmendmentNumber", at), v) }
+            xml.xml.raw("<br/>2. Date filed: ")
+            if let v = jurat.dateFiled { textFact(take("DateFiled", at), v) }
+            xml.xml.raw("<br/>3. Number of pages attached: ")
+            if let v = jurat.pagesAttached { textFact(take("NumberOfPagesAttached", at), v) }
+            xml.xml.raw("</p>\n</div>\n")
+        }
+        xml.xml.raw("</div>\n")
+    }
+
+    /// A date as the blank prints it (`06/30/2011`).
+    func dateFact(_ i: Int, _ date: CalendarDate) {
+        let xml = out
+        guard case .date(let value) = facts[i].value, value == date else {
+            xml.xml.text(date.usForm)
+            return
+        }
+        startTag("nonNumeric", i)
+        xml.xml.raw(" format=\"ixt:date-month-day-year\">")
+        xml.xml.text(Self.usDate(date))
+        xml.xml.raw("</ix:nonNumeric>")
+    }
+
+    static func usDate(_ d: CalendarDate) -> String {
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(two(d.month))/\(two(d.day))/\(d.year)"
+    }
+
+    /// `Yes [X] No [ ]` (and `N/A [ ]` where offered), the answer tagged.
+    func yesNo(_ i: Int, _ choice: Answer.Choice?, offersNotApplicable: Bool = false) {
+        let xml = out
+        // A yes/no/n/a answer kept as text ("no") is the label of the box checked, shown in
+        // capitals ("No [ X ]").
+        var textChoice: Answer.Choice?
+        if case .text(let t) = facts[i].value, let c = Answer.Choice(rawValue: t), c == choice { textChoice = c }
+        func box(_ label: StaticString, _ option: Answer.Choice) {
+            if textChoice == option {
+                xml.xml.raw(option == .notApplicable ? "<span class=\"choice-na\">" : "<span class=\"choice\">")
+                startTag("nonNumeric", i)
+                xml.xml.raw(">")
+                xml.xml.text(option.rawValue)
+                xml.xml.raw("</ix:nonNumeric></span>")
+            } else {
+                xml.xml.raw(label)
+            }
+            xml.xml.raw(choice == option ? " [&#160;X&#160;]" : " [&#160;&#160;&#160;]")
+        }
+        switch facts[i].value {
+        case .none:
+            startTag(factUnits[i] != nil ? "nonFraction" : "nonNumeric", i)
+            xml.xml.raw(" xsi:nil=\"true\"/>")
+        case .boolean(let b):
+            startTag("nonNumeric", i)
+            xml.xml.raw(b ? " format=\"ixt:fixed-true\">" : " format=\"ixt:fixed-false\">")
+        case .text(let t) where textChoice == nil:
+            startTag("nonNumeric", i)
+            xml.xml.raw(">")
+            xml.xml.text(t)
+            xml.xml.raw("</ix:nonNumeric> ")
+        default:
+            break
+        }
+        box("Yes", .yes)
+        xml.xml.raw(" ")
+        box("No", .no)
+        if offersNotApplicable || choice == .notApplicable {
+            xml.xml.raw(" ")
+            box("N/A", .notApplicable)
+        }
+        if case .boolean = facts[i].value { xml.xml.raw("</ix:nonNumeric>") }
+    }
+
+    // MARK: Pages
+
+    mutating func page(_ page: Page, _ description: PageDescription) {
+        let xml = out
+        let pageAxis: DimensionMembers = ["PageAxis": page.id]
+        let members = description.orientation == .members
+        let columns = description.columns
+        xml.xml.raw("<div class=\"page\"")
+        xml.xml.attribute("id", "page-" + page.id)
+        xml.xml.raw(">\n<div class=\"running-header\">")
+        if let date = statement.cover.statementDate {
+            let when = writer.blank.kind == .annual ? "\(date.year)" : "\(TextRenderer.monthName(date.month)) \(date.day), \(date.year)"
+            xml.xml.text("\(writer.blank.pageHeader) \(when) OF THE \(statement.cover.companyName ?? "")")
+        }
+        xml.xml.raw("</div>\n<h2 class=\"title\">")
+        xml.xml.text(description.title)
+        xml.xml.raw("</h2>\n")
+        for subtitle in description.subtitles ?? [] {
+            xml.xml.raw("<p class=\"subtitle\">")
+            xml.xml.text(subtitle)
+            xml.xml.raw("</p>\n")
+        }
+        xml.xml.raw("<table class=\"statement\"")
+        xml.xml.raw(">\n<thead>\n")
+        guard let periods else { return }
+        let document = periods.period(.currentYearToDate)
+        let layout = Self.headingLayout(page.headings, width: columns.count)
+        for (h, heading) in page.headings.enumerated() {
+            xml.xml.raw("<tr class=\"heading\">")
+            // The heading line is one fact, its column headings joined by tabs: the first
+            // column's heading starts it, the others continue it.
+            let fact = take("PrintedColumnHeadings", FactContext(period: document, typed: pageAxis.adding("TableRowAxis", String(h + 1))))
+            let tagged = fact.map { i -> Bool in
+                if case .text(let t) = facts[i].value, t == heading.joined(separator: "\t") { return true }
+                written[i] = false
+                return false
+            } ?? false
+            func pieces(_ entries: [Int]) {
+                for k in entries {
+                    guard tagged, let i = fact else {
+                        if k > 0, !heading[k].isEmpty { xml.xml.raw(" ") }
+                        xml.xml.text(heading[k])
+                        continue
+                    }
+                    if k == 0 {
+                        startTag("nonNumeric", i)
+                    } else {
+                        xml.xml.raw("<ix:continuation id=\"h")
+                        xml.xml.integer(i + 1)
+                        xml.xml.raw("-")
+                        xml.xml.integer(k)
+                        xml.xml.raw("\"")
+                    }
+                    if k < heading.count - 1 {
+                        xml.xml.raw(" continuedAt=\"h")
+                        xml.xml.integer(i + 1)
+                        xml.xml.raw("-")
+                        xml.xml.integer(k + 1)
+                        xml.xml.raw("\"")
+                    }
+                    xml.xml.raw(">")
+                    xml.xml.text(k < heading.count - 1 ? heading[k] + "\t" : heading[k])
+                    xml.xml.raw(k == 0 ? "</ix:nonNumeric>" : "</ix:continuation>")
+                }
+            }
+            let line = layout[h]
+            xml.xml.raw("<th class=\"line\"></th><th class=\"caption\">")
+            pieces(line.leading)
+            xml.xml.raw("</th>")
+            for cell in line.cells {
+                xml.xml.raw("<th")
+                if cell.colspan > 1 { xml.xml.attribute("colspan", String(cell.colspan)) }
+                if cell.rowspan > 1 { xml.xml.attribute("rowspan", String(cell.rowspan)) }
+                xml.xml.raw(">")
+                pieces(cell.entries)
+                xml.xml.raw("</th>")
+            }
+            if heading.isEmpty, line.cells.isEmpty {
+                xml.xml.raw("<th")
+                xml.xml.attribute("colspan", String(max(1, columns.count)))
+                xml.xml.raw(">")
+                if let i = fact, tagged { textFact(i, "") }
+                xml.xml.raw("</th>")
+            }
+            xml.xml.raw("</tr>\n")
+        }
+        if page.headings.isEmpty, columns.contains(where: { !$0.heading.isEmpty }) {
+            // No heading was read from the statement: the blank's own, as labels (no fact).
+            xml.xml.raw("<tr class=\"heading blank-heading\"><th class=\"line\"></th><th class=\"caption\"></th>")
+            for column in columns {
+                xml.xml.raw("<th>")
+                xml.xml.text(column.heading)
+                xml.xml.raw("</th>")
+            }
+            xml.xml.raw("</tr>\n")
+        }
+        xml.xml.raw("<tr class=\"column-numbers\"><th class=\"line\"></th><th class=\"caption\"></th>")
+        for column in columns {
+            xml.xml.raw("<th>")
+            xml.xml.text(column.number)
+            xml.xml.raw("</th>")
+        }
+        xml.xml.raw("</tr>\n</thead>\n<tbody>\n")
+        let rowAxis = members ? TaxonomyModel.rowAxis(description) : ""
+        let marked = markedPages.contains(page.id)
+        for row in page.rows {
+            guard let line = description.line(row.line) else { continue }
+            let classes = line.isHeading ? "heading-line" : line.isWriteIn ? "write-in" : line.total != nil ? "total" : ""
+            xml.xml.raw("<tr")
+            if !classes.isEmpty { xml.xml.attribute("class", classes) }
+            xml.xml.raw("><td class=\"line\">")
+            xml.xml.text(TextRenderer.printedNumber(row.line))
+            xml.xml.raw("</td><td class=\"caption\">")
+            let lineAxes = pageAxis.adding("LineAxis", row.line)
+            if let caption = row.caption {
+                textFact(take("PrintedCaption", FactContext(period: document, typed: lineAxes)), caption)
+            } else {
+                caption(line, row, description, page.id)
+            }
+            xml.xml.raw("</td>")
+            let rowMember = members ? line.member.map { TaxonomyModel.member(description, $0, rows: true) } : nil
+            for (c, column) in columns.enumerated() {
+                let cell = c < row.cells.count ? row.cells[c] : .blank
+                let place = marked ? InlineXBRLWriter.Place.cell(page: page.id, line: row.line, column: column.number) : nil
+                open("td", column.valueKind == .amount ? "amount" : "text", place)
+                if cell != .blank {
+                    let isAmount = column.valueKind == .amount
+                    let textInAmountColumn: Bool = { if case .text = cell { return isAmount }; return false }()
+                    let concept = members ? column.concept : (line.isHeading ? nil : line.concept)
+                    var fact: Int?
+                    if let concept, !textInAmountColumn {
+                        var context: FactContext
+                        if members {
+                            context = FactContext(period: periods.period(column.period ?? .currentYearToDate))
+                            if let rowMember { context.explicit[rowAxis] = rowMember }
+                        } else {
+                            context = FactContext(period: periods.period(column.period ?? .currentYearToDate, at: line.instant))
+                            if let member = column.member {
+                                context.explicit[TaxonomyModel.columnAxis(description)] = TaxonomyModel.member(description, member, rows: false)
+                            }
+                        }
+                        fact = take(concept, context)
+                    } else {
+                        fact = take("TextOfCell", FactContext(period: document, typed: lineAxes.adding("TableColumnAxis", String(c + 1))))
+                    }
+                    cellFact(fact, cell)
+                }
+                xml.xml.raw("</td>")
+            }
+            xml.xml.raw("</tr>\n")
+        }
+        // XHTML 1.1 wants a row in a table body: a page printing no line gets an empty one.
+        if page.rows.isEmpty { xml.xml.raw("<tr class=\"no-lines\"><td colspan=\"\(columns.count + 2)\"></td></tr>\n") }
+        xml.xml.raw("</tbody>\n</table>\n")
+        if page.none {
+            xml.xml.raw("<p class=\"none\">")
+            if let i = take("PageIsNone", FactContext(period: document, typed: pageAxis)), case .boolean(true) = facts[i].value {
+                startTag("nonNumeric", i)
+                xml.xml.raw(" format=\"ixt:fixed-true\">NONE</ix:nonNumeric>")
+            } else {
+                xml.xml.raw("NONE")
+            }
+            xml.xml.raw("</p>\n")
+        }
+        for (n, footnote) in page.footnotes.enumerated() {
+            xml.xml.raw("<p class=\"footnote\">")
+            textFact(take("PrintedFootnote", FactContext(period: document, typed: pageAxis.adding("TableRowAxis", String(n + 1)))), footnote)
+            xml.xml.raw("</p>\n")
+        }
+        xml.xml.raw("</div>\n")
+    }
+
+    /// How the heading lines of a page are laid out over its columns, as the blank prints
+    /// them: a heading over several columns whose cells are empty on its line and headed on a
+    /// later one spans them ("Current Statement Date" over columns 1 to 3), and a heading whose
+    /// column is empty on every later line spans those lines ("4 December 31 Prior Year").
+    /// Each cell holds the heading entries (by index) printed in it; `leading` those of the
+    /// caption cell (the empty entries a span from above covers at the first column).
+    static func headingLayout(_ headings: [[String]], width: Int) -> [(leading: [Int], cells: [(colspan: Int, rowspan: Int, entries: [Int])])] {
+        let lines = headings.count
+        func entry(_ h: Int, _ c: Int) -> String { c < headings[h].count ? headings[h][c] : "" }
+        var covered = [[Bool]](repeating: [Bool](repeating: false, count: max(width, 0)), count: lines)
+        var layout: [(leading: [Int], cells: [(colspan: Int, rowspan: Int, entries: [Int])])] = []
+        for h in 0..<lines {
+            var leading: [Int] = []
+            var cells: [(colspan: Int, rowspan: Int, entries: [Int])] = []
+            let count = headings[h].count
+            var c = 0
+            while c < width {
+                if covered[h][c] {
+                    if c < count {
+                        if cells.isEmpty { leading.append(c) } else { cells[cells.count - 1].entries.append(c) }
+                    }
+                    c += 1
+                    continue
+                }
+                var colspan = 1, rowspan = 1
+                var entries = c < count ? [c] : []
+                if !entry(h, c).isEmpty {
+                    while c + colspan < width, !covered[h][c + colspan], entry(h, c + colspan).isEmpty,
+                          (h + 1..<lines).contains(where: { !entry($0, c + colspan).isEmpty }) {
+                        if c + colspan < count { entries.append(c + colspan) }
+                        colspan += 1
+                    }
+                    while h + rowspan < lines, (c..<c + colspan).allSatisfy({ entry(h + rowspan, $0).isEmpty && !covered[h + rowspan][$0] }) {
+                        for k in c..<c + colspan { covered[h + rowspan][k] = true }
+                        rowspan += 1
+                    }
+                }
+                cells.append((colspan, rowspan, entries))
+                c += colspan
+            }
+            // Entries beyond the page's columns go to the last cell.
+            if count > width {
+                if cells.isEmpty { leading += Array(width..<count) } else { cells[cells.count - 1].entries += Array(width..<count) }
+            }
+            layout.append((leading, cells))
+        }
+        return layout
+    }
+
+    /// The blank's caption, each amount printed after a `$` tagged in its place.
+    mutating func caption(_ line: LineDescription, _ row: Row, _ description: PageDescription, _ pageID: String) {
+        let xml = out
+        guard !row.captionAmounts.isEmpty, let periods else {
+            xml.xml.text(line.caption)
+            return
+        }
+        let slots = line.slots ?? []
+        let firstAmountColumn = description.columns.first { $0.valueKind == .amount }
+        let period = periods.period(firstAmountColumn?.period ?? .currentYearToDate, at: line.instant)
+        var pending = ""
+        var slot = 0
+        for ch in line.caption {
+            pending.append(ch)
+            guard ch == "$" else { continue }
+            xml.xml.text(pending)
+            pending = ""
+            if slot < row.captionAmounts.count, row.captionAmounts[slot] != .blank {
+                xml.xml.raw(" ")
+                open("span", "caption-amount", markedPages.contains(pageID) ? .caption(page: pageID, line: row.line, slot: slot + 1) : nil)
+                let fact = slot < slots.count ? take(slots[slot], FactContext(period: period)) : nil
+                cellFact(fact, row.captionAmounts[slot])
+                xml.xml.raw("</span>")
+            }
+            slot += 1
+        }
+        xml.xml.text(pending)
+    }
+
+    // MARK: Notes
+
+    mutating func notes() {
+        guard !statement.notes.isEmpty, let periods else { return }
+        let document = periods.period(.currentYearToDate)
+        let xml = out
+        xml.xml.raw("<div class=\"notes\" id=\"notes\">\n<div class=\"running-header\">")
+        xml.xml.text(runningHeader)
+        xml.xml.raw("</div>\n<h2 class=\"title\">NOTES TO FINANCIAL STATEMENTS</h2>\n")
+        for note in statement.notes {
+            let axes: DimensionMembers = ["NoteAxis": String(note.number)]
+            xml.xml.raw("<div class=\"note\"")
+            xml.xml.attribute("id", "note-\(note.number)")
+            xml.xml.raw(">\n<h3>")
+            xml.xml.integer(note.number)
+            xml.xml.raw(". ")
+            textFact(take("NoteTitle", FactContext(period: document, typed: axes)), note.title)
+            xml.xml.raw("</h3>\n")
+            var tableNumber = 0
+            for (b, block) in note.content.enumerated() {
+                let blockAxes = axes.adding("BlockAxis", String(b + 1))
+                switch block {
+                case .text(let t):
+                    xml.xml.raw("<p>")
+                    textFact(take("NoteParagraph", FactContext(period: document, typed: blockAxes)), t)
+                    xml.xml.raw("</p>\n")
+                case .table(let t):
+                    tableNumber += 1
+                    let marked = markedNotes.contains(note.number)
+                    table(t, prefix: "Note", axes: blockAxes, document: document) { r, c in
+                        marked ? .noteCell(note: note.number, table: tableNumber, row: t.rows[r].label, column: c + 1) : nil
+                    }
+                }
+            }
+            xml.xml.raw("</div>\n")
+        }
+        xml.xml.raw("</div>\n")
+    }
+
+    var runningHeader: String {
+        guard let date = statement.cover.statementDate else { return "" }
+        let when = writer.blank.kind == .annual ? "\(date.year)" : "\(TextRenderer.monthName(date.month)) \(date.day), \(date.year)"
+        return "\(writer.blank.pageHeader) \(when) OF THE \(statement.cover.companyName ?? "")"
+    }
+
+    /// A note's or an interrogatory's table: headings, then a row per label with its cells.
+    mutating func table(_ table: Table, prefix: String, axes: DimensionMembers, document: Period,
+                        place: (Int, Int) -> InlineXBRLWriter.Place?) {
+        let xml = out
+        let width = max(table.rows.map(\.cells.count).max() ?? 0, table.headings.map(\.count).max() ?? 0)
+        xml.xml.raw("<table class=\"note-table\"")
+        xml.xml.raw(">\n")
+        if table.scale != .units {
+            xml.xml.raw("<caption>(In ")
+            textFact(take(prefix + "TableScale", FactContext(period: document, typed: axes)), table.scale.rawValue)
+            xml.xml.raw(")</caption>\n")
+        }
+        xml.xml.raw("<thead>\n")
+        for (h, heading) in table.headings.enumerated() {
+            xml.xml.raw("<tr><th></th><th")
+            xml.xml.attribute("colspan", String(max(1, width)))
+            xml.xml.raw(">")
+            textFact(take(prefix + "TableHeadings", FactContext(period: document, typed: axes.adding("TableRowAxis", "H\(h + 1)"))),
+                     heading.joined(separator: "\t"))
+            xml.xml.raw("</th></tr>\n")
+        }
+        xml.xml.raw("</thead>\n<tbody>\n")
+        // The mapping's names of the columns' concepts, made once.
+        let columnConcepts = FactMapping.Builder.columnConcepts(prefix)
+        for (r, row) in table.rows.enumerated() {
+            let context = FactContext(period: document, typed: axes.adding("TableRowAxis", String(r + 1)))
+            xml.xml.raw("<tr><td class=\"caption\">")
+            textFact(take(prefix + "TableRowLabel", context), row.label)
+            xml.xml.raw("</td>")
+            for c in 0..<width {
+                let cell = c < row.cells.count ? row.cells[c] : .blank
+                open("td", { if case .text = cell { return "text" }; return "amount" }(), place(r, c))
+                if cell != .blank, c < CommonConcepts.maxTableColumns {
+                    let concept: String
+                    if case .text = cell { concept = columnConcepts.text[c] } else { concept = columnConcepts.amount[c] }
+                    cellFact(take(concept, context), cell)
+                } else if cell != .blank {
+                    xml.xml.text(ValueScanner.render(cell))
+                }
+                xml.xml.raw("</td>")
+            }
+            xml.xml.raw("</tr>\n")
+        }
+        if table.rows.isEmpty { xml.xml.raw("<tr class=\"no-lines\"><td colspan=\"\(width + 1)\"></td></tr>\n") }
+        xml.xml.raw("</tbody>\n</table>\n")
+    }
+
+    // MARK: Interrogatories
+
+    mutating func interrogatories() {
+        guard !statement.interrogatories.isEmpty, let periods else { return }
+        let document = periods.period(.currentYearToDate)
+        let xml = out
+        xml.xml.raw("<div class=\"interrogatories\" id=\"interrogatories\">\n<div class=\"running-header\">")
+        xml.xml.text(runningHeader)
+        xml.xml.raw("</div>\n")
+        var part: String?
+        for item in statement.interrogatories {
+            if item.part != part {
+                if part != nil { xml.xml.raw("</table>\n") }
+                part = item.part
+                xml.xml.raw("<h2 class=\"title\">")
+                xml.xml.text(item.part == "supplemental" ? "SUPPLEMENTAL EXHIBITS AND SCHEDULES INTERROGATORIES" : "GENERAL INTERROGATORIES PART \(item.part)")
+                xml.xml.raw("</h2>\n<table class=\"interrogatories\">\n")
+            }
+            let axes: DimensionMembers = ["InterrogatoryAxis": "\(item.part):\(item.number)"]
+            let at = FactContext(period: document, typed: axes)
+            xml.xml.raw("<tr")
+            xml.xml.attribute("id", "interrogatory-\(item.part)-\(item.number)")
+            xml.xml.raw("><td class=\"line\">")
+            xml.xml.text(item.number)
+            xml.xml.raw("</td><td class=\"caption\">")
+            textFact(take("InterrogatoryText", at), item.text)
+            for (i, detail) in item.details.enumerated() {
+                xml.xml.raw("<br/>")
+                textFact(take("InterrogatoryDetail", FactContext(period: document, typed: axes.adding("TableRowAxis", String(i + 1)))), detail)
+            }
+            xml.xml.raw("</td>")
+            open("td", "answer", .interrogatory("\(item.part):\(item.number)"))
+            switch item.answer {
+            case .none:
+                break
+            case .choice(let choice, let offersNotApplicable):
+                let concept = offersNotApplicable || choice == .notApplicable ? "InterrogatoryAnswerYesNoNotApplicable" : "InterrogatoryAnswerYesNo"
+                if let i = take(concept, at) { yesNo(i, choice, offersNotApplicable: offersNotApplicable) }
+            case .date(let d):
+                if let i = take("InterrogatoryAnswerDate", at) { dateFact(i, d) } else { xml.xml.text(d.usForm) }
+            case .amounts(let cells):
+                for (i, cell) in cells.enumerated() {
+                    if i > 0 { xml.xml.raw("<br/>") }
+                    let context = FactContext(period: document, typed: axes.adding("TableColumnAxis", String(i + 1)))
+                    if case .text = cell {
+                        cellFact(take("InterrogatoryAnswerText", context), cell)
+                    } else if cell == .blank {
+                        // An unanswered amount is a nil fact with no printed mark.
+                        if let f = take("InterrogatoryAnswerAmount", context) {
+                            startTag("nonFraction", f)
+                            xml.xml.raw(" xsi:nil=\"true\"/>")
+                        }
+                    } else {
+                        cellFact(take("InterrogatoryAnswerAmount", context), cell)
+                    }
+                }
+            case .percent(let cell):
+                if cell == .blank {
+                    if let f = take("InterrogatoryAnswerPercent", at) {
+                        startTag("nonFraction", f)
+                        xml.xml.raw(" xsi:nil=\"true\"/>")
+                    }
+                } else {
+                    cellFact(take("InterrogatoryAnswerPercent", at), cell)
+                    xml.xml.raw("&#160;%")
+                }
+            case .text(let t):
+                textFact(take("InterrogatoryAnswerText", at), t)
+            }
+            xml.xml.raw("</td></tr>\n")
+            if let t = item.table {
+                xml.xml.raw("<tr><td></td><td colspan=\"2\">")
+                table(t, prefix: "Interrogatory", axes: axes, document: document) { _, _ in nil }
+                xml.xml.raw("</td></tr>\n")
+            }
+        }
+        if part != nil { xml.xml.raw("</table>\n") }
+        xml.xml.raw("</div>\n")
+    }
+
+    static let style: StaticString = """
+
+    body { font-family: "Times New Roman", Times, serif; font-size: 10pt; background: #e8e8e8; margin: 0; padding: 12px; }
+    div.page, div.cover, div.notes, div.interrogatories { background: #fff; max-width: 1100px; margin: 0 auto 16px; padding: 16px 24px; box-shadow: 0 1px 3px rgba(0,0,0,.3); page-break-after: always; }
+    .running-header { text-align: center; font-weight: bold; font-size: 9pt; border-bottom: 1px solid #000; padding-bottom: 4px; }
+    h1, h2.title { text-align: center; font-size: 12pt; margin: 8px 0; }
+    h3 { font-size: 10pt; margin: 8px 0 4px; }
+    .subtitle { text-align: center; margin: 2px 0; }
+    table { border-collapse: collapse; width: 100%; }
+    table.statement th, table.statement td, table.note-table th, table.note-table td { border: 1px solid #000; padding: 1px 4px; vertical-align: bottom; }
+    table.statement th { font-weight: normal; text-align: center; font-size: 9pt; }
+    td.line { width: 3.5em; text-align: right; white-space: nowrap; }
+    td.caption { text-align: left; }
+    td.amount { text-align: right; white-space: nowrap; min-width: 7em; font-family: "Courier New", monospace; }
+    td.text { text-align: center; }
+    tr.total td { font-weight: bold; }
+    tr.heading-line td.caption { font-weight: bold; }
+    tr.write-in td.caption { font-style: italic; }
+    .choice { text-transform: capitalize; }
+    .choice-na { text-transform: uppercase; }
+    .none { text-align: center; font-size: 28pt; font-weight: bold; letter-spacing: .3em; color: #555; }
+    .footnote { font-size: 8pt; }
+    table.cover-fields th { text-align: left; font-weight: normal; width: 40%; }
+    table.interrogatories td { border-bottom: 1px dotted #999; padding: 2px 4px; vertical-align: top; }
+    td.answer { white-space: nowrap; text-align: right; }
+    .finding { outline: 2px solid #c00; outline-offset: -2px; background: #fde8e8; cursor: help; }
+    .finding-warning { outline-color: #d80; background: #fff4dc; }
+    .mark { color: #c00; font-weight: bold; margin-right: 3px; font-family: sans-serif; }
+    .finding-warning .mark { color: #d80; }
+    @media print { body { background: #fff; padding: 0; } div.page, div.cover, div.notes, div.interrogatories { box-shadow: none; max-width: none; } }
+
+    """
+}

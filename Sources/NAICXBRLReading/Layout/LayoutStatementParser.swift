@@ -1,0 +1,250 @@
+import Foundation
+import NAICXBRLCore
+
+/// Reads a statement laid out by position, a filed PDF or its `pdftotext -layout` text, by a
+/// ``Blank`` description.
+///
+/// Each page is recognized by the blank's running header and a page title of the description.
+/// On a recognized page, the numbered column headings ("1  2  3  4") give each column's
+/// position, and every amount is placed in the column whose heading it sits under, never by
+/// counting blanks. A row starts at a line number of the description and takes in the lines
+/// that follow it until the next line number, so wrapped captions and amounts printed on a
+/// caption's last line stay with their row. Dot leaders are dropped; an amount printed inside
+/// a caption after a `$` goes to the caption's slot. What cannot be placed is reported with
+/// its page and line.
+public enum LayoutStatementParser {
+    public static func parse(_ document: PositionedDocument, blank: Blank) -> ParseResult {
+        var reader = LayoutReader(document: document, blank: blank)
+        return reader.read()
+    }
+}
+
+struct LayoutReader {
+    let document: PositionedDocument
+    let blank: Blank
+    var diagnostics: [Diagnostic] = []
+    var dispositions: [Int: LineDisposition] = [:]
+    /// The company code and year of the first page bar code, for filings that print no
+    /// "NAIC Company Code".
+    var barCodeCompany: (code: String, year: Int?)?
+
+    init(document: PositionedDocument, blank: Blank) {
+        self.document = document
+        self.blank = blank
+    }
+
+    mutating func report(_ severity: Diagnostic.Severity, _ code: Diagnostic.Code, page: PositionedPage?, line: PositionedLine?,
+                         _ message: String) {
+        switch document.source {
+        case .layoutText:
+            diagnostics.append(Diagnostic(severity, code, file: document.name, line: line?.sourceLine, message))
+            if let number = line?.sourceLine, severity >= .warning, dispositions[number] == nil { dispositions[number] = .reported }
+        case .pdf:
+            diagnostics.append(Diagnostic(severity, code, file: document.name, page: page?.number, line: line?.number, message))
+        }
+    }
+
+    mutating func mark(_ line: PositionedLine, _ disposition: LineDisposition) {
+        guard let number = line.sourceLine, dispositions[number] != .reported else { return }
+        dispositions[number] = disposition
+    }
+
+    mutating func read() -> ParseResult {
+        let headerKey = Text.key(blank.pageHeader)
+        let titles: [(key: String, id: String)] = blank.pages.map { (Text.key($0.title), $0.id) }
+        var statement = Statement(blank: blank.id, edition: blank.year)
+        statement.cover.kind = blank.kind
+        var readers: [String: PositionedPageReader] = [:]
+        var otherPages: [Int] = []
+        var lastPage: String?
+
+        var unreadable: [Int] = []
+        var accounts: [PageAccount] = []
+        for page in document.pages {
+            let runningHeader = page.lines.prefix(8).firstIndex(where: { Text.key($0.text).hasPrefix(headerKey) })
+            if UnreadableText.isUnreadable(page) {
+                // Its words would be misread, or silently missed: the page is an error, and the
+                // readable pages are still read.
+                unreadable.append(page.number)
+                let title = UnreadableText.readableTitle(page, skipping: runningHeader).map { "\"\($0)\"" }
+                    ?? lastPage.flatMap { blank.page($0)?.title }.map { "after \($0)" } ?? "title unreadable"
+                report(.error, .unreadablePage, page: page, line: nil,
+                       "page \(page.number) (\(title)) cannot be read: its text layer is not text (fonts without a Unicode map); nothing on it is read")
+                accounts.append(PageAccount(page: page.number, status: .unreadable,
+                                            schedule: UnreadableText.readableTitle(page, skipping: runningHeader)))
+                for line in page.lines { mark(line, .reported) }
+                continue
+            }
+            guard let header = runningHeader else {
+                readCoverWords(page, into: &statement.cover)
+                otherPages.append(page.number)
+                accounts.append(PageAccount(page: page.number, status: .other, schedule: LayoutReader.printedTitle(page, after: nil)))
+                continue
+            }
+            readHeader(page.lines[header], into: &statement.cover)
+            readCoverWords(page, into: &statement.cover)
+            // The page title follows the running header within a few lines.
+            var match: (id: String, line: Int)?
+            for index in page.lines.indices.dropFirst(header + 1).prefix(4) {
+                let key = Text.key(page.lines[index].text)
+                if let title = titles.first(where: { LayoutReader.isTitle(key, $0.key) }) {
+                    match = (title.id, index)
+                    break
+                }
+            }
+            guard let match, blank.page(match.id) != nil else {
+                // A page that goes on with the page before it, opening with one of its sections
+                // ("Note: Supplemental disclosures ..." after the Cash Flow).
+                if let id = lastPage, header + 1 < page.lines.count,
+                   let sections = blank.page(id)?.sections?.map({ Text.key($0) }),
+                   sections.contains(Text.key(page.lines[header + 1].text)) {
+                    mark(page.lines[header], .classified)
+                    readers[id]?.read(page, from: header + 1, to: page.lines.count, into: &self)
+                    accounts.append(PageAccount(page: page.number, status: .read, schedule: id))
+                } else {
+                    otherPages.append(page.number)
+                    accounts.append(PageAccount(page: page.number, status: .other, schedule: LayoutReader.printedTitle(page, after: header)))
+                    lastPage = nil
+                }
+                continue
+            }
+            mark(page.lines[header], .classified)
+            // A page may print a second table under the first, with a title of its own (the
+            // Exhibit of Capital Gains under the Exhibit of Net Investment Income).
+            var segments: [(id: String, title: Int)] = [(match.id, match.line)]
+            for index in page.lines.indices.dropFirst(match.line + 1) {
+                let key = Text.key(page.lines[index].text)
+                if let title = titles.first(where: { $0.id != segments.last?.id && LayoutReader.isTitle(key, $0.key) }) {
+                    segments.append((title.id, index))
+                }
+            }
+            accounts.append(PageAccount(page: page.number, status: .read, schedule: segments.map(\.id).joined(separator: " + ")))
+            for (position, segment) in segments.enumerated() {
+                guard let segmentDescription = blank.page(segment.id) else { continue }
+                let end = position + 1 < segments.count ? segments[position + 1].title : page.lines.count
+                mark(page.lines[segment.title], .classified)
+                if readers[segment.id] == nil {
+                    readers[segment.id] = PositionedPageReader(description: segmentDescription)
+                }
+                readers[segment.id]?.read(page, from: segment.title + 1, to: end, into: &self)
+                lastPage = segment.id
+            }
+        }
+
+        if statement.cover.companyCode == nil, let barCode = barCodeCompany,
+           barCode.year == nil || barCode.year == statement.cover.statementDate?.year {
+            statement.cover.companyCode = barCode.code
+            report(.info, .coverField, page: nil, line: nil, "the NAIC company code \(barCode.code) is read from the bar codes printed on the pages")
+        }
+        var origins: [String: [String: Int]] = [:]
+        var missing: [String] = []
+        for description in blank.pages {
+            guard var reader = readers[description.id] else {
+                missing.append(description.title)
+                continue
+            }
+            statement.pages.append(reader.finish(into: &self))
+            origins[description.id] = reader.origins
+        }
+        if !missing.isEmpty {
+            report(.info, .missingPage, page: nil, line: nil, "the statement does not print: \(missing.joined(separator: "; "))")
+        }
+        if !otherPages.isEmpty {
+            report(.info, .missingPage, page: nil, line: nil,
+                   "\(otherPages.count) page\(otherPages.count == 1 ? " is" : "s are") not pages the \(blank.title) description reads (pages \(LayoutReader.ranges(otherPages)))")
+        }
+        var usable = true
+        if statement.pages.isEmpty {
+            usable = false
+            report(.error, .emptyInput, page: nil, line: nil,
+                   "no page of the \(blank.title) blank was found (expected a running header \"\(blank.pageHeader)\" and page titles such as \"\(blank.pages.first?.title ?? "")\")")
+        }
+        var result = ParseResult(statement: statement, diagnostics: diagnostics, dispositions: dispositions, origins: origins, isUsable: usable)
+        result.unreadablePages = unreadable
+        result.pages = accounts
+        return result
+    }
+
+    /// The running header: "ANNUAL STATEMENT FOR THE YEAR 2024 OF THE Forethought Life Insurance Company".
+    private func readHeader(_ line: PositionedLine, into cover: inout Cover) {
+        let words = line.words.map(\.text)
+        let headerWords = blank.pageHeader.split(separator: " ").count
+        guard words.count > headerWords else { return }
+        var rest = words.dropFirst(headerWords)
+        if let year = rest.first.flatMap({ Int($0) }), (1900...2999).contains(year) {
+            // "FOR THE YEAR 2024": the statement date is December 31 of that year.
+            rest = rest.dropFirst()
+            if cover.statementDate == nil, blank.kind == .annual { cover.statementDate = CalendarDate(year: year, month: 12, day: 31) }
+        } else if rest.count >= 3, let month = LayoutReader.months.firstIndex(of: rest[rest.startIndex].uppercased()),
+                  let day = Int(rest[rest.startIndex + 1].filter(\.isNumber)), let year = Int(rest[rest.startIndex + 2]) {
+            // "AS OF JUNE 30, 2011": a quarterly statement's date.
+            rest = rest.dropFirst(3)
+            let date = CalendarDate(year: year, month: month + 1, day: day)
+            if cover.statementDate == nil, date.isValid { cover.statementDate = date }
+        }
+        if rest.count > 2, rest[rest.startIndex].uppercased() == "OF", rest[rest.startIndex + 1].uppercased() == "THE" {
+            let name = rest.dropFirst(2).joined(separator: " ")
+            if cover.companyName == nil, !name.isEmpty { cover.companyName = name }
+        }
+    }
+
+    static let months = ["JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"]
+
+    /// The NAIC codes, wherever a page prints them ("NAIC Company Code 91642"); and the bar
+    /// codes printed on the filing's pages ("*91642202443059100*": company code, then year).
+    private mutating func readCoverWords(_ page: PositionedPage, into cover: inout Cover) {
+        guard cover.companyCode == nil || cover.groupCode == nil else { return }
+        for line in page.lines {
+            if barCodeCompany == nil {
+                for word in line.words where word.text.count >= 11 && word.text.hasPrefix("*") && word.text.hasSuffix("*") {
+                    let digits = word.text.dropFirst().dropLast()
+                    if digits.allSatisfy({ $0.isASCII && $0.isNumber }) { barCodeCompany = (String(digits.prefix(5)), Int(digits.dropFirst(5).prefix(4))) }
+                }
+            }
+            let words = line.words.map(\.text)
+            guard words.count >= 4 else { continue }
+            for index in words.indices.dropLast(3) where words[index] == "NAIC" && words[index + 2] == "Code" {
+                let value = words[index + 3]
+                guard !value.isEmpty, value.allSatisfy(\.isNumber) else { continue }
+                if words[index + 1] == "Company", cover.companyCode == nil { cover.companyCode = value }
+                if words[index + 1] == "Group", cover.groupCode == nil { cover.groupCode = value }
+            }
+        }
+    }
+
+    /// Whether a printed line is a page title: the title itself, or the title followed by
+    /// "(Continued)" or a footnote marker ("(b)").
+    static func isTitle(_ key: String, _ title: String) -> Bool {
+        guard key.hasPrefix(title) else { return false }
+        let rest = key.dropFirst(title.count)
+        return rest.isEmpty || rest.hasPrefix("continued") || (rest.count == 1 && rest.allSatisfy(\.isLetter))
+    }
+
+    /// The title a page prints: its first line after the running header (or its first line)
+    /// with letters in it, at most 100 characters.
+    static func printedTitle(_ page: PositionedPage, after header: Int?) -> String? {
+        let start = header.map { $0 + 1 } ?? 0
+        for line in page.lines.dropFirst(start).prefix(4) {
+            let text = line.text.trimmingCharacters(in: .whitespaces)
+            if text.unicodeScalars.filter({ CharacterSet.letters.contains($0) }).count >= 3 { return String(text.prefix(100)) }
+        }
+        return nil
+    }
+
+    static func ranges(_ numbers: [Int]) -> String {
+        var parts: [String] = []
+        var start = numbers.first ?? 0
+        var previous = start
+        for number in numbers.dropFirst() + [Int.min] {
+            if number == previous + 1 {
+                previous = number
+                continue
+            }
+            parts.append(start == previous ? "\(start)" : "\(start)-\(previous)")
+            start = number
+            previous = number
+        }
+        return numbers.isEmpty ? "" : parts.joined(separator: ", ")
+    }
+}
+

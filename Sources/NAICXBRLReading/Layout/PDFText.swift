@@ -1,0 +1,305 @@
+import Foundation
+import NAICXBRLCore
+
+/// Reads the words of a PDF, with their boxes, through poppler's `pdftotext`.
+///
+/// The PDF is handed to `pdftotext -bbox` on standard input and its word boxes are read back
+/// from standard output; nothing is written to disk. The program is found on `PATH`, or at
+/// the path in `NAICXBRL_PDFTOTEXT`. Debian and Ubuntu ship it in `poppler-utils`.
+public enum PDFText {
+    public enum Failure: Error, CustomStringConvertible, Equatable {
+        /// `pdftotext` is not installed.
+        case toolMissing
+        /// `pdftotext` could not read the file.
+        case unreadable(String)
+
+        public var description: String {
+            switch self {
+            case .toolMissing:
+                return "reading a PDF needs pdftotext from poppler (Debian/Ubuntu: apt-get install poppler-utils; or set NAICXBRL_PDFTOTEXT to its path)"
+            case .unreadable(let reason):
+                return "pdftotext could not read the PDF: \(reason)"
+            }
+        }
+    }
+
+    /// Whether the bytes are a PDF file.
+    public static func isPDF(_ bytes: [UInt8]) -> Bool {
+        // The header may follow a few bytes of junk; readers look in the first kilobyte.
+        let head = bytes.prefix(1024)
+        let magic: [UInt8] = Array("%PDF-".utf8)
+        guard head.count >= magic.count else { return false }
+        for start in head.indices where start + magic.count <= head.endIndex {
+            if head[start..<start + magic.count].elementsEqual(magic) { return true }
+        }
+        return false
+    }
+
+    private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
+    /// The path of `pdftotext`, or nil when it is not installed.
+    public static func toolPath() -> String? {
+        let environment = ProcessInfo.processInfo.environment
+        if let path = environment["NAICXBRL_PDFTOTEXT"], !path.isEmpty {
+            return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+        }
+        let searchPath = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for directory in searchPath.split(separator: ":") where !directory.isEmpty {
+            let candidate = String(directory) + "/pdftotext"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    /// The positioned words of each page of the PDF.
+    ///
+    /// At most ``Limits/pdfPages`` pages are read: `pdftotext` is asked for one more, and a
+    /// PDF that has it is refused. Its text is read up to ``Limits/pdfTextBytes``; past that
+    /// `pdftotext` is stopped and the PDF refused, so a small PDF whose pages share one large
+    /// text stream costs no more than the limit.
+    ///
+    /// With `parts` above 1 (a single conversion on a machine with several cores), the pages are
+    /// split into that many ranges, each read by a `pdftotext` of its own at the same time:
+    /// extraction, nearly all of a PDF's conversion time, then takes about 1/`parts` as long. A
+    /// batch converts one PDF per job and reads each in one part. The page count comes from
+    /// poppler's `pdfinfo`; without it, or for a short PDF, the file is read in one part.
+    public static func document(pdf bytes: [UInt8], name: String, limits: Limits = .current, parts: Int = 1) throws(Failure) -> PositionedDocument {
+        if parts > 1, let count = pageCount(bytes), count >= 8 * parts {
+            if count > limits.pdfPages {
+                throw .unreadable("the PDF has more than \(limits.pdfPages) pages (NAICXBRL_MAX_PDF_PAGES sets the limit)")
+            }
+            var divided = limits
+            divided.pdfTextBytes = max(1, limits.pdfTextBytes / parts)
+            let partLimits = divided
+            let ranges = (0..<parts).map { part in (count * part / parts + 1)...(count * (part + 1) / parts) }
+            let results = ranges.map { _ in PartResult() }
+            // Threads of their own: each waits on its pdftotext, and the time limit's watchdog
+            // and the pipe readers need the shared dispatch queues free.
+            let done = DispatchSemaphore(value: 0)
+            for part in ranges.indices {
+                let thread = Thread {
+                    do throws(Failure) {
+                        results[part].output = try run(bytes, limits: partLimits, pages: ranges[part])
+                    } catch {
+                        results[part].failure = error
+                    }
+                    done.signal()
+                }
+                thread.start()
+            }
+            for _ in ranges { done.wait() }
+            var pages: [PositionedPage] = []
+            for (part, result) in results.enumerated() {
+                if let failure = result.failure { throw failure }
+                pages += self.pages(fromBoundingBoxes: result.output, firstPage: ranges[part].lowerBound)
+            }
+            return PositionedDocument(name: name, source: .pdf, pages: pages)
+        }
+        let output = try run(bytes, limits: limits)
+        let pages = pages(fromBoundingBoxes: output)
+        if pages.count > limits.pdfPages {
+            throw .unreadable("the PDF has more than \(limits.pdfPages) pages (NAICXBRL_MAX_PDF_PAGES sets the limit)")
+        }
+        return PositionedDocument(name: name, source: .pdf, pages: pages)
+    }
+
+    private final class PartResult: @unchecked Sendable {
+        var output: [UInt8] = []
+        var failure: Failure?
+    }
+
+    /// The PDF's page count from poppler's `pdfinfo` (beside `pdftotext`), or nil.
+    static func pageCount(_ input: [UInt8]) -> Int? {
+        guard let tool = toolPath() else { return nil }
+        let info = (tool as NSString).deletingLastPathComponent + "/pdfinfo"
+        guard FileManager.default.isExecutableFile(atPath: info) else { return nil }
+        _ = ignoreBrokenPipes
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: info)
+        process.arguments = ["-"]
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        let writer = Thread {
+            try? stdin.fileHandleForWriting.write(contentsOf: Data(input))
+            try? stdin.fileHandleForWriting.close()
+        }
+        writer.start()
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 10, execute: watchdog)
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        watchdog.cancel()
+        guard process.terminationStatus == 0 else { return nil }
+        for line in String(decoding: output, as: UTF8.self).split(separator: "\n") where line.hasPrefix("Pages:") {
+            return Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces))
+        }
+        return nil
+    }
+
+    private static func run(_ input: [UInt8], limits: Limits, pages: ClosedRange<Int>? = nil) throws(Failure) -> [UInt8] {
+        guard let tool = toolPath() else { throw .toolMissing }
+        // A write to a pipe pdftotext has closed must fail with EPIPE, not end the process.
+        _ = ignoreBrokenPipes
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        let range = pages.map { ["-f", String($0.lowerBound), "-l", String($0.upperBound)] } ?? ["-l", String(limits.pdfPages + 1)]
+        process.arguments = ["-bbox", "-enc", "UTF-8", "-q"] + range + ["-", "-"]
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        do {
+            try process.run()
+        } catch {
+            throw .unreadable("could not start \(tool): \(error.localizedDescription)")
+        }
+        // Standard input is written on another thread so a full output pipe cannot block it.
+        let writer = Thread {
+            let handle = stdin.fileHandleForWriting
+            // pdftotext may stop reading early (a broken PDF, the time limit): the write then
+            // fails, which is not an error of ours.
+            try? handle.write(contentsOf: Data(input))
+            try? handle.close()
+        }
+        writer.start()
+        // A PDF that makes pdftotext run on is stopped, so a batch never hangs on one file.
+        let seconds = ProcessInfo.processInfo.environment["NAICXBRL_PDFTOTEXT_TIMEOUT"].flatMap(Double.init) ?? 120
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: watchdog)
+        // Standard error is read on another thread, so neither pipe can fill and block pdftotext.
+        let errorsRead = DispatchSemaphore(value: 0)
+        let collected = Collected()
+        DispatchQueue.global().async {
+            collected.errors = stderr.fileHandleForReading.readDataToEndOfFile()
+            errorsRead.signal()
+        }
+        var output: [UInt8] = []
+        var tooLong = false
+        let reading = stdout.fileHandleForReading.fileDescriptor
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(reading, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            if count <= 0 { break }
+            chunk.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
+            if output.count > limits.pdfTextBytes {
+                tooLong = true
+                process.terminate()
+                output = []
+                break
+            }
+        }
+        errorsRead.wait()
+        let errors = collected.errors
+        process.waitUntilExit()
+        watchdog.cancel()
+        if tooLong {
+            throw .unreadable("the PDF's text is longer than \(limits.pdfTextBytes) bytes (NAICXBRL_MAX_PDF_TEXT_BYTES sets the limit)")
+        }
+        if process.terminationReason == .uncaughtSignal {
+            throw .unreadable("pdftotext did not finish within \(String(format: "%g", seconds)) s (NAICXBRL_PDFTOTEXT_TIMEOUT sets the limit)")
+        }
+        guard process.terminationStatus == 0 else {
+            let message = String(decoding: errors, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            // pdftotext's exit codes: 1 the PDF cannot be opened, 3 its permissions forbid
+            // copying text, 99 any other error (a damaged file).
+            let reasons: [Int32: String] = [1: "the PDF cannot be opened (damaged, or not a PDF)", 3: "the PDF's permissions forbid copying its text",
+                                            99: "the PDF is damaged"]
+            var reason = reasons[process.terminationStatus] ?? "exit status \(process.terminationStatus)"
+            if process.terminationStatus == 1, isEncrypted(input) { reason = "the PDF is protected by a password" }
+            throw .unreadable(message.isEmpty ? reason : String(message.prefix(200)))
+        }
+        return [UInt8](output)
+    }
+
+    /// Whether the PDF's trailer names an encryption dictionary (`/Encrypt`): a PDF that
+    /// cannot be opened without a password.
+    static func isEncrypted(_ bytes: [UInt8]) -> Bool {
+        let key = Array("/Encrypt".utf8)
+        return bytes.withUnsafeBufferPointer { buffer in key.withUnsafeBufferPointer { Text.contains(buffer, $0) } }
+    }
+
+    private final class Collected: @unchecked Sendable {
+        var errors = Data()
+    }
+
+    /// Reads the XHTML `pdftotext -bbox` writes: `<page>` elements holding
+    /// `<word xMin= yMin= xMax= yMax=>text</word>`. A byte scanner: the output of a 150-page
+    /// statement is about 11 MB.
+    static func pages(fromBoundingBoxes output: [UInt8], firstPage: Int = 1) -> [PositionedPage] {
+        var pages: [PositionedPage] = []
+        var words: [PositionedWord] = []
+        var inPage = false
+        output.withUnsafeBufferPointer { bytes in
+            let count = bytes.count
+            var i = 0
+            func startsWith(_ literal: StaticString, at index: Int) -> Bool {
+                let length = literal.utf8CodeUnitCount
+                guard index + length <= count else { return false }
+                let pointer = literal.utf8Start
+                for k in 0..<length where bytes[index + k] != pointer[k] { return false }
+                return true
+            }
+            /// The number after `name="` within the tag that ends at `end`.
+            func number(_ name: StaticString, from start: Int, to end: Int) -> Double? {
+                var j = start
+                while j < end {
+                    if startsWith(name, at: j) {
+                        var k = j + name.utf8CodeUnitCount
+                        var text = ""
+                        while k < end, bytes[k] != UInt8(ascii: "\"") {
+                            text.unicodeScalars.append(Unicode.Scalar(bytes[k]))
+                            k += 1
+                        }
+                        return Double(text)
+                    }
+                    j += 1
+                }
+                return nil
+            }
+            while i < count {
+                guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
+                if startsWith("<word ", at: i), inPage {
+                    var close = i
+                    while close < count, bytes[close] != UInt8(ascii: ">") { close += 1 }
+                    var end = close + 1
+                    while end < count, bytes[end] != UInt8(ascii: "<") { end += 1 }
+                    let content = unescape(String(decoding: UnsafeBufferPointer(rebasing: bytes[min(close + 1, count)..<end]), as: UTF8.self)[...])
+                    if let x0 = number("xMin=\"", from: i, to: close), let y0 = number("yMin=\"", from: i, to: close),
+                       let x1 = number("xMax=\"", from: i, to: close), let y1 = number("yMax=\"", from: i, to: close), !content.isEmpty {
+                        words.append(PositionedWord(text: content, x0: x0, x1: x1, y0: y0, y1: y1))
+                    }
+                    i = end
+                } else if startsWith("<page", at: i), i + 5 < count, bytes[i + 5] == UInt8(ascii: " ") || bytes[i + 5] == UInt8(ascii: ">") {
+                    inPage = true
+                    words = []
+                    i += 5
+                } else if startsWith("</page>", at: i) {
+                    if inPage {
+                        pages.append(PositionedPage(number: firstPage + pages.count, lines: PositionedDocument.lines(of: words)))
+                    }
+                    inPage = false
+                    i += 7
+                } else {
+                    i += 1
+                }
+            }
+        }
+        return pages
+    }
+
+    private static func unescape(_ text: Substring) -> String {
+        guard text.contains("&") else { return String(text) }
+        return text.replacingOccurrences(of: "&lt;", with: "<")
+            .replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"")
+            .replacingOccurrences(of: "&apos;", with: "'")
+            .replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+}

@@ -1,0 +1,549 @@
+import NAICXBRLCore
+/// Reads the rows of one page (or the pages one page of the blank is printed over).
+struct PositionedPageReader {
+    let description: PageDescription
+    private let lineIndex: [String: Int]
+    private let sectionKeys: [String]
+    private var rows: [Row] = []
+    private var seen: Set<String> = []
+    private var footnotes: [String] = []
+    private let footnoteKeys: [String]
+    /// Column positions found on the page's first printed page, for pages that go on from it.
+    private var layout: (centers: [Double?], halfGap: Double, valueStart: Double)?
+    /// Where each row was printed: line number → input line, for text input.
+    private(set) var origins: [String: Int] = [:]
+    /// Built for the first caption that differs from the description's.
+    private var verifier: CaptionVerifier?
+
+    init(description: PageDescription) {
+        self.description = description
+        var index: [String: Int] = [:]
+        for (i, line) in description.lines.enumerated() where index[line.line] == nil { index[line.line] = i }
+        lineIndex = index
+        sectionKeys = (description.sections ?? []).map { Text.key($0) } + (description.subtitles ?? []).map { Text.key($0) }
+        footnoteKeys = (description.footnotes ?? []).map { Text.key($0) }
+    }
+
+    /// The printed row being gathered: its number line and the lines that continue it.
+    private struct Gathered {
+        var line: String
+        var index: Int
+        var lines: [PositionedLine]
+        var words: [PositionedWord]
+        /// Where each printed line's words are in `words`.
+        var ranges: [Range<Int>]
+        /// The row's amount cells have been printed (its last caption line is behind it).
+        var closed = false
+        /// Parentheses opened and not yet closed before the last printed line.
+        var depth = 0
+    }
+
+    mutating func read(_ page: PositionedPage, from first: Int, to end: Int, into reader: inout LayoutReader) {
+        let lines = page.lines[first..<max(first, end)]
+        // The numbered column headings give each column's position.
+        let numbers = description.columns.map(\.number)
+        var centers: [Double?] = Array(repeating: nil, count: numbers.count)
+        // The column numbers may be printed over several heading lines ("1  Life Contracts  4  5"
+        // above "2  3"); each number's first (top-most) appearance is its column's.
+        var headingLine: Int?
+        for index in lines.indices.prefix(25) {
+            let words = page.lines[index].words
+            // The first row ends the headings: a line number with its period, or glued to its caption.
+            if words.count > 1, let number = PositionedPageReader.lineNumber(words.first, before: .infinity), lineIndex[number.line] != nil,
+               number.marked || words.dropFirst().allSatisfy({ !numbers.contains($0.text) }), headingLine != nil {
+                break
+            }
+            var found = false
+            for word in words where numbers.contains(word.text) && !word.text.isEmpty {
+                guard let column = numbers.firstIndex(of: word.text), centers[column] == nil else { continue }
+                centers[column] = word.centerX
+                found = true
+            }
+            if found { headingLine = index }
+        }
+        // Numbers must stand left to right in the blank's order; otherwise they were not headings.
+        let ordered = centers.compactMap { $0 }
+        if zip(ordered, ordered.dropFirst()).contains(where: { $0 >= $1 }) || ordered.count < min(2, numbers.filter { !$0.isEmpty }.count) {
+            headingLine = nil
+            centers = Array(repeating: nil, count: numbers.count)
+        }
+        let halfGap: Double
+        let valueStart: Double
+        if headingLine != nil {
+            let placed = centers.compactMap { $0 }.sorted()
+            let gaps = zip(placed, placed.dropFirst()).map { $1 - $0 }
+            let unit = reader.document.source == .pdf ? 1.0 : 0.2
+            halfGap = (gaps.min() ?? 80 * unit) / 2
+            valueStart = (placed.first ?? 0) - halfGap
+            layout = (centers, halfGap, valueStart)
+        } else if let layout {
+            // A page that goes on from the last one, under the same column headings.
+            (centers, halfGap, valueStart) = layout
+        } else {
+            reader.report(.error, .unrecognizedLine, page: page, line: page.lines[max(first - 1, 0)],
+                          "\(description.title): the numbered column headings (\(numbers.filter { !$0.isEmpty }.joined(separator: " "))) were not found, so no amount on this page can be placed")
+            return
+        }
+        let lastHeading = headingLine ?? first - 1
+
+        for index in lines.indices where index <= lastHeading { reader.mark(page.lines[index], .classified) }
+        var current: Gathered?
+        var rowsOnPage = 0
+        var inFootnotes = false
+        for index in lines.indices where index > lastHeading {
+            var line = page.lines[index]
+            let key = Text.key(line.text)
+            // Footnotes and legends under the table: kept as printed, one per note.
+            if footnoteKeys.contains(where: { key.hasPrefix($0) }) {
+                if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
+                current = nil
+                inFootnotes = true
+                footnotes.append(PositionedPageReader.plainText(line))
+                reader.mark(line, .mapped)
+                continue
+            }
+            if inFootnotes, !(index == page.lines.count - 1 && line.words.count == 1) {
+                footnotes[footnotes.count - 1] += " " + PositionedPageReader.plainText(line)
+                reader.mark(line, .mapped)
+                continue
+            }
+            // The page number, printed alone on the page's last line ("2", "5.1").
+            if index == page.lines.count - 1, line.words.count == 1, let only = line.words.first, only.text.count <= 5,
+               only.text.allSatisfy({ $0.isNumber || $0 == "." }) {
+                reader.mark(line, .classified)
+                continue
+            }
+            if sectionKeys.contains(key) {
+                if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
+                current = nil
+                reader.mark(line, .classified)
+                continue
+            }
+            // A page number printed in the margin, on the same line as a row's line number.
+            if line.words.count > 2, let first = PositionedPageReader.lineNumber(line.words.first, before: valueStart), !first.marked,
+               first.line.allSatisfy({ $0.isNumber }), let second = PositionedPageReader.lineNumber(line.words[1], before: valueStart),
+               lineIndex[second.line] != nil {
+                line.words.removeFirst()
+            }
+            // A page number printed alone, away from the columns (in the margin of a landscape page).
+            if line.words.count == 1, let only = line.words.first, only.text.count <= 4, only.text.allSatisfy(\.isNumber),
+               !centers.contains(where: { $0.map { abs($0 - only.centerX) < halfGap } ?? false }) {
+                reader.mark(line, .classified)
+                continue
+            }
+            if let number = PositionedPageReader.lineNumber(line.words.first, before: valueStart),
+               number.marked || !(current.map { PositionedPageReader.expectsMore($0.words[($0.ranges.last ?? 0..<0)], depth: $0.depth) } ?? false) {
+                if let rowIndex = lineIndex[number.line] {
+                    if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
+                    var words = Array(line.words.dropFirst())
+                    if let rest = number.rest { words.insert(rest, at: 0) }
+                    current = Gathered(line: number.line, index: rowIndex, lines: [line], words: words, ranges: [0..<words.count],
+                                       closed: closes(words, valueStart: valueStart, source: reader.document.source))
+                    rowsOnPage += 1
+                    continue
+                }
+                if number.marked {
+                    if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
+                    current = nil
+                    reader.report(.error, .unknownLine, page: page, line: line,
+                                  "line \(number.line) is not a line of \(description.title); its text is \"\(String(line.text.prefix(80)))\"")
+                    continue
+                }
+            }
+            if let row = current, row.closed, !PositionedPageReader.hasAmounts(line.words, valueStart: valueStart, source: reader.document.source) {
+                // Text after a row whose amounts are printed, before the next line number: a
+                // heading the description does not list. Kept out of the row's caption.
+                finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader)
+                current = nil
+                reader.report(.info, .captionMismatch, page: page, line: line,
+                              "\(description.title): \"\(String(line.text.prefix(80)))\" stands between rows and is read as a heading")
+                reader.mark(line, .classified)
+                continue
+            }
+            if current != nil {
+                current?.lines.append(line)
+                let start = current?.words.count ?? 0
+                if let row = current, let last = row.ranges.last {
+                    current?.depth = PositionedPageReader.parenthesisDepth(row.words[last], from: row.depth)
+                }
+                current?.words.append(contentsOf: line.words)
+                current?.ranges.append(start..<start + line.words.count)
+                if closes(line.words, valueStart: valueStart, source: reader.document.source) { current?.closed = true }
+            } else if rowsOnPage == 0 {
+                // Column headings printed under the numbers ("Current Year  Prior Year").
+                reader.mark(line, .classified)
+            } else if !PositionedPageReader.hasAmounts(line.words, valueStart: valueStart, source: reader.document.source) {
+                // More lines of a heading between rows.
+                reader.report(.info, .captionMismatch, page: page, line: line,
+                              "\(description.title): \"\(String(line.text.prefix(80)))\" stands between rows and is read as a heading")
+                reader.mark(line, .classified)
+            } else {
+                reader.report(.warning, .unrecognizedLine, page: page, line: line,
+                              "amounts on \(description.title) outside any numbered line: \"\(String(line.text.prefix(80)))\"")
+            }
+        }
+        if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
+    }
+
+    /// A line number at the start of a line: `1.`, `2.1`, `24.01`, `2501.`, `08.301.`, or one
+    /// glued to its caption (`1.Aggregate`). `marked` when it ends in a period or is glued, so it
+    /// cannot be the start of a wrapped caption.
+    static func lineNumber(_ word: PositionedWord?, before valueStart: Double) -> (line: String, rest: PositionedWord?, marked: Bool)? {
+        guard let word, word.x1 <= valueStart else { return nil }
+        let scalars = Array(word.text.unicodeScalars)
+        var end = 0
+        var dots = 0
+        while end < scalars.count, scalars[end].properties.numericType != nil || scalars[end] == "." {
+            guard scalars[end] == "." || ("0"..."9").contains(scalars[end]) else { return nil }
+            if scalars[end] == "." {
+                dots += 1
+                // Two periods in a row are a dot leader, not part of a number.
+                if end + 1 < scalars.count, scalars[end + 1] == "." { break }
+            }
+            end += 1
+        }
+        guard end > 0, ("0"..."9").contains(scalars[0]) else { return nil }
+        var number = String(String.UnicodeScalarView(scalars[0..<end]))
+        var marked = false
+        if number.hasSuffix(".") {
+            number.removeLast()
+            marked = true
+        }
+        guard !number.isEmpty, number.count <= 8 else { return nil }
+        var rest: PositionedWord?
+        if end < scalars.count {
+            // Glued to the caption: only letters, a dot leader or a parenthesis may follow.
+            let next = scalars[end]
+            guard next.properties.isAlphabetic || next == "." || next == "(" else { return nil }
+            let width = (word.x1 - word.x0) / Double(max(scalars.count, 1))
+            rest = PositionedWord(text: String(String.UnicodeScalarView(scalars[end...])), x0: word.x0 + width * Double(end),
+                                  x1: word.x1, y0: word.y0, y1: word.y1)
+            marked = true
+        }
+        return (number, rest, marked)
+    }
+
+    /// A word with its dot leaders removed, or nil when it is only a leader. A single final
+    /// period ("Inc.") is kept; two or more are a leader.
+    static func stripLeaders(_ text: String) -> Substring? {
+        var text = Substring(text)
+        while text.first == "." { text = text.dropFirst() }
+        let trailing = text.reversed().prefix { $0 == "." }.count
+        if trailing >= 2 { text = text.dropLast(trailing) }
+        return text.isEmpty ? nil : text
+    }
+
+    private mutating func finishRow(_ row: Gathered, page: PositionedPage, centers: [Double?], valueStart: Double, into reader: inout LayoutReader) {
+        let line = description.lines[row.index]
+        let label = "\(description.title) line \(row.line)"
+        if seen.contains(row.line) {
+            reader.report(.warning, .duplicateLine, page: page, line: row.lines[0], "\(label) is printed twice; the first is kept")
+            return
+        }
+        seen.insert(row.line)
+        if let source = row.lines[0].sourceLine { origins[row.line] = source }
+
+        var captionWords: [String] = []
+        let codeColumn = description.columns.firstIndex { $0.valueKind == .code }
+        var cells: [Cell] = Array(repeating: .blank, count: description.columns.count)
+        var filled: [Bool] = Array(repeating: false, count: description.columns.count)
+        // Layout text prints each cell as its own leader and amount, but squeezes their
+        // positions; a line that ends in one cell per column is read cell by cell.
+        var assigned: [Int: Int] = [:]
+        var leaders: Set<Int> = []
+        var dollarSigns: Set<Int> = []
+        if reader.document.source == .layoutText {
+            for range in row.ranges {
+                // Only the columns the line is printed in (all of them unless the blank says).
+                let printedColumns = description.columns.indices.filter { line.prints(in: description.columns[$0]) }
+                if let found = PositionedPageReader.cellsFromRight(row.words, range, columns: printedColumns.map { description.columns[$0] }, code: line.code) {
+                    assigned.merge(found.values.mapValues { printedColumns[$0] }) { a, _ in a }
+                    leaders.formUnion(found.leaders)
+                    dollarSigns.formUnion(found.dollars)
+                }
+            }
+        }
+        // The printed line each word stands on, for diagnostics.
+        var lineOfWord: [Int] = Array(repeating: 0, count: row.words.count)
+        for (lineIndex, range) in row.ranges.enumerated() {
+            for wordIndex in range where wordIndex < lineOfWord.count { lineOfWord[wordIndex] = lineIndex }
+        }
+        // A dollar sign printed apart from the amount it belongs to ("$   1,236").
+        var dollar = false
+        func withDollar(_ cell: Cell) -> Cell {
+            defer { dollar = false }
+            if dollar, case .amount(let amount, _) = cell { return .amount(amount, dollarSign: true) }
+            return cell
+        }
+        for (wordIndex, word) in row.words.enumerated() {
+            if leaders.contains(wordIndex) { continue }
+            guard let text = PositionedPageReader.stripLeaders(word.text) else { continue }
+            let cleaned = PositionedPageReader.normalize(text)
+            if cleaned == "$" {
+                // The dollar sign belongs to the next amount when that stands in the amount columns.
+                var next = wordIndex + 1
+                while next < row.words.count, PositionedPageReader.stripLeaders(row.words[next].text) == nil { next += 1 }
+                if dollarSigns.contains(wordIndex) || (assigned.isEmpty && word.centerX >= valueStart && next < row.words.count
+                    && PositionedPageReader.centerWithoutLeaders(row.words[next], PositionedPageReader.stripLeaders(row.words[next].text) ?? "") >= valueStart) {
+                    dollar = true
+                    continue
+                }
+            }
+            if let column = assigned[wordIndex], !filled[column] {
+                switch description.columns[column].valueKind {
+                case .amount:
+                    if let cell = ValueScanner.value(Substring(cleaned)) {
+                        filled[column] = true
+                        cells[column] = withDollar(cell)
+                        continue
+                    }
+                case .text, .code:
+                    filled[column] = true
+                    cells[column] = ValueScanner.value(Substring(cleaned)) == .notApplicable ? .notApplicable : .text(cleaned)
+                    continue
+                }
+            }
+            // The fixed code of the line (Schedule T's state abbreviation), wherever it stands.
+            if let code = line.code, let codeColumn, !filled[codeColumn], cleaned == code {
+                filled[codeColumn] = true
+                cells[codeColumn] = .text(code)
+                continue
+            }
+            // A footnote marker printed by an amount ("8,355,555,140 (c)") stays with the caption.
+            if PositionedPageReader.isFootnoteMarker(cleaned) {
+                captionWords.append(cleaned)
+                continue
+            }
+            // Where the word's text stands once its leader is taken off.
+            let center = PositionedPageReader.centerWithoutLeaders(word, text)
+            if center >= valueStart, let column = PositionedPageReader.nearest(center, centers),
+               description.columns[column].valueKind == .text, ValueScanner.value(Substring(cleaned)).map({ $0.amount == nil }) ?? true {
+                if filled[column], case .text(let before) = cells[column] {
+                    cells[column] = .text(before + " " + cleaned)
+                } else if !filled[column] {
+                    filled[column] = true
+                    cells[column] = ValueScanner.value(Substring(cleaned)) == .notApplicable ? .notApplicable : .text(cleaned)
+                }
+                continue
+            }
+            if center < valueStart || (!assigned.isEmpty && assigned[wordIndex] == nil) {
+                captionWords.append(cleaned)
+                continue
+            }
+            guard let cell = ValueScanner.value(Substring(cleaned)), !cell.isBlank else {
+                reader.report(.warning, .badValue, page: page, line: row.lines[min(lineOfWord[wordIndex], row.lines.count - 1)],
+                              "\(label): \"\(cleaned)\" stands in the amount columns but is not an amount; it is kept with the caption")
+                captionWords.append(cleaned)
+                continue
+            }
+            guard let column = PositionedPageReader.nearest(center, centers) else { continue }
+            if filled[column] {
+                reader.report(.error, .ambiguousRow, page: page, line: row.lines[min(lineOfWord[wordIndex], row.lines.count - 1)],
+                              "\(label): two amounts stand under column \(description.columns[column].number); \"\(cleaned)\" is kept with the caption")
+                captionWords.append(cleaned)
+                continue
+            }
+            filled[column] = true
+            cells[column] = withDollar(cell)
+        }
+        var printed = Row(line: row.line, cells: cells)
+        let caption = captionWords.joined(separator: " ")
+        if line.isWriteIn {
+            if !caption.isEmpty { printed.caption = caption }
+        } else {
+            let split = CaptionMatcher.split(caption)
+            let slots = line.slots?.count ?? 0
+            if split.amounts.count == slots {
+                printed.captionAmounts = split.amounts.allSatisfy(\.isBlank) ? [] : split.amounts
+                if !CaptionMatcher.matches(printed: split.words, blank: line.caption) {
+                    if verifier == nil { verifier = CaptionVerifier(description) }
+                    switch verifier?.verdict(printed: split.words, line: row.index) ?? .equivalent {
+                    case .equivalent:
+                        printed.caption = caption
+                        reader.report(.info, .captionMismatch, page: page, line: row.lines[0],
+                                      "\(label) prints its caption as \"\(caption)\"; the blank's is \"\(line.caption)\". The printed caption is kept")
+                    case .otherLine(let other):
+                        reader.report(.error, .misplacedRow, page: page, line: row.lines[0],
+                                      "\(label) prints the caption \"\(caption)\", which is line \(description.lines[other].line) of the \(reader.blank.year) edition (\"\(description.lines[other].caption)\"), not line \(row.line) (\"\(line.caption)\"); its values are not filed")
+                        return
+                    case .noLine:
+                        reader.report(.error, .misplacedRow, page: page, line: row.lines[0],
+                                      "\(label) prints the caption \"\(caption)\", which is no line of \(description.title) in the \(reader.blank.year) edition; expected \"\(line.caption)\". Its values are not filed")
+                        return
+                    }
+                }
+            } else {
+                printed.caption = caption
+                reader.report(.warning, .captionMismatch, page: page, line: row.lines[0],
+                              "\(label) prints \(split.amounts.count) amount\(split.amounts.count == 1 ? "" : "s") after a $ in its caption; the blank has \(slots). The caption is kept as printed: \"\(caption)\"")
+            }
+        }
+        for source in row.lines { reader.mark(source, .mapped) }
+        rows.append(printed)
+    }
+
+    /// Whether a printed line carries the row's cells: any word in the amount columns of a PDF,
+    /// or for layout text, one cell per column at the end of the line.
+    private func closes(_ words: [PositionedWord], valueStart: Double, source: PositionedDocument.Source) -> Bool {
+        switch source {
+        case .pdf:
+            return words.contains { word in
+                guard let text = PositionedPageReader.stripLeaders(word.text) else { return word.centerX >= valueStart }
+                return PositionedPageReader.centerWithoutLeaders(word, text) >= valueStart
+            }
+        case .layoutText:
+            return PositionedPageReader.cellsFromRight(words, 0..<words.count, columns: description.columns, code: nil) != nil
+        }
+    }
+
+    /// Whether a printed line holds an amount in the amount columns (layout text: anywhere).
+    static func hasAmounts(_ words: [PositionedWord], valueStart: Double, source: PositionedDocument.Source) -> Bool {
+        words.contains { word in
+            guard let text = stripLeaders(word.text), let cell = ValueScanner.value(text), cell.amount != nil || cell == .notApplicable else { return false }
+            return source == .layoutText || centerWithoutLeaders(word, text) >= valueStart
+        }
+    }
+
+    /// Whether a caption stops where it must go on: inside parentheses, or after a word that
+    /// needs a number ("(Line", "Lines 1 to"). A number opening the next line then continues it.
+    static func expectsMore(_ words: ArraySlice<PositionedWord>, depth: Int) -> Bool {
+        if parenthesisDepth(words, from: depth) > 0 { return true }
+        guard let last = words.last.flatMap({ stripLeaders($0.text) }) else { return false }
+        let open = ["line", "lines", "col.", "cols.", "column", "columns", "page", "part", "and", "to", "through", "of", "exhibit", "plus", "minus"]
+        return open.contains(last.lowercased())
+    }
+
+    /// Parentheses still open after `words`, starting from `depth`.
+    static func parenthesisDepth(_ words: ArraySlice<PositionedWord>, from depth: Int) -> Int {
+        var depth = depth
+        for word in words {
+            for character in word.text.utf8 {
+                if character == UInt8(ascii: "(") { depth += 1 } else if character == UInt8(ascii: ")") { depth = max(depth - 1, 0) }
+            }
+        }
+        return depth
+    }
+
+    /// The horizontal center of a word's text without its leader dots, by the share of
+    /// characters they take.
+    static func centerWithoutLeaders(_ word: PositionedWord, _ text: Substring) -> Double {
+        let total = word.text.count
+        guard total > 0, text.count < total, let start = word.text.range(of: text) else { return word.centerX }
+        let width = (word.x1 - word.x0) / Double(total)
+        let before = word.text.distance(from: word.text.startIndex, to: start.lowerBound)
+        let x0 = word.x0 + width * Double(before)
+        return x0 + width * Double(text.count) / 2
+    }
+
+    /// The column whose heading is nearest to a position.
+    static func nearest(_ x: Double, _ centers: [Double?]) -> Int? {
+        var best: Int?
+        for (column, center) in centers.enumerated() {
+            guard let center else { continue }
+            if best == nil || abs(center - x) < abs((centers[best ?? 0] ?? 0) - x) { best = column }
+        }
+        return best
+    }
+
+    /// `(a)`, `(b)`, `(c)`: a footnote reference.
+    static func isFootnoteMarker(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        return scalars.count == 3 && scalars[0] == "(" && scalars[2] == ")" && scalars[1].properties.isLowercase
+    }
+
+    /// A line's words without dot leaders, joined by single spaces.
+    static func plainText(_ line: PositionedLine) -> String {
+        line.words.compactMap { stripLeaders($0.text).map { normalize($0) } }.joined(separator: " ")
+    }
+
+    /// The cells a printed line of layout text ends with, read from the right: an amount with
+    /// its leader, or a leader alone for an empty cell. Nil unless there is one per column and
+    /// either every amount has its leader or there are no leaders at all (a bold total line).
+    static func cellsFromRight(_ words: [PositionedWord], _ range: Range<Int>, columns: [ColumnDescription], code: String?)
+        -> (values: [Int: Int], leaders: Set<Int>, dollars: Set<Int>)? {
+        var values: [Int: Int] = [:]
+        var leaders: Set<Int> = []
+        var dollars: Set<Int> = []
+        var column = columns.count - 1
+        var index = range.upperBound - 1
+        var leaderless = 0
+        var empty = 0
+        var amounts = 0
+        func isLeader(_ text: String) -> Bool { text.count >= 3 && text.allSatisfy { $0 == "." } }
+        while column >= 0, index >= range.lowerBound {
+            let text = words[index].text
+            if isLeader(text) {
+                leaders.insert(index)
+                empty += 1
+                index -= 1
+                column -= 1
+                continue
+            }
+            guard let stripped = stripLeaders(text) else { break }
+            switch columns[column].valueKind {
+            case .code:
+                guard let code, stripped == code else { return column == 0 && !values.isEmpty ? (values, leaders, dollars) : nil }
+                values[index] = column
+                index -= 1
+                column -= 1
+                continue
+            case .text:
+                guard ValueScanner.value(stripped)?.amount == nil else { return nil }
+                values[index] = column
+                index -= 1
+                column -= 1
+                continue
+            case .amount:
+                break
+            }
+            guard let cell = ValueScanner.value(stripped), !cell.isBlank else { break }
+            values[index] = column
+            amounts += 1
+            let glued = text.first == "."
+            index -= 1
+            // A dollar sign printed apart belongs to the amount; finishRow puts it on the cell.
+            if !glued, index >= range.lowerBound, words[index].text == "$" { dollars.insert(index); index -= 1 }
+            if !glued {
+                if index >= range.lowerBound, isLeader(words[index].text) {
+                    leaders.insert(index)
+                    index -= 1
+                } else if index >= range.lowerBound, words[index].text.hasSuffix("...") {
+                    // The leader is glued to the caption's last word, which stays in the caption.
+                } else {
+                    leaderless += 1
+                }
+            }
+            // ... or before its leader ("$ ..... 1,236").
+            if index >= range.lowerBound, words[index].text == "$" { dollars.insert(index); index -= 1 }
+            column -= 1
+        }
+        let amountColumns = columns.filter { $0.valueKind == .amount }.count
+        guard column < 0, leaderless == 0 || (leaderless == amountColumns && empty == 0) else { return nil }
+        return (values, leaders, dollars)
+    }
+
+    /// Printed characters the blank writes otherwise: pdftotext's C1 quote codes become apostrophes.
+    static func normalize(_ text: Substring) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value >= 0x80 }) else { return String(text) }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x91, 0x92, 0x2018, 0x2019: out.append("'")
+            case 0x93, 0x94, 0x201C, 0x201D: out.append("\"")
+            case 0x96, 0x97: out.append("-")
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    mutating func finish(into reader: inout LayoutReader) -> Page {
+        let printed = Set(rows.map(\.line))
+        let missing = description.lines.map(\.line).filter { !printed.contains($0) && !(description.line($0)?.isWriteIn ?? false) }
+        if !missing.isEmpty {
+            reader.report(.info, .missingLine, page: nil, line: nil,
+                          "\(description.title) does not print line\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))")
+        }
+        return Page(id: description.id, rows: rows, footnotes: footnotes)
+    }
+}

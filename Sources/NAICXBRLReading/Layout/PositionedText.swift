@@ -1,0 +1,161 @@
+import NAICXBRLCore
+/// Text as it is placed on printed pages: words with their boxes, grouped into lines.
+///
+/// Filed statements are PDFs whose tables are laid out by position: amounts sit right-aligned
+/// under numbered column headings, behind dot leaders, and captions wrap over several lines.
+/// Both inputs the layout reader accepts become this form: a PDF's word boxes (in points, from
+/// poppler's `pdftotext -bbox`) and the text `pdftotext -layout` writes (in character columns).
+public struct PositionedWord: Sendable, Equatable {
+    public var text: String
+    /// Left and right edges, in the page's units.
+    public var x0: Double
+    public var x1: Double
+    /// Top and bottom edges.
+    public var y0: Double
+    public var y1: Double
+
+    public init(text: String, x0: Double, x1: Double, y0: Double, y1: Double) {
+        self.text = text
+        self.x0 = x0
+        self.x1 = x1
+        self.y0 = y0
+        self.y1 = y1
+    }
+
+    public var centerX: Double { (x0 + x1) / 2 }
+    public var centerY: Double { (y0 + y1) / 2 }
+}
+
+/// One printed line: its words from left to right.
+public struct PositionedLine: Sendable {
+    public var words: [PositionedWord]
+    /// 1-based line number on its page, top to bottom.
+    public var number: Int
+    /// The line of the input file, for text input; nil for a PDF.
+    public var sourceLine: Int?
+
+    public init(words: [PositionedWord], number: Int, sourceLine: Int? = nil) {
+        self.words = words
+        self.number = number
+        self.sourceLine = sourceLine
+    }
+
+    /// The words joined by single spaces.
+    public var text: String { words.map(\.text).joined(separator: " ") }
+}
+
+/// One printed page.
+public struct PositionedPage: Sendable {
+    /// 1-based page number in the document.
+    public var number: Int
+    public var lines: [PositionedLine]
+
+    public init(number: Int, lines: [PositionedLine]) {
+        self.number = number
+        self.lines = lines
+    }
+}
+
+/// The pages of a document, and what their positions are measured in.
+public struct PositionedDocument: Sendable {
+    public enum Source: String, Sendable {
+        /// A PDF: positions in points, lines found by their vertical position.
+        case pdf
+        /// Text from `pdftotext -layout`: positions in character columns, one line per text line.
+        case layoutText
+    }
+
+    public var name: String
+    public var source: Source
+    public var pages: [PositionedPage]
+
+    public init(name: String, source: Source, pages: [PositionedPage]) {
+        self.name = name
+        self.source = source
+        self.pages = pages
+    }
+}
+
+extension PositionedDocument {
+    /// Reads text written by `pdftotext -layout`: pages are separated by form feeds, and a word's
+    /// position is its character column.
+    public static func layoutText(_ text: String, name: String) -> PositionedDocument {
+        var pages: [PositionedPage] = []
+        var lines: [PositionedLine] = []
+        var lineOnPage = 0
+        var sourceLine = 0
+        func endPage() {
+            if !lines.isEmpty { pages.append(PositionedPage(number: pages.count + 1, lines: lines)) }
+            lines = []
+            lineOnPage = 0
+        }
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            sourceLine += 1
+            var line = Substring(rawLine)
+            if line.last == "\r" { line = line.dropLast() }
+            // A form feed starts a new page; pdftotext writes it at the start of the page's first line.
+            while let feed = line.firstIndex(of: "\u{0C}") {
+                let before = line[..<feed]
+                if !before.allSatisfy({ $0 == " " }) {
+                    lineOnPage += 1
+                    lines.append(PositionedLine(words: words(before), number: lineOnPage, sourceLine: sourceLine))
+                }
+                endPage()
+                line = line[line.index(after: feed)...]
+            }
+            lineOnPage += 1
+            let found = words(line)
+            if !found.isEmpty {
+                lines.append(PositionedLine(words: found, number: lineOnPage, sourceLine: sourceLine))
+            }
+        }
+        endPage()
+        return PositionedDocument(name: name, source: .layoutText, pages: pages)
+    }
+
+    /// The words of one line of layout text, positioned by character column.
+    static func words(_ line: Substring) -> [PositionedWord] {
+        var words: [PositionedWord] = []
+        var column = 0
+        var start: Int?
+        var current = ""
+        for scalar in line.unicodeScalars {
+            if scalar == " " || scalar == "\t" {
+                if let begin = start {
+                    words.append(PositionedWord(text: current, x0: Double(begin), x1: Double(column), y0: 0, y1: 1))
+                    start = nil
+                    current = ""
+                }
+            } else {
+                if start == nil { start = column }
+                current.unicodeScalars.append(scalar)
+            }
+            column += scalar == "\t" ? 8 - column % 8 : 1
+        }
+        if let begin = start {
+            words.append(PositionedWord(text: current, x0: Double(begin), x1: Double(column), y0: 0, y1: 1))
+        }
+        return words
+    }
+
+    /// Groups a page's words into lines by their vertical position, each line left to right.
+    static func lines(of words: [PositionedWord]) -> [PositionedLine] {
+        let sorted = words.sorted { ($0.centerY, $0.x0) < ($1.centerY, $1.x0) }
+        var lines: [[PositionedWord]] = []
+        var lineCenter = -Double.infinity
+        var lineHeight = 0.0
+        for word in sorted {
+            let height = max(word.y1 - word.y0, 0.1)
+            if !lines.isEmpty, abs(word.centerY - lineCenter) <= 0.45 * max(height, lineHeight) {
+                lines[lines.count - 1].append(word)
+            } else {
+                lines.append([word])
+                lineCenter = word.centerY
+                lineHeight = height
+            }
+        }
+        return lines.enumerated().map { index, words in
+            PositionedLine(words: words.sorted { $0.x0 < $1.x0 }, number: index + 1)
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import NAICXBRLCore
+
+/// Decides whether a printed row's caption is the caption of the line its number names, in the
+/// edition of the blank the statement is read by.
+///
+/// A value under the wrong concept is worse than a value missing, so a row is placed only when
+/// its caption says the same thing as the edition's line:
+/// - the same words, or words that differ only in cross-references (parenthesized text),
+///   punctuation, case or abbreviations ("Cols." for "Columns", "&" for "and", "thru" for
+///   "through"): the row is placed, and the wording is kept as printed (info);
+/// - a caption that matches another line of the page better than its own number's, or that
+///   matches no line of the page: the row is not placed, and the finding is an error naming both
+///   captions.
+///
+/// The comparison is made on the caption's words with any amounts printed after a `$` removed.
+/// Verification runs only for captions whose normalized key differs from the line's, and a
+/// verifier is built only for a page that has one, so a statement printed as its edition
+/// describes pays nothing for it.
+struct CaptionVerifier: Sendable {
+    enum Verdict: Equatable {
+        /// The same caption in other wording.
+        case equivalent
+        /// Another line of the page (by index) says what the printed caption says.
+        case otherLine(Int)
+        /// No line of the page says it.
+        case noLine
+    }
+
+    private struct Words: Sendable {
+        /// All words, cross-references included.
+        var full: [String]
+        /// The words outside parentheses.
+        var core: [String]
+    }
+
+    private let lines: [Words?]
+
+    init(_ page: PageDescription) {
+        lines = page.lines.map { line in
+            line.isWriteIn || line.caption.isEmpty ? nil : Self.words(line.caption.replacingOccurrences(of: "$", with: " "))
+        }
+    }
+
+    /// The verdict on `printed` (amounts after a `$` already removed) as the caption of the line at
+    /// `index`.
+    func verdict(printed: String, line index: Int) -> Verdict {
+        let words = Self.words(printed)
+        guard let own = lines[index] else { return .equivalent }
+        // A caption that is word for word another line's, cross-references included, is that line.
+        if words.full != own.full, let other = lines.indices.first(where: { $0 != index && lines[$0]?.full == words.full }) {
+            return .otherLine(other)
+        }
+        if words.core == own.core { return .equivalent }
+        // The whole caption, then text a layout glued to it (a page footer, a cover line).
+        let startsWithOwn = !own.core.isEmpty && words.core.starts(with: own.core)
+        let ownScore = Self.score(words, own)
+        var best: (index: Int, score: Double)?
+        for (other, candidate) in lines.enumerated() where other != index {
+            guard let candidate else { continue }
+            let score = Self.score(words, candidate)
+            if score > best?.score ?? 0 { best = (other, score) }
+        }
+        if let best, best.score >= 0.6, best.score > ownScore + 0.1 { return .otherLine(best.index) }
+        return ownScore >= 0.6 || startsWithOwn ? .equivalent : .noLine
+    }
+
+    /// Similarity of two captions, 0 to 1: mostly their words outside parentheses, partly all.
+    private static func score(_ a: Words, _ b: Words) -> Double {
+        0.75 * similarity(a.core, b.core) + 0.25 * similarity(a.full, b.full)
+    }
+
+    /// Twice the longest common subsequence of words over the two lengths (1 when equal).
+    private static func similarity(_ a: [String], _ b: [String]) -> Double {
+        if a.isEmpty && b.isEmpty { return 1 }
+        if a.isEmpty || b.isEmpty { return 0 }
+        var previous = [Int](repeating: 0, count: b.count + 1)
+        var current = previous
+        for x in a {
+            for (j, y) in b.enumerated() {
+                current[j + 1] = x == y ? previous[j] + 1 : max(previous[j + 1], current[j])
+            }
+            swap(&previous, &current)
+        }
+        return 2 * Double(previous[b.count]) / Double(a.count + b.count)
+    }
+
+    /// Abbreviations a blank prints for the same word, by their lowercased letters.
+    private static let spellings: [String: String] = [
+        "col": "column", "cols": "columns", "thru": "through", "no": "number", "nos": "numbers",
+        "incl": "including", "excl": "excluding", "amt": "amount", "dept": "department", "govt": "government",
+        "ah": "accident and health",
+    ]
+
+    /// The caption's words: lowercased letters and digits, hyphenated and slashed words joined,
+    /// `&` as "and", abbreviations spelled out; `core` without parenthesized text.
+    private static func words(_ caption: String) -> Words {
+        var full: [String] = []
+        var core: [String] = []
+        var depth = 0
+        var word = ""
+        func flush() {
+            guard !word.isEmpty else { return }
+            let spelled = spellings[word].map { $0.split(separator: " ").map(String.init) } ?? [word]
+            full += spelled
+            if depth == 0 { core += spelled }
+            word = ""
+        }
+        for ch in caption.lowercased() {
+            if ch.isLetter || ch.isNumber {
+                word.append(ch)
+            } else if ch == "-" || ch == "/" || ch == "'" || ch == "\u{2019}" {
+                // "non-admitted" and "nonadmitted", "deposit-type", "policyholders'" are one word.
+                continue
+            } else {
+                flush()
+                if ch == "(" { depth += 1 }
+                if ch == ")" { depth = max(0, depth - 1) }
+                if ch == "&" { full.append("and"); if depth == 0 { core.append("and") } }
+            }
+        }
+        flush()
+        // "A & H" is "accident and health"; a lone "a" before "and h" is part of it.
+        return Words(full: normalizeAH(full), core: normalizeAH(core))
+    }
+
+    private static func normalizeAH(_ words: [String]) -> [String] {
+        var out: [String] = []
+        var i = 0
+        while i < words.count {
+            if words[i] == "a", i + 2 < words.count, words[i + 1] == "and", words[i + 2] == "h" {
+                out += ["accident", "and", "health"]
+                i += 3
+            } else {
+                out.append(words[i])
+                i += 1
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,15 @@
+import NAICXBRLCore
+/// The readers of the statement's non-tabular sections.
+enum SectionReaders {
+    static func cover(_ lines: [SourceText.Line], context: ParseContext) -> Cover {
+        CoverParser.parse(lines, context: context)
+    }
+
+    static func notes(_ lines: [SourceText.Line], context: ParseContext) -> [Note] {
+        NotesParser.parse(lines, context: context)
+    }
+
+    static func interrogatories(_ lines: [SourceText.Line], part: String, context: ParseContext) -> [Interrogatory] {
+        InterrogatoriesParser.parse(lines, part: part, context: context)
+    }
+}

@@ -1,0 +1,363 @@
+import Foundation
+import NAICXBRLCore
+
+/// The outcome of reading a statement: the model, and an account of every input line.
+public struct ParseResult: Sendable {
+    public var statement: Statement
+    public var diagnostics: [Diagnostic]
+    /// How each non-blank input line was accounted for, by 1-based line number.
+    public var dispositions: [Int: LineDisposition]
+    /// Where each tabular row was printed: page id → line number → input line.
+    public var origins: [String: [String: Int]]
+    /// False when the input could not be read as a statement at all (exit code 2).
+    public var isUsable: Bool
+    /// Pages of a PDF whose text layer cannot be read (fonts without a Unicode map), by number.
+    public var unreadablePages: [Int] = []
+    /// How each page of a statement laid out by position was accounted for: read, a schedule the
+    /// blank's description does not cover (by its printed title), or unreadable.
+    public var pages: [PageAccount] = []
+
+    /// Lines reported as not recognized: the count the coverage test holds at zero.
+    public var unrecognizedLineCount: Int {
+        diagnostics.filter { $0.code == .unrecognizedLine || $0.code == .unknownLine }.count
+    }
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// Reads a statement's text by a ``Blank`` description.
+///
+/// The text is split into sections by the titles the blank prints (page titles, "NOTES TO
+/// FINANCIAL STATEMENTS", "GENERAL INTERROGATORIES"); pages may come in any order. Within a
+/// page, rows are found by their line numbers, never by position in the file.
+public enum StatementParser {
+    /// Parses a statement file (`-` for standard input). Throws only when the file cannot be
+    /// read, or is larger than ``Limits/inputBytes``.
+    ///
+    /// Without a `blank`, the blank is recognized from the pages' running header, and the form
+    /// from the bytes: a PDF (read through poppler's `pdftotext`), text from `pdftotext -layout`
+    /// (read by position), or the tab-separated text rendering.
+    ///
+    /// `pdfParts` is how many `pdftotext` processes read a PDF's pages at once (one per core by
+    /// default; a batch that converts several statements at once passes 1).
+    public static func parse(fileAt path: String, blank: Blank? = nil, pdfParts: Int? = nil) throws -> ParseResult {
+        let bytes = try InputFile.read(path)
+        return parse(bytes: bytes, name: InputFile.displayName(path), blank: blank, pdfParts: pdfParts)
+    }
+
+    public static func parse(text: String, name: String = "<input>", blank: Blank? = nil) -> ParseResult {
+        parse(bytes: Array(text.utf8), name: name, blank: blank)
+    }
+
+    public static func parse(bytes: [UInt8], name: String, blank: Blank? = nil, pdfParts: Int? = nil) -> ParseResult {
+        if PDFText.isPDF(bytes) {
+            let document: PositionedDocument
+            do {
+                document = try PDFText.document(pdf: bytes, name: name, parts: pdfParts ?? ProcessInfo.processInfo.activeProcessorCount)
+            } catch {
+                return ParseResult(statement: Statement(blank: blank?.id ?? ""), diagnostics: [Diagnostic(.error, .io, file: name, line: nil, error.description)],
+                                   dispositions: [:], origins: [:], isUsable: false)
+            }
+            guard let chosen = blank ?? recognize(document) ?? BlankCatalog.bundled.latest(ofKind: .annual) else {
+                return ParseResult(statement: Statement(blank: ""), diagnostics: [Diagnostic(.error, .emptyInput, file: name, line: nil, "no blank of the catalog prints this statement's running header")],
+                                   dispositions: [:], origins: [:], isUsable: false)
+            }
+            let (edition, notice) = Editions.choose(chosen, given: blank != nil, year: Editions.year(document, header: chosen.pageHeader), file: name)
+            var result = LayoutStatementParser.parse(document, blank: edition)
+            if let notice { result.diagnostics.insert(notice, at: 0) }
+            return result
+        }
+        if let (line, length) = longLine(bytes, limit: Limits.current.lineBytes) {
+            let message = "line \(line) is \(length) bytes long, more than \(Limits.current.lineBytes) (NAICXBRL_MAX_LINE_BYTES sets the limit); the statement was not read"
+            return ParseResult(statement: Statement(blank: blank?.id ?? ""), diagnostics: [Diagnostic(.error, .limit, file: name, line: line, message)],
+                               dispositions: [:], origins: [:], isUsable: false)
+        }
+        // A tab marks the tab-separated rendering, and is found at once; only text without one
+        // is read by position.
+        if !bytes.contains(0x09), unusable(bytes) == nil {
+            let text = String(decoding: bytes, as: UTF8.self)
+            let document = PositionedDocument.layoutText(text, name: name)
+            if let chosen = blank ?? recognize(document), blank == nil || chosen.kind == .annual {
+                let (edition, notice) = Editions.choose(chosen, given: blank != nil, year: Editions.year(document, header: chosen.pageHeader), file: name)
+                var result = LayoutStatementParser.parse(document, blank: edition)
+                if let notice { result.diagnostics.insert(notice, at: 0) }
+                return result
+            }
+        }
+        guard let chosen = blank ?? recognizeTabbed(bytes) ?? BlankCatalog.bundled.latest(ofKind: .quarterly) else {
+            return ParseResult(statement: Statement(blank: ""), diagnostics: [Diagnostic(.error, .emptyInput, file: name, line: nil, "no blank of the catalog prints this statement's running header")],
+                               dispositions: [:], origins: [:], isUsable: false)
+        }
+        let (edition, notice) = Editions.choose(chosen, given: blank != nil, year: Editions.year(bytes, header: chosen.pageHeader), file: name)
+        var result = parseTabbed(bytes: bytes, name: name, blank: edition)
+        if let notice { result.diagnostics.insert(notice, at: 0) }
+        return result
+    }
+
+    /// The first line longer than `limit` bytes, and its length: one scan, before anything else
+    /// reads the text, so no stage meets a line that costs more than the limit.
+    static func longLine(_ bytes: [UInt8], limit: Int) -> (line: Int, length: Int)? {
+        guard bytes.count > limit else { return nil }
+        return bytes.withUnsafeBytes { buffer -> (Int, Int)? in
+            guard let base = buffer.baseAddress else { return nil }
+            var line = 1, start = 0
+            while start < buffer.count {
+                var end = buffer.count
+                if let found = memchr(base + start, 0x0A, buffer.count - start) { end = base.distance(to: UnsafeRawPointer(found)) }
+                if end - start > limit { return (line, end - start) }
+                line += 1
+                start = end + 1
+            }
+            return nil
+        }
+    }
+
+    /// The blank whose running header the tab-separated text prints. The quarterly blank, the
+    /// usual one, is tried first, so a quarterly statement never decodes another description.
+    static func recognizeTabbed(_ bytes: [UInt8]) -> Blank? {
+        // In the catalog's order, lazily: a statement of the first blank decodes no other description.
+        Blank.ids.lazy.compactMap(Blank.named).first { contains(bytes, $0.pageHeader) }
+    }
+
+    /// Whether the running header `header` occurs in `bytes`.
+    private static func contains(_ bytes: [UInt8], _ header: String) -> Bool {
+        bytes.withUnsafeBufferPointer { bytes in Text.withBytes(header) { Text.contains(bytes, $0) } }
+    }
+
+    /// The known blank whose running header starts the most pages of the document.
+    static func recognize(_ document: PositionedDocument) -> Blank? {
+        var best: (blank: Blank, pages: Int)?
+        for id in Blank.ids {
+            guard let blank = Blank.named(id) else { continue }
+            let header = Text.key(blank.pageHeader)
+            let pages = document.pages.filter { page in page.lines.prefix(8).contains { Text.key($0.text).hasPrefix(header) } }.count
+            if pages > 0, pages > best?.pages ?? 0 { best = (blank, pages) }
+        }
+        return best?.blank
+    }
+
+    /// Parses the tab-separated text rendering of a statement.
+    public static func parseTabbed(bytes: [UInt8], name: String, blank: Blank) -> ParseResult {
+        let context = ParseContext(file: name)
+        if let problem = unusable(bytes) {
+            context.report(.error, .emptyInput, line: nil, problem)
+            return ParseResult(statement: Statement(blank: blank.id), diagnostics: context.diagnostics,
+                               dispositions: [:], origins: [:], isUsable: false)
+        }
+        let source = SourceText(bytes: bytes, name: name)
+        source.diagnostics.forEach(context.append)
+        var segmenter = Segmenter(blank: blank, context: context)
+        // Lines are visited by index: a copy of a line would retain the text it is a slice of.
+        let lines = source.lines
+        for index in lines.indices where !Text.isSpacesAndTabs(lines[index].text) {
+            segmenter.consume(lines[index])
+        }
+        var result = segmenter.finish()
+        for index in lines.indices where context.disposition(of: lines[index].number) == nil {
+            guard !Text.isSpacesAndTabs(lines[index].text) else { continue }
+            context.report(.error, .unrecognizedLine, line: lines[index].number,
+                           "this line was not recognized as part of the statement: \"\(String(Text.clean(lines[index].text).prefix(80)))\"")
+        }
+        result.diagnostics = context.diagnostics.sorted { ($0.line ?? 0, $0.severity) < ($1.line ?? 0, $1.severity) }
+        result.dispositions = context.dispositions
+        if result.statement.pages.isEmpty && result.statement.cover.companyName == nil && result.statement.notes.isEmpty
+            && result.statement.interrogatories.isEmpty {
+            result.isUsable = false
+            result.diagnostics.append(Diagnostic(.error, .emptyInput, file: name, line: nil,
+                                                 "no page, cover, note or interrogatory of the \(blank.title) blank was found; is this a statement?"))
+        }
+        return result
+    }
+
+    /// 1 for each control byte ``unusable(_:)`` counts: below 0x20, other than tab, LF, CR and FF.
+    private static let controlBytes: [UInt8] = (0...255).map { byte in
+        byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C ? 1 : 0
+    }
+
+    /// Refuses input that is not text: empty, or with NUL and other control bytes.
+    static func unusable(_ bytes: [UInt8]) -> String? {
+        let (blank, control) = bytes.withUnsafeBufferPointer { bytes in
+            let blank = !bytes.contains { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+            // Control bytes other than tab, line breaks and form feed, counted by table lookup:
+            // a branch would be mispredicted at every line break and tab.
+            let control = controlBytes.withUnsafeBufferPointer { table in
+                bytes.reduce(0) { $0 &+ Int(table[Int($1)]) }
+            }
+            return (blank, control)
+        }
+        if blank {
+            return "the input is empty"
+        }
+        if control > 0 && control * 100 >= bytes.count {
+            return "the input is not text (\(control) control bytes in \(bytes.count)); expected a statement rendered as text"
+        }
+        return nil
+    }
+}
+
+/// Splits the statement into the blank's sections and hands each line to its section's reader.
+struct Segmenter {
+    private enum Section {
+        case cover
+        /// A page being read: its reader's index in `pageParsers`.
+        case page(Int)
+        case notes
+        case interrogatories(String)
+        case between
+    }
+
+    let blank: Blank
+    let context: ParseContext
+    private var section: Section = .cover
+    /// The readers of the pages printed so far, in printed order, and where each page's is, by
+    /// the page's index in the blank.
+    private var pageParsers: [PageParser] = []
+    private var pageParserIndex: [Int?]
+    private var coverLines: [SourceText.Line] = []
+    private var notesLines: [SourceText.Line] = []
+    private var interrogatoryLines: [String: [SourceText.Line]] = [:]
+    /// The keys of the blank's titles, worked out once per blank.
+    private let tables: BlankTables
+    /// A page title printed over two lines: what is left to match of it.
+    private var titleRemainder: [UInt8]?
+
+    init(blank: Blank, context: ParseContext) {
+        self.blank = blank
+        self.context = context
+        tables = BlankTables.of(blank)
+        pageParserIndex = Array(repeating: nil, count: blank.pages.count)
+    }
+
+    mutating func consume(_ line: SourceText.Line) {
+        // The key of the raw line is the key of its cleaned text (see `Text.key`); the cleaned
+        // text itself is only needed for a diagnostic. The key is compared in scratch space.
+        Text.withBytes(line.text) { bytes in
+            Text.withKey(bytes) { key in consume(line, bytes: bytes, key: key) }
+        }
+    }
+
+    private mutating func consume(_ line: SourceText.Line, bytes: Text.Bytes, key: Text.Bytes) {
+        let hasTab = bytes.baseAddress.map { memchr($0, 0x09, bytes.count) != nil } ?? false
+
+        if let remainder = titleRemainder {
+            titleRemainder = nil
+            if !key.isEmpty, Text.hasPrefix(remainder, key) {
+                context.classified(line)
+                if remainder.count > key.count { titleRemainder = Array(remainder.dropFirst(key.count)) }
+                return
+            }
+        }
+        if !hasTab, Text.hasPrefix(key, tables.pageHeaderKey) {
+            // The running header of a statement page ("STATEMENT AS OF ... OF THE ...").
+            context.classified(line)
+            if case .cover = section { section = .between }
+            return
+        }
+        if !hasTab, let match = tables.pageTitleKeys.firstIndex(where: { Text.equal(key, $0) }) {
+            startPage(match, line: line)
+            return
+        }
+        if !hasTab, key.count >= 16,
+           let match = tables.pageTitleKeys.firstIndex(where: { Text.hasPrefix($0, key) }) {
+            // The first line of a title printed over two lines.
+            startPage(match, line: line)
+            titleRemainder = Array(tables.pageTitleKeys[match].dropFirst(key.count))
+            return
+        }
+        if let match = tables.sectionTitleKeys.firstIndex(where: { Text.equal(key, $0) }) {
+            enter(blank.sections[tables.sectionTitleSections[match]], line: line, glued: false)
+            return
+        }
+        if let match = tables.notesTitleKeys.firstIndex(where: { Text.hasPrefix(key, $0) }) {
+            enter(blank.sections[tables.notesTitleSections[match]], line: line, glued: true)
+            return
+        }
+        switch section {
+        case .cover:
+            coverLines.append(line)
+        case .page(let index):
+            pageParsers[index].consume(line, bytes: bytes, key: key)
+        case .notes:
+            if Text.equal(key, "none") { context.noneMark(line) } else { notesLines.append(line) }
+        case .interrogatories(let part):
+            if Text.equal(key, "none") { context.noneMark(line) } else { interrogatoryLines[part, default: []].append(line) }
+        case .between:
+            if Text.equal(key, "none") {
+                context.noneMark(line)
+            } else {
+                context.report(.error, .unrecognizedLine, line: line.number,
+                               "text outside any page of the blank: \"\(String(Text.clean(line.text).prefix(80)))\"")
+            }
+        }
+    }
+
+    /// Opens the page whose title is the blank's `titleIndex`th.
+    private mutating func startPage(_ titleIndex: Int, line: SourceText.Line) {
+        context.classified(line)
+        let pageIndex = tables.pageForID[titleIndex]
+        if let index = pageParserIndex[pageIndex] {
+            context.report(.warning, .duplicatePage, line: line.number,
+                           "\(blank.pages[pageIndex].title) is printed a second time; its lines are read into the same page and repeated lines are reported",
+                           placed: true)
+            section = .page(index)
+        } else {
+            pageParserIndex[pageIndex] = pageParsers.count
+            section = .page(pageParsers.count)
+            pageParsers.append(PageParser(description: blank.pages[pageIndex], tables: tables.pages[pageIndex], context: context))
+        }
+    }
+
+    private mutating func enter(_ description: SectionDescription, line: SourceText.Line, glued: Bool) {
+        switch description.kind {
+        case .notes:
+            section = .notes
+            if glued { notesLines.append(line) } else { context.classified(line) }
+        case .interrogatories:
+            let part = description.part ?? description.id
+            // A running title of an interrogatories part already open keeps that part open.
+            if case .interrogatories(let open) = section, open != part, part == "1" {
+                context.classified(line)
+                return
+            }
+            section = .interrogatories(part)
+            context.classified(line)
+        }
+    }
+
+    mutating func finish() -> ParseResult {
+        var statement = Statement(blank: blank.id, edition: blank.year)
+        statement.cover = SectionReaders.cover(coverLines, context: context)
+        if statement.cover.kind == nil, !coverLines.isEmpty { statement.cover.kind = blank.kind }
+        var origins: [String: [String: Int]] = [:]
+        var missingPages: [String] = []
+        for (pageIndex, description) in blank.pages.enumerated() {
+            guard let index = pageParserIndex[tables.pageForID[pageIndex]] else {
+                missingPages.append(description.title)
+                continue
+            }
+            var parser = pageParsers[index]
+            let page = parser.finish()
+            origins[description.id] = parser.origins
+            statement.pages.append(page)
+            if !page.none {
+                let missing = parser.missingLines
+                if !missing.isEmpty {
+                    context.report(.info, .missingLine, line: nil,
+                                   "\(description.title) does not print line\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))")
+                }
+            }
+        }
+        if !missingPages.isEmpty {
+            context.report(.info, .missingPage, line: nil,
+                           "the statement does not print: \(missingPages.joined(separator: "; "))")
+        }
+        statement.notes = SectionReaders.notes(notesLines, context: context)
+        for section in blank.sections where section.kind == .interrogatories {
+            let part = section.part ?? section.id
+            if let lines = interrogatoryLines[part] {
+                statement.interrogatories += SectionReaders.interrogatories(lines, part: part, context: context)
+            }
+        }
+        return ParseResult(statement: statement, diagnostics: [], dispositions: [:], origins: origins, isUsable: true)
+    }
+}

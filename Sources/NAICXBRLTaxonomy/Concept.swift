@@ -1,0 +1,153 @@
+import NAICXBRLCore
+import NAICXBRLXML
+/// One element of the taxonomy: a reported item, or a dimension, hypercube or member.
+public struct Concept: Hashable, Sendable {
+    public enum DataType: String, Sendable {
+        case monetary, string, boolean, date, integer, percent
+        /// Members, axes, hypercubes and headings: abstract, never reported.
+        case abstract
+    }
+
+    public enum Kind: Hashable, Sendable {
+        case item
+        case explicitDimension
+        /// A typed dimension whose values are elements named `domain`.
+        case typedDimension(domain: String)
+        case hypercube
+        case member
+        case heading
+    }
+
+    public enum PeriodType: String, Sendable { case instant, duration }
+
+    public var name: String
+    public var kind: Kind
+    public var type: DataType
+    public var periodType: PeriodType
+    public var balance: Balance?
+    /// The standard label: the blank's caption.
+    public var label: String
+    /// Where the item is printed ("Assets, line 28"): the taxonomy's "printed at" label.
+    public var printedAt: String?
+    /// Where the concept is printed on the blank, for the reference linkbase.
+    public var reference: ConceptReference? = nil
+
+    public var isAbstract: Bool { kind != .item }
+}
+
+/// The non-tabular items every blank shares: cover, notes, interrogatories and the printed form
+/// of pages. They follow the statement model, which is the same for every blank.
+package enum CommonConcepts {
+    /// Typed dimensions and their domain elements.
+    static let typedAxes: [(axis: String, domain: String, label: String)] = [
+        ("ItemNumberAxis", "ItemNumber", "Item number in a printed list"),
+        ("PageAxis", "PageIdentifier", "Page"),
+        ("LineAxis", "LineNumber", "Line number"),
+        ("NoteAxis", "NoteNumber", "Note number"),
+        ("BlockAxis", "BlockNumber", "Paragraph or table number within a note"),
+        ("TableRowAxis", "TableRow", "Table row"),
+        ("TableColumnAxis", "TableColumn", "Table column"),
+        ("InterrogatoryAxis", "InterrogatoryNumber", "Interrogatory (part:number)"),
+    ]
+
+    /// Item name, type, period type, label, and the typed axes its facts carry.
+    static let items: [(name: String, type: Concept.DataType, period: Concept.PeriodType, label: String, axes: [String])] = [
+        ("EditionTitle", .string, .instant, "Blank edition", []),
+        ("StatementKind", .string, .instant, "Kind of statement (quarterly or annual)", []),
+        ("StatementDate", .date, .instant, "Statement date", []),
+        ("CompanyName", .string, .instant, "Name of the reporting entity", []),
+        ("NAICGroupCode", .string, .instant, "NAIC group code (current)", []),
+        ("NAICGroupCodePrior", .string, .instant, "NAIC group code (prior)", []),
+        ("NAICCompanyCode", .string, .instant, "NAIC company code", []),
+        ("EmployerIdentificationNumber", .string, .instant, "Employer's ID number", []),
+        ("OrganizedUnderLawsOf", .string, .instant, "Organized under the laws of", []),
+        ("StateOfDomicile", .string, .instant, "State of domicile or port of entry", []),
+        ("CountryOfDomicile", .string, .instant, "Country of domicile", []),
+        ("IncorporationDate", .date, .instant, "Incorporated/organized", []),
+        ("CommencedBusinessDate", .date, .instant, "Commenced business", []),
+        ("StatutoryHomeOfficeStreet", .string, .instant, "Statutory home office (street and number)", []),
+        ("StatutoryHomeOfficeCityStateZip", .string, .instant, "Statutory home office (city or town, state and zip code)", []),
+        ("StatutoryHomeOfficeTelephone", .string, .instant, "Statutory home office (telephone)", []),
+        ("MainAdministrativeOfficeStreet", .string, .instant, "Main administrative office (street and number)", []),
+        ("MainAdministrativeOfficeCityStateZip", .string, .instant, "Main administrative office (city or town, state and zip code)", []),
+        ("MainAdministrativeOfficeTelephone", .string, .instant, "Main administrative office (telephone)", []),
+        ("MailAddressStreet", .string, .instant, "Mail address (street and number or P.O. box)", []),
+        ("MailAddressCityStateZip", .string, .instant, "Mail address (city or town, state and zip code)", []),
+        ("MailAddressTelephone", .string, .instant, "Mail address (telephone)", []),
+        ("BooksAndRecordsStreet", .string, .instant, "Primary location of books and records (street and number)", []),
+        ("BooksAndRecordsCityStateZip", .string, .instant, "Primary location of books and records (city or town, state and zip code)", []),
+        ("BooksAndRecordsTelephone", .string, .instant, "Primary location of books and records (telephone)", []),
+        ("InternetWebSiteAddress", .string, .instant, "Internet web site address", []),
+        ("StatementContactName", .string, .instant, "Statutory statement contact (name)", []),
+        ("StatementContactTelephone", .string, .instant, "Statutory statement contact (telephone)", []),
+        ("StatementContactEmail", .string, .instant, "Statutory statement contact (e-mail address)", []),
+        ("StatementContactFax", .string, .instant, "Statutory statement contact (fax number)", []),
+        ("OfficerName", .string, .instant, "Officer (name)", ["ItemNumberAxis"]),
+        ("OfficerTitle", .string, .instant, "Officer (title)", ["ItemNumberAxis"]),
+        ("OtherOfficerName", .string, .instant, "Other officer (name)", ["ItemNumberAxis"]),
+        ("OtherOfficerTitle", .string, .instant, "Other officer (title)", ["ItemNumberAxis"]),
+        ("DirectorOrTrusteeName", .string, .instant, "Director or trustee", ["ItemNumberAxis"]),
+        ("JuratState", .string, .instant, "Jurat: state", []),
+        ("JuratCounty", .string, .instant, "Jurat: county", []),
+        ("JuratSignatoryName", .string, .instant, "Jurat: signing officer (name)", ["ItemNumberAxis"]),
+        ("JuratSignatoryTitle", .string, .instant, "Jurat: signing officer (title)", ["ItemNumberAxis"]),
+        ("IsOriginalFiling", .boolean, .instant, "Is this an original filing?", []),
+        ("AmendmentNumber", .string, .instant, "If no, state the amendment number", []),
+        ("DateFiled", .string, .instant, "If no, date filed", []),
+        ("NumberOfPagesAttached", .string, .instant, "If no, number of pages attached", []),
+        ("PrintedCaption", .string, .duration, "Caption as printed (write-in lines, and captions that differ from the blank)", ["PageAxis", "LineAxis"]),
+        ("PrintedColumnHeadings", .string, .duration, "Column headings as printed, cells separated by tabs", ["PageAxis", "TableRowAxis"]),
+        ("PrintedFootnote", .string, .duration, "Footnote or legend printed under a page", ["PageAxis", "TableRowAxis"]),
+        ("PageIsNone", .boolean, .duration, "The page is printed with a NONE mark", ["PageAxis"]),
+        ("LinesNotPrinted", .string, .duration, "Lines of the blank a printed page leaves out", ["PageAxis"]),
+        ("TextOfCell", .string, .duration, "A cell printed where the blank expects an amount, as printed", ["PageAxis", "LineAxis", "TableColumnAxis"]),
+        ("NoteTitle", .string, .duration, "Note title", ["NoteAxis"]),
+        ("NoteParagraph", .string, .duration, "Note paragraph", ["NoteAxis", "BlockAxis"]),
+        ("NoteTableScale", .string, .duration, "Scale stated in a note table's headings", ["NoteAxis", "BlockAxis"]),
+        ("NoteTableHeadings", .string, .duration, "Note table heading row, cells separated by tabs", ["NoteAxis", "BlockAxis", "TableRowAxis"]),
+        ("NoteTableRowLabel", .string, .duration, "Note table row label", ["NoteAxis", "BlockAxis", "TableRowAxis"]),
+        ("InterrogatoryText", .string, .duration, "Interrogatory question as printed", ["InterrogatoryAxis"]),
+        ("InterrogatoryAnswerYesNo", .boolean, .duration, "Interrogatory answer (yes or no)", ["InterrogatoryAxis"]),
+        ("InterrogatoryAnswerYesNoNotApplicable", .string, .duration, "Interrogatory answer (yes, no or n/a)", ["InterrogatoryAxis"]),
+        ("InterrogatoryAnswerDate", .date, .duration, "Interrogatory answer (date)", ["InterrogatoryAxis"]),
+        ("InterrogatoryAnswerAmount", .monetary, .duration, "Interrogatory answer (amount)", ["InterrogatoryAxis", "TableColumnAxis"]),
+        ("InterrogatoryAnswerPercent", .percent, .duration, "Interrogatory answer (percent)", ["InterrogatoryAxis"]),
+        ("InterrogatoryAnswerText", .string, .duration, "Interrogatory answer (text)", ["InterrogatoryAxis"]),
+        ("InterrogatoryDetail", .string, .duration, "Text printed under an interrogatory", ["InterrogatoryAxis", "TableRowAxis"]),
+        ("InterrogatoryTableScale", .string, .duration, "Scale stated in an interrogatory table's headings", ["InterrogatoryAxis"]),
+        ("InterrogatoryTableHeadings", .string, .duration, "Interrogatory table heading row, cells separated by tabs", ["InterrogatoryAxis", "TableRowAxis"]),
+        ("InterrogatoryTableRowLabel", .string, .duration, "Interrogatory table row label", ["InterrogatoryAxis", "TableRowAxis"]),
+    ] + tableCells(prefix: "Note", label: "Note table", axes: ["NoteAxis", "BlockAxis", "TableRowAxis"])
+      + tableCells(prefix: "Interrogatory", label: "Interrogatory table", axes: ["InterrogatoryAxis", "TableRowAxis"])
+
+    /// The widest printed table the taxonomy has items for.
+    package static let maxTableColumns = 16
+
+    /// One amount item and one text item per column of a printed table. A column is an item
+    /// rather than a dimension so that a row's cells share one context: a table of 7 columns
+    /// needs a seventh of the contexts.
+    static func tableCells(prefix: String, label: String, axes: [String]) -> [(name: String, type: Concept.DataType, period: Concept.PeriodType, label: String, axes: [String])] {
+        (1...maxTableColumns).flatMap { n in
+            [("\(prefix)TableAmountColumn\(n)", Concept.DataType.monetary, Concept.PeriodType.duration, "\(label) amount, column \(n)", axes),
+             ("\(prefix)TableTextColumn\(n)", Concept.DataType.string, Concept.PeriodType.duration, "\(label) text, column \(n)", axes)]
+        }
+    }
+}
+
+/// Where a concept is printed on its blank's edition: the page (or the part of the statement,
+/// for concepts that are on no tabular page), the line, the column.
+public struct ConceptReference: Hashable, Sendable {
+    /// The page's printed title, or the part of the statement ("Cover and jurat").
+    public var page: String
+    public var line: String?
+    public var column: String?
+    /// What on the line it is, where the line prints more than one amount ("amount 1 printed in the caption").
+    public var detail: String?
+
+    public init(page: String, line: String? = nil, column: String? = nil, detail: String? = nil) {
+        self.page = page
+        self.line = line
+        self.column = column
+        self.detail = detail
+    }
+}

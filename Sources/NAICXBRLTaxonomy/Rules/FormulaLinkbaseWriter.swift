@@ -1,0 +1,577 @@
+import NAICXBRLCore
+import NAICXBRLXML
+/// Writes a ``CheckRuleSet`` as an XBRL Formula 1.0 linkbase of value assertions, so that any
+/// formula processor (Arelle) checks an instance the way `naicxbrl check` checks the statement.
+///
+/// Each rule is one `va:valueAssertion` (its id is the rule's) whose test is
+/// `abs(left - right) le tolerance`, so a rounding difference within tolerance is satisfied, as
+/// the checker counts it. Each cell is a fact variable filtered by concept, period and dimension
+/// members, with a fallback of 0: a blank cell, a dash or a line not printed is no fact, and a
+/// processor evaluates an assertion only where at least one variable binds to a fact, which is
+/// the checker's "at least one value is printed". Row-by-row rules leave the row aspect uncovered
+/// (the concept on pages whose lines are items, the line dimension on pages whose lines are
+/// members, the table row of a note) so that implicit filtering evaluates them once per row.
+/// The cells a total adds up are one sequence variable per sign.
+///
+/// Periods are not written as dates: the taxonomy serves every statement date. Period filters
+/// compute each column's period from the instance's `StatementDate` fact, as ``StatementPeriods``
+/// does (prior year to date ends `StatementDate - P1Y`; a balance printed among flows is the
+/// instant at the start or end of the column's period).
+///
+/// `Scripts/interop.sh` runs the linkbase in Arelle on the reference statement and on a changed
+/// copy and requires Arelle's satisfied and not satisfied counts, assertion by assertion, to be
+/// ``CheckReport/assertions``.
+public struct FormulaLinkbaseWriter: Sendable {
+    public let taxonomy: TaxonomyModel
+    public let rules: CheckRuleSet
+
+    public init(taxonomy: TaxonomyModel, rules: CheckRuleSet) {
+        self.taxonomy = taxonomy
+        self.rules = rules
+    }
+
+    static let namespaces: [(prefix: String, uri: String, schema: String?)] = [
+        ("gen", "http://xbrl.org/2008/generic", "http://www.xbrl.org/2008/generic-link.xsd"),
+        ("variable", "http://xbrl.org/2008/variable", "http://www.xbrl.org/2008/variable.xsd"),
+        ("va", "http://xbrl.org/2008/assertion/value", "http://www.xbrl.org/2008/value-assertion.xsd"),
+        ("cf", "http://xbrl.org/2008/filter/concept", "http://www.xbrl.org/2008/concept-filter.xsd"),
+        ("pf", "http://xbrl.org/2008/filter/period", "http://www.xbrl.org/2008/period-filter.xsd"),
+        ("df", "http://xbrl.org/2008/filter/dimension", "http://www.xbrl.org/2008/dimension-filter.xsd"),
+        ("gf", "http://xbrl.org/2008/filter/general", "http://www.xbrl.org/2008/general-filter.xsd"),
+        ("acf", "http://xbrl.org/2010/filter/aspect-cover", "http://www.xbrl.org/2010/aspect-cover-filter.xsd"),
+        ("msg", "http://xbrl.org/2010/message", "http://www.xbrl.org/2010/generic-message.xsd"),
+        ("sev", "http://xbrl.org/2016/assertion-severity", "http://www.xbrl.org/2016/assertion-severity.xsd"),
+        ("xfi", "http://www.xbrl.org/2008/function/instance", nil),
+        ("xbrli", "http://www.xbrl.org/2003/instance", nil),
+    ]
+
+    static let arcroles: [(uri: String, href: String)] = [
+        ("http://xbrl.org/arcrole/2008/variable-set", "http://www.xbrl.org/2008/variable.xsd#variable-set"),
+        ("http://xbrl.org/arcrole/2008/variable-filter", "http://www.xbrl.org/2008/variable.xsd#variable-filter"),
+        ("http://xbrl.org/arcrole/2008/variable-set-precondition", "http://www.xbrl.org/2008/variable.xsd#variable-set-precondition"),
+        ("http://xbrl.org/arcrole/2010/assertion-unsatisfied-message", "http://www.xbrl.org/2010/validation-message.xsd#assertion-unsatisfied-message"),
+        ("http://xbrl.org/arcrole/2016/assertion-unsatisfied-severity", "http://www.xbrl.org/2016/assertion-severity.xsd#assertion-unsatisfied-severity"),
+    ]
+
+    static let messageRole = "http://www.xbrl.org/2010/role/message"
+
+    // MARK: the linkbase's resources, shared between assertions
+
+    enum Filter: Hashable {
+        case concepts([String])
+        case periodInstant(String)
+        case periodStart(String)
+        case periodEnd(String)
+        case explicitDimension(axis: String, members: [String])
+        case typedDimension(axis: String, test: String?)
+        case aspectCover(aspects: [String], dimensions: [String])
+    }
+
+    struct FilterUse: Hashable {
+        var filter: Filter
+        var cover: Bool
+    }
+
+    struct FactVariable: Hashable {
+        var filters: [FilterUse]
+        var bindAsSequence = false
+        var fallback: String?
+    }
+
+    enum Variable: Hashable {
+        case fact(FactVariable)
+        case general(select: String, sequence: Bool)
+    }
+
+    struct Assertion {
+        var id: String
+        var variables: [(name: String, variable: Variable)]
+        var test: String
+        var preconditions: [String]
+        var message: String
+        var severity: CheckSeverity
+    }
+
+    /// A rule the writer cannot express; the taxonomy is then written without it.
+    public struct Unsupported: Error, CustomStringConvertible {
+        public var rule: String
+        public var problem: String
+        public var description: String { "\(rule): \(problem)" }
+    }
+
+    /// The assertions, one per rule, in rule order.
+    func assertions() throws(Unsupported) -> [Assertion] {
+        try rules.rules.map { rule throws(Unsupported) in try assertion(rule) }
+    }
+
+    /// The linkbase document.
+    public func linkbase() -> [UInt8] {
+        // The rules ship with the library and the tests compile every one of them; a rule the
+        // writer cannot express is left out rather than written wrong.
+        let list = rules.rules.compactMap { try? assertion($0) }
+        return write(list)
+    }
+
+    // MARK: rules to assertions
+
+    private var prefix: String { taxonomy.prefix }
+    private func qname(_ local: String) -> String { "\(prefix):\(local)" }
+    private func qnameCall(_ local: String) -> String { "QName('\(taxonomy.namespace)', '\(prefix):\(local)')" }
+
+    final class Names {
+        var variables: [(name: String, variable: Variable)] = []
+        var byKey: [String: String] = [:]
+
+        func name(_ key: String, _ make: () -> Variable) -> String {
+            if let name = byKey[key] { return name }
+            let name = "v\(variables.count + 1)"
+            byKey[key] = name
+            variables.append((name, make()))
+            return name
+        }
+    }
+
+    func assertion(_ rule: CheckRule) throws(Unsupported) -> Assertion {
+        let names = Names()
+        var preconditions: [String] = []
+        func side(_ terms: [CheckTerm], _ sideName: String) throws(Unsupported) -> String {
+            // Cells that differ only by item (or by line member) and enter with the same sign are
+            // one sequence variable: `sum($v2)` rather than 25 variables, each of which a
+            // processor would otherwise try both bound and fallen back.
+            var parts: [(sign: Int, value: String)] = []
+            var groups: [(key: GroupKey, sign: Int, part: Int, members: [Filter], variable: FactVariable)] = []
+            var seen = Set<CheckReference>()
+            for term in terms {
+                if seen.insert(term.reference).inserted, let (variable, identity) = try groupable(term.reference, rule: rule) {
+                    var rest = variable
+                    rest.filters.remove(at: identity)
+                    let key = GroupKey(filters: rest.filters, identity: Self.kind(of: variable.filters[identity].filter))
+                    if let g = groups.firstIndex(where: { $0.key == key && $0.sign == term.sign }) {
+                        groups[g].members.append(variable.filters[identity].filter)
+                        continue
+                    }
+                    groups.append((key, term.sign, parts.count, [variable.filters[identity].filter], variable))
+                    parts.append((term.sign, ""))
+                    continue
+                }
+                parts.append((term.sign, try expression(term.reference, rule: rule, names: names, preconditions: &preconditions)))
+            }
+            for (g, group) in groups.enumerated() {
+                if group.members.count == 1 {
+                    parts[group.part].value = "$" + names.name("\(sideName)|group\(g)") { .fact(group.variable) }
+                    continue
+                }
+                var merged = FactVariable(filters: group.key.filters, bindAsSequence: true, fallback: "0")
+                merged.filters.insert(FilterUse(filter: Self.merge(group.members), cover: true), at: 0)
+                parts[group.part].value = "sum($" + names.name("\(sideName)|group\(g)") { .fact(merged) } + ")"
+            }
+            var out = ""
+            for (i, part) in parts.enumerated() {
+                if i == 0 {
+                    out = part.sign < 0 ? "-\(part.value)" : part.value
+                } else {
+                    out += part.sign < 0 ? " - \(part.value)" : " + \(part.value)"
+                }
+            }
+            return out.isEmpty ? "0" : out
+        }
+        let left = try side(rule.left, "left")
+        let right = try side(rule.right, "right")
+        let variables = names.variables
+        let test = "abs((\(left)) - (\(right))) le \(rule.tolerance.description)"
+        let message = "[\(rule.id)] \(rule.message) (expected {\(right)}, actual {\(left)})"
+        return Assertion(id: rule.id, variables: variables, test: test, preconditions: preconditions, message: message, severity: rule.severity)
+    }
+
+    struct GroupKey: Hashable {
+        var filters: [FilterUse]
+        var identity: String
+    }
+
+    /// What distinguishes the cells of a group: the item, or the member of a given axis.
+    static func kind(of filter: Filter) -> String {
+        switch filter {
+        case .concepts: "concept"
+        case .explicitDimension(let axis, _): "member:" + axis
+        default: "other"
+        }
+    }
+
+    static func merge(_ filters: [Filter]) -> Filter {
+        var concepts: [String] = [], members: [String] = [], axis = ""
+        for filter in filters {
+            switch filter {
+            case .concepts(let names): concepts += names
+            case .explicitDimension(let a, let m): axis = a; members += m
+            default: break
+            }
+        }
+        return concepts.isEmpty ? .explicitDimension(axis: axis, members: members) : .concepts(concepts)
+    }
+
+    /// A cell that can join a group: a fixed amount cell or caption amount, with the index of
+    /// the filter that names it.
+    private func groupable(_ reference: CheckReference, rule: CheckRule) throws(Unsupported) -> (FactVariable, Int)? {
+        switch reference {
+        case .cell(let pageID, let line?, let selector):
+            guard let page = rules.blank.page(pageID), try selectedColumns(page, selector, rule: rule).first?.valueKind == .amount else { return nil }
+            let variable = try cellVariable(page, line: line, selector: selector, rule: rule)
+            let identity = page.orientation == .items
+                ? variable.filters.firstIndex { if case .concepts = $0.filter { true } else { false } }
+                : variable.filters.firstIndex { if case .explicitDimension(let axis, _) = $0.filter { axis == qname(TaxonomyModel.rowAxis(page)) } else { false } }
+            return identity.map { (variable, $0) }
+        case .caption(let pageID, let lineNumber, let slot):
+            guard let page = rules.blank.page(pageID), let line = page.line(lineNumber), let concept = line.slots?[safe: slot - 1] else { return nil }
+            let period = page.columns.first { $0.valueKind == .amount }?.period ?? .currentYearToDate
+            return (FactVariable(filters: [FilterUse(filter: .concepts([qname(concept)]), cover: true)] + periodFilters(period, line.instant), fallback: "0"), 0)
+        default:
+            return nil
+        }
+    }
+
+    /// The XPath value of one reference, adding its variables.
+    private func expression(_ reference: CheckReference, rule: CheckRule, names: Names, preconditions: inout [String]) throws(Unsupported) -> String {
+        let blank = rules.blank
+        func fail(_ why: String) -> Unsupported { Unsupported(rule: rule.id, problem: why) }
+        switch reference {
+        case .cell(let pageID, let line, let selector):
+            guard let page = blank.page(pageID) else { throw fail("no page \(pageID)") }
+            let variable = try cellVariable(page, line: line, selector: selector, rule: rule)
+            let name = names.name("cell|\(pageID)|\(line ?? "*")|\(selector)") { .fact(variable) }
+            let column = try selectedColumns(page, selector, rule: rule).first
+            if let column, column.valueKind != .amount {
+                // A number printed in a text column (Schedule T's count of L responses).
+                return "(if (normalize-space(string($\(name))) castable as xs:decimal) then xs:decimal(normalize-space(string($\(name)))) else 0)"
+            }
+            return "$\(name)"
+        case .caption(let pageID, let lineNumber, let slot):
+            guard let page = blank.page(pageID), let line = page.line(lineNumber), let concept = line.slots?[safe: slot - 1] else {
+                throw fail("no caption amount \(slot) on \(pageID) line \(lineNumber)")
+            }
+            let period = page.columns.first { $0.valueKind == .amount }?.period ?? .currentYearToDate
+            let variable = FactVariable(filters: [FilterUse(filter: .concepts([qname(concept)]), cover: true)] + periodFilters(period, line.instant),
+                                        fallback: "0")
+            return "$" + names.name("caption|\(pageID)|\(lineNumber)|\(slot)") { .fact(variable) }
+        case .interrogatory(let part, let number, let amount):
+            let variable = FactVariable(filters: [
+                FilterUse(filter: .concepts([qname("InterrogatoryAnswerAmount")]), cover: true),
+                FilterUse(filter: .typedDimension(axis: qname("InterrogatoryAxis"), test: "normalize-space(string(.)) = '\(part):\(number)'"), cover: true),
+                FilterUse(filter: .typedDimension(axis: qname("TableColumnAxis"), test: "normalize-space(string(.)) = '\(amount)'"), cover: true),
+            ] + periodFilters(.currentYearToDate, nil), fallback: "0")
+            return "$" + names.name("interrogatory|\(part)|\(number)|\(amount)") { .fact(variable) }
+        case .noteCell(let note, let row, let column):
+            // A note table's column is an item (`NoteTableAmountColumn3`); its row and table are
+            // typed dimensions. `col *` leaves the concept uncovered: one evaluation per column.
+            let columnConcepts = (column.map { [$0] } ?? Array(1...CommonConcepts.maxTableColumns)).map { qname("NoteTableAmountColumn\($0)") }
+            var filters = [
+                FilterUse(filter: .concepts(columnConcepts), cover: column != nil),
+                FilterUse(filter: .typedDimension(axis: qname("NoteAxis"), test: "normalize-space(string(.)) = '\(note)'"), cover: true),
+            ] + periodFilters(.currentYearToDate, nil)
+            if row == .each {
+                let variable = FactVariable(filters: filters, fallback: "0")
+                return "$" + names.name("note|\(note)|each|\(column.map(String.init) ?? "*")") { .fact(variable) }
+            }
+            // The rows and the totals row: all the table's cells of the column as one sequence,
+            // the totals row found by its label.
+            filters.append(FilterUse(filter: .typedDimension(axis: qname("TableRowAxis"), test: nil), cover: true))
+            let cells = names.name("note|\(note)|cells|\(column.map(String.init) ?? "*")") { .fact(FactVariable(filters: filters, bindAsSequence: true)) }
+            let labels = names.name("note|\(note)|labels") {
+                .fact(FactVariable(filters: [
+                    FilterUse(filter: .concepts([qname("NoteTableRowLabel")]), cover: true),
+                    FilterUse(filter: .typedDimension(axis: qname("NoteAxis"), test: "normalize-space(string(.)) = '\(note)'"), cover: true),
+                    FilterUse(filter: .typedDimension(axis: qname("TableRowAxis"), test: nil), cover: true),
+                    // Labels are text: they have no unit to match the amounts on.
+                    FilterUse(filter: .aspectCover(aspects: ["unit"], dimensions: []), cover: true),
+                ] + periodFilters(.currentYearToDate, nil), bindAsSequence: true))
+            }
+            let rowOf = "string(xfi:fact-typed-dimension-value(., \(qnameCall("TableRowAxis"))))"
+            let totals = names.name("note|\(note)|totalRows") {
+                .general(select: "for $l in $\(labels)[starts-with(normalize-space(string(.)), 'Total')] return string(xfi:fact-typed-dimension-value($l, \(qnameCall("TableRowAxis"))))",
+                         sequence: true)
+            }
+            let exists = "exists($\(totals))"
+            if !preconditions.contains(exists) { preconditions.append(exists) }
+            return row == .total ? "sum($\(cells)[\(rowOf) = $\(totals)])" : "sum($\(cells)[not(\(rowOf) = $\(totals))])"
+        case .count(let pageID, let lines, let columnNumber, let text):
+            guard let page = blank.page(pageID), let column = page.columns.first(where: { $0.number == columnNumber }),
+                  let concept = column.concept, page.orientation == .members else {
+                throw fail("\(pageID) column \(columnNumber) is not a column of members")
+            }
+            let members = lines.compactMap { page.line($0)?.member }.map { qname(TaxonomyModel.member(page, $0, rows: true)) }
+            let variable = FactVariable(filters: [
+                FilterUse(filter: .concepts([qname(concept)]), cover: true),
+                FilterUse(filter: .explicitDimension(axis: qname(TaxonomyModel.rowAxis(page)), members: members), cover: true),
+            ] + periodFilters(column.period ?? .currentYearToDate, nil), bindAsSequence: true, fallback: "''")
+            let name = names.name("count|\(pageID)|\(lines.joined(separator: ","))|\(columnNumber)") { .fact(variable) }
+            return "count($\(name)[normalize-space(string(.)) = '\(text)'])"
+        }
+    }
+
+    /// The columns a selector can stand for: one column, or for `@period` every column that is
+    /// that period for some statement date (Schedule D Part 1B's end of first, second, third quarter).
+    private func selectedColumns(_ page: PageDescription, _ selector: ColumnSelector, rule: CheckRule) throws(Unsupported) -> [ColumnDescription] {
+        switch selector {
+        case .number(let n):
+            guard let index = page.index(ofColumn: n) else { throw Unsupported(rule: rule.id, problem: "\(page.id) has no column \(n)") }
+            return [page.columns[index]]
+        case .period(let p):
+            var out: [ColumnDescription] = []
+            for month in [3, 6, 9, 12] {
+                let periods = StatementPeriods(statementDate: CalendarDate(year: 2001, month: month, day: CalendarDate.days(in: month, year: 2001)))
+                if let column = page.columns.first(where: { $0.valueKind == .amount && $0.period.map { periods.period($0) } == periods.period(p) }),
+                   !out.contains(where: { $0.number == column.number }) {
+                    out.append(column)
+                }
+            }
+            return out
+        }
+    }
+
+    private func cellVariable(_ page: PageDescription, line lineNumber: String?, selector: ColumnSelector, rule: CheckRule) throws(Unsupported) -> FactVariable {
+        let columns = try selectedColumns(page, selector, rule: rule)
+        guard let column = columns.first else { throw Unsupported(rule: rule.id, problem: "\(page.id) has no column for \(selector)") }
+        var period: PeriodReference = column.period ?? .currentYearToDate
+        if case .period(let p) = selector { period = p }
+        var filters: [FilterUse] = []
+        switch page.orientation {
+        case .items:
+            if let lineNumber {
+                guard let line = page.line(lineNumber), let concept = line.concept else {
+                    throw Unsupported(rule: rule.id, problem: "\(page.id) line \(lineNumber) reports no item")
+                }
+                filters.append(FilterUse(filter: .concepts([qname(concept)]), cover: true))
+                filters += periodFilters(period, line.instant)
+            } else {
+                let concepts = page.lines.filter { !$0.isHeading && $0.instant == nil }.compactMap(\.concept).map(qname)
+                // Left uncovered, the concept is what implicit filtering matches row by row.
+                filters.append(FilterUse(filter: .concepts(concepts), cover: false))
+                filters += periodFilters(period, nil)
+            }
+            if let member = column.member {
+                filters.append(FilterUse(filter: .explicitDimension(axis: qname(TaxonomyModel.columnAxis(page)),
+                                                                    members: [qname(TaxonomyModel.member(page, member, rows: false))]), cover: true))
+            }
+        case .members:
+            let concepts = Set(columns.compactMap(\.concept))
+            guard concepts.count == 1, let concept = concepts.first else {
+                throw Unsupported(rule: rule.id, problem: "\(page.id) column \(selector) is not one item")
+            }
+            filters.append(FilterUse(filter: .concepts([qname(concept)]), cover: true))
+            filters += periodFilters(period, nil)
+            let axis = qname(TaxonomyModel.rowAxis(page))
+            if let lineNumber {
+                guard let member = page.line(lineNumber)?.member else { throw Unsupported(rule: rule.id, problem: "\(page.id) line \(lineNumber) is no member") }
+                filters.append(FilterUse(filter: .explicitDimension(axis: axis, members: [qname(TaxonomyModel.member(page, member, rows: true))]), cover: true))
+            } else {
+                let members = page.lines.compactMap(\.member).map { qname(TaxonomyModel.member(page, $0, rows: true)) }
+                filters.append(FilterUse(filter: .explicitDimension(axis: axis, members: members), cover: false))
+            }
+        }
+        return FactVariable(filters: filters, fallback: "0")
+    }
+
+    // MARK: periods from the statement date
+
+    /// The instance's statement date, read where a filter is evaluated. Read from the document
+    /// rather than bound to a variable: a filter that depends on a variable makes a processor
+    /// (Arelle) try every fallback combination, which grows exponentially with the terms of a total.
+    private var date: String { "xs:date(normalize-space(string((/xbrli:xbrl/\(qname("StatementDate")))[1])))" }
+    private var year: String { "year-from-date(\(date))" }
+
+    private func day(_ year: String, _ monthDay: String) -> String {
+        "xs:date(concat(string(\(year)), '-\(monthDay)'))"
+    }
+
+    private var quarterFirstDay: String {
+        let month = "((month-from-date(\(date)) - 1) idiv 3) * 3 + 1"
+        return "xs:date(concat(string(\(year)), '-', substring(string(100 + \(month)), 2), '-01'))"
+    }
+
+    /// (start, end) of a duration, or (nil, instant): XPath dates, as ``StatementPeriods/period(_:)``.
+    func bounds(_ reference: PeriodReference) -> (start: String?, end: String) {
+        switch reference {
+        case .currentInstant: return (nil, date)
+        case .priorYearEnd: return (nil, day("\(year) - 1", "12-31"))
+        case .currentYearToDate: return (day(year, "01-01"), date)
+        case .priorYearToDate: return (day("\(year) - 1", "01-01"), "(\(date) - xs:yearMonthDuration('P1Y'))")
+        case .priorYear: return (day("\(year) - 1", "01-01"), day("\(year) - 1", "12-31"))
+        case .currentQuarter: return (quarterFirstDay, date)
+        case .quarterStart: return (nil, "(\(quarterFirstDay) - xs:dayTimeDuration('P1D'))")
+        case .firstQuarterEnd: return (nil, day(year, "03-31"))
+        case .secondQuarterEnd: return (nil, day(year, "06-30"))
+        case .thirdQuarterEnd: return (nil, day(year, "09-30"))
+        case .secondPriorYear: return (day("\(year) - 2", "01-01"), day("\(year) - 2", "12-31"))
+        case .thirdPriorYear: return (day("\(year) - 3", "01-01"), day("\(year) - 3", "12-31"))
+        case .fourthPriorYear: return (day("\(year) - 4", "01-01"), day("\(year) - 4", "12-31"))
+        }
+    }
+
+    private func periodFilters(_ reference: PeriodReference, _ position: LineDescription.InstantPosition?) -> [FilterUse] {
+        let (start, end) = bounds(reference)
+        guard let start else { return [FilterUse(filter: .periodInstant(end), cover: true)] }
+        switch position {
+        case nil: return [FilterUse(filter: .periodStart(start), cover: true), FilterUse(filter: .periodEnd(end), cover: true)]
+        case .start?: return [FilterUse(filter: .periodInstant("(\(start) - xs:dayTimeDuration('P1D'))"), cover: true)]
+        case .end?: return [FilterUse(filter: .periodInstant(end), cover: true)]
+        }
+    }
+
+    // MARK: writing
+
+    private func write(_ assertions: [Assertion]) -> [UInt8] {
+        guard let xml = XMLStreamWriter() else { return [] }
+        xml.start("link:linkbase")
+        xml.attribute("xmlns:link", XBRLNamespace.link)
+        xml.attribute("xmlns:xlink", XBRLNamespace.xlink)
+        xml.attribute("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance")
+        xml.attribute("xmlns:xs", "http://www.w3.org/2001/XMLSchema")
+        for ns in Self.namespaces { xml.attribute("xmlns:\(ns.prefix)", ns.uri) }
+        xml.attribute("xmlns:\(prefix)", taxonomy.namespace)
+        xml.attribute("xsi:schemaLocation", Self.namespaces.compactMap { ns in ns.schema.map { "\(ns.uri) \($0)" } }.joined(separator: " "))
+        xml.element("link:roleRef", attributes: [("roleURI", Self.messageRole), ("xlink:type", "simple"),
+                                                 ("xlink:href", "http://www.xbrl.org/2010/generic-message.xsd#standard-message")])
+        for arcrole in Self.arcroles {
+            xml.element("link:arcroleRef", attributes: [("arcroleURI", arcrole.uri), ("xlink:type", "simple"), ("xlink:href", arcrole.href)])
+        }
+        xml.start("gen:link")
+        xml.attribute("xlink:type", "extended")
+        xml.attribute("xlink:role", "http://www.xbrl.org/2003/role/link")
+
+        var filterLabels: [Filter: String] = [:]
+        // A variable resource is shared between assertions, but an assertion that names the same
+        // variable twice (two columns that are one fact) gets a copy: two arcs between the same
+        // resources would be duplicates.
+        struct Use: Hashable { var variable: Variable; var copy: Int }
+        var variableLabels: [Use: String] = [:]
+        func filterLabel(_ filter: Filter) -> String {
+            if let label = filterLabels[filter] { return label }
+            let label = "filter\(filterLabels.count + 1)"
+            filterLabels[filter] = label
+            writeFilter(xml, filter, label: label)
+            return label
+        }
+        func variableLabel(_ variable: Variable, copy: Int) -> String {
+            let use = Use(variable: variable, copy: copy)
+            if let label = variableLabels[use] { return label }
+            let label = "variable\(variableLabels.count + 1)"
+            variableLabels[use] = label
+            switch variable {
+            case .general(let select, let sequence):
+                xml.element("variable:generalVariable", attributes: [("xlink:type", "resource"), ("xlink:label", label),
+                                                                     ("select", select), ("bindAsSequence", sequence ? "true" : "false")])
+            case .fact(let fact):
+                var attributes = [("xlink:type", "resource"), ("xlink:label", label), ("bindAsSequence", fact.bindAsSequence ? "true" : "false")]
+                if let fallback = fact.fallback { attributes.append(("fallbackValue", fallback)) }
+                xml.element("variable:factVariable", attributes: attributes)
+                for use in fact.filters {
+                    let target = filterLabel(use.filter)
+                    xml.element("variable:variableFilterArc", attributes: [
+                        ("xlink:type", "arc"), ("xlink:arcrole", "http://xbrl.org/arcrole/2008/variable-filter"),
+                        ("xlink:from", label), ("xlink:to", target), ("complement", "false"), ("cover", use.cover ? "true" : "false"),
+                    ])
+                }
+            }
+            return label
+        }
+        var warningLabel: String?
+        for assertion in assertions {
+            let label = "assertion_\(assertion.id)"
+            xml.element("va:valueAssertion", attributes: [("xlink:type", "resource"), ("xlink:label", label), ("id", assertion.id),
+                                                          ("aspectModel", "dimensional"), ("implicitFiltering", "true"), ("test", assertion.test)])
+            var copies: [Variable: Int] = [:]
+            for (order, entry) in assertion.variables.enumerated() {
+                let copy = copies[entry.variable, default: 0]
+                copies[entry.variable] = copy + 1
+                let target = variableLabel(entry.variable, copy: copy)
+                xml.element("variable:variableArc", attributes: [
+                    ("xlink:type", "arc"), ("xlink:arcrole", "http://xbrl.org/arcrole/2008/variable-set"),
+                    ("xlink:from", label), ("xlink:to", target), ("order", String(order + 1)), ("name", entry.name),
+                ])
+            }
+            for (i, test) in assertion.preconditions.enumerated() {
+                let precondition = "\(label)_precondition\(i + 1)"
+                xml.element("variable:precondition", attributes: [("xlink:type", "resource"), ("xlink:label", precondition), ("test", test)])
+                xml.element("gen:arc", attributes: [("xlink:type", "arc"), ("xlink:arcrole", "http://xbrl.org/arcrole/2008/variable-set-precondition"),
+                                                    ("xlink:from", label), ("xlink:to", precondition)])
+            }
+            let message = "\(label)_message"
+            xml.element("msg:message", attributes: [("xlink:type", "resource"), ("xlink:label", message), ("xlink:role", Self.messageRole),
+                                                    ("xml:lang", "en")], text: assertion.message)
+            xml.element("gen:arc", attributes: [("xlink:type", "arc"), ("xlink:arcrole", "http://xbrl.org/arcrole/2010/assertion-unsatisfied-message"),
+                                                ("xlink:from", label), ("xlink:to", message)])
+            if assertion.severity == .warning {
+                if warningLabel == nil {
+                    warningLabel = "severity_warning"
+                    xml.element("sev:warning", attributes: [("xlink:type", "resource"), ("xlink:label", "severity_warning")])
+                }
+                xml.element("gen:arc", attributes: [("xlink:type", "arc"), ("xlink:arcrole", "http://xbrl.org/arcrole/2016/assertion-unsatisfied-severity"),
+                                                    ("xlink:from", label), ("xlink:to", "severity_warning")])
+            }
+        }
+        xml.end()
+        xml.end()
+        return xml.finish()
+    }
+
+    private func writeFilter(_ xml: XMLStreamWriter, _ filter: Filter, label: String) {
+        let common = [("xlink:type", "resource"), ("xlink:label", label)]
+        switch filter {
+        case .concepts(let names):
+            xml.start("cf:conceptName")
+            for (k, v) in common { xml.attribute(k, v) }
+            for name in names {
+                xml.start("cf:concept")
+                xml.element("cf:qname", attributes: [], text: name)
+                xml.end()
+            }
+            xml.end()
+        case .periodInstant(let date):
+            xml.element("pf:periodInstant", attributes: common + [("date", date)])
+        case .periodStart(let date):
+            xml.element("pf:periodStart", attributes: common + [("date", date)])
+        case .periodEnd(let date):
+            xml.element("pf:periodEnd", attributes: common + [("date", date)])
+        case .explicitDimension(let axis, let members):
+            xml.start("df:explicitDimension")
+            for (k, v) in common { xml.attribute(k, v) }
+            xml.start("df:dimension")
+            xml.element("df:qname", attributes: [], text: axis)
+            xml.end()
+            for member in members {
+                xml.start("df:member")
+                xml.element("df:qname", attributes: [], text: member)
+                xml.end()
+            }
+            xml.end()
+        case .typedDimension(let axis, let test):
+            xml.start("df:typedDimension")
+            for (k, v) in common { xml.attribute(k, v) }
+            if let test { xml.attribute("test", test) }
+            xml.start("df:dimension")
+            xml.element("df:qname", attributes: [], text: axis)
+            xml.end()
+            xml.end()
+        case .aspectCover(let aspects, let dimensions):
+            xml.start("acf:aspectCover")
+            for (k, v) in common { xml.attribute(k, v) }
+            for aspect in aspects { xml.element("acf:aspect", attributes: [], text: aspect) }
+            for dimension in dimensions {
+                xml.start("acf:dimension")
+                xml.element("acf:qname", attributes: [], text: dimension)
+                xml.end()
+            }
+            xml.end()
+        }
+    }
+}
+
+extension TaxonomyWriter {
+    /// The formula linkbase's file name, beside the other linkbases.
+    var formulaFile: String { stem + "-formula.xml" }
+
+    /// The blank's check rules as a formula linkbase; nil for a blank without rules.
+    func formulaLinkbase() -> [UInt8]? {
+        guard let rules = try? CheckRuleSet.bundled(for: taxonomy.blank) else { return nil }
+        return FormulaLinkbaseWriter(taxonomy: taxonomy, rules: rules).linkbase()
+    }
+}

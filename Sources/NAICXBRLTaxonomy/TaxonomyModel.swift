@@ -1,0 +1,309 @@
+import Foundation
+import NAICXBRLCore
+import NAICXBRLXML
+
+/// The taxonomy of a blank, derived from its description: concepts, dimensions, and one
+/// extended-link role per page with its presentation order, calculations and hypercube.
+///
+/// The generator writes it out as files; the instance writer and importer use it to name facts.
+public struct TaxonomyModel: Sendable {
+    public struct Arc: Hashable, Sendable {
+        public var from: String
+        public var to: String
+        public var order: Int
+        public var weight: Int
+    }
+
+    /// A hypercube: its primary items, and its dimensions with their members (none for typed).
+    public struct Hypercube: Sendable {
+        public var table: String
+        public var lineItems: String
+        public var primaryItems: [String]
+        public var axes: [(axis: String, domain: String?, members: [String])]
+    }
+
+    public struct Role: Sendable {
+        /// The page id, or `Document` for the non-tabular items.
+        public var id: String
+        public var uri: String
+        public var definition: String
+        public var presentation: [Arc]
+        public var calculation: [Arc]
+        public var hypercubes: [Hypercube]
+    }
+
+    public let blank: Blank
+    public private(set) var concepts: [Concept] = []
+    public private(set) var roles: [Role] = []
+    private var index: [String: Int] = [:]
+
+    public var namespace: String { blank.namespace }
+    public var prefix: String { blank.namespacePrefix }
+    public var entryPointURL: String { blank.taxonomyURL + blank.entryPoint }
+
+    public func concept(_ name: String) -> Concept? { index[name].map { concepts[$0] } }
+
+    // MARK: names shared with the fact mapping
+
+    package static func columnAxis(_ page: PageDescription) -> String { "\(page.id)ColumnAxis" }
+    static func columnDomain(_ page: PageDescription) -> String { "\(page.id)ColumnDomain" }
+    package static func rowAxis(_ page: PageDescription) -> String { "\(page.id)LineAxis" }
+    static func rowDomain(_ page: PageDescription) -> String { "\(page.id)LineDomain" }
+    package static func member(_ page: PageDescription, _ member: String, rows: Bool) -> String {
+        rows ? "\(page.id)\(member)Member" : "\(member)Member"
+    }
+    /// A heading line's abstract concept: the description names it (names carry no line
+    /// numbers, so they stay when an edition renumbers the page).
+    /// The part of the statement a cover, note or interrogatory item is printed in, by its axes:
+    /// the blank's own title for its notes or interrogatories where the description gives one.
+    static func part(of axes: [String], in blank: Blank) -> String {
+        func title(_ kind: SectionDescription.Kind, _ fallback: String) -> String {
+            blank.sections.first { $0.kind == kind }?.titles.first ?? fallback
+        }
+        if axes.contains("NoteAxis") { return title(.notes, "NOTES TO FINANCIAL STATEMENTS") }
+        if axes.contains("InterrogatoryAxis") { return title(.interrogatories, "GENERAL INTERROGATORIES") }
+        if axes.contains("PageAxis") { return "Tabular pages, as printed" }
+        return "Cover and jurat"
+    }
+
+    static func heading(_ page: PageDescription, _ line: LineDescription) -> String {
+        line.concept ?? "\(page.id)\(line.caption.filter { $0.isLetter || $0.isNumber })Heading"
+    }
+
+    public init(blank: Blank) {
+        self.blank = blank
+        for page in blank.pages { addPage(page) }
+        addDocumentRole()
+    }
+
+    /// The page (or part of the statement) concepts added without a reference of their own are
+    /// printed on.
+    private var currentPart = ""
+
+    private mutating func add(_ concept: Concept) {
+        if index[concept.name] != nil { return }
+        var concept = concept
+        if concept.reference == nil { concept.reference = ConceptReference(page: currentPart) }
+        index[concept.name] = concepts.count
+        concepts.append(concept)
+    }
+
+    private func roleURI(_ id: String) -> String { blank.taxonomyURL + "role/" + id }
+
+    private mutating func addPage(_ page: PageDescription) {
+        // Worked out once: every line's printed-at label starts with it.
+        let title = page.title.capitalizedTitle
+        currentPart = page.title
+        let root = "\(page.id)Abstract"
+        add(Concept(name: root, kind: .heading, type: .abstract, periodType: .duration, label: title))
+        var presentation: [Arc] = []
+        var calculation: [Arc] = []
+        var hypercubes: [Hypercube] = []
+        let rowsAreMembers = page.orientation == .members
+
+        func periodType(_ reference: PeriodReference?, _ instant: LineDescription.InstantPosition?) -> Concept.PeriodType {
+            if instant != nil { return .instant }
+            guard let reference else { return .duration }
+            return StatementPeriods(statementDate: CalendarDate(year: 2001, month: 6, day: 30)).period(reference).isInstant ? .instant : .duration
+        }
+
+        if rowsAreMembers {
+            var items: [String] = []
+            for (order, column) in page.columns.enumerated() {
+                guard let name = column.concept else { continue }
+                let type: Concept.DataType = column.valueKind == .amount ? .monetary : .string
+                add(Concept(name: name, kind: .item, type: type, periodType: periodType(column.period, nil),
+                            balance: type == .monetary ? page.balance : nil, label: column.heading,
+                            printedAt: "\(title), column \(column.number.isEmpty ? column.heading : column.number)",
+                            reference: ConceptReference(page: page.title, column: column.number.isEmpty ? column.heading : column.number)))
+                if !items.contains(name) {
+                    items.append(name)
+                    presentation.append(Arc(from: root, to: name, order: order + 1, weight: 1))
+                }
+            }
+            let axis = Self.rowAxis(page), domain = Self.rowDomain(page)
+            add(Concept(name: axis, kind: .explicitDimension, type: .abstract, periodType: .duration, label: "\(title) line"))
+            add(Concept(name: domain, kind: .member, type: .abstract, periodType: .duration, label: "All lines"))
+            var members: [String] = []
+            for line in page.lines {
+                guard let member = line.member else { continue }
+                let name = Self.member(page, member, rows: true)
+                let label = line.caption.isEmpty ? "Line \(line.line)" : line.caption
+                add(Concept(name: name, kind: .member, type: .abstract, periodType: .duration, label: label,
+                            printedAt: "\(title), line \(line.line)", reference: ConceptReference(page: page.title, line: line.line)))
+                if !members.contains(name) { members.append(name) }
+            }
+            presentation.append(Arc(from: root, to: axis, order: page.columns.count + 1, weight: 1))
+            presentation.append(Arc(from: axis, to: domain, order: 1, weight: 1))
+            for (i, m) in members.enumerated() { presentation.append(Arc(from: domain, to: m, order: i + 1, weight: 1)) }
+            if !items.isEmpty, !members.isEmpty {
+                hypercubes.append(Hypercube(table: "\(page.id)Table", lineItems: "\(page.id)LineItems", primaryItems: items,
+                                            axes: [(axis, domain, members)]))
+            }
+            // Column arithmetic ("Total Columns 2 Through 5") is a calculation within one context.
+            for column in page.columns {
+                guard let total = column.total, let formula = Formula(total), let totalConcept = column.concept else { continue }
+                for (order, term) in formula.terms.enumerated() {
+                    guard case .single(let number) = term.reference,
+                          let termConcept = page.columns.first(where: { $0.number == number })?.concept else { continue }
+                    calculation.append(Arc(from: totalConcept, to: termConcept, order: order + 1, weight: term.sign))
+                }
+            }
+        } else {
+            var parents: [(prefix: String, name: String)] = []
+            var orders: [String: Int] = [:]
+            var items: [String] = []
+            let columnPeriod = page.columns.first { $0.valueKind == .amount }?.period
+            for line in page.lines {
+                while let last = parents.last, !line.line.hasPrefix(last.prefix) { parents.removeLast() }
+                let parent = parents.last?.name ?? root
+                orders[parent, default: 0] += 1
+                let printedAt = "\(title), line \(line.line)"
+                if line.isHeading {
+                    let name = Self.heading(page, line)
+                    add(Concept(name: name, kind: .heading, type: .abstract, periodType: .duration, label: line.caption, printedAt: printedAt,
+                                reference: ConceptReference(page: page.title, line: line.line)))
+                    presentation.append(Arc(from: parent, to: name, order: orders[parent] ?? 1, weight: 1))
+                    parents.append((line.line + ".", name))
+                    continue
+                }
+                guard let name = line.concept else { continue }
+                let type = periodType(columnPeriod, line.instant)
+                let label = line.isWriteIn ? "Write-in line \(line.line)" : line.caption.replacingAll("$", with: "$ ...")
+                let percent = line.type == .percent
+                add(Concept(name: name, kind: .item, type: percent ? .percent : .monetary, periodType: type,
+                            balance: percent ? nil : line.balance ?? page.balance, label: label, printedAt: printedAt,
+                            reference: ConceptReference(page: page.title, line: line.line)))
+                items.append(name)
+                presentation.append(Arc(from: parent, to: name, order: orders[parent] ?? 1, weight: 1))
+                for (i, slot) in (line.slots ?? []).enumerated() {
+                    let count = line.slots?.count ?? 1
+                    add(Concept(name: slot, kind: .item, type: .monetary, periodType: type,
+                                label: "\(line.caption.replacingAll("$", with: "$ ...")): amount \(count > 1 ? "\(i + 1) " : "")printed in the caption",
+                                printedAt: printedAt,
+                                reference: ConceptReference(page: page.title, line: line.line, detail: "amount \(i + 1) printed in the caption")))
+                    presentation.append(Arc(from: name, to: slot, order: i + 1, weight: 1))
+                }
+            }
+            // The arithmetic printed in captions, where both sides share a context.
+            for line in page.lines {
+                guard let total = line.concept, let totalConcept = concept(total) else { continue }
+                if let text = line.total, let formula = Formula(text), let terms = page.expand(formula) {
+                    // A term in another period type (a balance among flows) cannot share the
+                    // total's context, so such arithmetic is left to the checks.
+                    var arcs: [Arc] = []
+                    for (order, term) in terms.enumerated() {
+                        guard let name = page.lines[safe: page.lineIndex(term.line)]?.concept,
+                              concept(name)?.periodType == totalConcept.periodType else { arcs = []; break }
+                        arcs.append(Arc(from: total, to: name, order: order + 1, weight: term.sign))
+                    }
+                    calculation += arcs
+                }
+                if let equals = line.equals, let otherLine = page.lines[safe: page.lineIndex(equals)], let other = otherLine.concept,
+                   concept(other)?.periodType == totalConcept.periodType {
+                    // "(Line 25 above)": the two lines are one amount. The one without its own
+                    // arithmetic sums to the other; when both have arithmetic, each stands alone.
+                    if otherLine.total == nil {
+                        calculation.append(Arc(from: other, to: total, order: 1, weight: 1))
+                    } else if line.total == nil {
+                        calculation.append(Arc(from: total, to: other, order: 1, weight: 1))
+                    }
+                }
+            }
+            let members = page.columns.compactMap(\.member)
+            if !members.isEmpty {
+                let axis = Self.columnAxis(page), domain = Self.columnDomain(page)
+                add(Concept(name: axis, kind: .explicitDimension, type: .abstract, periodType: .duration, label: "\(title) column"))
+                add(Concept(name: domain, kind: .member, type: .abstract, periodType: .duration, label: "All columns"))
+                var names: [String] = []
+                for column in page.columns {
+                    guard let member = column.member else { continue }
+                    let name = Self.member(page, member, rows: false)
+                    if names.contains(name) { continue }
+                    names.append(name)
+                    add(Concept(name: name, kind: .member, type: .abstract, periodType: .duration, label: column.heading,
+                                printedAt: "\(title), column \(column.number)", reference: ConceptReference(page: page.title, column: column.number)))
+                }
+                hypercubes.append(Hypercube(table: "\(page.id)Table", lineItems: "\(page.id)LineItems", primaryItems: items,
+                                            axes: [(axis, domain, names)]))
+            }
+        }
+        for cube in hypercubes {
+            add(Concept(name: cube.table, kind: .hypercube, type: .abstract, periodType: .duration, label: "\(title) table"))
+            add(Concept(name: cube.lineItems, kind: .heading, type: .abstract, periodType: .duration, label: "\(title) line items"))
+        }
+        roles.append(Role(id: page.id, uri: roleURI(page.id), definition: title,
+                          presentation: presentation, calculation: calculation, hypercubes: hypercubes))
+    }
+
+    private mutating func addDocumentRole() {
+        let root = "DocumentAbstract"
+        currentPart = "Cover, notes and interrogatories"
+        add(Concept(name: root, kind: .heading, type: .abstract, periodType: .duration, label: "Cover, notes and interrogatories"))
+        var presentation: [Arc] = []
+        for (axis, domain, label) in CommonConcepts.typedAxes {
+            add(Concept(name: axis, kind: .typedDimension(domain: domain), type: .abstract, periodType: .duration, label: label))
+        }
+        var groups: [[String]: [String]] = [:]
+        var groupOrder: [[String]] = []
+        for (order, item) in CommonConcepts.items.enumerated() {
+            add(Concept(name: item.name, kind: .item, type: item.type, periodType: item.period, label: item.label,
+                        reference: ConceptReference(page: Self.part(of: item.axes, in: blank))))
+            presentation.append(Arc(from: root, to: item.name, order: order + 1, weight: 1))
+            if !item.axes.isEmpty {
+                if groups[item.axes] == nil { groupOrder.append(item.axes) }
+                groups[item.axes, default: []].append(item.name)
+            }
+        }
+        roles.append(Role(id: "Document", uri: roleURI("Document"), definition: "Cover, notes and interrogatories",
+                          presentation: presentation, calculation: [], hypercubes: []))
+        // Each hypercube of typed dimensions gets a role of its own: hypercubes that share an
+        // axis in one role would form the undirected cycles XBRL Dimensions forbids.
+        for axes in groupOrder {
+            let stem = axes.map { $0.replacingAll("Axis", with: "") }.joined()
+            let cube = Hypercube(table: "\(stem)Table", lineItems: "\(stem)LineItems", primaryItems: groups[axes] ?? [],
+                                 axes: axes.map { ($0, nil, []) })
+            let label = "Items by " + axes.map { $0.replacingAll("Axis", with: "").lowercased() }.joined(separator: ", ")
+            add(Concept(name: cube.table, kind: .hypercube, type: .abstract, periodType: .duration, label: label))
+            add(Concept(name: cube.lineItems, kind: .heading, type: .abstract, periodType: .duration, label: label))
+            roles.append(Role(id: "Dimensions\(stem)", uri: roleURI("Dimensions\(stem)"), definition: label,
+                              presentation: [], calculation: [], hypercubes: [cube]))
+        }
+    }
+}
+
+extension TaxonomyModel {
+    private static let cacheLock = NSLock()
+    nonisolated(unsafe) private static var cache: [String: TaxonomyModel] = [:]
+
+    /// The taxonomy of `blank`, built once per process and blank id.
+    public static func of(_ blank: Blank) -> TaxonomyModel {
+        cacheLock.lock()
+        defer { cacheLock.unlock() }
+        if let known = cache[blank.editionKey] { return known }
+        let model = TaxonomyModel(blank: blank)
+        cache[blank.editionKey] = model
+        return model
+    }
+}
+
+
+extension String {
+    /// "LIABILITIES, SURPLUS AND OTHER FUNDS" → "Liabilities, Surplus and Other Funds".
+    package var capitalizedTitle: String {
+        let small: Set<String> = ["and", "of", "or", "the", "for", "to", "in", "by", "a", "an"]
+        var out: [String] = []
+        for (i, word) in split(separator: " ").enumerated() {
+            let lower = word.lowercased()
+            if word.count <= 3, word.allSatisfy({ $0.isUppercase || $0.isNumber }), !small.contains(lower) || i == 0,
+               ["DA", "BA", "DB", "A", "B", "D", "E", "S", "T", "Y", "1", "1B", "2"].contains(String(word)) {
+                out.append(String(word))
+            } else if i > 0, small.contains(lower) {
+                out.append(lower)
+            } else {
+                out.append(lower.prefix(1).uppercased() + lower.dropFirst())
+            }
+        }
+        return out.joined(separator: " ")
+    }
+}

@@ -1,0 +1,44 @@
+import NAICXBRLCore
+/// The XBRL 2.1 and XBRL Dimensions 1.0 base schemas, carried inside the library.
+///
+/// Validation must never fetch anything (the official locations are `http://` URLs, and libxml2
+/// 2.9 follows those over the network), so every schema a generated taxonomy imports from
+/// XBRL International is here, keyed by its official URL. `XMLEnvironment` serves these to
+/// libxml2 in place of the network.
+///
+/// The texts were written for this project from the XBRL 2.1 specification (2003-12-31 with
+/// errata, 2013-02-20) and XBRL Dimensions 1.0 (2006-09-18, errata 2012-01-25): the same
+/// components, types, substitution groups and attributes as the official files, without their
+/// annotations. `XMLBaseSchemaTests` compares them structurally with the official files that the
+/// `arelle-release` package ships.
+public enum BundledSchemas {
+    /// `xlink:` attributes (XBRL 2.1 section 3.5.1), namespace `http://www.w3.org/1999/xlink`.
+    public static let xlinkURL = "http://www.xbrl.org/2003/xlink-2003-12-31.xsd"
+    /// `xl:` abstract XLink building blocks, namespace `http://www.xbrl.org/2003/XLink`.
+    public static let xlURL = "http://www.xbrl.org/2003/xl-2003-12-31.xsd"
+    /// `link:` linkbases, namespace `http://www.xbrl.org/2003/linkbase`.
+    public static let linkbaseURL = "http://www.xbrl.org/2003/xbrl-linkbase-2003-12-31.xsd"
+    /// `xbrli:` instances and item types, namespace `http://www.xbrl.org/2003/instance`.
+    public static let instanceURL = "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"
+    /// `xbrldt:` hypercubes and dimensions, namespace `http://xbrl.org/2005/xbrldt`.
+    public static let dimensionTaxonomyURL = "http://www.xbrl.org/2005/xbrldt-2005.xsd"
+    /// `xbrldi:` dimension members in contexts, namespace `http://xbrl.org/2006/xbrldi`.
+    public static let dimensionInstanceURL = "http://www.xbrl.org/2006/xbrldi-2006.xsd"
+
+    public static let xlinkNamespace = "http://www.w3.org/1999/xlink"
+    public static let xlNamespace = "http://www.xbrl.org/2003/XLink"
+    public static let linkbaseNamespace = "http://www.xbrl.org/2003/linkbase"
+    public static let instanceNamespace = "http://www.xbrl.org/2003/instance"
+    public static let dimensionTaxonomyNamespace = "http://xbrl.org/2005/xbrldt"
+    public static let dimensionInstanceNamespace = "http://xbrl.org/2006/xbrldi"
+
+    /// Every bundled schema, keyed by its official URL.
+    public static let files: [String: String] = [
+        xlinkURL: xlink,
+        xlURL: xl,
+        linkbaseURL: linkbase,
+        instanceURL: instance,
+        dimensionTaxonomyURL: dimensionTaxonomy,
+        dimensionInstanceURL: dimensionInstance,
+    ]
+}
