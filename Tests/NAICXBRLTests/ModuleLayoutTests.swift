@@ -1,0 +1,47 @@
+import Foundation
+import XCTest
+
+/// The library's modules import one way (README, "Layout"): each source file imports only the
+/// modules listed for its own, and only the XML module imports libxml2.
+final class ModuleLayoutTests: XCTestCase {
+    /// Each module, in order, and the library modules and C modules it may import.
+    static let allowed: [(module: String, imports: Set<String>)] = [
+        ("NAICXBRLCore", []),
+        ("NAICXBRLXML", ["NAICXBRLCore", "CLibXML2"]),
+        ("NAICXBRLReading", ["NAICXBRLCore"]),
+        ("NAICXBRLTaxonomy", ["NAICXBRLCore", "NAICXBRLXML"]),
+        ("NAICXBRLChecks", ["NAICXBRLCore", "NAICXBRLXML", "NAICXBRLReading", "NAICXBRLTaxonomy"]),
+        ("NAICXBRLInstance", ["NAICXBRLCore", "NAICXBRLXML", "NAICXBRLTaxonomy", "NAICXBRLChecks"]),
+        ("NAICXBRLConversion", ["NAICXBRLCore", "NAICXBRLXML", "NAICXBRLReading", "NAICXBRLTaxonomy", "NAICXBRLChecks",
+                                "NAICXBRLInstance", "CMemory"]),
+        ("NAICXBRL", ["NAICXBRLCore", "NAICXBRLXML", "NAICXBRLReading", "NAICXBRLTaxonomy", "NAICXBRLChecks",
+                      "NAICXBRLInstance", "NAICXBRLConversion"]),
+    ]
+
+    func testEveryModuleImportsOnlyModulesBeforeIt() throws {
+        let sources = Fixture.root.appendingPathComponent("Sources")
+        let ours = Set(Self.allowed.map(\.module) + ["CLibXML2", "CMemory"])
+        var seen: Set<String> = []
+        for (module, imports) in Self.allowed {
+            // The order is a topological one: nothing may import a module listed after it.
+            XCTAssert(imports.subtracting(["CLibXML2", "CMemory"]).isSubset(of: seen), "\(module) imports a module listed after it")
+            seen.insert(module)
+            let folder = sources.appendingPathComponent(module)
+            let files = try XCTUnwrap(FileManager.default.subpathsOfDirectory(atPath: folder.path)).filter { $0.hasSuffix(".swift") }
+            XCTAssertFalse(files.isEmpty, module)
+            for file in files {
+                let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+                for line in text.split(separator: "\n") {
+                    let words = line.split(separator: " ")
+                    guard let i = words.firstIndex(of: "import"), i + 1 < words.count, words[..<i].allSatisfy({ $0.hasPrefix("@") }) else { continue }
+                    let name = String(words[i + 1])
+                    guard ours.contains(name) else { continue }
+                    XCTAssert(imports.contains(name), "\(module)/\(file) imports \(name), which \(module) may not import")
+                }
+            }
+        }
+        // Every library folder under Sources is listed (a new module must say what it imports).
+        let folders = try FileManager.default.contentsOfDirectory(atPath: sources.path).filter { $0.hasPrefix("NAICXBRL") }
+        XCTAssertEqual(Set(folders), Set(Self.allowed.map(\.module)))
+    }
+}
