@@ -163,3 +163,25 @@ public struct CheckReport: Codable, Equatable, Sendable {
         return out
     }
 }
+
+extension CheckReport {
+    /// The results reported as errors or warnings, in the project's findings form: each with its
+    /// rule, expected and actual sides, and the cells read.
+    public var diagnostics: [Diagnostic] {
+        results.compactMap { result in
+            guard let level = result.level else { return nil }
+            let line = result.cells.first(where: { $0.side == "left" && $0.inputLine != nil })?.inputLine
+                ?? result.cells.first(where: { $0.inputLine != nil })?.inputLine
+            var message = result.message
+            if let instance = result.instance { message = "\(instance): \(message)" }
+            var finding = Diagnostic(level == .error ? .error : .warning, result.status == .rounding ? .checkRounding : .checkFailed,
+                                     file: file, line: line, message)
+            finding.rule = result.rule
+            finding.expected = result.expected
+            finding.actual = result.actual
+            finding.difference = result.difference
+            finding.cells = result.cells
+            return finding
+        }
+    }
+}

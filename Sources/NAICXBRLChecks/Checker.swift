@@ -40,6 +40,20 @@ public struct Checker: Sendable {
         try CheckRuleSet.bundled(for: blank).map(Checker.init(rules:))
     }
 
+    /// ``bundled(for:)``, compiled once per edition for the whole process (nil also when the
+    /// rules do not compile), for batches and services that check many statements.
+    package static func shared(for blank: Blank) -> Checker? {
+        sharedLock.withLock {
+            if let known = sharedCheckers[blank.editionKey] { return known }
+            let checker = try? bundled(for: blank)
+            sharedCheckers[blank.editionKey] = checker
+            return checker
+        }
+    }
+
+    private static let sharedLock = NSLock()
+    nonisolated(unsafe) private static var sharedCheckers: [String: Checker?] = [:]
+
     /// Checks a statement. `origins` (``ParseResult/origins``) gives the input line of each
     /// page row, for the report; `file` names the input in it.
     ///

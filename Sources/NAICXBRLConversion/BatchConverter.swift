@@ -36,6 +36,9 @@ public struct BatchConverter: Sendable {
         public var pagesRead: Int?
         public var pagesNotRead: Int?
         public var durationMilliseconds: Double
+        /// With ``BatchConverter/findingsDirectory``: the statement's findings file, and its findings.
+        public var findingsFile: String?
+        public var findings: [Diagnostic]?
 
         public var succeeded: Bool { failure == nil && validation != "invalid" && errors == 0 && (checkErrors ?? 0) == 0 }
     }
@@ -50,6 +53,10 @@ public struct BatchConverter: Sendable {
     public var check: (@Sendable (Statement) -> (errors: Int, warnings: Int))?
     /// NAIC codes for statements that do not print them, by file name or path (``EntityCodes``).
     public var entityCodes: [String: EntityCodes] = [:]
+    /// Where each statement's ``Findings`` are written as `NAME.findings.json` (NAME: its output's
+    /// name without extension); the findings also go in its ``Outcome``. Nil: none written.
+    /// With findings, the crosschecks run are the blank's bundled ones, not ``check``.
+    public var findingsDirectory: String?
 
     public init(outputDirectory: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, validate: Bool = true,
                 check: (@Sendable (Statement) -> (errors: Int, warnings: Int))? = nil) {
@@ -186,12 +193,24 @@ public struct BatchConverter: Sendable {
     /// Converts one input: its outcome, and the instance to write when it is to be written.
     func convertOne(_ input: String, to output: String) -> (Outcome, [UInt8]?) {
         let start = DispatchTime.now()
-        var (outcome, instance) = convertTimed(input, to: output)
+        var findings: [Diagnostic] = []
+        var (outcome, instance) = convertTimed(input, to: output, findings: &findings)
+        if let findingsDirectory {
+            let name = ((output as NSString).lastPathComponent as NSString).deletingPathExtension + ".findings.json"
+            let path = (findingsDirectory as NSString).appendingPathComponent(name)
+            do {
+                try AtomicFile.write(Findings(file: input, findings: findings).json, to: path)
+                outcome.findingsFile = path
+            } catch {
+                outcome.failure = outcome.failure ?? "cannot write \(path): \(error)"
+            }
+            outcome.findings = findings
+        }
         outcome.durationMilliseconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
         return (outcome, instance)
     }
 
-    private func convertTimed(_ input: String, to output: String) -> (Outcome, [UInt8]?) {
+    private func convertTimed(_ input: String, to output: String, findings: inout [Diagnostic]) -> (Outcome, [UInt8]?) {
         var outcome = Outcome(input: input, output: nil, facts: 0, validation: validate ? "invalid" : "not-validated", validationErrors: 0,
                               errors: 0, warnings: 0, checkErrors: nil, checkWarnings: nil, failure: nil, durationMilliseconds: 0)
         do {
@@ -207,6 +226,7 @@ public struct BatchConverter: Sendable {
             }
             outcome.errors = parsed.diagnostics.filter { $0.severity == .error }.count
             outcome.warnings = parsed.diagnostics.filter { $0.severity == .warning }.count
+            findings = parsed.diagnostics
             guard parsed.isUsable else {
                 outcome.failure = parsed.diagnostics.first { $0.severity == .error }?.message ?? "not a statement"
                 outcome.validation = "not-validated"
@@ -222,7 +242,15 @@ public struct BatchConverter: Sendable {
             outcome.errors += conversion.diagnostics.filter { $0.severity == .error }.count
             outcome.validationErrors = conversion.validation.filter { $0.severity == .error }.count
             if validate { outcome.validation = outcome.validationErrors == 0 ? "valid" : "invalid" }
-            if let check {
+            if findingsDirectory != nil {
+                findings += conversion.diagnostics + conversion.validation.map(\.diagnostic)
+                if let checker = Checker.shared(for: blank) {
+                    let report = checker.check(parsed.statement, origins: parsed.origins, file: input)
+                    outcome.checkErrors = report.summary.errors
+                    outcome.checkWarnings = report.summary.warnings + report.summary.rounding
+                    findings += report.diagnostics
+                }
+            } else if let check {
                 let (errors, warnings) = check(parsed.statement)
                 outcome.checkErrors = errors
                 outcome.checkWarnings = warnings
@@ -233,6 +261,7 @@ public struct BatchConverter: Sendable {
         } catch {
             outcome.failure = "\(error)"
             outcome.validation = "not-validated"
+            findings.append(Diagnostic(.error, .io, file: input, line: nil, "\(error)"))
         }
         return (outcome, nil)
     }

@@ -45,6 +45,9 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: "A batch's NAIC codes for statements that do not print them: CSV lines file,companyCode[,groupCode], a file matched by its path or name.")
     var codes: String?
 
+    @Option(help: "Write every finding (reading, mapping, validation, crosschecks with their cells) as JSON: for one statement, this file; for a batch, this folder gets NAME.findings.json per statement, and summary.jsonl carries the findings.")
+    var findings: String?
+
     func validate() throws {
         if statements.isEmpty { throw ValidationError("name a statement, a folder, or - for standard input") }
         if outputDir == nil, statements.count > 1 { throw ValidationError("several statements need --output-dir") }
@@ -65,12 +68,36 @@ struct ConvertCommand: ParsableCommand {
         }
     }
 
-    /// One statement to `-o FILE` or standard output, in any format.
+    /// One statement to `-o FILE` or standard output, in any format; with `--findings`, its
+    /// findings are written whatever the outcome, once the statement has been read.
     private func single(_ statement: String) throws {
+        var found: [Diagnostic]?
+        do {
+            try single(statement, found: &found)
+        } catch {
+            try writeFindings(found, of: statement)
+            throw error
+        }
+        try writeFindings(found, of: statement)
+    }
+
+    private func writeFindings(_ found: [Diagnostic]?, of statement: String) throws {
+        guard let findings, let found else { return }
+        try refuseOverwritingInput(statement, findings)
+        do {
+            try AtomicFile.write(Findings(file: InputFile.displayName(statement), findings: found).json, to: findings)
+        } catch {
+            Output.error("\(findings): error: cannot write the findings: \(error.localizedDescription) [io]")
+            throw ToolExit.unusable.code
+        }
+    }
+
+    private func single(_ statement: String, found: inout [Diagnostic]?) throws {
         try refuseOverwritingInput(statement, output)
         if let output { AtomicFile.removeStaleTemporaryFiles(in: (output as NSString).deletingLastPathComponent.isEmpty ? "." : (output as NSString).deletingLastPathComponent) }
         let parsed = try readStatement(statement, entity: entity)
         Output.diagnostics(parsed.diagnostics, minimum: .warning)
+        if findings != nil { found = parsed.diagnostics }
         guard parsed.isUsable else { throw ToolExit.unusable.code }
         let what = format == .ixbrl ? "Inline XBRL document" : "instance"
         let bytes: [UInt8], diagnostics: [Diagnostic], validation: [ValidationIssue]
@@ -91,6 +118,12 @@ struct ConvertCommand: ParsableCommand {
         }
         Output.diagnostics(diagnostics, minimum: .warning)
         for issue in validation { Output.error(issue.description) }
+        if findings != nil {
+            found?.append(contentsOf: diagnostics + validation.map(\.diagnostic))
+            if let blank = Blank.named(parsed.statement.blank, year: parsed.statement.edition), let checker = Checker.shared(for: blank) {
+                found?.append(contentsOf: checker.check(parsed.statement, origins: parsed.origins, file: InputFile.displayName(statement)).diagnostics)
+            }
+        }
         if validation.contains(where: { $0.severity == .error }) {
             Output.error("\(output ?? "<stdout>"): error: the \(what) is not valid; it was not written [schema-invalid]")
             throw ToolExit.invalid.code
@@ -120,7 +153,11 @@ struct ConvertCommand: ParsableCommand {
         // Every output name is planned before anything is written; an output that would
         // overwrite an input stops the batch before it starts.
         let outputs = BatchConverter.outputNames(for: files, in: directory, extension: (format.report ?? .xml).fileExtension)
-        let overwritten = BatchConverter.overwrittenInputs(files, outputs: outputs, in: directory)
+        var overwritten = BatchConverter.overwrittenInputs(files, outputs: outputs, in: directory)
+        if let findings {
+            let findingsPaths = outputs.map { (findings as NSString).appendingPathComponent((($0 as NSString).lastPathComponent as NSString).deletingPathExtension + ".findings.json") }
+            overwritten += BatchConverter.overwrittenInputs(files, outputs: findingsPaths, in: findings)
+        }
         if !overwritten.isEmpty {
             for (input, output) in overwritten { Output.error("\(input): error: the output \(output) would overwrite this input; choose another --output-dir [batch]") }
             Output.error("error: nothing was converted [batch]")
@@ -137,6 +174,15 @@ struct ConvertCommand: ParsableCommand {
         let interactive = isatty(STDERR_FILENO) == 1
         BatchConverter.keepFreedMemory()
         var converter = BatchConverter(outputDirectory: directory, jobs: jobs, validate: !noValidate, check: BatchChecks.run)
+        if let findings {
+            do {
+                try FileManager.default.createDirectory(atPath: findings, withIntermediateDirectories: true)
+            } catch {
+                Output.error("\(findings): error: cannot create the findings folder: \(error.localizedDescription) [io]")
+                throw ToolExit.unusable.code
+            }
+            converter.findingsDirectory = findings
+        }
         converter.format = format.report ?? .xml
         if let codes {
             do {
@@ -177,19 +223,8 @@ struct ConvertCommand: ParsableCommand {
 
 /// The crosschecks a batch runs on each statement: failed rules, as errors and as warnings.
 enum BatchChecks {
-    /// Each edition's checker, compiled once for the whole batch on first use.
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var checkers: [String: Checker?] = [:]
-
     static let run: (@Sendable (Statement) -> (errors: Int, warnings: Int))? = { statement in
-        guard let blank = Blank.named(statement.blank, year: statement.edition) else { return (0, 0) }
-        let checker = lock.withLock {
-            if let checker = checkers[blank.editionKey] { return checker }
-            let checker = try? Checker.bundled(for: blank)
-            checkers[blank.editionKey] = checker
-            return checker
-        }
-        guard let checker else { return (0, 0) }
+        guard let blank = Blank.named(statement.blank, year: statement.edition), let checker = Checker.shared(for: blank) else { return (0, 0) }
         let summary = checker.check(statement).summary
         return (summary.errors, summary.warnings + summary.rounding)
     }

@@ -45,6 +45,10 @@ public struct Diagnostic: Codable, Equatable, Sendable, CustomStringConvertible 
         case oim = "oim"
         /// A report package (zip) that cannot be opened safely or lacks its report.
         case reportPackage = "report-package"
+        /// A crosscheck that failed: the statement's figures do not add up as the rule says.
+        case checkFailed = "check-failed"
+        /// A crosscheck whose sides differ by no more than its rounding tolerance.
+        case checkRounding = "check-rounding"
     }
 
     public var severity: Severity
@@ -56,6 +60,15 @@ public struct Diagnostic: Codable, Equatable, Sendable, CustomStringConvertible 
     /// 1-based line number: in the file for text input, on the ``page`` for a PDF.
     public var line: Int?
     public var message: String
+    /// A crosscheck's finding: the rule's id, ...
+    public var rule: String?
+    /// ... what the statement must print (the rule's right side) and what it prints (its left
+    /// side), and their difference, as plain decimals ...
+    public var expected: String?
+    public var actual: String?
+    public var difference: String?
+    /// ... and every cell the rule read, with its page, line and column.
+    public var cells: [CheckCell]?
 
     public init(_ severity: Severity, _ code: Code, file: String? = nil, page: Int? = nil, line: Int?, _ message: String) {
         self.severity = severity
