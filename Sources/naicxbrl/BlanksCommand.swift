@@ -97,7 +97,7 @@ struct BlanksCommand: ParsableCommand {
                 old = try catalog.blank(blank, year: from)
                 new = try catalog.blank(blank, year: to)
             } catch {
-                Output.error("error: \(error.message); naicxbrl blanks lists the blanks and editions [arguments]")
+                Output.report(.error, .arguments, file: nil, "\(error.message); naicxbrl blanks lists the blanks and editions")
                 throw ToolExit.unusable.code
             }
             let diff = EditionDiff(from: old, to: new)

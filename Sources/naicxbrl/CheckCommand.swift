@@ -37,7 +37,10 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "text format: also list the rules that passed or had nothing to compare.")
     var verbose = false
 
+    @OptionGroup var findingsOption: FindingsOption
+
     func run() throws {
+        findingsOption.record(about: input)
         let statement: Statement
         var origins: [String: [String: Int]] = [:]
         let lower = input.lowercased()
@@ -48,7 +51,7 @@ struct CheckCommand: ParsableCommand {
             guard report.blank != nil else {
                 Output.diagnostics(report.result.diagnostics, minimum: .warning)
                 if report.result.diagnostics.isEmpty {
-                    Output.error("\(InputFile.displayName(input)): error: the instance names no taxonomy of a known blank edition (expected a schemaRef such as \(InstanceBlank.example)) [schema]")
+                    Output.report(.error, .schema, file: InputFile.displayName(input), "the instance names no taxonomy of a known blank edition (expected a schemaRef such as \(InstanceBlank.example))")
                 }
                 throw ToolExit.invalid.code
             }
@@ -66,21 +69,22 @@ struct CheckCommand: ParsableCommand {
             origins = parsed.origins
         }
         guard let blank = Blank.named(statement.blank, year: statement.edition) else {
-            Output.error("\(input): error: the statement's blank \(statement.blank) is not known [checks]")
+            Output.report(.error, .checks, file: input, "the statement's blank \(statement.blank) is not known")
             throw ToolExit.unusable.code
         }
         let checker: Checker
         do {
             guard let bundled = try Checker.bundled(for: blank) else {
-                Output.error("error: the \(blank.title) blank has no check rules [checks]")
+                Output.report(.error, .checks, file: nil, "the \(blank.title) blank has no check rules")
                 throw ToolExit.unusable.code
             }
             checker = bundled
         } catch let error as CheckRuleError {
-            Output.error("error: \(error) [checks]")
+            Output.report(.error, .checks, file: nil, "\(error)")
             throw ToolExit.unusable.code
         }
         let report = checker.check(statement, origins: origins, file: input == "-" ? "<stdin>" : input)
+        Output.recorded?.append(contentsOf: report.diagnostics)
         switch format {
         case .text:
             Output.standardOutput(report.text(includePassed: verbose))

@@ -87,7 +87,7 @@ struct ConvertCommand: ParsableCommand {
         do {
             try AtomicFile.write(Findings(file: InputFile.displayName(statement), findings: found).json, to: findings)
         } catch {
-            Output.error("\(findings): error: cannot write the findings: \(error.localizedDescription) [io]")
+            Output.report(.error, .io, file: findings, "cannot write the findings: \(error.localizedDescription)")
             throw ToolExit.unusable.code
         }
     }
@@ -113,11 +113,11 @@ struct ConvertCommand: ParsableCommand {
                     name: output.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension } ?? "report")
             }
         } catch {
-            Output.error("\(statement): error: \(error) [convert]")
+            Output.report(.error, .convert, file: statement, "\(error)")
             throw ToolExit.unusable.code
         }
         Output.diagnostics(diagnostics, minimum: .warning)
-        for issue in validation { Output.error(issue.description) }
+        Output.issues(validation)
         if findings != nil {
             found?.append(contentsOf: diagnostics + validation.map(\.diagnostic))
             if let blank = Blank.named(parsed.statement.blank, year: parsed.statement.edition), let checker = Checker.shared(for: blank) {
@@ -125,14 +125,14 @@ struct ConvertCommand: ParsableCommand {
             }
         }
         if validation.contains(where: { $0.severity == .error }) {
-            Output.error("\(output ?? "<stdout>"): error: the \(what) is not valid; it was not written [schema-invalid]")
+            Output.report(.error, .schemaInvalid, file: output ?? "<stdout>", "the \(what) is not valid; it was not written")
             throw ToolExit.invalid.code
         }
         if let output {
             do {
                 try AtomicFile.write(bytes, to: output)
             } catch {
-                Output.error("\(output): error: cannot write the \(format == .ixbrl ? "document" : "instance"): \(error.localizedDescription) [io]")
+                Output.report(.error, .io, file: output, "cannot write the \(format == .ixbrl ? "document" : "instance"): \(error.localizedDescription)")
                 throw ToolExit.unusable.code
             }
         } else {
@@ -143,11 +143,11 @@ struct ConvertCommand: ParsableCommand {
 
     private func batch(_ directory: String) throws {
         let (files, missing) = BatchConverter.expand(statements)
-        for path in missing { Output.error("\(path): error: no such file or folder [io]") }
+        for path in missing { Output.report(.error, .io, file: path, "no such file or folder") }
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            Output.error("\(directory): error: cannot create the output folder: \(error.localizedDescription) [io]")
+            Output.report(.error, .io, file: directory, "cannot create the output folder: \(error.localizedDescription)")
             throw ToolExit.unusable.code
         }
         // Every output name is planned before anything is written; an output that would
@@ -159,8 +159,8 @@ struct ConvertCommand: ParsableCommand {
             overwritten += BatchConverter.overwrittenInputs(files, outputs: findingsPaths, in: findings)
         }
         if !overwritten.isEmpty {
-            for (input, output) in overwritten { Output.error("\(input): error: the output \(output) would overwrite this input; choose another --output-dir [batch]") }
-            Output.error("error: nothing was converted [batch]")
+            for (input, output) in overwritten { Output.report(.error, .batch, file: input, "the output \(output) would overwrite this input; choose another --output-dir") }
+            Output.report(.error, .batch, file: nil, "nothing was converted")
             throw ToolExit.unusable.code
         }
         // Temporary files a killed run left, and the summary of an earlier run, which would
@@ -168,7 +168,7 @@ struct ConvertCommand: ParsableCommand {
         AtomicFile.removeStaleTemporaryFiles(in: directory)
         let summaryPath = (directory as NSString).appendingPathComponent(BatchConverter.summaryName)
         if unlink(summaryPath) != 0, errno != ENOENT {
-            Output.error("\(summaryPath): error: cannot remove the previous summary: \(String(cString: strerror(errno))) [io]")
+            Output.report(.error, .io, file: summaryPath, "cannot remove the previous summary: \(String(cString: strerror(errno)))")
             throw ToolExit.unusable.code
         }
         let interactive = isatty(STDERR_FILENO) == 1
@@ -178,7 +178,7 @@ struct ConvertCommand: ParsableCommand {
             do {
                 try FileManager.default.createDirectory(atPath: findings, withIntermediateDirectories: true)
             } catch {
-                Output.error("\(findings): error: cannot create the findings folder: \(error.localizedDescription) [io]")
+                Output.report(.error, .io, file: findings, "cannot create the findings folder: \(error.localizedDescription)")
                 throw ToolExit.unusable.code
             }
             converter.findingsDirectory = findings
@@ -189,7 +189,7 @@ struct ConvertCommand: ParsableCommand {
                 let text = String(decoding: try InputFile.read(codes), as: UTF8.self)
                 converter.entityCodes = try EntityCodes.table(csv: text, file: InputFile.displayName(codes))
             } catch {
-                Output.error("\(InputFile.displayName(codes)): error: \(error) [arguments]")
+                Output.report(.error, .arguments, file: InputFile.displayName(codes), "\(error)")
                 throw ToolExit.unusable.code
             }
         }
@@ -205,13 +205,13 @@ struct ConvertCommand: ParsableCommand {
         for outcome in outcomes {
             if let data = try? encoder.encode(outcome) { lines += String(decoding: data, as: UTF8.self) + "\n" }
             if !outcome.succeeded {
-                Output.error("\(outcome.input): error: \(outcome.failure ?? "\(outcome.errors) errors, validation \(outcome.validation), \(outcome.checkErrors ?? 0) failed checks") [batch]")
+                Output.report(.error, .batch, file: outcome.input, "\(outcome.failure ?? "\(outcome.errors) errors, validation \(outcome.validation), \(outcome.checkErrors ?? 0) failed checks")")
             }
         }
         do {
             try AtomicFile.write(Array(lines.utf8), to: summaryPath)
         } catch {
-            Output.error("\(directory): error: cannot write summary.jsonl: \(error.localizedDescription) [io]")
+            Output.report(.error, .io, file: directory, "cannot write summary.jsonl: \(error.localizedDescription)")
             throw ToolExit.unusable.code
         }
         let failed = outcomes.filter { !$0.succeeded }.count + missing.count
@@ -239,27 +239,30 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "The instance document.")
     var instance: String
 
+    @OptionGroup var findingsOption: FindingsOption
+
     func run() throws {
+        findingsOption.record(about: instance)
         let bytes = try InlineInput.instance(try readInstance(instance), name: InputFile.displayName(instance))
         if ReportFormat.detect(bytes) != .xml { return try validateReport(bytes, instance) }
         let recognized = InstanceBlank.recognize(bytes)
         if let refusal = recognized.refusal {
-            Output.error("\(InputFile.displayName(instance)): error: the document was not read: \(refusal) [limit]")
+            Output.report(.error, .limit, file: InputFile.displayName(instance), "the document was not read: \(refusal)")
             throw ToolExit.invalid.code
         }
         guard let blank = recognized.blank else {
-            Output.error("\(instance): error: the instance names no taxonomy of a known blank (expected a schemaRef such as \(InstanceBlank.example)) [schema]")
+            Output.report(.error, .schema, file: instance, "the instance names no taxonomy of a known blank (expected a schemaRef such as \(InstanceBlank.example))")
             throw ToolExit.invalid.code
         }
         let validator: InstanceValidator
         do {
             validator = try TaxonomyRegistry.validator(for: blank)
         } catch {
-            Output.error("error: the taxonomy does not compile: \(error) [schema]")
+            Output.report(.error, .schema, file: nil, "the taxonomy does not compile: \(error)")
             throw ToolExit.unusable.code
         }
         let issues = validator.validate(bytes, documentName: InputFile.displayName(instance))
-        for issue in issues { Output.error(issue.description) }
+        Output.issues(issues)
         if issues.contains(where: { $0.severity == .error }) { throw ToolExit.invalid.code }
         Output.standardOutput("\(InputFile.displayName(instance)): valid\n")
     }
@@ -297,7 +300,7 @@ struct TaxonomyCommand: ParsableCommand {
                 try AtomicFile.write(ZipArchive.stored(files.map { ("\(root)/\($0.path)", $0.contents) }), to: package)
             }
         } catch {
-            Output.error("error: cannot write the taxonomy: \(error.localizedDescription) [io]")
+            Output.report(.error, .io, file: nil, "cannot write the taxonomy: \(error.localizedDescription)")
             throw ToolExit.unusable.code
         }
     }

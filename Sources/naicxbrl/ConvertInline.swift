@@ -15,9 +15,9 @@ enum InlineInput {
     static func instance(_ bytes: [UInt8], name: String) throws -> [UInt8] {
         guard InlineXBRLReader.isInline(bytes) else { return bytes }
         let extraction = InlineXBRLReader.extract(bytes, name: name)
-        for issue in extraction.issues { Output.error(issue.description) }
+        Output.issues(extraction.issues)
         guard let instance = extraction.instance, !extraction.issues.contains(where: { $0.severity == .error }) else {
-            Output.error("\(name): error: the Inline XBRL document cannot be read [schema-invalid]")
+            Output.report(.error, .schemaInvalid, file: name, "the Inline XBRL document cannot be read")
             throw ToolExit.invalid.code
         }
         return instance

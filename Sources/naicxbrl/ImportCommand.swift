@@ -31,14 +31,17 @@ struct ImportCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Where to write the result (default: standard output).")
     var output: String?
 
+    @OptionGroup var findingsOption: FindingsOption
+
     func run() throws {
+        findingsOption.record(about: instance)
         try refuseOverwritingInput(instance, output)
         let bytes = try InlineInput.instance(try readInstance(instance), name: InputFile.displayName(instance))
         let report = ReportImport.read(bytes, name: InputFile.displayName(instance))
         guard let blank = report.blank else {
             Output.diagnostics(report.result.diagnostics, minimum: .warning)
             if report.result.diagnostics.isEmpty {
-                Output.error("\(InputFile.displayName(instance)): error: the \(report.format == .xml ? "instance" : "report") names no taxonomy of a known blank edition (expected \(report.format == .xml ? "a schemaRef" : "a taxonomy") such as \(InstanceBlank.example)) [schema]")
+                Output.report(.error, .schema, file: InputFile.displayName(instance), "the \(report.format == .xml ? "instance" : "report") names no taxonomy of a known blank edition (expected \(report.format == .xml ? "a schemaRef" : "a taxonomy") such as \(InstanceBlank.example))")
             }
             throw ToolExit.invalid.code
         }
@@ -58,13 +61,13 @@ struct ImportCommand: ParsableCommand {
                 out = try form.bytes(of: conversion, statement: result.statement,
                                      name: output.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension } ?? "report")
             } catch {
-                Output.error("\(instance): error: \(error) [convert]")
+                Output.report(.error, .convert, file: instance, "\(error)")
                 throw ToolExit.unusable.code
             }
         }
         if let output {
             do { try AtomicFile.write(out, to: output) } catch {
-                Output.error("\(output): error: cannot write: \(error.localizedDescription) [io]")
+                Output.report(.error, .io, file: output, "cannot write: \(error.localizedDescription)")
                 throw ToolExit.unusable.code
             }
         } else {

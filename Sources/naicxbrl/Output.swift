@@ -49,10 +49,57 @@ enum Output {
         write(Array(TerminalText.safe(text + "\n").utf8), to: .standardError)
     }
 
+    /// Prints the findings of at least `minimum` severity on standard error, and records them all
+    /// for `--findings`.
     static func diagnostics(_ diagnostics: [Diagnostic], minimum: Diagnostic.Severity) {
+        recorded?.append(contentsOf: diagnostics)
         var text = ""
         for d in diagnostics where d.severity >= minimum { text += d.description + "\n" }
         if !text.isEmpty { write(Array(TerminalText.safe(text).utf8), to: .standardError) }
+    }
+
+    /// A finding of the command itself (an argument, a file it cannot write, a taxonomy it cannot
+    /// find): printed like every other (`FILE: error: MESSAGE [CODE]`), and recorded.
+    static func report(_ severity: Diagnostic.Severity, _ code: Diagnostic.Code, file: String?, _ message: String) {
+        let finding = Diagnostic(severity, code, file: file, line: nil, message)
+        recorded?.append(finding)
+        error(file == nil ? "\(severity.rawValue): \(message) [\(code.rawValue)]" : finding.description)
+    }
+
+    /// Validation findings, printed as the validator words them, and recorded.
+    static func issues(_ issues: [ValidationIssue]) {
+        recorded?.append(contentsOf: issues.map(\.diagnostic))
+        for issue in issues { error(issue.description) }
+    }
+
+    /// The findings printed so far, when a command was asked for them (`--findings`); nil otherwise.
+    nonisolated(unsafe) static var recorded: [Diagnostic]?
+    /// Where the recorded findings go, and the input they are about.
+    nonisolated(unsafe) static var findingsDestination: (path: String, input: String)?
+
+    /// Starts recording for `--findings PATH` about `input`.
+    static func recordFindings(to path: String?, about input: String) {
+        guard let path else { return }
+        recorded = []
+        findingsDestination = (path, input)
+    }
+
+    /// Writes the recorded findings, at the end of a command, whatever its outcome; false when
+    /// they cannot be written (reported).
+    static func writeRecordedFindings() -> Bool {
+        guard let (path, input) = findingsDestination, let recorded else { return true }
+        findingsDestination = nil
+        if input != "-", AtomicFile.sameFile(input, path) {
+            report(.error, .io, file: path, "the findings file is the input \(input); it would be overwritten")
+            return false
+        }
+        do {
+            try AtomicFile.write(Findings(file: InputFile.displayName(input), findings: recorded).json, to: path)
+            return true
+        } catch {
+            report(.error, .io, file: path, "cannot write the findings: \(error.localizedDescription)")
+            return false
+        }
     }
 
     static func json<T: Encodable>(_ value: T) throws -> Data {

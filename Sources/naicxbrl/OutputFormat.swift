@@ -34,7 +34,7 @@ func validateReport(_ bytes: [UInt8], _ path: String) throws {
     Output.diagnostics(report.result.diagnostics, minimum: .warning)
     guard report.blank != nil else {
         if report.result.diagnostics.isEmpty {
-            Output.error("\(name): error: the report names no taxonomy of a known blank edition (expected a taxonomy such as \(InstanceBlank.example)) [schema]")
+            Output.report(.error, .schema, file: name, "the report names no taxonomy of a known blank edition (expected a taxonomy such as \(InstanceBlank.example))")
         }
         throw ToolExit.invalid.code
     }
@@ -43,11 +43,11 @@ func validateReport(_ bytes: [UInt8], _ path: String) throws {
     do {
         conversion = try Converter.convert(report.result.statement, file: name, validate: true)
     } catch {
-        Output.error("\(name): error: \(error) [convert]")
+        Output.report(.error, .convert, file: name, "\(error)")
         throw ToolExit.unusable.code
     }
     Output.diagnostics(conversion.diagnostics, minimum: .warning)
-    for issue in conversion.validation { Output.error(issue.description) }
+    Output.issues(conversion.validation)
     if conversion.validation.contains(where: { $0.severity == .error }) || conversion.diagnostics.contains(where: { $0.severity == .error }) {
         throw ToolExit.invalid.code
     }

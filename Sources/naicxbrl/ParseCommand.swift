@@ -31,7 +31,10 @@ struct ParseCommand: ParsableCommand {
 
     @OptionGroup var entity: EntityOptions
 
+    @OptionGroup var findingsOption: FindingsOption
+
     func run() throws {
+        findingsOption.record(about: statement)
         let result = try readStatement(statement, entity: entity)
         Output.diagnostics(result.diagnostics, minimum: verbose ? .info : .warning)
         guard result.isUsable else { throw ToolExit.unusable.code }
@@ -61,7 +64,7 @@ func readStatement(_ path: String, entity: EntityOptions) throws -> ParseResult 
     do {
         result = try StatementParser.parse(fileAt: path)
     } catch {
-        Output.error("\(InputFile.displayName(path)): error: \(error) [io]")
+        Output.report(.error, .io, file: InputFile.displayName(path), "\(error)")
         throw ToolExit.unusable.code
     }
     try entity.codes().apply(to: &result, file: InputFile.displayName(path))
@@ -73,7 +76,7 @@ func readInstance(_ path: String) throws -> [UInt8] {
     do {
         return try InputFile.read(path)
     } catch {
-        Output.error("\(InputFile.displayName(path)): error: \(error) [io]")
+        Output.report(.error, .io, file: InputFile.displayName(path), "\(error)")
         throw ToolExit.unusable.code
     }
 }
@@ -81,7 +84,7 @@ func readInstance(_ path: String) throws -> [UInt8] {
 /// Refuses (exit code 2) an output that is the input itself, before anything is read or written.
 func refuseOverwritingInput(_ input: String, _ output: String?) throws {
     guard let output, input != "-", AtomicFile.sameFile(input, output) else { return }
-    Output.error("\(output): error: the output is the input \(input); it would be overwritten [io]")
+    Output.report(.error, .io, file: output, "the output is the input \(input); it would be overwritten")
     throw ToolExit.unusable.code
 }
 

@@ -21,9 +21,13 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     var command = try NAICXBRLCommand.parseAsRoot(arguments)
     try command.run()
+    // Findings asked for with --findings are written whatever the outcome.
+    if !Output.writeRecordedFindings() { Foundation.exit(ToolExit.unusable.rawValue) }
 } catch let exit as ExitCode {
+    if !Output.writeRecordedFindings() { Foundation.exit(ToolExit.unusable.rawValue) }
     Foundation.exit(exit.rawValue)
 } catch {
+    _ = Output.writeRecordedFindings()
     let code = NAICXBRLCommand.exitCode(for: error)
     if code == .success {
         // Help and the version are printed only when asked for by name: an argument such as a

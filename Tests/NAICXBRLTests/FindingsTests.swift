@@ -87,4 +87,29 @@ extension CommandLineTests {
         XCTAssert(all.contains { $0["code"] as? String == "empty-input" && $0["severity"] as? String == "error" }, "\(all)")
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.xbrl").path))
     }
+
+    /// `parse`, `check`, `validate` and `import` take `--findings` too: the same form, written
+    /// whatever the outcome.
+    func testEveryCommandWritesFindingsInTheSameForm() throws {
+        let folder = try temporaryFolder()
+        let instance = folder.appendingPathComponent("mml.xbrl")
+        XCTAssertEqual(try run(["convert", Fixture.referencePath, "-o", instance.path]).code, 0)
+        func written(_ arguments: [String], code: Int32) throws -> [[String: Any]] {
+            let file = folder.appendingPathComponent(UUID().uuidString + ".json")
+            let result = try run(arguments + ["--findings", file.path])
+            XCTAssertEqual(result.code, code, "\(arguments): \(result.stderr)")
+            return try findings(at: file)
+        }
+        // The two info findings parse does not print without --verbose are recorded.
+        XCTAssertEqual(try written(["parse", Fixture.referencePath], code: 0).filter { $0["severity"] as? String == "info" }.count, 2)
+        XCTAssertEqual(try written(["check", Fixture.referencePath], code: 0).filter { $0["code"] as? String == "check-rounding" }.count, 25)
+        XCTAssertEqual(try written(["validate", instance.path], code: 0).count, 0)
+        XCTAssertEqual(try written(["import", instance.path, "-o", folder.appendingPathComponent("mml.json").path], code: 0)
+            .filter { $0["severity"] as? String == "error" }.count, 0)
+        let garbage = folder.appendingPathComponent("garbage.xbrl")
+        try Data("not xml".utf8).write(to: garbage)
+        let refused = try written(["validate", garbage.path], code: 1)
+        XCTAssertEqual(refused.first?["code"] as? String, "schema")
+        XCTAssertEqual(refused.first?["file"] as? String, garbage.path)
+    }
 }

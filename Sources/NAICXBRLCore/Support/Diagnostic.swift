@@ -45,6 +45,16 @@ public struct Diagnostic: Codable, Equatable, Sendable, CustomStringConvertible 
         case oim = "oim"
         /// A report package (zip) that cannot be opened safely or lacks its report.
         case reportPackage = "report-package"
+        /// A command's arguments cannot be used.
+        case arguments = "arguments"
+        /// A document names no taxonomy of a known blank edition, or a taxonomy does not compile.
+        case schema = "schema"
+        /// The crosschecks cannot be run (no rules for the blank, rules that do not compile).
+        case checks = "checks"
+        /// A statement that was read could not be converted.
+        case convert = "convert"
+        /// A batch cannot go on (an output would overwrite an input), or a statement of it failed.
+        case batch = "batch"
         /// A crosscheck that failed: the statement's figures do not add up as the rule says.
         case checkFailed = "check-failed"
         /// A crosscheck whose sides differ by no more than its rounding tolerance.
