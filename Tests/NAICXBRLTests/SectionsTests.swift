@@ -89,7 +89,7 @@ final class SectionsTests: XCTestCase {
         let lines = SectionsFixture.cover
         XCTAssertFalse(lines.isEmpty, "fixture not found")
         let context = context()
-        let cover = CoverParser.parse(lines, context: context)
+        let cover = CoverParser.parse(lines, context: context, vocabulary: .of(.lifeQuarterly))
 
         XCTAssertEqual(cover.edition, "LIFE AND ACCIDENT AND HEALTH COMPANIES - ASSOCIATION EDITION")
         XCTAssertEqual(cover.kind, .quarterly)
@@ -180,7 +180,7 @@ final class SectionsTests: XCTestCase {
         """
         let lines = SourceText(text: text, name: "variant.txt").lines
         let context = ParseContext(file: "variant.txt")
-        let cover = CoverParser.parse(lines, context: context)
+        let cover = CoverParser.parse(lines, context: context, vocabulary: .of(.lifeQuarterly))
 
         XCTAssertNil(cover.edition)
         XCTAssertEqual(cover.kind, .annual)
@@ -430,8 +430,8 @@ final class SectionsTests: XCTestCase {
                                                 "supplementalexhibitsandschedulesinterrogatories"]
 
         let cover = SectionsFixture.cover
-        XCTAssertEqual(CoverParser.parse(SectionsFixture.segmented(cover, titles: []), context: context()),
-                       CoverParser.parse(cover, context: context()))
+        XCTAssertEqual(CoverParser.parse(SectionsFixture.segmented(cover, titles: []), context: context(), vocabulary: .of(.lifeQuarterly)),
+                       CoverParser.parse(cover, context: context(), vocabulary: .of(.lifeQuarterly)))
 
         let notes = SectionsFixture.notes
         let segmentedNotes = SectionsFixture.segmented(notes, titles: notesTitles)
@@ -450,3 +450,37 @@ final class SectionsTests: XCTestCase {
 }
 
 
+
+/// The cover's vocabulary is the blank description's: every label, heading and boilerplate
+/// start of every bundled edition names a field or section the reader knows.
+final class CoverVocabularyTests: XCTestCase {
+    func testEveryBundledCoverVocabularyIsKnownToTheReader() throws {
+        for edition in BlankCatalog.bundled.allEditions() {
+            do {
+                let cover = try XCTUnwrap(edition.cover, edition.editionKey)
+                let vocabulary = CoverParser.Vocabulary(cover)
+                XCTAssertEqual(vocabulary.labels.count, cover.labels.count, edition.editionKey)
+                XCTAssertEqual(vocabulary.headingKeys.count, cover.headings.count, edition.editionKey)
+                XCTAssertEqual(vocabulary.boilerplateKeys.count, cover.boilerplate.count, edition.editionKey)
+                XCTAssertFalse(vocabulary.nameFollowsKey.isEmpty)
+            }
+        }
+    }
+
+    /// A cover read with another vocabulary reads other labels: the phrases come from the data.
+    func testTheCoverIsReadWithTheDescriptionsLabels() throws {
+        var blank = Blank.lifeQuarterly
+        var cover = try XCTUnwrap(blank.cover)
+        cover.labels = cover.labels.map { label in
+            var label = label
+            if label.field == "companyCode" { label.printed = "Company Number" }
+            return label
+        }
+        blank.cover = cover
+        let lines = SectionsFixture.cover
+        let standard = CoverParser.parse(lines, context: ParseContext(file: "cover"), vocabulary: CoverParser.Vocabulary(Blank.lifeQuarterly.cover))
+        XCTAssertEqual(standard.companyCode, "70416")
+        let renamed = CoverParser.parse(lines, context: ParseContext(file: "cover"), vocabulary: CoverParser.Vocabulary(blank.cover))
+        XCTAssertNil(renamed.companyCode)
+    }
+}

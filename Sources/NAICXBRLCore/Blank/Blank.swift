@@ -32,6 +32,8 @@ public struct Blank: Codable, Sendable {
     /// Another blank whose concepts this one reuses where a line means the same: such concepts
     /// have the same name, and the taxonomy declares them equivalent (essence-alias).
     public var sharesConceptsWith: String?
+    /// The cover's printed vocabulary; a blank without one has its cover read for nothing.
+    public var cover: CoverDescription?
 
     public func page(_ id: String) -> PageDescription? { pages.first { $0.id == id } }
 
@@ -200,4 +202,38 @@ extension Blank {
         guard let year else { return named(id) }
         return BlankCatalog.bundled.edition(of: id, for: year)?.blank
     }
+}
+
+/// What a blank's cover prints around its values, as the cover reader matches it (on the words'
+/// keys, ignoring case and punctuation).
+public struct CoverDescription: Codable, Sendable {
+    /// A label printed before a value on the same line ("NAIC Company Code"), and the cover
+    /// field it introduces (the reader's names: `companyCode`, `statutoryHomeOffice`, `juratState`,
+    /// `notKept` for printed fields the model does not keep). `lineStart` labels count only at the
+    /// start of a line ("State of" in the jurat, not inside "State of Domicile").
+    public struct Label: Codable, Sendable {
+        public var printed: String
+        public var field: String
+        public var lineStart: Bool?
+    }
+
+    /// A heading of the officer lists and what the lines under it hold (`officers`,
+    /// `otherOfficers`, `directors`).
+    public struct Heading: Codable, Sendable {
+        public var printed: String
+        public var section: String
+    }
+
+    /// The start of jurat text that carries no value, and the part of the cover that follows it
+    /// (`signatures`, `afterSworn`), if any.
+    public struct Boilerplate: Codable, Sendable {
+        public var printed: String
+        public var next: String?
+    }
+
+    public var labels: [Label]
+    public var headings: [Heading]
+    /// The words printed before the company's name ("… OF THE CONDITION AND AFFAIRS OF THE").
+    public var nameFollows: String
+    public var boilerplate: [Boilerplate]
 }

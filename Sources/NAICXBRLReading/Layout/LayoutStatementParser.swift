@@ -194,6 +194,7 @@ struct LayoutReader {
     /// codes printed on the filing's pages ("*91642202443059100*": company code, then year).
     private mutating func readCoverWords(_ page: PositionedPage, into cover: inout Cover) {
         guard cover.companyCode == nil || cover.groupCode == nil else { return }
+        let codeLabels = CoverParser.Vocabulary.of(blank).labels.filter { $0.field == .companyCode || $0.field == .groupCode }
         for line in page.lines {
             if barCodeCompany == nil {
                 for word in line.words where word.text.count >= 11 && word.text.hasPrefix("*") && word.text.hasSuffix("*") {
@@ -202,12 +203,17 @@ struct LayoutReader {
                 }
             }
             let words = line.words.map(\.text)
-            guard words.count >= 4 else { continue }
-            for index in words.indices.dropLast(3) where words[index] == "NAIC" && words[index + 2] == "Code" {
-                let value = words[index + 3]
-                guard !value.isEmpty, value.allSatisfy(\.isNumber) else { continue }
-                if words[index + 1] == "Company", cover.companyCode == nil { cover.companyCode = value }
-                if words[index + 1] == "Group", cover.groupCode == nil { cover.groupCode = value }
+            let keys = words.map { Text.key($0) }
+            // The cover's labels of the codes ("NAIC Company Code"), as the description prints them.
+            for label in codeLabels {
+                let count = label.words.count
+                guard keys.count > count else { continue }
+                for index in 0..<(keys.count - count) where keys[index..<(index + count)].elementsEqual(label.words) {
+                    let value = words[index + count]
+                    guard !value.isEmpty, value.allSatisfy(\.isNumber) else { continue }
+                    if label.field == .companyCode, cover.companyCode == nil { cover.companyCode = value }
+                    if label.field == .groupCode, cover.groupCode == nil { cover.groupCode = value }
+                }
             }
         }
     }

@@ -1,10 +1,11 @@
+import Foundation
 import NAICXBRLCore
 /// Reads the cover page and the jurat: every line before the first running page header.
 ///
 /// The reader is driven by the labels the blank prints ("NAIC Group Code", "Statutory Home
 /// Office", "(Street and Number)", "OFFICERS"), never by line positions, so a cover that prints
 /// its fields in another order, or leaves some out, still yields the fields it does print. The
-/// labels are listed in ``labelTable`` below; they are matched word by word on ``Text/key(_:)``,
+/// labels are the blank description's (``CoverDescription``, prepared as ``Vocabulary``); they are matched word by word on ``Text/key(_:)``,
 /// so spacing, case and apostrophe styles do not matter.
 ///
 /// Officer lines print title and name side by side with nothing between them ("President and
@@ -20,7 +21,7 @@ enum CoverParser {
     // MARK: Printed labels
 
     /// What a label introduces.
-    enum Field: Sendable {
+    enum Field: String, Sendable {
         case groupCode, companyCode, employerID
         case organizedUnder, stateOfDomicile, countryOfDomicile
         case incorporated, commencedBusiness
@@ -31,60 +32,54 @@ enum CoverParser {
         case notKept
     }
 
-    /// The labels printed before a value on the same line. `lineStart` labels are recognized
-    /// only at the start of a line ("State of" in the jurat, not inside "State of Domicile …").
-    static let labelTable: [(printed: String, field: Field, lineStart: Bool)] = [
-        ("NAIC Group Code", .groupCode, false),
-        ("NAIC Company Code", .companyCode, false),
-        ("Employer's ID Number", .employerID, false),
-        ("Organized under the Laws of", .organizedUnder, false),
-        ("State of Domicile or Port of Entry", .stateOfDomicile, false),
-        ("Country of Domicile", .countryOfDomicile, false),
-        ("Incorporated/Organized", .incorporated, false),
-        ("Commenced Business", .commencedBusiness, false),
-        ("Statutory Home Office", .statutoryHomeOffice, false),
-        ("Main Administrative Office", .mainAdministrativeOffice, false),
-        ("Mail Address", .mailAddress, false),
-        ("Primary Location of Books and Records", .booksAndRecords, false),
-        ("Internet Web Site Address", .webSite, false),
-        ("Internet Website Address", .webSite, false),
-        ("Statutory Statement Contact", .contact, false),
-        ("State of", .juratState, true),
-        ("County of", .juratCounty, true),
-        ("Is this an original filing?", .originalFiling, true),
-        ("State the amendment number", .amendmentNumber, true),
-        ("Date filed", .dateFiled, true),
-        ("Number of pages attached", .pagesAttached, true),
-        ("Licensed as business type", .notKept, false),
-        ("Is HMO Federally Qualified?", .notKept, false),
-    ]
+    /// The cover's printed vocabulary (``CoverDescription``: labels, officer-list headings, the
+    /// words before the company's name, jurat boilerplate), prepared for matching once per edition.
+    final class Vocabulary: Sendable {
+        /// Longest first, so "State of Domicile or Port of Entry" wins over "State of".
+        let labels: [(words: [String], field: Field, lineStart: Bool)]
+        /// Indices into ``labels`` by the key of the label's first word, in ``labels``' order.
+        let labelsByFirstWord: [String: [Int]]
+        let headingKeys: [(key: String, section: Section)]
+        let boilerplateKeys: [(key: String, next: Section?)]
+        let nameFollows: String
+        let nameFollowsKey: String
+        let nameFollowsWordCount: Int
 
-    /// Headings of the officer lists: what the lines under each heading hold.
-    static let headingTable: [(printed: String, section: Section)] = [
-        ("OFFICERS", .officers),
-        ("OTHER", .otherOfficers),
-        ("OTHER OFFICERS", .otherOfficers),
-        ("DIRECTORS OR TRUSTEES", .directors),
-        ("DIRECTORS", .directors),
-        ("TRUSTEES", .directors),
-    ]
+        /// Names of fields and sections the reader does not know are left out (a test checks
+        /// that every bundled description uses known ones).
+        init(_ description: CoverDescription?) {
+            labels = (description?.labels ?? []).compactMap { label in
+                Field(rawValue: label.field).map { (CoverParser.wordKeys(label.printed), $0, label.lineStart ?? false) }
+            }.filter { !$0.words.isEmpty }.sorted { $0.words.count > $1.words.count }
+            var index: [String: [Int]] = [:]
+            for (offset, label) in labels.enumerated() { index[label.words[0], default: []].append(offset) }
+            labelsByFirstWord = index
+            headingKeys = (description?.headings ?? []).compactMap { heading in Section(rawValue: heading.section).map { (Text.key(heading.printed), $0) } }
+            boilerplateKeys = (description?.boilerplate ?? []).compactMap { item in
+                if let next = item.next {
+                    guard let section = Section(rawValue: next) else { return nil }
+                    return (Text.key(item.printed), section)
+                }
+                return (Text.key(item.printed), nil)
+            }
+            nameFollows = description?.nameFollows ?? ""
+            nameFollowsKey = Text.key(nameFollows)
+            nameFollowsWordCount = CoverParser.wordKeys(nameFollows).count
+        }
 
-    /// The line that precedes the company's name ("… OF THE CONDITION AND AFFAIRS OF THE").
-    static let conditionAndAffairs = "OF THE CONDITION AND AFFAIRS OF THE"
-    private static let conditionAndAffairsKey = Text.key(conditionAndAffairs)
-    private static let conditionAndAffairsWordCount = wordKeys(conditionAndAffairs).count
+        private static let lock = NSLock()
+        nonisolated(unsafe) private static var known: [String: Vocabulary] = [:]
 
-    /// The keys of ``headingTable`` and ``boilerplateStarts``, computed once rather than per line.
-    private static let headingKeys = headingTable.map { (key: Text.key($0.printed), section: $0.section) }
-    private static let boilerplateKeys = boilerplateStarts.map { (key: Text.key($0.printed), next: $0.next) }
-
-    /// Printed text of the jurat that carries no value: classified.
-    static let boilerplateStarts: [(printed: String, next: Section?)] = [
-        ("The officers of this reporting entity", .signatures),
-        ("Subscribed and sworn to before me", .afterSworn),
-        ("b. If no", nil),
-        ("If no", nil),
-    ]
+        /// The vocabulary of `blank`'s edition, prepared once.
+        static func of(_ blank: Blank) -> Vocabulary {
+            lock.withLock {
+                if let vocabulary = known[blank.editionKey] { return vocabulary }
+                let vocabulary = Vocabulary(blank.cover)
+                known[blank.editionKey] = vocabulary
+                return vocabulary
+            }
+        }
+    }
 
     /// Words that occur in officer titles; everything else in an officer line is a name.
     static let titleVocabulary: Set<String> = [
@@ -111,22 +106,10 @@ enum CoverParser {
     static let monthNames = ["january", "february", "march", "april", "may", "june", "july", "august",
                              "september", "october", "november", "december"]
 
-    private static let labels: [(words: [String], field: Field, lineStart: Bool)] =
-        labelTable.map { (wordKeys($0.printed), $0.field, $0.lineStart) }.sorted { $0.words.count > $1.words.count }
-
-    /// Indices into ``labels`` by the key of the label's first word, in ``labels``' order. Every
-    /// label has a word.
-    private static let labelsByFirstWord: [String: [Int]] = {
-        var index: [String: [Int]] = [:]
-        for (offset, label) in labels.enumerated() {
-            if let first = label.words.first { index[first, default: []].append(offset) }
-        }
-        return index
-    }()
 
     // MARK: Reading
 
-    enum Section: Sendable {
+    enum Section: String, Sendable {
         case header, officers, otherOfficers, directors, signatures, afterSworn
     }
 
@@ -151,7 +134,7 @@ enum CoverParser {
         var tokens: [Token]
     }
 
-    static func parse(_ lines: [SourceText.Line], context: ParseContext) -> Cover {
+    static func parse(_ lines: [SourceText.Line], context: ParseContext, vocabulary: Vocabulary) -> Cover {
         var cover = Cover()
         var jurat: Cover.Jurat?
         var section = Section.header
@@ -179,7 +162,7 @@ enum CoverParser {
                 context.classified(line)
                 continue
             }
-            if let heading = headingKeys.first(where: { $0.key == key }) {
+            if let heading = vocabulary.headingKeys.first(where: { $0.key == key }) {
                 section = heading.section
                 block = nil
                 context.classified(line)
@@ -190,7 +173,7 @@ enum CoverParser {
                 context.classified(line)
                 continue
             }
-            if let boilerplate = boilerplateKeys.first(where: { Text.hasPrefix(key, $0.key) }) {
+            if let boilerplate = vocabulary.boilerplateKeys.first(where: { Text.hasPrefix(key, $0.key) }) {
                 if let next = boilerplate.next { section = next }
                 block = nil
                 context.classified(line)
@@ -215,8 +198,8 @@ enum CoverParser {
                 }
                 if reportImpossibleDate(words, line, context) { continue }
             }
-            if Text.hasPrefix(key, conditionAndAffairsKey) {
-                let labelWords = conditionAndAffairsWordCount
+            if !vocabulary.nameFollowsKey.isEmpty, Text.hasPrefix(key, vocabulary.nameFollowsKey) {
+                let labelWords = vocabulary.nameFollowsWordCount
                 let rest = words.dropFirst(labelWords).joined(separator: " ")
                 if rest.isEmpty {
                     expectCompanyName = true
@@ -227,7 +210,7 @@ enum CoverParser {
                 }
                 continue
             }
-            if let segments = labelSegments(words) {
+            if let segments = labelSegments(words, vocabulary) {
                 sawLabel = true
                 block = nil
                 var placed = false
@@ -342,7 +325,7 @@ enum CoverParser {
                 // statement date and the first labelled line.
                 cover.companyName = clean
                 context.report(.info, .coverField, line: line.number,
-                               "company name taken from its place on the cover (no \"\(conditionAndAffairs)\" line)")
+                               "company name taken from its place on the cover (no \"\(vocabulary.nameFollows)\" line)")
                 context.mapped(line)
                 continue
             }
@@ -379,17 +362,17 @@ enum CoverParser {
 
     /// The fields of a labelled line: each label found, with the words up to the next label.
     /// Nil unless the line starts with a label (after an item mark such as "a." or "1.").
-    static func labelSegments(_ words: [String]) -> [(field: Field, value: String)]? {
+    static func labelSegments(_ words: [String], _ vocabulary: Vocabulary) -> [(field: Field, value: String)]? {
         // A line opens with a label only if its first word, or the word after an item mark, is
         // the first word of one: most lines are turned away before each of their words is keyed.
-        func opensLabel(_ index: Int) -> Bool { index < words.count && labelsByFirstWord[Text.key(words[index])] != nil }
+        func opensLabel(_ index: Int) -> Bool { index < words.count && vocabulary.labelsByFirstWord[Text.key(words[index])] != nil }
         guard opensLabel(0) || (words.first.map(isItemMark) == true && opensLabel(1)) else { return nil }
         let keys = words.map { Text.key($0) }
         var start = 0
-        var first = matchLabel(keys, at: 0, lineStart: true)
+        var first = matchLabel(keys, at: 0, lineStart: true, vocabulary)
         if first == nil, let mark = words.first, isItemMark(mark) {
             start = 1
-            first = matchLabel(keys, at: 1, lineStart: true)
+            first = matchLabel(keys, at: 1, lineStart: true, vocabulary)
         }
         guard var current = first else { return nil }
         var segments: [(Field, String)] = []
@@ -398,7 +381,7 @@ enum CoverParser {
             var next: (words: [String], field: Field, lineStart: Bool)?
             var j = valueStart
             while j < keys.count {
-                if let found = matchLabel(keys, at: j, lineStart: false) { next = found; break }
+                if let found = matchLabel(keys, at: j, lineStart: false, vocabulary) { next = found; break }
                 j += 1
             }
             let valueWords = valueStart < j ? Array(words[valueStart..<j]) : []
@@ -410,11 +393,11 @@ enum CoverParser {
         return segments
     }
 
-    private static func matchLabel(_ keys: [String], at index: Int, lineStart: Bool) -> (words: [String], field: Field, lineStart: Bool)? {
+    private static func matchLabel(_ keys: [String], at index: Int, lineStart: Bool, _ vocabulary: Vocabulary) -> (words: [String], field: Field, lineStart: Bool)? {
         // Only the labels whose first word is here can match: look those up rather than try all.
-        guard index < keys.count, let candidates = labelsByFirstWord[keys[index]] else { return nil }
+        guard index < keys.count, let candidates = vocabulary.labelsByFirstWord[keys[index]] else { return nil }
         for candidate in candidates {
-            let label = labels[candidate]
+            let label = vocabulary.labels[candidate]
             guard !label.lineStart || lineStart, index + label.words.count <= keys.count else { continue }
             if zip(label.words, keys[index..<(index + label.words.count)]).allSatisfy({ $0 == $1 }) { return label }
         }

@@ -1,8 +1,8 @@
 import NAICXBRLCore
 /// The readers of the statement's non-tabular sections.
 enum SectionReaders {
-    static func cover(_ lines: [SourceText.Line], context: ParseContext) -> Cover {
-        CoverParser.parse(lines, context: context)
+    static func cover(_ lines: [SourceText.Line], context: ParseContext, blank: Blank) -> Cover {
+        CoverParser.parse(lines, context: context, vocabulary: .of(blank))
     }
 
     static func notes(_ lines: [SourceText.Line], context: ParseContext) -> [Note] {

@@ -326,7 +326,7 @@ struct Segmenter {
 
     mutating func finish() -> ParseResult {
         var statement = Statement(blank: blank.id, edition: blank.year)
-        statement.cover = SectionReaders.cover(coverLines, context: context)
+        statement.cover = SectionReaders.cover(coverLines, context: context, blank: blank)
         if statement.cover.kind == nil, !coverLines.isEmpty { statement.cover.kind = blank.kind }
         var origins: [String: [String: Int]] = [:]
         var missingPages: [String] = []
