@@ -125,8 +125,9 @@ case "time-oim":
                      rounds, xml / n, sizes.0, json / n, sizes.1, csv / n, sizes.2, json / xml, csv / xml))
     } catch { fail("\(error)") }
 case "time-csv-import":
-    // Writes a CSV package of about FACTS facts (a generated blank) and times reading and
-    // placing it ROUNDS times: `synthesize time-csv-import FACTS ROUNDS`. The reading runs in
+    // Writes a CSV package of a generated blank of FACTS/4 lines of 4 columns, 3 of which hold
+    // facts (FACTS×3/4 facts: 1333336 gives 1,000,005), and times reading and placing it ROUNDS
+    // times: `synthesize time-csv-import FACTS ROUNDS`. The reading runs in
     // `oimImportCSV`, for callgrind's --toggle-collect.
     guard let facts = Int(arguments[2]), let rounds = Int(arguments[3]), rounds > 0 else { fail("usage: synthesize time-csv-import FACTS ROUNDS") }
     do {
