@@ -52,6 +52,9 @@ public struct Conversion: Sendable {
     public var diagnostics: [Diagnostic]
     /// Schema validation of the written instance; empty when valid or not validated.
     public var validation: [ValidationIssue]
+    /// The mapping's numbering of the facts' contexts and concepts, which the writers of the
+    /// other forms use rather than hash each fact's context again.
+    var numbers: FactNumbers?
 
     public var numericFactCount: Int {
         facts.filter { if case .amount = $0.value { true } else { false } }.count
@@ -91,7 +94,7 @@ public enum Converter {
         guard validate else {
             let written = writer.written(result)
             return Conversion(instance: written.bytes, facts: result.facts, diagnostics: result.diagnostics + unwritable(written.unwritable, file),
-                              validation: [])
+                              validation: [], numbers: FactNumbers(result))
         }
         let validator: InstanceValidator
         do {
@@ -99,12 +102,13 @@ public enum Converter {
         } catch {
             let written = writer.written(result)
             return Conversion(instance: written.bytes, facts: result.facts, diagnostics: result.diagnostics + unwritable(written.unwritable, file),
-                              validation: error.issues)
+                              validation: error.issues, numbers: FactNumbers(result))
         }
         guard concurrently else {
             let written = writer.written(result)
             return Conversion(instance: written.bytes, facts: result.facts, diagnostics: result.diagnostics + unwritable(written.unwritable, file),
-                              validation: written.bytes.withUnsafeBytes { validator.validate(StreamSource($0, limited: false), documentName: documentName) })
+                              validation: written.bytes.withUnsafeBytes { validator.validate(StreamSource($0, limited: false), documentName: documentName) },
+                              numbers: FactNumbers(result))
         }
         // Two threads validate two parts of the instance. The first part is the instance up
         // to about half its size, closed with the root's end tag: another thread validates it
@@ -140,7 +144,8 @@ public enum Converter {
             done.wait()
             issues = firstPart.result.issues
         }
-        return Conversion(instance: bytes, facts: result.facts, diagnostics: result.diagnostics + unwritable(replaced, file), validation: issues)
+        return Conversion(instance: bytes, facts: result.facts, diagnostics: result.diagnostics + unwritable(replaced, file), validation: issues,
+                          numbers: FactNumbers(result))
     }
 
     /// An error for each text the writer could not write as it was: XML cannot hold control

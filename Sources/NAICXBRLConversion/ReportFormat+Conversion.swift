@@ -18,10 +18,11 @@ extension ReportFormat {
             }
             let taxonomy = TaxonomyModel.of(blank)
             if self == .json {
-                return JSONReportWriter(taxonomy: taxonomy).written(facts: conversion.facts, entity: entity).bytes
+                return JSONReportWriter(taxonomy: taxonomy).written(facts: conversion.facts, entity: entity, numbers: conversion.numbers).bytes
             }
             guard let date = statement.cover.statementDate else { throw ConversionError(FactMapping.Failure.noStatementDate.description) }
-            return CSVReportWriter(blank: blank, taxonomy: taxonomy).package(facts: conversion.facts, entity: entity, name: name, statementDate: date)
+            return CSVReportWriter(blank: blank, taxonomy: taxonomy).package(facts: conversion.facts, entity: entity, name: name, statementDate: date,
+                                                                       numbers: conversion.numbers)
         }
     }
 }

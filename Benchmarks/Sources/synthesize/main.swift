@@ -97,6 +97,57 @@ case "time-convert":
         print(String(format: "per statement (mean of %d): parse %.2f ms, write %.2f ms, validate %.2f ms (%d bytes), checks %.2f ms (%d evaluated); write and validate together %.2f ms; convert end to end (parse, write, validate) %.2f ms", rounds,
                      parse / n * 1e3, write / n * 1e3, validate / n * 1e3, size, check / n * 1e3, evaluated / rounds, writeAndValidate / n * 1e3, endToEnd / n * 1e3))
     } catch { fail("\(error)") }
+case "time-oim":
+    // Writes the reference statement's XML instance, xBRL-JSON report and xBRL-CSV package
+    // ROUNDS times each, from the facts as `convert` has them: `synthesize time-oim ROUNDS -`.
+    // Each writer runs inside a function of its own (`oimWriteXML`, `oimWriteJSON`,
+    // `oimWriteCSV`) that callgrind's --toggle-collect can name.
+    guard let rounds = Int(arguments[2]), rounds > 0 else { fail("ROUNDS must be a positive number") }
+    do {
+        let statement = StatementParser.parse(bytes: [UInt8](referenceStatement()), name: "fixture").statement
+        let conversion = try Converter.convert(statement, validate: false)
+        let mapping = try FactMapping(blank: referenceBlank).facts(of: statement)
+        let writer = InstanceWriter(taxonomy: TaxonomyModel.of(referenceBlank))
+        var xml = 0.0, json = 0.0, csv = 0.0, sizes = (0, 0, 0)
+        for _ in 0..<rounds {
+            var start = DispatchTime.now()
+            sizes.0 = oimWriteXML(writer, mapping).count
+            xml += Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds)
+            start = DispatchTime.now()
+            sizes.1 = try oimWriteJSON(conversion, statement).count
+            json += Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds)
+            start = DispatchTime.now()
+            sizes.2 = try oimWriteCSV(conversion, statement).count
+            csv += Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds)
+        }
+        let n = Double(rounds) * 1e6
+        print(String(format: "per write (mean of %d): XML %.3f ms (%d bytes), JSON %.3f ms (%d bytes), CSV %.3f ms (%d bytes); JSON/XML %.2f, CSV/XML %.2f",
+                     rounds, xml / n, sizes.0, json / n, sizes.1, csv / n, sizes.2, json / xml, csv / xml))
+    } catch { fail("\(error)") }
+case "time-csv-import":
+    // Writes a CSV package of a generated blank of FACTS/4 lines of 4 columns, 3 of which hold
+    // facts (FACTS×3/4 facts: 1333336 gives 1,000,005), and times reading and placing it ROUNDS
+    // times: `synthesize time-csv-import FACTS ROUNDS`. The reading runs in
+    // `oimImportCSV`, for callgrind's --toggle-collect.
+    guard let facts = Int(arguments[2]), let rounds = Int(arguments[3]), rounds > 0 else { fail("usage: synthesize time-csv-import FACTS ROUNDS") }
+    do {
+        let blank = Synthetic.blank(lines: max(1, facts / 4), columns: 4)
+        let statement = Synthetic.statement(of: blank)
+        let written = try Converter.convert(statement, blank: blank, validate: false).facts
+        let package = CSVReportWriter(blank: blank, taxonomy: TaxonomyModel.of(blank))
+            .package(facts: written, entity: "99999", name: "synthetic", statementDate: statement.cover.statementDate!)
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325   // FNV-1a of the package, to compare packages
+        for byte in package { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        print(String(format: "package: %d bytes, FNV-1a %016llx", package.count, hash))
+        let importer = FactImporter(blank: blank)
+        for _ in 0..<rounds {
+            let start = DispatchTime.now()
+            let imported = oimImportCSV(package, blank, importer)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            print(String(format: "imported %d facts (%d bytes) in %.3f s: %.0f facts/s; %d diagnostics",
+                         written.count, package.count, seconds, Double(written.count) / seconds, imported))
+        }
+    } catch { fail("\(error)") }
 case "time-import-large":
     // Imports the instance of a statement FACTOR times the reference's size: `synthesize time-import-large FACTOR -`.
     guard let factor = Int(arguments[2]), factor > 0 else { fail("FACTOR must be a positive number") }
@@ -145,4 +196,22 @@ case "time-validate":
     } catch { fail("\(error)") }
 default:
     fail("unknown kind \(arguments[1])")
+}
+
+@inline(never) func oimWriteXML(_ writer: InstanceWriter, _ mapping: FactMapping.Result) -> [UInt8] {
+    writer.write(mapping)
+}
+
+@inline(never) func oimWriteJSON(_ conversion: Conversion, _ statement: Statement) throws -> [UInt8] {
+    try ReportFormat.json.bytes(of: conversion, statement: statement)
+}
+
+@inline(never) func oimWriteCSV(_ conversion: Conversion, _ statement: Statement) throws -> [UInt8] {
+    try ReportFormat.csv.bytes(of: conversion, statement: statement, name: "fixture")
+}
+
+/// Reads and places a CSV package; the number of diagnostics.
+@inline(never) func oimImportCSV(_ package: [UInt8], _ blank: Blank, _ importer: FactImporter) -> Int {
+    let read = CSVReportReader.read(package, name: "synthetic.xbr", blank: blank)
+    return importer.importRaw(read.raw, name: "synthetic.xbr").diagnostics.count
 }

@@ -46,6 +46,59 @@ public enum CSVReportReader {
         var decimals: String?
     }
 
+    /// A fact column's dimensions and decimals as its cells take them, worked out once per table:
+    /// each dimension once (the first of a name counts; `#none` leaves it out), a `$column`
+    /// reference as the referenced column's place, and what is wrong with the references.
+    struct ColumnPlan {
+        enum Value {
+            case literal(String)
+            case column(Int)
+        }
+
+        enum Decimals {
+            case none
+            case literal(String)
+            case column(Int)
+            case problem(String)
+        }
+
+        var dimensions: [(String, Value)] = []
+        var decimals: Decimals = .none
+        var problems: [String] = []
+
+        init(_ merged: [(String, String)], decimals source: String?, index: [String: Int]) {
+            var seen: Set<String> = []
+            for (key, value) in merged where !seen.contains(key) {
+                if value.hasPrefix("$") {
+                    let reference = String(value.dropFirst())
+                    guard !reference.utf8.contains(UInt8(ascii: "@")) else {
+                        problems.append("the period specifier of \(value.prefix(40)) is not read")
+                        continue
+                    }
+                    guard let at = index[reference] else {
+                        problems.append("\(key) refers to \(value.prefix(40)), which is no column of the table")
+                        continue
+                    }
+                    dimensions.append((key, .column(at)))
+                } else if value != "#none" {
+                    dimensions.append((key, .literal(value)))
+                }
+                seen.insert(key)
+            }
+            if let source {
+                if source.hasPrefix("$") {
+                    if let at = index[String(source.dropFirst())] {
+                        decimals = .column(at)
+                    } else {
+                        decimals = .problem("decimals refers to \(source.prefix(40)), which is no column of the table")
+                    }
+                } else {
+                    decimals = .literal(source)
+                }
+            }
+        }
+    }
+
     private struct Reader {
         let name: String
         let given: Blank?
@@ -235,63 +288,51 @@ public enum CSVReportReader {
                 var index: [String: Int] = [:]
                 for (n, field) in rows[0].fields.enumerated() { index[field] = n }
                 // Worked out once per table: each fact column's place, and its dimensions with the
-                // template's and the report's after them.
-                let factColumns = table.template.columns.filter(\.isFact).compactMap { column in
-                    index[column.name].map { (column, $0, column.dimensions + table.template.dimensions + reportDimensions) }
+                // template's and the report's after them, each name once (the first counts), a
+                // `$column` reference resolved to the column's place.
+                let factColumns = table.template.columns.filter(\.isFact).compactMap { column -> (Column, Int, ColumnPlan)? in
+                    index[column.name].map { at in
+                        (column, at, ColumnPlan(column.dimensions + table.template.dimensions + reportDimensions,
+                                                decimals: column.decimals ?? table.template.decimals ?? reportDecimals, index: index))
+                    }
                 }
                 let prefix = table.id + "."
                 let hasPrinted = printed.keys.contains { $0.hasPrefix(prefix) }
                 for (r, row) in rows.enumerated().dropFirst() {
-                    for (column, at, merged) in factColumns {
+                    for (column, at, plan) in factColumns {
                         let cell = row.fields[at]
                         if cell.isEmpty { continue }
                         let place = table.path
                         func problem(_ message: String) { fail(place, row.line, "column \(at + 1) (\(column.name)): \(message)") }
                         var dims: [(String, String)] = []
-                        dims.reserveCapacity(merged.count)
-                        var absent: [String] = []
-                        var bad = false
-                        for (key, value) in merged where !absent.contains(key) && !dims.contains(where: { $0.0 == key }) {
-                            if value.hasPrefix("$") {
-                                let reference = String(value.dropFirst())
-                                guard !reference.contains("@") else {
-                                    problem("the period specifier of \(value.prefix(40)) is not read")
-                                    bad = true
-                                    continue
-                                }
-                                guard let source = index[reference] else {
-                                    problem("\(key) refers to \(value.prefix(40)), which is no column of the table")
-                                    bad = true
-                                    continue
-                                }
+                        dims.reserveCapacity(plan.dimensions.count)
+                        for (key, value) in plan.dimensions {
+                            switch value {
+                            case .literal(let text): dims.append((key, text))
+                            case .column(let source):
                                 let text = row.fields[source]
-                                if text.isEmpty || text == "#none" { absent.append(key) } else { dims.append((key, text)) }
-                            } else if value == "#none" {
-                                absent.append(key)
-                            } else {
-                                dims.append((key, value))
+                                if !text.isEmpty && text != "#none" { dims.append((key, text)) }
                             }
                         }
+                        for message in plan.problems { problem(message) }
                         var decimalsText: String?
-                        if let source = column.decimals ?? table.template.decimals ?? reportDecimals {
-                            if source.hasPrefix("$") {
-                                guard let at = index[String(source.dropFirst())] else {
-                                    problem("decimals refers to \(source.prefix(40)), which is no column of the table")
+                        switch plan.decimals {
+                        case .none: break
+                        case .literal(let text): decimalsText = text
+                        case .column(let source):
+                            let text = row.fields[source]
+                            if !text.isEmpty {
+                                guard Int(text) != nil else {
+                                    problem("the decimals \"\(text.prefix(20))\" are not an integer")
                                     continue
                                 }
-                                let text = row.fields[at]
-                                if !text.isEmpty {
-                                    guard Int(text) != nil else {
-                                        problem("the decimals \"\(text.prefix(20))\" are not an integer")
-                                        continue
-                                    }
-                                    decimalsText = text
-                                }
-                            } else {
-                                decimalsText = source
+                                decimalsText = text
                             }
+                        case .problem(let message):
+                            problem(message)
+                            continue
                         }
-                        if bad { continue }
+                        if !plan.problems.isEmpty { continue }
                         var value: String? = cell
                         if cell == "#nil" {
                             value = nil

@@ -12,6 +12,8 @@ struct FactAssembler {
     /// Periods and names are few and repeated in every row: each is worked out once.
     private var periods: [String: Period] = [:]
     private var names: [String: (namespace: String, local: String)] = [:]
+    /// Where a fact's context key is built, kept for the next fact.
+    private var keyBuffer: [UInt8] = []
 
     init(model: TaxonomyModel, namespaces: [String: String]) {
         self.model = model
@@ -19,7 +21,7 @@ struct FactAssembler {
     }
 
     func resolve(_ sqname: String) -> (namespace: String, local: String)? {
-        guard let colon = sqname.firstIndex(of: ":"), let uri = namespaces[String(sqname[..<colon])] else { return nil }
+        guard let colon = sqname.utf8.firstIndex(of: UInt8(ascii: ":")), let uri = namespaces[String(sqname[..<colon])] else { return nil }
         return (uri, String(sqname[sqname.index(after: colon)...]))
     }
 
@@ -71,7 +73,7 @@ struct FactAssembler {
         let numeric = type == .monetary || type == .percent || type == .integer
         var unitRef: String?
         if let unitText = dimension("unit") {
-            if let unit = resolve(unitText), unit.namespace == XBRLNamespace.iso4217, unit.local == "USD", type == .monetary {
+            if let unit = cachedResolve(unitText), unit.namespace == XBRLNamespace.iso4217, unit.local == "USD", type == .monetary {
                 unitRef = "USD"
             } else if unitText == "xbrli:pure" {
                 return "a pure unit is written by leaving unit out (OIM)"
@@ -86,7 +88,16 @@ struct FactAssembler {
         // The context's key: entity, period, then each taxonomy dimension in the column's order.
         // The same context written in another order gets another key, and the importer, which
         // compares contexts by content, makes them one.
-        var key = entity.namespace + "\u{1}" + entity.local + "\u{1}" + periodText
+        // Built as bytes, one string made of them at the end.
+        var keyBytes = keyBuffer
+        keyBytes.removeAll(keepingCapacity: true)
+        keyBytes.append(contentsOf: entity.namespace.utf8)
+        keyBytes.append(1)
+        keyBytes.append(contentsOf: entity.local.utf8)
+        keyBytes.append(1)
+        keyBytes.append(contentsOf: periodText.utf8)
+        keyBuffer = []
+        defer { keyBuffer = keyBytes }
         var members: [(axis: String, value: String, typed: Bool)] = []
         for (name, text) in dimensions {
             switch name {
@@ -103,18 +114,24 @@ struct FactAssembler {
                     return "the member \(text.prefix(80)) of dimension \(name.prefix(80)) must be a member of the taxonomy, as prefix:Name"
                 }
                 members.append((axis.local, member.local, false))
-                key += "\u{1}" + axis.local + "=" + member.local
+                keyBytes.append(1)
+                keyBytes.append(contentsOf: axis.local.utf8)
+                keyBytes.append(UInt8(ascii: "="))
+                keyBytes.append(contentsOf: member.local.utf8)
             case .typedDimension:
                 let value = FactImporter.trimmed(text)
                 members.append((axis.local, value, true))
-                key += "\u{1}" + axis.local + "~" + value
+                keyBytes.append(1)
+                keyBytes.append(contentsOf: axis.local.utf8)
+                keyBytes.append(UInt8(ascii: "~"))
+                keyBytes.append(contentsOf: value.utf8)
             default:
                 return "\(name.prefix(80)) is not a dimension of the taxonomy"
             }
         }
         var value = rawValue
         var decimals = numeric ? rawDecimals : nil
-        if csv, numeric, let text = value, let d = text.lastIndex(of: "d") {
+        if csv, numeric, let text = value, let d = text.utf8.lastIndex(of: UInt8(ascii: "d")) {
             // xBRL-CSV's decimals suffix: 4933708.07d2.
             let suffix = text[text.index(after: d)...]
             guard Int(suffix) != nil, d > text.startIndex else { return "the value \"\(text.prefix(40))\" has a decimals suffix that is not an integer" }
@@ -122,6 +139,7 @@ struct FactAssembler {
             value = String(text[..<d])
         }
         if value != nil, numeric, decimals == nil { return "the numeric fact has no decimals" }
+        let key = String(decoding: keyBytes, as: UTF8.self)
         if contextKeys.insert(key).inserted {
             var explicit: [String: String] = [:]
             var typed: [String: String] = [:]

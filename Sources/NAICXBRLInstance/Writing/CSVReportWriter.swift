@@ -48,26 +48,26 @@ public struct CSVReportWriter: Sendable {
     static let factsTable = "Facts"
     static let printedFormsTable = "PrintedForms"
 
-    /// One value placed in a table.
-    struct Cell {
-        var value: String
-        var decimals: Int?
-        var period: String?
-        var isNil: Bool
-    }
-
     /// The package's files, in order: (path inside the zip, bytes).
     public func files(facts: [Fact], entity: String, name: String, statementDate: CalendarDate) -> [(path: String, contents: [UInt8])] {
+        files(facts: facts, entity: entity, name: name, statementDate: statementDate, numbers: nil)
+    }
+
+    /// `numbers`: the mapping's numbering of the facts' contexts and concepts (see
+    /// ``FactNumbers``), so that no fact's context or concept is hashed again.
+    func files(facts: [Fact], entity: String, name: String, statementDate: CalendarDate, numbers given: FactNumbers?) -> [(path: String, contents: [UInt8])] {
+        let numbers = FactNumbers.of(facts, given: given)
         let prefix = taxonomy.prefix
         let xmlWriter = InstanceWriter(taxonomy: taxonomy)
         let periods = StatementPeriods(statementDate: statementDate)
         var expected = FactImporter.ExpectedContexts(blank: blank, periods: periods)
+        let pages = blank.pages
 
         // Where facts can go: the line of an items page, the column of a members page.
         var itemLines: [String: (Int, Int)] = [:]
         var memberColumns: [String: [(Int, Int)]] = [:]
         var rowMembers: [Int: [String: Int]] = [:]
-        for (p, page) in blank.pages.enumerated() {
+        for (p, page) in pages.enumerated() {
             for (l, line) in page.lines.enumerated() {
                 if page.orientation == .items, let concept = line.concept { itemLines[concept] = (p, l) }
                 if page.orientation == .members, let member = line.member {
@@ -80,53 +80,81 @@ public struct CSVReportWriter: Sendable {
                 }
             }
         }
-        let mixed = blank.pages.map { page in page.orientation == .items && page.lines.contains { $0.instant != nil } }
+        let mixed = pages.map { page in page.orientation == .items && page.lines.contains { $0.instant != nil } }
 
-        var grids: [[[Cell?]]] = blank.pages.map { page in Array(repeating: Array(repeating: nil, count: page.columns.count), count: page.lines.count) }
+        // What each concept is, looked up once per concept rather than once per fact.
+        struct ConceptPlace {
+            var monetary = false
+            var usd = false
+            var line: (Int, Int)?
+            var columns: [(Int, Int)] = []
+        }
+        let places: [ConceptPlace] = numbers.concepts.map { concept in
+            let type = taxonomy.concept(concept)?.type
+            return ConceptPlace(monetary: type == .monetary, usd: xmlWriter.unit(of: concept) == "USD",
+                                line: itemLines[concept], columns: memberColumns[concept] ?? [])
+        }
+        // Each context's period as written, worked out when first needed.
+        var periodTexts = [String?](repeating: nil, count: numbers.contexts.count)
+        func periodText(_ n: Int) -> String {
+            if let known = periodTexts[n] { return known }
+            let text = Self.period(numbers.contexts[n].period)
+            periodTexts[n] = text
+            return text
+        }
+
+        // Each page's grid: the index of the fact in each cell (line by line), -1 where none.
+        var grids: [[Int32]] = pages.map { page in [Int32](repeating: -1, count: page.lines.count * page.columns.count) }
         var gridPrinted: [(table: String, row: Int, column: String, printed: String)] = []
         var others: [Int] = []
 
-        func text(_ fact: Fact) -> (String, Int?) {
-            switch fact.value {
-            case .amount(let amount, let scale):
-                return (JSONReportWriter.canonicalDecimal(xmlWriter.scaled(amount, scale)), amount.fractionDigits - scale.exponent)
-            case .text(let t): return (t, nil)
-            case .boolean(let b): return (b ? "true" : "false", nil)
-            case .date(let d): return (d.description, nil)
-            case .none: return ("", nil)
-            }
-        }
-        func isNil(_ fact: Fact) -> Bool { if case .none = fact.value { true } else { false } }
-
-        for (i, fact) in facts.enumerated() {
-            let type = taxonomy.concept(fact.concept)?.type
+        for i in facts.indices {
+            let place = places[numbers.factConcepts[i]]
             var placed = false
             // A nil fact goes to Facts.csv: a grid column has decimals, which a nil fact must not.
-            if isNil(fact) {
+            if case .none = facts[i].value {
                 placed = false
-            } else if let (p, l) = itemLines[fact.concept], type == .monetary {
-                let contexts = expected.contexts(page: p, instant: blank.pages[p].lines[l].instant)
-                if let c = contexts.indices.first(where: { contexts[$0] == fact.context && grids[p][l][$0] == nil }) {
-                    let (value, decimals) = text(fact)
-                    grids[p][l][c] = Cell(value: value, decimals: isNil(fact) ? nil : decimals,
-                                          period: mixed[p] ? Self.period(fact.context.period) : nil, isNil: isNil(fact))
-                    if let printed = fact.printedForm { gridPrinted.append((blank.pages[p].id, l + 1, Self.columnName(blank.pages[p].columns[c]), printed)) }
+            } else if let (p, l) = place.line, place.monetary {
+                let width = pages[p].columns.count
+                let n = numbers.factContexts[i]
+                let columns = expected.columns(matching: numbers.contexts[n], number: n, page: p, instant: pages[p].lines[l].instant)
+                if let c = columns.first(where: { grids[p][l * width + $0] < 0 }) {
+                    grids[p][l * width + c] = Int32(truncatingIfNeeded: i)
+                    if let printed = facts[i].printedForm { gridPrinted.append((pages[p].id, l + 1, Self.columnName(pages[p].columns[c]), printed)) }
                     placed = true
                 }
-            } else if let columns = memberColumns[fact.concept] {
-                for (p, c) in columns {
-                    let page = blank.pages[p], column = page.columns[c]
-                    guard periods.period(column.period ?? .currentYearToDate) == fact.context.period, fact.context.typed.isEmpty,
-                          fact.context.explicit.count == 1, let member = fact.context.explicit[TaxonomyModel.rowAxis(page)],
-                          let l = rowMembers[p]?[member], grids[p][l][c] == nil else { continue }
-                    let (value, decimals) = text(fact)
-                    grids[p][l][c] = Cell(value: value, decimals: isNil(fact) ? nil : decimals, period: nil, isNil: isNil(fact))
-                    if let printed = fact.printedForm { gridPrinted.append((page.id, l + 1, Self.columnName(column), printed)) }
+            } else if !place.columns.isEmpty {
+                let context = numbers.contexts[numbers.factContexts[i]]
+                for (p, c) in place.columns {
+                    let page = pages[p], column = page.columns[c]
+                    guard periods.period(column.period ?? .currentYearToDate) == context.period, context.typed.isEmpty,
+                          context.explicit.count == 1, let member = context.explicit[TaxonomyModel.rowAxis(page)],
+                          let l = rowMembers[p]?[member], grids[p][l * page.columns.count + c] < 0 else { continue }
+                    grids[p][l * page.columns.count + c] = Int32(truncatingIfNeeded: i)
+                    if let printed = facts[i].printedForm { gridPrinted.append((page.id, l + 1, Self.columnName(column), printed)) }
                     placed = true
                     break
                 }
             }
             if !placed { others.append(i) }
+        }
+
+        // A fact's value as a cell: canonical, with a decimals suffix where its decimals are not
+        // the column's (0).
+        func cell(_ i: Int, into csv: inout CSVBytes) {
+            switch facts[i].value {
+            case .amount(let amount, let scale):
+                let decimals = amount.fractionDigits - scale.exponent
+                csv.canonicalDecimal(xmlWriter.scaled(amount, scale))
+                if decimals != 0 {
+                    csv.raw(0x64)   // d
+                    csv.integer(decimals)
+                }
+            case .text(let t): csv.field(Self.escaped(t))
+            case .boolean(let b): csv.field(b ? "true" : "false")
+            case .date(let d): csv.date(d)
+            case .none: csv.field("#nil")
+            }
         }
 
         // The metadata.
@@ -149,9 +177,14 @@ public struct CSVReportWriter: Sendable {
         meta.raw("},\n  \"tableTemplates\": {")
         var tables: [(id: String, csv: [UInt8])] = []
 
-        for (p, page) in blank.pages.enumerated() where !page.lines.isEmpty && !page.columns.isEmpty {
+        for (p, page) in pages.enumerated() where !page.lines.isEmpty && !page.columns.isEmpty {
             let members = page.orientation == .members
-            var header = ["line", "caption", members ? "member" : "concept"]
+            var csv = CSVBytes(capacity: 64 * page.lines.count * (page.columns.count + 2))
+            csv.field("line")
+            csv.comma()
+            csv.field("caption")
+            csv.comma()
+            csv.field(members ? "member" : "concept")
             meta.raw(tables.isEmpty ? "\n    " : ",\n    ")
             meta.string(page.id)
             meta.raw(": {\n      \"columns\": {\n        \"line\": {\"comment\": true},\n        \"caption\": {\"comment\": true},\n        ")
@@ -185,43 +218,56 @@ public struct CSVReportWriter: Sendable {
                     meta.string(value)
                 }
                 meta.raw("}}")
-                header.append(name)
+                csv.comma()
+                csv.field(name)
                 if mixed[p] {
                     let periodName = "p" + name.dropFirst()
                     meta.raw(",\n        ")
                     meta.string(periodName)
                     meta.raw(": {}")
-                    header.append(periodName)
+                    csv.comma()
+                    csv.field(periodName)
                 }
             }
             meta.raw("\n      }\n    }")
-            var csv = CSVBytes()
-            csv.row(header)
+            csv.endRow()
+            let grid = grids[p]
+            let width = page.columns.count
             for (l, line) in page.lines.enumerated() {
-                var fields = [line.line, line.caption, ""]
+                csv.field(line.line)
+                csv.comma()
+                csv.field(line.caption)
+                csv.comma()
                 // The row's concept or member only where a cell uses it (xBRL-CSV: a value no
                 // fact uses is an error).
-                if !grids[p][l].contains(where: { $0 != nil }) {
+                if !grid[(l * width)..<(l * width + width)].contains(where: { $0 >= 0 }) {
                 } else if members {
-                    fields[2] = line.member.map { prefix + ":" + TaxonomyModel.member(page, $0, rows: true) } ?? ""
-                } else {
-                    fields[2] = line.concept.map { prefix + ":" + $0 } ?? ""
+                    if let member = line.member { csv.field(prefix + ":" + TaxonomyModel.member(page, member, rows: true)) }
+                } else if let concept = line.concept {
+                    csv.field(prefix, concept)
                 }
                 for (c, column) in page.columns.enumerated() where !members || column.concept != nil {
-                    let cell = grids[p][l][c]
-                    fields.append(cell.map { Self.cellText($0.value, decimals: $0.decimals, columnDecimals: 0, isNil: $0.isNil) } ?? "")
-                    if mixed[p] { fields.append(cell?.period ?? "") }
+                    csv.comma()
+                    let i = Int(grid[l * width + c])
+                    if i >= 0 { cell(i, into: &csv) }
+                    if mixed[p] {
+                        csv.comma()
+                        if i >= 0 { csv.field(periodText(numbers.factContexts[i])) }
+                    }
                 }
-                csv.row(fields)
+                csv.endRow()
             }
             tables.append((page.id, csv.bytes))
         }
 
         // The other facts, one row each.
         var axes: Set<String> = []
-        for i in others {
-            for (axis, _) in facts[i].context.explicit { axes.insert(axis) }
-            for (axis, _) in facts[i].context.typed { axes.insert(axis) }
+        var contextSeen = [Bool](repeating: false, count: numbers.contexts.count)
+        for i in others where !contextSeen[numbers.factContexts[i]] {
+            let context = numbers.contexts[numbers.factContexts[i]]
+            contextSeen[numbers.factContexts[i]] = true
+            for (axis, _) in context.explicit { axes.insert(axis) }
+            for (axis, _) in context.typed { axes.insert(axis) }
         }
         let axisList = axes.sorted()
         meta.raw(tables.isEmpty ? "\n    " : ",\n    ")
@@ -240,24 +286,42 @@ public struct CSVReportWriter: Sendable {
             meta.string("$" + axis)
         }
         meta.raw("}}\n      }\n    }")
-        var factsCSV = CSVBytes()
+        var factsCSV = CSVBytes(capacity: 96 * others.count + 256)
         factsCSV.row(["concept", "period", "unit", "decimals"] + axisList + ["value"])
         var printedRows: [[String]] = gridPrinted.map { [$0.table, String($0.row), $0.column, $0.printed] }
+        var axisFields = [[UInt8]?](repeating: nil, count: numbers.contexts.count)
         for (row, i) in others.enumerated() {
             let fact = facts[i]
-            let (value, decimals) = text(fact)
-            var fields = [prefix + ":" + fact.concept, Self.period(fact.context.period),
-                          xmlWriter.unit(of: fact.concept) == "USD" ? "iso4217:USD" : "",
-                          isNil(fact) ? "" : decimals.map(String.init) ?? ""]
-            for axis in axisList {
-                if let member = fact.context.explicit[axis] {
-                    fields.append(prefix + ":" + member)
-                } else {
-                    fields.append(fact.context.typed[axis].map(Self.escaped) ?? "")
+            let place = places[numbers.factConcepts[i]]
+            factsCSV.field(prefix, fact.concept)
+            factsCSV.comma()
+            factsCSV.field(periodText(numbers.factContexts[i]))
+            factsCSV.comma()
+            if place.usd { factsCSV.field("iso4217:USD") }
+            factsCSV.comma()
+            if case .amount(let amount, let scale) = fact.value { factsCSV.integer(amount.fractionDigits - scale.exponent) }
+            // A context's dimension columns, written once per context.
+            let n = numbers.factContexts[i]
+            if axisFields[n] == nil {
+                let context = numbers.contexts[n]
+                var fields = CSVBytes(capacity: 16 * axisList.count + 16)
+                for axis in axisList {
+                    fields.comma()
+                    if let member = context.explicit[axis] {
+                        fields.field(prefix, member)
+                    } else if let value = context.typed[axis] {
+                        fields.field(Self.escaped(value))
+                    }
                 }
+                axisFields[n] = fields.bytes
             }
-            fields.append(isNil(fact) ? "#nil" : Self.escaped(value))
-            factsCSV.row(fields)
+            factsCSV.raw(axisFields[n]!)
+            factsCSV.comma()
+            switch fact.value {
+            case .amount(let amount, let scale): factsCSV.canonicalDecimal(xmlWriter.scaled(amount, scale))
+            default: cell(i, into: &factsCSV)
+            }
+            factsCSV.endRow()
             if let printed = fact.printedForm { printedRows.append([Self.factsTable, String(row + 1), "value", printed]) }
         }
         tables.append((Self.factsTable, factsCSV.bytes))
@@ -294,7 +358,11 @@ public struct CSVReportWriter: Sendable {
 
     /// The report package's bytes: a zip of stored entries (``ZipArchive``).
     public func package(facts: [Fact], entity: String, name: String, statementDate: CalendarDate) -> [UInt8] {
-        ZipArchive.stored(files(facts: facts, entity: entity, name: Self.packageName(name), statementDate: statementDate))
+        package(facts: facts, entity: entity, name: name, statementDate: statementDate, numbers: nil)
+    }
+
+    package func package(facts: [Fact], entity: String, name: String, statementDate: CalendarDate, numbers: FactNumbers?) -> [UInt8] {
+        ZipArchive.stored(files(facts: facts, entity: entity, name: Self.packageName(name), statementDate: statementDate, numbers: numbers))
     }
 
     /// A package's top folder: the file's name, with characters other than letters, digits,
@@ -339,30 +407,88 @@ public struct CSVReportWriter: Sendable {
 /// CSV as RFC 4180 writes it, UTF-8, rows ended by a line feed: a field with a comma, a quote,
 /// a line break or a leading or trailing space is quoted, its quotes doubled. A character XML
 /// cannot hold is written as U+FFFD, as the XML instance and the JSON report write it.
-struct CSVBytes {
-    var bytes: [UInt8] = []
+///
+/// A row is written field by field (``field(_:)``, ``comma()``, ``endRow()``), numbers straight
+/// into the bytes, or whole (``row(_:)``).
+struct CSVBytes: ~Copyable {
+    /// The buffer (``XMLBytes``, whose escaping is not used).
+    private var out: XMLBytes
+
+    init(capacity: Int = 256) {
+        out = XMLBytes(capacity: capacity)
+    }
+
+    /// What has been written so far.
+    var bytes: [UInt8] { out.bytes }
 
     mutating func row(_ fields: [String]) {
-        for (n, original) in fields.enumerated() {
-            if n > 0 { bytes.append(0x2C) }
-            var field = original
-            if field.utf8.contains(where: { $0 < 0x20 || $0 == 0xEF }), field.unicodeScalars.contains(where: Self.unwritable) {
-                field = String(String.UnicodeScalarView(field.unicodeScalars.map { Self.unwritable($0) ? "\u{FFFD}" : $0 }))
-            }
-            let utf8 = field.utf8
-            let quote = utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } || utf8.first == 0x20 || utf8.last == 0x20
-            if quote {
-                bytes.append(0x22)
-                for byte in utf8 {
-                    if byte == 0x22 { bytes.append(0x22) }
-                    bytes.append(byte)
-                }
-                bytes.append(0x22)
+        for (n, field) in fields.enumerated() {
+            if n > 0 { comma() }
+            self.field(field)
+        }
+        endRow()
+    }
+
+    mutating func comma() { out.raw(0x2C) }
+    mutating func endRow() { out.raw(0x0A) }
+    mutating func raw(_ byte: UInt8) { out.raw(byte) }
+    mutating func raw(_ bytes: [UInt8]) { out.raw(bytes) }
+
+    /// One field, quoted where it must be.
+    mutating func field(_ original: String) {
+        Text.withBytes(original) { utf8 in
+            if utf8.contains(where: { $0 < 0x20 || $0 == 0xEF }), original.unicodeScalars.contains(where: Self.unwritable) {
+                let field = String(String.UnicodeScalarView(original.unicodeScalars.map { Self.unwritable($0) ? "\u{FFFD}" : $0 }))
+                Text.withBytes(field) { quoted($0) }
             } else {
-                bytes.append(contentsOf: utf8)
+                quoted(utf8)
             }
         }
-        bytes.append(0x0A)
+    }
+
+    /// `prefix:name` as one field.
+    mutating func field(_ prefix: String, _ name: String) {
+        let plain = Text.withBytes(prefix) { Self.plain($0) } && Text.withBytes(name) { Self.plain($0) }
+        guard plain else { return field(prefix + ":" + name) }
+        out.raw(prefix)
+        out.raw(0x3A)
+        out.raw(name)
+    }
+
+    /// Whether a name is written as it is: no byte to quote or replace, no space at either end.
+    private static func plain(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        !utf8.contains { $0 < 0x21 || $0 == 0x2C || $0 == 0x22 || $0 == 0xEF }
+    }
+
+    private mutating func quoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+        let quote = utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } || utf8.first == 0x20 || utf8.last == 0x20
+        guard quote else {
+            out.raw(utf8)
+            return
+        }
+        out.raw(0x22)
+        for byte in utf8 {
+            if byte == 0x22 { out.raw(0x22) }
+            out.raw(byte)
+        }
+        out.raw(0x22)
+    }
+
+    /// A decimal integer.
+    mutating func integer(_ value: Int) {
+        out.integer(value)
+    }
+
+    /// The canonical form of a decimal (``JSONBytes/canonicalDecimal(_:)``).
+    mutating func canonicalDecimal(_ amount: Amount) {
+        let canonical = amount.withoutTrailingZeros
+        out.amount(canonical)
+        if canonical.fractionDigits == 0 { out.raw(".0") }
+    }
+
+    /// `YYYY-MM-DD`.
+    mutating func date(_ date: CalendarDate) {
+        out.date(date)
     }
 
     static func unwritable(_ scalar: Unicode.Scalar) -> Bool {

@@ -40,55 +40,44 @@ public struct JSONReportWriter: Sendable {
     /// The report's bytes, and the texts that held characters XML cannot hold (written with
     /// U+FFFD in their place, as in the XML instance, so that both say the same).
     public func written(_ mapping: FactMapping.Result) -> (bytes: [UInt8], unwritable: [String]) {
-        written(facts: mapping.facts, entity: mapping.entity, contexts: mapping.contexts, factContexts: mapping.factContexts)
+        written(facts: mapping.facts, entity: mapping.entity, numbers: FactNumbers(mapping))
     }
 
     public func written(facts: [Fact], entity: String) -> (bytes: [UInt8], unwritable: [String]) {
-        written(facts: facts, entity: entity, contexts: [], factContexts: [])
+        written(facts: facts, entity: entity, numbers: nil)
     }
 
-    func written(facts: [Fact], entity: String, contexts givenContexts: [FactContext], factContexts givenNumbers: [Int]) -> (bytes: [UInt8], unwritable: [String]) {
-        var out = JSONBytes()
-        out.bytes.reserveCapacity(260 * facts.count + 4096)
+    /// `numbers`, the mapping's numbering of the facts' contexts and concepts, spares hashing
+    /// each fact's context and concept again; numbers that do not match the facts are worked
+    /// out again.
+    package func written(facts: [Fact], entity: String, numbers given: FactNumbers?) -> (bytes: [UInt8], unwritable: [String]) {
+        let numbers = FactNumbers.of(facts, given: given)
+        var out = JSONBytes(capacity: 200 * facts.count + 4096)
         let prefix = taxonomy.prefix
         let xmlWriter = InstanceWriter(taxonomy: taxonomy)
 
-        // Contexts numbered once: the mapping's numbers when they match the facts.
-        var contexts = givenContexts
-        var factContexts = givenNumbers
-        var matches = factContexts.count == facts.count
-        if matches {
-            for i in facts.indices where factContexts[i] < 0 || factContexts[i] >= contexts.count || contexts[factContexts[i]] != facts[i].context {
-                matches = false
-                break
-            }
-        }
-        if !matches {
-            var numbers: [FactContext: Int] = [:]
-            contexts = []
-            var previous: (context: FactContext, number: Int)?
-            factContexts = facts.map { fact in
-                // Facts of one context mostly follow each other: compared, not hashed.
-                if let previous, previous.context == fact.context { return previous.number }
-                let number: Int
-                if let known = numbers[fact.context] {
-                    number = known
-                } else {
-                    number = contexts.count
-                    numbers[fact.context] = number
-                    contexts.append(fact.context)
-                }
-                previous = (fact.context, number)
-                return number
-            }
-        }
-
+        // What each concept says: its name, and whether it is in dollars.
+        var conceptUsed = [Bool](repeating: false, count: numbers.concepts.count)
+        for n in numbers.factConcepts { conceptUsed[n] = true }
+        var conceptBytes: [[UInt8]] = []
+        var conceptUSD: [Bool] = []
+        conceptBytes.reserveCapacity(numbers.concepts.count)
+        conceptUSD.reserveCapacity(numbers.concepts.count)
         var usesUSD = false
-        var conceptUnits: [String: Bool] = [:]
-        for fact in facts where conceptUnits[fact.concept] == nil {
-            let usd = xmlWriter.unit(of: fact.concept) == "USD"
-            conceptUnits[fact.concept] = usd
+        for (n, concept) in numbers.concepts.enumerated() {
+            guard conceptUsed[n] else {
+                conceptBytes.append([])
+                conceptUSD.append(false)
+                continue
+            }
+            let usd = xmlWriter.unit(of: concept) == "USD"
+            conceptUSD.append(usd)
             if usd { usesUSD = true }
+            var c = JSONBytes()
+            c.raw(", \"dimensions\": {\"concept\": ")
+            c.string(prefix + ":" + concept)
+            conceptBytes.append(c.bytes)
+            out.unwritable += c.unwritable
         }
 
         // What each context says after the concept: entity and period (`unit` comes between),
@@ -96,11 +85,18 @@ public struct JSONReportWriter: Sendable {
         var entityPart = JSONBytes()
         entityPart.raw(", \"entity\": ")
         entityPart.string(Self.entityPrefix + ":" + entity)
+        var contextUsed = [Bool](repeating: false, count: numbers.contexts.count)
+        for n in numbers.factContexts { contextUsed[n] = true }
         var head: [[UInt8]] = []
         var tail: [[UInt8]] = []
-        head.reserveCapacity(contexts.count)
-        tail.reserveCapacity(contexts.count)
-        for context in contexts {
+        head.reserveCapacity(numbers.contexts.count)
+        tail.reserveCapacity(numbers.contexts.count)
+        for (number, context) in numbers.contexts.enumerated() {
+            guard contextUsed[number] else {
+                head.append([])
+                tail.append([])
+                continue
+            }
             var h = JSONBytes()
             h.raw(entityPart.bytes)
             h.raw(", \"period\": \"")
@@ -158,52 +154,38 @@ public struct JSONReportWriter: Sendable {
         out.string(taxonomy.entryPointURL)
         out.raw("]\n  },\n  \"facts\": {")
 
-        var conceptBytes: [String: [UInt8]] = [:]
         var first = true
         for i in facts.indices {
-            let fact = facts[i]
             out.raw(first ? "\n    \"f" : ",\n    \"f")
             first = false
             out.integer(i + 1)
             out.raw("\": {\"value\": ")
-            var decimals: Int?
-            switch fact.value {
+            // Read in place: copying each fact would retain and release its strings.
+            switch facts[i].value {
             case .amount(let amount, let scale):
                 out.raw("\"")
-                Self.canonicalDecimal(xmlWriter.scaled(amount, scale), into: &out)
-                out.raw("\"")
-                decimals = amount.fractionDigits - scale.exponent
+                out.canonicalDecimal(xmlWriter.scaled(amount, scale))
+                out.raw("\", \"decimals\": ")
+                out.integer(amount.fractionDigits - scale.exponent)
             case .text(let text):
                 out.string(text)
             case .boolean(let b):
                 out.raw(b ? "\"true\"" : "\"false\"")
             case .date(let d):
                 out.raw("\"")
-                out.raw(d.description)
+                out.date(d)
                 out.raw("\"")
             case .none:
                 out.raw("null")
             }
-            if let decimals {
-                out.raw(", \"decimals\": ")
-                out.integer(decimals)
-            }
-            out.raw(", \"dimensions\": {\"concept\": ")
-            if let known = conceptBytes[fact.concept] {
-                out.raw(known)
-            } else {
-                var c = JSONBytes()
-                c.string(prefix + ":" + fact.concept)
-                conceptBytes[fact.concept] = c.bytes
-                out.raw(c.bytes)
-                out.unwritable += c.unwritable
-            }
-            let n = factContexts[i]
+            let c = numbers.factConcepts[i]
+            out.raw(conceptBytes[c])
+            let n = numbers.factContexts[i]
             out.raw(head[n])
-            if conceptUnits[fact.concept] == true { out.raw(", \"unit\": \"iso4217:USD\"") }
+            if conceptUSD[c] { out.raw(", \"unit\": \"iso4217:USD\"") }
             out.raw(tail[n])
             out.raw("}")
-            if let printed = fact.printedForm, let note = noteNumbers[printed] {
+            if let printed = facts[i].printedForm, let note = noteNumbers[printed] {
                 out.raw(", \"links\": {\"footnote\": {\"_\": [\"n")
                 out.integer(note)
                 out.raw("\"]}}")
@@ -229,12 +211,12 @@ public struct JSONReportWriter: Sendable {
     static func period(_ period: Period, into out: inout JSONBytes) {
         switch period {
         case .instant(let d):
-            out.raw(d.adding(days: 1).description)
+            out.date(d.adding(days: 1))
             out.raw("T00:00:00")
         case .duration(let s, let e):
-            out.raw(s.description)
+            out.date(s)
             out.raw("T00:00:00/")
-            out.raw(e.adding(days: 1).description)
+            out.date(e.adding(days: 1))
             out.raw("T00:00:00")
         }
     }
@@ -242,10 +224,7 @@ public struct JSONReportWriter: Sendable {
     /// The canonical form of an xs:decimal: no leading zeros, no trailing zeros after the point,
     /// and a digit at least on each side of it (`150751734.0`, `4933708.07`, `-0.5`).
     static func canonicalDecimal(_ amount: Amount, into out: inout JSONBytes) {
-        var a = amount
-        while a.fractionDigits > 0, a.units % 10 == 0 { a = Amount(units: a.units / 10, fractionDigits: a.fractionDigits - 1) }
-        out.raw(a.description)
-        if a.fractionDigits == 0 { out.raw(".0") }
+        out.canonicalDecimal(amount)
     }
 
     /// The canonical decimal form of an amount, as a string.
@@ -259,34 +238,64 @@ public struct JSONReportWriter: Sendable {
 /// A JSON document built as UTF-8 bytes: strings escaped as JSON requires, and characters XML
 /// 1.0 cannot hold (control characters other than tab, line feed and carriage return; U+FFFE
 /// and U+FFFF) written as U+FFFD, as the XML instance writes them, so the two say the same.
-struct JSONBytes {
-    var bytes: [UInt8] = []
+/// The bytes go to an ``XMLBytes`` buffer (copied in with `memcpy`, numbers written in place),
+/// whose escaping is not used.
+struct JSONBytes: ~Copyable {
+    private var out: XMLBytes
     var unwritable: [String] = []
 
-    mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    init(capacity: Int = 256) {
+        out = XMLBytes(capacity: capacity)
     }
 
+    /// What has been written so far.
+    var bytes: [UInt8] { out.bytes }
+
+    /// A literal's bytes. (The `String` overload is disfavoured so that a literal comes here,
+    /// where its bytes are at hand without looking into a string.)
+    @inline(__always)
+    mutating func raw(_ text: StaticString) {
+        out.raw(text)
+    }
+
+    @_disfavoredOverload
     mutating func raw(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+        out.raw(text)
     }
 
     mutating func raw(_ other: [UInt8]) {
-        bytes.append(contentsOf: other)
+        out.raw(other)
+    }
+
+    mutating func raw(_ other: UnsafeBufferPointer<UInt8>) {
+        out.raw(other)
     }
 
     mutating func integer(_ value: Int) {
-        bytes.append(contentsOf: String(value).utf8)
+        out.integer(value)
+    }
+
+    /// The canonical form of an xs:decimal: no leading zeros, no trailing zeros after the
+    /// point, and a digit at least on each side of it (`150751734.0`, `4933708.07`, `-0.5`).
+    mutating func canonicalDecimal(_ amount: Amount) {
+        let canonical = amount.withoutTrailingZeros
+        out.amount(canonical)
+        if canonical.fractionDigits == 0 { out.raw(".0") }
+    }
+
+    /// `YYYY-MM-DD`, as `CalendarDate.description` writes it.
+    mutating func date(_ date: CalendarDate) {
+        out.date(date)
     }
 
     /// `text` as a JSON string, quotes included.
     mutating func string(_ text: String) {
-        bytes.append(0x22)
+        out.raw(0x22)
         var replaced = false
         Text.withBytes(text) { source in
             let plain = !source.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xEF }
             if plain {
-                bytes.append(contentsOf: source)
+                out.raw(source)
                 return
             }
             var i = 0
@@ -294,24 +303,102 @@ struct JSONBytes {
                 let byte = source[i]
                 i += 1
                 switch byte {
-                case 0x22: raw("\\\"")
-                case 0x5C: raw("\\\\")
-                case 0x09: raw("\\t")
-                case 0x0A: raw("\\n")
-                case 0x0D: raw("\\r")
+                case 0x22: out.raw("\\\"")
+                case 0x5C: out.raw("\\\\")
+                case 0x09: out.raw("\\t")
+                case 0x0A: out.raw("\\n")
+                case 0x0D: out.raw("\\r")
                 case 0xEF where i + 1 < source.count && source[i] == 0xBF && (source[i + 1] == 0xBE || source[i + 1] == 0xBF):
-                    raw("\u{FFFD}")
+                    out.raw("\u{FFFD}")
                     replaced = true
                     i += 2
                 case ..<0x20:
-                    raw("\u{FFFD}")
+                    out.raw("\u{FFFD}")
                     replaced = true
                 default:
-                    bytes.append(byte)
+                    out.raw(byte)
                 }
             }
         }
-        bytes.append(0x22)
+        out.raw(0x22)
         if replaced, unwritable.count < 100 { unwritable.append(text) }
+    }
+}
+
+extension Amount {
+    /// The same amount with no trailing zeros after the point (`5.10` is `5.1`, `5.00` is `5`).
+    var withoutTrailingZeros: Amount {
+        var units = self.units
+        var fraction = fractionDigits
+        while fraction > 0, units % 10 == 0 {
+            units /= 10
+            fraction -= 1
+        }
+        return Amount(units: units, fractionDigits: fraction)
+    }
+}
+
+/// Each distinct context and concept of a list of facts once, and each fact's numbers in those
+/// lists: what ``FactMapping`` numbered as it made the facts, for the writers of every form.
+package struct FactNumbers: Sendable {
+    var contexts: [FactContext]
+    var factContexts: [Int]
+    var concepts: [String]
+    var factConcepts: [Int]
+
+    init(contexts: [FactContext], factContexts: [Int], concepts: [String], factConcepts: [Int]) {
+        self.contexts = contexts
+        self.factContexts = factContexts
+        self.concepts = concepts
+        self.factConcepts = factConcepts
+    }
+
+    package init(_ mapping: FactMapping.Result) {
+        self.init(contexts: mapping.contexts, factContexts: mapping.factContexts, concepts: mapping.concepts, factConcepts: mapping.factConcepts)
+    }
+
+    /// `given` where its numbers are those of `facts`; otherwise each context and concept is
+    /// numbered in order of first use.
+    static func of(_ facts: [Fact], given: FactNumbers?) -> FactNumbers {
+        var numbers = given ?? FactNumbers(contexts: [], factContexts: [], concepts: [], factConcepts: [])
+        if !matches(numbers.factContexts, numbers.contexts, facts, { $0.context }) {
+            (numbers.contexts, numbers.factContexts) = numbered(facts, { $0.context })
+        }
+        if !matches(numbers.factConcepts, numbers.concepts, facts, { $0.concept }) {
+            (numbers.concepts, numbers.factConcepts) = numbered(facts, { $0.concept })
+        }
+        return numbers
+    }
+
+    @inline(__always)
+    private static func matches<Item: Equatable>(_ numbers: [Int], _ items: [Item], _ facts: [Fact], _ item: (Fact) -> Item) -> Bool {
+        guard numbers.count == facts.count else { return false }
+        for i in facts.indices {
+            let n = numbers[i]
+            guard n >= 0, n < items.count, items[n] == item(facts[i]) else { return false }
+        }
+        return true
+    }
+
+    private static func numbered<Item: Hashable>(_ facts: [Fact], _ item: (Fact) -> Item) -> ([Item], [Int]) {
+        var known: [Item: Int] = [:]
+        var distinct: [Item] = []
+        var previous: (item: Item, number: Int)?
+        let numbering = facts.map { fact -> Int in
+            let value = item(fact)
+            // Facts of one context (and one concept) mostly follow each other: compared, not hashed.
+            if let previous, previous.item == value { return previous.number }
+            let number: Int
+            if let found = known[value] {
+                number = found
+            } else {
+                number = distinct.count
+                known[value] = number
+                distinct.append(value)
+            }
+            previous = (value, number)
+            return number
+        }
+        return (distinct, numbering)
     }
 }
