@@ -18,9 +18,9 @@ trap 'rm -rf "$out"' EXIT
 # maps, writes and validates three times, checks once. (A conversion on two threads validates
 # its instance in two parts: two calls that together read the instance once.)
 stages=(
-  "parse|*StatementParserO5parse5bytes4name5blankAA11ParseResultVSays5UInt8VG_SSAA5BlankVSgtFZTf4nnnd_n|10"
+  "parse|*StatementParserO5parse5bytes4name5blank8pdfParts*|10"
   "facts|*FactMappingV5facts2of4file*|15"
-  "XML|*InstanceWriterV5write_5split*|15"
+  "XML|*InstanceWriterV7written_5split*|15"
   "validation|*SchemaValidatorC17validateStreaming_12documentName13elementChecks*|15"
   "crosschecks|*CheckerV5check_7origins4file*|5"
 )
