@@ -300,7 +300,7 @@ final class SectionsTests: XCTestCase {
     func testGeneralInterrogatoriesPart1() throws {
         let lines = SectionsFixture.part1
         let context = context()
-        let questions = InterrogatoriesParser.parse(lines, part: "1", context: context)
+        let questions = InterrogatoriesParser.parse(lines, part: "1", context: context, titles: .init(.lifeQuarterly))
         func question(_ number: String) -> Interrogatory? { questions.first { $0.number == number } }
 
         XCTAssertTrue(questions.allSatisfy { $0.part == "1" })
@@ -358,7 +358,7 @@ final class SectionsTests: XCTestCase {
     func testGeneralInterrogatoriesPart2() throws {
         let lines = SectionsFixture.part2
         let context = context()
-        let questions = InterrogatoriesParser.parse(lines, part: "2", context: context)
+        let questions = InterrogatoriesParser.parse(lines, part: "2", context: context, titles: .init(.lifeQuarterly))
         func question(_ number: String) -> Interrogatory? { questions.first { $0.number == number } }
 
         XCTAssertTrue(questions.allSatisfy { $0.part == "2" })
@@ -379,7 +379,7 @@ final class SectionsTests: XCTestCase {
     func testSupplementalInterrogatories() throws {
         let lines = SectionsFixture.supplemental
         let context = context()
-        let questions = InterrogatoriesParser.parse(lines, part: "supplemental", context: context)
+        let questions = InterrogatoriesParser.parse(lines, part: "supplemental", context: context, titles: .init(.lifeQuarterly))
 
         XCTAssertEqual(questions.map(\.number), ["1", "2", "3", "4", "5", "6", "7"])
         XCTAssertTrue(questions.allSatisfy { $0.part == "supplemental" && $0.answer == .text("NO") && $0.details.isEmpty })
@@ -403,7 +403,7 @@ final class SectionsTests: XCTestCase {
         """
         let lines = SourceText(text: text, name: "supp.txt").lines
         let context = ParseContext(file: "supp.txt")
-        let questions = InterrogatoriesParser.parse(lines, part: "supplemental", context: context)
+        let questions = InterrogatoriesParser.parse(lines, part: "supplemental", context: context, titles: .init(.lifeQuarterly))
         XCTAssertEqual(questions.map(\.answer), [.text("YES"), .text("NO")])
         XCTAssertEqual(questions.map(\.details), [[], ["The company writes no Medicare Part D coverage."]])
         XCTAssertEqual(context.disposition(of: 4), .classified)
@@ -442,8 +442,8 @@ final class SectionsTests: XCTestCase {
         for (lines, part) in [(SectionsFixture.part1, "1"), (SectionsFixture.part2, "2"), (SectionsFixture.supplemental, "supplemental")] {
             let segmented = SectionsFixture.segmented(lines, titles: interrogatoryTitles)
             let segmentedContext = context()
-            XCTAssertEqual(InterrogatoriesParser.parse(segmented, part: part, context: segmentedContext),
-                           InterrogatoriesParser.parse(lines, part: part, context: context()), "part \(part)")
+            XCTAssertEqual(InterrogatoriesParser.parse(segmented, part: part, context: segmentedContext, titles: .init(.lifeQuarterly)),
+                           InterrogatoriesParser.parse(lines, part: part, context: context(), titles: .init(.lifeQuarterly)), "part \(part)")
             assertAccounted(segmented, segmentedContext)
         }
     }

@@ -13,21 +13,23 @@ import NAICXBRLCore
 /// Text is normalized as the notes are (``Text/clean(_:)``); long lines the rendering cut stay
 /// cut, as printed.
 enum InterrogatoriesParser {
-    /// Titles and sub-titles printed inside the sections (compared by ``Text/key(_:)``). The
+    /// The titles a blank prints inside its interrogatories: the sections' titles and subtitles
+    /// from the description, and its running page header, as keys (``Text/key(_:)``). The
     /// segmenter takes most running titles itself; these are the ones it leaves in.
-    static let runningTitleKeys: Set<String> = [
-        "generalinterrogatories",
-        "part1commoninterrogatories",
-        "general",
-        "financial",
-        "investment",
-        "generalinterrogatoriespart2lifehealth",
-        "part2lifehealth",
-        "supplementalexhibitsandschedulesinterrogatories",
-    ]
+    struct Titles: Sendable {
+        /// Compared in place (lengths first) rather than hashed: there are a handful.
+        let keys: [[UInt8]]
+        /// The section titles: a line that starts with one is a running title.
+        let sectionTitleKeys: [[UInt8]]
+        let pageHeaderKey: [UInt8]
 
-    /// The keys of ``runningTitleKeys``, compared in place (lengths first) rather than hashed.
-    private static let runningTitleKeyBytes: [[UInt8]] = runningTitleKeys.map { Array($0.utf8) }
+        init(_ blank: Blank) {
+            let sections = blank.sections.filter { $0.kind == .interrogatories }
+            sectionTitleKeys = sections.flatMap(\.titles).map { Array(Text.key($0).utf8) }
+            keys = sectionTitleKeys + sections.flatMap { $0.subtitles ?? [] }.map { Array(Text.key($0).utf8) }
+            pageHeaderKey = Array(Text.key(blank.pageHeader).utf8)
+        }
+    }
 
     /// What a line's ``Text/key(_:)`` says it is, read once from the key's bytes.
     private enum KeyMark: Equatable {
@@ -40,8 +42,8 @@ enum InterrogatoriesParser {
         case barCodeList
         case other
 
-        init(_ key: Text.Bytes, clean: String) {
-            if InterrogatoriesParser.isRunningTitle(key, clean: clean) {
+        init(_ key: Text.Bytes, clean: String, titles: Titles) {
+            if InterrogatoriesParser.isRunningTitle(key, clean: clean, titles: titles) {
                 self = .runningTitle
             } else if Text.equal(key, "none") {
                 self = .none
@@ -64,7 +66,7 @@ enum InterrogatoriesParser {
         case barCodes
     }
 
-    static func parse(_ lines: [SourceText.Line], part: String, context: ParseContext) -> [Interrogatory] {
+    static func parse(_ lines: [SourceText.Line], part: String, context: ParseContext, titles: Titles) -> [Interrogatory] {
         let supplemental = part == "supplemental"
         var result: [Interrogatory] = []
         var table: PrintedTableBuilder?
@@ -91,7 +93,7 @@ enum InterrogatoriesParser {
 
         for line in lines where !NotesParser.isBlank(line.text) {
             let clean = Text.clean(line.text)
-            let mark = Text.withBytes(clean) { bytes in Text.withKey(bytes) { key in KeyMark(key, clean: clean) } }
+            let mark = Text.withBytes(clean) { bytes in Text.withKey(bytes) { key in KeyMark(key, clean: clean, titles: titles) } }
 
             if mark == .runningTitle {
                 context.classified(line)
@@ -436,16 +438,16 @@ enum InterrogatoriesParser {
         return text[index...].first?.isLetter ?? false
     }
 
-    private static func isRunningTitle(_ key: Text.Bytes, clean: String) -> Bool {
-        // A handful of keys: compared in place (lengths first) rather than hashed.
-        if runningTitleKeyBytes.contains(where: { Text.equal(key, $0) }) { return true }
+    private static func isRunningTitle(_ key: Text.Bytes, clean: String, titles: Titles) -> Bool {
+        if titles.keys.contains(where: { Text.equal(key, $0) }) { return true }
         if Text.hasSuffix(key, "continued") {
             let title = key.slice(0..<(key.count - "continued".utf8.count))
-            if runningTitleKeyBytes.contains(where: { Text.equal(title, $0) }) { return true }
+            if titles.keys.contains(where: { Text.equal(title, $0) }) { return true }
         }
-        if Text.hasPrefix(key, "generalinterrogatories") { return true }
+        if titles.sectionTitleKeys.contains(where: { !$0.isEmpty && Text.hasPrefix(key, $0) }) { return true }
         // The running page header, when a section spans pages ("STATEMENT AS OF … OF THE …").
-        if Text.hasPrefix(key, "statementasof"), Text.isUppercase(clean) || Text.contains(clean, " OF THE ") { return true }
+        if !titles.pageHeaderKey.isEmpty, Text.hasPrefix(key, titles.pageHeaderKey),
+           Text.isUppercase(clean) || Text.contains(clean, " OF THE ") { return true }
         // "PART 2 - LIFE & HEALTH" and the other blanks' part titles, printed in capitals.
         if Text.hasPrefix(key, "part"), key.count > 4, Text.isDigit(key[4]), Text.isUppercase(clean) { return true }
         return false

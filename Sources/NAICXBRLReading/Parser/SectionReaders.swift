@@ -9,7 +9,7 @@ enum SectionReaders {
         NotesParser.parse(lines, context: context)
     }
 
-    static func interrogatories(_ lines: [SourceText.Line], part: String, context: ParseContext) -> [Interrogatory] {
-        InterrogatoriesParser.parse(lines, part: part, context: context)
+    static func interrogatories(_ lines: [SourceText.Line], part: String, context: ParseContext, blank: Blank) -> [Interrogatory] {
+        InterrogatoriesParser.parse(lines, part: part, context: context, titles: .init(blank))
     }
 }

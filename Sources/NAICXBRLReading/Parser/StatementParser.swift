@@ -355,7 +355,7 @@ struct Segmenter {
         for section in blank.sections where section.kind == .interrogatories {
             let part = section.part ?? section.id
             if let lines = interrogatoryLines[part] {
-                statement.interrogatories += SectionReaders.interrogatories(lines, part: part, context: context)
+                statement.interrogatories += SectionReaders.interrogatories(lines, part: part, context: context, blank: blank)
             }
         }
         return ParseResult(statement: statement, diagnostics: [], dispositions: [:], origins: origins, isUsable: true)
