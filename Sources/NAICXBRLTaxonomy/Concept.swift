@@ -135,17 +135,21 @@ package enum CommonConcepts {
 }
 
 /// Where a concept is printed on its blank's edition: the page (or the part of the statement,
-/// for concepts that are on no tabular page), the line, the column.
+/// for concepts that are on no tabular page) and its printed page number, the line, the column.
 public struct ConceptReference: Hashable, Sendable {
     /// The page's printed title, or the part of the statement ("Cover and jurat").
     public var page: String
+    /// The page number printed at the foot of the page (``PageDescription/printedPage``), where
+    /// the description has one.
+    public var pageNumber: String?
     public var line: String?
     public var column: String?
     /// What on the line it is, where the line prints more than one amount ("amount 1 printed in the caption").
     public var detail: String?
 
-    public init(page: String, line: String? = nil, column: String? = nil, detail: String? = nil) {
+    public init(page: String, pageNumber: String? = nil, line: String? = nil, column: String? = nil, detail: String? = nil) {
         self.page = page
+        self.pageNumber = pageNumber
         self.line = line
         self.column = column
         self.detail = detail

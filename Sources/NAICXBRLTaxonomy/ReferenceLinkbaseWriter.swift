@@ -1,8 +1,8 @@
 import NAICXBRLCore
 import NAICXBRLXML
 /// The reference linkbase: where each concept is printed on its edition of the blank, in parts a
-/// pipeline can join on (statement type, edition, page, line, column), the way other regulators'
-/// taxonomies tie concepts to their forms' rows and columns.
+/// pipeline can join on (statement type, edition, page and its printed number, line, column),
+/// the way other regulators' taxonomies tie concepts to their forms' rows and columns.
 ///
 /// The parts are elements of the project's own namespace, declared in one schema that the
 /// taxonomy package holds beside the blanks (``ReferenceParts``).
@@ -30,7 +30,8 @@ extension TaxonomyWriter {
             xml.attribute("xlink:label", "reference_\(concept.name)")
             xml.attribute("xlink:role", "http://www.xbrl.org/2003/role/reference")
             let parts: [(String, String?)] = [("Statement", blank.title), ("Edition", String(blank.year)), ("Page", reference.page),
-                                              ("Line", reference.line), ("Column", reference.column), ("Detail", reference.detail)]
+                                              ("PageNumber", reference.pageNumber), ("Line", reference.line), ("Column", reference.column),
+                                              ("Detail", reference.detail)]
             for (part, value) in parts {
                 guard let value else { continue }
                 xml.element("\(ReferenceParts.prefix):\(part)", attributes: [], text: value)
@@ -59,6 +60,7 @@ public enum ReferenceParts {
         ("Statement", "The statement type: the blank's title"),
         ("Edition", "The year of the blank's edition"),
         ("Page", "The page's printed title, or the part of the statement for items on no tabular page"),
+        ("PageNumber", "The page number printed at the foot of the page, as printed; the first and last joined by a hyphen (22-23) for a table printed across consecutive pages"),
         ("Line", "The line number as printed"),
         ("Column", "The column number as printed (its heading where it has no number)"),
         ("Detail", "What on the line the concept is, where the line prints more than one amount"),

@@ -76,14 +76,14 @@ public struct TaxonomyModel: Sendable {
         addDocumentRole()
     }
 
-    /// The page (or part of the statement) concepts added without a reference of their own are
-    /// printed on.
-    private var currentPart = ""
+    /// Where concepts added without a reference of their own are printed: the page, with its
+    /// printed number, or the part of the statement.
+    private var currentPart = ConceptReference(page: "")
 
     private mutating func add(_ concept: Concept) {
         if index[concept.name] != nil { return }
         var concept = concept
-        if concept.reference == nil { concept.reference = ConceptReference(page: currentPart) }
+        if concept.reference == nil { concept.reference = currentPart }
         index[concept.name] = concepts.count
         concepts.append(concept)
     }
@@ -93,7 +93,11 @@ public struct TaxonomyModel: Sendable {
     private mutating func addPage(_ page: PageDescription) {
         // Worked out once: every line's printed-at label starts with it.
         let title = page.title.capitalizedTitle
-        currentPart = page.title
+        currentPart = ConceptReference(page: page.title, pageNumber: page.printedPage)
+        /// Where on this page a concept is printed.
+        func at(line: String? = nil, column: String? = nil, detail: String? = nil) -> ConceptReference {
+            ConceptReference(page: page.title, pageNumber: page.printedPage, line: line, column: column, detail: detail)
+        }
         let root = "\(page.id)Abstract"
         add(Concept(name: root, kind: .heading, type: .abstract, periodType: .duration, label: title))
         var presentation: [Arc] = []
@@ -115,7 +119,7 @@ public struct TaxonomyModel: Sendable {
                 add(Concept(name: name, kind: .item, type: type, periodType: periodType(column.period, nil),
                             balance: type == .monetary ? page.balance : nil, label: column.heading,
                             printedAt: "\(title), column \(column.number.isEmpty ? column.heading : column.number)",
-                            reference: ConceptReference(page: page.title, column: column.number.isEmpty ? column.heading : column.number)))
+                            reference: at(column: column.number.isEmpty ? column.heading : column.number)))
                 if !items.contains(name) {
                     items.append(name)
                     presentation.append(Arc(from: root, to: name, order: order + 1, weight: 1))
@@ -130,7 +134,7 @@ public struct TaxonomyModel: Sendable {
                 let name = Self.member(page, member, rows: true)
                 let label = line.caption.isEmpty ? "Line \(line.line)" : line.caption
                 add(Concept(name: name, kind: .member, type: .abstract, periodType: .duration, label: label,
-                            printedAt: "\(title), line \(line.line)", reference: ConceptReference(page: page.title, line: line.line)))
+                            printedAt: "\(title), line \(line.line)", reference: at(line: line.line)))
                 if !members.contains(name) { members.append(name) }
             }
             presentation.append(Arc(from: root, to: axis, order: page.columns.count + 1, weight: 1))
@@ -162,7 +166,7 @@ public struct TaxonomyModel: Sendable {
                 if line.isHeading {
                     let name = Self.heading(page, line)
                     add(Concept(name: name, kind: .heading, type: .abstract, periodType: .duration, label: line.caption, printedAt: printedAt,
-                                reference: ConceptReference(page: page.title, line: line.line)))
+                                reference: at(line: line.line)))
                     presentation.append(Arc(from: parent, to: name, order: orders[parent] ?? 1, weight: 1))
                     parents.append((line.line + ".", name))
                     continue
@@ -173,7 +177,7 @@ public struct TaxonomyModel: Sendable {
                 let percent = line.type == .percent
                 add(Concept(name: name, kind: .item, type: percent ? .percent : .monetary, periodType: type,
                             balance: percent ? nil : line.balance ?? page.balance, label: label, printedAt: printedAt,
-                            reference: ConceptReference(page: page.title, line: line.line)))
+                            reference: at(line: line.line)))
                 items.append(name)
                 presentation.append(Arc(from: parent, to: name, order: orders[parent] ?? 1, weight: 1))
                 for (i, slot) in (line.slots ?? []).enumerated() {
@@ -181,7 +185,7 @@ public struct TaxonomyModel: Sendable {
                     add(Concept(name: slot, kind: .item, type: .monetary, periodType: type,
                                 label: "\(line.caption.replacingAll("$", with: "$ ...")): amount \(count > 1 ? "\(i + 1) " : "")printed in the caption",
                                 printedAt: printedAt,
-                                reference: ConceptReference(page: page.title, line: line.line, detail: "amount \(i + 1) printed in the caption")))
+                                reference: at(line: line.line, detail: "amount \(i + 1) printed in the caption")))
                     presentation.append(Arc(from: name, to: slot, order: i + 1, weight: 1))
                 }
             }
@@ -222,7 +226,7 @@ public struct TaxonomyModel: Sendable {
                     if names.contains(name) { continue }
                     names.append(name)
                     add(Concept(name: name, kind: .member, type: .abstract, periodType: .duration, label: column.heading,
-                                printedAt: "\(title), column \(column.number)", reference: ConceptReference(page: page.title, column: column.number)))
+                                printedAt: "\(title), column \(column.number)", reference: at(column: column.number)))
                 }
                 hypercubes.append(Hypercube(table: "\(page.id)Table", lineItems: "\(page.id)LineItems", primaryItems: items,
                                             axes: [(axis, domain, names)]))
@@ -238,7 +242,7 @@ public struct TaxonomyModel: Sendable {
 
     private mutating func addDocumentRole() {
         let root = "DocumentAbstract"
-        currentPart = "Cover, notes and interrogatories"
+        currentPart = ConceptReference(page: "Cover, notes and interrogatories")
         add(Concept(name: root, kind: .heading, type: .abstract, periodType: .duration, label: "Cover, notes and interrogatories"))
         var presentation: [Arc] = []
         for (axis, domain, label) in CommonConcepts.typedAxes {

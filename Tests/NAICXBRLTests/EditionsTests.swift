@@ -81,6 +81,10 @@ final class EditionsTests: XCTestCase {
         XCTAssertEqual(renumbered.first { $0.to == "56" }?.newCaption, "Total of above Lines 53, 54 and 55")
         XCTAssertFalse(diff.pages.contains { $0.page == "Assets" || $0.page == "Liabilities" })
         XCTAssertTrue(diff.text.contains("removed     line 47 \"Affiliated short-term investments"))
+        // Schedule T is printed on page 50 of the 2024 filing and page 56 of the 2025 filing.
+        XCTAssertEqual(diff.pages.first { $0.page == "ScheduleT" }?.printedPage, EditionDiff.PrintedPageChange(from: "50", to: "56"))
+        XCTAssertEqual(diff.pages.compactMap(\.printedPage).count, 1)
+        XCTAssertTrue(diff.text.contains("printed page 50 -> 56"))
     }
 
     /// The 2025 filing is read by the 2025 edition: values printed on its Five-Year page are under

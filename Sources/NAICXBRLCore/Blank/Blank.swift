@@ -69,6 +69,12 @@ public struct PageDescription: Codable, Sendable {
     public var id: String
     /// The title as printed (matched after normalization).
     public var title: String
+    /// The page number the blank prints at the foot of the page, as printed ("2", "S102"); a
+    /// table printed across consecutive pages of the blank gives the first and the last, joined
+    /// by a hyphen ("22-23"). A continuation page a filing adds for write-in lines that do not fit
+    /// ("5.1" after "5") is the filing's, not the blank's, and is not counted. Nil where no
+    /// statement read for the description prints one.
+    public var printedPage: String?
     /// Lines printed under the title before the table.
     public var subtitles: [String]?
     /// Captions printed inside the table that carry no values ("DETAILS OF WRITE-INS").

@@ -22,6 +22,7 @@ public struct BlankEditionChanges: Codable, Sendable {
     public struct PageChanges: Codable, Sendable {
         public var page: String
         public var title: String?
+        public var printedPage: String?
         public var subtitles: [String]?
         public var sections: [String]?
         public var columnHeadingLines: [String]?
@@ -137,6 +138,7 @@ extension BlankEditionChanges.PageChanges {
     func apply(to base: PageDescription) throws(BlankCatalogError) -> PageDescription {
         var page = base
         if let title { page.title = title }
+        if let printedPage { page.printedPage = printedPage }
         if let subtitles { page.subtitles = subtitles }
         if let sections { page.sections = sections }
         if let columnHeadingLines { page.columnHeadingLines = columnHeadingLines }

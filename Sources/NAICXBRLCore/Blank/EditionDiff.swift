@@ -24,7 +24,14 @@ public struct EditionDiff: Codable, Equatable, Sendable {
         /// The page is only in the newer edition (`added`) or only in the older (`removed`).
         public var status: String?
         public var columnsChanged: Bool
+        /// The printed page number in the older and newer edition, where they differ.
+        public var printedPage: PrintedPageChange?
         public var lines: [LineChange]
+    }
+
+    public struct PrintedPageChange: Codable, Equatable, Sendable {
+        public var from: String?
+        public var to: String?
     }
 
     public var blank: String
@@ -38,17 +45,20 @@ public struct EditionDiff: Codable, Equatable, Sendable {
         to = new.year
         var pages: [PageChange] = []
         for page in new.pages where old.page(page.id) == nil {
-            pages.append(PageChange(page: page.id, title: page.title, status: "added", columnsChanged: false, lines: []))
+            pages.append(PageChange(page: page.id, title: page.title, status: "added", columnsChanged: false, printedPage: nil, lines: []))
         }
         for page in old.pages where new.page(page.id) == nil {
-            pages.append(PageChange(page: page.id, title: page.title, status: "removed", columnsChanged: false, lines: []))
+            pages.append(PageChange(page: page.id, title: page.title, status: "removed", columnsChanged: false, printedPage: nil, lines: []))
         }
         for newPage in new.pages {
             guard let oldPage = old.page(newPage.id) else { continue }
             let lines = Self.lineChanges(oldPage, newPage)
             let columnsChanged = oldPage.columns.map { [$0.number, $0.id, $0.heading] } != newPage.columns.map { [$0.number, $0.id, $0.heading] }
-            if !lines.isEmpty || columnsChanged || oldPage.title != newPage.title {
-                pages.append(PageChange(page: newPage.id, title: newPage.title, status: nil, columnsChanged: columnsChanged, lines: lines))
+            let printedPage = oldPage.printedPage == newPage.printedPage ? nil
+                : PrintedPageChange(from: oldPage.printedPage, to: newPage.printedPage)
+            if !lines.isEmpty || columnsChanged || printedPage != nil || oldPage.title != newPage.title {
+                pages.append(PageChange(page: newPage.id, title: newPage.title, status: nil, columnsChanged: columnsChanged,
+                                        printedPage: printedPage, lines: lines))
             }
         }
         self.pages = pages.sorted { a, b in
@@ -93,6 +103,7 @@ public struct EditionDiff: Codable, Equatable, Sendable {
         for page in pages {
             out += "\(page.page) (\(page.title))\(page.status.map { ": \($0)" } ?? "")\n"
             if page.columnsChanged { out += "  columns changed\n" }
+            if let printed = page.printedPage { out += "  printed page \(printed.from ?? "none") -> \(printed.to ?? "none")\n" }
             for change in page.lines {
                 switch change.kind {
                 case .removed:
