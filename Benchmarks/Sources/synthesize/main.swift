@@ -25,6 +25,16 @@ func largeInstance(_ factor: Int) throws -> [UInt8] {
     let text = Synthetic.largeStatementText(basedOn: String(decoding: referenceStatement(), as: UTF8.self), factor: factor)
     return try Converter.convert(StatementParser.parse(bytes: Array(text.utf8), name: "large").statement, validate: false).instance
 }
+/// The XML instance of `statement`, not validated (`synthesize time-inline`).
+@inline(never)
+func writeInstance(_ statement: Statement) throws -> [UInt8] {
+    try Converter.convert(statement, validate: false).instance
+}
+/// The Inline XBRL of `statement`, not validated, with `findings` marked (`synthesize time-inline`).
+@inline(never)
+func writeInline(_ statement: Statement, _ findings: [InlineXBRLWriter.Place: [InlineXBRLWriter.Finding]]) throws -> [UInt8] {
+    try Converter.convertInline(statement, validate: false, findings: findings).document
+}
 guard arguments.count == 4 else { fail("usage: synthesize instance FACTS OUT.xbrl | synthesize statements COUNT DIR") }
 switch arguments[1] {
 case "instance":
@@ -147,6 +157,32 @@ case "time-csv-import":
             print(String(format: "imported %d facts (%d bytes) in %.3f s: %.0f facts/s; %d diagnostics",
                          written.count, package.count, seconds, Double(written.count) / seconds, imported))
         }
+case "time-inline":
+    // Writes the reference statement ROUNDS times as the XML instance and ROUNDS times as Inline
+    // XBRL, neither validated, the crosschecks' findings worked out beforehand (as the
+    // Benchmarks package's "Write the reference ..." pair does): `synthesize time-inline ROUNDS -`;
+    // or the statement in FILE (text or PDF): `synthesize time-inline ROUNDS FILE`.
+    // Each writing is one call of `writeInstance` or `writeInline`, for counting the
+    // instructions of either with callgrind's --toggle-collect (see BENCHMARKS.md, Inline XBRL).
+    guard let rounds = Int(arguments[2]), rounds > 0 else { fail("ROUNDS must be a positive number") }
+    do {
+        let bytes = arguments[3] == "-" ? [UInt8](referenceStatement()) : try [UInt8](Data(contentsOf: URL(fileURLWithPath: arguments[3])))
+        let statement = StatementParser.parse(bytes: bytes, name: arguments[3] == "-" ? "fixture" : arguments[3]).statement
+        guard let blank = Blank.named(statement.blank, year: statement.edition) else { fail("the statement's blank \(statement.blank) is not known") }
+        let checker = try Checker.bundled(for: blank)
+        let findings = checker.map { InlineXBRLWriter.findings($0.check(statement)) } ?? [:]
+        var instance = 0.0, inline = 0.0, instanceBytes = 0, inlineBytes = 0
+        for _ in 0..<rounds {
+            var start = DispatchTime.now()
+            instanceBytes = try writeInstance(statement).count
+            instance += Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
+            start = DispatchTime.now()
+            inlineBytes = try writeInline(statement, findings).count
+            inline += Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
+        }
+        let n = Double(rounds)
+        print(String(format: "per statement (mean of %d): XML instance %.2f ms (%d bytes), Inline XBRL %.2f ms (%d bytes), ratio %.2f",
+                     rounds, instance / n, instanceBytes, inline / n, inlineBytes, inline / instance))
     } catch { fail("\(error)") }
 case "time-import-large":
     // Imports the instance of a statement FACTOR times the reference's size: `synthesize time-import-large FACTOR -`.

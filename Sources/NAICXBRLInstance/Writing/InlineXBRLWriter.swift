@@ -106,6 +106,8 @@ private struct Document {
     var contextIndex: [FactContext: Int] = [:]
     var factsOfContext: [[Int]] = []
     var lastContext: (context: FactContext, number: Int)?
+    /// The printed forms, each once, in the order of their first fact (made by ``header(_:)``).
+    var printedForms: [String] = []
     /// Typed dimensions' domain elements, by axis.
     var typedDomains: [(axis: String, domain: String)] = []
     var written: [Bool]
@@ -114,9 +116,27 @@ private struct Document {
     /// Context numbers, in the order they are written.
     var contextOrder: [Int] = []
     var out = Out()
-    /// The pages and notes with a finding: the others' cells are not looked up.
-    var markedPages: Set<String> = []
-    var markedNotes: Set<Int> = []
+    /// The findings of each page's cells and caption amounts, and of each note's table cells:
+    /// a cell is looked for among the few of its page or note.
+    var cellFindings: [String: [(line: String, column: String, found: [InlineXBRLWriter.Finding])]] = [:]
+    var captionFindings: [String: [(line: String, slot: Int, found: [InlineXBRLWriter.Finding])]] = [:]
+    var noteFindings: [Int: [(table: Int, row: String, column: Int, found: [InlineXBRLWriter.Finding])]] = [:]
+    /// Each fact's concept number, and the start of each fact's `name` and `contextRef`
+    /// attributes up to the context's number (` name="prefix:Concept" contextRef="c`), made
+    /// once per concept: `nameBytes[nameStarts[n]..<nameStarts[n + 1]]` for concept number `n`.
+    var factConceptNumbers: [Int] = []
+    var nameBytes: [UInt8] = []
+    var nameStarts: [Int] = [0]
+    /// The fact after the one last taken. The document is written in about the order the
+    /// mapping made the facts, so the fact a place looks for is most often this one or one of
+    /// the next few: it is compared before any lookup, when no two facts share a concept and a
+    /// context (as the mapping makes them), so that the one found is the only one there is.
+    var nextFact = 0
+    var pairsUnique = false
+    /// For each concept number, the position among its facts after the one last taken; and
+    /// each fact's position among its concept's.
+    var conceptCursor: [Int] = []
+    var positionInConcept: [Int] = []
 
     final class Out {
         /// Written by one document on one thread, tens of thousands of times: the accesses are
@@ -133,10 +153,11 @@ private struct Document {
         facts = mapping.facts
         self.findings = findings
         prefix = writer.taxonomy.prefix
-        for place in findings.keys {
+        for (place, found) in findings {
             switch place {
-            case .cell(let page, _, _), .caption(let page, _, _): markedPages.insert(page)
-            case .noteCell(let note, _, _, _): markedNotes.insert(note)
+            case .cell(let page, let line, let column): cellFindings[page, default: []].append((line, column, found))
+            case .caption(let page, let line, let slot): captionFindings[page, default: []].append((line, slot, found))
+            case .noteCell(let note, let table, let row, let column): noteFindings[note, default: []].append((table, row, column, found))
             case .interrogatory: break
             }
         }
@@ -153,8 +174,11 @@ private struct Document {
             factsOfConcept = [[Int]](repeating: [], count: concepts.count)
             var conceptUnits = [String??](repeating: nil, count: concepts.count)
             factUnits.reserveCapacity(facts.count)
+            factConceptNumbers = factConcepts
+            positionInConcept.reserveCapacity(facts.count)
             for i in facts.indices {
                 let n = factConcepts[i]
+                positionInConcept.append(factsOfConcept[n].count)
                 factsOfConcept[n].append(i)
                 if conceptUnits[n] == nil {
                     let unit = instance.unit(of: concepts[n])
@@ -163,7 +187,9 @@ private struct Document {
                 }
                 factUnits.append(conceptUnits[n] ?? nil)
             }
+            makeNames(concepts)
         } else {
+            var names: [String] = []
             for (i, fact) in facts.enumerated() {
                 let number: Int
                 if let known = conceptNumbers[fact.concept] {
@@ -172,8 +198,11 @@ private struct Document {
                     number = factsOfConcept.count
                     conceptNumbers[fact.concept] = number
                     factsOfConcept.append([])
+                    names.append(fact.concept)
                 }
+                positionInConcept.append(factsOfConcept[number].count)
                 factsOfConcept[number].append(i)
+                factConceptNumbers.append(number)
                 if let known = units[fact.concept] {
                     factUnits.append(known)
                 } else {
@@ -182,6 +211,21 @@ private struct Document {
                     factUnits.append(unit)
                 }
             }
+            makeNames(names)
+        }
+    }
+
+    /// ` name="prefix:Concept" contextRef="c` for each concept number.
+    mutating func makeNames(_ concepts: [String]) {
+        nameBytes.reserveCapacity(concepts.count * 48)
+        nameStarts.reserveCapacity(concepts.count + 1)
+        for concept in concepts {
+            nameBytes.append(contentsOf: " name=\"".utf8)
+            nameBytes.append(contentsOf: prefix.utf8)
+            nameBytes.append(0x3A)
+            nameBytes.append(contentsOf: concept.utf8)
+            nameBytes.append(contentsOf: "\" contextRef=\"c".utf8)
+            nameStarts.append(nameBytes.count)
         }
     }
 
@@ -222,6 +266,19 @@ private struct Document {
         contextIDs = factContexts.map { ids[$0] }
         contextList = contexts
         factContextNumbers = factContexts
+        // Whether no two facts share a concept and a context (each context is in the list
+        // once, so by number): each context is marked with the number of the concept whose
+        // facts are being gone through, when one of them is in it.
+        var mark = [Int](repeating: -1, count: contexts.count)
+        conceptCursor = [Int](repeating: 0, count: factsOfConcept.count)
+        pairsUnique = true
+        for (n, list) in factsOfConcept.enumerated() where pairsUnique {
+            for i in list {
+                let c = factContexts[i]
+                if mark[c] == n { pairsUnique = false; break }
+                mark[c] = n
+            }
+        }
         return contexts
     }
 
@@ -307,20 +364,46 @@ private struct Document {
             xml.xml.raw("/>\n")
         }
         let instance = InstanceWriter(taxonomy: writer.taxonomy)
+        // What is the same in many contexts is made once: the entity, each axis's `dimension`
+        // attribute, each period. A text holding a character XML cannot hold is written in
+        // place each time instead, so that the document reports it once per use, as any text.
+        var entity = XMLBytes(capacity: 160)
+        entity.raw("<xbrli:entity><xbrli:identifier")
+        entity.attribute("scheme", InstanceWriter.entityScheme)
+        entity.raw(">")
+        entity.text(mapping.entity)
+        entity.raw("</xbrli:identifier>")
+        let entityBytes: [UInt8]? = entity.unwritable.isEmpty ? entity.bytes : nil
+        var dimensions: [(axis: String, bytes: [UInt8])] = []
+        let prefix = self.prefix
+        func dimension(_ axis: String) {
+            if let known = dimensions.first(where: { $0.axis == axis }) { return xml.xml.raw(known.bytes) }
+            var made = XMLBytes(capacity: 96)
+            made.attribute("dimension", prefix, axis)
+            guard made.unwritable.isEmpty else { return xml.xml.attribute("dimension", prefix, axis) }
+            dimensions.append((axis, made.bytes))
+            xml.xml.raw(made.bytes)
+        }
+        var periodBytes: [(period: Period, bytes: [UInt8])] = []
         for (n, number) in contextOrder.enumerated() {
             let context = contexts[number]
             xml.xml.raw("<xbrli:context id=\"c")
             xml.xml.integer(n + 1)
-            xml.xml.raw("\"><xbrli:entity><xbrli:identifier")
-            xml.xml.attribute("scheme", InstanceWriter.entityScheme)
-            xml.xml.raw(">")
-            xml.xml.text(mapping.entity)
-            xml.xml.raw("</xbrli:identifier>")
+            xml.xml.raw("\">")
+            if let entityBytes {
+                xml.xml.raw(entityBytes)
+            } else {
+                xml.xml.raw("<xbrli:entity><xbrli:identifier")
+                xml.xml.attribute("scheme", InstanceWriter.entityScheme)
+                xml.xml.raw(">")
+                xml.xml.text(mapping.entity)
+                xml.xml.raw("</xbrli:identifier>")
+            }
             if !context.explicit.isEmpty || !context.typed.isEmpty {
                 xml.xml.raw("<xbrli:segment>")
                 for (axis, member) in context.explicit {
                     xml.xml.raw("<xbrldi:explicitMember")
-                    xml.xml.attribute("dimension", prefix, axis)
+                    dimension(axis)
                     xml.xml.raw(">")
                     xml.xml.text(prefix, member)
                     xml.xml.raw("</xbrldi:explicitMember>")
@@ -334,7 +417,7 @@ private struct Document {
                         typedDomains.append((axis, domain))
                     }
                     xml.xml.raw("<xbrldi:typedMember")
-                    xml.xml.attribute("dimension", prefix, axis)
+                    dimension(axis)
                     xml.xml.raw("><")
                     xml.xml.raw(domain)
                     xml.xml.raw(">")
@@ -345,20 +428,29 @@ private struct Document {
                 }
                 xml.xml.raw("</xbrli:segment>")
             }
-            xml.xml.raw("</xbrli:entity><xbrli:period>")
-            switch context.period {
-            case .instant(let d):
-                xml.xml.raw("<xbrli:instant>")
-                xml.xml.date(d)
-                xml.xml.raw("</xbrli:instant>")
-            case .duration(let s, let e):
-                xml.xml.raw("<xbrli:startDate>")
-                xml.xml.date(s)
-                xml.xml.raw("</xbrli:startDate><xbrli:endDate>")
-                xml.xml.date(e)
-                xml.xml.raw("</xbrli:endDate>")
+            xml.xml.raw("</xbrli:entity>")
+            if let known = periodBytes.first(where: { $0.period == context.period }) {
+                xml.xml.raw(known.bytes)
+            } else {
+                var made = XMLBytes(capacity: 128)
+                made.raw("<xbrli:period>")
+                switch context.period {
+                case .instant(let d):
+                    made.raw("<xbrli:instant>")
+                    made.date(d)
+                    made.raw("</xbrli:instant>")
+                case .duration(let s, let e):
+                    made.raw("<xbrli:startDate>")
+                    made.date(s)
+                    made.raw("</xbrli:startDate><xbrli:endDate>")
+                    made.date(e)
+                    made.raw("</xbrli:endDate>")
+                }
+                made.raw("</xbrli:period>")
+                periodBytes.append((context.period, made.bytes))
+                xml.xml.raw(made.bytes)
             }
-            xml.xml.raw("</xbrli:period></xbrli:context>\n")
+            xml.xml.raw("</xbrli:context>\n")
         }
         let units = Set(self.units.values.compactMap { $0 })
         for unit in units.sorted() {
@@ -369,16 +461,24 @@ private struct Document {
             xml.xml.raw("</xbrli:measure></xbrli:unit>\n")
         }
         // Each printed form once, with the facts printed so.
-        var groups: [String: [Int]] = [:]
-        var order: [String] = []
+        var numbers: [String: Int] = [:]
+        var groups: [[Int]] = []
         for (i, fact) in facts.enumerated() {
             guard let printed = fact.printedForm else { continue }
-            if groups[printed] == nil { order.append(printed) }
-            groups[printed, default: []].append(i)
+            if let n = numbers[printed] {
+                groups[n].append(i)
+            } else {
+                numbers[printed] = groups.count
+                groups.append([i])
+                printedForms.append(printed)
+            }
         }
-        for (n, printed) in order.enumerated() {
+        for (n, group) in groups.enumerated() {
             xml.xml.raw("<ix:relationship fromRefs=\"")
-            xml.xml.raw((groups[printed] ?? []).map { "f\($0 + 1)" }.joined(separator: " "))
+            for (k, i) in group.enumerated() {
+                xml.xml.raw(k == 0 ? "f" : " f")
+                xml.xml.integer(i + 1)
+            }
             xml.xml.raw("\" toRefs=\"printed")
             xml.xml.integer(n + 1)
             xml.xml.raw("\"/>\n")
@@ -388,13 +488,7 @@ private struct Document {
 
     /// The printed forms, as footnotes: shown where they are printed, so kept out of view here.
     func footnotes() {
-        var seen: Set<String> = []
-        var order: [String] = []
-        for fact in facts {
-            guard let printed = fact.printedForm, !seen.contains(printed) else { continue }
-            seen.insert(printed)
-            order.append(printed)
-        }
+        let order = printedForms
         guard !order.isEmpty else { return }
         let xml = out
         xml.xml.raw("<div class=\"printed-forms\" style=\"display:none\">\n")
@@ -416,11 +510,8 @@ private struct Document {
         let xml = out
         xml.xml.raw("<ix:")
         xml.xml.raw(element)
-        xml.xml.raw(" name=\"")
-        xml.xml.raw(prefix)
-        xml.xml.raw(":")
-        xml.xml.raw(facts[i].concept)
-        xml.xml.raw("\" contextRef=\"c")
+        let n = factConceptNumbers[i]
+        nameBytes.withUnsafeBufferPointer { xml.xml.raw(UnsafeBufferPointer(rebasing: $0[nameStarts[n]..<nameStarts[n + 1]])) }
         xml.xml.integer(contextIDs[i])
         xml.xml.raw("\" id=\"f")
         xml.xml.integer(i + 1)
@@ -469,12 +560,35 @@ private struct Document {
 
     /// The fact of `concept` in `context`, unless it is written already.
     mutating func take(_ concept: String, _ context: FactContext) -> Int? {
+        if pairsUnique {
+            var j = nextFact
+            let end = min(j + 4, facts.count)
+            while j < end {
+                if facts[j].concept == concept, facts[j].context == context {
+                    guard !written[j] else { return nil }
+                    written[j] = true
+                    nextFact = j + 1
+                    conceptCursor[factConceptNumbers[j]] = positionInConcept[j] + 1
+                    return j
+                }
+                j += 1
+            }
+        }
         guard let number = conceptNumbers[concept] else { return nil }
         let candidates = factsOfConcept[number]
-        let found: Int?
-        if candidates.count <= 16 {
+        var found: Int?
+        if pairsUnique {
+            // The concept's facts are taken in about their order too: the one after the
+            // concept's last taken, or the next.
+            var k = conceptCursor[number]
+            while found == nil, k < min(conceptCursor[number] + 2, candidates.count) {
+                if facts[candidates[k]].context == context { found = candidates[k] }
+                k += 1
+            }
+        }
+        if found == nil, candidates.count <= 16 {
             found = candidates.first { mapping.facts[$0].context == context }
-        } else {
+        } else if found == nil {
             if factsOfContext.isEmpty {
                 contextIndex.reserveCapacity(contextList.count)
                 for (n, c) in contextList.enumerated() where contextIndex[c] == nil { contextIndex[c] = n }
@@ -493,6 +607,8 @@ private struct Document {
         }
         guard let i = found, !written[i] else { return nil }
         written[i] = true
+        nextFact = i + 1
+        if pairsUnique { conceptCursor[number] = positionInConcept[i] + 1 }
         return i
     }
 
@@ -538,7 +654,7 @@ private struct Document {
             }
             if amount.units < 0 { xml.xml.raw(" sign=\"-\"") }
             xml.xml.raw(" format=\"ixt:num-dot-decimal\">")
-            xml.xml.text(ValueScanner.format(Amount(units: abs(amount.units), fractionDigits: amount.fractionDigits)))
+            Self.grouped(amount.units.magnitude, fractionDigits: amount.fractionDigits, xml)
             xml.xml.raw("</ix:nonFraction>")
             if amount.units < 0 { xml.xml.raw(")") }
         case (.dash, .none), (.notApplicable, .none):
@@ -556,20 +672,91 @@ private struct Document {
         }
     }
 
-    /// `class` and `title` for a place with findings, and the mark shown in it.
-    func open(_ element: StaticString, _ classes: String, _ place: InlineXBRLWriter.Place?) {
+    /// The digits of `magnitude` as ``ValueScanner/format(_:)`` prints them, with a comma
+    /// between each three of the whole part and `fractionDigits` after the point:
+    /// `1,673,536`, `4,933,708.07`. (Digits, commas and a point need no escaping.)
+    static func grouped(_ magnitude: UInt64, fractionDigits: Int, _ xml: Out) {
+        let fraction = max(0, fractionDigits)
+        // More digits than a buffer of the stack holds: as the scanner formats them.
+        guard fraction <= 40 else {
+            xml.xml.text(ValueScanner.format(Amount(units: Int64(magnitude), fractionDigits: fractionDigits)))
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 96) { buffer in
+            // Filled from the end: the fraction's digits, the point, then the whole part's
+            // digits with a comma before each three but the first.
+            var rest = magnitude
+            var end = buffer.count
+            var written = 0
+            if fraction > 0 {
+                for _ in 0..<fraction {
+                    end -= 1
+                    buffer[end] = UInt8(truncatingIfNeeded: rest % 10) + 0x30
+                    rest /= 10
+                }
+                end -= 1
+                buffer[end] = 0x2E
+            }
+            repeat {
+                if written > 0, written % 3 == 0 {
+                    end -= 1
+                    buffer[end] = 0x2C
+                }
+                end -= 1
+                buffer[end] = UInt8(truncatingIfNeeded: rest % 10) + 0x30
+                rest /= 10
+                written += 1
+            } while rest > 0
+            xml.xml.raw(UnsafeBufferPointer(rebasing: buffer[end...]))
+        }
+    }
+
+    /// A line number as the blank prints it (``TextRenderer/printedNumber(_:)``): `1.`, `25.01`,
+    /// `08.301.`.
+    func lineNumber(_ line: String) {
+        let xml = out
+        // Worked out on the bytes when they are printable ASCII other than `&`, `<` and `>`
+        // (each a character, none escaped); any other number as the renderer prints it.
+        let dot: Bool? = Text.withBytes(line) { bytes in
+            var parts = 0, last = 0, length = 0
+            for byte in bytes {
+                guard byte > 0x20, byte < 0x7F, byte != 0x26, byte != 0x3C, byte != 0x3E else { return nil }
+                if byte == 0x2E {
+                    if length > 0 { parts += 1; last = length }
+                    length = 0
+                } else {
+                    length += 1
+                }
+            }
+            if length > 0 { parts += 1; last = length }
+            return parts == 1 ? bytes.count < 7 : last >= 3
+        }
+        guard let dot else { return xml.xml.text(TextRenderer.printedNumber(line)) }
+        xml.xml.raw(line)
+        if dot { xml.xml.raw(".") }
+    }
+
+    /// `class` and `title` for a place with `found` findings, and the mark shown in it.
+    /// (`classes` are names that need no escaping.)
+    func open(_ element: StaticString, _ classes: StaticString, _ found: [InlineXBRLWriter.Finding]?) {
         let xml = out
         xml.xml.raw("<")
         xml.xml.raw(element)
-        if let place, let found = findings[place], !found.isEmpty {
-            let severity = found.contains { $0.severity == "error" } ? "error" : "warning"
-            xml.xml.attribute("class", classes + " finding finding-" + severity)
+        if let found, !found.isEmpty {
+            let error = found.contains { $0.severity == "error" }
+            xml.xml.raw(" class=\"")
+            xml.xml.raw(classes)
+            xml.xml.raw(error ? " finding finding-error\"" : " finding finding-warning\"")
             xml.xml.attribute("title", found.map(\.text).joined(separator: "\n"))
             xml.xml.raw("><span class=\"mark\">")
-            xml.xml.raw(severity == "error" ? "&#10007;" : "&#9888;")
+            xml.xml.raw(error ? "&#10007;" : "&#9888;")
             xml.xml.raw("</span>")
         } else {
-            if !classes.isEmpty { xml.xml.attribute("class", classes) }
+            if classes.utf8CodeUnitCount > 0 {
+                xml.xml.raw(" class=\"")
+                xml.xml.raw(classes)
+                xml.xml.raw("\"")
+            }
             xml.xml.raw(">")
         }
     }
@@ -849,46 +1036,75 @@ private struct Document {
         }
         xml.xml.raw("</tr>\n</thead>\n<tbody>\n")
         let rowAxis = members ? TaxonomyModel.rowAxis(description) : ""
-        let marked = markedPages.contains(page.id)
+        let marks = cellFindings[page.id]
+        // The first line of each number, as ``PageDescription/line(_:)`` finds it.
+        var lineIndex: [String: Int] = [:]
+        lineIndex.reserveCapacity(description.lines.count)
+        for (i, line) in description.lines.enumerated() where lineIndex[line.line] == nil { lineIndex[line.line] = i }
+        // A cell's context: on a page whose rows are items, by its column and where the line's
+        // balance stands (worked out once per page); on a page whose rows are members, by the
+        // row's member and the column's period (once per row and period).
+        var itemContexts = [FactContext?](repeating: nil, count: members ? 0 : columns.count * 3)
+        var rowContexts: [(period: PeriodReference?, context: FactContext)] = []
         for row in page.rows {
-            guard let line = description.line(row.line) else { continue }
-            let classes = line.isHeading ? "heading-line" : line.isWriteIn ? "write-in" : line.total != nil ? "total" : ""
+            guard let l = lineIndex[row.line] else { continue }
+            let line = description.lines[l]
+            let classes: StaticString = line.isHeading ? "heading-line" : line.isWriteIn ? "write-in" : line.total != nil ? "total" : ""
             xml.xml.raw("<tr")
-            if !classes.isEmpty { xml.xml.attribute("class", classes) }
+            if classes.utf8CodeUnitCount > 0 {
+                xml.xml.raw(" class=\"")
+                xml.xml.raw(classes)
+                xml.xml.raw("\"")
+            }
             xml.xml.raw("><td class=\"line\">")
-            xml.xml.text(TextRenderer.printedNumber(row.line))
+            lineNumber(row.line)
             xml.xml.raw("</td><td class=\"caption\">")
-            let lineAxes = pageAxis.adding("LineAxis", row.line)
             if let caption = row.caption {
-                textFact(take("PrintedCaption", FactContext(period: document, typed: lineAxes)), caption)
+                textFact(take("PrintedCaption", FactContext(period: document, typed: pageAxis.adding("LineAxis", row.line))), caption)
             } else {
-                caption(line, row, description, page.id)
+                self.caption(line, row, description, page.id)
             }
             xml.xml.raw("</td>")
             let rowMember = members ? line.member.map { TaxonomyModel.member(description, $0, rows: true) } : nil
-            for (c, column) in columns.enumerated() {
+            rowContexts.removeAll(keepingCapacity: true)
+            let rowMarks = marks?.filter { $0.line == row.line }
+            for c in columns.indices {
                 let cell = c < row.cells.count ? row.cells[c] : .blank
-                let place = marked ? InlineXBRLWriter.Place.cell(page: page.id, line: row.line, column: column.number) : nil
-                open("td", column.valueKind == .amount ? "amount" : "text", place)
+                let isAmount = columns[c].valueKind == .amount
+                let found = rowMarks.flatMap { marks in marks.first { $0.column == columns[c].number }?.found }
+                open("td", isAmount ? "amount" : "text", found)
                 if cell != .blank {
-                    let isAmount = column.valueKind == .amount
                     let textInAmountColumn: Bool = { if case .text = cell { return isAmount }; return false }()
-                    let concept = members ? column.concept : (line.isHeading ? nil : line.concept)
+                    let concept = members ? columns[c].concept : (line.isHeading ? nil : line.concept)
                     var fact: Int?
                     if let concept, !textInAmountColumn {
-                        var context: FactContext
+                        let context: FactContext
                         if members {
-                            context = FactContext(period: periods.period(column.period ?? .currentYearToDate))
-                            if let rowMember { context.explicit[rowAxis] = rowMember }
+                            let period = columns[c].period
+                            if let known = rowContexts.first(where: { $0.period == period }) {
+                                context = known.context
+                            } else {
+                                var made = FactContext(period: periods.period(period ?? .currentYearToDate))
+                                if let rowMember { made.explicit[rowAxis] = rowMember }
+                                rowContexts.append((period, made))
+                                context = made
+                            }
                         } else {
-                            context = FactContext(period: periods.period(column.period ?? .currentYearToDate, at: line.instant))
-                            if let member = column.member {
-                                context.explicit[TaxonomyModel.columnAxis(description)] = TaxonomyModel.member(description, member, rows: false)
+                            let key = c * 3 + (line.instant == nil ? 0 : line.instant == .start ? 1 : 2)
+                            if let known = itemContexts[key] {
+                                context = known
+                            } else {
+                                var made = FactContext(period: periods.period(columns[c].period ?? .currentYearToDate, at: line.instant))
+                                if let member = columns[c].member {
+                                    made.explicit[TaxonomyModel.columnAxis(description)] = TaxonomyModel.member(description, member, rows: false)
+                                }
+                                itemContexts[key] = made
+                                context = made
                             }
                         }
                         fact = take(concept, context)
                     } else {
-                        fact = take("TextOfCell", FactContext(period: document, typed: lineAxes.adding("TableColumnAxis", String(c + 1))))
+                        fact = take("TextOfCell", FactContext(period: document, typed: pageAxis.adding("LineAxis", row.line).adding("TableColumnAxis", String(c + 1))))
                     }
                     cellFact(fact, cell)
                 }
@@ -985,7 +1201,7 @@ private struct Document {
             pending = ""
             if slot < row.captionAmounts.count, row.captionAmounts[slot] != .blank {
                 xml.xml.raw(" ")
-                open("span", "caption-amount", markedPages.contains(pageID) ? .caption(page: pageID, line: row.line, slot: slot + 1) : nil)
+                open("span", "caption-amount", captionFindings[pageID]?.first { $0.line == row.line && $0.slot == slot + 1 }?.found)
                 let fact = slot < slots.count ? take(slots[slot], FactContext(period: period)) : nil
                 cellFact(fact, row.captionAmounts[slot])
                 xml.xml.raw("</span>")
@@ -1023,9 +1239,9 @@ private struct Document {
                     xml.xml.raw("</p>\n")
                 case .table(let t):
                     tableNumber += 1
-                    let marked = markedNotes.contains(note.number)
+                    let marks = noteFindings[note.number]?.filter { $0.table == tableNumber }
                     table(t, prefix: "Note", axes: blockAxes, document: document) { r, c in
-                        marked ? .noteCell(note: note.number, table: tableNumber, row: t.rows[r].label, column: c + 1) : nil
+                        marks.flatMap { marks in marks.first { $0.row == t.rows[r].label && $0.column == c + 1 }?.found }
                     }
                 }
             }
@@ -1042,7 +1258,7 @@ private struct Document {
 
     /// A note's or an interrogatory's table: headings, then a row per label with its cells.
     mutating func table(_ table: Table, prefix: String, axes: DimensionMembers, document: Period,
-                        place: (Int, Int) -> InlineXBRLWriter.Place?) {
+                        findings: (Int, Int) -> [InlineXBRLWriter.Finding]?) {
         let xml = out
         let width = max(table.rows.map(\.cells.count).max() ?? 0, table.headings.map(\.count).max() ?? 0)
         xml.xml.raw("<table class=\"note-table\"")
@@ -1071,7 +1287,8 @@ private struct Document {
             xml.xml.raw("</td>")
             for c in 0..<width {
                 let cell = c < row.cells.count ? row.cells[c] : .blank
-                open("td", { if case .text = cell { return "text" }; return "amount" }(), place(r, c))
+                let isText: Bool = { if case .text = cell { return true }; return false }()
+                open("td", isText ? "text" : "amount", findings(r, c))
                 if cell != .blank, c < CommonConcepts.maxTableColumns {
                     let concept: String
                     if case .text = cell { concept = columnConcepts.text[c] } else { concept = columnConcepts.amount[c] }
@@ -1118,7 +1335,7 @@ private struct Document {
                 textFact(take("InterrogatoryDetail", FactContext(period: document, typed: axes.adding("TableRowAxis", String(i + 1)))), detail)
             }
             xml.xml.raw("</td>")
-            open("td", "answer", .interrogatory("\(item.part):\(item.number)"))
+            open("td", "answer", findings[.interrogatory("\(item.part):\(item.number)")])
             switch item.answer {
             case .none:
                 break
