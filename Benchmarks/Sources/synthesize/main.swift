@@ -157,6 +157,7 @@ case "time-csv-import":
             print(String(format: "imported %d facts (%d bytes) in %.3f s: %.0f facts/s; %d diagnostics",
                          written.count, package.count, seconds, Double(written.count) / seconds, imported))
         }
+    } catch { fail("\(error)") }
 case "time-inline":
     // Writes the reference statement ROUNDS times as the XML instance and ROUNDS times as Inline
     // XBRL, neither validated, the crosschecks' findings worked out beforehand (as the
