@@ -18,7 +18,7 @@ trap 'rm -rf "$out"' EXIT
 # maps, writes and validates three times, checks once. (A conversion on two threads validates
 # its instance in two parts: two calls that together read the instance once.)
 stages=(
-  "parse|*StatementParserO5parse5bytes4name5blank8pdfParts*|10"
+  "parse|*StatementParserO11parseTabbed5bytes4name5blank*|10"
   "facts|*FactMappingV5facts2of4file*|15"
   "XML|*InstanceWriterV7written_5split*|15"
   "validation|*SchemaValidatorC17validateStreaming_12documentName13elementChecks*|15"

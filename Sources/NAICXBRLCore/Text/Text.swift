@@ -11,8 +11,8 @@ import Foundation
 /// case), the helpers ask `Character` or `String`. The one difference left: a mark that joins
 /// the character before it (a combining accent, a zero-width joiner) no longer hides an ASCII
 /// delimiter it is printed right after.
-package enum Text {
-    package typealias Bytes = UnsafeBufferPointer<UInt8>
+public enum Text {
+    public typealias Bytes = UnsafeBufferPointer<UInt8>
 
     // MARK: Cleaned text and keys
 
@@ -28,7 +28,8 @@ package enum Text {
     /// Whether ``clean(_:)`` leaves the bytes as they are, tested conservatively: words of bytes
     /// ``clean(_:)`` copies, separated by single spaces, and no list mark. (`false` only means
     /// the bytes must be cleaned to find out.)
-    private static func isClean(_ bytes: Bytes) -> Bool {
+    @usableFromInline
+    static func isClean(_ bytes: Bytes) -> Bool {
         guard let first = bytes.first, let last = bytes.last else { return true }
         guard first != 0x20, last != 0x20, first != 0x2D else { return false }
         return cleanClasses.withUnsafeBufferPointer { classes in
@@ -52,7 +53,8 @@ package enum Text {
 
     /// Runs `body` over the bytes of ``clean(_:)`` of `source`, in scratch space rather than a
     /// new `String`: for readers that only look at the cleaned text.
-    package static func withClean<R>(_ source: Bytes, _ body: (Bytes) throws -> R) rethrows -> R {
+    @inlinable
+    public static func withClean<R>(_ source: Bytes, _ body: (Bytes) throws -> R) rethrows -> R {
         try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(source.count, 1)) { scratch in
             let count = writeClean(source, into: scratch)
             return try body(Bytes(rebasing: scratch[0..<count]))
@@ -61,7 +63,8 @@ package enum Text {
 
     /// Writes ``clean(_:)`` of `source` to `out`, which holds at least as many bytes, and
     /// returns its length.
-    private static func writeClean(_ source: Bytes, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    @usableFromInline
+    static func writeClean(_ source: Bytes, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
         cleanClasses.withUnsafeBufferPointer { classes in
             var count = 0
             // 1 when the last thing read was white space: a run of it is written as one space.
@@ -118,14 +121,16 @@ package enum Text {
     ///
     /// ``clean(_:)`` only removes or rewrites bytes that are not letters or digits, so the key of
     /// a line and the key of its cleaned text are the same; callers take whichever is at hand.
-    package static func key(_ text: some StringProtocol) -> String {
+    @inlinable
+    public static func key(_ text: some StringProtocol) -> String {
         withBytes(text) { source in
             String(unsafeUninitializedCapacity: source.count) { out in writeKey(source, into: out) }
         }
     }
 
     /// The key of `source` as bytes: for keys worked out once and compared many times.
-    package static func keyBytes(_ text: some StringProtocol) -> [UInt8] {
+    @inlinable
+    public static func keyBytes(_ text: some StringProtocol) -> [UInt8] {
         withBytes(text) { source in
             [UInt8](unsafeUninitializedCapacity: source.count) { out, count in count = writeKey(source, into: out) }
         }
@@ -133,7 +138,8 @@ package enum Text {
 
     /// Runs `body` over the bytes of the key of `source`, in scratch space rather than a new
     /// `String`: for readers that only compare the key.
-    package static func withKey<R>(_ source: Bytes, _ body: (Bytes) throws -> R) rethrows -> R {
+    @inlinable
+    public static func withKey<R>(_ source: Bytes, _ body: (Bytes) throws -> R) rethrows -> R {
         try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(source.count, 1)) { scratch in
             let count = writeKey(source, into: scratch)
             return try body(Bytes(rebasing: scratch[0..<count]))
@@ -149,10 +155,12 @@ package enum Text {
     }
 
     /// Whether two texts have the same ``key(_:)``, without making either key a `String`.
-    package static func sameKey(_ a: some StringProtocol, _ b: some StringProtocol) -> Bool {
+    @inlinable
+    public static func sameKey(_ a: some StringProtocol, _ b: some StringProtocol) -> Bool {
         withBytes(a) { a in withBytes(b) { b in sameKey(a, b) } }
     }
 
+    @usableFromInline
     static func sameKey(_ a: Bytes, _ b: Bytes) -> Bool {
         // Both keys are written to scratch space (on the stack) and compared whole: filtering
         // the two texts in step would branch on every space and punctuation mark.
@@ -170,7 +178,8 @@ package enum Text {
 
     /// Writes the key of `source` to `out`, which holds at least as many bytes, and returns its
     /// length.
-    private static func writeKey(_ source: Bytes, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    @usableFromInline
+    static func writeKey(_ source: Bytes, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
         keyBytes.withUnsafeBufferPointer { table in
             var count = 0
             for byte in source {
@@ -370,11 +379,11 @@ package enum Text {
         return ascii ?? (text == text.uppercased())
     }
 
-    @inline(__always)
-    package static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    @inlinable @inline(__always)
+    public static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
-    @inline(__always)
-    package static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+    @inlinable @inline(__always)
+    public static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
 
     // MARK: Comparing and trimming
 
@@ -493,8 +502,8 @@ package enum Text {
 
     /// Runs `body` over the text's UTF-8 bytes in place; native strings are always contiguous,
     /// so the copy is only for bridged or foreign ones.
-    @inline(__always)
-    package static func withBytes<T: StringProtocol, R>(_ text: T, _ body: (Bytes) throws -> R) rethrows -> R {
+    @inlinable @inline(__always)
+    public static func withBytes<T: StringProtocol, R>(_ text: T, _ body: (Bytes) throws -> R) rethrows -> R {
         if let result = try text.utf8.withContiguousStorageIfAvailable(body) { return result }
         return try Array(text.utf8).withUnsafeBufferPointer(body)
     }

@@ -6,10 +6,10 @@ import NAICXBRLCore
 /// fraction of the cost: no C strings are made from Swift strings, and nothing is copied twice.
 /// The bytes go to a buffer of its own, copied in with `memcpy`: an instance is written in tens
 /// of thousands of short pieces, and appending each to an `Array` costs several times the copy.
-package struct XMLBytes: ~Copyable {
-    private var base: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    package private(set) var count = 0
+public struct XMLBytes: ~Copyable {
+    @usableFromInline var base: UnsafeMutablePointer<UInt8>
+    @usableFromInline var capacity: Int
+    @usableFromInline package internal(set) var count = 0
     /// How many bytes have been handed to `sink`.
     private var flushed = 0
     /// Gets the document in pieces as it is written (a validation reading it as it comes).
@@ -54,12 +54,13 @@ package struct XMLBytes: ~Copyable {
     }
 
     /// Room for `extra` more bytes.
-    @inline(__always)
-    private mutating func reserve(_ extra: Int) {
+    @inlinable @inline(__always)
+    mutating func reserve(_ extra: Int) {
         if count + extra > capacity { grow(to: count + extra) }
     }
 
-    private mutating func grow(to needed: Int) {
+    @usableFromInline
+    mutating func grow(to needed: Int) {
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }
         let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
@@ -69,8 +70,8 @@ package struct XMLBytes: ~Copyable {
         capacity = newCapacity
     }
 
-    @inline(__always)
-    private mutating func append(_ source: UnsafeBufferPointer<UInt8>) {
+    @inlinable @inline(__always)
+    mutating func append(_ source: UnsafeBufferPointer<UInt8>) {
         guard let start = source.baseAddress, !source.isEmpty else { return }
         let n = source.count
         reserve(n)
@@ -84,8 +85,8 @@ package struct XMLBytes: ~Copyable {
         count += n
     }
 
-    @inline(__always)
-    private mutating func append(_ byte: UInt8) {
+    @inlinable @inline(__always)
+    mutating func append(_ byte: UInt8) {
         reserve(1)
         base[count] = byte
         count += 1
@@ -93,26 +94,29 @@ package struct XMLBytes: ~Copyable {
 
     /// Markup written as is: names, literal tags, numbers. (A literal goes to the
     /// `StaticString` overload, whose bytes are at hand without looking into a string.)
-    @_disfavoredOverload
-    package mutating func raw(_ text: String) {
+    @_disfavoredOverload @inlinable
+    public mutating func raw(_ text: String) {
         Text.withBytes(text) { append($0) }
     }
 
-    @inline(__always)
-    package mutating func raw(_ text: StaticString) {
+    @inlinable @inline(__always)
+    public mutating func raw(_ text: StaticString) {
         guard text.hasPointerRepresentation else { return text.withUTF8Buffer { append($0) } }
         append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
-    package mutating func raw(_ byte: UInt8) {
+    @inlinable
+    public mutating func raw(_ byte: UInt8) {
         append(byte)
     }
 
-    package mutating func raw(_ other: UnsafeBufferPointer<UInt8>) {
+    @inlinable
+    public mutating func raw(_ other: UnsafeBufferPointer<UInt8>) {
         append(other)
     }
 
-    package mutating func raw(_ other: [UInt8]) {
+    @inlinable
+    public mutating func raw(_ other: [UInt8]) {
         other.withUnsafeBufferPointer { append($0) }
     }
 
@@ -213,12 +217,14 @@ package struct XMLBytes: ~Copyable {
     }
 
     /// A decimal integer.
-    package mutating func integer(_ value: Int) {
+    @inlinable
+    public mutating func integer(_ value: Int) {
         if value < 0 { append(0x2D) }
         digits(value.magnitude, minimumCount: 1)
     }
 
     /// The digits of `value`, zero-padded on the left to `minimumCount`, written in place.
+    @inlinable
     mutating func digits(_ value: some UnsignedInteger & FixedWidthInteger, minimumCount: Int) {
         var v = UInt64(value)
         var count = 1
@@ -243,7 +249,8 @@ package struct XMLBytes: ~Copyable {
     }
 
     /// `Amount.description`, written in place: `-2959888`, `4933708.07`, `0.05`.
-    package mutating func amount(_ amount: Amount) {
+    @inlinable
+    public mutating func amount(_ amount: Amount) {
         if amount.units < 0 { append(0x2D) }
         let magnitude = amount.units.magnitude
         let fraction = amount.fractionDigits
@@ -260,7 +267,8 @@ package struct XMLBytes: ~Copyable {
     }
 
     /// `YYYY-MM-DD`, as `CalendarDate.description` writes it.
-    package mutating func date(_ date: CalendarDate) {
+    @inlinable
+    public mutating func date(_ date: CalendarDate) {
         guard date.year >= 0, date.month >= 0, date.day >= 0 else { return raw(date.description) }
         digits(UInt(date.year), minimumCount: 4)
         append(0x2D)
