@@ -32,6 +32,7 @@ let package = Package(
             name: "ServeTests",
             dependencies: [
                 "NAICXBRLService",
+                .product(name: "NAICXBRL", package: "naicxbrl"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]

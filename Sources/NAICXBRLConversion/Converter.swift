@@ -80,8 +80,8 @@ public enum Converter {
     }
 
     /// `concurrently: false` validates after writing, on the calling thread: for callers that
-    /// keep every core busy already (a batch).
-    static func convert(_ statement: Statement, blank: Blank, file: String?, validate: Bool, concurrently: Bool) throws -> Conversion {
+    /// keep every core busy already (a batch, a server answering requests at once).
+    public static func convert(_ statement: Statement, blank: Blank, file: String?, validate: Bool, concurrently: Bool) throws -> Conversion {
         let mapping = FactMapping(blank: blank)
         let result: FactMapping.Result
         do {

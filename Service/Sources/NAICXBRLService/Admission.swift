@@ -1,73 +1,123 @@
 import Foundation
 
-/// At most `slots` conversions run at once; up to `queue` more wait; beyond that a request is
-/// refused at once (503 with Retry-After).
+/// At most `slots` operations run at once, each on one of `slots` threads the service keeps; up
+/// to `queue` more wait; beyond that a request is refused at once (503 with Retry-After).
 public final class Admission: @unchecked Sendable {
     public let slots: Int
     public let queue: Int
-    private let lock = NSLock()
+    private let condition = NSCondition()
     private var running = 0
-    private var waiting: [CheckedContinuation<Bool, Never>] = []
+    private var waiting: [Job] = []
+    private var head = 0
+
+    /// An operation waiting for a thread.
+    private struct Job {
+        var work: () -> Void
+        /// Whether its answer has been given already (the time limit passed while it waited).
+        var isAnswered: () -> Bool
+    }
 
     public init(slots: Int, queue: Int) {
         self.slots = max(1, slots)
         self.queue = max(0, queue)
+        // The threads wait for work as long as the process lives.
+        for index in 0..<self.slots {
+            let thread = Thread { self.serve() }
+            thread.name = "naicxbrl-work-\(index)"
+            // libxml2's validation and the parser's recursion want more than a secondary thread's default.
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
     }
 
-    /// True when a slot was granted (release it once the work ends); false when the queue is full.
-    func acquire() async -> Bool {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
-            let granted: Bool? = lock.withLock {
-                if running < slots { running += 1; return true }
-                if waiting.count < queue { waiting.append(continuation); return nil }
-                return false
+    /// Queues `work`; false when every slot and the queue are taken.
+    private func enter(_ job: Job) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        guard running + (waiting.count - head) < slots + queue else { return false }
+        if head > 64, head * 2 > waiting.count {
+            waiting.removeFirst(head)
+            head = 0
+        }
+        waiting.append(job)
+        condition.signal()
+        return true
+    }
+
+    /// One of the threads: takes the next job, skipping those already answered, and runs it.
+    private func serve() {
+        while true {
+            condition.lock()
+            while head == waiting.count { condition.wait() }
+            let job = waiting[head]
+            head += 1
+            if head == waiting.count {
+                waiting.removeAll(keepingCapacity: true)
+                head = 0
             }
-            if let granted { continuation.resume(returning: granted) }
+            let skip = job.isAnswered()
+            if !skip { running += 1 }
+            condition.unlock()
+            guard !skip else { continue }
+            job.work()
+            condition.lock()
+            running -= 1
+            condition.unlock()
         }
     }
 
-    func release() {
-        let next: CheckedContinuation<Bool, Never>? = lock.withLock {
-            if waiting.isEmpty { running -= 1; return nil }
-            return waiting.removeFirst()
-        }
-        next?.resume(returning: true)
+    /// Whether every slot and the queue are taken: a request is then refused before its body is read.
+    var isFull: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return running + (waiting.count - head) >= slots + queue
     }
 
     /// Work running and waiting, for /metrics.
-    var load: (running: Int, waiting: Int) { lock.withLock { (running, waiting.count) } }
+    var load: (running: Int, waiting: Int) {
+        condition.lock()
+        defer { condition.unlock() }
+        return (running, waiting.count - head)
+    }
 }
 
-/// A result delivered once: by the work, or by the time limit, whichever comes first.
+/// A result delivered once: by the work, by the time limit, or by the refusal, whichever comes first.
 final class Once<T: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var continuation: CheckedContinuation<T?, Never>?
-    init(_ continuation: CheckedContinuation<T?, Never>) { self.continuation = continuation }
-    func resume(_ value: T?) {
-        let taken = lock.withLock { () -> CheckedContinuation<T?, Never>? in defer { continuation = nil }; return continuation }
+    private var continuation: CheckedContinuation<T, Never>?
+    init(_ continuation: CheckedContinuation<T, Never>) { self.continuation = continuation }
+    func resume(_ value: T) {
+        let taken = lock.withLock { () -> CheckedContinuation<T, Never>? in defer { continuation = nil }; return continuation }
         taken?.resume(returning: value)
     }
+    var isResumed: Bool { lock.withLock { continuation == nil } }
 }
 
 extension Admission {
     public enum Refusal: Error { case busy, timedOut }
 
-    /// Runs `work` on a thread of its own once a slot is free. The answer is `.timedOut` when the
-    /// work outlasts `seconds`; the slot stays taken until the work really ends, so no more than
-    /// `slots` conversions ever run at once. (A PDF's pdftotext child is killed at the same limit.)
-    func run<T: Sendable>(seconds: Double, _ work: @escaping @Sendable () -> T) async -> Result<T, Refusal> {
-        guard await acquire() else { return .failure(.busy) }
-        let value: T? = await withCheckedContinuation { (continuation: CheckedContinuation<T?, Never>) in
+    /// Runs `work` on one of the service's threads once one is free. The answer is `.timedOut`
+    /// when `deadline` passes first, whether the work was waiting or running; work still waiting
+    /// then is never started, and work running keeps its slot until it really ends, so no more
+    /// than `slots` operations ever run at once. (A PDF's pdftotext is stopped at the deadline.)
+    func run<T: Sendable>(until deadline: DispatchTime, _ work: @escaping @Sendable () -> T) async -> Result<T, Refusal> {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Result<T, Refusal>, Never>) in
             let once = Once(continuation)
-            let thread = Thread {
-                let result = work()
-                self.release()
-                once.resume(result)
+            guard deadline > .now() else {
+                once.resume(.failure(.timedOut))
+                return
             }
-            thread.stackSize = 8 << 20
-            thread.start()
-            DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { once.resume(nil) }
+            let timer = DispatchWorkItem { once.resume(.failure(.timedOut)) }
+            let job = Job(work: {
+                let value = work()
+                timer.cancel()
+                once.resume(.success(value))
+            }, isAnswered: { once.isResumed })
+            guard enter(job) else {
+                once.resume(.failure(.busy))
+                return
+            }
+            DispatchQueue.global().asyncAfter(deadline: deadline, execute: timer)
         }
-        return value.map { .success($0) } ?? .failure(.timedOut)
     }
 }

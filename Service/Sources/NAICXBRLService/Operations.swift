@@ -31,9 +31,15 @@ public struct ConvertFormat: Sendable {
     /// The document, with the conversion's diagnostics and validation.
     public var render: @Sendable (Statement) throws -> Conversion
 
-    /// The formats /v1/convert answers, by the name its `format` parameter takes.
+    /// The formats /v1/convert answers, by the name its `format` parameter takes. Each converts
+    /// on the request's thread alone: the other cores are answering other requests.
     public static let all: [String: ConvertFormat] = [
-        "xml": ConvertFormat(name: "xml", contentType: "application/xml") { try Converter.convert($0, file: "<response>", validate: true) },
+        "xml": ConvertFormat(name: "xml", contentType: "application/xml") { statement in
+            guard let blank = Blank.named(statement.blank, year: statement.edition) else {
+                throw ConversionError("the statement's blank \(statement.blank) is not known")
+            }
+            return try Converter.convert(statement, blank: blank, file: "<response>", validate: true, concurrently: false)
+        },
     ]
 }
 
@@ -58,8 +64,9 @@ public enum Operations {
 
     static let name = "<request>"
 
-    public static func convert(_ bytes: [UInt8], format: ConvertFormat) -> Outcome {
-        let parsed = StatementParser.parse(bytes: bytes, name: name)
+    /// A PDF is read by one `pdftotext`, stopped at `deadline`.
+    public static func convert(_ bytes: [UInt8], format: ConvertFormat, deadline: DispatchTime? = nil) -> Outcome {
+        let parsed = StatementParser.parse(bytes: bytes, name: name, pdfParts: 1, pdfDeadline: deadline)
         guard parsed.isUsable else {
             return .json(400, Problem(status: 400, error: "the body is not a statement", diagnostics: parsed.diagnostics))
         }
@@ -104,7 +111,7 @@ public enum Operations {
         return .json(invalid ? 422 : 200, Valid(valid: !invalid, validation: issues))
     }
 
-    public static func check(_ bytes: [UInt8]) -> Outcome {
+    public static func check(_ bytes: [UInt8], deadline: DispatchTime? = nil) -> Outcome {
         let statement: Statement
         var origins: [String: [String: Int]] = [:]
         if let blank = InstanceBlank.of(bytes) {
@@ -114,7 +121,7 @@ public enum Operations {
             }
             statement = imported.statement
         } else {
-            let parsed = StatementParser.parse(bytes: bytes, name: name)
+            let parsed = StatementParser.parse(bytes: bytes, name: name, pdfParts: 1, pdfDeadline: deadline)
             guard parsed.isUsable else {
                 return .json(400, Problem(status: 400, error: "the body is neither an instance of a known blank nor a statement", diagnostics: parsed.diagnostics))
             }

@@ -115,32 +115,42 @@ public enum Service {
     public static func application(_ configuration: ServiceConfiguration, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in })
         -> some ApplicationProtocol
     {
-        // A PDF's pdftotext child is stopped at the request's time limit.
-        setenv("NAICXBRL_PDFTOTEXT_TIMEOUT", String(configuration.timeLimitSeconds), 1)
         let metrics = ServiceMetrics()
         let admission = Admission(slots: configuration.slots, queue: configuration.queue)
         let router = Router()
         router.add(middleware: MetricsMiddleware(metrics: metrics))
         if let token = configuration.token { router.add(middleware: BearerMiddleware(token: Array(token.utf8))) }
 
+        @Sendable func busy() -> Response {
+            var answer = response(.json(503, Problem(status: 503, error: "busy: every slot and the queue are taken; retry later")))
+            answer.headers[.retryAfter] = "1"
+            return answer
+        }
+
         /// The body (413 beyond the limit), then the work under the admission and time limits.
-        @Sendable func work(_ request: Request, _ operation: @escaping @Sendable ([UInt8]) -> Outcome) async throws -> Response {
+        /// The time limit counts from the request's arrival: reading the body and waiting for a
+        /// slot take from it, and the operation is handed the instant it ends (for pdftotext).
+        @Sendable func work(_ request: Request, _ operation: @escaping @Sendable ([UInt8], DispatchTime) -> Outcome) async throws -> Response {
+            let deadline = DispatchTime.now() + configuration.timeLimitSeconds
+            let tooLarge = response(.json(413, Problem(status: 413, error: "the body is larger than \(configuration.maxBodyBytes) bytes")))
+            // Refusals that need no body come before it is read (the server discards it after
+            // the answer): a declared length over the limit, and no room for more work.
+            if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > configuration.maxBodyBytes { return tooLarge }
+            if admission.isFull { return busy() }
             var request = request
             let buffer: ByteBuffer
             do {
                 buffer = try await request.collectBody(upTo: configuration.maxBodyBytes)
             } catch let error as HTTPResponseError where error.status == .contentTooLarge {
-                return response(.json(413, Problem(status: 413, error: "the body is larger than \(configuration.maxBodyBytes) bytes")))
+                return tooLarge
             }
             let bytes = [UInt8](buffer: buffer)
             if bytes.isEmpty { return response(.json(400, Problem(status: 400, error: "the body is empty"))) }
-            switch await admission.run(seconds: configuration.timeLimitSeconds, { operation(bytes) }) {
+            switch await admission.run(until: deadline, { operation(bytes, deadline) }) {
             case .success(let outcome):
                 return response(outcome)
             case .failure(.busy):
-                var answer = response(.json(503, Problem(status: 503, error: "busy: every slot and the queue are taken; retry later")))
-                answer.headers[.retryAfter] = "1"
-                return answer
+                return busy()
             case .failure(.timedOut):
                 return response(.json(504, Problem(status: 504, error: "the request took longer than \(configuration.timeLimitSeconds) s")))
             }
@@ -151,16 +161,16 @@ public enum Service {
             guard let format = ConvertFormat.all[name] else {
                 return response(.json(400, Problem(status: 400, error: "format must be one of \(ConvertFormat.all.keys.sorted().joined(separator: ", "))")))
             }
-            return try await work(request) { Operations.convert($0, format: format) }
+            return try await work(request) { Operations.convert($0, format: format, deadline: $1) }
         }
-        router.post("/v1/validate") { request, _ in try await work(request, Operations.validate) }
-        router.post("/v1/check") { request, _ in try await work(request, Operations.check) }
+        router.post("/v1/validate") { request, _ in try await work(request) { bytes, _ in Operations.validate(bytes) } }
+        router.post("/v1/check") { request, _ in try await work(request) { Operations.check($0, deadline: $1) } }
         router.post("/v1/import") { request, _ in
             let name = request.uri.queryParameters.get("format") ?? "json"
             guard let format = Operations.ImportFormat(rawValue: name) else {
                 return response(.json(400, Problem(status: 400, error: "format must be one of json, text, xml")))
             }
-            return try await work(request) { Operations.importInstance($0, format: format) }
+            return try await work(request) { bytes, _ in Operations.importInstance(bytes, format: format) }
         }
         router.get("/v1/taxonomy") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/zip", .contentDisposition: "attachment; filename=\"naicxbrl-taxonomy.zip\""],
@@ -180,7 +190,11 @@ public enum Service {
 
         return Application(
             router: router,
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "naicxbrl-serve"),
+            // A backlog of connections not yet accepted as long as the system allows (Linux caps
+            // it at net.core.somaxconn, 4096 by default): with Hummingbird's 256, a burst of a
+            // thousand connections overflows it, and connecting (even to /healthz) then waits
+            // for TCP to send its SYN again, a second or more later.
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "naicxbrl-serve", backlog: 4096),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) }
         )
     }

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import NAICXBRL
 import NAICXBRLService
 import Testing
 
@@ -111,15 +112,20 @@ private func body(_ data: Data) -> ByteBuffer { ByteBuffer(bytes: [UInt8](data))
         config.slots = 1
         config.queue = 0
         try await Service.application(config).test(.live) { client in
+            let port = try #require(client.port)
+            // A client each: one client sends its requests one after another.
             let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
                 for _ in 0..<6 {
                     group.addTask {
-                        try await client.execute(uri: "/v1/convert", method: .post, body: body(statement)) { $0.status.code }
+                        try await TestClient.withClient(host: "localhost", port: port) { other in
+                            try await other.post("/v1/convert", body: body(statement)).status.code
+                        }
                     }
                 }
                 return try await group.reduce(into: [Int]()) { $0.append($1) }
             }
             #expect(statuses.contains(200))
+            #expect(statuses.contains(503))
             #expect(statuses.allSatisfy { $0 == 200 || $0 == 503 })
         }
     }
@@ -131,6 +137,75 @@ private func body(_ data: Data) -> ByteBuffer { ByteBuffer(bytes: [UInt8](data))
             try await client.execute(uri: "/v1/convert", method: .post, body: body(statement)) { response in
                 #expect(response.status == .gatewayTimeout)
             }
+            try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
+        }
+    }
+
+    /// The instance /v1/convert answers is the bytes `naicxbrl convert` writes for the same
+    /// statement (the library calls the command makes, validating on two threads where it can).
+    @Test func convertAnswersWhatTheCommandLineWrites() async throws {
+        let parsed = StatementParser.parse(bytes: [UInt8](statement), name: "<stdin>")
+        let conversion = try Converter.convert(parsed.statement, file: "<stdout>", validate: true)
+        let expected = try ReportFormat.xml.bytes(of: conversion, statement: parsed.statement, name: "report")
+        #expect(conversion.validation.isEmpty)
+        try await Service.application(configuration(maxBody: 64 << 20)).test(.live) { client in
+            for _ in 0..<3 {
+                try await client.execute(uri: "/v1/convert?format=xml", method: .post, body: body(statement)) { response in
+                    #expect(response.status == .ok)
+                    #expect([UInt8](buffer: response.body) == expected)
+                    #expect(response.headers[HTTPField.Name("X-NAICXBRL-Facts")!] == String(conversion.facts.count))
+                }
+            }
+        }
+    }
+
+    /// A PDF's pdftotext is stopped when the request's time limit ends, counted from the
+    /// request's arrival: a request that waited for a slot gets less time, not the full limit
+    /// from the moment its pdftotext starts. A stand-in pdftotext that never finishes records
+    /// each start.
+    @Test func pdfTimeLimitCountsFromTheRequestsArrival() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("naicxbrl-serve-pdf-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tool = folder.appendingPathComponent("pdftotext")
+        let started = folder.appendingPathComponent("started")
+        try "#!/bin/sh\necho $$ >> '\(started.path)'\nexec sleep 30\n".write(to: tool, atomically: true, encoding: .utf8)
+        chmod(tool.path, 0o755)
+        setenv("NAICXBRL_PDFTOTEXT", tool.path, 1)
+        defer { unsetenv("NAICXBRL_PDFTOTEXT") }
+        let pdf = ByteBuffer(string: "%PDF-1.4\n% a stand-in: the pdftotext it goes to never finishes\n")
+
+        var config = configuration(maxBody: 64 << 20)
+        config.slots = 1
+        config.queue = 4
+        config.timeLimitSeconds = 2
+        try await Service.application(config).test(.live) { client in
+            let clock = ContinuousClock()
+            // The first PDF takes the only slot until its limit; the second arrives a second later,
+            // waits about a second, and has about a second left when its pdftotext starts. (A
+            // client of its own for the first: one client sends its requests one after another.)
+            let port = try #require(client.port)
+            async let first = TestClient.withClient(host: "localhost", port: port) { other in
+                try await other.post("/v1/convert", body: pdf).status
+            }
+            try await Task.sleep(for: .seconds(1))
+            let arrival = clock.now
+            let second = try await client.execute(uri: "/v1/convert", method: .post, body: pdf) { $0.status }
+            let answered = clock.now - arrival
+            #expect(try await first == .gatewayTimeout)
+            #expect(second == .gatewayTimeout)
+            #expect(answered < .seconds(2.5), "answered \(answered) after the request")
+            let pids = try String(contentsOf: started, encoding: .utf8).split(separator: "\n").compactMap { pid_t($0) }
+            #expect(pids.count == 2, "pdftotext started \(pids.count) times")
+            // The second pdftotext is gone by the end of its request's limit (with time to be
+            // reaped), not a full limit after it started.
+            var alive = true
+            while clock.now - arrival < .seconds(2.7) {
+                alive = pids.last.map { kill($0, 0) == 0 } ?? false
+                if !alive { break }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            #expect(!alive, "the second pdftotext still ran \(clock.now - arrival) after its request arrived")
             try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
         }
     }

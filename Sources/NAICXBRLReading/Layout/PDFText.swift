@@ -63,8 +63,13 @@ public enum PDFText {
     /// extraction, nearly all of a PDF's conversion time, then takes about 1/`parts` as long. A
     /// batch converts one PDF per job and reads each in one part. The page count comes from
     /// poppler's `pdfinfo`; without it, or for a short PDF, the file is read in one part.
-    public static func document(pdf bytes: [UInt8], name: String, limits: Limits = .current, parts: Int = 1) throws(Failure) -> PositionedDocument {
-        if parts > 1, let count = pageCount(bytes), count >= 8 * parts {
+    ///
+    /// Every `pdftotext` (and `pdfinfo`) is stopped at `deadline` when one is given (a server
+    /// passes the instant its request's time limit ends); without one, each is stopped
+    /// `NAICXBRL_PDFTOTEXT_TIMEOUT` seconds (default 120) after it starts.
+    public static func document(pdf bytes: [UInt8], name: String, limits: Limits = .current, parts: Int = 1,
+                                deadline: DispatchTime? = nil) throws(Failure) -> PositionedDocument {
+        if parts > 1, let count = pageCount(bytes, deadline: deadline), count >= 8 * parts {
             if count > limits.pdfPages {
                 throw .unreadable("the PDF has more than \(limits.pdfPages) pages (NAICXBRL_MAX_PDF_PAGES sets the limit)")
             }
@@ -79,7 +84,7 @@ public enum PDFText {
             for part in ranges.indices {
                 let thread = Thread {
                     do throws(Failure) {
-                        results[part].output = try run(bytes, limits: partLimits, pages: ranges[part])
+                        results[part].output = try run(bytes, limits: partLimits, pages: ranges[part], deadline: deadline)
                     } catch {
                         results[part].failure = error
                     }
@@ -95,7 +100,7 @@ public enum PDFText {
             }
             return PositionedDocument(name: name, source: .pdf, pages: pages)
         }
-        let output = try run(bytes, limits: limits)
+        let output = try run(bytes, limits: limits, deadline: deadline)
         let pages = pages(fromBoundingBoxes: output)
         if pages.count > limits.pdfPages {
             throw .unreadable("the PDF has more than \(limits.pdfPages) pages (NAICXBRL_MAX_PDF_PAGES sets the limit)")
@@ -108,8 +113,9 @@ public enum PDFText {
         var failure: Failure?
     }
 
-    /// The PDF's page count from poppler's `pdfinfo` (beside `pdftotext`), or nil.
-    static func pageCount(_ input: [UInt8]) -> Int? {
+    /// The PDF's page count from poppler's `pdfinfo` (beside `pdftotext`), or nil. `pdfinfo` is
+    /// stopped after 10 s, or at `deadline` if that comes first.
+    static func pageCount(_ input: [UInt8], deadline: DispatchTime? = nil) -> Int? {
         guard let tool = toolPath() else { return nil }
         let info = (tool as NSString).deletingLastPathComponent + "/pdfinfo"
         guard FileManager.default.isExecutableFile(atPath: info) else { return nil }
@@ -127,8 +133,8 @@ public enum PDFText {
             try? stdin.fileHandleForWriting.close()
         }
         writer.start()
-        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 10, execute: watchdog)
+        let watchdog = DispatchWorkItem { stop(process) }
+        DispatchQueue.global().asyncAfter(deadline: min(.now() + 10, deadline ?? .distantFuture), execute: watchdog)
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         watchdog.cancel()
@@ -139,8 +145,15 @@ public enum PDFText {
         return nil
     }
 
-    private static func run(_ input: [UInt8], limits: Limits, pages: ClosedRange<Int>? = nil) throws(Failure) -> [UInt8] {
+    private static func run(_ input: [UInt8], limits: Limits, pages: ClosedRange<Int>? = nil, deadline: DispatchTime? = nil) throws(Failure) -> [UInt8] {
         guard let tool = toolPath() else { throw .toolMissing }
+        let limit: String
+        if let deadline {
+            limit = "by the time limit"
+            if deadline <= .now() { throw .unreadable("the time limit ended before pdftotext started") }
+        } else {
+            limit = "within \(String(format: "%g", timeoutSeconds)) s (NAICXBRL_PDFTOTEXT_TIMEOUT sets the limit)"
+        }
         // A write to a pipe pdftotext has closed must fail with EPIPE, not end the process.
         _ = ignoreBrokenPipes
         let process = Process()
@@ -168,9 +181,8 @@ public enum PDFText {
         }
         writer.start()
         // A PDF that makes pdftotext run on is stopped, so a batch never hangs on one file.
-        let seconds = ProcessInfo.processInfo.environment["NAICXBRL_PDFTOTEXT_TIMEOUT"].flatMap(Double.init) ?? 120
-        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: watchdog)
+        let watchdog = DispatchWorkItem { stop(process) }
+        DispatchQueue.global().asyncAfter(deadline: deadline ?? .now() + timeoutSeconds, execute: watchdog)
         // Standard error is read on another thread, so neither pipe can fill and block pdftotext.
         let errorsRead = DispatchSemaphore(value: 0)
         let collected = Collected()
@@ -189,7 +201,7 @@ public enum PDFText {
             chunk.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
             if output.count > limits.pdfTextBytes {
                 tooLong = true
-                process.terminate()
+                stop(process)
                 output = []
                 break
             }
@@ -202,7 +214,7 @@ public enum PDFText {
             throw .unreadable("the PDF's text is longer than \(limits.pdfTextBytes) bytes (NAICXBRL_MAX_PDF_TEXT_BYTES sets the limit)")
         }
         if process.terminationReason == .uncaughtSignal {
-            throw .unreadable("pdftotext did not finish within \(String(format: "%g", seconds)) s (NAICXBRL_PDFTOTEXT_TIMEOUT sets the limit)")
+            throw .unreadable("pdftotext did not finish \(limit)")
         }
         guard process.terminationStatus == 0 else {
             let message = String(decoding: errors, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -215,6 +227,17 @@ public enum PDFText {
             throw .unreadable(message.isEmpty ? reason : String(message.prefix(200)))
         }
         return [UInt8](output)
+    }
+
+    /// Stops a child with SIGKILL: a SIGTERM is lost when this process ignores SIGTERM (as a
+    /// server that handles it through a dispatch source may), since children inherit that.
+    private static func stop(_ process: Process) {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+
+    /// Seconds a `pdftotext` may run when no deadline is given: `NAICXBRL_PDFTOTEXT_TIMEOUT`.
+    private static var timeoutSeconds: Double {
+        ProcessInfo.processInfo.environment["NAICXBRL_PDFTOTEXT_TIMEOUT"].flatMap(Double.init) ?? 120
     }
 
     /// Whether the PDF's trailer names an encryption dictionary (`/Encrypt`): a PDF that

@@ -49,11 +49,15 @@ public enum StatementParser {
         parse(bytes: Array(text.utf8), name: name, blank: blank)
     }
 
-    public static func parse(bytes: [UInt8], name: String, blank: Blank? = nil, pdfParts: Int? = nil) -> ParseResult {
+    /// Parses a statement's bytes, as ``parse(fileAt:blank:pdfParts:)`` parses a file's. A PDF's
+    /// `pdftotext` processes are stopped at `pdfDeadline` when one is given (a server passes the
+    /// end of its request's time limit).
+    public static func parse(bytes: [UInt8], name: String, blank: Blank? = nil, pdfParts: Int? = nil, pdfDeadline: DispatchTime? = nil) -> ParseResult {
         if PDFText.isPDF(bytes) {
             let document: PositionedDocument
             do {
-                document = try PDFText.document(pdf: bytes, name: name, parts: pdfParts ?? ProcessInfo.processInfo.activeProcessorCount)
+                document = try PDFText.document(pdf: bytes, name: name, parts: pdfParts ?? ProcessInfo.processInfo.activeProcessorCount,
+                                                deadline: pdfDeadline)
             } catch {
                 return ParseResult(statement: Statement(blank: blank?.id ?? ""), diagnostics: [Diagnostic(.error, .io, file: name, line: nil, error.description)],
                                    dispositions: [:], origins: [:], isUsable: false)
