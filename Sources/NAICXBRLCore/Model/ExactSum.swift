@@ -3,23 +3,25 @@ import Foundation
 /// A sum of amounts that is always exact: in 64-bit units while it fits, as a `Decimal` (38
 /// significant digits, exact for sums of any statement's amounts) once it does not. So an
 /// amount near 2^63 is compared like any other instead of leaving a rule unevaluated.
-package struct ExactSum: CustomStringConvertible {
-    private var small = Amount(units: 0)
-    private var wide: Decimal?
+public struct ExactSum: CustomStringConvertible {
+    @usableFromInline var small = Amount(units: 0)
+    @usableFromInline var wide: Decimal?
 
-    package init() {}
+    @inlinable public init() {}
 
-    package init(_ amount: Amount) { small = amount }
+    @inlinable public init(_ amount: Amount) { small = amount }
 
     package init(decimal: Decimal) { wide = decimal }
 
     /// Adds another exact sum.
-    package mutating func add(_ other: ExactSum, negated: Bool = false) {
+    @inlinable
+    public mutating func add(_ other: ExactSum, negated: Bool = false) {
         if let amount = other.amount { return add(amount, negated: negated) }
         wide = decimal + (negated ? -other.decimal : other.decimal)
     }
 
-    mutating func add(_ amount: Amount, negated: Bool = false) {
+    @inlinable
+    public mutating func add(_ amount: Amount, negated: Bool = false) {
         if wide == nil, !(negated && amount.units == .min), let sum = small.adding(negated ? amount.negated : amount) {
             small = sum
             return
@@ -28,7 +30,8 @@ package struct ExactSum: CustomStringConvertible {
         wide = (wide ?? small.decimal) + (negated ? -value : value)
     }
 
-    var decimal: Decimal { wide ?? small.decimal }
+    @inlinable
+    public var decimal: Decimal { wide ?? small.decimal }
 
     /// `self - other`.
     func subtracting(_ other: ExactSum) -> ExactSum {
@@ -42,7 +45,8 @@ package struct ExactSum: CustomStringConvertible {
     }
 
     /// The sum as an amount, when it fits one.
-    var amount: Amount? { wide == nil ? small : nil }
+    @inlinable
+    public var amount: Amount? { wide == nil ? small : nil }
 
     var isZero: Bool { wide.map { $0 == 0 } ?? (small.units == 0) }
 
@@ -58,7 +62,7 @@ package struct ExactSum: CustomStringConvertible {
         return (difference.magnitudeIsWithin(tolerance) ? .rounding : .failed, difference)
     }
 
-    package var description: String {
+    public var description: String {
         if let amount { return amount.description }
         var value = decimal
         var rounded = Decimal()
@@ -69,17 +73,20 @@ package struct ExactSum: CustomStringConvertible {
 
 extension Amount {
     /// The exact value as a `Decimal`.
-    package var decimal: Decimal {
+    @inlinable
+    public var decimal: Decimal {
         Decimal(sign: units < 0 ? .minus : .plus, exponent: -fractionDigits, significand: Decimal(units.magnitude))
     }
 
     /// `-self`.
+    @usableFromInline
     var negated: Amount { Amount(units: units == .min ? .max : -units, fractionDigits: fractionDigits) }
 
     /// `|self|`.
     var magnitude: Amount { units < 0 ? negated : self }
 
     /// The exact sum, at the finer of the two precisions; nil on overflow.
+    @usableFromInline
     func adding(_ other: Amount) -> Amount? {
         if fractionDigits == other.fractionDigits {  // the common case: nothing to widen
             let (sum, overflow) = units.addingReportingOverflow(other.units)

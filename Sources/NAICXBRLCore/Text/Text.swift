@@ -421,33 +421,39 @@ public enum Text {
     }
 
     /// Whether the bytes are `other`'s, lengths compared first.
-    package static func equal(_ bytes: Bytes, _ other: [UInt8]) -> Bool {
+    @inlinable
+    public static func equal(_ bytes: Bytes, _ other: [UInt8]) -> Bool {
         bytes.count == other.count && other.withUnsafeBufferPointer { memoryEqual(bytes, 0, $0) }
     }
 
     /// Whether the bytes are the ASCII text `other`.
-    package static func equal(_ bytes: Bytes, _ other: StaticString) -> Bool {
+    @inlinable
+    public static func equal(_ bytes: Bytes, _ other: StaticString) -> Bool {
         bytes.count == other.utf8CodeUnitCount && memoryEqual(bytes, 0, Bytes(start: other.utf8Start, count: other.utf8CodeUnitCount))
     }
 
     /// Whether `bytes` begin with the ASCII text `prefix`.
-    package static func hasPrefix(_ bytes: Bytes, _ prefix: StaticString) -> Bool {
+    @inlinable
+    public static func hasPrefix(_ bytes: Bytes, _ prefix: StaticString) -> Bool {
         prefix.utf8CodeUnitCount <= bytes.count && memoryEqual(bytes, 0, Bytes(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
     }
 
     /// Whether `bytes` end with the ASCII text `suffix`.
-    package static func hasSuffix(_ bytes: Bytes, _ suffix: StaticString) -> Bool {
+    @inlinable
+    public static func hasSuffix(_ bytes: Bytes, _ suffix: StaticString) -> Bool {
         let count = suffix.utf8CodeUnitCount
         return count <= bytes.count && memoryEqual(bytes, bytes.count - count, Bytes(start: suffix.utf8Start, count: count))
     }
 
     /// Whether `bytes` begin with `prefix`.
-    package static func hasPrefix(_ bytes: Bytes, _ prefix: [UInt8]) -> Bool {
+    @inlinable
+    public static func hasPrefix(_ bytes: Bytes, _ prefix: [UInt8]) -> Bool {
         prefix.count <= bytes.count && prefix.withUnsafeBufferPointer { memoryEqual(bytes, 0, $0) }
     }
 
     /// Whether `text` begins with `prefix`.
-    package static func hasPrefix(_ text: [UInt8], _ prefix: Bytes) -> Bool {
+    @inlinable
+    public static func hasPrefix(_ text: [UInt8], _ prefix: Bytes) -> Bool {
         prefix.count <= text.count && text.withUnsafeBufferPointer { memoryEqual($0, 0, prefix) }
     }
 
@@ -514,7 +520,8 @@ public enum Text {
         return text[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
     }
 
-    private static func memoryEqual(_ bytes: Bytes, _ start: Int, _ part: Bytes) -> Bool {
+    @usableFromInline
+    static func memoryEqual(_ bytes: Bytes, _ start: Int, _ part: Bytes) -> Bool {
         var i = 0
         while i < part.count {
             if bytes[start + i] != part[i] { return false }
