@@ -123,13 +123,13 @@ private let recognitionStart: startElementNsSAX2Func = { context, localName, _, 
         }
         return
     }
-    guard string(localName) == "schemaRef", string(uri) == InstanceReader.link, let attributes else {
+    guard string(localName) == "schemaRef", string(uri) == XBRLNamespace.link, let attributes else {
         state.stop()
         return
     }
     for i in 0..<Int(attributeCount) {
         let entry = attributes + 5 * i
-        guard string(entry[0]) == "href", string(entry[2]) == InstanceReader.xlink, let start = entry[3], let end = entry[4] else { continue }
+        guard string(entry[0]) == "href", string(entry[2]) == XBRLNamespace.xlink, let start = entry[3], let end = entry[4] else { continue }
         state.schemaRefs.append(String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self))
     }
     // A schemaRef's own children, if any, are not looked at; the next sibling is.

@@ -69,11 +69,6 @@ public struct RawInstance: Sendable {
 /// limits on depth stay on; an element's text is limited to 10,000,000 bytes, as libxml2 limits a
 /// text node.
 public enum InstanceReader {
-    static let xbrli = "http://www.xbrl.org/2003/instance"
-    static let link = "http://www.xbrl.org/2003/linkbase"
-    static let xlink = "http://www.w3.org/1999/xlink"
-    static let xbrldi = "http://xbrl.org/2006/xbrldi"
-    static let xsi = "http://www.w3.org/2001/XMLSchema-instance"
     /// libxml2's limit on a text node without `XML_PARSE_HUGE`.
     static let maximumTextLength = 10_000_000
 
@@ -356,8 +351,8 @@ private final class SAXInstanceReader {
             if uri != lastNamespace || lastNamespace == nil {
                 lastNamespace = uri
                 switch name(uri) {
-                case InstanceReader.xbrli: lastNamespaceKind = .instance
-                case InstanceReader.link: lastNamespaceKind = .linkbase
+                case XBRLNamespace.xbrli: lastNamespaceKind = .instance
+                case XBRLNamespace.link: lastNamespaceKind = .linkbase
                 default: lastNamespaceKind = .other
                 }
             }
@@ -372,7 +367,7 @@ private final class SAXInstanceReader {
 
         if elementDepth == 0 {
             sawRoot = true
-            if local != "xbrl" || namespace != InstanceReader.xbrli {
+            if local != "xbrl" || namespace != XBRLNamespace.xbrli {
                 instance.issues.append(issue("the root element is not xbrli:xbrl; this is not an XBRL instance"))
                 stop()
             }
@@ -388,10 +383,10 @@ private final class SAXInstanceReader {
     private func startSection(_ local: String, _ namespace: String, _ attributeCount: Int,
                               _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         switch (namespace, local) {
-        case (InstanceReader.link, "schemaRef"):
-            if let href = attribute("href", InstanceReader.xlink, attributeCount, attributes) { instance.schemaRefs.append(href) }
+        case (XBRLNamespace.link, "schemaRef"):
+            if let href = attribute("href", XBRLNamespace.xlink, attributeCount, attributes) { instance.schemaRefs.append(href) }
             section = .skip
-        case (InstanceReader.xbrli, "context"):
+        case (XBRLNamespace.xbrli, "context"):
             let contextLine = line
             guard let id = attribute("id", nil, attributeCount, attributes) else {
                 instance.issues.append(issue("a context has no id"))
@@ -400,7 +395,7 @@ private final class SAXInstanceReader {
             }
             contextState = ContextState(id: id, line: contextLine)
             section = .context
-        case (InstanceReader.xbrli, "unit"):
+        case (XBRLNamespace.xbrli, "unit"):
             guard let id = attribute("id", nil, attributeCount, attributes) else {
                 section = .skip
                 return
@@ -408,10 +403,10 @@ private final class SAXInstanceReader {
             unitID = id
             unitMeasures = []
             section = .unit
-        case (InstanceReader.link, "footnoteLink"):
+        case (XBRLNamespace.link, "footnoteLink"):
             footnoteState = FootnoteState()
             section = .footnotes
-        case (InstanceReader.link, _):
+        case (XBRLNamespace.link, _):
             section = .skip
         default:
             readFact(namespace: namespace, concept: local, attributeCount, attributes)
@@ -429,7 +424,7 @@ private final class SAXInstanceReader {
             let entry = attributes + 5 * i
             guard let localPointer = entry[0] else { continue }
             if let attributeNamespace = entry[2] {
-                if name(localPointer) == "nil", name(attributeNamespace) == InstanceReader.xsi {
+                if name(localPointer) == "nil", name(attributeNamespace) == XBRLNamespace.xsi {
                     let text = Self.value(entry).trimmingCharacters(in: .whitespaces)
                     fact.isNil = text == "true" || text == "1"
                 }
@@ -493,19 +488,19 @@ private final class SAXInstanceReader {
         case .footnotes:
             switch local {
             case "loc":
-                if let label = attribute("label", InstanceReader.xlink, attributeCount, attributes),
-                   let href = attribute("href", InstanceReader.xlink, attributeCount, attributes),
+                if let label = attribute("label", XBRLNamespace.xlink, attributeCount, attributes),
+                   let href = attribute("href", XBRLNamespace.xlink, attributeCount, attributes),
                    let hash = href.firstIndex(of: "#") {
                     footnoteState.locs[label, default: []].append(String(href[href.index(after: hash)...]))
                 }
             case "footnote":
-                if let label = attribute("label", InstanceReader.xlink, attributeCount, attributes) {
-                    let role = attribute("role", InstanceReader.xlink, attributeCount, attributes)
+                if let label = attribute("label", XBRLNamespace.xlink, attributeCount, attributes) {
+                    let role = attribute("role", XBRLNamespace.xlink, attributeCount, attributes)
                     captures.append(Capture(depth: elementDepth, purpose: .footnote, first: label, second: role))
                 }
             case "footnoteArc":
-                if let from = attribute("from", InstanceReader.xlink, attributeCount, attributes),
-                   let to = attribute("to", InstanceReader.xlink, attributeCount, attributes) {
+                if let from = attribute("from", XBRLNamespace.xlink, attributeCount, attributes),
+                   let to = attribute("to", XBRLNamespace.xlink, attributeCount, attributes) {
                     footnoteState.arcs.append((from, to))
                 }
             default: break
