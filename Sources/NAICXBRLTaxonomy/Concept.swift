@@ -51,50 +51,17 @@ package enum CommonConcepts {
     ]
 
     /// Item name, type, period type, label, and the typed axes its facts carry.
-    static let items: [(name: String, type: Concept.DataType, period: Concept.PeriodType, label: String, axes: [String])] = [
-        ("EditionTitle", .string, .instant, "Blank edition", []),
-        ("StatementKind", .string, .instant, "Kind of statement (quarterly or annual)", []),
-        ("StatementDate", .date, .instant, "Statement date", []),
-        ("CompanyName", .string, .instant, "Name of the reporting entity", []),
-        ("NAICGroupCode", .string, .instant, "NAIC group code (current)", []),
-        ("NAICGroupCodePrior", .string, .instant, "NAIC group code (prior)", []),
-        ("NAICCompanyCode", .string, .instant, "NAIC company code", []),
-        ("EmployerIdentificationNumber", .string, .instant, "Employer's ID number", []),
-        ("OrganizedUnderLawsOf", .string, .instant, "Organized under the laws of", []),
-        ("StateOfDomicile", .string, .instant, "State of domicile or port of entry", []),
-        ("CountryOfDomicile", .string, .instant, "Country of domicile", []),
-        ("IncorporationDate", .date, .instant, "Incorporated/organized", []),
-        ("CommencedBusinessDate", .date, .instant, "Commenced business", []),
-        ("StatutoryHomeOfficeStreet", .string, .instant, "Statutory home office (street and number)", []),
-        ("StatutoryHomeOfficeCityStateZip", .string, .instant, "Statutory home office (city or town, state and zip code)", []),
-        ("StatutoryHomeOfficeTelephone", .string, .instant, "Statutory home office (telephone)", []),
-        ("MainAdministrativeOfficeStreet", .string, .instant, "Main administrative office (street and number)", []),
-        ("MainAdministrativeOfficeCityStateZip", .string, .instant, "Main administrative office (city or town, state and zip code)", []),
-        ("MainAdministrativeOfficeTelephone", .string, .instant, "Main administrative office (telephone)", []),
-        ("MailAddressStreet", .string, .instant, "Mail address (street and number or P.O. box)", []),
-        ("MailAddressCityStateZip", .string, .instant, "Mail address (city or town, state and zip code)", []),
-        ("MailAddressTelephone", .string, .instant, "Mail address (telephone)", []),
-        ("BooksAndRecordsStreet", .string, .instant, "Primary location of books and records (street and number)", []),
-        ("BooksAndRecordsCityStateZip", .string, .instant, "Primary location of books and records (city or town, state and zip code)", []),
-        ("BooksAndRecordsTelephone", .string, .instant, "Primary location of books and records (telephone)", []),
-        ("InternetWebSiteAddress", .string, .instant, "Internet web site address", []),
-        ("StatementContactName", .string, .instant, "Statutory statement contact (name)", []),
-        ("StatementContactTelephone", .string, .instant, "Statutory statement contact (telephone)", []),
-        ("StatementContactEmail", .string, .instant, "Statutory statement contact (e-mail address)", []),
-        ("StatementContactFax", .string, .instant, "Statutory statement contact (fax number)", []),
+    static let items: [(name: String, type: Concept.DataType, period: Concept.PeriodType, label: String, axes: [String])] =
+        coverItems(CoverItem.cover) + [
         ("OfficerName", .string, .instant, "Officer (name)", ["ItemNumberAxis"]),
         ("OfficerTitle", .string, .instant, "Officer (title)", ["ItemNumberAxis"]),
         ("OtherOfficerName", .string, .instant, "Other officer (name)", ["ItemNumberAxis"]),
         ("OtherOfficerTitle", .string, .instant, "Other officer (title)", ["ItemNumberAxis"]),
         ("DirectorOrTrusteeName", .string, .instant, "Director or trustee", ["ItemNumberAxis"]),
-        ("JuratState", .string, .instant, "Jurat: state", []),
-        ("JuratCounty", .string, .instant, "Jurat: county", []),
+    ] + coverItems(CoverItem.juratPlace) + [
         ("JuratSignatoryName", .string, .instant, "Jurat: signing officer (name)", ["ItemNumberAxis"]),
         ("JuratSignatoryTitle", .string, .instant, "Jurat: signing officer (title)", ["ItemNumberAxis"]),
-        ("IsOriginalFiling", .boolean, .instant, "Is this an original filing?", []),
-        ("AmendmentNumber", .string, .instant, "If no, state the amendment number", []),
-        ("DateFiled", .string, .instant, "If no, date filed", []),
-        ("NumberOfPagesAttached", .string, .instant, "If no, number of pages attached", []),
+    ] + coverItems(CoverItem.jurat) + [
         ("PrintedCaption", .string, .duration, "Caption as printed (write-in lines, and captions that differ from the blank)", ["PageAxis", "LineAxis"]),
         ("PrintedColumnHeadings", .string, .duration, "Column headings as printed, cells separated by tabs", ["PageAxis", "TableRowAxis"]),
         ("PrintedFootnote", .string, .duration, "Footnote or legend printed under a page", ["PageAxis", "TableRowAxis"]),
@@ -119,6 +86,11 @@ package enum CommonConcepts {
         ("InterrogatoryTableRowLabel", .string, .duration, "Interrogatory table row label", ["InterrogatoryAxis", "TableRowAxis"]),
     ] + tableCells(prefix: "Note", label: "Note table", axes: ["NoteAxis", "BlockAxis", "TableRowAxis"])
       + tableCells(prefix: "Interrogatory", label: "Interrogatory table", axes: ["InterrogatoryAxis", "TableRowAxis"])
+
+    /// Cover items as taxonomy items: instants with no axes.
+    static func coverItems(_ items: [CoverItem]) -> [(name: String, type: Concept.DataType, period: Concept.PeriodType, label: String, axes: [String])] {
+        items.map { ($0.name, $0.type, .instant, $0.label, []) }
+    }
 
     /// The widest printed table the taxonomy has items for.
     package static let maxTableColumns = 16

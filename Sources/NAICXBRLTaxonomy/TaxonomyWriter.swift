@@ -46,6 +46,7 @@ public struct TaxonomyWriter: Sendable {
         xml.attribute("xmlns:link", XBRLNamespace.link)
         xml.attribute("xmlns:xlink", XBRLNamespace.xlink)
         xml.attribute("xmlns:xbrldt", Self.xbrldt)
+        xml.attribute("xmlns:num", XBRLNamespace.num)
         xml.attribute("xmlns:\(t.prefix)", t.namespace)
         xml.attribute("targetNamespace", t.namespace)
         xml.attribute("elementFormDefault", "qualified")
@@ -88,6 +89,7 @@ public struct TaxonomyWriter: Sendable {
         xml.end()
         xml.element("xs:import", attributes: [("namespace", XBRLNamespace.xbrli), ("schemaLocation", "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd")])
         xml.element("xs:import", attributes: [("namespace", Self.xbrldt), ("schemaLocation", "http://www.xbrl.org/2005/xbrldt-2005.xsd")])
+        xml.element("xs:import", attributes: [("namespace", XBRLNamespace.num), ("schemaLocation", BundledSchemas.dtrNumericURL)])
         for concept in t.concepts {
             var attributes: [(String, String)] = [("name", concept.name), ("id", id(concept.name))]
             switch concept.kind {
@@ -125,7 +127,7 @@ public struct TaxonomyWriter: Sendable {
         case .boolean: "xbrli:booleanItemType"
         case .date: "xbrli:dateItemType"
         case .integer: "xbrli:integerItemType"
-        case .percent: "xbrli:pureItemType"
+        case .percent: "num:percentItemType"
         }
     }
 

@@ -7,7 +7,8 @@ import NAICXBRLCore
 /// libxml2 in place of the network.
 ///
 /// The texts were written for this project from the XBRL 2.1 specification (2003-12-31 with
-/// errata, 2013-02-20) and XBRL Dimensions 1.0 (2006-09-18, errata 2012-01-25): the same
+/// errata, 2013-02-20) and XBRL Dimensions 1.0 (2006-09-18, errata 2012-01-25), and the numeric types of the XBRL Data
+/// Type Registry (2009-12-16): the same
 /// components, types, substitution groups and attributes as the official files, without their
 /// annotations. `XMLBaseSchemaTests` compares them structurally with the official files that the
 /// `arelle-release` package ships.
@@ -24,6 +25,9 @@ public enum BundledSchemas {
     public static let dimensionTaxonomyURL = "http://www.xbrl.org/2005/xbrldt-2005.xsd"
     /// `xbrldi:` dimension members in contexts, namespace `http://xbrl.org/2006/xbrldi`.
     public static let dimensionInstanceURL = "http://www.xbrl.org/2006/xbrldi-2006.xsd"
+    /// `num:` the Data Type Registry's numeric types (`percentItemType`), namespace
+    /// `http://www.xbrl.org/dtr/type/numeric`.
+    public static let dtrNumericURL = "http://www.xbrl.org/dtr/type/numeric-2009-12-16.xsd"
 
     public static let xlinkNamespace = "http://www.w3.org/1999/xlink"
     public static let xlNamespace = "http://www.xbrl.org/2003/XLink"
@@ -40,5 +44,6 @@ public enum BundledSchemas {
         instanceURL: instance,
         dimensionTaxonomyURL: dimensionTaxonomy,
         dimensionInstanceURL: dimensionInstance,
+        dtrNumericURL: dtrNumeric,
     ]
 }

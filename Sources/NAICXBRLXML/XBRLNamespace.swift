@@ -6,5 +6,7 @@ public enum XBRLNamespace {
     public static let xlink = "http://www.w3.org/1999/xlink"
     public static let xbrldi = "http://xbrl.org/2006/xbrldi"
     public static let iso4217 = "http://www.xbrl.org/2003/iso4217"
+    /// The Data Type Registry's numeric types (`num:percentItemType`).
+    public static let num = "http://www.xbrl.org/dtr/type/numeric"
     public static let xsi = "http://www.w3.org/2001/XMLSchema-instance"
 }

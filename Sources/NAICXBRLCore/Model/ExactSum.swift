@@ -98,9 +98,18 @@ extension Amount {
         return overflow ? nil : Amount(units: sum, fractionDigits: digits)
     }
 
-    /// The amount times 10^exponent (a table printed in thousands or millions, in dollars).
+    /// The amount times 10^exponent (a table printed in thousands or millions, in dollars; a
+    /// percentage as a ratio).
     package func scaled(byPowerOfTen exponent: Int) -> Amount? {
         var value = self
+        if exponent < 0 {
+            // Exact: more fraction digits, the same units.
+            guard exponent > -19 else { return nil }
+            let (digits, overflow) = value.fractionDigits.addingReportingOverflow(-exponent)
+            if overflow { return nil }
+            value.fractionDigits = digits
+            return value
+        }
         for _ in 0..<Swift.max(exponent, 0) {
             if value.fractionDigits > 0 {
                 value.fractionDigits -= 1

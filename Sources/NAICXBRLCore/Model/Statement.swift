@@ -179,13 +179,18 @@ public enum Scale: String, Codable, Sendable {
     case units
     case thousands
     case millions
+    /// A percentage: the printed figure is hundredths of the value (54.8 is 0.548), as the Data
+    /// Type Registry's `percentItemType` and every XBRL consumer read a ratio.
+    case percent
 
-    /// Powers of ten to multiply a printed amount by to get units of currency.
+    /// Powers of ten to multiply a printed amount by to get its value (units of currency, or a
+    /// ratio for a percentage).
     public var exponent: Int {
         switch self {
         case .units: 0
         case .thousands: 3
         case .millions: 6
+        case .percent: -2
         }
     }
 }

@@ -235,11 +235,19 @@ public struct FactImporter: Sendable {
         case .monetary, .percent, .integer:
             // decimals="INF", or a precision instead of decimals (XBRL 2.1 section 4.6.6),
             // says the value is exact as written: its precision is the digits written.
+            let amount: (Amount, Scale), decimals: Int
             if fact.decimals == "INF" || (fact.decimals == nil && fact.precision != nil) {
                 guard let written = writtenAmount(text) else { return nil }
-                return (.amount(written.0, scale: written.1), written.0.fractionDigits)
+                (amount, decimals) = (written, written.0.fractionDigits)
+            } else {
+                guard let d = fact.decimals.flatMap({ Int($0) }), let a = decimalAmount(text, decimals: d) else { return nil }
+                (amount, decimals) = (a, d)
             }
-            guard let decimals = fact.decimals.flatMap({ Int($0) }), let amount = decimalAmount(text, decimals: decimals) else { return nil }
+            if type == .percent {
+                // The model holds a percentage as printed: the ratio 0.548 is 54.8.
+                guard amount.1 == .units, let figure = percentFigure(amount.0) else { return nil }
+                return (.amount(figure, scale: .percent), decimals)
+            }
             return (.amount(amount.0, scale: amount.1), decimals)
         case .string: return (.text(fact.value), nil)
         case .boolean:
@@ -312,6 +320,19 @@ public struct FactImporter: Sendable {
             units /= 10
         }
         return (Amount(units: units), scale)
+    }
+
+    /// A ratio as the percentage printed for it: 0.548 is 54.8, 0.5 is 50. Nil when the
+    /// percentage does not fit.
+    static func percentFigure(_ ratio: Amount) -> Amount? {
+        if ratio.fractionDigits >= 2 { return Amount(units: ratio.units, fractionDigits: ratio.fractionDigits - 2) }
+        var units = ratio.units
+        for _ in ratio.fractionDigits..<2 {
+            let (next, overflow) = units.multipliedReportingOverflow(by: 10)
+            if overflow { return nil }
+            units = next
+        }
+        return Amount(units: units, fractionDigits: 0)
     }
 
     /// The cell a fact stands for. A printed form must read as a value and say the same as the

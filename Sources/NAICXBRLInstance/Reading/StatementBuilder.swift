@@ -50,7 +50,6 @@ struct StatementBuilder {
     private var otherOfficers: [Int: (String?, String?)] = [:]
     private var directors: [Int: String] = [:]
     private var signatures: [Int: (String?, String?)] = [:]
-    private var jurat: Cover.Jurat?
     private var notes: [Int: NoteParts] = [:]
     private var questions: [String: QuestionParts] = [:]
     /// Facts placed by ``common(concept:context:value:printed:)``: what pays for the blank rows
@@ -95,11 +94,6 @@ struct StatementBuilder {
         return blank.pages.firstIndex { $0.id == id }
     }
 
-    private mutating func editJurat(_ body: (inout Cover.Jurat) -> Void) {
-        var j = jurat ?? Cover.Jurat()
-        body(&j)
-        jurat = j
-    }
 
     /// Places a fact of the items every blank shares; returns a problem, or nil when placed.
     mutating func common(concept: String, context: FactContext, value: Fact.Value, printed: String?) -> String? {
@@ -108,47 +102,16 @@ struct StatementBuilder {
         var text: String? { if case .text(let t) = value { t } else { nil } }
         var date: CalendarDate? { if case .date(let d) = value { d } else { nil } }
         let item = typed["ItemNumberAxis"].flatMap { Int($0) }
-        func address(_ keyPath: WritableKeyPath<Cover, Cover.Address?>, _ field: WritableKeyPath<Cover.Address, String?>) {
-            var a = cover[keyPath: keyPath] ?? Cover.Address()
-            a[keyPath: field] = text
-            cover[keyPath: keyPath] = a
-        }
-        func contact(_ field: WritableKeyPath<Cover.Contact, String?>) {
-            var c = cover.contact ?? Cover.Contact()
-            c[keyPath: field] = text
-            cover.contact = c
+        if let coverItem = CoverItem.named[concept] {
+            switch coverItem.field {
+            case .text(let keyPath): cover[keyPath: keyPath] = text
+            case .date(let keyPath): cover[keyPath: keyPath] = date
+            case .yesNo(let keyPath):
+                if case .boolean(let b) = value { cover[keyPath: keyPath] = b } else { cover[keyPath: keyPath] = nil }
+            }
+            return nil
         }
         switch concept {
-        case "EditionTitle": cover.edition = text
-        case "StatementKind": cover.kind = text.flatMap(Cover.Kind.init(rawValue:))
-        case "StatementDate": cover.statementDate = date
-        case "CompanyName": cover.companyName = text
-        case "NAICGroupCode": cover.groupCode = text
-        case "NAICGroupCodePrior": cover.priorGroupCode = text
-        case "NAICCompanyCode": cover.companyCode = text
-        case "EmployerIdentificationNumber": cover.employerID = text
-        case "OrganizedUnderLawsOf": cover.organizedUnderLawsOf = text
-        case "StateOfDomicile": cover.stateOfDomicile = text
-        case "CountryOfDomicile": cover.countryOfDomicile = text
-        case "IncorporationDate": cover.incorporated = date
-        case "CommencedBusinessDate": cover.commencedBusiness = date
-        case "StatutoryHomeOfficeStreet": address(\.statutoryHomeOffice, \.street)
-        case "StatutoryHomeOfficeCityStateZip": address(\.statutoryHomeOffice, \.cityStateZip)
-        case "StatutoryHomeOfficeTelephone": address(\.statutoryHomeOffice, \.telephone)
-        case "MainAdministrativeOfficeStreet": address(\.mainAdministrativeOffice, \.street)
-        case "MainAdministrativeOfficeCityStateZip": address(\.mainAdministrativeOffice, \.cityStateZip)
-        case "MainAdministrativeOfficeTelephone": address(\.mainAdministrativeOffice, \.telephone)
-        case "MailAddressStreet": address(\.mailAddress, \.street)
-        case "MailAddressCityStateZip": address(\.mailAddress, \.cityStateZip)
-        case "MailAddressTelephone": address(\.mailAddress, \.telephone)
-        case "BooksAndRecordsStreet": address(\.booksAndRecords, \.street)
-        case "BooksAndRecordsCityStateZip": address(\.booksAndRecords, \.cityStateZip)
-        case "BooksAndRecordsTelephone": address(\.booksAndRecords, \.telephone)
-        case "InternetWebSiteAddress": cover.webSite = text
-        case "StatementContactName": contact(\.name)
-        case "StatementContactTelephone": contact(\.telephone)
-        case "StatementContactEmail": contact(\.email)
-        case "StatementContactFax": contact(\.fax)
         case "OfficerName", "OfficerTitle", "OtherOfficerName", "OtherOfficerTitle", "JuratSignatoryName", "JuratSignatoryTitle":
             guard let item else { return "\(concept) needs an item number" }
             let isName = concept.hasSuffix("Name")
@@ -159,18 +122,11 @@ struct StatementBuilder {
             }
             if concept.hasPrefix("Officer") { set(&officers) } else if concept.hasPrefix("Other") { set(&otherOfficers) } else {
                 set(&signatures)
-                editJurat { _ in }
+                cover.jurat = cover.jurat.orNew
             }
         case "DirectorOrTrusteeName":
             guard let item else { return "\(concept) needs an item number" }
             directors[item] = text
-        case "JuratState": editJurat { $0.state = text }
-        case "JuratCounty": editJurat { $0.county = text }
-        case "IsOriginalFiling":
-            editJurat { j in if case .boolean(let b) = value { j.originalFiling = b } else { j.originalFiling = nil } }
-        case "AmendmentNumber": editJurat { $0.amendmentNumber = text }
-        case "DateFiled": editJurat { $0.dateFiled = text }
-        case "NumberOfPagesAttached": editJurat { $0.pagesAttached = text }
         case "PrintedCaption", "PrintedColumnHeadings", "PrintedFootnote", "PageIsNone", "LinesNotPrinted", "TextOfCell":
             guard let p = pageIndex(typed["PageAxis"]) else { return "\(concept) names no page of the blank" }
             // Taken out of the dictionary while it changes, so it is not copied for each fact.
@@ -316,7 +272,7 @@ struct StatementBuilder {
         cover.officers = officersList(officers)
         cover.otherOfficers = officersList(otherOfficers)
         cover.directors = directors.sorted { $0.key < $1.key }.map(\.value)
-        if var j = jurat {
+        if var j = cover.jurat {
             j.signatures = officersList(signatures)
             cover.jurat = j
         }

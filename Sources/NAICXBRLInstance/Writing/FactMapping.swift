@@ -186,7 +186,7 @@ public struct FactMapping: Sendable {
                 func origin() -> String { "\(description.title) line \(row.line)" }
                 rowContexts.removeAll(keepingCapacity: true)
                 let rowMember = members ? description.lines[l].member.map { TaxonomyModel.member(description, $0, rows: true) } : nil
-                let scale = description.lines[l].scale ?? .units
+                let scale = description.lines[l].valueScale
                 let instant = description.lines[l].instant
                 let lineConcept = members || description.lines[l].isHeading ? nil : description.lines[l].concept.map { conceptNumber($0) }
                 for (index, cell) in row.cells.enumerated() {
@@ -263,30 +263,7 @@ public struct FactMapping: Sendable {
 
         mutating func cover(_ cover: Cover) {
             let at = FactContext(period: coverInstant)
-            text("EditionTitle", cover.edition, at)
-            text("StatementKind", cover.kind?.rawValue, at)
-            if let date = cover.statementDate { add(Fact(concept: "StatementDate", context: at, value: .date(date)), origin: "cover") }
-            text("CompanyName", cover.companyName, at)
-            text("NAICGroupCode", cover.groupCode, at)
-            text("NAICGroupCodePrior", cover.priorGroupCode, at)
-            text("NAICCompanyCode", cover.companyCode, at)
-            text("EmployerIdentificationNumber", cover.employerID, at)
-            text("OrganizedUnderLawsOf", cover.organizedUnderLawsOf, at)
-            text("StateOfDomicile", cover.stateOfDomicile, at)
-            text("CountryOfDomicile", cover.countryOfDomicile, at)
-            if let d = cover.incorporated { add(Fact(concept: "IncorporationDate", context: at, value: .date(d)), origin: "cover") }
-            if let d = cover.commencedBusiness { add(Fact(concept: "CommencedBusinessDate", context: at, value: .date(d)), origin: "cover") }
-            for (stem, address) in [("StatutoryHomeOffice", cover.statutoryHomeOffice), ("MainAdministrativeOffice", cover.mainAdministrativeOffice),
-                                    ("MailAddress", cover.mailAddress), ("BooksAndRecords", cover.booksAndRecords)] {
-                text(stem + "Street", address?.street, at)
-                text(stem + "CityStateZip", address?.cityStateZip, at)
-                text(stem + "Telephone", address?.telephone, at)
-            }
-            text("InternetWebSiteAddress", cover.webSite, at)
-            text("StatementContactName", cover.contact?.name, at)
-            text("StatementContactTelephone", cover.contact?.telephone, at)
-            text("StatementContactEmail", cover.contact?.email, at)
-            text("StatementContactFax", cover.contact?.fax, at)
+            coverItems(CoverItem.cover, of: cover, at)
             func numbered(_ i: Int) -> FactContext { FactContext(period: coverInstant, typed: ["ItemNumberAxis": String(i + 1)]) }
             for (i, officer) in cover.officers.enumerated() {
                 text("OfficerName", officer.name, numbered(i))
@@ -298,16 +275,26 @@ public struct FactMapping: Sendable {
             }
             for (i, name) in cover.directors.enumerated() { text("DirectorOrTrusteeName", name, numbered(i)) }
             if let jurat = cover.jurat {
-                text("JuratState", jurat.state, at)
-                text("JuratCounty", jurat.county, at)
+                coverItems(CoverItem.juratPlace, of: cover, at)
                 for (i, officer) in jurat.signatures.enumerated() {
                     text("JuratSignatoryName", officer.name, numbered(i))
                     text("JuratSignatoryTitle", officer.title, numbered(i))
                 }
-                add(Fact(concept: "IsOriginalFiling", context: at, value: jurat.originalFiling.map { .boolean($0) } ?? .none), origin: "jurat")
-                text("AmendmentNumber", jurat.amendmentNumber, at)
-                text("DateFiled", jurat.dateFiled, at)
-                text("NumberOfPagesAttached", jurat.pagesAttached, at)
+                coverItems(CoverItem.jurat, of: cover, at)
+            }
+        }
+
+        /// The facts of cover items, read where the table says the model keeps them.
+        mutating func coverItems(_ items: [CoverItem], of cover: Cover, _ at: FactContext) {
+            for item in items {
+                switch item.field {
+                case .text(let keyPath): text(item.name, cover[keyPath: keyPath], at)
+                case .date(let keyPath):
+                    if let d = cover[keyPath: keyPath] { add(Fact(concept: item.name, context: at, value: .date(d)), origin: "cover") }
+                case .yesNo(let keyPath):
+                    add(Fact(concept: item.name, context: at, value: cover[keyPath: keyPath].map { .boolean($0) } ?? .none),
+                        origin: item.inJurat ? "jurat" : "cover")
+                }
             }
         }
 
@@ -399,7 +386,7 @@ public struct FactMapping: Sendable {
                     }
                 }
             case .percent(let cell):
-                let (value, printed) = Builder.value(of: cell) ?? (.none, nil)
+                let (value, printed) = Builder.value(of: cell, scale: .percent) ?? (.none, nil)
                 add(Fact(concept: "InterrogatoryAnswerPercent", context: at, value: value, printedForm: printed), origin: item.number)
             case .text(let t):
                 add(Fact(concept: "InterrogatoryAnswerText", context: at, value: .text(t)), origin: item.number)

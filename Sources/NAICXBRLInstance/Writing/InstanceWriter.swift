@@ -351,8 +351,10 @@ public struct InstanceWriter: Sendable {
         return axis
     }
 
-    /// The amount in units of currency: a table printed "In Millions" says 3,296 for 3,296,000,000.
+    /// The amount in units of currency: a table printed "In Millions" says 3,296 for 3,296,000,000;
+    /// a percentage as a ratio: 54.8 printed is 0.548.
     func scaled(_ amount: Amount, _ scale: Scale) -> Amount {
+        if scale.exponent < 0 { return Amount(units: amount.units, fractionDigits: amount.fractionDigits - scale.exponent) }
         guard scale.exponent > 0 else { return amount }
         var units = amount.units
         var digits = amount.fractionDigits
