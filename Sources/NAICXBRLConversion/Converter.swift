@@ -120,7 +120,7 @@ public enum Converter {
         // namespace is declared on the root, so the instance is valid exactly when both parts
         // are and no id occurs in both. When either part has a finding, the whole instance is
         // validated again in one piece, so the findings are exactly those of `validate`.
-        let split = InstanceWriter.Split(share: splitShare)
+        let split = TwoParts(share: splitShare)
         let firstPart = PartValidation()
         let firstSource = split.firstPart
         let done = DispatchSemaphore(value: 0)
@@ -128,7 +128,7 @@ public enum Converter {
             firstPart.result = validator.validateCollectingIDs(firstSource, documentName: documentName)
             done.signal()
         }
-        let (bytes, replaced) = writer.written(result, split: split)
+        let (bytes, replaced) = writer.written(result, follower: split)
         var issues: [ValidationIssue]
         if split.secondPartStart > 0 {
             let second = secondPart(of: bytes, split).withUnsafeBytes {
@@ -171,7 +171,7 @@ public enum Converter {
 
     /// The second part of an instance divided by `split`: the header, a line feed for each line
     /// of the first part after the header, the rest.
-    static func secondPart(of bytes: [UInt8], _ split: InstanceWriter.Split) -> [UInt8] {
+    static func secondPart(of bytes: [UInt8], _ split: TwoParts) -> [UInt8] {
         var lineFeeds = 0
         for byte in bytes[split.headerEnd..<split.secondPartStart] where byte == 0x0A { lineFeeds += 1 }
         var part: [UInt8] = []
@@ -180,6 +180,32 @@ public enum Converter {
         part.append(contentsOf: repeatElement(0x0A, count: lineFeeds))
         part.append(contentsOf: bytes[split.secondPartStart...])
         return part
+    }
+
+    /// Where an instance validated in two parts divides: follows the writing, hands the first
+    /// part to `firstPart` as it is written, and closes it with the root's end tag at the end of
+    /// the first context, unit or fact past `share` of the instance's estimated size.
+    final class TwoParts: InstanceWritingFollower {
+        let firstPart = StreamSource()
+        var sink: any XMLByteSink { firstPart }
+        let share: Double
+        private var splitAt = Int.max
+        /// Byte offsets in the instance: where the header ends, and where the second part
+        /// starts; 0 if the instance was not divided.
+        private(set) var headerEnd = 0
+        private(set) var secondPartStart = 0
+
+        init(share: Double) {
+            self.share = share
+        }
+
+        func started(estimatedSize: Int) { splitAt = Int(Double(estimatedSize) * share) }
+        func headerEnded(at offset: Int) { headerEnd = offset }
+        func elementEnded(at offset: Int) -> StaticString? {
+            guard secondPartStart == 0, offset >= splitAt else { return nil }
+            secondPartStart = offset
+            return "</xbrli:xbrl>\n"
+        }
     }
 
     /// Where the validating thread leaves its findings; read after it has signalled.

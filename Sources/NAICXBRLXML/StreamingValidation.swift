@@ -394,7 +394,7 @@ package final class StreamSource: @unchecked Sendable {
         fixed = nil
     }
 
-    func append(_ chunk: [UInt8]) {
+    package func append(_ chunk: [UInt8]) {
         guard !chunk.isEmpty else { return }
         condition.lock()
         chunks.append(chunk)

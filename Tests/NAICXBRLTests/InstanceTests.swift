@@ -159,8 +159,8 @@ final class InstanceTests: XCTestCase {
     func testInstanceDividedForValidationKeepsEveryLine() throws {
         let mapping = FactMapping(blank: .lifeQuarterly)
         let result = try mapping.facts(of: Fixture.reference.statement)
-        let split = InstanceWriter.Split(share: Converter.splitShare)
-        let bytes = InstanceWriter(taxonomy: mapping.taxonomy).write(result, split: split)
+        let split = Converter.TwoParts(share: Converter.splitShare)
+        let bytes = InstanceWriter(taxonomy: mapping.taxonomy).write(result, follower: split)
         XCTAssertEqual(bytes, Self.conversion.instance, "dividing changes nothing written")
         XCTAssertGreaterThan(split.headerEnd, 0)
         XCTAssertGreaterThan(split.secondPartStart, split.headerEnd)

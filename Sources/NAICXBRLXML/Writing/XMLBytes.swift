@@ -13,7 +13,7 @@ public struct XMLBytes: ~Copyable {
     /// How many bytes have been handed to `sink`.
     private var flushed = 0
     /// Gets the document in pieces as it is written (a validation reading it as it comes).
-    package var sink: StreamSource?
+    package var sink: (any XMLByteSink)?
     /// Texts that held characters XML 1.0 cannot hold (control characters other than tab,
     /// line feed and carriage return; U+FFFE and U+FFFF), each written with U+FFFD in their place.
     package private(set) var unwritable: [String] = []
@@ -277,3 +277,12 @@ public struct XMLBytes: ~Copyable {
         digits(UInt(date.day), minimumCount: 2)
     }
 }
+
+/// Where a document's bytes go in pieces as they are written (``XMLBytes/sink``).
+package protocol XMLByteSink: AnyObject {
+    func append(_ bytes: [UInt8])
+    /// No more bytes come.
+    func finish()
+}
+
+extension StreamSource: XMLByteSink {}
