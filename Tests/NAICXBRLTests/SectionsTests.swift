@@ -463,6 +463,9 @@ final class CoverVocabularyTests: XCTestCase {
                 XCTAssertEqual(vocabulary.headingKeys.count, cover.headings.count, edition.editionKey)
                 XCTAssertEqual(vocabulary.boilerplateKeys.count, cover.boilerplate.count, edition.editionKey)
                 XCTAssertFalse(vocabulary.nameFollowsKey.isEmpty)
+                XCTAssertEqual(vocabulary.statementTitleKeys.count, cover.statementTitles?.count, edition.editionKey)
+                XCTAssertEqual(Set(vocabulary.statementTitleKeys.map(\.kind)), [.quarterly, .annual], edition.editionKey)
+                XCTAssertFalse(vocabulary.datedByKeys.isEmpty, edition.editionKey)
             }
         }
     }
@@ -482,5 +485,19 @@ final class CoverVocabularyTests: XCTestCase {
         XCTAssertEqual(standard.companyCode, "70416")
         let renamed = CoverParser.parse(lines, context: ParseContext(file: "cover"), vocabulary: CoverParser.Vocabulary(blank.cover))
         XCTAssertNil(renamed.companyCode)
+    }
+
+    /// The statement's title and the words before its date come from the data too.
+    func testTheStatementTitleAndDateAreReadWithTheDescriptionsWords() throws {
+        let lines = SectionsFixture.cover
+        let standard = CoverParser.parse(lines, context: ParseContext(file: "cover"), vocabulary: CoverParser.Vocabulary(Blank.lifeQuarterly.cover))
+        XCTAssertEqual(standard.kind, .quarterly)
+        XCTAssertEqual(standard.statementDate, CalendarDate(year: 2011, month: 6, day: 30))
+        var cover = try XCTUnwrap(Blank.lifeQuarterly.cover)
+        cover.statementTitles = [.init(printed: "QUARTERLY REPORT", kind: "quarterly")]
+        cover.datedBy = ["AS AT"]
+        let renamed = CoverParser.parse(lines, context: ParseContext(file: "cover"), vocabulary: CoverParser.Vocabulary(cover))
+        XCTAssertNil(renamed.kind)
+        XCTAssertNil(renamed.statementDate)
     }
 }

@@ -240,9 +240,22 @@ public struct CoverDescription: Codable, Sendable {
         public var next: String?
     }
 
+    /// The statement's title as the cover prints it ("QUARTERLY STATEMENT") and the kind of
+    /// statement it names (`quarterly`, `annual`).
+    public struct StatementTitle: Codable, Sendable {
+        public var printed: String
+        public var kind: String
+    }
+
     public var labels: [Label]
     public var headings: [Heading]
     /// The words printed before the company's name ("… OF THE CONDITION AND AFFAIRS OF THE").
     public var nameFollows: String
     public var boilerplate: [Boilerplate]
+    public var statementTitles: [StatementTitle]?
+    /// The words before the statement date on its own line ("AS OF", "FOR THE YEAR ENDED").
+    public var datedBy: [String]?
+    /// The running page header when it reaches the cover's text ("STATEMENT AS OF"): a line of
+    /// the pages, not of the cover.
+    public var runningHeader: String?
 }

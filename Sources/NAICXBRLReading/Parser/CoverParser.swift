@@ -44,6 +44,12 @@ enum CoverParser {
         let nameFollows: String
         let nameFollowsKey: String
         let nameFollowsWordCount: Int
+        /// The statement's title on the cover ("QUARTERLY STATEMENT"), by key, and its kind.
+        let statementTitleKeys: [(key: String, kind: Cover.Kind)]
+        /// The words before a statement date ("AS OF", "FOR THE YEAR ENDED"), by key.
+        let datedByKeys: [String]
+        /// The running page header's key ("STATEMENT AS OF"): a page's line, not the cover's.
+        let runningHeaderKey: String
 
         /// Names of fields and sections the reader does not know are left out (a test checks
         /// that every bundled description uses known ones).
@@ -65,6 +71,11 @@ enum CoverParser {
             nameFollows = description?.nameFollows ?? ""
             nameFollowsKey = Text.key(nameFollows)
             nameFollowsWordCount = CoverParser.wordKeys(nameFollows).count
+            statementTitleKeys = (description?.statementTitles ?? []).compactMap { title in
+                Cover.Kind(rawValue: title.kind).map { (Text.key(title.printed), $0) }
+            }
+            datedByKeys = (description?.datedBy ?? []).map { Text.key($0) }
+            runningHeaderKey = description?.runningHeader.map { Text.key($0) } ?? ""
         }
 
         private static let lock = NSLock()
@@ -135,6 +146,15 @@ enum CoverParser {
     }
 
     static func parse(_ lines: [SourceText.Line], context: ParseContext, vocabulary: Vocabulary) -> Cover {
+        var reading = Reading(context: context, vocabulary: vocabulary)
+        for line in lines where !NotesParser.isBlank(line.text) { reading.read(line) }
+        return reading.finish()
+    }
+
+    /// The cover read line by line: what each line is, and the values, blocks and people found so far.
+    private struct Reading {
+        let context: ParseContext
+        let vocabulary: Vocabulary
         var cover = Cover()
         var jurat: Cover.Jurat?
         var section = Section.header
@@ -147,60 +167,96 @@ enum CoverParser {
         var directorLines: [PersonLine] = []
         var signatureLines: [PersonLine] = []
 
-        for line in lines where !NotesParser.isBlank(line.text) {
+        init(context: ParseContext, vocabulary: Vocabulary) {
+            self.context = context
+            self.vocabulary = vocabulary
+        }
+
+        mutating func read(_ line: SourceText.Line) {
             let clean = Text.clean(line.text)
             let words = Text.wordStrings(clean)
             let key = Text.key(clean)
             let companyNameExpected = expectCompanyName
             expectCompanyName = false
+            if readLayout(line, clean: clean, key: key) { return }
+            if readStatementLine(line, words: words, key: key) { return }
+            if let segments = labelSegments(words, vocabulary) {
+                readLabelled(segments, line, clean: clean)
+                return
+            }
+            if companyNameExpected {
+                cover.companyName = clean
+                context.mapped(line)
+                return
+            }
+            if cover.edition == nil, Text.contains(key, "edition") || Text.hasSuffix(key, "companies"), Text.isUppercase(clean) {
+                cover.edition = clean
+                context.mapped(line)
+                return
+            }
+            if let open = block {
+                items[open, default: []].append(BlockItem(value: clean, line: line, caption: nil))
+                context.mapped(line)
+                return
+            }
+            readPerson(line, clean: clean, words: words)
+        }
 
+        /// Caption lines under values, headings of the officer lists, the running header,
+        /// jurat boilerplate and signature rules: the cover's shape, no values.
+        private mutating func readLayout(_ line: SourceText.Line, clean: String, key: String) -> Bool {
             if let parts = caption(clean) {
                 if let open = block, var list = items[open], let last = list.last, last.caption == nil {
                     list[list.count - 1].caption = parts
                     items[open] = list
                 }
                 context.classified(line)
-                continue
+                return true
             }
             if let heading = vocabulary.headingKeys.first(where: { $0.key == key }) {
                 section = heading.section
                 block = nil
                 context.classified(line)
-                continue
+                return true
             }
-            if Text.hasPrefix(key, "statementasof") {
+            if !vocabulary.runningHeaderKey.isEmpty, Text.hasPrefix(key, vocabulary.runningHeaderKey) {
                 // The running page header; the segmenter normally keeps it from the cover.
                 context.classified(line)
-                continue
+                return true
             }
             if let boilerplate = vocabulary.boilerplateKeys.first(where: { Text.hasPrefix(key, $0.key) }) {
                 if let next = boilerplate.next { section = next }
                 block = nil
                 context.classified(line)
-                continue
+                return true
             }
             if !clean.isEmpty, clean.allSatisfy({ $0 == "_" || $0 == " " }) {
                 // A signature rule.
                 context.classified(line)
-                continue
+                return true
             }
-            if Text.hasPrefix(key, "quarterlystatement") || Text.hasPrefix(key, "annualstatement") {
-                cover.kind = Text.hasPrefix(key, "quarterly") ? .quarterly : .annual
+            return false
+        }
+
+        /// The statement's title and date ("QUARTERLY STATEMENT AS OF JUNE 30, 2011"), and the
+        /// words before the company's name.
+        private mutating func readStatementLine(_ line: SourceText.Line, words: [String], key: String) -> Bool {
+            if let title = vocabulary.statementTitleKeys.first(where: { Text.hasPrefix(key, $0.key) }) {
+                cover.kind = title.kind
                 if let date = statementDate(words) { cover.statementDate = date } else { reportImpossibleDate(words, line, context) }
                 context.mapped(line)
-                continue
+                return true
             }
-            if ["asof", "fortheyearended", "forthequarterended", "fortheperiodended"].contains(where: { Text.hasPrefix(key, $0) }) {
+            if vocabulary.datedByKeys.contains(where: { Text.hasPrefix(key, $0) }) {
                 if let date = statementDate(words) {
                     cover.statementDate = date
                     context.mapped(line)
-                    continue
+                    return true
                 }
-                if reportImpossibleDate(words, line, context) { continue }
+                if reportImpossibleDate(words, line, context) { return true }
             }
             if !vocabulary.nameFollowsKey.isEmpty, Text.hasPrefix(key, vocabulary.nameFollowsKey) {
-                let labelWords = vocabulary.nameFollowsWordCount
-                let rest = words.dropFirst(labelWords).joined(separator: " ")
+                let rest = words.dropFirst(vocabulary.nameFollowsWordCount).joined(separator: " ")
                 if rest.isEmpty {
                     expectCompanyName = true
                     context.classified(line)
@@ -208,115 +264,102 @@ enum CoverParser {
                     cover.companyName = rest
                     context.mapped(line)
                 }
-                continue
+                return true
             }
-            if let segments = labelSegments(words, vocabulary) {
-                sawLabel = true
-                block = nil
-                var placed = false
-                for segment in segments {
-                    let value = segment.value
-                    switch segment.field {
-                    case .groupCode:
-                        let codes = value.split(separator: " ").map { $0.filter { $0 != "," } }.filter { $0.contains(where: \.isNumber) }
-                        if let first = codes.first { cover.groupCode = String(first); placed = true }
-                        if codes.count > 1 { cover.priorGroupCode = String(codes[1]) }
-                    case .companyCode:
-                        if !value.isEmpty { cover.companyCode = value; placed = true }
-                    case .employerID:
-                        if !value.isEmpty { cover.employerID = value; placed = true }
-                    case .organizedUnder:
-                        if !value.isEmpty { cover.organizedUnderLawsOf = value; placed = true }
-                    case .stateOfDomicile:
-                        if !value.isEmpty { cover.stateOfDomicile = value; placed = true }
-                    case .countryOfDomicile:
-                        if !value.isEmpty { cover.countryOfDomicile = value; placed = true }
-                    case .incorporated, .commencedBusiness:
-                        guard !value.isEmpty else { break }
-                        if let token = value.split(separator: " ").first, let date = CalendarDate(us: token) {
-                            if segment.field == .incorporated { cover.incorporated = date } else { cover.commencedBusiness = date }
-                            placed = true
-                        } else {
-                            context.report(.warning, .coverField, line: line.number,
-                                           "\"\(value)\" is not a date (MM/DD/YYYY); the \(segment.field == .incorporated ? "incorporation" : "commenced business") date is left out",
-                                           placed: placed)
-                        }
-                    case .webSite:
-                        if !value.isEmpty { cover.webSite = value; placed = true }
-                    case .statutoryHomeOffice, .mainAdministrativeOffice, .mailAddress, .booksAndRecords, .contact:
-                        let kind = blockKind(segment.field)
-                        block = kind
-                        if !value.isEmpty {
-                            items[kind, default: []].append(BlockItem(value: value, line: line, caption: nil))
-                            placed = true
-                        }
-                    case .juratState:
-                        section = .signatures
-                        let state = stripSworn(value)
-                        if !state.isEmpty { jurat = with(jurat) { $0.state = state }; placed = true }
-                    case .juratCounty:
-                        section = .signatures
-                        let county = stripSworn(value)
-                        if !county.isEmpty { jurat = with(jurat) { $0.county = county }; placed = true }
-                    case .originalFiling:
-                        section = .afterSworn
-                        if let boxes = InterrogatoriesParser.checkBoxes(value), boxes.prefix.isEmpty {
-                            let choice = boxes.checked.count == 1 ? boxes.checked.first : nil
-                            jurat = with(jurat) { $0.originalFiling = choice.map { $0 == .yes } }
-                            placed = true
-                        } else {
-                            context.report(.warning, .coverField, line: line.number,
-                                           "the original-filing answer \"\(value)\" is not Yes [ ] No [ ] boxes", placed: placed)
-                        }
-                    case .amendmentNumber:
-                        if !value.isEmpty { jurat = with(jurat) { $0.amendmentNumber = value }; placed = true }
-                    case .dateFiled:
-                        if !value.isEmpty { jurat = with(jurat) { $0.dateFiled = value }; placed = true }
-                    case .pagesAttached:
-                        if !value.isEmpty { jurat = with(jurat) { $0.pagesAttached = value }; placed = true }
-                    case .notKept:
-                        context.report(.info, .coverField, line: line.number,
-                                       "\"\(String(clean.prefix(60)))\" is printed on the cover but not kept in the model")
-                    }
+            return false
+        }
+
+        /// A line of labelled values ("NAIC Group Code 0000 , 0000 NAIC Company Code 70416").
+        private mutating func readLabelled(_ segments: [(field: Field, value: String)], _ line: SourceText.Line, clean: String) {
+            sawLabel = true
+            block = nil
+            var placed = false
+            for segment in segments {
+                place(segment.field, segment.value, line, clean: clean, placed: &placed)
+            }
+            if placed { context.mapped(line) } else { context.classified(line) }
+        }
+
+        private mutating func place(_ field: Field, _ value: String, _ line: SourceText.Line, clean: String, placed: inout Bool) {
+            switch field {
+            case .groupCode:
+                let codes = value.split(separator: " ").map { $0.filter { $0 != "," } }.filter { $0.contains(where: \.isNumber) }
+                if let first = codes.first { cover.groupCode = String(first); placed = true }
+                if codes.count > 1 { cover.priorGroupCode = String(codes[1]) }
+            case .companyCode:
+                if !value.isEmpty { cover.companyCode = value; placed = true }
+            case .employerID:
+                if !value.isEmpty { cover.employerID = value; placed = true }
+            case .organizedUnder:
+                if !value.isEmpty { cover.organizedUnderLawsOf = value; placed = true }
+            case .stateOfDomicile:
+                if !value.isEmpty { cover.stateOfDomicile = value; placed = true }
+            case .countryOfDomicile:
+                if !value.isEmpty { cover.countryOfDomicile = value; placed = true }
+            case .incorporated, .commencedBusiness:
+                guard !value.isEmpty else { break }
+                if let token = value.split(separator: " ").first, let date = CalendarDate(us: token) {
+                    if field == .incorporated { cover.incorporated = date } else { cover.commencedBusiness = date }
+                    placed = true
+                } else {
+                    context.report(.warning, .coverField, line: line.number,
+                                   "\"\(value)\" is not a date (MM/DD/YYYY); the \(field == .incorporated ? "incorporation" : "commenced business") date is left out",
+                                   placed: placed)
                 }
-                if placed { context.mapped(line) } else { context.classified(line) }
-                continue
+            case .webSite:
+                if !value.isEmpty { cover.webSite = value; placed = true }
+            case .statutoryHomeOffice, .mainAdministrativeOffice, .mailAddress, .booksAndRecords, .contact:
+                let kind = blockKind(field)
+                block = kind
+                if !value.isEmpty {
+                    items[kind, default: []].append(BlockItem(value: value, line: line, caption: nil))
+                    placed = true
+                }
+            case .juratState:
+                section = .signatures
+                let state = stripSworn(value)
+                if !state.isEmpty { jurat = with(jurat) { $0.state = state }; placed = true }
+            case .juratCounty:
+                section = .signatures
+                let county = stripSworn(value)
+                if !county.isEmpty { jurat = with(jurat) { $0.county = county }; placed = true }
+            case .originalFiling:
+                section = .afterSworn
+                if let boxes = InterrogatoriesParser.checkBoxes(value), boxes.prefix.isEmpty {
+                    let choice = boxes.checked.count == 1 ? boxes.checked.first : nil
+                    jurat = with(jurat) { $0.originalFiling = choice.map { $0 == .yes } }
+                    placed = true
+                } else {
+                    context.report(.warning, .coverField, line: line.number,
+                                   "the original-filing answer \"\(value)\" is not Yes [ ] No [ ] boxes", placed: placed)
+                }
+            case .amendmentNumber:
+                if !value.isEmpty { jurat = with(jurat) { $0.amendmentNumber = value }; placed = true }
+            case .dateFiled:
+                if !value.isEmpty { jurat = with(jurat) { $0.dateFiled = value }; placed = true }
+            case .pagesAttached:
+                if !value.isEmpty { jurat = with(jurat) { $0.pagesAttached = value }; placed = true }
+            case .notKept:
+                context.report(.info, .coverField, line: line.number,
+                               "\"\(String(clean.prefix(60)))\" is printed on the cover but not kept in the model")
             }
-            if companyNameExpected {
-                cover.companyName = clean
-                context.mapped(line)
-                continue
-            }
-            if cover.edition == nil, Text.contains(key, "edition") || Text.hasSuffix(key, "companies"), Text.isUppercase(clean) {
-                cover.edition = clean
-                context.mapped(line)
-                continue
-            }
-            if let open = block {
-                items[open, default: []].append(BlockItem(value: clean, line: line, caption: nil))
-                context.mapped(line)
-                continue
-            }
+        }
+
+        /// A line of the officer lists or the signatures, or, before them, the company's name
+        /// where no words announce it.
+        private mutating func readPerson(_ line: SourceText.Line, clean: String, words: [String]) {
             let person = PersonLine(line: line, tokens: tokens(words))
             switch section {
-            case .officers:
-                officerLines.append(person)
-                continue
-            case .otherOfficers:
-                otherLines.append(person)
-                continue
-            case .directors:
-                directorLines.append(person)
-                continue
-            case .signatures:
-                signatureLines.append(person)
-                continue
+            case .officers: officerLines.append(person); return
+            case .otherOfficers: otherLines.append(person); return
+            case .directors: directorLines.append(person); return
+            case .signatures: signatureLines.append(person); return
             case .afterSworn:
                 // The notary's name and commission: printed under the jurat, not in the model.
                 context.report(.info, .coverField, line: line.number,
                                "\"\(String(clean.prefix(60)))\" under the jurat is not kept in the model")
                 context.classified(line)
-                continue
+                return
             case .header:
                 break
             }
@@ -327,35 +370,40 @@ enum CoverParser {
                 context.report(.info, .coverField, line: line.number,
                                "company name taken from its place on the cover (no \"\(vocabulary.nameFollows)\" line)")
                 context.mapped(line)
-                continue
+                return
             }
             context.report(.warning, .unrecognizedLine, line: line.number,
                            "a cover line with no label this reader knows: \"\(String(clean.prefix(80)))\"")
         }
 
-        cover.statutoryHomeOffice = address(items[.statutoryHomeOffice], context: context)
-        cover.mainAdministrativeOffice = address(items[.mainAdministrativeOffice], context: context)
-        cover.mailAddress = address(items[.mailAddress], context: context)
-        cover.booksAndRecords = address(items[.booksAndRecords], context: context)
-        cover.contact = contact(items[.contact], context: context)
+        /// The address and contact blocks, then the people: the signature block first, since it
+        /// prints each name above its title, then the officer lists it helps tell apart.
+        func finish() -> Cover {
+            var cover = self.cover
+            var jurat = self.jurat
+            cover.statutoryHomeOffice = address(items[.statutoryHomeOffice], context: context)
+            cover.mainAdministrativeOffice = address(items[.mainAdministrativeOffice], context: context)
+            cover.mailAddress = address(items[.mailAddress], context: context)
+            cover.booksAndRecords = address(items[.booksAndRecords], context: context)
+            cover.contact = contact(items[.contact], context: context)
 
-        // Officers: the signature block first, since it prints each name above its title.
-        let signatures = signaturePairs(signatureLines, context: context)
-        if !signatures.isEmpty { jurat = with(jurat) { $0.signatures = signatures } }
-        var knownNames = signatures.map { wordKeys($0.name) }.filter { !$0.isEmpty }
-        var knownTitles = signatures.map { wordKeys($0.title) }.filter { !$0.isEmpty }
-        let directorKeys = directorLines.map { $0.tokens.map(\.key) }
+            let signatures = signaturePairs(signatureLines, context: context)
+            if !signatures.isEmpty { jurat = with(jurat) { $0.signatures = signatures } }
+            var knownNames = signatures.map { wordKeys($0.name) }.filter { !$0.isEmpty }
+            var knownTitles = signatures.map { wordKeys($0.title) }.filter { !$0.isEmpty }
+            let directorKeys = directorLines.map { $0.tokens.map(\.key) }
 
-        cover.otherOfficers = officers(otherLines, titleFirst: false, knownNames: knownNames, knownTitles: knownTitles,
-                                       corroborating: directorKeys + officerLines.map { $0.tokens.map(\.key) }, context: context)
-        knownNames += cover.otherOfficers.map { wordKeys($0.name) }.filter { !$0.isEmpty }
-        knownTitles += cover.otherOfficers.map { wordKeys($0.title) }.filter { !$0.isEmpty }
-        cover.officers = officers(officerLines, titleFirst: true, knownNames: knownNames, knownTitles: knownTitles,
-                                  corroborating: directorKeys + otherLines.map { $0.tokens.map(\.key) }, context: context)
-        knownNames += cover.officers.map { wordKeys($0.name) }.filter { !$0.isEmpty }
-        cover.directors = directors(directorLines, knownNames: knownNames, context: context)
-        cover.jurat = jurat
-        return cover
+            cover.otherOfficers = officers(otherLines, titleFirst: false, knownNames: knownNames, knownTitles: knownTitles,
+                                           corroborating: directorKeys + officerLines.map { $0.tokens.map(\.key) }, context: context)
+            knownNames += cover.otherOfficers.map { wordKeys($0.name) }.filter { !$0.isEmpty }
+            knownTitles += cover.otherOfficers.map { wordKeys($0.title) }.filter { !$0.isEmpty }
+            cover.officers = officers(officerLines, titleFirst: true, knownNames: knownNames, knownTitles: knownTitles,
+                                      corroborating: directorKeys + otherLines.map { $0.tokens.map(\.key) }, context: context)
+            knownNames += cover.officers.map { wordKeys($0.name) }.filter { !$0.isEmpty }
+            cover.directors = directors(directorLines, knownNames: knownNames, context: context)
+            cover.jurat = jurat
+            return cover
+        }
     }
 
     // MARK: Labels
