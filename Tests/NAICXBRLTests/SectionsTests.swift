@@ -66,6 +66,8 @@ private enum SectionsFixture {
 }
 
 final class SectionsTests: XCTestCase {
+    static let notesTitles = Blank.lifeQuarterly.sections.filter { $0.kind == .notes }.flatMap(\.titles)
+
     // MARK: Helpers
 
     private func context() -> ParseContext { ParseContext(file: SectionsFixture.name) }
@@ -217,7 +219,7 @@ final class SectionsTests: XCTestCase {
     func testNotes() throws {
         let lines = SectionsFixture.notes
         let context = context()
-        let notes = NotesParser.parse(lines, context: context)
+        let notes = NotesParser.parse(lines, context: context, titles: Self.notesTitles)
 
         XCTAssertEqual(notes.map(\.number), Array(1...36))
         XCTAssertEqual(notes.first?.title, "Summary of Significant Accounting Policies")
@@ -288,7 +290,7 @@ final class SectionsTests: XCTestCase {
         let text = "Note 4 – Example\n\tA\tB\nRow one\t1,000\tn.m.\n"
         let lines = SourceText(text: text, name: "bad.txt").lines
         let context = ParseContext(file: "bad.txt")
-        let notes = NotesParser.parse(lines, context: context)
+        let notes = NotesParser.parse(lines, context: context, titles: Self.notesTitles)
         XCTAssertEqual(notes.first?.tables.first?.rows, [TableRow(label: "Row one", cells: [.amount(Amount(units: 1000)), .text("n.m.")])])
         XCTAssertEqual(context.diagnostics.map(\.code), [.badValue])
         XCTAssertEqual(context.diagnostics.first?.line, 3)
@@ -436,7 +438,7 @@ final class SectionsTests: XCTestCase {
         let notes = SectionsFixture.notes
         let segmentedNotes = SectionsFixture.segmented(notes, titles: notesTitles)
         let notesContext = context()
-        XCTAssertEqual(NotesParser.parse(segmentedNotes, context: notesContext), NotesParser.parse(notes, context: context()))
+        XCTAssertEqual(NotesParser.parse(segmentedNotes, context: notesContext, titles: Self.notesTitles), NotesParser.parse(notes, context: context(), titles: Self.notesTitles))
         assertAccounted(segmentedNotes, notesContext)
 
         for (lines, part) in [(SectionsFixture.part1, "1"), (SectionsFixture.part2, "2"), (SectionsFixture.supplemental, "supplemental")] {

@@ -1319,7 +1319,7 @@ private struct Document {
                 if part != nil { xml.xml.raw("</table>\n") }
                 part = item.part
                 xml.xml.raw("<h2 class=\"title\">")
-                xml.xml.text(item.part == "supplemental" ? "SUPPLEMENTAL EXHIBITS AND SCHEDULES INTERROGATORIES" : "GENERAL INTERROGATORIES PART \(item.part)")
+                xml.xml.text(Self.interrogatoriesTitle(part: item.part, writer.blank))
                 xml.xml.raw("</h2>\n<table class=\"interrogatories\">\n")
             }
             let axes: DimensionMembers = ["InterrogatoryAxis": "\(item.part):\(item.number)"]
@@ -1416,4 +1416,15 @@ private struct Document {
     @media print { body { background: #fff; padding: 0; } div.page, div.cover, div.notes, div.interrogatories { box-shadow: none; max-width: none; } }
 
     """
+}
+
+extension Document {
+    /// The heading of a part of the interrogatories: its section's title in the blank
+    /// description, with the sub-heading that names the part ("PART 1 - COMMON INTERROGATORIES").
+    static func interrogatoriesTitle(part: String, _ blank: Blank) -> String {
+        guard let section = blank.sections.first(where: { $0.kind == .interrogatories && $0.part == part }),
+              let title = section.titles.first else { return "Interrogatories, part \(part)" }
+        if let named = section.subtitles?.first, named.hasPrefix("PART") { return title + " " + named }
+        return title
+    }
 }

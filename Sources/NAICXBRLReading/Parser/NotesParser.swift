@@ -15,11 +15,10 @@ import NAICXBRLCore
 /// The segmenter hands over non-blank lines only, so where the statement left a blank line is read
 /// from gaps in the line numbers, never from blank lines in the input.
 enum NotesParser {
-    /// The running title printed at the top of every notes page; the rendering sometimes glues
-    /// the first heading of the page onto it.
-    static let runningTitle = "NOTES TO FINANCIAL STATEMENTS"
-
-    static func parse(_ lines: [SourceText.Line], context: ParseContext) -> [Note] {
+    /// `titles`: the notes section's titles in the blank description, printed at the top of
+    /// every notes page as a running title; the rendering sometimes glues the first heading of
+    /// the page onto it.
+    static func parse(_ lines: [SourceText.Line], context: ParseContext, titles: [String]) -> [Note] {
         let given = lines.filter { !isBlank($0.text) }
         var notes: [Note] = []
         var current: Note?
@@ -79,7 +78,7 @@ enum NotesParser {
             }
 
             var clean = Text.clean(line.text)
-            if Text.hasPrefix(clean, runningTitle) {
+            if let runningTitle = titles.first(where: { Text.hasPrefix(clean, $0) }) {
                 let rest = clean.dropFirst(runningTitle.count).drop { $0 == " " }
                 if rest.isEmpty || Text.key(rest) == "continued" {
                     context.classified(line)

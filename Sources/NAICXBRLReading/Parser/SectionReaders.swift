@@ -5,8 +5,8 @@ enum SectionReaders {
         CoverParser.parse(lines, context: context, vocabulary: .of(blank))
     }
 
-    static func notes(_ lines: [SourceText.Line], context: ParseContext) -> [Note] {
-        NotesParser.parse(lines, context: context)
+    static func notes(_ lines: [SourceText.Line], context: ParseContext, blank: Blank) -> [Note] {
+        NotesParser.parse(lines, context: context, titles: blank.sections.filter { $0.kind == .notes }.flatMap(\.titles))
     }
 
     static func interrogatories(_ lines: [SourceText.Line], part: String, context: ParseContext, blank: Blank) -> [Interrogatory] {

@@ -355,7 +355,7 @@ struct Segmenter {
             context.report(.info, .missingPage, line: nil,
                            "the statement does not print: \(missingPages.joined(separator: "; "))")
         }
-        statement.notes = SectionReaders.notes(notesLines, context: context)
+        statement.notes = SectionReaders.notes(notesLines, context: context, blank: blank)
         for section in blank.sections where section.kind == .interrogatories {
             let part = section.part ?? section.id
             if let lines = interrogatoryLines[part] {
