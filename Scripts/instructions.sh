@@ -20,7 +20,7 @@ trap 'rm -rf "$out"' EXIT
 stages=(
   "parse|*StatementParserO11parseTabbed5bytes4name5blank*|10"
   "facts|*FactMappingV5facts2of4file*|15"
-  "XML|*InstanceWriterV7written_5split*|15"
+  "XML|*InstanceWriterV7written_8follower*|15"
   "validation|*SchemaValidatorC17validateStreaming_12documentName13elementChecks*|15"
   "crosschecks|*CheckerV5check_7origins4file*|5"
 )
