@@ -781,23 +781,22 @@ private struct Document {
             xml.xml.raw(")")
         }
         xml.xml.raw("</p>\n<table class=\"cover-fields\">\n")
-        func field(_ label: String, _ concept: String, _ value: String?, _ document: inout Document) {
-            guard let value else { return }
+        // A row of the cover's table: the label, then the value, tagged where its fact is.
+        func row(_ label: String, _ document: inout Document, _ value: (inout Document) -> Void) {
             let xml = document.out
             xml.xml.raw("<tr><th>")
             xml.xml.text(label)
             xml.xml.raw("</th><td>")
-            document.textFact(document.take(concept, at), value)
+            value(&document)
             xml.xml.raw("</td></tr>\n")
+        }
+        func field(_ label: String, _ concept: String, _ value: String?, _ document: inout Document) {
+            guard let value else { return }
+            row(label, &document) { $0.textFact($0.take(concept, at), value) }
         }
         func date(_ label: String, _ concept: String, _ value: CalendarDate?, _ document: inout Document) {
             guard let value else { return }
-            let xml = document.out
-            xml.xml.raw("<tr><th>")
-            xml.xml.text(label)
-            xml.xml.raw("</th><td>")
-            if let i = document.take(concept, at) { document.dateFact(i, value) } else { xml.xml.text(value.usForm) }
-            xml.xml.raw("</td></tr>\n")
+            row(label, &document) { $0.dateFact($0.take(concept, at), value) }
         }
         field("NAIC Group Code", "NAICGroupCode", cover.groupCode, &self)
         field("NAIC Group Code (prior period)", "NAICGroupCodePrior", cover.priorGroupCode, &self)
@@ -870,10 +869,10 @@ private struct Document {
         xml.xml.raw("</div>\n")
     }
 
-    /// A date as the blank prints it (`06/30/2011`).
-    func dateFact(_ i: Int, _ date: CalendarDate) {
+    /// A date as the blank prints it (`06/30/2011`), tagged as fact `i` where that is its fact.
+    func dateFact(_ i: Int?, _ date: CalendarDate) {
         let xml = out
-        guard case .date(let value) = facts[i].value, value == date else {
+        guard let i, case .date(let value) = facts[i].value, value == date else {
             xml.xml.text(date.usForm)
             return
         }
@@ -1343,7 +1342,7 @@ private struct Document {
                 let concept = offersNotApplicable || choice == .notApplicable ? "InterrogatoryAnswerYesNoNotApplicable" : "InterrogatoryAnswerYesNo"
                 if let i = take(concept, at) { yesNo(i, choice, offersNotApplicable: offersNotApplicable) }
             case .date(let d):
-                if let i = take("InterrogatoryAnswerDate", at) { dateFact(i, d) } else { xml.xml.text(d.usForm) }
+                dateFact(take("InterrogatoryAnswerDate", at), d)
             case .amounts(let cells):
                 for (i, cell) in cells.enumerated() {
                     if i > 0 { xml.xml.raw("<br/>") }
