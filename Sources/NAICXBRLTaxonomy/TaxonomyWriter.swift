@@ -10,7 +10,6 @@ public struct TaxonomyWriter: Sendable {
     }
 
     static let xs = "http://www.w3.org/2001/XMLSchema"
-    static let xbrldt = "http://xbrl.org/2005/xbrldt"
 
     public static func printedAtRole(_ t: TaxonomyModel) -> String { t.blank.taxonomyURL + "role/printedAt" }
     public static func printedFormRole(_ t: TaxonomyModel) -> String { t.blank.taxonomyURL + "role/printedForm" }
@@ -45,7 +44,7 @@ public struct TaxonomyWriter: Sendable {
         xml.attribute("xmlns:xbrli", XBRLNamespace.xbrli)
         xml.attribute("xmlns:link", XBRLNamespace.link)
         xml.attribute("xmlns:xlink", XBRLNamespace.xlink)
-        xml.attribute("xmlns:xbrldt", Self.xbrldt)
+        xml.attribute("xmlns:xbrldt", XBRLNamespace.xbrldt)
         xml.attribute("xmlns:\(t.prefix)", t.namespace)
         xml.attribute("targetNamespace", t.namespace)
         xml.attribute("elementFormDefault", "qualified")
@@ -79,7 +78,7 @@ public struct TaxonomyWriter: Sendable {
         xml.end()
         xml.end()
         xml.element("xs:import", attributes: [("namespace", XBRLNamespace.xbrli), ("schemaLocation", "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd")])
-        xml.element("xs:import", attributes: [("namespace", Self.xbrldt), ("schemaLocation", "http://www.xbrl.org/2005/xbrldt-2005.xsd")])
+        xml.element("xs:import", attributes: [("namespace", XBRLNamespace.xbrldt), ("schemaLocation", "http://www.xbrl.org/2005/xbrldt-2005.xsd")])
         for concept in t.concepts {
             var attributes: [(String, String)] = [("name", concept.name), ("id", id(concept.name))]
             switch concept.kind {
@@ -126,7 +125,7 @@ public struct TaxonomyWriter: Sendable {
         xml.start("link:linkbase")
         xml.attribute("xmlns:link", XBRLNamespace.link)
         xml.attribute("xmlns:xlink", XBRLNamespace.xlink)
-        xml.attribute("xmlns:xbrldt", Self.xbrldt)
+        xml.attribute("xmlns:xbrldt", XBRLNamespace.xbrldt)
         xml.attribute("xmlns:xml", "http://www.w3.org/XML/1998/namespace")
         body(xml)
         xml.end()

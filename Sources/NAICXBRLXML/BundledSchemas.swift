@@ -25,13 +25,6 @@ public enum BundledSchemas {
     /// `xbrldi:` dimension members in contexts, namespace `http://xbrl.org/2006/xbrldi`.
     public static let dimensionInstanceURL = "http://www.xbrl.org/2006/xbrldi-2006.xsd"
 
-    public static let xlinkNamespace = "http://www.w3.org/1999/xlink"
-    public static let xlNamespace = "http://www.xbrl.org/2003/XLink"
-    public static let linkbaseNamespace = "http://www.xbrl.org/2003/linkbase"
-    public static let instanceNamespace = "http://www.xbrl.org/2003/instance"
-    public static let dimensionTaxonomyNamespace = "http://xbrl.org/2005/xbrldt"
-    public static let dimensionInstanceNamespace = "http://xbrl.org/2006/xbrldi"
-
     /// Every bundled schema, keyed by its official URL.
     public static let files: [String: String] = [
         xlinkURL: xlink,
