@@ -108,9 +108,16 @@ struct StatementBuilder {
         var text: String? { if case .text(let t) = value { t } else { nil } }
         var date: CalendarDate? { if case .date(let d) = value { d } else { nil } }
         let item = typed["ItemNumberAxis"].flatMap { Int($0) }
-        func address(_ keyPath: WritableKeyPath<Cover, Cover.Address?>, _ field: WritableKeyPath<Cover.Address, String?>) {
+        // An address's street, city-state-zip or telephone, by the end of the concept's name.
+        func address(_ keyPath: WritableKeyPath<Cover, Cover.Address?>) {
             var a = cover[keyPath: keyPath] ?? Cover.Address()
-            a[keyPath: field] = text
+            if concept.hasSuffix("Street") {
+                a.street = text
+            } else if concept.hasSuffix("CityStateZip") {
+                a.cityStateZip = text
+            } else {
+                a.telephone = text
+            }
             cover[keyPath: keyPath] = a
         }
         func contact(_ field: WritableKeyPath<Cover.Contact, String?>) {
@@ -132,18 +139,10 @@ struct StatementBuilder {
         case "CountryOfDomicile": cover.countryOfDomicile = text
         case "IncorporationDate": cover.incorporated = date
         case "CommencedBusinessDate": cover.commencedBusiness = date
-        case "StatutoryHomeOfficeStreet": address(\.statutoryHomeOffice, \.street)
-        case "StatutoryHomeOfficeCityStateZip": address(\.statutoryHomeOffice, \.cityStateZip)
-        case "StatutoryHomeOfficeTelephone": address(\.statutoryHomeOffice, \.telephone)
-        case "MainAdministrativeOfficeStreet": address(\.mainAdministrativeOffice, \.street)
-        case "MainAdministrativeOfficeCityStateZip": address(\.mainAdministrativeOffice, \.cityStateZip)
-        case "MainAdministrativeOfficeTelephone": address(\.mainAdministrativeOffice, \.telephone)
-        case "MailAddressStreet": address(\.mailAddress, \.street)
-        case "MailAddressCityStateZip": address(\.mailAddress, \.cityStateZip)
-        case "MailAddressTelephone": address(\.mailAddress, \.telephone)
-        case "BooksAndRecordsStreet": address(\.booksAndRecords, \.street)
-        case "BooksAndRecordsCityStateZip": address(\.booksAndRecords, \.cityStateZip)
-        case "BooksAndRecordsTelephone": address(\.booksAndRecords, \.telephone)
+        case "StatutoryHomeOfficeStreet", "StatutoryHomeOfficeCityStateZip", "StatutoryHomeOfficeTelephone": address(\.statutoryHomeOffice)
+        case "MainAdministrativeOfficeStreet", "MainAdministrativeOfficeCityStateZip", "MainAdministrativeOfficeTelephone": address(\.mainAdministrativeOffice)
+        case "MailAddressStreet", "MailAddressCityStateZip", "MailAddressTelephone": address(\.mailAddress)
+        case "BooksAndRecordsStreet", "BooksAndRecordsCityStateZip", "BooksAndRecordsTelephone": address(\.booksAndRecords)
         case "InternetWebSiteAddress": cover.webSite = text
         case "StatementContactName": contact(\.name)
         case "StatementContactTelephone": contact(\.telephone)
