@@ -1017,23 +1017,24 @@ private struct Document {
             }
             xml.xml.raw("</tr>\n")
         }
-        if page.headings.isEmpty, columns.contains(where: { !$0.heading.isEmpty }) {
-            // No heading was read from the statement: the blank's own, as labels (no fact).
-            xml.xml.raw("<tr class=\"heading blank-heading\"><th class=\"line\"></th><th class=\"caption\"></th>")
+        // A row of the blank's own words for each column, under empty line and caption cells.
+        func columnRow(_ rowClass: StaticString, _ text: KeyPath<ColumnDescription, String>) {
+            xml.xml.raw("<tr class=\"")
+            xml.xml.raw(rowClass)
+            xml.xml.raw("\"><th class=\"line\"></th><th class=\"caption\"></th>")
             for column in columns {
                 xml.xml.raw("<th>")
-                xml.xml.text(column.heading)
+                xml.xml.text(column[keyPath: text])
                 xml.xml.raw("</th>")
             }
             xml.xml.raw("</tr>\n")
         }
-        xml.xml.raw("<tr class=\"column-numbers\"><th class=\"line\"></th><th class=\"caption\"></th>")
-        for column in columns {
-            xml.xml.raw("<th>")
-            xml.xml.text(column.number)
-            xml.xml.raw("</th>")
+        if page.headings.isEmpty, columns.contains(where: { !$0.heading.isEmpty }) {
+            // No heading was read from the statement: the blank's own, as labels (no fact).
+            columnRow("heading blank-heading", \.heading)
         }
-        xml.xml.raw("</tr>\n</thead>\n<tbody>\n")
+        columnRow("column-numbers", \.number)
+        xml.xml.raw("</thead>\n<tbody>\n")
         let rowAxis = members ? TaxonomyModel.rowAxis(description) : ""
         let marks = cellFindings[page.id]
         // The first line of each number, as ``PageDescription/line(_:)`` finds it.
@@ -1210,15 +1211,24 @@ private struct Document {
         xml.xml.text(pending)
     }
 
+    /// Opens a part of the statement that follows the pages: its division's start tag, then the
+    /// running header.
+    func openPart(_ division: StaticString) {
+        let xml = out
+        xml.xml.raw(division)
+        xml.xml.raw("\n<div class=\"running-header\">")
+        xml.xml.text(runningHeader)
+        xml.xml.raw("</div>\n")
+    }
+
     // MARK: Notes
 
     mutating func notes() {
         guard !statement.notes.isEmpty, let periods else { return }
         let document = periods.period(.currentYearToDate)
         let xml = out
-        xml.xml.raw("<div class=\"notes\" id=\"notes\">\n<div class=\"running-header\">")
-        xml.xml.text(runningHeader)
-        xml.xml.raw("</div>\n<h2 class=\"title\">NOTES TO FINANCIAL STATEMENTS</h2>\n")
+        openPart("<div class=\"notes\" id=\"notes\">")
+        xml.xml.raw("<h2 class=\"title\">NOTES TO FINANCIAL STATEMENTS</h2>\n")
         for note in statement.notes {
             let axes: DimensionMembers = ["NoteAxis": String(note.number)]
             xml.xml.raw("<div class=\"note\"")
@@ -1309,9 +1319,7 @@ private struct Document {
         guard !statement.interrogatories.isEmpty, let periods else { return }
         let document = periods.period(.currentYearToDate)
         let xml = out
-        xml.xml.raw("<div class=\"interrogatories\" id=\"interrogatories\">\n<div class=\"running-header\">")
-        xml.xml.text(runningHeader)
-        xml.xml.raw("</div>\n")
+        openPart("<div class=\"interrogatories\" id=\"interrogatories\">")
         var part: String?
         for item in statement.interrogatories {
             if item.part != part {
