@@ -1211,23 +1211,25 @@ private struct Document {
         xml.xml.text(pending)
     }
 
-    /// Opens a part of the statement that follows the pages: its division's start tag, then the
-    /// running header.
-    func openPart(_ division: StaticString) {
+    /// Opens a part of the statement that follows the pages (the notes, the interrogatories):
+    /// its division's start tag, then the running header. Returns the period of the part's facts,
+    /// the current year to date; nil, writing nothing, when the part `isEmpty` or the statement
+    /// has no periods.
+    func openPart(_ division: StaticString, isEmpty: Bool) -> Period? {
+        guard !isEmpty, let periods else { return nil }
         let xml = out
         xml.xml.raw(division)
         xml.xml.raw("\n<div class=\"running-header\">")
         xml.xml.text(runningHeader)
         xml.xml.raw("</div>\n")
+        return periods.period(.currentYearToDate)
     }
 
     // MARK: Notes
 
     mutating func notes() {
-        guard !statement.notes.isEmpty, let periods else { return }
-        let document = periods.period(.currentYearToDate)
+        guard let document = openPart("<div class=\"notes\" id=\"notes\">", isEmpty: statement.notes.isEmpty) else { return }
         let xml = out
-        openPart("<div class=\"notes\" id=\"notes\">")
         xml.xml.raw("<h2 class=\"title\">NOTES TO FINANCIAL STATEMENTS</h2>\n")
         for note in statement.notes {
             let axes: DimensionMembers = ["NoteAxis": String(note.number)]
@@ -1316,10 +1318,8 @@ private struct Document {
     // MARK: Interrogatories
 
     mutating func interrogatories() {
-        guard !statement.interrogatories.isEmpty, let periods else { return }
-        let document = periods.period(.currentYearToDate)
+        guard let document = openPart("<div class=\"interrogatories\" id=\"interrogatories\">", isEmpty: statement.interrogatories.isEmpty) else { return }
         let xml = out
-        openPart("<div class=\"interrogatories\" id=\"interrogatories\">")
         var part: String?
         for item in statement.interrogatories {
             if item.part != part {
