@@ -15,6 +15,16 @@ let parentIdentity = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 // that is not `main.swift` hold `@main`.
 let fuzzerSettings: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
 
+/// A fuzzer: the executable of `Sources/NAME`.
+func fuzzer(_ name: String) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: ["FuzzSupport", .product(name: "NAICXBRL", package: parentIdentity)],
+        path: "Sources/\(name)",
+        swiftSettings: fuzzerSettings
+    )
+}
+
 let package = Package(
     name: "naicxbrl-fuzz",
     platforms: [.macOS(.v13)],
@@ -23,29 +33,15 @@ let package = Package(
     ],
     targets: [
         .target(name: "CFuzzerDriver", path: "Sources/CFuzzerDriver"),
-        .executableTarget(
-            name: "FuzzParser",
+        // What every fuzzer shares: libFuzzer's driver, its input as bytes, the reference blank.
+        .target(
+            name: "FuzzSupport",
             dependencies: ["CFuzzerDriver", .product(name: "NAICXBRL", package: parentIdentity)],
-            path: "Sources/FuzzParser",
-            swiftSettings: fuzzerSettings
+            path: "Sources/FuzzSupport"
         ),
-        .executableTarget(
-            name: "FuzzImporter",
-            dependencies: ["CFuzzerDriver", .product(name: "NAICXBRL", package: parentIdentity)],
-            path: "Sources/FuzzImporter",
-            swiftSettings: fuzzerSettings
-        ),
-        .executableTarget(
-            name: "FuzzInput",
-            dependencies: ["CFuzzerDriver", .product(name: "NAICXBRL", package: parentIdentity)],
-            path: "Sources/FuzzInput",
-            swiftSettings: fuzzerSettings
-        ),
-        .executableTarget(
-            name: "FuzzReports",
-            dependencies: ["CFuzzerDriver", .product(name: "NAICXBRL", package: parentIdentity)],
-            path: "Sources/FuzzReports",
-            swiftSettings: fuzzerSettings
-        ),
+        fuzzer("FuzzParser"),
+        fuzzer("FuzzImporter"),
+        fuzzer("FuzzInput"),
+        fuzzer("FuzzReports"),
     ]
 )

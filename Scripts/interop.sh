@@ -15,14 +15,11 @@ set -euo pipefail
 
 # shellcheck source=Scripts/xmllint-official.sh
 source "$(dirname "${BASH_SOURCE[0]}")/xmllint-official.sh"
+# shellcheck source=Scripts/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-tool="${1:-}"
-if [ -z "$tool" ]; then
-    swift build -c release --product naicxbrl >&2
-    tool="$root/.build/release/naicxbrl"
-fi
+tool="$(naicxbrl_tool "${1:-}")"
 official="$(Scripts/arelle-env.sh | tail -1)"
 arelle="$root/.venv-arelle/bin/arelleCmdLine"
 out="$(mktemp -d)"

@@ -7,13 +7,10 @@
 #
 # Needs chromium (apt-get install chromium) and, for the filing, pdftotext (poppler-utils).
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=Scripts/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$root"
-tool="${1:-}"
-if [ -z "$tool" ]; then
-    swift build -c release --product naicxbrl >&2
-    tool="$root/.build/release/naicxbrl"
-fi
+tool="$(naicxbrl_tool "${1:-}")"
 browser="$(command -v chromium || command -v chromium-browser || true)"
 [ -n "$browser" ] || { echo "screenshots: chromium is not installed (apt-get install chromium)" >&2; exit 2; }
 out="$(mktemp -d)"

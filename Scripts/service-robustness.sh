@@ -8,22 +8,18 @@
 #
 #     Scripts/service-robustness.sh Service/.build/release/naicxbrl-serve [ROUNDS]
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=Scripts/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 serve="$1"
 rounds="${2:-2}"
-port="${NAICXBRL_SERVE_PORT:-18190}"
 statement="$root/Fixtures/mml-bay-state-life-2011-q2.txt"
-url="http://127.0.0.1:$port"
 work="$(mktemp -d)"
 pid=
 trap '[ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 
-start() {
-    "$serve" --port "$port" "$@" 2>>"$work/serve.err" &
-    pid=$!
-    for _ in $(seq 100); do curl -fs "$url/healthz" >/dev/null && return; sleep 0.1; done
-    echo "the server did not start" >&2; exit 1
-}
+# The server's own messages go to a file, out of the report; port, url and pid are set here.
+serve_log="$work/serve.err"
+start() { serve_start "$serve" 18190 "$@"; }
 stop() {
     kill -TERM "$pid"
     local code=0

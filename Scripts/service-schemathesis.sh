@@ -5,11 +5,11 @@
 #
 #     Scripts/service-schemathesis.sh Service/.build/debug/naicxbrl-serve [MAX_EXAMPLES]
 set -euo pipefail
+# shellcheck source=Scripts/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 serve="$1"
 examples="${2:-25}"
-port="${NAICXBRL_SERVE_PORT:-18790}"
 venv="$root/.venv-schemathesis"
 
 if ! "$venv/bin/python" -c 'import schemathesis' >/dev/null 2>&1; then
@@ -17,15 +17,11 @@ if ! "$venv/bin/python" -c 'import schemathesis' >/dev/null 2>&1; then
     "$venv/bin/pip" install --disable-pip-version-check --quiet schemathesis
 fi
 
-"$serve" --host 127.0.0.1 --port "$port" --time-limit 20 &
-pid=$!
-trap 'kill -TERM $pid 2>/dev/null || true' EXIT
-for _ in $(seq 50); do
-    curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break
-    sleep 0.2
-done
+pid=
+trap '[ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null || true' EXIT
+serve_start "$serve" 18790 --time-limit 20
 
-"$venv/bin/schemathesis" run "$root/Service/openapi.json" --url "http://127.0.0.1:$port" \
+"$venv/bin/schemathesis" run "$root/Service/openapi.json" --url "$url" \
     --checks not_a_server_error,status_code_conformance,content_type_conformance \
     --max-examples "$examples" --request-timeout 30
 

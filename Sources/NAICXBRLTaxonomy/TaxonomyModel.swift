@@ -90,6 +90,21 @@ public struct TaxonomyModel: Sendable {
 
     private func roleURI(_ id: String) -> String { blank.taxonomyURL + "role/" + id }
 
+    /// Adds an explicit dimension: its axis, its domain and its members (name, label, printed-at
+    /// label, reference), each member once, in the order given; returns the members' names.
+    private mutating func addDimension(_ axis: String, label: String, domain: String, domainLabel: String,
+                                       members: [(name: String, label: String, printedAt: String, reference: ConceptReference)]) -> [String] {
+        add(Concept(name: axis, kind: .explicitDimension, type: .abstract, periodType: .duration, label: label))
+        add(Concept(name: domain, kind: .member, type: .abstract, periodType: .duration, label: domainLabel))
+        var names: [String] = []
+        for member in members where !names.contains(member.name) {
+            names.append(member.name)
+            add(Concept(name: member.name, kind: .member, type: .abstract, periodType: .duration, label: member.label,
+                        printedAt: member.printedAt, reference: member.reference))
+        }
+        return names
+    }
+
     private mutating func addPage(_ page: PageDescription) {
         // Worked out once: every line's printed-at label starts with it.
         let title = page.title.capitalizedTitle
@@ -126,17 +141,10 @@ public struct TaxonomyModel: Sendable {
                 }
             }
             let axis = Self.rowAxis(page), domain = Self.rowDomain(page)
-            add(Concept(name: axis, kind: .explicitDimension, type: .abstract, periodType: .duration, label: "\(title) line"))
-            add(Concept(name: domain, kind: .member, type: .abstract, periodType: .duration, label: "All lines"))
-            var members: [String] = []
-            for line in page.lines {
-                guard let member = line.member else { continue }
-                let name = Self.member(page, member, rows: true)
-                let label = line.caption.isEmpty ? "Line \(line.line)" : line.caption
-                add(Concept(name: name, kind: .member, type: .abstract, periodType: .duration, label: label,
-                            printedAt: "\(title), line \(line.line)", reference: at(line: line.line)))
-                if !members.contains(name) { members.append(name) }
-            }
+            let members = addDimension(axis, label: "\(title) line", domain: domain, domainLabel: "All lines", members: page.lines.compactMap { line in
+                line.member.map { (Self.member(page, $0, rows: true), line.caption.isEmpty ? "Line \(line.line)" : line.caption,
+                                   "\(title), line \(line.line)", at(line: line.line)) }
+            })
             presentation.append(Arc(from: root, to: axis, order: page.columns.count + 1, weight: 1))
             presentation.append(Arc(from: axis, to: domain, order: 1, weight: 1))
             for (i, m) in members.enumerated() { presentation.append(Arc(from: domain, to: m, order: i + 1, weight: 1)) }
@@ -217,17 +225,9 @@ public struct TaxonomyModel: Sendable {
             let members = page.columns.compactMap(\.member)
             if !members.isEmpty {
                 let axis = Self.columnAxis(page), domain = Self.columnDomain(page)
-                add(Concept(name: axis, kind: .explicitDimension, type: .abstract, periodType: .duration, label: "\(title) column"))
-                add(Concept(name: domain, kind: .member, type: .abstract, periodType: .duration, label: "All columns"))
-                var names: [String] = []
-                for column in page.columns {
-                    guard let member = column.member else { continue }
-                    let name = Self.member(page, member, rows: false)
-                    if names.contains(name) { continue }
-                    names.append(name)
-                    add(Concept(name: name, kind: .member, type: .abstract, periodType: .duration, label: column.heading,
-                                printedAt: "\(title), column \(column.number)", reference: at(column: column.number)))
-                }
+                let names = addDimension(axis, label: "\(title) column", domain: domain, domainLabel: "All columns", members: page.columns.compactMap { column in
+                    column.member.map { (Self.member(page, $0, rows: false), column.heading, "\(title), column \(column.number)", at(column: column.number)) }
+                })
                 hypercubes.append(Hypercube(table: "\(page.id)Table", lineItems: "\(page.id)LineItems", primaryItems: items,
                                             axes: [(axis, domain, names)]))
             }

@@ -10,7 +10,6 @@ public struct TaxonomyWriter: Sendable {
     }
 
     static let xs = "http://www.w3.org/2001/XMLSchema"
-    static let xbrldt = "http://xbrl.org/2005/xbrldt"
 
     public static func printedAtRole(_ t: TaxonomyModel) -> String { t.blank.taxonomyURL + "role/printedAt" }
     public static func printedFormRole(_ t: TaxonomyModel) -> String { t.blank.taxonomyURL + "role/printedForm" }
@@ -45,7 +44,7 @@ public struct TaxonomyWriter: Sendable {
         xml.attribute("xmlns:xbrli", XBRLNamespace.xbrli)
         xml.attribute("xmlns:link", XBRLNamespace.link)
         xml.attribute("xmlns:xlink", XBRLNamespace.xlink)
-        xml.attribute("xmlns:xbrldt", Self.xbrldt)
+        xml.attribute("xmlns:xbrldt", XBRLNamespace.xbrldt)
         xml.attribute("xmlns:num", XBRLNamespace.num)
         xml.attribute("xmlns:\(t.prefix)", t.namespace)
         xml.attribute("targetNamespace", t.namespace)
@@ -63,32 +62,24 @@ public struct TaxonomyWriter: Sendable {
             xml.element("link:linkbaseRef", attributes: [("xlink:type", "simple"), ("xlink:href", formulaFile),
                                                         ("xlink:arcrole", "http://www.w3.org/1999/xlink/properties/linkbase")])
         }
-        for (i, role) in t.roles.enumerated() {
+        func roleType(_ uri: String, id: String, definition: String, usedOn: [String]) {
             xml.start("link:roleType")
-            xml.attribute("roleURI", role.uri)
-            xml.attribute("id", role.id)
-            xml.element("link:definition", attributes: [], text: String(format2(i + 1)) + " - " + role.definition)
-            xml.element("link:usedOn", attributes: [], text: "link:presentationLink")
-            xml.element("link:usedOn", attributes: [], text: "link:calculationLink")
-            xml.element("link:usedOn", attributes: [], text: "link:definitionLink")
+            xml.attribute("roleURI", uri)
+            xml.attribute("id", id)
+            xml.element("link:definition", attributes: [], text: definition)
+            for element in usedOn { xml.element("link:usedOn", attributes: [], text: element) }
             xml.end()
         }
-        xml.start("link:roleType")
-        xml.attribute("roleURI", Self.printedAtRole(t))
-        xml.attribute("id", "printedAt")
-        xml.element("link:definition", attributes: [], text: "Where the item is printed on the blank (page and line)")
-        xml.element("link:usedOn", attributes: [], text: "link:label")
-        xml.end()
-        xml.start("link:roleType")
-        xml.attribute("roleURI", Self.printedFormRole(t))
-        xml.attribute("id", "printedForm")
-        xml.element("link:definition", attributes: [], text: "How a value was printed in the statement ($ 38, -, XXX)")
-        xml.element("link:usedOn", attributes: [], text: "link:footnote")
-        xml.end()
+        for (i, role) in t.roles.enumerated() {
+            roleType(role.uri, id: role.id, definition: String(format2(i + 1)) + " - " + role.definition,
+                     usedOn: ["link:presentationLink", "link:calculationLink", "link:definitionLink"])
+        }
+        roleType(Self.printedAtRole(t), id: "printedAt", definition: "Where the item is printed on the blank (page and line)", usedOn: ["link:label"])
+        roleType(Self.printedFormRole(t), id: "printedForm", definition: "How a value was printed in the statement ($ 38, -, XXX)", usedOn: ["link:footnote"])
         xml.end()
         xml.end()
         xml.element("xs:import", attributes: [("namespace", XBRLNamespace.xbrli), ("schemaLocation", "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd")])
-        xml.element("xs:import", attributes: [("namespace", Self.xbrldt), ("schemaLocation", "http://www.xbrl.org/2005/xbrldt-2005.xsd")])
+        xml.element("xs:import", attributes: [("namespace", XBRLNamespace.xbrldt), ("schemaLocation", "http://www.xbrl.org/2005/xbrldt-2005.xsd")])
         xml.element("xs:import", attributes: [("namespace", XBRLNamespace.num), ("schemaLocation", BundledSchemas.dtrNumericURL)])
         for concept in t.concepts {
             var attributes: [(String, String)] = [("name", concept.name), ("id", id(concept.name))]
@@ -136,7 +127,7 @@ public struct TaxonomyWriter: Sendable {
         xml.start("link:linkbase")
         xml.attribute("xmlns:link", XBRLNamespace.link)
         xml.attribute("xmlns:xlink", XBRLNamespace.xlink)
-        xml.attribute("xmlns:xbrldt", Self.xbrldt)
+        xml.attribute("xmlns:xbrldt", XBRLNamespace.xbrldt)
         xml.attribute("xmlns:xml", "http://www.w3.org/XML/1998/namespace")
         body(xml)
         xml.end()

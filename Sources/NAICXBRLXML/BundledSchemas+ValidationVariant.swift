@@ -50,7 +50,7 @@ extension BundledSchemas {
     static let linkbaseValidationVariant = linkbaseSchema(footnoteRepetition: .repeatedSequence)
 
     private static let dimensionInstanceImport = """
-      <import namespace="\(dimensionInstanceNamespace)" schemaLocation="\(dimensionInstanceURL)"/>
+      <import namespace="\(XBRLNamespace.xbrldi)" schemaLocation="\(dimensionInstanceURL)"/>
 
     """
 

@@ -7,10 +7,9 @@ import NAICXBRLCore
 /// libxml2 in place of the network.
 ///
 /// The texts were written for this project from the XBRL 2.1 specification (2003-12-31 with
-/// errata, 2013-02-20) and XBRL Dimensions 1.0 (2006-09-18, errata 2012-01-25), and the numeric types of the XBRL Data
-/// Type Registry (2009-12-16): the same
-/// components, types, substitution groups and attributes as the official files, without their
-/// annotations. `XMLBaseSchemaTests` compares them structurally with the official files that the
+/// errata, 2013-02-20), XBRL Dimensions 1.0 (2006-09-18, errata 2012-01-25) and the numeric
+/// types of the XBRL Data Type Registry (2009-12-16): the same components, types, substitution
+/// groups and attributes as the official files, without their annotations. `XMLBaseSchemaTests` compares them structurally with the official files that the
 /// `arelle-release` package ships.
 public enum BundledSchemas {
     /// `xlink:` attributes (XBRL 2.1 section 3.5.1), namespace `http://www.w3.org/1999/xlink`.
@@ -28,13 +27,6 @@ public enum BundledSchemas {
     /// `num:` the Data Type Registry's numeric types (`percentItemType`), namespace
     /// `http://www.xbrl.org/dtr/type/numeric`.
     public static let dtrNumericURL = "http://www.xbrl.org/dtr/type/numeric-2009-12-16.xsd"
-
-    public static let xlinkNamespace = "http://www.w3.org/1999/xlink"
-    public static let xlNamespace = "http://www.xbrl.org/2003/XLink"
-    public static let linkbaseNamespace = "http://www.xbrl.org/2003/linkbase"
-    public static let instanceNamespace = "http://www.xbrl.org/2003/instance"
-    public static let dimensionTaxonomyNamespace = "http://xbrl.org/2005/xbrldt"
-    public static let dimensionInstanceNamespace = "http://xbrl.org/2006/xbrldi"
 
     /// Every bundled schema, keyed by its official URL.
     public static let files: [String: String] = [

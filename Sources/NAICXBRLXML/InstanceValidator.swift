@@ -65,7 +65,7 @@ public final class InstanceValidator: Sendable {
     /// bundled XBRL base schemas.
     public init(taxonomyEntryURL: String) throws(SchemaCompileError) {
         let outline = try SchemaSetOutline.read(entryURL: taxonomyEntryURL)
-        let excluded: Set<String> = [BundledSchemas.instanceNamespace, BundledSchemas.linkbaseNamespace]
+        let excluded: Set<String> = [XBRLNamespace.xbrli, XBRLNamespace.link]
         var namespaces: Set<String> = []
         var concepts = 0
         for (name, declaration) in outline.declarations
@@ -169,13 +169,13 @@ public final class InstanceValidator: Sendable {
                 reportDuplicate(id, element, operation)
             }
             if element.depth == 0 {
-                rootIsXBRL = element.hasName(BundledSchemas.instanceNamespace, "xbrl")
+                rootIsXBRL = element.hasName(XBRLNamespace.xbrli, "xbrl")
                 return false
             }
             guard element.depth == 1 else { return false }
             guard rootIsXBRL, !done else { return done }
-            if element.hasName(BundledSchemas.linkbaseNamespace, "schemaRef") {
-                if let href = element.attribute("href", namespace: BundledSchemas.xlinkNamespace),
+            if element.hasName(XBRLNamespace.link, "schemaRef") {
+                if let href = element.attribute("href", namespace: XBRLNamespace.xlink),
                    !validator.validator.isInSchemaSet(href, base: element.base) {
                     operation.record(ValidationIssue(
                         .error, .refused, file: operation.defaultFile, line: element.line,
@@ -184,7 +184,7 @@ public final class InstanceValidator: Sendable {
                 return false
             }
             if validator.nonFactDeclarations.isEmpty {
-                if element.hasName(BundledSchemas.linkbaseNamespace, nil) { return false }
+                if element.hasName(XBRLNamespace.link, nil) { return false }
                 done = true
                 return true
             }
@@ -207,7 +207,7 @@ public final class InstanceValidator: Sendable {
                     "Element '\(name)': declared in the taxonomy, but not in the substitution group of xbrli:item or xbrli:tuple, so it cannot be a fact (XBRL 2.1 section 4.6)"))
             }
             // A declared non-fact is reported at each occurrence; links are looked at each time.
-            return !isNonFact && !element.hasName(BundledSchemas.linkbaseNamespace, nil)
+            return !isNonFact && !element.hasName(XBRLNamespace.link, nil)
         }
     }
 

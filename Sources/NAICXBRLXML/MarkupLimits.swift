@@ -114,6 +114,15 @@ struct MarkupLimits {
         return false
     }
 
+    /// One more unit of a text node, CDATA section or attribute value (`what`): false, with the
+    /// refusal, past the text limit.
+    @inline(__always)
+    private mutating func lengthen(_ what: StaticString) -> Bool {
+        run += 1
+        if run > limits.xmlTextBytes { return refuse("\(what) is too long", limits.xmlTextBytes, "NAICXBRL_MAX_XML_TEXT_BYTES") }
+        return true
+    }
+
     private mutating func step(_ unit: UInt16) -> Bool {
         remember(unit)
         switch state {
@@ -121,9 +130,8 @@ struct MarkupLimits {
             if unit == 0x3C {
                 state = .tagStart
                 run = 0
-            } else {
-                run += 1
-                if run > limits.xmlTextBytes { return refuse("a text node is too long", limits.xmlTextBytes, "NAICXBRL_MAX_XML_TEXT_BYTES") }
+            } else if !lengthen("a text node") {
+                return false
             }
         case .tagStart:
             switch unit {
@@ -176,9 +184,8 @@ struct MarkupLimits {
                 state = .tag
                 inName = false
                 name = []
-            } else {
-                run += 1
-                if run > limits.xmlTextBytes { return refuse("an attribute value is too long", limits.xmlTextBytes, "NAICXBRL_MAX_XML_TEXT_BYTES") }
+            } else if !lengthen("an attribute value") {
+                return false
             }
         case .endTag:
             if unit == 0x3E { state = .content; run = 0 }
@@ -206,9 +213,8 @@ struct MarkupLimits {
             if recentEnds("]]>") {
                 state = .content
                 run = 0
-            } else {
-                run += 1
-                if run > limits.xmlTextBytes { return refuse("a text node is too long", limits.xmlTextBytes, "NAICXBRL_MAX_XML_TEXT_BYTES") }
+            } else if !lengthen("a text node") {
+                return false
             }
         case .declaration:
             if unit == 0x3E { state = .content; run = 0 }

@@ -14,8 +14,8 @@ struct SchemaSetOutline {
         var isAbstract: Bool
     }
 
-    static let item = ExpandedName(BundledSchemas.instanceNamespace, "item")
-    static let tuple = ExpandedName(BundledSchemas.instanceNamespace, "tuple")
+    static let item = ExpandedName(XBRLNamespace.xbrli, "item")
+    static let tuple = ExpandedName(XBRLNamespace.xbrli, "tuple")
 
     /// Every global element declaration in the set.
     private(set) var declarations: [ExpandedName: Declaration] = [:]

@@ -40,9 +40,7 @@ public struct ValidationIssue: Codable, Hashable, Sendable, CustomStringConverti
 
     /// `file:line: severity: message`, the form compilers use, so editors can jump to it.
     public var description: String {
-        var place = file ?? "<input>"
-        if let line { place += ":\(line)" }
-        return "\(place): \(severity.rawValue): \(message)"
+        "\(Diagnostic.place(file: file, line: line)): \(severity.rawValue): \(message)"
     }
 
     /// The same finding in the project's diagnostic form.

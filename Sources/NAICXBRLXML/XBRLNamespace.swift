@@ -1,9 +1,12 @@
 /// The namespaces of the XBRL 2.1 and XBRL Dimensions specifications that the instance, the
-/// taxonomy and the readers name.
+/// taxonomy, the readers and the bundled schemas (``BundledSchemas``) name.
 public enum XBRLNamespace {
     public static let xbrli = "http://www.xbrl.org/2003/instance"
     public static let link = "http://www.xbrl.org/2003/linkbase"
     public static let xlink = "http://www.w3.org/1999/xlink"
+    /// XBRL 2.1's abstract XLink building blocks (`xl:`).
+    public static let xl = "http://www.xbrl.org/2003/XLink"
+    public static let xbrldt = "http://xbrl.org/2005/xbrldt"
     public static let xbrldi = "http://xbrl.org/2006/xbrldi"
     public static let iso4217 = "http://www.xbrl.org/2003/iso4217"
     /// The Data Type Registry's numeric types (`num:percentItemType`).

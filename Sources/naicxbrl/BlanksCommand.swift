@@ -25,35 +25,8 @@ struct BlanksCommand: ParsableCommand {
         @Option(help: "text or json.")
         var format: Format = .text
 
-        struct Listed: Encodable {
-            var id: String
-            var title: String
-            var kind: String
-            var namespace: String
-            var editions: [Edition]
-            struct Edition: Encodable {
-                var year: Int
-                var entryPoint: String
-                var pages: Int
-                var lines: Int
-            }
-        }
-
         func run() throws {
-            let catalog = BlankCatalog.bundled
-            var listed: [Listed] = []
-            for id in catalog.ids {
-                var editions: [Listed.Edition] = []
-                var latest: Blank?
-                for year in catalog.years(of: id) {
-                    guard let blank = try? catalog.blank(id, year: year) else { continue }
-                    latest = blank
-                    editions.append(Listed.Edition(year: year, entryPoint: blank.taxonomyURL + blank.entryPoint,
-                                                   pages: blank.pages.count, lines: blank.pages.reduce(0) { $0 + $1.lines.count }))
-                }
-                guard let latest else { continue }
-                listed.append(Listed(id: id, title: latest.title, kind: latest.kind.rawValue, namespace: latest.namespace, editions: editions))
-            }
+            let listed = BlankCatalog.bundled.listing
             let out: Data
             switch format {
             case .json:

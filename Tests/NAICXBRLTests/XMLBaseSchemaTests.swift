@@ -74,7 +74,7 @@ final class XMLBaseSchemaTests: XCTestCase {
         let variantText = try BundledSchemas.instanceValidationVariant(factNamespaces: namespaces)
         let variant = try SchemaOutline(data: Data(variantText.utf8), url: BundledSchemas.instanceURL)
         let official = try SchemaOutline(data: Data(BundledSchemas.instance.utf8), url: BundledSchemas.instanceURL)
-        let xbrldiImport = "import \(BundledSchemas.dimensionInstanceNamespace)"
+        let xbrldiImport = "import \(XBRLNamespace.xbrldi)"
         XCTAssertEqual(variant.differences(from: official).count, 2)
         XCTAssertEqual(variant.schemaAttributes, official.schemaAttributes)
         XCTAssertEqual(Set(variant.components.keys), Set(official.components.keys).union([xbrldiImport]))
@@ -187,7 +187,7 @@ struct SchemaOutline {
         for (name, value) in Self.attributes(root) where !name.hasPrefix("{") {
             schemaAttributes[name] = value
         }
-        for element in Self.elementChildren(root) where Self.namespace(element) == Self.xsd && Self.name(element) != "annotation" {
+        for element in elementChildren(of: root) where Self.namespace(element) == Self.xsd && Self.name(element) != "annotation" {
             let kind = Self.name(element)
             let attributes = Dictionary(Self.attributes(element), uniquingKeysWith: { a, _ in a })
             var text = Self.canonical(element, document)
@@ -239,7 +239,7 @@ struct SchemaOutline {
             }
             rendered.append("\(name)=\(value)")
         }
-        let children = elementChildren(element)
+        let children = elementChildren(of: element)
             .filter { !(namespace($0) == xsd && name($0) == "annotation") }
             .map { canonical($0, document) }
         let label = isSchemaElement ? "xs:\(name(element))" : "{\(namespace(element))}\(name(element))"
@@ -261,16 +261,6 @@ struct SchemaOutline {
 
     private static func namespace(_ node: xmlNodePtr) -> String {
         node.pointee.ns?.pointee.href.map { String(cString: $0) } ?? ""
-    }
-
-    private static func elementChildren(_ node: xmlNodePtr) -> [xmlNodePtr] {
-        var result: [xmlNodePtr] = []
-        var child = node.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE { result.append(current) }
-            child = current.pointee.next
-        }
-        return result
     }
 
     /// Attributes as (name, value); namespaced ones named `{uri}local`.

@@ -1,5 +1,5 @@
-import CFuzzerDriver
 import Foundation
+import FuzzSupport
 import NAICXBRL
 
 /// A folder of this process's own for the files the fuzzer names.
@@ -22,7 +22,7 @@ let folder: String = {
 ///   must be well-formed XML whatever they hold.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    let bytes = fuzzBytes(data, size)
     guard let mode = bytes.first else { return 0 }
     let rest = bytes.dropFirst()
     let split = rest.firstIndex(of: 0) ?? rest.endIndex
@@ -87,17 +87,11 @@ public func fuzzInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     return 0
 }
 
-/// The quarterly Life, Accident and Health blank, whose instances the fuzzer writes and reads.
-let referenceBlank: Blank = Blank.named("life-ah-quarterly")!
+/// The importer of the reference blank's instances, which the fuzzer writes and reads.
 let importer = FactImporter(blank: referenceBlank)
 
-/// Hands the command line to libFuzzer's driver (see Package.swift for why not libFuzzer's `main`).
+/// libFuzzer's driver over the entry point (see Package.swift for why not libFuzzer's `main`).
 @main
 enum FuzzInputMain {
-    static func main() {
-        var argc = CommandLine.argc
-        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        let status = LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzInput(data, size) }
-        exit(status)
-    }
+    static func main() { runFuzzerDriver(fuzzInput) }
 }

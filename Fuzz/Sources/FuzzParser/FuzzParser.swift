@@ -1,5 +1,5 @@
-import CFuzzerDriver
 import Foundation
+import FuzzSupport
 import NAICXBRL
 
 /// libFuzzer entry point for the statement parser.
@@ -9,20 +9,15 @@ import NAICXBRL
 /// control.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzParser(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    let bytes = fuzzBytes(data, size)
     let result = StatementParser.parse(bytes: bytes, name: "fuzz.txt")
     // Read the result so the optimiser keeps the whole parse.
     if result.isUsable && result.diagnostics.count < 0 { print(result.statement.pages.count) }
     return 0
 }
 
-/// Hands the command line to libFuzzer's driver (see Package.swift for why not libFuzzer's `main`).
+/// libFuzzer's driver over the entry point (see Package.swift for why not libFuzzer's `main`).
 @main
 enum FuzzParserMain {
-    static func main() {
-        var argc = CommandLine.argc
-        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        let status = LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzParser(data, size) }
-        exit(status)
-    }
+    static func main() { runFuzzerDriver(fuzzParser) }
 }

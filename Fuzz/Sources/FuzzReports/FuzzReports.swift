@@ -1,5 +1,5 @@
-import CFuzzerDriver
 import Foundation
+import FuzzSupport
 import NAICXBRL
 
 /// libFuzzer entry point for the report importer: xBRL-JSON reports and xBRL-CSV report packages.
@@ -8,20 +8,15 @@ import NAICXBRL
 /// diagnostics, never a trap, a hang, a network or file access, or unbounded memory.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzReports(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    let bytes = fuzzBytes(data, size)
     let result = ReportImport.read(bytes, name: "fuzz").result
     // Read the result so the optimiser keeps the whole import.
     if result.hasErrors && result.diagnostics.isEmpty { print(result.statement.pages.count) }
     return 0
 }
 
-/// Hands the command line to libFuzzer's driver (see Package.swift for why not libFuzzer's `main`).
+/// libFuzzer's driver over the entry point (see Package.swift for why not libFuzzer's `main`).
 @main
 enum FuzzReportsMain {
-    static func main() {
-        var argc = CommandLine.argc
-        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        let status = LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzReports(data, size) }
-        exit(status)
-    }
+    static func main() { runFuzzerDriver(fuzzReports) }
 }

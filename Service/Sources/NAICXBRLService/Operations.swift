@@ -166,36 +166,6 @@ public enum Operations {
         return ZipArchive.stored(files.map { ("naicxbrl-taxonomy/\($0.path)", $0.contents) })
     }()
 
-    struct ListedBlank: Encodable {
-        var id: String
-        var title: String
-        var kind: String
-        var namespace: String
-        var editions: [Edition]
-        struct Edition: Encodable {
-            var year: Int
-            var entryPoint: String
-            var pages: Int
-            var lines: Int
-        }
-    }
-
     /// The blanks and editions of the catalog, as `naicxbrl blanks --format json` lists them.
-    public static let blanks: Outcome = {
-        let catalog = BlankCatalog.bundled
-        var listed: [ListedBlank] = []
-        for id in catalog.ids {
-            var editions: [ListedBlank.Edition] = []
-            var latest: Blank?
-            for year in catalog.years(of: id) {
-                guard let blank = try? catalog.blank(id, year: year) else { continue }
-                latest = blank
-                editions.append(.init(year: year, entryPoint: blank.taxonomyURL + blank.entryPoint,
-                                      pages: blank.pages.count, lines: blank.pages.reduce(0) { $0 + $1.lines.count }))
-            }
-            guard let latest else { continue }
-            listed.append(ListedBlank(id: id, title: latest.title, kind: latest.kind.rawValue, namespace: latest.namespace, editions: editions))
-        }
-        return .json(200, listed)
-    }()
+    public static let blanks: Outcome = .json(200, BlankCatalog.bundled.listing)
 }

@@ -192,7 +192,7 @@ public struct LineDescription: Codable, Sendable {
     public var isHeading: Bool { heading ?? false }
     /// The scale of the line's value: a percentage's figure is hundredths of its value, an
     /// amount's is in ``scale`` (units unless stated).
-    public var valueScale: Scale { type == .percent ? .percent : scale ?? .units }
+    @inlinable public var valueScale: Scale { type == .percent ? .percent : scale ?? .units }
     /// Whether the blank prints this line's amounts in `column` (all columns unless ``columns`` names some).
     public func prints(in column: ColumnDescription) -> Bool { columns?.contains(column.number) ?? true }
     public var isWriteIn: Bool { writeIn ?? false }

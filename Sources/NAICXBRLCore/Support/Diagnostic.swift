@@ -91,6 +91,12 @@ public struct Diagnostic: Codable, Equatable, Sendable, CustomStringConvertible 
 
     /// `file:line: severity: message [code]`, the form compilers use, so editors can jump to it.
     public var description: String {
+        "\(Self.place(file: file, page: page, line: line)): \(severity.rawValue): \(message) [\(code.rawValue)]"
+    }
+
+    /// Where a finding is, as the form compilers use writes it: `file:line`, or `file: page 3,
+    /// line 12` on a page of a PDF; `<input>` for no file.
+    public static func place(file: String?, page: Int? = nil, line: Int?) -> String {
         var place = file ?? "<input>"
         if let page {
             place += ": page \(page)"
@@ -98,7 +104,7 @@ public struct Diagnostic: Codable, Equatable, Sendable, CustomStringConvertible 
         } else if let line {
             place += ":\(line)"
         }
-        return "\(place): \(severity.rawValue): \(message) [\(code.rawValue)]"
+        return place
     }
 }
 

@@ -122,6 +122,24 @@ public enum CSVReportReader {
             fail(file, node.line, "column \(node.column): \(message)")
         }
 
+        /// The JSON file at `path` in the package; nil, with the failure recorded, when it does
+        /// not read as JSON or is not there (recorded as `missing`, where that is given).
+        mutating func json(_ path: String, in zip: inout ZipReader, missing: String?) -> JSONDocument.Node? {
+            do {
+                guard let contents = try zip.contents(path) else {
+                    if let missing { fail(nil, nil, missing, code: .reportPackage) }
+                    return nil
+                }
+                return try JSONDocument.parse(contents)
+            } catch let error as JSONDocument.SyntaxError {
+                fail(path, error.line, "column \(error.column): \(error.message)", code: .invalidJSON)
+                return nil
+            } catch {
+                fail(nil, nil, "\(error)", code: .reportPackage)
+                return nil
+            }
+        }
+
         mutating func read(_ bytes: [UInt8], into raw: inout RawInstance) -> Blank? {
             var zip: ZipReader
             do {
@@ -137,22 +155,10 @@ public enum CSVReportReader {
             }
             // META-INF/reportPackage.json
             let packageJSON = "\(root)/META-INF/reportPackage.json"
-            do {
-                guard let contents = try zip.contents(packageJSON) else {
-                    fail(nil, nil, "the package has no \(packageJSON)", code: .reportPackage)
-                    return nil
-                }
-                let document = try JSONDocument.parse(contents)
-                let type = document["documentInfo"]?["documentType"]?.string
-                guard type == CSVReportWriter.packageDocumentType || type == "https://xbrl.org/report-package/2023" else {
-                    fail(packageJSON, document.line, "the report package's documentType is \(type.map { "\"\($0.prefix(80))\"" } ?? "missing"), not \(CSVReportWriter.packageDocumentType)", code: .reportPackage)
-                    return nil
-                }
-            } catch let error as JSONDocument.SyntaxError {
-                fail(packageJSON, error.line, "column \(error.column): \(error.message)", code: .invalidJSON)
-                return nil
-            } catch {
-                fail(nil, nil, "\(error)", code: .reportPackage)
+            guard let document = json(packageJSON, in: &zip, missing: "the package has no \(packageJSON)") else { return nil }
+            let type = document["documentInfo"]?["documentType"]?.string
+            guard type == CSVReportWriter.packageDocumentType || type == "https://xbrl.org/report-package/2023" else {
+                fail(packageJSON, document.line, "the report package's documentType is \(type.map { "\"\($0.prefix(80))\"" } ?? "missing"), not \(CSVReportWriter.packageDocumentType)", code: .reportPackage)
                 return nil
             }
             // The report: one JSON file directly in reports/, or in one folder of it.
@@ -166,17 +172,7 @@ public enum CSVReportReader {
             }
             let folder = String(metadataPath[..<(metadataPath.lastIndex(of: "/")!)])
             let shownMetadata = String(metadataPath)
-            let metadata: JSONDocument.Node
-            do {
-                guard let contents = try zip.contents(metadataPath) else { return nil }
-                metadata = try JSONDocument.parse(contents)
-            } catch let error as JSONDocument.SyntaxError {
-                fail(shownMetadata, error.line, "column \(error.column): \(error.message)", code: .invalidJSON)
-                return nil
-            } catch {
-                fail(nil, nil, "\(error)", code: .reportPackage)
-                return nil
-            }
+            guard let metadata = json(shownMetadata, in: &zip, missing: nil) else { return nil }
             guard let members = metadata.members else {
                 fail(shownMetadata, metadata, "the metadata must be a JSON object")
                 return nil

@@ -133,6 +133,25 @@ struct JSONDocument {
             }
         }
 
+        /// After an object's or array's opening bracket: whether `close` follows at once (and is
+        /// read).
+        mutating func closesAtOnce(_ close: UInt8) -> Bool {
+            skipSpace()
+            guard position < bytes.count, bytes[position] == close else { return false }
+            position += 1
+            return true
+        }
+
+        /// After a member of an object or an element of an array (`container`): whether another
+        /// follows (the comma is read) or the container ends (`close` is read).
+        mutating func continues(_ container: StaticString, _ close: UInt8) throws(SyntaxError) -> Bool {
+            skipSpace()
+            guard position < bytes.count else { throw error("the document ends inside an \(container)") }
+            if bytes[position] == 0x2C { position += 1; return true }
+            if bytes[position] == close { position += 1; return false }
+            throw error("expected ',' or '\(Character(Unicode.Scalar(close)))' in an \(container), found \(describeCurrent())")
+        }
+
         mutating func value(depth: Int) throws(SyntaxError) -> Node {
             guard depth < JSONDocument.maximumDepth else { throw error("nesting deeper than \(JSONDocument.maximumDepth) levels") }
             guard position < bytes.count else { throw error("the document ends where a value was expected") }
@@ -142,12 +161,8 @@ struct JSONDocument {
                 position += 1
                 var members: [Member] = []
                 var keys: Set<String> = []
-                skipSpace()
-                if position < bytes.count, bytes[position] == 0x7D {
-                    position += 1
-                    return Node(value: .object([]), line: startLine, column: startColumn)
-                }
-                while true {
+                if closesAtOnce(0x7D) { return Node(value: .object([]), line: startLine, column: startColumn) }
+                repeat {
                     skipSpace()
                     guard position < bytes.count, bytes[position] == 0x22 else { throw error("expected a member name in quotes, found \(describeCurrent())") }
                     let keyLine = line, keyColumn = column
@@ -161,30 +176,16 @@ struct JSONDocument {
                     skipSpace()
                     let node = try value(depth: depth + 1)
                     members.append(Member(key: key, node: node))
-                    skipSpace()
-                    guard position < bytes.count else { throw error("the document ends inside an object") }
-                    if bytes[position] == 0x2C { position += 1; continue }
-                    if bytes[position] == 0x7D { position += 1; break }
-                    throw error("expected ',' or '}' in an object, found \(describeCurrent())")
-                }
+                } while try continues("object", 0x7D)
                 return Node(value: .object(members), line: startLine, column: startColumn)
             case 0x5B: // [
                 position += 1
                 var elements: [Node] = []
-                skipSpace()
-                if position < bytes.count, bytes[position] == 0x5D {
-                    position += 1
-                    return Node(value: .array([]), line: startLine, column: startColumn)
-                }
-                while true {
+                if closesAtOnce(0x5D) { return Node(value: .array([]), line: startLine, column: startColumn) }
+                repeat {
                     skipSpace()
                     elements.append(try value(depth: depth + 1))
-                    skipSpace()
-                    guard position < bytes.count else { throw error("the document ends inside an array") }
-                    if bytes[position] == 0x2C { position += 1; continue }
-                    if bytes[position] == 0x5D { position += 1; break }
-                    throw error("expected ',' or ']' in an array, found \(describeCurrent())")
-                }
+                } while try continues("array", 0x5D)
                 return Node(value: .array(elements), line: startLine, column: startColumn)
             case 0x22:
                 return Node(value: .string(try string()), line: startLine, column: startColumn)

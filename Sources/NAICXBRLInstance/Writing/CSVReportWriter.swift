@@ -161,18 +161,10 @@ public struct CSVReportWriter: Sendable {
         var meta = JSONBytes()
         meta.raw("{\n  \"documentInfo\": {\n    \"documentType\": ")
         meta.string(Self.documentType)
-        meta.raw(",\n    \"namespaces\": {")
-        let namespaces = [(JSONReportWriter.entityPrefix, InstanceWriter.entityScheme), ("iso4217", XBRLNamespace.iso4217), (prefix, taxonomy.namespace),
-                          ("xbrl", JSONReportWriter.xbrlNamespace), ("xbrli", XBRLNamespace.xbrli)].sorted { $0.0 < $1.0 }
-        for (n, (p, uri)) in namespaces.enumerated() {
-            meta.raw(n == 0 ? "\n      " : ",\n      ")
-            meta.string(p)
-            meta.raw(": ")
-            meta.string(uri)
-        }
-        meta.raw("\n    },\n    \"taxonomy\": [")
-        meta.string(taxonomy.entryPointURL)
-        meta.raw("]\n  },\n  \"dimensions\": {\"entity\": ")
+        meta.raw(",\n")
+        meta.namespaces([(JSONReportWriter.entityPrefix, InstanceWriter.entityScheme), ("iso4217", XBRLNamespace.iso4217), (prefix, taxonomy.namespace),
+                         ("xbrl", JSONReportWriter.xbrlNamespace), ("xbrli", XBRLNamespace.xbrli)], taxonomy: taxonomy.entryPointURL)
+        meta.raw(",\n  \"dimensions\": {\"entity\": ")
         meta.string(JSONReportWriter.entityPrefix + ":" + entity)
         meta.raw("},\n  \"tableTemplates\": {")
         var tables: [(id: String, csv: [UInt8])] = []
@@ -410,16 +402,12 @@ public struct CSVReportWriter: Sendable {
 ///
 /// A row is written field by field (``field(_:)``, ``comma()``, ``endRow()``), numbers straight
 /// into the bytes, or whole (``row(_:)``).
-struct CSVBytes: ~Copyable {
-    /// The buffer (``XMLBytes``, whose escaping is not used).
-    private var out: XMLBytes
+struct CSVBytes: ReportBytes, ~Copyable {
+    var out: XMLBytes
 
     init(capacity: Int = 256) {
         out = XMLBytes(capacity: capacity)
     }
-
-    /// What has been written so far.
-    var bytes: [UInt8] { out.bytes }
 
     mutating func row(_ fields: [String]) {
         for (n, field) in fields.enumerated() {
@@ -432,7 +420,6 @@ struct CSVBytes: ~Copyable {
     mutating func comma() { out.raw(0x2C) }
     mutating func endRow() { out.raw(0x0A) }
     mutating func raw(_ byte: UInt8) { out.raw(byte) }
-    mutating func raw(_ bytes: [UInt8]) { out.raw(bytes) }
 
     /// One field, quoted where it must be.
     mutating func field(_ original: String) {
@@ -472,23 +459,6 @@ struct CSVBytes: ~Copyable {
             out.raw(byte)
         }
         out.raw(0x22)
-    }
-
-    /// A decimal integer.
-    mutating func integer(_ value: Int) {
-        out.integer(value)
-    }
-
-    /// The canonical form of a decimal (``JSONBytes/canonicalDecimal(_:)``).
-    mutating func canonicalDecimal(_ amount: Amount) {
-        let canonical = amount.withoutTrailingZeros
-        out.amount(canonical)
-        if canonical.fractionDigits == 0 { out.raw(".0") }
-    }
-
-    /// `YYYY-MM-DD`.
-    mutating func date(_ date: CalendarDate) {
-        out.date(date)
     }
 
     static func unwritable(_ scalar: Unicode.Scalar) -> Bool {

@@ -781,23 +781,22 @@ private struct Document {
             xml.xml.raw(")")
         }
         xml.xml.raw("</p>\n<table class=\"cover-fields\">\n")
-        func field(_ label: String, _ concept: String, _ value: String?, _ document: inout Document) {
-            guard let value else { return }
+        // A row of the cover's table: the label, then the value, tagged where its fact is.
+        func row(_ label: String, _ document: inout Document, _ value: (inout Document) -> Void) {
             let xml = document.out
             xml.xml.raw("<tr><th>")
             xml.xml.text(label)
             xml.xml.raw("</th><td>")
-            document.textFact(document.take(concept, at), value)
+            value(&document)
             xml.xml.raw("</td></tr>\n")
+        }
+        func field(_ label: String, _ concept: String, _ value: String?, _ document: inout Document) {
+            guard let value else { return }
+            row(label, &document) { $0.textFact($0.take(concept, at), value) }
         }
         func date(_ label: String, _ concept: String, _ value: CalendarDate?, _ document: inout Document) {
             guard let value else { return }
-            let xml = document.out
-            xml.xml.raw("<tr><th>")
-            xml.xml.text(label)
-            xml.xml.raw("</th><td>")
-            if let i = document.take(concept, at) { document.dateFact(i, value) } else { xml.xml.text(value.usForm) }
-            xml.xml.raw("</td></tr>\n")
+            row(label, &document) { $0.dateFact($0.take(concept, at), value) }
         }
         field("NAIC Group Code", "NAICGroupCode", cover.groupCode, &self)
         field("NAIC Group Code (prior period)", "NAICGroupCodePrior", cover.priorGroupCode, &self)
@@ -870,10 +869,10 @@ private struct Document {
         xml.xml.raw("</div>\n")
     }
 
-    /// A date as the blank prints it (`06/30/2011`).
-    func dateFact(_ i: Int, _ date: CalendarDate) {
+    /// A date as the blank prints it (`06/30/2011`), tagged as fact `i` where that is its fact.
+    func dateFact(_ i: Int?, _ date: CalendarDate) {
         let xml = out
-        guard case .date(let value) = facts[i].value, value == date else {
+        guard let i, case .date(let value) = facts[i].value, value == date else {
             xml.xml.text(date.usForm)
             return
         }
@@ -1018,23 +1017,24 @@ private struct Document {
             }
             xml.xml.raw("</tr>\n")
         }
-        if page.headings.isEmpty, columns.contains(where: { !$0.heading.isEmpty }) {
-            // No heading was read from the statement: the blank's own, as labels (no fact).
-            xml.xml.raw("<tr class=\"heading blank-heading\"><th class=\"line\"></th><th class=\"caption\"></th>")
+        // A row of the blank's own words for each column, under empty line and caption cells.
+        func columnRow(_ rowClass: StaticString, _ text: KeyPath<ColumnDescription, String>) {
+            xml.xml.raw("<tr class=\"")
+            xml.xml.raw(rowClass)
+            xml.xml.raw("\"><th class=\"line\"></th><th class=\"caption\"></th>")
             for column in columns {
                 xml.xml.raw("<th>")
-                xml.xml.text(column.heading)
+                xml.xml.text(column[keyPath: text])
                 xml.xml.raw("</th>")
             }
             xml.xml.raw("</tr>\n")
         }
-        xml.xml.raw("<tr class=\"column-numbers\"><th class=\"line\"></th><th class=\"caption\"></th>")
-        for column in columns {
-            xml.xml.raw("<th>")
-            xml.xml.text(column.number)
-            xml.xml.raw("</th>")
+        if page.headings.isEmpty, columns.contains(where: { !$0.heading.isEmpty }) {
+            // No heading was read from the statement: the blank's own, as labels (no fact).
+            columnRow("heading blank-heading", \.heading)
         }
-        xml.xml.raw("</tr>\n</thead>\n<tbody>\n")
+        columnRow("column-numbers", \.number)
+        xml.xml.raw("</thead>\n<tbody>\n")
         let rowAxis = members ? TaxonomyModel.rowAxis(description) : ""
         let marks = cellFindings[page.id]
         // The first line of each number, as ``PageDescription/line(_:)`` finds it.
@@ -1211,15 +1211,26 @@ private struct Document {
         xml.xml.text(pending)
     }
 
+    /// Opens a part of the statement that follows the pages (the notes, the interrogatories):
+    /// its division's start tag, then the running header. Returns the period of the part's facts,
+    /// the current year to date; nil, writing nothing, when the part `isEmpty` or the statement
+    /// has no periods.
+    func openPart(_ division: StaticString, isEmpty: Bool) -> Period? {
+        guard !isEmpty, let periods else { return nil }
+        let xml = out
+        xml.xml.raw(division)
+        xml.xml.raw("\n<div class=\"running-header\">")
+        xml.xml.text(runningHeader)
+        xml.xml.raw("</div>\n")
+        return periods.period(.currentYearToDate)
+    }
+
     // MARK: Notes
 
     mutating func notes() {
-        guard !statement.notes.isEmpty, let periods else { return }
-        let document = periods.period(.currentYearToDate)
+        guard let document = openPart("<div class=\"notes\" id=\"notes\">", isEmpty: statement.notes.isEmpty) else { return }
         let xml = out
-        xml.xml.raw("<div class=\"notes\" id=\"notes\">\n<div class=\"running-header\">")
-        xml.xml.text(runningHeader)
-        xml.xml.raw("</div>\n<h2 class=\"title\">NOTES TO FINANCIAL STATEMENTS</h2>\n")
+        xml.xml.raw("<h2 class=\"title\">NOTES TO FINANCIAL STATEMENTS</h2>\n")
         for note in statement.notes {
             let axes: DimensionMembers = ["NoteAxis": String(note.number)]
             xml.xml.raw("<div class=\"note\"")
@@ -1307,12 +1318,8 @@ private struct Document {
     // MARK: Interrogatories
 
     mutating func interrogatories() {
-        guard !statement.interrogatories.isEmpty, let periods else { return }
-        let document = periods.period(.currentYearToDate)
+        guard let document = openPart("<div class=\"interrogatories\" id=\"interrogatories\">", isEmpty: statement.interrogatories.isEmpty) else { return }
         let xml = out
-        xml.xml.raw("<div class=\"interrogatories\" id=\"interrogatories\">\n<div class=\"running-header\">")
-        xml.xml.text(runningHeader)
-        xml.xml.raw("</div>\n")
         var part: String?
         for item in statement.interrogatories {
             if item.part != part {
@@ -1343,7 +1350,7 @@ private struct Document {
                 let concept = offersNotApplicable || choice == .notApplicable ? "InterrogatoryAnswerYesNoNotApplicable" : "InterrogatoryAnswerYesNo"
                 if let i = take(concept, at) { yesNo(i, choice, offersNotApplicable: offersNotApplicable) }
             case .date(let d):
-                if let i = take("InterrogatoryAnswerDate", at) { dateFact(i, d) } else { xml.xml.text(d.usForm) }
+                dateFact(take("InterrogatoryAnswerDate", at), d)
             case .amounts(let cells):
                 for (i, cell) in cells.enumerated() {
                     if i > 0 { xml.xml.raw("<br/>") }

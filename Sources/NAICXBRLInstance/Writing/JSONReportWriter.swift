@@ -139,20 +139,11 @@ public struct JSONReportWriter: Sendable {
             out.string(Self.footnoteArcrole)
             out.raw("},\n")
         }
-        out.raw("    \"namespaces\": {")
         var namespaces: [(String, String)] = [(Self.entityPrefix, InstanceWriter.entityScheme), (prefix, taxonomy.namespace),
                                               ("xbrl", Self.xbrlNamespace), ("xbrli", XBRLNamespace.xbrli)]
         if usesUSD { namespaces.append(("iso4217", XBRLNamespace.iso4217)) }
-        namespaces.sort { $0.0 < $1.0 }
-        for (n, (p, uri)) in namespaces.enumerated() {
-            out.raw(n == 0 ? "\n      " : ",\n      ")
-            out.string(p)
-            out.raw(": ")
-            out.string(uri)
-        }
-        out.raw("\n    },\n    \"taxonomy\": [")
-        out.string(taxonomy.entryPointURL)
-        out.raw("]\n  },\n  \"facts\": {")
+        out.namespaces(namespaces, taxonomy: taxonomy.entryPointURL)
+        out.raw(",\n  \"facts\": {")
 
         var first = true
         for i in facts.indices {
@@ -240,16 +231,13 @@ public struct JSONReportWriter: Sendable {
 /// and U+FFFF) written as U+FFFD, as the XML instance writes them, so the two say the same.
 /// The bytes go to an ``XMLBytes`` buffer (copied in with `memcpy`, numbers written in place),
 /// whose escaping is not used.
-struct JSONBytes: ~Copyable {
-    private var out: XMLBytes
+struct JSONBytes: ReportBytes, ~Copyable {
+    var out: XMLBytes
     var unwritable: [String] = []
 
     init(capacity: Int = 256) {
         out = XMLBytes(capacity: capacity)
     }
-
-    /// What has been written so far.
-    var bytes: [UInt8] { out.bytes }
 
     /// A literal's bytes. (The `String` overload is disfavoured so that a literal comes here,
     /// where its bytes are at hand without looking into a string.)
@@ -263,29 +251,23 @@ struct JSONBytes: ~Copyable {
         out.raw(text)
     }
 
-    mutating func raw(_ other: [UInt8]) {
-        out.raw(other)
-    }
-
     mutating func raw(_ other: UnsafeBufferPointer<UInt8>) {
         out.raw(other)
     }
 
-    mutating func integer(_ value: Int) {
-        out.integer(value)
-    }
-
-    /// The canonical form of an xs:decimal: no leading zeros, no trailing zeros after the
-    /// point, and a digit at least on each side of it (`150751734.0`, `4933708.07`, `-0.5`).
-    mutating func canonicalDecimal(_ amount: Amount) {
-        let canonical = amount.withoutTrailingZeros
-        out.amount(canonical)
-        if canonical.fractionDigits == 0 { out.raw(".0") }
-    }
-
-    /// `YYYY-MM-DD`, as `CalendarDate.description` writes it.
-    mutating func date(_ date: CalendarDate) {
-        out.date(date)
+    /// The end of `documentInfo`: its `namespaces` (`prefix: URI`, in the order of the
+    /// prefixes) and its `taxonomy`, the entry point.
+    mutating func namespaces(_ namespaces: [(prefix: String, uri: String)], taxonomy entryPoint: String) {
+        raw("    \"namespaces\": {")
+        for (n, namespace) in namespaces.sorted(by: { $0.prefix < $1.prefix }).enumerated() {
+            raw(n == 0 ? "\n      " : ",\n      ")
+            string(namespace.prefix)
+            raw(": ")
+            string(namespace.uri)
+        }
+        raw("\n    },\n    \"taxonomy\": [")
+        string(entryPoint)
+        raw("]\n  }")
     }
 
     /// `text` as a JSON string, quotes included.
@@ -322,6 +304,39 @@ struct JSONBytes: ~Copyable {
         }
         out.raw(0x22)
         if replaced, unwritable.count < 100 { unwritable.append(text) }
+    }
+}
+
+/// A report written as UTF-8 bytes into an ``XMLBytes`` buffer, whose escaping is not used:
+/// what the xBRL-JSON report (``JSONBytes``) and the xBRL-CSV package (``CSVBytes``) write alike.
+protocol ReportBytes: ~Copyable {
+    var out: XMLBytes { get set }
+}
+
+extension ReportBytes where Self: ~Copyable {
+    /// What has been written so far.
+    var bytes: [UInt8] { out.bytes }
+
+    mutating func raw(_ other: [UInt8]) {
+        out.raw(other)
+    }
+
+    /// A decimal integer.
+    mutating func integer(_ value: Int) {
+        out.integer(value)
+    }
+
+    /// The canonical form of an xs:decimal: no leading zeros, no trailing zeros after the
+    /// point, and a digit at least on each side of it (`150751734.0`, `4933708.07`, `-0.5`).
+    mutating func canonicalDecimal(_ amount: Amount) {
+        let canonical = amount.withoutTrailingZeros
+        out.amount(canonical)
+        if canonical.fractionDigits == 0 { out.raw(".0") }
+    }
+
+    /// `YYYY-MM-DD`, as `CalendarDate.description` writes it.
+    mutating func date(_ date: CalendarDate) {
+        out.date(date)
     }
 }
 

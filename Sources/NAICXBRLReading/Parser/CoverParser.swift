@@ -485,17 +485,25 @@ enum CoverParser {
         }
     }
 
-    /// A statement date printed as month, day and year that is no date ("FEBRUARY 30, 2011"):
-    /// the text as printed.
-    static func impossibleDate(_ words: [String]) -> String? {
+    /// Each month, day and year printed in `words` ("JUNE 30, 2011", "FEBRUARY 30, 2011"), a
+    /// date or not, with the index of its month's word.
+    private static func printedDates(_ words: [String]) -> [(date: CalendarDate, index: Int)] {
+        var dates: [(date: CalendarDate, index: Int)] = []
         for (index, word) in words.enumerated() {
             guard let month = monthNames.firstIndex(of: Text.key(word)), index + 2 < words.count else { continue }
             let dayText = words[index + 1].filter { $0 != "," }
             let yearText = words[index + 2].filter { $0 != "," && $0 != "." }
             guard yearText.count == 4, let day = Int(dayText), let year = Int(yearText) else { continue }
-            if !CalendarDate(year: year, month: month + 1, day: day).isValid { return words[index...(index + 2)].joined(separator: " ") }
+            dates.append((CalendarDate(year: year, month: month + 1, day: day), index))
         }
-        return nil
+        return dates
+    }
+
+    /// A statement date printed as month, day and year that is no date ("FEBRUARY 30, 2011"):
+    /// the text as printed.
+    static func impossibleDate(_ words: [String]) -> String? {
+        guard let index = printedDates(words).first(where: { !$0.date.isValid })?.index else { return nil }
+        return words[index...(index + 2)].joined(separator: " ")
     }
 
     /// Reports a statement date that is no date as an error on `line`; whether there was one.
@@ -508,15 +516,7 @@ enum CoverParser {
 
     /// "JUNE 30, 2011" inside "AS OF JUNE 30, 2011" or "FOR THE YEAR ENDED DECEMBER 31, 2024".
     static func statementDate(_ words: [String]) -> CalendarDate? {
-        for (index, word) in words.enumerated() {
-            guard let month = monthNames.firstIndex(of: Text.key(word)), index + 2 < words.count else { continue }
-            let dayText = words[index + 1].filter { $0 != "," }
-            let yearText = words[index + 2].filter { $0 != "," && $0 != "." }
-            guard yearText.count == 4, let day = Int(dayText), let year = Int(yearText) else { continue }
-            let date = CalendarDate(year: year, month: month + 1, day: day)
-            if date.isValid { return date }
-        }
-        return nil
+        printedDates(words).first { $0.date.isValid }?.date
     }
 
     private static func with(_ jurat: Cover.Jurat?, _ change: (inout Cover.Jurat) -> Void) -> Cover.Jurat {

@@ -91,6 +91,16 @@ enum InterrogatoriesParser {
             lastTableRowLine = nil
         }
 
+        // A line before the first question: classified where such a line is `expected`, else
+        // reported as `what`.
+        func beforeFirstQuestion(_ line: SourceText.Line, _ clean: String, expected: Bool, _ what: String) {
+            if expected {
+                context.classified(line)
+            } else {
+                context.report(.warning, .unrecognizedLine, line: line.number, "\(what) before the first question: \"\(String(clean.prefix(80)))\"")
+            }
+        }
+
         for line in lines where !NotesParser.isBlank(line.text) {
             let clean = Text.clean(line.text)
             let mark = Text.withBytes(clean) { bytes in Text.withKey(bytes) { key in KeyMark(key, clean: clean, titles: titles) } }
@@ -155,13 +165,8 @@ enum InterrogatoriesParser {
                 let label = Text.clean(fields.first ?? "")
                 let isHeading = (table?.rows.isEmpty ?? true) && (label.isEmpty || isNumberedHeadingRow(fields))
                 guard !result.isEmpty else {
-                    if isHeading {
-                        // "\tResponse" over the supplemental answers.
-                        context.classified(line)
-                    } else {
-                        context.report(.warning, .unrecognizedLine, line: line.number,
-                                       "a table row before the first question: \"\(String(clean.prefix(80)))\"")
-                    }
+                    // A heading is "\tResponse" over the supplemental answers.
+                    beforeFirstQuestion(line, clean, expected: isHeading, "a table row")
                     continue
                 }
                 if table == nil {
@@ -187,13 +192,8 @@ enum InterrogatoriesParser {
             }
             closeTable()
             if result.isEmpty {
-                if supplemental {
-                    // The instructions printed above the supplemental questions.
-                    context.classified(line)
-                } else {
-                    context.report(.warning, .unrecognizedLine, line: line.number,
-                                   "text before the first question: \"\(String(clean.prefix(80)))\"")
-                }
+                // The supplemental section prints its instructions above the questions.
+                beforeFirstQuestion(line, clean, expected: supplemental, "text")
                 continue
             }
             result[result.count - 1].details.append(clean)
