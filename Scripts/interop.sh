@@ -232,6 +232,27 @@ else
     echo "the xBRL-JSON report Arelle wrote does not import to the same statement:"; sed -n 1,20p "$out/arelle-json-import.log"
     fail=1
 fi
+# The same with the xBRL-CSV report Arelle writes (loose metadata and tables, a BOM, a row id
+# column, the printed forms as footnotes in a table of their own and links to them), for the
+# reference statement and the 2024 filing.
+for case in fixture forethought-life-2024; do
+    input="Fixtures/annual/$case-annual.pdf"
+    [ "$case" = fixture ] && input=Fixtures/mml-bay-state-life-2011-q2.txt
+    mkdir -p "$out/arelle-csv-$case"
+    "$arelle" -f "$out/oim-$case.xbrl" --packages "$out/naiclq-2011.zip" --plugins saveLoadableOIM \
+        --saveLoadableOIM "$out/arelle-csv-$case/report.csv" --workOffline --disablePersistentConfig \
+        --logFile "$out/arelle-csv-$case.log" >/dev/null 2>&1 || true
+    "$tool" parse "$input" --format json > "$out/arelle-csv-$case.parsed.json" 2>/dev/null || true
+    if [ -s "$out/arelle-csv-$case/report-metadata.json" ] \
+        && "$tool" import "$out/arelle-csv-$case/report-metadata.json" --format json > "$out/arelle-csv-$case.imported.json" 2>"$out/arelle-csv-$case.import.log" \
+        && cmp -s "$out/arelle-csv-$case.parsed.json" "$out/arelle-csv-$case.imported.json"; then
+        echo "the xBRL-CSV report Arelle wrote from the $case instance imports to the same statement"
+    else
+        echo "the xBRL-CSV report Arelle wrote from the $case instance does not import to the same statement:"
+        ls "$out/arelle-csv-$case"; sed -n 1,20p "$out/arelle-csv-$case.import.log"
+        fail=1
+    fi
+done
 
 echo "== Inline XBRL: Arelle validates each document, its facts are the XML instance's, ixbrl-viewer builds a viewer"
 # convert --format ixbrl of the reference statement and of the annual filings. Arelle loads the

@@ -47,7 +47,7 @@ struct CheckCommand: ParsableCommand {
         if lower.hasSuffix(".xbrl") || lower.hasSuffix(".xml") || lower.hasSuffix(".json") || lower.hasSuffix(".xbr")
             || lower.hasSuffix(".xhtml") || lower.hasSuffix(".html") {
             let bytes = try InlineInput.instance(try readInstance(input), name: InputFile.displayName(input))
-            let report = ReportImport.read(bytes, name: InputFile.displayName(input))
+            let report = ReportImport.read(bytes, name: InputFile.displayName(input), beside: InputFile.beside(input))
             guard report.blank != nil else {
                 Output.diagnostics(report.result.diagnostics, minimum: .warning)
                 if report.result.diagnostics.isEmpty {

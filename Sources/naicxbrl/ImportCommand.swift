@@ -37,7 +37,7 @@ struct ImportCommand: ParsableCommand {
         findingsOption.record(about: instance)
         try refuseOverwritingInput(instance, output)
         let bytes = try InlineInput.instance(try readInstance(instance), name: InputFile.displayName(instance))
-        let report = ReportImport.read(bytes, name: InputFile.displayName(instance))
+        let report = ReportImport.read(bytes, name: InputFile.displayName(instance), beside: InputFile.beside(instance))
         guard let blank = report.blank else {
             Output.diagnostics(report.result.diagnostics, minimum: .warning)
             if report.result.diagnostics.isEmpty {

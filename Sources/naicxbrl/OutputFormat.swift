@@ -30,7 +30,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 /// is written and validated against the taxonomy and the XBRL 2.1 schemas.
 func validateReport(_ bytes: [UInt8], _ path: String) throws {
     let name = InputFile.displayName(path)
-    let report = ReportImport.read(bytes, name: name)
+    let report = ReportImport.read(bytes, name: name, beside: InputFile.beside(path))
     Output.diagnostics(report.result.diagnostics, minimum: .warning)
     guard report.blank != nil else {
         if report.result.diagnostics.isEmpty {

@@ -439,3 +439,110 @@ final class OIMCommandLineTests: XCTestCase {
         XCTAssertEqual(try cli.run(["import", folder.appendingPathComponent("missing.json").path]).code, 2)
     }
 }
+
+/// An xBRL-CSV report as another processor writes it (Arelle's saveLoadableOIM): loose metadata
+/// and tables rather than a report package, a byte-order mark, one facts table whose rows are
+/// identified by a row id column, every dimension a column, and the printed forms as footnotes
+/// in a table of their own with links to them.
+final class LooseCSVReportTests: XCTestCase {
+    /// That report, made here from the facts of the library's xBRL-JSON report of the reference
+    /// statement: metadata, facts table and footnotes table by file name.
+    static func looseReport() throws -> [String: [UInt8]] {
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(OIMReportTests.json)) as? [String: Any])
+        let info = try XCTUnwrap(json["documentInfo"] as? [String: Any])
+        let facts = try XCTUnwrap(json["facts"] as? [String: [String: Any]])
+        var axes: Set<String> = []
+        for (_, fact) in facts {
+            for key in (fact["dimensions"] as? [String: String] ?? [:]).keys where key.contains(":") { axes.insert(key) }
+        }
+        let axisList = axes.sorted()
+        func column(_ axis: String) -> String { axis.replacingOccurrences(of: ":", with: "_") }
+        func field(_ text: String) -> String {
+            text.contains(",") || text.contains("\"") || text.contains("\n") ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        }
+        var factRows = ["\u{FEFF}" + (["id", "concept", "decimals", "entity", "period", "unit"] + axisList.map(column) + ["value"]).joined(separator: ",")]
+        var noteRows = ["\u{FEFF}id,footnote,language"]
+        var links: [String: [String]] = [:]
+        for id in facts.keys.sorted() {
+            let fact = facts[id]!
+            let dimensions = fact["dimensions"] as? [String: String] ?? [:]
+            if dimensions["concept"] == "xbrl:note" {
+                noteRows.append([id, field(fact["value"] as? String ?? ""), "en"].joined(separator: ","))
+                continue
+            }
+            let text = fact["value"] as? String ?? ""
+            let value = fact["value"] is NSNull ? "#nil" : field(text.hasPrefix("#") ? "#" + text : text.isEmpty ? "#empty" : text)
+            let decimals = (fact["decimals"] as? Int).map(String.init) ?? ""
+            var row = [id, dimensions["concept"] ?? "", decimals, dimensions["entity"] ?? "", dimensions["period"] ?? "", dimensions["unit"] ?? ""]
+            row += axisList.map { field(dimensions[$0] ?? "") }
+            factRows.append((row + [value]).joined(separator: ","))
+            if let notes = ((fact["links"] as? [String: Any])?["footnote"] as? [String: [String]])?["_"] {
+                links["facts.r_\(id).value"] = notes.map { "footnotes.r_\($0).footnote" }
+            }
+        }
+        var factDimensions: [String: String] = ["concept": "$concept", "entity": "$entity", "period": "$period", "unit": "$unit"]
+        var factColumns: [String: Any] = ["id": [:], "concept": [:], "decimals": [:], "entity": [:], "period": [:], "unit": [:],
+                                          "value": ["dimensions": [:]]]
+        for axis in axisList {
+            factDimensions[axis] = "$" + column(axis)
+            factColumns[column(axis)] = [String: Any]()
+        }
+        let metadata: [String: Any] = [
+            "documentInfo": ["documentType": "https://xbrl.org/2021/xbrl-csv", "namespaces": info["namespaces"]!,
+                             "linkTypes": info["linkTypes"]!, "linkGroups": info["linkGroups"]!, "taxonomy": info["taxonomy"]!],
+            "tables": ["facts": ["template": "facts", "url": "report-facts.csv"],
+                       "footnotes": ["template": "footnotes", "url": "report-footnotes.csv"]],
+            "tableTemplates": [
+                "facts": ["rowIdColumn": "id", "dimensions": factDimensions, "columns": factColumns, "decimals": "$decimals"],
+                "footnotes": ["rowIdColumn": "id", "dimensions": ["language": "$language"],
+                              "columns": ["id": [:], "footnote": ["dimensions": ["concept": "xbrl:note"]], "language": [:]]],
+            ],
+            "links": ["footnote": ["_": links]],
+        ]
+        var metadataBytes = Array("\u{FEFF}".utf8)
+        metadataBytes += Array(try JSONSerialization.data(withJSONObject: metadata, options: [.sortedKeys]))
+        XCTAssertGreaterThan(links.count, 20, "the reference statement prints values with a printed form ($ 38, -, XXX)")
+        return ["report-metadata.json": metadataBytes,
+                "report-facts.csv": Array((factRows.joined(separator: "\r\n") + "\r\n").utf8),
+                "report-footnotes.csv": Array((noteRows.joined(separator: "\r\n") + "\r\n").utf8)]
+    }
+
+    func testALooseReportWithRowIDsAndFootnoteLinksImportsToTheStatement() throws {
+        let files = try Self.looseReport()
+        let metadata = try XCTUnwrap(files["report-metadata.json"])
+        XCTAssertTrue(CSVReportReader.isMetadata(metadata))
+        let report = ReportImport.read(metadata, name: "report-metadata.json", beside: { files[$0] })
+        XCTAssertEqual(report.format, .csv)
+        XCTAssertEqual(report.result.diagnostics.filter { $0.severity >= .warning }.map(\.description), [])
+        let imported = report.result.statement, parsed = OIMReportTests.statement
+        XCTAssertEqual(imported.cover, parsed.cover)
+        for (a, b) in zip(imported.pages, parsed.pages) where a != b {
+            for (r, q) in zip(a.rows, b.rows) where r != q { XCTFail("\(a.id) line \(r.line): \(r.cells) \(r.captionAmounts) vs \(q.cells) \(q.captionAmounts)") }
+            if a.rows == b.rows { XCTFail("\(a.id) differs outside its rows") }
+        }
+        for (a, b) in zip(imported.notes, parsed.notes) where a != b { XCTFail("note \(a.number) differs") }
+        for (a, b) in zip(imported.interrogatories, parsed.interrogatories) where a != b { XCTFail("\(a.part):\(a.number): \(a.answer) vs \(b.answer)") }
+        XCTAssertTrue(imported == parsed, "the imported statement differs")
+        // Without the files beside it, the metadata is not taken for an xBRL-JSON report.
+        XCTAssertEqual(ReportImport.read(metadata, name: "report-metadata.json").format, .json)
+    }
+
+    /// The table files are read by the names the metadata gives, beside it and nowhere else.
+    func testATableOutsideTheMetadatasFolderIsRefusedUnread() throws {
+        var files = try Self.looseReport()
+        let text = String(decoding: files["report-metadata.json"]!, as: UTF8.self)
+        files["report-metadata.json"] = Array(text.replacingOccurrences(of: "\"report-facts.csv\"", with: "\"..\\/report-facts.csv\"").utf8)
+        final class Asked { var names: [String] = [] }
+        let asked = Asked()
+        let given = files
+        let report = ReportImport.read(given["report-metadata.json"]!, name: "m.json", beside: { name in asked.names.append(name); return given[name] })
+        XCTAssertFalse(asked.names.contains { $0.contains("..") }, "\(asked.names)")
+        XCTAssertTrue(report.result.diagnostics.contains { $0.message.contains("is not a relative path inside the package") }, "\(report.result.diagnostics)")
+        // The command line's reader opens only plain names beside the input.
+        let beside = try XCTUnwrap(InputFile.beside("/tmp/x/report-metadata.json"))
+        XCTAssertNil(beside("../etc/passwd"))
+        XCTAssertNil(beside("sub/file.csv"))
+        XCTAssertNil(beside(".."))
+        XCTAssertNil(InputFile.beside("-"))
+    }
+}

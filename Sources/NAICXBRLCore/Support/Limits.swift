@@ -62,6 +62,17 @@ public enum InputFile {
     /// The name diagnostics use for `path`: `<stdin>` for `-`.
     public static func displayName(_ path: String) -> String { path == "-" ? "<stdin>" : path }
 
+    /// Reads files by name from the folder `path` is in: only a plain file name (no folder, no
+    /// `..`), each within the input size limit. Nil for standard input.
+    public static func beside(_ path: String) -> (@Sendable (String) -> [UInt8]?)? {
+        guard path != "-" else { return nil }
+        let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        return { name in
+            guard !name.isEmpty, !name.contains("/"), !name.contains("\\"), name != ".", name != ".." else { return nil }
+            return try? read(folder + "/" + name)
+        }
+    }
+
     public static func read(_ path: String, limit: Int = Limits.current.inputBytes) throws(Failure) -> [UInt8] {
         var descriptor = STDIN_FILENO
         if path != "-" {

@@ -20,6 +20,8 @@ import NAICXBRLChecks
 /// the short period forms, `extends`) are reported as not read. A `PrintedForms` table of
 /// comment columns `table`, `row`, `column`, `printed` gives printed forms, as naicxbrl writes
 /// them. Every problem is an error naming the file inside the package, the row and the column.
+/// Loose metadata (``read(metadata:name:blank:table:)``) is read the same way, with row
+/// identifiers (`rowIdColumn`), footnote columns (concept `xbrl:note`) and `links` to them.
 public enum CSVReportReader {
     /// `blank` is the edition to read by when the report's taxonomy names one the catalog does not
     /// hold (a generated blank); a blank of the catalog is found by its entry point.
@@ -32,18 +34,59 @@ public enum CSVReportReader {
         return .init(blank: blank, raw: raw)
     }
 
+    /// Reads an xBRL-CSV report whose metadata and tables are loose files rather than a report
+    /// package (what Arelle's saveLoadableOIM writes): `metadata` is the metadata JSON, and
+    /// `table(url)` gives the bytes of the table file the metadata names by `url`, or nil when
+    /// there is none (the caller decides which files it opens: naicxbrl's command line opens only
+    /// plain file names beside the metadata).
+    public static func read(metadata: [UInt8], name: String, blank given: Blank? = nil,
+                            table: @escaping (String) -> [UInt8]?) -> JSONReportReader.Result {
+        var reader = Reader(name: name, given: given)
+        reader.looseFolder = name.contains("/") ? String(name[..<name.lastIndex(of: "/")!]) : ""
+        var raw = RawInstance()
+        var files = LooseFiles(table: table)
+        let blank = reader.read(metadata: metadata, files: &files, into: &raw)
+        raw.issues += reader.issues
+        if reader.dropped > 0 { raw.issues.append(Diagnostic(.error, .oim, file: name, line: nil, "\(reader.dropped) more errors not shown")) }
+        return .init(blank: blank, raw: raw)
+    }
+
+    /// Whether `bytes` are xBRL-CSV metadata: a JSON object whose `documentInfo.documentType` is
+    /// xBRL-CSV's.
+    public static func isMetadata(_ bytes: [UInt8]) -> Bool {
+        guard let document = try? JSONDocument.parse(bytes) else { return false }
+        return document["documentInfo"]?["documentType"]?.string == CSVReportWriter.documentType
+    }
+
     struct Column {
         var name: String
         var comment = false
         var dimensions: [(String, String)] = []
+        /// Whether the column's definition has `dimensions`, even none: then it holds facts.
+        var hasDimensions = false
         var decimals: String?
-        var isFact: Bool { !comment && (!dimensions.isEmpty || decimals != nil) }
+        var isFact: Bool { !comment && (hasDimensions || !dimensions.isEmpty || decimals != nil) }
     }
 
     struct Template {
         var columns: [Column] = []
         var dimensions: [(String, String)] = []
         var decimals: String?
+        /// The column whose cells identify each row (`rowIdColumn`): a fact's id, for links.
+        var rowIdColumn: String?
+    }
+
+    /// Where a report's files are read from: its report package, or loose files.
+    fileprivate protocol Files {
+        mutating func contents(_ path: String) throws -> [UInt8]?
+        /// How a missing file is named in an error.
+        func missing(_ path: String) -> String
+    }
+
+    fileprivate struct LooseFiles: Files {
+        let table: (String) -> [UInt8]?
+        mutating func contents(_ path: String) -> [UInt8]? { table(path) }
+        func missing(_ path: String) -> String { "the table file \(path) is not beside the metadata" }
     }
 
     /// A fact column's dimensions and decimals as its cells take them, worked out once per table:
@@ -65,6 +108,10 @@ public enum CSVReportReader {
         var dimensions: [(String, Value)] = []
         var decimals: Decimals = .none
         var problems: [String] = []
+        /// The column holds footnotes (concept `xbrl:note`), not facts of the taxonomy.
+        var isNote: Bool {
+            dimensions.contains { if case .literal(let concept) = $0.1 { $0.0 == "concept" && concept == "xbrl:note" } else { false } }
+        }
 
         init(_ merged: [(String, String)], decimals source: String?, index: [String: Int]) {
             var seen: Set<String> = []
@@ -104,6 +151,8 @@ public enum CSVReportReader {
         let given: Blank?
         var issues: [Diagnostic] = []
         var dropped = 0
+        /// For loose metadata: the folder its tables are in, as the metadata's name gives it.
+        var looseFolder: String?
 
         init(name: String, given: Blank?) {
             self.name = name
@@ -115,7 +164,13 @@ public enum CSVReportReader {
                 dropped += 1
                 return
             }
-            issues.append(Diagnostic(.error, code, file: file.map { "\(name)/\($0)" } ?? name, line: line, message))
+            // A file of a package is named inside it; a loose table, beside the metadata.
+            let shown = file.flatMap { file -> String? in
+                guard !file.isEmpty else { return nil }
+                guard let folder = looseFolder else { return "\(name)/\(file)" }
+                return folder.isEmpty ? file : folder + "/" + file
+            }
+            issues.append(Diagnostic(.error, code, file: shown ?? name, line: line, message))
         }
 
         mutating func fail(_ file: String, _ node: JSONDocument.Node, _ message: String) {
@@ -124,7 +179,7 @@ public enum CSVReportReader {
 
         /// The JSON file at `path` in the package; nil, with the failure recorded, when it does
         /// not read as JSON or is not there (recorded as `missing`, where that is given).
-        mutating func json(_ path: String, in zip: inout ZipReader, missing: String?) -> JSONDocument.Node? {
+        mutating func json<F: Files>(_ path: String, in zip: inout F, missing: String?) -> JSONDocument.Node? {
             do {
                 guard let contents = try zip.contents(path) else {
                     if let missing { fail(nil, nil, missing, code: .reportPackage) }
@@ -173,13 +228,33 @@ public enum CSVReportReader {
             let folder = String(metadataPath[..<(metadataPath.lastIndex(of: "/")!)])
             let shownMetadata = String(metadataPath)
             guard let metadata = json(shownMetadata, in: &zip, missing: nil) else { return nil }
+            return read(metadata, at: shownMetadata, folder: folder, files: &zip, into: &raw)
+        }
+
+        /// Loose metadata: the tables are files beside it.
+        mutating func read<F: Files>(metadata bytes: [UInt8], files: inout F, into raw: inout RawInstance) -> Blank? {
+            let metadata: JSONDocument.Node
+            do {
+                metadata = try JSONDocument.parse(bytes)
+            } catch {
+                fail(nil, error.line, "column \(error.column): \(error.message)", code: .invalidJSON)
+                return nil
+            }
+            return read(metadata, at: nil, folder: nil, files: &files, into: &raw)
+        }
+
+        /// The report the metadata describes: `shownMetadata` names the metadata file in errors
+        /// (nil: the input itself), `folder` is where its table URLs start (nil: beside it).
+        mutating func read<F: Files>(_ metadata: JSONDocument.Node, at metadataFile: String?, folder: String?,
+                                     files zip: inout F, into raw: inout RawInstance) -> Blank? {
+            let shownMetadata = metadataFile ?? ""
             guard let members = metadata.members else {
                 fail(shownMetadata, metadata, "the metadata must be a JSON object")
                 return nil
             }
-            let known: Set<String> = ["documentInfo", "dimensions", "tableTemplates", "tables", "decimals"]
+            let known: Set<String> = ["documentInfo", "dimensions", "tableTemplates", "tables", "decimals", "links"]
             for member in members where !known.contains(member.key) && !member.key.contains(":") {
-                fail(shownMetadata, member.node, "\(member.key.prefix(40)) is not read (naicxbrl reads documentInfo, dimensions, decimals, tableTemplates and tables)")
+                fail(shownMetadata, member.node, "\(member.key.prefix(40)) is not read (naicxbrl reads documentInfo, dimensions, decimals, tableTemplates, tables and links)")
             }
             guard let info = metadata["documentInfo"], let type = info["documentType"]?.string else {
                 fail(shownMetadata, metadata, "the metadata has no documentInfo.documentType")
@@ -230,6 +305,8 @@ public enum CSVReportReader {
                 for property in member.node.members ?? [] {
                     switch property.key {
                     case "columns", "dimensions", "decimals": break
+                    case "rowIdColumn":
+                        if let column = property.node.string { template.rowIdColumn = column } else { fail(shownMetadata, property.node, "rowIdColumn must be a column's name") }
                     default:
                         if !property.key.contains(":") { fail(shownMetadata, property.node, "\(property.key.prefix(40)) of table template \(member.key.prefix(40)) is not read") }
                     }
@@ -242,7 +319,9 @@ public enum CSVReportReader {
                         switch property.key {
                         case "comment":
                             if case .bool(let b) = property.node.value { definition.comment = b } else { fail(shownMetadata, property.node, "comment must be true or false") }
-                        case "dimensions": definition.dimensions = dimensions(property.node)
+                        case "dimensions":
+                            definition.dimensions = dimensions(property.node)
+                            definition.hasDimensions = true
                         case "decimals": definition.decimals = decimals(property.node)
                         default:
                             if !property.key.contains(":") { fail(shownMetadata, property.node, "\(property.key.prefix(40)) of column \(column.key.prefix(40)) is not read") }
@@ -271,8 +350,11 @@ public enum CSVReportReader {
                     fail(shownMetadata, member.node, "the url \(url.prefix(80)) of table \(member.key.prefix(40)) is not a relative path inside the package")
                     continue
                 }
-                tableList.append((member.key, template, folder + "/" + url))
+                tableList.append((member.key, template, folder.map { $0 + "/" + url } ?? url))
             }
+            // Footnotes (facts of concept xbrl:note) by their row's id, and facts by their row's id
+            // and by table, row and column, for the links between them.
+            var notes: [String: String] = [:]
             var printed: [String: String] = [:]
             for table in tableList where table.id == CSVReportWriter.printedFormsTable && table.template.columns.map(\.name) == ["table", "row", "column", "printed"] {
                 guard let rows = readCSV(&zip, table.path, table.template) else { continue }
@@ -294,10 +376,20 @@ public enum CSVReportReader {
                 }
                 let prefix = table.id + "."
                 let hasPrinted = printed.keys.contains { $0.hasPrefix(prefix) }
+                let rowIDAt = table.template.rowIdColumn.flatMap { index[$0] }
+                if let name = table.template.rowIdColumn, rowIDAt == nil {
+                    fail(table.path, rows[0].line, "the rowIdColumn \(name.prefix(40)) is not a column of the table")
+                }
                 for (r, row) in rows.enumerated().dropFirst() {
                     for (column, at, plan) in factColumns {
                         let cell = row.fields[at]
                         if cell.isEmpty { continue }
+                        // A fact's identifier in links: its table, row and column (xBRL-CSV 1.0).
+                        let linkID = rowIDAt.map { "\(table.id).r_\(row.fields[$0]).\(column.name)" }
+                        if plan.isNote {
+                            if let linkID { notes[linkID] = cell }
+                            continue
+                        }
                         let place = table.path
                         func problem(_ message: String) { fail(place, row.line, "column \(at + 1) (\(column.name)): \(message)") }
                         var dims: [(String, String)] = []
@@ -341,10 +433,20 @@ public enum CSVReportReader {
                             problem("unknown special value \(cell.prefix(20))")
                             continue
                         }
-                        let id = hasPrinted ? "\(table.id).\(r).\(column.name)" : ""
+                        let id = hasPrinted ? "\(table.id).\(r).\(column.name)" : linkID ?? ""
                         let outcome = assembler.add(id: id, line: row.line, dimensions: dims, value: value, decimals: decimalsText, csv: true,
-                                                    printed: hasPrinted ? printed[id] : nil, into: &raw)
+                                                    printed: hasPrinted ? printed[id] : nil, keepsID: linkID != nil, into: &raw)
                         if let message = outcome { problem(message) }
+                    }
+                }
+            }
+            // links: {"footnote": {group: {fact id: [footnote ids]}}}: a footnote linked from a
+            // fact (another processor's form of a printed form).
+            for type in metadata["links"]?.members ?? [] {
+                for group in type.node.members ?? [] {
+                    for link in group.node.members ?? [] {
+                        guard type.key == "footnote" else { continue }
+                        if let note = link.node.elements?.first?.string, let text = notes[note] { raw.footnotes[link.key] = text }
                     }
                 }
             }
@@ -353,12 +455,12 @@ public enum CSVReportReader {
 
         /// The rows of a table's CSV file (the header first), checked against the template: the
         /// header names its columns once each, and every row has as many fields.
-        mutating func readCSV(_ zip: inout ZipReader, _ path: String, _ template: Template) -> [CSVTable.Row]? {
+        mutating func readCSV<F: Files>(_ zip: inout F, _ path: String, _ template: Template) -> [CSVTable.Row]? {
             let shown = path
             let contents: [UInt8]
             do {
                 guard let found = try zip.contents(path) else {
-                    fail(nil, nil, "the table file \(shown) is not in the package", code: .reportPackage)
+                    fail(nil, nil, zip.missing(shown), code: .reportPackage)
                     return nil
                 }
                 contents = found
@@ -483,4 +585,8 @@ enum CSVTable {
             return rows
         }
     }
+}
+
+extension ZipReader: CSVReportReader.Files {
+    func missing(_ path: String) -> String { "the table file \(path) is not in the package" }
 }

@@ -50,7 +50,7 @@ struct FactAssembler {
     /// `dimensions` name each dimension once (the first of a name counts); their order is the
     /// column's, the same for every fact of a column.
     mutating func add(id: String, line: Int, dimensions: [(String, String)], value rawValue: String?, decimals rawDecimals: String?,
-                      csv: Bool, printed: String?, into raw: inout RawInstance) -> String? {
+                      csv: Bool, printed: String?, keepsID: Bool = false, into raw: inout RawInstance) -> String? {
         func dimension(_ key: String) -> String? {
             for (name, value) in dimensions where name == key { return value }
             return nil
@@ -151,7 +151,7 @@ struct FactAssembler {
             raw.entities[key] = "{\(entity.namespace)}\(entity.local)"
         }
         raw.facts.append(RawInstance.RawFact(namespace: concept.namespace, concept: concept.local, contextRef: key, unitRef: unitRef,
-                                             decimals: value == nil ? nil : decimals, isNil: value == nil, id: printed == nil ? nil : id,
+                                             decimals: value == nil ? nil : decimals, isNil: value == nil, id: printed == nil && !keepsID ? nil : id,
                                              value: value ?? "", line: line))
         if let printed { raw.printedForms[id] = printed }
         return nil

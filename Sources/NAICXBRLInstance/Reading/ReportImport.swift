@@ -16,8 +16,15 @@ public enum ReportImport {
         public var result: FactImporter.Result
     }
 
-    public static func read(_ bytes: [UInt8], name: String) -> Outcome {
+    /// `beside`, when given, reads a file by its name beside the input: loose xBRL-CSV metadata
+    /// (a `.json` file whose document type is xBRL-CSV, as Arelle's saveLoadableOIM writes it)
+    /// is then read with the tables it names.
+    public static func read(_ bytes: [UInt8], name: String, beside: ((String) -> [UInt8]?)? = nil) -> Outcome {
         let format = ReportFormat.detect(bytes)
+        if format == .json, let beside, CSVReportReader.isMetadata(bytes) {
+            let read = CSVReportReader.read(metadata: bytes, name: name, table: beside)
+            return outcome(.csv, read.blank, read.raw, name)
+        }
         switch format {
         case .xml:
             let recognized = InstanceBlank.recognize(bytes)
