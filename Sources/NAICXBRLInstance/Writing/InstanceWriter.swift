@@ -25,9 +25,6 @@ public struct InstanceWriter: Sendable {
         write(mapping, follower: nil)
     }
 
-    // The steps below are inlined into `written(_:follower:)`: called apart, they cost the XML
-    // stage about 40 % more instructions (BENCHMARKS.md).
-
     /// Writes the instance, telling `follower` (if any) where its header and each of its
     /// contexts, units and facts end, and handing it the bytes as they are written.
     func write(_ mapping: FactMapping.Result, follower: (any InstanceWritingFollower)?) -> [UInt8] {
@@ -41,173 +38,123 @@ public struct InstanceWriter: Sendable {
     }
 
     package func written(_ mapping: FactMapping.Result, follower: (any InstanceWritingFollower)?) -> (bytes: [UInt8], unwritable: [String]) {
-        let plan = Plan(mapping, writer: self)
-        var xml = XMLBytes(capacity: plan.estimatedSize)
+        defer { follower?.sink.finish() }
+        let facts = mapping.facts
+        // The mapping numbers contexts and concepts; numbers that do not match the facts (which
+        // a caller may have changed) are worked out again.
+        var contexts = mapping.contexts
+        var factContexts = mapping.factContexts
+        if !Self.numbers(factContexts, of: contexts, match: facts, { $0.context }) {
+            (contexts, factContexts) = Self.numbered(facts.map(\.context))
+        }
+        var concepts = mapping.concepts
+        var factConcepts = mapping.factConcepts
+        if !Self.numbers(factConcepts, of: concepts, match: facts, { $0.concept }) {
+            (concepts, factConcepts) = Self.numbered(facts.map(\.concept))
+        }
+        let prefix = taxonomy.prefix
+
+        // Contexts in document order (FactContext's `<`), numbered c1, c2...
+        var used = [Bool](repeating: false, count: contexts.count)
+        for number in factContexts { used[number] = true }
+        // A statement has a handful of periods: each context gets its period's rank, and
+        // contexts of one period compare by their keys' bytes.
+        var periods: [Period] = []
+        for number in contexts.indices where used[number] && !periods.contains(contexts[number].period) {
+            periods.append(contexts[number].period)
+        }
+        periods.sort()
+        let order = contexts.indices.filter { used[$0] }
+            .map { (number: $0, rank: periods.firstIndex(of: contexts[$0].period) ?? 0, key: contexts[$0].sortKeyBytes) }
+            .sorted { a, b in a.rank != b.rank ? a.rank < b.rank : FactContext.keyPrecedes(a.key, b.key) }
+            .map { ($0.number, $0.key) }
+        var contextIDs = [Int](repeating: 0, count: contexts.count)
+        for (n, entry) in order.enumerated() { contextIDs[entry.0] = n + 1 }
+
+        // What is written for each concept, worked out once per concept: its start and end
+        // tags (in one buffer, by range) and its unit.
+        var tags: [UInt8] = []
+        var conceptTags: [(open: Range<Int>, close: Range<Int>, unit: Unit?)] = []
+        conceptTags.reserveCapacity(concepts.count)
+        var units: [Unit] = []
+        var usesDimensions = false, usesNil = false, footnoted = false
+        var conceptUsed = [Bool](repeating: false, count: concepts.count)
+        for i in facts.indices {
+            conceptUsed[factConcepts[i]] = true
+            if case .none = facts[i].value { usesNil = true }
+            if facts[i].printedForm != nil { footnoted = true }
+        }
+        // The mapping may have numbered concepts no fact reports (the columns of a page, say).
+        for (number, concept) in concepts.enumerated() {
+            guard conceptUsed[number] else {
+                conceptTags.append((0..<0, 0..<0, nil))
+                continue
+            }
+            let unit = self.unit(of: concept).flatMap(Unit.init(rawValue:))
+            let openStart = tags.count
+            tags.append(contentsOf: "  <\(prefix):\(concept)".utf8)
+            let closeStart = tags.count
+            tags.append(contentsOf: "</\(prefix):\(concept)>\n".utf8)
+            conceptTags.append((openStart..<closeStart, closeStart..<tags.count, unit))
+            if let unit, !units.contains(unit) { units.append(unit) }
+        }
+        for number in contexts.indices where used[number] && (!contexts[number].explicit.isEmpty || !contexts[number].typed.isEmpty) {
+            usesDimensions = true
+            break
+        }
+        units.sort { $0.rawValue < $1.rawValue }
+
+        // About what the reference statement's instance takes per fact and per context.
+        let estimate = 140 * facts.count + 560 * order.count + 64 * 1024
+        var xml = XMLBytes(capacity: estimate)
         if let follower {
             xml.sink = follower.sink
-            follower.started(estimatedSize: plan.estimatedSize)
+            follower.started(estimatedSize: estimate)
         }
-        defer { follower?.sink.finish() }
-        writeHeader(plan, &xml)
-        follower?.headerEnded(at: xml.count)
-        let entity = writeContexts(plan, &xml, follower)
-        writeUnits(plan, &xml, follower)
-        let footnotes = writeFacts(plan, &xml, follower)
-        writeFootnotes(footnotes, &xml)
-        xml.raw("</xbrli:xbrl>\n")
-        xml.flush(minimum: 0)
-        return (xml.bytes, entity.unwritable + xml.unwritable + (entity.tooLong + xml.tooLong).map {
-            "a text of \($0) bytes, more than \(Limits.current.xmlTextBytes) (NAICXBRL_MAX_XML_TEXT_BYTES sets the limit), which no reader held to it reads back"
-        }.map { Self.tooLongMarker + $0 })
-    }
-
-    /// What the instance holds, numbered and ordered before anything is written.
-    private struct Plan {
-        let facts: [Fact]
-        /// The company code every context's entity names.
-        let entity: String
-        let contexts: [FactContext]
-        let factContexts: [Int]
-        let factConcepts: [Int]
-        /// Contexts in document order (FactContext's `<`) with their sort keys; numbered c1, c2...
-        let order: [(number: Int, key: [UInt8])]
-        let contextIDs: [Int]
-        /// Each concept's start and end tags (ranges in `tags`) and its unit.
-        let tags: [UInt8]
-        let conceptTags: [(open: Range<Int>, close: Range<Int>, unit: Unit?)]
-        let units: [Unit]
-        let usesDimensions: Bool, usesNil: Bool, footnoted: Bool
-        /// About what the reference statement's instance takes per fact and per context.
-        var estimatedSize: Int { 140 * facts.count + 560 * order.count + 64 * 1024 }
-
-        @inline(__always)
-        init(_ mapping: FactMapping.Result, writer: InstanceWriter) {
-            facts = mapping.facts
-            entity = mapping.entity
-            // The mapping numbers contexts and concepts; numbers that do not match the facts
-            // (which a caller may have changed) are worked out again.
-            var contexts = mapping.contexts
-            var factContexts = mapping.factContexts
-            if !InstanceWriter.numbers(factContexts, of: contexts, match: facts, { $0.context }) {
-                (contexts, factContexts) = InstanceWriter.numbered(facts.map(\.context))
-            }
-            var concepts = mapping.concepts
-            var factConcepts = mapping.factConcepts
-            if !InstanceWriter.numbers(factConcepts, of: concepts, match: facts, { $0.concept }) {
-                (concepts, factConcepts) = InstanceWriter.numbered(facts.map(\.concept))
-            }
-            self.contexts = contexts
-            self.factContexts = factContexts
-            self.factConcepts = factConcepts
-
-            var used = [Bool](repeating: false, count: contexts.count)
-            for number in factContexts { used[number] = true }
-            // A statement has a handful of periods: each context gets its period's rank, and
-            // contexts of one period compare by their keys' bytes.
-            var periods: [Period] = []
-            for number in contexts.indices where used[number] && !periods.contains(contexts[number].period) {
-                periods.append(contexts[number].period)
-            }
-            periods.sort()
-            order = contexts.indices.filter { used[$0] }
-                .map { (number: $0, rank: periods.firstIndex(of: contexts[$0].period) ?? 0, key: contexts[$0].sortKeyBytes) }
-                .sorted { a, b in a.rank != b.rank ? a.rank < b.rank : FactContext.keyPrecedes(a.key, b.key) }
-                .map { (number: $0.number, key: $0.key) }
-            var contextIDs = [Int](repeating: 0, count: contexts.count)
-            for (n, entry) in order.enumerated() { contextIDs[entry.number] = n + 1 }
-            self.contextIDs = contextIDs
-
-            // What is written for each concept, worked out once per concept.
-            var tags: [UInt8] = []
-            var conceptTags: [(open: Range<Int>, close: Range<Int>, unit: Unit?)] = []
-            conceptTags.reserveCapacity(concepts.count)
-            var units: [Unit] = []
-            var usesNil = false, footnoted = false
-            var conceptUsed = [Bool](repeating: false, count: concepts.count)
-            for i in facts.indices {
-                conceptUsed[factConcepts[i]] = true
-                if case .none = facts[i].value { usesNil = true }
-                if facts[i].printedForm != nil { footnoted = true }
-            }
-            let prefix = writer.taxonomy.prefix
-            // The mapping may have numbered concepts no fact reports (the columns of a page, say).
-            for (number, concept) in concepts.enumerated() {
-                guard conceptUsed[number] else {
-                    conceptTags.append((0..<0, 0..<0, nil))
-                    continue
-                }
-                let unit = writer.unit(of: concept).flatMap(Unit.init(rawValue:))
-                let openStart = tags.count
-                tags.append(contentsOf: "  <\(prefix):\(concept)".utf8)
-                let closeStart = tags.count
-                tags.append(contentsOf: "</\(prefix):\(concept)>\n".utf8)
-                conceptTags.append((openStart..<closeStart, closeStart..<tags.count, unit))
-                if let unit, !units.contains(unit) { units.append(unit) }
-            }
-            self.tags = tags
-            self.conceptTags = conceptTags
-            self.units = units.sorted { $0.rawValue < $1.rawValue }
-            self.usesNil = usesNil
-            self.footnoted = footnoted
-            usesDimensions = contexts.indices.contains { used[$0] && (!contexts[$0].explicit.isEmpty || !contexts[$0].typed.isEmpty) }
+        // After each context, unit and fact: the follower may close what it was handed there.
+        func elementEnded(_ xml: inout XMLBytes) {
+            guard let follower, let closing = follower.elementEnded(at: xml.count) else { return }
+            xml.endSink(closing: closing)
         }
-    }
-
-    /// The declaration, the root's start tag with every namespace, the `schemaRef`, and the
-    /// `roleRef` of the printed-form footnotes when there are any.
-    @inline(__always)
-    private func writeHeader(_ plan: Plan, _ xml: inout XMLBytes) {
         xml.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xbrli:xbrl")
         xml.attribute("xmlns:xbrli", XBRLNamespace.xbrli)
         xml.attribute("xmlns:link", XBRLNamespace.link)
         xml.attribute("xmlns:xlink", XBRLNamespace.xlink)
-        if plan.units.contains(.usd) { xml.attribute("xmlns:iso4217", XBRLNamespace.iso4217) }
-        if plan.usesDimensions { xml.attribute("xmlns:xbrldi", XBRLNamespace.xbrldi) }
-        if plan.usesNil { xml.attribute("xmlns:xsi", XBRLNamespace.xsi) }
+        if units.contains(.usd) { xml.attribute("xmlns:iso4217", XBRLNamespace.iso4217) }
+        if usesDimensions { xml.attribute("xmlns:xbrldi", XBRLNamespace.xbrldi) }
+        if usesNil { xml.attribute("xmlns:xsi", XBRLNamespace.xsi) }
         xml.raw(" xmlns:")
-        xml.raw(taxonomy.prefix)
+        xml.raw(prefix)
         xml.raw("=\"")
         xml.raw(XMLBytes.escapedAttributeValue(taxonomy.namespace))
         xml.raw("\">\n  <link:schemaRef")
         xml.attribute("xlink:type", "simple")
         xml.attribute("xlink:href", taxonomy.entryPointURL)
         xml.raw("/>\n")
-        if plan.footnoted {
+        if footnoted {
             xml.raw("  <link:roleRef")
             xml.attribute("roleURI", TaxonomyWriter.printedFormRole(taxonomy))
             xml.attribute("xlink:type", "simple")
             xml.attribute("xlink:href", "\(taxonomy.entryPointURL)#printedForm")
             xml.raw("/>\n")
         }
-    }
+        follower?.headerEnded(at: xml.count)
 
-    /// Tells the follower an element ended; closes what it was handed when it says so.
-    @inline(__always)
-    private func elementEnded(_ xml: inout XMLBytes, _ follower: (any InstanceWritingFollower)?) {
-        guard let follower, let closing = follower.elementEnded(at: xml.count) else { return }
-        xml.endSink(closing: closing)
-    }
-
-    /// The contexts, one a line, in the plan's order. Returns the entity's bytes, written once
-    /// (what they could not hold is reported with the rest).
-    @inline(__always)
-    private func writeContexts(_ plan: Plan, _ xml: inout XMLBytes, _ follower: (any InstanceWritingFollower)?) -> XMLBytes {
-        let prefix = taxonomy.prefix
         // The entity is the same in every context.
         var entity = XMLBytes(capacity: 160)
         entity.raw("<xbrli:entity><xbrli:identifier")
         entity.attribute("scheme", Self.entityScheme)
         entity.raw(">")
-        entity.text(plan.entity)
+        entity.text(mapping.entity)
         entity.raw("</xbrli:identifier>")
         let entityBytes = entity.bytes
         let qualified = "\(prefix):"
         // A blank has a handful of typed axes: a list is quicker than hashing each axis name.
         var typedDomains: [(axis: String, domain: String)] = []
-        for (number, _) in plan.order {
-            let context = plan.contexts[number]
+        for (number, _) in order {
+            let context = contexts[number]
             xml.raw("  <xbrli:context id=\"c")
-            xml.integer(plan.contextIDs[number])
+            xml.integer(contextIDs[number])
             xml.raw("\">")
             xml.raw(entityBytes)
             if !context.explicit.isEmpty || !context.typed.isEmpty {
@@ -254,49 +201,32 @@ public struct InstanceWriter: Sendable {
             }
             xml.raw("</xbrli:period></xbrli:context>\n")
             xml.flush()
-            elementEnded(&xml, follower)
+            elementEnded(&xml)
         }
-        return entity
-    }
-
-    @inline(__always)
-    private func writeUnits(_ plan: Plan, _ xml: inout XMLBytes, _ follower: (any InstanceWritingFollower)?) {
-        for unit in plan.units {
+        for unit in units {
             xml.raw("  <xbrli:unit id=\"")
             xml.raw(unit.rawValue)
             xml.raw("\"><xbrli:measure>")
             xml.raw(unit == .usd ? "iso4217:USD" : "xbrli:pure")
             xml.raw("</xbrli:measure></xbrli:unit>\n")
-            elementEnded(&xml, follower)
+            elementEnded(&xml)
         }
-    }
-
-    /// The printed forms to write as footnotes, in order of first use, each with the numbers
-    /// of the facts (`f1`, `f2`...) it belongs to.
-    private struct Footnotes {
-        var facts: [String: [Int]] = [:]
-        var order: [String] = []
-    }
-
-    /// The facts, one a line, in the mapping's order.
-    @inline(__always)
-    private func writeFacts(_ plan: Plan, _ xml: inout XMLBytes, _ follower: (any InstanceWritingFollower)?) -> Footnotes {
-        var footnotes = Footnotes()
-        let facts = plan.facts
-        plan.tags.withUnsafeBufferPointer { tags in
+        var footnotes: [String: [Int]] = [:]
+        var footnoteOrder: [String] = []
+        tags.withUnsafeBufferPointer { tags in
             for i in facts.indices {
                 // Read in place: copying each fact would retain and release its strings.
-                let concept = plan.conceptTags[plan.factConcepts[i]]
+                let concept = conceptTags[factConcepts[i]]
                 xml.raw(UnsafeBufferPointer(rebasing: tags[concept.open]))
                 if let printed = facts[i].printedForm {
                     xml.raw(" id=\"f")
                     xml.integer(i + 1)
                     xml.raw("\"")
-                    if footnotes.facts[printed] == nil { footnotes.order.append(printed) }
-                    footnotes.facts[printed, default: []].append(i + 1)
+                    if footnotes[printed] == nil { footnoteOrder.append(printed) }
+                    footnotes[printed, default: []].append(i + 1)
                 }
                 xml.raw(" contextRef=\"c")
-                xml.integer(plan.contextIDs[plan.factContexts[i]])
+                xml.integer(contextIDs[factContexts[i]])
                 xml.raw("\"")
                 if let unit = concept.unit {
                     xml.raw(" unitRef=\"")
@@ -319,44 +249,44 @@ public struct InstanceWriter: Sendable {
                     xml.date(d)
                 case .none:
                     xml.raw(" xsi:nil=\"true\"/>\n")
-                    elementEnded(&xml, follower)
+                    elementEnded(&xml)
                     continue
                 }
                 xml.raw(UnsafeBufferPointer(rebasing: tags[concept.close]))
                 xml.flush()
-                elementEnded(&xml, follower)
+                elementEnded(&xml)
             }
         }
-        return footnotes
-    }
-
-    /// One footnote link with a footnote of the printed-form role per printed form.
-    @inline(__always)
-    private func writeFootnotes(_ footnotes: Footnotes, _ xml: inout XMLBytes) {
-        guard !footnotes.order.isEmpty else { return }
-        let role = TaxonomyWriter.printedFormRole(taxonomy)
-        xml.raw("  <link:footnoteLink xlink:type=\"extended\" xlink:role=\"http://www.xbrl.org/2003/role/link\">\n")
-        for (n, printed) in footnotes.order.enumerated() {
-            for id in footnotes.facts[printed] ?? [] {
-                xml.raw("    <link:loc xlink:type=\"locator\" xlink:href=\"#f")
-                xml.integer(id)
-                xml.raw("\" xlink:label=\"fact")
+        if !footnoteOrder.isEmpty {
+            let role = TaxonomyWriter.printedFormRole(taxonomy)
+            xml.raw("  <link:footnoteLink xlink:type=\"extended\" xlink:role=\"http://www.xbrl.org/2003/role/link\">\n")
+            for (n, printed) in footnoteOrder.enumerated() {
+                for id in footnotes[printed] ?? [] {
+                    xml.raw("    <link:loc xlink:type=\"locator\" xlink:href=\"#f")
+                    xml.integer(id)
+                    xml.raw("\" xlink:label=\"fact")
+                    xml.integer(n + 1)
+                    xml.raw("\"/>\n")
+                }
+                xml.raw("    <link:footnote xlink:type=\"resource\" xlink:label=\"printed")
+                xml.integer(n + 1)
+                xml.raw("\"")
+                xml.attribute("xlink:role", role)
+                xml.raw(" xml:lang=\"en\">")
+                xml.text(printed)
+                xml.raw("</link:footnote>\n    <link:footnoteArc xlink:type=\"arc\" xlink:arcrole=\"http://www.xbrl.org/2003/arcrole/fact-footnote\" xlink:from=\"fact")
+                xml.integer(n + 1)
+                xml.raw("\" xlink:to=\"printed")
                 xml.integer(n + 1)
                 xml.raw("\"/>\n")
             }
-            xml.raw("    <link:footnote xlink:type=\"resource\" xlink:label=\"printed")
-            xml.integer(n + 1)
-            xml.raw("\"")
-            xml.attribute("xlink:role", role)
-            xml.raw(" xml:lang=\"en\">")
-            xml.text(printed)
-            xml.raw("</link:footnote>\n    <link:footnoteArc xlink:type=\"arc\" xlink:arcrole=\"http://www.xbrl.org/2003/arcrole/fact-footnote\" xlink:from=\"fact")
-            xml.integer(n + 1)
-            xml.raw("\" xlink:to=\"printed")
-            xml.integer(n + 1)
-            xml.raw("\"/>\n")
+            xml.raw("  </link:footnoteLink>\n")
         }
-        xml.raw("  </link:footnoteLink>\n")
+        xml.raw("</xbrli:xbrl>\n")
+        xml.flush(minimum: 0)
+        return (xml.bytes, entity.unwritable + xml.unwritable + (entity.tooLong + xml.tooLong).map {
+            "a text of \($0) bytes, more than \(Limits.current.xmlTextBytes) (NAICXBRL_MAX_XML_TEXT_BYTES sets the limit), which no reader held to it reads back"
+        }.map { Self.tooLongMarker + $0 })
     }
 
     fileprivate enum Unit: String {
