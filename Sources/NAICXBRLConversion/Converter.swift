@@ -82,13 +82,7 @@ public enum Converter {
     /// `concurrently: false` validates after writing, on the calling thread: for callers that
     /// keep every core busy already (a batch, a server answering requests at once).
     public static func convert(_ statement: Statement, blank: Blank, file: String?, validate: Bool, concurrently: Bool) throws -> Conversion {
-        let mapping = FactMapping(blank: blank)
-        let result: FactMapping.Result
-        do {
-            result = try mapping.facts(of: statement, file: file)
-        } catch {
-            throw ConversionError("\(error)")
-        }
+        let (mapping, result) = try facts(of: statement, blank: blank, file: file)
         let writer = InstanceWriter(taxonomy: mapping.taxonomy)
         let documentName = file ?? "<instance>"
         guard validate else {
@@ -146,6 +140,17 @@ public enum Converter {
         }
         return Conversion(instance: bytes, facts: result.facts, diagnostics: result.diagnostics + unwritable(replaced, file), validation: issues,
                           numbers: FactNumbers(result))
+    }
+
+    /// The statement's facts by `blank`'s mapping; a statement the mapping refuses is a
+    /// conversion error.
+    static func facts(of statement: Statement, blank: Blank, file: String?) throws -> (FactMapping, FactMapping.Result) {
+        let mapping = FactMapping(blank: blank)
+        do {
+            return (mapping, try mapping.facts(of: statement, file: file))
+        } catch {
+            throw ConversionError("\(error)")
+        }
     }
 
     /// An error for each text the writer could not write as it was: XML cannot hold control
