@@ -4,11 +4,14 @@ import NAICXBRLCore
 /// statement model keeps it. This one table gives the taxonomy its cover items, the fact mapping
 /// the facts it writes, and the importer where each fact goes back.
 package struct CoverItem: Sendable {
+    /// How the model's value is read and set. Closures rather than key paths: reading through a
+    /// key path copies the whole cover for each item, which cost the fact mapping 0.4 M
+    /// instructions a statement (BENCHMARKS.md).
     package enum Field: Sendable {
-        case text(WritableKeyPath<Cover, String?> & Sendable)
-        case date(WritableKeyPath<Cover, CalendarDate?> & Sendable)
+        case text(@Sendable (Cover) -> String?, @Sendable (inout Cover, String?) -> Void)
+        case date(@Sendable (Cover) -> CalendarDate?, @Sendable (inout Cover, CalendarDate?) -> Void)
         /// A yes/no box: written as a nil fact when neither box is checked.
-        case yesNo(WritableKeyPath<Cover, Bool?> & Sendable)
+        case yesNo(@Sendable (Cover) -> Bool?, @Sendable (inout Cover, Bool?) -> Void)
     }
 
     package var name: String
@@ -35,50 +38,50 @@ package struct CoverItem: Sendable {
     /// The cover's single values before its lists of officers and directors, in the order the
     /// cover prints them.
     package static let cover: [CoverItem] = [
-        CoverItem("EditionTitle", "Blank edition", .text(\.edition)),
-        CoverItem("StatementKind", "Kind of statement (quarterly or annual)", .text(\.kindName)),
-        CoverItem("StatementDate", "Statement date", .date(\.statementDate)),
-        CoverItem("CompanyName", "Name of the reporting entity", .text(\.companyName)),
-        CoverItem("NAICGroupCode", "NAIC group code (current)", .text(\.groupCode)),
-        CoverItem("NAICGroupCodePrior", "NAIC group code (prior)", .text(\.priorGroupCode)),
-        CoverItem("NAICCompanyCode", "NAIC company code", .text(\.companyCode)),
-        CoverItem("EmployerIdentificationNumber", "Employer's ID number", .text(\.employerID)),
-        CoverItem("OrganizedUnderLawsOf", "Organized under the laws of", .text(\.organizedUnderLawsOf)),
-        CoverItem("StateOfDomicile", "State of domicile or port of entry", .text(\.stateOfDomicile)),
-        CoverItem("CountryOfDomicile", "Country of domicile", .text(\.countryOfDomicile)),
-        CoverItem("IncorporationDate", "Incorporated/organized", .date(\.incorporated)),
-        CoverItem("CommencedBusinessDate", "Commenced business", .date(\.commencedBusiness)),
-        CoverItem("StatutoryHomeOfficeStreet", "Statutory home office (street and number)", .text(\.statutoryHomeOffice.orNew.street)),
-        CoverItem("StatutoryHomeOfficeCityStateZip", "Statutory home office (city or town, state and zip code)", .text(\.statutoryHomeOffice.orNew.cityStateZip)),
-        CoverItem("StatutoryHomeOfficeTelephone", "Statutory home office (telephone)", .text(\.statutoryHomeOffice.orNew.telephone)),
-        CoverItem("MainAdministrativeOfficeStreet", "Main administrative office (street and number)", .text(\.mainAdministrativeOffice.orNew.street)),
-        CoverItem("MainAdministrativeOfficeCityStateZip", "Main administrative office (city or town, state and zip code)", .text(\.mainAdministrativeOffice.orNew.cityStateZip)),
-        CoverItem("MainAdministrativeOfficeTelephone", "Main administrative office (telephone)", .text(\.mainAdministrativeOffice.orNew.telephone)),
-        CoverItem("MailAddressStreet", "Mail address (street and number or P.O. box)", .text(\.mailAddress.orNew.street)),
-        CoverItem("MailAddressCityStateZip", "Mail address (city or town, state and zip code)", .text(\.mailAddress.orNew.cityStateZip)),
-        CoverItem("MailAddressTelephone", "Mail address (telephone)", .text(\.mailAddress.orNew.telephone)),
-        CoverItem("BooksAndRecordsStreet", "Primary location of books and records (street and number)", .text(\.booksAndRecords.orNew.street)),
-        CoverItem("BooksAndRecordsCityStateZip", "Primary location of books and records (city or town, state and zip code)", .text(\.booksAndRecords.orNew.cityStateZip)),
-        CoverItem("BooksAndRecordsTelephone", "Primary location of books and records (telephone)", .text(\.booksAndRecords.orNew.telephone)),
-        CoverItem("InternetWebSiteAddress", "Internet web site address", .text(\.webSite)),
-        CoverItem("StatementContactName", "Statutory statement contact (name)", .text(\.contact.orNew.name)),
-        CoverItem("StatementContactTelephone", "Statutory statement contact (telephone)", .text(\.contact.orNew.telephone)),
-        CoverItem("StatementContactEmail", "Statutory statement contact (e-mail address)", .text(\.contact.orNew.email)),
-        CoverItem("StatementContactFax", "Statutory statement contact (fax number)", .text(\.contact.orNew.fax)),
+        CoverItem("EditionTitle", "Blank edition", .text({ $0.edition }, { $0.edition = $1 })),
+        CoverItem("StatementKind", "Kind of statement (quarterly or annual)", .text({ $0.kindName }, { $0.kindName = $1 })),
+        CoverItem("StatementDate", "Statement date", .date({ $0.statementDate }, { $0.statementDate = $1 })),
+        CoverItem("CompanyName", "Name of the reporting entity", .text({ $0.companyName }, { $0.companyName = $1 })),
+        CoverItem("NAICGroupCode", "NAIC group code (current)", .text({ $0.groupCode }, { $0.groupCode = $1 })),
+        CoverItem("NAICGroupCodePrior", "NAIC group code (prior)", .text({ $0.priorGroupCode }, { $0.priorGroupCode = $1 })),
+        CoverItem("NAICCompanyCode", "NAIC company code", .text({ $0.companyCode }, { $0.companyCode = $1 })),
+        CoverItem("EmployerIdentificationNumber", "Employer's ID number", .text({ $0.employerID }, { $0.employerID = $1 })),
+        CoverItem("OrganizedUnderLawsOf", "Organized under the laws of", .text({ $0.organizedUnderLawsOf }, { $0.organizedUnderLawsOf = $1 })),
+        CoverItem("StateOfDomicile", "State of domicile or port of entry", .text({ $0.stateOfDomicile }, { $0.stateOfDomicile = $1 })),
+        CoverItem("CountryOfDomicile", "Country of domicile", .text({ $0.countryOfDomicile }, { $0.countryOfDomicile = $1 })),
+        CoverItem("IncorporationDate", "Incorporated/organized", .date({ $0.incorporated }, { $0.incorporated = $1 })),
+        CoverItem("CommencedBusinessDate", "Commenced business", .date({ $0.commencedBusiness }, { $0.commencedBusiness = $1 })),
+        CoverItem("StatutoryHomeOfficeStreet", "Statutory home office (street and number)", .text({ $0.statutoryHomeOffice?.street }, { $0.statutoryHomeOffice.orNew.street = $1 })),
+        CoverItem("StatutoryHomeOfficeCityStateZip", "Statutory home office (city or town, state and zip code)", .text({ $0.statutoryHomeOffice?.cityStateZip }, { $0.statutoryHomeOffice.orNew.cityStateZip = $1 })),
+        CoverItem("StatutoryHomeOfficeTelephone", "Statutory home office (telephone)", .text({ $0.statutoryHomeOffice?.telephone }, { $0.statutoryHomeOffice.orNew.telephone = $1 })),
+        CoverItem("MainAdministrativeOfficeStreet", "Main administrative office (street and number)", .text({ $0.mainAdministrativeOffice?.street }, { $0.mainAdministrativeOffice.orNew.street = $1 })),
+        CoverItem("MainAdministrativeOfficeCityStateZip", "Main administrative office (city or town, state and zip code)", .text({ $0.mainAdministrativeOffice?.cityStateZip }, { $0.mainAdministrativeOffice.orNew.cityStateZip = $1 })),
+        CoverItem("MainAdministrativeOfficeTelephone", "Main administrative office (telephone)", .text({ $0.mainAdministrativeOffice?.telephone }, { $0.mainAdministrativeOffice.orNew.telephone = $1 })),
+        CoverItem("MailAddressStreet", "Mail address (street and number or P.O. box)", .text({ $0.mailAddress?.street }, { $0.mailAddress.orNew.street = $1 })),
+        CoverItem("MailAddressCityStateZip", "Mail address (city or town, state and zip code)", .text({ $0.mailAddress?.cityStateZip }, { $0.mailAddress.orNew.cityStateZip = $1 })),
+        CoverItem("MailAddressTelephone", "Mail address (telephone)", .text({ $0.mailAddress?.telephone }, { $0.mailAddress.orNew.telephone = $1 })),
+        CoverItem("BooksAndRecordsStreet", "Primary location of books and records (street and number)", .text({ $0.booksAndRecords?.street }, { $0.booksAndRecords.orNew.street = $1 })),
+        CoverItem("BooksAndRecordsCityStateZip", "Primary location of books and records (city or town, state and zip code)", .text({ $0.booksAndRecords?.cityStateZip }, { $0.booksAndRecords.orNew.cityStateZip = $1 })),
+        CoverItem("BooksAndRecordsTelephone", "Primary location of books and records (telephone)", .text({ $0.booksAndRecords?.telephone }, { $0.booksAndRecords.orNew.telephone = $1 })),
+        CoverItem("InternetWebSiteAddress", "Internet web site address", .text({ $0.webSite }, { $0.webSite = $1 })),
+        CoverItem("StatementContactName", "Statutory statement contact (name)", .text({ $0.contact?.name }, { $0.contact.orNew.name = $1 })),
+        CoverItem("StatementContactTelephone", "Statutory statement contact (telephone)", .text({ $0.contact?.telephone }, { $0.contact.orNew.telephone = $1 })),
+        CoverItem("StatementContactEmail", "Statutory statement contact (e-mail address)", .text({ $0.contact?.email }, { $0.contact.orNew.email = $1 })),
+        CoverItem("StatementContactFax", "Statutory statement contact (fax number)", .text({ $0.contact?.fax }, { $0.contact.orNew.fax = $1 })),
     ]
 
     /// The jurat's single values after its signatures.
     package static let jurat: [CoverItem] = [
-        CoverItem("IsOriginalFiling", "Is this an original filing?", .yesNo(\.jurat.orNew.originalFiling), inJurat: true),
-        CoverItem("AmendmentNumber", "If no, state the amendment number", .text(\.jurat.orNew.amendmentNumber), inJurat: true),
-        CoverItem("DateFiled", "If no, date filed", .text(\.jurat.orNew.dateFiled), inJurat: true),
-        CoverItem("NumberOfPagesAttached", "If no, number of pages attached", .text(\.jurat.orNew.pagesAttached), inJurat: true),
+        CoverItem("IsOriginalFiling", "Is this an original filing?", .yesNo({ $0.jurat?.originalFiling }, { $0.jurat.orNew.originalFiling = $1 }), inJurat: true),
+        CoverItem("AmendmentNumber", "If no, state the amendment number", .text({ $0.jurat?.amendmentNumber }, { $0.jurat.orNew.amendmentNumber = $1 }), inJurat: true),
+        CoverItem("DateFiled", "If no, date filed", .text({ $0.jurat?.dateFiled }, { $0.jurat.orNew.dateFiled = $1 }), inJurat: true),
+        CoverItem("NumberOfPagesAttached", "If no, number of pages attached", .text({ $0.jurat?.pagesAttached }, { $0.jurat.orNew.pagesAttached = $1 }), inJurat: true),
     ]
 
     /// The jurat's state and county, before its signatures.
     package static let juratPlace: [CoverItem] = [
-        CoverItem("JuratState", "Jurat: state", .text(\.jurat.orNew.state), inJurat: true),
-        CoverItem("JuratCounty", "Jurat: county", .text(\.jurat.orNew.county), inJurat: true),
+        CoverItem("JuratState", "Jurat: state", .text({ $0.jurat?.state }, { $0.jurat.orNew.state = $1 }), inJurat: true),
+        CoverItem("JuratCounty", "Jurat: county", .text({ $0.jurat?.county }, { $0.jurat.orNew.county = $1 }), inJurat: true),
     ]
 
     /// Every cover item, by name.

@@ -104,10 +104,10 @@ struct StatementBuilder {
         let item = typed["ItemNumberAxis"].flatMap { Int($0) }
         if let coverItem = CoverItem.named[concept] {
             switch coverItem.field {
-            case .text(let keyPath): cover[keyPath: keyPath] = text
-            case .date(let keyPath): cover[keyPath: keyPath] = date
-            case .yesNo(let keyPath):
-                if case .boolean(let b) = value { cover[keyPath: keyPath] = b } else { cover[keyPath: keyPath] = nil }
+            case .text(_, let set): set(&cover, text)
+            case .date(_, let set): set(&cover, date)
+            case .yesNo(_, let set):
+                if case .boolean(let b) = value { set(&cover, b) } else { set(&cover, nil) }
             }
             return nil
         }

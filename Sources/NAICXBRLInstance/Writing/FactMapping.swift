@@ -288,11 +288,11 @@ public struct FactMapping: Sendable {
         mutating func coverItems(_ items: [CoverItem], of cover: Cover, _ at: FactContext) {
             for item in items {
                 switch item.field {
-                case .text(let keyPath): text(item.name, cover[keyPath: keyPath], at)
-                case .date(let keyPath):
-                    if let d = cover[keyPath: keyPath] { add(Fact(concept: item.name, context: at, value: .date(d)), origin: "cover") }
-                case .yesNo(let keyPath):
-                    add(Fact(concept: item.name, context: at, value: cover[keyPath: keyPath].map { .boolean($0) } ?? .none),
+                case .text(let get, _): text(item.name, get(cover), at)
+                case .date(let get, _):
+                    if let d = get(cover) { add(Fact(concept: item.name, context: at, value: .date(d)), origin: "cover") }
+                case .yesNo(let get, _):
+                    add(Fact(concept: item.name, context: at, value: get(cover).map { .boolean($0) } ?? .none),
                         origin: item.inJurat ? "jurat" : "cover")
                 }
             }
