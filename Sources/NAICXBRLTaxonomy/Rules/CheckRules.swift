@@ -95,6 +95,8 @@ public struct CheckRuleError: Error, CustomStringConvertible, Sendable {
 public struct CheckRuleSet: Sendable {
     public let blank: Blank
     public let rules: [CheckRule]
+    /// The rules compiled against the blank: what the checker evaluates and the formula linkbase states.
+    package let plan: CheckPlan
 
     public var generatedCount: Int { rules.filter { $0.source == .blank }.count }
     public var listedCount: Int { rules.filter { $0.source == .listed }.count }
@@ -120,6 +122,7 @@ public struct CheckRuleSet: Sendable {
             }
         }
         self.rules = rules
+        plan = CheckPlan(blank: blank, rules: rules)
     }
 
     /// Whether the blank has a bundled rule file, without compiling it.

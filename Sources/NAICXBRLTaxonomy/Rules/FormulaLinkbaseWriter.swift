@@ -2,6 +2,9 @@ import NAICXBRLCore
 import NAICXBRLXML
 /// Writes a ``CheckRuleSet`` as an XBRL Formula 1.0 linkbase of value assertions, so that any
 /// formula processor (Arelle) checks an instance the way `naicxbrl check` checks the statement.
+/// It writes the rules as compiled for the checker (``CheckPlan``): the cells, lines, columns,
+/// note tables and interrogatory amounts each term reads, the lines a row-by-row rule goes over,
+/// the columns a period can name and the tolerance are the plan's, not looked up again.
 ///
 /// Each rule is one `va:valueAssertion` (its id is the rule's) whose test is
 /// `abs(left - right) le tolerance`, so a rounding difference within tolerance is satisfied, as
@@ -24,10 +27,13 @@ import NAICXBRLXML
 public struct FormulaLinkbaseWriter: Sendable {
     public let taxonomy: TaxonomyModel
     public let rules: CheckRuleSet
+    /// The rules as the checker evaluates them: every place they read resolved once.
+    private let plan: CheckPlan
 
     public init(taxonomy: TaxonomyModel, rules: CheckRuleSet) {
         self.taxonomy = taxonomy
         self.rules = rules
+        plan = rules.plan
     }
 
     static let namespaces: [(prefix: String, uri: String, schema: String?)] = [
@@ -101,14 +107,14 @@ public struct FormulaLinkbaseWriter: Sendable {
 
     /// The assertions, one per rule, in rule order.
     func assertions() throws(Unsupported) -> [Assertion] {
-        try rules.rules.map { rule throws(Unsupported) in try assertion(rule) }
+        try rules.rules.indices.map { i throws(Unsupported) in try assertion(i) }
     }
 
     /// The linkbase document.
     public func linkbase() -> [UInt8] {
         // The rules ship with the library and the tests compile every one of them; a rule the
         // writer cannot express is left out rather than written wrong.
-        let list = rules.rules.compactMap { try? assertion($0) }
+        let list = rules.rules.indices.compactMap { try? assertion($0) }
         return write(list)
     }
 
@@ -131,30 +137,33 @@ public struct FormulaLinkbaseWriter: Sendable {
         }
     }
 
-    func assertion(_ rule: CheckRule) throws(Unsupported) -> Assertion {
+    /// The assertion of rule `index` (in the rule set's order), from its compiled terms.
+    func assertion(_ index: Int) throws(Unsupported) -> Assertion {
+        let rule = rules.rules[index], compiled = plan.rules[index]
         let names = Names()
         var preconditions: [String] = []
-        func side(_ terms: [CheckTerm], _ sideName: String) throws(Unsupported) -> String {
+        func side(_ left: Bool, _ sideName: String) throws(Unsupported) -> String {
             // Cells that differ only by item (or by line member) and enter with the same sign are
             // one sequence variable: `sum($v2)` rather than 25 variables, each of which a
             // processor would otherwise try both bound and fallen back.
             var parts: [(sign: Int, value: String)] = []
             var groups: [(key: GroupKey, sign: Int, part: Int, members: [Filter], variable: FactVariable)] = []
-            var seen = Set<CheckReference>()
-            for term in terms {
-                if seen.insert(term.reference).inserted, let (variable, identity) = try groupable(term.reference, rule: rule) {
+            var seen = Set<Int>()
+            for term in compiled.terms where term.left == left {
+                let sign = term.negative ? -1 : 1
+                if case .fixed(let source) = term.operand, seen.insert(source).inserted, let (variable, identity) = try groupable(source, rule: rule) {
                     var rest = variable
                     rest.filters.remove(at: identity)
                     let key = GroupKey(filters: rest.filters, identity: Self.kind(of: variable.filters[identity].filter))
-                    if let g = groups.firstIndex(where: { $0.key == key && $0.sign == term.sign }) {
+                    if let g = groups.firstIndex(where: { $0.key == key && $0.sign == sign }) {
                         groups[g].members.append(variable.filters[identity].filter)
                         continue
                     }
-                    groups.append((key, term.sign, parts.count, [variable.filters[identity].filter], variable))
-                    parts.append((term.sign, ""))
+                    groups.append((key, sign, parts.count, [variable.filters[identity].filter], variable))
+                    parts.append((sign, ""))
                     continue
                 }
-                parts.append((term.sign, try expression(term.reference, rule: rule, names: names, preconditions: &preconditions)))
+                parts.append((sign, try expression(term.operand, scope: compiled.scope, rule: rule, names: names, preconditions: &preconditions)))
             }
             for (g, group) in groups.enumerated() {
                 if group.members.count == 1 {
@@ -175,10 +184,10 @@ public struct FormulaLinkbaseWriter: Sendable {
             }
             return out.isEmpty ? "0" : out
         }
-        let left = try side(rule.left, "left")
-        let right = try side(rule.right, "right")
+        let left = try side(true, "left")
+        let right = try side(false, "right")
         let variables = names.variables
-        let test = "abs((\(left)) - (\(right))) le \(rule.tolerance.description)"
+        let test = "abs((\(left)) - (\(right))) le \(compiled.tolerance.description)"
         let message = "[\(rule.id)] \(rule.message) (expected {\(right)}, actual {\(left)})"
         return Assertion(id: rule.id, variables: variables, test: test, preconditions: preconditions, message: message, severity: rule.severity)
     }
@@ -209,57 +218,121 @@ public struct FormulaLinkbaseWriter: Sendable {
         return concepts.isEmpty ? .explicitDimension(axis: axis, members: members) : .concepts(concepts)
     }
 
-    /// A cell that can join a group: a fixed amount cell or caption amount, with the index of
+    /// The columns a cell term can be reported in: one column, or for a column named by its
+    /// period every column that is that period for some statement date (Schedule D Part 1B's end
+    /// of first, second, third quarter).
+    private struct CellColumns {
+        /// Indices into the page's columns.
+        var columns: [Int]
+        /// The period the rule names the column by.
+        var period: PeriodReference?
+        /// How the rule names the column: `3`, `@current-instant`.
+        var name: String
+    }
+
+    private func columns(_ page: CheckPlan.PageSlot, _ index: Int) -> CellColumns {
+        CellColumns(columns: [index], period: nil, name: page.description.columns[index].number)
+    }
+
+    private func columns(period slot: Int) -> CellColumns {
+        let column = plan.periods[slot]
+        return CellColumns(columns: column.columns, period: column.period, name: "@" + column.period.rawValue)
+    }
+
+    /// A source that can join a group: a fixed amount cell or caption amount, with the index of
     /// the filter that names it.
-    private func groupable(_ reference: CheckReference, rule: CheckRule) throws(Unsupported) -> (FactVariable, Int)? {
-        switch reference {
-        case .cell(let pageID, let line?, let selector):
-            guard let page = rules.blank.page(pageID), try selectedColumns(page, selector, rule: rule).first?.valueKind == .amount else { return nil }
-            let variable = try cellVariable(page, line: line, selector: selector, rule: rule)
-            let identity = page.orientation == .items
-                ? variable.filters.firstIndex { if case .concepts = $0.filter { true } else { false } }
-                : variable.filters.firstIndex { if case .explicitDimension(let axis, _) = $0.filter { axis == qname(TaxonomyModel.rowAxis(page)) } else { false } }
-            return identity.map { (variable, $0) }
-        case .caption(let pageID, let lineNumber, let slot):
-            guard let page = rules.blank.page(pageID), let line = page.line(lineNumber), let concept = line.slots?[safe: slot - 1] else { return nil }
-            let period = page.columns.first { $0.valueKind == .amount }?.period ?? .currentYearToDate
-            return (FactVariable(filters: [FilterUse(filter: .concepts([qname(concept)]), cover: true)] + periodFilters(period, line.instant), fallback: "0"), 0)
+    private func groupable(_ source: Int, rule: CheckRule) throws(Unsupported) -> (FactVariable, Int)? {
+        let row: Int, columns: CellColumns
+        switch plan.sources[source] {
+        case .cell(let slot, let column, let textColumn):
+            guard !textColumn else { return nil }
+            (row, columns) = (slot, self.columns(plan.page(ofRow: slot), column))
+        case .periodCell(let slot, let period):
+            (row, columns) = (slot, self.columns(period: period))
+            guard !columns.columns.isEmpty else { return nil }
+        case .caption(let slot, let index):
+            return captionVariable(slot, index).map { ($0, 0) }
         default:
             return nil
         }
+        let page = plan.page(ofRow: row)
+        let variable = try cellVariable(page, row: row, columns: columns, rule: rule)
+        let identity = page.description.orientation == .items
+            ? variable.filters.firstIndex { if case .concepts = $0.filter { true } else { false } }
+            : variable.filters.firstIndex { if case .explicitDimension(let axis, _) = $0.filter { axis == qname(TaxonomyModel.rowAxis(page.description)) } else { false } }
+        return identity.map { (variable, $0) }
     }
 
-    /// The XPath value of one reference, adding its variables.
-    private func expression(_ reference: CheckReference, rule: CheckRule, names: Names, preconditions: inout [String]) throws(Unsupported) -> String {
-        let blank = rules.blank
+    /// The fact variable of the `index`-th (0-based) amount printed in the caption of row slot `row`.
+    private func captionVariable(_ row: Int, _ index: Int) -> FactVariable? {
+        let page = plan.page(ofRow: row).description
+        guard let line = plan.line(ofRow: row), let concept = line.slots?[safe: index] else { return nil }
+        let period = page.columns.first { $0.valueKind == .amount }?.period ?? .currentYearToDate
+        return FactVariable(filters: [FilterUse(filter: .concepts([qname(concept)]), cover: true)] + periodFilters(period, line.instant), fallback: "0")
+    }
+
+    /// The XPath value of one term, adding its variables.
+    private func expression(_ operand: CheckPlan.Operand, scope: CheckPlan.Scope, rule: CheckRule, names: Names,
+                            preconditions: inout [String]) throws(Unsupported) -> String {
         func fail(_ why: String) -> Unsupported { Unsupported(rule: rule.id, problem: why) }
-        switch reference {
-        case .cell(let pageID, let line, let selector):
-            guard let page = blank.page(pageID) else { throw fail("no page \(pageID)") }
-            let variable = try cellVariable(page, line: line, selector: selector, rule: rule)
-            let name = names.name("cell|\(pageID)|\(line ?? "*")|\(selector)") { .fact(variable) }
-            let column = try selectedColumns(page, selector, rule: rule).first
-            if let column, column.valueKind != .amount {
+        /// A cell of a page: `row` a row slot, or nil for the row of the instance.
+        func cell(_ page: CheckPlan.PageSlot, row: Int?, _ columns: CellColumns, textColumn: Bool) throws(Unsupported) -> String {
+            let variable = try cellVariable(page, row: row, columns: columns, rule: rule)
+            let name = names.name("cell|\(page.id)|\(row.map { plan.slotLine[$0] } ?? "*")|\(columns.name)") { .fact(variable) }
+            if textColumn {
                 // A number printed in a text column (Schedule T's count of L responses).
                 return "(if (normalize-space(string($\(name))) castable as xs:decimal) then xs:decimal(normalize-space(string($\(name)))) else 0)"
             }
             return "$\(name)"
-        case .caption(let pageID, let lineNumber, let slot):
-            guard let page = blank.page(pageID), let line = page.line(lineNumber), let concept = line.slots?[safe: slot - 1] else {
-                throw fail("no caption amount \(slot) on \(pageID) line \(lineNumber)")
+        }
+        switch operand {
+        case .fixed(let source):
+            switch plan.sources[source] {
+            case .cell(let row, let column, let textColumn):
+                let page = plan.page(ofRow: row)
+                return try cell(page, row: row, columns(page, column), textColumn: textColumn)
+            case .periodCell(let row, let period):
+                return try cell(plan.page(ofRow: row), row: row, columns(period: period), textColumn: false)
+            case .caption(let row, let index):
+                let pageID = plan.page(ofRow: row).id, line = plan.slotLine[row]
+                guard let variable = captionVariable(row, index) else { throw fail("no caption amount \(index + 1) on \(pageID) line \(line)") }
+                return "$" + names.name("caption|\(pageID)|\(line)|\(index + 1)") { .fact(variable) }
+            case .interrogatory(let i):
+                let wanted = plan.interrogatories[i]
+                let (part, number, amount) = (wanted.part, wanted.number, wanted.index + 1)
+                let variable = FactVariable(filters: [
+                    FilterUse(filter: .concepts([qname("InterrogatoryAnswerAmount")]), cover: true),
+                    FilterUse(filter: .typedDimension(axis: qname("InterrogatoryAxis"), test: "normalize-space(string(.)) = '\(part):\(number)'"), cover: true),
+                    FilterUse(filter: .typedDimension(axis: qname("TableColumnAxis"), test: "normalize-space(string(.)) = '\(amount)'"), cover: true),
+                ] + periodFilters(.currentYearToDate, nil), fallback: "0")
+                return "$" + names.name("interrogatory|\(part)|\(number)|\(amount)") { .fact(variable) }
+            case .count(let i):
+                let count = plan.counts[i], page = plan.pages[count.page], column = page.description.columns[count.column]
+                guard let concept = column.concept, page.description.orientation == .members else {
+                    throw fail("\(page.id) column \(column.number) is not a column of members")
+                }
+                let members = count.rows.compactMap { plan.line(ofRow: $0)?.member }.map { qname(TaxonomyModel.member(page.description, $0, rows: true)) }
+                let variable = FactVariable(filters: [
+                    FilterUse(filter: .concepts([qname(concept)]), cover: true),
+                    FilterUse(filter: .explicitDimension(axis: qname(TaxonomyModel.rowAxis(page.description)), members: members), cover: true),
+                ] + periodFilters(column.period ?? .currentYearToDate, nil), bindAsSequence: true, fallback: "''")
+                let lines = count.rows.map { plan.slotLine[$0] }.joined(separator: ",")
+                let name = names.name("count|\(page.id)|\(lines)|\(column.number)") { .fact(variable) }
+                return "count($\(name)[normalize-space(string(.)) = '\(count.text)'])"
+            case .unavailable:
+                throw fail("it names a page or column the blank does not have")
             }
-            let period = page.columns.first { $0.valueKind == .amount }?.period ?? .currentYearToDate
-            let variable = FactVariable(filters: [FilterUse(filter: .concepts([qname(concept)]), cover: true)] + periodFilters(period, line.instant),
-                                        fallback: "0")
-            return "$" + names.name("caption|\(pageID)|\(lineNumber)|\(slot)") { .fact(variable) }
-        case .interrogatory(let part, let number, let amount):
-            let variable = FactVariable(filters: [
-                FilterUse(filter: .concepts([qname("InterrogatoryAnswerAmount")]), cover: true),
-                FilterUse(filter: .typedDimension(axis: qname("InterrogatoryAxis"), test: "normalize-space(string(.)) = '\(part):\(number)'"), cover: true),
-                FilterUse(filter: .typedDimension(axis: qname("TableColumnAxis"), test: "normalize-space(string(.)) = '\(amount)'"), cover: true),
-            ] + periodFilters(.currentYearToDate, nil), fallback: "0")
-            return "$" + names.name("interrogatory|\(part)|\(number)|\(amount)") { .fact(variable) }
-        case .noteCell(let note, let row, let column):
+        case .rowCell(let column):
+            guard case .rows(let p) = scope else { throw fail("it reads the row of the instance outside a row-by-row rule") }
+            let page = plan.pages[p]
+            switch column {
+            case .index(let i, let textColumn): return try cell(page, row: nil, columns(page, i), textColumn: textColumn)
+            case .period(let period): return try cell(page, row: nil, columns(period: period), textColumn: false)
+            case .unavailable: throw fail("it names a column \(page.id) does not have")
+            }
+        case .noteCell(let row, let column):
+            guard case .note(let n, _, _) = scope else { throw fail("it reads a note table outside a note table rule") }
+            let note = plan.notes[n]
             // A note table's column is an item (`NoteTableAmountColumn3`); its row and table are
             // typed dimensions. `col *` leaves the concept uncovered: one evaluation per column.
             let columnConcepts = (column.map { [$0] } ?? Array(1...CommonConcepts.maxTableColumns)).map { qname("NoteTableAmountColumn\($0)") }
@@ -286,84 +359,56 @@ public struct FormulaLinkbaseWriter: Sendable {
             }
             let rowOf = "string(xfi:fact-typed-dimension-value(., \(qnameCall("TableRowAxis"))))"
             let totals = names.name("note|\(note)|totalRows") {
-                .general(select: "for $l in $\(labels)[starts-with(normalize-space(string(.)), 'Total')] return string(xfi:fact-typed-dimension-value($l, \(qnameCall("TableRowAxis"))))",
+                .general(select: "for $l in $\(labels)[starts-with(normalize-space(string(.)), '\(CheckPlan.totalLabelPrefix)')] return string(xfi:fact-typed-dimension-value($l, \(qnameCall("TableRowAxis"))))",
                          sequence: true)
             }
             let exists = "exists($\(totals))"
             if !preconditions.contains(exists) { preconditions.append(exists) }
             return row == .total ? "sum($\(cells)[\(rowOf) = $\(totals)])" : "sum($\(cells)[not(\(rowOf) = $\(totals))])"
-        case .count(let pageID, let lines, let columnNumber, let text):
-            guard let page = blank.page(pageID), let column = page.columns.first(where: { $0.number == columnNumber }),
-                  let concept = column.concept, page.orientation == .members else {
-                throw fail("\(pageID) column \(columnNumber) is not a column of members")
-            }
-            let members = lines.compactMap { page.line($0)?.member }.map { qname(TaxonomyModel.member(page, $0, rows: true)) }
-            let variable = FactVariable(filters: [
-                FilterUse(filter: .concepts([qname(concept)]), cover: true),
-                FilterUse(filter: .explicitDimension(axis: qname(TaxonomyModel.rowAxis(page)), members: members), cover: true),
-            ] + periodFilters(column.period ?? .currentYearToDate, nil), bindAsSequence: true, fallback: "''")
-            let name = names.name("count|\(pageID)|\(lines.joined(separator: ","))|\(columnNumber)") { .fact(variable) }
-            return "count($\(name)[normalize-space(string(.)) = '\(text)'])"
         }
     }
 
-    /// The columns a selector can stand for: one column, or for `@period` every column that is
-    /// that period for some statement date (Schedule D Part 1B's end of first, second, third quarter).
-    private func selectedColumns(_ page: PageDescription, _ selector: ColumnSelector, rule: CheckRule) throws(Unsupported) -> [ColumnDescription] {
-        switch selector {
-        case .number(let n):
-            guard let index = page.index(ofColumn: n) else { throw Unsupported(rule: rule.id, problem: "\(page.id) has no column \(n)") }
-            return [page.columns[index]]
-        case .period(let p):
-            var out: [ColumnDescription] = []
-            for month in [3, 6, 9, 12] {
-                let periods = StatementPeriods(statementDate: CalendarDate(year: 2001, month: month, day: CalendarDate.days(in: month, year: 2001)))
-                if let column = page.columns.first(where: { $0.valueKind == .amount && $0.period.map { periods.period($0) } == periods.period(p) }),
-                   !out.contains(where: { $0.number == column.number }) {
-                    out.append(column)
-                }
-            }
-            return out
-        }
-    }
-
-    private func cellVariable(_ page: PageDescription, line lineNumber: String?, selector: ColumnSelector, rule: CheckRule) throws(Unsupported) -> FactVariable {
-        let columns = try selectedColumns(page, selector, rule: rule)
-        guard let column = columns.first else { throw Unsupported(rule: rule.id, problem: "\(page.id) has no column for \(selector)") }
-        var period: PeriodReference = column.period ?? .currentYearToDate
-        if case .period(let p) = selector { period = p }
+    /// The fact variable of a page's cell: `row` a row slot, or nil for the row of the instance
+    /// (every line the page's row-by-row rules go over, left uncovered).
+    private func cellVariable(_ page: CheckPlan.PageSlot, row: Int?, columns: CellColumns, rule: CheckRule) throws(Unsupported) -> FactVariable {
+        let description = page.description
+        guard let first = columns.columns.first else { throw Unsupported(rule: rule.id, problem: "\(page.id) has no column for \(columns.name)") }
+        let column = description.columns[first]
+        let period = columns.period ?? column.period ?? .currentYearToDate
         var filters: [FilterUse] = []
-        switch page.orientation {
+        switch description.orientation {
         case .items:
-            if let lineNumber {
-                guard let line = page.line(lineNumber), let concept = line.concept else {
-                    throw Unsupported(rule: rule.id, problem: "\(page.id) line \(lineNumber) reports no item")
+            if let row {
+                guard let line = plan.line(ofRow: row), let concept = line.concept else {
+                    throw Unsupported(rule: rule.id, problem: "\(page.id) line \(plan.slotLine[row]) reports no item")
                 }
                 filters.append(FilterUse(filter: .concepts([qname(concept)]), cover: true))
                 filters += periodFilters(period, line.instant)
             } else {
-                let concepts = page.lines.filter { !$0.isHeading && $0.instant == nil }.compactMap(\.concept).map(qname)
+                let concepts = page.rowScope.compactMap { description.lines[$0].concept }.map(qname)
                 // Left uncovered, the concept is what implicit filtering matches row by row.
                 filters.append(FilterUse(filter: .concepts(concepts), cover: false))
                 filters += periodFilters(period, nil)
             }
             if let member = column.member {
-                filters.append(FilterUse(filter: .explicitDimension(axis: qname(TaxonomyModel.columnAxis(page)),
-                                                                    members: [qname(TaxonomyModel.member(page, member, rows: false))]), cover: true))
+                filters.append(FilterUse(filter: .explicitDimension(axis: qname(TaxonomyModel.columnAxis(description)),
+                                                                    members: [qname(TaxonomyModel.member(description, member, rows: false))]), cover: true))
             }
         case .members:
-            let concepts = Set(columns.compactMap(\.concept))
+            let concepts = Set(columns.columns.compactMap { description.columns[$0].concept })
             guard concepts.count == 1, let concept = concepts.first else {
-                throw Unsupported(rule: rule.id, problem: "\(page.id) column \(selector) is not one item")
+                throw Unsupported(rule: rule.id, problem: "\(page.id) column \(columns.name) is not one item")
             }
             filters.append(FilterUse(filter: .concepts([qname(concept)]), cover: true))
             filters += periodFilters(period, nil)
-            let axis = qname(TaxonomyModel.rowAxis(page))
-            if let lineNumber {
-                guard let member = page.line(lineNumber)?.member else { throw Unsupported(rule: rule.id, problem: "\(page.id) line \(lineNumber) is no member") }
-                filters.append(FilterUse(filter: .explicitDimension(axis: axis, members: [qname(TaxonomyModel.member(page, member, rows: true))]), cover: true))
+            let axis = qname(TaxonomyModel.rowAxis(description))
+            if let row {
+                guard let member = plan.line(ofRow: row)?.member else {
+                    throw Unsupported(rule: rule.id, problem: "\(page.id) line \(plan.slotLine[row]) is no member")
+                }
+                filters.append(FilterUse(filter: .explicitDimension(axis: axis, members: [qname(TaxonomyModel.member(description, member, rows: true))]), cover: true))
             } else {
-                let members = page.lines.compactMap(\.member).map { qname(TaxonomyModel.member(page, $0, rows: true)) }
+                let members = page.rowScope.compactMap { description.lines[$0].member }.map { qname(TaxonomyModel.member(description, $0, rows: true)) }
                 filters.append(FilterUse(filter: .explicitDimension(axis: axis, members: members), cover: false))
             }
         }
