@@ -4,9 +4,8 @@ import NAICXBRLCore
 /// statement model keeps it. This one table gives the taxonomy its cover items, the fact mapping
 /// the facts it writes, and the importer where each fact goes back.
 package struct CoverItem: Sendable {
-    /// How the model's value is read and set. Closures rather than key paths: reading through a
-    /// key path copies the whole cover for each item, which cost the fact mapping 0.4 M
-    /// instructions a statement (BENCHMARKS.md).
+    /// How the model's value is read and set: closures, since reading through a key path copies
+    /// the whole cover for each item.
     package enum Field: Sendable {
         case text(@Sendable (Cover) -> String?, @Sendable (inout Cover, String?) -> Void)
         case date(@Sendable (Cover) -> CalendarDate?, @Sendable (inout Cover, CalendarDate?) -> Void)
