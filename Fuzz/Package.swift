@@ -25,25 +25,25 @@ let package = Package(
         .target(name: "CFuzzerDriver", path: "Sources/CFuzzerDriver"),
         .executableTarget(
             name: "FuzzParser",
-            dependencies: ["CFuzzerDriver", .product(name: "NAICXBRL", package: parentIdentity)],
+            dependencies: ["CFuzzerDriver", .product(name: "NAICXBRLStages", package: parentIdentity)],
             path: "Sources/FuzzParser",
             swiftSettings: fuzzerSettings
         ),
         .executableTarget(
             name: "FuzzImporter",
-            dependencies: ["CFuzzerDriver", .product(name: "NAICXBRL", package: parentIdentity)],
+            dependencies: ["CFuzzerDriver", .product(name: "NAICXBRLStages", package: parentIdentity)],
             path: "Sources/FuzzImporter",
             swiftSettings: fuzzerSettings
         ),
         .executableTarget(
             name: "FuzzInput",
-            dependencies: ["CFuzzerDriver", .product(name: "NAICXBRL", package: parentIdentity)],
+            dependencies: ["CFuzzerDriver", .product(name: "NAICXBRLStages", package: parentIdentity)],
             path: "Sources/FuzzInput",
             swiftSettings: fuzzerSettings
         ),
         .executableTarget(
             name: "FuzzReports",
-            dependencies: ["CFuzzerDriver", .product(name: "NAICXBRL", package: parentIdentity)],
+            dependencies: ["CFuzzerDriver", .product(name: "NAICXBRLStages", package: parentIdentity)],
             path: "Sources/FuzzReports",
             swiftSettings: fuzzerSettings
         ),

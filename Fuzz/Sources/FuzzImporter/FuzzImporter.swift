@@ -1,6 +1,12 @@
 import CFuzzerDriver
 import Foundation
-import NAICXBRL
+import NAICXBRLCore
+import NAICXBRLXML
+import NAICXBRLReading
+import NAICXBRLTaxonomy
+import NAICXBRLChecks
+import NAICXBRLInstance
+import NAICXBRLConversion
 
 /// The reference statement's blank: the quarterly Life, Accident and Health blank.
 let referenceBlank: Blank = Blank.named("life-ah-quarterly")!

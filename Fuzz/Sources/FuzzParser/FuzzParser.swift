@@ -1,6 +1,12 @@
 import CFuzzerDriver
 import Foundation
-import NAICXBRL
+import NAICXBRLCore
+import NAICXBRLXML
+import NAICXBRLReading
+import NAICXBRLTaxonomy
+import NAICXBRLChecks
+import NAICXBRLInstance
+import NAICXBRLConversion
 
 /// libFuzzer entry point for the statement parser.
 ///
