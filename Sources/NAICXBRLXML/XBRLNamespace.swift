@@ -1,12 +1,12 @@
 /// The namespaces of the XBRL 2.1 and XBRL Dimensions specifications that the instance, the
 /// taxonomy and the readers name.
-public enum XBRLNamespace {
-    public static let xbrli = "http://www.xbrl.org/2003/instance"
-    public static let link = "http://www.xbrl.org/2003/linkbase"
-    public static let xlink = "http://www.w3.org/1999/xlink"
-    public static let xbrldi = "http://xbrl.org/2006/xbrldi"
-    public static let iso4217 = "http://www.xbrl.org/2003/iso4217"
+package enum XBRLNamespace {
+    package static let xbrli = "http://www.xbrl.org/2003/instance"
+    package static let link = "http://www.xbrl.org/2003/linkbase"
+    package static let xlink = "http://www.w3.org/1999/xlink"
+    package static let xbrldi = "http://xbrl.org/2006/xbrldi"
+    package static let iso4217 = "http://www.xbrl.org/2003/iso4217"
     /// The Data Type Registry's numeric types (`num:percentItemType`).
-    public static let num = "http://www.xbrl.org/dtr/type/numeric"
-    public static let xsi = "http://www.w3.org/2001/XMLSchema-instance"
+    package static let num = "http://www.xbrl.org/dtr/type/numeric"
+    package static let xsi = "http://www.w3.org/2001/XMLSchema-instance"
 }
