@@ -5,11 +5,24 @@ let package = Package(
     name: "naicxbrl",
     platforms: [.macOS(.v13)],
     products: [
+        // The library's public API (README, "Library API"): what an embedding program depends on.
         .library(name: "NAICXBRL", targets: ["NAICXBRL"]),
+        // The implementation modules, for the project's own benchmarks, fuzzers and service,
+        // which measure or drive single stages. No stability is promised: any change inside the
+        // library may change them.
+        .library(
+            name: "NAICXBRLStages",
+            targets: [
+                "NAICXBRLCore", "NAICXBRLXML", "NAICXBRLReading", "NAICXBRLTaxonomy", "NAICXBRLChecks",
+                "NAICXBRLInstance", "NAICXBRLConversion",
+            ]
+        ),
         .executable(name: "naicxbrl", targets: ["naicxbrl"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `swift package generate-documentation --target NAICXBRL` (README, "Library API").
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -44,7 +57,8 @@ let package = Package(
                 "NAICXBRLInstance", "CMemory",
             ]
         ),
-        // The public face of the library: what an embedding program imports.
+        // The public face of the library: what an embedding program imports. It re-exports a few
+        // dozen declarations of the modules above by name (Sources/NAICXBRL/NAICXBRL.swift).
         .target(
             name: "NAICXBRL",
             dependencies: [

@@ -18,12 +18,12 @@ let package = Package(
         // Generated blanks, statements and instances of a chosen size.
         .target(
             name: "Synthetic",
-            dependencies: [.product(name: "NAICXBRL", package: parentIdentity)],
+            dependencies: [.product(name: "NAICXBRLStages", package: parentIdentity)],
             path: "Sources/Synthetic"
         ),
         .executableTarget(
             name: "synthesize",
-            dependencies: ["Synthetic", .product(name: "NAICXBRL", package: parentIdentity)],
+            dependencies: ["Synthetic", .product(name: "NAICXBRLStages", package: parentIdentity)],
             path: "Sources/synthesize"
         ),
         .executableTarget(
@@ -31,7 +31,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 "Synthetic",
-                .product(name: "NAICXBRL", package: parentIdentity),
+                .product(name: "NAICXBRLStages", package: parentIdentity),
             ],
             path: "Benchmarks/NAICXBRLBenchmarks",
             plugins: [

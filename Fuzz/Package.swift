@@ -19,7 +19,7 @@ let fuzzerSettings: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
 func fuzzer(_ name: String) -> Target {
     .executableTarget(
         name: name,
-        dependencies: ["FuzzSupport", .product(name: "NAICXBRL", package: parentIdentity)],
+        dependencies: ["FuzzSupport", .product(name: "NAICXBRLStages", package: parentIdentity)],
         path: "Sources/\(name)",
         swiftSettings: fuzzerSettings
     )
@@ -36,7 +36,7 @@ let package = Package(
         // What every fuzzer shares: libFuzzer's driver, its input as bytes, the reference blank.
         .target(
             name: "FuzzSupport",
-            dependencies: ["CFuzzerDriver", .product(name: "NAICXBRL", package: parentIdentity)],
+            dependencies: ["CFuzzerDriver", .product(name: "NAICXBRLStages", package: parentIdentity)],
             path: "Sources/FuzzSupport"
         ),
         fuzzer("FuzzParser"),

@@ -68,7 +68,7 @@ public struct BatchConverter: Sendable {
 
     /// The statement files named by `paths`: files as given, folders' regular files (not hidden),
     /// in name order.
-    public static func expand(_ paths: [String]) -> (files: [String], problems: [String]) {
+    package static func expand(_ paths: [String]) -> (files: [String], problems: [String]) {
         var files: [String] = []
         var problems: [String] = []
         let fm = FileManager.default
@@ -96,7 +96,7 @@ public struct BatchConverter: Sendable {
     /// are planned before anything is written. An input keeps its own name when it is the first
     /// with that name; later inputs of the same name get the first free numbered name (`a-2`,
     /// `a-3`, …) that no input claims for itself, so no output is written twice.
-    public static func outputNames(for inputs: [String], in directory: String, extension: String = "xbrl") -> [String] {
+    package static func outputNames(for inputs: [String], in directory: String, extension: String = "xbrl") -> [String] {
         let stems = inputs.map { ((($0 as NSString).lastPathComponent as NSString).deletingPathExtension) }
         var used: Set<String> = []
         var names: [String?] = Array(repeating: nil, count: inputs.count)
@@ -115,11 +115,11 @@ public struct BatchConverter: Sendable {
     }
 
     /// The name of the batch's summary in its output folder.
-    public static let summaryName = "summary.jsonl"
+    package static let summaryName = "summary.jsonl"
 
     /// Outputs that would overwrite an input: (input, output) pairs, where an instance planned
     /// by ``outputNames(for:in:)`` or the summary is the input's own file.
-    public static func overwrittenInputs(_ inputs: [String], outputs: [String], in directory: String) -> [(input: String, output: String)] {
+    package static func overwrittenInputs(_ inputs: [String], outputs: [String], in directory: String) -> [(input: String, output: String)] {
         let summary = (directory as NSString).appendingPathComponent(summaryName)
         var found: [(String, String)] = []
         for input in inputs {
@@ -133,7 +133,7 @@ public struct BatchConverter: Sendable {
     /// of about a megabyte, and taking them from the kernel again faults in every page (about
     /// 3 % of a batch's CPU time). Process-wide, for a process that runs batches; the
     /// `naicxbrl` command calls it before a batch.
-    public static func keepFreedMemory() {
+    package static func keepFreedMemory() {
         naicxbrl_keepFreedMemory()
     }
 

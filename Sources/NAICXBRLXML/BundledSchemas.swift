@@ -9,27 +9,27 @@ import NAICXBRLCore
 /// The texts were written for this project from the XBRL 2.1 specification (2003-12-31 with
 /// errata, 2013-02-20), XBRL Dimensions 1.0 (2006-09-18, errata 2012-01-25) and the numeric
 /// types of the XBRL Data Type Registry (2009-12-16): the same components, types, substitution
-/// groups and attributes as the official files, without their annotations. `XMLBaseSchemaTests` compares them structurally with the official files that the
-/// `arelle-release` package ships.
-public enum BundledSchemas {
+/// groups and attributes as the official files, without their annotations. `XMLBaseSchemaTests`
+/// compares them structurally with the official files that the `arelle-release` package ships.
+package enum BundledSchemas {
     /// `xlink:` attributes (XBRL 2.1 section 3.5.1), namespace `http://www.w3.org/1999/xlink`.
-    public static let xlinkURL = "http://www.xbrl.org/2003/xlink-2003-12-31.xsd"
+    package static let xlinkURL = "http://www.xbrl.org/2003/xlink-2003-12-31.xsd"
     /// `xl:` abstract XLink building blocks, namespace `http://www.xbrl.org/2003/XLink`.
-    public static let xlURL = "http://www.xbrl.org/2003/xl-2003-12-31.xsd"
+    package static let xlURL = "http://www.xbrl.org/2003/xl-2003-12-31.xsd"
     /// `link:` linkbases, namespace `http://www.xbrl.org/2003/linkbase`.
-    public static let linkbaseURL = "http://www.xbrl.org/2003/xbrl-linkbase-2003-12-31.xsd"
+    package static let linkbaseURL = "http://www.xbrl.org/2003/xbrl-linkbase-2003-12-31.xsd"
     /// `xbrli:` instances and item types, namespace `http://www.xbrl.org/2003/instance`.
-    public static let instanceURL = "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"
+    package static let instanceURL = "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"
     /// `xbrldt:` hypercubes and dimensions, namespace `http://xbrl.org/2005/xbrldt`.
-    public static let dimensionTaxonomyURL = "http://www.xbrl.org/2005/xbrldt-2005.xsd"
+    package static let dimensionTaxonomyURL = "http://www.xbrl.org/2005/xbrldt-2005.xsd"
     /// `xbrldi:` dimension members in contexts, namespace `http://xbrl.org/2006/xbrldi`.
-    public static let dimensionInstanceURL = "http://www.xbrl.org/2006/xbrldi-2006.xsd"
+    package static let dimensionInstanceURL = "http://www.xbrl.org/2006/xbrldi-2006.xsd"
     /// `num:` the Data Type Registry's numeric types (`percentItemType`), namespace
     /// `http://www.xbrl.org/dtr/type/numeric`.
-    public static let dtrNumericURL = "http://www.xbrl.org/dtr/type/numeric-2009-12-16.xsd"
+    package static let dtrNumericURL = "http://www.xbrl.org/dtr/type/numeric-2009-12-16.xsd"
 
     /// Every bundled schema, keyed by its official URL.
-    public static let files: [String: String] = [
+    package static let files: [String: String] = [
         xlinkURL: xlink,
         xlURL: xl,
         linkbaseURL: linkbase,

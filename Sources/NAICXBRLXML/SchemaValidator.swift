@@ -28,18 +28,18 @@ public struct SchemaCompileError: Error, CustomStringConvertible, Sendable {
 ///     for issue in validator.validate(Array(linkbaseText.utf8), documentName: "naic-lab.xml") {
 ///         print(issue)   // naic-lab.xml:12: error: Element '{...}label': ...
 ///     }
-public final class SchemaValidator: Sendable {
+package final class SchemaValidator: Sendable {
     /// Where compilation started.
-    public let entryURL: String
+    package let entryURL: String
     /// Every document libxml2 loaded to compile the set, the entry first.
-    public let schemaURLs: [String]
+    package let schemaURLs: [String]
     /// What libxml2 warned about while compiling; errors make `init` throw instead.
-    public let compileWarnings: [ValidationIssue]
+    package let compileWarnings: [ValidationIssue]
     private let schema: CompiledSchema
     private let schemaURLSet: Set<String>
 
     /// Compiles the schema set whose entry document is registered (or bundled) at `entryURL`.
-    public convenience init(entryURL: String) throws(SchemaCompileError) {
+    package convenience init(entryURL: String) throws(SchemaCompileError) {
         try self.init(entryURL: entryURL, overlay: [:])
     }
 
@@ -71,12 +71,12 @@ public final class SchemaValidator: Sendable {
     /// Validates the XML document in `bytes`; `documentName` (a path or URL) names it in
     /// issues and is the base for relative references in it, and is never opened.
     /// An empty result means the document is valid.
-    public func validate(_ bytes: [UInt8], documentName: String) -> [ValidationIssue] {
+    package func validate(_ bytes: [UInt8], documentName: String) -> [ValidationIssue] {
         bytes.withUnsafeBytes { validate($0, documentName: documentName, extraChecks: { _, _ in }) }
     }
 
     /// Reads the file at `path` and validates it. Throws only if the file cannot be read.
-    public func validate(fileAt path: String) throws -> [ValidationIssue] {
+    package func validate(fileAt path: String) throws -> [ValidationIssue] {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         return validate([UInt8](data), documentName: path)
     }

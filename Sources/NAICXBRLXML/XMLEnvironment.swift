@@ -17,9 +17,9 @@ import NAICXBRLCore
 ///     try XMLEnvironment.register(url: "http://xbrl.naic.org/taxonomy/2024/naic.xsd",
 ///                                 contents: Array(schemaText.utf8))
 ///     let validator = try InstanceValidator(taxonomyEntryURL: "http://xbrl.naic.org/taxonomy/2024/naic.xsd")
-public enum XMLEnvironment {
+package enum XMLEnvironment {
     /// Why a document could not be registered.
-    public enum RegistrationError: Error, CustomStringConvertible, Sendable {
+    package enum RegistrationError: Error, CustomStringConvertible, Sendable {
         /// The URL has no scheme; libxml2 resolves references to absolute URLs, so a relative
         /// key could never be asked for.
         case notAbsolute(String)
@@ -30,7 +30,7 @@ public enum XMLEnvironment {
         /// the process.
         case bundled(String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .notAbsolute(let url):
                 return "cannot register '\(url)': documents are registered under absolute URLs (scheme:...), the form libxml2 asks for"
@@ -45,7 +45,7 @@ public enum XMLEnvironment {
     /// Makes `contents` loadable by libxml2 at `url` for the rest of the process (or until
     /// `unregister(url:)`). Registering a URL again replaces its contents; validators already
     /// compiled keep what they compiled.
-    public static func register(url: String, contents: [UInt8]) throws(RegistrationError) {
+    package static func register(url: String, contents: [UInt8]) throws(RegistrationError) {
         prepare()
         guard hasScheme(url) else { throw .notAbsolute(url) }
         guard !url.lowercased().hasPrefix("file:") else { throw .fileURL(url) }
@@ -54,22 +54,22 @@ public enum XMLEnvironment {
     }
 
     /// `register(url:contents:)` for text, stored as UTF-8.
-    public static func register(url: String, text: String) throws(RegistrationError) {
+    package static func register(url: String, text: String) throws(RegistrationError) {
         try register(url: url, contents: Array(text.utf8))
     }
 
     /// Forgets a registered document; bundled schemas cannot be removed.
-    public static func unregister(url: String) {
+    package static func unregister(url: String) {
         registry.set(url, nil)
     }
 
     /// Whether libxml2 would be given a document for `url` outside any operation.
-    public static func isLoadable(url: String) -> Bool {
+    package static func isLoadable(url: String) -> Bool {
         BundledSchemas.files[url] != nil || registry.contains(url)
     }
 
     /// URLs registered at run time (not the bundled ones), sorted.
-    public static var registeredURLs: [String] { registry.urls.sorted() }
+    package static var registeredURLs: [String] { registry.urls.sorted() }
 
     /// Runs `xmlInitParser()` and installs the loader, once per process. Every entry point of
     /// the XML layer calls it before touching libxml2.

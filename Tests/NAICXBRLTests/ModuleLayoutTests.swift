@@ -34,7 +34,11 @@ final class ModuleLayoutTests: XCTestCase {
                 for line in text.split(separator: "\n") {
                     let words = line.split(separator: " ")
                     guard let i = words.firstIndex(of: "import"), i + 1 < words.count, words[..<i].allSatisfy({ $0.hasPrefix("@") }) else { continue }
-                    let name = String(words[i + 1])
+                    // A scoped import (`import struct Module.Name`) names its module before the dot.
+                    let kinds: Set<Substring> = ["struct", "class", "enum", "protocol", "typealias", "func", "var", "let"]
+                    let j = kinds.contains(words[i + 1]) ? i + 2 : i + 1
+                    guard j < words.count else { continue }
+                    let name = String(words[j].split(separator: ".")[0])
                     guard ours.contains(name) else { continue }
                     XCTAssert(imports.contains(name), "\(module)/\(file) imports \(name), which \(module) may not import")
                 }

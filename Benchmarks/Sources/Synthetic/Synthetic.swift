@@ -1,5 +1,11 @@
 import Foundation
-import NAICXBRL
+import NAICXBRLCore
+import NAICXBRLXML
+import NAICXBRLReading
+import NAICXBRLTaxonomy
+import NAICXBRLChecks
+import NAICXBRLInstance
+import NAICXBRLConversion
 
 /// Generated blanks, statements and instances of a chosen size, for benchmarks and load tests.
 ///

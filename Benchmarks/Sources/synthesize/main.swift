@@ -1,5 +1,11 @@
 import Foundation
-import NAICXBRL
+import NAICXBRLCore
+import NAICXBRLXML
+import NAICXBRLReading
+import NAICXBRLTaxonomy
+import NAICXBRLChecks
+import NAICXBRLInstance
+import NAICXBRLConversion
 import Synthetic
 
 /// The reference statement's blank: the quarterly Life, Accident and Health blank.

@@ -1,6 +1,12 @@
 import Foundation
 import FuzzSupport
-import NAICXBRL
+import NAICXBRLCore
+import NAICXBRLXML
+import NAICXBRLReading
+import NAICXBRLTaxonomy
+import NAICXBRLChecks
+import NAICXBRLInstance
+import NAICXBRLConversion
 
 /// Built once: the importer's concept tables come from the bundled blank, not from the input,
 /// and rebuilding them per input would spend the fuzzer's time on start-up work.

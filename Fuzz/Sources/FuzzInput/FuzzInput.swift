@@ -1,6 +1,12 @@
 import Foundation
 import FuzzSupport
-import NAICXBRL
+import NAICXBRLCore
+import NAICXBRLXML
+import NAICXBRLReading
+import NAICXBRLTaxonomy
+import NAICXBRLChecks
+import NAICXBRLInstance
+import NAICXBRLConversion
 
 /// A folder of this process's own for the files the fuzzer names.
 let folder: String = {

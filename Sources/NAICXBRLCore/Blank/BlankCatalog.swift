@@ -143,7 +143,7 @@ public final class BlankCatalog: @unchecked Sendable {
     }
 
     /// The changes of an edition against its base, or nil for the base's own edition.
-    public func changes(of id: String, year: Int) throws(BlankCatalogError) -> BlankEditionChanges? {
+    package func changes(of id: String, year: Int) throws(BlankCatalogError) -> BlankEditionChanges? {
         guard let name = entry(id)?.editions.first(where: { $0.year == year })?.changes else { return nil }
         return try decode(BlankEditionChanges.self, name)
     }

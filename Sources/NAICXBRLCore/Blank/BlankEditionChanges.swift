@@ -6,72 +6,72 @@ import Foundation
 /// values of `renumbered`, the keys of `changed`, `added` and its `after`) is the edition's. A
 /// line that keeps its meaning keeps its base concept whatever its number, so concepts are stable
 /// across editions; a line whose meaning changes, or a new one, names a new concept.
-public struct BlankEditionChanges: Codable, Sendable {
-    public var blank: String
-    public var year: Int
+package struct BlankEditionChanges: Codable, Sendable {
+    package var blank: String
+    package var year: Int
     /// The year of the base description the changes apply to.
-    public var base: Int
+    package var base: Int
     /// Where the edition was read from: a filing printed on it, and its pages.
-    public var source: String?
-    public var pages: [PageChanges]
+    package var source: String?
+    package var pages: [PageChanges]
     /// Crosscheck rules of the base replaced (by id) or removed in this edition. A base rule that
     /// names a removed or renumbered line must be one or the other: it would otherwise read
     /// another line of this edition.
-    public var checks: RuleChanges?
+    package var checks: RuleChanges?
 
-    public struct PageChanges: Codable, Sendable {
-        public var page: String
-        public var title: String?
-        public var printedPage: String?
-        public var subtitles: [String]?
-        public var sections: [String]?
-        public var columnHeadingLines: [String]?
-        public var footnotes: [String]?
-        public var boilerplate: [String]?
-        public var columns: [ColumnDescription]?
-        public var removed: [String]?
-        public var renumbered: [String: String]?
-        public var changed: [String: LinePatch]?
-        public var added: [AddedLine]?
+    package struct PageChanges: Codable, Sendable {
+        package var page: String
+        package var title: String?
+        package var printedPage: String?
+        package var subtitles: [String]?
+        package var sections: [String]?
+        package var columnHeadingLines: [String]?
+        package var footnotes: [String]?
+        package var boilerplate: [String]?
+        package var columns: [ColumnDescription]?
+        package var removed: [String]?
+        package var renumbered: [String: String]?
+        package var changed: [String: LinePatch]?
+        package var added: [AddedLine]?
     }
 
     /// The fields of a line that an edition changes; nil fields keep the base's.
-    public struct LinePatch: Codable, Sendable {
-        public var caption: String?
-        public var concept: String?
-        public var member: String?
-        public var code: String?
-        public var total: String?
-        public var equals: String?
-        public var slots: [String]?
-        public var columns: [String]?
-        public var instant: LineDescription.InstantPosition?
-        public var scale: Scale?
-        public var type: LineDescription.ValueType?
+    package struct LinePatch: Codable, Sendable {
+        package var caption: String?
+        package var concept: String?
+        package var member: String?
+        package var code: String?
+        package var total: String?
+        package var equals: String?
+        package var slots: [String]?
+        package var columns: [String]?
+        package var instant: LineDescription.InstantPosition?
+        package var scale: Scale?
+        package var type: LineDescription.ValueType?
     }
 
     /// A line the edition adds, after its line `after` ("" for the first).
-    public struct AddedLine: Codable, Sendable {
-        public var after: String
-        public var line: LineDescription
+    package struct AddedLine: Codable, Sendable {
+        package var after: String
+        package var line: LineDescription
 
         enum Keys: String, CodingKey { case after }
 
-        public init(from decoder: Decoder) throws {
+        package init(from decoder: Decoder) throws {
             after = try decoder.container(keyedBy: Keys.self).decode(String.self, forKey: .after)
             line = try LineDescription(from: decoder)
         }
 
-        public func encode(to encoder: Encoder) throws {
+        package func encode(to encoder: Encoder) throws {
             try line.encode(to: encoder)
             var container = encoder.container(keyedBy: Keys.self)
             try container.encode(after, forKey: .after)
         }
     }
 
-    public struct RuleChanges: Codable, Sendable {
-        public var replaced: [ListedRule]?
-        public var removed: [String]?
+    package struct RuleChanges: Codable, Sendable {
+        package var replaced: [ListedRule]?
+        package var removed: [String]?
     }
 
     /// The base with these changes: the edition as a whole description.

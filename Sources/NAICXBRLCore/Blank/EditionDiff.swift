@@ -4,42 +4,42 @@
 /// members), not by number, since stable concepts are what make two editions comparable: a line
 /// with the same concept and another number is renumbered, and one with the same concept and other
 /// words is recaptioned.
-public struct EditionDiff: Codable, Equatable, Sendable {
-    public struct LineChange: Codable, Equatable, Sendable {
-        public enum Kind: String, Codable, Sendable { case added, removed, renumbered, recaptioned }
-        public var kind: Kind
+package struct EditionDiff: Codable, Equatable, Sendable {
+    package struct LineChange: Codable, Equatable, Sendable {
+        package enum Kind: String, Codable, Sendable { case added, removed, renumbered, recaptioned }
+        package var kind: Kind
         /// The line number in the older edition (nil for an added line).
-        public var from: String?
+        package var from: String?
         /// The line number in the newer edition (nil for a removed line).
-        public var to: String?
-        public var concept: String?
+        package var to: String?
+        package var concept: String?
         /// The older caption (removed, recaptioned) and the newer one (added, recaptioned).
-        public var oldCaption: String?
-        public var newCaption: String?
+        package var oldCaption: String?
+        package var newCaption: String?
     }
 
-    public struct PageChange: Codable, Equatable, Sendable {
-        public var page: String
-        public var title: String
+    package struct PageChange: Codable, Equatable, Sendable {
+        package var page: String
+        package var title: String
         /// The page is only in the newer edition (`added`) or only in the older (`removed`).
-        public var status: String?
-        public var columnsChanged: Bool
+        package var status: String?
+        package var columnsChanged: Bool
         /// The printed page number in the older and newer edition, where they differ.
-        public var printedPage: PrintedPageChange?
-        public var lines: [LineChange]
+        package var printedPage: PrintedPageChange?
+        package var lines: [LineChange]
     }
 
-    public struct PrintedPageChange: Codable, Equatable, Sendable {
-        public var from: String?
-        public var to: String?
+    package struct PrintedPageChange: Codable, Equatable, Sendable {
+        package var from: String?
+        package var to: String?
     }
 
-    public var blank: String
-    public var from: Int
-    public var to: Int
-    public var pages: [PageChange]
+    package var blank: String
+    package var from: Int
+    package var to: Int
+    package var pages: [PageChange]
 
-    public init(from old: Blank, to new: Blank) {
+    package init(from old: Blank, to new: Blank) {
         blank = new.id
         from = old.year
         to = new.year
@@ -97,7 +97,7 @@ public struct EditionDiff: Codable, Equatable, Sendable {
     }
 
     /// The changes as text, one line each, page by page.
-    public var text: String {
+    package var text: String {
         var out = "\(blank): \(from) to \(to)\n"
         if pages.isEmpty { out += "  no change\n" }
         for page in pages {

@@ -23,14 +23,14 @@ import NAICXBRLChecks
 ///   recognizes a printed form by its reading as the fact's value.)
 ///
 /// The bytes depend only on the facts: the same statement gives the same report.
-public struct JSONReportWriter: Sendable {
-    public let taxonomy: TaxonomyModel
+package struct JSONReportWriter: Sendable {
+    package let taxonomy: TaxonomyModel
 
-    public init(taxonomy: TaxonomyModel) {
+    package init(taxonomy: TaxonomyModel) {
         self.taxonomy = taxonomy
     }
 
-    public static let documentType = "https://xbrl.org/2021/xbrl-json"
+    package static let documentType = "https://xbrl.org/2021/xbrl-json"
     static let xbrlNamespace = "https://xbrl.org/2021"
     /// The prefix of the entity scheme (``InstanceWriter/entityScheme``).
     static let entityPrefix = "naic"
@@ -39,11 +39,11 @@ public struct JSONReportWriter: Sendable {
 
     /// The report's bytes, and the texts that held characters XML cannot hold (written with
     /// U+FFFD in their place, as in the XML instance, so that both say the same).
-    public func written(_ mapping: FactMapping.Result) -> (bytes: [UInt8], unwritable: [String]) {
+    package func written(_ mapping: FactMapping.Result) -> (bytes: [UInt8], unwritable: [String]) {
         written(facts: mapping.facts, entity: mapping.entity, numbers: FactNumbers(mapping))
     }
 
-    public func written(facts: [Fact], entity: String) -> (bytes: [UInt8], unwritable: [String]) {
+    package func written(facts: [Fact], entity: String) -> (bytes: [UInt8], unwritable: [String]) {
         written(facts: facts, entity: entity, numbers: nil)
     }
 

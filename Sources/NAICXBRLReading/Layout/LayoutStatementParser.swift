@@ -12,8 +12,8 @@ import NAICXBRLCore
 /// caption's last line stay with their row. Dot leaders are dropped; an amount printed inside
 /// a caption after a `$` goes to the caption's slot. What cannot be placed is reported with
 /// its page and line.
-public enum LayoutStatementParser {
-    public static func parse(_ document: PositionedDocument, blank: Blank) -> ParseResult {
+package enum LayoutStatementParser {
+    package static func parse(_ document: PositionedDocument, blank: Blank) -> ParseResult {
         var reader = LayoutReader(document: document, blank: blank)
         return reader.read()
     }

@@ -6,14 +6,14 @@ import NAICXBRLCore
 /// The PDF is handed to `pdftotext -bbox` on standard input and its word boxes are read back
 /// from standard output; nothing is written to disk. The program is found on `PATH`, or at
 /// the path in `NAICXBRL_PDFTOTEXT`. Debian and Ubuntu ship it in `poppler-utils`.
-public enum PDFText {
-    public enum Failure: Error, CustomStringConvertible, Equatable {
+package enum PDFText {
+    package enum Failure: Error, CustomStringConvertible, Equatable {
         /// `pdftotext` is not installed.
         case toolMissing
         /// `pdftotext` could not read the file.
         case unreadable(String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .toolMissing:
                 return "reading a PDF needs pdftotext from poppler (Debian/Ubuntu: apt-get install poppler-utils; or set NAICXBRL_PDFTOTEXT to its path)"
@@ -24,7 +24,7 @@ public enum PDFText {
     }
 
     /// Whether the bytes are a PDF file.
-    public static func isPDF(_ bytes: [UInt8]) -> Bool {
+    package static func isPDF(_ bytes: [UInt8]) -> Bool {
         // The header may follow a few bytes of junk; readers look in the first kilobyte.
         let head = bytes.prefix(1024)
         let magic: [UInt8] = Array("%PDF-".utf8)
@@ -38,7 +38,7 @@ public enum PDFText {
     private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
 
     /// The path of `pdftotext`, or nil when it is not installed.
-    public static func toolPath() -> String? {
+    package static func toolPath() -> String? {
         let environment = ProcessInfo.processInfo.environment
         if let path = environment["NAICXBRL_PDFTOTEXT"], !path.isEmpty {
             return FileManager.default.isExecutableFile(atPath: path) ? path : nil
@@ -67,7 +67,7 @@ public enum PDFText {
     /// Every `pdftotext` (and `pdfinfo`) is stopped at `deadline` when one is given (a server
     /// passes the instant its request's time limit ends); without one, each is stopped
     /// `NAICXBRL_PDFTOTEXT_TIMEOUT` seconds (default 120) after it starts.
-    public static func document(pdf bytes: [UInt8], name: String, limits: Limits = .current, parts: Int = 1,
+    package static func document(pdf bytes: [UInt8], name: String, limits: Limits = .current, parts: Int = 1,
                                 deadline: DispatchTime? = nil) throws(Failure) -> PositionedDocument {
         if parts > 1, let count = pageCount(bytes, deadline: deadline), count >= 8 * parts {
             if count > limits.pdfPages {

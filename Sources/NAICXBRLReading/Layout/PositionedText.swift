@@ -5,16 +5,16 @@ import NAICXBRLCore
 /// under numbered column headings, behind dot leaders, and captions wrap over several lines.
 /// Both inputs the layout reader accepts become this form: a PDF's word boxes (in points, from
 /// poppler's `pdftotext -bbox`) and the text `pdftotext -layout` writes (in character columns).
-public struct PositionedWord: Sendable, Equatable {
-    public var text: String
+package struct PositionedWord: Sendable, Equatable {
+    package var text: String
     /// Left and right edges, in the page's units.
-    public var x0: Double
-    public var x1: Double
+    package var x0: Double
+    package var x1: Double
     /// Top and bottom edges.
-    public var y0: Double
-    public var y1: Double
+    package var y0: Double
+    package var y1: Double
 
-    public init(text: String, x0: Double, x1: Double, y0: Double, y1: Double) {
+    package init(text: String, x0: Double, x1: Double, y0: Double, y1: Double) {
         self.text = text
         self.x0 = x0
         self.x1 = x1
@@ -22,54 +22,54 @@ public struct PositionedWord: Sendable, Equatable {
         self.y1 = y1
     }
 
-    public var centerX: Double { (x0 + x1) / 2 }
-    public var centerY: Double { (y0 + y1) / 2 }
+    package var centerX: Double { (x0 + x1) / 2 }
+    package var centerY: Double { (y0 + y1) / 2 }
 }
 
 /// One printed line: its words from left to right.
-public struct PositionedLine: Sendable {
-    public var words: [PositionedWord]
+package struct PositionedLine: Sendable {
+    package var words: [PositionedWord]
     /// 1-based line number on its page, top to bottom.
-    public var number: Int
+    package var number: Int
     /// The line of the input file, for text input; nil for a PDF.
-    public var sourceLine: Int?
+    package var sourceLine: Int?
 
-    public init(words: [PositionedWord], number: Int, sourceLine: Int? = nil) {
+    package init(words: [PositionedWord], number: Int, sourceLine: Int? = nil) {
         self.words = words
         self.number = number
         self.sourceLine = sourceLine
     }
 
     /// The words joined by single spaces.
-    public var text: String { words.map(\.text).joined(separator: " ") }
+    package var text: String { words.map(\.text).joined(separator: " ") }
 }
 
 /// One printed page.
-public struct PositionedPage: Sendable {
+package struct PositionedPage: Sendable {
     /// 1-based page number in the document.
-    public var number: Int
-    public var lines: [PositionedLine]
+    package var number: Int
+    package var lines: [PositionedLine]
 
-    public init(number: Int, lines: [PositionedLine]) {
+    package init(number: Int, lines: [PositionedLine]) {
         self.number = number
         self.lines = lines
     }
 }
 
 /// The pages of a document, and what their positions are measured in.
-public struct PositionedDocument: Sendable {
-    public enum Source: String, Sendable {
+package struct PositionedDocument: Sendable {
+    package enum Source: String, Sendable {
         /// A PDF: positions in points, lines found by their vertical position.
         case pdf
         /// Text from `pdftotext -layout`: positions in character columns, one line per text line.
         case layoutText
     }
 
-    public var name: String
-    public var source: Source
-    public var pages: [PositionedPage]
+    package var name: String
+    package var source: Source
+    package var pages: [PositionedPage]
 
-    public init(name: String, source: Source, pages: [PositionedPage]) {
+    package init(name: String, source: Source, pages: [PositionedPage]) {
         self.name = name
         self.source = source
         self.pages = pages
@@ -79,7 +79,7 @@ public struct PositionedDocument: Sendable {
 extension PositionedDocument {
     /// Reads text written by `pdftotext -layout`: pages are separated by form feeds, and a word's
     /// position is its character column.
-    public static func layoutText(_ text: String, name: String) -> PositionedDocument {
+    package static func layoutText(_ text: String, name: String) -> PositionedDocument {
         var pages: [PositionedPage] = []
         var lines: [PositionedLine] = []
         var lineOnPage = 0

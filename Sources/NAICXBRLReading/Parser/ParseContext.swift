@@ -3,11 +3,11 @@ import NAICXBRLCore
 ///
 /// Every non-blank line must end up with a disposition; ``Parser`` reports the ones that do not
 /// as unrecognized, so nothing is dropped silently.
-public final class ParseContext {
-    public let file: String
-    public private(set) var diagnostics: [Diagnostic] = []
+package final class ParseContext {
+    package let file: String
+    package private(set) var diagnostics: [Diagnostic] = []
     /// How each line was accounted for, by line number.
-    public var dispositions: [Int: LineDisposition] {
+    package var dispositions: [Int: LineDisposition] {
         var result = otherLines
         result.reserveCapacity(otherLines.count + byLine.count)
         for (number, disposition) in byLine.enumerated() {
@@ -23,27 +23,27 @@ public final class ParseContext {
     private var otherLines: [Int: LineDisposition] = [:]
     private static var byLineLimit: Int { 1 << 24 }
 
-    public init(file: String) {
+    package init(file: String) {
         self.file = file
     }
 
     /// The line's values went into the model.
-    public func mapped(_ line: SourceText.Line) { set(line.number, .mapped) }
+    package func mapped(_ line: SourceText.Line) { set(line.number, .mapped) }
     /// The line is a header, title, heading or boilerplate of the blank.
-    public func classified(_ line: SourceText.Line) { set(line.number, .classified) }
+    package func classified(_ line: SourceText.Line) { set(line.number, .classified) }
     /// The line is a NONE mark.
-    public func noneMark(_ line: SourceText.Line) { set(line.number, .none) }
+    package func noneMark(_ line: SourceText.Line) { set(line.number, .none) }
 
     /// Reports a finding about a line. A warning or error also marks the line as reported, unless
     /// its values were placed anyway (`placed`).
-    public func report(_ severity: Diagnostic.Severity, _ code: Diagnostic.Code, line: Int?, _ message: String, placed: Bool = false) {
+    package func report(_ severity: Diagnostic.Severity, _ code: Diagnostic.Code, line: Int?, _ message: String, placed: Bool = false) {
         diagnostics.append(Diagnostic(severity, code, file: file, line: line, message))
         if let line, severity >= .warning, !placed, disposition(of: line) == nil {
             store(line, .reported)
         }
     }
 
-    public func append(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+    package func append(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
     private func set(_ number: Int, _ disposition: LineDisposition) {
         // Every line comes through here: a line already in the array is read and written in
@@ -67,7 +67,7 @@ public final class ParseContext {
         byLine[number] = disposition
     }
 
-    public func disposition(of number: Int) -> LineDisposition? {
+    package func disposition(of number: Int) -> LineDisposition? {
         guard number >= 0, number < byLine.count else { return otherLines[number] }
         return byLine[number]
     }

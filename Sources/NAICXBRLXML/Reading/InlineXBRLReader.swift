@@ -11,27 +11,27 @@ import NAICXBRLCore
 /// `import`, `validate` and `check` then read that instance as they read any other, so an
 /// Inline XBRL document is validated against the same schemas and imported to the same model.
 /// The document is parsed as XML (XHTML), with no DTD and nothing loaded.
-public enum InlineXBRLReader {
+package enum InlineXBRLReader {
     static let ix = "http://www.xbrl.org/2013/inlineXBRL"
     static let xhtml = "http://www.w3.org/1999/xhtml"
 
     /// Whether `bytes` looks like an Inline XBRL document: its start declares the Inline XBRL
     /// namespace (an XBRL instance does not).
-    public static func isInline(_ bytes: [UInt8]) -> Bool {
+    package static func isInline(_ bytes: [UInt8]) -> Bool {
         let start = String(decoding: bytes.prefix(8192), as: UTF8.self)
         return start.contains(ix) && (start.contains("<html") || start.contains(":html"))
     }
 
-    public struct Extraction: Sendable {
+    package struct Extraction: Sendable {
         /// The XBRL instance, or nil when the document is not well-formed or holds no header.
-        public var instance: [UInt8]?
+        package var instance: [UInt8]?
         /// What is wrong with the document: not well-formed, an unknown transformation, a
         /// continuation that leads nowhere.
-        public var issues: [ValidationIssue]
-        public var factCount: Int
+        package var issues: [ValidationIssue]
+        package var factCount: Int
     }
 
-    public static func extract(_ bytes: [UInt8], name: String) -> Extraction {
+    package static func extract(_ bytes: [UInt8], name: String) -> Extraction {
         let operation = XMLOperation(defaultFile: name)
         return operation.perform {
             let tree = bytes.withUnsafeBytes { XMLDocumentTree.parse($0, name: name, refusingDoctype: true, operation: operation) }
