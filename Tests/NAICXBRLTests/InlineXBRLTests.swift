@@ -157,6 +157,21 @@ final class InlineXBRLTests: XCTestCase {
         XCTAssertTrue(extraction.issues.contains { $0.message.contains("ixt:num-unit-decimal") }, "\(extraction.issues)")
     }
 
+    /// A scale far beyond any amount (which would make a string of that many zeros) or not a
+    /// whole number is an error naming the element, never an allocation that brings the tool down.
+    func testAnOutOfRangeScaleIsAnError() {
+        for scale in ["-999999999999", "999999999999", "-9223372036854775808", "99999999999999999999", "65", "1.5"] {
+            let text = Self.document.replacingOccurrences(of: "format=\"ixt:num-dot-decimal\">150,751,734<",
+                                                          with: "scale=\"\(scale)\" format=\"ixt:num-dot-decimal\">150,751,734<")
+            XCTAssertNotEqual(text, Self.document)
+            let extraction = InlineXBRLReader.extract(Array(text.utf8), name: "scale.xhtml")
+            XCTAssertTrue(extraction.issues.contains { $0.message.contains("the scale") && $0.message.contains("-64 to 64") }, "\(scale): \(extraction.issues)")
+        }
+        let text = Self.document.replacingOccurrences(of: "format=\"ixt:num-dot-decimal\">150,751,734<",
+                                                      with: "scale=\"-64\" format=\"ixt:num-dot-decimal\">150,751,734<")
+        XCTAssertFalse(InlineXBRLReader.extract(Array(text.utf8), name: "scale.xhtml").issues.contains { $0.message.contains("the scale") })
+    }
+
     /// Numbers are read exactly: scale moves digits, sign negates, formats drop separators.
     func testNumbersAreReadExactly() {
         typealias R = InlineXBRLReaderTestAccess

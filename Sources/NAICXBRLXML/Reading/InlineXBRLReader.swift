@@ -46,6 +46,9 @@ package enum InlineXBRLReader {
     }
 
     /// `digits` (a decimal without sign) times 10^exponent, as a decimal string.
+    /// The largest scale read (either way): more than any amount a statement prints needs.
+    static let maximumScale = 64
+
     static func shifted(_ digits: String, by exponent: Int) -> String {
         let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
         var whole = String(parts[0])
@@ -341,8 +344,15 @@ package enum InlineXBRLReader {
                 issue(node, "'\(printed)' is not a number in the format \(format ?? "(none)")")
                 return nil
             }
-            if let scale, let exponent = Int(scale), exponent != 0 {
-                digits = InlineXBRLReader.shifted(digits, by: exponent)
+            if let scale {
+                // A scale moves the point; one far beyond any amount would only make a string of
+                // that many zeros (a hostile document's way to exhaust memory).
+                let bound = InlineXBRLReader.maximumScale
+                guard let exponent = Int(scale), exponent >= -bound, exponent <= bound else {
+                    issue(node, "the scale \"\(scale.prefix(24))\" is not a whole number from -\(bound) to \(bound)")
+                    return nil
+                }
+                if exponent != 0 { digits = InlineXBRLReader.shifted(digits, by: exponent) }
             }
             return negative && digits.contains(where: { $0 != "0" && $0 != "." }) ? "-" + digits : digits
         }
