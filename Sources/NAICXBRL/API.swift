@@ -35,6 +35,7 @@ import struct NAICXBRLChecks.Checker
 import struct NAICXBRLChecks.CheckReport
 import struct NAICXBRLInstance.FactImporter
 import enum NAICXBRLInstance.TextRenderer
+import enum NAICXBRLInstance.ReportImport
 import enum NAICXBRLInstance.ReportFormat
 import enum NAICXBRLConversion.Converter
 import struct NAICXBRLConversion.Conversion
@@ -101,6 +102,10 @@ public typealias FactImporter = NAICXBRLInstance.FactImporter
 
 /// Writes a statement as the tab-separated text rendering the reader reads.
 public typealias TextRenderer = NAICXBRLInstance.TextRenderer
+
+/// Imports a report in any form `convert` writes (XML instance, xBRL-JSON, xBRL-CSV package, or
+/// loose xBRL-CSV metadata with its tables), told apart by its bytes (`read(_:name:beside:)`).
+public typealias ReportImport = NAICXBRLInstance.ReportImport
 
 // MARK: Checking
 

@@ -27,6 +27,7 @@
 // Importing an instance back into a statement.
 @_exported import struct NAICXBRLInstance.FactImporter
 @_exported import enum NAICXBRLInstance.TextRenderer
+@_exported import enum NAICXBRLInstance.ReportImport
 
 // Checking.
 @_exported import struct NAICXBRLChecks.Checker
