@@ -31,7 +31,7 @@ extension Converter {
         guard let blank = Blank.named(statement.blank, year: statement.edition) else {
             throw ConversionError("the statement's blank \(statement.blank) is not known")
         }
-        let (mapping, result) = try facts(of: statement, blank: blank, file: file)
+        let (_, result) = try facts(of: statement, blank: blank, file: file)
         let marks: [InlineXBRLWriter.Place: [InlineXBRLWriter.Finding]]
         if let findings {
             marks = findings
