@@ -53,6 +53,8 @@ public struct BatchConverter: Sendable {
     public var check: (@Sendable (Statement) -> (errors: Int, warnings: Int))?
     /// NAIC codes for statements that do not print them, by file name or path (``EntityCodes``).
     public var entityCodes: [String: EntityCodes] = [:]
+    /// Read PDF pages whose text layer is not text by OCR (``StatementParser/parse(fileAt:blank:pdfParts:ocr:)``).
+    public var ocr = false
     /// Where each statement's ``Findings`` are written as `NAME.findings.json` (NAME: its output's
     /// name without extension); the findings also go in its ``Outcome``. Nil: none written.
     /// With findings, the crosschecks run are the blank's bundled ones, not ``check``.
@@ -216,8 +218,9 @@ public struct BatchConverter: Sendable {
         do {
             // Jobs that keep the cores busy read each PDF in one part.
             let cores = ProcessInfo.processInfo.activeProcessorCount
-            var parsed = try StatementParser.parse(fileAt: input, pdfParts: jobs >= cores ? 1 : max(1, cores / jobs))
+            var parsed = try StatementParser.parse(fileAt: input, pdfParts: jobs >= cores ? 1 : max(1, cores / jobs), ocr: ocr)
             EntityCodes.lookup(input, in: entityCodes)?.apply(to: &parsed, file: input)
+            OCRReview.review(&parsed, file: input)
             if !parsed.unreadablePages.isEmpty { outcome.unreadablePages = parsed.unreadablePages }
             if !parsed.pages.isEmpty {
                 outcome.pages = parsed.pages.count

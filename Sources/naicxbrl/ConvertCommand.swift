@@ -184,6 +184,8 @@ struct ConvertCommand: ParsableCommand {
             converter.findingsDirectory = findings
         }
         converter.format = format.report ?? .xml
+        try entity.checkOCRTools()
+        converter.ocr = entity.ocr
         if let codes {
             do {
                 let text = String(decoding: try InputFile.read(codes), as: UTF8.self)

@@ -61,13 +61,15 @@ struct ParseCommand: ParsableCommand {
 /// it prints none; exit code 2 when it cannot be read.
 func readStatement(_ path: String, entity: EntityOptions) throws -> ParseResult {
     var result: ParseResult
+    try entity.checkOCRTools()
     do {
-        result = try StatementParser.parse(fileAt: path)
+        result = try StatementParser.parse(fileAt: path, ocr: entity.ocr)
     } catch {
         Output.report(.error, .io, file: InputFile.displayName(path), "\(error)")
         throw ToolExit.unusable.code
     }
     try entity.codes().apply(to: &result, file: InputFile.displayName(path))
+    OCRReview.review(&result, file: InputFile.displayName(path))
     return result
 }
 

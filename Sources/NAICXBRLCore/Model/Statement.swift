@@ -147,15 +147,19 @@ public struct Row: Codable, Equatable, Sendable {
     public var cells: [Cell]
     /// Amounts printed inside the caption (after each `$`), in order.
     public var captionAmounts: [Cell]
+    /// The row was read by optical character recognition from a page whose text layer is not
+    /// text (`--ocr`): its values are as recognized, and the page's arithmetic judged them.
+    public var readByOCR: Bool
 
-    public init(line: String, caption: String? = nil, cells: [Cell], captionAmounts: [Cell] = []) {
+    public init(line: String, caption: String? = nil, cells: [Cell], captionAmounts: [Cell] = [], readByOCR: Bool = false) {
         self.line = line
         self.caption = caption
         self.cells = cells
         self.captionAmounts = captionAmounts
+        self.readByOCR = readByOCR
     }
 
-    private enum CodingKeys: String, CodingKey { case line, caption, cells, captionAmounts }
+    private enum CodingKeys: String, CodingKey { case line, caption, cells, captionAmounts, readByOCR }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -163,6 +167,7 @@ public struct Row: Codable, Equatable, Sendable {
         caption = try c.decodeIfPresent(String.self, forKey: .caption)
         cells = try c.decode([Cell].self, forKey: .cells)
         captionAmounts = try c.decodeIfPresent([Cell].self, forKey: .captionAmounts) ?? []
+        readByOCR = try c.decodeIfPresent(Bool.self, forKey: .readByOCR) ?? false
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -171,6 +176,7 @@ public struct Row: Codable, Equatable, Sendable {
         try c.encodeIfPresent(caption, forKey: .caption)
         try c.encode(cells, forKey: .cells)
         if !captionAmounts.isEmpty { try c.encode(captionAmounts, forKey: .captionAmounts) }
+        if readByOCR { try c.encode(true, forKey: .readByOCR) }
     }
 }
 

@@ -59,6 +59,9 @@ public struct Diagnostic: Codable, Equatable, Sendable, CustomStringConvertible 
         case checkFailed = "check-failed"
         /// A crosscheck whose sides differ by no more than its rounding tolerance.
         case checkRounding = "check-rounding"
+        /// A page read by optical character recognition (`--ocr`), or a value so read that the
+        /// page's arithmetic does not confirm.
+        case ocr = "ocr"
     }
 
     public var severity: Severity

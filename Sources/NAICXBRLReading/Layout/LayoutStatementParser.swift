@@ -13,8 +13,11 @@ import NAICXBRLCore
 /// a caption after a `$` goes to the caption's slot. What cannot be placed is reported with
 /// its page and line.
 package enum LayoutStatementParser {
-    package static func parse(_ document: PositionedDocument, blank: Blank) -> ParseResult {
+    /// `ocrPages` are the pages whose words were read by OCR (``PageOCR``): their rows are
+    /// marked as read by OCR.
+    package static func parse(_ document: PositionedDocument, blank: Blank, ocrPages: Set<Int> = []) -> ParseResult {
         var reader = LayoutReader(document: document, blank: blank)
+        reader.ocrPages = ocrPages
         return reader.read()
     }
 }
@@ -27,6 +30,8 @@ struct LayoutReader {
     /// The company code and year of the first page bar code, for filings that print no
     /// "NAIC Company Code".
     var barCodeCompany: (code: String, year: Int?)?
+    /// Pages whose words were read by OCR.
+    var ocrPages: Set<Int> = []
 
     init(document: PositionedDocument, blank: Blank) {
         self.document = document
@@ -118,7 +123,9 @@ struct LayoutReader {
                     segments.append((title.id, index))
                 }
             }
-            accounts.append(PageAccount(page: page.number, status: .read, schedule: segments.map(\.id).joined(separator: " + ")))
+            var account = PageAccount(page: page.number, status: .read, schedule: segments.map(\.id).joined(separator: " + "))
+            if ocrPages.contains(page.number) { account.readByOCR = true }
+            accounts.append(account)
             for (position, segment) in segments.enumerated() {
                 guard let segmentDescription = blank.page(segment.id) else { continue }
                 let end = position + 1 < segments.count ? segments[position + 1].title : page.lines.count

@@ -346,7 +346,7 @@ struct PositionedPageReader {
             filled[column] = true
             cells[column] = withDollar(cell)
         }
-        var printed = Row(line: row.line, cells: cells)
+        var printed = Row(line: row.line, cells: cells, readByOCR: reader.ocrPages.contains(page.number))
         let caption = captionWords.joined(separator: " ")
         if line.isWriteIn {
             if !caption.isEmpty { printed.caption = caption }
@@ -358,6 +358,10 @@ struct PositionedPageReader {
                 if !CaptionMatcher.matches(printed: split.words, blank: line.caption) {
                     if verifier == nil { verifier = CaptionVerifier(description) }
                     switch verifier?.verdict(printed: split.words, line: row.index) ?? .equivalent {
+                    case .equivalent where printed.readByOCR:
+                        // Words recognized differently are not the statement's own wording.
+                        reader.report(.info, .captionMismatch, page: page, line: row.lines[0],
+                                      "\(label)'s caption is read by OCR as \"\(caption)\", which says what the blank's says (\"\(line.caption)\")")
                     case .equivalent:
                         printed.caption = caption
                         reader.report(.info, .captionMismatch, page: page, line: row.lines[0],

@@ -15,10 +15,13 @@ public struct PageAccount: Codable, Equatable, Sendable {
     public var status: Status
     /// The description's page ids for a page read; otherwise the title the page prints.
     public var schedule: String?
+    /// The page's text layer is not text, and its words were read by OCR (`--ocr`).
+    public var readByOCR: Bool?
 
-    public init(page: Int, status: Status, schedule: String?) {
+    public init(page: Int, status: Status, schedule: String?, readByOCR: Bool? = nil) {
         self.page = page
         self.status = status
         self.schedule = schedule
+        self.readByOCR = readByOCR
     }
 }

@@ -40,9 +40,13 @@ public enum StatementParser {
     ///
     /// `pdfParts` is how many `pdftotext` processes read a PDF's pages at once (one per core by
     /// default; a batch that converts several statements at once passes 1).
-    public static func parse(fileAt path: String, blank: Blank? = nil, pdfParts: Int? = nil) throws -> ParseResult {
+    ///
+    /// With `ocr`, a PDF's pages whose text layer is not text are read by optical character
+    /// recognition (Tesseract, on pages rendered by poppler's `pdftoppm`) instead of being
+    /// reported unreadable; their rows are marked ``Row/readByOCR``.
+    public static func parse(fileAt path: String, blank: Blank? = nil, pdfParts: Int? = nil, ocr: Bool = false) throws -> ParseResult {
         let bytes = try InputFile.read(path)
-        return parse(bytes: bytes, name: InputFile.displayName(path), blank: blank, pdfParts: pdfParts)
+        return parse(bytes: bytes, name: InputFile.displayName(path), blank: blank, pdfParts: pdfParts, ocr: ocr)
     }
 
     public static func parse(text: String, name: String = "<input>", blank: Blank? = nil) -> ParseResult {
@@ -52,7 +56,8 @@ public enum StatementParser {
     /// Parses a statement's bytes, as ``parse(fileAt:blank:pdfParts:)`` parses a file's. A PDF's
     /// `pdftotext` processes are stopped at `pdfDeadline` when one is given (a server passes the
     /// end of its request's time limit).
-    public static func parse(bytes: [UInt8], name: String, blank: Blank? = nil, pdfParts: Int? = nil, pdfDeadline: DispatchTime? = nil) -> ParseResult {
+    public static func parse(bytes: [UInt8], name: String, blank: Blank? = nil, pdfParts: Int? = nil, pdfDeadline: DispatchTime? = nil,
+                             ocr: Bool = false) -> ParseResult {
         if PDFText.isPDF(bytes) {
             let document: PositionedDocument
             do {
@@ -62,14 +67,7 @@ public enum StatementParser {
                 return ParseResult(statement: Statement(blank: blank?.id ?? ""), diagnostics: [Diagnostic(.error, .io, file: name, line: nil, error.description)],
                                    dispositions: [:], origins: [:], isUsable: false)
             }
-            guard let chosen = blank ?? recognize(document) ?? BlankCatalog.bundled.latest(ofKind: .annual) else {
-                return ParseResult(statement: Statement(blank: ""), diagnostics: [Diagnostic(.error, .emptyInput, file: name, line: nil, "no blank of the catalog prints this statement's running header")],
-                                   dispositions: [:], origins: [:], isUsable: false)
-            }
-            let (edition, notice) = Editions.choose(chosen, given: blank != nil, year: Editions.year(document, header: chosen.pageHeader), file: name)
-            var result = LayoutStatementParser.parse(document, blank: edition)
-            if let notice { result.diagnostics.insert(notice, at: 0) }
-            return result
+            return parse(document, pdf: bytes, blank: blank, pdfDeadline: pdfDeadline, ocr: ocr)
         }
         if let (line, length) = longLine(bytes, limit: Limits.current.lineBytes) {
             let message = "line \(line) is \(length) bytes long, more than \(Limits.current.lineBytes) (NAICXBRL_MAX_LINE_BYTES sets the limit); the statement was not read"
@@ -96,6 +94,58 @@ public enum StatementParser {
         var result = parseTabbed(bytes: bytes, name: name, blank: edition)
         if let notice { result.diagnostics.insert(notice, at: 0) }
         return result
+    }
+
+    /// Reads a PDF's positioned words (``PDFText/document(pdf:name:limits:parts:deadline:)``) by
+    /// `blank` or the blank its running header names; with `ocr`, pages whose text layer is not
+    /// text are read from `pdf`'s images first.
+    package static func parse(_ document: PositionedDocument, pdf: [UInt8], blank: Blank? = nil, pdfDeadline: DispatchTime? = nil,
+                              ocr: Bool = false) -> ParseResult {
+        var document = document
+        let name = document.name
+        guard let chosen = blank ?? recognize(document) ?? BlankCatalog.bundled.latest(ofKind: .annual) else {
+            return ParseResult(statement: Statement(blank: ""), diagnostics: [Diagnostic(.error, .emptyInput, file: name, line: nil, "no blank of the catalog prints this statement's running header")],
+                               dispositions: [:], origins: [:], isUsable: false)
+        }
+        var recognized: [Diagnostic] = []
+        var ocrPages: Set<Int> = []
+        if ocr {
+            do throws(PageOCR.Failure) {
+                try PageOCR.checkTools()
+            } catch {
+                return ParseResult(statement: Statement(blank: chosen.id), diagnostics: [Diagnostic(.error, .io, file: name, line: nil, error.description)],
+                                   dispositions: [:], origins: [:], isUsable: false)
+            }
+            (ocrPages, recognized) = readUnreadablePages(&document, pdf: pdf, deadline: pdfDeadline)
+        }
+        let (edition, notice) = Editions.choose(chosen, given: blank != nil, year: Editions.year(document, header: chosen.pageHeader), file: name)
+        var result = LayoutStatementParser.parse(document, blank: edition, ocrPages: ocrPages)
+        result.diagnostics.insert(contentsOf: recognized, at: 0)
+        if let notice { result.diagnostics.insert(notice, at: 0) }
+        return result
+    }
+
+    /// Reads each page whose text layer is not text by OCR, in place; a page OCR cannot read
+    /// stays as it is (and is reported unreadable), with the reason. Each page may take
+    /// `NAICXBRL_OCR_TIMEOUT` seconds (default 60), or until `deadline`.
+    static func readUnreadablePages(_ document: inout PositionedDocument, pdf: [UInt8], deadline: DispatchTime?) -> (Set<Int>, [Diagnostic]) {
+        var read: Set<Int> = []
+        var diagnostics: [Diagnostic] = []
+        let seconds = ProcessInfo.processInfo.environment["NAICXBRL_OCR_TIMEOUT"].flatMap(Double.init).flatMap { $0 > 0 ? $0 : nil } ?? 60
+        for index in document.pages.indices where UnreadableText.isUnreadable(document.pages[index]) {
+            let page = document.pages[index]
+            let started = DispatchTime.now()
+            do throws(PageOCR.Failure) {
+                document.pages[index] = try PageOCR.read(page, pdf: pdf, deadline: min(deadline ?? .distantFuture, started + seconds))
+                read.insert(page.number)
+                let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+                diagnostics.append(Diagnostic(.info, .ocr, file: document.name, page: page.number, line: nil,
+                                              "page \(page.number)'s text layer is not text; its words are read by OCR (\(String(format: "%.1f", elapsed)) s)"))
+            } catch {
+                diagnostics.append(Diagnostic(.error, .ocr, file: document.name, page: page.number, line: nil, error.description))
+            }
+        }
+        return (read, diagnostics)
     }
 
     /// The first line longer than `limit` bytes, and its length: one scan, before anything else

@@ -1,0 +1,196 @@
+import Foundation
+import XCTest
+@testable import NAICXBRL
+@testable import NAICXBRLCore
+@testable import NAICXBRLReading
+@testable import NAICXBRLChecks
+
+/// Pages whose text layer is not text, read by OCR (`--ocr`).
+///
+/// The filed 2024 statement's Liabilities page is made unreadable the way a font without a
+/// Unicode map makes it: every character of its text layer is moved by the same offset (as the
+/// notes pages of `athene-annuity-2021-annual-partial.pdf` extract: "Continued" as "'SRXMRYIH",
+/// digits as control characters), while each word keeps its box. The page's image is untouched,
+/// so OCR reads what the filer printed, and the values are compared with the ones the fixtures
+/// list as printed (`*.expected.tsv`).
+final class OCRTests: XCTestCase {
+    /// Every character moved down by 28 code points, as the corpus's unmapped fonts extract.
+    static func garbled(_ page: PositionedPage) -> PositionedPage {
+        var page = page
+        for l in page.lines.indices {
+            for w in page.lines[l].words.indices {
+                let text = page.lines[l].words[w].text
+                page.lines[l].words[w].text = String(String.UnicodeScalarView(text.unicodeScalars.map { Unicode.Scalar($0.value > 28 ? $0.value - 28 : $0.value) ?? $0 }))
+            }
+        }
+        return page
+    }
+
+    static func requireTesseract() throws {
+        guard PageOCR.tesseractPath() == nil else { return }
+        if ProcessInfo.processInfo.environment["NAICXBRL_SKIP_PDF_TESTS"] != nil {
+            throw XCTSkip("tesseract is not installed and NAICXBRL_SKIP_PDF_TESTS is set")
+        }
+        throw PageOCR.Failure.toolMissing("tesseract")
+    }
+
+    func testAnUnreadableLiabilitiesPageIsReadByOCRAndJudgedByItsArithmetic() throws {
+        try assertReadByOCR("forethought-life-2024", page: "Liabilities")
+    }
+
+    /// Another printer's layout.
+    func testAnotherPrintersUnreadablePageIsReadByOCR() throws {
+        try assertReadByOCR("commonwealth-annuity-2023", page: "Liabilities")
+    }
+
+    /// A third printer (no dot leaders, no company code printed): the values OCR reads from the
+    /// Liabilities page are compared with the ones its text layer gives, which are exact.
+    func testAPrinterWithoutDotLeadersIsReadByOCR() throws {
+        try AnnualStatementTests.requirePdftotext()
+        try Self.requireTesseract()
+        let bytes = try InputFile.read(EntityAndUnreadableTextTests.athene)
+        var document = try PDFText.document(pdf: bytes, name: "athene.pdf", parts: 1)
+        // Only the page made unreadable here is read by OCR (the filing's notes pages are unreadable too).
+        document.pages = document.pages.filter { !UnreadableText.isUnreadable($0) }
+        let reference = StatementParser.parse(document, pdf: bytes)
+        let title = try XCTUnwrap(Blank.lifeAnnual.page("Liabilities")?.title)
+        let index = try XCTUnwrap(document.pages.firstIndex { page in page.lines.prefix(4).contains { Text.key($0.text).hasPrefix(Text.key(title)) } })
+        document.pages[index] = Self.garbled(document.pages[index])
+        var result = StatementParser.parse(document, pdf: bytes, ocr: true)
+        OCRReview.review(&result, file: "athene.pdf")
+        let printed = try XCTUnwrap(reference.statement.page("Liabilities"))
+        let read = try XCTUnwrap(result.statement.page("Liabilities"))
+        let columns = try XCTUnwrap(Blank.named(result.statement.blank, year: result.statement.edition)?.page("Liabilities")?.columns)
+        var total = 0, exact = 0
+        for row in printed.rows {
+            for (c, cell) in row.cells.enumerated() where !cell.isBlank {
+                total += 1
+                if read.row(row.line)?.cells[safe: c] == cell { exact += 1; continue }
+                let place = "\(title) line \(row.line), column \(columns[c].number)"
+                XCTAssertTrue(result.diagnostics.contains { $0.code == .ocr && $0.severity >= .warning && $0.message.hasPrefix("\(place) is read by OCR") }
+                              || read.row(row.line) == nil, "\(place): printed \(cell), read \(String(describing: read.row(row.line)?.cells[safe: c])), not reported")
+            }
+        }
+        print("OCR: athene Liabilities: \(exact) of \(total) values exact")
+        XCTAssertGreaterThan(total, 60)
+        XCTAssertGreaterThanOrEqual(Double(exact) / Double(total), 0.95)
+    }
+
+    func assertReadByOCR(_ filing: String, page id: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        try AnnualStatementTests.requirePdftotext()
+        try Self.requireTesseract()
+        let bytes = try InputFile.read(AnnualStatementTests.pdfPath(filing))
+        var document = try PDFText.document(pdf: bytes, name: "\(filing).pdf", parts: 1)
+        let title = try XCTUnwrap(Blank.lifeAnnual.page(id)?.title)
+        let index = try XCTUnwrap(document.pages.firstIndex { page in
+            page.lines.prefix(4).contains { Text.key($0.text).hasPrefix(Text.key(title)) }
+        })
+        let number = document.pages[index].number
+        document.pages[index] = Self.garbled(document.pages[index])
+        XCTAssertTrue(UnreadableText.isUnreadable(document.pages[index]))
+
+        // Without OCR the page is reported unreadable, and nothing of it is read.
+        let plain = StatementParser.parse(document, pdf: bytes)
+        XCTAssertNil(plain.statement.page(id))
+        XCTAssertTrue(plain.diagnostics.contains { $0.code == .unreadablePage && $0.severity == .error && $0.page == number })
+
+        // With OCR: the page is read, its rows marked, and the values compared with the printed ones.
+        let started = Date()
+        var result = StatementParser.parse(document, pdf: bytes, ocr: true)
+        let seconds = Date().timeIntervalSince(started)
+        OCRReview.review(&result, file: "\(filing).pdf")
+        XCTAssertFalse(result.diagnostics.contains { $0.code == .unreadablePage })
+        XCTAssertTrue(result.diagnostics.contains { $0.code == .ocr && $0.page == number && $0.severity == .info })
+        XCTAssertEqual(result.pages.first { $0.page == number }?.readByOCR, true)
+        let liabilities = try XCTUnwrap(result.statement.page(id))
+        XCTAssertTrue(liabilities.rows.contains(where: \.readByOCR))
+        XCTAssertTrue(result.statement.pages.filter { $0.id != id }.allSatisfy { $0.rows.allSatisfy { !$0.readByOCR } })
+
+        let blank = try XCTUnwrap(Blank.named(result.statement.blank, year: result.statement.edition))
+        let expected = try AnnualStatementTests.expected(filing, pages: [id])
+            .filter { $0.column != "caption" }
+        XCTAssertGreaterThan(expected.count, 60)
+        let findings = result.diagnostics.filter { $0.code == .ocr && $0.severity >= .warning }
+        var exact = 0
+        var wrong: [String] = []
+        for item in expected {
+            let printed = try ValueScanner.cell(Substring(item.value)).get()
+            let read: Cell?
+            let place: String
+            if item.column.hasPrefix("$") {
+                let amounts = liabilities.row(item.line)?.captionAmounts.filter { !$0.isBlank } ?? []
+                read = amounts[safe: (Int(item.column.dropFirst()) ?? 0) - 1]
+                place = "\(title) line \(item.line), amount \(item.column.dropFirst()) printed in the caption"
+            } else {
+                read = result.statement.cell(item.page, item.line, column: item.column, blank: blank)
+                place = "\(title) line \(item.line), column \(item.column)"
+            }
+            if read == printed {
+                exact += 1
+                continue
+            }
+            wrong.append("\(place): printed \(item.value), read \(String(describing: read))")
+            // A value read wrong is reported on its cell; a row not read at all, on its page.
+            if read != nil, read != .blank {
+                XCTAssertTrue(findings.contains { $0.message.hasPrefix("\(place) is read by OCR") }, "\(place) is wrong and not reported")
+            } else {
+                XCTAssertTrue(result.diagnostics.contains { $0.severity >= .warning && ($0.page == number || $0.message.contains("line \(item.line)")) },
+                              "\(place) is missing and not reported")
+            }
+        }
+        let share = Double(exact) / Double(expected.count)
+        print("OCR: \(filing) \(id): \(exact) of \(expected.count) values exact (\(String(format: "%.1f", share * 100)) %) in \(String(format: "%.1f", seconds)) s; wrong: \(wrong)")
+        XCTAssertGreaterThanOrEqual(share, 0.95, "\(wrong)")
+        // No value that the page does not print is read.
+        for row in liabilities.rows {
+            for (c, cell) in row.cells.enumerated() where !cell.isBlank {
+                let column = blank.page(id)?.columns[c].number ?? ""
+                XCTAssertTrue(expected.contains { $0.line == row.line && $0.column == column }, "\(id) \(row.line) column \(column) read \(cell), not printed there")
+            }
+        }
+    }
+
+    /// Without Tesseract, `--ocr` says so and exits 2, before reading anything.
+    func testOCRWithoutTesseractIsExitCode2() throws {
+        let tool = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("naicxbrl")
+        guard FileManager.default.isExecutableFile(atPath: tool.path) else { throw XCTSkip("the naicxbrl binary is not built next to the tests") }
+        for command in ["parse", "convert", "check"] {
+            let process = Process()
+            process.executableURL = tool
+            process.arguments = [command, "--ocr", Fixture.root.appendingPathComponent("Fixtures/mml-bay-state-life-2011-q2.txt").path]
+            process.environment = ProcessInfo.processInfo.environment.merging(["NAICXBRL_TESSERACT": "/nonexistent/tesseract"]) { _, new in new }
+            let err = Pipe()
+            process.standardError = err
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 2, command)
+            XCTAssertTrue(message.contains("--ocr needs tesseract"), "\(command): \(message)")
+        }
+    }
+
+    func testAmountsReadWithAmountCharactersAreTidied() {
+        XCTAssertEqual(PageOCR.amount("4022,282,257"), "4,022,282,257")
+        XCTAssertEqual(PageOCR.amount("53,177,,264,519"), "53,177,264,519")
+        XCTAssertEqual(PageOCR.amount(".142,803,440"), "142,803,440")
+        XCTAssertEqual(PageOCR.amount("(81,979,192)|"), "(81,979,192)")
+        XCTAssertEqual(PageOCR.amount("(1,099,622"), "(1,099,622)")
+        XCTAssertEqual(PageOCR.amount("24.01"), "24.01")
+        XCTAssertEqual(PageOCR.amount("1."), "1.")
+        XCTAssertEqual(PageOCR.amount("$1,236"), "$1,236")
+        XCTAssertNil(PageOCR.amount("(,"))
+        XCTAssertNil(PageOCR.amount("1-2"))
+        XCTAssertNil(PageOCR.amount("10)"), "a cross-reference's end stays as read")
+        XCTAssertTrue(PageOCR.isLeader("JJJJJJJJ"))
+        XCTAssertFalse(PageOCR.isLeader("1,000"))
+    }
+
+    func testAPGMImageIsRead() {
+        let image = PageOCR.pgm(Array("P5\n# comment\n3 2\n255\n".utf8) + [0, 1, 2, 3, 4, 5])
+        XCTAssertEqual(image?.width, 3)
+        XCTAssertEqual(image?.pixels, [0, 1, 2, 3, 4, 5])
+        XCTAssertNil(PageOCR.pgm(Array("P5\n3 2\n255\n".utf8) + [0, 1]))
+        XCTAssertNil(PageOCR.pgm(Array("P6\n1 1\n255\n".utf8) + [0, 0, 0]))
+    }
+}
