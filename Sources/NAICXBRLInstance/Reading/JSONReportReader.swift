@@ -217,7 +217,7 @@ public enum JSONReportReader {
                 }
                 // The concept's type decides unit and decimals.
                 let type = concept.namespace == taxonomyNamespace ? model.concept(concept.local)?.type : nil
-                let numeric = type == .monetary || type == .percent || type == .integer
+                let numeric = type?.isNumeric ?? false
                 var unitRef: String?
                 if let unitNode = dimensions["unit"] {
                     guard let unitText = unitNode.string else {
@@ -364,7 +364,13 @@ public enum JSONReportReader {
     /// Whether `text` is the canonical form of a value of `type`.
     static func isCanonical(_ text: String, _ type: Concept.DataType) -> Bool {
         switch type {
-        case .monetary, .percent, .integer:
+        case .integer, .count:
+            // -?(0|[1-9][0-9]*)
+            var bytes = Array(text.utf8)[...]
+            if bytes.first == 0x2D { bytes = bytes.dropFirst() }
+            guard !bytes.isEmpty, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+            return bytes.count == 1 || bytes.first != 0x30
+        case .monetary, .percent:
             // -?(0|[1-9][0-9]*)\.(0|[0-9]*[1-9])
             var bytes = Array(text.utf8)[...]
             if bytes.first == 0x2D { bytes = bytes.dropFirst() }
