@@ -30,14 +30,25 @@ public enum JSONReportReader {
     static let maximumIssues = 1000
 
     public static func read(_ bytes: [UInt8], name: String) -> Result {
-        var raw = RawInstance()
         let root: JSONDocument.Node
         do {
             root = try JSONDocument.parse(bytes)
         } catch {
-            raw.issues.append(Diagnostic(.error, .invalidJSON, file: name, line: error.line, "column \(error.column): \(error.message)"))
-            return Result(blank: nil, raw: raw)
+            return unparsed(error, name: name)
         }
+        return read(root, name: name)
+    }
+
+    /// The result for a document that is not JSON: its syntax error, nothing read.
+    static func unparsed(_ error: JSONDocument.SyntaxError, name: String) -> Result {
+        var raw = RawInstance()
+        raw.issues.append(Diagnostic(.error, .invalidJSON, file: name, line: error.line, "column \(error.column): \(error.message)"))
+        return Result(blank: nil, raw: raw)
+    }
+
+    /// Reads a report already parsed (``JSONDocument/parse(_:)``): `root` is its top node.
+    static func read(_ root: JSONDocument.Node, name: String) -> Result {
+        var raw = RawInstance()
         var reader = Reader(name: name)
         let blank = reader.read(root, into: &raw)
         raw.issues += reader.issues
