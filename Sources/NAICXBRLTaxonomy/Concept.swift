@@ -4,6 +4,8 @@ import NAICXBRLXML
 public struct Concept: Hashable, Sendable {
     public enum DataType: String, Sendable {
         case monetary, string, boolean, date, integer, percent
+        /// A whole number of things counted: `xbrli:nonNegativeIntegerItemType`, unit `xbrli:pure`.
+        case count
         /// Members, axes, hypercubes and headings: abstract, never reported.
         case abstract
     }
@@ -33,6 +35,16 @@ public struct Concept: Hashable, Sendable {
     public var reference: ConceptReference? = nil
 
     public var isAbstract: Bool { kind != .item }
+}
+
+extension Concept.DataType {
+    /// Whether facts of this type are numbers, with a unit and decimals.
+    public var isNumeric: Bool {
+        switch self {
+        case .monetary, .percent, .integer, .count: true
+        case .string, .boolean, .date, .abstract: false
+        }
+    }
 }
 
 /// The non-tabular items every blank shares: cover, notes, interrogatories and the printed form

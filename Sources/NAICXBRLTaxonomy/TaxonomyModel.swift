@@ -140,6 +140,22 @@ public struct TaxonomyModel: Sendable {
                     presentation.append(Arc(from: root, to: name, order: order + 1, weight: 1))
                 }
             }
+            // Cells that report an item of their own (Schedule T's count of L responses on its
+            // Subtotal line): after the line axis, so the columns keep their places.
+            var described = 0
+            for (l, c, cell) in page.describedCells {
+                let line = page.lines[l], column = page.columns[c]
+                let number = column.number.isEmpty ? column.heading : column.number
+                add(Concept(name: cell.concept, kind: .item, type: .count, periodType: periodType(column.period, nil),
+                            label: cell.label ?? column.heading,
+                            printedAt: "\(title), line \(line.line), column \(number)",
+                            reference: at(line: line.line, column: number)))
+                if !items.contains(cell.concept) {
+                    items.append(cell.concept)
+                    described += 1
+                    presentation.append(Arc(from: root, to: cell.concept, order: page.columns.count + 1 + described, weight: 1))
+                }
+            }
             let axis = Self.rowAxis(page), domain = Self.rowDomain(page)
             let members = addDimension(axis, label: "\(title) line", domain: domain, domainLabel: "All lines", members: page.lines.compactMap { line in
                 line.member.map { (Self.member(page, $0, rows: true), line.caption.isEmpty ? "Line \(line.line)" : line.caption,

@@ -118,6 +118,7 @@ public struct TaxonomyWriter: Sendable {
         case .boolean: "xbrli:booleanItemType"
         case .date: "xbrli:dateItemType"
         case .integer: "xbrli:integerItemType"
+        case .count: "xbrli:nonNegativeIntegerItemType"
         case .percent: "num:percentItemType"
         }
     }

@@ -120,4 +120,37 @@ final class RoundTripTests: XCTestCase {
         XCTAssertTrue(foreign.hasErrors)
         XCTAssertTrue(foreign.diagnostics.first?.message.contains("does not refer to the taxonomy") ?? false)
     }
+
+    /// A note or interrogatory table's scale is one a table prints (units, thousands,
+    /// millions). A hostile `percent` would read each amount of the table as hundredths of what
+    /// was printed: it is an error naming the fact and its line, and the table keeps no such scale.
+    func testATableScaleThatNoTableIsPrintedInIsAnError() throws {
+        func tableScales(_ statement: Statement) -> [Scale] {
+            statement.notes.flatMap { $0.content.compactMap { if case .table(let t) = $0 { t.scale } else { nil } } }
+                + statement.interrogatories.compactMap { $0.table?.scale }
+        }
+        // Note 20's tables are printed "(In Millions)".
+        XCTAssertTrue(tableScales(Fixture.reference.statement).contains(.millions))
+        var lines = String(decoding: Self.instance, as: UTF8.self).components(separatedBy: "\n")
+        let scaleLine = try XCTUnwrap(lines.firstIndex { $0.contains(">millions</naiclq:NoteTableScale>") })
+        lines[scaleLine] = lines[scaleLine].replacingOccurrences(of: ">millions<", with: ">percent<")
+        let note = importer.importInstance(Array(lines.joined(separator: "\n").utf8), name: "note.xbrl")
+        XCTAssertEqual(note.diagnostics.map(\.description),
+                       ["note.xbrl:\(scaleLine + 1): error: NoteTableScale has the value \"percent\", which is not a scale a table is printed in (units, thousands, millions) [import-error]"])
+        XCTAssertFalse(tableScales(note.statement).contains(.percent))
+
+        // An interrogatory table printed "(In Thousands)", then made percent.
+        var statement = Fixture.reference.statement
+        let index = try XCTUnwrap(statement.interrogatories.firstIndex { $0.table != nil })
+        statement.interrogatories[index].table?.scale = .thousands
+        let text = String(decoding: try Converter.convert(statement, validate: false).instance, as: UTF8.self)
+        XCTAssertEqual(importer.importInstance(Array(text.utf8), name: "thousands.xbrl").statement, statement)
+        var hostile = text.components(separatedBy: "\n")
+        let interrogatoryLine = try XCTUnwrap(hostile.firstIndex { $0.contains(">thousands</naiclq:InterrogatoryTableScale>") })
+        hostile[interrogatoryLine] = hostile[interrogatoryLine].replacingOccurrences(of: ">thousands<", with: ">percent<")
+        let interrogatory = importer.importInstance(Array(hostile.joined(separator: "\n").utf8), name: "interrogatory.xbrl")
+        XCTAssertEqual(interrogatory.diagnostics.map(\.description),
+                       ["interrogatory.xbrl:\(interrogatoryLine + 1): error: InterrogatoryTableScale has the value \"percent\", which is not a scale a table is printed in (units, thousands, millions) [import-error]"])
+        XCTAssertEqual(interrogatory.statement.interrogatories[index].table?.scale, .units)
+    }
 }

@@ -184,6 +184,10 @@ public struct LineDescription: Codable, Sendable {
     /// The columns (by number) the blank prints this line's amounts in, when not all of them
     /// (the Exhibit of Net Investment Income's deductions are earned amounts only).
     public var columns: [String]?
+    /// Cells of this line that report another item than their column, by column id: Schedule T's
+    /// Subtotal line prints the number of L responses in the Active Status column. Only on pages
+    /// whose rows are members, where a column is an item.
+    public var cells: [String: CellDescription]?
 
     public enum ValueType: String, Codable, Sendable { case monetary, percent }
 
@@ -196,6 +200,61 @@ public struct LineDescription: Codable, Sendable {
     /// Whether the blank prints this line's amounts in `column` (all columns unless ``columns`` names some).
     public func prints(in column: ColumnDescription) -> Bool { columns?.contains(column.number) ?? true }
     public var isWriteIn: Bool { writeIn ?? false }
+}
+
+/// What one cell of a line reports when it is not its column's item (``LineDescription/cells``).
+public struct CellDescription: Codable, Sendable {
+    public enum Kind: String, Codable, Sendable {
+        /// A whole number of things counted, printed as digits in a text column ("50" L responses):
+        /// an `xbrli:nonNegativeIntegerItemType` item in unit `xbrli:pure`. A cell printed otherwise
+        /// ("XXX", a word) is its column's text, as on any other line.
+        case count
+    }
+
+    /// The item the cell reports, in place of its column's.
+    public var concept: String
+    public var kind: Kind
+    /// The item's standard label; the column's heading when nil.
+    public var label: String?
+
+    public init(concept: String, kind: Kind, label: String? = nil) {
+        self.concept = concept
+        self.kind = kind
+        self.label = label
+    }
+
+    /// The number a cell of this kind holds: text of digits only, without a leading zero (so that
+    /// the number written back is the text printed), at most 18 digits. Nil for any other cell.
+    public func count(of cell: Cell) -> Int64? {
+        guard case .text(let text) = cell else { return nil }
+        let digits = text.utf8
+        guard let first = digits.first, digits.count <= 18, first != 0x30 || digits.count == 1 else { return nil }
+        var value: Int64 = 0
+        for byte in digits {
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            value = value * 10 + Int64(byte - 0x30)
+        }
+        return value
+    }
+
+    /// The cell printed for `count`: its digits.
+    public static func cell(count: Int64) -> Cell { .text(String(count)) }
+}
+
+extension PageDescription {
+    /// The cell description of `line` in the column at `index`, where the line gives one.
+    public func cell(_ line: LineDescription, column index: Int) -> CellDescription? {
+        guard let cells = line.cells, index >= 0, index < columns.count else { return nil }
+        return cells[columns[index].id]
+    }
+
+    /// Every cell description of the page: the line's index, the column's index and the cell,
+    /// in the order of lines, then columns.
+    public var describedCells: [(line: Int, column: Int, cell: CellDescription)] {
+        lines.indices.flatMap { l in
+            columns.indices.compactMap { c in cell(lines[l], column: c).map { (l, c, $0) } }
+        }
+    }
 }
 
 extension Blank {

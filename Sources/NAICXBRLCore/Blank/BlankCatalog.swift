@@ -121,10 +121,36 @@ public final class BlankCatalog: @unchecked Sendable {
             throw BlankCatalogError("\(entry.description) is the \(blank.year) edition; the catalog lists it as \(year)")
         }
         blank.entryPoint = "\(blank.namespacePrefix)-\(year).xsd"
+        try Self.checkCells(of: blank, file: edition.changes ?? entry.description)
         lock.lock()
         resolved[key] = blank
         lock.unlock()
         return blank
+    }
+
+    /// Refuses a cell description (``LineDescription/cells``) that names no column of its page,
+    /// stands on a page whose rows are items, or describes a count outside a text column.
+    static func checkCells(of blank: Blank, file: String) throws(BlankCatalogError) {
+        for page in blank.pages {
+            for line in page.lines {
+                for (id, cell) in (line.cells ?? [:]).sorted(by: { $0.key < $1.key }) {
+                    let place = "\(file): \(page.id) line \(line.line), cell \(id)"
+                    guard page.orientation == .members else {
+                        throw BlankCatalogError("\(place): a cell of its own is described only on a page whose rows are members (rowsAre \"members\"), where a column is an item")
+                    }
+                    guard let column = page.columns.first(where: { $0.id == id }) else {
+                        throw BlankCatalogError("\(place): the page has no column \(id); expected one of \(page.columns.map(\.id).joined(separator: ", "))")
+                    }
+                    guard column.valueKind == .text else {
+                        throw BlankCatalogError("\(place): a count is printed in a text column; column \(id) is \(column.valueKind.rawValue)")
+                    }
+                    guard !cell.concept.isEmpty, cell.concept.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }),
+                          cell.concept.first?.isLetter == true else {
+                        throw BlankCatalogError("\(place): the concept \"\(cell.concept)\" is not a name (ASCII letters, digits and _, starting with a letter)")
+                    }
+                }
+            }
+        }
     }
 
     /// The rule file of `blank`'s edition: the blank's rules with the edition's replacements.

@@ -48,6 +48,7 @@ package struct BlankEditionChanges: Codable, Sendable {
         package var instant: LineDescription.InstantPosition?
         package var scale: Scale?
         package var type: LineDescription.ValueType?
+        package var cells: [String: CellDescription]?
     }
 
     /// A line the edition adds, after its line `after` ("" for the first).
@@ -204,5 +205,6 @@ extension BlankEditionChanges.LinePatch {
         if let instant { line.instant = instant }
         if let scale { line.scale = scale }
         if let type { line.type = type }
+        if let cells { line.cells = cells }
     }
 }

@@ -189,6 +189,10 @@ public enum Scale: String, Codable, Sendable {
     /// Type Registry's `percentItemType` and every XBRL consumer read a ratio.
     case percent
 
+    /// The scales a note or interrogatory table is printed in: stated in its headings ("(In
+    /// Millions)") or none. A percentage is a line's or an answer's, never a table's.
+    public static let printedByTables: [Scale] = [.units, .thousands, .millions]
+
     /// Powers of ten to multiply a printed amount by to get its value (units of currency, or a
     /// ratio for a percentage).
     public var exponent: Int {

@@ -51,11 +51,29 @@ public enum CSVReportReader {
         return .init(blank: blank, raw: raw)
     }
 
+    /// ``read(metadata:name:blank:table:)`` of metadata already parsed: `metadata` is its top node.
+    static func read(metadata: JSONDocument.Node, name: String, blank given: Blank? = nil,
+                     table: @escaping (String) -> [UInt8]?) -> JSONReportReader.Result {
+        var reader = Reader(name: name, given: given)
+        reader.looseFolder = name.contains("/") ? String(name[..<name.lastIndex(of: "/")!]) : ""
+        var raw = RawInstance()
+        var files = LooseFiles(table: table)
+        let blank = reader.read(metadata, at: nil, folder: nil, files: &files, into: &raw)
+        raw.issues += reader.issues
+        if reader.dropped > 0 { raw.issues.append(Diagnostic(.error, .oim, file: name, line: nil, "\(reader.dropped) more errors not shown")) }
+        return .init(blank: blank, raw: raw)
+    }
+
     /// Whether `bytes` are xBRL-CSV metadata: a JSON object whose `documentInfo.documentType` is
     /// xBRL-CSV's.
     public static func isMetadata(_ bytes: [UInt8]) -> Bool {
         guard let document = try? JSONDocument.parse(bytes) else { return false }
-        return document["documentInfo"]?["documentType"]?.string == CSVReportWriter.documentType
+        return isMetadata(document)
+    }
+
+    /// ``isMetadata(_:)-([UInt8])`` of a document already parsed: `document` is its top node.
+    static func isMetadata(_ document: JSONDocument.Node) -> Bool {
+        document["documentInfo"]?["documentType"]?.string == CSVReportWriter.documentType
     }
 
     struct Column {

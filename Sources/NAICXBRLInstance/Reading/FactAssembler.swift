@@ -70,7 +70,7 @@ struct FactAssembler {
             return "the period \"\(periodText.prefix(60))\" is not a date-time or an interval of two (the ISO form; the short forms are not read)"
         }
         let type = concept.namespace == model.namespace ? model.concept(concept.local)?.type : nil
-        let numeric = type == .monetary || type == .percent || type == .integer
+        let numeric = type?.isNumeric ?? false
         var unitRef: String?
         if let unitText = dimension("unit") {
             if let unit = cachedResolve(unitText), unit.namespace == XBRLNamespace.iso4217, unit.local == "USD", type == .monetary {

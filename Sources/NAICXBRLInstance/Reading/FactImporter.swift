@@ -12,6 +12,8 @@ public struct FactImporter: Sendable {
     public let blank: Blank
     public let taxonomy: TaxonomyModel
     private let memberColumns: [String: [(page: Int, column: Int)]]
+    /// The cells that report an item of their own (``LineDescription/cells``), by that item.
+    private let describedCells: [String: [(page: Int, line: Int, column: Int)]]
     private let slotConcepts: [String: (page: Int, line: Int, slot: Int)]
     private let rowMembers: [Int: [String: Int]]
     /// Item concepts by name, numbered, with their types: one lookup per fact.
@@ -34,6 +36,7 @@ public struct FactImporter: Sendable {
         var columns: [String: [(Int, Int)]] = [:]
         var slots: [String: (Int, Int, Int)] = [:]
         var members: [Int: [String: Int]] = [:]
+        var described: [String: [(Int, Int, Int)]] = [:]
         for (p, page) in blank.pages.enumerated() {
             for (l, line) in page.lines.enumerated() {
                 if page.orientation == .items, let concept = line.concept { lines[concept] = (p, l) }
@@ -46,6 +49,7 @@ public struct FactImporter: Sendable {
                 for (c, column) in page.columns.enumerated() {
                     if let concept = column.concept { columns[concept, default: []].append((p, c)) }
                 }
+                for (l, c, cell) in page.describedCells { described[cell.concept, default: []].append((p, l, c)) }
             }
         }
         var numbers: [String: Int] = [:]
@@ -58,11 +62,12 @@ public struct FactImporter: Sendable {
         itemTypes = types
         itemPlans = taxonomy.concepts.filter { $0.kind == .item }.map { concept in
             if let (p, l) = lines[concept.name] { return .line(page: p, line: l) }
-            if columns[concept.name] != nil { return .members }
+            if columns[concept.name] != nil || described[concept.name] != nil { return .members }
             if slots[concept.name] != nil { return .slot }
             return .common
         }
         memberColumns = columns
+        describedCells = described
         slotConcepts = slots
         rowMembers = members
     }
@@ -161,12 +166,12 @@ public struct FactImporter: Sendable {
                 fail(fact.line, "\(fact.concept) is nil (xsi:nil=\"true\") but has the content \"\(fact.value.prefix(40))\"; a nil fact is empty")
                 continue
             }
-            if [.monetary, .percent, .integer].contains(type), !fact.isNil, fact.decimals == nil, fact.precision == nil {
+            if type.isNumeric, !fact.isNil, fact.decimals == nil, fact.precision == nil {
                 fail(fact.line, "\(fact.concept) has neither a decimals nor a precision attribute, which a numeric fact needs")
                 continue
             }
             guard let value = Self.value(of: fact, type: type) else {
-                if [.monetary, .percent, .integer].contains(type), let decimals = fact.decimals, Int(decimals) == nil, decimals != "INF" {
+                if type.isNumeric, let decimals = fact.decimals, Int(decimals) == nil, decimals != "INF" {
                     fail(fact.line, "\(fact.concept) has decimals=\"\(decimals.prefix(40))\", which is neither a whole number nor INF")
                 } else {
                     fail(fact.line, "\(fact.concept) has the value \"\(fact.value.prefix(40))\", which is not a valid \(type.rawValue)")
@@ -215,7 +220,7 @@ public struct FactImporter: Sendable {
         let expected: String
         switch type {
         case .monetary: expected = "{\(iso4217)}USD"
-        case .percent, .integer: expected = "{\(xbrli)}pure"
+        case .percent, .integer, .count: expected = "{\(xbrli)}pure"
         default:
             return fact.unitRef.map { "\(fact.concept) is not numeric but has the unit \($0)" }
         }
@@ -232,7 +237,7 @@ public struct FactImporter: Sendable {
         if fact.isNil { return (.none, nil) }
         let text = trimmed(fact.value)
         switch type {
-        case .monetary, .percent, .integer:
+        case .monetary, .percent, .integer, .count:
             // decimals="INF", or a precision instead of decimals (XBRL 2.1 section 4.6.6),
             // says the value is exact as written: its precision is the digits written.
             let amount: (Amount, Scale), decimals: Int
@@ -358,6 +363,23 @@ public struct FactImporter: Sendable {
     /// are placed in ``importRaw``, the hot path).
     private func place(concept: String, context: FactContext, contextNumber: Int, value: Fact.Value, printed: String?,
                        periods: StatementPeriods, expected: inout ExpectedContexts, into builder: inout StatementBuilder) -> String? {
+        // A cell of a line that reports an item of its own: a count, printed as its digits.
+        if let cells = describedCells[concept] {
+            for (p, l, c) in cells {
+                let page = blank.pages[p], column = page.columns[c]
+                guard periods.period(column.period ?? .currentYearToDate) == context.period, context.typed.isEmpty,
+                      context.explicit.count == 1, let member = context.explicit[TaxonomyModel.rowAxis(page)],
+                      rowMembers[p]?[member] == l else { continue }
+                if value == .none, printed == nil { return nil }
+                guard case .amount(let amount, .units) = value, printed == nil,
+                      case let whole = amount.withoutTrailingZeros, whole.fractionDigits == 0, whole.units >= 0 else {
+                    return "\(concept) is a count (\(page.title), line \(page.lines[l].line), column \(column.number)); its value must be a whole number, 0 or more"
+                }
+                builder.setCell(page: p, line: l, column: c, CellDescription.cell(count: whole.units))
+                return nil
+            }
+            return "\(concept) is reported for \(context.period)\(describe(context)), which is not the line and column of its page that print it"
+        }
         // A cell of a page whose rows are members.
         if let columns = memberColumns[concept] {
             for (p, c) in columns {

@@ -30,14 +30,25 @@ public enum JSONReportReader {
     static let maximumIssues = 1000
 
     public static func read(_ bytes: [UInt8], name: String) -> Result {
-        var raw = RawInstance()
         let root: JSONDocument.Node
         do {
             root = try JSONDocument.parse(bytes)
         } catch {
-            raw.issues.append(Diagnostic(.error, .invalidJSON, file: name, line: error.line, "column \(error.column): \(error.message)"))
-            return Result(blank: nil, raw: raw)
+            return unparsed(error, name: name)
         }
+        return read(root, name: name)
+    }
+
+    /// The result for a document that is not JSON: its syntax error, nothing read.
+    static func unparsed(_ error: JSONDocument.SyntaxError, name: String) -> Result {
+        var raw = RawInstance()
+        raw.issues.append(Diagnostic(.error, .invalidJSON, file: name, line: error.line, "column \(error.column): \(error.message)"))
+        return Result(blank: nil, raw: raw)
+    }
+
+    /// Reads a report already parsed (``JSONDocument/parse(_:)``): `root` is its top node.
+    static func read(_ root: JSONDocument.Node, name: String) -> Result {
+        var raw = RawInstance()
         var reader = Reader(name: name)
         let blank = reader.read(root, into: &raw)
         raw.issues += reader.issues
@@ -217,7 +228,7 @@ public enum JSONReportReader {
                 }
                 // The concept's type decides unit and decimals.
                 let type = concept.namespace == taxonomyNamespace ? model.concept(concept.local)?.type : nil
-                let numeric = type == .monetary || type == .percent || type == .integer
+                let numeric = type?.isNumeric ?? false
                 var unitRef: String?
                 if let unitNode = dimensions["unit"] {
                     guard let unitText = unitNode.string else {
@@ -364,7 +375,13 @@ public enum JSONReportReader {
     /// Whether `text` is the canonical form of a value of `type`.
     static func isCanonical(_ text: String, _ type: Concept.DataType) -> Bool {
         switch type {
-        case .monetary, .percent, .integer:
+        case .integer, .count:
+            // -?(0|[1-9][0-9]*)
+            var bytes = Array(text.utf8)[...]
+            if bytes.first == 0x2D { bytes = bytes.dropFirst() }
+            guard !bytes.isEmpty, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+            return bytes.count == 1 || bytes.first != 0x30
+        case .monetary, .percent:
             // -?(0|[1-9][0-9]*)\.(0|[0-9]*[1-9])
             var bytes = Array(text.utf8)[...]
             if bytes.first == 0x2D { bytes = bytes.dropFirst() }

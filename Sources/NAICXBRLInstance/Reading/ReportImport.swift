@@ -21,10 +21,6 @@ public enum ReportImport {
     /// is then read with the tables it names.
     public static func read(_ bytes: [UInt8], name: String, beside: ((String) -> [UInt8]?)? = nil) -> Outcome {
         let format = ReportFormat.detect(bytes)
-        if format == .json, let beside, CSVReportReader.isMetadata(bytes) {
-            let read = CSVReportReader.read(metadata: bytes, name: name, table: beside)
-            return outcome(.csv, read.blank, read.raw, name)
-        }
         switch format {
         case .xml:
             let recognized = InstanceBlank.recognize(bytes)
@@ -38,7 +34,19 @@ public enum ReportImport {
             }
             return Outcome(format: format, blank: blank, result: FactImporter(blank: blank).importInstance(bytes, name: name))
         case .json:
-            let read = JSONReportReader.read(bytes, name: name)
+            // Parsed once, whichever reader then reads it.
+            let root: JSONDocument.Node
+            do {
+                root = try JSONDocument.parse(bytes)
+            } catch {
+                let read = JSONReportReader.unparsed(error, name: name)
+                return outcome(format, read.blank, read.raw, name)
+            }
+            if let beside, CSVReportReader.isMetadata(root) {
+                let read = CSVReportReader.read(metadata: root, name: name, table: beside)
+                return outcome(.csv, read.blank, read.raw, name)
+            }
+            let read = JSONReportReader.read(root, name: name)
             return outcome(format, read.blank, read.raw, name)
         case .csv:
             let read = CSVReportReader.read(bytes, name: name)

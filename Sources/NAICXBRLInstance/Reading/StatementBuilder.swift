@@ -165,7 +165,7 @@ struct StatementBuilder {
                     note.paragraphs[block] = text
                 } else {
                     var table = note.tables[block] ?? TableParts()
-                    if let problem = Self.tablePart(concept.dropFirst(4), typed: typed, value: value, printed: printed, into: &table) { return problem }
+                    if let problem = Self.tablePart(concept.dropFirst(4), concept: concept, typed: typed, value: value, printed: printed, into: &table) { return problem }
                     note.tables[block] = table
                 }
             }
@@ -196,7 +196,7 @@ struct StatementBuilder {
                 guard let row = Self.index(typed["TableRowAxis"]) else { return "\(concept) needs a row from 1 to \(Self.maxIndex)" }
                 q.details[row] = text
             default:
-                if let problem = Self.tablePart(concept.dropFirst(13), typed: typed, value: value, printed: printed, into: &q.table) { return problem }
+                if let problem = Self.tablePart(concept.dropFirst(13), concept: concept, typed: typed, value: value, printed: printed, into: &q.table) { return problem }
             }
         default:
             return "\(concept) is not placed by this version of the importer"
@@ -206,11 +206,18 @@ struct StatementBuilder {
 
     /// A fact of a printed table: `TableScale`, `TableHeadings`, `TableRowLabel`,
     /// `TableAmountColumnN`, `TableTextColumnN`.
-    private static func tablePart(_ kind: Substring, typed: DimensionMembers, value: Fact.Value, printed: String?, into table: inout TableParts) -> String? {
+    private static func tablePart(_ kind: Substring, concept: String, typed: DimensionMembers, value: Fact.Value, printed: String?, into table: inout TableParts) -> String? {
         let rowText = typed["TableRowAxis"]
         switch kind {
         case "TableScale":
-            if case .text(let t) = value, let scale = Scale(rawValue: t) { table.scale = scale }
+            // Only a scale a table prints: a percent scale would make every amount of the table
+            // a hundredth of what was printed.
+            guard case .text(let t) = value, let scale = Scale(rawValue: t), Scale.printedByTables.contains(scale) else {
+                let written: String
+                if case .text(let t) = value { written = "the value \"\(t.prefix(40))\"" } else { written = "no text" }
+                return "\(concept) has \(written), which is not a scale a table is printed in (\(Scale.printedByTables.map(\.rawValue).joined(separator: ", ")))"
+            }
+            table.scale = scale
         case "TableHeadings":
             guard let r = rowText, r.hasPrefix("H"), let index = Int(r.dropFirst()), case .text(let t) = value else { return "a table heading needs a row H1, H2, ..." }
             table.headings[index] = t

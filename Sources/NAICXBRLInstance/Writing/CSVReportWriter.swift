@@ -86,12 +86,13 @@ public struct CSVReportWriter: Sendable {
         struct ConceptPlace {
             var monetary = false
             var usd = false
+            var integer = false
             var line: (Int, Int)?
             var columns: [(Int, Int)] = []
         }
         let places: [ConceptPlace] = numbers.concepts.map { concept in
             let type = taxonomy.concept(concept)?.type
-            return ConceptPlace(monetary: type == .monetary, usd: xmlWriter.unit(of: concept) == "USD",
+            return ConceptPlace(monetary: type == .monetary, usd: xmlWriter.unit(of: concept) == "USD", integer: xmlWriter.isInteger(concept),
                                 line: itemLines[concept], columns: memberColumns[concept] ?? [])
         }
         // Each context's period as written, worked out when first needed.
@@ -310,7 +311,7 @@ public struct CSVReportWriter: Sendable {
             factsCSV.raw(axisFields[n]!)
             factsCSV.comma()
             switch fact.value {
-            case .amount(let amount, let scale): factsCSV.canonicalDecimal(xmlWriter.scaled(amount, scale))
+            case .amount(let amount, let scale): factsCSV.canonicalNumber(xmlWriter.scaled(amount, scale), integer: place.integer)
             default: cell(i, into: &factsCSV)
             }
             factsCSV.endRow()

@@ -189,6 +189,8 @@ public struct FactMapping: Sendable {
                 let scale = description.lines[l].valueScale
                 let instant = description.lines[l].instant
                 let lineConcept = members || description.lines[l].isHeading ? nil : description.lines[l].concept.map { conceptNumber($0) }
+                // Cells of the line that report an item of their own (a count), by column id.
+                let describedCells = members ? description.lines[l].cells : nil
                 for (index, cell) in row.cells.enumerated() {
                     guard index < description.columns.count, let (value, printed) = Builder.value(of: cell, scale: scale) else { continue }
                     let period = description.columns[index].period
@@ -218,6 +220,14 @@ public struct FactMapping: Sendable {
                             context = number(c)
                             itemContexts[key] = context
                         }
+                    }
+                    if let describedCells, let described = describedCells[description.columns[index].id],
+                       let count = described.count(of: cell) {
+                        // A count printed as digits: a whole number, in unit pure. Printed
+                        // otherwise, the cell is its column's, as on any other line.
+                        add(concept: conceptNumber(described.concept), context: context, value: .amount(Amount(units: count), scale: .units),
+                            origin: "\(origin()) column \(description.columns[index].number)")
+                        continue
                     }
                     let textInAmountColumn: Bool = { if case .text = value { return isAmount }; return false }()
                     if let concept, !textInAmountColumn {

@@ -661,6 +661,13 @@ private struct Document {
             startTag(factUnits[i] != nil ? "nonFraction" : "nonNumeric", i)
             xml.xml.raw(" xsi:nil=\"true\"/>")
             xml.xml.text(ValueScanner.render(cell))
+        case (.text(let t), .amount(let value, .units)) where factUnits[i] != nil && value.fractionDigits == 0 && value.units >= 0
+            && t == String(value.units):
+            // A count printed as its digits.
+            startTag("nonFraction", i)
+            xml.xml.raw(" decimals=\"0\" format=\"ixt:num-dot-decimal\">")
+            xml.xml.text(t)
+            xml.xml.raw("</ix:nonFraction>")
         case (.text(let t), .text(let value)) where t == value:
             textFact(i, t)
         case (_, .text(let value)) where value == ValueScanner.render(cell):
@@ -1075,7 +1082,11 @@ private struct Document {
                 open("td", isAmount ? "amount" : "text", found)
                 if cell != .blank {
                     let textInAmountColumn: Bool = { if case .text = cell { return isAmount }; return false }()
-                    let concept = members ? columns[c].concept : (line.isHeading ? nil : line.concept)
+                    // A cell that reports an item of its own (a count printed as digits), as the
+                    // fact mapping files it.
+                    let described = members ? line.cells?[columns[c].id] : nil
+                    let concept = described.flatMap { $0.count(of: cell) != nil ? $0.concept : nil }
+                        ?? (members ? columns[c].concept : (line.isHeading ? nil : line.concept))
                     var fact: Int?
                     if let concept, !textInAmountColumn {
                         let context: FactContext

@@ -298,9 +298,15 @@ public struct InstanceWriter: Sendable {
         guard let concept = taxonomy.concept(name) else { return nil }
         switch concept.type {
         case .monetary: return "USD"
-        case .percent, .integer: return "pure"
+        case .percent, .integer, .count: return "pure"
         default: return nil
         }
+    }
+
+    /// Whether `name` is an item of an integer type (a count), whose value has no fraction.
+    func isInteger(_ name: String) -> Bool {
+        guard let type = taxonomy.concept(name)?.type else { return false }
+        return type == .integer || type == .count
     }
 
     /// Whether `numbers` gives each fact its item in `items` (`item` reads it from the fact).

@@ -61,17 +61,21 @@ package struct JSONReportWriter: Sendable {
         for n in numbers.factConcepts { conceptUsed[n] = true }
         var conceptBytes: [[UInt8]] = []
         var conceptUSD: [Bool] = []
+        var conceptInteger: [Bool] = []
         conceptBytes.reserveCapacity(numbers.concepts.count)
         conceptUSD.reserveCapacity(numbers.concepts.count)
+        conceptInteger.reserveCapacity(numbers.concepts.count)
         var usesUSD = false
         for (n, concept) in numbers.concepts.enumerated() {
             guard conceptUsed[n] else {
                 conceptBytes.append([])
                 conceptUSD.append(false)
+                conceptInteger.append(false)
                 continue
             }
             let usd = xmlWriter.unit(of: concept) == "USD"
             conceptUSD.append(usd)
+            conceptInteger.append(xmlWriter.isInteger(concept))
             if usd { usesUSD = true }
             var c = JSONBytes()
             c.raw(", \"dimensions\": {\"concept\": ")
@@ -155,7 +159,7 @@ package struct JSONReportWriter: Sendable {
             switch facts[i].value {
             case .amount(let amount, let scale):
                 out.raw("\"")
-                out.canonicalDecimal(xmlWriter.scaled(amount, scale))
+                out.canonicalNumber(xmlWriter.scaled(amount, scale), integer: conceptInteger[numbers.factConcepts[i]])
                 out.raw("\", \"decimals\": ")
                 out.integer(amount.fractionDigits - scale.exponent)
             case .text(let text):
@@ -332,6 +336,13 @@ extension ReportBytes where Self: ~Copyable {
         let canonical = amount.withoutTrailingZeros
         out.amount(canonical)
         if canonical.fractionDigits == 0 { out.raw(".0") }
+    }
+
+    /// The canonical form of a numeric value: of an xs:integer (`50`, no point) for an item of
+    /// an integer type, else of an xs:decimal.
+    mutating func canonicalNumber(_ amount: Amount, integer: Bool) {
+        let canonical = amount.withoutTrailingZeros
+        if integer, canonical.fractionDigits == 0 { out.amount(canonical) } else { canonicalDecimal(amount) }
     }
 
     /// `YYYY-MM-DD`, as `CalendarDate.description` writes it.

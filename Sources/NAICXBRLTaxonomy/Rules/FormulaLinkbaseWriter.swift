@@ -279,7 +279,7 @@ public struct FormulaLinkbaseWriter: Sendable {
         func cell(_ page: CheckPlan.PageSlot, row: Int?, _ columns: CellColumns, textColumn: Bool) throws(Unsupported) -> String {
             let variable = try cellVariable(page, row: row, columns: columns, rule: rule)
             let name = names.name("cell|\(page.id)|\(row.map { plan.slotLine[$0] } ?? "*")|\(columns.name)") { .fact(variable) }
-            if textColumn {
+            if textColumn, describedCell(page, row: row, columns) == nil {
                 // A number printed in a text column (Schedule T's count of L responses).
                 return "(if (normalize-space(string($\(name))) castable as xs:decimal) then xs:decimal(normalize-space(string($\(name)))) else 0)"
             }
@@ -315,6 +315,8 @@ public struct FormulaLinkbaseWriter: Sendable {
                 let variable = FactVariable(filters: [
                     FilterUse(filter: .concepts([qname(concept)]), cover: true),
                     FilterUse(filter: .explicitDimension(axis: qname(TaxonomyModel.rowAxis(page.description)), members: members), cover: true),
+                    // Text has no unit to match the number it is compared with (a count, in pure).
+                    FilterUse(filter: .aspectCover(aspects: ["unit"], dimensions: []), cover: true),
                 ] + periodFilters(column.period ?? .currentYearToDate, nil), bindAsSequence: true, fallback: "''")
                 let lines = count.rows.map { plan.slotLine[$0] }.joined(separator: ",")
                 let name = names.name("count|\(page.id)|\(lines)|\(column.number)") { .fact(variable) }
@@ -368,6 +370,13 @@ public struct FormulaLinkbaseWriter: Sendable {
         }
     }
 
+    /// The description of the cell in row slot `row` and `columns`, where the line gives its cell
+    /// an item of its own (``LineDescription/cells``); nil for the row of the instance.
+    private func describedCell(_ page: CheckPlan.PageSlot, row: Int?, _ columns: CellColumns) -> CellDescription? {
+        guard let row, columns.columns.count == 1, let first = columns.columns.first, let line = plan.line(ofRow: row) else { return nil }
+        return page.description.cell(line, column: first)
+    }
+
     /// The fact variable of a page's cell: `row` a row slot, or nil for the row of the instance
     /// (every line the page's row-by-row rules go over, left uncovered).
     private func cellVariable(_ page: CheckPlan.PageSlot, row: Int?, columns: CellColumns, rule: CheckRule) throws(Unsupported) -> FactVariable {
@@ -396,8 +405,14 @@ public struct FormulaLinkbaseWriter: Sendable {
             }
         case .members:
             let concepts = Set(columns.columns.compactMap { description.columns[$0].concept })
-            guard concepts.count == 1, let concept = concepts.first else {
+            guard concepts.count == 1, var concept = concepts.first else {
                 throw Unsupported(rule: rule.id, problem: "\(page.id) column \(columns.name) is not one item")
+            }
+            if let described = describedCell(page, row: row, columns) {
+                // The line's cell reports an item of its own (a count).
+                concept = described.concept
+            } else if row == nil, page.rowScope.contains(where: { l in columns.columns.contains { page.description.cell(description.lines[l], column: $0) != nil } }) {
+                throw Unsupported(rule: rule.id, problem: "\(page.id) column \(columns.name) holds, on some of the lines the rule goes over, a cell that reports an item of its own")
             }
             filters.append(FilterUse(filter: .concepts([qname(concept)]), cover: true))
             filters += periodFilters(period, nil)
