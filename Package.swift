@@ -40,7 +40,7 @@ let package = Package(
             plugins: ["EmbedBlankData"]
         ),
         .target(name: "NAICXBRLXML", dependencies: ["NAICXBRLCore", "CLibXML2"]),
-        .target(name: "NAICXBRLReading", dependencies: ["NAICXBRLCore"]),
+        .target(name: "NAICXBRLReading", dependencies: ["NAICXBRLCore", "CMemory"]),
         .target(name: "NAICXBRLTaxonomy", dependencies: ["NAICXBRLCore", "NAICXBRLXML"]),
         .target(
             name: "NAICXBRLChecks",

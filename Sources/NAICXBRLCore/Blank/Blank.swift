@@ -317,4 +317,8 @@ public struct CoverDescription: Codable, Sendable {
     /// The running page header when it reaches the cover's text ("STATEMENT AS OF"): a line of
     /// the pages, not of the cover.
     public var runningHeader: String?
+    /// Pages other than the cover that print the NAIC codes, by the title a PDF's outline gives
+    /// them ("Life Ins (State Page) - GT"): read with the description's pages when a PDF's
+    /// outline lets a conversion read only those.
+    public var codePages: [String]?
 }

@@ -73,37 +73,48 @@ package enum PDFText {
             if count > limits.pdfPages {
                 throw .unreadable("the PDF has more than \(limits.pdfPages) pages (NAICXBRL_MAX_PDF_PAGES sets the limit)")
             }
-            var divided = limits
-            divided.pdfTextBytes = max(1, limits.pdfTextBytes / parts)
-            let partLimits = divided
             let ranges = (0..<parts).map { part in (count * part / parts + 1)...(count * (part + 1) / parts) }
-            let results = ranges.map { _ in PartResult() }
-            // Threads of their own: each waits on its pdftotext, and the time limit's watchdog
-            // and the pipe readers need the shared dispatch queues free.
-            let done = DispatchSemaphore(value: 0)
-            for part in ranges.indices {
-                let thread = Thread {
-                    do throws(Failure) {
-                        results[part].output = try run(bytes, limits: partLimits, pages: ranges[part], deadline: deadline)
-                    } catch {
-                        results[part].failure = error
-                    }
-                    done.signal()
-                }
-                thread.start()
-            }
-            for _ in ranges { done.wait() }
-            var pages: [PositionedPage] = []
-            for (part, result) in results.enumerated() {
-                if let failure = result.failure { throw failure }
-                pages += self.pages(fromBoundingBoxes: result.output, firstPage: ranges[part].lowerBound)
-            }
-            return PositionedDocument(name: name, source: .pdf, pages: pages)
+            return try document(pdf: bytes, name: name, ranges: ranges, limits: limits, concurrently: parts, deadline: deadline)
         }
         let output = try run(bytes, limits: limits, deadline: deadline)
         let pages = pages(fromBoundingBoxes: output)
         if pages.count > limits.pdfPages {
             throw .unreadable("the PDF has more than \(limits.pdfPages) pages (NAICXBRL_MAX_PDF_PAGES sets the limit)")
+        }
+        return PositionedDocument(name: name, source: .pdf, pages: pages)
+    }
+
+    /// The positioned words of the pages in `ranges` (ascending, not overlapping), each range read
+    /// by a `pdftotext` of its own, `concurrently` at once; each may write its share of
+    /// ``Limits/pdfTextBytes``.
+    package static func document(pdf bytes: [UInt8], name: String, ranges: [ClosedRange<Int>], limits: Limits = .current,
+                                 concurrently: Int, deadline: DispatchTime? = nil) throws(Failure) -> PositionedDocument {
+        var divided = limits
+        divided.pdfTextBytes = max(1, limits.pdfTextBytes / max(1, min(ranges.count, concurrently)))
+        let partLimits = divided
+        let results = ranges.map { _ in PartResult() }
+        // Threads of their own: each waits on its pdftotext, and the time limit's watchdog and
+        // the pipe readers need the shared dispatch queues free.
+        let slots = DispatchSemaphore(value: max(1, concurrently))
+        let done = DispatchSemaphore(value: 0)
+        for part in ranges.indices {
+            slots.wait()
+            let thread = Thread {
+                do throws(Failure) {
+                    results[part].output = try run(bytes, limits: partLimits, pages: ranges[part], deadline: deadline)
+                } catch {
+                    results[part].failure = error
+                }
+                slots.signal()
+                done.signal()
+            }
+            thread.start()
+        }
+        for _ in ranges { done.wait() }
+        var pages: [PositionedPage] = []
+        for (part, result) in results.enumerated() {
+            if let failure = result.failure { throw failure }
+            pages += self.pages(fromBoundingBoxes: result.output, firstPage: ranges[part].lowerBound)
         }
         return PositionedDocument(name: name, source: .pdf, pages: pages)
     }

@@ -59,10 +59,13 @@ public enum StatementParser {
     public static func parse(bytes: [UInt8], name: String, blank: Blank? = nil, pdfParts: Int? = nil, pdfDeadline: DispatchTime? = nil,
                              ocr: Bool = false) -> ParseResult {
         if PDFText.isPDF(bytes) {
+            let parts = pdfParts ?? ProcessInfo.processInfo.activeProcessorCount
+            if let result = parseByOutline(bytes, name: name, blank: blank, parts: parts, pdfDeadline: pdfDeadline, ocr: ocr) {
+                return result
+            }
             let document: PositionedDocument
             do {
-                document = try PDFText.document(pdf: bytes, name: name, parts: pdfParts ?? ProcessInfo.processInfo.activeProcessorCount,
-                                                deadline: pdfDeadline)
+                document = try PDFText.document(pdf: bytes, name: name, parts: parts, deadline: pdfDeadline)
             } catch {
                 return ParseResult(statement: Statement(blank: blank?.id ?? ""), diagnostics: [Diagnostic(.error, .io, file: name, line: nil, error.description)],
                                    dispositions: [:], origins: [:], isUsable: false)
@@ -93,6 +96,48 @@ public enum StatementParser {
         let (edition, notice) = Editions.choose(chosen, given: blank != nil, year: Editions.year(bytes, header: chosen.pageHeader), file: name)
         var result = parseTabbed(bytes: bytes, name: name, blank: edition)
         if let notice { result.diagnostics.insert(notice, at: 0) }
+        return result
+    }
+
+    /// Reads only the pages of a PDF the blank's description reads, when the PDF's outline names
+    /// them (``PDFOutline``): a filed annual statement of about 160 pages has a dozen. The
+    /// pages are read in their ranges, `parts` at once; every other page is accounted for as
+    /// not read, under the outline's title for it. Nil, and the whole file is read, when the PDF
+    /// has no outline, when its outline names none of the description's pages, or when a page
+    /// of the description is not found in the pages read (a title the outline words otherwise).
+    static func parseByOutline(_ bytes: [UInt8], name: String, blank: Blank?, parts: Int, pdfDeadline: DispatchTime?, ocr: Bool) -> ParseResult? {
+        guard let count = PDFText.pageCount(bytes, deadline: pdfDeadline), count >= 16, count <= Limits.current.pdfPages,
+              let outline = PDFOutline.read(bytes, pageCount: count, deadline: pdfDeadline) else { return nil }
+        let blanks = blank.map { [$0] } ?? Blank.ids.compactMap(Blank.named)
+        guard let selected = outline.pages(for: blanks.flatMap { $0.pages.map(\.title) + ($0.cover?.codePages ?? []) }),
+              selected.count < count else { return nil }
+        var ranges: [ClosedRange<Int>] = []
+        for page in selected.sorted() {
+            if let last = ranges.last, last.upperBound + 1 == page {
+                ranges[ranges.count - 1] = last.lowerBound...page
+            } else {
+                ranges.append(page...page)
+            }
+        }
+        guard let document = try? PDFText.document(pdf: bytes, name: name, ranges: ranges, concurrently: parts, deadline: pdfDeadline) else { return nil }
+        // Judged without OCR, which then reads the same pages only when they are the ones to read
+        // (an unreadable page of the description sends the statement to the whole file, read once).
+        var result = parse(document, pdf: bytes, blank: blank, pdfDeadline: pdfDeadline, ocr: false)
+        guard result.isUsable, let read = Blank.named(result.statement.blank, year: result.statement.edition),
+              read.pages.allSatisfy({ description in result.statement.page(description.id) != nil }),
+              result.statement.cover.companyCode != nil else { return nil }
+        if ocr, !result.unreadablePages.isEmpty {
+            result = parse(document, pdf: bytes, blank: blank, pdfDeadline: pdfDeadline, ocr: true)
+        }
+        let skipped = (1...count).filter { !selected.contains($0) }
+        for page in skipped {
+            result.pages.append(PageAccount(page: page, status: .other, schedule: outline.entry(of: page)?.title))
+        }
+        result.pages.sort { $0.page < $1.page }
+        if !skipped.isEmpty {
+            result.diagnostics.append(Diagnostic(.info, .missingPage, file: name, line: nil,
+                                                 "\(skipped.count) pages are not read: the PDF's outline names them as schedules the \(read.title) description does not read (pages \(LayoutReader.ranges(skipped)))"))
+        }
         return result
     }
 

@@ -1,0 +1,55 @@
+import Foundation
+import XCTest
+@testable import NAICXBRLCore
+@testable import NAICXBRLReading
+
+/// A filed PDF's outline names each schedule's pages, so a conversion reads only the pages the
+/// blank's description reads; the statement must be the one the whole file gives.
+final class PDFOutlineTests: XCTestCase {
+    func testTheOutlineSpansEachEntrysPagesUpToTheNext() throws {
+        let xml = """
+        <pdf2xml><page number="1"></page>
+        <outline>
+        <item page="1">Cover Page - </item>
+        <item page="3">Assets</item>
+        <item page="6">Cash Flow</item>
+        <outline>
+        <item page="7">Page: 1</item>
+        </outline>
+        <item page="8">Exhibit of Net Investment Income</item>
+        <item page="8">Exhibit of Capital Gains (Losses)</item>
+        <item page="9">Schedule T</item>
+        <item page="10">Schedule T - Part 2 - Interstate Compact</item>
+        <item page="99">Beyond the last page</item>
+        </outline></pdf2xml>
+        """
+        let outline = try XCTUnwrap(PDFOutline.parse(xml, pageCount: 12))
+        XCTAssertEqual(outline.entries.map(\.title), ["Cover Page -", "Assets", "Cash Flow", "Exhibit of Net Investment Income",
+                                                      "Exhibit of Capital Gains (Losses)", "Schedule T", "Schedule T - Part 2 - Interstate Compact"])
+        XCTAssertEqual(outline.entries.map(\.pages), [1...2, 3...5, 6...7, 8...8, 8...8, 9...9, 10...12])
+        // Schedule T's blank title is longer than the outline's; its Part 2 is another schedule.
+        let pages = try XCTUnwrap(outline.pages(for: ["CASH FLOW", "SCHEDULE T - PREMIUMS AND ANNUITY CONSIDERATIONS ALLOCATED BY STATES AND TERRITORIES"]))
+        XCTAssertEqual(pages.sorted(), [1, 2, 6, 7, 9])
+        XCTAssertNil(outline.pages(for: ["NOTES TO FINANCIAL STATEMENTS"]))
+        XCTAssertNil(PDFOutline.parse("<pdf2xml></pdf2xml>", pageCount: 3))
+        XCTAssertFalse(PDFOutline.names("Assets", "ASSETS HELD"), "a short title is no prefix match")
+        XCTAssertTrue(PDFOutline.names("Liabilities, Surplus and Other Funds", "LIABILITIES, SURPLUS AND OTHER FUNDS"))
+    }
+
+    /// Read by its outline, each filing gives the statement the whole file gives, and every page
+    /// is accounted for.
+    func testReadingByTheOutlineGivesTheStatementOfTheWholeFile() throws {
+        try AnnualStatementTests.requirePdftotext()
+        for filing in ["forethought-life-2024", "forethought-life-2025", "commonwealth-annuity-2023"] {
+            let bytes = try InputFile.read(AnnualStatementTests.pdfPath(filing))
+            let count = try XCTUnwrap(PDFText.pageCount(bytes))
+            let byOutline = try XCTUnwrap(StatementParser.parseByOutline(bytes, name: filing, blank: nil, parts: 2, pdfDeadline: nil, ocr: false),
+                                          "\(filing) has an outline naming its pages")
+            let whole = StatementParser.parse(try PDFText.document(pdf: bytes, name: filing, parts: 1), pdf: bytes)
+            XCTAssertEqual(byOutline.statement, whole.statement, filing)
+            XCTAssertEqual(byOutline.pages.map(\.page), Array(1...count), filing)
+            XCTAssertEqual(byOutline.pages.filter { $0.status == .read }, whole.pages.filter { $0.status == .read }, filing)
+            XCTAssertLessThan(byOutline.pages.filter { $0.status == .read }.count, count / 5, filing)
+        }
+    }
+}
