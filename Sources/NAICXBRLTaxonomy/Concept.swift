@@ -79,6 +79,7 @@ package enum CommonConcepts {
         ("PrintedFootnote", .string, .duration, "Footnote or legend printed under a page", ["PageAxis", "TableRowAxis"]),
         ("PageIsNone", .boolean, .duration, "The page is printed with a NONE mark", ["PageAxis"]),
         ("LinesNotPrinted", .string, .duration, "Lines of the blank a printed page leaves out", ["PageAxis"]),
+        ("LinesReadByOCR", .string, .duration, "Lines of a page read by optical character recognition (its text layer is not text): their values are as recognized and checked by the statement's arithmetic", ["PageAxis"]),
         ("TextOfCell", .string, .duration, "A cell printed where the blank expects an amount, as printed", ["PageAxis", "LineAxis", "TableColumnAxis"]),
         ("NoteTitle", .string, .duration, "Note title", ["NoteAxis"]),
         ("NoteParagraph", .string, .duration, "Note paragraph", ["NoteAxis", "BlockAxis"]),

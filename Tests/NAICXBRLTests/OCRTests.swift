@@ -4,6 +4,9 @@ import XCTest
 @testable import NAICXBRLCore
 @testable import NAICXBRLReading
 @testable import NAICXBRLChecks
+@testable import NAICXBRLXML
+@testable import NAICXBRLInstance
+@testable import NAICXBRLConversion
 
 /// Pages whose text layer is not text, read by OCR (`--ocr`).
 ///
@@ -148,6 +151,35 @@ final class OCRTests: XCTestCase {
                 XCTAssertTrue(expected.contains { $0.line == row.line && $0.column == column }, "\(id) \(row.line) column \(column) read \(cell), not printed there")
             }
         }
+    }
+
+    /// The rows read by OCR are a page's `LinesReadByOCR` fact in every form, valid, and come back
+    /// from each on import: the round trip stays byte for byte.
+    func testRowsReadByOCRAreMarkedInEveryFormAndComeBack() throws {
+        try AnnualStatementTests.requirePdftotext()
+        var statement = try StatementParser.parse(fileAt: AnnualStatementTests.pdfPath("forethought-life-2024")).statement
+        let index = try XCTUnwrap(statement.pages.firstIndex { $0.id == "Liabilities" })
+        for r in statement.pages[index].rows.indices where ["1", "2", "9.3"].contains(statement.pages[index].rows[r].line) {
+            statement.pages[index].rows[r].readByOCR = true
+        }
+        let conversion = try Converter.convert(statement)
+        XCTAssertEqual(conversion.validation.filter { $0.severity == .error }, [])
+        let xml = conversion.instance
+        XCTAssertTrue(String(decoding: xml, as: UTF8.self).contains(">1 2 9.3</naicla:LinesReadByOCR>"))
+        let json = try ReportFormat.json.bytes(of: conversion, statement: statement)
+        let csv = try ReportFormat.csv.bytes(of: conversion, statement: statement, name: "ocr")
+        for (name, bytes) in [("ocr.xbrl", xml), ("ocr.json", json), ("ocr.xbr", csv)] {
+            let report = ReportImport.read(bytes, name: name)
+            XCTAssertEqual(report.result.diagnostics.filter { $0.severity >= .warning }, [], name)
+            XCTAssertEqual(report.result.statement, statement, name)
+            XCTAssertEqual(report.result.statement.page("Liabilities")?.rows.filter(\.readByOCR).map(\.line), ["1", "2", "9.3"], name)
+            let again = try Converter.convert(report.result.statement, validate: false)
+            XCTAssertTrue(again.instance == xml, name)
+        }
+        let inline = try Converter.convertInline(statement, file: "ocr.xhtml", validate: false)
+        let extracted = try XCTUnwrap(InlineXBRLReader.extract(inline.document, name: "ocr.xhtml").instance)
+        let imported = FactImporter(blank: Blank.named(statement.blank, year: statement.edition) ?? .lifeAnnual).importInstance(extracted, name: "ocr.xhtml")
+        XCTAssertEqual(imported.statement, statement)
     }
 
     /// Without Tesseract, `--ocr` says so and exits 2, before reading anything.

@@ -14,6 +14,7 @@ struct StatementBuilder {
         var footnotes: [Int: String] = [:]
         var none = false
         var notPrinted: Set<String> = []
+        var readByOCR: Set<String> = []
         var textCells: [String: [Int: Cell]] = [:]
     }
 
@@ -127,7 +128,7 @@ struct StatementBuilder {
         case "DirectorOrTrusteeName":
             guard let item else { return "\(concept) needs an item number" }
             directors[item] = text
-        case "PrintedCaption", "PrintedColumnHeadings", "PrintedFootnote", "PageIsNone", "LinesNotPrinted", "TextOfCell":
+        case "PrintedCaption", "PrintedColumnHeadings", "PrintedFootnote", "PageIsNone", "LinesNotPrinted", "LinesReadByOCR", "TextOfCell":
             guard let p = pageIndex(typed["PageAxis"]) else { return "\(concept) names no page of the blank" }
             // Taken out of the dictionary while it changes, so it is not copied for each fact.
             var parts = pages.removeValue(forKey: p) ?? PageParts()
@@ -145,6 +146,7 @@ struct StatementBuilder {
                 parts.footnotes[row] = text
             case "PageIsNone": parts.none = value == .boolean(true)
             case "LinesNotPrinted": parts.notPrinted = Set((text ?? "").split(separator: " ").map(String.init))
+            case "LinesReadByOCR": parts.readByOCR = Set((text ?? "").split(separator: " ").map(String.init))
             default:
                 guard let line = typed["LineAxis"], let column = Self.index(typed["TableColumnAxis"]), let text else {
                     return "\(concept) needs a line and a column from 1 to \(Self.maxIndex)"
@@ -295,7 +297,7 @@ struct StatementBuilder {
                 let placed = p < itemCells.count ? itemCells[p] : []
                 var cells = (0..<width).map { c in placed.isEmpty ? .blank : placed[l * width + c] ?? .blank }
                 for (c, cell) in parts.textCells[line.line] ?? [:] where c < cells.count { cells[c] = cell }
-                var row = Row(line: line.line, caption: parts.captions[line.line], cells: cells)
+                var row = Row(line: line.line, caption: parts.captions[line.line], cells: cells, readByOCR: parts.readByOCR.contains(line.line))
                 if let slots = parts.slots[l] {
                     row.captionAmounts = (0..<(line.slots?.count ?? 0)).map { slots[$0] ?? .blank }
                 }

@@ -269,6 +269,10 @@ public struct FactMapping: Sendable {
             if !missing.isEmpty {
                 text("LinesNotPrinted", missing.joined(separator: " "), FactContext(period: document, typed: pageAxis))
             }
+            let recognized = page.rows.filter(\.readByOCR).map(\.line)
+            if !recognized.isEmpty {
+                text("LinesReadByOCR", recognized.joined(separator: " "), FactContext(period: document, typed: pageAxis))
+            }
         }
 
         mutating func cover(_ cover: Cover) {
