@@ -30,6 +30,8 @@ public struct BatchConverter: Sendable {
         public var failure: String?
         /// Pages of a PDF whose text layer cannot be read (``ParseResult/unreadablePages``).
         public var unreadablePages: [Int]?
+        /// Pages read by OCR (`--ocr`): their text layer is not text.
+        public var pagesReadByOCR: [Int]?
         /// For a statement laid out by position: its printed pages, those read, and those of
         /// schedules the blank's description does not read (``ParseResult/pages``).
         public var pages: Int?
@@ -222,6 +224,8 @@ public struct BatchConverter: Sendable {
             EntityCodes.lookup(input, in: entityCodes)?.apply(to: &parsed, file: input)
             OCRReview.review(&parsed, file: input)
             if !parsed.unreadablePages.isEmpty { outcome.unreadablePages = parsed.unreadablePages }
+            let recognized = parsed.pages.filter { $0.readByOCR == true }.map(\.page)
+            if !recognized.isEmpty { outcome.pagesReadByOCR = recognized }
             if !parsed.pages.isEmpty {
                 outcome.pages = parsed.pages.count
                 outcome.pagesRead = parsed.pages.filter { $0.status == .read }.count

@@ -46,16 +46,18 @@ final class OCRTests: XCTestCase {
         try assertReadByOCR("commonwealth-annuity-2023", page: "Liabilities")
     }
 
-    /// A third printer (no dot leaders, no company code printed): the values OCR reads from the
-    /// Liabilities page are compared with the ones its text layer gives, which are exact.
+    /// A third printer (no dot leaders, no company code printed), whose notes pages are unreadable
+    /// as filed: the values OCR reads from its Liabilities page, made unreadable here, are
+    /// compared with the ones its text layer gives, which are exact.
     func testAPrinterWithoutDotLeadersIsReadByOCR() throws {
         try AnnualStatementTests.requirePdftotext()
         try Self.requireTesseract()
         let bytes = try InputFile.read(EntityAndUnreadableTextTests.athene)
         var document = try PDFText.document(pdf: bytes, name: "athene.pdf", parts: 1)
-        // Only the page made unreadable here is read by OCR (the filing's notes pages are unreadable too).
-        document.pages = document.pages.filter { !UnreadableText.isUnreadable($0) }
         let reference = StatementParser.parse(document, pdf: bytes)
+        // The filing's notes pages (7 to 38) are unreadable as filed.
+        let notes = reference.pages.filter { $0.status == .unreadable }.map(\.page)
+        XCTAssertEqual(notes, Array(7...38))
         let title = try XCTUnwrap(Blank.lifeAnnual.page("Liabilities")?.title)
         let index = try XCTUnwrap(document.pages.firstIndex { page in page.lines.prefix(4).contains { Text.key($0.text).hasPrefix(Text.key(title)) } })
         document.pages[index] = Self.garbled(document.pages[index])
@@ -75,6 +77,16 @@ final class OCRTests: XCTestCase {
             }
         }
         print("OCR: athene Liabilities: \(exact) of \(total) values exact")
+        // The notes pages are not pages the description reads: only their headings are read, and
+        // they are accounted for by them, not as errors.
+        XCTAssertEqual(result.unreadablePages, [])
+        XCTAssertFalse(result.diagnostics.contains { $0.code == .unreadablePage })
+        for page in notes {
+            let account = result.pages.first { $0.page == page }
+            XCTAssertEqual(account?.status, .other, "page \(page)")
+            XCTAssertEqual(account?.readByOCR, true, "page \(page)")
+        }
+        XCTAssertTrue(result.diagnostics.contains { $0.code == .ocr && $0.page == 7 && $0.message.contains("its heading, read by OCR, is no page") })
         XCTAssertGreaterThan(total, 60)
         XCTAssertGreaterThanOrEqual(Double(exact) / Double(total), 0.95)
     }

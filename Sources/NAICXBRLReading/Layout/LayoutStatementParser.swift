@@ -123,9 +123,7 @@ struct LayoutReader {
                     segments.append((title.id, index))
                 }
             }
-            var account = PageAccount(page: page.number, status: .read, schedule: segments.map(\.id).joined(separator: " + "))
-            if ocrPages.contains(page.number) { account.readByOCR = true }
-            accounts.append(account)
+            accounts.append(PageAccount(page: page.number, status: .read, schedule: segments.map(\.id).joined(separator: " + ")))
             for (position, segment) in segments.enumerated() {
                 guard let segmentDescription = blank.page(segment.id) else { continue }
                 let end = position + 1 < segments.count ? segments[position + 1].title : page.lines.count
@@ -168,6 +166,7 @@ struct LayoutReader {
         }
         var result = ParseResult(statement: statement, diagnostics: diagnostics, dispositions: dispositions, origins: origins, isUsable: usable)
         result.unreadablePages = unreadable
+        for index in accounts.indices where ocrPages.contains(accounts[index].page) { accounts[index].readByOCR = true }
         result.pages = accounts
         return result
     }

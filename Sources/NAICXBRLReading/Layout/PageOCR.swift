@@ -75,6 +75,24 @@ package enum PageOCR {
         guard let tesseract = tesseractPath() else { throw .toolMissing("tesseract") }
         guard let pdftoppm = pdftoppmPath() else { throw .toolMissing("pdftoppm") }
         let image = try render(page.number, pdf: pdf, tool: pdftoppm, deadline: deadline)
+        return try read(page, image: image, tool: tesseract, deadline: deadline)
+    }
+
+    /// The page's rendering, for ``read(_:image:lines:deadline:)``.
+    package static func image(of page: PositionedPage, pdf: [UInt8], deadline: DispatchTime) throws(Failure) -> GrayImage {
+        guard let pdftoppm = pdftoppmPath() else { throw .toolMissing("pdftoppm") }
+        return try render(page.number, pdf: pdf, tool: pdftoppm, deadline: deadline)
+    }
+
+    /// The page's first `lines` lines (all without a number) read from its rendering.
+    package static func read(_ page: PositionedPage, image: GrayImage, lines: Int? = nil, deadline: DispatchTime) throws(Failure) -> PositionedPage {
+        guard let tesseract = tesseractPath() else { throw .toolMissing("tesseract") }
+        var page = page
+        if let lines { page.lines = Array(page.lines.prefix(lines)) }
+        return try read(page, image: image, tool: tesseract, deadline: deadline)
+    }
+
+    private static func read(_ page: PositionedPage, image: GrayImage, tool tesseract: String, deadline: DispatchTime) throws(Failure) -> PositionedPage {
         let words = page.lines.flatMap(\.words).filter { !isLeader($0.text) }
         let scale = resolution / 72
         let boxes = words.map { word in
@@ -158,7 +176,7 @@ package enum PageOCR {
         var height: Int { max(0, y1 - y0) }
     }
 
-    struct GrayImage {
+    package struct GrayImage: Sendable {
         var width: Int
         var height: Int
         var pixels: [UInt8]

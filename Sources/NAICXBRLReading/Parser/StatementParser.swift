@@ -161,7 +161,7 @@ public enum StatementParser {
                 return ParseResult(statement: Statement(blank: chosen.id), diagnostics: [Diagnostic(.error, .io, file: name, line: nil, error.description)],
                                    dispositions: [:], origins: [:], isUsable: false)
             }
-            (ocrPages, recognized) = readUnreadablePages(&document, pdf: pdf, deadline: pdfDeadline)
+            (ocrPages, recognized) = readUnreadablePages(&document, pdf: pdf, blank: chosen, deadline: pdfDeadline)
         }
         let (edition, notice) = Editions.choose(chosen, given: blank != nil, year: Editions.year(document, header: chosen.pageHeader), file: name)
         var result = LayoutStatementParser.parse(document, blank: edition, ocrPages: ocrPages)
@@ -170,28 +170,54 @@ public enum StatementParser {
         return result
     }
 
-    /// Reads each page whose text layer is not text by OCR, in place; a page OCR cannot read
-    /// stays as it is (and is reported unreadable), with the reason. Each page may take
-    /// `NAICXBRL_OCR_TIMEOUT` seconds (default 60), or until `deadline`.
-    static func readUnreadablePages(_ document: inout PositionedDocument, pdf: [UInt8], deadline: DispatchTime?) -> (Set<Int>, [Diagnostic]) {
+    /// Reads each page whose text layer is not text by OCR, in place. A page's head (its first
+    /// lines: running header and title) is read first; the rest only when the head is a title of
+    /// `blank`'s pages, or the page follows one (a page that goes on from it). Any other page
+    /// keeps only its head, which names it as a schedule the description does not read. A page
+    /// OCR cannot read stays as it is (and is reported unreadable), with the reason. Each page
+    /// may take `NAICXBRL_OCR_TIMEOUT` seconds (default 60), or until `deadline`.
+    static func readUnreadablePages(_ document: inout PositionedDocument, pdf: [UInt8], blank: Blank, deadline: DispatchTime?) -> (Set<Int>, [Diagnostic]) {
         var read: Set<Int> = []
         var diagnostics: [Diagnostic] = []
         let seconds = ProcessInfo.processInfo.environment["NAICXBRL_OCR_TIMEOUT"].flatMap(Double.init).flatMap { $0 > 0 ? $0 : nil } ?? 60
-        for index in document.pages.indices where UnreadableText.isUnreadable(document.pages[index]) {
+        let titles = blank.pages.map { Text.key($0.title) }
+        func described(_ page: PositionedPage) -> Bool {
+            page.lines.prefix(headLines).contains { line in
+                let key = Text.key(line.text)
+                return titles.contains { LayoutReader.isTitle(key, $0) }
+            }
+        }
+        var follows = false
+        for index in document.pages.indices {
             let page = document.pages[index]
+            guard UnreadableText.isUnreadable(page) else {
+                follows = described(page)
+                continue
+            }
             let started = DispatchTime.now()
+            let limit = min(deadline ?? .distantFuture, started + seconds)
             do throws(PageOCR.Failure) {
-                document.pages[index] = try PageOCR.read(page, pdf: pdf, deadline: min(deadline ?? .distantFuture, started + seconds))
+                let image = try PageOCR.image(of: page, pdf: pdf, deadline: limit)
+                let head = try PageOCR.read(page, image: image, lines: headLines, deadline: limit)
+                let isDescribed = described(head)
+                let whole = isDescribed || follows
+                document.pages[index] = whole ? try PageOCR.read(page, image: image, deadline: limit) : head
+                follows = isDescribed
                 read.insert(page.number)
                 let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-                diagnostics.append(Diagnostic(.info, .ocr, file: document.name, page: page.number, line: nil,
-                                              "page \(page.number)'s text layer is not text; its words are read by OCR (\(String(format: "%.1f", elapsed)) s)"))
+                diagnostics.append(Diagnostic(.info, .ocr, file: document.name, page: page.number, line: nil, whole
+                    ? "page \(page.number)'s text layer is not text; its words are read by OCR (\(String(format: "%.1f", elapsed)) s)"
+                    : "page \(page.number)'s text layer is not text; its heading, read by OCR, is no page of the \(blank.title) description, so the rest is not read (\(String(format: "%.1f", elapsed)) s)"))
             } catch {
+                follows = false
                 diagnostics.append(Diagnostic(.error, .ocr, file: document.name, page: page.number, line: nil, error.description))
             }
         }
         return (read, diagnostics)
     }
+
+    /// The lines of a page its running header and title stand in.
+    static let headLines = 6
 
     /// The first line longer than `limit` bytes, and its length: one scan, before anything else
     /// reads the text, so no stage meets a line that costs more than the limit.
