@@ -20,6 +20,11 @@ import NAICXBRLCore
 ///
 /// Word images are stacked one per row into a few tall images, each read by one `tesseract`
 /// (one per core at once), so a page costs a few program starts, not one per word.
+///
+/// What OCR reads then teaches the page's own cipher (``GlyphMap``): a font without a Unicode
+/// map still writes each glyph as one and the same character, so the characters of the words OCR
+/// read whole say what each of the font's characters is, and every word whose characters are all
+/// known that way is decoded exactly, whatever OCR made of it.
 package enum PageOCR {
     package enum Failure: Error, CustomStringConvertible, Equatable {
         /// `tesseract` or `pdftoppm` is not installed.
@@ -110,6 +115,7 @@ package enum PageOCR {
         for (position, index) in again.enumerated() {
             if let number = amount(asAmounts[position]) { texts[index] = number }
         }
+        texts = GlyphMap.decode(words.map(\.text), read: texts)
         var read: [PositionedWord] = []
         for (index, word) in words.enumerated() where !texts[index].isEmpty {
             var word = word
@@ -317,5 +323,40 @@ package enum PageOCR {
             }
         }
         return texts
+    }
+}
+
+/// The characters a font without a Unicode map writes, learned from what OCR reads.
+///
+/// Such a font extracts each glyph as one and the same character ("Continued" as "'SRXMRYIH",
+/// each digit as one control character), so it is a substitution: where OCR reads a word with as
+/// many characters as its text layer has, each pair (extracted, read) is a vote. A character
+/// whose votes agree (at least three, four in five the same) is known; a word whose characters
+/// are all known is decoded, which corrects what OCR misread in it (an 8 for a 3 on one amount is
+/// outvoted by the same glyph read right on every other). A character with split votes (two fonts
+/// of the page using it for different letters) stays unknown, and its words keep their OCR text.
+enum GlyphMap {
+    static func decode(_ extracted: [String], read: [String]) -> [String] {
+        var votes: [Unicode.Scalar: [Character: Int]] = [:]
+        for (text, recognized) in zip(extracted, read) {
+            let scalars = Array(text.unicodeScalars), characters = Array(recognized)
+            guard scalars.count == characters.count, scalars.count >= 2 else { continue }
+            for (scalar, character) in zip(scalars, characters) { votes[scalar, default: [:]][character, default: 0] += 1 }
+        }
+        var known: [Unicode.Scalar: Character] = [:]
+        for (scalar, counts) in votes {
+            let total = counts.values.reduce(0, +)
+            if let best = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), best.value >= 3, best.value * 5 >= total * 4 {
+                known[scalar] = best.key
+            }
+        }
+        return zip(extracted, read).map { text, recognized in
+            var decoded = ""
+            for scalar in text.unicodeScalars {
+                guard let character = known[scalar] else { return recognized }
+                decoded.append(character)
+            }
+            return decoded.isEmpty ? recognized : decoded
+        }
     }
 }
