@@ -230,6 +230,19 @@ final class OCRTests: XCTestCase {
         XCTAssertFalse(PageOCR.isLeader("1,000"))
     }
 
+    /// A glyph OCR reads right on most words is decoded on the word it misread; a character
+    /// whose readings disagree keeps each word's OCR text.
+    func testTheGlyphMapCorrectsAMisreadDigit() {
+        let printed = ["3,229,793,598", "230,675,427", "1,233,300", "393,031", "456,765", "74,567", "45,670", "Total", "Totals"]
+        let extracted = printed.map { OCRTests.garbled(PositionedPage(number: 1, lines: [PositionedLine(words: [PositionedWord(text: $0, x0: 0, x1: 1, y0: 0, y1: 1)], number: 1)])).lines[0].words[0].text }
+        var read = printed
+        read[1] = "280,675,427" // a 3 read as an 8
+        XCTAssertEqual(GlyphMap.decode(extracted, read: read), printed)
+        // "o" read as "o" twice and "0" twice: not known, so "Total" stays as read.
+        let split = GlyphMap.decode(["Tbtal", "Tbtals", "Tb", "bb"], read: ["Total", "T0tals", "To", "00"])
+        XCTAssertEqual(split, ["Total", "T0tals", "To", "00"])
+    }
+
     func testAPGMImageIsRead() {
         let image = PageOCR.pgm(Array("P5\n# comment\n3 2\n255\n".utf8) + [0, 1, 2, 3, 4, 5])
         XCTAssertEqual(image?.width, 3)
