@@ -241,6 +241,9 @@ final class OCRTests: XCTestCase {
         // "o" read as "o" twice and "0" twice: not known, so "Total" stays as read.
         let split = GlyphMap.decode(["Tbtal", "Tbtals", "Tb", "bb"], read: ["Total", "T0tals", "To", "00"])
         XCTAssertEqual(split, ["Total", "T0tals", "To", "00"])
+        // A word in a font with a map (read as extracted) is kept, though its letters are the
+        // cipher's for others: "IIII" read as "eeee" teaches I = e, and "It" stays "It".
+        XCTAssertEqual(GlyphMap.decode(["IIII", "II", "It", "It"], read: ["eeee", "ee", "It", "Xt"]), ["eeee", "ee", "It", "Xt"])
     }
 
     func testAPGMImageIsRead() {

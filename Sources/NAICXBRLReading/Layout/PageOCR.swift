@@ -335,12 +335,15 @@ package enum PageOCR {
 /// are all known is decoded, which corrects what OCR misread in it (an 8 for a 3 on one amount is
 /// outvoted by the same glyph read right on every other). A character with split votes (two fonts
 /// of the page using it for different letters) stays unknown, and its words keep their OCR text.
+/// A word OCR reads as its text layer has it (the running header, in a font with a map) neither
+/// votes nor is decoded.
 enum GlyphMap {
     static func decode(_ extracted: [String], read: [String]) -> [String] {
         var votes: [Unicode.Scalar: [Character: Int]] = [:]
         for (text, recognized) in zip(extracted, read) {
             let scalars = Array(text.unicodeScalars), characters = Array(recognized)
-            guard scalars.count == characters.count, scalars.count >= 2 else { continue }
+            // A word its text layer and OCR read alike is in a font with a map: not the cipher's.
+            guard text != recognized, scalars.count == characters.count, scalars.count >= 2 else { continue }
             for (scalar, character) in zip(scalars, characters) { votes[scalar, default: [:]][character, default: 0] += 1 }
         }
         var known: [Unicode.Scalar: Character] = [:]
@@ -351,6 +354,7 @@ enum GlyphMap {
             }
         }
         return zip(extracted, read).map { text, recognized in
+            if text == recognized { return recognized }
             var decoded = ""
             for scalar in text.unicodeScalars {
                 guard let character = known[scalar] else { return recognized }
