@@ -1,10 +1,14 @@
 import Foundation
 
 /// Runs a helper program with bytes on its standard input and collects its standard output, with
-/// a time limit and a bound on what it may write: the OCR stage's `pdftoppm` and `tesseract`.
+/// a time limit and a bound on what it may write: poppler's `pdftotext`, `pdfinfo`, `pdftohtml`
+/// and `pdftoppm`, and `tesseract`.
 ///
 /// Standard input is written on a thread of its own and standard error is read on another, so
-/// no pipe can fill and block the child. At `deadline` the child is stopped with SIGKILL.
+/// no pipe can fill and block the child. At `deadline` the child is stopped with SIGKILL (a
+/// SIGTERM is lost when this process ignores SIGTERM, as a server that handles it through a
+/// dispatch source may, since children inherit that). A write to a pipe the child has closed
+/// fails with EPIPE instead of ending this process.
 enum ChildProcess {
     struct Outcome {
         var status: Int32

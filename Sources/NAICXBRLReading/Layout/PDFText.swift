@@ -35,7 +35,6 @@ package enum PDFText {
         return false
     }
 
-    private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
 
     /// The path of `pdftotext`, or nil when it is not installed.
     package static func toolPath() -> String? {
@@ -129,27 +128,11 @@ package enum PDFText {
     static func pageCount(_ input: [UInt8], deadline: DispatchTime? = nil) -> Int? {
         guard let tool = toolPath() else { return nil }
         let info = (tool as NSString).deletingLastPathComponent + "/pdfinfo"
-        guard FileManager.default.isExecutableFile(atPath: info) else { return nil }
-        _ = ignoreBrokenPipes
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: info)
-        process.arguments = ["-"]
-        let stdin = Pipe(), stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let writer = Thread {
-            try? stdin.fileHandleForWriting.write(contentsOf: Data(input))
-            try? stdin.fileHandleForWriting.close()
-        }
-        writer.start()
-        let watchdog = DispatchWorkItem { stop(process) }
-        DispatchQueue.global().asyncAfter(deadline: min(.now() + 10, deadline ?? .distantFuture), execute: watchdog)
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        watchdog.cancel()
-        guard process.terminationStatus == 0 else { return nil }
+        guard FileManager.default.isExecutableFile(atPath: info),
+              let outcome = try? ChildProcess.run(info, ["-"], input: input, deadline: min(.now() + 10, deadline ?? .distantFuture),
+                                                  outputLimit: 1 << 20),
+              outcome.status == 0, !outcome.timedOut else { return nil }
+        let output = outcome.output
         for line in String(decoding: output, as: UTF8.self).split(separator: "\n") where line.hasPrefix("Pages:") {
             return Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces))
         }
@@ -165,85 +148,31 @@ package enum PDFText {
         } else {
             limit = "within \(String(format: "%g", timeoutSeconds)) s (NAICXBRL_PDFTOTEXT_TIMEOUT sets the limit)"
         }
-        // A write to a pipe pdftotext has closed must fail with EPIPE, not end the process.
-        _ = ignoreBrokenPipes
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
         let range = pages.map { ["-f", String($0.lowerBound), "-l", String($0.upperBound)] } ?? ["-l", String(limits.pdfPages + 1)]
-        process.arguments = ["-bbox", "-enc", "UTF-8", "-q"] + range + ["-", "-"]
-        let stdin = Pipe()
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
+        // A PDF that makes pdftotext run on is stopped, so a batch never hangs on one file.
+        let outcome: ChildProcess.Outcome
         do {
-            try process.run()
+            outcome = try ChildProcess.run(tool, ["-bbox", "-enc", "UTF-8", "-q"] + range + ["-", "-"], input: input,
+                                           deadline: deadline ?? .now() + timeoutSeconds, outputLimit: limits.pdfTextBytes)
         } catch {
             throw .unreadable("could not start \(tool): \(error.localizedDescription)")
         }
-        // Standard input is written on another thread so a full output pipe cannot block it.
-        let writer = Thread {
-            let handle = stdin.fileHandleForWriting
-            // pdftotext may stop reading early (a broken PDF, the time limit): the write then
-            // fails, which is not an error of ours.
-            try? handle.write(contentsOf: Data(input))
-            try? handle.close()
-        }
-        writer.start()
-        // A PDF that makes pdftotext run on is stopped, so a batch never hangs on one file.
-        let watchdog = DispatchWorkItem { stop(process) }
-        DispatchQueue.global().asyncAfter(deadline: deadline ?? .now() + timeoutSeconds, execute: watchdog)
-        // Standard error is read on another thread, so neither pipe can fill and block pdftotext.
-        let errorsRead = DispatchSemaphore(value: 0)
-        let collected = Collected()
-        DispatchQueue.global().async {
-            collected.errors = stderr.fileHandleForReading.readDataToEndOfFile()
-            errorsRead.signal()
-        }
-        var output: [UInt8] = []
-        var tooLong = false
-        let reading = stdout.fileHandleForReading.fileDescriptor
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Foundation.read(reading, $0.baseAddress, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            if count <= 0 { break }
-            chunk.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
-            if output.count > limits.pdfTextBytes {
-                tooLong = true
-                stop(process)
-                output = []
-                break
-            }
-        }
-        errorsRead.wait()
-        let errors = collected.errors
-        process.waitUntilExit()
-        watchdog.cancel()
-        if tooLong {
+        if outcome.tooLong {
             throw .unreadable("the PDF's text is longer than \(limits.pdfTextBytes) bytes (NAICXBRL_MAX_PDF_TEXT_BYTES sets the limit)")
         }
-        if process.terminationReason == .uncaughtSignal {
+        if outcome.timedOut {
             throw .unreadable("pdftotext did not finish \(limit)")
         }
-        guard process.terminationStatus == 0 else {
-            let message = String(decoding: errors, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard outcome.status == 0 else {
             // pdftotext's exit codes: 1 the PDF cannot be opened, 3 its permissions forbid
             // copying text, 99 any other error (a damaged file).
             let reasons: [Int32: String] = [1: "the PDF cannot be opened (damaged, or not a PDF)", 3: "the PDF's permissions forbid copying its text",
                                             99: "the PDF is damaged"]
-            var reason = reasons[process.terminationStatus] ?? "exit status \(process.terminationStatus)"
-            if process.terminationStatus == 1, isEncrypted(input) { reason = "the PDF is protected by a password" }
-            throw .unreadable(message.isEmpty ? reason : String(message.prefix(200)))
+            var reason = reasons[outcome.status] ?? "exit status \(outcome.status)"
+            if outcome.status == 1, isEncrypted(input) { reason = "the PDF is protected by a password" }
+            throw .unreadable(outcome.errors.isEmpty ? reason : String(outcome.errors.prefix(200)))
         }
-        return [UInt8](output)
-    }
-
-    /// Stops a child with SIGKILL: a SIGTERM is lost when this process ignores SIGTERM (as a
-    /// server that handles it through a dispatch source may), since children inherit that.
-    private static func stop(_ process: Process) {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        return outcome.output
     }
 
     /// Seconds a `pdftotext` may run when no deadline is given: `NAICXBRL_PDFTOTEXT_TIMEOUT`.
@@ -256,10 +185,6 @@ package enum PDFText {
     static func isEncrypted(_ bytes: [UInt8]) -> Bool {
         let key = Array("/Encrypt".utf8)
         return bytes.withUnsafeBufferPointer { buffer in key.withUnsafeBufferPointer { Text.contains(buffer, $0) } }
-    }
-
-    private final class Collected: @unchecked Sendable {
-        var errors = Data()
     }
 
     /// Reads the XHTML `pdftotext -bbox` writes: `<page>` elements holding
