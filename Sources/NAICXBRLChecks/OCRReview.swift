@@ -7,7 +7,8 @@ import NAICXBRLReading
 /// every rule that reads it (the page's totals and its ties to other pages) holds. A value that
 /// a failed rule reads is an error naming its cell, the rule, and both sides: one of the values
 /// the rule adds may be misread, and the page's image must be looked at. A value no rule reads
-/// is a warning: nothing confirms it.
+/// is a warning: nothing confirms it. Only rules whose every cell is printed count: a tie to a
+/// page the statement leaves out neither confirms nor refutes.
 public enum OCRReview {
     /// The findings on `statement`'s values read by OCR, from `report` (a check of the same
     /// statement). Empty when nothing was read by OCR.
@@ -40,7 +41,9 @@ public enum OCRReview {
         guard !read.isEmpty else { return [] }
         var confirmed: Set<Place> = []
         var broken: [Place: [CheckResult]] = [:]
-        for result in report.results where result.status != .notEvaluated {
+        // A rule that reads a line or page the statement does not print (a partial filing's tie to
+        // a page it leaves out) says nothing about the values it reads.
+        for result in report.results where result.status != .notEvaluated && result.cells.allSatisfy(\.printed) {
             for cell in result.cells {
                 guard let page = cell.page, let line = cell.line, let column = cell.column ?? cell.caption.map({ "$\($0)" }) else { continue }
                 let place = Place(page: page, line: line, column: column)
