@@ -210,6 +210,19 @@ final class EditionsTests: XCTestCase {
         XCTAssertEqual(verifier.verdict(printed: "Premiums collected from policyholders", line: index), .noLine)
     }
 
+    /// A caption printed without spaces (a font without a Unicode map, read by OCR) is compared
+    /// letter by letter: its own line's, with a few letters misread, and another line's.
+    func testACaptionWithoutSpacesIsComparedByItsLetters() {
+        let page = Blank.edition("life-ah-annual", 2024).page("FiveYearHistoricalData")!
+        let verifier = CaptionVerifier(page)
+        let index = page.lines.firstIndex { $0.line == "52" }!
+        XCTAssertEqual(verifier.verdict(printed: "Totalnon-admittedassets(Page2,Line28,Column2)", line: index), .equivalent)
+        XCTAssertEqual(verifier.verdict(printed: "Tota1nonadmittedasscts(Page2,Line28,Co1umn2)", line: index), .equivalent)
+        let admitted = page.lines.firstIndex { $0.line == "53" }!
+        XCTAssertEqual(verifier.verdict(printed: "Totaladmittedassets(Page2,Line28,Column3)", line: index), .otherLine(admitted))
+        XCTAssertEqual(verifier.verdict(printed: "Premiumscollectedfrompolicyholders", line: index), .noLine)
+    }
+
     /// A blank is registered with data alone: a copy of a description under a new id, and a
     /// catalog that lists it, read the reference statement and convert it to a valid instance.
     func testABlankIsAddedAsData() throws {

@@ -35,11 +35,14 @@ struct CaptionVerifier: Sendable {
     }
 
     private let lines: [Words?]
+    /// Each line's caption as one run of letters and digits, for captions printed without spaces.
+    private let keys: [[UInt8]?]
 
     init(_ page: PageDescription) {
         lines = page.lines.map { line in
             line.isWriteIn || line.caption.isEmpty ? nil : Self.words(line.caption.replacingOccurrences(of: "$", with: " "))
         }
+        keys = page.lines.map { line in line.isWriteIn || line.caption.isEmpty ? nil : Text.keyBytes(line.caption) }
     }
 
     /// The verdict on `printed` (amounts after a `$` already removed) as the caption of the line at
@@ -62,7 +65,23 @@ struct CaptionVerifier: Sendable {
             if score > best?.score ?? 0 { best = (other, score) }
         }
         if let best, best.score >= 0.6, best.score > ownScore + 0.1 { return .otherLine(best.index) }
-        return ownScore >= 0.6 || startsWithOwn ? .equivalent : .noLine
+        if ownScore >= 0.6 || startsWithOwn { return .equivalent }
+        // A caption whose words run together (a font without spaces: "Aggregatereserveforlife…")
+        // has too few words to compare; its letters are compared instead, and must say nearly
+        // all the line's and more than any other line's.
+        if words.full.count * 10 < own.full.count * 7, let ownKey = keys[index] {
+            let key = Text.keyBytes(printed)
+            let ownLetters = Self.similarity(key, ownKey)
+            var bestOther: (index: Int, score: Double)?
+            for (other, candidate) in keys.enumerated() where other != index {
+                guard let candidate else { continue }
+                let score = Self.similarity(key, candidate)
+                if score > bestOther?.score ?? 0 { bestOther = (other, score) }
+            }
+            if let bestOther, bestOther.score >= 0.85, bestOther.score > ownLetters + 0.05 { return .otherLine(bestOther.index) }
+            if ownLetters >= 0.85, ownLetters >= (bestOther?.score ?? 0) { return .equivalent }
+        }
+        return .noLine
     }
 
     /// Similarity of two captions, 0 to 1: mostly their words outside parentheses, partly all.
@@ -70,8 +89,8 @@ struct CaptionVerifier: Sendable {
         0.75 * similarity(a.core, b.core) + 0.25 * similarity(a.full, b.full)
     }
 
-    /// Twice the longest common subsequence of words over the two lengths (1 when equal).
-    private static func similarity(_ a: [String], _ b: [String]) -> Double {
+    /// Twice the longest common subsequence of words (or letters) over the two lengths (1 when equal).
+    private static func similarity<T: Equatable>(_ a: [T], _ b: [T]) -> Double {
         if a.isEmpty && b.isEmpty { return 1 }
         if a.isEmpty || b.isEmpty { return 0 }
         var previous = [Int](repeating: 0, count: b.count + 1)
