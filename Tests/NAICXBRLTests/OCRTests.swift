@@ -238,6 +238,9 @@ final class OCRTests: XCTestCase {
         XCTAssertNil(PageOCR.amount("1-2"))
         XCTAssertNil(PageOCR.amount("10)"), "a cross-reference's end stays as read")
         XCTAssertTrue(PageOCR.isLeader("JJJJJJJJ"))
+        XCTAssertFalse(PageOCR.isLeader("111"), "an amount")
+        XCTAssertEqual(String(String.UnicodeScalarView(GlyphMap.core(Array("\u{12}\u{12}\u{12}\u{12}\u{12}\u{15}".unicodeScalars)))), "\u{15}")
+        XCTAssertEqual(String(String.UnicodeScalarView(GlyphMap.core(Array("111,263".unicodeScalars)))), "111,263")
         XCTAssertFalse(PageOCR.isLeader("1,000"))
     }
 

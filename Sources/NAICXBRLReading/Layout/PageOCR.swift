@@ -10,7 +10,7 @@ import NAICXBRLCore
 /// The layout reader then reads the page as it reads any other, under its column headings and
 /// line numbers, with its captions checked against the blank's.
 ///
-/// Dot leaders (a word of one character repeated) are not read: the layout reader drops them
+/// Dot leaders (a word of one character repeated five times or more) are not read: the layout reader drops them
 /// anyway, and a whole-page reading runs them into the amounts beside them. Every word is read
 /// once as text; a word read with a digit in it, or read as nothing, and that is not an amount
 /// as read, is read again with only the characters of an amount allowed (`0`-`9` `,` `.` `(` `)`
@@ -125,11 +125,14 @@ package enum PageOCR {
         return PositionedPage(number: page.number, lines: PositionedDocument.lines(of: read))
     }
 
-    /// A dot leader: one character printed three times or more, whatever the font maps it to.
+    /// A dot leader: one character printed five times or more, whatever the font maps it to (an
+    /// amount never prints one digit five times without a comma; "111" is an amount).
     static func isLeader(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first else { return true }
-        return text.unicodeScalars.count >= 3 && text.unicodeScalars.allSatisfy { $0 == first }
+        return text.unicodeScalars.count >= leaderRun && text.unicodeScalars.allSatisfy { $0 == first }
     }
+
+    static let leaderRun = 5
 
     /// An amount or line number as read with amount characters only, tidied: rules and leader
     /// dots at its ends dropped, commas put where its digits say, a parenthesis closed. Nil when
@@ -341,10 +344,14 @@ enum GlyphMap {
     static func decode(_ extracted: [String], read: [String]) -> [String] {
         var votes: [Unicode.Scalar: [Character: Int]] = [:]
         for (text, recognized) in zip(extracted, read) {
-            let scalars = Array(text.unicodeScalars), characters = Array(recognized)
-            // A word its text layer and OCR read alike is in a font with a map: not the cipher's.
-            guard text != recognized, scalars.count == characters.count, scalars.count >= 2 else { continue }
-            for (scalar, character) in zip(scalars, characters) { votes[scalar, default: [:]][character, default: 0] += 1 }
+            // A word OCR reads as its text layer has it is in a font with a map: not the cipher's.
+            guard text != recognized else { continue }
+            let scalars = core(Array(text.unicodeScalars)), characters = Array(recognized)
+            // A dot leader glued to the amount is not read as such: the amount is compared
+            // with the end of what OCR read, a stray sign in front of it aside.
+            let aligned = scalars.count < text.unicodeScalars.count ? characters.suffix(scalars.count) : characters[...]
+            guard scalars.count == aligned.count, scalars.count >= 2 else { continue }
+            for (scalar, character) in zip(scalars, aligned) { votes[scalar, default: [:]][character, default: 0] += 1 }
         }
         var known: [Unicode.Scalar: Character] = [:]
         for (scalar, counts) in votes {
@@ -355,12 +362,25 @@ enum GlyphMap {
         }
         return zip(extracted, read).map { text, recognized in
             if text == recognized { return recognized }
-            var decoded = ""
-            for scalar in text.unicodeScalars {
+            let scalars = Array(text.unicodeScalars)
+            let rest = core(scalars)
+            // The leader glued before an amount is written as dots, as many as it has: the reader
+            // drops them, and places the amount by where it stands in the word.
+            var decoded = String(repeating: ".", count: scalars.count - rest.count)
+            for scalar in rest {
                 guard let character = known[scalar] else { return recognized }
                 decoded.append(character)
             }
-            return decoded.isEmpty ? recognized : decoded
+            return rest.isEmpty ? recognized : decoded
         }
+    }
+
+    /// A word without the dot leader glued before it: a run of five or more of one character
+    /// (``PageOCR/isLeader(_:)``; "111,263" keeps its 1s).
+    static func core(_ scalars: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar> {
+        guard let first = scalars.first else { return [] }
+        var run = 0
+        while run < scalars.count, scalars[run] == first { run += 1 }
+        return run >= PageOCR.leaderRun && run < scalars.count ? scalars[run...] : scalars[...]
     }
 }

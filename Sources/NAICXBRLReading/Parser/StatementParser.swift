@@ -53,7 +53,7 @@ public enum StatementParser {
         parse(bytes: Array(text.utf8), name: name, blank: blank)
     }
 
-    /// Parses a statement's bytes, as ``parse(fileAt:blank:pdfParts:)`` parses a file's. A PDF's
+    /// Parses a statement's bytes, as ``parse(fileAt:blank:pdfParts:ocr:)`` parses a file's. A PDF's
     /// `pdftotext` processes are stopped at `pdfDeadline` when one is given (a server passes the
     /// end of its request's time limit).
     public static func parse(bytes: [UInt8], name: String, blank: Blank? = nil, pdfParts: Int? = nil, pdfDeadline: DispatchTime? = nil,
