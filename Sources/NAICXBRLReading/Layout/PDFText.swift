@@ -42,12 +42,7 @@ package enum PDFText {
         if let path = environment["NAICXBRL_PDFTOTEXT"], !path.isEmpty {
             return FileManager.default.isExecutableFile(atPath: path) ? path : nil
         }
-        let searchPath = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for directory in searchPath.split(separator: ":") where !directory.isEmpty {
-            let candidate = String(directory) + "/pdftotext"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
+        return ChildProcess.find("pdftotext")
     }
 
     /// The positioned words of each page of the PDF.

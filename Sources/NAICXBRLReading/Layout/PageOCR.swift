@@ -75,21 +75,14 @@ package enum PageOCR {
         guard pdftoppmPath() != nil else { throw .toolMissing("pdftoppm") }
     }
 
-    /// The page with each word's text read from its image; words read as nothing are left out.
-    package static func read(_ page: PositionedPage, pdf: [UInt8], deadline: DispatchTime) throws(Failure) -> PositionedPage {
-        guard let tesseract = tesseractPath() else { throw .toolMissing("tesseract") }
-        guard let pdftoppm = pdftoppmPath() else { throw .toolMissing("pdftoppm") }
-        let image = try render(page.number, pdf: pdf, tool: pdftoppm, deadline: deadline)
-        return try read(page, image: image, tool: tesseract, deadline: deadline)
-    }
-
     /// The page's rendering, for ``read(_:image:lines:deadline:)``.
     package static func image(of page: PositionedPage, pdf: [UInt8], deadline: DispatchTime) throws(Failure) -> GrayImage {
         guard let pdftoppm = pdftoppmPath() else { throw .toolMissing("pdftoppm") }
         return try render(page.number, pdf: pdf, tool: pdftoppm, deadline: deadline)
     }
 
-    /// The page's first `lines` lines (all without a number) read from its rendering.
+    /// The page's first `lines` lines (all without a number) read from its rendering, each word's
+    /// text as recognized; words read as nothing are left out.
     package static func read(_ page: PositionedPage, image: GrayImage, lines: Int? = nil, deadline: DispatchTime) throws(Failure) -> PositionedPage {
         guard let tesseract = tesseractPath() else { throw .toolMissing("tesseract") }
         var page = page
