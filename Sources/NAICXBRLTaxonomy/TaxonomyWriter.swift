@@ -30,6 +30,7 @@ public struct TaxonomyWriter: Sendable {
             (definitionFile, definition()),
             (referenceFile, references()),
         ] + (formulaLinkbase().map { [(formulaFile, $0)] } ?? [])
+            + [{ let templates = CSVTemplates.of(taxonomy.blank); return (templates.file, templates.document()) }()]
     }
 
     func id(_ name: String) -> String { "\(taxonomy.prefix)_\(name)" }

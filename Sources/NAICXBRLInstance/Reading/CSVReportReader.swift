@@ -16,7 +16,8 @@ import NAICXBRLChecks
 /// taking the row's cell, an empty cell leaving the dimension out), `decimals` (an integer or
 /// `$column`), comment columns, the cell values `#nil`, `#empty` and `##…`, a numeric value's
 /// decimals suffix (`4933708.07d2`), and periods in the ISO form (`2011-07-01T00:00:00`,
-/// `2011-01-01T00:00:00/2011-07-01T00:00:00`). Other features (parameters, property groups,
+/// `2011-01-01T00:00:00/2011-07-01T00:00:00`), report and table `parameters` (a `$name` that no
+/// column of the table has). Other features (property groups,
 /// the short period forms, `extends`) are reported as not read. A `PrintedForms` table of
 /// comment columns `table`, `row`, `column`, `printed` gives printed forms, as naicxbrl writes
 /// them. Every problem is an error naming the file inside the package, the row and the column.
@@ -131,7 +132,9 @@ public enum CSVReportReader {
             dimensions.contains { if case .literal(let concept) = $0.1 { $0.0 == "concept" && concept == "xbrl:note" } else { false } }
         }
 
-        init(_ merged: [(String, String)], decimals source: String?, index: [String: Int]) {
+        /// `parameters`: the table's parameters over the report's. A `$name` reference is the
+        /// row's cell in the column of that name, else the parameter of that name (xBRL-CSV 1.0).
+        init(_ merged: [(String, String)], decimals source: String?, index: [String: Int], parameters: [String: String] = [:]) {
             var seen: Set<String> = []
             for (key, value) in merged where !seen.contains(key) {
                 if value.hasPrefix("$") {
@@ -140,11 +143,14 @@ public enum CSVReportReader {
                         problems.append("the period specifier of \(value.prefix(40)) is not read")
                         continue
                     }
-                    guard let at = index[reference] else {
-                        problems.append("\(key) refers to \(value.prefix(40)), which is no column of the table")
+                    if let at = index[reference] {
+                        dimensions.append((key, .column(at)))
+                    } else if let parameter = parameters[reference] {
+                        if parameter != "#none" { dimensions.append((key, .literal(parameter))) }
+                    } else {
+                        problems.append("\(key) refers to \(value.prefix(40)), which is no column of the table and no parameter")
                         continue
                     }
-                    dimensions.append((key, .column(at)))
                 } else if value != "#none" {
                     dimensions.append((key, .literal(value)))
                 }
@@ -152,10 +158,13 @@ public enum CSVReportReader {
             }
             if let source {
                 if source.hasPrefix("$") {
-                    if let at = index[String(source.dropFirst())] {
+                    let reference = String(source.dropFirst())
+                    if let at = index[reference] {
                         decimals = .column(at)
+                    } else if let parameter = parameters[reference] {
+                        decimals = Int(parameter) != nil ? .literal(parameter) : .problem("the decimals parameter \(reference.prefix(40)) is \"\(parameter.prefix(20))\", not an integer")
                     } else {
-                        decimals = .problem("decimals refers to \(source.prefix(40)), which is no column of the table")
+                        decimals = .problem("decimals refers to \(source.prefix(40)), which is no column of the table and no parameter")
                     }
                 } else {
                     decimals = .literal(source)
@@ -270,9 +279,9 @@ public enum CSVReportReader {
                 fail(shownMetadata, metadata, "the metadata must be a JSON object")
                 return nil
             }
-            let known: Set<String> = ["documentInfo", "dimensions", "tableTemplates", "tables", "decimals", "links"]
+            let known: Set<String> = ["documentInfo", "dimensions", "parameters", "tableTemplates", "tables", "decimals", "links"]
             for member in members where !known.contains(member.key) && !member.key.contains(":") {
-                fail(shownMetadata, member.node, "\(member.key.prefix(40)) is not read (naicxbrl reads documentInfo, dimensions, decimals, tableTemplates, tables and links)")
+                fail(shownMetadata, member.node, "\(member.key.prefix(40)) is not read (naicxbrl reads documentInfo, dimensions, parameters, decimals, tableTemplates, tables and links)")
             }
             guard let info = metadata["documentInfo"], let type = info["documentType"]?.string else {
                 fail(shownMetadata, metadata, "the metadata has no documentInfo.documentType")
@@ -315,6 +324,15 @@ public enum CSVReportReader {
                     return nil
                 }
             }
+            // Parameters: name to value, each a string (xBRL-CSV 1.0).
+            func parameters(_ node: JSONDocument.Node?) -> [String: String] {
+                var out: [String: String] = [:]
+                for member in node?.members ?? [] {
+                    if let value = member.node.string { out[member.key] = value } else { fail(shownMetadata, member.node, "parameter \(member.key.prefix(40)) must be a string") }
+                }
+                return out
+            }
+            let reportParameters = parameters(metadata["parameters"])
             let reportDimensions = dimensions(metadata["dimensions"])
             let reportDecimals = decimals(metadata["decimals"])
             var templates: [String: Template] = [:]
@@ -352,7 +370,7 @@ public enum CSVReportReader {
             let model = TaxonomyModel.of(blank)
             var assembler = FactAssembler(model: model, namespaces: namespaces)
             // Printed forms first, so that the facts they name carry an id.
-            var tableList: [(id: String, template: Template, path: String)] = []
+            var tableList: [(id: String, template: Template, path: String, parameters: [String: String])] = []
             for member in metadata["tables"]?.members ?? [] {
                 let templateName = member.node["template"]?.string ?? member.key
                 guard let template = templates[templateName] else {
@@ -368,7 +386,8 @@ public enum CSVReportReader {
                     fail(shownMetadata, member.node, "the url \(url.prefix(80)) of table \(member.key.prefix(40)) is not a relative path inside the package")
                     continue
                 }
-                tableList.append((member.key, template, folder.map { $0 + "/" + url } ?? url))
+                let tableParameters = member.node["parameters"].map { parameters($0).merging(reportParameters) { table, _ in table } } ?? reportParameters
+                tableList.append((member.key, template, folder.map { $0 + "/" + url } ?? url, tableParameters))
             }
             // Footnotes (facts of concept xbrl:note) by their row's id, and facts by their row's id
             // and by table, row and column, for the links between them.
@@ -389,7 +408,8 @@ public enum CSVReportReader {
                 let factColumns = table.template.columns.filter(\.isFact).compactMap { column -> (Column, Int, ColumnPlan)? in
                     index[column.name].map { at in
                         (column, at, ColumnPlan(column.dimensions + table.template.dimensions + reportDimensions,
-                                                decimals: column.decimals ?? table.template.decimals ?? reportDecimals, index: index))
+                                                decimals: column.decimals ?? table.template.decimals ?? reportDecimals, index: index,
+                                                parameters: table.parameters))
                     }
                 }
                 let prefix = table.id + "."

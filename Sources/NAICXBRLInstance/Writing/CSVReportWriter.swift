@@ -43,7 +43,7 @@ public struct CSVReportWriter: Sendable {
         self.taxonomy = taxonomy
     }
 
-    public static let documentType = "https://xbrl.org/2021/xbrl-csv"
+    public static let documentType = CSVTemplates.documentType
     public static let packageDocumentType = "https://xbrl.org/report-package/2023/xbr"
     static let factsTable = "Facts"
     static let printedFormsTable = "PrintedForms"
@@ -80,7 +80,6 @@ public struct CSVReportWriter: Sendable {
                 }
             }
         }
-        let mixed = pages.map { page in page.orientation == .items && page.lines.contains { $0.instant != nil } }
 
         // What each concept is, looked up once per concept rather than once per fact.
         struct ConceptPlace {
@@ -158,92 +157,53 @@ public struct CSVReportWriter: Sendable {
             }
         }
 
-        // The metadata.
-        var meta = JSONBytes()
+        // The metadata: the edition's templates of the pages (the taxonomy's), the values of
+        // the period parameters they refer to, then the tables of this report's other facts.
+        let templates = CSVTemplates.of(blank)
+        var meta = JSONBytes(capacity: templates.members.count + 4096)
         meta.raw("{\n  \"documentInfo\": {\n    \"documentType\": ")
         meta.string(Self.documentType)
         meta.raw(",\n")
         meta.namespaces([(JSONReportWriter.entityPrefix, InstanceWriter.entityScheme), ("iso4217", XBRLNamespace.iso4217), (prefix, taxonomy.namespace),
                          ("xbrl", JSONReportWriter.xbrlNamespace), ("xbrli", XBRLNamespace.xbrli)], taxonomy: taxonomy.entryPointURL)
+        if !templates.parameters.isEmpty {
+            meta.raw(",\n  \"parameters\": {")
+            for (n, reference) in templates.parameters.enumerated() {
+                meta.raw(n == 0 ? "\n    " : ",\n    ")
+                meta.string(CSVTemplates.parameterName(reference))
+                meta.raw(": \"")
+                JSONReportWriter.period(periods.period(reference), into: &meta)
+                meta.raw("\"")
+            }
+            meta.raw("\n  }")
+        }
         meta.raw(",\n  \"dimensions\": {\"entity\": ")
         meta.string(JSONReportWriter.entityPrefix + ":" + entity)
         meta.raw("},\n  \"tableTemplates\": {")
+        meta.raw(templates.members)
         var tables: [(id: String, csv: [UInt8])] = []
 
-        for (p, page) in pages.enumerated() where !page.lines.isEmpty && !page.columns.isEmpty {
-            let members = page.orientation == .members
-            var csv = CSVBytes(capacity: 64 * page.lines.count * (page.columns.count + 2))
-            csv.field("line")
-            csv.comma()
-            csv.field("caption")
-            csv.comma()
-            csv.field(members ? "member" : "concept")
-            meta.raw(tables.isEmpty ? "\n    " : ",\n    ")
-            meta.string(page.id)
-            meta.raw(": {\n      \"columns\": {\n        \"line\": {\"comment\": true},\n        \"caption\": {\"comment\": true},\n        ")
-            meta.raw(members ? "\"member\": {}" : "\"concept\": {}")
-            let contexts = members ? [] : expected.contexts(page: p, instant: nil)
-            for (c, column) in page.columns.enumerated() {
-                let name = Self.columnName(column)
-                var dims: [(String, String)] = []
-                var monetary = true
-                if members {
-                    guard let concept = column.concept else { continue }
-                    dims.append(("concept", prefix + ":" + concept))
-                    dims.append(("period", Self.period(periods.period(column.period ?? .currentYearToDate))))
-                    dims.append((prefix + ":" + TaxonomyModel.rowAxis(page), "$member"))
-                    monetary = taxonomy.concept(concept)?.type == .monetary
-                } else {
-                    dims.append(("concept", "$concept"))
-                    dims.append(("period", mixed[p] ? "$p" + name.dropFirst() : Self.period(contexts[c].period)))
-                    for (axis, member) in contexts[c].explicit { dims.append((prefix + ":" + axis, prefix + ":" + member)) }
-                }
-                if monetary { dims.append(("unit", "iso4217:USD")) }
-                meta.raw(",\n        ")
-                meta.string(name)
-                meta.raw(": {")
-                if monetary { meta.raw("\"decimals\": 0, ") }
-                meta.raw("\"dimensions\": {")
-                for (n, (key, value)) in dims.enumerated() {
-                    if n > 0 { meta.raw(", ") }
-                    meta.string(key)
-                    meta.raw(": ")
-                    meta.string(value)
-                }
-                meta.raw("}}")
-                csv.comma()
-                csv.field(name)
-                if mixed[p] {
-                    let periodName = "p" + name.dropFirst()
-                    meta.raw(",\n        ")
-                    meta.string(periodName)
-                    meta.raw(": {}")
-                    csv.comma()
-                    csv.field(periodName)
-                }
-            }
-            meta.raw("\n      }\n    }")
-            csv.endRow()
+        for table in templates.tables {
+            let p = table.page, page = pages[p]
+            var csv = CSVBytes(capacity: 64 * page.lines.count * (table.columns.count + 2))
+            csv.raw(table.header)
             let grid = grids[p]
             let width = page.columns.count
             for (l, line) in page.lines.enumerated() {
-                csv.field(line.line)
-                csv.comma()
-                csv.field(line.caption)
-                csv.comma()
+                csv.raw(table.rowHeads[l])
                 // The row's concept or member only where a cell uses it (xBRL-CSV: a value no
                 // fact uses is an error).
                 if !grid[(l * width)..<(l * width + width)].contains(where: { $0 >= 0 }) {
-                } else if members {
+                } else if table.members {
                     if let member = line.member { csv.field(prefix + ":" + TaxonomyModel.member(page, member, rows: true)) }
                 } else if let concept = line.concept {
                     csv.field(prefix, concept)
                 }
-                for (c, column) in page.columns.enumerated() where !members || column.concept != nil {
+                for (c, _) in table.columns {
                     csv.comma()
                     let i = Int(grid[l * width + c])
                     if i >= 0 { cell(i, into: &csv) }
-                    if mixed[p] {
+                    if table.mixed {
                         csv.comma()
                         if i >= 0 { csv.field(periodText(numbers.factContexts[i])) }
                     }
@@ -370,7 +330,7 @@ public struct CSVReportWriter: Sendable {
 
     /// `c` and the blank's column number, as an identifier (`c1`, `c2`).
     static func columnName(_ column: ColumnDescription) -> String {
-        "c" + String(column.number.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+        CSVTemplates.columnName(column)
     }
 
     /// An OIM period, as in the xBRL-JSON report.
@@ -394,75 +354,5 @@ public struct CSVReportWriter: Sendable {
         if text.isEmpty { return "#empty" }
         if text.hasPrefix("#") { return "#" + text }
         return text
-    }
-}
-
-/// CSV as RFC 4180 writes it, UTF-8, rows ended by a line feed: a field with a comma, a quote,
-/// a line break or a leading or trailing space is quoted, its quotes doubled. A character XML
-/// cannot hold is written as U+FFFD, as the XML instance and the JSON report write it.
-///
-/// A row is written field by field (``field(_:)``, ``comma()``, ``endRow()``), numbers straight
-/// into the bytes, or whole (``row(_:)``).
-struct CSVBytes: ReportBytes, ~Copyable {
-    var out: XMLBytes
-
-    init(capacity: Int = 256) {
-        out = XMLBytes(capacity: capacity)
-    }
-
-    mutating func row(_ fields: [String]) {
-        for (n, field) in fields.enumerated() {
-            if n > 0 { comma() }
-            self.field(field)
-        }
-        endRow()
-    }
-
-    mutating func comma() { out.raw(0x2C) }
-    mutating func endRow() { out.raw(0x0A) }
-    mutating func raw(_ byte: UInt8) { out.raw(byte) }
-
-    /// One field, quoted where it must be.
-    mutating func field(_ original: String) {
-        Text.withBytes(original) { utf8 in
-            if utf8.contains(where: { $0 < 0x20 || $0 == 0xEF }), original.unicodeScalars.contains(where: Self.unwritable) {
-                let field = String(String.UnicodeScalarView(original.unicodeScalars.map { Self.unwritable($0) ? "\u{FFFD}" : $0 }))
-                Text.withBytes(field) { quoted($0) }
-            } else {
-                quoted(utf8)
-            }
-        }
-    }
-
-    /// `prefix:name` as one field.
-    mutating func field(_ prefix: String, _ name: String) {
-        let plain = Text.withBytes(prefix) { Self.plain($0) } && Text.withBytes(name) { Self.plain($0) }
-        guard plain else { return field(prefix + ":" + name) }
-        out.raw(prefix)
-        out.raw(0x3A)
-        out.raw(name)
-    }
-
-    /// Whether a name is written as it is: no byte to quote or replace, no space at either end.
-    private static func plain(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        !utf8.contains { $0 < 0x21 || $0 == 0x2C || $0 == 0x22 || $0 == 0xEF }
-    }
-
-    private mutating func quoted(_ utf8: UnsafeBufferPointer<UInt8>) {
-        let quote = utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } || utf8.first == 0x20 || utf8.last == 0x20
-        guard quote else {
-            out.raw(utf8)
-            return
-        }
-        out.raw(0x22)
-        for byte in utf8 {
-            if byte == 0x22 { out.raw(0x22) }
-            out.raw(byte)
-        }
-        out.raw(0x22)
-    }
-
-    static func unwritable(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar.value < 0x20 && scalar.value != 0x09 && scalar.value != 0x0A && scalar.value != 0x0D) || scalar.value == 0xFFFE || scalar.value == 0xFFFF
     }
 }
