@@ -47,13 +47,14 @@ public enum TaxonomyRegistry {
 /// A statement converted to an XBRL instance.
 public struct Conversion: Sendable {
     public var instance: [UInt8]
-    public var facts: [Fact]
+    /// The facts; changing them forgets ``numbers``, which were made for the facts as mapped.
+    public var facts: [Fact] { didSet { numbers = nil } }
     /// Findings from mapping the model to facts.
     public var diagnostics: [Diagnostic]
     /// Schema validation of the written instance; empty when valid or not validated.
     public var validation: [ValidationIssue]
     /// The mapping's numbering of the facts' contexts and concepts, which the writers of the
-    /// other forms use rather than hash each fact's context again.
+    /// other forms use rather than hash each fact's context again. Nil once ``facts`` change.
     var numbers: FactNumbers?
 
     public var numericFactCount: Int {

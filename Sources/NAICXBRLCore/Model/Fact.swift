@@ -163,6 +163,9 @@ public struct DimensionMembers: Hashable, Sendable, Sequence, ExpressibleByDicti
         members.makeIterator()
     }
 
+    /// The members in the order of their axes (no copy of them is made).
+    package var sorted: [Element] { members }
+
     public static func == (a: DimensionMembers, b: DimensionMembers) -> Bool {
         a.members.withUnsafeBufferPointer { x in
             b.members.withUnsafeBufferPointer { y in

@@ -1,3 +1,4 @@
+import Foundation
 import NAICXBRLCore
 import NAICXBRLXML
 import NAICXBRLTaxonomy
@@ -63,44 +64,18 @@ public struct CSVReportWriter: Sendable {
         var expected = FactImporter.ExpectedContexts(blank: blank, periods: periods)
         let pages = blank.pages
 
-        // Where facts can go: the line of an items page, the column of a members page.
-        var itemLines: [String: (Int, Int)] = [:]
-        var memberColumns: [String: [(Int, Int)]] = [:]
-        var rowMembers: [Int: [String: Int]] = [:]
-        for (p, page) in pages.enumerated() {
-            for (l, line) in page.lines.enumerated() {
-                if page.orientation == .items, let concept = line.concept { itemLines[concept] = (p, l) }
-                if page.orientation == .members, let member = line.member {
-                    rowMembers[p, default: [:]][TaxonomyModel.member(page, member, rows: true)] = l
-                }
-            }
-            if page.orientation == .members {
-                for (c, column) in page.columns.enumerated() {
-                    if let concept = column.concept { memberColumns[concept, default: []].append((p, c)) }
-                }
-            }
-        }
-
-        // What each concept is, looked up once per concept rather than once per fact.
-        struct ConceptPlace {
-            var monetary = false
-            var usd = false
-            var integer = false
-            var line: (Int, Int)?
-            var columns: [(Int, Int)] = []
-        }
-        let places: [ConceptPlace] = numbers.concepts.map { concept in
-            let type = taxonomy.concept(concept)?.type
-            return ConceptPlace(monetary: type == .monetary, usd: xmlWriter.unit(of: concept) == "USD", integer: xmlWriter.isInteger(concept),
-                                line: itemLines[concept], columns: memberColumns[concept] ?? [])
-        }
-        // Each context's period as written, worked out when first needed.
-        var periodTexts = [String?](repeating: nil, count: numbers.contexts.count)
-        func periodText(_ n: Int) -> String {
-            if let known = periodTexts[n] { return known }
-            let text = Self.period(numbers.contexts[n].period)
-            periodTexts[n] = text
-            return text
+        // What each concept is and where its facts go, looked up once per concept.
+        let layout = Layout.of(blank)
+        let places: [Layout.Place] = numbers.concepts.map { layout.places[$0] ?? Layout.Place() }
+        // Each context's period as a CSV field, worked out when first needed.
+        var periodFields = [[UInt8]?](repeating: nil, count: numbers.contexts.count)
+        func periodField(_ n: Int) -> [UInt8] {
+            if let known = periodFields[n] { return known }
+            var field = CSVBytes(capacity: 48)
+            JSONReportWriter.period(numbers.contexts[n].period, into: &field)
+            let bytes = field.bytes
+            periodFields[n] = bytes
+            return bytes
         }
 
         // Each page's grid: the index of the fact in each cell (line by line), -1 where none.
@@ -128,8 +103,8 @@ public struct CSVReportWriter: Sendable {
                 for (p, c) in place.columns {
                     let page = pages[p], column = page.columns[c]
                     guard periods.period(column.period ?? .currentYearToDate) == context.period, context.typed.isEmpty,
-                          context.explicit.count == 1, let member = context.explicit[TaxonomyModel.rowAxis(page)],
-                          let l = rowMembers[p]?[member], grids[p][l * page.columns.count + c] < 0 else { continue }
+                          context.explicit.count == 1, let member = context.explicit[layout.rowAxes[p]],
+                          let l = layout.rowMembers[p][member], grids[p][l * page.columns.count + c] < 0 else { continue }
                     grids[p][l * page.columns.count + c] = Int32(truncatingIfNeeded: i)
                     if let printed = facts[i].printedForm { gridPrinted.append((page.id, l + 1, Self.columnName(column), printed)) }
                     placed = true
@@ -205,7 +180,7 @@ public struct CSVReportWriter: Sendable {
                     if i >= 0 { cell(i, into: &csv) }
                     if table.mixed {
                         csv.comma()
-                        if i >= 0 { csv.field(periodText(numbers.factContexts[i])) }
+                        if i >= 0 { csv.raw(periodField(numbers.factContexts[i])) }
                     }
                 }
                 csv.endRow()
@@ -214,13 +189,14 @@ public struct CSVReportWriter: Sendable {
         }
 
         // The other facts, one row each.
-        var axes: Set<String> = []
+        // The axes are few: a list, not a set.
+        var axes: [String] = []
         var contextSeen = [Bool](repeating: false, count: numbers.contexts.count)
         for i in others where !contextSeen[numbers.factContexts[i]] {
             let context = numbers.contexts[numbers.factContexts[i]]
             contextSeen[numbers.factContexts[i]] = true
-            for (axis, _) in context.explicit { axes.insert(axis) }
-            for (axis, _) in context.typed { axes.insert(axis) }
+            for (axis, _) in context.explicit.sorted where !axes.contains(axis) { axes.append(axis) }
+            for (axis, _) in context.typed.sorted where !axes.contains(axis) { axes.append(axis) }
         }
         let axisList = axes.sorted()
         meta.raw(tables.isEmpty ? "\n    " : ",\n    ")
@@ -242,40 +218,55 @@ public struct CSVReportWriter: Sendable {
         var factsCSV = CSVBytes(capacity: 96 * others.count + 256)
         factsCSV.row(["concept", "period", "unit", "decimals"] + axisList + ["value"])
         var printedRows: [[String]] = gridPrinted.map { [$0.table, String($0.row), $0.column, $0.printed] }
-        var axisFields = [[UInt8]?](repeating: nil, count: numbers.contexts.count)
-        for (row, i) in others.enumerated() {
-            let fact = facts[i]
-            let place = places[numbers.factConcepts[i]]
-            factsCSV.field(prefix, fact.concept)
-            factsCSV.comma()
-            factsCSV.field(periodText(numbers.factContexts[i]))
-            factsCSV.comma()
-            if place.usd { factsCSV.field("iso4217:USD") }
-            factsCSV.comma()
-            if case .amount(let amount, let scale) = fact.value { factsCSV.integer(amount.fractionDigits - scale.exponent) }
-            // A context's dimension columns, written once per context.
-            let n = numbers.factContexts[i]
-            if axisFields[n] == nil {
-                let context = numbers.contexts[n]
-                var fields = CSVBytes(capacity: 16 * axisList.count + 16)
-                for axis in axisList {
-                    fields.comma()
-                    if let member = context.explicit[axis] {
-                        fields.field(prefix, member)
-                    } else if let value = context.typed[axis] {
-                        fields.field(Self.escaped(value))
-                    }
+        // A concept's field and a context's dimension fields, written once each.
+        var conceptFields = [[UInt8]?](repeating: nil, count: numbers.concepts.count)
+        var axisFieldCache = [[UInt8]?](repeating: nil, count: numbers.contexts.count)
+        // A context's dimension columns, each after a comma: its members and typed values
+        // walked beside the axes (all three sorted by axis).
+        func axisFields(_ n: Int) -> [UInt8] {
+            if let known = axisFieldCache[n] { return known }
+            let context = numbers.contexts[n]
+            let explicit = context.explicit.sorted, typed = context.typed.sorted
+            var e = 0, t = 0
+            var fields = CSVBytes(capacity: 24 * axisList.count + 8)
+            for axis in axisList {
+                fields.comma()
+                if e < explicit.count, explicit[e].key == axis {
+                    fields.field(prefix, explicit[e].value)
+                    e += 1
+                } else if t < typed.count, typed[t].key == axis {
+                    fields.field(Self.escaped(typed[t].value))
+                    t += 1
                 }
-                axisFields[n] = fields.bytes
             }
-            factsCSV.raw(axisFields[n]!)
+            let bytes = fields.bytes
+            axisFieldCache[n] = bytes
+            return bytes
+        }
+        for (row, i) in others.enumerated() {
+            let k = numbers.factConcepts[i]
+            let place = places[k]
+            if conceptFields[k] == nil {
+                var field = CSVBytes(capacity: prefix.utf8.count + numbers.concepts[k].utf8.count + 8)
+                field.field(prefix, numbers.concepts[k])
+                field.comma()
+                conceptFields[k] = field.bytes
+            }
+            factsCSV.raw(conceptFields[k]!)
+            let n = numbers.factContexts[i]
+            factsCSV.raw(periodField(n))
             factsCSV.comma()
-            switch fact.value {
+            if place.monetary { factsCSV.raw("iso4217:USD") }
+            factsCSV.comma()
+            if case .amount(let amount, let scale) = facts[i].value { factsCSV.integer(amount.fractionDigits - scale.exponent) }
+            factsCSV.raw(axisFields(n))
+            factsCSV.comma()
+            switch facts[i].value {
             case .amount(let amount, let scale): factsCSV.canonicalNumber(xmlWriter.scaled(amount, scale), integer: place.integer)
             default: cell(i, into: &factsCSV)
             }
             factsCSV.endRow()
-            if let printed = fact.printedForm { printedRows.append([Self.factsTable, String(row + 1), "value", printed]) }
+            if let printed = facts[i].printedForm { printedRows.append([Self.factsTable, String(row + 1), "value", printed]) }
         }
         tables.append((Self.factsTable, factsCSV.bytes))
 
@@ -307,6 +298,57 @@ public struct CSVReportWriter: Sendable {
                                                           ("\(name)/reports/\(name).json", meta.bytes)]
         for table in tables { files.append(("\(name)/reports/\(table.id).csv", table.csv)) }
         return files
+    }
+
+    /// Where the facts of each concept of an edition go in the page tables, and what the concept
+    /// is: the same for every report of the edition, so worked out once.
+    struct Layout: Sendable {
+        struct Place: Sendable {
+            var monetary = false
+            var integer = false
+            /// The line of an items page: (page, line).
+            var line: (Int, Int)?
+            /// The columns of members pages: (page, column).
+            var columns: [(Int, Int)] = []
+        }
+
+        var places: [String: Place] = [:]
+        /// Each page's row axis and, on a members page, the line of each row member.
+        var rowAxes: [String] = []
+        var rowMembers: [[String: Int]] = []
+
+        init(_ blank: Blank) {
+            let taxonomy = TaxonomyModel.of(blank)
+            for concept in taxonomy.concepts {
+                places[concept.name] = Place(monetary: concept.type == .monetary, integer: concept.type == .integer || concept.type == .count)
+            }
+            for (p, page) in blank.pages.enumerated() {
+                rowAxes.append(TaxonomyModel.rowAxis(page))
+                var members: [String: Int] = [:]
+                for (l, line) in page.lines.enumerated() {
+                    if page.orientation == .items, let concept = line.concept { places[concept, default: Place()].line = (p, l) }
+                    if page.orientation == .members, let member = line.member { members[TaxonomyModel.member(page, member, rows: true)] = l }
+                }
+                rowMembers.append(members)
+                if page.orientation == .members {
+                    for (c, column) in page.columns.enumerated() {
+                        if let concept = column.concept { places[concept, default: Place()].columns.append((p, c)) }
+                    }
+                }
+            }
+        }
+
+        private static let cacheLock = NSLock()
+        nonisolated(unsafe) private static var cache: [String: Layout] = [:]
+
+        static func of(_ blank: Blank) -> Layout {
+            cacheLock.lock()
+            defer { cacheLock.unlock() }
+            if let known = cache[blank.editionKey] { return known }
+            let layout = Layout(blank)
+            cache[blank.editionKey] = layout
+            return layout
+        }
     }
 
     /// The report package's bytes: a zip of stored entries (``ZipArchive``).

@@ -73,13 +73,14 @@ package struct JSONReportWriter: Sendable {
                 conceptInteger.append(false)
                 continue
             }
-            let usd = xmlWriter.unit(of: concept) == "USD"
+            let type = taxonomy.concept(concept)?.type
+            let usd = type == .monetary
             conceptUSD.append(usd)
-            conceptInteger.append(xmlWriter.isInteger(concept))
+            conceptInteger.append(type == .integer || type == .count)
             if usd { usesUSD = true }
-            var c = JSONBytes()
+            var c = JSONBytes(capacity: 48 + concept.utf8.count)
             c.raw(", \"dimensions\": {\"concept\": ")
-            c.string(prefix + ":" + concept)
+            c.string(prefix, concept)
             conceptBytes.append(c.bytes)
             out.unwritable += c.unwritable
         }
@@ -89,6 +90,7 @@ package struct JSONReportWriter: Sendable {
         var entityPart = JSONBytes()
         entityPart.raw(", \"entity\": ")
         entityPart.string(Self.entityPrefix + ":" + entity)
+        let entityBytes = entityPart.bytes
         var contextUsed = [Bool](repeating: false, count: numbers.contexts.count)
         for n in numbers.factContexts { contextUsed[n] = true }
         var head: [[UInt8]] = []
@@ -101,23 +103,30 @@ package struct JSONReportWriter: Sendable {
                 tail.append([])
                 continue
             }
-            var h = JSONBytes()
-            h.raw(entityPart.bytes)
+            var h = JSONBytes(capacity: entityBytes.count + 80)
+            h.raw(entityBytes)
             h.raw(", \"period\": \"")
             Self.period(context.period, into: &h)
             h.raw("\"")
             head.append(h.bytes)
-            // Dimensions in the order of their axes' names, explicit and typed together.
-            var members: [(axis: String, value: String, typed: Bool)] = []
-            for (axis, member) in context.explicit { members.append((axis, member, false)) }
-            for (axis, value) in context.typed { members.append((axis, value, true)) }
-            members.sort { $0.axis < $1.axis }
-            var t = JSONBytes()
-            for member in members {
+            // Dimensions in the order of their axes' names, explicit and typed together (each
+            // list is in that order already).
+            let explicit = context.explicit.sorted, typed = context.typed.sorted
+            var e = 0, k = 0
+            var t = JSONBytes(capacity: 64 * (explicit.count + typed.count) + 8)
+            while e < explicit.count || k < typed.count {
                 t.raw(", ")
-                t.string(prefix + ":" + member.axis)
-                t.raw(": ")
-                t.string(member.typed ? member.value : prefix + ":" + member.value)
+                if k == typed.count || (e < explicit.count && explicit[e].key < typed[k].key) {
+                    t.string(prefix, explicit[e].key)
+                    t.raw(": ")
+                    t.string(prefix, explicit[e].value)
+                    e += 1
+                } else {
+                    t.string(prefix, typed[k].key)
+                    t.raw(": ")
+                    t.string(typed[k].value)
+                    k += 1
+                }
             }
             tail.append(t.bytes)
             out.unwritable += h.unwritable + t.unwritable
@@ -249,27 +258,21 @@ package struct FactNumbers: Sendable {
         self.init(contexts: mapping.contexts, factContexts: mapping.factContexts, concepts: mapping.concepts, factConcepts: mapping.factConcepts)
     }
 
-    /// `given` where its numbers are those of `facts`; otherwise each context and concept is
-    /// numbered in order of first use.
+    /// `given`: the numbers the mapping made for exactly these facts (``Conversion`` forgets them
+    /// when its facts change), taken where they fit them (a number for each fact, each in
+    /// range); otherwise each context and concept is numbered in order of first use.
     static func of(_ facts: [Fact], given: FactNumbers?) -> FactNumbers {
-        var numbers = given ?? FactNumbers(contexts: [], factContexts: [], concepts: [], factConcepts: [])
-        if !matches(numbers.factContexts, numbers.contexts, facts, { $0.context }) {
-            (numbers.contexts, numbers.factContexts) = numbered(facts, { $0.context })
+        if let given, fits(given.factContexts, given.contexts.count, facts.count), fits(given.factConcepts, given.concepts.count, facts.count) {
+            return given
         }
-        if !matches(numbers.factConcepts, numbers.concepts, facts, { $0.concept }) {
-            (numbers.concepts, numbers.factConcepts) = numbered(facts, { $0.concept })
-        }
+        var numbers = FactNumbers(contexts: [], factContexts: [], concepts: [], factConcepts: [])
+        (numbers.contexts, numbers.factContexts) = numbered(facts, { $0.context })
+        (numbers.concepts, numbers.factConcepts) = numbered(facts, { $0.concept })
         return numbers
     }
 
-    @inline(__always)
-    private static func matches<Item: Equatable>(_ numbers: [Int], _ items: [Item], _ facts: [Fact], _ item: (Fact) -> Item) -> Bool {
-        guard numbers.count == facts.count else { return false }
-        for i in facts.indices {
-            let n = numbers[i]
-            guard n >= 0, n < items.count, items[n] == item(facts[i]) else { return false }
-        }
-        return true
+    private static func fits(_ numbers: [Int], _ items: Int, _ facts: Int) -> Bool {
+        numbers.count == facts && numbers.allSatisfy { $0 >= 0 && $0 < items }
     }
 
     private static func numbered<Item: Hashable>(_ facts: [Fact], _ item: (Fact) -> Item) -> ([Item], [Int]) {

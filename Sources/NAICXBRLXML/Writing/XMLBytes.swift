@@ -22,7 +22,7 @@ public struct XMLBytes: ~Copyable {
     package private(set) var tooLong: [Int] = []
     private let textLimit = Limits.current.xmlTextBytes
 
-    package init(capacity: Int) {
+    public init(capacity: Int) {
         self.capacity = max(capacity, 64)
         base = .allocate(capacity: self.capacity)
     }
@@ -32,7 +32,7 @@ public struct XMLBytes: ~Copyable {
     }
 
     /// What has been written so far.
-    package var bytes: [UInt8] {
+    public var bytes: [UInt8] {
         [UInt8](UnsafeBufferPointer(start: base, count: count))
     }
 
