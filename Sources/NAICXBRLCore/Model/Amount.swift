@@ -29,13 +29,23 @@ public struct Amount: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     /// Parses the plain decimal form written by ``description``; `nil` for anything else.
     public init?(plain text: String) {
-        var bytes = Substring(text).utf8[...]
+        var text = text
+        guard let amount = text.withUTF8({ Self.plain($0) }) else { return nil }
+        self = amount
+    }
+
+    /// `-?digits(.digits)?` read from its bytes.
+    private static func plain(_ bytes: UnsafeBufferPointer<UInt8>) -> Amount? {
+        var i = 0
+        let n = bytes.count
         var negative = false
-        if bytes.first == UInt8(ascii: "-") { negative = true; bytes = bytes.dropFirst() }
-        guard !bytes.isEmpty else { return nil }
+        if n > 0, bytes[0] == UInt8(ascii: "-") { negative = true; i = 1 }
+        guard i < n else { return nil }
         var value: Int64 = 0
         var fraction = -1
-        for byte in bytes {
+        while i < n {
+            let byte = bytes[i]
+            i += 1
             if byte == UInt8(ascii: ".") {
                 guard fraction < 0 else { return nil }
                 fraction = 0
@@ -49,7 +59,7 @@ public struct Amount: Hashable, Sendable, Comparable, CustomStringConvertible {
             if fraction >= 0 { fraction += 1 }
         }
         if fraction == 0 { return nil }
-        self.init(units: negative ? -value : value, fractionDigits: max(fraction, 0))
+        return Amount(units: negative ? -value : value, fractionDigits: max(fraction, 0))
     }
 
     /// This amount expressed with `digits` fraction digits (only ever widening).

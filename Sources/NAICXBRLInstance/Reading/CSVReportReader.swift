@@ -127,6 +127,12 @@ public enum CSVReportReader {
         var dimensions: [(String, Value)] = []
         var decimals: Decimals = .none
         var problems: [String] = []
+        /// The concept's and unit's places among `dimensions`, and the places of the others (the
+        /// context's), with whether any of these takes a row's cell.
+        var conceptAt: Int?
+        var unitAt: Int?
+        var contextAt: [Int] = []
+        var contextVaries = false
         /// The column holds footnotes (concept `xbrl:note`), not facts of the taxonomy.
         var isNote: Bool {
             dimensions.contains { if case .literal(let concept) = $0.1 { $0.0 == "concept" && concept == "xbrl:note" } else { false } }
@@ -155,6 +161,15 @@ public enum CSVReportReader {
                     dimensions.append((key, .literal(value)))
                 }
                 seen.insert(key)
+            }
+            for (n, (key, value)) in dimensions.enumerated() {
+                switch key {
+                case "concept": conceptAt = n
+                case "unit": unitAt = n
+                default:
+                    contextAt.append(n)
+                    if case .column = value { contextVaries = true }
+                }
             }
             if let source {
                 if source.hasPrefix("$") {
@@ -397,11 +412,16 @@ public enum CSVReportReader {
                 guard let rows = readCSV(&zip, table.path, table.template) else { continue }
                 for row in rows.dropFirst() { printed["\(row.fields[0]).\(row.fields[1]).\(row.fields[2])"] = row.fields[3] }
             }
+            // Each fact column of each table is a slot of the assembler, which resolves a context
+            // once for the column's facts of the same dimensions.
+            var slots = 0
+            var dims: [(String, String)] = []
+            var contexts: [Int: (varying: [String?], id: String)] = [:]
             for table in tableList where !(table.id == CSVReportWriter.printedFormsTable && table.template.columns.allSatisfy(\.comment)) {
-                guard let rows = readCSV(&zip, table.path, table.template) else { continue }
+                guard let (contents, header) = checkedCSV(&zip, table.path, table.template) else { continue }
                 // Header order may differ from the template's.
                 var index: [String: Int] = [:]
-                for (n, field) in rows[0].fields.enumerated() { index[field] = n }
+                for (n, field) in header.fields.enumerated() { index[field] = n }
                 // Worked out once per table: each fact column's place, and its dimensions with the
                 // template's and the report's after them, each name once (the first counts), a
                 // `$column` reference resolved to the column's place.
@@ -416,9 +436,25 @@ public enum CSVReportReader {
                 let hasPrinted = printed.keys.contains { $0.hasPrefix(prefix) }
                 let rowIDAt = table.template.rowIdColumn.flatMap { index[$0] }
                 if let name = table.template.rowIdColumn, rowIDAt == nil {
-                    fail(table.path, rows[0].line, "the rowIdColumn \(name.prefix(40)) is not a column of the table")
+                    fail(table.path, header.line, "the rowIdColumn \(name.prefix(40)) is not a column of the table")
                 }
-                for (r, row) in rows.enumerated().dropFirst() {
+                let firstSlot = slots
+                slots += header.fields.count
+                // Strings are made only of the fields a fact reads: its cell, the cells its
+                // dimensions and decimals refer to, and the row identifier.
+                var wanted = [Bool](repeating: false, count: header.fields.count)
+                for (_, at, plan) in factColumns {
+                    wanted[at] = true
+                    for case (_, .column(let source)) in plan.dimensions { wanted[source] = true }
+                    if case .column(let source) = plan.decimals { wanted[source] = true }
+                }
+                if let rowIDAt { wanted[rowIDAt] = true }
+                var r = 0
+                // The file was read once already, whole: it cannot fail now.
+                try? CSVTable.scan(contents, checked: true, keep: { record, field in record > 0 && field < wanted.count && wanted[field] }) { fields, line in
+                    defer { r += 1 }
+                    guard r > 0 else { return }
+                    let row = CSVTable.Row(fields: fields, line: line)
                     for (column, at, plan) in factColumns {
                         let cell = row.fields[at]
                         if cell.isEmpty { continue }
@@ -430,14 +466,13 @@ public enum CSVReportReader {
                         }
                         let place = table.path
                         func problem(_ message: String) { fail(place, row.line, "column \(at + 1) (\(column.name)): \(message)") }
-                        var dims: [(String, String)] = []
-                        dims.reserveCapacity(plan.dimensions.count)
-                        for (key, value) in plan.dimensions {
-                            switch value {
-                            case .literal(let text): dims.append((key, text))
+                        /// A dimension's text in this row: nil where the dimension is left out.
+                        func text(_ n: Int) -> String? {
+                            switch plan.dimensions[n].1 {
+                            case .literal(let text): return text
                             case .column(let source):
                                 let text = row.fields[source]
-                                if !text.isEmpty && text != "#none" { dims.append((key, text)) }
+                                return text.isEmpty || text == "#none" ? nil : text
                             }
                         }
                         for message in plan.problems { problem(message) }
@@ -460,24 +495,51 @@ public enum CSVReportReader {
                         }
                         if !plan.problems.isEmpty { continue }
                         var value: String? = cell
-                        if cell == "#nil" {
-                            value = nil
-                            decimalsText = nil
-                        } else if cell == "#empty" {
-                            value = ""
-                        } else if cell.hasPrefix("##") {
-                            value = String(cell.dropFirst())
-                        } else if cell.hasPrefix("#") {
-                            problem("unknown special value \(cell.prefix(20))")
+                        if cell.utf8.first == UInt8(ascii: "#") {
+                            if cell == "#nil" {
+                                value = nil
+                                decimalsText = nil
+                            } else if cell == "#empty" {
+                                value = ""
+                            } else if cell.hasPrefix("##") {
+                                value = String(cell.dropFirst())
+                            } else {
+                                problem("unknown special value \(cell.prefix(20))")
+                                continue
+                            }
+                        }
+                        guard let conceptName = plan.conceptAt.flatMap(text) else {
+                            problem("the fact has no concept")
                             continue
                         }
+                        // The context: resolved once per column where it takes no row's cell,
+                        // else once per column and texts of those cells.
+                        let slot = firstSlot + at
+                        let varying = plan.contextVaries ? plan.contextAt.map(text) : []
+                        let contextID: String
+                        if let known = contexts[slot], known.varying == varying {
+                            contextID = known.id
+                        } else {
+                            dims.removeAll(keepingCapacity: true)
+                            for n in plan.contextAt { if let text = text(n) { dims.append((plan.dimensions[n].0, text)) } }
+                            switch assembler.context(dims, line: row.line, into: &raw) {
+                            case .failure(let failure):
+                                problem(failure.message)
+                                continue
+                            case .success(let id):
+                                contextID = id
+                                contexts[slot] = (varying, id)
+                            }
+                        }
                         let id = hasPrinted ? "\(table.id).\(r).\(column.name)" : linkID ?? ""
-                        let outcome = assembler.add(id: id, line: row.line, dimensions: dims, value: value, decimals: decimalsText, csv: true,
+                        let outcome = assembler.add(id: id, line: row.line, concept: conceptName, unit: plan.unitAt.flatMap(text), context: contextID,
+                                                    value: value, decimals: decimalsText, csv: true,
                                                     printed: hasPrinted ? printed[id] : nil, keepsID: linkID != nil, into: &raw)
                         if let message = outcome { problem(message) }
                     }
                 }
             }
+
             // links: {"footnote": {group: {fact id: [footnote ids]}}}: a footnote linked from a
             // fact (another processor's form of a printed form).
             for type in metadata["links"]?.members ?? [] {
@@ -494,6 +556,13 @@ public enum CSVReportReader {
         /// The rows of a table's CSV file (the header first), checked against the template: the
         /// header names its columns once each, and every row has as many fields.
         mutating func readCSV<F: Files>(_ zip: inout F, _ path: String, _ template: Template) -> [CSVTable.Row]? {
+            guard let (contents, _) = checkedCSV(&zip, path, template) else { return nil }
+            return try? CSVTable.parse(contents)
+        }
+
+        /// A table's CSV file and its header, checked against the template as ``readCSV(_:_:_:)``
+        /// checks it, no string made of any field but the header's.
+        mutating func checkedCSV<F: Files>(_ zip: inout F, _ path: String, _ template: Template) -> ([UInt8], CSVTable.Row)? {
             let shown = path
             let contents: [UInt8]
             do {
@@ -506,14 +575,21 @@ public enum CSVReportReader {
                 fail(nil, nil, "\(error)", code: .reportPackage)
                 return nil
             }
-            let rows: [CSVTable.Row]
+            var header: CSVTable.Row?
+            var ragged: [(line: Int, count: Int)] = []
             do {
-                rows = try CSVTable.parse(contents)
+                try CSVTable.scan(contents, keep: { record, _ in record == 0 }) { fields, line in
+                    if let header {
+                        if fields.count != header.fields.count, ragged.count < JSONReportReader.maximumIssues { ragged.append((line, fields.count)) }
+                    } else {
+                        header = CSVTable.Row(fields: fields, line: line)
+                    }
+                }
             } catch {
                 fail(shown, error.row, "column \(error.column): \(error.message)", code: .invalidCSV)
                 return nil
             }
-            guard let header = rows.first else {
+            guard let header else {
                 fail(shown, 1, "column 1: the table has no header row", code: .invalidCSV)
                 return nil
             }
@@ -533,11 +609,11 @@ public enum CSVReportReader {
                 fail(shown, header.line, "column \(missing.prefix(40)) of the template is not in the header", code: .invalidCSV)
                 ok = false
             }
-            for row in rows.dropFirst() where row.fields.count != header.fields.count {
-                fail(shown, row.line, "column \(min(row.fields.count, header.fields.count) + 1): the row has \(row.fields.count) fields, the header \(header.fields.count)", code: .invalidCSV)
+            for row in ragged {
+                fail(shown, row.line, "column \(min(row.count, header.fields.count) + 1): the row has \(row.count) fields, the header \(header.fields.count)", code: .invalidCSV)
                 ok = false
             }
-            return ok ? rows : nil
+            return ok ? (contents, header) : nil
         }
     }
 }
@@ -558,51 +634,63 @@ enum CSVTable {
     }
 
     static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> [Row] {
-        try bytes.withUnsafeBufferPointer { b throws(SyntaxError) -> [Row] in
+        var rows: [Row] = []
+        try scan(bytes, keep: { _, _ in true }) { fields, line in rows.append(Row(fields: fields, line: line)) }
+        return rows
+    }
+
+    /// Reads the records one by one: `body` gets each record's fields (a buffer used again for
+    /// the next record: a field that `keep(record, field)` does not want is left empty, no string
+    /// made of it) and the line it starts on. Records are numbered from 0 (the header).
+    /// `checked`: the bytes were found to be UTF-8 already.
+    static func scan(_ bytes: [UInt8], checked: Bool = false, keep: (Int, Int) -> Bool, _ body: ([String], Int) -> Void) throws(SyntaxError) {
+        try bytes.withUnsafeBufferPointer { b throws(SyntaxError) in
             var start = 0
             if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { start = 3 }
-            if let bad = UTF8Check.firstInvalid(b, from: start) {
+            if !checked, let bad = UTF8Check.firstInvalid(b, from: start) {
                 var line = 1, lineStart = 0
                 for i in 0..<bad where b[i] == 0x0A { line += 1; lineStart = i + 1 }
                 throw SyntaxError(row: line, column: bad - lineStart + 1, message: "the file is not UTF-8 (byte 0x\(String(b[bad], radix: 16, uppercase: true)))")
             }
-            var rows: [Row] = []
             var fields: [String] = []
+            var record = 0
             var i = start
             var line = 1
             var recordLine = 1
             var fieldNumber = 1
+            var quotedField: [UInt8] = []
             let n = b.count
             while i < n {
                 // One field.
+                let wanted = keep(record, fieldNumber - 1)
                 if b[i] == 0x22 {
                     let openLine = line
                     i += 1
-                    var field: [UInt8] = []
+                    quotedField.removeAll(keepingCapacity: true)
                     var closed = false
                     while i < n {
                         if b[i] == 0x22 {
-                            if i + 1 < n, b[i + 1] == 0x22 { field.append(0x22); i += 2; continue }
+                            if i + 1 < n, b[i + 1] == 0x22 { quotedField.append(0x22); i += 2; continue }
                             i += 1
                             closed = true
                             break
                         }
                         if b[i] == 0x0A { line += 1 }
-                        field.append(b[i])
+                        quotedField.append(b[i])
                         i += 1
                     }
                     guard closed else { throw SyntaxError(row: openLine, column: fieldNumber, message: "a quoted field is not closed") }
                     guard i == n || b[i] == 0x2C || b[i] == 0x0A || b[i] == 0x0D else {
                         throw SyntaxError(row: line, column: fieldNumber, message: "text after a quoted field's closing quote")
                     }
-                    fields.append(String(decoding: field, as: UTF8.self))
+                    fields.append(wanted ? String(decoding: quotedField, as: UTF8.self) : "")
                 } else {
                     let fieldStart = i
                     while i < n, b[i] != 0x2C, b[i] != 0x0A, b[i] != 0x0D {
                         if b[i] == 0x22 { throw SyntaxError(row: line, column: fieldNumber, message: "a quote inside an unquoted field") }
                         i += 1
                     }
-                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: b[fieldStart..<i]), as: UTF8.self))
+                    fields.append(wanted && i > fieldStart ? String(decoding: UnsafeBufferPointer(rebasing: b[fieldStart..<i]), as: UTF8.self) : "")
                 }
                 if i < n, b[i] == 0x2C {
                     i += 1
@@ -613,14 +701,14 @@ enum CSVTable {
                 // End of record.
                 if i < n, b[i] == 0x0D { i += 1 }
                 if i < n, b[i] == 0x0A { i += 1 }
-                rows.append(Row(fields: fields, line: recordLine))
-                fields = []
+                body(fields, recordLine)
+                fields.removeAll(keepingCapacity: true)
+                record += 1
                 fieldNumber = 1
                 line += 1
                 recordLine = line
             }
-            if !fields.isEmpty { rows.append(Row(fields: fields, line: recordLine)) }
-            return rows
+            if !fields.isEmpty { body(fields, recordLine) }
         }
     }
 }

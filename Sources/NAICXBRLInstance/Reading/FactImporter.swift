@@ -144,21 +144,62 @@ public struct FactImporter: Sendable {
             return nil
         }
 
+        // Each unit's measures looked at once: a dollar unit, a pure unit, or neither.
+        let dollarUnits = Set(raw.units.filter { $0.value == [Self.dollarMeasure] }.keys)
+        let pureUnits = Set(raw.units.filter { $0.value == [Self.pureMeasure] }.keys)
+        // Facts of a row (xBRL-CSV) or of a concept follow each other: the last concept looked
+        // up is kept.
+        var lastConcept: (name: String, number: Int)?
+        // The contexts of the last few facts (a row's columns), looked at before the table.
+        var recentContexts = [(ref: String?, number: Int)](repeating: (nil, -1), count: 8)
+        var nextRecent = 0
+        var lastUnit: (ref: String, dollars: Bool, pure: Bool)?
         for (factIndex, fact) in raw.facts.enumerated() {
             guard fact.namespace == taxonomy.namespace else {
                 fail(fact.line, "\(fact.concept) in namespace \(fact.namespace) is not a concept of the \(blank.title) taxonomy")
                 continue
             }
-            guard let number = itemNumbers[fact.concept] else {
-                fail(fact.line, "\(fact.concept) is not a reportable concept of the taxonomy")
-                continue
+            let number: Int
+            if let last = lastConcept, last.name == fact.concept {
+                number = last.number
+            } else {
+                guard let found = itemNumbers[fact.concept] else {
+                    fail(fact.line, "\(fact.concept) is not a reportable concept of the taxonomy")
+                    continue
+                }
+                number = found
+                lastConcept = (fact.concept, found)
             }
-            guard let contextRef = fact.contextRef, let contextNumber = contextIndex[contextRef] else {
-                fail(fact.line, "\(fact.concept) refers to context \(fact.contextRef ?? "(none)"), which the instance does not define")
-                continue
+            var contextNumber = -1
+            for (ref, number) in recentContexts where ref == fact.contextRef {
+                contextNumber = number
+                break
+            }
+            if contextNumber < 0 {
+                guard let contextRef = fact.contextRef, let found = contextIndex[contextRef] else {
+                    fail(fact.line, "\(fact.concept) refers to context \(fact.contextRef ?? "(none)"), which the instance does not define")
+                    continue
+                }
+                contextNumber = found
+                recentContexts[nextRecent] = (contextRef, found)
+                nextRecent = (nextRecent + 1) % recentContexts.count
             }
             let type = itemTypes[number]
-            if let problem = Self.unitProblem(fact, type: type, units: raw.units) {
+            let unitFits: Bool
+            switch type {
+            case .monetary, .percent, .integer, .count:
+                if let last = lastUnit, last.ref == fact.unitRef {
+                    unitFits = type == .monetary ? last.dollars : last.pure
+                } else if let unitRef = fact.unitRef {
+                    let (dollars, pure) = (dollarUnits.contains(unitRef), pureUnits.contains(unitRef))
+                    lastUnit = (unitRef, dollars, pure)
+                    unitFits = type == .monetary ? dollars : pure
+                } else {
+                    unitFits = false
+                }
+            default: unitFits = fact.unitRef == nil
+            }
+            if !unitFits, let problem = Self.unitProblem(fact, type: type, units: raw.units) {
                 fail(fact.line, problem)
                 continue
             }
@@ -212,6 +253,8 @@ public struct FactImporter: Sendable {
 
     static let iso4217 = "http://www.xbrl.org/2003/iso4217"
     static let xbrli = "http://www.xbrl.org/2003/instance"
+    static let dollarMeasure = "{\(iso4217)}USD"
+    static let pureMeasure = "{\(xbrli)}pure"
 
     /// What is wrong with a fact's unit: a numeric fact needs a unit the instance defines, in
     /// dollars for a monetary fact and `xbrli:pure` for a percent or a count; a non-numeric
@@ -219,8 +262,8 @@ public struct FactImporter: Sendable {
     static func unitProblem(_ fact: RawInstance.RawFact, type: Concept.DataType, units: [String: [String]]) -> String? {
         let expected: String
         switch type {
-        case .monetary: expected = "{\(iso4217)}USD"
-        case .percent, .integer, .count: expected = "{\(xbrli)}pure"
+        case .monetary: expected = dollarMeasure
+        case .percent, .integer, .count: expected = pureMeasure
         default:
             return fact.unitRef.map { "\(fact.concept) is not numeric but has the unit \($0)" }
         }
