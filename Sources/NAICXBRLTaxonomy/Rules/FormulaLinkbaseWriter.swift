@@ -575,15 +575,21 @@ public struct FormulaLinkbaseWriter: Sendable {
 
     private func writeFilter(_ xml: XMLStreamWriter, _ filter: Filter, label: String) {
         let common = [("xlink:type", "resource"), ("xlink:label", label)]
+        /// The filter's element, open, with the resource's attributes.
+        func open(_ element: String) {
+            xml.start(element)
+            for (k, v) in common { xml.attribute(k, v) }
+        }
+        /// `<wrapper><qnameElement>name</qnameElement></wrapper>`
+        func qname(_ wrapper: String, _ qnameElement: String, _ name: String) {
+            xml.start(wrapper)
+            xml.element(qnameElement, attributes: [], text: name)
+            xml.end()
+        }
         switch filter {
         case .concepts(let names):
-            xml.start("cf:conceptName")
-            for (k, v) in common { xml.attribute(k, v) }
-            for name in names {
-                xml.start("cf:concept")
-                xml.element("cf:qname", attributes: [], text: name)
-                xml.end()
-            }
+            open("cf:conceptName")
+            for name in names { qname("cf:concept", "cf:qname", name) }
             xml.end()
         case .periodInstant(let date):
             xml.element("pf:periodInstant", attributes: common + [("date", date)])
@@ -592,34 +598,19 @@ public struct FormulaLinkbaseWriter: Sendable {
         case .periodEnd(let date):
             xml.element("pf:periodEnd", attributes: common + [("date", date)])
         case .explicitDimension(let axis, let members):
-            xml.start("df:explicitDimension")
-            for (k, v) in common { xml.attribute(k, v) }
-            xml.start("df:dimension")
-            xml.element("df:qname", attributes: [], text: axis)
-            xml.end()
-            for member in members {
-                xml.start("df:member")
-                xml.element("df:qname", attributes: [], text: member)
-                xml.end()
-            }
+            open("df:explicitDimension")
+            qname("df:dimension", "df:qname", axis)
+            for member in members { qname("df:member", "df:qname", member) }
             xml.end()
         case .typedDimension(let axis, let test):
-            xml.start("df:typedDimension")
-            for (k, v) in common { xml.attribute(k, v) }
+            open("df:typedDimension")
             if let test { xml.attribute("test", test) }
-            xml.start("df:dimension")
-            xml.element("df:qname", attributes: [], text: axis)
-            xml.end()
+            qname("df:dimension", "df:qname", axis)
             xml.end()
         case .aspectCover(let aspects, let dimensions):
-            xml.start("acf:aspectCover")
-            for (k, v) in common { xml.attribute(k, v) }
+            open("acf:aspectCover")
             for aspect in aspects { xml.element("acf:aspect", attributes: [], text: aspect) }
-            for dimension in dimensions {
-                xml.start("acf:dimension")
-                xml.element("acf:qname", attributes: [], text: dimension)
-                xml.end()
-            }
+            for dimension in dimensions { qname("acf:dimension", "acf:qname", dimension) }
             xml.end()
         }
     }
