@@ -240,27 +240,12 @@ private struct Document {
     mutating func numberContexts() -> [FactContext] {
         var contexts = mapping.contexts
         var factContexts = mapping.factContexts
-        if factContexts.count != facts.count || !facts.indices.allSatisfy({ factContexts[$0] < contexts.count && contexts[factContexts[$0]] == facts[$0].context }) {
-            var numbers: [FactContext: Int] = [:]
-            contexts = []
-            factContexts = facts.map { fact in
-                if let known = numbers[fact.context] { return known }
-                numbers[fact.context] = contexts.count
-                contexts.append(fact.context)
-                return contexts.count - 1
-            }
+        if !InstanceWriter.numbers(factContexts, of: contexts, match: facts, { $0.context }) {
+            (contexts, factContexts) = InstanceWriter.numbered(facts.map(\.context))
         }
         var used = [Bool](repeating: false, count: contexts.count)
         for number in factContexts { used[number] = true }
-        var periodList: [Period] = []
-        for number in contexts.indices where used[number] && !periodList.contains(contexts[number].period) {
-            periodList.append(contexts[number].period)
-        }
-        periodList.sort()
-        contextOrder = contexts.indices.filter { used[$0] }
-            .map { (number: $0, rank: periodList.firstIndex(of: contexts[$0].period) ?? 0, key: contexts[$0].sortKeyBytes) }
-            .sorted { a, b in a.rank != b.rank ? a.rank < b.rank : FactContext.keyPrecedes(a.key, b.key) }
-            .map(\.number)
+        contextOrder = InstanceWriter.documentOrder(contexts, used: used).map(\.number)
         var ids = [Int](repeating: 0, count: contexts.count)
         for (n, number) in contextOrder.enumerated() { ids[number] = n + 1 }
         contextIDs = factContexts.map { ids[$0] }
@@ -368,21 +353,17 @@ private struct Document {
         // attribute, each period. A text holding a character XML cannot hold is written in
         // place each time instead, so that the document reports it once per use, as any text.
         var entity = XMLBytes(capacity: 160)
-        entity.raw("<xbrli:entity><xbrli:identifier")
-        entity.attribute("scheme", InstanceWriter.entityScheme)
-        entity.raw(">")
-        entity.text(mapping.entity)
-        entity.raw("</xbrli:identifier>")
+        entity.entityIdentifier(mapping.entity)
         let entityBytes: [UInt8]? = entity.unwritable.isEmpty ? entity.bytes : nil
         var dimensions: [(axis: String, bytes: [UInt8])] = []
         let prefix = self.prefix
-        func dimension(_ axis: String) {
-            if let known = dimensions.first(where: { $0.axis == axis }) { return xml.xml.raw(known.bytes) }
+        func dimension(_ out: inout XMLBytes, _ axis: String) {
+            if let known = dimensions.first(where: { $0.axis == axis }) { return out.raw(known.bytes) }
             var made = XMLBytes(capacity: 96)
             made.attribute("dimension", prefix, axis)
-            guard made.unwritable.isEmpty else { return xml.xml.attribute("dimension", prefix, axis) }
+            guard made.unwritable.isEmpty else { return out.attribute("dimension", prefix, axis) }
             dimensions.append((axis, made.bytes))
-            xml.xml.raw(made.bytes)
+            out.raw(made.bytes)
         }
         var periodBytes: [(period: Period, bytes: [UInt8])] = []
         for (n, number) in contextOrder.enumerated() {
@@ -393,60 +374,16 @@ private struct Document {
             if let entityBytes {
                 xml.xml.raw(entityBytes)
             } else {
-                xml.xml.raw("<xbrli:entity><xbrli:identifier")
-                xml.xml.attribute("scheme", InstanceWriter.entityScheme)
-                xml.xml.raw(">")
-                xml.xml.text(mapping.entity)
-                xml.xml.raw("</xbrli:identifier>")
+                xml.xml.entityIdentifier(mapping.entity)
             }
-            if !context.explicit.isEmpty || !context.typed.isEmpty {
-                xml.xml.raw("<xbrli:segment>")
-                for (axis, member) in context.explicit {
-                    xml.xml.raw("<xbrldi:explicitMember")
-                    dimension(axis)
-                    xml.xml.raw(">")
-                    xml.xml.text(prefix, member)
-                    xml.xml.raw("</xbrldi:explicitMember>")
-                }
-                for (axis, value) in context.typed {
-                    let domain: String
-                    if let known = typedDomains.first(where: { $0.axis == axis }) {
-                        domain = known.domain
-                    } else {
-                        domain = prefix + ":" + instance.typedDomain(axis)
-                        typedDomains.append((axis, domain))
-                    }
-                    xml.xml.raw("<xbrldi:typedMember")
-                    dimension(axis)
-                    xml.xml.raw("><")
-                    xml.xml.raw(domain)
-                    xml.xml.raw(">")
-                    xml.xml.text(value)
-                    xml.xml.raw("</")
-                    xml.xml.raw(domain)
-                    xml.xml.raw("></xbrldi:typedMember>")
-                }
-                xml.xml.raw("</xbrli:segment>")
-            }
+            xml.xml.segment(of: context, prefix: prefix, dimension: dimension,
+                            typedDomains: &typedDomains, typedDomain: instance.typedDomain)
             xml.xml.raw("</xbrli:entity>")
             if let known = periodBytes.first(where: { $0.period == context.period }) {
                 xml.xml.raw(known.bytes)
             } else {
                 var made = XMLBytes(capacity: 128)
-                made.raw("<xbrli:period>")
-                switch context.period {
-                case .instant(let d):
-                    made.raw("<xbrli:instant>")
-                    made.date(d)
-                    made.raw("</xbrli:instant>")
-                case .duration(let s, let e):
-                    made.raw("<xbrli:startDate>")
-                    made.date(s)
-                    made.raw("</xbrli:startDate><xbrli:endDate>")
-                    made.date(e)
-                    made.raw("</xbrli:endDate>")
-                }
-                made.raw("</xbrli:period>")
+                made.period(context.period)
                 periodBytes.append((context.period, made.bytes))
                 xml.xml.raw(made.bytes)
             }
