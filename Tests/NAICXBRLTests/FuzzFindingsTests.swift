@@ -6,7 +6,7 @@ import XCTest
 @testable import NAICXBRLReading
 @testable import NAICXBRLTaxonomy
 @testable import NAICXBRLChecks
-@testable import NAICXBRLInstance
+@_spi(Stages) @testable import NAICXBRLInstance
 @testable import NAICXBRLConversion
 
 /// The fuzzers' seed corpus (`Fuzz/Corpus`) run through both entry points, and what the audit

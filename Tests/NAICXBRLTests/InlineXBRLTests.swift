@@ -6,7 +6,7 @@ import XCTest
 @testable import NAICXBRLReading
 @testable import NAICXBRLTaxonomy
 @testable import NAICXBRLChecks
-@testable import NAICXBRLInstance
+@_spi(Stages) @testable import NAICXBRLInstance
 @testable import NAICXBRLConversion
 
 /// `convert --format ixbrl`: one Inline XBRL document laid out like the printed blank, with the

@@ -6,7 +6,7 @@ import XCTest
 @testable import NAICXBRLReading
 @testable import NAICXBRLTaxonomy
 @testable import NAICXBRLChecks
-@testable import NAICXBRLInstance
+@_spi(Stages) @testable import NAICXBRLInstance
 @testable import NAICXBRLConversion
 
 /// The Open Information Model forms: the xBRL-JSON report (and the xBRL-CSV report package)

@@ -10,7 +10,7 @@ import NAICXBRLChecks
 /// column for, a duplicate fact with another value.
 public struct FactImporter: Sendable {
     public let blank: Blank
-    public let taxonomy: TaxonomyModel
+    @_spi(Stages) public let taxonomy: TaxonomyModel
     private let memberColumns: [String: [(page: Int, column: Int)]]
     /// The cells that report an item of their own (``LineDescription/cells``), by that item.
     private let describedCells: [String: [(page: Int, line: Int, column: Int)]]
@@ -85,7 +85,7 @@ public struct FactImporter: Sendable {
         return importRaw(raw, name: name)
     }
 
-    public func importRaw(_ raw: RawInstance, name: String) -> Result {
+    @_spi(Stages) public func importRaw(_ raw: RawInstance, name: String) -> Result {
         var diagnostics = raw.issues
         var builder = StatementBuilder(blank: blank)
         func fail(_ line: Int?, _ message: String) {

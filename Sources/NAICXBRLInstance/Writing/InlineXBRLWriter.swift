@@ -17,10 +17,10 @@ import NAICXBRLChecks
 /// dates and answers are `ix:nonNumeric`. Every fact has the id `f` and its number in the
 /// mapping, as in the XML instance.
 public struct InlineXBRLWriter: Sendable {
-    public let blank: Blank
-    public let taxonomy: TaxonomyModel
+    @_spi(Stages) public let blank: Blank
+    @_spi(Stages) public let taxonomy: TaxonomyModel
 
-    public init(blank: Blank) {
+    @_spi(Stages) public init(blank: Blank) {
         self.blank = blank
         taxonomy = TaxonomyModel.of(blank)
     }
@@ -77,7 +77,7 @@ public struct InlineXBRLWriter: Sendable {
     }
 
     /// The document, and the texts that held characters XML cannot hold (written as U+FFFD).
-    public func write(_ statement: Statement, _ mapping: FactMapping.Result,
+    @_spi(Stages) public func write(_ statement: Statement, _ mapping: FactMapping.Result,
                       findings: [Place: [Finding]] = [:]) -> (bytes: [UInt8], unwritable: [String]) {
         var document = Document(writer: self, statement: statement, mapping: mapping, findings: findings)
         return document.write()

@@ -6,22 +6,22 @@ import NAICXBRLChecks
 ///
 /// Contexts and units are written only when a fact uses them, in a fixed order, so the same
 /// statement always gives the same bytes.
-public struct InstanceWriter: Sendable {
-    public let taxonomy: TaxonomyModel
+@_spi(Stages) public struct InstanceWriter: Sendable {
+    @_spi(Stages) public let taxonomy: TaxonomyModel
 
-    public init(taxonomy: TaxonomyModel) {
+    @_spi(Stages) public init(taxonomy: TaxonomyModel) {
         self.taxonomy = taxonomy
     }
 
     /// Marks an entry of `written(_:).unwritable` that is about a text's length, not its characters.
     package static let tooLongMarker = "\u{0}length:"
 
-    public static let entityScheme = "http://taxonomy.naicxbrl.org/naic-company-code"
+    @_spi(Stages) public static let entityScheme = "http://taxonomy.naicxbrl.org/naic-company-code"
 
     /// The instance's bytes. Each context, unit and fact is one line, so that a validation or
     /// import finding's line number names one of them; nothing is indented within a line.
     /// Facts get an `id` only when a footnote (their printed form) points at them.
-    public func write(_ mapping: FactMapping.Result) -> [UInt8] {
+    @_spi(Stages) public func write(_ mapping: FactMapping.Result) -> [UInt8] {
         write(mapping, follower: nil)
     }
 
@@ -33,7 +33,7 @@ public struct InstanceWriter: Sendable {
 
     /// The instance, and the texts that held characters XML cannot hold (written with U+FFFD
     /// in their place; see ``XMLBytes``).
-    public func written(_ mapping: FactMapping.Result) -> (bytes: [UInt8], unwritable: [String]) {
+    @_spi(Stages) public func written(_ mapping: FactMapping.Result) -> (bytes: [UInt8], unwritable: [String]) {
         written(mapping, follower: nil)
     }
 
