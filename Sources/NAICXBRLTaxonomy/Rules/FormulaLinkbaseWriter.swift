@@ -24,13 +24,13 @@ import NAICXBRLXML
 /// `Scripts/interop.sh` runs the linkbase in Arelle on the reference statement and on a changed
 /// copy and requires Arelle's satisfied and not satisfied counts, assertion by assertion, to be
 /// ``CheckReport/assertions``.
-public struct FormulaLinkbaseWriter: Sendable {
-    public let taxonomy: TaxonomyModel
-    public let rules: CheckRuleSet
+package struct FormulaLinkbaseWriter: Sendable {
+    package let taxonomy: TaxonomyModel
+    package let rules: CheckRuleSet
     /// The rules as the checker evaluates them: every place they read resolved once.
     private let plan: CheckPlan
 
-    public init(taxonomy: TaxonomyModel, rules: CheckRuleSet) {
+    package init(taxonomy: TaxonomyModel, rules: CheckRuleSet) {
         self.taxonomy = taxonomy
         self.rules = rules
         plan = rules.plan
@@ -99,10 +99,10 @@ public struct FormulaLinkbaseWriter: Sendable {
     }
 
     /// A rule the writer cannot express; the taxonomy is then written without it.
-    public struct Unsupported: Error, CustomStringConvertible {
-        public var rule: String
-        public var problem: String
-        public var description: String { "\(rule): \(problem)" }
+    package struct Unsupported: Error, CustomStringConvertible {
+        package var rule: String
+        package var problem: String
+        package var description: String { "\(rule): \(problem)" }
     }
 
     /// The assertions, one per rule, in rule order.
@@ -111,7 +111,7 @@ public struct FormulaLinkbaseWriter: Sendable {
     }
 
     /// The linkbase document.
-    public func linkbase() -> [UInt8] {
+    package func linkbase() -> [UInt8] {
         // The rules ship with the library and the tests compile every one of them; a rule the
         // writer cannot express is left out rather than written wrong.
         let list = rules.rules.indices.compactMap { try? assertion($0) }
