@@ -1,6 +1,6 @@
 import Foundation
 @testable import NAICXBRL
-@testable import NAICXBRLCore
+@_spi(Stages) @testable import NAICXBRLCore
 @testable import NAICXBRLXML
 @testable import NAICXBRLReading
 @testable import NAICXBRLTaxonomy

@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 @testable import NAICXBRL
-@testable import NAICXBRLCore
+@_spi(Stages) @testable import NAICXBRLCore
 @testable import NAICXBRLXML
 @testable import NAICXBRLReading
 @testable import NAICXBRLTaxonomy
