@@ -64,16 +64,9 @@ package enum CommonConcepts {
 
     /// Item name, type, period type, label, and the typed axes its facts carry.
     static let items: [(name: String, type: Concept.DataType, period: Concept.PeriodType, label: String, axes: [String])] =
-        coverItems(CoverItem.cover) + [
-        ("OfficerName", .string, .instant, "Officer (name)", ["ItemNumberAxis"]),
-        ("OfficerTitle", .string, .instant, "Officer (title)", ["ItemNumberAxis"]),
-        ("OtherOfficerName", .string, .instant, "Other officer (name)", ["ItemNumberAxis"]),
-        ("OtherOfficerTitle", .string, .instant, "Other officer (title)", ["ItemNumberAxis"]),
-        ("DirectorOrTrusteeName", .string, .instant, "Director or trustee", ["ItemNumberAxis"]),
-    ] + coverItems(CoverItem.juratPlace) + [
-        ("JuratSignatoryName", .string, .instant, "Jurat: signing officer (name)", ["ItemNumberAxis"]),
-        ("JuratSignatoryTitle", .string, .instant, "Jurat: signing officer (title)", ["ItemNumberAxis"]),
-    ] + coverItems(CoverItem.jurat) + [
+        coverItems(CoverItem.cover) + coverLists(CoverList.cover)
+      + coverItems(CoverItem.juratPlace) + coverLists(CoverList.jurat)
+      + coverItems(CoverItem.jurat) + [
         ("PrintedCaption", .string, .duration, "Caption as printed (write-in lines, and captions that differ from the blank)", ["PageAxis", "LineAxis"]),
         ("PrintedColumnHeadings", .string, .duration, "Column headings as printed, cells separated by tabs", ["PageAxis", "TableRowAxis"]),
         ("PrintedFootnote", .string, .duration, "Footnote or legend printed under a page", ["PageAxis", "TableRowAxis"]),
@@ -103,6 +96,11 @@ package enum CommonConcepts {
     /// Cover items as taxonomy items: instants with no axes.
     static func coverItems(_ items: [CoverItem]) -> [(name: String, type: Concept.DataType, period: Concept.PeriodType, label: String, axes: [String])] {
         items.map { ($0.name, $0.type, .instant, $0.label, []) }
+    }
+
+    /// Cover lists' items as taxonomy items: instants numbered by item.
+    static func coverLists(_ lists: [CoverList]) -> [(name: String, type: Concept.DataType, period: Concept.PeriodType, label: String, axes: [String])] {
+        lists.flatMap { $0.items.map { ($0.name, .string, .instant, $0.label, ["ItemNumberAxis"]) } }
     }
 
     /// The widest printed table the taxonomy has items for.

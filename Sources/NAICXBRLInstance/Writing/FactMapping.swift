@@ -279,21 +279,17 @@ import NAICXBRLChecks
             let at = FactContext(period: coverInstant)
             coverItems(CoverItem.cover, of: cover, at)
             func numbered(_ i: Int) -> FactContext { FactContext(period: coverInstant, typed: ["ItemNumberAxis": String(i + 1)]) }
-            for (i, officer) in cover.officers.enumerated() {
-                text("OfficerName", officer.name, numbered(i))
-                text("OfficerTitle", officer.title, numbered(i))
-            }
-            for (i, officer) in cover.otherOfficers.enumerated() {
-                text("OtherOfficerName", officer.name, numbered(i))
-                text("OtherOfficerTitle", officer.title, numbered(i))
-            }
-            for (i, name) in cover.directors.enumerated() { text("DirectorOrTrusteeName", name, numbered(i)) }
-            if let jurat = cover.jurat {
-                coverItems(CoverItem.juratPlace, of: cover, at)
-                for (i, officer) in jurat.signatures.enumerated() {
-                    text("JuratSignatoryName", officer.name, numbered(i))
-                    text("JuratSignatoryTitle", officer.title, numbered(i))
+            func lists(_ lists: [CoverList]) {
+                for list in lists {
+                    for (i, entry) in list.entries(cover).enumerated() {
+                        for (item, value) in zip(list.items, entry) { text(item.name, value, numbered(i)) }
+                    }
                 }
+            }
+            lists(CoverList.cover)
+            if cover.jurat != nil {
+                coverItems(CoverItem.juratPlace, of: cover, at)
+                lists(CoverList.jurat)
                 coverItems(CoverItem.jurat, of: cover, at)
             }
         }
