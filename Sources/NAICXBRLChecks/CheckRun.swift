@@ -1,5 +1,5 @@
 import Foundation
-import NAICXBRLCore
+@_spi(Stages) import NAICXBRLCore
 import NAICXBRLTaxonomy
 
 /// A ``CheckPlan`` on one statement: its rows found by the lines rules read (one table lookup

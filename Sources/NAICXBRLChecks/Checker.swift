@@ -19,13 +19,13 @@ import NAICXBRLTaxonomy
 /// Amounts are compared exactly, in integer units; a difference within the rule's tolerance is a
 /// rounding warning, not a failure.
 public struct Checker: Sendable {
-    public let rules: CheckRuleSet
+    package let rules: CheckRuleSet
     /// The rules with every place they read resolved to an index, worked out once.
     private let plan: CheckPlan
     private let generatedCount: Int
     private let listedCount: Int
 
-    public init(rules: CheckRuleSet) {
+    package init(rules: CheckRuleSet) {
         self.rules = rules
         plan = rules.plan
         generatedCount = rules.generatedCount

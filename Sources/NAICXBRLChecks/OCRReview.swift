@@ -9,10 +9,10 @@ import NAICXBRLReading
 /// the rule adds may be misread, and the page's image must be looked at. A value no rule reads
 /// is a warning: nothing confirms it. Only rules whose every cell is printed count: a tie to a
 /// page the statement leaves out neither confirms nor refutes.
-public enum OCRReview {
+package enum OCRReview {
     /// The findings on `statement`'s values read by OCR, from `report` (a check of the same
     /// statement). Empty when nothing was read by OCR.
-    public static func findings(_ statement: Statement, blank: Blank, report: CheckReport, file: String?) -> [Diagnostic] {
+    package static func findings(_ statement: Statement, blank: Blank, report: CheckReport, file: String?) -> [Diagnostic] {
         struct Place: Hashable {
             var page: String
             var line: String
@@ -86,7 +86,7 @@ public enum OCRReview {
 
     /// Checks `parsed`'s statement when anything in it was read by OCR, and adds the findings on
     /// those values to its diagnostics.
-    public static func review(_ parsed: inout ParseResult, file: String?) {
+    package static func review(_ parsed: inout ParseResult, file: String?) {
         guard parsed.statement.pages.contains(where: { $0.rows.contains(where: \.readByOCR) }),
               let blank = Blank.named(parsed.statement.blank, year: parsed.statement.edition),
               let checker = Checker.shared(for: blank) else { return }

@@ -1,6 +1,6 @@
 import CMemory
 import Foundation
-import NAICXBRLCore
+@_spi(Stages) import NAICXBRLCore
 import NAICXBRLXML
 import NAICXBRLReading
 import NAICXBRLTaxonomy

@@ -4,7 +4,7 @@ import NAICXBRLXML
 import NAICXBRLReading
 import NAICXBRLTaxonomy
 import NAICXBRLChecks
-import NAICXBRLInstance
+@_spi(Stages) import NAICXBRLInstance
 
 /// Where the taxonomy of each blank is generated once per process and made loadable offline.
 public enum TaxonomyRegistry {

@@ -3,7 +3,7 @@ import NAICXBRLXML
 import NAICXBRLReading
 import NAICXBRLTaxonomy
 import NAICXBRLChecks
-import NAICXBRLInstance
+@_spi(Stages) import NAICXBRLInstance
 /// A statement converted to Inline XBRL (``Converter/convertInline(_:file:validate:findings:)``).
 public struct InlineConversion: Sendable {
     /// The XHTML document.

@@ -1,6 +1,6 @@
 import NAICXBRLCore
 import NAICXBRLTaxonomy
-import NAICXBRLInstance
+@_spi(Stages) import NAICXBRLInstance
 
 extension ReportFormat {
     /// The bytes of `conversion` of `statement` in this form, and the texts that could not be

@@ -1,6 +1,6 @@
 import Foundation
-import NAICXBRLCore
-import NAICXBRLXML
+@_spi(Stages) import NAICXBRLCore
+@_spi(Stages) import NAICXBRLXML
 
 /// The xBRL-CSV 1.0 table templates of an edition of a blank: one per page, in the page's
 /// printed shape, generated from the blank's description. The taxonomy package holds them as a

@@ -1,8 +1,8 @@
 import NAICXBRLCore
 import NAICXBRLXML
 /// One element of the taxonomy: a reported item, or a dimension, hypercube or member.
-public struct Concept: Hashable, Sendable {
-    public enum DataType: String, Sendable {
+package struct Concept: Hashable, Sendable {
+    package enum DataType: String, Sendable {
         case monetary, string, boolean, date, integer, percent
         /// A whole number of things counted: `xbrli:nonNegativeIntegerItemType`, unit `xbrli:pure`.
         case count
@@ -10,7 +10,7 @@ public struct Concept: Hashable, Sendable {
         case abstract
     }
 
-    public enum Kind: Hashable, Sendable {
+    package enum Kind: Hashable, Sendable {
         case item
         case explicitDimension
         /// A typed dimension whose values are elements named `domain`.
@@ -20,26 +20,26 @@ public struct Concept: Hashable, Sendable {
         case heading
     }
 
-    public enum PeriodType: String, Sendable { case instant, duration }
+    package enum PeriodType: String, Sendable { case instant, duration }
 
-    public var name: String
-    public var kind: Kind
-    public var type: DataType
-    public var periodType: PeriodType
-    public var balance: Balance?
+    package var name: String
+    package var kind: Kind
+    package var type: DataType
+    package var periodType: PeriodType
+    package var balance: Balance?
     /// The standard label: the blank's caption.
-    public var label: String
+    package var label: String
     /// Where the item is printed ("Assets, line 28"): the taxonomy's "printed at" label.
-    public var printedAt: String?
+    package var printedAt: String?
     /// Where the concept is printed on the blank, for the reference linkbase.
-    public var reference: ConceptReference? = nil
+    package var reference: ConceptReference? = nil
 
-    public var isAbstract: Bool { kind != .item }
+    package var isAbstract: Bool { kind != .item }
 }
 
 extension Concept.DataType {
     /// Whether facts of this type are numbers, with a unit and decimals.
-    public var isNumeric: Bool {
+    package var isNumeric: Bool {
         switch self {
         case .monetary, .percent, .integer, .count: true
         case .string, .boolean, .date, .abstract: false
@@ -64,16 +64,9 @@ package enum CommonConcepts {
 
     /// Item name, type, period type, label, and the typed axes its facts carry.
     static let items: [(name: String, type: Concept.DataType, period: Concept.PeriodType, label: String, axes: [String])] =
-        coverItems(CoverItem.cover) + [
-        ("OfficerName", .string, .instant, "Officer (name)", ["ItemNumberAxis"]),
-        ("OfficerTitle", .string, .instant, "Officer (title)", ["ItemNumberAxis"]),
-        ("OtherOfficerName", .string, .instant, "Other officer (name)", ["ItemNumberAxis"]),
-        ("OtherOfficerTitle", .string, .instant, "Other officer (title)", ["ItemNumberAxis"]),
-        ("DirectorOrTrusteeName", .string, .instant, "Director or trustee", ["ItemNumberAxis"]),
-    ] + coverItems(CoverItem.juratPlace) + [
-        ("JuratSignatoryName", .string, .instant, "Jurat: signing officer (name)", ["ItemNumberAxis"]),
-        ("JuratSignatoryTitle", .string, .instant, "Jurat: signing officer (title)", ["ItemNumberAxis"]),
-    ] + coverItems(CoverItem.jurat) + [
+        coverItems(CoverItem.cover) + coverLists(CoverList.cover)
+      + coverItems(CoverItem.juratPlace) + coverLists(CoverList.jurat)
+      + coverItems(CoverItem.jurat) + [
         ("PrintedCaption", .string, .duration, "Caption as printed (write-in lines, and captions that differ from the blank)", ["PageAxis", "LineAxis"]),
         ("PrintedColumnHeadings", .string, .duration, "Column headings as printed, cells separated by tabs", ["PageAxis", "TableRowAxis"]),
         ("PrintedFootnote", .string, .duration, "Footnote or legend printed under a page", ["PageAxis", "TableRowAxis"]),
@@ -105,6 +98,11 @@ package enum CommonConcepts {
         items.map { ($0.name, $0.type, .instant, $0.label, []) }
     }
 
+    /// Cover lists' items as taxonomy items: instants numbered by item.
+    static func coverLists(_ lists: [CoverList]) -> [(name: String, type: Concept.DataType, period: Concept.PeriodType, label: String, axes: [String])] {
+        lists.flatMap { $0.items.map { ($0.name, .string, .instant, $0.label, ["ItemNumberAxis"]) } }
+    }
+
     /// The widest printed table the taxonomy has items for.
     package static let maxTableColumns = 16
 
@@ -121,18 +119,18 @@ package enum CommonConcepts {
 
 /// Where a concept is printed on its blank's edition: the page (or the part of the statement,
 /// for concepts that are on no tabular page) and its printed page number, the line, the column.
-public struct ConceptReference: Hashable, Sendable {
+package struct ConceptReference: Hashable, Sendable {
     /// The page's printed title, or the part of the statement ("Cover and jurat").
-    public var page: String
+    package var page: String
     /// The page number printed at the foot of the page (``PageDescription/printedPage``), where
     /// the description has one.
-    public var pageNumber: String?
-    public var line: String?
-    public var column: String?
+    package var pageNumber: String?
+    package var line: String?
+    package var column: String?
     /// What on the line it is, where the line prints more than one amount ("amount 1 printed in the caption").
-    public var detail: String?
+    package var detail: String?
 
-    public init(page: String, pageNumber: String? = nil, line: String? = nil, column: String? = nil, detail: String? = nil) {
+    package init(page: String, pageNumber: String? = nil, line: String? = nil, column: String? = nil, detail: String? = nil) {
         self.page = page
         self.pageNumber = pageNumber
         self.line = line

@@ -87,6 +87,63 @@ package struct CoverItem: Sendable {
     package static let named: [String: CoverItem] = Dictionary(uniqueKeysWithValues: (cover + juratPlace + jurat).map { ($0.name, $0) })
 }
 
+/// A list the cover or the jurat prints, an entry per item number (`ItemNumberAxis`): the items
+/// of an entry (a name and, for officers, a title), and where the statement model keeps the list.
+/// Like ``CoverItem``, this one table gives the taxonomy its items, the fact mapping the facts it
+/// writes, and the importer where each fact goes back.
+package struct CoverList: Sendable {
+    /// Each item of an entry, in the order an entry's facts are written.
+    package var items: [(name: String, label: String)]
+    /// The entries as the model keeps them, each as its items' values.
+    package var entries: @Sendable (Cover) -> [[String?]]
+    /// Sets the list from the entries read back (each as its items' values, nil where no fact
+    /// gave one), in item number order.
+    package var set: @Sendable (inout Cover, [[String?]]) -> Void
+
+    /// The cover's lists, after its single values.
+    package static let cover: [CoverList] = [
+        CoverList(items: [("OfficerName", "Officer (name)"), ("OfficerTitle", "Officer (title)")],
+                  entries: { $0.officers.map { [$0.name, $0.title] } },
+                  set: { $0.officers = officers($1) }),
+        CoverList(items: [("OtherOfficerName", "Other officer (name)"), ("OtherOfficerTitle", "Other officer (title)")],
+                  entries: { $0.otherOfficers.map { [$0.name, $0.title] } },
+                  set: { $0.otherOfficers = officers($1) }),
+        // A director's fact without a value removes the name.
+        CoverList(items: [("DirectorOrTrusteeName", "Director or trustee")],
+                  entries: { $0.directors.map { [$0] } },
+                  set: { $0.directors = $1.compactMap { $0[0] } }),
+    ]
+
+    /// The jurat's signatures, between its place and its single values. A signature read back
+    /// makes the jurat.
+    package static let jurat: [CoverList] = [
+        CoverList(items: [("JuratSignatoryName", "Jurat: signing officer (name)"), ("JuratSignatoryTitle", "Jurat: signing officer (title)")],
+                  entries: { $0.jurat?.signatures.map { [$0.name, $0.title] } ?? [] },
+                  set: { cover, entries in
+                      guard var jurat = cover.jurat else { return }
+                      jurat.signatures = officers(entries)
+                      cover.jurat = jurat
+                  }),
+    ]
+
+    /// Officers read back: a missing name or title is empty.
+    private static func officers(_ entries: [[String?]]) -> [Cover.Officer] {
+        entries.map { Cover.Officer(name: $0[0] ?? "", title: $0[1] ?? "") }
+    }
+
+    /// Every list item, by name: its list (the index in ``all``) and its place in an entry.
+    package static let named: [String: (list: Int, item: Int)] = {
+        var named: [String: (list: Int, item: Int)] = [:]
+        for (l, list) in all.enumerated() {
+            for (i, item) in list.items.enumerated() { named[item.name] = (l, i) }
+        }
+        return named
+    }()
+
+    /// The cover's lists, then the jurat's.
+    package static let all: [CoverList] = cover + jurat
+}
+
 /// A part of the cover the model keeps as an optional value: made when one of its fields is set.
 package protocol CoverPart { init() }
 extension Cover.Address: CoverPart { package init() { self.init(street: nil) } }

@@ -47,13 +47,13 @@ extension TaxonomyWriter {
 }
 
 /// The schema of the reference linkbases' parts, one for every blank.
-public enum ReferenceParts {
-    public static let namespace = "http://taxonomy.naicxbrl.org/reference"
+package enum ReferenceParts {
+    package static let namespace = "http://taxonomy.naicxbrl.org/reference"
     static let prefix = "nref"
     /// Where the schema is published; the taxonomy package holds it under `reference/`.
-    public static let baseURL = "http://taxonomy.naicxbrl.org/reference/"
-    public static let file = "naicxbrl-ref.xsd"
-    public static var url: String { baseURL + file }
+    package static let baseURL = "http://taxonomy.naicxbrl.org/reference/"
+    package static let file = "naicxbrl-ref.xsd"
+    package static var url: String { baseURL + file }
 
     /// The parts, with what each says.
     static let parts: [(name: String, documentation: String)] = [

@@ -1,47 +1,47 @@
 import Foundation
-import NAICXBRLCore
-import NAICXBRLXML
+@_spi(Stages) import NAICXBRLCore
+@_spi(Stages) import NAICXBRLXML
 
 /// The taxonomy of a blank, derived from its description: concepts, dimensions, and one
 /// extended-link role per page with its presentation order, calculations and hypercube.
 ///
 /// The generator writes it out as files; the instance writer and importer use it to name facts.
 public struct TaxonomyModel: Sendable {
-    public struct Arc: Hashable, Sendable {
-        public var from: String
-        public var to: String
-        public var order: Int
-        public var weight: Int
+    package struct Arc: Hashable, Sendable {
+        package var from: String
+        package var to: String
+        package var order: Int
+        package var weight: Int
     }
 
     /// A hypercube: its primary items, and its dimensions with their members (none for typed).
-    public struct Hypercube: Sendable {
-        public var table: String
-        public var lineItems: String
-        public var primaryItems: [String]
-        public var axes: [(axis: String, domain: String?, members: [String])]
+    package struct Hypercube: Sendable {
+        package var table: String
+        package var lineItems: String
+        package var primaryItems: [String]
+        package var axes: [(axis: String, domain: String?, members: [String])]
     }
 
-    public struct Role: Sendable {
+    package struct Role: Sendable {
         /// The page id, or `Document` for the non-tabular items.
-        public var id: String
-        public var uri: String
-        public var definition: String
-        public var presentation: [Arc]
-        public var calculation: [Arc]
-        public var hypercubes: [Hypercube]
+        package var id: String
+        package var uri: String
+        package var definition: String
+        package var presentation: [Arc]
+        package var calculation: [Arc]
+        package var hypercubes: [Hypercube]
     }
 
-    public let blank: Blank
-    public private(set) var concepts: [Concept] = []
-    public private(set) var roles: [Role] = []
+    package let blank: Blank
+    package private(set) var concepts: [Concept] = []
+    package private(set) var roles: [Role] = []
     private var index: [String: Int] = [:]
 
     public var namespace: String { blank.namespace }
-    public var prefix: String { blank.namespacePrefix }
-    public var entryPointURL: String { blank.taxonomyURL + blank.entryPoint }
+    package var prefix: String { blank.namespacePrefix }
+    package var entryPointURL: String { blank.taxonomyURL + blank.entryPoint }
 
-    public func concept(_ name: String) -> Concept? { index[name].map { concepts[$0] } }
+    package func concept(_ name: String) -> Concept? { index[name].map { concepts[$0] } }
 
     // MARK: names shared with the fact mapping
 
@@ -70,7 +70,7 @@ public struct TaxonomyModel: Sendable {
         line.concept ?? "\(page.id)\(line.caption.filter { $0.isLetter || $0.isNumber })Heading"
     }
 
-    public init(blank: Blank) {
+    package init(blank: Blank) {
         self.blank = blank
         for page in blank.pages { addPage(page) }
         addDocumentRole()

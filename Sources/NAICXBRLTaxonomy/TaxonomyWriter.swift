@@ -3,15 +3,15 @@ import NAICXBRLXML
 /// Writes a ``TaxonomyModel`` as XBRL 2.1 files: the concept schema and its label,
 /// presentation, calculation and definition linkbases, plus a Taxonomy Packages 1.0 manifest.
 public struct TaxonomyWriter: Sendable {
-    public let taxonomy: TaxonomyModel
+    package let taxonomy: TaxonomyModel
 
-    public init(taxonomy: TaxonomyModel) {
+    package init(taxonomy: TaxonomyModel) {
         self.taxonomy = taxonomy
     }
 
     static let xs = "http://www.w3.org/2001/XMLSchema"
 
-    public static func printedAtRole(_ t: TaxonomyModel) -> String { t.blank.taxonomyURL + "role/printedAt" }
+    package static func printedAtRole(_ t: TaxonomyModel) -> String { t.blank.taxonomyURL + "role/printedAt" }
     public static func printedFormRole(_ t: TaxonomyModel) -> String { t.blank.taxonomyURL + "role/printedForm" }
 
     var stem: String { String(taxonomy.blank.entryPoint.dropLast(4)) }
@@ -21,7 +21,7 @@ public struct TaxonomyWriter: Sendable {
     var definitionFile: String { stem + "-def.xml" }
 
     /// The taxonomy's files by path relative to ``Blank/taxonomyURL``.
-    public func files() -> [(path: String, contents: [UInt8])] {
+    package func files() -> [(path: String, contents: [UInt8])] {
         [
             (taxonomy.blank.entryPoint, schema()),
             (labelFile, labels()),

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import NAICXBRL
-import NAICXBRLCore
+@_spi(Stages) import NAICXBRLCore
 import NAICXBRLXML
 import NAICXBRLReading
 import NAICXBRLTaxonomy

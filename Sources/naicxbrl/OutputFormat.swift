@@ -1,6 +1,6 @@
 import ArgumentParser
 import NAICXBRL
-import NAICXBRLCore
+@_spi(Stages) import NAICXBRLCore
 import NAICXBRLXML
 import NAICXBRLReading
 import NAICXBRLTaxonomy

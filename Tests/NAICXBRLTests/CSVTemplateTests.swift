@@ -1,10 +1,10 @@
 import Foundation
 import XCTest
 @testable import NAICXBRL
-@testable import NAICXBRLCore
-@testable import NAICXBRLXML
+@_spi(Stages) @testable import NAICXBRLCore
+@_spi(Stages) @testable import NAICXBRLXML
 @testable import NAICXBRLTaxonomy
-@testable import NAICXBRLInstance
+@_spi(Stages) @testable import NAICXBRLInstance
 
 /// The xBRL-CSV table templates are the taxonomy's: each edition's templates are a file of the
 /// taxonomy package, generated from the blank's description, and every report of that edition

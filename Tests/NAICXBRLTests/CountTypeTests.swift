@@ -1,8 +1,8 @@
 import Foundation
 import XCTest
 @testable import NAICXBRL
-@testable import NAICXBRLCore
-@testable import NAICXBRLXML
+@_spi(Stages) @testable import NAICXBRLCore
+@_spi(Stages) @testable import NAICXBRLXML
 @testable import NAICXBRLReading
 @testable import NAICXBRLTaxonomy
 @testable import NAICXBRLChecks

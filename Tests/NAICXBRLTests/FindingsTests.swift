@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import NAICXBRLCore
+@_spi(Stages) @testable import NAICXBRLCore
 
 /// `convert --findings`: every finding of a statement, crosschecks with their cells, in the one
 /// findings form (``Findings``).

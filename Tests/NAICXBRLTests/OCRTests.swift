@@ -1,10 +1,10 @@
 import Foundation
 import XCTest
 @testable import NAICXBRL
-@testable import NAICXBRLCore
+@_spi(Stages) @testable import NAICXBRLCore
 @testable import NAICXBRLReading
 @testable import NAICXBRLChecks
-@testable import NAICXBRLXML
+@_spi(Stages) @testable import NAICXBRLXML
 @testable import NAICXBRLInstance
 @testable import NAICXBRLConversion
 

@@ -1,12 +1,12 @@
 import Foundation
 import XCTest
 @testable import NAICXBRL
-@testable import NAICXBRLCore
-@testable import NAICXBRLXML
+@_spi(Stages) @testable import NAICXBRLCore
+@_spi(Stages) @testable import NAICXBRLXML
 @testable import NAICXBRLReading
 @testable import NAICXBRLTaxonomy
 @testable import NAICXBRLChecks
-@testable import NAICXBRLInstance
+@_spi(Stages) @testable import NAICXBRLInstance
 @testable import NAICXBRLConversion
 
 /// The Open Information Model forms: the xBRL-JSON report (and the xBRL-CSV report package)

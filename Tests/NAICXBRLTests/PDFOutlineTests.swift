@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import NAICXBRLCore
+@_spi(Stages) @testable import NAICXBRLCore
 @testable import NAICXBRLReading
 
 /// A filed PDF's outline names each schedule's pages, so a conversion reads only the pages the

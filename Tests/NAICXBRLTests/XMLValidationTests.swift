@@ -1,7 +1,7 @@
 import Foundation
 @testable import NAICXBRL
-@testable import NAICXBRLCore
-@testable import NAICXBRLXML
+@_spi(Stages) @testable import NAICXBRLCore
+@_spi(Stages) @testable import NAICXBRLXML
 @testable import NAICXBRLReading
 @testable import NAICXBRLTaxonomy
 @testable import NAICXBRLChecks

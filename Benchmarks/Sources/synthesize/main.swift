@@ -1,11 +1,11 @@
 import Foundation
-import NAICXBRLCore
-import NAICXBRLXML
-import NAICXBRLReading
-import NAICXBRLTaxonomy
-import NAICXBRLChecks
-import NAICXBRLInstance
-import NAICXBRLConversion
+@_spi(Stages) import NAICXBRLCore
+@_spi(Stages) import NAICXBRLXML
+@_spi(Stages) import NAICXBRLReading
+@_spi(Stages) import NAICXBRLTaxonomy
+@_spi(Stages) import NAICXBRLChecks
+@_spi(Stages) import NAICXBRLInstance
+@_spi(Stages) import NAICXBRLConversion
 import Synthetic
 
 /// The reference statement's blank: the quarterly Life, Accident and Health blank.

@@ -1,12 +1,12 @@
 import Foundation
 import FuzzSupport
-import NAICXBRLCore
-import NAICXBRLXML
-import NAICXBRLReading
-import NAICXBRLTaxonomy
-import NAICXBRLChecks
-import NAICXBRLInstance
-import NAICXBRLConversion
+@_spi(Stages) import NAICXBRLCore
+@_spi(Stages) import NAICXBRLXML
+@_spi(Stages) import NAICXBRLReading
+@_spi(Stages) import NAICXBRLTaxonomy
+@_spi(Stages) import NAICXBRLChecks
+@_spi(Stages) import NAICXBRLInstance
+@_spi(Stages) import NAICXBRLConversion
 
 /// Built once: the importer's concept tables come from the bundled blank, not from the input,
 /// and rebuilding them per input would spend the fuzzer's time on start-up work.

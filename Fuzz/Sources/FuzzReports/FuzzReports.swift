@@ -1,12 +1,12 @@
 import Foundation
 import FuzzSupport
-import NAICXBRLCore
-import NAICXBRLXML
-import NAICXBRLReading
-import NAICXBRLTaxonomy
-import NAICXBRLChecks
-import NAICXBRLInstance
-import NAICXBRLConversion
+@_spi(Stages) import NAICXBRLCore
+@_spi(Stages) import NAICXBRLXML
+@_spi(Stages) import NAICXBRLReading
+@_spi(Stages) import NAICXBRLTaxonomy
+@_spi(Stages) import NAICXBRLChecks
+@_spi(Stages) import NAICXBRLInstance
+@_spi(Stages) import NAICXBRLConversion
 
 /// libFuzzer entry point for the report importer: xBRL-JSON reports and xBRL-CSV report packages.
 ///

@@ -1,6 +1,6 @@
 import CFuzzerDriver
 import Foundation
-import NAICXBRLCore
+@_spi(Stages) import NAICXBRLCore
 
 /// The reference statement's blank: the quarterly Life, Accident and Health blank.
 public let referenceBlank: Blank = Blank.named("life-ah-quarterly")!

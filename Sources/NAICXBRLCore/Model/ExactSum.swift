@@ -3,25 +3,25 @@ import Foundation
 /// A sum of amounts that is always exact: in 64-bit units while it fits, as a `Decimal` (38
 /// significant digits, exact for sums of any statement's amounts) once it does not. So an
 /// amount near 2^63 is compared like any other instead of leaving a rule unevaluated.
-public struct ExactSum: CustomStringConvertible {
+@_spi(Stages) public struct ExactSum: CustomStringConvertible {
     @usableFromInline var small = Amount(units: 0)
     @usableFromInline var wide: Decimal?
 
-    @inlinable public init() {}
+    @inlinable @_spi(Stages) public init() {}
 
-    @inlinable public init(_ amount: Amount) { small = amount }
+    @inlinable @_spi(Stages) public init(_ amount: Amount) { small = amount }
 
     package init(decimal: Decimal) { wide = decimal }
 
     /// Adds another exact sum.
     @inlinable
-    public mutating func add(_ other: ExactSum, negated: Bool = false) {
+    @_spi(Stages) public mutating func add(_ other: ExactSum, negated: Bool = false) {
         if let amount = other.amount { return add(amount, negated: negated) }
         wide = decimal + (negated ? -other.decimal : other.decimal)
     }
 
     @inlinable
-    public mutating func add(_ amount: Amount, negated: Bool = false) {
+    @_spi(Stages) public mutating func add(_ amount: Amount, negated: Bool = false) {
         if wide == nil, !(negated && amount.units == .min), let sum = small.adding(negated ? amount.negated : amount) {
             small = sum
             return
@@ -31,7 +31,7 @@ public struct ExactSum: CustomStringConvertible {
     }
 
     @inlinable
-    public var decimal: Decimal { wide ?? small.decimal }
+    @_spi(Stages) public var decimal: Decimal { wide ?? small.decimal }
 
     /// `self - other`.
     func subtracting(_ other: ExactSum) -> ExactSum {
@@ -46,7 +46,7 @@ public struct ExactSum: CustomStringConvertible {
 
     /// The sum as an amount, when it fits one.
     @inlinable
-    public var amount: Amount? { wide == nil ? small : nil }
+    @_spi(Stages) public var amount: Amount? { wide == nil ? small : nil }
 
     var isZero: Bool { wide.map { $0 == 0 } ?? (small.units == 0) }
 
@@ -62,7 +62,7 @@ public struct ExactSum: CustomStringConvertible {
         return (difference.magnitudeIsWithin(tolerance) ? .rounding : .failed, difference)
     }
 
-    public var description: String {
+    @_spi(Stages) public var description: String {
         if let amount { return amount.description }
         var value = decimal
         var rounded = Decimal()
@@ -74,7 +74,7 @@ public struct ExactSum: CustomStringConvertible {
 extension Amount {
     /// The exact value as a `Decimal`.
     @inlinable
-    public var decimal: Decimal {
+    @_spi(Stages) public var decimal: Decimal {
         Decimal(sign: units < 0 ? .minus : .plus, exponent: -fractionDigits, significand: Decimal(units.magnitude))
     }
 

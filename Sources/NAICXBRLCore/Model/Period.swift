@@ -46,14 +46,14 @@ extension CalendarDate {
 }
 
 /// The periods of a statement, all derived from its statement date.
-public struct StatementPeriods: Sendable {
-    public let statementDate: CalendarDate
+package struct StatementPeriods: Sendable {
+    package let statementDate: CalendarDate
 
-    public init(statementDate: CalendarDate) {
+    package init(statementDate: CalendarDate) {
         self.statementDate = statementDate
     }
 
-    public func period(_ reference: PeriodReference) -> Period {
+    package func period(_ reference: PeriodReference) -> Period {
         let d = statementDate
         let yearStart = CalendarDate(year: d.year, month: 1, day: 1)
         let quarterFirstMonth = ((d.month - 1) / 3) * 3 + 1
@@ -81,7 +81,7 @@ public struct StatementPeriods: Sendable {
 
     /// The period of a cell: the column's period, or for a balance printed in a column of flows,
     /// the instant at the start or end of that flow's period.
-    public func period(_ reference: PeriodReference, at position: LineDescription.InstantPosition?) -> Period {
+    package func period(_ reference: PeriodReference, at position: LineDescription.InstantPosition?) -> Period {
         let base = period(reference)
         guard let position, case .duration(let start, let end) = base else { return base }
         return .instant(position == .start ? start.adding(days: -1) : end)

@@ -13,8 +13,8 @@ import Foundation
 /// - Temporary files are named `.NAME.PID.RANDOM.tmp`. Those of the running process are
 ///   removed when it is terminated (``removeTemporaryFilesOnTermination()``), and those a
 ///   killed process left are removed by ``removeStaleTemporaryFiles(in:)``.
-public enum AtomicFile {
-    public static func write(_ bytes: [UInt8], to path: String) throws {
+@_spi(Stages) public enum AtomicFile {
+    @_spi(Stages) public static func write(_ bytes: [UInt8], to path: String) throws {
         var target = stat()
         if stat(path, &target) == 0, target.st_mode & S_IFMT != S_IFREG {
             return try writeInPlace(bytes, to: path)
@@ -46,7 +46,7 @@ public enum AtomicFile {
 
     /// Whether `a` and `b` name the same existing file (after symbolic links): an output that
     /// would overwrite an input.
-    public static func sameFile(_ a: String, _ b: String) -> Bool {
+    @_spi(Stages) public static func sameFile(_ a: String, _ b: String) -> Bool {
         var first = stat(), second = stat()
         guard stat(a, &first) == 0, stat(b, &second) == 0 else { return false }
         return first.st_dev == second.st_dev && first.st_ino == second.st_ino
@@ -105,20 +105,20 @@ public enum AtomicFile {
     }
 
     /// Removes the temporary files this process is writing. For a process about to end.
-    public static func removeTemporaryFiles() {
+    @_spi(Stages) public static func removeTemporaryFiles() {
         InFlight.shared.removeAll()
     }
 
     /// On SIGTERM, SIGINT or SIGHUP, removes the temporary files being written, then ends the
     /// process by the same signal. Call once, early, in a program that writes files.
-    public static func removeTemporaryFilesOnTermination() {
+    @_spi(Stages) public static func removeTemporaryFilesOnTermination() {
         InFlight.shared.installSignalHandlers()
     }
 
     /// Removes temporary files in `directory` that a process which no longer runs left there
     /// (a process killed with SIGKILL cannot remove its own). Returns their names.
     @discardableResult
-    public static func removeStaleTemporaryFiles(in directory: String) -> [String] {
+    @_spi(Stages) public static func removeStaleTemporaryFiles(in directory: String) -> [String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
         var removed: [String] = []
         for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
@@ -132,11 +132,11 @@ public enum AtomicFile {
     }
 
     /// Why a file could not be written: the path and the system's reason.
-    public struct Failure: LocalizedError, CustomStringConvertible {
-        public var path: String
-        public var reason: String
-        public var errorDescription: String? { reason }
-        public var description: String { "cannot write \(path): \(reason)" }
+    @_spi(Stages) public struct Failure: LocalizedError, CustomStringConvertible {
+        @_spi(Stages) public var path: String
+        @_spi(Stages) public var reason: String
+        @_spi(Stages) public var errorDescription: String? { reason }
+        @_spi(Stages) public var description: String { "cannot write \(path): \(reason)" }
     }
 
     private static func failure(_ path: String, _ code: Int32) -> Failure {

@@ -52,19 +52,19 @@ public struct Limits: Sendable, Equatable {
 /// Reads an input whole: a regular file, a named pipe, a device, `/dev/stdin`, process
 /// substitution, or `-` for standard input. At most `Limits.inputBytes` bytes are read; a longer
 /// input is refused when the limit is passed, without reading the rest.
-public enum InputFile {
-    public struct Failure: Error, CustomStringConvertible, Sendable {
-        public var path: String
-        public var reason: String
-        public var description: String { "cannot read \(path): \(reason)" }
+@_spi(Stages) public enum InputFile {
+    @_spi(Stages) public struct Failure: Error, CustomStringConvertible, Sendable {
+        @_spi(Stages) public var path: String
+        @_spi(Stages) public var reason: String
+        @_spi(Stages) public var description: String { "cannot read \(path): \(reason)" }
     }
 
     /// The name diagnostics use for `path`: `<stdin>` for `-`.
-    public static func displayName(_ path: String) -> String { path == "-" ? "<stdin>" : path }
+    @_spi(Stages) public static func displayName(_ path: String) -> String { path == "-" ? "<stdin>" : path }
 
     /// Reads files by name from the folder `path` is in: only a plain file name (no folder, no
     /// `..`), each within the input size limit. Nil for standard input.
-    public static func beside(_ path: String) -> (@Sendable (String) -> [UInt8]?)? {
+    @_spi(Stages) public static func beside(_ path: String) -> (@Sendable (String) -> [UInt8]?)? {
         guard path != "-" else { return nil }
         let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
         return { name in
@@ -73,7 +73,7 @@ public enum InputFile {
         }
     }
 
-    public static func read(_ path: String, limit: Int = Limits.current.inputBytes) throws(Failure) -> [UInt8] {
+    @_spi(Stages) public static func read(_ path: String, limit: Int = Limits.current.inputBytes) throws(Failure) -> [UInt8] {
         var descriptor = STDIN_FILENO
         if path != "-" {
             repeat { descriptor = open(path, O_RDONLY | O_CLOEXEC) } while descriptor < 0 && errno == EINTR

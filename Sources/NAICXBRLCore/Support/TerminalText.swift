@@ -1,8 +1,8 @@
 /// Text for a terminal: control characters other than line feed and tab, which an input can
 /// carry into a diagnostic (a caption, a file name), are shown as `\u{1B}` escapes rather than
 /// sent raw, so an input cannot move the cursor, retitle the window or ring the bell.
-public enum TerminalText {
-    public static func safe(_ text: String) -> String {
+@_spi(Stages) public enum TerminalText {
+    @_spi(Stages) public static func safe(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {

@@ -1,23 +1,23 @@
 import Foundation
 
 /// A statement's text split into lines, decoded and normalized for scanning.
-public struct SourceText: Sendable {
-    public struct Line: Sendable {
+package struct SourceText: Sendable {
+    package struct Line: Sendable {
         /// 1-based line number in the input.
-        public var number: Int
+        package var number: Int
         /// The line without its line break and trailing spaces; tabs are kept, since trailing tabs
         /// carry empty columns.
-        public var text: Substring
+        package var text: Substring
     }
 
-    public var name: String
-    public var lines: [Line]
+    package var name: String
+    package var lines: [Line]
     /// Findings about the bytes themselves (encoding).
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
 
     /// Decodes `bytes` as UTF-8, falling back to Windows-1252 (reported) when it is not valid
     /// UTF-8, and splits on LF, CRLF or CR.
-    public init(bytes: [UInt8], name: String) {
+    package init(bytes: [UInt8], name: String) {
         self.name = name
         diagnostics = []
         var text: String
@@ -114,7 +114,7 @@ public struct SourceText: Sendable {
         }
     }
 
-    public init(text: String, name: String) {
+    package init(text: String, name: String) {
         self.init(bytes: Array(text.utf8), name: name)
     }
 

@@ -11,8 +11,8 @@ import Foundation
 /// case), the helpers ask `Character` or `String`. The one difference left: a mark that joins
 /// the character before it (a combining accent, a zero-width joiner) no longer hides an ASCII
 /// delimiter it is printed right after.
-public enum Text {
-    public typealias Bytes = UnsafeBufferPointer<UInt8>
+@_spi(Stages) public enum Text {
+    @_spi(Stages) public typealias Bytes = UnsafeBufferPointer<UInt8>
 
     // MARK: Cleaned text and keys
 
@@ -54,7 +54,7 @@ public enum Text {
     /// Runs `body` over the bytes of ``clean(_:)`` of `source`, in scratch space rather than a
     /// new `String`: for readers that only look at the cleaned text.
     @inlinable
-    public static func withClean<R>(_ source: Bytes, _ body: (Bytes) throws -> R) rethrows -> R {
+    @_spi(Stages) public static func withClean<R>(_ source: Bytes, _ body: (Bytes) throws -> R) rethrows -> R {
         try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(source.count, 1)) { scratch in
             let count = writeClean(source, into: scratch)
             return try body(Bytes(rebasing: scratch[0..<count]))
@@ -122,7 +122,7 @@ public enum Text {
     /// ``clean(_:)`` only removes or rewrites bytes that are not letters or digits, so the key of
     /// a line and the key of its cleaned text are the same; callers take whichever is at hand.
     @inlinable
-    public static func key(_ text: some StringProtocol) -> String {
+    @_spi(Stages) public static func key(_ text: some StringProtocol) -> String {
         withBytes(text) { source in
             String(unsafeUninitializedCapacity: source.count) { out in writeKey(source, into: out) }
         }
@@ -130,7 +130,7 @@ public enum Text {
 
     /// The key of `source` as bytes: for keys worked out once and compared many times.
     @inlinable
-    public static func keyBytes(_ text: some StringProtocol) -> [UInt8] {
+    @_spi(Stages) public static func keyBytes(_ text: some StringProtocol) -> [UInt8] {
         withBytes(text) { source in
             [UInt8](unsafeUninitializedCapacity: source.count) { out, count in count = writeKey(source, into: out) }
         }
@@ -139,7 +139,7 @@ public enum Text {
     /// Runs `body` over the bytes of the key of `source`, in scratch space rather than a new
     /// `String`: for readers that only compare the key.
     @inlinable
-    public static func withKey<R>(_ source: Bytes, _ body: (Bytes) throws -> R) rethrows -> R {
+    @_spi(Stages) public static func withKey<R>(_ source: Bytes, _ body: (Bytes) throws -> R) rethrows -> R {
         try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(source.count, 1)) { scratch in
             let count = writeKey(source, into: scratch)
             return try body(Bytes(rebasing: scratch[0..<count]))
@@ -156,7 +156,7 @@ public enum Text {
 
     /// Whether two texts have the same ``key(_:)``, without making either key a `String`.
     @inlinable
-    public static func sameKey(_ a: some StringProtocol, _ b: some StringProtocol) -> Bool {
+    @_spi(Stages) public static func sameKey(_ a: some StringProtocol, _ b: some StringProtocol) -> Bool {
         withBytes(a) { a in withBytes(b) { b in sameKey(a, b) } }
     }
 
@@ -380,10 +380,10 @@ public enum Text {
     }
 
     @inlinable @inline(__always)
-    public static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    @_spi(Stages) public static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     @inlinable @inline(__always)
-    public static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+    @_spi(Stages) public static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
 
     // MARK: Comparing and trimming
 
@@ -422,38 +422,38 @@ public enum Text {
 
     /// Whether the bytes are `other`'s, lengths compared first.
     @inlinable
-    public static func equal(_ bytes: Bytes, _ other: [UInt8]) -> Bool {
+    @_spi(Stages) public static func equal(_ bytes: Bytes, _ other: [UInt8]) -> Bool {
         bytes.count == other.count && other.withUnsafeBufferPointer { memoryEqual(bytes, 0, $0) }
     }
 
     /// Whether the bytes are the ASCII text `other`.
     @inlinable
-    public static func equal(_ bytes: Bytes, _ other: StaticString) -> Bool {
+    @_spi(Stages) public static func equal(_ bytes: Bytes, _ other: StaticString) -> Bool {
         bytes.count == other.utf8CodeUnitCount && memoryEqual(bytes, 0, Bytes(start: other.utf8Start, count: other.utf8CodeUnitCount))
     }
 
     /// Whether `bytes` begin with the ASCII text `prefix`.
     @inlinable
-    public static func hasPrefix(_ bytes: Bytes, _ prefix: StaticString) -> Bool {
+    @_spi(Stages) public static func hasPrefix(_ bytes: Bytes, _ prefix: StaticString) -> Bool {
         prefix.utf8CodeUnitCount <= bytes.count && memoryEqual(bytes, 0, Bytes(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
     }
 
     /// Whether `bytes` end with the ASCII text `suffix`.
     @inlinable
-    public static func hasSuffix(_ bytes: Bytes, _ suffix: StaticString) -> Bool {
+    @_spi(Stages) public static func hasSuffix(_ bytes: Bytes, _ suffix: StaticString) -> Bool {
         let count = suffix.utf8CodeUnitCount
         return count <= bytes.count && memoryEqual(bytes, bytes.count - count, Bytes(start: suffix.utf8Start, count: count))
     }
 
     /// Whether `bytes` begin with `prefix`.
     @inlinable
-    public static func hasPrefix(_ bytes: Bytes, _ prefix: [UInt8]) -> Bool {
+    @_spi(Stages) public static func hasPrefix(_ bytes: Bytes, _ prefix: [UInt8]) -> Bool {
         prefix.count <= bytes.count && prefix.withUnsafeBufferPointer { memoryEqual(bytes, 0, $0) }
     }
 
     /// Whether `text` begins with `prefix`.
     @inlinable
-    public static func hasPrefix(_ text: [UInt8], _ prefix: Bytes) -> Bool {
+    @_spi(Stages) public static func hasPrefix(_ text: [UInt8], _ prefix: Bytes) -> Bool {
         prefix.count <= text.count && text.withUnsafeBufferPointer { memoryEqual($0, 0, prefix) }
     }
 
@@ -509,7 +509,7 @@ public enum Text {
     /// Runs `body` over the text's UTF-8 bytes in place; native strings are always contiguous,
     /// so the copy is only for bridged or foreign ones.
     @inlinable @inline(__always)
-    public static func withBytes<T: StringProtocol, R>(_ text: T, _ body: (Bytes) throws -> R) rethrows -> R {
+    @_spi(Stages) public static func withBytes<T: StringProtocol, R>(_ text: T, _ body: (Bytes) throws -> R) rethrows -> R {
         if let result = try text.utf8.withContiguousStorageIfAvailable(body) { return result }
         return try Array(text.utf8).withUnsafeBufferPointer(body)
     }

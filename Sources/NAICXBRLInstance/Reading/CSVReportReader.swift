@@ -23,10 +23,10 @@ import NAICXBRLChecks
 /// them. Every problem is an error naming the file inside the package, the row and the column.
 /// Loose metadata (``read(metadata:name:blank:table:)``) is read the same way, with row
 /// identifiers (`rowIdColumn`), footnote columns (concept `xbrl:note`) and `links` to them.
-public enum CSVReportReader {
+@_spi(Stages) public enum CSVReportReader {
     /// `blank` is the edition to read by when the report's taxonomy names one the catalog does not
     /// hold (a generated blank); a blank of the catalog is found by its entry point.
-    public static func read(_ bytes: [UInt8], name: String, blank given: Blank? = nil) -> JSONReportReader.Result {
+    @_spi(Stages) public static func read(_ bytes: [UInt8], name: String, blank given: Blank? = nil) -> JSONReportReader.Result {
         var reader = Reader(name: name, given: given)
         var raw = RawInstance()
         let blank = reader.read(bytes, into: &raw)
@@ -40,7 +40,7 @@ public enum CSVReportReader {
     /// `table(url)` gives the bytes of the table file the metadata names by `url`, or nil when
     /// there is none (the caller decides which files it opens: naicxbrl's command line opens only
     /// plain file names beside the metadata).
-    public static func read(metadata: [UInt8], name: String, blank given: Blank? = nil,
+    @_spi(Stages) public static func read(metadata: [UInt8], name: String, blank given: Blank? = nil,
                             table: @escaping (String) -> [UInt8]?) -> JSONReportReader.Result {
         var reader = Reader(name: name, given: given)
         reader.looseFolder = name.contains("/") ? String(name[..<name.lastIndex(of: "/")!]) : ""
@@ -67,7 +67,7 @@ public enum CSVReportReader {
 
     /// Whether `bytes` are xBRL-CSV metadata: a JSON object whose `documentInfo.documentType` is
     /// xBRL-CSV's.
-    public static func isMetadata(_ bytes: [UInt8]) -> Bool {
+    @_spi(Stages) public static func isMetadata(_ bytes: [UInt8]) -> Bool {
         guard let document = try? JSONDocument.parse(bytes) else { return false }
         return isMetadata(document)
     }

@@ -1,5 +1,5 @@
 import NAICXBRLCore
-import NAICXBRLXML
+@_spi(Stages) import NAICXBRLXML
 import NAICXBRLTaxonomy
 import NAICXBRLChecks
 /// Rebuilds a statement from the facts of an instance: the reverse of ``FactMapping``.
@@ -10,7 +10,7 @@ import NAICXBRLChecks
 /// column for, a duplicate fact with another value.
 public struct FactImporter: Sendable {
     public let blank: Blank
-    public let taxonomy: TaxonomyModel
+    @_spi(Stages) public let taxonomy: TaxonomyModel
     private let memberColumns: [String: [(page: Int, column: Int)]]
     /// The cells that report an item of their own (``LineDescription/cells``), by that item.
     private let describedCells: [String: [(page: Int, line: Int, column: Int)]]
@@ -85,7 +85,7 @@ public struct FactImporter: Sendable {
         return importRaw(raw, name: name)
     }
 
-    public func importRaw(_ raw: RawInstance, name: String) -> Result {
+    @_spi(Stages) public func importRaw(_ raw: RawInstance, name: String) -> Result {
         var diagnostics = raw.issues
         var builder = StatementBuilder(blank: blank)
         func fail(_ line: Int?, _ message: String) {
@@ -154,7 +154,9 @@ public struct FactImporter: Sendable {
         var recentContexts = [(ref: String?, number: Int)](repeating: (nil, -1), count: 8)
         var nextRecent = 0
         var lastUnit: (ref: String, dollars: Bool, pure: Bool)?
-        for (factIndex, fact) in raw.facts.enumerated() {
+        for factIndex in raw.facts.indices {
+            // Read where it is: a copy of each fact would retain and release its strings.
+            let fact = raw.facts[factIndex]
             guard fact.namespace == taxonomy.namespace else {
                 fail(fact.line, "\(fact.concept) in namespace \(fact.namespace) is not a concept of the \(blank.title) taxonomy")
                 continue

@@ -19,17 +19,17 @@ import NAICXBRLChecks
 /// - footnotes facts of concept `xbrl:note` whose `noteId` is their id, linked from facts by a
 ///   link type that names the fact-footnote arcrole;
 /// - with the `xbrl:canonicalValues` feature, values in canonical form.
-public enum JSONReportReader {
-    public struct Result: Sendable {
+@_spi(Stages) public enum JSONReportReader {
+    @_spi(Stages) public struct Result: Sendable {
         /// The edition named by the report's `taxonomy`, or nil.
-        public var blank: Blank?
-        public var raw: RawInstance
+        @_spi(Stages) public var blank: Blank?
+        @_spi(Stages) public var raw: RawInstance
     }
 
     /// Errors reported before the rest are summed up in one.
     static let maximumIssues = 1000
 
-    public static func read(_ bytes: [UInt8], name: String) -> Result {
+    @_spi(Stages) public static func read(_ bytes: [UInt8], name: String) -> Result {
         let root: JSONDocument.Node
         do {
             root = try JSONDocument.parse(bytes)

@@ -47,10 +47,8 @@ struct StatementBuilder {
     private let widths: [Int]
     private let lineCounts: [Int]
     private var cover = Cover()
-    private var officers: [Int: (String?, String?)] = [:]
-    private var otherOfficers: [Int: (String?, String?)] = [:]
-    private var directors: [Int: String] = [:]
-    private var signatures: [Int: (String?, String?)] = [:]
+    /// The entries of each cover list (``CoverList/all``), by item number.
+    private var coverLists = [[Int: [String?]]](repeating: [:], count: CoverList.all.count)
     private var notes: [Int: NoteParts] = [:]
     private var questions: [String: QuestionParts] = [:]
     /// Facts placed by ``common(concept:context:value:printed:)``: what pays for the blank rows
@@ -112,22 +110,14 @@ struct StatementBuilder {
             }
             return nil
         }
+        if let place = CoverList.named[concept] {
+            guard let item else { return "\(concept) needs an item number" }
+            let list = CoverList.all[place.list]
+            coverLists[place.list][item, default: Array(repeating: nil, count: list.items.count)][place.item] = text
+            if place.list >= CoverList.cover.count { cover.jurat = cover.jurat.orNew }
+            return nil
+        }
         switch concept {
-        case "OfficerName", "OfficerTitle", "OtherOfficerName", "OtherOfficerTitle", "JuratSignatoryName", "JuratSignatoryTitle":
-            guard let item else { return "\(concept) needs an item number" }
-            let isName = concept.hasSuffix("Name")
-            func set(_ list: inout [Int: (String?, String?)]) {
-                var entry = list[item] ?? (nil, nil)
-                if isName { entry.0 = text } else { entry.1 = text }
-                list[item] = entry
-            }
-            if concept.hasPrefix("Officer") { set(&officers) } else if concept.hasPrefix("Other") { set(&otherOfficers) } else {
-                set(&signatures)
-                cover.jurat = cover.jurat.orNew
-            }
-        case "DirectorOrTrusteeName":
-            guard let item else { return "\(concept) needs an item number" }
-            directors[item] = text
         case "PrintedCaption", "PrintedColumnHeadings", "PrintedFootnote", "PageIsNone", "LinesNotPrinted", "LinesReadByOCR", "TextOfCell":
             guard let p = pageIndex(typed["PageAxis"]) else { return "\(concept) names no page of the blank" }
             // Taken out of the dictionary while it changes, so it is not copied for each fact.
@@ -275,15 +265,8 @@ struct StatementBuilder {
         // would take hundreds of times its size in memory.
         var fillers = commonFacts
         var cover = self.cover
-        func officersList(_ list: [Int: (String?, String?)]) -> [Cover.Officer] {
-            list.sorted { $0.key < $1.key }.map { Cover.Officer(name: $0.value.0 ?? "", title: $0.value.1 ?? "") }
-        }
-        cover.officers = officersList(officers)
-        cover.otherOfficers = officersList(otherOfficers)
-        cover.directors = directors.sorted { $0.key < $1.key }.map(\.value)
-        if var j = cover.jurat {
-            j.signatures = officersList(signatures)
-            cover.jurat = j
+        for (list, entries) in zip(CoverList.all, coverLists) {
+            list.set(&cover, entries.sorted { $0.key < $1.key }.map(\.value))
         }
         statement.cover = cover
         for (p, description) in blank.pages.enumerated() {

@@ -1,5 +1,5 @@
-import NAICXBRLCore
-import NAICXBRLXML
+@_spi(Stages) import NAICXBRLCore
+@_spi(Stages) import NAICXBRLXML
 import NAICXBRLTaxonomy
 import NAICXBRLChecks
 /// Prints a statement's tabular pages in the layout of the statement text: the page title, the

@@ -1,6 +1,6 @@
 import Foundation
-import NAICXBRLCore
-import NAICXBRLXML
+@_spi(Stages) import NAICXBRLCore
+@_spi(Stages) import NAICXBRLXML
 import NAICXBRLTaxonomy
 import NAICXBRLChecks
 /// Writes facts as an xBRL-CSV 1.0 report in a Report Package 1.0 (`.xbr`, a zip): one CSV
@@ -35,22 +35,22 @@ import NAICXBRLChecks
 ///   is kept, so that the package imports to the statement exactly.
 ///
 /// Values are canonical, as in the xBRL-JSON report. The bytes depend only on the facts.
-public struct CSVReportWriter: Sendable {
-    public let blank: Blank
-    public let taxonomy: TaxonomyModel
+@_spi(Stages) public struct CSVReportWriter: Sendable {
+    @_spi(Stages) public let blank: Blank
+    @_spi(Stages) public let taxonomy: TaxonomyModel
 
-    public init(blank: Blank, taxonomy: TaxonomyModel) {
+    @_spi(Stages) public init(blank: Blank, taxonomy: TaxonomyModel) {
         self.blank = blank
         self.taxonomy = taxonomy
     }
 
-    public static let documentType = CSVTemplates.documentType
-    public static let packageDocumentType = "https://xbrl.org/report-package/2023/xbr"
+    @_spi(Stages) public static let documentType = CSVTemplates.documentType
+    @_spi(Stages) public static let packageDocumentType = "https://xbrl.org/report-package/2023/xbr"
     static let factsTable = "Facts"
     static let printedFormsTable = "PrintedForms"
 
     /// The package's files, in order: (path inside the zip, bytes).
-    public func files(facts: [Fact], entity: String, name: String, statementDate: CalendarDate) -> [(path: String, contents: [UInt8])] {
+    @_spi(Stages) public func files(facts: [Fact], entity: String, name: String, statementDate: CalendarDate) -> [(path: String, contents: [UInt8])] {
         files(facts: facts, entity: entity, name: name, statementDate: statementDate, numbers: nil)
     }
 
@@ -352,7 +352,7 @@ public struct CSVReportWriter: Sendable {
     }
 
     /// The report package's bytes: a zip of stored entries (``ZipArchive``).
-    public func package(facts: [Fact], entity: String, name: String, statementDate: CalendarDate) -> [UInt8] {
+    @_spi(Stages) public func package(facts: [Fact], entity: String, name: String, statementDate: CalendarDate) -> [UInt8] {
         package(facts: facts, entity: entity, name: name, statementDate: statementDate, numbers: nil)
     }
 

@@ -7,20 +7,20 @@ import NAICXBRLChecks
 /// Every value of the model becomes exactly one fact: a cell of a tabular page, an amount printed
 /// in a caption, a caption of the filer's own, a cover field, a note's paragraph or table cell, an
 /// interrogatory's answer. The importer (``FactImporter``) reverses this mapping.
-public struct FactMapping: Sendable {
-    public let blank: Blank
-    public let taxonomy: TaxonomyModel
+@_spi(Stages) public struct FactMapping: Sendable {
+    @_spi(Stages) public let blank: Blank
+    @_spi(Stages) public let taxonomy: TaxonomyModel
 
-    public init(blank: Blank) {
+    @_spi(Stages) public init(blank: Blank) {
         self.blank = blank
         self.taxonomy = TaxonomyModel.of(blank)
     }
 
-    public struct Result: Sendable {
-        public var facts: [Fact]
-        public var diagnostics: [Diagnostic]
+    @_spi(Stages) public struct Result: Sendable {
+        @_spi(Stages) public var facts: [Fact]
+        @_spi(Stages) public var diagnostics: [Diagnostic]
         /// The NAIC company code the entity is identified by.
-        public var entity: String
+        @_spi(Stages) public var entity: String
         /// Every context the facts use, each once, and the number of each fact's context in
         /// it: the writer then hashes no context again.
         var contexts: [FactContext] = []
@@ -31,11 +31,11 @@ public struct FactMapping: Sendable {
         var factConcepts: [Int] = []
     }
 
-    public enum Failure: Error, CustomStringConvertible {
+    @_spi(Stages) public enum Failure: Error, CustomStringConvertible {
         case noStatementDate
         case noCompanyCode
 
-        public var description: String {
+        @_spi(Stages) public var description: String {
             switch self {
             case .noStatementDate: "the statement date is not printed on the cover or a page header; periods cannot be set"
             case .noCompanyCode: "the NAIC company code is not printed in the statement; the entity cannot be identified (give it with --company-code, or --codes in a batch)"
@@ -43,7 +43,7 @@ public struct FactMapping: Sendable {
         }
     }
 
-    public func facts(of statement: Statement, file: String? = nil) throws -> Result {
+    @_spi(Stages) public func facts(of statement: Statement, file: String? = nil) throws -> Result {
         guard let date = statement.cover.statementDate else { throw Failure.noStatementDate }
         guard let entity = statement.cover.companyCode, !entity.isEmpty else { throw Failure.noCompanyCode }
         var builder = Builder(periods: StatementPeriods(statementDate: date), file: file)
@@ -279,21 +279,17 @@ public struct FactMapping: Sendable {
             let at = FactContext(period: coverInstant)
             coverItems(CoverItem.cover, of: cover, at)
             func numbered(_ i: Int) -> FactContext { FactContext(period: coverInstant, typed: ["ItemNumberAxis": String(i + 1)]) }
-            for (i, officer) in cover.officers.enumerated() {
-                text("OfficerName", officer.name, numbered(i))
-                text("OfficerTitle", officer.title, numbered(i))
-            }
-            for (i, officer) in cover.otherOfficers.enumerated() {
-                text("OtherOfficerName", officer.name, numbered(i))
-                text("OtherOfficerTitle", officer.title, numbered(i))
-            }
-            for (i, name) in cover.directors.enumerated() { text("DirectorOrTrusteeName", name, numbered(i)) }
-            if let jurat = cover.jurat {
-                coverItems(CoverItem.juratPlace, of: cover, at)
-                for (i, officer) in jurat.signatures.enumerated() {
-                    text("JuratSignatoryName", officer.name, numbered(i))
-                    text("JuratSignatoryTitle", officer.title, numbered(i))
+            func lists(_ lists: [CoverList]) {
+                for list in lists {
+                    for (i, entry) in list.entries(cover).enumerated() {
+                        for (item, value) in zip(list.items, entry) { text(item.name, value, numbered(i)) }
+                    }
                 }
+            }
+            lists(CoverList.cover)
+            if cover.jurat != nil {
+                coverItems(CoverItem.juratPlace, of: cover, at)
+                lists(CoverList.jurat)
                 coverItems(CoverItem.jurat, of: cover, at)
             }
         }

@@ -1,5 +1,5 @@
-import NAICXBRLCore
-import NAICXBRLXML
+@_spi(Stages) import NAICXBRLCore
+@_spi(Stages) import NAICXBRLXML
 import NAICXBRLTaxonomy
 import NAICXBRLChecks
 /// Writes a statement as one Inline XBRL 1.1 document: an XHTML page that a browser shows as
@@ -17,10 +17,10 @@ import NAICXBRLChecks
 /// dates and answers are `ix:nonNumeric`. Every fact has the id `f` and its number in the
 /// mapping, as in the XML instance.
 public struct InlineXBRLWriter: Sendable {
-    public let blank: Blank
-    public let taxonomy: TaxonomyModel
+    @_spi(Stages) public let blank: Blank
+    @_spi(Stages) public let taxonomy: TaxonomyModel
 
-    public init(blank: Blank) {
+    @_spi(Stages) public init(blank: Blank) {
         self.blank = blank
         taxonomy = TaxonomyModel.of(blank)
     }
@@ -77,7 +77,7 @@ public struct InlineXBRLWriter: Sendable {
     }
 
     /// The document, and the texts that held characters XML cannot hold (written as U+FFFD).
-    public func write(_ statement: Statement, _ mapping: FactMapping.Result,
+    @_spi(Stages) public func write(_ statement: Statement, _ mapping: FactMapping.Result,
                       findings: [Place: [Finding]] = [:]) -> (bytes: [UInt8], unwritable: [String]) {
         var document = Document(writer: self, statement: statement, mapping: mapping, findings: findings)
         return document.write()
@@ -108,8 +108,6 @@ private struct Document {
     var lastContext: (context: FactContext, number: Int)?
     /// The printed forms, each once, in the order of their first fact (made by ``header(_:)``).
     var printedForms: [String] = []
-    /// Typed dimensions' domain elements, by axis.
-    var typedDomains: [(axis: String, domain: String)] = []
     var written: [Bool]
     /// Each fact's context id (`c` and its number in document order).
     var contextIDs: [Int] = []
@@ -240,27 +238,12 @@ private struct Document {
     mutating func numberContexts() -> [FactContext] {
         var contexts = mapping.contexts
         var factContexts = mapping.factContexts
-        if factContexts.count != facts.count || !facts.indices.allSatisfy({ factContexts[$0] < contexts.count && contexts[factContexts[$0]] == facts[$0].context }) {
-            var numbers: [FactContext: Int] = [:]
-            contexts = []
-            factContexts = facts.map { fact in
-                if let known = numbers[fact.context] { return known }
-                numbers[fact.context] = contexts.count
-                contexts.append(fact.context)
-                return contexts.count - 1
-            }
+        if !InstanceWriter.numbers(factContexts, of: contexts, match: facts, { $0.context }) {
+            (contexts, factContexts) = InstanceWriter.numbered(facts.map(\.context))
         }
         var used = [Bool](repeating: false, count: contexts.count)
         for number in factContexts { used[number] = true }
-        var periodList: [Period] = []
-        for number in contexts.indices where used[number] && !periodList.contains(contexts[number].period) {
-            periodList.append(contexts[number].period)
-        }
-        periodList.sort()
-        contextOrder = contexts.indices.filter { used[$0] }
-            .map { (number: $0, rank: periodList.firstIndex(of: contexts[$0].period) ?? 0, key: contexts[$0].sortKeyBytes) }
-            .sorted { a, b in a.rank != b.rank ? a.rank < b.rank : FactContext.keyPrecedes(a.key, b.key) }
-            .map(\.number)
+        contextOrder = InstanceWriter.documentOrder(contexts, used: used).map(\.number)
         var ids = [Int](repeating: 0, count: contexts.count)
         for (n, number) in contextOrder.enumerated() { ids[number] = n + 1 }
         contextIDs = factContexts.map { ids[$0] }
@@ -364,26 +347,14 @@ private struct Document {
             xml.xml.raw("/>\n")
         }
         let instance = InstanceWriter(taxonomy: writer.taxonomy)
-        // What is the same in many contexts is made once: the entity, each axis's `dimension`
-        // attribute, each period. A text holding a character XML cannot hold is written in
+        // What is the same in many contexts is made once: the entity, each typed axis's domain,
+        // each period. A text holding a character XML cannot hold is written in
         // place each time instead, so that the document reports it once per use, as any text.
         var entity = XMLBytes(capacity: 160)
-        entity.raw("<xbrli:entity><xbrli:identifier")
-        entity.attribute("scheme", InstanceWriter.entityScheme)
-        entity.raw(">")
-        entity.text(mapping.entity)
-        entity.raw("</xbrli:identifier>")
+        entity.entityIdentifier(mapping.entity)
         let entityBytes: [UInt8]? = entity.unwritable.isEmpty ? entity.bytes : nil
-        var dimensions: [(axis: String, bytes: [UInt8])] = []
+        var typedDomains: [(axis: String, domain: String)] = []
         let prefix = self.prefix
-        func dimension(_ axis: String) {
-            if let known = dimensions.first(where: { $0.axis == axis }) { return xml.xml.raw(known.bytes) }
-            var made = XMLBytes(capacity: 96)
-            made.attribute("dimension", prefix, axis)
-            guard made.unwritable.isEmpty else { return xml.xml.attribute("dimension", prefix, axis) }
-            dimensions.append((axis, made.bytes))
-            xml.xml.raw(made.bytes)
-        }
         var periodBytes: [(period: Period, bytes: [UInt8])] = []
         for (n, number) in contextOrder.enumerated() {
             let context = contexts[number]
@@ -393,60 +364,15 @@ private struct Document {
             if let entityBytes {
                 xml.xml.raw(entityBytes)
             } else {
-                xml.xml.raw("<xbrli:entity><xbrli:identifier")
-                xml.xml.attribute("scheme", InstanceWriter.entityScheme)
-                xml.xml.raw(">")
-                xml.xml.text(mapping.entity)
-                xml.xml.raw("</xbrli:identifier>")
+                xml.xml.entityIdentifier(mapping.entity)
             }
-            if !context.explicit.isEmpty || !context.typed.isEmpty {
-                xml.xml.raw("<xbrli:segment>")
-                for (axis, member) in context.explicit {
-                    xml.xml.raw("<xbrldi:explicitMember")
-                    dimension(axis)
-                    xml.xml.raw(">")
-                    xml.xml.text(prefix, member)
-                    xml.xml.raw("</xbrldi:explicitMember>")
-                }
-                for (axis, value) in context.typed {
-                    let domain: String
-                    if let known = typedDomains.first(where: { $0.axis == axis }) {
-                        domain = known.domain
-                    } else {
-                        domain = prefix + ":" + instance.typedDomain(axis)
-                        typedDomains.append((axis, domain))
-                    }
-                    xml.xml.raw("<xbrldi:typedMember")
-                    dimension(axis)
-                    xml.xml.raw("><")
-                    xml.xml.raw(domain)
-                    xml.xml.raw(">")
-                    xml.xml.text(value)
-                    xml.xml.raw("</")
-                    xml.xml.raw(domain)
-                    xml.xml.raw("></xbrldi:typedMember>")
-                }
-                xml.xml.raw("</xbrli:segment>")
-            }
+            xml.xml.segment(of: context, prefix: prefix, taxonomy: instance.taxonomy, typedDomains: &typedDomains)
             xml.xml.raw("</xbrli:entity>")
             if let known = periodBytes.first(where: { $0.period == context.period }) {
                 xml.xml.raw(known.bytes)
             } else {
                 var made = XMLBytes(capacity: 128)
-                made.raw("<xbrli:period>")
-                switch context.period {
-                case .instant(let d):
-                    made.raw("<xbrli:instant>")
-                    made.date(d)
-                    made.raw("</xbrli:instant>")
-                case .duration(let s, let e):
-                    made.raw("<xbrli:startDate>")
-                    made.date(s)
-                    made.raw("</xbrli:startDate><xbrli:endDate>")
-                    made.date(e)
-                    made.raw("</xbrli:endDate>")
-                }
-                made.raw("</xbrli:period>")
+                made.period(context.period)
                 periodBytes.append((context.period, made.bytes))
                 xml.xml.raw(made.bytes)
             }

@@ -1,27 +1,27 @@
-import NAICXBRLCore
-import NAICXBRLXML
+@_spi(Stages) import NAICXBRLCore
+@_spi(Stages) import NAICXBRLXML
 import NAICXBRLTaxonomy
 import NAICXBRLChecks
 /// Writes facts as an XBRL 2.1 instance document.
 ///
 /// Contexts and units are written only when a fact uses them, in a fixed order, so the same
 /// statement always gives the same bytes.
-public struct InstanceWriter: Sendable {
-    public let taxonomy: TaxonomyModel
+@_spi(Stages) public struct InstanceWriter: Sendable {
+    @_spi(Stages) public let taxonomy: TaxonomyModel
 
-    public init(taxonomy: TaxonomyModel) {
+    @_spi(Stages) public init(taxonomy: TaxonomyModel) {
         self.taxonomy = taxonomy
     }
 
     /// Marks an entry of `written(_:).unwritable` that is about a text's length, not its characters.
     package static let tooLongMarker = "\u{0}length:"
 
-    public static let entityScheme = "http://taxonomy.naicxbrl.org/naic-company-code"
+    @_spi(Stages) public static let entityScheme = "http://taxonomy.naicxbrl.org/naic-company-code"
 
     /// The instance's bytes. Each context, unit and fact is one line, so that a validation or
     /// import finding's line number names one of them; nothing is indented within a line.
     /// Facts get an `id` only when a footnote (their printed form) points at them.
-    public func write(_ mapping: FactMapping.Result) -> [UInt8] {
+    @_spi(Stages) public func write(_ mapping: FactMapping.Result) -> [UInt8] {
         write(mapping, follower: nil)
     }
 
@@ -33,7 +33,7 @@ public struct InstanceWriter: Sendable {
 
     /// The instance, and the texts that held characters XML cannot hold (written with U+FFFD
     /// in their place; see ``XMLBytes``).
-    public func written(_ mapping: FactMapping.Result) -> (bytes: [UInt8], unwritable: [String]) {
+    @_spi(Stages) public func written(_ mapping: FactMapping.Result) -> (bytes: [UInt8], unwritable: [String]) {
         written(mapping, follower: nil)
     }
 
@@ -57,17 +57,7 @@ public struct InstanceWriter: Sendable {
         // Contexts in document order (FactContext's `<`), numbered c1, c2...
         var used = [Bool](repeating: false, count: contexts.count)
         for number in factContexts { used[number] = true }
-        // A statement has a handful of periods: each context gets its period's rank, and
-        // contexts of one period compare by their keys' bytes.
-        var periods: [Period] = []
-        for number in contexts.indices where used[number] && !periods.contains(contexts[number].period) {
-            periods.append(contexts[number].period)
-        }
-        periods.sort()
-        let order = contexts.indices.filter { used[$0] }
-            .map { (number: $0, rank: periods.firstIndex(of: contexts[$0].period) ?? 0, key: contexts[$0].sortKeyBytes) }
-            .sorted { a, b in a.rank != b.rank ? a.rank < b.rank : FactContext.keyPrecedes(a.key, b.key) }
-            .map { ($0.number, $0.key) }
+        let order = Self.documentOrder(contexts, used: used)
         var contextIDs = [Int](repeating: 0, count: contexts.count)
         for (n, entry) in order.enumerated() { contextIDs[entry.0] = n + 1 }
 
@@ -142,14 +132,8 @@ public struct InstanceWriter: Sendable {
 
         // The entity is the same in every context.
         var entity = XMLBytes(capacity: 160)
-        entity.raw("<xbrli:entity><xbrli:identifier")
-        entity.attribute("scheme", Self.entityScheme)
-        entity.raw(">")
-        entity.text(mapping.entity)
-        entity.raw("</xbrli:identifier>")
+        entity.entityIdentifier(mapping.entity)
         let entityBytes = entity.bytes
-        let qualified = "\(prefix):"
-        // A blank has a handful of typed axes: a list is quicker than hashing each axis name.
         var typedDomains: [(axis: String, domain: String)] = []
         for (number, _) in order {
             let context = contexts[number]
@@ -157,49 +141,10 @@ public struct InstanceWriter: Sendable {
             xml.integer(contextIDs[number])
             xml.raw("\">")
             xml.raw(entityBytes)
-            if !context.explicit.isEmpty || !context.typed.isEmpty {
-                xml.raw("<xbrli:segment>")
-                for (axis, member) in context.explicit {
-                    xml.raw("<xbrldi:explicitMember")
-                    xml.attribute("dimension", prefix, axis)
-                    xml.raw(">")
-                    xml.text(prefix, member)
-                    xml.raw("</xbrldi:explicitMember>")
-                }
-                for (axis, value) in context.typed {
-                    let domain: String
-                    if let known = typedDomains.first(where: { $0.axis == axis }) {
-                        domain = known.domain
-                    } else {
-                        domain = qualified + typedDomain(axis)
-                        typedDomains.append((axis, domain))
-                    }
-                    xml.raw("<xbrldi:typedMember")
-                    xml.attribute("dimension", prefix, axis)
-                    xml.raw("><")
-                    xml.raw(domain)
-                    xml.raw(">")
-                    xml.text(value)
-                    xml.raw("</")
-                    xml.raw(domain)
-                    xml.raw("></xbrldi:typedMember>")
-                }
-                xml.raw("</xbrli:segment>")
-            }
-            xml.raw("</xbrli:entity><xbrli:period>")
-            switch context.period {
-            case .instant(let d):
-                xml.raw("<xbrli:instant>")
-                xml.date(d)
-                xml.raw("</xbrli:instant>")
-            case .duration(let s, let e):
-                xml.raw("<xbrli:startDate>")
-                xml.date(s)
-                xml.raw("</xbrli:startDate><xbrli:endDate>")
-                xml.date(e)
-                xml.raw("</xbrli:endDate>")
-            }
-            xml.raw("</xbrli:period></xbrli:context>\n")
+            xml.segment(of: context, prefix: prefix, taxonomy: taxonomy, typedDomains: &typedDomains)
+            xml.raw("</xbrli:entity>")
+            xml.period(context.period)
+            xml.raw("</xbrli:context>\n")
             xml.flush()
             elementEnded(&xml)
         }
@@ -309,10 +254,27 @@ public struct InstanceWriter: Sendable {
         return type == .integer || type == .count
     }
 
+    /// The contexts some fact is in (`used`), in document order (FactContext's `<`): their
+    /// numbers in `contexts` and their sort keys.
+    @inline(__always)
+    static func documentOrder(_ contexts: [FactContext], used: [Bool]) -> [(number: Int, key: [UInt8])] {
+        // A statement has a handful of periods: each context gets its period's rank, and
+        // contexts of one period compare by their keys' bytes.
+        var periods: [Period] = []
+        for number in contexts.indices where used[number] && !periods.contains(contexts[number].period) {
+            periods.append(contexts[number].period)
+        }
+        periods.sort()
+        return contexts.indices.filter { used[$0] }
+            .map { (number: $0, rank: periods.firstIndex(of: contexts[$0].period) ?? 0, key: contexts[$0].sortKeyBytes) }
+            .sorted { a, b in a.rank != b.rank ? a.rank < b.rank : FactContext.keyPrecedes(a.key, b.key) }
+            .map { (number: $0.number, key: $0.key) }
+    }
+
     /// Whether `numbers` gives each fact its item in `items` (`item` reads it from the fact).
     @inline(__always)
-    fileprivate static func numbers<Item: Equatable>(_ numbers: [Int], of items: [Item], match facts: [Fact],
-                                                 _ item: (Fact) -> Item) -> Bool {
+    static func numbers<Item: Equatable>(_ numbers: [Int], of items: [Item], match facts: [Fact],
+                                         _ item: (Fact) -> Item) -> Bool {
         guard numbers.count == facts.count else { return false }
         for i in facts.indices {
             let n = numbers[i]
@@ -322,7 +284,7 @@ public struct InstanceWriter: Sendable {
     }
 
     /// Each distinct item once, and the number of each item in that list.
-    fileprivate static func numbered<Item: Hashable>(_ all: [Item]) -> ([Item], [Int]) {
+    static func numbered<Item: Hashable>(_ all: [Item]) -> ([Item], [Int]) {
         var numbers: [Item: Int] = [:]
         var distinct: [Item] = []
         let numbering = all.map { item in
@@ -335,6 +297,11 @@ public struct InstanceWriter: Sendable {
     }
 
     func typedDomain(_ axis: String) -> String {
+        Self.typedDomain(axis, in: taxonomy)
+    }
+
+    /// A typed axis's domain element (its local name); the axis itself where it is none.
+    static func typedDomain(_ axis: String, in taxonomy: TaxonomyModel) -> String {
         if case .typedDimension(let domain) = taxonomy.concept(axis)?.kind { return domain }
         return axis
     }

@@ -1,5 +1,5 @@
-import NAICXBRLCore
-import NAICXBRLXML
+@_spi(Stages) import NAICXBRLCore
+@_spi(Stages) import NAICXBRLXML
 import NAICXBRLTaxonomy
 import NAICXBRLChecks
 /// Writes facts as an xBRL-JSON 1.0 report (the JSON form of the Open Information Model 1.0):

@@ -1,4 +1,4 @@
-import NAICXBRLCore
+@_spi(Stages) import NAICXBRLCore
 
 extension Editions {
     /// The year in a statement's running header: the first four-digit number after the header

@@ -1,5 +1,5 @@
 import Foundation
-import NAICXBRLCore
+@_spi(Stages) import NAICXBRLCore
 
 /// Reads a statement laid out by position, a filed PDF or its `pdftotext -layout` text, by a
 /// ``Blank`` description.

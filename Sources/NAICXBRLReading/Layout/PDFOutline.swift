@@ -1,6 +1,6 @@
 import CMemory
 import Foundation
-import NAICXBRLCore
+@_spi(Stages) import NAICXBRLCore
 
 /// A PDF's outline (its bookmarks), through poppler's `pdftohtml -xml`: each top-level entry's
 /// title and the pages it spans, up to the next top-level entry.

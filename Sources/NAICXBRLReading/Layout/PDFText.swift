@@ -1,5 +1,5 @@
 import Foundation
-import NAICXBRLCore
+@_spi(Stages) import NAICXBRLCore
 
 /// Reads the words of a PDF, with their boxes, through poppler's `pdftotext`.
 ///

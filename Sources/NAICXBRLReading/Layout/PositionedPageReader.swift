@@ -1,4 +1,4 @@
-import NAICXBRLCore
+@_spi(Stages) import NAICXBRLCore
 /// Reads the rows of one page (or the pages one page of the blank is printed over).
 struct PositionedPageReader {
     let description: PageDescription

@@ -1,5 +1,5 @@
 import Foundation
-import NAICXBRLCore
+@_spi(Stages) import NAICXBRLCore
 
 /// What the reader of the tab-separated text looks things up by in a blank: the keys of its
 /// titles, headings and captions, and each page's lines by number.

@@ -1,4 +1,4 @@
-import NAICXBRLCore
+@_spi(Stages) import NAICXBRLCore
 /// Separates the amounts a statement prints inside a caption from the caption's words.
 ///
 /// The blank marks each such amount with a `$` ("Cash ($ ....), cash equivalents ($ ....)"), so

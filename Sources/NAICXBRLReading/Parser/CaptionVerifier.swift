@@ -1,5 +1,5 @@
 import Foundation
-import NAICXBRLCore
+@_spi(Stages) import NAICXBRLCore
 
 /// Decides whether a printed row's caption is the caption of the line its number names, in the
 /// edition of the blank the statement is read by.
@@ -58,12 +58,7 @@ struct CaptionVerifier: Sendable {
         // The whole caption, then text a layout glued to it (a page footer, a cover line).
         let startsWithOwn = !own.core.isEmpty && words.core.starts(with: own.core)
         let ownScore = Self.score(words, own)
-        var best: (index: Int, score: Double)?
-        for (other, candidate) in lines.enumerated() where other != index {
-            guard let candidate else { continue }
-            let score = Self.score(words, candidate)
-            if score > best?.score ?? 0 { best = (other, score) }
-        }
+        let best = Self.best(lines, except: index) { Self.score(words, $0) }
         if let best, best.score >= 0.6, best.score > ownScore + 0.1 { return .otherLine(best.index) }
         if ownScore >= 0.6 || startsWithOwn { return .equivalent }
         // A caption whose words run together (a font without spaces: "Aggregatereserveforlife…")
@@ -72,16 +67,22 @@ struct CaptionVerifier: Sendable {
         if words.full.count * 10 < own.full.count * 7, let ownKey = keys[index] {
             let key = Text.keyBytes(printed)
             let ownLetters = Self.similarity(key, ownKey)
-            var bestOther: (index: Int, score: Double)?
-            for (other, candidate) in keys.enumerated() where other != index {
-                guard let candidate else { continue }
-                let score = Self.similarity(key, candidate)
-                if score > bestOther?.score ?? 0 { bestOther = (other, score) }
-            }
+            let bestOther = Self.best(keys, except: index) { Self.similarity(key, $0) }
             if let bestOther, bestOther.score >= 0.85, bestOther.score > ownLetters + 0.05 { return .otherLine(bestOther.index) }
             if ownLetters >= 0.85, ownLetters >= (bestOther?.score ?? 0) { return .equivalent }
         }
         return .noLine
+    }
+
+    /// The line other than `index` that scores highest (the first of equals), if any scores above 0.
+    private static func best<Line>(_ lines: [Line?], except index: Int, _ scoring: (Line) -> Double) -> (index: Int, score: Double)? {
+        var best: (index: Int, score: Double)?
+        for (other, candidate) in lines.enumerated() where other != index {
+            guard let candidate else { continue }
+            let score = scoring(candidate)
+            if score > best?.score ?? 0 { best = (other, score) }
+        }
+        return best
     }
 
     /// Similarity of two captions, 0 to 1: mostly their words outside parentheses, partly all.

@@ -1,5 +1,5 @@
 import Foundation
-import NAICXBRLCore
+@_spi(Stages) import NAICXBRLCore
 /// Reads the cover page and the jurat: every line before the first running page header.
 ///
 /// The reader is driven by the labels the blank prints ("NAIC Group Code", "Statutory Home

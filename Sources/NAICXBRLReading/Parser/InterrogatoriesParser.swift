@@ -1,4 +1,4 @@
-import NAICXBRLCore
+@_spi(Stages) import NAICXBRLCore
 /// Reads the general interrogatories (parts 1 and 2) and the supplemental exhibits and schedules
 /// interrogatories: one ``Interrogatory`` per numbered question, with its answer as printed.
 ///

@@ -1,4 +1,4 @@
-import NAICXBRLCore
+@_spi(Stages) import NAICXBRLCore
 /// Reads the notes to financial statements: one ``Note`` per printed "Note N – Title" heading,
 /// its paragraphs and tables in printed order.
 ///

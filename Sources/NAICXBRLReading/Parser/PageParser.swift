@@ -1,4 +1,4 @@
-import NAICXBRLCore
+@_spi(Stages) import NAICXBRLCore
 /// Reads one tabular page by its description: line numbers find the rows, columns come from tabs.
 struct PageParser {
     let description: PageDescription

@@ -1,5 +1,5 @@
 import Foundation
-import NAICXBRLCore
+@_spi(Stages) import NAICXBRLCore
 
 /// The outcome of reading a statement: the model, and an account of every input line.
 public struct ParseResult: Sendable {

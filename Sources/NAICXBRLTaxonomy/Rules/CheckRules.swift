@@ -1,46 +1,46 @@
 import Foundation
-import NAICXBRLCore
-import NAICXBRLXML
+@_spi(Stages) import NAICXBRLCore
+@_spi(Stages) import NAICXBRLXML
 
 /// A rule ready to evaluate: compiled from the rule file or generated from the blank.
-public struct CheckRule: Sendable {
-    public typealias Source = CheckRuleSource
+package struct CheckRule: Sendable {
+    package typealias Source = CheckRuleSource
 
-    public var id: String
-    public var message: String
-    public var severity: CheckSeverity
-    public var tolerance: Amount
+    package var id: String
+    package var message: String
+    package var severity: CheckSeverity
+    package var tolerance: Amount
     /// What the statement prints.
-    public var left: [CheckTerm]
+    package var left: [CheckTerm]
     /// What it must equal.
-    public var right: [CheckTerm]
-    public var scope: CheckScope
-    public var source: Source
+    package var right: [CheckTerm]
+    package var scope: CheckScope
+    package var source: Source
 
-    public var terms: [CheckTerm] { left + right }
+    package var terms: [CheckTerm] { left + right }
 }
 
 /// A signed reference: `- Liabilities 36 col 1`.
-public struct CheckTerm: Hashable, Sendable {
+package struct CheckTerm: Hashable, Sendable {
     /// +1 or -1.
-    public var sign: Int
-    public var reference: CheckReference
+    package var sign: Int
+    package var reference: CheckReference
 
-    public init(sign: Int, reference: CheckReference) {
+    package init(sign: Int, reference: CheckReference) {
         self.sign = sign
         self.reference = reference
     }
 }
 
 /// Which column of a page a reference reads.
-public enum ColumnSelector: Hashable, Sendable, CustomStringConvertible {
+package enum ColumnSelector: Hashable, Sendable, CustomStringConvertible {
     /// The blank's column number, as printed (`"3"`).
     case number(String)
     /// The column whose period is this one for the statement's date: Schedule D Part 1B's "end of
     /// the current quarter" is column 5, 6 or 7 depending on the quarter.
     case period(PeriodReference)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .number(let n): n
         case .period(let p): "@" + p.rawValue
@@ -49,7 +49,7 @@ public enum ColumnSelector: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Which rows of a note's table a reference reads.
-public enum NoteRowSelector: String, Hashable, Sendable {
+package enum NoteRowSelector: String, Hashable, Sendable {
     /// The row of the instance: the rule is checked on every row of every table.
     case each
     /// The sum of the rows that are not totals.
@@ -59,7 +59,7 @@ public enum NoteRowSelector: String, Hashable, Sendable {
 }
 
 /// One value the statement prints, or a count of them.
-public enum CheckReference: Hashable, Sendable {
+package enum CheckReference: Hashable, Sendable {
     /// A cell of a tabular page. `line == nil` is the row of the instance (``CheckScope/rows(page:)``).
     case cell(page: String, line: String?, column: ColumnSelector)
     /// The `slot`-th amount printed inside a caption (1-based: `Cash ($...), cash equivalents ($...)`).
@@ -74,7 +74,7 @@ public enum CheckReference: Hashable, Sendable {
 }
 
 /// What one rule is checked on.
-public enum CheckScope: Hashable, Sendable {
+package enum CheckScope: Hashable, Sendable {
     /// Once.
     case single
     /// Every printed line of the page (column arithmetic such as "Cols. 1 - 2").
@@ -92,18 +92,18 @@ public struct CheckRuleError: Error, CustomStringConvertible, Sendable {
 }
 
 /// The rules for a blank: generated from its description plus the listed ones.
-public struct CheckRuleSet: Sendable {
-    public let blank: Blank
-    public let rules: [CheckRule]
+package struct CheckRuleSet: Sendable {
+    package let blank: Blank
+    package let rules: [CheckRule]
     /// The rules compiled against the blank: what the checker evaluates and the formula linkbase states.
     package let plan: CheckPlan
 
-    public var generatedCount: Int { rules.filter { $0.source == .blank }.count }
-    public var listedCount: Int { rules.filter { $0.source == .listed }.count }
+    package var generatedCount: Int { rules.filter { $0.source == .blank }.count }
+    package var listedCount: Int { rules.filter { $0.source == .listed }.count }
 
     /// Generates the blank's rules and compiles the listed ones; throws on the first rule that
     /// names something the blank does not have.
-    public init(blank: Blank, file: CheckRuleFile) throws(CheckRuleError) {
+    package init(blank: Blank, file: CheckRuleFile) throws(CheckRuleError) {
         self.blank = blank
         guard file.blank == blank.id else {
             throw CheckRuleError(rule: "(file)", problem: "the rules are for blank \(file.blank), not \(blank.id)")
@@ -131,7 +131,7 @@ public struct CheckRuleSet: Sendable {
     }
 
     /// The bundled rules of a blank's edition, or nil when the blank has none.
-    public static func bundled(for blank: Blank) throws(CheckRuleError) -> CheckRuleSet? {
+    package static func bundled(for blank: Blank) throws(CheckRuleError) -> CheckRuleSet? {
         let file: CheckRuleFile?
         do {
             file = try BlankCatalog.bundled.checkRuleFile(for: blank)
@@ -160,7 +160,7 @@ public struct CheckRuleSet: Sendable {
 ///   note table's cell in every row, the sum of the rows that are not totals, or the totals row,
 ///   in every table of the note. `C` is a column number (1 is the first amount column) or `*`.
 /// - `count PAGE LINES col C = TEXT`: how many of those lines print `TEXT` in column C.
-public enum CheckExpression {
+package enum CheckExpression {
     static func isNCName(_ s: String) -> Bool {
         guard let first = s.unicodeScalars.first, CharacterSet.letters.contains(first) || first == "_" else { return false }
         return s.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-._".unicodeScalars.contains($0)) }

@@ -1,5 +1,5 @@
-import NAICXBRLCore
-import NAICXBRLXML
+@_spi(Stages) import NAICXBRLCore
+@_spi(Stages) import NAICXBRLXML
 /// Writes a ``CheckRuleSet`` as an XBRL Formula 1.0 linkbase of value assertions, so that any
 /// formula processor (Arelle) checks an instance the way `naicxbrl check` checks the statement.
 /// It writes the rules as compiled for the checker (``CheckPlan``): the cells, lines, columns,
@@ -24,13 +24,13 @@ import NAICXBRLXML
 /// `Scripts/interop.sh` runs the linkbase in Arelle on the reference statement and on a changed
 /// copy and requires Arelle's satisfied and not satisfied counts, assertion by assertion, to be
 /// ``CheckReport/assertions``.
-public struct FormulaLinkbaseWriter: Sendable {
-    public let taxonomy: TaxonomyModel
-    public let rules: CheckRuleSet
+package struct FormulaLinkbaseWriter: Sendable {
+    package let taxonomy: TaxonomyModel
+    package let rules: CheckRuleSet
     /// The rules as the checker evaluates them: every place they read resolved once.
     private let plan: CheckPlan
 
-    public init(taxonomy: TaxonomyModel, rules: CheckRuleSet) {
+    package init(taxonomy: TaxonomyModel, rules: CheckRuleSet) {
         self.taxonomy = taxonomy
         self.rules = rules
         plan = rules.plan
@@ -99,10 +99,10 @@ public struct FormulaLinkbaseWriter: Sendable {
     }
 
     /// A rule the writer cannot express; the taxonomy is then written without it.
-    public struct Unsupported: Error, CustomStringConvertible {
-        public var rule: String
-        public var problem: String
-        public var description: String { "\(rule): \(problem)" }
+    package struct Unsupported: Error, CustomStringConvertible {
+        package var rule: String
+        package var problem: String
+        package var description: String { "\(rule): \(problem)" }
     }
 
     /// The assertions, one per rule, in rule order.
@@ -111,7 +111,7 @@ public struct FormulaLinkbaseWriter: Sendable {
     }
 
     /// The linkbase document.
-    public func linkbase() -> [UInt8] {
+    package func linkbase() -> [UInt8] {
         // The rules ship with the library and the tests compile every one of them; a rule the
         // writer cannot express is left out rather than written wrong.
         let list = rules.rules.indices.compactMap { try? assertion($0) }
@@ -575,15 +575,21 @@ public struct FormulaLinkbaseWriter: Sendable {
 
     private func writeFilter(_ xml: XMLStreamWriter, _ filter: Filter, label: String) {
         let common = [("xlink:type", "resource"), ("xlink:label", label)]
+        /// The filter's element, open, with the resource's attributes.
+        func open(_ element: String) {
+            xml.start(element)
+            for (k, v) in common { xml.attribute(k, v) }
+        }
+        /// `<wrapper><qnameElement>name</qnameElement></wrapper>`
+        func qname(_ wrapper: String, _ qnameElement: String, _ name: String) {
+            xml.start(wrapper)
+            xml.element(qnameElement, attributes: [], text: name)
+            xml.end()
+        }
         switch filter {
         case .concepts(let names):
-            xml.start("cf:conceptName")
-            for (k, v) in common { xml.attribute(k, v) }
-            for name in names {
-                xml.start("cf:concept")
-                xml.element("cf:qname", attributes: [], text: name)
-                xml.end()
-            }
+            open("cf:conceptName")
+            for name in names { qname("cf:concept", "cf:qname", name) }
             xml.end()
         case .periodInstant(let date):
             xml.element("pf:periodInstant", attributes: common + [("date", date)])
@@ -592,34 +598,19 @@ public struct FormulaLinkbaseWriter: Sendable {
         case .periodEnd(let date):
             xml.element("pf:periodEnd", attributes: common + [("date", date)])
         case .explicitDimension(let axis, let members):
-            xml.start("df:explicitDimension")
-            for (k, v) in common { xml.attribute(k, v) }
-            xml.start("df:dimension")
-            xml.element("df:qname", attributes: [], text: axis)
-            xml.end()
-            for member in members {
-                xml.start("df:member")
-                xml.element("df:qname", attributes: [], text: member)
-                xml.end()
-            }
+            open("df:explicitDimension")
+            qname("df:dimension", "df:qname", axis)
+            for member in members { qname("df:member", "df:qname", member) }
             xml.end()
         case .typedDimension(let axis, let test):
-            xml.start("df:typedDimension")
-            for (k, v) in common { xml.attribute(k, v) }
+            open("df:typedDimension")
             if let test { xml.attribute("test", test) }
-            xml.start("df:dimension")
-            xml.element("df:qname", attributes: [], text: axis)
-            xml.end()
+            qname("df:dimension", "df:qname", axis)
             xml.end()
         case .aspectCover(let aspects, let dimensions):
-            xml.start("acf:aspectCover")
-            for (k, v) in common { xml.attribute(k, v) }
+            open("acf:aspectCover")
             for aspect in aspects { xml.element("acf:aspect", attributes: [], text: aspect) }
-            for dimension in dimensions {
-                xml.start("acf:dimension")
-                xml.element("acf:qname", attributes: [], text: dimension)
-                xml.end()
-            }
+            for dimension in dimensions { qname("acf:dimension", "acf:qname", dimension) }
             xml.end()
         }
     }

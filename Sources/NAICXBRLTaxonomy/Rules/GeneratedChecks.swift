@@ -1,6 +1,6 @@
 import Foundation
-import NAICXBRLCore
-import NAICXBRLXML
+@_spi(Stages) import NAICXBRLCore
+@_spi(Stages) import NAICXBRLXML
 
 /// The checks the blank description already states: the arithmetic printed in captions
 /// ("Totals (Lines 1 to 8.3)"), the lines that repeat another ("(Line 25 above)"), and the column
@@ -19,22 +19,28 @@ enum GeneratedChecks {
             func amountColumns(_ line: LineDescription) -> [ColumnDescription] {
                 pageAmountColumns.filter(line.prints(in:))
             }
+            /// One rule a column the line is printed in: the line's cell `must` (a verb phrase)
+            /// equal the signed sum of the `right` lines' cells in the same column.
+            func appendLineRules(_ line: LineDescription, id: String, must: String, _ right: [(sign: Int, line: String)]) {
+                for column in amountColumns(line) {
+                    let selector = ColumnSelector.number(column.number)
+                    rules.append(CheckRule(
+                        id: "\(stem)-line-\(line.line)-\(id)-col-\(column.number)",
+                        message: "\(title) line \(line.line) (\(caption(line))) must \(must), in column \(column.number) (\(column.heading))",
+                        severity: severity, tolerance: tolerance,
+                        left: [CheckTerm(sign: 1, reference: .cell(page: page.id, line: line.line, column: selector))],
+                        right: right.map { CheckTerm(sign: $0.sign, reference: .cell(page: page.id, line: $0.line, column: selector)) },
+                        scope: .single, source: .blank))
+                }
+            }
             for line in page.lines where !line.isHeading {
                 if let text = line.total {
                     guard let formula = Formula(text), let terms = page.expand(formula) else {
                         throw CheckRuleError(rule: "\(stem)-line-\(line.line)-total",
                                              problem: "the blank description's total \(text) of \(page.id) line \(line.line) names a line the page does not have")
                     }
-                    for column in amountColumns(line) {
-                        let selector = ColumnSelector.number(column.number)
-                        rules.append(CheckRule(
-                            id: "\(stem)-line-\(line.line)-total-col-\(column.number)",
-                            message: "\(title) line \(line.line) (\(caption(line))) must equal \(words(formula)), in column \(column.number) (\(column.heading))",
-                            severity: severity, tolerance: tolerance,
-                            left: [CheckTerm(sign: 1, reference: .cell(page: page.id, line: line.line, column: selector))],
-                            right: terms.map { CheckTerm(sign: $0.sign, reference: .cell(page: page.id, line: canonical($0.line, page), column: selector)) },
-                            scope: .single, source: .blank))
-                    }
+                    appendLineRules(line, id: "total", must: "equal \(words(formula))",
+                                    terms.map { (sign: $0.sign, line: canonical($0.line, page)) })
                 }
                 if let other = line.equals {
                     guard let index = page.lineIndex(other) else {
@@ -42,16 +48,7 @@ enum GeneratedChecks {
                                              problem: "\(page.id) line \(line.line) repeats line \(other), which the page does not have")
                     }
                     let otherLine = page.lines[index].line
-                    for column in amountColumns(line) {
-                        let selector = ColumnSelector.number(column.number)
-                        rules.append(CheckRule(
-                            id: "\(stem)-line-\(line.line)-equals-line-\(otherLine)-col-\(column.number)",
-                            message: "\(title) line \(line.line) (\(caption(line))) must repeat line \(otherLine), in column \(column.number) (\(column.heading))",
-                            severity: severity, tolerance: tolerance,
-                            left: [CheckTerm(sign: 1, reference: .cell(page: page.id, line: line.line, column: selector))],
-                            right: [CheckTerm(sign: 1, reference: .cell(page: page.id, line: otherLine, column: selector))],
-                            scope: .single, source: .blank))
-                    }
+                    appendLineRules(line, id: "equals-line-\(otherLine)", must: "repeat line \(otherLine)", [(sign: 1, line: otherLine)])
                 }
             }
             for column in page.columns {

@@ -1,6 +1,6 @@
 import CLibXML2
 import Foundation
-import NAICXBRLCore
+@_spi(Stages) import NAICXBRLCore
 
 /// Reads an Inline XBRL 1.1 document into the XBRL 2.1 instance it stands for (the "target
 /// document" of the Inline XBRL specification): the header's schemaRef, role references,

@@ -6,18 +6,18 @@ import NAICXBRLCore
 ///
 /// Nothing is resolved against the taxonomy yet; ``FactImporter`` does that.
 public struct RawInstance: Sendable {
-    public struct RawFact: Sendable {
-        public var namespace: String
-        public var concept: String
-        public var contextRef: String?
-        public var unitRef: String?
-        public var decimals: String?
+    package struct RawFact: Sendable {
+        package var namespace: String
+        package var concept: String
+        package var contextRef: String?
+        package var unitRef: String?
+        package var decimals: String?
         /// XBRL 2.1's other way to state a numeric fact's accuracy, instead of `decimals`.
-        public var precision: String? = nil
-        public var isNil: Bool
-        public var id: String?
-        public var value: String
-        public var line: Int
+        package var precision: String? = nil
+        package var isNil: Bool
+        package var id: String?
+        package var value: String
+        package var line: Int
 
         package init(namespace: String, concept: String, contextRef: String? = nil, unitRef: String? = nil, decimals: String? = nil, precision: String? = nil, isNil: Bool, id: String? = nil, value: String, line: Int) {
             self.namespace = namespace
@@ -33,19 +33,19 @@ public struct RawInstance: Sendable {
         }
     }
 
-    public var schemaRefs: [String] = []
-    public var contexts: [String: FactContext] = [:]
-    public var contextLines: [String: Int] = [:]
+    package var schemaRefs: [String] = []
+    package var contexts: [String: FactContext] = [:]
+    package var contextLines: [String: Int] = [:]
     /// The entity identifier of each context, to check that one entity reports.
-    public var entities: [String: String] = [:]
-    public var units: [String: [String]] = [:]
-    public var facts: [RawFact] = []
+    package var entities: [String: String] = [:]
+    package var units: [String: [String]] = [:]
+    package var facts: [RawFact] = []
     /// Footnote text of the printed-form role, by the id of the fact it annotates.
-    public var printedForms: [String: String] = [:]
+    package var printedForms: [String: String] = [:]
     /// Footnote text of the standard footnote role, by fact id. Processors that rewrite an
     /// instance (Arelle through xBRL-JSON) keep footnotes but not their custom roles.
-    public var footnotes: [String: String] = [:]
-    public var issues: [Diagnostic] = []
+    package var footnotes: [String: String] = [:]
+    package var issues: [Diagnostic] = []
 
     package init(schemaRefs: [String] = [], contexts: [String: FactContext] = [:], contextLines: [String: Int] = [:], entities: [String: String] = [:], units: [String: [String]] = [:], facts: [RawFact] = [], printedForms: [String: String] = [:], footnotes: [String: String] = [:], issues: [Diagnostic] = []) {
         self.schemaRefs = schemaRefs

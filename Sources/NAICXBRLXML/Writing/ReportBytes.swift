@@ -1,4 +1,4 @@
-import NAICXBRLCore
+@_spi(Stages) import NAICXBRLCore
 
 /// A report written as UTF-8 bytes into an ``XMLBytes`` buffer (copied in with `memcpy`, numbers
 /// written in place), whose escaping is not used: the xBRL-JSON report and the xBRL-CSV package.
@@ -14,37 +14,37 @@ import NAICXBRLCore
 /// character XML cannot hold is written as U+FFFD. A row is written field by field
 /// (``field(_:)``, ``comma()``, ``endRow()``), numbers straight into the bytes, or whole
 /// (``row(_:)``).
-public struct ReportBytes: ~Copyable {
+@_spi(Stages) public struct ReportBytes: ~Copyable {
 
-    public var out: XMLBytes
-    public var unwritable: [String] = []
+    @_spi(Stages) public var out: XMLBytes
+    @_spi(Stages) public var unwritable: [String] = []
 
     @inlinable
-    public init(capacity: Int = 256) {
+    @_spi(Stages) public init(capacity: Int = 256) {
         out = XMLBytes(capacity: capacity)
     }
 
     /// A literal's bytes. (The `String` overload is disfavoured so that a literal comes here,
     /// where its bytes are at hand without looking into a string.)
     @inlinable @inline(__always)
-    public mutating func raw(_ text: StaticString) {
+    @_spi(Stages) public mutating func raw(_ text: StaticString) {
         out.raw(text)
     }
 
     @inlinable @_disfavoredOverload
-    public mutating func raw(_ text: String) {
+    @_spi(Stages) public mutating func raw(_ text: String) {
         out.raw(text)
     }
 
     @inlinable
-    public mutating func raw(_ other: UnsafeBufferPointer<UInt8>) {
+    @_spi(Stages) public mutating func raw(_ other: UnsafeBufferPointer<UInt8>) {
         out.raw(other)
     }
 
     /// The end of `documentInfo`: its `namespaces` (`prefix: URI`, in the order of the
     /// prefixes) and its `taxonomy`, the entry point.
     @inlinable
-    public mutating func namespaces(_ namespaces: [(prefix: String, uri: String)], taxonomy entryPoint: String) {
+    @_spi(Stages) public mutating func namespaces(_ namespaces: [(prefix: String, uri: String)], taxonomy entryPoint: String) {
         raw("    \"namespaces\": {")
         for (n, namespace) in namespaces.sorted(by: { $0.prefix < $1.prefix }).enumerated() {
             raw(n == 0 ? "\n      " : ",\n      ")
@@ -59,7 +59,7 @@ public struct ReportBytes: ~Copyable {
 
     /// `text` as a JSON string, quotes included.
     @inlinable
-    public mutating func string(_ text: String) {
+    @_spi(Stages) public mutating func string(_ text: String) {
         out.raw(0x22)
         var replaced = false
         Text.withBytes(text) { source in
@@ -96,7 +96,7 @@ public struct ReportBytes: ~Copyable {
 
     /// `prefix:name` as a JSON string, quotes included, without joining the two first.
     @inlinable
-    public mutating func string(_ prefix: String, _ name: String) {
+    @_spi(Stages) public mutating func string(_ prefix: String, _ name: String) {
         let plain = Text.withBytes(prefix) { Self.plainJSON($0) } && Text.withBytes(name) { Self.plainJSON($0) }
         guard plain else { return string(prefix + ":" + name) }
         out.raw(0x22)
@@ -108,7 +108,7 @@ public struct ReportBytes: ~Copyable {
 
     /// Whether a text goes into a JSON string as it is.
     @inlinable
-    public static func plainJSON(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    @_spi(Stages) public static func plainJSON(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         !utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xEF }
     }
 
@@ -116,23 +116,23 @@ public struct ReportBytes: ~Copyable {
 
     /// What has been written so far.
     @inlinable
-    public var bytes: [UInt8] { out.bytes }
+    @_spi(Stages) public var bytes: [UInt8] { out.bytes }
 
     @inlinable
-    public mutating func raw(_ other: [UInt8]) {
+    @_spi(Stages) public mutating func raw(_ other: [UInt8]) {
         out.raw(other)
     }
 
     /// A decimal integer.
     @inlinable
-    public mutating func integer(_ value: Int) {
+    @_spi(Stages) public mutating func integer(_ value: Int) {
         out.integer(value)
     }
 
     /// The canonical form of an xs:decimal: no leading zeros, no trailing zeros after the
     /// point, and a digit at least on each side of it (`150751734.0`, `4933708.07`, `-0.5`).
     @inlinable
-    public mutating func canonicalDecimal(_ amount: Amount) {
+    @_spi(Stages) public mutating func canonicalDecimal(_ amount: Amount) {
         let canonical = amount.withoutTrailingZeros
         out.amount(canonical)
         if canonical.fractionDigits == 0 { out.raw(".0") }
@@ -141,14 +141,14 @@ public struct ReportBytes: ~Copyable {
     /// The canonical form of a numeric value: of an xs:integer (`50`, no point) for an item of
     /// an integer type, else of an xs:decimal.
     @inlinable
-    public mutating func canonicalNumber(_ amount: Amount, integer: Bool) {
+    @_spi(Stages) public mutating func canonicalNumber(_ amount: Amount, integer: Bool) {
         let canonical = amount.withoutTrailingZeros
         if integer, canonical.fractionDigits == 0 { out.amount(canonical) } else { canonicalDecimal(amount) }
     }
 
     /// `YYYY-MM-DD`, as `CalendarDate.description` writes it.
     @inlinable
-    public mutating func date(_ date: CalendarDate) {
+    @_spi(Stages) public mutating func date(_ date: CalendarDate) {
         out.date(date)
     }
 
@@ -156,7 +156,7 @@ public struct ReportBytes: ~Copyable {
 
 
     @inlinable
-    public mutating func row(_ fields: [String]) {
+    @_spi(Stages) public mutating func row(_ fields: [String]) {
         for (n, field) in fields.enumerated() {
             if n > 0 { comma() }
             self.field(field)
@@ -165,15 +165,15 @@ public struct ReportBytes: ~Copyable {
     }
 
     @inlinable
-    public mutating func comma() { out.raw(0x2C) }
+    @_spi(Stages) public mutating func comma() { out.raw(0x2C) }
     @inlinable
-    public mutating func endRow() { out.raw(0x0A) }
+    @_spi(Stages) public mutating func endRow() { out.raw(0x0A) }
     @inlinable
-    public mutating func raw(_ byte: UInt8) { out.raw(byte) }
+    @_spi(Stages) public mutating func raw(_ byte: UInt8) { out.raw(byte) }
 
     /// One field, quoted where it must be.
     @inlinable
-    public mutating func field(_ original: String) {
+    @_spi(Stages) public mutating func field(_ original: String) {
         Text.withBytes(original) { utf8 in
             // Most fields hold nothing to quote or replace: one look at each byte.
             if Self.plain(utf8) {
@@ -189,7 +189,7 @@ public struct ReportBytes: ~Copyable {
 
     /// `prefix:name` as one field.
     @inlinable
-    public mutating func field(_ prefix: String, _ name: String) {
+    @_spi(Stages) public mutating func field(_ prefix: String, _ name: String) {
         let plain = Text.withBytes(prefix) { Self.plain($0) } && Text.withBytes(name) { Self.plain($0) }
         guard plain else { return field(prefix + ":" + name) }
         out.raw(prefix)
@@ -199,12 +199,12 @@ public struct ReportBytes: ~Copyable {
 
     /// Whether a name is written as it is: no byte to quote or replace, no space at either end.
     @inlinable
-    public static func plain(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    @_spi(Stages) public static func plain(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         !utf8.contains { $0 < 0x21 || $0 == 0x2C || $0 == 0x22 || $0 == 0xEF }
     }
 
     @inlinable
-    public mutating func quoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+    @_spi(Stages) public mutating func quoted(_ utf8: UnsafeBufferPointer<UInt8>) {
         let quote = utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } || utf8.first == 0x20 || utf8.last == 0x20
         guard quote else {
             out.raw(utf8)
@@ -219,19 +219,19 @@ public struct ReportBytes: ~Copyable {
     }
 
     @inlinable
-    public static func unwritable(_ scalar: Unicode.Scalar) -> Bool {
+    @_spi(Stages) public static func unwritable(_ scalar: Unicode.Scalar) -> Bool {
         (scalar.value < 0x20 && scalar.value != 0x09 && scalar.value != 0x0A && scalar.value != 0x0D) || scalar.value == 0xFFFE || scalar.value == 0xFFFF
     }
 }
 
 /// The bytes of an xBRL-JSON document.
-public typealias JSONBytes = ReportBytes
+@_spi(Stages) public typealias JSONBytes = ReportBytes
 /// The bytes of a CSV table.
-public typealias CSVBytes = ReportBytes
+@_spi(Stages) public typealias CSVBytes = ReportBytes
 
 extension Amount {
     /// The same amount with no trailing zeros after the point (`5.10` is `5.1`, `5.00` is `5`).
-    public var withoutTrailingZeros: Amount {
+    @_spi(Stages) public var withoutTrailingZeros: Amount {
         var units = self.units
         var fraction = fractionDigits
         while fraction > 0, units % 10 == 0 {

@@ -1,4 +1,4 @@
-import NAICXBRLCore
+@_spi(Stages) import NAICXBRLCore
 /// An XML document built as UTF-8 bytes, for documents whose shape the caller knows (the
 /// instance writer): no element stack, no validation of names, only correct escaping.
 ///
@@ -6,7 +6,7 @@ import NAICXBRLCore
 /// fraction of the cost: no C strings are made from Swift strings, and nothing is copied twice.
 /// The bytes go to a buffer of its own, copied in with `memcpy`: an instance is written in tens
 /// of thousands of short pieces, and appending each to an `Array` costs several times the copy.
-public struct XMLBytes: ~Copyable {
+@_spi(Stages) public struct XMLBytes: ~Copyable {
     @usableFromInline var base: UnsafeMutablePointer<UInt8>
     @usableFromInline var capacity: Int
     @usableFromInline package internal(set) var count = 0
@@ -22,7 +22,7 @@ public struct XMLBytes: ~Copyable {
     package private(set) var tooLong: [Int] = []
     private let textLimit = Limits.current.xmlTextBytes
 
-    public init(capacity: Int) {
+    @_spi(Stages) public init(capacity: Int) {
         self.capacity = max(capacity, 64)
         base = .allocate(capacity: self.capacity)
     }
@@ -32,7 +32,7 @@ public struct XMLBytes: ~Copyable {
     }
 
     /// What has been written so far.
-    public var bytes: [UInt8] {
+    @_spi(Stages) public var bytes: [UInt8] {
         [UInt8](UnsafeBufferPointer(start: base, count: count))
     }
 
@@ -95,28 +95,28 @@ public struct XMLBytes: ~Copyable {
     /// Markup written as is: names, literal tags, numbers. (A literal goes to the
     /// `StaticString` overload, whose bytes are at hand without looking into a string.)
     @_disfavoredOverload @inlinable
-    public mutating func raw(_ text: String) {
+    @_spi(Stages) public mutating func raw(_ text: String) {
         Text.withBytes(text) { append($0) }
     }
 
     @inlinable @inline(__always)
-    public mutating func raw(_ text: StaticString) {
+    @_spi(Stages) public mutating func raw(_ text: StaticString) {
         guard text.hasPointerRepresentation else { return text.withUTF8Buffer { append($0) } }
         append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     @inlinable
-    public mutating func raw(_ byte: UInt8) {
+    @_spi(Stages) public mutating func raw(_ byte: UInt8) {
         append(byte)
     }
 
     @inlinable
-    public mutating func raw(_ other: UnsafeBufferPointer<UInt8>) {
+    @_spi(Stages) public mutating func raw(_ other: UnsafeBufferPointer<UInt8>) {
         append(other)
     }
 
     @inlinable
-    public mutating func raw(_ other: [UInt8]) {
+    @_spi(Stages) public mutating func raw(_ other: [UInt8]) {
         other.withUnsafeBufferPointer { append($0) }
     }
 
@@ -218,7 +218,7 @@ public struct XMLBytes: ~Copyable {
 
     /// A decimal integer.
     @inlinable
-    public mutating func integer(_ value: Int) {
+    @_spi(Stages) public mutating func integer(_ value: Int) {
         if value < 0 { append(0x2D) }
         digits(value.magnitude, minimumCount: 1)
     }
@@ -250,7 +250,7 @@ public struct XMLBytes: ~Copyable {
 
     /// `Amount.description`, written in place: `-2959888`, `4933708.07`, `0.05`.
     @inlinable
-    public mutating func amount(_ amount: Amount) {
+    @_spi(Stages) public mutating func amount(_ amount: Amount) {
         if amount.units < 0 { append(0x2D) }
         let magnitude = amount.units.magnitude
         let fraction = amount.fractionDigits
@@ -268,7 +268,7 @@ public struct XMLBytes: ~Copyable {
 
     /// `YYYY-MM-DD`, as `CalendarDate.description` writes it.
     @inlinable
-    public mutating func date(_ date: CalendarDate) {
+    @_spi(Stages) public mutating func date(_ date: CalendarDate) {
         guard date.year >= 0, date.month >= 0, date.day >= 0 else { return raw(date.description) }
         digits(UInt(date.year), minimumCount: 4)
         append(0x2D)
