@@ -134,4 +134,48 @@ final class CSVTemplateTests: XCTestCase {
         let notString = try Self.editedMetadata { $0.replacingOccurrences(of: "\"priorYearEnd\": \"2011-01-01T00:00:00\"", with: "\"priorYearEnd\": 2011") }
         XCTAssertTrue(CSVReportReader.read(notString, name: "mml.xbr").raw.issues.contains { $0.message.contains("parameter priorYearEnd must be a string") })
     }
+
+    // MARK: Reading a large table in two parts
+
+    /// A table of at least twice `rowsPerPart` rows is read in two parts at once; the facts,
+    /// their contexts (by content), the problems and the imported statement are those of
+    /// reading it whole. Here every table of the reference package with 10 rows or more is split.
+    func testATableReadInTwoPartsGivesWhatReadingItWholeGives() throws {
+        let whole = CSVReportReader.read(OIMReportTests.csv, name: "mml.xbr")
+        let saved = CSVReportReader.rowsPerPart
+        CSVReportReader.rowsPerPart = 5
+        defer { CSVReportReader.rowsPerPart = saved }
+        let split = CSVReportReader.read(OIMReportTests.csv, name: "mml.xbr")
+        XCTAssertEqual(split.raw.issues, [])
+        XCTAssertEqual(split.raw.facts.count, whole.raw.facts.count)
+        // Some contexts were named by the second part's assembler.
+        XCTAssertTrue(split.raw.contexts.keys.contains { $0.hasPrefix("t") }, "no table was split")
+        OIMReportTests.assertSame(OIMReportTests.factSet(whole.raw), OIMReportTests.factSet(split.raw))
+        XCTAssertEqual(split.raw.facts.map(\.line), whole.raw.facts.map(\.line), "the facts are not in the order of the rows")
+        let imported = ReportImport.read(OIMReportTests.csv, name: "mml.xbr")
+        XCTAssertEqual(imported.result.diagnostics, [])
+        XCTAssertEqual(imported.result.statement, OIMReportTests.statement)
+    }
+
+    /// A problem in the second part is reported once, with its own line, after the first part's.
+    func testProblemsOfBothPartsAreReportedInOrder() throws {
+        var zip = try ZipReader(OIMReportTests.csv)
+        let assets = String(decoding: try XCTUnwrap(try zip.contents("mml/reports/Assets.csv")), as: UTF8.self)
+        var lines = assets.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Line 3 (row 2) and the last data row: a value that is no number.
+        lines[2] = lines[2].replacingOccurrences(of: "150751734.0", with: "x150751734.0")
+        let last = lines.lastIndex { $0.contains(",naiclq:") }!
+        var fields = lines[last].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let valueAt = fields.indices.last { Double(fields[$0]) != nil }!
+        fields[valueAt] = "#bad"
+        lines[last] = fields.joined(separator: ",")
+        let package = try OIMReportTests.package(replacing: "mml/reports/Assets.csv", with: lines.joined(separator: "\n"))
+        let whole = CSVReportReader.read(package, name: "mml.xbr").raw.issues
+        let saved = CSVReportReader.rowsPerPart
+        CSVReportReader.rowsPerPart = 5
+        defer { CSVReportReader.rowsPerPart = saved }
+        let split = CSVReportReader.read(package, name: "mml.xbr").raw.issues
+        XCTAssertEqual(split, whole)
+        XCTAssertTrue(split.contains { $0.line == last + 1 && $0.message.contains("unknown special value #bad") }, "\(split)")
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import NAICXBRLCore
 import NAICXBRLXML
 import NAICXBRLTaxonomy
@@ -184,6 +185,156 @@ import NAICXBRLChecks
                 } else {
                     decimals = .literal(source)
                 }
+            }
+        }
+    }
+
+    /// Where a table's records are, from the first reading: every `every`th record's number,
+    /// line and first byte, and how many records there are (the header included).
+    struct TableMarks {
+        var marks: [(record: Int, line: Int, offset: Int)] = []
+        var records = 0
+        /// Every how many records one is marked.
+        var every = max(1, min(4096, CSVReportReader.rowsPerPart / 8))
+    }
+
+    /// A table with at least twice this many rows is read in two parts at once.
+    nonisolated(unsafe) static var rowsPerPart = 50_000
+
+    /// What reading a table's rows needs, the same for each part of it.
+    struct TableRows: @unchecked Sendable {
+        let contents: [UInt8]
+        let tableID: String
+        let factColumns: [(Column, Int, ColumnPlan)]
+        let rowIDAt: Int?
+        let hasPrinted: Bool
+        let printed: [String: String]
+        let firstSlot: Int
+        let wanted: [Bool]
+    }
+
+    /// What reading one part of a table makes: its facts and contexts, footnotes, and problems.
+    final class TablePart: @unchecked Sendable {
+        var assembler: FactAssembler
+        var raw: RawInstance
+        var problems: [(line: Int, message: String)] = []
+        var dropped = 0
+        var notes: [String: String] = [:]
+        /// Per fact column (its slot): the context of the last cell, with the texts of the cells
+        /// its dimensions took.
+        var contexts: [Int: (varying: [String?], id: String)] = [:]
+        var dims: [(String, String)] = []
+
+        init(assembler: FactAssembler, raw: RawInstance) {
+            self.assembler = assembler
+            self.raw = raw
+        }
+
+        func problem(_ line: Int, _ message: String) {
+            if problems.count < JSONReportReader.maximumIssues { problems.append((line, message)) } else { dropped += 1 }
+        }
+
+        /// The other part's facts, contexts and problems after this one's.
+        func join(_ other: TablePart) {
+            raw.facts.append(contentsOf: other.raw.facts)
+            raw.contexts.merge(other.raw.contexts) { a, _ in a }
+            raw.contextLines.merge(other.raw.contextLines) { a, _ in a }
+            raw.entities.merge(other.raw.entities) { a, _ in a }
+            raw.printedForms.merge(other.raw.printedForms) { a, _ in a }
+            for (line, message) in other.problems { problem(line, message) }
+            dropped += other.dropped
+            notes.merge(other.notes) { a, _ in a }
+        }
+    }
+
+    /// Reads the records of `range` (the header, record 0, is skipped) into `part`.
+    static func read(_ rows: TableRows, _ range: (range: Range<Int>, firstRecord: Int, firstLine: Int), into part: TablePart) {
+        var r = range.firstRecord
+        let wanted = rows.wanted
+        // The file was read once already, whole: it cannot fail now.
+        try? CSVTable.scan(rows.contents, checked: true, part: range, keep: { record, field in record > 0 && field < wanted.count && wanted[field] }) { fields, line, _ in
+            defer { r += 1 }
+            guard r > 0 else { return }
+            for (column, at, plan) in rows.factColumns {
+                let cell = fields[at]
+                if cell.isEmpty { continue }
+                // A fact's identifier in links: its table, row and column (xBRL-CSV 1.0).
+                let linkID = rows.rowIDAt.map { "\(rows.tableID).r_\(fields[$0]).\(column.name)" }
+                if plan.isNote {
+                    if let linkID { part.notes[linkID] = cell }
+                    continue
+                }
+                func problem(_ message: String) { part.problem(line, "column \(at + 1) (\(column.name)): \(message)") }
+                /// A dimension's text in this row: nil where the dimension is left out.
+                func text(_ n: Int) -> String? {
+                    switch plan.dimensions[n].1 {
+                    case .literal(let text): return text
+                    case .column(let source):
+                        let text = fields[source]
+                        return text.isEmpty || text == "#none" ? nil : text
+                    }
+                }
+                for message in plan.problems { problem(message) }
+                var decimalsText: String?
+                switch plan.decimals {
+                case .none: break
+                case .literal(let text): decimalsText = text
+                case .column(let source):
+                    let text = fields[source]
+                    if !text.isEmpty {
+                        guard Int(text) != nil else {
+                            problem("the decimals \"\(text.prefix(20))\" are not an integer")
+                            continue
+                        }
+                        decimalsText = text
+                    }
+                case .problem(let message):
+                    problem(message)
+                    continue
+                }
+                if !plan.problems.isEmpty { continue }
+                var value: String? = cell
+                if cell.utf8.first == UInt8(ascii: "#") {
+                    if cell == "#nil" {
+                        value = nil
+                        decimalsText = nil
+                    } else if cell == "#empty" {
+                        value = ""
+                    } else if cell.hasPrefix("##") {
+                        value = String(cell.dropFirst())
+                    } else {
+                        problem("unknown special value \(cell.prefix(20))")
+                        continue
+                    }
+                }
+                guard let conceptName = plan.conceptAt.flatMap(text) else {
+                    problem("the fact has no concept")
+                    continue
+                }
+                // The context: resolved once per column where it takes no row's cell, else once
+                // per column and texts of those cells.
+                let slot = rows.firstSlot + at
+                let varying = plan.contextVaries ? plan.contextAt.map(text) : []
+                let contextID: String
+                if let known = part.contexts[slot], known.varying == varying {
+                    contextID = known.id
+                } else {
+                    part.dims.removeAll(keepingCapacity: true)
+                    for n in plan.contextAt { if let text = text(n) { part.dims.append((plan.dimensions[n].0, text)) } }
+                    switch part.assembler.context(part.dims, line: line, into: &part.raw) {
+                    case .failure(let failure):
+                        problem(failure.message)
+                        continue
+                    case .success(let id):
+                        contextID = id
+                        part.contexts[slot] = (varying, id)
+                    }
+                }
+                let id = rows.hasPrinted ? "\(rows.tableID).\(r).\(column.name)" : linkID ?? ""
+                let outcome = part.assembler.add(id: id, line: line, concept: conceptName, unit: plan.unitAt.flatMap(text), context: contextID,
+                                                 value: value, decimals: decimalsText, csv: true,
+                                                 printed: rows.hasPrinted ? rows.printed[id] : nil, keepsID: linkID != nil, into: &part.raw)
+                if let message = outcome { problem(message) }
             }
         }
     }
@@ -415,10 +566,9 @@ import NAICXBRLChecks
             // Each fact column of each table is a slot of the assembler, which resolves a context
             // once for the column's facts of the same dimensions.
             var slots = 0
-            var dims: [(String, String)] = []
-            var contexts: [Int: (varying: [String?], id: String)] = [:]
             for table in tableList where !(table.id == CSVReportWriter.printedFormsTable && table.template.columns.allSatisfy(\.comment)) {
-                guard let (contents, header) = checkedCSV(&zip, table.path, table.template) else { continue }
+                var marks = TableMarks()
+                guard let (contents, header) = checkedCSV(&zip, table.path, table.template, marks: &marks) else { continue }
                 // Header order may differ from the template's.
                 var index: [String: Int] = [:]
                 for (n, field) in header.fields.enumerated() { index[field] = n }
@@ -449,95 +599,30 @@ import NAICXBRLChecks
                     if case .column(let source) = plan.decimals { wanted[source] = true }
                 }
                 if let rowIDAt { wanted[rowIDAt] = true }
-                var r = 0
-                // The file was read once already, whole: it cannot fail now.
-                try? CSVTable.scan(contents, checked: true, keep: { record, field in record > 0 && field < wanted.count && wanted[field] }) { fields, line in
-                    defer { r += 1 }
-                    guard r > 0 else { return }
-                    let row = CSVTable.Row(fields: fields, line: line)
-                    for (column, at, plan) in factColumns {
-                        let cell = row.fields[at]
-                        if cell.isEmpty { continue }
-                        // A fact's identifier in links: its table, row and column (xBRL-CSV 1.0).
-                        let linkID = rowIDAt.map { "\(table.id).r_\(row.fields[$0]).\(column.name)" }
-                        if plan.isNote {
-                            if let linkID { notes[linkID] = cell }
-                            continue
-                        }
-                        let place = table.path
-                        func problem(_ message: String) { fail(place, row.line, "column \(at + 1) (\(column.name)): \(message)") }
-                        /// A dimension's text in this row: nil where the dimension is left out.
-                        func text(_ n: Int) -> String? {
-                            switch plan.dimensions[n].1 {
-                            case .literal(let text): return text
-                            case .column(let source):
-                                let text = row.fields[source]
-                                return text.isEmpty || text == "#none" ? nil : text
-                            }
-                        }
-                        for message in plan.problems { problem(message) }
-                        var decimalsText: String?
-                        switch plan.decimals {
-                        case .none: break
-                        case .literal(let text): decimalsText = text
-                        case .column(let source):
-                            let text = row.fields[source]
-                            if !text.isEmpty {
-                                guard Int(text) != nil else {
-                                    problem("the decimals \"\(text.prefix(20))\" are not an integer")
-                                    continue
-                                }
-                                decimalsText = text
-                            }
-                        case .problem(let message):
-                            problem(message)
-                            continue
-                        }
-                        if !plan.problems.isEmpty { continue }
-                        var value: String? = cell
-                        if cell.utf8.first == UInt8(ascii: "#") {
-                            if cell == "#nil" {
-                                value = nil
-                                decimalsText = nil
-                            } else if cell == "#empty" {
-                                value = ""
-                            } else if cell.hasPrefix("##") {
-                                value = String(cell.dropFirst())
-                            } else {
-                                problem("unknown special value \(cell.prefix(20))")
-                                continue
-                            }
-                        }
-                        guard let conceptName = plan.conceptAt.flatMap(text) else {
-                            problem("the fact has no concept")
-                            continue
-                        }
-                        // The context: resolved once per column where it takes no row's cell,
-                        // else once per column and texts of those cells.
-                        let slot = firstSlot + at
-                        let varying = plan.contextVaries ? plan.contextAt.map(text) : []
-                        let contextID: String
-                        if let known = contexts[slot], known.varying == varying {
-                            contextID = known.id
-                        } else {
-                            dims.removeAll(keepingCapacity: true)
-                            for n in plan.contextAt { if let text = text(n) { dims.append((plan.dimensions[n].0, text)) } }
-                            switch assembler.context(dims, line: row.line, into: &raw) {
-                            case .failure(let failure):
-                                problem(failure.message)
-                                continue
-                            case .success(let id):
-                                contextID = id
-                                contexts[slot] = (varying, id)
-                            }
-                        }
-                        let id = hasPrinted ? "\(table.id).\(r).\(column.name)" : linkID ?? ""
-                        let outcome = assembler.add(id: id, line: row.line, concept: conceptName, unit: plan.unitAt.flatMap(text), context: contextID,
-                                                    value: value, decimals: decimalsText, csv: true,
-                                                    printed: hasPrinted ? printed[id] : nil, keepsID: linkID != nil, into: &raw)
-                        if let message = outcome { problem(message) }
-                    }
+                let rows = TableRows(contents: contents, tableID: table.id, factColumns: factColumns, rowIDAt: rowIDAt, hasPrinted: hasPrinted,
+                                     printed: printed, firstSlot: firstSlot, wanted: wanted)
+                // A large table is read in two parts at once, each with its own assembler (its
+                // contexts named apart; the importer makes equal contexts one), then joined in order.
+                let first = TablePart(assembler: assembler, raw: raw)
+                raw = RawInstance()
+                let whole = (range: 0..<contents.count, firstRecord: 0, firstLine: 1)
+                if marks.records - 1 >= 2 * CSVReportReader.rowsPerPart, let middle = marks.marks.min(by: { abs($0.record - marks.records / 2) < abs($1.record - marks.records / 2) }),
+                   middle.record > 0 {
+                    var other = FactAssembler(model: model, namespaces: namespaces)
+                    other.idPrefix = "t\(firstSlot)c"
+                    let second = TablePart(assembler: other, raw: RawInstance())
+                    let parts = [(first, (range: 0..<middle.offset, firstRecord: 0, firstLine: 1)),
+                                 (second, (range: middle.offset..<contents.count, firstRecord: middle.record, firstLine: middle.line))]
+                    DispatchQueue.concurrentPerform(iterations: 2) { n in CSVReportReader.read(rows, parts[n].1, into: parts[n].0) }
+                    first.join(second)
+                } else {
+                    CSVReportReader.read(rows, whole, into: first)
                 }
+                assembler = first.assembler
+                raw = first.raw
+                for (line, message) in first.problems { fail(table.path, line, message) }
+                dropped += first.dropped
+                notes.merge(first.notes) { a, _ in a }
             }
 
             // links: {"footnote": {group: {fact id: [footnote ids]}}}: a footnote linked from a
@@ -563,6 +648,14 @@ import NAICXBRLChecks
         /// A table's CSV file and its header, checked against the template as ``readCSV(_:_:_:)``
         /// checks it, no string made of any field but the header's.
         mutating func checkedCSV<F: Files>(_ zip: inout F, _ path: String, _ template: Template) -> ([UInt8], CSVTable.Row)? {
+            var marks = TableMarks()
+            return checkedCSV(&zip, path, template, marks: &marks)
+        }
+
+        /// ``checkedCSV(_:_:_:)``, and in `marks` where the records are, for reading a large
+        /// table in parts.
+        mutating func checkedCSV<F: Files>(_ zip: inout F, _ path: String, _ template: Template,
+                                           marks: inout TableMarks) -> ([UInt8], CSVTable.Row)? {
             let shown = path
             let contents: [UInt8]
             do {
@@ -578,7 +671,11 @@ import NAICXBRLChecks
             var header: CSVTable.Row?
             var ragged: [(line: Int, count: Int)] = []
             do {
-                try CSVTable.scan(contents, keep: { record, _ in record == 0 }) { fields, line in
+                var record = 0
+                try CSVTable.scan(contents, keep: { record, _ in record == 0 }) { fields, line, offset in
+                    defer { record += 1 }
+                    if record % marks.every == 0 { marks.marks.append((record, line, offset)) }
+                    marks.records = record + 1
                     if let header {
                         if fields.count != header.fields.count, ragged.count < JSONReportReader.maximumIssues { ragged.append((line, fields.count)) }
                     } else {
@@ -635,7 +732,7 @@ enum CSVTable {
 
     static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> [Row] {
         var rows: [Row] = []
-        try scan(bytes, keep: { _, _ in true }) { fields, line in rows.append(Row(fields: fields, line: line)) }
+        try scan(bytes, keep: { _, _ in true }) { fields, line, _ in rows.append(Row(fields: fields, line: line)) }
         return rows
     }
 
@@ -643,20 +740,27 @@ enum CSVTable {
     /// the next record: a field that `keep(record, field)` does not want is left empty, no string
     /// made of it) and the line it starts on. Records are numbered from 0 (the header).
     /// `checked`: the bytes were found to be UTF-8 already.
-    static func scan(_ bytes: [UInt8], checked: Bool = false, keep: (Int, Int) -> Bool, _ body: ([String], Int) -> Void) throws(SyntaxError) {
-        try bytes.withUnsafeBufferPointer { b throws(SyntaxError) in
-            var start = 0
-            if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { start = 3 }
+    /// `part`: the records from a record's first byte to another's (the whole file by default),
+    /// the first of them numbered `firstRecord` and starting on `firstLine`. `body` also gets
+    /// the offset of the record's first byte.
+    static func scan(_ bytes: [UInt8], checked: Bool = false, part: (range: Range<Int>, firstRecord: Int, firstLine: Int)? = nil,
+                     keep: (Int, Int) -> Bool, _ body: ([String], Int, Int) -> Void) throws(SyntaxError) {
+        try bytes.withUnsafeBufferPointer { whole throws(SyntaxError) in
+            var start = part?.range.lowerBound ?? 0
+            if start == 0, whole.count >= 3, whole[0] == 0xEF, whole[1] == 0xBB, whole[2] == 0xBF { start = 3 }
+            let end = part?.range.upperBound ?? whole.count
+            let b = UnsafeBufferPointer(rebasing: whole[0..<end])
             if !checked, let bad = UTF8Check.firstInvalid(b, from: start) {
                 var line = 1, lineStart = 0
                 for i in 0..<bad where b[i] == 0x0A { line += 1; lineStart = i + 1 }
                 throw SyntaxError(row: line, column: bad - lineStart + 1, message: "the file is not UTF-8 (byte 0x\(String(b[bad], radix: 16, uppercase: true)))")
             }
             var fields: [String] = []
-            var record = 0
+            var record = part?.firstRecord ?? 0
             var i = start
-            var line = 1
-            var recordLine = 1
+            var line = part?.firstLine ?? 1
+            var recordLine = line
+            var recordStart = i
             var fieldNumber = 1
             var quotedField: [UInt8] = []
             let n = b.count
@@ -701,14 +805,15 @@ enum CSVTable {
                 // End of record.
                 if i < n, b[i] == 0x0D { i += 1 }
                 if i < n, b[i] == 0x0A { i += 1 }
-                body(fields, recordLine)
+                body(fields, recordLine, recordStart)
                 fields.removeAll(keepingCapacity: true)
                 record += 1
                 fieldNumber = 1
                 line += 1
                 recordLine = line
+                recordStart = i
             }
-            if !fields.isEmpty { body(fields, recordLine) }
+            if !fields.isEmpty { body(fields, recordLine, recordStart) }
         }
     }
 }

@@ -24,6 +24,9 @@ struct FactAssembler {
         var type: Concept.DataType?
     }
 
+    /// What each context id starts with (`c`, then its number).
+    var idPrefix = "c"
+
     init(model: TaxonomyModel, namespaces: [String: String]) {
         self.model = model
         self.namespaces = namespaces
@@ -197,7 +200,7 @@ struct FactAssembler {
         }
         let key = String(decoding: keyBytes, as: UTF8.self)
         if let known = contextIDs[key] { return .success(known) }
-        let id = "c" + String(contextIDs.count + 1)
+        let id = idPrefix + String(contextIDs.count + 1)
         contextIDs[key] = id
         var explicit: [String: String] = [:]
         var typed: [String: String] = [:]

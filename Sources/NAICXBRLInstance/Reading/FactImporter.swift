@@ -1,4 +1,4 @@
-import NAICXBRLCore
+@_spi(Stages) import NAICXBRLCore
 @_spi(Stages) import NAICXBRLXML
 import NAICXBRLTaxonomy
 import NAICXBRLChecks
@@ -155,7 +155,6 @@ public struct FactImporter: Sendable {
         var nextRecent = 0
         var lastUnit: (ref: String, dollars: Bool, pure: Bool)?
         for factIndex in raw.facts.indices {
-            // Read where it is: a copy of each fact would retain and release its strings.
             let fact = raw.facts[factIndex]
             guard fact.namespace == taxonomy.namespace else {
                 fail(fact.line, "\(fact.concept) in namespace \(fact.namespace) is not a concept of the \(blank.title) taxonomy")
@@ -316,10 +315,10 @@ public struct FactImporter: Sendable {
     /// (3,296 printed in millions). The printed precision is the decimals.
     /// XML white space trimmed from both ends (xs:decimal, xs:boolean and xs:date collapse it).
     static func trimmed(_ text: String) -> String {
-        let utf8 = text.utf8
-        guard let first = utf8.first, let last = utf8.last else { return text }
         func space(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
-        if !space(first) && !space(last) { return text }
+        // Most values have no space at either end: a look at the two bytes.
+        if Text.withBytes(text, { $0.isEmpty || (!space($0[0]) && !space($0[$0.count - 1])) }) { return text }
+        let utf8 = text.utf8
         var start = utf8.startIndex, end = utf8.endIndex
         while start < end, space(utf8[start]) { start = utf8.index(after: start) }
         while end > start, space(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
@@ -460,7 +459,9 @@ public struct FactImporter: Sendable {
         let blank: Blank
         let periods: StatementPeriods
         private var cache: [Int: [FactContext]] = [:]
-        private var matches: [Int: [Int]] = [:]
+        /// By context number, page and position: the matching columns (a flat table, grown as
+        /// context numbers come).
+        private var matches: [[Int]?] = []
 
         init(blank: Blank, periods: StatementPeriods) {
             self.blank = blank
@@ -470,8 +471,11 @@ public struct FactImporter: Sendable {
         /// The columns of page `p` whose cells a fact in `context` (numbered `number`) reports.
         mutating func columns(matching context: FactContext, number: Int, page p: Int, instant: LineDescription.InstantPosition?) -> [Int] {
             let key = (number * blank.pages.count + p) * 3 + (instant == nil ? 0 : instant == .start ? 1 : 2)
-            if let known = matches[key] { return known }
+            if key < matches.count, let known = matches[key] { return known }
             let list = contexts(page: p, instant: instant).indices.filter { contexts(page: p, instant: instant)[$0] == context }
+            // The table is kept to a million entries (8 MB); past that, each is worked out again.
+            guard key < 1 << 20 else { return list }
+            if key >= matches.count { matches += [[Int]?](repeating: nil, count: max(key + 1 - matches.count, matches.count)) }
             matches[key] = list
             return list
         }

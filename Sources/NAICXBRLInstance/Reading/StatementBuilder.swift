@@ -275,13 +275,18 @@ struct StatementBuilder {
             page.headings = parts.headings.sorted { $0.key < $1.key }.map { $0.value.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
             page.footnotes = parts.footnotes.sorted { $0.key < $1.key }.map(\.value)
             page.none = parts.none
-            for (l, line) in description.lines.enumerated() where !parts.notPrinted.contains(line.line) {
+            // (Each lookup by line number is skipped where nothing was reported of its kind: a
+            // page has hundreds of lines and few printed captions, texts or blank lines.)
+            for (l, line) in description.lines.enumerated() where parts.notPrinted.isEmpty || !parts.notPrinted.contains(line.line) {
                 let width = widths[p]
                 let placed = p < itemCells.count ? itemCells[p] : []
                 var cells = (0..<width).map { c in placed.isEmpty ? .blank : placed[l * width + c] ?? .blank }
-                for (c, cell) in parts.textCells[line.line] ?? [:] where c < cells.count { cells[c] = cell }
-                var row = Row(line: line.line, caption: parts.captions[line.line], cells: cells, readByOCR: parts.readByOCR.contains(line.line))
-                if let slots = parts.slots[l] {
+                if !parts.textCells.isEmpty {
+                    for (c, cell) in parts.textCells[line.line] ?? [:] where c < cells.count { cells[c] = cell }
+                }
+                var row = Row(line: line.line, caption: parts.captions.isEmpty ? nil : parts.captions[line.line], cells: cells,
+                              readByOCR: !parts.readByOCR.isEmpty && parts.readByOCR.contains(line.line))
+                if !parts.slots.isEmpty, let slots = parts.slots[l] {
                     row.captionAmounts = (0..<(line.slots?.count ?? 0)).map { slots[$0] ?? .blank }
                 }
                 page.rows.append(row)
