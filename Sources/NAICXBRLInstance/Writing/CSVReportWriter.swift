@@ -80,7 +80,19 @@ import NAICXBRLChecks
 
         // Each page's grid: the index of the fact in each cell (line by line), -1 where none.
         var grids: [[Int32]] = pages.map { page in [Int32](repeating: -1, count: page.lines.count * page.columns.count) }
-        var gridPrinted: [(table: String, row: Int, column: String, printed: String)] = []
+        // PrintedForms.csv, written as the printed forms come: the pages' cells, then Facts.csv's.
+        var printedCSV = CSVBytes(capacity: 4096)
+        printedCSV.row(["table", "row", "column", "printed"])
+        func printedForm(_ table: String, _ row: Int, _ column: String, _ printed: String) {
+            printedCSV.field(table)
+            printedCSV.comma()
+            printedCSV.integer(row)
+            printedCSV.comma()
+            printedCSV.field(column)
+            printedCSV.comma()
+            printedCSV.field(printed)
+            printedCSV.endRow()
+        }
         var others: [Int] = []
 
         for i in facts.indices {
@@ -95,7 +107,7 @@ import NAICXBRLChecks
                 let columns = expected.columns(matching: numbers.contexts[n], number: n, page: p, instant: pages[p].lines[l].instant)
                 if let c = columns.first(where: { grids[p][l * width + $0] < 0 }) {
                     grids[p][l * width + c] = Int32(truncatingIfNeeded: i)
-                    if let printed = facts[i].printedForm { gridPrinted.append((pages[p].id, l + 1, Self.columnName(pages[p].columns[c]), printed)) }
+                    if let printed = facts[i].printedForm { printedForm(pages[p].id, l + 1, layout.columnNames[p][c], printed) }
                     placed = true
                 }
             } else if !place.columns.isEmpty {
@@ -106,7 +118,7 @@ import NAICXBRLChecks
                           context.explicit.count == 1, let member = context.explicit[layout.rowAxes[p]],
                           let l = layout.rowMembers[p][member], grids[p][l * page.columns.count + c] < 0 else { continue }
                     grids[p][l * page.columns.count + c] = Int32(truncatingIfNeeded: i)
-                    if let printed = facts[i].printedForm { gridPrinted.append((page.id, l + 1, Self.columnName(column), printed)) }
+                    if let printed = facts[i].printedForm { printedForm(page.id, l + 1, layout.columnNames[p][c], printed) }
                     placed = true
                     break
                 }
@@ -217,9 +229,7 @@ import NAICXBRLChecks
         meta.raw("}}\n      }\n    }")
         var factsCSV = CSVBytes(capacity: 96 * others.count + 256)
         factsCSV.row(["concept", "period", "unit", "decimals"] + axisList + ["value"])
-        var printedRows: [[String]] = gridPrinted.map { [$0.table, String($0.row), $0.column, $0.printed] }
-        // A concept's field and a context's dimension fields, written once each.
-        var conceptFields = [[UInt8]?](repeating: nil, count: numbers.concepts.count)
+        // A context's dimension fields, written once per context.
         var axisFieldCache = [[UInt8]?](repeating: nil, count: numbers.contexts.count)
         // A context's dimension columns, each after a comma: its members and typed values
         // walked beside the axes (all three sorted by axis).
@@ -246,13 +256,8 @@ import NAICXBRLChecks
         for (row, i) in others.enumerated() {
             let k = numbers.factConcepts[i]
             let place = places[k]
-            if conceptFields[k] == nil {
-                var field = CSVBytes(capacity: prefix.utf8.count + numbers.concepts[k].utf8.count + 8)
-                field.field(prefix, numbers.concepts[k])
-                field.comma()
-                conceptFields[k] = field.bytes
-            }
-            factsCSV.raw(conceptFields[k]!)
+            factsCSV.field(prefix, numbers.concepts[k])
+            factsCSV.comma()
             let n = numbers.factContexts[i]
             factsCSV.raw(periodField(n))
             factsCSV.comma()
@@ -266,16 +271,13 @@ import NAICXBRLChecks
             default: cell(i, into: &factsCSV)
             }
             factsCSV.endRow()
-            if let printed = facts[i].printedForm { printedRows.append([Self.factsTable, String(row + 1), "value", printed]) }
+            if let printed = facts[i].printedForm { printedForm(Self.factsTable, row + 1, "value", printed) }
         }
         tables.append((Self.factsTable, factsCSV.bytes))
 
         meta.raw(",\n    ")
         meta.string(Self.printedFormsTable)
         meta.raw(": {\n      \"columns\": {\n        \"table\": {\"comment\": true},\n        \"row\": {\"comment\": true},\n        \"column\": {\"comment\": true},\n        \"printed\": {\"comment\": true}\n      }\n    }")
-        var printedCSV = CSVBytes()
-        printedCSV.row(["table", "row", "column", "printed"])
-        for fields in printedRows { printedCSV.row(fields) }
         tables.append((Self.printedFormsTable, printedCSV.bytes))
 
         meta.raw("\n  },\n  \"tables\": {")
@@ -316,6 +318,8 @@ import NAICXBRLChecks
         /// Each page's row axis and, on a members page, the line of each row member.
         var rowAxes: [String] = []
         var rowMembers: [[String: Int]] = []
+        /// Each page's column names (`c1`, `c2`…).
+        var columnNames: [[String]] = []
 
         init(_ blank: Blank) {
             let taxonomy = TaxonomyModel.of(blank)
@@ -324,6 +328,7 @@ import NAICXBRLChecks
             }
             for (p, page) in blank.pages.enumerated() {
                 rowAxes.append(TaxonomyModel.rowAxis(page))
+                columnNames.append(page.columns.map(CSVTemplates.columnName))
                 var members: [String: Int] = [:]
                 for (l, line) in page.lines.enumerated() {
                     if page.orientation == .items, let concept = line.concept { places[concept, default: Place()].line = (p, l) }
