@@ -184,7 +184,7 @@ import NAICXBRLChecks
                 } else if table.members {
                     if let member = line.member { csv.field(prefix + ":" + TaxonomyModel.member(page, member, rows: true)) }
                 } else if let concept = line.concept {
-                    csv.field(prefix, concept)
+                    csv.name(prefix, concept, plain: layout.places[concept]?.plainName ?? false)
                 }
                 for (c, _) in table.columns {
                     csv.comma()
@@ -256,7 +256,7 @@ import NAICXBRLChecks
         for (row, i) in others.enumerated() {
             let k = numbers.factConcepts[i]
             let place = places[k]
-            factsCSV.field(prefix, numbers.concepts[k])
+            factsCSV.name(prefix, numbers.concepts[k], plain: place.plainName)
             factsCSV.comma()
             let n = numbers.factContexts[i]
             factsCSV.raw(periodField(n))
@@ -308,6 +308,9 @@ import NAICXBRLChecks
         struct Place: Sendable {
             var monetary = false
             var integer = false
+            /// `prefix:name` needs no quoting or replacing in a CSV field (a taxonomy name,
+            /// checked once).
+            var plainName = false
             /// The line of an items page: (page, line).
             var line: (Int, Int)?
             /// The columns of members pages: (page, column).
@@ -323,8 +326,10 @@ import NAICXBRLChecks
 
         init(_ blank: Blank) {
             let taxonomy = TaxonomyModel.of(blank)
+            let plainPrefix = Text.withBytes(taxonomy.prefix) { ReportBytes.plain($0) }
             for concept in taxonomy.concepts {
-                places[concept.name] = Place(monetary: concept.type == .monetary, integer: concept.type == .integer || concept.type == .count)
+                places[concept.name] = Place(monetary: concept.type == .monetary, integer: concept.type == .integer || concept.type == .count,
+                                             plainName: plainPrefix && Text.withBytes(concept.name) { ReportBytes.plain($0) })
             }
             for (p, page) in blank.pages.enumerated() {
                 rowAxes.append(TaxonomyModel.rowAxis(page))

@@ -197,6 +197,16 @@
         out.raw(name)
     }
 
+    /// `prefix:name` as one field; `plain` says both were found to need no quoting or
+    /// replacing (``plain(_:)``), so they are copied as they are.
+    @inlinable
+    @_spi(Stages) public mutating func name(_ prefix: String, _ name: String, plain: Bool) {
+        guard plain else { return field(prefix, name) }
+        out.raw(prefix)
+        out.raw(0x3A)
+        out.raw(name)
+    }
+
     /// Whether a name is written as it is: no byte to quote or replace, no space at either end.
     @inlinable
     @_spi(Stages) public static func plain(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
