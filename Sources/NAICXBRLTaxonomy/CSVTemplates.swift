@@ -1,4 +1,3 @@
-import Foundation
 @_spi(Stages) import NAICXBRLCore
 @_spi(Stages) import NAICXBRLXML
 
@@ -166,16 +165,10 @@ package struct CSVTemplates: Sendable {
 }
 
 extension CSVTemplates {
-    private static let cacheLock = NSLock()
-    nonisolated(unsafe) private static var cache: [String: CSVTemplates] = [:]
+    private static let cache = EditionCache<CSVTemplates>()
 
     /// The templates of `blank`'s edition, made once per process.
     package static func of(_ blank: Blank) -> CSVTemplates {
-        cacheLock.lock()
-        defer { cacheLock.unlock() }
-        if let known = cache[blank.editionKey] { return known }
-        let templates = CSVTemplates(taxonomy: TaxonomyModel.of(blank))
-        cache[blank.editionKey] = templates
-        return templates
+        cache.value(for: blank) { CSVTemplates(taxonomy: TaxonomyModel.of(blank)) }
     }
 }

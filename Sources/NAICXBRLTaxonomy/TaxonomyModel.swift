@@ -293,17 +293,11 @@ public struct TaxonomyModel: Sendable {
 }
 
 extension TaxonomyModel {
-    private static let cacheLock = NSLock()
-    nonisolated(unsafe) private static var cache: [String: TaxonomyModel] = [:]
+    private static let cache = EditionCache<TaxonomyModel>()
 
-    /// The taxonomy of `blank`, built once per process and blank id.
+    /// The taxonomy of `blank`, built once per process and edition.
     public static func of(_ blank: Blank) -> TaxonomyModel {
-        cacheLock.lock()
-        defer { cacheLock.unlock() }
-        if let known = cache[blank.editionKey] { return known }
-        let model = TaxonomyModel(blank: blank)
-        cache[blank.editionKey] = model
-        return model
+        cache.value(for: blank) { TaxonomyModel(blank: blank) }
     }
 }
 

@@ -1,4 +1,3 @@
-import Foundation
 @_spi(Stages) import NAICXBRLCore
 @_spi(Stages) import NAICXBRLXML
 import NAICXBRLTaxonomy
@@ -348,16 +347,10 @@ import NAICXBRLChecks
             }
         }
 
-        private static let cacheLock = NSLock()
-        nonisolated(unsafe) private static var cache: [String: Layout] = [:]
+        private static let cache = EditionCache<Layout>()
 
         static func of(_ blank: Blank) -> Layout {
-            cacheLock.lock()
-            defer { cacheLock.unlock() }
-            if let known = cache[blank.editionKey] { return known }
-            let layout = Layout(blank)
-            cache[blank.editionKey] = layout
-            return layout
+            cache.value(for: blank) { Layout(blank) }
         }
     }
 
