@@ -135,9 +135,7 @@ import NAICXBRLChecks
         var contextAt: [Int] = []
         var contextVaries = false
         /// The column holds footnotes (concept `xbrl:note`), not facts of the taxonomy.
-        var isNote: Bool {
-            dimensions.contains { if case .literal(let concept) = $0.1 { $0.0 == "concept" && concept == "xbrl:note" } else { false } }
-        }
+        var isNote = false
 
         /// `parameters`: the table's parameters over the report's. A `$name` reference is the
         /// row's cell in the column of that name, else the parameter of that name (xBRL-CSV 1.0).
@@ -165,7 +163,9 @@ import NAICXBRLChecks
             }
             for (n, (key, value)) in dimensions.enumerated() {
                 switch key {
-                case "concept": conceptAt = n
+                case "concept":
+                    conceptAt = n
+                    if case .literal("xbrl:note") = value { isNote = true }
                 case "unit": unitAt = n
                 default:
                     contextAt.append(n)
@@ -249,11 +249,9 @@ import NAICXBRLChecks
 
     /// Reads the records of `range` (the header, record 0, is skipped) into `part`.
     static func read(_ rows: TableRows, _ range: (range: Range<Int>, firstRecord: Int, firstLine: Int), into part: TablePart) {
-        var r = range.firstRecord
         let wanted = rows.wanted
         // The file was read once already, whole: it cannot fail now.
-        try? CSVTable.scan(rows.contents, checked: true, part: range, keep: { record, field in record > 0 && field < wanted.count && wanted[field] }) { fields, line, _ in
-            defer { r += 1 }
+        try? CSVTable.scan(rows.contents, checked: true, part: range, keep: { record, field in record > 0 && field < wanted.count && wanted[field] }) { fields, r, line, _ in
             guard r > 0 else { return }
             for (column, at, plan) in rows.factColumns {
                 let cell = fields[at]
@@ -671,9 +669,7 @@ import NAICXBRLChecks
             var header: CSVTable.Row?
             var ragged: [(line: Int, count: Int)] = []
             do {
-                var record = 0
-                try CSVTable.scan(contents, keep: { record, _ in record == 0 }) { fields, line, offset in
-                    defer { record += 1 }
+                try CSVTable.scan(contents, keep: { record, _ in record == 0 }) { fields, record, line, offset in
                     if record % marks.every == 0 { marks.marks.append((record, line, offset)) }
                     marks.records = record + 1
                     if let header {
@@ -732,7 +728,7 @@ enum CSVTable {
 
     static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> [Row] {
         var rows: [Row] = []
-        try scan(bytes, keep: { _, _ in true }) { fields, line, _ in rows.append(Row(fields: fields, line: line)) }
+        try scan(bytes, keep: { _, _ in true }) { fields, _, line, _ in rows.append(Row(fields: fields, line: line)) }
         return rows
     }
 
@@ -741,10 +737,10 @@ enum CSVTable {
     /// made of it) and the line it starts on. Records are numbered from 0 (the header).
     /// `checked`: the bytes were found to be UTF-8 already.
     /// `part`: the records from a record's first byte to another's (the whole file by default),
-    /// the first of them numbered `firstRecord` and starting on `firstLine`. `body` also gets
-    /// the offset of the record's first byte.
+    /// the first of them numbered `firstRecord` and starting on `firstLine`. `body` gets the
+    /// record's fields, number, first line and first byte's offset.
     static func scan(_ bytes: [UInt8], checked: Bool = false, part: (range: Range<Int>, firstRecord: Int, firstLine: Int)? = nil,
-                     keep: (Int, Int) -> Bool, _ body: ([String], Int, Int) -> Void) throws(SyntaxError) {
+                     keep: (Int, Int) -> Bool, _ body: ([String], Int, Int, Int) -> Void) throws(SyntaxError) {
         try bytes.withUnsafeBufferPointer { whole throws(SyntaxError) in
             var start = part?.range.lowerBound ?? 0
             if start == 0, whole.count >= 3, whole[0] == 0xEF, whole[1] == 0xBB, whole[2] == 0xBF { start = 3 }
@@ -805,7 +801,7 @@ enum CSVTable {
                 // End of record.
                 if i < n, b[i] == 0x0D { i += 1 }
                 if i < n, b[i] == 0x0A { i += 1 }
-                body(fields, recordLine, recordStart)
+                body(fields, record, recordLine, recordStart)
                 fields.removeAll(keepingCapacity: true)
                 record += 1
                 fieldNumber = 1
@@ -813,7 +809,7 @@ enum CSVTable {
                 recordLine = line
                 recordStart = i
             }
-            if !fields.isEmpty { body(fields, recordLine, recordStart) }
+            if !fields.isEmpty { body(fields, record, recordLine, recordStart) }
         }
     }
 }

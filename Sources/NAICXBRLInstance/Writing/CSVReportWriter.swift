@@ -23,7 +23,8 @@ import NAICXBRLChecks
 ///   printed with other precision carries it as xBRL-CSV's suffix, `4933708.07d2`). A page
 ///   where some lines are balances among flows (Summary of Operations' "Capital and surplus,
 ///   December 31, prior year") has a period column beside each value column (`p1`, `p2`…) giving
-///   each cell's period. A nil fact (a dash or `XXX` printed for the value) is in Facts.csv,
+///   each cell's period. The page templates are the taxonomy's (``CSVTemplates``): a column's
+///   period is a parameter, and the metadata's `parameters` give this statement's. A nil fact (a dash or `XXX` printed for the value) is in Facts.csv,
 ///   since a column's decimals cannot apply to it.
 /// - **Facts.csv** holds the facts that are no cell of a page grid (the cover, notes,
 ///   interrogatories, caption amounts, printed captions): `concept`, `period`, `unit`,
@@ -106,7 +107,7 @@ import NAICXBRLChecks
                 let columns = expected.columns(matching: numbers.contexts[n], number: n, page: p, instant: pages[p].lines[l].instant)
                 if let c = columns.first(where: { grids[p][l * width + $0] < 0 }) {
                     grids[p][l * width + c] = Int32(truncatingIfNeeded: i)
-                    if let printed = facts[i].printedForm { printedForm(pages[p].id, l + 1, layout.columnNames[p][c], printed) }
+                    if let printed = facts[i].printedForm { printedForm(pages[p].id, l + 1, CSVTemplates.columnName(pages[p].columns[c]), printed) }
                     placed = true
                 }
             } else if !place.columns.isEmpty {
@@ -117,7 +118,7 @@ import NAICXBRLChecks
                           context.explicit.count == 1, let member = context.explicit[layout.rowAxes[p]],
                           let l = layout.rowMembers[p][member], grids[p][l * page.columns.count + c] < 0 else { continue }
                     grids[p][l * page.columns.count + c] = Int32(truncatingIfNeeded: i)
-                    if let printed = facts[i].printedForm { printedForm(page.id, l + 1, layout.columnNames[p][c], printed) }
+                    if let printed = facts[i].printedForm { printedForm(page.id, l + 1, CSVTemplates.columnName(column), printed) }
                     placed = true
                     break
                 }
@@ -320,8 +321,6 @@ import NAICXBRLChecks
         /// Each page's row axis and, on a members page, the line of each row member.
         var rowAxes: [String] = []
         var rowMembers: [[String: Int]] = []
-        /// Each page's column names (`c1`, `c2`…).
-        var columnNames: [[String]] = []
 
         init(_ blank: Blank) {
             let taxonomy = TaxonomyModel.of(blank)
@@ -332,7 +331,6 @@ import NAICXBRLChecks
             }
             for (p, page) in blank.pages.enumerated() {
                 rowAxes.append(TaxonomyModel.rowAxis(page))
-                columnNames.append(page.columns.map(CSVTemplates.columnName))
                 var members: [String: Int] = [:]
                 for (l, line) in page.lines.enumerated() {
                     if page.orientation == .items, let concept = line.concept { places[concept, default: Place()].line = (p, l) }
@@ -371,26 +369,6 @@ import NAICXBRLChecks
             return scalar.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "_" || c == ".") ? c : "_"
         })
         return cleaned.isEmpty || cleaned.allSatisfy({ $0 == "." }) ? "report" : cleaned
-    }
-
-    /// `c` and the blank's column number, as an identifier (`c1`, `c2`).
-    static func columnName(_ column: ColumnDescription) -> String {
-        CSVTemplates.columnName(column)
-    }
-
-    /// An OIM period, as in the xBRL-JSON report.
-    static func period(_ period: Period) -> String {
-        var out = JSONBytes()
-        JSONReportWriter.period(period, into: &out)
-        return String(decoding: out.bytes, as: UTF8.self)
-    }
-
-    /// A cell of a page's value column: `#nil`, or the value with a decimals suffix where its
-    /// decimals are not the column's.
-    static func cellText(_ value: String, decimals: Int?, columnDecimals: Int, isNil: Bool) -> String {
-        if isNil { return "#nil" }
-        guard let decimals, decimals != columnDecimals else { return escaped(value) }
-        return value + "d" + String(decimals)
     }
 
     /// A text as a cell value: an empty text is `#empty`, and a leading `#` is doubled (xBRL-CSV's
