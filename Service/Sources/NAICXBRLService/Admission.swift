@@ -107,17 +107,25 @@ extension Admission {
                 once.resume(.failure(.timedOut))
                 return
             }
-            let timer = DispatchWorkItem { once.resume(.failure(.timedOut)) }
+            // A timer source, not `asyncAfter`: a cancelled source is released at once, where a
+            // cancelled `asyncAfter` item stays queued (with what it holds) until its deadline.
+            let timer = DispatchSource.makeTimerSource(queue: .global())
+            timer.schedule(deadline: deadline)
+            timer.setEventHandler {
+                once.resume(.failure(.timedOut))
+                timer.cancel()
+            }
             let job = Job(work: {
                 let value = work()
                 timer.cancel()
                 once.resume(.success(value))
             }, isAnswered: { once.isResumed })
+            timer.activate()
             guard enter(job) else {
+                timer.cancel()
                 once.resume(.failure(.busy))
                 return
             }
-            DispatchQueue.global().asyncAfter(deadline: deadline, execute: timer)
         }
     }
 }

@@ -57,10 +57,13 @@ enum ChildProcess {
         writer.start()
         let stopped = Collected()
         var timedOut = false
-        let watchdog = DispatchWorkItem {
+        // A timer source: once cancelled it is released at once, with the process it holds.
+        let watchdog = DispatchSource.makeTimerSource(queue: .global())
+        watchdog.schedule(deadline: deadline)
+        watchdog.setEventHandler {
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         }
-        DispatchQueue.global().asyncAfter(deadline: deadline, execute: watchdog)
+        watchdog.activate()
         let errorsRead = DispatchSemaphore(value: 0)
         DispatchQueue.global().async {
             stopped.errors = stderr.fileHandleForReading.readDataToEndOfFile()
