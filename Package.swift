@@ -32,9 +32,12 @@ let package = Package(
         ),
         // The allocator setting a batch process makes (glibc's mallopt).
         .target(name: "CMemory"),
+        // CRC-32 by carry-less multiplication, for report packages (x86-64; a table elsewhere).
+        .target(name: "CChecksum"),
         // The library's modules, each depending only on those listed before it (README, "Layout").
         .target(
             name: "NAICXBRLCore",
+            dependencies: ["CChecksum"],
             // The blank catalog and its data files, embedded by the plugin.
             exclude: ["Blank/Data"],
             plugins: ["EmbedBlankData"]

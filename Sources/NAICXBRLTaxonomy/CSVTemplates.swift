@@ -37,8 +37,9 @@ package struct CSVTemplates: Sendable {
 
     /// A template per page that has lines and columns, in the blank's order.
     package let tables: [Table]
-    /// The period parameters the templates refer to, in ``PeriodReference`` order.
-    package let parameters: [PeriodReference]
+    /// The period parameters the templates refer to, in ``PeriodReference`` order, with their
+    /// names (``parameterName(_:)``).
+    package let parameters: [(reference: PeriodReference, name: String)]
     /// The members of `tableTemplates`, as the report's metadata writes them (four spaces in,
     /// each but the first after a comma): the same bytes in every report of the edition.
     package let members: [UInt8]
@@ -156,7 +157,7 @@ package struct CSVTemplates: Sendable {
             tables.append(Table(page: p, id: page.id, members: members, mixed: mixed, columns: columns, header: header.bytes, rowHeads: rowHeads))
         }
         self.tables = tables
-        self.parameters = PeriodReference.allCases.filter(used.contains)
+        self.parameters = PeriodReference.allCases.filter(used.contains).map { ($0, Self.parameterName($0)) }
         self.members = meta.bytes
         self.file = String(blank.entryPoint.dropLast(blank.entryPoint.hasSuffix(".xsd") ? 4 : 0)) + "-csv.json"
         self.namespaces = [("iso4217", XBRLNamespace.iso4217), (prefix, taxonomy.namespace)]

@@ -1,6 +1,6 @@
 import Foundation
 import NAICXBRLCore
-import NAICXBRLXML
+@_spi(Stages) import NAICXBRLXML
 import NAICXBRLTaxonomy
 import NAICXBRLChecks
 /// Reads an xBRL-CSV 1.0 report in a report package (`.xbr`) into ``RawInstance``, so that
@@ -236,7 +236,7 @@ import NAICXBRLChecks
 
         /// The other part's facts, contexts and problems after this one's.
         func join(_ other: TablePart) {
-            raw.facts.append(contentsOf: other.raw.facts)
+            raw.facts.append(parts: &other.raw.facts)
             raw.contexts.merge(other.raw.contexts) { a, _ in a }
             raw.contextLines.merge(other.raw.contextLines) { a, _ in a }
             raw.entities.merge(other.raw.entities) { a, _ in a }
@@ -667,15 +667,23 @@ import NAICXBRLChecks
                 return nil
             }
             var header: CSVTable.Row?
+            var headerCount = 0, headerEnd = contents.count
             var ragged: [(line: Int, count: Int)] = []
             do {
-                try CSVTable.scan(contents, keep: { record, _ in record == 0 }) { fields, record, line, offset in
+                // The records' shapes (no field read), then the header's fields.
+                try CSVTable.shapes(contents) { count, record, line, offset in
                     if record % marks.every == 0 { marks.marks.append((record, line, offset)) }
                     marks.records = record + 1
-                    if let header {
-                        if fields.count != header.fields.count, ragged.count < JSONReportReader.maximumIssues { ragged.append((line, fields.count)) }
+                    if record == 0 {
+                        headerCount = count
                     } else {
-                        header = CSVTable.Row(fields: fields, line: line)
+                        if record == 1 { headerEnd = offset }
+                        if count != headerCount, ragged.count < JSONReportReader.maximumIssues { ragged.append((line, count)) }
+                    }
+                }
+                if marks.records > 0 {
+                    try CSVTable.scan(contents, checked: true, part: (0..<headerEnd, 0, 1), keep: { _, _ in true }) { fields, record, line, _ in
+                        if record == 0 { header = CSVTable.Row(fields: fields, line: line) }
                     }
                 }
             } catch {
@@ -730,6 +738,76 @@ enum CSVTable {
         var rows: [Row] = []
         try scan(bytes, keep: { _, _ in true }) { fields, _, line, _ in rows.append(Row(fields: fields, line: line)) }
         return rows
+    }
+
+    /// Checks the file as ``scan(_:checked:part:keep:_:)`` does (UTF-8, quoting), with the same
+    /// errors, and gives each record's number of fields, number, first line and first byte's
+    /// offset, reading no field: the first look at a table, which only counts.
+    static func shapes(_ bytes: [UInt8], _ body: (Int, Int, Int, Int) -> Void) throws(SyntaxError) {
+        try bytes.withUnsafeBufferPointer { b throws(SyntaxError) in
+            var start = 0
+            if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { start = 3 }
+            if let bad = UTF8Check.firstInvalid(b, from: start) {
+                var line = 1, lineStart = 0
+                for i in 0..<bad where b[i] == 0x0A { line += 1; lineStart = i + 1 }
+                throw SyntaxError(row: line, column: bad - lineStart + 1, message: "the file is not UTF-8 (byte 0x\(String(b[bad], radix: 16, uppercase: true)))")
+            }
+            var record = 0
+            var i = start
+            var line = 1
+            var recordLine = line
+            var recordStart = i
+            var fieldNumber = 1
+            var fields = 0
+            let n = b.count
+            while i < n {
+                // One field.
+                if b[i] == 0x22 {
+                    let openLine = line
+                    i += 1
+                    var closed = false
+                    while i < n {
+                        if b[i] == 0x22 {
+                            if i + 1 < n, b[i + 1] == 0x22 { i += 2; continue }
+                            i += 1
+                            closed = true
+                            break
+                        }
+                        if b[i] == 0x0A { line += 1 }
+                        i += 1
+                    }
+                    guard closed else { throw SyntaxError(row: openLine, column: fieldNumber, message: "a quoted field is not closed") }
+                    guard i == n || b[i] == 0x2C || b[i] == 0x0A || b[i] == 0x0D else {
+                        throw SyntaxError(row: line, column: fieldNumber, message: "text after a quoted field's closing quote")
+                    }
+                } else {
+                    while i < n {
+                        let c = b[i]
+                        if c == 0x2C || c == 0x0A || c == 0x0D { break }
+                        if c == 0x22 { throw SyntaxError(row: line, column: fieldNumber, message: "a quote inside an unquoted field") }
+                        i += 1
+                    }
+                }
+                fields += 1
+                if i < n, b[i] == 0x2C {
+                    i += 1
+                    fieldNumber += 1
+                    if i == n { fields += 1 }
+                    continue
+                }
+                // End of record.
+                if i < n, b[i] == 0x0D { i += 1 }
+                if i < n, b[i] == 0x0A { i += 1 }
+                body(fields, record, recordLine, recordStart)
+                fields = 0
+                record += 1
+                fieldNumber = 1
+                line += 1
+                recordLine = line
+                recordStart = i
+            }
+            if fields > 0 { body(fields, record, recordLine, recordStart) }
+        }
     }
 
     /// Reads the records one by one: `body` gets each record's fields (a buffer used again for

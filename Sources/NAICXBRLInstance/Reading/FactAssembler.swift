@@ -1,5 +1,5 @@
 import NAICXBRLCore
-import NAICXBRLXML
+@_spi(Stages) import NAICXBRLXML
 import NAICXBRLTaxonomy
 import NAICXBRLChecks
 /// Turns an OIM fact given as its dimensions (as xBRL-CSV resolves a cell) into a

@@ -23,7 +23,7 @@ public struct FactImporter: Sendable {
     private let itemPlans: [Plan]
 
     private enum Plan: Sendable {
-        case line(page: Int, line: Int)
+        case line(page: Int, line: Int, instant: LineDescription.InstantPosition?)
         case members
         case slot
         case common
@@ -61,7 +61,7 @@ public struct FactImporter: Sendable {
         itemNumbers = numbers
         itemTypes = types
         itemPlans = taxonomy.concepts.filter { $0.kind == .item }.map { concept in
-            if let (p, l) = lines[concept.name] { return .line(page: p, line: l) }
+            if let (p, l) = lines[concept.name] { return .line(page: p, line: l, instant: blank.pages[p].lines[l].instant) }
             if columns[concept.name] != nil || described[concept.name] != nil { return .members }
             if slots[concept.name] != nil { return .slot }
             return .common
@@ -104,8 +104,8 @@ public struct FactImporter: Sendable {
 
         // The statement date fixes every period; it is reported on the cover.
         var statementDate: CalendarDate?
-        for fact in raw.facts where fact.concept == "StatementDate" && fact.namespace == taxonomy.namespace {
-            statementDate = CalendarDate(iso: Substring(Self.trimmed(fact.value)))
+        for i in raw.facts.indices where raw.facts[i].concept == "StatementDate" && raw.facts[i].namespace == taxonomy.namespace {
+            statementDate = CalendarDate(iso: Substring(Self.trimmed(raw.facts[i].value)))
         }
         guard let statementDate else {
             fail(nil, "the instance has no StatementDate fact; its periods cannot be matched to the blank's columns")
@@ -134,8 +134,8 @@ public struct FactImporter: Sendable {
         var firstFact = flat ? [Int32](repeating: -1, count: tableSize) : []
         var firstFactByKey: [Int: Int] = [:]
         let footnoted = !raw.printedForms.isEmpty || !raw.footnotes.isEmpty
-        func printedForm(_ fact: RawInstance.RawFact, _ value: Fact.Value) -> String? {
-            guard footnoted, let id = fact.id else { return nil }
+        func printedForm(_ id: String?, _ value: Fact.Value) -> String? {
+            guard footnoted, let id else { return nil }
             if let printed = raw.printedForms[id] { return printed }
             if let footnote = raw.footnotes[id], Self.cell(value, printed: footnote) != nil {
                 // A printed form that lost its role in another processor's rewrite.
@@ -154,100 +154,104 @@ public struct FactImporter: Sendable {
         var recentContexts = [(ref: String?, number: Int)](repeating: (nil, -1), count: 8)
         var nextRecent = 0
         var lastUnit: (ref: String, dollars: Bool, pure: Bool)?
-        for factIndex in raw.facts.indices {
-            let fact = raw.facts[factIndex]
-            guard fact.namespace == taxonomy.namespace else {
-                fail(fact.line, "\(fact.concept) in namespace \(fact.namespace) is not a concept of the \(blank.title) taxonomy")
-                continue
-            }
-            let number: Int
-            if let last = lastConcept, last.name == fact.concept {
-                number = last.number
-            } else {
-                guard let found = itemNumbers[fact.concept] else {
-                    fail(fact.line, "\(fact.concept) is not a reportable concept of the taxonomy")
+        // Each fact read in place, field by field (a copy of a fact retains and releases each of
+        // its texts).
+        raw.facts.forEachPart { part, first in
+            for k in part.indices {
+                let factIndex = first + k
+                let fact = part.baseAddress.unsafelyUnwrapped + k
+                guard fact.pointee.namespace == taxonomy.namespace else {
+                    fail(fact.pointee.line, "\(fact.pointee.concept) in namespace \(fact.pointee.namespace) is not a concept of the \(blank.title) taxonomy")
                     continue
                 }
-                number = found
-                lastConcept = (fact.concept, found)
-            }
-            var contextNumber = -1
-            for (ref, number) in recentContexts where ref == fact.contextRef {
-                contextNumber = number
-                break
-            }
-            if contextNumber < 0 {
-                guard let contextRef = fact.contextRef, let found = contextIndex[contextRef] else {
-                    fail(fact.line, "\(fact.concept) refers to context \(fact.contextRef ?? "(none)"), which the instance does not define")
+                let number: Int
+                if let last = lastConcept, last.name == fact.pointee.concept {
+                    number = last.number
+                } else {
+                    guard let found = itemNumbers[fact.pointee.concept] else {
+                        fail(fact.pointee.line, "\(fact.pointee.concept) is not a reportable concept of the taxonomy")
+                        continue
+                    }
+                    number = found
+                    lastConcept = (fact.pointee.concept, found)
+                }
+                var contextNumber = -1
+                for (ref, number) in recentContexts where ref == fact.pointee.contextRef {
+                    contextNumber = number
+                    break
+                }
+                if contextNumber < 0 {
+                    guard let contextRef = fact.pointee.contextRef, let found = contextIndex[contextRef] else {
+                        fail(fact.pointee.line, "\(fact.pointee.concept) refers to context \(fact.pointee.contextRef ?? "(none)"), which the instance does not define")
+                        continue
+                    }
+                    contextNumber = found
+                    recentContexts[nextRecent] = (contextRef, found)
+                    nextRecent = (nextRecent + 1) % recentContexts.count
+                }
+                let type = itemTypes[number]
+                let unitFits: Bool
+                switch type {
+                case .monetary, .percent, .integer, .count:
+                    if let last = lastUnit, last.ref == fact.pointee.unitRef {
+                        unitFits = type == .monetary ? last.dollars : last.pure
+                    } else if let unitRef = fact.pointee.unitRef {
+                        let (dollars, pure) = (dollarUnits.contains(unitRef), pureUnits.contains(unitRef))
+                        lastUnit = (unitRef, dollars, pure)
+                        unitFits = type == .monetary ? dollars : pure
+                    } else {
+                        unitFits = false
+                    }
+                default: unitFits = fact.pointee.unitRef == nil
+                }
+                if !unitFits, let problem = Self.unitProblem(fact.pointee, type: type, units: raw.units) {
+                    fail(fact.pointee.line, problem)
                     continue
                 }
-                contextNumber = found
-                recentContexts[nextRecent] = (contextRef, found)
-                nextRecent = (nextRecent + 1) % recentContexts.count
-            }
-            let type = itemTypes[number]
-            let unitFits: Bool
-            switch type {
-            case .monetary, .percent, .integer, .count:
-                if let last = lastUnit, last.ref == fact.unitRef {
-                    unitFits = type == .monetary ? last.dollars : last.pure
-                } else if let unitRef = fact.unitRef {
-                    let (dollars, pure) = (dollarUnits.contains(unitRef), pureUnits.contains(unitRef))
-                    lastUnit = (unitRef, dollars, pure)
-                    unitFits = type == .monetary ? dollars : pure
+                if fact.pointee.isNil, !Self.trimmed(fact.pointee.value).isEmpty {
+                    fail(fact.pointee.line, "\(fact.pointee.concept) is nil (xsi:nil=\"true\") but has the content \"\(fact.pointee.value.prefix(40))\"; a nil fact is empty")
+                    continue
+                }
+                if type.isNumeric, !fact.pointee.isNil, fact.pointee.decimals == nil, fact.pointee.precision == nil {
+                    fail(fact.pointee.line, "\(fact.pointee.concept) has neither a decimals nor a precision attribute, which a numeric fact needs")
+                    continue
+                }
+                guard let value = Self.value(of: fact, type: type) else {
+                    if type.isNumeric, let decimals = fact.pointee.decimals, Int(decimals) == nil, decimals != "INF" {
+                        fail(fact.pointee.line, "\(fact.pointee.concept) has decimals=\"\(decimals.prefix(40))\", which is neither a whole number nor INF")
+                    } else {
+                        fail(fact.pointee.line, "\(fact.pointee.concept) has the value \"\(fact.pointee.value.prefix(40))\", which is not a valid \(type.rawValue)")
+                    }
+                    continue
+                }
+                let printed = printedForm(fact.pointee.id, value.0)
+                let key = number * contextCount + contextNumber
+                let previousIndex: Int? = flat ? (firstFact[key] >= 0 ? Int(firstFact[key]) : nil) : firstFactByKey[key]
+                if let previousIndex {
+                    let previous = raw.facts[previousIndex]
+                    let previousValue = Self.value(of: previous, type: type)?.0
+                    if previousValue != value.0 || printedForm(previous.id, previousValue ?? value.0) != printed {
+                        fail(fact.pointee.line, "\(fact.pointee.concept) is reported twice for the same context with different values (see line \(previous.line))")
+                    }
+                    continue
+                }
+                if flat { firstFact[key] = Int32(truncatingIfNeeded: factIndex) } else { firstFactByKey[key] = factIndex }
+                let problem: String?
+                if case .line(let p, let l, let instant) = itemPlans[number] {
+                    // The common case, kept short: a cell of a page whose rows are items.
+                    if let cell = Self.cell(value.0, printed: printed) {
+                        let columns = expected.columns(number: contextNumber, of: contextList, page: p, instant: instant)
+                        for c in columns { builder.setCell(page: p, line: l, column: c, cell) }
+                        problem = columns.isEmpty ? unplaced(fact.pointee.concept, p, l, contextList[contextNumber]) : nil
+                    } else {
+                        problem = "\(fact.pointee.concept): the printed form \(printed ?? "") does not match the value"
+                    }
                 } else {
-                    unitFits = false
+                    problem = place(concept: fact.pointee.concept, context: contextList[contextNumber], contextNumber: contextNumber, value: value.0,
+                                    printed: printed, periods: periods, expected: &expected, into: &builder)
                 }
-            default: unitFits = fact.unitRef == nil
+                if let problem { fail(fact.pointee.line, problem) }
             }
-            if !unitFits, let problem = Self.unitProblem(fact, type: type, units: raw.units) {
-                fail(fact.line, problem)
-                continue
-            }
-            if fact.isNil, !Self.trimmed(fact.value).isEmpty {
-                fail(fact.line, "\(fact.concept) is nil (xsi:nil=\"true\") but has the content \"\(fact.value.prefix(40))\"; a nil fact is empty")
-                continue
-            }
-            if type.isNumeric, !fact.isNil, fact.decimals == nil, fact.precision == nil {
-                fail(fact.line, "\(fact.concept) has neither a decimals nor a precision attribute, which a numeric fact needs")
-                continue
-            }
-            guard let value = Self.value(of: fact, type: type) else {
-                if type.isNumeric, let decimals = fact.decimals, Int(decimals) == nil, decimals != "INF" {
-                    fail(fact.line, "\(fact.concept) has decimals=\"\(decimals.prefix(40))\", which is neither a whole number nor INF")
-                } else {
-                    fail(fact.line, "\(fact.concept) has the value \"\(fact.value.prefix(40))\", which is not a valid \(type.rawValue)")
-                }
-                continue
-            }
-            let printed = printedForm(fact, value.0)
-            let key = number * contextCount + contextNumber
-            let previousIndex: Int? = flat ? (firstFact[key] >= 0 ? Int(firstFact[key]) : nil) : firstFactByKey[key]
-            if let previousIndex {
-                let previous = raw.facts[previousIndex]
-                let previousValue = Self.value(of: previous, type: type)?.0
-                if previousValue != value.0 || printedForm(previous, previousValue ?? value.0) != printed {
-                    fail(fact.line, "\(fact.concept) is reported twice for the same context with different values (see line \(previous.line))")
-                }
-                continue
-            }
-            if flat { firstFact[key] = Int32(truncatingIfNeeded: factIndex) } else { firstFactByKey[key] = factIndex }
-            let problem: String?
-            if case .line(let p, let l) = itemPlans[number] {
-                // The common case, kept short: a cell of a page whose rows are items.
-                let context = contextList[contextNumber]
-                if let cell = Self.cell(value.0, printed: printed) {
-                    let columns = expected.columns(matching: context, number: contextNumber, page: p, instant: blank.pages[p].lines[l].instant)
-                    for c in columns { builder.setCell(page: p, line: l, column: c, cell) }
-                    problem = columns.isEmpty ? unplaced(fact.concept, p, l, context) : nil
-                } else {
-                    problem = "\(fact.concept): the printed form \(printed ?? "") does not match the value"
-                }
-            } else {
-                problem = place(concept: fact.concept, context: contextList[contextNumber], contextNumber: contextNumber, value: value.0,
-                                printed: printed, periods: periods, expected: &expected, into: &builder)
-            }
-            if let problem { fail(fact.line, problem) }
         }
         return Result(statement: builder.finish(), diagnostics: diagnostics)
     }
@@ -278,18 +282,23 @@ public struct FactImporter: Sendable {
 
     /// The typed value of a fact, and its decimals for amounts.
     static func value(of fact: RawInstance.RawFact, type: Concept.DataType) -> (Fact.Value, Int?)? {
-        if fact.isNil { return (.none, nil) }
-        let text = trimmed(fact.value)
+        withUnsafePointer(to: fact) { value(of: $0, type: type) }
+    }
+
+    /// The same, the fact read in place.
+    static func value(of fact: UnsafePointer<RawInstance.RawFact>, type: Concept.DataType) -> (Fact.Value, Int?)? {
+        if fact.pointee.isNil { return (.none, nil) }
+        let text = trimmed(fact.pointee.value)
         switch type {
         case .monetary, .percent, .integer, .count:
             // decimals="INF", or a precision instead of decimals (XBRL 2.1 section 4.6.6),
             // says the value is exact as written: its precision is the digits written.
             let amount: (Amount, Scale), decimals: Int
-            if fact.decimals == "INF" || (fact.decimals == nil && fact.precision != nil) {
+            if fact.pointee.decimals == "INF" || (fact.pointee.decimals == nil && fact.pointee.precision != nil) {
                 guard let written = writtenAmount(text) else { return nil }
                 (amount, decimals) = (written, written.0.fractionDigits)
             } else {
-                guard let d = fact.decimals.flatMap({ Int($0) }), let a = decimalAmount(text, decimals: d) else { return nil }
+                guard let d = fact.pointee.decimals.flatMap({ Int($0) }), let a = decimalAmount(text, decimals: d) else { return nil }
                 (amount, decimals) = (a, d)
             }
             if type == .percent {
@@ -298,7 +307,7 @@ public struct FactImporter: Sendable {
                 return (.amount(figure, scale: .percent), decimals)
             }
             return (.amount(amount.0, scale: amount.1), decimals)
-        case .string: return (.text(fact.value), nil)
+        case .string: return (.text(fact.pointee.value), nil)
         case .boolean:
             switch text {
             case "true", "1": return (.boolean(true), nil)
@@ -458,6 +467,7 @@ public struct FactImporter: Sendable {
     struct ExpectedContexts {
         let blank: Blank
         let periods: StatementPeriods
+        private let pageCount: Int
         private var cache: [Int: [FactContext]] = [:]
         /// By context number, page and position: the matching columns (a flat table, grown as
         /// context numbers come).
@@ -466,11 +476,12 @@ public struct FactImporter: Sendable {
         init(blank: Blank, periods: StatementPeriods) {
             self.blank = blank
             self.periods = periods
+            pageCount = blank.pages.count
         }
 
         /// The columns of page `p` whose cells a fact in `context` (numbered `number`) reports.
         mutating func columns(matching context: FactContext, number: Int, page p: Int, instant: LineDescription.InstantPosition?) -> [Int] {
-            let key = (number * blank.pages.count + p) * 3 + (instant == nil ? 0 : instant == .start ? 1 : 2)
+            let key = (number * pageCount + p) * 3 + (instant == nil ? 0 : instant == .start ? 1 : 2)
             if key < matches.count, let known = matches[key] { return known }
             let list = contexts(page: p, instant: instant).indices.filter { contexts(page: p, instant: instant)[$0] == context }
             // The table is kept to a million entries (8 MB); past that, each is worked out again.
@@ -478,6 +489,15 @@ public struct FactImporter: Sendable {
             if key >= matches.count { matches += [[Int]?](repeating: nil, count: max(key + 1 - matches.count, matches.count)) }
             matches[key] = list
             return list
+        }
+
+        /// The same, for the context numbered `number` in `contexts`, which is looked at only
+        /// when its columns on the page are not known yet.
+        @inline(__always)
+        mutating func columns(number: Int, of contexts: [FactContext], page p: Int, instant: LineDescription.InstantPosition?) -> [Int] {
+            let key = (number * pageCount + p) * 3 + (instant == nil ? 0 : instant == .start ? 1 : 2)
+            if key < matches.count, let known = matches[key] { return known }
+            return columns(matching: contexts[number], number: number, page: p, instant: instant)
         }
 
         mutating func contexts(page p: Int, instant: LineDescription.InstantPosition?) -> [FactContext] {

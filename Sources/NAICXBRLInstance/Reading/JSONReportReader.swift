@@ -1,5 +1,5 @@
 import NAICXBRLCore
-import NAICXBRLXML
+@_spi(Stages) import NAICXBRLXML
 import NAICXBRLTaxonomy
 import NAICXBRLChecks
 /// Reads an xBRL-JSON 1.0 report into the plain values an XML instance is read into

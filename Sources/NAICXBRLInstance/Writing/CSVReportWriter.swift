@@ -49,14 +49,13 @@ import NAICXBRLChecks
     static let factsTable = "Facts"
     static let printedFormsTable = "PrintedForms"
 
-    /// The package's files, in order: (path inside the zip, bytes).
-    @_spi(Stages) public func files(facts: [Fact], entity: String, name: String, statementDate: CalendarDate) -> [(path: String, contents: [UInt8])] {
-        files(facts: facts, entity: entity, name: name, statementDate: statementDate, numbers: nil)
-    }
-
+    /// The package's bytes, written in place: each file straight into the zip, its local header
+    /// completed once its contents are written (``PackageEntries``). The files, in order:
+    /// `reportPackage.json`, the metadata, the page tables, Facts.csv, PrintedForms.csv.
+    ///
     /// `numbers`: the mapping's numbering of the facts' contexts and concepts (see
     /// ``FactNumbers``), so that no fact's context or concept is hashed again.
-    func files(facts: [Fact], entity: String, name: String, statementDate: CalendarDate, numbers given: FactNumbers?) -> [(path: String, contents: [UInt8])] {
+    func write(facts: [Fact], entity: String, name: String, statementDate: CalendarDate, numbers given: FactNumbers?) -> [UInt8] {
         let numbers = FactNumbers.of(facts, given: given)
         let prefix = taxonomy.prefix
         let xmlWriter = InstanceWriter(taxonomy: taxonomy)
@@ -101,24 +100,23 @@ import NAICXBRLChecks
             // A nil fact goes to Facts.csv: a grid column has decimals, which a nil fact must not.
             if case .none = facts[i].value {
                 placed = false
-            } else if let (p, l) = place.line, place.monetary {
-                let width = pages[p].columns.count
-                let n = numbers.factContexts[i]
-                let columns = expected.columns(matching: numbers.contexts[n], number: n, page: p, instant: pages[p].lines[l].instant)
+            } else if let (p, l, instant) = place.line, place.monetary {
+                let width = layout.widths[p]
+                let columns = expected.columns(number: numbers.factContexts[i], of: numbers.contexts, page: p, instant: instant)
                 if let c = columns.first(where: { grids[p][l * width + $0] < 0 }) {
                     grids[p][l * width + c] = Int32(truncatingIfNeeded: i)
-                    if let printed = facts[i].printedForm { printedForm(pages[p].id, l + 1, CSVTemplates.columnName(pages[p].columns[c]), printed) }
+                    if let printed = facts[i].printedForm { printedForm(layout.pageIDs[p], l + 1, layout.columnNames[p][c], printed) }
                     placed = true
                 }
             } else if !place.columns.isEmpty {
                 let context = numbers.contexts[numbers.factContexts[i]]
-                for (p, c) in place.columns {
-                    let page = pages[p], column = page.columns[c]
-                    guard periods.period(column.period ?? .currentYearToDate) == context.period, context.typed.isEmpty,
+                for (p, c, period) in place.columns {
+                    let width = layout.widths[p]
+                    guard periods.period(period) == context.period, context.typed.isEmpty,
                           context.explicit.count == 1, let member = context.explicit[layout.rowAxes[p]],
-                          let l = layout.rowMembers[p][member], grids[p][l * page.columns.count + c] < 0 else { continue }
-                    grids[p][l * page.columns.count + c] = Int32(truncatingIfNeeded: i)
-                    if let printed = facts[i].printedForm { printedForm(page.id, l + 1, CSVTemplates.columnName(column), printed) }
+                          let l = layout.rowMembers[p][member], grids[p][l * width + c] < 0 else { continue }
+                    grids[p][l * width + c] = Int32(truncatingIfNeeded: i)
+                    if let printed = facts[i].printedForm { printedForm(layout.pageIDs[p], l + 1, layout.columnNames[p][c], printed) }
                     placed = true
                     break
                 }
@@ -144,64 +142,8 @@ import NAICXBRLChecks
             }
         }
 
-        // The metadata: the edition's templates of the pages (the taxonomy's), the values of
-        // the period parameters they refer to, then the tables of this report's other facts.
-        let templates = CSVTemplates.of(blank)
-        var meta = JSONBytes(capacity: templates.members.count + 4096)
-        meta.raw("{\n  \"documentInfo\": {\n    \"documentType\": ")
-        meta.string(Self.documentType)
-        meta.raw(",\n")
-        meta.namespaces([(JSONReportWriter.entityPrefix, InstanceWriter.entityScheme), ("iso4217", XBRLNamespace.iso4217), (prefix, taxonomy.namespace),
-                         ("xbrl", JSONReportWriter.xbrlNamespace), ("xbrli", XBRLNamespace.xbrli)], taxonomy: taxonomy.entryPointURL)
-        if !templates.parameters.isEmpty {
-            meta.raw(",\n  \"parameters\": {")
-            for (n, reference) in templates.parameters.enumerated() {
-                meta.raw(n == 0 ? "\n    " : ",\n    ")
-                meta.string(CSVTemplates.parameterName(reference))
-                meta.raw(": \"")
-                JSONReportWriter.period(periods.period(reference), into: &meta)
-                meta.raw("\"")
-            }
-            meta.raw("\n  }")
-        }
-        meta.raw(",\n  \"dimensions\": {\"entity\": ")
-        meta.string(JSONReportWriter.entityPrefix + ":" + entity)
-        meta.raw("},\n  \"tableTemplates\": {")
-        meta.raw(templates.members)
-        var tables: [(id: String, csv: [UInt8])] = []
-
-        for table in templates.tables {
-            let p = table.page, page = pages[p]
-            var csv = CSVBytes(capacity: 64 * page.lines.count * (table.columns.count + 2))
-            csv.raw(table.header)
-            let grid = grids[p]
-            let width = page.columns.count
-            for (l, line) in page.lines.enumerated() {
-                csv.raw(table.rowHeads[l])
-                // The row's concept or member only where a cell uses it (xBRL-CSV: a value no
-                // fact uses is an error).
-                if !grid[(l * width)..<(l * width + width)].contains(where: { $0 >= 0 }) {
-                } else if table.members {
-                    if let member = line.member { csv.field(prefix + ":" + TaxonomyModel.member(page, member, rows: true)) }
-                } else if let concept = line.concept {
-                    csv.name(prefix, concept, plain: layout.places[concept]?.plainName ?? false)
-                }
-                for (c, _) in table.columns {
-                    csv.comma()
-                    let i = Int(grid[l * width + c])
-                    if i >= 0 { cell(i, into: &csv) }
-                    if table.mixed {
-                        csv.comma()
-                        if i >= 0 { csv.raw(periodField(numbers.factContexts[i])) }
-                    }
-                }
-                csv.endRow()
-            }
-            tables.append((page.id, csv.bytes))
-        }
-
-        // The other facts, one row each.
-        // The axes are few: a list, not a set.
+        // The axes of the other facts' contexts: Facts.csv's dimension columns. The axes are
+        // few: a list, not a set.
         var axes: [String] = []
         var contextSeen = [Bool](repeating: false, count: numbers.contexts.count)
         for i in others where !contextSeen[numbers.factContexts[i]] {
@@ -211,24 +153,102 @@ import NAICXBRLChecks
             for (axis, _) in context.typed.sorted where !axes.contains(axis) { axes.append(axis) }
         }
         let axisList = axes.sorted()
-        meta.raw(tables.isEmpty ? "\n    " : ",\n    ")
-        meta.string(Self.factsTable)
-        meta.raw(": {\n      \"columns\": {\n        \"concept\": {},\n        \"period\": {},\n        \"unit\": {},\n        \"decimals\": {}")
-        for axis in axisList {
-            meta.raw(",\n        ")
-            meta.string(axis)
-            meta.raw(": {}")
+
+        let templates = CSVTemplates.of(blank)
+        let cells = templates.tables.reduce(0) { $0 + pages[$1.page].lines.count * ($1.columns.count + 2) }
+        var zip = CSVBytes(capacity: templates.members.count + 64 * cells + 96 * others.count + printedCSV.out.count + 8192)
+        var entries = PackageEntries()
+
+        entries.begin("\(name)/META-INF/reportPackage.json", in: &zip)
+        zip.raw("{\n  \"documentInfo\": {\n    \"documentType\": ")
+        zip.string(Self.packageDocumentType)
+        zip.raw("\n  }\n}\n")
+        entries.end(in: &zip)
+
+        // The metadata: the edition's templates of the pages (the taxonomy's), the values of
+        // the period parameters they refer to, then the tables of this report's other facts.
+        entries.begin("\(name)/reports/\(name).json", in: &zip)
+        zip.raw("{\n  \"documentInfo\": {\n    \"documentType\": ")
+        zip.string(Self.documentType)
+        zip.raw(",\n")
+        zip.namespaces([(JSONReportWriter.entityPrefix, InstanceWriter.entityScheme), ("iso4217", XBRLNamespace.iso4217), (prefix, taxonomy.namespace),
+                        ("xbrl", JSONReportWriter.xbrlNamespace), ("xbrli", XBRLNamespace.xbrli)], taxonomy: taxonomy.entryPointURL)
+        if !templates.parameters.isEmpty {
+            zip.raw(",\n  \"parameters\": {")
+            for (n, parameter) in templates.parameters.enumerated() {
+                zip.raw(n == 0 ? "\n    " : ",\n    ")
+                zip.string(parameter.name)
+                zip.raw(": \"")
+                JSONReportWriter.period(periods.period(parameter.reference), into: &zip)
+                zip.raw("\"")
+            }
+            zip.raw("\n  }")
         }
-        meta.raw(",\n        \"value\": {\"decimals\": \"$decimals\", \"dimensions\": {\"concept\": \"$concept\", \"period\": \"$period\", \"unit\": \"$unit\"")
+        zip.raw(",\n  \"dimensions\": {\"entity\": ")
+        zip.string(JSONReportWriter.entityPrefix + ":" + entity)
+        zip.raw("},\n  \"tableTemplates\": {")
+        zip.raw(templates.members)
+        zip.raw(templates.tables.isEmpty ? "\n    " : ",\n    ")
+        zip.string(Self.factsTable)
+        zip.raw(": {\n      \"columns\": {\n        \"concept\": {},\n        \"period\": {},\n        \"unit\": {},\n        \"decimals\": {}")
         for axis in axisList {
-            meta.raw(", ")
-            meta.string(prefix + ":" + axis)
-            meta.raw(": ")
-            meta.string("$" + axis)
+            zip.raw(",\n        ")
+            zip.string(axis)
+            zip.raw(": {}")
         }
-        meta.raw("}}\n      }\n    }")
-        var factsCSV = CSVBytes(capacity: 96 * others.count + 256)
-        factsCSV.row(["concept", "period", "unit", "decimals"] + axisList + ["value"])
+        zip.raw(",\n        \"value\": {\"decimals\": \"$decimals\", \"dimensions\": {\"concept\": \"$concept\", \"period\": \"$period\", \"unit\": \"$unit\"")
+        for axis in axisList {
+            zip.raw(", ")
+            zip.string(prefix + ":" + axis)
+            zip.raw(": ")
+            zip.string("$" + axis)
+        }
+        zip.raw("}}\n      }\n    }")
+        zip.raw(",\n    ")
+        zip.string(Self.printedFormsTable)
+        zip.raw(": {\n      \"columns\": {\n        \"table\": {\"comment\": true},\n        \"row\": {\"comment\": true},\n        \"column\": {\"comment\": true},\n        \"printed\": {\"comment\": true}\n      }\n    }")
+        zip.raw("\n  },\n  \"tables\": {")
+        for (n, id) in (templates.tables.map(\.id) + [Self.factsTable, Self.printedFormsTable]).enumerated() {
+            zip.raw(n == 0 ? "\n    " : ",\n    ")
+            zip.string(id)
+            zip.raw(": {\"template\": ")
+            zip.string(id)
+            zip.raw(", \"url\": ")
+            zip.string(id + ".csv")
+            zip.raw("}")
+        }
+        zip.raw("\n  }\n}\n")
+        entries.end(in: &zip)
+
+        for table in templates.tables {
+            let p = table.page, page = pages[p]
+            entries.begin("\(name)/reports/\(page.id).csv", in: &zip)
+            zip.raw(table.header)
+            let grid = grids[p]
+            let width = layout.widths[p]
+            let rowFields = layout.rowFields[p]
+            for l in 0..<page.lines.count {
+                zip.raw(table.rowHeads[l])
+                // The row's concept or member only where a cell uses it (xBRL-CSV: a value no
+                // fact uses is an error).
+                if grid[(l * width)..<(l * width + width)].contains(where: { $0 >= 0 }) { zip.raw(rowFields[l]) }
+                for (c, _) in table.columns {
+                    zip.comma()
+                    let i = Int(grid[l * width + c])
+                    if i >= 0 { cell(i, into: &zip) }
+                    if table.mixed {
+                        zip.comma()
+                        if i >= 0 { zip.raw(periodField(numbers.factContexts[i])) }
+                    }
+                }
+                zip.endRow()
+            }
+            entries.end(in: &zip)
+        }
+
+        // The other facts, one row each.
+        entries.begin("\(name)/reports/\(Self.factsTable).csv", in: &zip)
+        zip.row(["concept", "period", "unit", "decimals"] + axisList + ["value"])
         // A context's dimension fields, written once per context.
         var axisFieldCache = [[UInt8]?](repeating: nil, count: numbers.contexts.count)
         // A context's dimension columns, each after a comma: its members and typed values
@@ -256,50 +276,56 @@ import NAICXBRLChecks
         for (row, i) in others.enumerated() {
             let k = numbers.factConcepts[i]
             let place = places[k]
-            factsCSV.name(prefix, numbers.concepts[k], plain: place.plainName)
-            factsCSV.comma()
+            zip.name(prefix, numbers.concepts[k], plain: place.plainName)
+            zip.comma()
             let n = numbers.factContexts[i]
-            factsCSV.raw(periodField(n))
-            factsCSV.comma()
-            if place.monetary { factsCSV.raw("iso4217:USD") }
-            factsCSV.comma()
-            if case .amount(let amount, let scale) = facts[i].value { factsCSV.integer(amount.fractionDigits - scale.exponent) }
-            factsCSV.raw(axisFields(n))
-            factsCSV.comma()
+            zip.raw(periodField(n))
+            zip.comma()
+            if place.monetary { zip.raw("iso4217:USD") }
+            zip.comma()
+            if case .amount(let amount, let scale) = facts[i].value { zip.integer(amount.fractionDigits - scale.exponent) }
+            zip.raw(axisFields(n))
+            zip.comma()
             switch facts[i].value {
-            case .amount(let amount, let scale): factsCSV.canonicalNumber(xmlWriter.scaled(amount, scale), integer: place.integer)
-            default: cell(i, into: &factsCSV)
+            case .amount(let amount, let scale): zip.canonicalNumber(xmlWriter.scaled(amount, scale), integer: place.integer)
+            default: cell(i, into: &zip)
             }
-            factsCSV.endRow()
+            zip.endRow()
             if let printed = facts[i].printedForm { printedForm(Self.factsTable, row + 1, "value", printed) }
         }
-        tables.append((Self.factsTable, factsCSV.bytes))
+        entries.end(in: &zip)
 
-        meta.raw(",\n    ")
-        meta.string(Self.printedFormsTable)
-        meta.raw(": {\n      \"columns\": {\n        \"table\": {\"comment\": true},\n        \"row\": {\"comment\": true},\n        \"column\": {\"comment\": true},\n        \"printed\": {\"comment\": true}\n      }\n    }")
-        tables.append((Self.printedFormsTable, printedCSV.bytes))
+        entries.begin("\(name)/reports/\(Self.printedFormsTable).csv", in: &zip)
+        printedCSV.out.withBytes(in: 0..<printedCSV.out.count) { zip.raw($0) }
+        entries.end(in: &zip)
+        entries.finish(in: &zip)
+        return zip.bytes
+    }
 
-        meta.raw("\n  },\n  \"tables\": {")
-        for (n, table) in tables.enumerated() {
-            meta.raw(n == 0 ? "\n    " : ",\n    ")
-            meta.string(table.id)
-            meta.raw(": {\"template\": ")
-            meta.string(table.id)
-            meta.raw(", \"url\": ")
-            meta.string(table.id + ".csv")
-            meta.raw("}")
+    /// The files of a package written into one buffer, in place: each local header written
+    /// first without the entry's CRC and size, then again over itself once its contents are
+    /// written, so that no file is copied into the package.
+    private struct PackageEntries {
+        var records: [ZipArchive.Record] = []
+
+        mutating func begin(_ path: String, in zip: inout CSVBytes) {
+            let record = ZipArchive.Record(name: Array(path.utf8), offset: zip.out.count)
+            zip.raw(ZipArchive.localHeader(record))
+            records.append(record)
         }
-        meta.raw("\n  }\n}\n")
 
-        var package = JSONBytes()
-        package.raw("{\n  \"documentInfo\": {\n    \"documentType\": ")
-        package.string(Self.packageDocumentType)
-        package.raw("\n  }\n}\n")
-        var files: [(path: String, contents: [UInt8])] = [("\(name)/META-INF/reportPackage.json", package.bytes),
-                                                          ("\(name)/reports/\(name).json", meta.bytes)]
-        for table in tables { files.append(("\(name)/reports/\(table.id).csv", table.csv)) }
-        return files
+        mutating func end(in zip: inout CSVBytes) {
+            var record = records.removeLast()
+            let contents = record.contentsOffset..<zip.out.count
+            record.size = contents.count
+            record.crc = zip.out.withBytes(in: contents) { ZipArchive.crc32($0) }
+            zip.out.overwrite(at: record.offset, with: ZipArchive.localHeader(record))
+            records.append(record)
+        }
+
+        func finish(in zip: inout CSVBytes) {
+            zip.raw(ZipArchive.centralDirectory(records, at: zip.out.count))
+        }
     }
 
     /// Where the facts of each concept of an edition go in the page tables, and what the concept
@@ -311,37 +337,59 @@ import NAICXBRLChecks
             /// `prefix:name` needs no quoting or replacing in a CSV field (a taxonomy name,
             /// checked once).
             var plainName = false
-            /// The line of an items page: (page, line).
-            var line: (Int, Int)?
-            /// The columns of members pages: (page, column).
-            var columns: [(Int, Int)] = []
+            /// The line of an items page: (page, line, the line's instant).
+            var line: (Int, Int, LineDescription.InstantPosition?)?
+            /// The columns of members pages: (page, column, the column's period).
+            var columns: [(Int, Int, PeriodReference)] = []
         }
 
         var places: [String: Place] = [:]
+        /// Each page's id, number of columns, and its columns' names in the tables.
+        var pageIDs: [String] = []
+        var widths: [Int] = []
+        var columnNames: [[String]] = []
         /// Each page's row axis and, on a members page, the line of each row member.
         var rowAxes: [String] = []
         var rowMembers: [[String: Int]] = []
+        /// Each line's concept (or, on a members page, member) field: what its row says after
+        /// the line number and caption where a cell holds a fact.
+        var rowFields: [[[UInt8]]] = []
 
         init(_ blank: Blank) {
             let taxonomy = TaxonomyModel.of(blank)
-            let plainPrefix = Text.withBytes(taxonomy.prefix) { ReportBytes.plain($0) }
+            let prefix = taxonomy.prefix
+            let plainPrefix = Text.withBytes(prefix) { ReportBytes.plain($0) }
             for concept in taxonomy.concepts {
                 places[concept.name] = Place(monetary: concept.type == .monetary, integer: concept.type == .integer || concept.type == .count,
                                              plainName: plainPrefix && Text.withBytes(concept.name) { ReportBytes.plain($0) })
             }
             for (p, page) in blank.pages.enumerated() {
+                pageIDs.append(page.id)
+                widths.append(page.columns.count)
+                columnNames.append(page.columns.map(CSVTemplates.columnName))
                 rowAxes.append(TaxonomyModel.rowAxis(page))
                 var members: [String: Int] = [:]
                 for (l, line) in page.lines.enumerated() {
-                    if page.orientation == .items, let concept = line.concept { places[concept, default: Place()].line = (p, l) }
+                    if page.orientation == .items, let concept = line.concept { places[concept, default: Place()].line = (p, l, line.instant) }
                     if page.orientation == .members, let member = line.member { members[TaxonomyModel.member(page, member, rows: true)] = l }
                 }
                 rowMembers.append(members)
                 if page.orientation == .members {
                     for (c, column) in page.columns.enumerated() {
-                        if let concept = column.concept { places[concept, default: Place()].columns.append((p, c)) }
+                        if let concept = column.concept { places[concept, default: Place()].columns.append((p, c, column.period ?? .currentYearToDate)) }
                     }
                 }
+            }
+            for page in blank.pages {
+                rowFields.append(page.lines.map { line in
+                    var field = CSVBytes(capacity: 64)
+                    if page.orientation == .members {
+                        if let member = line.member { field.field(prefix + ":" + TaxonomyModel.member(page, member, rows: true)) }
+                    } else if let concept = line.concept {
+                        field.name(prefix, concept, plain: places[concept]?.plainName ?? false)
+                    }
+                    return field.bytes
+                })
             }
         }
 
@@ -358,7 +406,7 @@ import NAICXBRLChecks
     }
 
     package func package(facts: [Fact], entity: String, name: String, statementDate: CalendarDate, numbers: FactNumbers?) -> [UInt8] {
-        ZipArchive.stored(files(facts: facts, entity: entity, name: Self.packageName(name), statementDate: statementDate, numbers: numbers))
+        write(facts: facts, entity: entity, name: Self.packageName(name), statementDate: statementDate, numbers: numbers)
     }
 
     /// A package's top folder: the file's name, with characters other than letters, digits,
@@ -374,8 +422,7 @@ import NAICXBRLChecks
     /// A text as a cell value: an empty text is `#empty`, and a leading `#` is doubled (xBRL-CSV's
     /// special values start with `#`).
     static func escaped(_ text: String) -> String {
-        if text.isEmpty { return "#empty" }
-        if text.hasPrefix("#") { return "#" + text }
-        return text
+        guard let first = text.utf8.first else { return "#empty" }
+        return first == 0x23 ? "#" + text : text
     }
 }

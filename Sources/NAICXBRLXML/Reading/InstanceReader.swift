@@ -6,20 +6,23 @@ import NAICXBRLCore
 ///
 /// Nothing is resolved against the taxonomy yet; ``FactImporter`` does that.
 public struct RawInstance: Sendable {
-    package struct RawFact: Sendable {
-        package var namespace: String
-        package var concept: String
-        package var contextRef: String?
-        package var unitRef: String?
-        package var decimals: String?
+    // Public to the stages (not `package`) so that its initializer is inlined where facts are
+    // made: as a call, each fact made was copied once more.
+    @_spi(Stages) public struct RawFact: Sendable {
+        @_spi(Stages) public var namespace: String
+        @_spi(Stages) public var concept: String
+        @_spi(Stages) public var contextRef: String?
+        @_spi(Stages) public var unitRef: String?
+        @_spi(Stages) public var decimals: String?
         /// XBRL 2.1's other way to state a numeric fact's accuracy, instead of `decimals`.
-        package var precision: String? = nil
-        package var isNil: Bool
-        package var id: String?
-        package var value: String
-        package var line: Int
+        @_spi(Stages) public var precision: String? = nil
+        @_spi(Stages) public var isNil: Bool
+        @_spi(Stages) public var id: String?
+        @_spi(Stages) public var value: String
+        @_spi(Stages) public var line: Int
 
-        package init(namespace: String, concept: String, contextRef: String? = nil, unitRef: String? = nil, decimals: String? = nil, precision: String? = nil, isNil: Bool, id: String? = nil, value: String, line: Int) {
+        @inlinable
+        @_spi(Stages) public init(namespace: String, concept: String, contextRef: String? = nil, unitRef: String? = nil, decimals: String? = nil, precision: String? = nil, isNil: Bool, id: String? = nil, value: String, line: Int) {
             self.namespace = namespace
             self.concept = concept
             self.contextRef = contextRef
@@ -39,7 +42,7 @@ public struct RawInstance: Sendable {
     /// The entity identifier of each context, to check that one entity reports.
     package var entities: [String: String] = [:]
     package var units: [String: [String]] = [:]
-    package var facts: [RawFact] = []
+    package var facts = RawFacts()
     /// Footnote text of the printed-form role, by the id of the fact it annotates.
     package var printedForms: [String: String] = [:]
     /// Footnote text of the standard footnote role, by fact id. Processors that rewrite an
@@ -53,7 +56,7 @@ public struct RawInstance: Sendable {
         self.contextLines = contextLines
         self.entities = entities
         self.units = units
-        self.facts = facts
+        self.facts = RawFacts(facts)
         self.printedForms = printedForms
         self.footnotes = footnotes
         self.issues = issues
@@ -637,7 +640,7 @@ private final class SAXInstanceReader {
     func finish(wellFormed: Bool) {
         if stopped {
             // Only what stopped the reading, and what the parser said before.
-            instance.facts = []
+            instance.facts = RawFacts()
             instance.issues += errors
             return
         }

@@ -36,6 +36,19 @@
         [UInt8](UnsafeBufferPointer(start: base, count: count))
     }
 
+    /// The bytes written at `range`, in place.
+    package func withBytes<R>(in range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count)
+        return body(UnsafeBufferPointer(start: base + range.lowerBound, count: range.count))
+    }
+
+    /// Writes `bytes` over those written at `offset` (a header whose fields are known only
+    /// once what follows it is written).
+    package mutating func overwrite(at offset: Int, with bytes: [UInt8]) {
+        precondition(offset >= 0 && offset + bytes.count <= count)
+        bytes.withUnsafeBufferPointer { (base + offset).update(from: $0.baseAddress!, count: $0.count) }
+    }
+
     /// Hands what was written since the last time to the sink, once there is at least
     /// `minimum` of it.
     package mutating func flush(minimum: Int = 32 * 1024) {
