@@ -71,7 +71,8 @@ final class RawFactsTests: XCTestCase {
         XCTAssertEqual(list.map(\.line), Array(0..<8))
         XCTAssertEqual((0..<8).map { list[$0].value }, (0..<8).map(String.init))
         var seen: [Int] = []
-        list.forEachPart { part, first in
+        for p in 0..<list.partCount {
+            let (part, first) = list.part(p)
             for (k, fact) in part.enumerated() { XCTAssertEqual(fact.line, first + k); seen.append(fact.line) }
         }
         XCTAssertEqual(seen, Array(0..<8))

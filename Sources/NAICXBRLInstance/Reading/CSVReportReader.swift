@@ -250,6 +250,21 @@ import NAICXBRLChecks
     /// Reads the records of `range` (the header, record 0, is skipped) into `part`.
     static func read(_ rows: TableRows, _ range: (range: Range<Int>, firstRecord: Int, firstLine: Int), into part: TablePart) {
         let wanted = rows.wanted
+        // The part's state taken into variables of this function for the reading (a class's
+        // stored properties are checked for exclusive access at every use), and given back.
+        // (Each taken, not copied, so that what this part adds is not copied on the way.)
+        var assembler = part.assembler
+        part.assembler = FactAssembler(model: assembler.model, namespaces: assembler.namespaces)
+        var raw = RawInstance(), contexts: [Int: (varying: [String?], id: String)] = [:], dims: [(String, String)] = []
+        swap(&raw, &part.raw)
+        swap(&contexts, &part.contexts)
+        swap(&dims, &part.dims)
+        defer {
+            part.assembler = assembler
+            part.raw = raw
+            part.contexts = contexts
+            part.dims = dims
+        }
         // The file was read once already, whole: it cannot fail now.
         try? CSVTable.scan(rows.contents, checked: true, part: range, keep: { record, field in record > 0 && field < wanted.count && wanted[field] }) { fields, r, line, _ in
             guard r > 0 else { return }
@@ -314,24 +329,24 @@ import NAICXBRLChecks
                 let slot = rows.firstSlot + at
                 let varying = plan.contextVaries ? plan.contextAt.map(text) : []
                 let contextID: String
-                if let known = part.contexts[slot], known.varying == varying {
+                if let known = contexts[slot], known.varying == varying {
                     contextID = known.id
                 } else {
-                    part.dims.removeAll(keepingCapacity: true)
-                    for n in plan.contextAt { if let text = text(n) { part.dims.append((plan.dimensions[n].0, text)) } }
-                    switch part.assembler.context(part.dims, line: line, into: &part.raw) {
+                    dims.removeAll(keepingCapacity: true)
+                    for n in plan.contextAt { if let text = text(n) { dims.append((plan.dimensions[n].0, text)) } }
+                    switch assembler.context(dims, line: line, into: &raw) {
                     case .failure(let failure):
                         problem(failure.message)
                         continue
                     case .success(let id):
                         contextID = id
-                        part.contexts[slot] = (varying, id)
+                        contexts[slot] = (varying, id)
                     }
                 }
                 let id = rows.hasPrinted ? "\(rows.tableID).\(r).\(column.name)" : linkID ?? ""
-                let outcome = part.assembler.add(id: id, line: line, concept: conceptName, unit: plan.unitAt.flatMap(text), context: contextID,
+                let outcome = assembler.add(id: id, line: line, concept: conceptName, unit: plan.unitAt.flatMap(text), context: contextID,
                                                  value: value, decimals: decimalsText, csv: true,
-                                                 printed: rows.hasPrinted ? rows.printed[id] : nil, keepsID: linkID != nil, into: &part.raw)
+                                                 printed: rows.hasPrinted ? rows.printed[id] : nil, keepsID: linkID != nil, into: &raw)
                 if let message = outcome { problem(message) }
             }
         }

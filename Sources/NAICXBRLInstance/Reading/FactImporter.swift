@@ -104,8 +104,11 @@ public struct FactImporter: Sendable {
 
         // The statement date fixes every period; it is reported on the cover.
         var statementDate: CalendarDate?
-        for i in raw.facts.indices where raw.facts[i].concept == "StatementDate" && raw.facts[i].namespace == taxonomy.namespace {
-            statementDate = CalendarDate(iso: Substring(Self.trimmed(raw.facts[i].value)))
+        for p in 0..<raw.facts.partCount {
+            let facts = raw.facts.part(p).facts
+            for i in facts.indices where facts[i].concept == "StatementDate" && facts[i].namespace == taxonomy.namespace {
+                statementDate = CalendarDate(iso: Substring(Self.trimmed(facts[i].value)))
+            }
         }
         guard let statementDate else {
             fail(nil, "the instance has no StatementDate fact; its periods cannot be matched to the blank's columns")
@@ -156,101 +159,104 @@ public struct FactImporter: Sendable {
         var lastUnit: (ref: String, dollars: Bool, pure: Bool)?
         // Each fact read in place, field by field (a copy of a fact retains and releases each of
         // its texts).
-        raw.facts.forEachPart { part, first in
-            for k in part.indices {
-                let factIndex = first + k
-                let fact = part.baseAddress.unsafelyUnwrapped + k
-                guard fact.pointee.namespace == taxonomy.namespace else {
-                    fail(fact.pointee.line, "\(fact.pointee.concept) in namespace \(fact.pointee.namespace) is not a concept of the \(blank.title) taxonomy")
-                    continue
-                }
-                let number: Int
-                if let last = lastConcept, last.name == fact.pointee.concept {
-                    number = last.number
-                } else {
-                    guard let found = itemNumbers[fact.pointee.concept] else {
-                        fail(fact.pointee.line, "\(fact.pointee.concept) is not a reportable concept of the taxonomy")
+        for p in 0..<raw.facts.partCount {
+            let (facts, first) = raw.facts.part(p)
+            facts.withUnsafeBufferPointer { part in
+                for k in part.indices {
+                    let factIndex = first + k
+                    let fact = part.baseAddress.unsafelyUnwrapped + k
+                    guard fact.pointee.namespace == taxonomy.namespace else {
+                        fail(fact.pointee.line, "\(fact.pointee.concept) in namespace \(fact.pointee.namespace) is not a concept of the \(blank.title) taxonomy")
                         continue
                     }
-                    number = found
-                    lastConcept = (fact.pointee.concept, found)
-                }
-                var contextNumber = -1
-                for (ref, number) in recentContexts where ref == fact.pointee.contextRef {
-                    contextNumber = number
-                    break
-                }
-                if contextNumber < 0 {
-                    guard let contextRef = fact.pointee.contextRef, let found = contextIndex[contextRef] else {
-                        fail(fact.pointee.line, "\(fact.pointee.concept) refers to context \(fact.pointee.contextRef ?? "(none)"), which the instance does not define")
+                    let number: Int
+                    if let last = lastConcept, last.name == fact.pointee.concept {
+                        number = last.number
+                    } else {
+                        guard let found = itemNumbers[fact.pointee.concept] else {
+                            fail(fact.pointee.line, "\(fact.pointee.concept) is not a reportable concept of the taxonomy")
+                            continue
+                        }
+                        number = found
+                        lastConcept = (fact.pointee.concept, found)
+                    }
+                    var contextNumber = -1
+                    for (ref, number) in recentContexts where ref == fact.pointee.contextRef {
+                        contextNumber = number
+                        break
+                    }
+                    if contextNumber < 0 {
+                        guard let contextRef = fact.pointee.contextRef, let found = contextIndex[contextRef] else {
+                            fail(fact.pointee.line, "\(fact.pointee.concept) refers to context \(fact.pointee.contextRef ?? "(none)"), which the instance does not define")
+                            continue
+                        }
+                        contextNumber = found
+                        recentContexts[nextRecent] = (contextRef, found)
+                        nextRecent = (nextRecent + 1) % recentContexts.count
+                    }
+                    let type = itemTypes[number]
+                    let unitFits: Bool
+                    switch type {
+                    case .monetary, .percent, .integer, .count:
+                        if let last = lastUnit, last.ref == fact.pointee.unitRef {
+                            unitFits = type == .monetary ? last.dollars : last.pure
+                        } else if let unitRef = fact.pointee.unitRef {
+                            let (dollars, pure) = (dollarUnits.contains(unitRef), pureUnits.contains(unitRef))
+                            lastUnit = (unitRef, dollars, pure)
+                            unitFits = type == .monetary ? dollars : pure
+                        } else {
+                            unitFits = false
+                        }
+                    default: unitFits = fact.pointee.unitRef == nil
+                    }
+                    if !unitFits, let problem = Self.unitProblem(fact.pointee, type: type, units: raw.units) {
+                        fail(fact.pointee.line, problem)
                         continue
                     }
-                    contextNumber = found
-                    recentContexts[nextRecent] = (contextRef, found)
-                    nextRecent = (nextRecent + 1) % recentContexts.count
-                }
-                let type = itemTypes[number]
-                let unitFits: Bool
-                switch type {
-                case .monetary, .percent, .integer, .count:
-                    if let last = lastUnit, last.ref == fact.pointee.unitRef {
-                        unitFits = type == .monetary ? last.dollars : last.pure
-                    } else if let unitRef = fact.pointee.unitRef {
-                        let (dollars, pure) = (dollarUnits.contains(unitRef), pureUnits.contains(unitRef))
-                        lastUnit = (unitRef, dollars, pure)
-                        unitFits = type == .monetary ? dollars : pure
+                    if fact.pointee.isNil, !Self.trimmed(fact.pointee.value).isEmpty {
+                        fail(fact.pointee.line, "\(fact.pointee.concept) is nil (xsi:nil=\"true\") but has the content \"\(fact.pointee.value.prefix(40))\"; a nil fact is empty")
+                        continue
+                    }
+                    if type.isNumeric, !fact.pointee.isNil, fact.pointee.decimals == nil, fact.pointee.precision == nil {
+                        fail(fact.pointee.line, "\(fact.pointee.concept) has neither a decimals nor a precision attribute, which a numeric fact needs")
+                        continue
+                    }
+                    guard let value = Self.value(of: fact, type: type) else {
+                        if type.isNumeric, let decimals = fact.pointee.decimals, Int(decimals) == nil, decimals != "INF" {
+                            fail(fact.pointee.line, "\(fact.pointee.concept) has decimals=\"\(decimals.prefix(40))\", which is neither a whole number nor INF")
+                        } else {
+                            fail(fact.pointee.line, "\(fact.pointee.concept) has the value \"\(fact.pointee.value.prefix(40))\", which is not a valid \(type.rawValue)")
+                        }
+                        continue
+                    }
+                    let printed = printedForm(fact.pointee.id, value.0)
+                    let key = number * contextCount + contextNumber
+                    let previousIndex: Int? = flat ? (firstFact[key] >= 0 ? Int(firstFact[key]) : nil) : firstFactByKey[key]
+                    if let previousIndex {
+                        let previous = raw.facts[previousIndex]
+                        let previousValue = Self.value(of: previous, type: type)?.0
+                        if previousValue != value.0 || printedForm(previous.id, previousValue ?? value.0) != printed {
+                            fail(fact.pointee.line, "\(fact.pointee.concept) is reported twice for the same context with different values (see line \(previous.line))")
+                        }
+                        continue
+                    }
+                    if flat { firstFact[key] = Int32(truncatingIfNeeded: factIndex) } else { firstFactByKey[key] = factIndex }
+                    let problem: String?
+                    if case .line(let p, let l, let instant) = itemPlans[number] {
+                        // The common case, kept short: a cell of a page whose rows are items.
+                        if let cell = Self.cell(value.0, printed: printed) {
+                            let columns = expected.columns(number: contextNumber, of: contextList, page: p, instant: instant)
+                            for c in columns { builder.setCell(page: p, line: l, column: c, cell) }
+                            problem = columns.isEmpty ? unplaced(fact.pointee.concept, p, l, contextList[contextNumber]) : nil
+                        } else {
+                            problem = "\(fact.pointee.concept): the printed form \(printed ?? "") does not match the value"
+                        }
                     } else {
-                        unitFits = false
+                        problem = place(concept: fact.pointee.concept, context: contextList[contextNumber], contextNumber: contextNumber, value: value.0,
+                                        printed: printed, periods: periods, expected: &expected, into: &builder)
                     }
-                default: unitFits = fact.pointee.unitRef == nil
+                    if let problem { fail(fact.pointee.line, problem) }
                 }
-                if !unitFits, let problem = Self.unitProblem(fact.pointee, type: type, units: raw.units) {
-                    fail(fact.pointee.line, problem)
-                    continue
-                }
-                if fact.pointee.isNil, !Self.trimmed(fact.pointee.value).isEmpty {
-                    fail(fact.pointee.line, "\(fact.pointee.concept) is nil (xsi:nil=\"true\") but has the content \"\(fact.pointee.value.prefix(40))\"; a nil fact is empty")
-                    continue
-                }
-                if type.isNumeric, !fact.pointee.isNil, fact.pointee.decimals == nil, fact.pointee.precision == nil {
-                    fail(fact.pointee.line, "\(fact.pointee.concept) has neither a decimals nor a precision attribute, which a numeric fact needs")
-                    continue
-                }
-                guard let value = Self.value(of: fact, type: type) else {
-                    if type.isNumeric, let decimals = fact.pointee.decimals, Int(decimals) == nil, decimals != "INF" {
-                        fail(fact.pointee.line, "\(fact.pointee.concept) has decimals=\"\(decimals.prefix(40))\", which is neither a whole number nor INF")
-                    } else {
-                        fail(fact.pointee.line, "\(fact.pointee.concept) has the value \"\(fact.pointee.value.prefix(40))\", which is not a valid \(type.rawValue)")
-                    }
-                    continue
-                }
-                let printed = printedForm(fact.pointee.id, value.0)
-                let key = number * contextCount + contextNumber
-                let previousIndex: Int? = flat ? (firstFact[key] >= 0 ? Int(firstFact[key]) : nil) : firstFactByKey[key]
-                if let previousIndex {
-                    let previous = raw.facts[previousIndex]
-                    let previousValue = Self.value(of: previous, type: type)?.0
-                    if previousValue != value.0 || printedForm(previous.id, previousValue ?? value.0) != printed {
-                        fail(fact.pointee.line, "\(fact.pointee.concept) is reported twice for the same context with different values (see line \(previous.line))")
-                    }
-                    continue
-                }
-                if flat { firstFact[key] = Int32(truncatingIfNeeded: factIndex) } else { firstFactByKey[key] = factIndex }
-                let problem: String?
-                if case .line(let p, let l, let instant) = itemPlans[number] {
-                    // The common case, kept short: a cell of a page whose rows are items.
-                    if let cell = Self.cell(value.0, printed: printed) {
-                        let columns = expected.columns(number: contextNumber, of: contextList, page: p, instant: instant)
-                        for c in columns { builder.setCell(page: p, line: l, column: c, cell) }
-                        problem = columns.isEmpty ? unplaced(fact.pointee.concept, p, l, contextList[contextNumber]) : nil
-                    } else {
-                        problem = "\(fact.pointee.concept): the printed form \(printed ?? "") does not match the value"
-                    }
-                } else {
-                    problem = place(concept: fact.pointee.concept, context: contextList[contextNumber], contextNumber: contextNumber, value: value.0,
-                                    printed: printed, periods: periods, expected: &expected, into: &builder)
-                }
-                if let problem { fail(fact.pointee.line, problem) }
             }
         }
         return Result(statement: builder.finish(), diagnostics: diagnostics)

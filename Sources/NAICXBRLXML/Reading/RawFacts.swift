@@ -15,9 +15,10 @@
         parts = [facts]
     }
 
-    @_spi(Stages) public var startIndex: Int { 0 }
-    @_spi(Stages) public var endIndex: Int { starts[starts.count - 1] + parts[parts.count - 1].count }
+    @inlinable @_spi(Stages) public var startIndex: Int { 0 }
+    @inlinable @_spi(Stages) public var endIndex: Int { starts[starts.count - 1] + parts[parts.count - 1].count }
 
+    @inlinable
     @_spi(Stages) public subscript(position: Int) -> Element {
         // Few parts: looked for from the last.
         var p = starts.count - 1
@@ -26,7 +27,7 @@
     }
 
     @inlinable
-    @_spi(Stages) public mutating func append(_ fact: Element) {
+    @_spi(Stages) public mutating func append(_ fact: consuming Element) {
         parts[parts.count - 1].append(fact)
     }
 
@@ -48,12 +49,12 @@
         }
     }
 
-    /// Each part's facts in place, with the index of its first fact. (Inlined, so that the
-    /// importer's loop is compiled with its caller's variables at hand.)
+    /// How many parts there are, and each one's facts with the index of its first fact (an
+    /// importer reads them in place, part by part).
+    @_spi(Stages) public var partCount: Int { parts.count }
+
     @inlinable
-    @_spi(Stages) public func forEachPart(_ body: (UnsafeBufferPointer<Element>, Int) -> Void) {
-        for (p, part) in parts.enumerated() {
-            part.withUnsafeBufferPointer { body($0, starts[p]) }
-        }
+    @_spi(Stages) public func part(_ p: Int) -> (facts: [Element], first: Int) {
+        (parts[p], starts[p])
     }
 }
