@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import NAICXBRL
 import Prometheus
+import ServiceLifecycle
 
 /// How the service runs: where it listens and its limits.
 public struct ServiceConfiguration: Sendable {
@@ -80,8 +81,11 @@ struct MetricsMiddleware<Context: RequestContext>: RouterMiddleware {
         metrics.inFlight.increment()
         defer { metrics.inFlight.decrement() }
         do {
-            let response = try await next(request, context)
+            var response = try await next(request, context)
             metrics.record(route: route, status: response.status.code, duration: ContinuousClock.now - start)
+            // Once SIGTERM has come, the server closes each connection after its answer: saying
+            // so keeps a client from sending its next request on a connection about to close.
+            if Task.isShuttingDownGracefully { response.headers[.connection] = "close" }
             return response
         } catch let error as HTTPResponseError {
             metrics.record(route: route, status: error.status.code, duration: ContinuousClock.now - start)
