@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""How much of each filed PDF naicxbrl reads (issue "The whole annual statement", point 5).
+
+    Scripts/coverage.py [--tool PATH] FILE.pdf ...
+
+For each filing, from the tool's own accounts and outputs and from poppler's text of the PDF:
+
+- pages: all, read into the model, of schedules the blank description does not read (by the
+  tool's page account, `parse --format pages`), and unreadable;
+- numeric facts: the facts with a unit in the xBRL-JSON report (`convert --format json`);
+- amounts: the distinct amounts of 1,000 or more, comma-grouped, printed anywhere in the filing
+  (`pdftotext -layout`; a negative printed in parentheses counts by its magnitude), and how many
+  of them are the value of some numeric fact (by magnitude, exactly).
+
+It writes nothing but its report; `--tool` names the naicxbrl binary (default: the debug build).
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from decimal import Decimal, InvalidOperation
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+AMOUNT = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
+
+
+def run(args, **kw):
+    return subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False, **kw)
+
+
+def printed_amounts(pdf):
+    text = run(["pdftotext", "-layout", pdf, "-"]).stdout.decode("utf-8", "replace")
+    amounts = set()
+    for match in AMOUNT.finditer(text):
+        try:
+            amounts.add(Decimal(match.group(0).replace(",", "")).normalize())
+        except InvalidOperation:
+            pass
+    return amounts
+
+
+def fact_values(tool, pdf):
+    """The number of numeric facts and their magnitudes; None when the tool converts nothing."""
+    with tempfile.TemporaryDirectory() as folder:
+        out = os.path.join(folder, "report.json")
+        run([tool, "convert", pdf, "--format", "json", "--no-validate", "-o", out])
+        if not os.path.exists(out):
+            return None
+        facts = json.load(open(out, encoding="utf-8")).get("facts", {})
+    values = set()
+    numeric = 0
+    for fact in facts.values():
+        if "unit" not in fact.get("dimensions", {}) or fact.get("value") is None:
+            continue
+        numeric += 1
+        try:
+            values.add(abs(Decimal(fact["value"])).normalize())
+        except InvalidOperation:
+            pass
+    return numeric, values
+
+
+def pages(tool, pdf):
+    result = run([tool, "parse", pdf, "--format", "pages"])
+    try:
+        account = json.loads(result.stdout)
+    except ValueError:
+        return None
+    return account
+
+
+def main(argv):
+    tool = os.path.join(ROOT, ".build", "debug", "naicxbrl")
+    files = []
+    i = 0
+    while i < len(argv):
+        if argv[i] == "--tool" and i + 1 < len(argv):
+            tool = argv[i + 1]
+            i += 2
+            continue
+        files.append(argv[i])
+        i += 1
+    if not files:
+        print(__doc__.strip(), file=sys.stderr)
+        return 2
+    print("filing | pages | read | not read (other schedules) | unreadable | numeric facts | amounts printed (distinct, >= 1,000) | of them a fact's value")
+    print("---|---|---|---|---|---|---|---")
+    for pdf in files:
+        account = pages(tool, pdf)
+        if account is None:
+            print(f"{os.path.basename(pdf)} | the tool could not read it |")
+            continue
+        facts = fact_values(tool, pdf)
+        printed = printed_amounts(pdf)
+        if facts is None:
+            numeric, share = "not converted", "-"
+        else:
+            numeric, values = facts
+            found = sum(1 for amount in printed if amount in values)
+            share = f"{found} ({100 * found / len(printed):.1f} %)" if printed else "0"
+        print(f"{os.path.basename(pdf)} | {account.get('pages', 0)} | {account.get('read', 0)} | {account.get('notRead', 0)} | "
+              f"{account.get('unreadable', 0)} | {numeric} | {len(printed)} | {share}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
