@@ -248,7 +248,9 @@ import NAICXBRLChecks
     }
 
     /// Reads the records of `range` (the header, record 0, is skipped) into `part`.
-    static func read(_ rows: TableRows, _ range: (range: Range<Int>, firstRecord: Int, firstLine: Int), into part: TablePart) {
+    /// `records`: how many records `range` holds (the first look counted them), for room for
+    /// their facts made at once (a fact cell takes at least a few bytes of the file, which bounds it).
+    static func read(_ rows: TableRows, _ range: (range: Range<Int>, firstRecord: Int, firstLine: Int), records: Int, into part: TablePart) {
         let wanted = rows.wanted
         // The part's state taken into variables of this function for the reading (a class's
         // stored properties are checked for exclusive access at every use), and given back.
@@ -257,6 +259,7 @@ import NAICXBRLChecks
         part.assembler = FactAssembler(model: assembler.model, namespaces: assembler.namespaces)
         var raw = RawInstance(), contexts: [Int: (varying: [String?], id: String)] = [:], dims: [(String, String)] = []
         swap(&raw, &part.raw)
+        raw.facts.reserveCapacity(raw.facts.count + min(max(records, 0) * rows.factColumns.count, range.range.count / 16))
         swap(&contexts, &part.contexts)
         swap(&dims, &part.dims)
         defer {
@@ -624,12 +627,12 @@ import NAICXBRLChecks
                     var other = FactAssembler(model: model, namespaces: namespaces)
                     other.idPrefix = "t\(firstSlot)c"
                     let second = TablePart(assembler: other, raw: RawInstance())
-                    let parts = [(first, (range: 0..<middle.offset, firstRecord: 0, firstLine: 1)),
-                                 (second, (range: middle.offset..<contents.count, firstRecord: middle.record, firstLine: middle.line))]
-                    DispatchQueue.concurrentPerform(iterations: 2) { n in CSVReportReader.read(rows, parts[n].1, into: parts[n].0) }
+                    let parts = [(first, (range: 0..<middle.offset, firstRecord: 0, firstLine: 1), middle.record - 1),
+                                 (second, (range: middle.offset..<contents.count, firstRecord: middle.record, firstLine: middle.line), marks.records - middle.record)]
+                    DispatchQueue.concurrentPerform(iterations: 2) { n in CSVReportReader.read(rows, parts[n].1, records: parts[n].2, into: parts[n].0) }
                     first.join(second)
                 } else {
-                    CSVReportReader.read(rows, whole, into: first)
+                    CSVReportReader.read(rows, whole, records: marks.records - 1, into: first)
                 }
                 assembler = first.assembler
                 raw = first.raw

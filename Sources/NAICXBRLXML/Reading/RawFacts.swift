@@ -31,8 +31,9 @@
         parts[parts.count - 1].append(fact)
     }
 
+    /// Room for `n` facts in all (in the last part).
     @_spi(Stages) public mutating func reserveCapacity(_ n: Int) {
-        parts[parts.count - 1].reserveCapacity(n)
+        parts[parts.count - 1].reserveCapacity(Swift.max(0, n - starts[starts.count - 1]))
     }
 
     /// Appends `other`'s facts, part by part, without copying them; `other` is left empty.
