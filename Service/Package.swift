@@ -38,6 +38,7 @@ let package = Package(
                 .product(name: "NAICXBRL", package: "naicxbrl"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
             ]
         ),
     ]

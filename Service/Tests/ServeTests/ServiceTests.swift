@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import NAICXBRL
 import NAICXBRLService
+import ServiceLifecycleTestKit
 import Testing
 
 private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -211,6 +212,28 @@ private func body(_ data: Data) -> ByteBuffer { ByteBuffer(bytes: [UInt8](data))
     }
 
     /// Every route the server answers is in the OpenAPI document, with its statuses, and no other.
+    /// Once shutdown has begun the server closes each connection after its answer; the answer
+    /// says so, so that a keep-alive client does not send its next request on it.
+    @Test func answersAfterShutdownBeginsCloseTheConnection() async throws {
+        try await testGracefulShutdown { trigger in
+            try await Service.application(configuration()).test(.router) { client in
+                try await client.execute(uri: "/healthz", method: .get) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.headers[.connection] == nil)
+                }
+                trigger.triggerGracefulShutdown()
+                try await client.execute(uri: "/healthz", method: .get) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.headers[.connection] == "close")
+                }
+                try await client.execute(uri: "/v1/convert", method: .post, body: body(statement)) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.headers[.connection] == "close")
+                }
+            }
+        }
+    }
+
     @Test func openAPIDocumentMatchesTheRoutes() throws {
         let data = try Data(contentsOf: root.appendingPathComponent("Service/openapi.json"))
         let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
