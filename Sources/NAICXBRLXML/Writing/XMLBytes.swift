@@ -107,7 +107,7 @@
 
     /// Markup written as is: names, literal tags, numbers. (A literal goes to the
     /// `StaticString` overload, whose bytes are at hand without looking into a string.)
-    @_disfavoredOverload @inlinable
+    @_disfavoredOverload @inlinable @inline(__always)
     @_spi(Stages) public mutating func raw(_ text: String) {
         Text.withBytes(text) { append($0) }
     }
