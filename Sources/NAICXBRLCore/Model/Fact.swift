@@ -82,7 +82,8 @@ public struct FactContext: Hashable, Sendable, Comparable {
     }
 
     /// Whether sort key `a` comes before `b`: byte by byte, a prefix first.
-    package static func keyPrecedes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    @inlinable
+    @_spi(Stages) public static func keyPrecedes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         a.withUnsafeBufferPointer { x in
             b.withUnsafeBufferPointer { y in
                 let common = min(x.count, y.count)
