@@ -10,13 +10,7 @@ let package = Package(
         // The implementation modules, for the project's own benchmarks, fuzzers and service,
         // which measure or drive single stages. No stability is promised: any change inside the
         // library may change them.
-        .library(
-            name: "NAICXBRLStages",
-            targets: [
-                "NAICXBRLCore", "NAICXBRLXML", "NAICXBRLReading", "NAICXBRLTaxonomy", "NAICXBRLChecks",
-                "NAICXBRLInstance", "NAICXBRLConversion",
-            ]
-        ),
+        .library(name: "NAICXBRLStages", targets: ["NAICXBRLStages"]),
         .executable(name: "naicxbrl", targets: ["naicxbrl"]),
     ],
     dependencies: [
@@ -64,6 +58,15 @@ let package = Package(
         // dozen declarations of the modules above by name (Sources/NAICXBRL/NAICXBRL.swift).
         .target(
             name: "NAICXBRL",
+            dependencies: [
+                "NAICXBRLCore", "NAICXBRLXML", "NAICXBRLReading", "NAICXBRLTaxonomy", "NAICXBRLChecks",
+                "NAICXBRLInstance", "NAICXBRLConversion",
+            ]
+        ),
+        // The implementation modules and their stage entry points in one import, for the
+        // benchmarks and fuzzers (`@_spi(Stages) import NAICXBRLStages`).
+        .target(
+            name: "NAICXBRLStages",
             dependencies: [
                 "NAICXBRLCore", "NAICXBRLXML", "NAICXBRLReading", "NAICXBRLTaxonomy", "NAICXBRLChecks",
                 "NAICXBRLInstance", "NAICXBRLConversion",

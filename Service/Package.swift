@@ -2,6 +2,12 @@
 import PackageDescription
 
 // The HTTP service: a separate package so the command line's build, start and size stay as they are.
+
+/// Products of the packages below, by product and package name.
+func products(_ names: [(product: String, package: String)]) -> [Target.Dependency] {
+    names.map { .product(name: $0.product, package: $0.package) }
+}
+
 let package = Package(
     name: "naicxbrl-serve",
     platforms: [.macOS(.v14)],
@@ -19,13 +25,10 @@ let package = Package(
     targets: [
         .target(
             name: "NAICXBRLService",
-            dependencies: [
-                .product(name: "NAICXBRL", package: "naicxbrl"),
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ]
+            dependencies: products([
+                ("NAICXBRL", "naicxbrl"), ("Hummingbird", "hummingbird"), ("Prometheus", "swift-prometheus"),
+                ("HTTPTypes", "swift-http-types"), ("ServiceLifecycle", "swift-service-lifecycle"),
+            ])
         ),
         .executableTarget(
             name: "naicxbrl-serve",
@@ -33,13 +36,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ServeTests",
-            dependencies: [
-                "NAICXBRLService",
-                .product(name: "NAICXBRL", package: "naicxbrl"),
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
-            ]
+            dependencies: ["NAICXBRLService"] + products([
+                ("NAICXBRL", "naicxbrl"), ("HummingbirdTesting", "hummingbird"), ("HTTPTypes", "swift-http-types"),
+                ("ServiceLifecycleTestKit", "swift-service-lifecycle"),
+            ])
         ),
     ]
 )

@@ -25,7 +25,6 @@ import struct NAICXBRLCore.Table
 import struct NAICXBRLCore.TableRow
 import enum NAICXBRLCore.ZipArchive
 import class NAICXBRLXML.InstanceValidator
-import struct NAICXBRLXML.ValidationIssue
 import struct NAICXBRLXML.SchemaCompileError
 import enum NAICXBRLXML.InstanceBlank
 import enum NAICXBRLReading.StatementParser
@@ -88,9 +87,6 @@ public typealias InstanceValidator = NAICXBRLXML.InstanceValidator
 
 /// The blank edition an instance names through its schema reference (`of(_:)`).
 public typealias InstanceBlank = NAICXBRLXML.InstanceBlank
-
-/// One schema-validity error or warning, with the document and line it was found at.
-public typealias ValidationIssue = NAICXBRLXML.ValidationIssue
 
 /// A schema set that could not be compiled; its issues say which document and line.
 public typealias SchemaCompileError = NAICXBRLXML.SchemaCompileError

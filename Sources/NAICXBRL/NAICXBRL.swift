@@ -20,7 +20,6 @@
 // Validating an instance.
 @_exported import enum NAICXBRLConversion.TaxonomyRegistry
 @_exported import class NAICXBRLXML.InstanceValidator
-@_exported import struct NAICXBRLXML.ValidationIssue
 @_exported import struct NAICXBRLXML.SchemaCompileError
 @_exported import enum NAICXBRLXML.InstanceBlank
 

@@ -250,7 +250,7 @@ public struct BatchConverter: Sendable {
             outcome.validationErrors = conversion.validation.filter { $0.severity == .error }.count
             if validate { outcome.validation = outcome.validationErrors == 0 ? "valid" : "invalid" }
             if findingsDirectory != nil {
-                findings += conversion.diagnostics + conversion.validation.map(\.diagnostic)
+                findings += conversion.diagnostics + conversion.validation
                 if let checker = Checker.shared(for: blank) {
                     let report = checker.check(parsed.statement, origins: parsed.origins, file: input)
                     outcome.checkErrors = report.summary.errors

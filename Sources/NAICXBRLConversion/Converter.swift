@@ -52,7 +52,7 @@ public struct Conversion: Sendable {
     /// Findings from mapping the model to facts.
     public var diagnostics: [Diagnostic]
     /// Schema validation of the written instance; empty when valid or not validated.
-    public var validation: [ValidationIssue]
+    public var validation: [Diagnostic]
     /// The mapping's numbering of the facts' contexts and concepts, which the writers of the
     /// other forms use rather than hash each fact's context again. Nil once ``facts`` change.
     var numbers: FactNumbers?
@@ -124,7 +124,7 @@ public enum Converter {
             done.signal()
         }
         let (bytes, replaced) = writer.written(result, follower: split)
-        var issues: [ValidationIssue]
+        var issues: [Diagnostic]
         if split.secondPartStart > 0 {
             let second = secondPart(of: bytes, split).withUnsafeBytes {
                 validator.validateCollectingIDs(StreamSource($0, limited: false), documentName: documentName)
@@ -216,7 +216,7 @@ public enum Converter {
 
     /// Where the validating thread leaves its findings; read after it has signalled.
     private final class PartValidation: @unchecked Sendable {
-        var result: (issues: [ValidationIssue], ids: InstanceValidator.DocumentIDs) = ([], .init(packed: [], strings: []))
+        var result: (issues: [Diagnostic], ids: InstanceValidator.DocumentIDs) = ([], .init(packed: [], strings: []))
     }
 }
 

@@ -15,7 +15,7 @@ public struct InlineConversion: Sendable {
     public var diagnostics: [Diagnostic]
     /// Well-formedness of the document and schema validation of the extracted instance; empty
     /// when valid or not validated.
-    public var validation: [ValidationIssue]
+    public var validation: [Diagnostic]
     /// Crosscheck findings marked in the document: failed rules and rounding differences.
     public var marked: Int
 }

@@ -54,7 +54,7 @@ public final class InstanceValidator: Sendable {
     /// Every schema document in the compiled set, the entry first.
     public var schemaURLs: [String] { validator.schemaURLs }
     /// What libxml2 warned about while compiling the taxonomy.
-    public var compileWarnings: [ValidationIssue] { validator.compileWarnings }
+    public var compileWarnings: [Diagnostic] { validator.compileWarnings }
 
     private let validator: SchemaValidator
     /// Global elements in fact namespaces that are neither items nor tuples. Usually empty, and
@@ -78,7 +78,7 @@ public final class InstanceValidator: Sendable {
             variant = try BundledSchemas.instanceValidationVariant(factNamespaces: Array(namespaces))
         } catch {
             throw SchemaCompileError(entryURL: taxonomyEntryURL, issues: [
-                ValidationIssue(.error, .schema, file: taxonomyEntryURL, line: nil, "\(error)"),
+                Diagnostic(.error, .schema, file: taxonomyEntryURL, line: nil, "\(error)"),
             ])
         }
         self.validator = try SchemaValidator(
@@ -96,17 +96,17 @@ public final class InstanceValidator: Sendable {
     /// and is never opened. An empty result means the instance is schema-valid.
     ///
     /// The document is validated as it is parsed, without a tree (see ``StreamingValidation``).
-    public func validate(_ bytes: [UInt8], documentName: String) -> [ValidationIssue] {
+    public func validate(_ bytes: [UInt8], documentName: String) -> [Diagnostic] {
         bytes.withUnsafeBytes { validate($0, documentName: documentName) }
     }
 
     /// Validates the instance in `bytes` without copying them.
-    public func validate(_ bytes: UnsafeRawBufferPointer, documentName: String) -> [ValidationIssue] {
+    public func validate(_ bytes: UnsafeRawBufferPointer, documentName: String) -> [Diagnostic] {
         validate(StreamSource(bytes), documentName: documentName)
     }
 
     /// Validates the instance `source` delivers, as it arrives.
-    package func validate(_ source: StreamSource, documentName: String) -> [ValidationIssue] {
+    package func validate(_ source: StreamSource, documentName: String) -> [Diagnostic] {
         validateCollectingIDs(source, documentName: documentName).issues
     }
 
@@ -127,7 +127,7 @@ public final class InstanceValidator: Sendable {
     }
 
     /// ``validate(_:documentName:)``, also returning the ids met.
-    package func validateCollectingIDs(_ source: StreamSource, documentName: String) -> (issues: [ValidationIssue], ids: DocumentIDs) {
+    package func validateCollectingIDs(_ source: StreamSource, documentName: String) -> (issues: [Diagnostic], ids: DocumentIDs) {
         let checks = RootChecks(validator: self)
         let issues = validator.validateStreaming(source, documentName: documentName) { element, operation in
             checks.check(element, operation: operation)
@@ -155,8 +155,7 @@ public final class InstanceValidator: Sendable {
         }
 
         func reportDuplicate(_ id: String, _ element: StreamedElement, _ operation: XMLOperation) {
-            operation.record(ValidationIssue(
-                .error, .invalid, file: operation.defaultFile, line: element.line,
+            operation.record(Diagnostic(.error, .schemaInvalid, file: operation.defaultFile, line: element.line,
                 "Element '\(element.expandedName)', attribute 'id': '\(id)' is not a valid value of the atomic type 'xs:ID'."))
         }
 
@@ -177,8 +176,7 @@ public final class InstanceValidator: Sendable {
             if element.hasName(XBRLNamespace.link, "schemaRef") {
                 if let href = element.attribute("href", namespace: XBRLNamespace.xlink),
                    !validator.validator.isInSchemaSet(href, base: element.base) {
-                    operation.record(ValidationIssue(
-                        .error, .refused, file: operation.defaultFile, line: element.line,
+                    operation.record(Diagnostic(.error, .refused, file: operation.defaultFile, line: element.line,
                         "link:schemaRef names '\(href)', which is not part of the taxonomy this validator compiled (\(validator.taxonomyEntryURL)); it was not loaded"))
                 }
                 return false
@@ -202,8 +200,7 @@ public final class InstanceValidator: Sendable {
             }
             if isNonFact {
                 let name = element.expandedName
-                operation.record(ValidationIssue(
-                    .error, .invalid, file: operation.defaultFile, line: element.line,
+                operation.record(Diagnostic(.error, .schemaInvalid, file: operation.defaultFile, line: element.line,
                     "Element '\(name)': declared in the taxonomy, but not in the substitution group of xbrli:item or xbrli:tuple, so it cannot be a fact (XBRL 2.1 section 4.6)"))
             }
             // A declared non-fact is reported at each occurrence; links are looked at each time.
@@ -212,7 +209,7 @@ public final class InstanceValidator: Sendable {
     }
 
     /// Reads the instance at `path` and validates it. Throws only if it cannot be read.
-    public func validate(fileAt path: String) throws -> [ValidationIssue] {
+    public func validate(fileAt path: String) throws -> [Diagnostic] {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         return validate([UInt8](data), documentName: path)
     }

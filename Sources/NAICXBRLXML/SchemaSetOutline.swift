@@ -43,7 +43,7 @@ struct SchemaSetOutline {
                 }
                 guard let tree, let root = tree.root else { continue }
                 guard root.pointee.namespaceURI == xsdNamespace, root.pointee.localName == "schema" else {
-                    operation.record(ValidationIssue(.error, .schema, file: url, line: Int(xmlGetLineNo(root)), "the document is not an XML Schema (its root is {\(root.pointee.namespaceURI)}\(root.pointee.localName))"))
+                    operation.record(Diagnostic(.error, .schema, file: url, line: Int(xmlGetLineNo(root)), "the document is not an XML Schema (its root is {\(root.pointee.namespaceURI)}\(root.pointee.localName))"))
                     continue
                 }
                 let targetNamespace = attribute("targetNamespace", of: root) ?? inherited ?? ""

@@ -5,7 +5,7 @@ import NAICXBRLCore
 /// A schema set could not be compiled; `issues` say which document and line.
 public struct SchemaCompileError: Error, CustomStringConvertible, Sendable {
     public var entryURL: String
-    public var issues: [ValidationIssue]
+    public var issues: [Diagnostic]
 
     public var description: String {
         (["could not compile the schema set at \(entryURL):"] + issues.map { "  \($0)" })
@@ -34,7 +34,7 @@ package final class SchemaValidator: Sendable {
     /// Every document libxml2 loaded to compile the set, the entry first.
     package let schemaURLs: [String]
     /// What libxml2 warned about while compiling; errors make `init` throw instead.
-    package let compileWarnings: [ValidationIssue]
+    package let compileWarnings: [Diagnostic]
     private let schema: CompiledSchema
     private let schemaURLSet: Set<String>
 
@@ -57,7 +57,7 @@ package final class SchemaValidator: Sendable {
         guard let compiled, operation.refused.isEmpty, !issues.hasErrors else {
             if let compiled { xmlSchemaFree(compiled) }
             if !issues.hasErrors {
-                issues.append(ValidationIssue(.error, .schema, file: entryURL, line: nil, "libxml2 could not compile the schema set"))
+                issues.append(Diagnostic(.error, .schema, file: entryURL, line: nil, "libxml2 could not compile the schema set"))
             }
             throw SchemaCompileError(entryURL: entryURL, issues: issues)
         }
@@ -71,12 +71,12 @@ package final class SchemaValidator: Sendable {
     /// Validates the XML document in `bytes`; `documentName` (a path or URL) names it in
     /// issues and is the base for relative references in it, and is never opened.
     /// An empty result means the document is valid.
-    package func validate(_ bytes: [UInt8], documentName: String) -> [ValidationIssue] {
+    package func validate(_ bytes: [UInt8], documentName: String) -> [Diagnostic] {
         bytes.withUnsafeBytes { validate($0, documentName: documentName, extraChecks: { _, _ in }) }
     }
 
     /// Reads the file at `path` and validates it. Throws only if the file cannot be read.
-    package func validate(fileAt path: String) throws -> [ValidationIssue] {
+    package func validate(fileAt path: String) throws -> [Diagnostic] {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         return validate([UInt8](data), documentName: path)
     }
@@ -86,7 +86,7 @@ package final class SchemaValidator: Sendable {
     func validate(
         _ bytes: UnsafeRawBufferPointer, documentName: String,
         extraChecks: (XMLDocumentTree, XMLOperation) -> Void
-    ) -> [ValidationIssue] {
+    ) -> [Diagnostic] {
         let operation = XMLOperation(defaultFile: documentName)
         operation.perform {
             guard let document = XMLDocumentTree.parse(bytes, name: documentName, refusingDoctype: true, operation: operation) else {
@@ -94,14 +94,14 @@ package final class SchemaValidator: Sendable {
             }
             checkSchemaLocationHints(in: document, operation: operation)
             guard let context = xmlSchemaNewValidCtxt(schema.pointer) else {
-                operation.record(ValidationIssue(.error, .invalid, file: documentName, line: nil, "libxml2 could not allocate a validation context"))
+                operation.record(Diagnostic(.error, .schemaInvalid, file: documentName, line: nil, "libxml2 could not allocate a validation context"))
                 return
             }
             defer { xmlSchemaFreeValidCtxt(context) }
             xmlSchemaSetValidStructuredErrors(context, collectStructuredError, operation.callbackContext)
             let result = xmlSchemaValidateDoc(context, document.pointer)
             if result != 0 && !operation.issues.hasErrors {
-                operation.record(ValidationIssue(.error, .invalid, file: documentName, line: nil, "libxml2 found the document invalid (code \(result)) without saying why"))
+                operation.record(Diagnostic(.error, .schemaInvalid, file: documentName, line: nil, "libxml2 found the document invalid (code \(result)) without saying why"))
             }
             extraChecks(document, operation)
         }
@@ -114,7 +114,7 @@ package final class SchemaValidator: Sendable {
     func validateStreaming(
         _ source: StreamSource, documentName: String,
         elementChecks: @escaping (StreamedElement, XMLOperation) -> Bool
-    ) -> [ValidationIssue] {
+    ) -> [Diagnostic] {
         let operation = XMLOperation(defaultFile: documentName)
         operation.perform {
             StreamingValidation.validate(source, documentName: documentName, schema: schema.pointer, operation: operation) { element, validity in
@@ -149,8 +149,7 @@ package final class SchemaValidator: Sendable {
                 ? stride(from: 1, to: tokens.count, by: 2).map { tokens[$0] }
                 : tokens
             for location in locations where !isInSchemaSet(location, base: element.base) {
-                operation.record(ValidationIssue(
-                    .error, .refused, file: operation.defaultFile, line: element.line,
+                operation.record(Diagnostic(.error, .refused, file: operation.defaultFile, line: element.line,
                     "xsi:\(name) names '\(location)', which is not part of the compiled schema set (entry \(entryURL)); it was not loaded, and the document was validated against the compiled set only"))
             }
         }
@@ -180,8 +179,7 @@ package final class SchemaValidator: Sendable {
                     ? stride(from: 1, to: tokens.count, by: 2).map { tokens[$0] }
                     : tokens
                 for location in locations where !isInSchemaSet(location, at: node, in: document) {
-                    operation.record(ValidationIssue(
-                        .error, .refused, file: operation.defaultFile, line: Int(xmlGetLineNo(node)),
+                    operation.record(Diagnostic(.error, .refused, file: operation.defaultFile, line: Int(xmlGetLineNo(node)),
                         "xsi:\(name) names '\(location)', which is not part of the compiled schema set (entry \(entryURL)); it was not loaded, and the document was validated against the compiled set only"))
                 }
             }
@@ -195,7 +193,7 @@ package final class SchemaValidator: Sendable {
 
     /// libxml2 reports in the order it walks; checks done in Swift come after. Sorting by line
     /// (keeping the order within a line) reads better and is deterministic.
-    static func inDocumentOrder(_ issues: [ValidationIssue]) -> [ValidationIssue] {
+    static func inDocumentOrder(_ issues: [Diagnostic]) -> [Diagnostic] {
         issues.enumerated()
             .sorted { a, b in
                 let la = a.element.line ?? 0, lb = b.element.line ?? 0

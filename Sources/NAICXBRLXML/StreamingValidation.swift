@@ -170,7 +170,7 @@ final class StreamingValidation {
         let validity = XMLOperation(defaultFile: documentName)
         let state = StreamingValidation(documentName: documentName, validity: validity, onElement: onElement)
         guard let context = xmlSchemaNewValidCtxt(schema) else {
-            operation.record(ValidationIssue(.error, .invalid, file: documentName, line: nil, "libxml2 could not allocate a validation context"))
+            operation.record(Diagnostic(.error, .schemaInvalid, file: documentName, line: nil, "libxml2 could not allocate a validation context"))
             return
         }
         defer { xmlSchemaFreeValidCtxt(context) }
@@ -195,19 +195,19 @@ final class StreamingValidation {
             }
         }
         if let refusal = source.refusal {
-            operation.record(ValidationIssue(.error, .refused, file: documentName, line: nil, "the document was not read: \(refusal)"))
+            operation.record(Diagnostic(.error, .refused, file: documentName, line: nil, "the document was not read: \(refusal)"))
             return
         }
-        let malformed = state.refusedDoctype || operation.issues.contains { $0.severity == .error && $0.kind == .malformed }
+        let malformed = state.refusedDoctype || operation.issues.contains { $0.severity == .error && $0.code == .invalidXML }
         if malformed {
             if !operation.issues.contains(where: { $0.severity == .error }) {
-                operation.record(ValidationIssue(.error, .malformed, file: documentName, line: nil, "the document could not be parsed"))
+                operation.record(Diagnostic(.error, .invalidXML, file: documentName, line: nil, "the document could not be parsed"))
             }
             return
         }
         for issue in validity.issues { operation.record(issue) }
         if result != 0 && !operation.issues.hasErrors {
-            operation.record(ValidationIssue(.error, .invalid, file: documentName, line: nil,
+            operation.record(Diagnostic(.error, .schemaInvalid, file: documentName, line: nil,
                                              "libxml2 found the document invalid (code \(result)) without saying why"))
         }
     }
@@ -360,7 +360,7 @@ private let refuseStreamedDoctype: internalSubsetSAXFunc = { context, name, _, s
         if let systemID {
             message += "; '\(String(cString: systemID))' was not read"
         }
-        operation.record(ValidationIssue(.error, .refused, file: operation.defaultFile, line: line, message))
+        operation.record(Diagnostic(.error, .refused, file: operation.defaultFile, line: line, message))
     }
     xmlStopParser(parser)
 }

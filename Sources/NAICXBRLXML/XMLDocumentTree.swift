@@ -32,13 +32,12 @@ final class XMLDocumentTree {
         _ bytes: UnsafeRawBufferPointer, name: String, refusingDoctype: Bool, operation: XMLOperation
     ) -> XMLDocumentTree? {
         guard bytes.count <= Int(Int32.max) else {
-            operation.record(ValidationIssue(
-                .error, .malformed, file: name, line: nil,
+            operation.record(Diagnostic(.error, .invalidXML, file: name, line: nil,
                 "the document is \(bytes.count) bytes; libxml2 parses at most \(Int32.max)"))
             return nil
         }
         guard let context = xmlNewParserCtxt() else {
-            operation.record(ValidationIssue(.error, .malformed, file: name, line: nil, "libxml2 could not allocate a parser"))
+            operation.record(Diagnostic(.error, .invalidXML, file: name, line: nil, "libxml2 could not allocate a parser"))
             return nil
         }
         defer { xmlFreeParserCtxt(context) }
@@ -55,7 +54,7 @@ final class XMLDocumentTree {
         if stopped, let document { xmlFreeDoc(document) }
         guard let document, !stopped else {
             if !operation.issues.contains(where: { $0.severity == .error }) {
-                operation.record(ValidationIssue(.error, .malformed, file: name, line: nil, "the document could not be parsed"))
+                operation.record(Diagnostic(.error, .invalidXML, file: name, line: nil, "the document could not be parsed"))
             }
             return nil
         }
@@ -75,7 +74,7 @@ private let refuseDoctype: internalSubsetSAXFunc = { context, name, _, systemID 
         if let systemID {
             message += "; '\(String(cString: systemID))' was not read"
         }
-        operation.record(ValidationIssue(.error, .refused, file: file, line: line, message))
+        operation.record(Diagnostic(.error, .refused, file: file, line: line, message))
     }
     xmlStopParser(parser)
 }

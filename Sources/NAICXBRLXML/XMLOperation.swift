@@ -22,21 +22,21 @@ final class XMLOperation: @unchecked Sendable {
     let defaultFile: String?
     /// When set, every issue gets this kind (everything that goes wrong while compiling a
     /// schema is a schema problem, whatever libxml2 module reported it).
-    let fixedKind: ValidationIssue.Kind?
+    let fixedKind: Diagnostic.Code?
 
     private let lock = NSLock()
-    private var recorded: [ValidationIssue] = []
+    private var recorded: [Diagnostic] = []
     private var loadedURLs: [String] = []
     private var refusedURLs: [String] = []
 
-    init(overlay: [String: [UInt8]] = [:], defaultFile: String? = nil, fixedKind: ValidationIssue.Kind? = nil) {
+    init(overlay: [String: [UInt8]] = [:], defaultFile: String? = nil, fixedKind: Diagnostic.Code? = nil) {
         self.overlay = overlay
         self.defaultFile = defaultFile
         self.fixedKind = fixedKind
     }
 
     /// Issues in the order they were reported.
-    var issues: [ValidationIssue] { lock.withLock { recorded } }
+    var issues: [Diagnostic] { lock.withLock { recorded } }
     /// Documents the loader served to this job, in first-load order, without repeats.
     var loaded: [String] { lock.withLock { loadedURLs } }
     /// Documents the loader refused to this job, without repeats.
@@ -46,7 +46,7 @@ final class XMLOperation: @unchecked Sendable {
     /// operation is alive, which `perform(_:)` guarantees for its body.
     var callbackContext: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
 
-    func record(_ issue: ValidationIssue) {
+    func record(_ issue: Diagnostic) {
         lock.withLock { recorded.append(issue) }
     }
 
@@ -63,8 +63,7 @@ final class XMLOperation: @unchecked Sendable {
             return true
         }
         guard isNew else { return }
-        record(ValidationIssue(
-            .error, .refused, file: file ?? defaultFile, line: line,
+        record(Diagnostic(.error, .refused, file: file ?? defaultFile, line: line,
             "refused to load '\(url)': only the bundled XBRL schemas and documents registered with XMLEnvironment.register(url:contents:) are loaded; nothing is read from files or the network"))
     }
 
@@ -92,7 +91,7 @@ final class XMLOperation: @unchecked Sendable {
     /// Turns a libxml2 error into an issue.
     func record(_ error: UnsafePointer<xmlError>) {
         let e = error.pointee
-        let severity: ValidationIssue.Severity
+        let severity: Diagnostic.Severity
         switch e.level {
         case XML_ERR_WARNING: severity = .warning
         case XML_ERR_ERROR, XML_ERR_FATAL: severity = .error
@@ -102,19 +101,19 @@ final class XMLOperation: @unchecked Sendable {
         var message = e.message.map { String(cString: $0) } ?? "libxml2 error \(e.code)"
         message = message.trimmingCharacters(in: .whitespacesAndNewlines)
         let file = e.file.map { String(cString: $0) } ?? defaultFile
-        record(ValidationIssue(severity, kind, file: file, line: Self.line(of: e), message))
+        record(Diagnostic(severity, kind, file: file, line: Self.line(of: e), message))
     }
 
-    private static func kind(ofDomain domain: Int32) -> ValidationIssue.Kind {
+    private static func kind(ofDomain domain: Int32) -> Diagnostic.Code {
         switch UInt32(bitPattern: domain) {
         case XML_FROM_SCHEMASV.rawValue, XML_FROM_DATATYPE.rawValue, XML_FROM_VALID.rawValue:
-            return .invalid
+            return .schemaInvalid
         case XML_FROM_SCHEMASP.rawValue:
             return .schema
         case XML_FROM_IO.rawValue:
             return .refused
         default:
-            return .malformed
+            return .invalidXML
         }
     }
 

@@ -46,10 +46,9 @@ struct BlanksCommand: ParsableCommand {
     }
 
     struct Diff: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "diff",
-            abstract: "Print what changed between two editions of a blank: pages, and lines added, removed, renumbered or recaptioned."
-        )
+        static let configuration = CommandConfiguration(commandName: "diff", abstract: """
+            Print what changed between two editions of a blank: pages, and lines added, removed, renumbered or recaptioned.
+            """)
 
         @Argument(help: "The blank's id (see naicxbrl blanks).")
         var blank: String

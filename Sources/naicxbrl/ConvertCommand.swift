@@ -100,7 +100,7 @@ struct ConvertCommand: ParsableCommand {
         if findings != nil { found = parsed.diagnostics }
         guard parsed.isUsable else { throw ToolExit.unusable.code }
         let what = format == .ixbrl ? "Inline XBRL document" : "instance"
-        let bytes: [UInt8], diagnostics: [Diagnostic], validation: [ValidationIssue]
+        let bytes: [UInt8], diagnostics: [Diagnostic], validation: [Diagnostic]
         do {
             if format == .ixbrl {
                 let conversion = try Converter.convertInline(parsed.statement, file: output ?? "<stdout>", validate: !noValidate)
@@ -116,10 +116,9 @@ struct ConvertCommand: ParsableCommand {
             Output.report(.error, .convert, file: statement, "\(error)")
             throw ToolExit.unusable.code
         }
-        Output.diagnostics(diagnostics, minimum: .warning)
-        Output.issues(validation)
+        Output.diagnostics(diagnostics + validation, minimum: .warning)
         if findings != nil {
-            found?.append(contentsOf: diagnostics + validation.map(\.diagnostic))
+            found?.append(contentsOf: diagnostics + validation)
             if let blank = Blank.named(parsed.statement.blank, year: parsed.statement.edition), let checker = Checker.shared(for: blank) {
                 found?.append(contentsOf: checker.check(parsed.statement, origins: parsed.origins, file: InputFile.displayName(statement)).diagnostics)
             }
@@ -264,7 +263,7 @@ struct ValidateCommand: ParsableCommand {
             throw ToolExit.unusable.code
         }
         let issues = validator.validate(bytes, documentName: InputFile.displayName(instance))
-        Output.issues(issues)
+        Output.diagnostics(issues, minimum: .warning)
         if issues.contains(where: { $0.severity == .error }) { throw ToolExit.invalid.code }
         Output.standardOutput("\(InputFile.displayName(instance)): valid\n")
     }

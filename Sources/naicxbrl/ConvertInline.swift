@@ -15,7 +15,7 @@ enum InlineInput {
     static func instance(_ bytes: [UInt8], name: String) throws -> [UInt8] {
         guard InlineXBRLReader.isInline(bytes) else { return bytes }
         let extraction = InlineXBRLReader.extract(bytes, name: name)
-        Output.issues(extraction.issues)
+        Output.diagnostics(extraction.issues, minimum: .warning)
         guard let instance = extraction.instance, !extraction.issues.contains(where: { $0.severity == .error }) else {
             Output.report(.error, .schemaInvalid, file: name, "the Inline XBRL document cannot be read")
             throw ToolExit.invalid.code

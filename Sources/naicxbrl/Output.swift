@@ -66,12 +66,6 @@ enum Output {
         error(file == nil ? "\(severity.rawValue): \(message) [\(code.rawValue)]" : finding.description)
     }
 
-    /// Validation findings, printed as the validator words them, and recorded.
-    static func issues(_ issues: [ValidationIssue]) {
-        recorded?.append(contentsOf: issues.map(\.diagnostic))
-        for issue in issues { error(issue.description) }
-    }
-
     /// The findings printed so far, when a command was asked for them (`--findings`); nil otherwise.
     nonisolated(unsafe) static var recorded: [Diagnostic]?
     /// Where the recorded findings go, and the input they are about.

@@ -47,7 +47,7 @@ func validateReport(_ bytes: [UInt8], _ path: String) throws {
         throw ToolExit.unusable.code
     }
     Output.diagnostics(conversion.diagnostics, minimum: .warning)
-    Output.issues(conversion.validation)
+    Output.diagnostics(conversion.validation, minimum: .warning)
     if conversion.validation.contains(where: { $0.severity == .error }) || conversion.diagnostics.contains(where: { $0.severity == .error }) {
         throw ToolExit.invalid.code
     }

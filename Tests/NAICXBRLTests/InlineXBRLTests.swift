@@ -127,7 +127,7 @@ final class InlineXBRLTests: XCTestCase {
         bytes.removeLast(20)
         let extraction = InlineXBRLReader.extract(bytes, name: "cut.xhtml")
         XCTAssertNil(extraction.instance)
-        XCTAssertTrue(extraction.issues.contains { $0.severity == .error && $0.kind == .malformed })
+        XCTAssertTrue(extraction.issues.contains { $0.severity == .error && $0.code == .invalidXML })
     }
 
     /// A document with a DOCTYPE is refused before its internal subset is read.
@@ -135,7 +135,7 @@ final class InlineXBRLTests: XCTestCase {
         let text = "<?xml version=\"1.0\"?>\n<!DOCTYPE html [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:ix=\"http://www.xbrl.org/2013/inlineXBRL\"><body>&x;</body></html>"
         let extraction = InlineXBRLReader.extract(Array(text.utf8), name: "doctype.xhtml")
         XCTAssertNil(extraction.instance)
-        XCTAssertTrue(extraction.issues.contains { $0.kind == .refused }, "\(extraction.issues)")
+        XCTAssertTrue(extraction.issues.contains { $0.code == .refused }, "\(extraction.issues)")
     }
 
     /// Facts are read by their names' namespaces, not prefixes: the same document with another

@@ -28,7 +28,7 @@ final class OIMReportTests: XCTestCase {
             let context = fact.contextRef.flatMap { raw.contexts[$0] }
             var value = fact.value
             if let decimals = fact.decimals.flatMap({ Int($0) }), let (amount, scale) = FactImporter.decimalAmount(FactImporter.trimmed(fact.value), decimals: decimals) {
-                value = JSONReportWriter.canonicalDecimal(InstanceWriter(taxonomy: TaxonomyModel.of(.lifeQuarterly)).scaled(amount, scale))
+                value = JSONReportWriter.canonicalDecimal(InstanceWriter.scaled(amount, scale))
             }
             let footnote = fact.id.flatMap { raw.printedForms[$0] ?? raw.footnotes[$0] } ?? ""
             let dims = (context?.explicit.map { "\($0.key)=\($0.value)" } ?? []) + (context?.typed.map { "\($0.key)~\($0.value)" } ?? [])

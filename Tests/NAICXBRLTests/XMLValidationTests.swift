@@ -61,7 +61,7 @@ final class XMLValidationTests: XCTestCase {
         let issues = try validator().validate(Array(instance.utf8), documentName: "money.xbrl")
         let issue = try XCTUnwrap(issues.first, "\(issues)")
         XCTAssertEqual(issues.count, 1, "\(issues)")
-        XCTAssertEqual(issue.kind, .invalid)
+        XCTAssertEqual(issue.code, .schemaInvalid)
         XCTAssertEqual(issue.file, "money.xbrl")
         XCTAssertEqual(issue.line, line(of: bad, in: instance))
         XCTAssertTrue(issue.message.contains("twelve dollars") && issue.message.contains("Money"), issue.message)
@@ -146,14 +146,14 @@ final class XMLValidationTests: XCTestCase {
         let instance = Self.taxonomy.instance(extra: [#"<t:Note contextRef="D">unclosed"#])
         let issues = try validator().validate(Array(instance.utf8), documentName: "broken.xbrl")
         XCTAssertTrue(issues.hasErrors)
-        XCTAssertTrue(issues.allSatisfy { $0.kind == .malformed }, "\(issues)")
+        XCTAssertTrue(issues.allSatisfy { $0.code == .invalidXML }, "\(issues)")
         XCTAssertNotNil(issues.first?.line)
         XCTAssertEqual(issues.first?.file, "broken.xbrl")
     }
 
     func testEmptyDocumentIsReported() throws {
         let issues = try validator().validate([], documentName: "empty.xbrl")
-        XCTAssertEqual(issues.map(\.kind), [.malformed], "\(issues)")
+        XCTAssertEqual(issues.map(\.code), [.invalidXML], "\(issues)")
     }
 
     // MARK: Nothing outside is read
@@ -163,7 +163,7 @@ final class XMLValidationTests: XCTestCase {
             let instance = Self.taxonomy.instance(facts: 3, rootAttributes: #"xsi:schemaLocation="\#(Self.taxonomy.namespace) \#(target)""#)
             let issues = try validator().validate(Array(instance.utf8), documentName: "hint.xbrl")
             XCTAssertEqual(issues.count, 1, "\(issues)")
-            XCTAssertEqual(issues.first?.kind, .refused)
+            XCTAssertEqual(issues.first?.code, .refused)
             XCTAssertEqual(issues.first?.line, line(of: "<xbrli:xbrl", in: instance))
             XCTAssertTrue(issues.first?.message.contains(target) ?? false, "\(issues)")
             try assertNoPasswd(issues)
@@ -179,7 +179,7 @@ final class XMLValidationTests: XCTestCase {
         for target in ["file:///etc/passwd", "http://example.com/evil.xsd"] {
             let instance = Self.taxonomy.instance(facts: 3).replacingOccurrences(of: Self.taxonomy.entryURL, with: target)
             let issues = try validator().validate(Array(instance.utf8), documentName: "ref.xbrl")
-            XCTAssertEqual(issues.map(\.kind), [.refused], "\(issues)")
+            XCTAssertEqual(issues.map(\.code), [.refused], "\(issues)")
             XCTAssertEqual(issues.first?.line, line(of: "<link:schemaRef", in: instance))
             try assertNoPasswd(issues)
         }
@@ -203,7 +203,7 @@ final class XMLValidationTests: XCTestCase {
                 #"<t:Note contextRef="D">&passwd;&remote;</t:Note>"#,
             ])
             let issues = try validator().validate(Array(instance.utf8), documentName: "doctype.xbrl")
-            XCTAssertEqual(issues.first?.kind, .refused, "\(issues)")
+            XCTAssertEqual(issues.first?.code, .refused, "\(issues)")
             XCTAssertEqual(issues.first?.line, 2)
             XCTAssertTrue(issues.first?.message.contains("DOCTYPE") ?? false, "\(issues)")
             try assertNoPasswd(issues)
@@ -223,14 +223,14 @@ final class XMLValidationTests: XCTestCase {
         let start = Date()
         let issues = try validator().validate(Array(instance.utf8), documentName: "lol.xbrl")
         XCTAssertLessThan(Date().timeIntervalSince(start), 1)
-        XCTAssertEqual(issues.map(\.kind), [.refused], "\(issues)")
+        XCTAssertEqual(issues.map(\.code), [.refused], "\(issues)")
     }
 
     func testLoaderRefusesWhatIsNotRegistered() throws {
         for url in ["file:///etc/passwd", "http://example.com/taxonomy.xsd", "relative.xsd", "/etc/passwd"] {
             XCTAssertThrowsError(try SchemaValidator(entryURL: url)) { error in
                 let compileError = error as? SchemaCompileError
-                XCTAssertTrue(compileError?.issues.contains { $0.kind == .refused && $0.message.contains(url) } ?? false, "\(error)")
+                XCTAssertTrue(compileError?.issues.contains { $0.code == .refused && $0.message.contains(url) } ?? false, "\(error)")
                 XCTAssertFalse("\(error)".contains("root:x:0:0"), "\(error)")
             }
         }
@@ -246,7 +246,7 @@ final class XMLValidationTests: XCTestCase {
         defer { XMLEnvironment.unregister(url: url) }
         XCTAssertThrowsError(try SchemaValidator(entryURL: url)) { error in
             let issues = (error as? SchemaCompileError)?.issues ?? []
-            XCTAssertTrue(issues.contains { $0.kind == .refused && $0.message.contains("file:///etc/passwd") }, "\(error)")
+            XCTAssertTrue(issues.contains { $0.code == .refused && $0.message.contains("file:///etc/passwd") }, "\(error)")
             XCTAssertFalse("\(error)".contains("root:x:0:0"), "\(error)")
         }
         XCTAssertThrowsError(try InstanceValidator(taxonomyEntryURL: url))
@@ -286,7 +286,7 @@ final class XMLValidationTests: XCTestCase {
         let messages = MessageBox()
         DispatchQueue.concurrentPerform(iterations: 8) { index in
             do {
-                let issues: [ValidationIssue]
+                let issues: [Diagnostic]
                 if index.isMultiple(of: 2) {
                     issues = try InstanceValidator(taxonomyEntryURL: Self.taxonomy.entryURL).validate(undeclared, documentName: "variant")
                 } else {
@@ -375,7 +375,7 @@ final class XMLValidationTests: XCTestCase {
         return text.split(separator: "\n").filter { $0.count > 8 }
     }()
 
-    private func assertNoPasswd(_ issues: [ValidationIssue], file: StaticString = #filePath, line: UInt = #line) throws {
+    private func assertNoPasswd(_ issues: [Diagnostic], file: StaticString = #filePath, line: UInt = #line) throws {
         let rendered = issues.map(\.description).joined(separator: "\n")
         for entry in Self.passwdEntries {
             XCTAssertFalse(rendered.contains(entry), "an issue quotes /etc/passwd", file: file, line: line)

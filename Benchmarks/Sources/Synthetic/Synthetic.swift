@@ -1,11 +1,5 @@
 import Foundation
-@_spi(Stages) import NAICXBRLCore
-@_spi(Stages) import NAICXBRLXML
-@_spi(Stages) import NAICXBRLReading
-@_spi(Stages) import NAICXBRLTaxonomy
-@_spi(Stages) import NAICXBRLChecks
-@_spi(Stages) import NAICXBRLInstance
-@_spi(Stages) import NAICXBRLConversion
+@_spi(Stages) import NAICXBRLStages
 
 /// Generated blanks, statements and instances of a chosen size, for benchmarks and load tests.
 ///

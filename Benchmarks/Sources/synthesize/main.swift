@@ -1,11 +1,5 @@
 import Foundation
-@_spi(Stages) import NAICXBRLCore
-@_spi(Stages) import NAICXBRLXML
-@_spi(Stages) import NAICXBRLReading
-@_spi(Stages) import NAICXBRLTaxonomy
-@_spi(Stages) import NAICXBRLChecks
-@_spi(Stages) import NAICXBRLInstance
-@_spi(Stages) import NAICXBRLConversion
+@_spi(Stages) import NAICXBRLStages
 import Synthetic
 
 /// The reference statement's blank: the quarterly Life, Accident and Health blank.
@@ -99,7 +93,7 @@ case "time-convert":
             var instance: [UInt8] = []
             write += try seconds { instance = try Converter.convert(statement, validate: false).instance }
             size = instance.count
-            var issues: [ValidationIssue] = []
+            var issues: [Diagnostic] = []
             validate += seconds { issues = validator.validate(instance, documentName: "fixture.xbrl") }
             if !issues.isEmpty { fail("invalid: \(issues.prefix(3))") }
             check += seconds { evaluated += checker?.check(statement).summary.evaluated ?? 0 }

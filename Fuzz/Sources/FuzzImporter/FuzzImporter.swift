@@ -1,12 +1,6 @@
 import Foundation
 import FuzzSupport
-@_spi(Stages) import NAICXBRLCore
-@_spi(Stages) import NAICXBRLXML
-@_spi(Stages) import NAICXBRLReading
-@_spi(Stages) import NAICXBRLTaxonomy
-@_spi(Stages) import NAICXBRLChecks
-@_spi(Stages) import NAICXBRLInstance
-@_spi(Stages) import NAICXBRLConversion
+@_spi(Stages) import NAICXBRLStages
 
 /// Built once: the importer's concept tables come from the bundled blank, not from the input,
 /// and rebuilding them per input would spend the fuzzer's time on start-up work.

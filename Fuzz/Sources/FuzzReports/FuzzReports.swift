@@ -1,12 +1,6 @@
 import Foundation
 import FuzzSupport
-@_spi(Stages) import NAICXBRLCore
-@_spi(Stages) import NAICXBRLXML
-@_spi(Stages) import NAICXBRLReading
-@_spi(Stages) import NAICXBRLTaxonomy
-@_spi(Stages) import NAICXBRLChecks
-@_spi(Stages) import NAICXBRLInstance
-@_spi(Stages) import NAICXBRLConversion
+@_spi(Stages) import NAICXBRLStages
 
 /// libFuzzer entry point for the report importer: xBRL-JSON reports and xBRL-CSV report packages.
 ///

@@ -1,6 +1,6 @@
 import CFuzzerDriver
 import Foundation
-@_spi(Stages) import NAICXBRLCore
+@_spi(Stages) import NAICXBRLStages
 
 /// The reference statement's blank: the quarterly Life, Accident and Health blank.
 public let referenceBlank: Blank = Blank.named("life-ah-quarterly")!

@@ -21,7 +21,7 @@ struct Problem: Encodable {
     var status: Int
     var error: String
     var diagnostics: [Diagnostic] = []
-    var validation: [ValidationIssue] = []
+    var validation: [Diagnostic] = []
 }
 
 /// A document a statement converts to. Each format is one entry of ``ConvertFormat/all``.
@@ -106,7 +106,7 @@ public enum Operations {
             return .json(500, Problem(status: 500, error: "the taxonomy does not compile: \(error)"))
         }
         let issues = validator.validate(bytes, documentName: name)
-        struct Valid: Encodable { var valid: Bool; var validation: [ValidationIssue] }
+        struct Valid: Encodable { var valid: Bool; var validation: [Diagnostic] }
         let invalid = issues.contains { $0.severity == .error }
         return .json(invalid ? 422 : 200, Valid(valid: !invalid, validation: issues))
     }

@@ -29,18 +29,9 @@ public struct CheckCell: Codable, Equatable, Sendable {
 
     package init(place: String, page: String? = nil, line: String? = nil, column: String? = nil, caption: Int? = nil, note: Int? = nil,
          table: Int? = nil, row: String? = nil, interrogatory: String? = nil, value: String?, printed: Bool, inputLine: Int? = nil) {
-        self.place = place
-        self.page = page
-        self.line = line
-        self.column = column
-        self.caption = caption
-        self.note = note
-        self.table = table
-        self.row = row
-        self.interrogatory = interrogatory
-        self.value = value
-        self.printed = printed
-        self.inputLine = inputLine
+        (self.place, self.page, self.line, self.column) = (place, page, line, column)
+        (self.caption, self.note, self.table, self.row) = (caption, note, table, row)
+        (self.interrogatory, self.value, self.printed, self.inputLine) = (interrogatory, value, printed, inputLine)
     }
 }
 
@@ -81,18 +72,9 @@ public struct CheckResult: Codable, Equatable, Sendable {
     public var reason: String?
 
     package init(rule: String, source: CheckRuleSource, severity: CheckSeverity, status: Status, level: CheckSeverity? = nil, message: String, instance: String? = nil, expected: String? = nil, actual: String? = nil, difference: String? = nil, tolerance: String, cells: [CheckCell], reason: String? = nil) {
-        self.rule = rule
-        self.source = source
-        self.severity = severity
-        self.status = status
-        self.level = level
-        self.message = message
-        self.instance = instance
-        self.expected = expected
-        self.actual = actual
-        self.difference = difference
-        self.tolerance = tolerance
-        self.cells = cells
+        (self.rule, self.source, self.severity, self.status) = (rule, source, severity, status)
+        (self.level, self.message, self.instance, self.expected) = (level, message, instance, expected)
+        (self.actual, self.difference, self.tolerance, self.cells) = (actual, difference, tolerance, cells)
         self.reason = reason
     }
 }

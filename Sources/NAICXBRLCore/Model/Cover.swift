@@ -67,8 +67,7 @@ public struct Cover: Codable, Equatable, Sendable {
         public var title: String
 
         public init(name: String, title: String) {
-            self.name = name
-            self.title = title
+            (self.name, self.title) = (name, title)
         }
     }
 

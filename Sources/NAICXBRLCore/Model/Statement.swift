@@ -17,12 +17,8 @@ public struct Statement: Codable, Equatable, Sendable {
     public var interrogatories: [Interrogatory]
 
     public init(blank: String, edition: Int? = nil, cover: Cover = Cover(), pages: [Page] = [], notes: [Note] = [], interrogatories: [Interrogatory] = []) {
-        self.blank = blank
-        self.edition = edition
-        self.cover = cover
-        self.pages = pages
-        self.notes = notes
-        self.interrogatories = interrogatories
+        (self.blank, self.edition, self.cover, self.pages) = (blank, edition, cover, pages)
+        (self.notes, self.interrogatories) = (notes, interrogatories)
     }
 
     public func page(_ id: String) -> Page? { pages.first { $0.id == id } }
@@ -120,10 +116,7 @@ public struct Page: Codable, Equatable, Sendable {
     public var footnotes: [String]
 
     public init(id: String, headings: [[String]] = [], rows: [Row] = [], none: Bool = false, footnotes: [String] = []) {
-        self.id = id
-        self.headings = headings
-        self.rows = rows
-        self.none = none
+        (self.id, self.headings, self.rows, self.none) = (id, headings, rows, none)
         self.footnotes = footnotes
     }
 
@@ -295,12 +288,8 @@ public struct Interrogatory: Codable, Equatable, Sendable {
     public var table: Table?
 
     public init(part: String, number: String, text: String, answer: Answer = .none, details: [String] = [], table: Table? = nil) {
-        self.part = part
-        self.number = number
-        self.text = text
-        self.answer = answer
-        self.details = details
-        self.table = table
+        (self.part, self.number, self.text, self.answer) = (part, number, text, answer)
+        (self.details, self.table) = (details, table)
     }
 }
 
@@ -345,24 +334,28 @@ public enum Answer: Codable, Equatable, Sendable {
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Key.self)
+        try c.encode(kindName, forKey: .kind)
         switch self {
-        case .none: try c.encode("none", forKey: .kind)
+        case .none: break
         case .choice(let choice, let na):
-            try c.encode("choice", forKey: .kind)
             try c.encodeIfPresent(choice, forKey: .choice)
             if na { try c.encode(true, forKey: .offersNotApplicable) }
-        case .date(let d):
-            try c.encode("date", forKey: .kind)
-            try c.encode(d, forKey: .date)
-        case .amounts(let a):
-            try c.encode("amounts", forKey: .kind)
-            try c.encode(a, forKey: .amounts)
-        case .percent(let p):
-            try c.encode("percent", forKey: .kind)
-            try c.encode(p, forKey: .percent)
-        case .text(let t):
-            try c.encode("text", forKey: .kind)
-            try c.encode(t, forKey: .text)
+        case .date(let d): try c.encode(d, forKey: .date)
+        case .amounts(let a): try c.encode(a, forKey: .amounts)
+        case .percent(let p): try c.encode(p, forKey: .percent)
+        case .text(let t): try c.encode(t, forKey: .text)
+        }
+    }
+
+    /// The answer's kind as the JSON model names it.
+    private var kindName: String {
+        switch self {
+        case .none: "none"
+        case .choice: "choice"
+        case .date: "date"
+        case .amounts: "amounts"
+        case .percent: "percent"
+        case .text: "text"
         }
     }
 }

@@ -29,6 +29,9 @@ public struct Diagnostic: Codable, Equatable, Sendable, CustomStringConvertible 
         case schemaInvalid = "schema-invalid"
         case importError = "import-error"
         case io = "io"
+        /// A DOCTYPE, or a reference to a document outside the in-memory registry (a file, a
+        /// URL), refused on purpose: nothing was read from it.
+        case refused = "refused"
         case edition = "edition"
         /// A page whose text layer is not text: reported, not read.
         case unreadablePage = "unreadable-page"
@@ -109,6 +112,12 @@ public struct Diagnostic: Codable, Equatable, Sendable, CustomStringConvertible 
         }
         return place
     }
+}
+
+extension Array where Element == Diagnostic {
+    /// Whether any finding is an error; warnings and notes alone leave an input usable and a
+    /// document valid.
+    public var hasErrors: Bool { contains { $0.severity == .error } }
 }
 
 /// How each line of the input was accounted for: nothing is silently dropped.

@@ -56,33 +56,134 @@ import NAICXBRLChecks
     /// `numbers`: the mapping's numbering of the facts' contexts and concepts (see
     /// ``FactNumbers``), so that no fact's context or concept is hashed again.
     func write(facts: [Fact], entity: String, name: String, statementDate: CalendarDate, numbers given: FactNumbers?) -> [UInt8] {
-        let numbers = FactNumbers.of(facts, given: given)
-        let prefix = taxonomy.prefix
-        let xmlWriter = InstanceWriter(taxonomy: taxonomy)
-        let periods = StatementPeriods(statementDate: statementDate)
-        var expected = FactImporter.ExpectedContexts(blank: blank, periods: periods)
-        let pages = blank.pages
+        var report = Report(self, facts: facts, numbers: FactNumbers.of(facts, given: given), statementDate: statementDate)
+        report.placeFacts()
+        var zip = CSVBytes(capacity: report.estimatedSize)
+        var entries = PackageEntries()
 
-        // What each concept is and where its facts go, looked up once per concept.
-        let layout = Layout.of(blank)
-        let places: [Layout.Place] = numbers.concepts.map { layout.places[$0] ?? Layout.Place() }
-        // Each context's period as a CSV field, worked out when first needed.
-        var periodFields = [[UInt8]?](repeating: nil, count: numbers.contexts.count)
-        func periodField(_ n: Int) -> [UInt8] {
-            if let known = periodFields[n] { return known }
-            var field = CSVBytes(capacity: 48)
-            JSONReportWriter.period(numbers.contexts[n].period, into: &field)
-            let bytes = field.bytes
-            periodFields[n] = bytes
-            return bytes
+        entries.begin("\(name)/META-INF/reportPackage.json", in: &zip)
+        zip.raw("{\n  \"documentInfo\": {\n    \"documentType\": ")
+        zip.string(Self.packageDocumentType)
+        zip.raw("\n  }\n}\n")
+        entries.end(in: &zip)
+
+        entries.begin("\(name)/reports/\(name).json", in: &zip)
+        report.writeMetadata(entity: entity, into: &zip)
+        entries.end(in: &zip)
+
+        for table in report.templates.tables {
+            entries.begin("\(name)/reports/\(blank.pages[table.page].id).csv", in: &zip)
+            report.writePageTable(table, into: &zip)
+            entries.end(in: &zip)
         }
 
-        // Each page's grid: the index of the fact in each cell (line by line), -1 where none.
-        var grids: [[Int32]] = pages.map { page in [Int32](repeating: -1, count: page.lines.count * page.columns.count) }
-        // PrintedForms.csv, written as the printed forms come: the pages' cells, then Facts.csv's.
+        entries.begin("\(name)/reports/\(Self.factsTable).csv", in: &zip)
+        report.writeFactsTable(into: &zip)
+        entries.end(in: &zip)
+
+        entries.begin("\(name)/reports/\(Self.printedFormsTable).csv", in: &zip)
+        report.printedCSV.out.withBytes(in: 0..<report.printedCSV.out.count) { zip.raw($0) }
+        entries.end(in: &zip)
+        entries.finish(in: &zip)
+        return zip.bytes
+    }
+
+    /// One report being written: its facts placed in the page tables' cells or kept for
+    /// Facts.csv, and the tables' text.
+    private struct Report: ~Copyable {
+        let writer: CSVReportWriter
+        let facts: [Fact]
+        let numbers: FactNumbers
+        let periods: StatementPeriods
+        let layout: Layout
+        let templates: CSVTemplates
+        /// What each concept is and where its facts go, looked up once per concept.
+        let places: [Layout.Place]
+        /// Each context's period as a CSV field, worked out when first needed.
+        var periodFields: [[UInt8]?]
+        /// Each page's grid: the index of the fact in each cell (line by line), -1 where none.
+        var grids: [[Int32]]
+        /// The facts of no page cell, for Facts.csv.
+        var others: [Int] = []
+        /// Facts.csv's dimension columns: the axes of the other facts' contexts, sorted.
+        var axisList: [String] = []
+        /// A context's dimension fields in Facts.csv, written once per context.
+        var axisFieldCache: [[UInt8]?]
+        /// PrintedForms.csv, written as the printed forms come: the pages' cells, then Facts.csv's.
         var printedCSV = CSVBytes(capacity: 4096)
-        printedCSV.row(["table", "row", "column", "printed"])
-        func printedForm(_ table: String, _ row: Int, _ column: String, _ printed: String) {
+
+        init(_ writer: CSVReportWriter, facts: [Fact], numbers: FactNumbers, statementDate: CalendarDate) {
+            self.writer = writer
+            self.facts = facts
+            self.numbers = numbers
+            periods = StatementPeriods(statementDate: statementDate)
+            layout = Layout.of(writer.blank)
+            templates = CSVTemplates.of(writer.blank)
+            let layout = self.layout
+            places = numbers.concepts.map { layout.places[$0] ?? Layout.Place() }
+            periodFields = [[UInt8]?](repeating: nil, count: numbers.contexts.count)
+            axisFieldCache = [[UInt8]?](repeating: nil, count: numbers.contexts.count)
+            grids = writer.blank.pages.map { page in [Int32](repeating: -1, count: page.lines.count * page.columns.count) }
+            printedCSV.row(["table", "row", "column", "printed"])
+        }
+
+        /// Room for the whole package: the page tables' cells, the other facts, the printed forms.
+        var estimatedSize: Int {
+            let pages = writer.blank.pages
+            let cells = templates.tables.reduce(0) { $0 + pages[$1.page].lines.count * ($1.columns.count + 2) }
+            return templates.members.count + 64 * cells + 96 * others.count + printedCSV.out.count + 8192
+        }
+
+        /// Puts each fact in the cell of a page table its concept and context give, or in
+        /// Facts.csv; then works out Facts.csv's dimension columns.
+        mutating func placeFacts() {
+            var expected = FactImporter.ExpectedContexts(blank: writer.blank, periods: periods)
+            for i in facts.indices {
+                let place = places[numbers.factConcepts[i]]
+                var placed = false
+                // A nil fact goes to Facts.csv: a grid column has decimals, which a nil fact must not.
+                if case .none = facts[i].value {
+                    placed = false
+                } else if let (p, l, instant) = place.line, place.monetary {
+                    let width = layout.widths[p]
+                    let columns = expected.columns(number: numbers.factContexts[i], of: numbers.contexts, page: p, instant: instant)
+                    if let c = columns.first(where: { grids[p][l * width + $0] < 0 }) {
+                        placeInGrid(i, page: p, line: l, column: c)
+                        placed = true
+                    }
+                } else if !place.columns.isEmpty {
+                    let context = numbers.contexts[numbers.factContexts[i]]
+                    for (p, c, period) in place.columns {
+                        let width = layout.widths[p]
+                        guard periods.period(period) == context.period, context.typed.isEmpty,
+                              context.explicit.count == 1, let member = context.explicit[layout.rowAxes[p]],
+                              let l = layout.rowMembers[p][member], grids[p][l * width + c] < 0 else { continue }
+                        placeInGrid(i, page: p, line: l, column: c)
+                        placed = true
+                        break
+                    }
+                }
+                if !placed { others.append(i) }
+            }
+            // The axes are few: a list, not a set.
+            var axes: [String] = []
+            var contextSeen = [Bool](repeating: false, count: numbers.contexts.count)
+            for i in others where !contextSeen[numbers.factContexts[i]] {
+                let context = numbers.contexts[numbers.factContexts[i]]
+                contextSeen[numbers.factContexts[i]] = true
+                for (axis, _) in context.explicit.sorted where !axes.contains(axis) { axes.append(axis) }
+                for (axis, _) in context.typed.sorted where !axes.contains(axis) { axes.append(axis) }
+            }
+            axisList = axes.sorted()
+        }
+
+        private mutating func placeInGrid(_ i: Int, page p: Int, line l: Int, column c: Int) {
+            grids[p][l * layout.widths[p] + c] = Int32(truncatingIfNeeded: i)
+            if let printed = facts[i].printedForm { printedForm(layout.pageIDs[p], l + 1, layout.columnNames[p][c], printed) }
+        }
+
+        /// A row of PrintedForms.csv.
+        private mutating func printedForm(_ table: String, _ row: Int, _ column: String, _ printed: String) {
             printedCSV.field(table)
             printedCSV.comma()
             printedCSV.integer(row)
@@ -92,142 +193,99 @@ import NAICXBRLChecks
             printedCSV.field(printed)
             printedCSV.endRow()
         }
-        var others: [Int] = []
 
-        for i in facts.indices {
-            let place = places[numbers.factConcepts[i]]
-            var placed = false
-            // A nil fact goes to Facts.csv: a grid column has decimals, which a nil fact must not.
-            if case .none = facts[i].value {
-                placed = false
-            } else if let (p, l, instant) = place.line, place.monetary {
-                let width = layout.widths[p]
-                let columns = expected.columns(number: numbers.factContexts[i], of: numbers.contexts, page: p, instant: instant)
-                if let c = columns.first(where: { grids[p][l * width + $0] < 0 }) {
-                    grids[p][l * width + c] = Int32(truncatingIfNeeded: i)
-                    if let printed = facts[i].printedForm { printedForm(layout.pageIDs[p], l + 1, layout.columnNames[p][c], printed) }
-                    placed = true
-                }
-            } else if !place.columns.isEmpty {
-                let context = numbers.contexts[numbers.factContexts[i]]
-                for (p, c, period) in place.columns {
-                    let width = layout.widths[p]
-                    guard periods.period(period) == context.period, context.typed.isEmpty,
-                          context.explicit.count == 1, let member = context.explicit[layout.rowAxes[p]],
-                          let l = layout.rowMembers[p][member], grids[p][l * width + c] < 0 else { continue }
-                    grids[p][l * width + c] = Int32(truncatingIfNeeded: i)
-                    if let printed = facts[i].printedForm { printedForm(layout.pageIDs[p], l + 1, layout.columnNames[p][c], printed) }
-                    placed = true
-                    break
-                }
-            }
-            if !placed { others.append(i) }
+        private mutating func periodField(_ n: Int) -> [UInt8] {
+            if let known = periodFields[n] { return known }
+            var field = CSVBytes(capacity: 48)
+            JSONReportWriter.period(numbers.contexts[n].period, into: &field)
+            let bytes = field.bytes
+            periodFields[n] = bytes
+            return bytes
         }
 
-        // A fact's value as a cell: canonical, with a decimals suffix where its decimals are not
-        // the column's (0).
-        func cell(_ i: Int, into csv: inout CSVBytes) {
+        /// A fact's value as a cell: canonical, with a decimals suffix where its decimals are not
+        /// the column's (0).
+        private func cell(_ i: Int, into csv: inout CSVBytes) {
             switch facts[i].value {
             case .amount(let amount, let scale):
                 let decimals = amount.fractionDigits - scale.exponent
-                csv.canonicalDecimal(xmlWriter.scaled(amount, scale))
+                csv.canonicalDecimal(InstanceWriter.scaled(amount, scale))
                 if decimals != 0 {
                     csv.raw(0x64)   // d
                     csv.integer(decimals)
                 }
-            case .text(let t): csv.field(Self.escaped(t))
+            case .text(let t): csv.field(CSVReportWriter.escaped(t))
             case .boolean(let b): csv.field(b ? "true" : "false")
             case .date(let d): csv.date(d)
             case .none: csv.field("#nil")
             }
         }
 
-        // The axes of the other facts' contexts: Facts.csv's dimension columns. The axes are
-        // few: a list, not a set.
-        var axes: [String] = []
-        var contextSeen = [Bool](repeating: false, count: numbers.contexts.count)
-        for i in others where !contextSeen[numbers.factContexts[i]] {
-            let context = numbers.contexts[numbers.factContexts[i]]
-            contextSeen[numbers.factContexts[i]] = true
-            for (axis, _) in context.explicit.sorted where !axes.contains(axis) { axes.append(axis) }
-            for (axis, _) in context.typed.sorted where !axes.contains(axis) { axes.append(axis) }
-        }
-        let axisList = axes.sorted()
-
-        let templates = CSVTemplates.of(blank)
-        let cells = templates.tables.reduce(0) { $0 + pages[$1.page].lines.count * ($1.columns.count + 2) }
-        var zip = CSVBytes(capacity: templates.members.count + 64 * cells + 96 * others.count + printedCSV.out.count + 8192)
-        var entries = PackageEntries()
-
-        entries.begin("\(name)/META-INF/reportPackage.json", in: &zip)
-        zip.raw("{\n  \"documentInfo\": {\n    \"documentType\": ")
-        zip.string(Self.packageDocumentType)
-        zip.raw("\n  }\n}\n")
-        entries.end(in: &zip)
-
-        // The metadata: the edition's templates of the pages (the taxonomy's), the values of
-        // the period parameters they refer to, then the tables of this report's other facts.
-        entries.begin("\(name)/reports/\(name).json", in: &zip)
-        zip.raw("{\n  \"documentInfo\": {\n    \"documentType\": ")
-        zip.string(Self.documentType)
-        zip.raw(",\n")
-        zip.namespaces([(JSONReportWriter.entityPrefix, InstanceWriter.entityScheme), ("iso4217", XBRLNamespace.iso4217), (prefix, taxonomy.namespace),
-                        ("xbrl", JSONReportWriter.xbrlNamespace), ("xbrli", XBRLNamespace.xbrli)], taxonomy: taxonomy.entryPointURL)
-        if !templates.parameters.isEmpty {
-            zip.raw(",\n  \"parameters\": {")
-            for (n, parameter) in templates.parameters.enumerated() {
-                zip.raw(n == 0 ? "\n    " : ",\n    ")
-                zip.string(parameter.name)
-                zip.raw(": \"")
-                JSONReportWriter.period(periods.period(parameter.reference), into: &zip)
-                zip.raw("\"")
+        /// The metadata: the edition's templates of the pages (the taxonomy's), the values of
+        /// the period parameters they refer to, then the tables of this report's other facts.
+        func writeMetadata(entity: String, into zip: inout CSVBytes) {
+            let prefix = writer.taxonomy.prefix
+            zip.raw("{\n  \"documentInfo\": {\n    \"documentType\": ")
+            zip.string(CSVReportWriter.documentType)
+            zip.raw(",\n")
+            zip.namespaces([(JSONReportWriter.entityPrefix, InstanceWriter.entityScheme), ("iso4217", XBRLNamespace.iso4217),
+                            (prefix, writer.taxonomy.namespace), ("xbrl", JSONReportWriter.xbrlNamespace), ("xbrli", XBRLNamespace.xbrli)],
+                           taxonomy: writer.taxonomy.entryPointURL)
+            if !templates.parameters.isEmpty {
+                zip.raw(",\n  \"parameters\": {")
+                for (n, parameter) in templates.parameters.enumerated() {
+                    zip.raw(n == 0 ? "\n    " : ",\n    ")
+                    zip.string(parameter.name)
+                    zip.raw(": \"")
+                    JSONReportWriter.period(periods.period(parameter.reference), into: &zip)
+                    zip.raw("\"")
+                }
+                zip.raw("\n  }")
             }
-            zip.raw("\n  }")
+            zip.raw(",\n  \"dimensions\": {\"entity\": ")
+            zip.string(JSONReportWriter.entityPrefix + ":" + entity)
+            zip.raw("},\n  \"tableTemplates\": {")
+            zip.raw(templates.members)
+            zip.raw(templates.tables.isEmpty ? "\n    " : ",\n    ")
+            zip.string(CSVReportWriter.factsTable)
+            zip.raw(": {\n      \"columns\": {\n        \"concept\": {},\n        \"period\": {},\n        \"unit\": {},\n        \"decimals\": {}")
+            for axis in axisList {
+                zip.raw(",\n        ")
+                zip.string(axis)
+                zip.raw(": {}")
+            }
+            zip.raw(",\n        \"value\": {\"decimals\": \"$decimals\", \"dimensions\": {\"concept\": \"$concept\", \"period\": \"$period\", \"unit\": \"$unit\"")
+            for axis in axisList {
+                zip.raw(", ")
+                zip.string(prefix + ":" + axis)
+                zip.raw(": ")
+                zip.string("$" + axis)
+            }
+            zip.raw("}}\n      }\n    }")
+            zip.raw(",\n    ")
+            zip.string(CSVReportWriter.printedFormsTable)
+            zip.raw(": {\n      \"columns\": {\n        \"table\": {\"comment\": true},\n        \"row\": {\"comment\": true},\n        \"column\": {\"comment\": true},\n        \"printed\": {\"comment\": true}\n      }\n    }")
+            zip.raw("\n  },\n  \"tables\": {")
+            for (n, id) in (templates.tables.map(\.id) + [CSVReportWriter.factsTable, CSVReportWriter.printedFormsTable]).enumerated() {
+                zip.raw(n == 0 ? "\n    " : ",\n    ")
+                zip.string(id)
+                zip.raw(": {\"template\": ")
+                zip.string(id)
+                zip.raw(", \"url\": ")
+                zip.string(id + ".csv")
+                zip.raw("}")
+            }
+            zip.raw("\n  }\n}\n")
         }
-        zip.raw(",\n  \"dimensions\": {\"entity\": ")
-        zip.string(JSONReportWriter.entityPrefix + ":" + entity)
-        zip.raw("},\n  \"tableTemplates\": {")
-        zip.raw(templates.members)
-        zip.raw(templates.tables.isEmpty ? "\n    " : ",\n    ")
-        zip.string(Self.factsTable)
-        zip.raw(": {\n      \"columns\": {\n        \"concept\": {},\n        \"period\": {},\n        \"unit\": {},\n        \"decimals\": {}")
-        for axis in axisList {
-            zip.raw(",\n        ")
-            zip.string(axis)
-            zip.raw(": {}")
-        }
-        zip.raw(",\n        \"value\": {\"decimals\": \"$decimals\", \"dimensions\": {\"concept\": \"$concept\", \"period\": \"$period\", \"unit\": \"$unit\"")
-        for axis in axisList {
-            zip.raw(", ")
-            zip.string(prefix + ":" + axis)
-            zip.raw(": ")
-            zip.string("$" + axis)
-        }
-        zip.raw("}}\n      }\n    }")
-        zip.raw(",\n    ")
-        zip.string(Self.printedFormsTable)
-        zip.raw(": {\n      \"columns\": {\n        \"table\": {\"comment\": true},\n        \"row\": {\"comment\": true},\n        \"column\": {\"comment\": true},\n        \"printed\": {\"comment\": true}\n      }\n    }")
-        zip.raw("\n  },\n  \"tables\": {")
-        for (n, id) in (templates.tables.map(\.id) + [Self.factsTable, Self.printedFormsTable]).enumerated() {
-            zip.raw(n == 0 ? "\n    " : ",\n    ")
-            zip.string(id)
-            zip.raw(": {\"template\": ")
-            zip.string(id)
-            zip.raw(", \"url\": ")
-            zip.string(id + ".csv")
-            zip.raw("}")
-        }
-        zip.raw("\n  }\n}\n")
-        entries.end(in: &zip)
 
-        for table in templates.tables {
-            let p = table.page, page = pages[p]
-            entries.begin("\(name)/reports/\(page.id).csv", in: &zip)
+        /// A page's table: a row per line of the page, its cells from the page's grid.
+        mutating func writePageTable(_ table: CSVTemplates.Table, into zip: inout CSVBytes) {
+            let p = table.page, lineCount = writer.blank.pages[p].lines.count
             zip.raw(table.header)
             let grid = grids[p]
             let width = layout.widths[p]
             let rowFields = layout.rowFields[p]
-            for l in 0..<page.lines.count {
+            for l in 0..<lineCount {
                 zip.raw(table.rowHeads[l])
                 // The row's concept or member only where a cell uses it (xBRL-CSV: a value no
                 // fact uses is an error).
@@ -243,17 +301,37 @@ import NAICXBRLChecks
                 }
                 zip.endRow()
             }
-            entries.end(in: &zip)
         }
 
-        // The other facts, one row each.
-        entries.begin("\(name)/reports/\(Self.factsTable).csv", in: &zip)
-        zip.row(["concept", "period", "unit", "decimals"] + axisList + ["value"])
-        // A context's dimension fields, written once per context.
-        var axisFieldCache = [[UInt8]?](repeating: nil, count: numbers.contexts.count)
-        // A context's dimension columns, each after a comma: its members and typed values
-        // walked beside the axes (all three sorted by axis).
-        func axisFields(_ n: Int) -> [UInt8] {
+        /// Facts.csv: the other facts, one row each.
+        mutating func writeFactsTable(into zip: inout CSVBytes) {
+            let prefix = writer.taxonomy.prefix
+            zip.row(["concept", "period", "unit", "decimals"] + axisList + ["value"])
+            for (row, i) in others.enumerated() {
+                let k = numbers.factConcepts[i]
+                let place = places[k]
+                zip.name(prefix, numbers.concepts[k], plain: place.plainName)
+                zip.comma()
+                let n = numbers.factContexts[i]
+                zip.raw(periodField(n))
+                zip.comma()
+                if place.monetary { zip.raw("iso4217:USD") }
+                zip.comma()
+                if case .amount(let amount, let scale) = facts[i].value { zip.integer(amount.fractionDigits - scale.exponent) }
+                zip.raw(axisFields(n))
+                zip.comma()
+                switch facts[i].value {
+                case .amount(let amount, let scale): zip.canonicalNumber(InstanceWriter.scaled(amount, scale), integer: place.integer)
+                default: cell(i, into: &zip)
+                }
+                zip.endRow()
+                if let printed = facts[i].printedForm { printedForm(CSVReportWriter.factsTable, row + 1, "value", printed) }
+            }
+        }
+
+        /// A context's dimension columns, each after a comma: its members and typed values
+        /// walked beside the axes (all three sorted by axis).
+        private mutating func axisFields(_ n: Int) -> [UInt8] {
             if let known = axisFieldCache[n] { return known }
             let context = numbers.contexts[n]
             let explicit = context.explicit.sorted, typed = context.typed.sorted
@@ -262,10 +340,10 @@ import NAICXBRLChecks
             for axis in axisList {
                 fields.comma()
                 if e < explicit.count, explicit[e].key == axis {
-                    fields.field(prefix, explicit[e].value)
+                    fields.field(writer.taxonomy.prefix, explicit[e].value)
                     e += 1
                 } else if t < typed.count, typed[t].key == axis {
-                    fields.field(Self.escaped(typed[t].value))
+                    fields.field(CSVReportWriter.escaped(typed[t].value))
                     t += 1
                 }
             }
@@ -273,33 +351,6 @@ import NAICXBRLChecks
             axisFieldCache[n] = bytes
             return bytes
         }
-        for (row, i) in others.enumerated() {
-            let k = numbers.factConcepts[i]
-            let place = places[k]
-            zip.name(prefix, numbers.concepts[k], plain: place.plainName)
-            zip.comma()
-            let n = numbers.factContexts[i]
-            zip.raw(periodField(n))
-            zip.comma()
-            if place.monetary { zip.raw("iso4217:USD") }
-            zip.comma()
-            if case .amount(let amount, let scale) = facts[i].value { zip.integer(amount.fractionDigits - scale.exponent) }
-            zip.raw(axisFields(n))
-            zip.comma()
-            switch facts[i].value {
-            case .amount(let amount, let scale): zip.canonicalNumber(xmlWriter.scaled(amount, scale), integer: place.integer)
-            default: cell(i, into: &zip)
-            }
-            zip.endRow()
-            if let printed = facts[i].printedForm { printedForm(Self.factsTable, row + 1, "value", printed) }
-        }
-        entries.end(in: &zip)
-
-        entries.begin("\(name)/reports/\(Self.printedFormsTable).csv", in: &zip)
-        printedCSV.out.withBytes(in: 0..<printedCSV.out.count) { zip.raw($0) }
-        entries.end(in: &zip)
-        entries.finish(in: &zip)
-        return zip.bytes
     }
 
     /// The files of a package written into one buffer, in place: each local header written

@@ -461,7 +461,7 @@ private struct Document {
             xml.xml.raw("\"")
             if amount.units < 0 { xml.xml.raw(" sign=\"-\"") }
             xml.xml.raw(">")
-            var value = InstanceWriter(taxonomy: writer.taxonomy).scaled(amount, scale)
+            var value = InstanceWriter.scaled(amount, scale)
             value.units = value.units.magnitude > UInt64(Int64.max) ? value.units : abs(value.units)
             xml.xml.amount(value)
             xml.xml.raw("</ix:nonFraction>")

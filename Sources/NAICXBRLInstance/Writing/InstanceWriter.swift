@@ -37,6 +37,10 @@ import NAICXBRLChecks
         written(mapping, follower: nil)
     }
 
+    /// One function on purpose: with its header, units or footnotes written by functions of
+    /// their own, the optimizer no longer inlines the byte writer's calls into the loops over
+    /// contexts and facts, and the writing takes about a quarter more instructions
+    /// (BENCHMARKS.md, "The writers in named steps"). Its steps are marked by comments.
     package func written(_ mapping: FactMapping.Result, follower: (any InstanceWritingFollower)?) -> (bytes: [UInt8], unwritable: [String]) {
         defer { follower?.sink.finish() }
         let facts = mapping.facts
@@ -183,7 +187,7 @@ import NAICXBRLChecks
                     xml.raw(" decimals=\"")
                     xml.integer(amount.fractionDigits - scale.exponent)
                     xml.raw("\">")
-                    xml.amount(scaled(amount, scale))
+                    xml.amount(Self.scaled(amount, scale))
                 case .text(let t):
                     xml.raw(">")
                     xml.text(t)
@@ -308,7 +312,7 @@ import NAICXBRLChecks
 
     /// The amount in units of currency: a table printed "In Millions" says 3,296 for 3,296,000,000;
     /// a percentage as a ratio: 54.8 printed is 0.548.
-    func scaled(_ amount: Amount, _ scale: Scale) -> Amount {
+    static func scaled(_ amount: Amount, _ scale: Scale) -> Amount {
         if scale.exponent < 0 { return Amount(units: amount.units, fractionDigits: amount.fractionDigits - scale.exponent) }
         guard scale.exponent > 0 else { return amount }
         var units = amount.units

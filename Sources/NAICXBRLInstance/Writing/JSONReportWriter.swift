@@ -53,40 +53,66 @@ package struct JSONReportWriter: Sendable {
     package func written(facts: [Fact], entity: String, numbers given: FactNumbers?) -> (bytes: [UInt8], unwritable: [String]) {
         let numbers = FactNumbers.of(facts, given: given)
         var out = JSONBytes(capacity: 200 * facts.count + 4096)
-        let prefix = taxonomy.prefix
-        let xmlWriter = InstanceWriter(taxonomy: taxonomy)
+        let concepts = conceptParts(numbers, unwritable: &out.unwritable)
+        let contexts = contextParts(numbers, entity: entity, unwritable: &out.unwritable)
+        // Footnotes (printed forms): one note per distinct text, numbered in order of first use.
+        var noteNumbers: [String: Int] = [:]
+        var notes: [String] = []
+        for fact in facts {
+            if let printed = fact.printedForm, noteNumbers[printed] == nil {
+                notes.append(printed)
+                noteNumbers[printed] = notes.count
+            }
+        }
+        writeDocumentInfo(footnotes: !notes.isEmpty, usesUSD: concepts.usesUSD, into: &out)
+        out.raw(",\n  \"facts\": {")
+        Self.writeFacts(facts, numbers, concepts, contexts, noteNumbers, into: &out)
+        Self.writeNotes(notes, first: facts.isEmpty, into: &out)
+        out.raw(facts.isEmpty && notes.isEmpty ? "}\n}\n" : "\n  }\n}\n")
+        return (out.bytes, out.unwritable)
+    }
 
-        // What each concept says: its name, and whether it is in dollars.
+    /// What each concept says, per concept number: its name (as the fact's `dimensions` begin),
+    /// whether it is in dollars, whether it is an integer; empty for a concept no fact reports.
+    private struct ConceptParts {
+        var bytes: [[UInt8]] = []
+        var usd: [Bool] = []
+        var integer: [Bool] = []
+        var usesUSD = false
+    }
+
+    private func conceptParts(_ numbers: FactNumbers, unwritable: inout [String]) -> ConceptParts {
+        var parts = ConceptParts()
         var conceptUsed = [Bool](repeating: false, count: numbers.concepts.count)
         for n in numbers.factConcepts { conceptUsed[n] = true }
-        var conceptBytes: [[UInt8]] = []
-        var conceptUSD: [Bool] = []
-        var conceptInteger: [Bool] = []
-        conceptBytes.reserveCapacity(numbers.concepts.count)
-        conceptUSD.reserveCapacity(numbers.concepts.count)
-        conceptInteger.reserveCapacity(numbers.concepts.count)
-        var usesUSD = false
+        parts.bytes.reserveCapacity(numbers.concepts.count)
+        parts.usd.reserveCapacity(numbers.concepts.count)
+        parts.integer.reserveCapacity(numbers.concepts.count)
         for (n, concept) in numbers.concepts.enumerated() {
             guard conceptUsed[n] else {
-                conceptBytes.append([])
-                conceptUSD.append(false)
-                conceptInteger.append(false)
+                parts.bytes.append([])
+                parts.usd.append(false)
+                parts.integer.append(false)
                 continue
             }
             let type = taxonomy.concept(concept)?.type
             let usd = type == .monetary
-            conceptUSD.append(usd)
-            conceptInteger.append(type == .integer || type == .count)
-            if usd { usesUSD = true }
+            parts.usd.append(usd)
+            parts.integer.append(type == .integer || type == .count)
+            if usd { parts.usesUSD = true }
             var c = JSONBytes(capacity: 48 + concept.utf8.count)
             c.raw(", \"dimensions\": {\"concept\": ")
-            c.string(prefix, concept)
-            conceptBytes.append(c.bytes)
-            out.unwritable += c.unwritable
+            c.string(taxonomy.prefix, concept)
+            parts.bytes.append(c.bytes)
+            unwritable += c.unwritable
         }
+        return parts
+    }
 
-        // What each context says after the concept: entity and period (`unit` comes between),
-        // then its dimensions.
+    /// What each context says after the concept, per context number: `head`, entity and period
+    /// (`unit` comes between), and `tail`, its dimensions; empty for a context no fact is in.
+    private func contextParts(_ numbers: FactNumbers, entity: String, unwritable: inout [String]) -> (head: [[UInt8]], tail: [[UInt8]]) {
+        let prefix = taxonomy.prefix
         var entityPart = JSONBytes()
         entityPart.raw(", \"entity\": ")
         entityPart.string(Self.entityPrefix + ":" + entity)
@@ -129,46 +155,43 @@ package struct JSONReportWriter: Sendable {
                 }
             }
             tail.append(t.bytes)
-            out.unwritable += h.unwritable + t.unwritable
+            unwritable += h.unwritable + t.unwritable
         }
+        return (head, tail)
+    }
 
-        // Footnotes (printed forms): one note per distinct text, numbered in order of first use.
-        var noteNumbers: [String: Int] = [:]
-        var notes: [String] = []
-        for fact in facts {
-            if let printed = fact.printedForm, noteNumbers[printed] == nil {
-                notes.append(printed)
-                noteNumbers[printed] = notes.count
-            }
-        }
-
+    /// The report's `documentInfo`: its type, canonical values, the footnote link group and
+    /// type when there are notes, and the namespaces.
+    private func writeDocumentInfo(footnotes: Bool, usesUSD: Bool, into out: inout JSONBytes) {
         out.raw("{\n  \"documentInfo\": {\n    \"documentType\": ")
         out.string(Self.documentType)
         out.raw(",\n    \"features\": {\"xbrl:canonicalValues\": true},\n")
-        if !notes.isEmpty {
+        if footnotes {
             out.raw("    \"linkGroups\": {\"_\": ")
             out.string(Self.standardLinkRole)
             out.raw("},\n    \"linkTypes\": {\"footnote\": ")
             out.string(Self.footnoteArcrole)
             out.raw("},\n")
         }
-        var namespaces: [(String, String)] = [(Self.entityPrefix, InstanceWriter.entityScheme), (prefix, taxonomy.namespace),
+        var namespaces: [(String, String)] = [(Self.entityPrefix, InstanceWriter.entityScheme), (taxonomy.prefix, taxonomy.namespace),
                                               ("xbrl", Self.xbrlNamespace), ("xbrli", XBRLNamespace.xbrli)]
         if usesUSD { namespaces.append(("iso4217", XBRLNamespace.iso4217)) }
         out.namespaces(namespaces, taxonomy: taxonomy.entryPointURL)
-        out.raw(",\n  \"facts\": {")
+    }
 
-        var first = true
+    /// The facts, `f1`, `f2`…, each linked to its printed form's note.
+    private static func writeFacts(_ facts: [Fact], _ numbers: FactNumbers, _ concepts: ConceptParts,
+                                   _ contexts: (head: [[UInt8]], tail: [[UInt8]]), _ noteNumbers: [String: Int],
+                                   into out: inout JSONBytes) {
         for i in facts.indices {
-            out.raw(first ? "\n    \"f" : ",\n    \"f")
-            first = false
+            out.raw(i == 0 ? "\n    \"f" : ",\n    \"f")
             out.integer(i + 1)
             out.raw("\": {\"value\": ")
             // Read in place: copying each fact would retain and release its strings.
             switch facts[i].value {
             case .amount(let amount, let scale):
                 out.raw("\"")
-                out.canonicalNumber(xmlWriter.scaled(amount, scale), integer: conceptInteger[numbers.factConcepts[i]])
+                out.canonicalNumber(InstanceWriter.scaled(amount, scale), integer: concepts.integer[numbers.factConcepts[i]])
                 out.raw("\", \"decimals\": ")
                 out.integer(amount.fractionDigits - scale.exponent)
             case .text(let text):
@@ -176,18 +199,16 @@ package struct JSONReportWriter: Sendable {
             case .boolean(let b):
                 out.raw(b ? "\"true\"" : "\"false\"")
             case .date(let d):
-                out.raw("\"")
-                out.date(d)
-                out.raw("\"")
+                out.quotedDate(d)
             case .none:
                 out.raw("null")
             }
             let c = numbers.factConcepts[i]
-            out.raw(conceptBytes[c])
+            out.raw(concepts.bytes[c])
             let n = numbers.factContexts[i]
-            out.raw(head[n])
-            if conceptUSD[c] { out.raw(", \"unit\": \"iso4217:USD\"") }
-            out.raw(tail[n])
+            out.raw(contexts.head[n])
+            if concepts.usd[c] { out.raw(", \"unit\": \"iso4217:USD\"") }
+            out.raw(contexts.tail[n])
             out.raw("}")
             if let printed = facts[i].printedForm, let note = noteNumbers[printed] {
                 out.raw(", \"links\": {\"footnote\": {\"_\": [\"n")
@@ -196,9 +217,12 @@ package struct JSONReportWriter: Sendable {
             }
             out.raw("}")
         }
+    }
+
+    /// The notes, `n1`, `n2`…: the printed forms, after the facts (`first`: no fact came before).
+    private static func writeNotes(_ notes: [String], first: Bool, into out: inout JSONBytes) {
         for (n, note) in notes.enumerated() {
-            out.raw(first ? "\n    \"n" : ",\n    \"n")
-            first = false
+            out.raw(first && n == 0 ? "\n    \"n" : ",\n    \"n")
             out.integer(n + 1)
             out.raw("\": {\"value\": ")
             out.string(note)
@@ -206,8 +230,6 @@ package struct JSONReportWriter: Sendable {
             out.integer(n + 1)
             out.raw("\"}}")
         }
-        out.raw(first ? "}\n}\n" : "\n  }\n}\n")
-        return (out.bytes, out.unwritable)
     }
 
     /// An OIM period: date-times at midnight, an instant (and a duration's end) at the end of

@@ -27,7 +27,7 @@ package enum InlineXBRLReader {
         package var instance: [UInt8]?
         /// What is wrong with the document: not well-formed, an unknown transformation, a
         /// continuation that leads nowhere.
-        package var issues: [ValidationIssue]
+        package var issues: [Diagnostic]
         package var factCount: Int
     }
 
@@ -72,7 +72,7 @@ package enum InlineXBRLReader {
     private struct Reader {
         let name: String
         let document: xmlDocPtr
-        var issues: [ValidationIssue] = []
+        var issues: [Diagnostic] = []
         var schemaRefs: [xmlNodePtr] = []
         var resources: [xmlNodePtr] = []
         var relationships: [xmlNodePtr] = []
@@ -87,7 +87,7 @@ package enum InlineXBRLReader {
         }
 
         mutating func issue(_ node: xmlNodePtr?, _ message: String) {
-            issues.append(ValidationIssue(.error, .invalid, file: name, line: node.map { Int(xmlGetLineNo($0)) }, message))
+            issues.append(Diagnostic(.error, .schemaInvalid, file: name, line: node.map { Int(xmlGetLineNo($0)) }, message))
         }
 
         /// Collects the Inline XBRL elements, in document order.

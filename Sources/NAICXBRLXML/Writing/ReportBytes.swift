@@ -152,6 +152,14 @@
         out.date(date)
     }
 
+    /// A date as a JSON string: `"YYYY-MM-DD"`.
+    @inlinable
+    @_spi(Stages) public mutating func quotedDate(_ date: CalendarDate) {
+        out.raw(0x22)
+        out.date(date)
+        out.raw(0x22)
+    }
+
     // MARK: CSV
 
 

@@ -39,8 +39,8 @@ print("facts: \(conversion.facts.count) (\(conversion.instance.count) bytes of X
 
 // Findings: the reader's and the conversion's diagnostics, and the schema validation's issues.
 let diagnostics: [Diagnostic] = parsed.diagnostics + conversion.diagnostics
-let validation: [ValidationIssue] = conversion.validation
-let findings = Findings(file: path, findings: diagnostics + validation.map(\.diagnostic))
+let validation: [Diagnostic] = conversion.validation
+let findings = Findings(file: path, findings: diagnostics + validation)
 for finding in findings.findings where finding.severity >= .warning { print(finding) }
 print("findings: \(diagnostics.filter { $0.severity == .error }.count) errors, "
     + "\(diagnostics.filter { $0.severity == .warning }.count) warnings; "
