@@ -12,7 +12,9 @@ import NAICXBRLTaxonomy
 ///
 /// - an amount counts with its value; a blank cell, a dash, `XXX`, text in an amount column, and a
 ///   line or page that is not printed count as zero but are not values (they are not facts);
-/// - a rule is evaluated only where at least one of its cells holds a value.
+/// - a rule is evaluated only where at least one of its cells holds a value;
+/// - a rule that ties pages together is evaluated only where each of its pages holds a value
+///   (``CheckPlan/Rule/pages``).
 struct CheckRun {
     /// What one term reads under a binding.
     struct Value {
@@ -35,6 +37,8 @@ struct CheckRun {
     let statement: Statement
     /// Per page slot: the page's index in the statement; -1 when not printed.
     private(set) var pageIndex: [Int]
+    /// Per page slot: the page is printed and holds a value (``CheckPlan/holdsValue(_:_:)``).
+    private(set) var pageHoldsValue: [Bool]
     /// Per row slot: the index of the first row printing the line in its page; -1 when not printed.
     private(set) var rowIndex: [Int]
     /// Per page slot: the rows the page's row-by-row rules go over, each as the first row
@@ -64,6 +68,10 @@ struct CheckRun {
                 if rowIndex[line] < 0 { rowIndex[line] = r }
                 if plan.rowScope[line] { rowBindings[slot].append(rowIndex[line]) }
             }
+        }
+        let printed = pageIndex
+        pageHoldsValue = plan.pages.indices.map { slot in
+            printed[slot] >= 0 && CheckPlan.holdsValue(statement.pages[printed[slot]], plan.pages[slot].description)
         }
         let periods = statement.cover.statementDate.map(StatementPeriods.init(statementDate:))
         dated = periods != nil
@@ -172,6 +180,7 @@ struct CheckRun {
     /// printed (sums are exact, see ``ExactSum``). `page` is the page slot of a row-by-row rule,
     /// `note` the tables of a note table rule.
     func status(_ rule: CheckPlan.Rule, _ binding: Binding, page: Int = -1, note: NoteTables? = nil) -> CheckResult.Status? {
+        guard rule.pages.allSatisfy({ pageHoldsValue[$0] }) else { return nil }
         var left = ExactSum(), right = ExactSum()
         var present = false
         for term in rule.terms {
@@ -234,6 +243,7 @@ struct CheckRun {
     /// ``status(_:_:page:note:)`` with the sides and the cells read, with their places;
     /// `origins` gives the input line of each page row.
     func evaluation(_ rule: CheckPlan.Rule, _ binding: Binding, origins: [String: [String: Int]]) -> Evaluation? {
+        guard rule.pages.allSatisfy({ pageHoldsValue[$0] }) else { return nil }
         var page = -1
         var note: NoteTables?
         switch rule.scope {
@@ -353,6 +363,9 @@ struct CheckRun {
 
     /// Why `rule` was evaluated nowhere.
     func notEvaluatedReason(_ rule: CheckPlan.Rule) -> String {
+        if let p = rule.pages.first(where: { !pageHoldsValue[$0] }) {
+            return pageIndex[p] < 0 ? "\(plan.pages[p].title) is not in the statement" : "\(plan.pages[p].title) holds no value"
+        }
         if !dated, plan.readsPeriodColumn(rule) {
             return "the statement date is not printed, so the column cannot be chosen"
         }

@@ -21,7 +21,7 @@ import NAICXBRLTaxonomy
 public struct Checker: Sendable {
     package let rules: CheckRuleSet
     /// The rules with every place they read resolved to an index, worked out once.
-    private let plan: CheckPlan
+    let plan: CheckPlan
     private let generatedCount: Int
     private let listedCount: Int
 

@@ -35,8 +35,17 @@ package struct CoverItem: Sendable {
     }
 
     /// The cover's single values before its lists of officers and directors, in the order the
-    /// cover prints them.
-    package static let cover: [CoverItem] = [
+    /// cover prints them: the statement and the company, where it is domiciled, its addresses,
+    /// its web site and the statement's contact.
+    package static let cover: [CoverItem] = statement + domicile
+        + address("StatutoryHomeOffice", "Statutory home office", \.statutoryHomeOffice)
+        + address("MainAdministrativeOffice", "Main administrative office", \.mainAdministrativeOffice)
+        + address("MailAddress", "Mail address", street: "street and number or P.O. box", \.mailAddress)
+        + address("BooksAndRecords", "Primary location of books and records", \.booksAndRecords)
+        + [CoverItem("InternetWebSiteAddress", "Internet web site address", .text({ $0.webSite }, { $0.webSite = $1 }))]
+        + contact
+
+    private static let statement: [CoverItem] = [
         CoverItem("EditionTitle", "Blank edition", .text({ $0.edition }, { $0.edition = $1 })),
         CoverItem("StatementKind", "Kind of statement (quarterly or annual)", .text({ $0.kindName }, { $0.kindName = $1 })),
         CoverItem("StatementDate", "Statement date", .date({ $0.statementDate }, { $0.statementDate = $1 })),
@@ -45,24 +54,31 @@ package struct CoverItem: Sendable {
         CoverItem("NAICGroupCodePrior", "NAIC group code (prior)", .text({ $0.priorGroupCode }, { $0.priorGroupCode = $1 })),
         CoverItem("NAICCompanyCode", "NAIC company code", .text({ $0.companyCode }, { $0.companyCode = $1 })),
         CoverItem("EmployerIdentificationNumber", "Employer's ID number", .text({ $0.employerID }, { $0.employerID = $1 })),
+    ]
+
+    private static let domicile: [CoverItem] = [
         CoverItem("OrganizedUnderLawsOf", "Organized under the laws of", .text({ $0.organizedUnderLawsOf }, { $0.organizedUnderLawsOf = $1 })),
         CoverItem("StateOfDomicile", "State of domicile or port of entry", .text({ $0.stateOfDomicile }, { $0.stateOfDomicile = $1 })),
         CoverItem("CountryOfDomicile", "Country of domicile", .text({ $0.countryOfDomicile }, { $0.countryOfDomicile = $1 })),
         CoverItem("IncorporationDate", "Incorporated/organized", .date({ $0.incorporated }, { $0.incorporated = $1 })),
         CoverItem("CommencedBusinessDate", "Commenced business", .date({ $0.commencedBusiness }, { $0.commencedBusiness = $1 })),
-        CoverItem("StatutoryHomeOfficeStreet", "Statutory home office (street and number)", .text({ $0.statutoryHomeOffice?.street }, { $0.statutoryHomeOffice.orNew.street = $1 })),
-        CoverItem("StatutoryHomeOfficeCityStateZip", "Statutory home office (city or town, state and zip code)", .text({ $0.statutoryHomeOffice?.cityStateZip }, { $0.statutoryHomeOffice.orNew.cityStateZip = $1 })),
-        CoverItem("StatutoryHomeOfficeTelephone", "Statutory home office (telephone)", .text({ $0.statutoryHomeOffice?.telephone }, { $0.statutoryHomeOffice.orNew.telephone = $1 })),
-        CoverItem("MainAdministrativeOfficeStreet", "Main administrative office (street and number)", .text({ $0.mainAdministrativeOffice?.street }, { $0.mainAdministrativeOffice.orNew.street = $1 })),
-        CoverItem("MainAdministrativeOfficeCityStateZip", "Main administrative office (city or town, state and zip code)", .text({ $0.mainAdministrativeOffice?.cityStateZip }, { $0.mainAdministrativeOffice.orNew.cityStateZip = $1 })),
-        CoverItem("MainAdministrativeOfficeTelephone", "Main administrative office (telephone)", .text({ $0.mainAdministrativeOffice?.telephone }, { $0.mainAdministrativeOffice.orNew.telephone = $1 })),
-        CoverItem("MailAddressStreet", "Mail address (street and number or P.O. box)", .text({ $0.mailAddress?.street }, { $0.mailAddress.orNew.street = $1 })),
-        CoverItem("MailAddressCityStateZip", "Mail address (city or town, state and zip code)", .text({ $0.mailAddress?.cityStateZip }, { $0.mailAddress.orNew.cityStateZip = $1 })),
-        CoverItem("MailAddressTelephone", "Mail address (telephone)", .text({ $0.mailAddress?.telephone }, { $0.mailAddress.orNew.telephone = $1 })),
-        CoverItem("BooksAndRecordsStreet", "Primary location of books and records (street and number)", .text({ $0.booksAndRecords?.street }, { $0.booksAndRecords.orNew.street = $1 })),
-        CoverItem("BooksAndRecordsCityStateZip", "Primary location of books and records (city or town, state and zip code)", .text({ $0.booksAndRecords?.cityStateZip }, { $0.booksAndRecords.orNew.cityStateZip = $1 })),
-        CoverItem("BooksAndRecordsTelephone", "Primary location of books and records (telephone)", .text({ $0.booksAndRecords?.telephone }, { $0.booksAndRecords.orNew.telephone = $1 })),
-        CoverItem("InternetWebSiteAddress", "Internet web site address", .text({ $0.webSite }, { $0.webSite = $1 })),
+    ]
+
+    /// An address the cover prints: its street (`street` says how the cover words it), its city
+    /// or town, state and zip code, and its telephone.
+    private static func address(_ name: String, _ label: String, street: String = "street and number",
+                                _ place: WritableKeyPath<Cover, Cover.Address?> & Sendable) -> [CoverItem] {
+        [
+            CoverItem(name + "Street", "\(label) (\(street))",
+                      .text({ $0[keyPath: place]?.street }, { $0[keyPath: place].orNew.street = $1 })),
+            CoverItem(name + "CityStateZip", "\(label) (city or town, state and zip code)",
+                      .text({ $0[keyPath: place]?.cityStateZip }, { $0[keyPath: place].orNew.cityStateZip = $1 })),
+            CoverItem(name + "Telephone", "\(label) (telephone)",
+                      .text({ $0[keyPath: place]?.telephone }, { $0[keyPath: place].orNew.telephone = $1 })),
+        ]
+    }
+
+    private static let contact: [CoverItem] = [
         CoverItem("StatementContactName", "Statutory statement contact (name)", .text({ $0.contact?.name }, { $0.contact.orNew.name = $1 })),
         CoverItem("StatementContactTelephone", "Statutory statement contact (telephone)", .text({ $0.contact?.telephone }, { $0.contact.orNew.telephone = $1 })),
         CoverItem("StatementContactEmail", "Statutory statement contact (e-mail address)", .text({ $0.contact?.email }, { $0.contact.orNew.email = $1 })),

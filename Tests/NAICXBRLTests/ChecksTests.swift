@@ -6,7 +6,7 @@ import XCTest
 @testable import NAICXBRLReading
 @testable import NAICXBRLTaxonomy
 @testable import NAICXBRLChecks
-@testable import NAICXBRLInstance
+@_spi(Stages) @testable import NAICXBRLInstance
 @testable import NAICXBRLConversion
 
 /// The crosschecks on the reference statement and on copies of it with one printed number changed.
@@ -287,6 +287,86 @@ final class ChecksTests: XCTestCase {
 
         let netIncome = check(changing("13,222,053", to: "13,222,153", onLineWith: "37. Net income (Line 35)"))
         XCTAssertEqual(failedRules(netIncome), ["summary-of-operations-line-37-equals-line-35-col-1", "summary-of-operations-line-54-total-col-1"])
+    }
+
+    /// A rule that ties pages together is evaluated only where each of its pages holds a value:
+    /// a statement that leaves a page out (a partial filing) leaves its ties unchecked rather
+    /// than failed against zeros; a page printed with one value is checked as printed.
+    func testTiesToAPageThatHoldsNoValueAreNotEvaluated() throws {
+        var statement = Fixture.reference.statement
+        let liabilities = try XCTUnwrap(statement.pages.firstIndex { $0.id == "Liabilities" })
+        let original = statement.pages[liabilities]
+        XCTAssertEqual(statement.cell("Liabilities", "39", column: "1"), .amount(printed("4,564,471,362")))
+        XCTAssertEqual(statement.cell("Assets", "28", column: "3"), .amount(printed("4,564,471,362")))
+
+        // Left out: the ties to it are not evaluated, and say why; the other pages' rules are.
+        statement.pages.remove(at: liabilities)
+        var report = Self.checker.check(statement)
+        XCTAssertEqual(failed(report).map(\.rule), [])
+        var tie = try result(report, "assets-total-equals-liabilities-total")
+        XCTAssertEqual(tie.status, .notEvaluated)
+        XCTAssertEqual(tie.reason, "Liabilities, Surplus and Other Funds is not in the statement")
+        XCTAssertNotEqual(try result(report, "assets-line-28-total-col-3").status, .notEvaluated)
+
+        // Printed with every cell and caption amount blank: the same.
+        var blank = original
+        for r in blank.rows.indices {
+            blank.rows[r].cells = blank.rows[r].cells.map { _ in .blank }
+            blank.rows[r].captionAmounts = []
+        }
+        statement.pages.insert(blank, at: liabilities)
+        report = Self.checker.check(statement)
+        XCTAssertEqual(failed(report).map(\.rule), [])
+        tie = try result(report, "assets-total-equals-liabilities-total")
+        XCTAssertEqual(tie.reason, "Liabilities, Surplus and Other Funds holds no value")
+
+        // One value printed on the page (line 1, not a line the tie reads): the tie is checked,
+        // and fails (Liabilities line 39 is blank where Assets line 28 prints 4,564,471,362).
+        let line1 = try XCTUnwrap(blank.rows.firstIndex { $0.line == "1" })
+        statement.pages[liabilities].rows[line1].cells[0] = original.rows[line1].cells[0]
+        report = Self.checker.check(statement)
+        tie = try result(report, "assets-total-equals-liabilities-total")
+        XCTAssertEqual(tie.status, .failed)
+        XCTAssertEqual(tie.expected, "4564471362")
+        XCTAssertEqual(tie.actual, "0")
+    }
+
+    /// Whether a page holds a value is asked of the statement by the checker and of the instance
+    /// by the formula linkbase (a fact of one of the page's items that is not nil): both give the
+    /// same answer for every page the rules tie together, on the reference statement and on pages
+    /// with their values removed one kind at a time.
+    func testAPageHoldsAValueExactlyWhereItsInstanceHasAFactOfItsItems() throws {
+        let plan = Self.checker.plan
+        let mapping = FactMapping(blank: .lifeQuarterly)
+        var statements = [Fixture.reference.statement]
+        // Each page keeps only its blank, dash, XXX or text cells (and no caption amounts).
+        for keep in [{ (c: Cell) in c == .blank }, { if case .dash = $0 { true } else { false } }, { $0 == .notApplicable },
+                     { if case .text = $0 { true } else { false } }] as [(Cell) -> Bool] {
+            var changed = Fixture.reference.statement
+            for p in changed.pages.indices {
+                for r in changed.pages[p].rows.indices {
+                    changed.pages[p].rows[r].cells = changed.pages[p].rows[r].cells.map { keep($0) ? $0 : .blank }
+                    changed.pages[p].rows[r].captionAmounts = []
+                }
+            }
+            statements.append(changed)
+        }
+        var both = (true: 0, false: 0)
+        for statement in statements {
+            let facts = try mapping.facts(of: statement).facts
+            for slot in plan.pages {
+                guard let page = statement.page(slot.id) else { continue }
+                let items = Set(slot.valueConcepts)
+                let inInstance = facts.contains { fact in
+                    if case .none = fact.value { return false }
+                    return items.contains(fact.concept)
+                }
+                XCTAssertEqual(CheckPlan.holdsValue(page, slot.description), inInstance, slot.id)
+                if inInstance { both.true += 1 } else { both.false += 1 }
+            }
+        }
+        XCTAssertGreaterThan(both.true, 10)
+        XCTAssertGreaterThan(both.false, 10)
     }
 
     func testScheduleVerificationsFail() throws {

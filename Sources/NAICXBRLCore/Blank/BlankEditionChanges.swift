@@ -19,15 +19,12 @@ package struct BlankEditionChanges: Codable, Sendable {
     /// another line of this edition.
     package var checks: RuleChanges?
 
+    /// A page's changes: the page description's fields an edition replaces (nil keeps the base's),
+    /// then its lines removed, renumbered, changed and added.
     package struct PageChanges: Codable, Sendable {
         package var page: String
-        package var title: String?
-        package var printedPage: String?
-        package var subtitles: [String]?
-        package var sections: [String]?
-        package var columnHeadingLines: [String]?
-        package var footnotes: [String]?
-        package var boilerplate: [String]?
+        package var title: String?, printedPage: String?
+        package var subtitles: [String]?, sections: [String]?, columnHeadingLines: [String]?, footnotes: [String]?, boilerplate: [String]?
         package var columns: [ColumnDescription]?
         package var removed: [String]?
         package var renumbered: [String: String]?

@@ -73,6 +73,11 @@ package struct CheckPlan: Sendable {
         package var terms: [Term]
         /// The sides may differ by this much and the rule still holds (as a rounding difference).
         package var tolerance: Amount
+        /// The pages (page slots) a rule that ties two or more pages together reads; empty for
+        /// a rule on one page. Such a rule is evaluated only on a statement where each of them
+        /// holds a value (``CheckPlan/holdsValue(_:_:)``): a filing that leaves a page out (a
+        /// partial filing) leaves its ties unchecked, rather than failed against zeros.
+        package var pages: [Int]
     }
 
     /// A page that rules read.
@@ -85,6 +90,8 @@ package struct CheckPlan: Sendable {
         /// The lines row-by-row rules go over (indices into the description's lines, in printed
         /// order); empty when no rule goes row by row over the page.
         package var rowScope: [Int]
+        /// The items the page's values are facts of (``CheckPlan/valueConcepts(_:)``).
+        package var valueConcepts: [String]
 
         package var id: String { description.id }
     }
@@ -184,6 +191,51 @@ package struct CheckPlan: Sendable {
         }
     }
 
+    /// The items a page's printed values are facts of: its lines' (on a page whose rows are
+    /// members, its columns'), the counts its cells print, and the amounts its captions print.
+    package static func valueConcepts(_ page: PageDescription) -> [String] {
+        var names: [String] = []
+        switch page.orientation {
+        case .items: names = page.lines.filter { !$0.isHeading }.compactMap(\.concept)
+        case .members: names = page.columns.compactMap(\.concept) + page.lines.flatMap { ($0.cells ?? [:]).values.map(\.concept) }
+        }
+        names += page.lines.flatMap { $0.slots ?? [] }
+        var seen = Set<String>()
+        return names.filter { seen.insert($0).inserted }.sorted()
+    }
+
+    /// Whether a printed page holds a value: a cell or caption amount that its instance reports
+    /// as a fact of one of the page's ``valueConcepts(_:)`` that is not nil. A blank cell, a dash,
+    /// `XXX` in an amount column (nil facts) and text in an amount column (kept as printed text,
+    /// not as the line's item) are none. This is how ``FactMapping`` places a page's cells; the
+    /// formula linkbase asks the same of an instance (a fact of one of those items).
+    package static func holdsValue(_ page: Page, _ description: PageDescription) -> Bool {
+        let members = description.orientation == .members
+        for row in page.rows {
+            guard let line = description.line(row.line) else { continue }
+            let slots = line.slots?.count ?? 0
+            for cell in row.captionAmounts.prefix(slots) {
+                switch cell {
+                case .amount, .text: return true
+                default: continue
+                }
+            }
+            for (index, cell) in row.cells.prefix(description.columns.count).enumerated() {
+                let column = description.columns[index]
+                if members, let described = line.cells?[column.id], described.count(of: cell) != nil { return true }
+                let concept = members ? column.concept : (line.isHeading ? nil : line.concept)
+                guard concept != nil else { continue }
+                let isAmount = column.valueKind == .amount
+                switch cell {
+                case .amount: return true
+                case .text, .notApplicable: if !isAmount { return true }
+                case .blank, .dash: continue
+                }
+            }
+        }
+        return false
+    }
+
     /// What a note table's totals row is labelled with: `Total` or `Totals` (the blank's own word).
     package static let totalLabelPrefix = "Total"
 
@@ -218,7 +270,8 @@ package struct CheckPlan: Sendable {
             if let slot = pageSlots[id] { return slot }
             guard let description = blankPages[id] else { preconditionFailure("a compiled rule names page \(id), which the blank does not have") }
             pageSlots[id] = pages.count
-            pages.append(PageSlot(description: description, title: description.title.capitalizedTitle, slots: [:], rowScope: []))
+            pages.append(PageSlot(description: description, title: description.title.capitalizedTitle, slots: [:], rowScope: [],
+                                  valueConcepts: CheckPlan.valueConcepts(description)))
             return pages.count - 1
         }
 
@@ -359,7 +412,25 @@ package struct CheckPlan: Sendable {
                     terms.append(Term(operand: operand, negative: term.sign < 0, left: left))
                 }
             }
-            return Rule(scope: scope, terms: terms, tolerance: rule.tolerance)
+            return Rule(scope: scope, terms: terms, tolerance: rule.tolerance, pages: pagesTied(scope, terms))
+        }
+
+        /// The pages a rule reads, when they are two or more: its row-by-row page and the pages of
+        /// the cells, caption amounts and counts it reads at fixed places.
+        func pagesTied(_ scope: Scope, _ terms: [Term]) -> [Int] {
+            var read: [Int] = []
+            if case .rows(let p) = scope { read.append(p) }
+            for term in terms {
+                guard case .fixed(let s) = term.operand else { continue }
+                let page: Int
+                switch sources[s] {
+                case .cell(let row, _, _), .periodCell(let row, _), .caption(let row, _): page = slotPage[row]
+                case .count(let i): page = counts[i].page
+                case .interrogatory, .unavailable: continue
+                }
+                if !read.contains(page) { read.append(page) }
+            }
+            return read.count >= 2 ? read.sorted() : []
         }
     }
 }

@@ -36,19 +36,33 @@ package struct FormulaLinkbaseWriter: Sendable {
         plan = rules.plan
     }
 
-    static let namespaces: [(prefix: String, uri: String, schema: String?)] = [
-        ("gen", "http://xbrl.org/2008/generic", "http://www.xbrl.org/2008/generic-link.xsd"),
-        ("variable", "http://xbrl.org/2008/variable", "http://www.xbrl.org/2008/variable.xsd"),
-        ("va", "http://xbrl.org/2008/assertion/value", "http://www.xbrl.org/2008/value-assertion.xsd"),
-        ("cf", "http://xbrl.org/2008/filter/concept", "http://www.xbrl.org/2008/concept-filter.xsd"),
-        ("pf", "http://xbrl.org/2008/filter/period", "http://www.xbrl.org/2008/period-filter.xsd"),
-        ("df", "http://xbrl.org/2008/filter/dimension", "http://www.xbrl.org/2008/dimension-filter.xsd"),
-        ("gf", "http://xbrl.org/2008/filter/general", "http://www.xbrl.org/2008/general-filter.xsd"),
-        ("acf", "http://xbrl.org/2010/filter/aspect-cover", "http://www.xbrl.org/2010/aspect-cover-filter.xsd"),
-        ("msg", "http://xbrl.org/2010/message", "http://www.xbrl.org/2010/generic-message.xsd"),
-        ("sev", "http://xbrl.org/2016/assertion-severity", "http://www.xbrl.org/2016/assertion-severity.xsd"),
-        ("xfi", "http://www.xbrl.org/2008/function/instance", nil),
-        ("xbrli", "http://www.xbrl.org/2003/instance", nil),
+    /// A namespace the linkbase declares: its prefix, and the schema that defines it (none for
+    /// the functions' namespace and the instance's).
+    struct Namespace {
+        var prefix: String
+        var uri: String
+        var schema: String?
+
+        /// A namespace of the Formula 1.0 specifications, `http://xbrl.org/` and `path`, defined
+        /// by the schema at `http://www.xbrl.org/` and `schema`.
+        static func formula(_ prefix: String, _ path: String, schema: String) -> Namespace {
+            Namespace(prefix: prefix, uri: "http://xbrl.org/" + path, schema: "http://www.xbrl.org/" + schema)
+        }
+    }
+
+    static let namespaces: [Namespace] = [
+        .formula("gen", "2008/generic", schema: "2008/generic-link.xsd"),
+        .formula("variable", "2008/variable", schema: "2008/variable.xsd"),
+        .formula("va", "2008/assertion/value", schema: "2008/value-assertion.xsd"),
+        .formula("cf", "2008/filter/concept", schema: "2008/concept-filter.xsd"),
+        .formula("pf", "2008/filter/period", schema: "2008/period-filter.xsd"),
+        .formula("df", "2008/filter/dimension", schema: "2008/dimension-filter.xsd"),
+        .formula("gf", "2008/filter/general", schema: "2008/general-filter.xsd"),
+        .formula("acf", "2010/filter/aspect-cover", schema: "2010/aspect-cover-filter.xsd"),
+        .formula("msg", "2010/message", schema: "2010/generic-message.xsd"),
+        .formula("sev", "2016/assertion-severity", schema: "2016/assertion-severity.xsd"),
+        Namespace(prefix: "xfi", uri: "http://www.xbrl.org/2008/function/instance"),
+        Namespace(prefix: "xbrli", uri: XBRLNamespace.xbrli),
     ]
 
     static let arcroles: [(uri: String, href: String)] = [
@@ -186,6 +200,19 @@ package struct FormulaLinkbaseWriter: Sendable {
         }
         let left = try side(true, "left")
         let right = try side(false, "right")
+        // A rule that ties pages together is evaluated only where each of its pages holds a
+        // value: a fact of one of the page's items that is not nil. A general variable (not a
+        // fact variable, so the rule that an evaluation needs a fact variable bound to a fact
+        // still decides the rest) selects them from the instance, and a precondition wants it
+        // non-empty.
+        for p in compiled.pages {
+            let page = plan.pages[p]
+            let items = page.valueConcepts.map(qname).joined(separator: " | ")
+            let name = names.name("page|\(page.id)") {
+                .general(select: "(\(items))[not(@xsi:nil = ('true', '1'))]", sequence: true)
+            }
+            preconditions.append("exists($\(name))")
+        }
         let variables = names.variables
         let test = "abs((\(left)) - (\(right))) le \(compiled.tolerance.description)"
         let message = "[\(rule.id)] \(rule.message) (expected {\(right)}, actual {\(left)})"
