@@ -32,6 +32,16 @@ final class PDFOutlineTests: XCTestCase {
         XCTAssertEqual(pages.sorted(), [1, 2, 6, 7, 9])
         XCTAssertNil(outline.pages(for: ["NOTES TO FINANCIAL STATEMENTS"]))
         XCTAssertNil(PDFOutline.parse("<pdf2xml></pdf2xml>", pageCount: 3))
+        // A table nested under another schedule's entry (Exhibit 3 on Exhibit 2's page) names its page.
+        let exhibits = try XCTUnwrap(PDFOutline.parse("""
+            <pdf2xml><outline><item page="1">Cover</item><item page="4">Exhibit 2 - General Expenses</item>
+            <outline><item page="4">Exhibit 3 - Taxes, Licenses and Fees</item><item page="4">Exhibit 4 - Dividends or Refunds</item></outline>
+            <item page="5">Exhibit 5 - Aggregate Reserve for Life Contracts</item><item page="7">Exhibit 7 - Deposit-Type Contracts</item>
+            </outline></pdf2xml>
+            """, pageCount: 8))
+        XCTAssertEqual(exhibits.nested.map(\.title), ["Exhibit 3 - Taxes, Licenses and Fees", "Exhibit 4 - Dividends or Refunds"])
+        XCTAssertEqual(exhibits.pages(for: ["EXHIBIT 3 - TAXES, LICENSES AND FEES (EXCLUDING FEDERAL INCOME TAXES)", "EXHIBIT 7 - DEPOSIT TYPE CONTRACTS"])?.sorted(),
+                       [1, 2, 4, 7, 8])
         XCTAssertFalse(PDFOutline.names("Assets", "ASSETS HELD"), "a short title is no prefix match")
         XCTAssertTrue(PDFOutline.names("Liabilities, Surplus and Other Funds", "LIABILITIES, SURPLUS AND OTHER FUNDS"))
     }

@@ -85,6 +85,14 @@ public struct PageDescription: Codable, Sendable {
     public var footnotes: [String]?
     /// Other lines printed on the page that carry no values (page numbers).
     public var boilerplate: [String]?
+    /// Titles of the tables the blank prints above this one on the same page that the
+    /// description does not read ("EXHIBIT 2 - GENERAL EXPENSES" above Exhibit 3): a page that
+    /// opens with one of them is searched for this table's title.
+    public var follows: [String]?
+    /// Titles of the tables the blank prints under this one on the same page that the
+    /// description does not read ("EXHIBIT 4 - DIVIDENDS OR REFUNDS" under Exhibit 3): the first
+    /// of them printed ends this table.
+    public var followedBy: [String]?
     public var rowsAre: RowsAre?
     /// The balance of the page's items, where accounting fixes it (assets debit, liabilities credit).
     public var balance: Balance?

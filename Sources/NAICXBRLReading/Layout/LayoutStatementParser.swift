@@ -88,13 +88,30 @@ struct LayoutReader {
             }
             readHeader(page.lines[header], into: &statement.cover)
             readCoverWords(page, into: &statement.cover)
-            // The page title follows the running header within a few lines.
+            // The page title follows the running header within a few lines. A page whose first
+            // table is of a schedule the description does not read may print one it reads under
+            // it (Exhibit 3 under Exhibit 2): that title is then looked for on the whole page.
             var match: (id: String, line: Int)?
+            var opensWithOther = false
             for index in page.lines.indices.dropFirst(header + 1).prefix(4) {
                 let key = Text.key(page.lines[index].text)
                 if let title = titles.first(where: { LayoutReader.isTitle(key, $0.key) }) {
                     match = (title.id, index)
                     break
+                }
+            }
+            if match == nil {
+                let head = page.lines.indices.dropFirst(header + 1).prefix(4).map { Text.key(page.lines[$0].text) }
+                let candidates = blank.pages.filter { description in
+                    description.follows?.contains { title in head.contains { LayoutReader.isTitle($0, Text.key(title)) } } ?? false
+                }.map { (key: Text.key($0.title), id: $0.id) }
+                if let index = page.lines.indices.dropFirst(header + 1).first(where: { index in
+                    let key = Text.key(page.lines[index].text)
+                    return candidates.contains { LayoutReader.isTitle(key, $0.key) }
+                }) {
+                    let key = Text.key(page.lines[index].text)
+                    match = candidates.first { LayoutReader.isTitle(key, $0.key) }.map { ($0.id, index) }
+                    opensWithOther = true
                 }
             }
             guard let match, blank.page(match.id) != nil else {
@@ -116,16 +133,29 @@ struct LayoutReader {
             mark(page.lines[header], .classified)
             // A page may print a second table under the first, with a title of its own (the
             // Exhibit of Capital Gains under the Exhibit of Net Investment Income).
-            var segments: [(id: String, title: Int)] = [(match.id, match.line)]
+            // A table the description does not read may follow one it reads (its `followedBy`):
+            // it ends that table, and is not read.
+            var segments: [(id: String?, title: Int)] = [(match.id, match.line)]
+            var schedules: [String] = opensWithOther ? [LayoutReader.printedTitle(page, after: header) ?? "?"] : []
             for index in page.lines.indices.dropFirst(match.line + 1) {
                 let key = Text.key(page.lines[index].text)
                 if let title = titles.first(where: { $0.id != segments.last?.id && LayoutReader.isTitle(key, $0.key) }) {
                     segments.append((title.id, index))
+                } else if let last = segments.last?.id, let other = blank.page(last)?.followedBy?.first(where: { LayoutReader.isTitle(key, Text.key($0)) }) {
+                    segments.append((nil, index))
+                    schedules.append(other)
                 }
             }
-            accounts.append(PageAccount(page: page.number, status: .read, schedule: segments.map(\.id).joined(separator: " + ")))
+            schedules.insert(contentsOf: segments.compactMap(\.id), at: opensWithOther ? 1 : 0)
+            accounts.append(PageAccount(page: page.number, status: .read, schedule: schedules.joined(separator: " + ")))
             for (position, segment) in segments.enumerated() {
-                guard let segmentDescription = blank.page(segment.id) else { continue }
+                guard let id = segment.id, let segmentDescription = blank.page(id) else {
+                    for line in page.lines[segment.title..<(position + 1 < segments.count ? segments[position + 1].title : page.lines.count)] {
+                        mark(line, .classified)
+                    }
+                    continue
+                }
+                let segment = (id: id, title: segment.title)
                 let end = position + 1 < segments.count ? segments[position + 1].title : page.lines.count
                 mark(page.lines[segment.title], .classified)
                 if readers[segment.id] == nil {

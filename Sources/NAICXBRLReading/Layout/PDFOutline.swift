@@ -20,6 +20,9 @@ package struct PDFOutline: Sendable, Equatable {
     }
 
     package var entries: [Entry]
+    /// Entries nested under a top-level one, each on its own page: a table printed on a page
+    /// another schedule opens (Exhibit 3 under Exhibit 2), or a continuation ("Page: 1").
+    package var nested: [Entry] = []
 
     /// The outline of the PDF whose pages number `pageCount`, or nil.
     package static func read(_ bytes: [UInt8], pageCount: Int, deadline: DispatchTime? = nil) -> PDFOutline? {
@@ -48,6 +51,7 @@ package struct PDFOutline: Sendable, Equatable {
     static func parse(_ xml: String, pageCount: Int) -> PDFOutline? {
         guard let start = xml.range(of: "<outline>") else { return nil }
         var entries: [(title: String, page: Int)] = []
+        var nested: [Entry] = []
         var depth = 0
         var rest = xml[start.upperBound...]
         while let open = rest.firstIndex(of: "<") {
@@ -63,7 +67,13 @@ package struct PDFOutline: Sendable, Equatable {
                       let close = rest[quote...].firstIndex(of: ">"), let end = rest[close...].range(of: "</item>") {
                 let page = Int(rest[rest.index(rest.startIndex, offsetBy: 12)..<quote])
                 let title = unescape(String(rest[rest.index(after: close)..<end.lowerBound]))
-                if depth == 0, let page, (1...pageCount).contains(page) { entries.append((title, page)) }
+                if let page, (1...pageCount).contains(page) {
+                    if depth == 0 {
+                        entries.append((title, page))
+                    } else {
+                        nested.append(Entry(title: title.trimmingCharacters(in: .whitespaces), pages: page...page))
+                    }
+                }
                 rest = rest[end.upperBound...]
             } else {
                 rest = rest.dropFirst()
@@ -76,7 +86,7 @@ package struct PDFOutline: Sendable, Equatable {
             let next = ordered[(index + 1)...].first { $0.page > entry.page }?.page ?? pageCount + 1
             result.append(Entry(title: entry.title.trimmingCharacters(in: .whitespaces), pages: entry.page...(next - 1)))
         }
-        return result.isEmpty ? nil : PDFOutline(entries: result)
+        return result.isEmpty ? nil : PDFOutline(entries: result, nested: nested)
     }
 
     private static func unescape(_ text: String) -> String {
@@ -97,7 +107,8 @@ package struct PDFOutline: Sendable, Equatable {
         return short.count >= 8 && long.hasPrefix(short)
     }
 
-    /// The pages to read for pages titled `titles`: every entry that names one of them, the
+    /// The pages to read for pages titled `titles`: every entry that names one of them (and the
+    /// page of every nested entry that does), the
     /// pages before the first entry and the first two (cover and jurat, which print the codes);
     /// nil when no entry names any.
     package func pages(for titles: [String]) -> Set<Int>? {
@@ -107,6 +118,9 @@ package struct PDFOutline: Sendable, Equatable {
         for entry in entries where titles.contains(where: { Self.names(entry.title, $0) }) {
             pages.formUnion(entry.pages)
             named = true
+        }
+        for entry in nested where titles.contains(where: { Self.names(entry.title, $0) }) {
+            pages.formUnion(entry.pages)
         }
         return named ? pages : nil
     }
