@@ -35,9 +35,10 @@ package struct CoverItem: Sendable {
     }
 
     /// The cover's single values before its lists of officers and directors, in the order the
-    /// cover prints them: the statement and the company, where it is domiciled, its addresses,
-    /// its web site and the statement's contact.
-    package static let cover: [CoverItem] = statement + domicile
+    /// cover prints them, a table per printed block: the statement, the company and its codes,
+    /// where it is organized and domiciled, its dates, its addresses, its web site and the
+    /// statement's contact.
+    package static let cover: [CoverItem] = statement + company + domicile + dates
         + address("StatutoryHomeOffice", "Statutory home office", \.statutoryHomeOffice)
         + address("MainAdministrativeOffice", "Main administrative office", \.mainAdministrativeOffice)
         + address("MailAddress", "Mail address", street: "street and number or P.O. box", \.mailAddress)
@@ -49,6 +50,9 @@ package struct CoverItem: Sendable {
         CoverItem("EditionTitle", "Blank edition", .text({ $0.edition }, { $0.edition = $1 })),
         CoverItem("StatementKind", "Kind of statement (quarterly or annual)", .text({ $0.kindName }, { $0.kindName = $1 })),
         CoverItem("StatementDate", "Statement date", .date({ $0.statementDate }, { $0.statementDate = $1 })),
+    ]
+
+    private static let company: [CoverItem] = [
         CoverItem("CompanyName", "Name of the reporting entity", .text({ $0.companyName }, { $0.companyName = $1 })),
         CoverItem("NAICGroupCode", "NAIC group code (current)", .text({ $0.groupCode }, { $0.groupCode = $1 })),
         CoverItem("NAICGroupCodePrior", "NAIC group code (prior)", .text({ $0.priorGroupCode }, { $0.priorGroupCode = $1 })),
@@ -60,6 +64,9 @@ package struct CoverItem: Sendable {
         CoverItem("OrganizedUnderLawsOf", "Organized under the laws of", .text({ $0.organizedUnderLawsOf }, { $0.organizedUnderLawsOf = $1 })),
         CoverItem("StateOfDomicile", "State of domicile or port of entry", .text({ $0.stateOfDomicile }, { $0.stateOfDomicile = $1 })),
         CoverItem("CountryOfDomicile", "Country of domicile", .text({ $0.countryOfDomicile }, { $0.countryOfDomicile = $1 })),
+    ]
+
+    private static let dates: [CoverItem] = [
         CoverItem("IncorporationDate", "Incorporated/organized", .date({ $0.incorporated }, { $0.incorporated = $1 })),
         CoverItem("CommencedBusinessDate", "Commenced business", .date({ $0.commencedBusiness }, { $0.commencedBusiness = $1 })),
     ]
