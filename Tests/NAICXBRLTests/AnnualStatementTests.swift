@@ -17,10 +17,10 @@ final class AnnualStatementTests: XCTestCase {
     static let filings = ["forethought-life-2024", "commonwealth-annuity-2023"]
     /// The pages whose every printed value the fixtures list.
     static let pages: Set<String> = ["Assets", "Liabilities", "SummaryOfOperations", "CashFlow", "NetInvestmentIncome", "CapitalGains",
-                                     "NonadmittedAssets", "Exhibit1Part1", "Exhibit3", "Exhibit7", "ScheduleT", "FiveYearHistoricalData"]
+                                     "NonadmittedAssets", "Exhibit1Part1", "Exhibit3", "Exhibit4", "Exhibit7", "ScheduleT", "FiveYearHistoricalData"]
     /// The 2025 filing (Forethought Life, on the 2025 edition of the blank): the pages whose
     /// every printed value its fixtures list.
-    static let pages2025: Set<String> = ["Exhibit3", "Exhibit7"]
+    static let pages2025: Set<String> = ["Exhibit3", "Exhibit4", "Exhibit7"]
 
     static func pdfPath(_ filing: String) -> String {
         Fixture.root.appendingPathComponent("Fixtures/annual/\(filing)-annual.pdf").path
@@ -58,7 +58,7 @@ final class AnnualStatementTests: XCTestCase {
     }
 
     static func expected(_ filing: String,
-                         files: [String] = ["expected", "exhibits", "exhibit-1-part-1", "exhibit-3", "exhibit-7", "schedule-t"],
+                         files: [String] = ["expected", "exhibits", "exhibit-1-part-1", "exhibit-3", "exhibit-4", "exhibit-7", "schedule-t"],
                          pages: Set<String> = AnnualStatementTests.pages) throws -> [Expected] {
         var rows: [Expected] = []
         for file in files {
@@ -78,7 +78,7 @@ final class AnnualStatementTests: XCTestCase {
     /// Exhibit 1 Part 1 and Schedule T pages, and nothing else: cells, amounts inside captions,
     /// state codes, active status, and write-in captions.
     func assertValuesAsPrinted(_ statement: Statement, _ filing: String, source: String,
-                               files: [String] = ["expected", "exhibits", "exhibit-1-part-1", "exhibit-3", "exhibit-7", "schedule-t"],
+                               files: [String] = ["expected", "exhibits", "exhibit-1-part-1", "exhibit-3", "exhibit-4", "exhibit-7", "schedule-t"],
                                pages: Set<String> = AnnualStatementTests.pages, atLeast: Int = 1_300) throws {
         let blank = Blank.lifeAnnual
         let expected = try Self.expected(filing, files: files, pages: pages)
@@ -151,7 +151,7 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertTrue(result.isUsable, filing)
         XCTAssertEqual(result.statement.edition, 2025)
         XCTAssertEqual(result.diagnostics.filter { $0.severity >= .warning }.map(\.description), [], filing)
-        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["exhibit-3", "exhibit-7"], pages: Self.pages2025, atLeast: 50)
+        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["exhibit-3", "exhibit-4", "exhibit-7"], pages: Self.pages2025, atLeast: 50)
         let tool = try XCTUnwrap(PDFText.toolPath())
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
@@ -162,7 +162,7 @@ final class AnnualStatementTests: XCTestCase {
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let text = StatementParser.parse(bytes: [UInt8](data), name: "\(filing).txt")
-        try assertValuesAsPrinted(text.statement, filing, source: "\(filing).txt", files: ["exhibit-3", "exhibit-7"], pages: Self.pages2025, atLeast: 50)
+        try assertValuesAsPrinted(text.statement, filing, source: "\(filing).txt", files: ["exhibit-3", "exhibit-4", "exhibit-7"], pages: Self.pages2025, atLeast: 50)
         XCTAssertEqual(text.diagnostics.filter { $0.severity >= .warning }.map(\.description), [], filing)
     }
 
@@ -282,14 +282,7 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertEqual(statement.cell("Liabilities", "3", column: "1", blank: .lifeAnnual), .amount(printed("3,307,513,562")))
         let ties = ["exhibit-7-net-balance-equals-liabilities-deposit-type-contracts": ("Liabilities", "3", 0, "3,307,513,662"),
                     "exhibit-7-beginning-balance-equals-liabilities-deposit-type-contracts-prior-year": ("Exhibit7", "10", 0, "(4,769,690)")]
-        for (rule, (pageID, line, column, value)) in ties {
-            XCTAssertEqual(checker.check(statement).results.first { $0.rule == rule }?.status, .passed, rule)
-            var changed = statement
-            guard let page = changed.pages.firstIndex(where: { $0.id == pageID }),
-                  let row = changed.pages[page].rows.firstIndex(where: { $0.line == line }) else { return XCTFail("no \(pageID) line \(line)") }
-            changed.pages[page].rows[row].cells[column] = .amount(printed(value))
-            XCTAssertEqual(checker.check(changed).results.first { $0.rule == rule }?.status, .failed, rule)
-        }
+        try assertEachTieFails(ties, checker: checker, statement: statement)
     }
 
     /// Exhibit 3's totals repeat on three other pages: its unpaid taxes at the end of the year
@@ -304,15 +297,28 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertEqual(statement.cell("Liabilities", "14", column: "1", blank: .lifeAnnual), .amount(printed("(1,194,341)")))
         XCTAssertEqual(statement.cell("SummaryOfOperations", "24", column: "1", blank: .lifeAnnual), .amount(printed("8,183,306")))
         XCTAssertEqual(statement.cell("NetInvestmentIncome", "12", column: "2", blank: .lifeAnnual), .amount(printed("807,258")))
+        // Exhibit 4, printed under Exhibit 3: Commonwealth's as printed; Forethought's stamped NONE.
+        XCTAssertEqual(statement.cell("Exhibit4", "17", column: "1", blank: .lifeAnnual), .amount(printed("928,835")))
+        for filing in ["forethought-life-2024", "forethought-life-2025"] {
+            let exhibit4 = try XCTUnwrap(parse(filing).statement.page("Exhibit4"), filing)
+            XCTAssertTrue(exhibit4.none, filing)
+            XCTAssertFalse(exhibit4.rows.contains { row in row.caption != nil || row.cells.contains { !$0.isBlank } }, filing)
+        }
         let ties = ["exhibit-3-unpaid-equals-liabilities": ("Liabilities", "14", 0, "(1,194,441)"),
                     "exhibit-3-unpaid-prior-year-equals-liabilities-prior-year": ("Exhibit3", "8", 5, "568,194"),
                     "exhibit-3-insurance-taxes-equal-summary-of-operations": ("Exhibit3", "7", 1, "263,311"),
                     "exhibit-3-investment-taxes-equal-net-investment-income": ("NetInvestmentIncome", "12", 1, "807,358")]
+        try assertEachTieFails(ties, checker: checker, statement: statement)
+    }
+
+    /// Each rule passes on `statement`, and fails with one cell changed: rule → (page, line,
+    /// column index, the value printed instead).
+    func assertEachTieFails(_ ties: [String: (String, String, Int, String)], checker: Checker, statement: Statement) throws {
         for (rule, (pageID, line, column, value)) in ties {
             XCTAssertEqual(checker.check(statement).results.first { $0.rule == rule }?.status, .passed, rule)
             var changed = statement
-            guard let page = changed.pages.firstIndex(where: { $0.id == pageID }),
-                  let row = changed.pages[page].rows.firstIndex(where: { $0.line == line }) else { return XCTFail("no \(pageID) line \(line)") }
+            let page = try XCTUnwrap(changed.pages.firstIndex { $0.id == pageID }, pageID)
+            let row = try XCTUnwrap(changed.pages[page].rows.firstIndex { $0.line == line }, "\(pageID) line \(line)")
             changed.pages[page].rows[row].cells[column] = .amount(printed(value))
             XCTAssertEqual(checker.check(changed).results.first { $0.rule == rule }?.status, .failed, rule)
         }

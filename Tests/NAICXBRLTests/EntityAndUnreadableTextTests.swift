@@ -113,12 +113,12 @@ final class EntityAndUnreadableTextTests: XCTestCase {
         XCTAssertEqual(filing.pages.count, 156)
         // The pages named in the source of the 2025 edition: Assets 3, Liabilities 4, Summary of
         // Operations 5, Cash Flow 6 and 7, the two investment exhibits 18, Exhibit 1 Part 1 19,
-        // Exhibit 3 21 (between Exhibits 2 and 4), Exhibit 7 26, Non-Admitted Assets 29, Five-Year
+        // Exhibits 3 and 4 21 (under Exhibit 2), Exhibit 7 26, Non-Admitted Assets 29, Five-Year
         // 72 and 73, Schedule T 111.
         XCTAssertEqual(filing.pages.filter { $0.status == .read }.map(\.page), [3, 4, 5, 6, 7, 18, 19, 21, 26, 29, 72, 73, 111])
         XCTAssertEqual(filing.pages.first { $0.page == 18 }?.schedule, "NetInvestmentIncome + CapitalGains")
         // A page that prints tables the description does not read beside one it reads names them all.
-        XCTAssertEqual(filing.pages.first { $0.page == 21 }?.schedule, "EXHIBIT 2 - GENERAL EXPENSES + Exhibit3 + EXHIBIT 4 - DIVIDENDS OR REFUNDS")
+        XCTAssertEqual(filing.pages.first { $0.page == 21 }?.schedule, "EXHIBIT 2 - GENERAL EXPENSES + Exhibit3 + Exhibit4")
         // A page not read is named by the PDF's outline ("Exhibit 5 - Aggregate Reserve for Life Contracts", page 22).
         XCTAssertEqual(filing.pages.first { $0.page == 22 }?.status, .other)
         XCTAssertEqual(filing.pages.first { $0.page == 22 }?.schedule, "Exhibit 5 - Aggregate Reserve for Life Contracts")

@@ -89,10 +89,6 @@ public struct PageDescription: Codable, Sendable {
     /// description does not read ("EXHIBIT 2 - GENERAL EXPENSES" above Exhibit 3): a page that
     /// opens with one of them is searched for this table's title.
     public var follows: [String]?
-    /// Titles of the tables the blank prints under this one on the same page that the
-    /// description does not read ("EXHIBIT 4 - DIVIDENDS OR REFUNDS" under Exhibit 3): the first
-    /// of them printed ends this table.
-    public var followedBy: [String]?
     public var rowsAre: RowsAre?
     /// The balance of the page's items, where accounting fixes it (assets debit, liabilities credit).
     public var balance: Balance?

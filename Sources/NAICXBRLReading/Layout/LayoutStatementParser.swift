@@ -133,29 +133,17 @@ struct LayoutReader {
             mark(page.lines[header], .classified)
             // A page may print a second table under the first, with a title of its own (the
             // Exhibit of Capital Gains under the Exhibit of Net Investment Income).
-            // A table the description does not read may follow one it reads (its `followedBy`):
-            // it ends that table, and is not read.
-            var segments: [(id: String?, title: Int)] = [(match.id, match.line)]
-            var schedules: [String] = opensWithOther ? [LayoutReader.printedTitle(page, after: header) ?? "?"] : []
+            var segments: [(id: String, title: Int)] = [(match.id, match.line)]
             for index in page.lines.indices.dropFirst(match.line + 1) {
                 let key = Text.key(page.lines[index].text)
                 if let title = titles.first(where: { $0.id != segments.last?.id && LayoutReader.isTitle(key, $0.key) }) {
                     segments.append((title.id, index))
-                } else if let last = segments.last?.id, let other = blank.page(last)?.followedBy?.first(where: { LayoutReader.isTitle(key, Text.key($0)) }) {
-                    segments.append((nil, index))
-                    schedules.append(other)
                 }
             }
-            schedules.insert(contentsOf: segments.compactMap(\.id), at: opensWithOther ? 1 : 0)
+            let schedules = (opensWithOther ? [LayoutReader.printedTitle(page, after: header) ?? "?"] : []) + segments.map(\.id)
             accounts.append(PageAccount(page: page.number, status: .read, schedule: schedules.joined(separator: " + ")))
             for (position, segment) in segments.enumerated() {
-                guard let id = segment.id, let segmentDescription = blank.page(id) else {
-                    for line in page.lines[segment.title..<(position + 1 < segments.count ? segments[position + 1].title : page.lines.count)] {
-                        mark(line, .classified)
-                    }
-                    continue
-                }
-                let segment = (id: id, title: segment.title)
+                guard let segmentDescription = blank.page(segment.id) else { continue }
                 let end = position + 1 < segments.count ? segments[position + 1].title : page.lines.count
                 mark(page.lines[segment.title], .classified)
                 if readers[segment.id] == nil {

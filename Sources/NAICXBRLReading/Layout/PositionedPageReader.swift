@@ -7,6 +7,8 @@ struct PositionedPageReader {
     private var rows: [Row] = []
     private var seen: Set<String> = []
     private var footnotes: [String] = []
+    /// The page prints NONE.
+    private var printedNone = false
     private let footnoteKeys: [String]
     /// Column positions found on the page's first printed page, for pages that go on from it.
     private var layout: (centers: [Double?], halfGap: Double, valueStart: Double)?
@@ -92,6 +94,16 @@ struct PositionedPageReader {
         var inFootnotes = false
         for index in lines.indices where index > lastHeading {
             var line = page.lines[index]
+            // NONE stamped across the table (Exhibit 4 of a company that pays no dividends): the
+            // page reports nothing; its words are not part of the row beside them.
+            if line.words.contains(where: { $0.text == "NONE" }) {
+                printedNone = true
+                line.words.removeAll { $0.text == "NONE" }
+                if line.words.isEmpty {
+                    reader.mark(page.lines[index], .classified)
+                    continue
+                }
+            }
             let key = Text.key(line.text)
             // Footnotes and legends under the table: kept as printed, one per note.
             if footnoteKeys.contains(where: { key.hasPrefix($0) }) {
@@ -548,6 +560,6 @@ struct PositionedPageReader {
             reader.report(.info, .missingLine, page: nil, line: nil,
                           "\(description.title) does not print line\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))")
         }
-        return Page(id: description.id, rows: rows, footnotes: footnotes)
+        return Page(id: description.id, rows: rows, none: printedNone, footnotes: footnotes)
     }
 }
