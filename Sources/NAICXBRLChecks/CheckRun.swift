@@ -180,7 +180,7 @@ struct CheckRun {
     /// printed (sums are exact, see ``ExactSum``). `page` is the page slot of a row-by-row rule,
     /// `note` the tables of a note table rule.
     func status(_ rule: CheckPlan.Rule, _ binding: Binding, page: Int = -1, note: NoteTables? = nil) -> CheckResult.Status? {
-        guard rule.pages.allSatisfy({ pageHoldsValue[$0] }) else { return nil }
+        guard holdsValues(rule) else { return nil }
         var left = ExactSum(), right = ExactSum()
         var present = false
         for term in rule.terms {
@@ -243,7 +243,7 @@ struct CheckRun {
     /// ``status(_:_:page:note:)`` with the sides and the cells read, with their places;
     /// `origins` gives the input line of each page row.
     func evaluation(_ rule: CheckPlan.Rule, _ binding: Binding, origins: [String: [String: Int]]) -> Evaluation? {
-        guard rule.pages.allSatisfy({ pageHoldsValue[$0] }) else { return nil }
+        guard holdsValues(rule) else { return nil }
         var page = -1
         var note: NoteTables?
         switch rule.scope {
@@ -359,6 +359,11 @@ struct CheckRun {
             }
             return text
         }
+    }
+
+    /// Whether each page `rule` ties together holds a value (a rule on one page: true).
+    private func holdsValues(_ rule: CheckPlan.Rule) -> Bool {
+        rule.pages.allSatisfy { pageHoldsValue[$0] }
     }
 
     /// Why `rule` was evaluated nowhere.

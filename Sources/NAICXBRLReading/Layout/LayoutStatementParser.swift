@@ -105,13 +105,12 @@ struct LayoutReader {
                 let candidates = blank.pages.filter { description in
                     description.follows?.contains { title in head.contains { LayoutReader.isTitle($0, Text.key(title)) } } ?? false
                 }.map { (key: Text.key($0.title), id: $0.id) }
-                if let index = page.lines.indices.dropFirst(header + 1).first(where: { index in
+                for index in page.lines.indices.dropFirst(header + 1) where !candidates.isEmpty && match == nil {
                     let key = Text.key(page.lines[index].text)
-                    return candidates.contains { LayoutReader.isTitle(key, $0.key) }
-                }) {
-                    let key = Text.key(page.lines[index].text)
-                    match = candidates.first { LayoutReader.isTitle(key, $0.key) }.map { ($0.id, index) }
-                    opensWithOther = true
+                    if let title = candidates.first(where: { LayoutReader.isTitle(key, $0.key) }) {
+                        match = (title.id, index)
+                        opensWithOther = true
+                    }
                 }
             }
             guard let match, blank.page(match.id) != nil else {
