@@ -152,37 +152,50 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertEqual(result.statement.edition, 2025)
         XCTAssertEqual(result.diagnostics.filter { $0.severity >= .warning }.map(\.description), [], filing)
         try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["exhibit-3", "exhibit-4", "exhibit-7"], pages: Self.pages2025, atLeast: 50)
-        let tool = try XCTUnwrap(PDFText.toolPath())
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = ["-layout", Self.pdfPath(filing), "-"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = StatementParser.parse(bytes: [UInt8](data), name: "\(filing).txt")
+        let text = StatementParser.parse(bytes: try Self.layoutText(filing), name: "\(filing).txt")
         try assertValuesAsPrinted(text.statement, filing, source: "\(filing).txt", files: ["exhibit-3", "exhibit-4", "exhibit-7"], pages: Self.pages2025, atLeast: 50)
         XCTAssertEqual(text.diagnostics.filter { $0.severity >= .warning }.map(\.description), [], filing)
     }
 
     func testEveryValueFromPdftotextLayoutText() throws {
         try Self.requirePdftotext()
-        let tool = try XCTUnwrap(PDFText.toolPath())
         for filing in Self.filings {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: tool)
-            process.arguments = ["-layout", Self.pdfPath(filing), "-"]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            try process.run()
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            let result = StatementParser.parse(bytes: [UInt8](data), name: "\(filing).txt")
+            let result = StatementParser.parse(bytes: try Self.layoutText(filing), name: "\(filing).txt")
             XCTAssertEqual(result.statement.blank, "life-ah-annual")
             try assertValuesAsPrinted(result.statement, filing, source: "\(filing).txt")
             XCTAssertEqual(result.diagnostics.filter { $0.severity >= .warning }.map(\.description), [], filing)
         }
+    }
+
+    /// The filing as `pdftotext -layout` writes it.
+    static func layoutText(_ filing: String) throws -> [UInt8] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try XCTUnwrap(PDFText.toolPath()))
+        process.arguments = ["-layout", pdfPath(filing), "-"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return [UInt8](data)
+    }
+
+    /// NONE stamped on a table that prints no value is the page's NONE; NONE printed beside
+    /// values is not (said with a warning), and the values are read as printed.
+    func testNoneIsThePagesOnlyWhereItPrintsNoValue() throws {
+        try Self.requirePdftotext()
+        let stamped = StatementParser.parse(bytes: try Self.layoutText("forethought-life-2024"), name: "forethought.txt")
+        XCTAssertEqual(stamped.statement.page("Exhibit4")?.none, true)
+        var text = String(decoding: try Self.layoutText("commonwealth-annuity-2023"), as: UTF8.self)
+        let caption = "Applied to shorten the endowment or premium-paying period"
+        let range = try XCTUnwrap(text.range(of: caption))
+        text.replaceSubrange(range, with: caption + " NONE")
+        let result = StatementParser.parse(bytes: Array(text.utf8), name: "commonwealth.txt")
+        let exhibit4 = try XCTUnwrap(result.statement.page("Exhibit4"))
+        XCTAssertFalse(exhibit4.none)
+        XCTAssertEqual(result.statement.cell("Exhibit4", "17", column: "1", blank: .lifeAnnual), .amount(printed("928,835")))
+        XCTAssertTrue(result.diagnostics.contains { $0.severity == .warning && $0.message.contains("prints NONE beside values") },
+                      "\(result.diagnostics.filter { $0.severity >= .warning })")
     }
 
     func testCoverFromTheRunningHeaderAndTheNAICCodes() throws {

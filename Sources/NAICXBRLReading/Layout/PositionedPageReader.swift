@@ -7,8 +7,8 @@ struct PositionedPageReader {
     private var rows: [Row] = []
     private var seen: Set<String> = []
     private var footnotes: [String] = []
-    /// The page prints NONE.
-    private var printedNone = false
+    /// Where the page prints NONE (the first such line).
+    private var printedNone: (page: PositionedPage, line: PositionedLine)?
     private let footnoteKeys: [String]
     /// Column positions found on the page's first printed page, for pages that go on from it.
     private var layout: (centers: [Double?], halfGap: Double, valueStart: Double)?
@@ -97,7 +97,7 @@ struct PositionedPageReader {
             // NONE stamped across the table (Exhibit 4 of a company that pays no dividends): the
             // page reports nothing; its words are not part of the row beside them.
             if line.words.contains(where: { $0.text == "NONE" }) {
-                printedNone = true
+                if printedNone == nil { printedNone = (page, line) }
                 line.words.removeAll { $0.text == "NONE" }
                 if line.words.isEmpty {
                     reader.mark(page.lines[index], .classified)
@@ -560,6 +560,12 @@ struct PositionedPageReader {
             reader.report(.info, .missingLine, page: nil, line: nil,
                           "\(description.title) does not print line\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))")
         }
-        return Page(id: description.id, rows: rows, none: printedNone, footnotes: footnotes)
+        // NONE on a page that prints values is not the page's NONE: said, not taken as one.
+        let holdsValues = rows.contains { row in row.cells.contains { !$0.isBlank } || row.captionAmounts.contains { !$0.isBlank } }
+        if let (page, line) = printedNone, holdsValues {
+            reader.report(.warning, .unrecognizedLine, page: page, line: line,
+                          "\(description.title) prints NONE beside values; the page is read as printing values, and the word NONE is not kept")
+        }
+        return Page(id: description.id, rows: rows, none: printedNone != nil && !holdsValues, footnotes: footnotes)
     }
 }
