@@ -17,10 +17,10 @@ final class AnnualStatementTests: XCTestCase {
     static let filings = ["forethought-life-2024", "commonwealth-annuity-2023"]
     /// The pages whose every printed value the fixtures list.
     static let pages: Set<String> = ["Assets", "Liabilities", "SummaryOfOperations", "CashFlow", "NetInvestmentIncome", "CapitalGains",
-                                     "NonadmittedAssets", "Exhibit1Part1", "Exhibit3", "Exhibit4", "Exhibit7", "ScheduleT", "FiveYearHistoricalData"]
+                                     "NonadmittedAssets", "Exhibit1Part1", "Exhibit2", "Exhibit3", "Exhibit4", "Exhibit7", "ScheduleT", "FiveYearHistoricalData"]
     /// The 2025 filing (Forethought Life, on the 2025 edition of the blank): the pages whose
     /// every printed value its fixtures list.
-    static let pages2025: Set<String> = ["Exhibit3", "Exhibit4", "Exhibit7"]
+    static let pages2025: Set<String> = ["Exhibit2", "Exhibit3", "Exhibit4", "Exhibit7"]
 
     static func pdfPath(_ filing: String) -> String {
         Fixture.root.appendingPathComponent("Fixtures/annual/\(filing)-annual.pdf").path
@@ -58,7 +58,7 @@ final class AnnualStatementTests: XCTestCase {
     }
 
     static func expected(_ filing: String,
-                         files: [String] = ["expected", "exhibits", "exhibit-1-part-1", "exhibit-3", "exhibit-4", "exhibit-7", "schedule-t"],
+                         files: [String] = ["expected", "exhibits", "exhibit-1-part-1", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-7", "schedule-t"],
                          pages: Set<String> = AnnualStatementTests.pages) throws -> [Expected] {
         var rows: [Expected] = []
         for file in files {
@@ -78,7 +78,7 @@ final class AnnualStatementTests: XCTestCase {
     /// Exhibit 1 Part 1 and Schedule T pages, and nothing else: cells, amounts inside captions,
     /// state codes, active status, and write-in captions.
     func assertValuesAsPrinted(_ statement: Statement, _ filing: String, source: String,
-                               files: [String] = ["expected", "exhibits", "exhibit-1-part-1", "exhibit-3", "exhibit-4", "exhibit-7", "schedule-t"],
+                               files: [String] = ["expected", "exhibits", "exhibit-1-part-1", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-7", "schedule-t"],
                                pages: Set<String> = AnnualStatementTests.pages, atLeast: Int = 1_300) throws {
         let blank = Blank.lifeAnnual
         let expected = try Self.expected(filing, files: files, pages: pages)
@@ -151,9 +151,9 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertTrue(result.isUsable, filing)
         XCTAssertEqual(result.statement.edition, 2025)
         XCTAssertEqual(result.diagnostics.filter { $0.severity >= .warning }.map(\.description), [], filing)
-        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["exhibit-3", "exhibit-4", "exhibit-7"], pages: Self.pages2025, atLeast: 50)
+        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["exhibit-2", "exhibit-3", "exhibit-4", "exhibit-7"], pages: Self.pages2025, atLeast: 50)
         let text = StatementParser.parse(bytes: try Self.layoutText(filing), name: "\(filing).txt")
-        try assertValuesAsPrinted(text.statement, filing, source: "\(filing).txt", files: ["exhibit-3", "exhibit-4", "exhibit-7"], pages: Self.pages2025, atLeast: 50)
+        try assertValuesAsPrinted(text.statement, filing, source: "\(filing).txt", files: ["exhibit-2", "exhibit-3", "exhibit-4", "exhibit-7"], pages: Self.pages2025, atLeast: 50)
         XCTAssertEqual(text.diagnostics.filter { $0.severity >= .warning }.map(\.description), [], filing)
     }
 
@@ -296,6 +296,47 @@ final class AnnualStatementTests: XCTestCase {
         let ties = ["exhibit-7-net-balance-equals-liabilities-deposit-type-contracts": ("Liabilities", "3", 0, "3,307,513,662"),
                     "exhibit-7-beginning-balance-equals-liabilities-deposit-type-contracts-prior-year": ("Exhibit7", "10", 0, "(4,769,690)")]
         try assertEachTieFails(ties, checker: checker, statement: statement)
+    }
+
+    /// Exhibit 2's totals repeat on three other pages: its general expenses unpaid at the end of
+    /// the year and of the prior year on the Liabilities page (line 12, columns 1 and 2), its
+    /// insurance and fraternal expenses incurred (line 10, columns 1 + 2 + 3 + 4 + 6) in the
+    /// Summary of Operations (line 23), and its investment expenses incurred (line 10, column 5)
+    /// in the Exhibit of Net Investment Income (line 11). One number changed fails each tie; the
+    /// values are Forethought 2024's as printed.
+    func testAChangedNumberOnExhibit2FailsItsTies() throws {
+        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let statement = try parse("forethought-life-2024").statement
+        XCTAssertEqual(statement.cell("Exhibit2", "12", column: "7", blank: .lifeAnnual), .amount(printed("20,348,066")))
+        XCTAssertEqual(statement.cell("Liabilities", "12", column: "2", blank: .lifeAnnual), .amount(printed("25,126,842")))
+        XCTAssertEqual(statement.cell("SummaryOfOperations", "23", column: "1", blank: .lifeAnnual), .amount(printed("427,059,261")))
+        XCTAssertEqual(statement.cell("NetInvestmentIncome", "11", column: "2", blank: .lifeAnnual), .amount(printed("294,503,073")))
+        let ties = ["exhibit-2-unpaid-equals-liabilities": ("Liabilities", "12", 0, "20,348,166"),
+                    "exhibit-2-unpaid-prior-year-equals-liabilities-prior-year": ("Exhibit2", "11", 6, "25,126,942"),
+                    "exhibit-2-insurance-expenses-equal-summary-of-operations": ("Exhibit2", "10", 2, "699,959"),
+                    "exhibit-2-investment-expenses-equal-net-investment-income": ("NetInvestmentIncome", "11", 1, "294,503,173")]
+        try assertEachTieFails(ties, checker: checker, statement: statement)
+    }
+
+    /// A table the blank prints under another schedule's on the same page is still found when
+    /// the description does not read the schedule above it: a copy of the annual blank without
+    /// Exhibit 2, whose Exhibit 3 says it follows Exhibit 2's title, reads Exhibit 3 as printed
+    /// from the PDF and from its layout text, and Exhibit 2's values go nowhere.
+    func testATableUnderAScheduleTheDescriptionDoesNotReadIsFound() throws {
+        var blank = Blank.lifeAnnual
+        blank.pages.removeAll { $0.id == "Exhibit2" }
+        let exhibit3 = try XCTUnwrap(blank.pages.firstIndex { $0.id == "Exhibit3" })
+        blank.pages[exhibit3].follows = ["EXHIBIT 2 - GENERAL EXPENSES"]
+        let filing = "forethought-life-2024"
+        let fromPDF = try StatementParser.parse(fileAt: Self.pdfPath(filing), blank: blank)
+        let fromText = StatementParser.parse(bytes: try Self.layoutText(filing), name: "\(filing).txt", blank: blank)
+        for result in [fromPDF, fromText] {
+            XCTAssertNil(result.statement.page("Exhibit2"))
+            try assertValuesAsPrinted(result.statement, filing, source: filing, files: ["exhibit-3"], pages: ["Exhibit3"], atLeast: 20)
+        }
+        var unfollowed = blank
+        unfollowed.pages[exhibit3].follows = nil
+        XCTAssertNil(StatementParser.parse(bytes: try Self.layoutText(filing), name: "\(filing).txt", blank: unfollowed).statement.page("Exhibit3"))
     }
 
     /// Exhibit 3's totals repeat on three other pages: its unpaid taxes at the end of the year

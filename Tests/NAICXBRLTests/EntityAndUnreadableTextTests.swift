@@ -118,7 +118,7 @@ final class EntityAndUnreadableTextTests: XCTestCase {
         XCTAssertEqual(filing.pages.filter { $0.status == .read }.map(\.page), [3, 4, 5, 6, 7, 18, 19, 21, 26, 29, 72, 73, 111])
         XCTAssertEqual(filing.pages.first { $0.page == 18 }?.schedule, "NetInvestmentIncome + CapitalGains")
         // A page that prints tables the description does not read beside one it reads names them all.
-        XCTAssertEqual(filing.pages.first { $0.page == 21 }?.schedule, "EXHIBIT 2 - GENERAL EXPENSES + Exhibit3 + Exhibit4")
+        XCTAssertEqual(filing.pages.first { $0.page == 21 }?.schedule, "Exhibit2 + Exhibit3 + Exhibit4")
         // A page not read is named by the PDF's outline ("Exhibit 5 - Aggregate Reserve for Life Contracts", page 22).
         XCTAssertEqual(filing.pages.first { $0.page == 22 }?.status, .other)
         XCTAssertEqual(filing.pages.first { $0.page == 22 }?.schedule, "Exhibit 5 - Aggregate Reserve for Life Contracts")

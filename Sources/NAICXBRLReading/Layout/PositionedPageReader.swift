@@ -16,6 +16,9 @@ struct PositionedPageReader {
     private(set) var origins: [String: Int] = [:]
     /// Built for the first caption that differs from the description's.
     private var verifier: CaptionVerifier?
+    /// Layout text: the column of each group of amounts the page prints without leaders, by
+    /// where they end (see ``leaderlessColumns(_:centers:halfGap:)``).
+    private var leaderless: [(ends: ClosedRange<Double>, column: Int)] = []
 
     init(description: PageDescription) {
         self.description = description
@@ -87,6 +90,10 @@ struct PositionedPageReader {
             return
         }
         let lastHeading = headingLine ?? first - 1
+        if reader.document.source == .layoutText {
+            leaderless = PositionedPageReader.leaderlessColumns(lines.indices.filter { $0 > lastHeading }.map { page.lines[$0] },
+                                                                centers: centers, halfGap: halfGap, valueStart: valueStart)
+        }
 
         for index in lines.indices where index <= lastHeading { reader.mark(page.lines[index], .classified) }
         var current: Gathered?
@@ -348,7 +355,8 @@ struct PositionedPageReader {
                 captionWords.append(cleaned)
                 continue
             }
-            guard let column = PositionedPageReader.nearest(center, centers) else { continue }
+            let grouped = reader.document.source == .layoutText ? leaderless.first { $0.ends.contains(word.x1) }?.column : nil
+            guard let column = grouped ?? PositionedPageReader.nearest(center, centers) else { continue }
             if filled[column] {
                 reader.report(.error, .ambiguousRow, page: page, line: row.lines[min(lineOfWord[wordIndex], row.lines.count - 1)],
                               "\(label): two amounts stand under column \(description.columns[column].number); \"\(cleaned)\" is kept with the caption")
@@ -451,6 +459,38 @@ struct PositionedPageReader {
         return x0 + width * Double(text.count) / 2
     }
 
+    /// Layout text: the columns of the amounts a page prints on lines without leaders (bold
+    /// totals, amounts on a caption's last line).
+    ///
+    /// `pdftotext -layout` sets each line on its own character grid, squeezed by its dot leaders,
+    /// so a heading or a leadered line does not stand where a leaderless one does, and a
+    /// leaderless amount can stand nearly halfway between two headings. Amounts of one column on
+    /// leaderless lines end within a few characters of each other: each such group (ends closer
+    /// than a quarter of the half gap between headings, chained) goes to the column nearest the
+    /// mean of its centers, so one amount set apart by a short caption goes with the others.
+    static func leaderlessColumns(_ lines: [PositionedLine], centers: [Double?], halfGap: Double, valueStart: Double)
+        -> [(ends: ClosedRange<Double>, column: Int)] {
+        var amounts: [(end: Double, center: Double)] = []
+        for line in lines where !line.words.contains(where: { stripLeaders($0.text) != Substring($0.text) }) {
+            for word in line.words where word.centerX >= valueStart {
+                guard let cell = ValueScanner.value(Substring(word.text)), cell.amount != nil else { continue }
+                amounts.append((word.x1, word.centerX))
+            }
+        }
+        amounts.sort { $0.end < $1.end }
+        var groups: [(ends: ClosedRange<Double>, column: Int)] = []
+        var start = 0
+        for index in amounts.indices {
+            let last = index + 1 == amounts.count || amounts[index + 1].end - amounts[index].end > halfGap / 4
+            guard last else { continue }
+            let group = amounts[start...index]
+            let mean = group.map(\.center).reduce(0, +) / Double(group.count)
+            if let column = nearest(mean, centers) { groups.append((group.first!.end...group.last!.end, column)) }
+            start = index + 1
+        }
+        return groups
+    }
+
     /// The column whose heading is nearest to a position.
     static func nearest(_ x: Double, _ centers: [Double?]) -> Int? {
         var best: Int?
@@ -486,8 +526,16 @@ struct PositionedPageReader {
         var empty = 0
         var amounts = 0
         func isLeader(_ text: String) -> Bool { text.count >= 3 && text.allSatisfy { $0 == "." } }
+        func isShortLeader(_ text: String) -> Bool { text.count >= 2 && text.allSatisfy { $0 == "." } }
         while column >= 0, index >= range.lowerBound {
             let text = words[index].text
+            // A footnote marker printed among leadered cells ("294,503,073 (b) ..... (a) .. 721,562,334")
+            // is no cell; finishRow keeps it with the caption. Among cells without leaders it
+            // stops the walk, as any other word does: there a cell left empty cannot be told.
+            if isFootnoteMarker(text), [index - 1, index + 1].contains(where: { range.contains($0) && isShortLeader(words[$0].text) }) {
+                index -= 1
+                continue
+            }
             if isLeader(text) {
                 leaders.insert(index)
                 empty += 1
@@ -520,7 +568,8 @@ struct PositionedPageReader {
             // A dollar sign printed apart belongs to the amount; finishRow puts it on the cell.
             if !glued, index >= range.lowerBound, words[index].text == "$" { dollars.insert(index); index -= 1 }
             if !glued {
-                if index >= range.lowerBound, isLeader(words[index].text) {
+                // An amount's own leader may be as short as two dots where a marker stands before it.
+                if index >= range.lowerBound, isShortLeader(words[index].text) {
                     leaders.insert(index)
                     index -= 1
                 } else if index >= range.lowerBound, words[index].text.hasSuffix("...") {
