@@ -198,9 +198,13 @@ public struct TaxonomyModel: Sendable {
                 guard let name = line.concept else { continue }
                 let type = periodType(columnPeriod, line.instant)
                 let label = line.isWriteIn ? "Write-in line \(line.line)" : line.caption.replacingAll("$", with: "$ ...")
-                let percent = line.type == .percent
-                add(Concept(name: name, kind: .item, type: percent ? .percent : .monetary, periodType: type,
-                            balance: percent ? nil : line.balance ?? page.balance, label: label, printedAt: printedAt,
+                let dataType: Concept.DataType = switch line.type ?? .monetary {
+                case .monetary: .monetary
+                case .percent: .percent
+                case .count: .count
+                }
+                add(Concept(name: name, kind: .item, type: dataType, periodType: type,
+                            balance: dataType == .monetary ? line.balance ?? page.balance : nil, label: label, printedAt: printedAt,
                             reference: at(line: line.line)))
                 items.append(name)
                 presentation.append(Arc(from: parent, to: name, order: orders[parent] ?? 1, weight: 1))

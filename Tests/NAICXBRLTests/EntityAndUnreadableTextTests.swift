@@ -112,12 +112,12 @@ final class EntityAndUnreadableTextTests: XCTestCase {
         let filing = try StatementParser.parse(fileAt: EditionsTests.annual2025)
         XCTAssertEqual(filing.pages.count, 156)
         // The pages named in the source of the 2025 edition: Assets 3, Liabilities 4, Summary of
-        // Operations 5, Cash Flow 6 and 7, the two investment exhibits 18, Exhibit 1 Part 1 19,
-        // Exhibits 3 and 4 21 (under Exhibit 2), Exhibit 7 26, Non-Admitted Assets 29, Five-Year
-        // 72 and 73, Schedule T 111.
-        XCTAssertEqual(filing.pages.filter { $0.status == .read }.map(\.page), [3, 4, 5, 6, 7, 18, 19, 21, 26, 29, 72, 73, 111])
+        // Operations 5, Cash Flow 6 and 7, the Analysis of Operations (Summary) 8, the two
+        // investment exhibits 18, Exhibit 1 Part 1 19, Exhibits 2, 3 and 4 21, Exhibit 7 26,
+        // Non-Admitted Assets 29, Five-Year 72 and 73, Schedule T 111.
+        XCTAssertEqual(filing.pages.filter { $0.status == .read }.map(\.page), [3, 4, 5, 6, 7, 8, 18, 19, 21, 26, 29, 72, 73, 111])
         XCTAssertEqual(filing.pages.first { $0.page == 18 }?.schedule, "NetInvestmentIncome + CapitalGains")
-        // A page that prints tables the description does not read beside one it reads names them all.
+        // A page that prints several tables names them all.
         XCTAssertEqual(filing.pages.first { $0.page == 21 }?.schedule, "Exhibit2 + Exhibit3 + Exhibit4")
         // A page not read is named by the PDF's outline ("Exhibit 5 - Aggregate Reserve for Life Contracts", page 22).
         XCTAssertEqual(filing.pages.first { $0.page == 22 }?.status, .other)

@@ -181,7 +181,8 @@ public struct LineDescription: Codable, Sendable {
     public var slots: [String]?
     /// Overrides the page's balance for this line (treasury stock is a debit among credits).
     public var balance: Balance?
-    /// What the line reports when it is not an amount of money: `percent`.
+    /// What the line reports when it is not an amount of money: `percent`, or `count` (policies
+    /// in force, a whole number with no unit of money).
     public var type: ValueType?
     /// The scale the line's amounts are printed in ("$000 omitted"): `thousands`.
     public var scale: Scale?
@@ -193,7 +194,7 @@ public struct LineDescription: Codable, Sendable {
     /// whose rows are members, where a column is an item.
     public var cells: [String: CellDescription]?
 
-    public enum ValueType: String, Codable, Sendable { case monetary, percent }
+    public enum ValueType: String, Codable, Sendable { case monetary, percent, count }
 
     public enum InstantPosition: String, Codable, Sendable { case start, end }
 

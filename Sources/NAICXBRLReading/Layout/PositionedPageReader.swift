@@ -16,9 +16,6 @@ struct PositionedPageReader {
     private(set) var origins: [String: Int] = [:]
     /// Built for the first caption that differs from the description's.
     private var verifier: CaptionVerifier?
-    /// Layout text: the column of each group of amounts the page prints without leaders, by
-    /// where they end (see ``leaderlessColumns(_:centers:halfGap:)``).
-    private var leaderless: [(ends: ClosedRange<Double>, column: Int)] = []
 
     init(description: PageDescription) {
         self.description = description
@@ -90,10 +87,6 @@ struct PositionedPageReader {
             return
         }
         let lastHeading = headingLine ?? first - 1
-        if reader.document.source == .layoutText {
-            leaderless = PositionedPageReader.leaderlessColumns(lines.indices.filter { $0 > lastHeading }.map { page.lines[$0] },
-                                                                centers: centers, halfGap: halfGap, valueStart: valueStart)
-        }
 
         for index in lines.indices where index <= lastHeading { reader.mark(page.lines[index], .classified) }
         var current: Gathered?
@@ -149,6 +142,14 @@ struct PositionedPageReader {
                !centers.contains(where: { $0.map { abs($0 - only.centerX) < halfGap } ?? false }) {
                 reader.mark(line, .classified)
                 continue
+            }
+            // A page number printed in the margin beside a caption's second line (a landscape
+            // page's "6" beside line 21's "(direct business only)"): an unmarked number of a line
+            // the description orders before the row being read is not that line again.
+            if let row = current, !row.closed, line.words.count > 1,
+               let number = PositionedPageReader.lineNumber(line.words.first, before: valueStart), !number.marked,
+               let index = lineIndex[number.line], index < row.index {
+                line.words.removeFirst()
             }
             if let number = PositionedPageReader.lineNumber(line.words.first, before: valueStart),
                number.marked || !(current.map { PositionedPageReader.expectsMore($0.words[($0.ranges.last ?? 0..<0)], depth: $0.depth) } ?? false) {
@@ -282,6 +283,31 @@ struct PositionedPageReader {
                 }
             }
         }
+        // Layout text lines without leaders among their cells, whose cells were not read from the
+        // right, on pages of amount columns only: each cell goes to the column whose heading is
+        // nearest when that heading is clearly the nearest, the line's spacing says the same
+        // (``leaderlessColumns``) and the headings are evenly enough spaced to be trusted;
+        // otherwise the cell is not read, and an error says so (the PDF places it by its true
+        // position).
+        var unplaced: [Int: (position: Int, spacing: Int?)] = [:]
+        if reader.document.source == .layoutText, assigned.isEmpty, description.columns.allSatisfy({ $0.valueKind == .amount }) {
+            let printedColumns = description.columns.indices.filter { line.prints(in: description.columns[$0]) }
+            let regular = PositionedPageReader.evenlySpaced(centers)
+            for range in row.ranges where !row.words[range].contains(where: { $0.centerX >= valueStart && PositionedPageReader.stripLeaders($0.text) != Substring($0.text) }) {
+                let cells = range.compactMap { index -> (word: Int, center: Double)? in
+                    let word = row.words[index]
+                    guard word.centerX >= valueStart, let cell = ValueScanner.value(Substring(word.text)), cell.amount != nil || cell == .notApplicable else { return nil }
+                    return (index, word.centerX)
+                }
+                let bySpacing = PositionedPageReader.leaderlessColumns(cells, columns: printedColumns, centers: centers)
+                for cell in cells {
+                    let nearest = PositionedPageReader.nearest(cell.center, centers) ?? 0
+                    guard !regular || (bySpacing.map { $0[cell.word] != nearest } ?? false)
+                        || !PositionedPageReader.clearlyNearest(cell.center, centers) else { continue }
+                    unplaced[cell.word] = (nearest, bySpacing?[cell.word])
+                }
+            }
+        }
         // The printed line each word stands on, for diagnostics.
         var lineOfWord: [Int] = Array(repeating: 0, count: row.words.count)
         for (lineIndex, range) in row.ranges.enumerated() {
@@ -355,8 +381,13 @@ struct PositionedPageReader {
                 captionWords.append(cleaned)
                 continue
             }
-            let grouped = reader.document.source == .layoutText ? leaderless.first { $0.ends.contains(word.x1) }?.column : nil
-            guard let column = grouped ?? PositionedPageReader.nearest(center, centers) else { continue }
+            if let (position, spacing) = unplaced[wordIndex] {
+                let columns = [position] + (spacing.map { $0 == position ? [] : [$0] } ?? [])
+                reader.report(.error, .ambiguousRow, page: page, line: row.lines[min(lineOfWord[wordIndex], row.lines.count - 1)],
+                              "\(label): \"\(cleaned)\" is printed without leaders, and this layout text does not tell which column it stands in (column \(columns.map { description.columns[$0].number }.joined(separator: " or "))); it is not read. The PDF places it by its position")
+                continue
+            }
+            guard let column = PositionedPageReader.nearest(center, centers) else { continue }
             if filled[column] {
                 reader.report(.error, .ambiguousRow, page: page, line: row.lines[min(lineOfWord[wordIndex], row.lines.count - 1)],
                               "\(label): two amounts stand under column \(description.columns[column].number); \"\(cleaned)\" is kept with the caption")
@@ -459,36 +490,61 @@ struct PositionedPageReader {
         return x0 + width * Double(text.count) / 2
     }
 
-    /// Layout text: the columns of the amounts a page prints on lines without leaders (bold
-    /// totals, amounts on a caption's last line).
+    /// Layout text: the columns of the amounts (and XXX marks) a line prints without leaders
+    /// (bold totals, amounts on a caption's last line), or nil to place each by its position.
     ///
-    /// `pdftotext -layout` sets each line on its own character grid, squeezed by its dot leaders,
-    /// so a heading or a leadered line does not stand where a leaderless one does, and a
-    /// leaderless amount can stand nearly halfway between two headings. Amounts of one column on
-    /// leaderless lines end within a few characters of each other: each such group (ends closer
-    /// than a quarter of the half gap between headings, chained) goes to the column nearest the
-    /// mean of its centers, so one amount set apart by a short caption goes with the others.
-    static func leaderlessColumns(_ lines: [PositionedLine], centers: [Double?], halfGap: Double, valueStart: Double)
-        -> [(ends: ClosedRange<Double>, column: Int)] {
-        var amounts: [(end: Double, center: Double)] = []
-        for line in lines where !line.words.contains(where: { stripLeaders($0.text) != Substring($0.text) }) {
-            for word in line.words where word.centerX >= valueStart {
-                guard let cell = ValueScanner.value(Substring(word.text)), cell.amount != nil else { continue }
-                amounts.append((word.x1, word.centerX))
+    /// `pdftotext -layout` sets each line on its own character grid, so a leaderless amount can
+    /// stand nearer the next column's heading than its own; the spacing of a line's cells is
+    /// often kept better than their place. The columns chosen are those, left to right, whose
+    /// headings the cells stand off by the most nearly equal distance (least squares); a common
+    /// distance of more than half the narrowest gap between headings counts against a choice, so
+    /// that no choice moves every cell a whole column. A line with one cell has no spacing: nil.
+    static func leaderlessColumns(_ cells: [(word: Int, center: Double)], columns: [Int], centers: [Double?]) -> [Int: Int]? {
+        let headed = columns.compactMap { column in centers[column].map { (column, $0) } }
+        guard cells.count >= 2, cells.count <= headed.count else { return nil }
+        let placed = headed.map(\.1).sorted()
+        let halfGap = (zip(placed, placed.dropFirst()).map { $1 - $0 }.min() ?? 0) / 2
+        var best: (cost: Double, columns: [Int])?
+        var chosen: [Int] = []
+        func search(_ next: Int) {
+            if chosen.count == cells.count {
+                let offsets = zip(cells, chosen).map { $0.center - headed[$1].1 }
+                let mean = offsets.reduce(0, +) / Double(offsets.count)
+                let spread = offsets.map { ($0 - mean) * ($0 - mean) }.reduce(0, +)
+                let shift = max(0, abs(mean) - halfGap)
+                let cost = spread + Double(cells.count) * shift * shift
+                if best == nil || cost < best!.cost { best = (cost, chosen.map { headed[$0].0 }) }
+                return
+            }
+            // Leave room for the cells still to place.
+            guard next + (cells.count - chosen.count) <= headed.count else { return }
+            for index in next..<headed.count where index + (cells.count - chosen.count) <= headed.count {
+                chosen.append(index)
+                search(index + 1)
+                chosen.removeLast()
             }
         }
-        amounts.sort { $0.end < $1.end }
-        var groups: [(ends: ClosedRange<Double>, column: Int)] = []
-        var start = 0
-        for index in amounts.indices {
-            let last = index + 1 == amounts.count || amounts[index + 1].end - amounts[index].end > halfGap / 4
-            guard last else { continue }
-            let group = amounts[start...index]
-            let mean = group.map(\.center).reduce(0, +) / Double(group.count)
-            if let column = nearest(mean, centers) { groups.append((group.first!.end...group.last!.end, column)) }
-            start = index + 1
-        }
-        return groups
+        search(0)
+        guard let best else { return nil }
+        return Dictionary(uniqueKeysWithValues: zip(cells.map(\.word), best.columns))
+    }
+
+    /// Whether column headings stand evenly enough to place a cell by the nearest: no gap
+    /// between neighbours less than half the median gap (layout text squeezes a heading line
+    /// unevenly, "7" and "8" ten characters apart where the others stand 35 apart).
+    static func evenlySpaced(_ centers: [Double?]) -> Bool {
+        let placed = centers.compactMap { $0 }.sorted()
+        let gaps = zip(placed, placed.dropFirst()).map { $1 - $0 }.sorted()
+        guard let smallest = gaps.first else { return true }
+        return smallest >= gaps[gaps.count / 2] / 2
+    }
+
+    /// Whether the heading nearest a position is nearer than the next by at least a quarter of
+    /// the gap between the two.
+    static func clearlyNearest(_ x: Double, _ centers: [Double?]) -> Bool {
+        let distances = centers.compactMap { $0 }.map { (center: $0, distance: abs($0 - x)) }.sorted { $0.distance < $1.distance }
+        guard distances.count > 1 else { return true }
+        return distances[1].distance - distances[0].distance >= abs(distances[1].center - distances[0].center) / 4
     }
 
     /// The column whose heading is nearest to a position.
