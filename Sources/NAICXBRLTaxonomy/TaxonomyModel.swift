@@ -197,7 +197,9 @@ public struct TaxonomyModel: Sendable {
                 }
                 guard let name = line.concept else { continue }
                 let type = periodType(columnPeriod, line.instant)
-                let label = line.isWriteIn ? "Write-in line \(line.line)" : line.caption.replacingAll("$", with: "$ ...")
+                // A write-in's caption is the filer's; the blank may still say what the line holds
+                // (the IMR's "Year of amortization").
+                let label = line.isWriteIn && line.caption.isEmpty ? "Write-in line \(line.line)" : line.caption.replacingAll("$", with: "$ ...")
                 let dataType: Concept.DataType = switch line.type ?? .monetary {
                 case .monetary: .monetary
                 case .percent: .percent

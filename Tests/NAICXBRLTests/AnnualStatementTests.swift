@@ -17,13 +17,15 @@ final class AnnualStatementTests: XCTestCase {
     static let filings = ["forethought-life-2024", "commonwealth-annuity-2023"]
     /// The pages whose every printed value the fixtures list.
     static let pages: Set<String> = ["Assets", "Liabilities", "SummaryOfOperations", "CashFlow", "AnalysisOfOperationsSummary", "NetInvestmentIncome", "CapitalGains",
-                                     "NonadmittedAssets", "Exhibit1Part1", "Exhibit2", "Exhibit3", "Exhibit4", "Exhibit7", "ScheduleT", "FiveYearHistoricalData"]
+                                     "NonadmittedAssets", "Exhibit1Part1", "Exhibit2", "Exhibit3", "Exhibit4", "Exhibit7", "InterestMaintenanceReserve", "InterestMaintenanceReserveAmortization",
+                                     "ScheduleT", "FiveYearHistoricalData"]
     /// The 2025 filing (Forethought Life, on the 2025 edition of the blank): the pages whose
     /// every printed value its fixtures list.
-    static let pages2025: Set<String> = ["AnalysisOfOperationsSummary", "Exhibit2", "Exhibit3", "Exhibit4", "Exhibit7"]
+    static let pages2025: Set<String> = ["AnalysisOfOperationsSummary", "Exhibit2", "Exhibit3", "Exhibit4", "Exhibit7", "InterestMaintenanceReserve",
+                                         "InterestMaintenanceReserveAmortization"]
 
     /// The fixture files of the two complete filings.
-    static let files = ["expected", "exhibits", "analysis-of-operations", "exhibit-1-part-1", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-7", "schedule-t"]
+    static let files = ["expected", "exhibits", "analysis-of-operations", "exhibit-1-part-1", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-7", "imr", "schedule-t"]
     /// How many printed cells the layout text of each filing does not place (see
     /// ``refusedInLayoutText(_:_:files:pages:)``): Exhibit 2's bold totals in column 7 (line
     /// 09.399's also in column 6 or 7) and the Analysis of Operations' in columns 8 and 9, where
@@ -66,7 +68,7 @@ final class AnnualStatementTests: XCTestCase {
     }
 
     static func expected(_ filing: String,
-                         files: [String] = ["expected", "exhibits", "analysis-of-operations", "exhibit-1-part-1", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-7", "schedule-t"],
+                         files: [String] = AnnualStatementTests.files,
                          pages: Set<String> = AnnualStatementTests.pages) throws -> [Expected] {
         var rows: [Expected] = []
         for file in files {
@@ -86,7 +88,7 @@ final class AnnualStatementTests: XCTestCase {
     /// Exhibit 1 Part 1 and Schedule T pages, and nothing else: cells, amounts inside captions,
     /// state codes, active status, and write-in captions.
     func assertValuesAsPrinted(_ statement: Statement, _ filing: String, source: String,
-                               files: [String] = ["expected", "exhibits", "analysis-of-operations", "exhibit-1-part-1", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-7", "schedule-t"],
+                               files: [String] = AnnualStatementTests.files,
                                pages: Set<String> = AnnualStatementTests.pages, atLeast: Int = 1_300,
                                refused: Set<String> = []) throws {
         let blank = Blank.lifeAnnual
@@ -186,9 +188,9 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertTrue(result.isUsable, filing)
         XCTAssertEqual(result.statement.edition, 2025)
         XCTAssertEqual(result.diagnostics.filter { $0.severity >= .warning }.map(\.description), [], filing)
-        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-7"], pages: Self.pages2025, atLeast: 50)
+        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-7", "imr"], pages: Self.pages2025, atLeast: 50)
         let text = StatementParser.parse(bytes: try Self.layoutText(filing), name: "\(filing).txt")
-        let files = ["analysis-of-operations", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-7"]
+        let files = ["analysis-of-operations", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-7", "imr"]
         let refused = try refusedInLayoutText(text, filing, files: files, pages: Self.pages2025)
         // The Analysis of Operations' column headings are squeezed unevenly in this layout text
         // ("7" and "8" ten characters apart), so none of its bold totals is placed there.
@@ -385,6 +387,26 @@ final class AnnualStatementTests: XCTestCase {
                       "\(checker.check(changed).results.filter { $0.status == .failed }.map(\.rule))")
     }
 
+    /// The Form for Calculating the Interest Maintenance Reserve prints two tables that tie to each
+    /// other and to the Summary of Operations: the amortization released (IMR line 5) is Summary
+    /// of Operations line 4 and the Amortization table's line 1, column 4; the Amortization
+    /// table's totals (line 32, columns 1 to 4) are IMR lines 1 to 4. One number changed fails
+    /// each tie; the values are Commonwealth 2023's as printed.
+    func testAChangedNumberOnTheIMRFailsItsTies() throws {
+        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let statement = try parse("commonwealth-annuity-2023").statement
+        XCTAssertEqual(statement.cell("InterestMaintenanceReserve", "5", column: "1", blank: .lifeAnnual), .amount(printed("(109,608)")))
+        XCTAssertEqual(statement.cell("InterestMaintenanceReserveAmortization", "32", column: "2", blank: .lifeAnnual), .amount(printed("(362,870,594)")))
+        XCTAssertEqual(statement.page("InterestMaintenanceReserveAmortization")?.row("31")?.caption, "2053 and Later")
+        let ties = ["imr-amortization-equals-summary-of-operations": ("SummaryOfOperations", "4", 0, "(109,708)"),
+                    "imr-amortization-equals-amortization-line-1": ("InterestMaintenanceReserveAmortization", "1", 3, "(109,708)"),
+                    "imr-reserve-prior-year-equals-amortization-total": ("InterestMaintenanceReserve", "1", 0, "56,407,668"),
+                    "imr-capital-gains-equal-amortization-total": ("InterestMaintenanceReserveAmortization", "32", 1, "(362,870,694)"),
+                    "imr-liability-gains-equal-amortization-total": ("InterestMaintenanceReserve", "3", 0, "305,298,226"),
+                    "imr-balance-before-reduction-equals-amortization-total": ("InterestMaintenanceReserveAmortization", "32", 3, "(1,165,001)")]
+        try assertEachTieFails(ties, checker: checker, statement: statement)
+    }
+
     /// A table the blank prints under another schedule's on the same page is still found when
     /// the description does not read the schedule above it: a copy of the annual blank without
     /// Exhibit 2, whose Exhibit 3 says it follows Exhibit 2's title, reads Exhibit 3 as printed
@@ -432,11 +454,13 @@ final class AnnualStatementTests: XCTestCase {
         try assertEachTieFails(ties, checker: checker, statement: statement)
     }
 
-    /// Each rule passes on `statement`, and fails with one cell changed: rule → (page, line,
+    /// Each rule holds on `statement`, and fails with one cell changed: rule → (page, line,
     /// column index, the value printed instead).
     func assertEachTieFails(_ ties: [String: (String, String, Int, String)], checker: Checker, statement: Statement) throws {
         for (rule, (pageID, line, column, value)) in ties {
-            XCTAssertEqual(checker.check(statement).results.first { $0.rule == rule }?.status, .passed, rule)
+            // Holds as printed, exactly or within the rounding tolerance.
+            let status = checker.check(statement).results.first { $0.rule == rule }?.status
+            XCTAssertTrue(status == .passed || status == .rounding, "\(rule): \(String(describing: status))")
             var changed = statement
             let page = try XCTUnwrap(changed.pages.firstIndex { $0.id == pageID }, pageID)
             let row = try XCTUnwrap(changed.pages[page].rows.firstIndex { $0.line == line }, "\(pageID) line \(line)")

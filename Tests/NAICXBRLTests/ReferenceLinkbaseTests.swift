@@ -137,13 +137,17 @@ final class ReferenceLinkbaseTests: XCTestCase {
         XCTAssertEqual(described, printed)
     }
 
-    /// The lines of `text` that hold nothing but a page number: digits, after at most three
-    /// capital letters, with a decimal part for a continuation page ("2", "5.1", "S102").
+    /// The page number `text` prints: the last of its lines that hold nothing but a number
+    /// (digits, after at most three capital letters, with a decimal part for a continuation page:
+    /// "2", "5.1", "S102"), as a one-element list, or none.
     static func pageNumbers(in text: Substring) -> [String] {
-        text.split(separator: "\n").compactMap { line in
+        let alone = text.split(separator: "\n").compactMap { line in
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             return trimmed.range(of: #"^[A-Z]{0,3}[0-9]+(\.[0-9]+)?$"#, options: .regularExpression) != nil ? trimmed : nil
         }
+        // A column heading printed alone above its column ("1" over the IMR's "Amount") is not
+        // the page number, which is printed last.
+        return alone.last.map { [$0] } ?? []
     }
 
     /// The parts of each reference of a linkbase the writer wrote, by concept name: part name to

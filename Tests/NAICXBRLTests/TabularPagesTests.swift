@@ -12,6 +12,22 @@ import XCTest
 final class TabularPagesTests: XCTestCase {
     var statement: Statement { Fixture.reference.statement }
 
+    /// A line of a page whose rows are items is one concept across its amount columns, and a
+    /// concept has one period type (XBRL 2.1 section 4.7.2): the amount columns of such a page are
+    /// all instants or all durations in every edition of every blank (a line's own `instant`
+    /// makes the whole line an instant).
+    func testEveryLineIsOnePeriodTypeAcrossItsColumns() {
+        let periods = StatementPeriods(statementDate: CalendarDate(year: 2024, month: 12, day: 31))
+        for blank in BlankCatalog.bundled.allEditions() {
+            for page in blank.pages where page.orientation == .items {
+                let kinds = Set(page.columns.filter { $0.valueKind == .amount }.map { column in
+                    column.period.map { periods.period($0).isInstant } ?? false
+                })
+                XCTAssertLessThanOrEqual(kinds.count, 1, "\(blank.editionKey) \(page.id): amount columns mix instants and durations")
+            }
+        }
+    }
+
     func testAssets() {
         XCTAssertEqual(statement.amount("Assets", "28", column: "3"), printed("4,564,471,362"))
         XCTAssertEqual(statement.amount("Assets", "28", column: "1"), printed("4,573,847,386"))

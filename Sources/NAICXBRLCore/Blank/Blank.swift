@@ -89,6 +89,9 @@ public struct PageDescription: Codable, Sendable {
     /// description does not read ("EXHIBIT 2 - GENERAL EXPENSES" above Exhibit 3): a page that
     /// opens with one of them is searched for this table's title.
     public var follows: [String]?
+    /// What a filed PDF's outline (its bookmarks) calls the page where that is not the page's
+    /// title ("Form for Calculating IMR"): a PDF whose outline names it is read there.
+    public var outline: [String]?
     public var rowsAre: RowsAre?
     /// The balance of the page's items, where accounting fixes it (assets debit, liabilities credit).
     public var balance: Balance?

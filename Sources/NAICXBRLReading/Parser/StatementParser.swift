@@ -109,7 +109,7 @@ public enum StatementParser {
         guard let count = PDFText.pageCount(bytes, deadline: pdfDeadline), count >= 16, count <= Limits.current.pdfPages,
               let outline = PDFOutline.read(bytes, pageCount: count, deadline: pdfDeadline) else { return nil }
         let blanks = blank.map { [$0] } ?? Blank.ids.compactMap(Blank.named)
-        guard let selected = outline.pages(for: blanks.flatMap { $0.pages.map(\.title) + ($0.cover?.codePages ?? []) }),
+        guard let selected = outline.pages(for: blanks.flatMap { $0.pages.flatMap { [$0.title] + ($0.outline ?? []) } + ($0.cover?.codePages ?? []) }),
               selected.count < count else { return nil }
         var ranges: [ClosedRange<Int>] = []
         for page in selected.sorted() {
