@@ -224,6 +224,27 @@ final class AnnualStatementTests: XCTestCase {
         return [UInt8](data)
     }
 
+    /// A landscape page prints its page number in the left margin, alone ("6", or "6.3" on a
+    /// continued page) or on the line of a row's number ("6.4   21. Commissions ..."): it is no
+    /// line and no value. Forethought 2024's layout text, with its Analysis of Operations page
+    /// number written each way, reads lines 21 and 22 as printed.
+    func testAPageNumberInTheMarginIsNoLine() throws {
+        try Self.requirePdftotext()
+        let text = String(decoding: try Self.layoutText("forethought-life-2024"), as: UTF8.self)
+        let caption = "       21.      Commissions on premiums, annuity considerations and deposit-type contract funds\n"
+        let range = try XCTUnwrap(text.range(of: caption))
+        let after = try XCTUnwrap(text[range.upperBound...].range(of: "\n6\n"))
+        for (beside, alone) in [("6.4", "6.3"), ("6", "6")] {
+            var changed = text
+            changed.replaceSubrange(after, with: "\n\(alone)\n")
+            changed.replaceSubrange(range, with: "\(beside)" + caption.dropFirst(beside.count))
+            let result = StatementParser.parse(bytes: Array(changed.utf8), name: "forethought.txt")
+            XCTAssertEqual(result.statement.cell("AnalysisOfOperationsSummary", "21", column: "1", blank: .lifeAnnual), .amount(printed("801,856,892")), beside)
+            XCTAssertEqual(result.statement.cell("AnalysisOfOperationsSummary", "22", column: "1", blank: .lifeAnnual), .amount(printed("487,659")), beside)
+            XCTAssertNil(result.statement.page("AnalysisOfOperationsSummary")?.row("21")?.caption, beside)
+        }
+    }
+
     /// NONE stamped on a table that prints no value is the page's NONE; NONE printed beside
     /// values is not (said with a warning), and the values are read as printed.
     func testNoneIsThePagesOnlyWhereItPrintsNoValue() throws {

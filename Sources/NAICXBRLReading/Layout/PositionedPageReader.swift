@@ -91,6 +91,8 @@ struct PositionedPageReader {
         for index in lines.indices where index <= lastHeading { reader.mark(page.lines[index], .classified) }
         var current: Gathered?
         var rowsOnPage = 0
+        // Where the page's line numbers start: the leftmost seen so far.
+        var numberColumn: Double?
         var inFootnotes = false
         for index in lines.indices where index > lastHeading {
             var line = page.lines[index]
@@ -133,28 +135,30 @@ struct PositionedPageReader {
             }
             // A page number printed in the margin, on the same line as a row's line number.
             if line.words.count > 2, let first = PositionedPageReader.lineNumber(line.words.first, before: valueStart), !first.marked,
-               first.line.allSatisfy({ $0.isNumber }), let second = PositionedPageReader.lineNumber(line.words[1], before: valueStart),
+               first.line.allSatisfy({ $0.isNumber || $0 == "." }), let second = PositionedPageReader.lineNumber(line.words[1], before: valueStart),
                lineIndex[second.line] != nil {
                 line.words.removeFirst()
             }
-            // A page number printed alone, away from the columns (in the margin of a landscape page).
-            if line.words.count == 1, let only = line.words.first, only.text.count <= 4, only.text.allSatisfy(\.isNumber),
+            // A page number printed alone, away from the columns (in the margin of a landscape
+            // page: "6", "6.3").
+            if line.words.count == 1, let only = line.words.first, only.text.count <= 5, only.text.first?.isNumber == true,
+               only.text.allSatisfy({ $0.isNumber || $0 == "." }),
                !centers.contains(where: { $0.map { abs($0 - only.centerX) < halfGap } ?? false }) {
                 reader.mark(line, .classified)
                 continue
             }
             // A page number printed in the margin beside a caption's second line (a landscape
-            // page's "6" beside line 21's "(direct business only)"): an unmarked number of a line
-            // the description orders before the row being read is not that line again.
-            if let row = current, !row.closed, line.words.count > 1,
-               let number = PositionedPageReader.lineNumber(line.words.first, before: valueStart), !number.marked,
-               let index = lineIndex[number.line], index < row.index {
+            // page's "6" or "6.3" beside line 21's "(direct business only)"): a number standing
+            // wholly left of where the page's line numbers stand is not a line number.
+            if let column = numberColumn, line.words.count > 1, let first = line.words.first, first.x1 < column,
+               first.text.count <= 6, first.text.allSatisfy({ $0.isNumber || $0 == "." }) {
                 line.words.removeFirst()
             }
             if let number = PositionedPageReader.lineNumber(line.words.first, before: valueStart),
                number.marked || !(current.map { PositionedPageReader.expectsMore($0.words[($0.ranges.last ?? 0..<0)], depth: $0.depth) } ?? false) {
                 if let rowIndex = lineIndex[number.line] {
                     if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
+                    if let word = line.words.first { numberColumn = min(numberColumn ?? word.x0, word.x0) }
                     var words = Array(line.words.dropFirst())
                     if let rest = number.rest { words.insert(rest, at: 0) }
                     current = Gathered(line: number.line, index: rowIndex, lines: [line], words: words, ranges: [0..<words.count],
