@@ -534,13 +534,14 @@ struct PositionedPageReader {
     }
 
     /// Whether column headings stand evenly enough to place a cell by the nearest: no gap
-    /// between neighbours less than half the median gap (layout text squeezes a heading line
-    /// unevenly, "7" and "8" ten characters apart where the others stand 35 apart).
+    /// between neighbours less than three quarters of the median gap (layout text squeezes a
+    /// heading line unevenly, "3" and "4" 22 characters apart where the others stand 36 apart,
+    /// and then the leaderless lines stand on a grid of their own).
     static func evenlySpaced(_ centers: [Double?]) -> Bool {
         let placed = centers.compactMap { $0 }.sorted()
         let gaps = zip(placed, placed.dropFirst()).map { $1 - $0 }.sorted()
         guard let smallest = gaps.first else { return true }
-        return smallest >= gaps[gaps.count / 2] / 2
+        return smallest >= gaps[gaps.count / 2] * 3 / 4
     }
 
     /// Whether the heading nearest a position is nearer than the next by at least a quarter of
