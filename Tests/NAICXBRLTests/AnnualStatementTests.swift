@@ -18,14 +18,14 @@ final class AnnualStatementTests: XCTestCase {
     /// The pages whose every printed value the fixtures list.
     static let pages: Set<String> = ["Assets", "Liabilities", "SummaryOfOperations", "CashFlow", "AnalysisOfOperationsSummary", "AnalysisOfOperationsIndividualLife", "AnalysisOfOperationsGroupLife",
                                      "AnalysisOfOperationsIndividualAnnuities",
-                                     "AnalysisOfOperationsGroupAnnuities", "NetInvestmentIncome", "CapitalGains",
+                                     "AnalysisOfOperationsGroupAnnuities", "AnalysisOfOperationsAccidentAndHealth", "NetInvestmentIncome", "CapitalGains",
                                      "NonadmittedAssets", "Exhibit1Part1", "Exhibit2", "Exhibit3", "Exhibit4", "Exhibit7", "InterestMaintenanceReserve", "InterestMaintenanceReserveAmortization",
                                      "ScheduleT", "FiveYearHistoricalData"]
     /// The 2025 filing (Forethought Life, on the 2025 edition of the blank): the pages whose
     /// every printed value its fixtures list.
     static let pages2025: Set<String> = ["AnalysisOfOperationsSummary", "AnalysisOfOperationsIndividualLife", "AnalysisOfOperationsGroupLife",
                                          "AnalysisOfOperationsIndividualAnnuities",
-                                         "AnalysisOfOperationsGroupAnnuities", "Exhibit2", "Exhibit3", "Exhibit4", "Exhibit7", "InterestMaintenanceReserve",
+                                         "AnalysisOfOperationsGroupAnnuities", "AnalysisOfOperationsAccidentAndHealth", "Exhibit2", "Exhibit3", "Exhibit4", "Exhibit7", "InterestMaintenanceReserve",
                                          "InterestMaintenanceReserveAmortization"]
 
     /// The fixture files of the two complete filings.
@@ -34,7 +34,7 @@ final class AnnualStatementTests: XCTestCase {
     /// ``refusedInLayoutText(_:_:files:pages:)``): the bold totals, printed without leaders, of
     /// Exhibit 2 and the Analysis of Operations pages, whose column headings layout text squeezes
     /// unevenly, so that no position there tells a column.
-    static let refusedInLayoutText = ["forethought-life-2024": 148, "commonwealth-annuity-2023": 194, "forethought-life-2025": 154]
+    static let refusedInLayoutText = ["forethought-life-2024": 170, "commonwealth-annuity-2023": 216, "forethought-life-2025": 176]
 
     static func pdfPath(_ filing: String) -> String {
         Fixture.root.appendingPathComponent("Fixtures/annual/\(filing)-annual.pdf").path
@@ -410,9 +410,9 @@ final class AnnualStatementTests: XCTestCase {
                       "\(checker.check(changed).results.filter { $0.status == .failed }.map(\.rule))")
     }
 
-    /// The Analysis of Operations' Individual Life, Group Life, Individual Annuities and Group
-    /// Annuities pages each total (column 1) what the Summary prints in its column for that line
-    /// of business (2, 3, 4, 5): premiums (line 1) and the totals of lines 9, 28 and 33 are listed
+    /// The Analysis of Operations' Individual Life, Group Life, Individual Annuities, Group
+    /// Annuities and Accident and Health pages each total (column 1) what the Summary prints in its
+    /// column for that line of business (2 to 6): premiums (line 1) and the totals of lines 9, 28 and 33 are listed
     /// ties. One number changed fails each; the values are Commonwealth 2023's as printed.
     func testAChangedNumberOnTheLinesOfBusinessFailsTheirTies() throws {
         let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
@@ -421,7 +421,8 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertEqual(statement.cell("AnalysisOfOperationsGroupAnnuities", "33", column: "1", blank: .lifeAnnual), .amount(printed("(32,296,259)")))
         var ties: [String: (String, String, Int, String)] = [:]
         for (kind, page) in [("individual-life", "AnalysisOfOperationsIndividualLife"), ("group-life", "AnalysisOfOperationsGroupLife"),
-                             ("individual-annuities", "AnalysisOfOperationsIndividualAnnuities"), ("group-annuities", "AnalysisOfOperationsGroupAnnuities")] {
+                             ("individual-annuities", "AnalysisOfOperationsIndividualAnnuities"), ("group-annuities", "AnalysisOfOperationsGroupAnnuities"),
+                             ("accident-and-health", "AnalysisOfOperationsAccidentAndHealth")] {
             for (line, slug) in [("1", "premiums"), ("9", "total-income"), ("28", "total-deductions"), ("33", "net-gain")] {
                 let value = try XCTUnwrap(statement.cell(page, line, column: "1", blank: .lifeAnnual)?.amount, "\(page) \(line)")
                 // 100 more, written as the statement prints amounts.

@@ -622,6 +622,13 @@ struct PositionedPageReader {
                 break
             }
             guard let cell = ValueScanner.value(stripped), !cell.isBlank else { break }
+            // An amount glued to the leader of the empty cell on its right ("(1,630)........"):
+            // that cell first, then the amount in the column before it.
+            if cell.amount != nil, text.hasSuffix("...") {
+                empty += 1
+                column -= 1
+                guard column >= 0, columns[column].valueKind == .amount else { return nil }
+            }
             values[index] = column
             amounts += 1
             let glued = text.first == "."
