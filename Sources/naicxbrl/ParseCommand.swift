@@ -113,17 +113,19 @@ struct Summary {
         let cover = statement.cover
         out += "\(cover.companyName ?? "(no company name)") (NAIC \(cover.companyCode ?? "?")), \(cover.kind?.rawValue ?? "?") statement as of \(cover.statementDate?.description ?? "?")\n"
         func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
-        out += pad("page", 32) + pad("lines", 8) + "values\n"
+        // The first column is as wide as the longest page id, and at least 32.
+        let width = max(32, (statement.pages.map(\.id.count).max() ?? 0) + 2)
+        out += pad("page", width) + pad("lines", 8) + "values\n"
         for page in statement.pages {
             let values = page.rows.reduce(0) { $0 + $1.cells.filter { !$0.isBlank }.count + $1.captionAmounts.filter { !$0.isBlank }.count }
-            out += pad(page.id, 32) + pad(String(page.rows.count), 8) + String(values) + (page.none ? " (NONE)" : "") + "\n"
+            out += pad(page.id, width) + pad(String(page.rows.count), 8) + String(values) + (page.none ? " (NONE)" : "") + "\n"
         }
         let noteValues = statement.notes.flatMap(\.tables).flatMap(\.rows).reduce(0) { $0 + $1.cells.filter { !$0.isBlank }.count }
-        out += pad("notes", 32) + pad(String(statement.notes.count), 8) + String(noteValues) + "\n"
+        out += pad("notes", width) + pad(String(statement.notes.count), 8) + String(noteValues) + "\n"
         for part in ["1", "2", "supplemental"] {
             let items = statement.interrogatories.filter { $0.part == part }
             let answered = items.filter { $0.answer != .none }.count
-            out += pad("interrogatories \(part)", 32) + pad(String(items.count), 8) + String(answered) + "\n"
+            out += pad("interrogatories \(part)", width) + pad(String(items.count), 8) + String(answered) + "\n"
         }
         let counts = Dictionary(grouping: result.diagnostics, by: \.severity).mapValues(\.count)
         if !result.pages.isEmpty {

@@ -18,23 +18,28 @@ final class AnnualStatementTests: XCTestCase {
     /// The pages whose every printed value the fixtures list.
     static let pages: Set<String> = ["Assets", "Liabilities", "SummaryOfOperations", "CashFlow", "AnalysisOfOperationsSummary", "AnalysisOfOperationsIndividualLife", "AnalysisOfOperationsGroupLife",
                                      "AnalysisOfOperationsIndividualAnnuities",
-                                     "AnalysisOfOperationsGroupAnnuities", "AnalysisOfOperationsAccidentAndHealth", "NetInvestmentIncome", "CapitalGains",
-                                     "NonadmittedAssets", "Exhibit1Part1", "Exhibit2", "Exhibit3", "Exhibit4", "Exhibit7", "InterestMaintenanceReserve", "InterestMaintenanceReserveAmortization",
+                                     "AnalysisOfOperationsGroupAnnuities", "AnalysisOfOperationsAccidentAndHealth", "AnalysisOfIncreaseInReservesIndividualLife",
+                                     "AnalysisOfIncreaseInReservesGroupLife", "AnalysisOfIncreaseInReservesIndividualAnnuities",
+                                     "AnalysisOfIncreaseInReservesGroupAnnuities", "NetInvestmentIncome", "CapitalGains",
+                                     "NonadmittedAssets", "Exhibit1Part1", "Exhibit1Part2", "Exhibit2", "Exhibit3", "Exhibit4", "Exhibit6", "Exhibit7", "Exhibit8Part1", "Exhibit8Part2", "InterestMaintenanceReserve", "InterestMaintenanceReserveAmortization", "AssetValuationReserve",
                                      "ScheduleT", "FiveYearHistoricalData"]
     /// The 2025 filing (Forethought Life, on the 2025 edition of the blank): the pages whose
     /// every printed value its fixtures list.
     static let pages2025: Set<String> = ["AnalysisOfOperationsSummary", "AnalysisOfOperationsIndividualLife", "AnalysisOfOperationsGroupLife",
                                          "AnalysisOfOperationsIndividualAnnuities",
-                                         "AnalysisOfOperationsGroupAnnuities", "AnalysisOfOperationsAccidentAndHealth", "Exhibit2", "Exhibit3", "Exhibit4", "Exhibit7", "InterestMaintenanceReserve",
-                                         "InterestMaintenanceReserveAmortization"]
+                                         "AnalysisOfOperationsGroupAnnuities", "AnalysisOfOperationsAccidentAndHealth", "AnalysisOfIncreaseInReservesIndividualLife",
+                                         "AnalysisOfIncreaseInReservesGroupLife", "AnalysisOfIncreaseInReservesIndividualAnnuities",
+                                         "AnalysisOfIncreaseInReservesGroupAnnuities", "Exhibit1Part2", "Exhibit2", "Exhibit3", "Exhibit4", "Exhibit6", "Exhibit7", "Exhibit8Part1", "Exhibit8Part2", "InterestMaintenanceReserve",
+                                         "InterestMaintenanceReserveAmortization", "AssetValuationReserve"]
 
     /// The fixture files of the two complete filings.
-    static let files = ["expected", "exhibits", "analysis-of-operations", "exhibit-1-part-1", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-7", "imr", "schedule-t"]
+    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-t"]
     /// How many printed cells the layout text of each filing does not place (see
     /// ``refusedInLayoutText(_:_:files:pages:)``): the bold totals, printed without leaders, of
     /// Exhibit 2 and the Analysis of Operations pages, whose column headings layout text squeezes
-    /// unevenly, so that no position there tells a column.
-    static let refusedInLayoutText = ["forethought-life-2024": 170, "commonwealth-annuity-2023": 216, "forethought-life-2025": 176]
+    /// unevenly, so that no position there tells a column; and one on Exhibit 8 Part 2 (column 1
+    /// of line 6.4, or of line 5 in Commonwealth's), whose right end stands as near column 2's heading as column 1's.
+    static let refusedInLayoutText = ["forethought-life-2024": 171, "commonwealth-annuity-2023": 217, "forethought-life-2025": 177]
 
     static func pdfPath(_ filing: String) -> String {
         Fixture.root.appendingPathComponent("Fixtures/annual/\(filing)-annual.pdf").path
@@ -165,7 +170,7 @@ final class AnnualStatementTests: XCTestCase {
         var keys: Set<String> = []
         for diagnostic in result.diagnostics where diagnostic.severity == .error && diagnostic.message.contains("is printed without leaders") {
             let description = try XCTUnwrap(Blank.lifeAnnual.pages.first { diagnostic.message.hasPrefix($0.title + " line ") }, diagnostic.message)
-            XCTAssertTrue(description.id == "Exhibit2" || description.id.hasPrefix("AnalysisOfOperations"), diagnostic.message)
+            XCTAssertTrue(["Exhibit2", "Exhibit8Part2"].contains(description.id) || description.id.hasPrefix("AnalysisOfOperations"), diagnostic.message)
             let rest = diagnostic.message.dropFirst(description.title.count + " line ".count)
             let line = String(rest.prefix { $0 != ":" })
             let value = String(rest.drop { $0 != "\"" }.dropFirst().prefix { $0 != "\"" })
@@ -192,9 +197,9 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertTrue(result.isUsable, filing)
         XCTAssertEqual(result.statement.edition, 2025)
         XCTAssertEqual(result.diagnostics.filter { $0.severity >= .warning }.map(\.description), [], filing)
-        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-7", "imr"], pages: Self.pages2025, atLeast: 50)
+        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr"], pages: Self.pages2025, atLeast: 50)
         let text = StatementParser.parse(bytes: try Self.layoutText(filing), name: "\(filing).txt")
-        let files = ["analysis-of-operations", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-7", "imr"]
+        let files = ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr"]
         let refused = try refusedInLayoutText(text, filing, files: files, pages: Self.pages2025)
         XCTAssertEqual(refused.count, Self.refusedInLayoutText[filing], filing)
         try assertValuesAsPrinted(text.statement, filing, source: "\(filing).txt", files: files, pages: Self.pages2025, atLeast: 50, refused: refused)
@@ -289,14 +294,16 @@ final class AnnualStatementTests: XCTestCase {
     }
 
     /// The crosschecks pass on both filings, except for differences the filings print: ±1
-    /// rounding (reported within tolerance), and one difference of 2 in Commonwealth 2023, whose
+    /// rounding (reported within tolerance); a difference of 2 in Commonwealth 2023, whose
     /// Five-Year Historical Data line 117, column 2 prints (70,724,188) where its prior year's
-    /// Summary of Operations line 33 prints (70,724,186) (Fixtures/annual/README.md lists both).
+    /// Summary of Operations line 33 prints (70,724,186); and in both, a difference of 2 between
+    /// the increase in individual annuity reserves on the Analysis of Increase in Reserves and on
+    /// the Analysis of Operations (Fixtures/annual/README.md lists them).
     func testCrosschecksPassExceptDifferencesPrintedInTheFilings() throws {
         guard let checker = try Checker.bundled(for: .lifeAnnual) else { return XCTFail("no annual rules") }
         let printedDifferences = [
-            "forethought-life-2024": [String](),
-            "commonwealth-annuity-2023": ["five-year-line-117-prior-year"],
+            "forethought-life-2024": ["analysis-of-increase-in-reserves-individual-annuities-equals-analysis-of-operations"],
+            "commonwealth-annuity-2023": ["five-year-line-117-prior-year", "analysis-of-increase-in-reserves-individual-annuities-equals-analysis-of-operations"],
         ]
         for filing in Self.filings {
             let report = checker.check(try parse(filing).statement)
@@ -432,6 +439,151 @@ final class AnnualStatementTests: XCTestCase {
                 ties["analysis-of-operations-\(kind)-\(slug)-equals-summary"] = (page, line, 0, changed < 0 ? "(\(grouped))" : grouped)
             }
         }
+        try assertEachTieFails(ties, checker: checker, statement: statement)
+    }
+
+    /// Each Analysis of Increase in Reserves page's increase (line 15 less line 1, column 1, less
+    /// line 6, which goes to surplus) is the increase in aggregate reserves its line of business
+    /// reports on the Analysis of Operations (line 19, column 1). The filings print it so on every
+    /// page but Individual Annuities: 2 apart in Commonwealth 2023 and Forethought 2024, and
+    /// 65,784,506 apart in Forethought 2025 (its Indexed Annuities column). The rule is shown to
+    /// hold where the two sides are made equal, and one number changed then fails it. The Group
+    /// Life page prints its page number beside its first footnote: the footnote is read whole.
+    func testAChangedNumberOnTheAnalysisOfIncreaseInReservesFailsItsTies() throws {
+        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let statement = try parse("commonwealth-annuity-2023").statement
+        let differences: [(String, String, String, String)] = [
+            ("commonwealth-annuity-2023", "15,465,393,639", "14,205,301,973", "1,260,091,664"),
+            ("forethought-life-2024", "31,710,818,509", "27,334,441,248", "4,376,377,263"),
+            ("forethought-life-2025", "34,942,363,049", "31,710,818,509", "3,165,760,034")]
+        for (filing, end, start, increase) in differences {
+            let printedStatement = try parse(filing).statement
+            XCTAssertEqual(printedStatement.cell("AnalysisOfIncreaseInReservesIndividualAnnuities", "15", column: "1", blank: .lifeAnnual), .amount(printed(end)), filing)
+            XCTAssertEqual(printedStatement.cell("AnalysisOfIncreaseInReservesIndividualAnnuities", "1", column: "1", blank: .lifeAnnual), .amount(printed(start)), filing)
+            XCTAssertEqual(printedStatement.cell("AnalysisOfOperationsIndividualAnnuities", "19", column: "1", blank: .lifeAnnual), .amount(printed(increase)), filing)
+            let rule = "analysis-of-increase-in-reserves-individual-annuities-equals-analysis-of-operations"
+            let checks = try XCTUnwrap(Checker.bundled(for: Blank.edition("life-ah-annual", printedStatement.edition ?? 2024)))
+            XCTAssertEqual(checks.check(printedStatement).results.first { $0.rule == rule }?.status, .failed, filing)
+        }
+        for kind in ["IndividualLife", "GroupLife", "IndividualAnnuities", "GroupAnnuities"] {
+            let rule = "analysis-of-increase-in-reserves-\(kind.replacingOccurrences(of: "([a-z])([A-Z])", with: "$1-$2", options: .regularExpression).lowercased())-equals-analysis-of-operations"
+            let page = "AnalysisOfIncreaseInReserves\(kind)"
+            let end = try XCTUnwrap(statement.cell(page, "15", column: "1", blank: .lifeAnnual)?.amount).units
+            let start = try XCTUnwrap(statement.cell(page, "1", column: "1", blank: .lifeAnnual)?.amount).units
+            let basis = statement.cell(page, "6", column: "1", blank: .lifeAnnual)?.amount?.units ?? 0
+            var equal = statement
+            try set(&equal, "AnalysisOfOperations\(kind)", "19", 0, end - start - basis)
+            XCTAssertEqual(checker.check(equal).results.first { $0.rule == rule }?.status, .passed, rule)
+            var changed = equal
+            try set(&changed, page, "15", 0, end + 100)
+            XCTAssertEqual(checker.check(changed).results.first { $0.rule == rule }?.status, .failed, rule)
+            // Line 6 counts: the same change there, on its own, fails the rule too.
+            var basisChanged = equal
+            try set(&basisChanged, page, "6", 0, basis + 100)
+            XCTAssertEqual(checker.check(basisChanged).results.first { $0.rule == rule }?.status, .failed, rule)
+        }
+        let footnotes = try parse("forethought-life-2024").statement.page("AnalysisOfIncreaseInReservesGroupLife")?.footnotes ?? []
+        XCTAssertEqual(footnotes.map { String($0.prefix(12)) }, ["(a) Indicate", "(b) Individu"])
+    }
+
+    /// Sets one cell of a statement to an amount of whole dollars.
+    func set(_ statement: inout Statement, _ pageID: String, _ line: String, _ column: Int, _ units: Int64) throws {
+        let page = try XCTUnwrap(statement.pages.firstIndex { $0.id == pageID }, pageID)
+        let row = try XCTUnwrap(statement.pages[page].rows.firstIndex { $0.line == line }, "\(pageID) line \(line)")
+        let digits = String(abs(units)).reversed().enumerated().map { $0.offset > 0 && $0.offset % 3 == 0 ? ",\($0.element)" : "\($0.element)" }
+        let grouped = String(digits.joined().reversed())
+        statement.pages[page].rows[row].cells[column] = .amount(printed(units < 0 ? "(\(grouped))" : grouped))
+    }
+
+    /// The Summary of Operations names three of Exhibit 1 Part 2's totals in its captions: line 6
+    /// is line 26.1 (reinsurance ceded), line 21 is line 31 (commissions, direct business) and
+    /// line 22 is line 26.2 (reinsurance assumed), column 1. One number changed fails each tie; the
+    /// values are Commonwealth 2023's as printed.
+    func testAChangedNumberOnExhibit1Part2FailsItsTies() throws {
+        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let statement = try parse("commonwealth-annuity-2023").statement
+        XCTAssertEqual(statement.cell("Exhibit1Part2", "26.1", column: "1", blank: .lifeAnnual), .amount(printed("1,129,664,133")))
+        XCTAssertEqual(statement.cell("SummaryOfOperations", "6", column: "1", blank: .lifeAnnual), .amount(printed("1,129,664,133")))
+        XCTAssertEqual(statement.cell("Exhibit1Part2", "24.3", column: "1", blank: .lifeAnnual), .amount(printed("(602,586,953)")))
+        let ties = ["exhibit-1-part-2-reinsurance-ceded-equals-summary-of-operations": ("Exhibit1Part2", "26.1", 0, "1,129,664,233"),
+                    "exhibit-1-part-2-commissions-equal-summary-of-operations": ("SummaryOfOperations", "21", 0, "3,570,149"),
+                    "exhibit-1-part-2-reinsurance-assumed-equals-summary-of-operations": ("Exhibit1Part2", "26.2", 0, "1,276,094,444")]
+        try assertEachTieFails(ties, checker: checker, statement: statement)
+    }
+
+    /// Exhibit 8 Part 1 prints a sub-line's number inside its heading's caption ("2.1 Resisted
+    /// ..... 2.11 Direct", "4. TOTALS ..... 4.1 Direct"): the amounts are the sub-line's. Its total
+    /// (line 4.4) is what the Liabilities page's contract claims name (line 4.1 = column 1 less
+    /// column 6, line 4.2 = column 6) and what Part 2 carries (line 2.4, column 1). One number
+    /// changed fails each tie; the values are Commonwealth 2023's as printed.
+    func testAChangedNumberOnExhibit8Part1FailsItsTies() throws {
+        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let statement = try parse("commonwealth-annuity-2023").statement
+        XCTAssertEqual(statement.cell("Exhibit8Part1", "2.21", column: "1", blank: .lifeAnnual), .amount(printed("12,445,362")))
+        XCTAssertEqual(statement.cell("Exhibit8Part1", "4.1", column: "1", blank: .lifeAnnual), .amount(printed("17,937,166")))
+        XCTAssertEqual(statement.page("Exhibit8Part1")?.row("2.2")?.cells.allSatisfy(\.isBlank), true)
+        XCTAssertEqual(statement.page("Exhibit8Part1")?.row("4")?.cells.allSatisfy(\.isBlank), true)
+        XCTAssertEqual(statement.cell("Exhibit8Part1", "4.4", column: "6", blank: .lifeAnnual), .amount(printed("3,035,502")))
+        let ties = ["exhibit-8-part-1-life-equals-liabilities": ("Liabilities", "4.1", 0, "6,075,962"),
+                    "exhibit-8-part-1-accident-and-health-equals-liabilities": ("Exhibit8Part1", "4.4", 5, "3,035,602"),
+                    "exhibit-8-part-2-liability-equals-part-1": ("Exhibit8Part1", "4.4", 0, "9,111,464")]
+        try assertEachTieFails(ties, checker: checker, statement: statement)
+    }
+
+    /// The Asset Valuation Reserve's total (line 16, column 7) is the Liabilities page's line 24.01
+    /// (its caption names it), its line 1 the prior year's, and the year's change (line 1 less line
+    /// 16) is the Summary of Operations' line 44. One number changed fails each tie; the values
+    /// are Forethought 2024's as printed.
+    func testAChangedNumberOnTheAVRFailsItsTies() throws {
+        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let statement = try parse("forethought-life-2024").statement
+        XCTAssertEqual(statement.cell("AssetValuationReserve", "16", column: "7", blank: .lifeAnnual), .amount(printed("413,897,302")))
+        XCTAssertEqual(statement.cell("AssetValuationReserve", "1", column: "7", blank: .lifeAnnual), .amount(printed("438,687,415")))
+        XCTAssertEqual(statement.cell("SummaryOfOperations", "44", column: "1", blank: .lifeAnnual), .amount(printed("24,790,113")))
+        let ties = ["avr-reserve-equals-liabilities": ("Liabilities", "24.01", 0, "413,897,402"),
+                    "avr-reserve-prior-year-equals-liabilities-prior-year": ("AssetValuationReserve", "1", 6, "438,687,515"),
+                    "avr-change-equals-summary-of-operations": ("SummaryOfOperations", "44", 0, "24,790,213")]
+        try assertEachTieFails(ties, checker: checker, statement: statement)
+        // The AVR's component pages (PDF pages 77 to 83) print the same title, with "BASIC
+        // CONTRIBUTION, RESERVE OBJECTIVE AND MAXIMUM RESERVE CALCULATIONS" under it: they are
+        // other schedules, not more of this page.
+        let accounts = try parse("forethought-life-2024").pages.filter { (77...83).contains($0.page) }
+        XCTAssertEqual(accounts.map(\.status), Array(repeating: .other, count: 7))
+    }
+
+    /// Exhibit 8 Part 2's liability for claims at the end of the year and of the prior year
+    /// (lines 2.4 and 4.4, net) is the Liabilities page's contract claims (line 4.1, life, plus
+    /// line 4.2, accident and health; columns 1 and 2), and its Accident & Health column (6) is
+    /// line 4.2 alone. One number changed fails each tie; the values are Commonwealth 2023's as
+    /// printed. The page's title is printed on two lines, the first of them Part 1's too.
+    func testAChangedNumberOnExhibit8Part2FailsItsTies() throws {
+        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let statement = try parse("commonwealth-annuity-2023").statement
+        XCTAssertEqual(statement.cell("Exhibit8Part2", "2.4", column: "1", blank: .lifeAnnual), .amount(printed("9,111,364")))
+        XCTAssertEqual(statement.cell("Exhibit8Part2", "6.4", column: "1", blank: .lifeAnnual), .amount(printed("383,353,857")))
+        XCTAssertEqual(statement.cell("Liabilities", "4.1", column: "1", blank: .lifeAnnual), .amount(printed("6,075,862")))
+        XCTAssertEqual(statement.cell("Liabilities", "4.2", column: "1", blank: .lifeAnnual), .amount(printed("3,035,502")))
+        let ties = ["exhibit-8-part-2-liability-equals-liabilities": ("Exhibit8Part2", "2.4", 0, "9,111,464"),
+                    "exhibit-8-part-2-liability-prior-year-equals-liabilities-prior-year": ("Exhibit8Part2", "4.4", 0, "5,769,594"),
+                    "exhibit-8-part-2-accident-and-health-liability-equals-liabilities": ("Liabilities", "4.2", 0, "3,035,602"),
+                    "exhibit-8-part-2-accident-and-health-liability-prior-year-equals-liabilities-prior-year": ("Exhibit8Part2", "4.4", 5, "3,703,251")]
+        try assertEachTieFails(ties, checker: checker, statement: statement)
+    }
+
+    /// Exhibit 6's total (line 17, TOTAL (Net), column 1) is the Liabilities page's aggregate
+    /// reserve for accident and health contracts (line 2, column 1), and that reserve's change over
+    /// the year (line 2, column 1 less column 2) is the increase in reserves the Analysis of
+    /// Operations reports for accident and health (line 19, column 1). One number changed fails
+    /// each tie; the values are Commonwealth 2023's as printed.
+    func testAChangedNumberOnExhibit6FailsItsTies() throws {
+        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let statement = try parse("commonwealth-annuity-2023").statement
+        XCTAssertEqual(statement.cell("Exhibit6", "17", column: "1", blank: .lifeAnnual), .amount(printed("184,895,305")))
+        XCTAssertEqual(statement.cell("Liabilities", "2", column: "1", blank: .lifeAnnual), .amount(printed("184,895,305")))
+        XCTAssertEqual(statement.cell("Liabilities", "2", column: "2", blank: .lifeAnnual), .amount(printed("198,372,034")))
+        XCTAssertEqual(statement.cell("AnalysisOfOperationsAccidentAndHealth", "19", column: "1", blank: .lifeAnnual), .amount(printed("(13,476,729)")))
+        let ties = ["exhibit-6-total-equals-liabilities": ("Exhibit6", "17", 0, "184,895,405"),
+                    "analysis-of-operations-accident-and-health-increase-in-reserves-equals-liabilities": ("AnalysisOfOperationsAccidentAndHealth", "19", 0, "(13,476,829)")]
         try assertEachTieFails(ties, checker: checker, statement: statement)
     }
 

@@ -114,11 +114,13 @@ final class EntityAndUnreadableTextTests: XCTestCase {
         // The pages named in the source of the 2025 edition: Assets 3, Liabilities 4, Summary of
         // Operations 5, Cash Flow 6 and 7, the Analysis of Operations (Summary 8, Individual
         // Life 9, Group Life 10, Individual Annuities 11, Group Annuities 12, Accident and Health
-        // 13), the two
-        // investment exhibits 18, Exhibit 1 Part 1 19, Exhibits 2, 3 and 4 21, Exhibit 7 26,
-        // Non-Admitted Assets 29, Five-Year 72 and 73, the IMR form 79 (its outline entry is "Form
-        // for Calculating IMR"), Schedule T 111.
-        XCTAssertEqual(filing.pages.filter { $0.status == .read }.map(\.page), [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 18, 19, 21, 26, 29, 72, 73, 79, 111])
+        // 13), the Analysis of Increase in Reserves 14 to 17, the two
+        // investment exhibits 18, Exhibit 1 Part 1 19 and Part 2 20, Exhibits 2, 3 and 4 21,
+        // Exhibit 6 25, Exhibit 7 26, Exhibit 8 Parts 1 and 2 27 and 28, Non-Admitted Assets 29, Five-Year 72
+        // and 73, the IMR form 79 (its outline entry is "Form for Calculating IMR"), the Asset
+        // Valuation Reserve 80, Schedule T 111.
+        XCTAssertEqual(filing.pages.filter { $0.status == .read }.map(\.page),
+                       [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 25, 26, 27, 28, 29, 72, 73, 79, 80, 111])
         XCTAssertEqual(filing.pages.first { $0.page == 79 }?.schedule, "InterestMaintenanceReserve + InterestMaintenanceReserveAmortization")
         XCTAssertEqual(filing.pages.first { $0.page == 18 }?.schedule, "NetInvestmentIncome + CapitalGains")
         // A page that prints several tables names them all.

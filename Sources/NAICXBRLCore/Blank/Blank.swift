@@ -89,6 +89,11 @@ public struct PageDescription: Codable, Sendable {
     /// description does not read ("EXHIBIT 2 - GENERAL EXPENSES" above Exhibit 3): a page that
     /// opens with one of them is searched for this table's title.
     public var follows: [String]?
+    /// Lines that other schedules print right under this page's title, when they print the same
+    /// title (the Asset Valuation Reserve's component pages print "BASIC CONTRIBUTION, RESERVE
+    /// OBJECTIVE AND MAXIMUM RESERVE CALCULATIONS" under "ASSET VALUATION RESERVE"): a page
+    /// whose title is followed by one of them is not this page.
+    public var otherSchedulesUnderTitle: [String]?
     /// What a filed PDF's outline (its bookmarks) calls the page where that is not the page's
     /// title ("Form for Calculating IMR"): a PDF whose outline names it is read there.
     public var outline: [String]?

@@ -96,7 +96,16 @@ struct LayoutReader {
             for index in page.lines.indices.dropFirst(header + 1).prefix(4) {
                 let key = Text.key(page.lines[index].text)
                 if let title = titles.first(where: { LayoutReader.isTitle(key, $0.key) }) {
+                    // Another schedule printed under the same title is no page of the description.
+                    if LayoutReader.isOtherSchedule(page.lines, under: index, description: blank.page(title.id)) { break }
                     match = (title.id, index)
+                    break
+                }
+                // A title printed on two or three lines (Exhibit 1 Part 2's, the Exhibit of Number
+                // of Policies'): this line begins it, a following one ends it.
+                if key.count >= 8, let (title, last) = LayoutReader.titleOnLines(page.lines, from: index, titles: titles) {
+                    for line in page.lines[index..<last] { mark(line, .classified) }
+                    match = (title, last)
                     break
                 }
             }
@@ -247,6 +256,26 @@ struct LayoutReader {
         guard key.hasPrefix(title) else { return false }
         let rest = key.dropFirst(title.count)
         return rest.isEmpty || rest.hasPrefix("continued") || (rest.count == 1 && rest.allSatisfy(\.isLetter))
+    }
+
+    /// Whether the line after the title at `index` is one that another schedule prints under the
+    /// same title (``PageDescription/otherSchedulesUnderTitle``).
+    static func isOtherSchedule(_ lines: [PositionedLine], under index: Int, description: PageDescription?) -> Bool {
+        guard let others = description?.otherSchedulesUnderTitle, index + 1 < lines.count else { return false }
+        let next = Text.key(lines[index + 1].text)
+        return others.contains { next.hasPrefix(Text.key($0)) }
+    }
+
+    /// A title printed over up to three lines from `start`: the title's id and the index of its
+    /// last line; nil when the lines from `start` do not spell a title that one line alone does not.
+    static func titleOnLines(_ lines: [PositionedLine], from start: Int, titles: [(key: String, id: String)]) -> (String, Int)? {
+        var joined = Text.key(lines[start].text)
+        for index in (start + 1)..<min(start + 3, lines.count) {
+            joined += Text.key(lines[index].text)
+            if let title = titles.first(where: { isTitle(joined, $0.key) }) { return (title.id, index) }
+            guard titles.contains(where: { $0.key.hasPrefix(joined) }) else { return nil }
+        }
+        return nil
     }
 
     /// The title a page prints: its first line after the running header (or its first line)

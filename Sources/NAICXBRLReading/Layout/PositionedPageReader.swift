@@ -106,6 +106,13 @@ struct PositionedPageReader {
                     continue
                 }
             }
+            // A page number printed in the margin beside a caption's second line (a landscape
+            // page's "6" or "6.3" beside line 21's "(direct business only)", or beside a footnote): a number standing
+            // wholly left of where the page's line numbers stand is not a line number.
+            if let column = numberColumn, line.words.count > 1, let first = line.words.first, first.x1 < column,
+               first.text.count <= 6, first.text.allSatisfy({ $0.isNumber || $0 == "." }) {
+                line.words.removeFirst()
+            }
             let key = Text.key(line.text)
             // Footnotes and legends under the table: kept as printed, one per note.
             if footnoteKeys.contains(where: { key.hasPrefix($0) }) {
@@ -147,12 +154,20 @@ struct PositionedPageReader {
                 reader.mark(line, .classified)
                 continue
             }
-            // A page number printed in the margin beside a caption's second line (a landscape
-            // page's "6" or "6.3" beside line 21's "(direct business only)"): a number standing
-            // wholly left of where the page's line numbers stand is not a line number.
-            if let column = numberColumn, line.words.count > 1, let first = line.words.first, first.x1 < column,
-               first.text.count <= 6, first.text.allSatisfy({ $0.isNumber || $0 == "." }) {
-                line.words.removeFirst()
+            // A line number printed inside another's caption ("2.1 Resisted ..... 2.11 Direct",
+            // "4. TOTALS ..... 4.1 Direct", Exhibit 8 Part 1): the amounts are the inner line's;
+            // the words before it are the outer line's caption, a heading.
+            if let outer = PositionedPageReader.lineNumber(line.words.first, before: valueStart),
+               let split = PositionedPageReader.innerLineNumber(line.words, outer: outer.line, before: valueStart, lines: lineIndex) {
+                if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
+                current = nil
+                if let outerIndex = lineIndex[outer.line] {
+                    var words = Array(line.words[1..<split])
+                    if let rest = outer.rest { words.insert(rest, at: 0) }
+                    finishRow(Gathered(line: outer.line, index: outerIndex, lines: [line], words: words, ranges: [0..<words.count], closed: true),
+                              page: page, centers: centers, valueStart: valueStart, into: &reader)
+                }
+                line.words.removeFirst(split)
             }
             if let number = PositionedPageReader.lineNumber(line.words.first, before: valueStart),
                number.marked || !(current.map { PositionedPageReader.expectsMore($0.words[($0.ranges.last ?? 0..<0)], depth: $0.depth) } ?? false) {
@@ -245,6 +260,17 @@ struct PositionedPageReader {
             marked = true
         }
         return (number, rest, marked)
+    }
+
+    /// Where a line's caption holds the number of one of its own sub-lines ("2.11" in the row of
+    /// "2.1", "4.1" in the row of "4"), standing as a word of its own left of the amounts: that
+    /// word's index; nil when there is none.
+    static func innerLineNumber(_ words: [PositionedWord], outer: String, before valueStart: Double, lines: [String: Int]) -> Int? {
+        words.indices.dropFirst().first { index in
+            guard let inner = lineNumber(words[index], before: valueStart), inner.rest == nil, lines[inner.line] != nil else { return false }
+            // "4" -> "4.1"; "2.1" -> "2.11" (the blank numbers a sub-line of a dotted line by one more digit).
+            return inner.line.hasPrefix(outer + ".") || (outer.contains(".") && inner.line.count == outer.count + 1 && inner.line.hasPrefix(outer))
+        }
     }
 
     /// A word with its dot leaders removed, or nil when it is only a leader. A single final

@@ -180,11 +180,13 @@ public enum StatementParser {
         var read: Set<Int> = []
         var diagnostics: [Diagnostic] = []
         let seconds = ProcessInfo.processInfo.environment["NAICXBRL_OCR_TIMEOUT"].flatMap(Double.init).flatMap { $0 > 0 ? $0 : nil } ?? 60
-        let titles = blank.pages.map { Text.key($0.title) }
+        let titles = blank.pages.map { (key: Text.key($0.title), id: $0.id) }
         func described(_ page: PositionedPage) -> Bool {
-            page.lines.prefix(headLines).contains { line in
-                let key = Text.key(line.text)
-                return titles.contains { LayoutReader.isTitle(key, $0) }
+            let head = Array(page.lines.prefix(headLines))
+            return head.indices.contains { index in
+                let key = Text.key(head[index].text)
+                // A title on one line, or on two or three (Exhibit 1 Part 2's).
+                return titles.contains { LayoutReader.isTitle(key, $0.key) } || LayoutReader.titleOnLines(head, from: index, titles: titles) != nil
             }
         }
         var follows = false
