@@ -472,6 +472,24 @@ final class ChecksTests: XCTestCase {
         XCTAssertEqual(Set(summary.keys), ["rules", "generatedRules", "listedRules", "evaluated", "passed", "rounding", "errors", "warnings", "notEvaluated"])
     }
 
+    /// Column arithmetic goes over the lines that report in the page's own columns: a page whose
+    /// lines are all balances printed among flows' columns gets no column rule (none would go over
+    /// anything, and its formula would filter on no concept, which the formula schema forbids).
+    /// Every concept filter of the annual formula linkbase names a concept.
+    func testAPageOfBalancesAmongFlowColumnsGetsNoColumnRule() throws {
+        var blank = Blank.lifeAnnual
+        let page = try XCTUnwrap(blank.pages.firstIndex { $0.id == "Exhibit8Part1" })
+        XCTAssertTrue(try GeneratedChecks.rules(for: blank, severity: .error, tolerance: Amount(units: 1)).contains { $0.id == "exhibit-8part-1-col-1-total" })
+        for i in blank.pages[page].columns.indices { blank.pages[page].columns[i].period = .currentYearToDate }
+        for i in blank.pages[page].lines.indices where !blank.pages[page].lines[i].isHeading { blank.pages[page].lines[i].instant = .end }
+        XCTAssertFalse(try GeneratedChecks.rules(for: blank, severity: .error, tolerance: Amount(units: 1)).contains { $0.id.hasPrefix("exhibit-8part-1-col-") })
+
+        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let linkbase = String(decoding: FormulaLinkbaseWriter(taxonomy: TaxonomyModel(blank: .lifeAnnual), rules: checker.rules).linkbase(), as: UTF8.self)
+        XCTAssertGreaterThan(linkbase.components(separatedBy: "<cf:conceptName ").count, 100)
+        XCTAssertNil(linkbase.range(of: #"<cf:conceptName [^>]*/>"#, options: .regularExpression), "a concept filter names no concept")
+    }
+
     func testEveryRuleIsAValueAssertion() throws {
         let taxonomy = TaxonomyModel(blank: .lifeQuarterly)
         let writer = FormulaLinkbaseWriter(taxonomy: taxonomy, rules: Self.checker.rules)

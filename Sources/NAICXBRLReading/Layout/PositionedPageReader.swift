@@ -156,8 +156,10 @@ struct PositionedPageReader {
             }
             // A line number printed inside another's caption ("2.1 Resisted ..... 2.11 Direct",
             // "4. TOTALS ..... 4.1 Direct", Exhibit 8 Part 1): the amounts are the inner line's;
-            // the words before it are the outer line's caption, a heading.
+            // the words before it are the outer line's caption, a heading. Only a heading (or no
+            // line of the blank) gives its row away so.
             if let outer = PositionedPageReader.lineNumber(line.words.first, before: valueStart),
+               lineIndex[outer.line].map({ description.lines[$0].isHeading }) ?? true,
                let split = PositionedPageReader.innerLineNumber(line.words, outer: outer.line, before: valueStart, lines: lineIndex) {
                 if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
                 current = nil

@@ -51,7 +51,10 @@ enum GeneratedChecks {
                     appendLineRules(line, id: "equals-line-\(otherLine)", must: "repeat line \(otherLine)", [(sign: 1, line: otherLine)])
                 }
             }
-            for column in page.columns {
+            // Column arithmetic goes over the lines that report in the page's own columns; a page
+            // whose lines are all balances printed among flows' columns has none to go over.
+            let columnsApply = !CheckPlan.rowScopeLines(page).isEmpty
+            for column in page.columns where columnsApply {
                 guard let text = column.total else { continue }
                 guard let formula = Formula(text) else {
                     throw CheckRuleError(rule: "\(stem)-col-\(column.number)-total", problem: "\(page.id) column \(column.number) total \(text) does not read")
