@@ -101,8 +101,8 @@ struct LayoutReader {
                     match = (title.id, index)
                     break
                 }
-                // A title printed on two or three lines (Exhibit 1 Part 2's, the Exhibit of Number
-                // of Policies'): this line begins it, a following one ends it.
+                // A title printed on two or three lines (Exhibit 1 Part 2's; Exhibit 8's parts,
+                // told apart by their second line): this line begins it, a following one ends it.
                 if key.count >= 8, let (title, last) = LayoutReader.titleOnLines(page.lines, from: index, titles: titles) {
                     for line in page.lines[index..<last] { mark(line, .classified) }
                     match = (title, last)

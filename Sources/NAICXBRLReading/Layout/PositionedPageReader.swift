@@ -107,8 +107,9 @@ struct PositionedPageReader {
                 }
             }
             // A page number printed in the margin beside a caption's second line (a landscape
-            // page's "6" or "6.3" beside line 21's "(direct business only)", or beside a footnote): a number standing
-            // wholly left of where the page's line numbers stand is not a line number.
+            // page's "6" or "6.3" beside line 21's "(direct business only)") or beside a footnote:
+            // a number standing wholly left of where the page's line numbers stand is not a line
+            // number.
             if let column = numberColumn, line.words.count > 1, let first = line.words.first, first.x1 < column,
                first.text.count <= 6, first.text.allSatisfy({ $0.isNumber || $0 == "." }) {
                 line.words.removeFirst()
