@@ -22,7 +22,7 @@ final class AnnualStatementTests: XCTestCase {
                                      "AnalysisOfIncreaseInReservesGroupLife", "AnalysisOfIncreaseInReservesIndividualAnnuities",
                                      "AnalysisOfIncreaseInReservesGroupAnnuities", "NetInvestmentIncome", "CapitalGains",
                                      "NonadmittedAssets", "Exhibit1Part1", "Exhibit1Part2", "Exhibit2", "Exhibit3", "Exhibit4", "Exhibit6", "Exhibit7", "Exhibit8Part1", "Exhibit8Part2", "InterestMaintenanceReserve", "InterestMaintenanceReserveAmortization", "AssetValuationReserve",
-                                     "ScheduleT", "ScheduleTPart2", "FiveYearHistoricalData"]
+                                     "ScheduleSPart7", "ScheduleT", "ScheduleTPart2", "FiveYearHistoricalData"]
     /// The 2025 filing (Forethought Life, on the 2025 edition of the blank): the pages whose
     /// every printed value its fixtures list.
     static let pages2025: Set<String> = ["AnalysisOfOperationsSummary", "AnalysisOfOperationsIndividualLife", "AnalysisOfOperationsGroupLife",
@@ -30,10 +30,10 @@ final class AnnualStatementTests: XCTestCase {
                                          "AnalysisOfOperationsGroupAnnuities", "AnalysisOfOperationsAccidentAndHealth", "AnalysisOfIncreaseInReservesIndividualLife",
                                          "AnalysisOfIncreaseInReservesGroupLife", "AnalysisOfIncreaseInReservesIndividualAnnuities",
                                          "AnalysisOfIncreaseInReservesGroupAnnuities", "Exhibit1Part2", "Exhibit2", "Exhibit3", "Exhibit4", "Exhibit6", "Exhibit7", "Exhibit8Part1", "Exhibit8Part2", "InterestMaintenanceReserve",
-                                         "InterestMaintenanceReserveAmortization", "AssetValuationReserve", "ScheduleTPart2"]
+                                         "InterestMaintenanceReserveAmortization", "AssetValuationReserve", "ScheduleSPart7", "ScheduleTPart2"]
 
     /// The fixture files of the two complete filings.
-    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-t", "schedule-t-part-2"]
+    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-7", "schedule-t", "schedule-t-part-2"]
     /// How many printed cells the layout text of each filing does not place (see
     /// ``refusedInLayoutText(_:_:files:pages:)``): the bold totals, printed without leaders, of
     /// Exhibit 2 and the Analysis of Operations pages, whose column headings layout text squeezes
@@ -197,9 +197,9 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertTrue(result.isUsable, filing)
         XCTAssertEqual(result.statement.edition, 2025)
         XCTAssertEqual(result.diagnostics.filter { $0.severity >= .warning }.map(\.description), [], filing)
-        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-t-part-2"], pages: Self.pages2025, atLeast: 50)
+        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-7", "schedule-t-part-2"], pages: Self.pages2025, atLeast: 50)
         let text = StatementParser.parse(bytes: try Self.layoutText(filing), name: "\(filing).txt")
-        let files = ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-t-part-2"]
+        let files = ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-7", "schedule-t-part-2"]
         let refused = try refusedInLayoutText(text, filing, files: files, pages: Self.pages2025)
         XCTAssertEqual(refused.count, Self.refusedInLayoutText[filing], filing)
         try assertValuesAsPrinted(text.statement, filing, source: "\(filing).txt", files: files, pages: Self.pages2025, atLeast: 50, refused: refused)
@@ -433,10 +433,7 @@ final class AnnualStatementTests: XCTestCase {
             for (line, slug) in [("1", "premiums"), ("9", "total-income"), ("28", "total-deductions"), ("33", "net-gain")] {
                 let value = try XCTUnwrap(statement.cell(page, line, column: "1", blank: .lifeAnnual)?.amount, "\(page) \(line)")
                 // 100 more, written as the statement prints amounts.
-                let changed = value.units + 100
-                let digits = String(abs(changed)).reversed().enumerated().map { $0.offset > 0 && $0.offset % 3 == 0 ? ",\($0.element)" : "\($0.element)" }
-                let grouped = String(digits.joined().reversed())
-                ties["analysis-of-operations-\(kind)-\(slug)-equals-summary"] = (page, line, 0, changed < 0 ? "(\(grouped))" : grouped)
+                ties["analysis-of-operations-\(kind)-\(slug)-equals-summary"] = (page, line, 0, printedForm(value.units + 100))
             }
         }
         try assertEachTieFails(ties, checker: checker, statement: statement)
@@ -490,9 +487,14 @@ final class AnnualStatementTests: XCTestCase {
     func set(_ statement: inout Statement, _ pageID: String, _ line: String, _ column: Int, _ units: Int64) throws {
         let page = try XCTUnwrap(statement.pages.firstIndex { $0.id == pageID }, pageID)
         let row = try XCTUnwrap(statement.pages[page].rows.firstIndex { $0.line == line }, "\(pageID) line \(line)")
+        statement.pages[page].rows[row].cells[column] = .amount(printed(printedForm(units)))
+    }
+
+    /// Whole dollars as a statement prints them: grouped by commas, negatives in parentheses.
+    func printedForm(_ units: Int64) -> String {
         let digits = String(abs(units)).reversed().enumerated().map { $0.offset > 0 && $0.offset % 3 == 0 ? ",\($0.element)" : "\($0.element)" }
         let grouped = String(digits.joined().reversed())
-        statement.pages[page].rows[row].cells[column] = .amount(printed(units < 0 ? "(\(grouped))" : grouped))
+        return units < 0 ? "(\(grouped))" : grouped
     }
 
     /// The Summary of Operations names three of Exhibit 1 Part 2's totals in its captions: line 6
@@ -528,6 +530,36 @@ final class AnnualStatementTests: XCTestCase {
                     "exhibit-8-part-1-accident-and-health-equals-liabilities": ("Exhibit8Part1", "4.4", 5, "3,035,602"),
                     "exhibit-8-part-2-liability-equals-part-1": ("Exhibit8Part1", "4.4", 0, "9,111,464")]
         try assertEachTieFails(ties, checker: checker, statement: statement)
+    }
+
+    /// Schedule S Part 7 restates the balance sheet gross of ceded reinsurance; its column 1 repeats
+    /// the Assets and Liabilities pages' lines its captions name (sixteen listed ties), and the net
+    /// credit it adds to the assets (line 4, column 2) is its line 41. Its net credit lines (25 to
+    /// 41) print in column 1 only, so the column arithmetic does not go over them. One number
+    /// changed fails each tie; the values are Forethought 2024's as printed.
+    func testAChangedNumberOnScheduleSPart7FailsItsTies() throws {
+        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let statement = try parse("forethought-life-2024").statement
+        XCTAssertEqual(statement.cell("ScheduleSPart7", "8", column: "1", blank: .lifeAnnual), .amount(printed("60,160,298,146")))
+        XCTAssertEqual(statement.cell("ScheduleSPart7", "41", column: "1", blank: .lifeAnnual), .amount(printed("26,820,734,423")))
+        XCTAssertEqual(statement.cell("ScheduleSPart7", "4", column: "2", blank: .lifeAnnual), .amount(printed("26,820,734,423")))
+        let lines = ["cash-and-invested-assets-equal-assets": "1", "reinsurance-equals-assets": "2", "premiums-and-considerations-equal-assets": "3",
+                     "total-assets-excluding-separate-accounts-equal-assets": "6", "separate-account-assets-equal-assets": "7",
+                     "total-assets-equal-assets": "8", "contract-reserves-equal-liabilities": "9", "deposit-type-contracts-equal-liabilities": "10",
+                     "claim-reserves-equal-liabilities": "11", "premiums-received-in-advance-equal-liabilities": "13",
+                     "other-contract-liabilities-equal-liabilities": "14", "total-liabilities-excluding-separate-accounts-equal-liabilities": "20",
+                     "separate-account-liabilities-equal-liabilities": "21", "total-liabilities-equal-liabilities": "22",
+                     "capital-and-surplus-equals-liabilities": "23", "total-liabilities-capital-and-surplus-equal-liabilities": "24"]
+        var ties: [String: (String, String, Int, String)] = [:]
+        for (slug, line) in lines {
+            let value = try XCTUnwrap(statement.cell("ScheduleSPart7", line, column: "1", blank: .lifeAnnual)?.amount, line).units
+            ties["schedule-s-part-7-\(slug)"] = ("ScheduleSPart7", line, 0, printedForm(value + 100))
+        }
+        ties["schedule-s-part-7-net-credit-equals-line-41"] = ("ScheduleSPart7", "41", 0, "26,820,734,523")
+        XCTAssertEqual(ties.count, 17)
+        try assertEachTieFails(ties, checker: checker, statement: statement)
+        let report = checker.check(statement)
+        XCTAssertFalse(report.results.contains { $0.rule == "schedule-s-part-7-col-3-total" && $0.status == .failed })
     }
 
     /// Schedule T Part 2 allocates the direct business of Schedule T by jurisdiction again: its

@@ -182,11 +182,16 @@ package struct CheckPlan: Sendable {
     }
 
     /// The lines a row-by-row rule goes over (indices into the page's lines): every line that
-    /// reports values in the page's own columns. (A balance printed among flows has other periods
-    /// than its columns, so column arithmetic does not apply to it.)
+    /// reports values in the page's own columns, all of them. (A balance printed among flows has
+    /// other periods than its columns, so column arithmetic does not apply to it; nor to a line
+    /// the blank prints in some columns only, as Schedule S Part 7's net credit lines.)
     package static func rowScopeLines(_ page: PageDescription) -> [Int] {
         switch page.orientation {
-        case .items: page.lines.indices.filter { !page.lines[$0].isHeading && page.lines[$0].concept != nil && page.lines[$0].instant == nil }
+        case .items: page.lines.indices.filter { index in
+            let line = page.lines[index]
+            return !line.isHeading && line.concept != nil && line.instant == nil
+                && page.columns.allSatisfy { $0.valueKind != .amount || line.prints(in: $0) }
+        }
         case .members: page.lines.indices.filter { page.lines[$0].member != nil }
         }
     }
