@@ -10,7 +10,8 @@ For each filing, from the tool's own accounts and outputs and from poppler's tex
 - numeric facts: the facts with a unit in the xBRL-JSON report (`convert --format json`);
 - amounts: the distinct amounts of 1,000 or more, comma-grouped, printed anywhere in the filing
   (`pdftotext -layout`; a negative printed in parentheses counts by its magnitude), and how many
-  of them are the value of some numeric fact (by magnitude, exactly).
+  of them are the value of some numeric fact (by magnitude, exactly; a fact reported in
+  thousands, with negative decimals, also by its value in thousands, as it is printed).
 
 It writes nothing but its report; `--tool` names the naicxbrl binary (default: the debug build).
 """
@@ -56,7 +57,13 @@ def fact_values(tool, pdf):
             continue
         numeric += 1
         try:
-            values.add(abs(Decimal(fact["value"])).normalize())
+            value = abs(Decimal(fact["value"]))
+            values.add(value.normalize())
+            # An amount printed in thousands ("$000 omitted") is a fact of whole dollars with
+            # decimals -3: the printed figure is its value in thousands.
+            decimals = fact.get("decimals")
+            if isinstance(decimals, int) and decimals < 0:
+                values.add((value / (Decimal(10) ** -decimals)).normalize())
         except InvalidOperation:
             pass
     return numeric, values

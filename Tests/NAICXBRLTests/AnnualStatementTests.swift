@@ -22,7 +22,7 @@ final class AnnualStatementTests: XCTestCase {
                                      "AnalysisOfIncreaseInReservesGroupLife", "AnalysisOfIncreaseInReservesIndividualAnnuities",
                                      "AnalysisOfIncreaseInReservesGroupAnnuities", "NetInvestmentIncome", "CapitalGains",
                                      "NonadmittedAssets", "Exhibit1Part1", "Exhibit1Part2", "Exhibit2", "Exhibit3", "Exhibit4", "Exhibit6", "Exhibit7", "Exhibit8Part1", "Exhibit8Part2", "InterestMaintenanceReserve", "InterestMaintenanceReserveAmortization", "AssetValuationReserve",
-                                     "ScheduleSPart7", "ScheduleT", "ScheduleTPart2", "FiveYearHistoricalData"]
+                                     "ScheduleSPart6", "ScheduleSPart7", "ScheduleT", "ScheduleTPart2", "FiveYearHistoricalData"]
     /// The 2025 filing (Forethought Life, on the 2025 edition of the blank): the pages whose
     /// every printed value its fixtures list.
     static let pages2025: Set<String> = ["AnalysisOfOperationsSummary", "AnalysisOfOperationsIndividualLife", "AnalysisOfOperationsGroupLife",
@@ -30,10 +30,10 @@ final class AnnualStatementTests: XCTestCase {
                                          "AnalysisOfOperationsGroupAnnuities", "AnalysisOfOperationsAccidentAndHealth", "AnalysisOfIncreaseInReservesIndividualLife",
                                          "AnalysisOfIncreaseInReservesGroupLife", "AnalysisOfIncreaseInReservesIndividualAnnuities",
                                          "AnalysisOfIncreaseInReservesGroupAnnuities", "Exhibit1Part2", "Exhibit2", "Exhibit3", "Exhibit4", "Exhibit6", "Exhibit7", "Exhibit8Part1", "Exhibit8Part2", "InterestMaintenanceReserve",
-                                         "InterestMaintenanceReserveAmortization", "AssetValuationReserve", "ScheduleSPart7", "ScheduleTPart2"]
+                                         "InterestMaintenanceReserveAmortization", "AssetValuationReserve", "ScheduleSPart6", "ScheduleSPart7", "ScheduleTPart2"]
 
     /// The fixture files of the two complete filings.
-    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-7", "schedule-t", "schedule-t-part-2"]
+    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t", "schedule-t-part-2"]
     /// How many printed cells the layout text of each filing does not place (see
     /// ``refusedInLayoutText(_:_:files:pages:)``): the bold totals, printed without leaders, of
     /// Exhibit 2 and the Analysis of Operations pages, whose column headings layout text squeezes
@@ -197,9 +197,9 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertTrue(result.isUsable, filing)
         XCTAssertEqual(result.statement.edition, 2025)
         XCTAssertEqual(result.diagnostics.filter { $0.severity >= .warning }.map(\.description), [], filing)
-        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-7", "schedule-t-part-2"], pages: Self.pages2025, atLeast: 50)
+        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2"], pages: Self.pages2025, atLeast: 50)
         let text = StatementParser.parse(bytes: try Self.layoutText(filing), name: "\(filing).txt")
-        let files = ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-7", "schedule-t-part-2"]
+        let files = ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2"]
         let refused = try refusedInLayoutText(text, filing, files: files, pages: Self.pages2025)
         XCTAssertEqual(refused.count, Self.refusedInLayoutText[filing], filing)
         try assertValuesAsPrinted(text.statement, filing, source: "\(filing).txt", files: files, pages: Self.pages2025, atLeast: 50, refused: refused)
