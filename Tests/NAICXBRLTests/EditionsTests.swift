@@ -81,9 +81,11 @@ final class EditionsTests: XCTestCase {
         XCTAssertEqual(renumbered.first { $0.to == "56" }?.newCaption, "Total of above Lines 53, 54 and 55")
         XCTAssertFalse(diff.pages.contains { $0.page == "Assets" || $0.page == "Liabilities" })
         XCTAssertTrue(diff.text.contains("removed     line 47 \"Affiliated short-term investments"))
-        // Schedule T is printed on page 50 of the 2024 filing and page 56 of the 2025 filing.
+        // Schedule T is printed on page 50 of the 2024 filing and page 56 of the 2025 filing, its
+        // Part 2 on 51 and 57.
         XCTAssertEqual(diff.pages.first { $0.page == "ScheduleT" }?.printedPage, EditionDiff.PrintedPageChange(from: "50", to: "56"))
-        XCTAssertEqual(diff.pages.compactMap(\.printedPage).count, 1)
+        XCTAssertEqual(diff.pages.first { $0.page == "ScheduleTPart2" }?.printedPage, EditionDiff.PrintedPageChange(from: "51", to: "57"))
+        XCTAssertEqual(diff.pages.compactMap(\.printedPage).count, 2)
         XCTAssertTrue(diff.text.contains("printed page 50 -> 56"))
     }
 
