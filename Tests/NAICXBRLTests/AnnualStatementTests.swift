@@ -657,6 +657,28 @@ final class AnnualStatementTests: XCTestCase {
         try assertEachTieFails(ties, checker: checker, statement: statement)
     }
 
+    /// A title is found whether or not the filing prints the blank's footnote marker after it
+    /// ("... INDIVIDUAL LIFE INSURANCE (a)"): the descriptions' titles carry no marker, and a
+    /// printed title may end in one. Forethought 2024's layout text with the markers of the
+    /// Analysis of Increase in Reserves and Exhibit 6 titles taken out reads the same pages.
+    func testATitleIsFoundWithOrWithoutItsFootnoteMarker() throws {
+        let filing = "forethought-life-2024"
+        let bytes = try Self.layoutText(filing)
+        var text = String(decoding: bytes, as: UTF8.self)
+        let titles = ["ANALYSIS OF INCREASE IN RESERVES DURING THE YEAR - INDIVIDUAL LIFE INSURANCE", "EXHIBIT 6 - AGGREGATE RESERVES FOR ACCIDENT AND HEALTH CONTRACTS"]
+        for title in titles {
+            XCTAssertTrue(text.contains(title + " (a)"), title)
+            text = text.replacingOccurrences(of: title + " (a)", with: title)
+        }
+        let marked = StatementParser.parse(bytes: bytes, name: "\(filing).txt")
+        let unmarked = StatementParser.parse(bytes: Array(text.utf8), name: "\(filing).txt")
+        for id in ["AnalysisOfIncreaseInReservesIndividualLife", "Exhibit6"] {
+            let page = try XCTUnwrap(unmarked.statement.page(id), id)
+            XCTAssertEqual(page.rows, marked.statement.page(id)?.rows, id)
+            XCTAssertEqual(page.rows.flatMap(\.cells).filter { !$0.isBlank }.count, id == "Exhibit6" ? 25 : 26, id)
+        }
+    }
+
     /// A table the blank prints under another schedule's on the same page is still found when
     /// the description does not read the schedule above it: a copy of the annual blank without
     /// Exhibit 2, whose Exhibit 3 says it follows Exhibit 2's title, reads Exhibit 3 as printed
