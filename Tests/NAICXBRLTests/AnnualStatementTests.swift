@@ -904,6 +904,49 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertEqual(PositionedPageReader.stripLeaders("Inc."), "Inc.")
     }
 
+    /// The page numbers a blank prints in a margin or at a page's foot ("2", "6.3", "S102" is not
+    /// one: it names a schedule's page, and is printed as text) against words that are not.
+    func testPageNumbers() {
+        for number in ["2", "6.3", "5.1", "24.01", "10.1.1"] { XCTAssertTrue(PositionedPageReader.isPageNumber(number), number) }
+        for word in ["", ".", ".5", "1,234", "S102", "24.1.GT", "1234567", "(a)"] { XCTAssertFalse(PositionedPageReader.isPageNumber(word), word) }
+    }
+
+    /// A page title is found on one line or over two or three, and a title that another schedule
+    /// prints too is no page of the description when that schedule's line stands under it
+    /// (the Asset Valuation Reserve's component pages), whichever way the title is printed.
+    func testPageTitlesOnOneOrSeveralLinesAndOtherSchedulesUnderThem() throws {
+        let blank = Blank.lifeAnnual
+        let titles = blank.pages.map { (key: Text.key($0.title), id: $0.id) }
+        func lines(_ texts: String...) -> [PositionedLine] {
+            texts.enumerated().map { index, text in
+                PositionedLine(words: text.split(separator: " ").map { PositionedWord(text: String($0), x0: 0, x1: 1, y0: 0, y1: 1) }, number: index + 1)
+            }
+        }
+        func title(_ lines: [PositionedLine]) -> (id: String?, last: Int)? {
+            LayoutReader.title(in: lines, at: 0, titles: titles, blank: blank)
+        }
+        let avr = try XCTUnwrap(blank.page("AssetValuationReserve"))
+        let other = try XCTUnwrap(avr.otherSchedulesUnderTitle?.first)
+        XCTAssertEqual(title(lines(avr.title, "DEFAULT COMPONENT"))?.id, "AssetValuationReserve")
+        XCTAssertEqual(title(lines(avr.title, "DEFAULT COMPONENT"))?.last, 0)
+        let component = try XCTUnwrap(title(lines(avr.title, other)))
+        XCTAssertNil(component.id)
+        XCTAssertEqual(component.last, 0)
+        // Exhibit 8 Part 1's title over two lines, then with another schedule's line under it.
+        let exhibit8 = try XCTUnwrap(blank.page("Exhibit8Part1")).title
+        let words = exhibit8.split(separator: " ")
+        let first = words.prefix(words.count / 2).joined(separator: " "), second = words.dropFirst(words.count / 2).joined(separator: " ")
+        XCTAssertEqual(title(lines(first, second, "1 2 3"))?.id, "Exhibit8Part1")
+        XCTAssertEqual(title(lines(first, second, "1 2 3"))?.last, 1)
+        var withOther = blank
+        let index = try XCTUnwrap(withOther.pages.firstIndex { $0.id == "Exhibit8Part1" })
+        withOther.pages[index].otherSchedulesUnderTitle = ["SOME OTHER TABLE"]
+        let found = LayoutReader.title(in: lines(first, second, "SOME OTHER TABLE"), at: 0, titles: titles, blank: withOther)
+        XCTAssertNil(found?.id)
+        XCTAssertEqual(found?.last, 1)
+        XCTAssertNil(title(lines("NOT A TITLE OF THE BLANK", "AT ALL")))
+    }
+
     /// The entry point an instance's schemaRef names.
     static func schemaRef(_ instance: [UInt8]) -> String {
         let text = String(decoding: instance.prefix(4096), as: UTF8.self)

@@ -221,21 +221,25 @@ import NAICXBRLChecks
                             itemContexts[key] = context
                         }
                     }
-                    if let describedCells, let described = describedCells[description.columns[index].id],
-                       let count = described.count(of: cell) {
+                    let described = describedCells?[description.columns[index].id]
+                    switch CellPlacement.of(cell, kind: description.columns[index].valueKind, item: concept != nil, described: described) {
+                    case .nothing:
+                        continue
+                    case .count(let count):
                         // A count printed as digits: a whole number, in unit pure. Printed
                         // otherwise, the cell is its column's, as on any other line.
-                        add(concept: conceptNumber(described.concept), context: context, value: .amount(Amount(units: count), scale: .units),
-                            origin: "\(origin()) column \(description.columns[index].number)")
-                        continue
-                    }
-                    let textInAmountColumn: Bool = { if case .text = value { return isAmount }; return false }()
-                    if let concept, !textInAmountColumn {
+                        if let described {
+                            add(concept: conceptNumber(described.concept), context: context, value: .amount(Amount(units: count), scale: .units),
+                                origin: "\(origin()) column \(description.columns[index].number)")
+                        }
+                    case .item:
                         var value = value
                         if !isAmount, cell == .notApplicable { value = .text("XXX") }
-                        add(concept: concept, context: context, value: value, printedForm: isAmount ? printed : nil,
-                            origin: "\(origin()) column \(description.columns[index].number)")
-                    } else {
+                        if let concept {
+                            add(concept: concept, context: context, value: value, printedForm: isAmount ? printed : nil,
+                                origin: "\(origin()) column \(description.columns[index].number)")
+                        }
+                    case .printedText:
                         // A cell the blank has no item for, or text where an amount belongs: kept as printed.
                         text("TextOfCell", ValueScanner.render(cell),
                              FactContext(period: document, typed: pageAxis.adding("LineAxis", row.line).adding("TableColumnAxis", String(index + 1))))

@@ -94,20 +94,13 @@ struct LayoutReader {
             var match: (id: String, line: Int)?
             var opensWithOther = false
             for index in page.lines.indices.dropFirst(header + 1).prefix(4) {
-                let key = Text.key(page.lines[index].text)
-                if let title = titles.first(where: { LayoutReader.isTitle(key, $0.key) }) {
-                    // Another schedule printed under the same title is no page of the description.
-                    if LayoutReader.isOtherSchedule(page.lines, under: index, description: blank.page(title.id)) { break }
-                    match = (title.id, index)
-                    break
+                guard let title = LayoutReader.title(in: page.lines, at: index, titles: titles, blank: blank) else { continue }
+                // Another schedule printed under the same title is no page of the description.
+                if let id = title.id {
+                    for line in page.lines[index..<title.last] { mark(line, .classified) }
+                    match = (id, title.last)
                 }
-                // A title printed on two or three lines (Exhibit 1 Part 2's; Exhibit 8's parts,
-                // told apart by their second line): this line begins it, a following one ends it.
-                if key.count >= 8, let (title, last) = LayoutReader.titleOnLines(page.lines, from: index, titles: titles) {
-                    for line in page.lines[index..<last] { mark(line, .classified) }
-                    match = (title, last)
-                    break
-                }
+                break
             }
             if match == nil {
                 let head = page.lines.indices.dropFirst(header + 1).prefix(4).map { Text.key(page.lines[$0].text) }
@@ -256,6 +249,25 @@ struct LayoutReader {
         guard key.hasPrefix(title) else { return false }
         let rest = key.dropFirst(title.count)
         return rest.isEmpty || rest.hasPrefix("continued") || (rest.count == 1 && rest.allSatisfy(\.isLetter))
+    }
+
+    /// The page title printed from line `index`: on that line alone (``isTitle(_:_:)``), or begun
+    /// there (a line of at least 8 characters) and ended on one of the next two (Exhibit 1 Part 2's;
+    /// Exhibit 8's parts, told apart by their second line). `last` is the index of the title's last
+    /// line; `id` is the title's page, or nil when the line under the title is one another schedule
+    /// prints under the same title (``isOtherSchedule(_:under:description:)``). Nil when no title
+    /// of `titles` starts at `index`.
+    static func title(in lines: [PositionedLine], at index: Int, titles: [(key: String, id: String)], blank: Blank) -> (id: String?, last: Int)? {
+        let key = Text.key(lines[index].text)
+        let found: (id: String, last: Int)
+        if let title = titles.first(where: { isTitle(key, $0.key) }) {
+            found = (title.id, index)
+        } else if key.count >= 8, let (id, last) = titleOnLines(lines, from: index, titles: titles) {
+            found = (id, last)
+        } else {
+            return nil
+        }
+        return (isOtherSchedule(lines, under: found.last, description: blank.page(found.id)) ? nil : found.id, found.last)
     }
 
     /// Whether the line after the title at `index` is one that another schedule prints under the

@@ -111,7 +111,7 @@ struct PositionedPageReader {
             // a number standing wholly left of where the page's line numbers stand is not a line
             // number.
             if let column = numberColumn, line.words.count > 1, let first = line.words.first, first.x1 < column,
-               first.text.count <= 6, first.text.allSatisfy({ $0.isNumber || $0 == "." }) {
+               PositionedPageReader.isPageNumber(first.text) {
                 line.words.removeFirst()
             }
             let key = Text.key(line.text)
@@ -130,8 +130,7 @@ struct PositionedPageReader {
                 continue
             }
             // The page number, printed alone on the page's last line ("2", "5.1").
-            if index == page.lines.count - 1, line.words.count == 1, let only = line.words.first, only.text.count <= 5,
-               only.text.allSatisfy({ $0.isNumber || $0 == "." }) {
+            if index == page.lines.count - 1, line.words.count == 1, let only = line.words.first, PositionedPageReader.isPageNumber(only.text) {
                 reader.mark(line, .classified)
                 continue
             }
@@ -143,14 +142,13 @@ struct PositionedPageReader {
             }
             // A page number printed in the margin, on the same line as a row's line number.
             if line.words.count > 2, let first = PositionedPageReader.lineNumber(line.words.first, before: valueStart), !first.marked,
-               first.line.allSatisfy({ $0.isNumber || $0 == "." }), let second = PositionedPageReader.lineNumber(line.words[1], before: valueStart),
+               PositionedPageReader.isPageNumber(first.line), let second = PositionedPageReader.lineNumber(line.words[1], before: valueStart),
                lineIndex[second.line] != nil {
                 line.words.removeFirst()
             }
             // A page number printed alone, away from the columns (in the margin of a landscape
             // page: "6", "6.3").
-            if line.words.count == 1, let only = line.words.first, only.text.count <= 5, only.text.first?.isNumber == true,
-               only.text.allSatisfy({ $0.isNumber || $0 == "." }),
+            if line.words.count == 1, let only = line.words.first, PositionedPageReader.isPageNumber(only.text),
                !centers.contains(where: { $0.map { abs($0 - only.centerX) < halfGap } ?? false }) {
                 reader.mark(line, .classified)
                 continue
@@ -225,6 +223,12 @@ struct PositionedPageReader {
             }
         }
         if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
+    }
+
+    /// Whether a word can be a page number the blank prints ("2", "6.3", "5.1", "24.01"): digits
+    /// and periods, a digit first, at most six characters.
+    static func isPageNumber(_ text: String) -> Bool {
+        text.count <= 6 && text.first?.isNumber == true && text.allSatisfy { $0.isNumber || $0 == "." }
     }
 
     /// A line number at the start of a line: `1.`, `2.1`, `24.01`, `2501.`, `08.301.`, or one

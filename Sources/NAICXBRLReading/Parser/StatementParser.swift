@@ -183,11 +183,7 @@ public enum StatementParser {
         let titles = blank.pages.map { (key: Text.key($0.title), id: $0.id) }
         func described(_ page: PositionedPage) -> Bool {
             let head = Array(page.lines.prefix(headLines))
-            return head.indices.contains { index in
-                let key = Text.key(head[index].text)
-                // A title on one line, or on two or three (Exhibit 1 Part 2's).
-                return titles.contains { LayoutReader.isTitle(key, $0.key) } || LayoutReader.titleOnLines(head, from: index, titles: titles) != nil
-            }
+            return head.indices.contains { LayoutReader.title(in: head, at: $0, titles: titles, blank: blank)?.id != nil }
         }
         var follows = false
         for index in document.pages.indices {

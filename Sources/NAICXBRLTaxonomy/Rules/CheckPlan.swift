@@ -212,8 +212,8 @@ package struct CheckPlan: Sendable {
     /// Whether a printed page holds a value: a cell or caption amount that its instance reports
     /// as a fact of one of the page's ``valueConcepts(_:)`` that is not nil. A blank cell, a dash,
     /// `XXX` in an amount column (nil facts) and text in an amount column (kept as printed text,
-    /// not as the line's item) are none. This is how ``FactMapping`` places a page's cells; the
-    /// formula linkbase asks the same of an instance (a fact of one of those items).
+    /// not as the line's item) are none: ``CellPlacement``, the rule ``FactMapping`` places a page's
+    /// cells by. The formula linkbase asks the same of an instance (a fact of one of those items).
     package static func holdsValue(_ page: Page, _ description: PageDescription) -> Bool {
         let members = description.orientation == .members
         for row in page.rows {
@@ -227,15 +227,8 @@ package struct CheckPlan: Sendable {
             }
             for (index, cell) in row.cells.prefix(description.columns.count).enumerated() {
                 let column = description.columns[index]
-                if members, let described = line.cells?[column.id], described.count(of: cell) != nil { return true }
-                let concept = members ? column.concept : (line.isHeading ? nil : line.concept)
-                guard concept != nil else { continue }
-                let isAmount = column.valueKind == .amount
-                switch cell {
-                case .amount: return true
-                case .text, .notApplicable: if !isAmount { return true }
-                case .blank, .dash: continue
-                }
+                let item = members ? column.concept != nil : !line.isHeading && line.concept != nil
+                if CellPlacement.of(cell, kind: column.valueKind, item: item, described: members ? line.cells?[column.id] : nil).isValue { return true }
             }
         }
         return false
