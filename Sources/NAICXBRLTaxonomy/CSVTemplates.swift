@@ -108,6 +108,8 @@ package struct CSVTemplates: Sendable {
                     dims.append((prefix + ":" + TaxonomyModel.rowAxis(page), "$member"))
                     monetary = taxonomy.concept(concept)?.type == .monetary
                 } else {
+                    // A column that reports items of its own has them in the report's other facts.
+                    if column.conceptSuffix != nil { continue }
                     dims.append(("concept", "$concept"))
                     if mixed {
                         dims.append(("period", "$p" + name.dropFirst()))

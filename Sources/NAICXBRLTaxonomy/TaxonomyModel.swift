@@ -66,6 +66,17 @@ public struct TaxonomyModel: Sendable {
         return "Cover and jurat"
     }
 
+    /// A name's words, as a label says them: "NumberOfPoliciesOrCertificates" → "number of
+    /// policies or certificates".
+    static func words(_ name: String) -> String {
+        var out = ""
+        for character in name {
+            if character.isUppercase, !out.isEmpty { out.append(" ") }
+            out.append(contentsOf: character.lowercased())
+        }
+        return out
+    }
+
     static func heading(_ page: PageDescription, _ line: LineDescription) -> String {
         line.concept ?? "\(page.id)\(line.caption.filter { $0.isLetter || $0.isNumber })Heading"
     }
@@ -181,7 +192,20 @@ public struct TaxonomyModel: Sendable {
             var parents: [(prefix: String, name: String)] = []
             var orders: [String: Int] = [:]
             var items: [String] = []
-            let columnPeriod = page.columns.first { $0.valueKind == .amount }?.period
+            let columnPeriod = page.columns.first { $0.valueKind == .amount && $0.conceptSuffix == nil }?.period
+            // Columns that report items of their own (a count among amounts): one item per line
+            // and suffix, of the columns' type and period.
+            let suffixed = page.suffixedColumns.map { group in
+                (suffix: group.suffix, column: page.columns[group.columns[0]], numbers: group.columns.map { page.columns[$0].number }.joined(separator: ", "))
+            }
+            func dataType(_ type: LineDescription.ValueType?) -> Concept.DataType {
+                switch type ?? .monetary {
+                case .monetary: .monetary
+                case .percent: .percent
+                case .count: .count
+                case .integer: .integer
+                }
+            }
             for line in page.lines {
                 while let last = parents.last, !line.line.hasPrefix(last.prefix) { parents.removeLast() }
                 let parent = parents.last?.name ?? root
@@ -200,16 +224,21 @@ public struct TaxonomyModel: Sendable {
                 // A write-in's caption is the filer's; the blank may still say what the line holds
                 // (the IMR's "Year of amortization").
                 let label = line.isWriteIn && line.caption.isEmpty ? "Write-in line \(line.line)" : line.caption.replacingAll("$", with: "$ ...")
-                let dataType: Concept.DataType = switch line.type ?? .monetary {
-                case .monetary: .monetary
-                case .percent: .percent
-                case .count: .count
-                }
-                add(Concept(name: name, kind: .item, type: dataType, periodType: type,
-                            balance: dataType == .monetary ? line.balance ?? page.balance : nil, label: label, printedAt: printedAt,
+                let lineType = dataType(line.type)
+                add(Concept(name: name, kind: .item, type: lineType, periodType: type,
+                            balance: lineType == .monetary ? line.balance ?? page.balance : nil, label: label, printedAt: printedAt,
                             reference: at(line: line.line)))
                 items.append(name)
                 presentation.append(Arc(from: parent, to: name, order: orders[parent] ?? 1, weight: 1))
+                for (suffix, column, numbers) in suffixed {
+                    let type = dataType(column.type)
+                    orders[parent, default: 0] += 1
+                    add(Concept(name: name + suffix, kind: .item, type: type, periodType: periodType(column.period, line.instant),
+                                balance: type == .monetary ? line.balance ?? page.balance : nil, label: "\(label) (\(Self.words(suffix)))",
+                                printedAt: "\(printedAt), column\(numbers.contains(",") ? "s" : "") \(numbers)", reference: at(line: line.line, column: numbers)))
+                    items.append(name + suffix)
+                    presentation.append(Arc(from: parent, to: name + suffix, order: orders[parent] ?? 1, weight: 1))
+                }
                 for (i, slot) in (line.slots ?? []).enumerated() {
                     let count = line.slots?.count ?? 1
                     add(Concept(name: slot, kind: .item, type: .monetary, periodType: type,
@@ -219,36 +248,48 @@ public struct TaxonomyModel: Sendable {
                     presentation.append(Arc(from: name, to: slot, order: i + 1, weight: 1))
                 }
             }
-            // The arithmetic printed in captions, where both sides share a context.
+            // The arithmetic printed in captions, where both sides share a context: for the
+            // lines' items, and for the items of suffixed columns that add up (not percentages,
+            // whose printed roundings need not).
+            let sums = [""] + suffixed.filter { $0.column.type != .percent }.map(\.suffix)
             for line in page.lines {
-                guard let total = line.concept, let totalConcept = concept(total) else { continue }
-                if let text = line.total, let formula = Formula(text), let terms = page.expand(formula) {
-                    // A term in another period type (a balance among flows) cannot share the
-                    // total's context, so such arithmetic is left to the checks.
-                    var arcs: [Arc] = []
-                    for (order, term) in terms.enumerated() {
-                        guard let name = page.lines[safe: page.lineIndex(term.line)]?.concept,
-                              concept(name)?.periodType == totalConcept.periodType else { arcs = []; break }
-                        arcs.append(Arc(from: total, to: name, order: order + 1, weight: term.sign))
+                for suffix in sums {
+                    guard let lineConcept = line.concept, let totalConcept = concept(lineConcept + suffix) else { continue }
+                    let total = lineConcept + suffix
+                    if let text = line.total, let formula = Formula(text), let terms = page.expand(formula) {
+                        // A term in another period type (a balance among flows) cannot share the
+                        // total's context, so such arithmetic is left to the checks.
+                        var arcs: [Arc] = []
+                        for (order, term) in terms.enumerated() {
+                            guard let termConcept = page.lines[safe: page.lineIndex(term.line)]?.concept, case let name = termConcept + suffix,
+                                  concept(name)?.periodType == totalConcept.periodType else { arcs = []; break }
+                            arcs.append(Arc(from: total, to: name, order: order + 1, weight: term.sign))
+                        }
+                        calculation += arcs
                     }
-                    calculation += arcs
-                }
-                if let equals = line.equals, let otherLine = page.lines[safe: page.lineIndex(equals)], let other = otherLine.concept,
-                   concept(other)?.periodType == totalConcept.periodType {
-                    // "(Line 25 above)": the two lines are one amount. The one without its own
-                    // arithmetic sums to the other; when both have arithmetic, each stands alone.
-                    if otherLine.total == nil {
-                        calculation.append(Arc(from: other, to: total, order: 1, weight: 1))
-                    } else if line.total == nil {
-                        calculation.append(Arc(from: total, to: other, order: 1, weight: 1))
+                    if let equals = line.equals, let otherLine = page.lines[safe: page.lineIndex(equals)], let otherConcept = otherLine.concept,
+                       case let other = otherConcept + suffix, concept(other)?.periodType == totalConcept.periodType {
+                        // "(Line 25 above)": the two lines are one amount. The one without its own
+                        // arithmetic sums to the other; when both have arithmetic, each stands alone.
+                        if otherLine.total == nil {
+                            calculation.append(Arc(from: other, to: total, order: 1, weight: 1))
+                        } else if line.total == nil {
+                            calculation.append(Arc(from: total, to: other, order: 1, weight: 1))
+                        }
                     }
                 }
             }
             let members = page.columns.compactMap(\.member)
             if !members.isEmpty {
                 let axis = Self.columnAxis(page), domain = Self.columnDomain(page)
+                // A member shared by a column of amounts and a column of counts (its "Number of
+                // Pols/Certs") is labelled as the amounts' column is.
+                let labelled = page.columns.filter { $0.conceptSuffix == nil } + page.columns.filter { $0.conceptSuffix != nil }
                 let names = addDimension(axis, label: "\(title) column", domain: domain, domainLabel: "All columns", members: page.columns.compactMap { column in
-                    column.member.map { (Self.member(page, $0, rows: false), column.heading, "\(title), column \(column.number)", at(column: column.number)) }
+                    column.member.map { member in
+                        let first = labelled.first { $0.member == member } ?? column
+                        return (Self.member(page, member, rows: false), first.heading, "\(title), column \(first.number)", at(column: first.number))
+                    }
                 })
                 hypercubes.append(Hypercube(table: "\(page.id)Table", lineItems: "\(page.id)LineItems", primaryItems: items,
                                             axes: [(axis, domain, names)]))

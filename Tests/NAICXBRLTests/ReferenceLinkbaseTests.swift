@@ -141,9 +141,12 @@ final class ReferenceLinkbaseTests: XCTestCase {
     /// (digits, after at most three capital letters, with a decimal part for a continuation page:
     /// "2", "5.1", "S102"), as a one-element list, or none.
     static func pageNumbers(in text: Substring) -> [String] {
-        let alone = text.split(separator: "\n").compactMap { line in
+        let alone = text.split(separator: "\n").compactMap { line -> String? in
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            return trimmed.range(of: #"^[A-Z]{0,3}[0-9]+(\.[0-9]+)?$"#, options: .regularExpression) != nil ? trimmed : nil
+            guard trimmed.range(of: #"^[A-Z]{0,3}[0-9]+(\.[0-9]+)?(\.[A-Z]{2})?$"#, options: .regularExpression) != nil else { return nil }
+            // A page the blank prints once per state ends in the state's code ("24.GT", the
+            // Grand Total): the blank's page number is the rest.
+            return trimmed.range(of: #"\.[A-Z]{2}$"#, options: .regularExpression).map { String(trimmed[..<$0.lowerBound]) } ?? trimmed
         }
         // A column heading printed alone above its column ("1" over the IMR's "Amount") is not
         // the page number, which is printed last.

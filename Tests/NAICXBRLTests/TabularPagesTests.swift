@@ -15,15 +15,23 @@ final class TabularPagesTests: XCTestCase {
     /// A line of a page whose rows are items is one concept across its amount columns, and a
     /// concept has one period type (XBRL 2.1 section 4.7.2): the amount columns of such a page are
     /// all instants or all durations in every edition of every blank (a line's own `instant`
-    /// makes the whole line an instant).
+    /// makes the whole line an instant). So are the columns that report an item of their own
+    /// (one suffix, ``ColumnDescription/conceptSuffix``), each of one type of value; and no two
+    /// columns share a context unless they report different items.
     func testEveryLineIsOnePeriodTypeAcrossItsColumns() {
         let periods = StatementPeriods(statementDate: CalendarDate(year: 2024, month: 12, day: 31))
         for blank in BlankCatalog.bundled.allEditions() {
             for page in blank.pages where page.orientation == .items {
-                let kinds = Set(page.columns.filter { $0.valueKind == .amount }.map { column in
-                    column.period.map { periods.period($0).isInstant } ?? false
-                })
-                XCTAssertLessThanOrEqual(kinds.count, 1, "\(blank.editionKey) \(page.id): amount columns mix instants and durations")
+                let groups = Dictionary(grouping: page.columns.filter { $0.valueKind == .amount }, by: { $0.conceptSuffix ?? "" })
+                for (suffix, columns) in groups {
+                    let kinds = Set(columns.map { column in column.period.map { periods.period($0).isInstant } ?? false })
+                    XCTAssertLessThanOrEqual(kinds.count, 1, "\(blank.editionKey) \(page.id)\(suffix): amount columns mix instants and durations")
+                    XCTAssertLessThanOrEqual(Set(columns.map { $0.type }).count, 1, "\(blank.editionKey) \(page.id)\(suffix): columns of one item differ in type")
+                    let contexts = columns.map { "\($0.period?.rawValue ?? "")/\($0.member ?? "")" }
+                    XCTAssertEqual(Set(contexts).count, contexts.count, "\(blank.editionKey) \(page.id)\(suffix): two columns of one item share a context")
+                }
+                XCTAssertTrue(page.columns.allSatisfy { $0.type == nil || $0.conceptSuffix != nil },
+                              "\(blank.editionKey) \(page.id): a column's type needs its own item")
             }
         }
     }

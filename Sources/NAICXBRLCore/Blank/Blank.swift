@@ -94,6 +94,11 @@ public struct PageDescription: Codable, Sendable {
     /// OBJECTIVE AND MAXIMUM RESERVE CALCULATIONS" under "ASSET VALUATION RESERVE"): a page
     /// whose title is followed by one of them is not this page.
     public var otherSchedulesUnderTitle: [String]?
+    /// Words the page prints between its title and its column headings that say which of the
+    /// blank's tables of that title it is: the Life Insurance State Page of the annual statement
+    /// reports the business of all states ("Grand Total"), and the same page filed with a state
+    /// reports that state's alone. A page that prints none of them is not read (an error says so).
+    public var printsAboveColumns: [String]?
     /// What a filed PDF's outline (its bookmarks) calls the page where that is not the page's
     /// title ("Form for Calculating IMR"): a PDF whose outline names it is read there.
     public var outline: [String]?
@@ -158,6 +163,15 @@ public struct ColumnDescription: Codable, Sendable {
     public var concept: String?
     /// Column arithmetic printed in the heading ("Cols. 1 - 2"), by column numbers.
     public var total: String?
+    /// For pages whose rows are items: a column that reports another item than its lines'
+    /// (a number of policies among amounts, a balance at the year's end among flows) gives the
+    /// suffix of that item's name. Each line then reports the item `<line's item><suffix>` in this
+    /// column, of the column's ``type`` and period; the columns with the same suffix are that
+    /// item's periods and members, as the other columns are the line's item's.
+    public var conceptSuffix: String?
+    /// What a column with a ``conceptSuffix`` reports when it is not an amount of money:
+    /// `count` (a whole number, no unit of money), `integer` (one that may be negative) or `percent`.
+    public var type: LineDescription.ValueType?
 
     public var valueKind: Kind { kind ?? .amount }
 }
@@ -202,7 +216,11 @@ public struct LineDescription: Codable, Sendable {
     /// whose rows are members, where a column is an item.
     public var cells: [String: CellDescription]?
 
-    public enum ValueType: String, Codable, Sendable { case monetary, percent, count }
+    public enum ValueType: String, Codable, Sendable {
+        case monetary, percent, count
+        /// A whole number that may be negative: a net change in a number of policies.
+        case integer
+    }
 
     public enum InstantPosition: String, Codable, Sendable { case start, end }
 
@@ -255,6 +273,37 @@ public struct CellDescription: Codable, Sendable {
 }
 
 extension PageDescription {
+    /// On a page whose rows are items, the item a cell of `line` in `column` reports: the line's,
+    /// or with the column's ``ColumnDescription/conceptSuffix``. Nil for a heading, a line with no
+    /// item, or a page whose rows are members.
+    public func concept(_ line: LineDescription, column: ColumnDescription) -> String? {
+        guard orientation == .items, !line.isHeading, let concept = line.concept else { return nil }
+        guard let suffix = column.conceptSuffix else { return concept }
+        return concept + suffix
+    }
+
+    /// The scale a cell of `line` in `column` is read in: the column's type where it gives the
+    /// cell an item of its own, else the line's (``LineDescription/valueScale``).
+    public func valueScale(_ line: LineDescription, column: ColumnDescription) -> Scale {
+        guard column.conceptSuffix != nil else { return line.valueScale }
+        return column.type == .percent ? .percent : .units
+    }
+
+    /// The columns whose cells report the items of their own suffix, by that suffix, in the
+    /// order of the columns (empty on most pages).
+    public var suffixedColumns: [(suffix: String, columns: [Int])] {
+        var result: [(suffix: String, columns: [Int])] = []
+        for (index, column) in columns.enumerated() {
+            guard let suffix = column.conceptSuffix else { continue }
+            if let known = result.firstIndex(where: { $0.suffix == suffix }) {
+                result[known].columns.append(index)
+            } else {
+                result.append((suffix, [index]))
+            }
+        }
+        return result
+    }
+
     /// The cell description of `line` in the column at `index`, where the line gives one.
     public func cell(_ line: LineDescription, column index: Int) -> CellDescription? {
         guard let cells = line.cells, index >= 0, index < columns.count else { return nil }

@@ -23,7 +23,9 @@ public struct FactImporter: Sendable {
     private let itemPlans: [Plan]
 
     private enum Plan: Sendable {
-        case line(page: Int, line: Int, instant: LineDescription.InstantPosition?)
+        /// A cell of a page whose rows are items: in the columns its context names, of `only`
+        /// where the page has columns that report items of their own (``ColumnDescription/conceptSuffix``).
+        case line(page: Int, line: Int, instant: LineDescription.InstantPosition?, only: [Int]?)
         case members
         case slot
         case common
@@ -32,14 +34,22 @@ public struct FactImporter: Sendable {
     public init(blank: Blank) {
         self.blank = blank
         taxonomy = TaxonomyModel.of(blank)
-        var lines: [String: (Int, Int)] = [:]
+        var lines: [String: (Int, Int, [Int]?)] = [:]
         var columns: [String: [(Int, Int)]] = [:]
         var slots: [String: (Int, Int, Int)] = [:]
         var members: [Int: [String: Int]] = [:]
         var described: [String: [(Int, Int, Int)]] = [:]
         for (p, page) in blank.pages.enumerated() {
             for (l, line) in page.lines.enumerated() {
-                if page.orientation == .items, let concept = line.concept { lines[concept] = (p, l) }
+                if page.orientation == .items, let concept = line.concept {
+                    let suffixed = page.suffixedColumns
+                    if suffixed.isEmpty {
+                        lines[concept] = (p, l, nil)
+                    } else {
+                        lines[concept] = (p, l, page.columns.indices.filter { page.columns[$0].conceptSuffix == nil })
+                        for (suffix, columns) in suffixed { lines[concept + suffix] = (p, l, columns) }
+                    }
+                }
                 for (s, slot) in (line.slots ?? []).enumerated() { slots[slot] = (p, l, s) }
                 if page.orientation == .members, let member = line.member {
                     members[p, default: [:]][TaxonomyModel.member(page, member, rows: true)] = l
@@ -61,7 +71,7 @@ public struct FactImporter: Sendable {
         itemNumbers = numbers
         itemTypes = types
         itemPlans = taxonomy.concepts.filter { $0.kind == .item }.map { concept in
-            if let (p, l) = lines[concept.name] { return .line(page: p, line: l, instant: blank.pages[p].lines[l].instant) }
+            if let (p, l, only) = lines[concept.name] { return .line(page: p, line: l, instant: blank.pages[p].lines[l].instant, only: only) }
             if columns[concept.name] != nil || described[concept.name] != nil { return .members }
             if slots[concept.name] != nil { return .slot }
             return .common
@@ -242,10 +252,11 @@ public struct FactImporter: Sendable {
                     }
                     if flat { firstFact[key] = Int32(truncatingIfNeeded: factIndex) } else { firstFactByKey[key] = factIndex }
                     let problem: String?
-                    if case .line(let p, let l, let instant) = itemPlans[number] {
+                    if case .line(let p, let l, let instant, let only) = itemPlans[number] {
                         // The common case, kept short: a cell of a page whose rows are items.
                         if let cell = Self.cell(value.0, printed: printed) {
-                            let columns = expected.columns(number: contextNumber, of: contextList, page: p, instant: instant)
+                            var columns = expected.columns(number: contextNumber, of: contextList, page: p, instant: instant)
+                            if let only { columns.removeAll { !only.contains($0) } }
                             for c in columns { builder.setCell(page: p, line: l, column: c, cell) }
                             problem = columns.isEmpty ? unplaced(fact.pointee.concept, p, l, contextList[contextNumber]) : nil
                         } else {

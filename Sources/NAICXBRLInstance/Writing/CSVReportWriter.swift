@@ -147,7 +147,8 @@ import NAICXBRLChecks
                 } else if let (p, l, instant) = place.line, place.monetary {
                     let width = layout.widths[p]
                     let columns = expected.columns(number: numbers.factContexts[i], of: numbers.contexts, page: p, instant: instant)
-                    if let c = columns.first(where: { grids[p][l * width + $0] < 0 }) {
+                    // Not in a column whose cells report items of their own (they are in Facts.csv).
+                    if let c = columns.first(where: { grids[p][l * width + $0] < 0 && !layout.suffixed[p][$0] }) {
                         placeInGrid(i, page: p, line: l, column: c)
                         placed = true
                     }
@@ -405,6 +406,9 @@ import NAICXBRLChecks
         /// Each line's concept (or, on a members page, member) field: what its row says after
         /// the line number and caption where a cell holds a fact.
         var rowFields: [[[UInt8]]] = []
+        /// Per page and column: whether the column's cells report items of their own
+        /// (``ColumnDescription/conceptSuffix``), which the page table leaves out.
+        var suffixed: [[Bool]] = []
 
         init(_ blank: Blank) {
             let taxonomy = TaxonomyModel.of(blank)
@@ -417,6 +421,7 @@ import NAICXBRLChecks
             for (p, page) in blank.pages.enumerated() {
                 pageIDs.append(page.id)
                 widths.append(page.columns.count)
+                suffixed.append(page.columns.map { page.orientation == .items && $0.conceptSuffix != nil })
                 columnNames.append(page.columns.map(CSVTemplates.columnName))
                 rowAxes.append(TaxonomyModel.rowAxis(page))
                 var members: [String: Int] = [:]

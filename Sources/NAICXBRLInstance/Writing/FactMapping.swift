@@ -176,6 +176,8 @@ import NAICXBRLChecks
             let rowAxis = members ? TaxonomyModel.rowAxis(description) : ""
             var rowContexts: [(period: PeriodReference?, context: Int)] = []
             let columnConcepts = members ? description.columns.map { $0.concept.map { conceptNumber($0) } } : []
+            // Columns that report items of their own (``ColumnDescription/conceptSuffix``).
+            let suffixed = !members && description.columns.contains { $0.conceptSuffix != nil }
             // Lines and columns are read field by field where they are kept: a line or column
             // copied for each row and cell would retain each of its strings.
             for row in page.rows {
@@ -189,10 +191,14 @@ import NAICXBRLChecks
                 let scale = description.lines[l].valueScale
                 let instant = description.lines[l].instant
                 let lineConcept = members || description.lines[l].isHeading ? nil : description.lines[l].concept.map { conceptNumber($0) }
+                let cellConcepts: [Int?] = suffixed
+                    ? description.columns.map { column in description.concept(description.lines[l], column: column).map { conceptNumber($0) } } : []
                 // Cells of the line that report an item of their own (a count), by column id.
                 let describedCells = members ? description.lines[l].cells : nil
                 for (index, cell) in row.cells.enumerated() {
-                    guard index < description.columns.count, let (value, printed) = Builder.value(of: cell, scale: scale) else { continue }
+                    guard index < description.columns.count,
+                          let (value, printed) = Builder.value(of: cell, scale: suffixed ? description.valueScale(description.lines[l], column: description.columns[index]) : scale)
+                    else { continue }
                     let period = description.columns[index].period
                     let isAmount = description.columns[index].valueKind == .amount
                     let concept: Int?
@@ -208,7 +214,7 @@ import NAICXBRLChecks
                             rowContexts.append((period, context))
                         }
                     } else {
-                        concept = lineConcept
+                        concept = suffixed ? cellConcepts[index] : lineConcept
                         let key = index * 3 + (instant == nil ? 0 : instant == .start ? 1 : 2)
                         if let known = itemContexts[key] {
                             context = known

@@ -1012,7 +1012,7 @@ private struct Document {
                     // fact mapping files it.
                     let described = members ? line.cells?[columns[c].id] : nil
                     let concept = described.flatMap { $0.count(of: cell) != nil ? $0.concept : nil }
-                        ?? (members ? columns[c].concept : (line.isHeading ? nil : line.concept))
+                        ?? (members ? columns[c].concept : description.concept(line, column: columns[c]))
                     var fact: Int?
                     if let concept, !textInAmountColumn {
                         let context: FactContext

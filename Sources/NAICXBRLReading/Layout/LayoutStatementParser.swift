@@ -142,7 +142,13 @@ struct LayoutReader {
                 }
             }
             let schedules = (opensWithOther ? [LayoutReader.printedTitle(page, after: header) ?? "?"] : []) + segments.map(\.id)
-            accounts.append(PageAccount(page: page.number, status: .read, schedule: schedules.joined(separator: " + ")))
+            defer {
+                // A page whose every table is another of its title (a State Page of one state) is not read.
+                let refused = segments.allSatisfy { readers[$0.id]?.refusedPages.contains(page.number) ?? false }
+                accounts.append(refused ? PageAccount(page: page.number, status: .other, schedule: LayoutReader.printedTitle(page, after: header))
+                                        : PageAccount(page: page.number, status: .read, schedule: schedules.joined(separator: " + ")))
+                if refused { otherPages.append(page.number) }
+            }
             for (position, segment) in segments.enumerated() {
                 guard let segmentDescription = blank.page(segment.id) else { continue }
                 let end = position + 1 < segments.count ? segments[position + 1].title : page.lines.count
@@ -163,7 +169,7 @@ struct LayoutReader {
         var origins: [String: [String: Int]] = [:]
         var missing: [String] = []
         for description in blank.pages {
-            guard var reader = readers[description.id] else {
+            guard var reader = readers[description.id], !(reader.rows.isEmpty && !reader.refusedPages.isEmpty) else {
                 missing.append(description.title)
                 continue
             }
@@ -251,7 +257,8 @@ struct LayoutReader {
         return rest.isEmpty || rest.hasPrefix("continued") || (rest.count == 1 && rest.allSatisfy(\.isLetter))
     }
 
-    /// The page title printed from line `index`: on that line alone (``isTitle(_:_:)``), or begun
+    /// The page title printed from line `index`: on that line alone (``isTitle(_:_:)``; the longest
+    /// title that matches), or begun
     /// there (a line of at least 8 characters) and ended on one of the next two (Exhibit 1 Part 2's;
     /// Exhibit 8's parts, told apart by their second line). `last` is the index of the title's last
     /// line; `id` is the title's page, or nil when the line under the title is one another schedule
@@ -260,7 +267,9 @@ struct LayoutReader {
     static func title(in lines: [PositionedLine], at index: Int, titles: [(key: String, id: String)], blank: Blank) -> (id: String?, last: Int)? {
         let key = Text.key(lines[index].text)
         let found: (id: String, last: Int)
-        if let title = titles.first(where: { isTitle(key, $0.key) }) {
+        // The longest title the line spells: "LIFE INSURANCE (STATE PAGE) (CONTINUED)" is a page of
+        // its own where the blank describes one, not the page before it going on.
+        if let title = titles.filter({ isTitle(key, $0.key) }).max(by: { $0.key.count < $1.key.count }) {
             found = (title.id, index)
         } else if key.count >= 8, let (id, last) = titleOnLines(lines, from: index, titles: titles) {
             found = (id, last)

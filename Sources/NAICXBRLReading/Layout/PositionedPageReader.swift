@@ -4,7 +4,7 @@ struct PositionedPageReader {
     let description: PageDescription
     private let lineIndex: [String: Int]
     private let sectionKeys: [String]
-    private var rows: [Row] = []
+    private(set) var rows: [Row] = []
     private var seen: Set<String> = []
     private var footnotes: [String] = []
     /// Where the page prints NONE (the first such line).
@@ -12,6 +12,8 @@ struct PositionedPageReader {
     private let footnoteKeys: [String]
     /// Column positions found on the page's first printed page, for pages that go on from it.
     private var layout: (centers: [Double?], halfGap: Double, valueStart: Double)?
+    /// Pages not read because they are another table of the title (``PageDescription/printsAboveColumns``).
+    private(set) var refusedPages: Set<Int> = []
     /// Where each row was printed: line number → input line, for text input.
     private(set) var origins: [String: Int] = [:]
     /// Built for the first caption that differs from the description's.
@@ -87,6 +89,16 @@ struct PositionedPageReader {
             return
         }
         let lastHeading = headingLine ?? first - 1
+        if let required = description.printsAboveColumns, let headingLine {
+            let printed = lines.indices.filter { $0 <= headingLine }.map { Text.key(page.lines[$0].text) }
+            guard required.contains(where: { words in printed.contains { $0.contains(Text.key(words)) } }) else {
+                reader.report(.error, .unrecognizedLine, page: page, line: page.lines[max(first - 1, 0)],
+                              "\(description.title): the page does not print \(required.map { "\"\($0)\"" }.joined(separator: " or ")) above its column headings, so it is another table of that title; nothing on it is read")
+                refusedPages.insert(page.number)
+                for index in lines.indices { reader.mark(page.lines[index], .reported) }
+                return
+            }
+        }
 
         for index in lines.indices where index <= lastHeading { reader.mark(page.lines[index], .classified) }
         var current: Gathered?
@@ -225,10 +237,16 @@ struct PositionedPageReader {
         if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
     }
 
-    /// Whether a word can be a page number the blank prints ("2", "6.3", "5.1", "24.01"): digits
-    /// and periods, a digit first, at most six characters.
+    /// Whether a word can be a page number the blank prints ("2", "6.3", "5.1", "24.01", "24.1.GT"):
+    /// digits and periods, a digit first, at most six characters, and a state's code after a period.
     static func isPageNumber(_ text: String) -> Bool {
-        text.count <= 6 && text.first?.isNumber == true && text.allSatisfy { $0.isNumber || $0 == "." }
+        var number = Substring(text)
+        // A page the blank prints once per state ends in the state's code: "24.GT" (grand total), "24.1.MA".
+        if let dot = text.lastIndex(of: "."), case let code = text[text.index(after: dot)...], (1...3).contains(code.count),
+           code.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+            number = text[..<dot]
+        }
+        return number.count <= 6 && number.first?.isNumber == true && number.allSatisfy { $0.isNumber || $0 == "." }
     }
 
     /// A line number at the start of a line: `1.`, `2.1`, `24.01`, `2501.`, `08.301.`, or one
@@ -323,8 +341,8 @@ struct PositionedPageReader {
         // Layout text lines without leaders among their cells, whose cells were not read from the
         // right, on pages of amount columns only: each cell goes to the column whose heading is
         // nearest when that heading is clearly the nearest, the line's spacing says the same
-        // (``leaderlessColumns``) and the headings are evenly enough spaced to be trusted;
-        // otherwise the cell is not read, and an error says so (the PDF places it by its true
+        // (``leaderlessColumns``), the headings are evenly enough spaced to be trusted and no
+        // other cell of the line is nearest the same heading; otherwise the cell is not read, and an error says so (the PDF places it by its true
         // position).
         var unplaced: [Int: (position: Int, spacing: Int?)] = [:]
         if reader.document.source == .layoutText, assigned.isEmpty, description.columns.allSatisfy({ $0.valueKind == .amount }) {
@@ -337,14 +355,20 @@ struct PositionedPageReader {
                     return (index, word.centerX)
                 }
                 let bySpacing = PositionedPageReader.leaderlessColumns(cells, columns: printedColumns, centers: centers)
-                for cell in cells {
-                    let nearest = PositionedPageReader.nearest(cell.center, centers) ?? 0
-                    guard !regular || (bySpacing.map { $0[cell.word] != nearest } ?? false)
+                let nearest = cells.map { PositionedPageReader.nearest($0.center, centers) ?? 0 }
+                // Two cells of the line nearest one heading: the line stands on a grid of its own,
+                // and no cell of it is placed by position.
+                let crowded = Set(nearest).count < nearest.count
+                for (cell, nearest) in zip(cells, nearest) {
+                    guard crowded || !regular || (bySpacing.map { $0[cell.word] != nearest } ?? false)
                         || !PositionedPageReader.clearlyNearest(cell.center, centers) else { continue }
                     unplaced[cell.word] = (nearest, bySpacing?[cell.word])
                 }
             }
         }
+        // Layout text: the cells placed by their position alone, by column, with the printed line
+        // they stand on (see below).
+        var placedByPosition: [Int: (text: String, line: Int)] = [:]
         // The printed line each word stands on, for diagnostics.
         var lineOfWord: [Int] = Array(repeating: 0, count: row.words.count)
         for (lineIndex, range) in row.ranges.enumerated() {
@@ -425,7 +449,31 @@ struct PositionedPageReader {
                 continue
             }
             guard let column = PositionedPageReader.nearest(center, centers) else { continue }
+            // Layout text sets each line on a grid of its own: an amount printed without leaders
+            // stands where its line's grid puts it, which may be nearer another column's heading.
+            // Under amount headings spaced unevenly (narrow columns of counts among amounts) no
+            // such position tells a column.
+            let leaderless = reader.document.source == .layoutText && text == Substring(word.text)
+            if leaderless, !PositionedPageReader.evenlySpaced(zip(centers, description.columns).map { $1.valueKind == .amount ? $0 : nil }) {
+                let second = centers.indices.filter { $0 != column && centers[$0] != nil }
+                    .min { abs((centers[$0] ?? 0) - center) < abs((centers[$1] ?? 0) - center) }
+                reader.report(.error, .ambiguousRow, page: page, line: row.lines[min(lineOfWord[wordIndex], row.lines.count - 1)],
+                              "\(label): \"\(cleaned)\" is printed without leaders, and this layout text does not tell which column it stands in (column \(description.columns[column].number)\(second.map { " or \(description.columns[$0].number)" } ?? "")); it is not read. The PDF places it by its position")
+                continue
+            }
             if filled[column] {
+                // Two amounts of one printed line under one heading: one of them is out of place,
+                // and which one the positions do not tell when the first was placed by its
+                // position alone.
+                if let (earlier, printedLine) = placedByPosition[column], printedLine == lineOfWord[wordIndex] {
+                    cells[column] = .blank
+                    placedByPosition[column] = nil
+                    reader.report(.error, .ambiguousRow, page: page, line: row.lines[min(lineOfWord[wordIndex], row.lines.count - 1)],
+                                  "\(label): \"\(earlier)\" is printed without leaders, as is \"\(cleaned)\" beside it, and this layout text does not tell which of them stands in column \(description.columns[column].number); neither is read. The PDF places them by their positions")
+                    reader.report(.error, .ambiguousRow, page: page, line: row.lines[min(lineOfWord[wordIndex], row.lines.count - 1)],
+                                  "\(label): \"\(cleaned)\" is printed without leaders, and this layout text does not tell which column it stands in (column \(description.columns[column].number) or a neighbour); it is not read. The PDF places it by its position")
+                    continue
+                }
                 reader.report(.error, .ambiguousRow, page: page, line: row.lines[min(lineOfWord[wordIndex], row.lines.count - 1)],
                               "\(label): two amounts stand under column \(description.columns[column].number); \"\(cleaned)\" is kept with the caption")
                 captionWords.append(cleaned)
@@ -433,6 +481,7 @@ struct PositionedPageReader {
             }
             filled[column] = true
             cells[column] = withDollar(cell)
+            if leaderless { placedByPosition[column] = (cleaned, lineOfWord[wordIndex]) }
         }
         var printed = Row(line: row.line, cells: cells, readByOCR: reader.ocrPages.contains(page.number))
         let caption = captionWords.joined(separator: " ")
@@ -597,8 +646,10 @@ struct PositionedPageReader {
 
     /// `(a)`, `(b)`, `(c)`: a footnote reference.
     static func isFootnoteMarker(_ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars)
-        return scalars.count == 3 && scalars[0] == "(" && scalars[2] == ")" && scalars[1].properties.isLowercase
+        guard text.hasPrefix("("), text.hasSuffix(")"), text.count >= 3 else { return false }
+        // One letter, or several separated by commas ("(e,f)": two footnotes on one cell).
+        let letters = text.dropFirst().dropLast().split(separator: ",", omittingEmptySubsequences: false)
+        return letters.count <= 4 && letters.allSatisfy { $0.unicodeScalars.count == 1 && $0.unicodeScalars.first!.properties.isLowercase }
     }
 
     /// A line's words without dot leaders, joined by single spaces.

@@ -201,7 +201,7 @@ package struct CheckPlan: Sendable {
     package static func valueConcepts(_ page: PageDescription) -> [String] {
         var names: [String] = []
         switch page.orientation {
-        case .items: names = page.lines.filter { !$0.isHeading }.compactMap(\.concept)
+        case .items: names = page.lines.filter { !$0.isHeading }.flatMap { line in page.columns.compactMap { page.concept(line, column: $0) } }
         case .members: names = page.columns.compactMap(\.concept) + page.lines.flatMap { ($0.cells ?? [:]).values.map(\.concept) }
         }
         names += page.lines.flatMap { $0.slots ?? [] }

@@ -414,14 +414,18 @@ package struct FormulaLinkbaseWriter: Sendable {
         var filters: [FilterUse] = []
         switch description.orientation {
         case .items:
+            // Columns that report items of their own (a count among amounts) name them by suffix.
+            guard columns.columns.allSatisfy({ description.columns[$0].conceptSuffix == column.conceptSuffix }) else {
+                throw Unsupported(rule: rule.id, problem: "\(page.id) column \(columns.name) is not one item")
+            }
             if let row {
-                guard let line = plan.line(ofRow: row), let concept = line.concept else {
+                guard let line = plan.line(ofRow: row), let concept = description.concept(line, column: column) else {
                     throw Unsupported(rule: rule.id, problem: "\(page.id) line \(plan.slotLine[row]) reports no item")
                 }
                 filters.append(FilterUse(filter: .concepts([qname(concept)]), cover: true))
                 filters += periodFilters(period, line.instant)
             } else {
-                let concepts = page.rowScope.compactMap { description.lines[$0].concept }.map(qname)
+                let concepts = page.rowScope.compactMap { description.concept(description.lines[$0], column: column) }.map(qname)
                 // Left uncovered, the concept is what implicit filtering matches row by row.
                 filters.append(FilterUse(filter: .concepts(concepts), cover: false))
                 filters += periodFilters(period, nil)
