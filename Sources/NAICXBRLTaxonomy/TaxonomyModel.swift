@@ -283,12 +283,12 @@ public struct TaxonomyModel: Sendable {
             if !members.isEmpty {
                 let axis = Self.columnAxis(page), domain = Self.columnDomain(page)
                 // A member shared by a column of amounts and a column of counts (its "Number of
-                // Pols/Certs") is labelled as the amounts' column is.
+                // Pols/Certs") is labelled by the amounts' column's member label.
                 let labelled = page.columns.filter { $0.conceptSuffix == nil } + page.columns.filter { $0.conceptSuffix != nil }
                 let names = addDimension(axis, label: "\(title) column", domain: domain, domainLabel: "All columns", members: page.columns.compactMap { column in
                     column.member.map { member in
                         let first = labelled.first { $0.member == member } ?? column
-                        return (Self.member(page, member, rows: false), first.heading, "\(title), column \(first.number)", at(column: first.number))
+                        return (Self.member(page, member, rows: false), first.memberLabel ?? first.heading, "\(title), column \(first.number)", at(column: first.number))
                     }
                 })
                 hypercubes.append(Hypercube(table: "\(page.id)Table", lineItems: "\(page.id)LineItems", primaryItems: items,

@@ -23,7 +23,7 @@ final class AnnualStatementTests: XCTestCase {
                                      "AnalysisOfIncreaseInReservesGroupAnnuities", "NetInvestmentIncome", "CapitalGains",
                                      "NonadmittedAssets", "Exhibit1Part1", "Exhibit1Part2", "Exhibit2", "Exhibit3", "Exhibit4", "Exhibit6", "Exhibit7", "Exhibit8Part1", "Exhibit8Part2", "InterestMaintenanceReserve", "InterestMaintenanceReserveAmortization", "AssetValuationReserve",
                                      "ScheduleSPart6", "ScheduleSPart7", "ScheduleT", "ScheduleTPart2", "FiveYearHistoricalData",
-                                     "LifeInsuranceStatePage", "LifeInsuranceStatePageClaimsAndPolicies"]
+                                     "LifeInsuranceStatePage", "LifeInsuranceStatePageClaimsAndPolicies", "LifeInsuranceExhibit"]
     /// The 2025 filing (Forethought Life, on the 2025 edition of the blank): the pages whose
     /// every printed value its fixtures list.
     static let pages2025: Set<String> = ["AnalysisOfOperationsSummary", "AnalysisOfOperationsIndividualLife", "AnalysisOfOperationsGroupLife",
@@ -32,10 +32,10 @@ final class AnnualStatementTests: XCTestCase {
                                          "AnalysisOfIncreaseInReservesGroupLife", "AnalysisOfIncreaseInReservesIndividualAnnuities",
                                          "AnalysisOfIncreaseInReservesGroupAnnuities", "Exhibit1Part2", "Exhibit2", "Exhibit3", "Exhibit4", "Exhibit6", "Exhibit7", "Exhibit8Part1", "Exhibit8Part2", "InterestMaintenanceReserve",
                                          "InterestMaintenanceReserveAmortization", "AssetValuationReserve", "ScheduleSPart6", "ScheduleSPart7", "ScheduleTPart2",
-                                         "LifeInsuranceStatePage", "LifeInsuranceStatePageClaimsAndPolicies"]
+                                         "LifeInsuranceStatePage", "LifeInsuranceStatePageClaimsAndPolicies", "LifeInsuranceExhibit"]
 
     /// The fixture files of the two complete filings.
-    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t", "schedule-t-part-2", "life-insurance-state-page"]
+    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit"]
     /// How many printed cells the layout text of each filing does not place (see
     /// ``refusedInLayoutText(_:_:files:pages:)``): the bold totals, printed without leaders, of
     /// Exhibit 2 and the Analysis of Operations pages, whose column headings layout text squeezes
@@ -209,9 +209,9 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertTrue(result.isUsable, filing)
         XCTAssertEqual(result.statement.edition, 2025)
         XCTAssertEqual(result.diagnostics.filter { $0.severity >= .warning }.map(\.description), [], filing)
-        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page"], pages: Self.pages2025, atLeast: 50)
+        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit"], pages: Self.pages2025, atLeast: 50)
         let text = StatementParser.parse(bytes: try Self.layoutText(filing), name: "\(filing).txt")
-        let files = ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page"]
+        let files = ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit"]
         let refused = try refusedInLayoutText(text, filing, files: files, pages: Self.pages2025)
         XCTAssertEqual(refused.count, Self.refusedInLayoutText[filing], filing)
         try assertValuesAsPrinted(text.statement, filing, source: "\(filing).txt", files: files, pages: Self.pages2025, atLeast: 50, refused: refused)
@@ -516,9 +516,8 @@ final class AnnualStatementTests: XCTestCase {
     func testAChangedNumberOnExhibit1Part2FailsItsTies() throws {
         let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
         let statement = try parse("commonwealth-annuity-2023").statement
-        XCTAssertEqual(statement.cell("Exhibit1Part2", "26.1", column: "1", blank: .lifeAnnual), .amount(printed("1,129,664,133")))
-        XCTAssertEqual(statement.cell("SummaryOfOperations", "6", column: "1", blank: .lifeAnnual), .amount(printed("1,129,664,133")))
-        XCTAssertEqual(statement.cell("Exhibit1Part2", "24.3", column: "1", blank: .lifeAnnual), .amount(printed("(602,586,953)")))
+        assertCells(statement, [("Exhibit1Part2", "26.1", "1", "1,129,664,133"), ("SummaryOfOperations", "6", "1", "1,129,664,133"),
+                                ("Exhibit1Part2", "24.3", "1", "(602,586,953)")])
         let ties = ["exhibit-1-part-2-reinsurance-ceded-equals-summary-of-operations": ("Exhibit1Part2", "26.1", 0, "1,129,664,233"),
                     "exhibit-1-part-2-commissions-equal-summary-of-operations": ("SummaryOfOperations", "21", 0, "3,570,149"),
                     "exhibit-1-part-2-reinsurance-assumed-equals-summary-of-operations": ("Exhibit1Part2", "26.2", 0, "1,276,094,444")]
@@ -600,22 +599,37 @@ final class AnnualStatementTests: XCTestCase {
     func testAChangedNumberOnTheStatePageFailsItsTies() throws {
         let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
         let statement = try parse("forethought-life-2024").statement
-        XCTAssertEqual(statement.cell("LifeInsuranceStatePage", "11", column: "1", blank: .lifeAnnual), .amount(printed("329,301,253")))
-        XCTAssertEqual(statement.cell("LifeInsuranceStatePage", "19", column: "1", blank: .lifeAnnual), .amount(printed("133,469,932")))
-        XCTAssertEqual(statement.cell("ScheduleT", "59", column: "2", blank: .lifeAnnual), .amount(printed("462,771,185")))
-        XCTAssertEqual(statement.cell("LifeInsuranceStatePage", "46", column: "1", blank: .lifeAnnual), .amount(printed("72,330,952")))
+        assertCells(statement, [("LifeInsuranceStatePage", "11", "1", "329,301,253"), ("LifeInsuranceStatePage", "19", "1", "133,469,932"),
+                                ("ScheduleT", "59", "2", "462,771,185"), ("LifeInsuranceStatePage", "46", "1", "72,330,952")])
         let ties = ["state-page-life-premiums-equal-schedule-t": ("LifeInsuranceStatePage", "11", 0, "329,301,353"),
                     "state-page-annuity-considerations-equal-schedule-t": ("LifeInsuranceStatePage", "33", 0, "79,715,204"),
                     "state-page-accident-and-health-premiums-equal-schedule-t": ("ScheduleT", "59", 4, "72,331,052")]
         try assertEachTieFails(ties, checker: checker, statement: statement)
         // Other considerations: neither page prints one, so there is nothing to compare until one does.
-        let other = "state-page-other-considerations-equal-schedule-t"
-        XCTAssertEqual(checker.check(statement).results.first { $0.rule == other }?.status, .notEvaluated)
-        var changed = statement
-        let page = try XCTUnwrap(changed.pages.firstIndex { $0.id == "LifeInsuranceStatePage" })
-        let row = try XCTUnwrap(changed.pages[page].rows.firstIndex { $0.line == "47" })
-        changed.pages[page].rows[row].cells[1] = .amount(printed("100"))
-        XCTAssertEqual(checker.check(changed).results.first { $0.rule == other }?.status, .failed)
+        try assertTieWaitsForAValue("state-page-other-considerations-equal-schedule-t", "LifeInsuranceStatePage", "47", 1, checker: checker, statement: statement)
+    }
+
+    /// The Exhibit of Life Insurance's insurance in force at the end of the year and issued
+    /// during it (lines 21 and 2: industrial, column 2; credit life, column 6; group, column 9;
+    /// all, column 10; in thousands) are the Five-Year Historical Data's lines 5, 3 and 7, and 12,
+    /// 10, 11 and 13, current year. One number changed fails each tie; the values are Forethought
+    /// 2024's as printed (it prints no industrial or credit life: those ties hold when a value is
+    /// printed on either side).
+    func testAChangedNumberOnTheExhibitOfLifeInsuranceFailsItsTies() throws {
+        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let statement = try parse("forethought-life-2024").statement
+        assertCells(statement, [("LifeInsuranceExhibit", "21", "10", "4,051,479"), ("LifeInsuranceExhibit", "2", "9", "110,550"),
+                                ("LifeInsuranceExhibit", "16", "3", "(1)")])
+        let ties = ["five-year-total-in-force-equals-exhibit-of-life-insurance": ("LifeInsuranceExhibit", "21", 9, "4,051,579"),
+                    "five-year-group-issued-equals-exhibit-of-life-insurance": ("LifeInsuranceExhibit", "2", 8, "110,650"),
+                    "five-year-total-issued-equals-exhibit-of-life-insurance": ("FiveYearHistoricalData", "13", 0, "588,996")]
+        try assertEachTieFails(ties, checker: checker, statement: statement)
+        for (rule, line, column) in [("five-year-credit-life-in-force-equals-exhibit-of-life-insurance", "21", 5),
+                                     ("five-year-industrial-in-force-equals-exhibit-of-life-insurance", "21", 1),
+                                     ("five-year-credit-life-issued-equals-exhibit-of-life-insurance", "2", 5),
+                                     ("five-year-industrial-issued-equals-exhibit-of-life-insurance", "2", 1)] {
+            try assertTieWaitsForAValue(rule, "LifeInsuranceExhibit", line, column, checker: checker, statement: statement)
+        }
     }
 
     /// The State Page's continuation prints numbers of policies among amounts: each column of
@@ -821,6 +835,25 @@ final class AnnualStatementTests: XCTestCase {
             changed.pages[page].rows[row].cells[column] = .amount(printed(value))
             XCTAssertEqual(checker.check(changed).results.first { $0.rule == rule }?.status, .failed, rule)
         }
+    }
+
+    /// Each cell as the filing prints it: page, line, column and the printed amount.
+    func assertCells(_ statement: Statement, _ cells: [(page: String, line: String, column: String, printed: String)]) {
+        for cell in cells {
+            XCTAssertEqual(statement.cell(cell.page, cell.line, column: cell.column, blank: .lifeAnnual), .amount(printed(cell.printed)),
+                           "\(cell.page) line \(cell.line) column \(cell.column)")
+        }
+    }
+
+    /// A tie whose cells the filing leaves empty on both pages: nothing to compare as printed, and
+    /// failed once the cell at `page`, `line`, column index `column` prints 100.
+    func assertTieWaitsForAValue(_ rule: String, _ pageID: String, _ line: String, _ column: Int, checker: Checker, statement: Statement) throws {
+        XCTAssertEqual(checker.check(statement).results.first { $0.rule == rule }?.status, .notEvaluated, rule)
+        var changed = statement
+        let page = try XCTUnwrap(changed.pages.firstIndex { $0.id == pageID }, pageID)
+        let row = try XCTUnwrap(changed.pages[page].rows.firstIndex { $0.line == line }, "\(pageID) line \(line)")
+        changed.pages[page].rows[row].cells[column] = .amount(printed("100"))
+        XCTAssertEqual(checker.check(changed).results.first { $0.rule == rule }?.status, .failed, rule)
     }
 
     /// PDF → XBRL → statement is the statement read from the PDF; the instance validates.

@@ -169,6 +169,9 @@ public struct ColumnDescription: Codable, Sendable {
     /// column, of the column's ``type`` and period; the columns with the same suffix are that
     /// item's periods and members, as the other columns are the line's item's.
     public var conceptSuffix: String?
+    /// The label of the column's ``member`` where a column of another item shares it (the State
+    /// Page's "Totals Paid" over a number of policies and an amount); the heading otherwise.
+    public var memberLabel: String?
     /// What a column with a ``conceptSuffix`` reports when it is not an amount of money:
     /// `count` (a whole number, no unit of money), `integer` (one that may be negative) or `percent`.
     public var type: LineDescription.ValueType?

@@ -134,10 +134,16 @@ struct LayoutReader {
             mark(page.lines[header], .classified)
             // A page may print a second table under the first, with a title of its own (the
             // Exhibit of Capital Gains under the Exhibit of Net Investment Income).
+            // A line the table above names as one of its own sections, or one printed in
+            // parentheses ("(Exhibit of Life Insurance)" on the Five-Year page, naming the exhibit
+            // its lines come from), is no other table's title.
             var segments: [(id: String, title: Int)] = [(match.id, match.line)]
+            var ownSections = Set((blank.page(match.id)?.sections ?? []).map(Text.key))
             for index in page.lines.indices.dropFirst(match.line + 1) {
                 let key = Text.key(page.lines[index].text)
+                if ownSections.contains(key) || page.lines[index].words.first?.text.hasPrefix("(") == true { continue }
                 if let title = titles.first(where: { $0.id != segments.last?.id && LayoutReader.isTitle(key, $0.key) }) {
+                    ownSections = Set((blank.page(title.id)?.sections ?? []).map(Text.key))
                     segments.append((title.id, index))
                 }
             }

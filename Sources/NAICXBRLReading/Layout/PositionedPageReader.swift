@@ -335,6 +335,14 @@ struct PositionedPageReader {
                     assigned.merge(found.values.mapValues { printedColumns[$0] }) { a, _ in a }
                     leaders.formUnion(found.leaders)
                     dollarSigns.formUnion(found.dollars)
+                } else if printedColumns.count < description.columns.count,
+                          let found = PositionedPageReader.cellsFromRight(row.words, range, columns: description.columns, code: line.code),
+                          found.values.allSatisfy({ printedColumns.contains($0.value) || ValueScanner.value(PositionedPageReader.stripLeaders(row.words[$0.key].text) ?? "") == .notApplicable }) {
+                    // A line the blank prints in some columns, with XXX in the others: one cell per
+                    // column, XXX where it has no amount.
+                    assigned.merge(found.values) { a, _ in a }
+                    leaders.formUnion(found.leaders)
+                    dollarSigns.formUnion(found.dollars)
                 }
             }
         }
@@ -736,6 +744,12 @@ struct PositionedPageReader {
         }
         let amountColumns = columns.filter { $0.valueKind == .amount }.count
         guard column < 0, leaderless == 0 || (leaderless == amountColumns && empty == 0) else { return nil }
+        // More cells than columns (the blank prints XXX in columns the line has no amount in):
+        // the cells cannot be told from the right.
+        if index >= range.lowerBound, let before = stripLeaders(words[index].text),
+           ValueScanner.value(before) == .notApplicable || (words[index].text.first == "." && ValueScanner.value(before)?.amount != nil) {
+            return nil
+        }
         return (values, leaders, dollars)
     }
 
