@@ -23,7 +23,8 @@ final class AnnualStatementTests: XCTestCase {
                                      "AnalysisOfIncreaseInReservesGroupAnnuities", "NetInvestmentIncome", "CapitalGains",
                                      "NonadmittedAssets", "Exhibit1Part1", "Exhibit1Part2", "Exhibit2", "Exhibit3", "Exhibit4", "Exhibit6", "Exhibit7", "Exhibit8Part1", "Exhibit8Part2", "InterestMaintenanceReserve", "InterestMaintenanceReserveAmortization", "AssetValuationReserve",
                                      "ScheduleSPart6", "ScheduleSPart7", "ScheduleT", "ScheduleTPart2", "FiveYearHistoricalData",
-                                     "LifeInsuranceStatePage", "LifeInsuranceStatePageClaimsAndPolicies", "LifeInsuranceExhibit"]
+                                     "LifeInsuranceStatePage", "LifeInsuranceStatePageClaimsAndPolicies", "LifeInsuranceExhibit",
+                                     "LifeInsuranceExhibitOrdinary", "LifeInsuranceExhibitParticipatingStatus"]
     /// The 2025 filing (Forethought Life, on the 2025 edition of the blank): the pages whose
     /// every printed value its fixtures list.
     static let pages2025: Set<String> = ["AnalysisOfOperationsSummary", "AnalysisOfOperationsIndividualLife", "AnalysisOfOperationsGroupLife",
@@ -32,10 +33,11 @@ final class AnnualStatementTests: XCTestCase {
                                          "AnalysisOfIncreaseInReservesGroupLife", "AnalysisOfIncreaseInReservesIndividualAnnuities",
                                          "AnalysisOfIncreaseInReservesGroupAnnuities", "Exhibit1Part2", "Exhibit2", "Exhibit3", "Exhibit4", "Exhibit6", "Exhibit7", "Exhibit8Part1", "Exhibit8Part2", "InterestMaintenanceReserve",
                                          "InterestMaintenanceReserveAmortization", "AssetValuationReserve", "ScheduleSPart6", "ScheduleSPart7", "ScheduleTPart2",
-                                         "LifeInsuranceStatePage", "LifeInsuranceStatePageClaimsAndPolicies", "LifeInsuranceExhibit"]
+                                         "LifeInsuranceStatePage", "LifeInsuranceStatePageClaimsAndPolicies", "LifeInsuranceExhibit",
+                                     "LifeInsuranceExhibitOrdinary", "LifeInsuranceExhibitParticipatingStatus"]
 
     /// The fixture files of the two complete filings.
-    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit"]
+    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2"]
     /// How many printed cells the layout text of each filing does not place (see
     /// ``refusedInLayoutText(_:_:files:pages:)``): the bold totals, printed without leaders, of
     /// Exhibit 2 and the Analysis of Operations pages, whose column headings layout text squeezes
@@ -209,9 +211,9 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertTrue(result.isUsable, filing)
         XCTAssertEqual(result.statement.edition, 2025)
         XCTAssertEqual(result.diagnostics.filter { $0.severity >= .warning }.map(\.description), [], filing)
-        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit"], pages: Self.pages2025, atLeast: 50)
+        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2"], pages: Self.pages2025, atLeast: 50)
         let text = StatementParser.parse(bytes: try Self.layoutText(filing), name: "\(filing).txt")
-        let files = ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit"]
+        let files = ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2"]
         let refused = try refusedInLayoutText(text, filing, files: files, pages: Self.pages2025)
         XCTAssertEqual(refused.count, Self.refusedInLayoutText[filing], filing)
         try assertValuesAsPrinted(text.statement, filing, source: "\(filing).txt", files: files, pages: Self.pages2025, atLeast: 50, refused: refused)
@@ -630,6 +632,31 @@ final class AnnualStatementTests: XCTestCase {
                                      ("five-year-industrial-issued-equals-exhibit-of-life-insurance", "2", 1)] {
             try assertTieWaitsForAValue(rule, "LifeInsuranceExhibit", line, column, checker: checker, statement: statement)
         }
+    }
+
+    /// The Exhibit of Life Insurance's page 2 reconciles its first table: ordinary insurance
+    /// issued and in force (line 35) is line 2's and line 21's column 3 and 4, the amounts by
+    /// participating status (line 40) line 2's and 21's column 10 (each table rounds its own
+    /// thousands: in force within 5), and the Five-Year Historical Data's ordinary whole life and
+    /// term (lines 1, 2, 8 and 9) come from line 34. One number changed fails each tie; the values
+    /// are Forethought 2024's as printed.
+    func testAChangedNumberOnTheExhibitOfLifeInsurancePage2FailsItsTies() throws {
+        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let statement = try parse("forethought-life-2024").statement
+        assertCells(statement, [("LifeInsuranceExhibitOrdinary", "34", "4", "1,177,479"), ("LifeInsuranceExhibitOrdinary", "35", "3", "250,883"),
+                                ("LifeInsuranceExhibitParticipatingStatus", "40", "3", "4,051,481")])
+        let ordinary = "LifeInsuranceExhibitOrdinary", participating = "LifeInsuranceExhibitParticipatingStatus"
+        let ties = ["exhibit-of-life-insurance-ordinary-issued-number-equals-line-2": (ordinary, "35", 0, "86,410"),
+                    "exhibit-of-life-insurance-ordinary-issued-amount-equals-line-2": (ordinary, "35", 1, "478,446"),
+                    "exhibit-of-life-insurance-ordinary-in-force-number-equals-line-21": (ordinary, "35", 2, "250,983"),
+                    "exhibit-of-life-insurance-ordinary-in-force-amount-equals-line-21": (ordinary, "35", 3, "1,178,430"),
+                    "exhibit-of-life-insurance-participating-status-issued-equals-line-2": (participating, "40", 0, "588,996"),
+                    "exhibit-of-life-insurance-participating-status-in-force-equals-line-21": (participating, "40", 2, "4,051,581"),
+                    "five-year-ordinary-whole-life-in-force-equals-exhibit-of-life-insurance": (ordinary, "34", 3, "1,177,579"),
+                    "five-year-ordinary-term-in-force-equals-exhibit-of-life-insurance": ("LifeInsuranceExhibit", "21", 3, "1,178,429"),
+                    "five-year-ordinary-whole-life-issued-equals-exhibit-of-life-insurance": (ordinary, "34", 1, "478,446"),
+                    "five-year-ordinary-term-issued-equals-exhibit-of-life-insurance": ("FiveYearHistoricalData", "9", 0, "100")]
+        try assertEachTieFails(ties, checker: checker, statement: statement)
     }
 
     /// The State Page's continuation prints numbers of policies among amounts: each column of

@@ -89,6 +89,10 @@ public struct PageDescription: Codable, Sendable {
     /// description does not read ("EXHIBIT 2 - GENERAL EXPENSES" above Exhibit 3): a page that
     /// opens with one of them is searched for this table's title.
     public var follows: [String]?
+    /// Titles of the tables the blank prints under this one on the same page that the description
+    /// does not read ("ADDITIONAL INFORMATION ON CREDIT LIFE AND GROUP INSURANCE" under the
+    /// Exhibit of Life Insurance's participating status): this table ends where one of them stands.
+    public var precedes: [String]?
     /// Lines that other schedules print right under this page's title, when they print the same
     /// title (the Asset Valuation Reserve's component pages print "BASIC CONTRIBUTION, RESERVE
     /// OBJECTIVE AND MAXIMUM RESERVE CALCULATIONS" under "ASSET VALUATION RESERVE"): a page

@@ -137,20 +137,29 @@ struct LayoutReader {
             // A line the table above names as one of its own sections, or one printed in
             // parentheses ("(Exhibit of Life Insurance)" on the Five-Year page, naming the exhibit
             // its lines come from), is no other table's title.
+            // A table the description does not read ends the one above it where that one says
+            // (`precedes`); its lines are no table's of the description (an empty id).
             var segments: [(id: String, title: Int)] = [(match.id, match.line)]
             var ownSections = Set((blank.page(match.id)?.sections ?? []).map(Text.key))
+            var endsAt = Set((blank.page(match.id)?.precedes ?? []).map(Text.key))
             for index in page.lines.indices.dropFirst(match.line + 1) {
                 let key = Text.key(page.lines[index].text)
+                if endsAt.contains(where: { LayoutReader.isTitle(key, $0) }) {
+                    segments.append(("", index))
+                    (ownSections, endsAt) = ([], [])
+                    continue
+                }
                 if ownSections.contains(key) || page.lines[index].words.first?.text.hasPrefix("(") == true { continue }
                 if let title = titles.first(where: { $0.id != segments.last?.id && LayoutReader.isTitle(key, $0.key) }) {
                     ownSections = Set((blank.page(title.id)?.sections ?? []).map(Text.key))
+                    endsAt = Set((blank.page(title.id)?.precedes ?? []).map(Text.key))
                     segments.append((title.id, index))
                 }
             }
-            let schedules = (opensWithOther ? [LayoutReader.printedTitle(page, after: header) ?? "?"] : []) + segments.map(\.id)
+            let schedules = (opensWithOther ? [LayoutReader.printedTitle(page, after: header) ?? "?"] : []) + segments.map(\.id).filter { !$0.isEmpty }
             defer {
                 // A page whose every table is another of its title (a State Page of one state) is not read.
-                let refused = segments.allSatisfy { readers[$0.id]?.refusedPages.contains(page.number) ?? false }
+                let refused = segments.filter { !$0.id.isEmpty }.allSatisfy { readers[$0.id]?.refusedPages.contains(page.number) ?? false }
                 accounts.append(refused ? PageAccount(page: page.number, status: .other, schedule: LayoutReader.printedTitle(page, after: header))
                                         : PageAccount(page: page.number, status: .read, schedule: schedules.joined(separator: " + ")))
                 if refused { otherPages.append(page.number) }
