@@ -118,7 +118,10 @@ extension Admission {
             let job = Job(work: {
                 let value = work()
                 timer.cancel()
-                once.resume(.success(value))
+                // Work that ends once the deadline has passed was stopped by it (a PDF's pdftotext
+                // is stopped then, and its parse fails): the answer is the time limit's, whichever
+                // of the two resumes first on a loaded machine.
+                once.resume(DispatchTime.now() >= deadline ? .failure(.timedOut) : .success(value))
             }, isAnswered: { once.isResumed })
             timer.activate()
             guard enter(job) else {

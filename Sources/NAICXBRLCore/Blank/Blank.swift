@@ -289,11 +289,16 @@ extension PageDescription {
         return concept + suffix
     }
 
-    /// The scale a cell of `line` in `column` is read in: the column's type where it gives the
-    /// cell an item of its own, else the line's (``LineDescription/valueScale``).
+    /// The scale a cell of `line` in `column` is read in: a percentage's or a number's where the
+    /// column gives the cell an item of that type, else the line's (``LineDescription/valueScale``:
+    /// an amount in a column of year-end balances is printed as the line's other amounts are).
     public func valueScale(_ line: LineDescription, column: ColumnDescription) -> Scale {
-        guard column.conceptSuffix != nil else { return line.valueScale }
-        return column.type == .percent ? .percent : .units
+        guard column.conceptSuffix != nil, let type = column.type else { return line.valueScale }
+        switch type {
+        case .percent: return .percent
+        case .count, .integer: return .units
+        case .monetary: return line.valueScale
+        }
     }
 
     /// The columns whose cells report the items of their own suffix, by that suffix, in the
