@@ -14,8 +14,9 @@ package enum CellPlacement: Equatable, Sendable {
     /// amount belongs.
     case printedText
 
-    /// The placement of `cell` in a column of `kind` whose item for the cell's line is `item`
-    /// (nil: none), where the line describes the cell as `described` (nil: as its column's).
+    /// The placement of `cell` in a column of `kind`, where `item` says whether the cell's line
+    /// (or its column) has an item there and `described` is the line's description of the cell
+    /// (nil: the cell is its column's).
     @inlinable
     package static func of(_ cell: Cell, kind: ColumnDescription.Kind, item: Bool, described: CellDescription?) -> CellPlacement {
         if cell == .blank { return .nothing }
