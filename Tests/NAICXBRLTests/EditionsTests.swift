@@ -85,7 +85,9 @@ final class EditionsTests: XCTestCase {
         // Part 2 on 51 and 57.
         XCTAssertEqual(diff.pages.first { $0.page == "ScheduleT" }?.printedPage, EditionDiff.PrintedPageChange(from: "50", to: "56"))
         XCTAssertEqual(diff.pages.first { $0.page == "ScheduleTPart2" }?.printedPage, EditionDiff.PrintedPageChange(from: "51", to: "57"))
-        XCTAssertEqual(diff.pages.compactMap(\.printedPage).count, 2)
+        // Schedule E Part 2's verification is printed on SI15 in 2024 and on SI21 in 2025.
+        XCTAssertEqual(diff.pages.first { $0.page == "ScheduleEPart2Verification" }?.printedPage, EditionDiff.PrintedPageChange(from: "SI15", to: "SI21"))
+        XCTAssertEqual(diff.pages.compactMap(\.printedPage).count, 3)
         XCTAssertTrue(diff.text.contains("printed page 50 -> 56"))
     }
 
@@ -136,7 +138,11 @@ final class EditionsTests: XCTestCase {
         let five = try XCTUnwrap(result.statement.page("FiveYearHistoricalData"))
         let misplaced = result.diagnostics.filter { $0.code == .misplacedRow }
         XCTAssertGreaterThan(misplaced.count, 40)
-        XCTAssertTrue(misplaced.allSatisfy { $0.severity == .error && $0.message.hasPrefix("FIVE-YEAR HISTORICAL DATA line ") })
+        XCTAssertTrue(misplaced.allSatisfy { $0.severity == .error && ($0.message.hasPrefix("FIVE-YEAR HISTORICAL DATA line ") || $0.message.hasPrefix("SUMMARY INVESTMENT SCHEDULE line ")) })
+        // The Summary Investment Schedule's bonds are issuer credit obligations and asset-backed
+        // securities in 2025: none of them is filed under 2024's long-term bonds.
+        XCTAssertTrue(misplaced.contains { $0.message.hasPrefix("SUMMARY INVESTMENT SCHEDULE line 1.01 prints the caption \"U.S. government obligations\"") })
+        XCTAssertNil(result.statement.page("SummaryInvestmentSchedule")?.row("1.01"))
         // 2025's line 52 is total admitted assets; 2024's line 52 is total nonadmitted assets.
         XCTAssertNil(five.row("52"))
         XCTAssertTrue(misplaced.contains { $0.message.contains("line 52 prints the caption \"Total admitted assets") })

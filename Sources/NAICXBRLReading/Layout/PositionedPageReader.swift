@@ -141,8 +141,10 @@ struct PositionedPageReader {
                 reader.mark(line, .mapped)
                 continue
             }
-            // The page number, printed alone on the page's last line ("2", "5.1").
-            if index == page.lines.count - 1, line.words.count == 1, let only = line.words.first, PositionedPageReader.isPageNumber(only.text) {
+            // The page number, printed alone on the page's last line ("2", "5.1", or the blank's
+            // own page number for the page, "SI01").
+            if index == page.lines.count - 1, line.words.count == 1, let only = line.words.first,
+               PositionedPageReader.isPageNumber(only.text) || only.text == description.printedPage {
                 reader.mark(line, .classified)
                 continue
             }
@@ -438,6 +440,16 @@ struct PositionedPageReader {
                     filled[column] = true
                     cells[column] = ValueScanner.value(Substring(cleaned)) == .notApplicable ? .notApplicable : .text(cleaned)
                 }
+                continue
+            }
+            if center < valueStart, reader.document.source == .layoutText, wordIndex > 0, cleaned.contains(","),
+               captionWords.last.map({ !$0.hasSuffix("$") }) ?? true, !line.caption.contains(cleaned),
+               ValueScanner.value(Substring(cleaned))?.amount != nil {
+                // An amount that layout text sets left of the first amount heading (a wide amount
+                // under a narrow heading, or a line printed without leaders): a value, not caption
+                // words. (One after a `$` is the caption's own amount.)
+                reader.report(.error, .ambiguousRow, page: page, line: row.lines[min(lineOfWord[wordIndex], row.lines.count - 1)],
+                              "\(label): \"\(cleaned)\" stands left of the first column's heading in this layout text, which does not tell its column; it is not read. The PDF places it by its position")
                 continue
             }
             if center < valueStart || (!assigned.isEmpty && assigned[wordIndex] == nil) {
