@@ -711,8 +711,9 @@ final class AnnualStatementTests: XCTestCase {
     /// (column 3) line 21's column 3; the amount issued by participating status (line 40, columns
     /// 1 + 2) is line 2's column 10; and the Five-Year Historical Data's ordinary whole life and
     /// term (lines 1, 2, 8 and 9) come from line 34. One number changed fails each tie; the values
-    /// are Forethought 2024's as printed. (The amounts in force are not tied: each table rounds
-    /// its own thousands, and a tolerance in thousands is not yet one the formula linkbase states.)
+    /// are Forethought 2024's as printed. The amounts in force (line 35, column 4; line 40,
+    /// columns 3 + 4) are line 21's columns 4 and 10 within 5 thousand: each table rounds its own
+    /// thousands (1,178,330 here, 1,178,329 in the first table).
     func testAChangedNumberOnTheExhibitOfLifeInsurancePage2FailsItsTies() throws {
         let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
         let statement = try parse("forethought-life-2024").statement
@@ -726,7 +727,9 @@ final class AnnualStatementTests: XCTestCase {
                     "five-year-ordinary-whole-life-in-force-equals-exhibit-of-life-insurance": (ordinary, "34", 3, "1,177,579"),
                     "five-year-ordinary-term-in-force-equals-exhibit-of-life-insurance": ("LifeInsuranceExhibit", "21", 3, "1,178,429"),
                     "five-year-ordinary-whole-life-issued-equals-exhibit-of-life-insurance": (ordinary, "34", 1, "478,446"),
-                    "five-year-ordinary-term-issued-equals-exhibit-of-life-insurance": ("FiveYearHistoricalData", "9", 0, "100")]
+                    "five-year-ordinary-term-issued-equals-exhibit-of-life-insurance": ("FiveYearHistoricalData", "9", 0, "100"),
+                    "exhibit-of-life-insurance-ordinary-in-force-amount-equals-line-21": (ordinary, "35", 3, "1,178,336"),
+                    "exhibit-of-life-insurance-participating-status-in-force-equals-line-21": (participating, "40", 2, "4,051,491")]
         try assertEachTieFails(ties, checker: checker, statement: statement)
         // An amount in the in-force columns is in thousands, as the table prints it; a number of
         // policies is a number.

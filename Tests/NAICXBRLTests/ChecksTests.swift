@@ -490,6 +490,21 @@ final class ChecksTests: XCTestCase {
         XCTAssertNil(linkbase.range(of: #"<cf:conceptName [^>]*/>"#, options: .regularExpression), "a concept filter names no concept")
     }
 
+    /// `check` states a rule's tolerance in printed units; an assertion compares facts, whose
+    /// values are in dollars: on pages printed in thousands its tolerance is a thousand times the
+    /// rule's (the Exhibit of Life Insurance's amounts in force, 5 thousand), elsewhere the rule's.
+    func testAnAssertionsToleranceIsInTheFactsUnits() throws {
+        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let writer = FormulaLinkbaseWriter(taxonomy: TaxonomyModel(blank: .lifeAnnual), rules: checker.rules)
+        let index = { (id: String) in try XCTUnwrap(checker.rules.rules.firstIndex { $0.id == id }, id) }
+        let inForce = try writer.assertion(index("exhibit-of-life-insurance-ordinary-in-force-amount-equals-line-21"))
+        XCTAssertTrue(inForce.test.hasSuffix(" le 5000"), inForce.test)
+        let participating = try writer.assertion(index("exhibit-of-life-insurance-participating-status-in-force-equals-line-21"))
+        XCTAssertTrue(participating.test.hasSuffix(" le 5000"), participating.test)
+        let assets = try writer.assertion(index("summary-investment-schedule-long-term-bonds"))
+        XCTAssertTrue(assets.test.hasSuffix(" le 1"), assets.test)
+    }
+
     func testEveryRuleIsAValueAssertion() throws {
         let taxonomy = TaxonomyModel(blank: .lifeQuarterly)
         let writer = FormulaLinkbaseWriter(taxonomy: taxonomy, rules: Self.checker.rules)

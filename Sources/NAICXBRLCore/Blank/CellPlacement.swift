@@ -14,14 +14,13 @@ package enum CellPlacement: Equatable, Sendable {
     /// amount belongs.
     case printedText
 
-    /// The placement of `cell` in a column of `kind`, where `item` says whether the cell's line
-    /// (or its column) has an item there and `described` is the line's description of the cell
-    /// (nil: the cell is its column's).
+    /// The placement of `cell` in a column of amounts (`isAmount`) or of text or codes, where
+    /// `item` says whether the cell's line (or its column) has an item there and `described` is
+    /// the line's description of the cell (nil: the cell is its column's).
     @inlinable
-    package static func of(_ cell: Cell, kind: ColumnDescription.Kind, item: Bool, described: CellDescription?) -> CellPlacement {
-        if cell == .blank { return .nothing }
+    package static func of(_ cell: Cell, isAmount: Bool, item: Bool, described: CellDescription?) -> CellPlacement {
+        // A described cell's count is printed text; a blank cell has none.
         if let described, let count = described.count(of: cell) { return .count(count) }
-        let isAmount = kind == .amount
         switch cell {
         case .blank: return .nothing
         case .amount: return item ? .item(hasValue: true) : .printedText

@@ -228,7 +228,7 @@ import NAICXBRLChecks
                         }
                     }
                     let described = describedCells?[description.columns[index].id]
-                    switch CellPlacement.of(cell, kind: description.columns[index].valueKind, item: concept != nil, described: described) {
+                    switch CellPlacement.of(cell, isAmount: isAmount, item: concept != nil, described: described) {
                     case .nothing:
                         continue
                     case .count(let count):

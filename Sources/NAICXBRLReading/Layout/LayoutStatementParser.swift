@@ -150,10 +150,18 @@ struct LayoutReader {
                     continue
                 }
                 if ownSections.contains(key) || page.lines[index].words.first?.text.hasPrefix("(") == true { continue }
-                if let title = titles.first(where: { $0.id != segments.last?.id && LayoutReader.isTitle(key, $0.key) }) {
-                    ownSections = Set((blank.page(title.id)?.sections ?? []).map(Text.key))
-                    endsAt = Set((blank.page(title.id)?.precedes ?? []).map(Text.key))
-                    segments.append((title.id, index))
+                // The same title search as the page's first (the longest title the line spells, or
+                // one printed over up to three lines).
+                if let title = LayoutReader.title(in: page.lines, at: index, titles: titles, blank: blank), title.id != segments.last?.id {
+                    guard let id = title.id else {
+                        // A table another schedule prints under the same title: no table's here.
+                        segments.append(("", index))
+                        (ownSections, endsAt) = ([], [])
+                        continue
+                    }
+                    ownSections = Set((blank.page(id)?.sections ?? []).map(Text.key))
+                    endsAt = Set((blank.page(id)?.precedes ?? []).map(Text.key))
+                    segments.append((id, index))
                 }
             }
             let schedules = (opensWithOther ? [LayoutReader.printedTitle(page, after: header) ?? "?"] : []) + segments.map(\.id).filter { !$0.isEmpty }

@@ -12,6 +12,9 @@ struct PositionedPageReader {
     private let footnoteKeys: [String]
     /// Column positions found on the page's first printed page, for pages that go on from it.
     private var layout: (centers: [Double?], halfGap: Double, valueStart: Double)?
+    /// Whether the page's column headings stand evenly spaced: all of them, and the amount
+    /// columns' (layout text places a cell printed without leaders by its position only then).
+    private var spacing = (all: false, amounts: false)
     /// Pages not read because they are another table of the title (``PageDescription/printsAboveColumns``).
     private(set) var refusedPages: Set<Int> = []
     /// Where each row was printed: line number → input line, for text input.
@@ -89,6 +92,8 @@ struct PositionedPageReader {
             return
         }
         let lastHeading = headingLine ?? first - 1
+        spacing = (all: PositionedPageReader.evenlySpaced(centers),
+                   amounts: PositionedPageReader.evenlySpaced(zip(centers, description.columns).map { $1.valueKind == .amount ? $0 : nil }))
         if let required = description.printsAboveColumns, let headingLine {
             let printed = lines.indices.filter { $0 <= headingLine }.map { Text.key(page.lines[$0].text) }
             guard required.contains(where: { words in printed.contains { $0.contains(Text.key(words)) } }) else {
@@ -357,7 +362,7 @@ struct PositionedPageReader {
         var unplaced: [Int: (position: Int, spacing: Int?)] = [:]
         if reader.document.source == .layoutText, assigned.isEmpty, description.columns.allSatisfy({ $0.valueKind == .amount }) {
             let printedColumns = description.columns.indices.filter { line.prints(in: description.columns[$0]) }
-            let regular = PositionedPageReader.evenlySpaced(centers)
+            let regular = spacing.all
             for range in row.ranges where !row.words[range].contains(where: { $0.centerX >= valueStart && PositionedPageReader.stripLeaders($0.text) != Substring($0.text) }) {
                 let cells = range.compactMap { index -> (word: Int, center: Double)? in
                     let word = row.words[index]
@@ -474,7 +479,7 @@ struct PositionedPageReader {
             // Under amount headings spaced unevenly (narrow columns of counts among amounts) no
             // such position tells a column.
             let leaderless = reader.document.source == .layoutText && text == Substring(word.text)
-            if leaderless, !PositionedPageReader.evenlySpaced(zip(centers, description.columns).map { $1.valueKind == .amount ? $0 : nil }) {
+            if leaderless, !spacing.amounts {
                 let second = centers.indices.filter { $0 != column && centers[$0] != nil }
                     .min { abs((centers[$0] ?? 0) - center) < abs((centers[$1] ?? 0) - center) }
                 reader.report(.error, .ambiguousRow, page: page, line: row.lines[min(lineOfWord[wordIndex], row.lines.count - 1)],

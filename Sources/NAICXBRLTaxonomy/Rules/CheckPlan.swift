@@ -228,7 +228,7 @@ package struct CheckPlan: Sendable {
             for (index, cell) in row.cells.prefix(description.columns.count).enumerated() {
                 let column = description.columns[index]
                 let item = members ? column.concept != nil : !line.isHeading && line.concept != nil
-                if CellPlacement.of(cell, kind: column.valueKind, item: item, described: members ? line.cells?[column.id] : nil).isValue { return true }
+                if CellPlacement.of(cell, isAmount: column.valueKind == .amount, item: item, described: members ? line.cells?[column.id] : nil).isValue { return true }
             }
         }
         return false

@@ -214,9 +214,59 @@ package struct FormulaLinkbaseWriter: Sendable {
             preconditions.append("exists($\(name))")
         }
         let variables = names.variables
-        let test = "abs((\(left)) - (\(right))) le \(compiled.tolerance.description)"
+        let test = "abs((\(left)) - (\(right))) le \(try tolerance(compiled, rule: rule).description)"
         let message = "[\(rule.id)] \(rule.message) (expected {\(right)}, actual {\(left)})"
         return Assertion(id: rule.id, variables: variables, test: test, preconditions: preconditions, message: message, severity: rule.severity)
+    }
+
+    /// The rule's tolerance in the facts' units. `check` compares amounts as printed, so its
+    /// tolerance is in printed units: 1 on a page printed in thousands is a thousand dollars of
+    /// the facts the assertion compares. Unsupported when the rule reads cells printed in
+    /// different scales, which no one tolerance states alike.
+    func tolerance(_ compiled: CheckPlan.Rule, rule: CheckRule) throws(Unsupported) -> Amount {
+        var exponents = Set<Int>()
+        func add(row: Int, column: Int) {
+            let page = plan.page(ofRow: row).description
+            guard let line = plan.line(ofRow: row), page.columns.indices.contains(column) else { return }
+            exponents.insert(page.valueScale(line, column: page.columns[column]).exponent)
+        }
+        for term in compiled.terms {
+            switch term.operand {
+            case .fixed(let source):
+                switch plan.sources[source] {
+                case .cell(let row, let column, let textColumn) where !textColumn: add(row: row, column: column)
+                case .periodCell(let row, let period): for column in plan.periods[period].columns { add(row: row, column: column) }
+                case .caption, .interrogatory: exponents.insert(0)
+                case .cell, .count, .unavailable: break
+                }
+            case .rowCell(let selector):
+                guard case .rows(let p) = compiled.scope else { break }
+                let columns: [Int]
+                switch selector {
+                case .index(let column, let textColumn): columns = textColumn ? [] : [column]
+                case .period(let period): columns = plan.periods[period].columns
+                case .unavailable: columns = []
+                }
+                let page = plan.pages[p]
+                for index in page.rowScope {
+                    for column in columns where page.description.columns.indices.contains(column) {
+                        exponents.insert(page.description.valueScale(page.description.lines[index], column: page.description.columns[column]).exponent)
+                    }
+                }
+            case .noteCell: exponents.insert(0)
+            }
+        }
+        guard exponents.count <= 1 else {
+            throw Unsupported(rule: rule.id, problem: "its cells are printed in different scales")
+        }
+        var tolerance = compiled.tolerance
+        let exponent = exponents.first ?? 0
+        if exponent < 0 {
+            tolerance.fractionDigits -= exponent
+        } else {
+            for _ in 0..<exponent { tolerance.units *= 10 }
+        }
+        return tolerance
     }
 
     struct GroupKey: Hashable {
