@@ -87,7 +87,8 @@ final class EditionsTests: XCTestCase {
         XCTAssertEqual(diff.pages.first { $0.page == "ScheduleTPart2" }?.printedPage, EditionDiff.PrintedPageChange(from: "51", to: "57"))
         // Schedule E Part 2's verification is printed on SI15 in 2024 and on SI21 in 2025.
         XCTAssertEqual(diff.pages.first { $0.page == "ScheduleEPart2Verification" }?.printedPage, EditionDiff.PrintedPageChange(from: "SI15", to: "SI21"))
-        XCTAssertEqual(diff.pages.compactMap(\.printedPage).count, 3)
+        XCTAssertEqual(diff.pages.first { $0.page == "ScheduleDAVerification" }?.printedPage, EditionDiff.PrintedPageChange(from: "SI10", to: "SI16"))
+        XCTAssertEqual(diff.pages.compactMap(\.printedPage).count, 4)
         XCTAssertTrue(diff.text.contains("printed page 50 -> 56"))
     }
 
@@ -216,6 +217,23 @@ final class EditionsTests: XCTestCase {
         let admitted = page.lines.firstIndex { $0.line == "53" }!
         XCTAssertEqual(verifier.verdict(printed: "Total admitted assets (Page 2, Line 28, Col. 3)", line: index), .otherLine(admitted))
         XCTAssertEqual(verifier.verdict(printed: "Premiums collected from policyholders", line: index), .noLine)
+    }
+
+    /// A caption that holds an amount its line's caption does not ("Industrial and miscellaneous
+    /// 15,483,927,264": a value a layout left among the caption's words) is no line's: the row is
+    /// not placed, so none of its values is filed in a column the layout did not show it in. An
+    /// amount the blank's caption prints, or a number that is not an amount, is still the caption's.
+    func testACaptionHoldingAnAmountIsNoLine() {
+        let page = Blank.edition("life-ah-annual", 2024).page("SummaryInvestmentSchedule")!
+        let verifier = CaptionVerifier(page)
+        let index = page.lines.firstIndex { $0.line == "1.06" }!
+        XCTAssertEqual(verifier.verdict(printed: "Industrial and miscellaneous 15,483,927,264", line: index), .noLine)
+        XCTAssertEqual(verifier.verdict(printed: "Industrial and miscellaneous (15,483,927)", line: index), .noLine)
+        XCTAssertEqual(verifier.verdict(printed: "Industrial and miscellaneous .", line: index), .equivalent)
+        XCTAssertEqual(verifier.verdict(printed: "Industrial & miscellaneous 2024", line: index), .equivalent)
+        XCTAssertTrue(CaptionVerifier.holdsStrayAmount("Total 1,234.56", caption: "Total"))
+        XCTAssertFalse(CaptionVerifier.holdsStrayAmount("Policies over $1,000,000", caption: "Policies over $1,000,000"))
+        XCTAssertFalse(CaptionVerifier.holdsStrayAmount("Lines 1,2 and 3", caption: "Lines 1 and 3"))
     }
 
     /// A caption printed without spaces (a font without a Unicode map, read by OCR) is compared

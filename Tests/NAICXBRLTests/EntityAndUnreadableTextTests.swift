@@ -118,12 +118,13 @@ final class EntityAndUnreadableTextTests: XCTestCase {
         // investment exhibits 18, Exhibit 1 Part 1 19 and Part 2 20, Exhibits 2, 3 and 4 21,
         // Exhibit 6 25, Exhibit 7 26, Exhibit 8 Parts 1 and 2 27 and 28, Non-Admitted Assets 29, Five-Year 72
         // and 73, the Life Insurance State Page and its continuation 74 and 75, the Exhibit of Life
-        // Insurance 76 and 77 (its ordinary insurance and participating status tables), the IMR form 79 (its
+        // Insurance 76 and 77 (its ordinary insurance and participating status tables), the Exhibit of
+        // Number of Policies 78 (its four tables), the IMR form 79 (its
         // outline entry is "Form for Calculating IMR"), the Asset Valuation Reserve 80, Schedule S
         // Parts 6 and 7 103 and 104, Schedule T 111 and its Part 2 112, the Summary Investment
-        // Schedule 135 and Schedule E Part 2's verification 153.
+        // Schedule 135, Schedule DA's verification 150 and Schedule E Part 2's 153.
         XCTAssertEqual(filing.pages.filter { $0.status == .read }.map(\.page),
-                       [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 25, 26, 27, 28, 29, 72, 73, 74, 75, 76, 77, 79, 80, 103, 104, 111, 112, 135, 153])
+                       [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 25, 26, 27, 28, 29, 72, 73, 74, 75, 76, 77, 78, 79, 80, 103, 104, 111, 112, 135, 150, 153])
         XCTAssertEqual(filing.pages.first { $0.page == 79 }?.schedule, "InterestMaintenanceReserve + InterestMaintenanceReserveAmortization")
         XCTAssertEqual(filing.pages.first { $0.page == 18 }?.schedule, "NetInvestmentIncome + CapitalGains")
         // A page that prints several tables names them all.

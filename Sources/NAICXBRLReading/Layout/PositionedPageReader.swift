@@ -159,15 +159,16 @@ struct PositionedPageReader {
                 reader.mark(line, .classified)
                 continue
             }
-            // A page number printed in the margin, on the same line as a row's line number.
-            if line.words.count > 2, let first = PositionedPageReader.lineNumber(line.words.first, before: valueStart), !first.marked,
-               PositionedPageReader.isPageNumber(first.line), let second = PositionedPageReader.lineNumber(line.words[1], before: valueStart),
-               lineIndex[second.line] != nil {
+            // A page number printed in the margin, on the same line as a row's line number ("6",
+            // or the blank's own page number for the page: "SI10 10. Book/adjusted ...").
+            if line.words.count > 2, let second = PositionedPageReader.lineNumber(line.words[1], before: valueStart), lineIndex[second.line] != nil,
+               line.words[0].text == description.printedPage
+                || PositionedPageReader.lineNumber(line.words.first, before: valueStart).map({ !$0.marked && PositionedPageReader.isPageNumber($0.line) }) == true {
                 line.words.removeFirst()
             }
             // A page number printed alone, away from the columns (in the margin of a landscape
-            // page: "6", "6.3").
-            if line.words.count == 1, let only = line.words.first, PositionedPageReader.isPageNumber(only.text),
+            // page: "6", "6.3", "SI10").
+            if line.words.count == 1, let only = line.words.first, PositionedPageReader.isPageNumber(only.text) || only.text == description.printedPage,
                !centers.contains(where: { $0.map { abs($0 - only.centerX) < halfGap } ?? false }) {
                 reader.mark(line, .classified)
                 continue
@@ -338,16 +339,22 @@ struct PositionedPageReader {
             for range in row.ranges {
                 // Only the columns the line is printed in (all of them unless the blank says).
                 let printedColumns = description.columns.indices.filter { line.prints(in: description.columns[$0]) }
-                if let found = PositionedPageReader.cellsFromRight(row.words, range, columns: printedColumns.map { description.columns[$0] }, code: line.code) {
-                    assigned.merge(found.values.mapValues { printedColumns[$0] }) { a, _ in a }
+                // A line the blank prints in some columns, with XXX (or an empty cell) in the
+                // others: one cell per column, XXX where it has no amount. Tried first: read as the
+                // printed columns alone, the rightmost cells would fill them whatever column they
+                // stand in ("22 ..XXX.. ..... ..XXX.. 1,561 ..XXX..": 1,561 is column 5's, not 3's).
+                if printedColumns.count < description.columns.count,
+                   let found = PositionedPageReader.cellsFromRight(row.words, range, columns: description.columns, code: line.code),
+                   found.values.allSatisfy({ printedColumns.contains($0.value) || ValueScanner.value(PositionedPageReader.stripLeaders(row.words[$0.key].text) ?? "") == .notApplicable }) {
+                    assigned.merge(found.values) { a, _ in a }
                     leaders.formUnion(found.leaders)
                     dollarSigns.formUnion(found.dollars)
-                } else if printedColumns.count < description.columns.count,
-                          let found = PositionedPageReader.cellsFromRight(row.words, range, columns: description.columns, code: line.code),
-                          found.values.allSatisfy({ printedColumns.contains($0.value) || ValueScanner.value(PositionedPageReader.stripLeaders(row.words[$0.key].text) ?? "") == .notApplicable }) {
-                    // A line the blank prints in some columns, with XXX in the others: one cell per
-                    // column, XXX where it has no amount.
-                    assigned.merge(found.values) { a, _ in a }
+                } else if let found = PositionedPageReader.cellsFromRight(row.words, range, columns: printedColumns.map { description.columns[$0] }, code: line.code),
+                          // XXX among them marks a column the line is not printed in: the cells
+                          // are not the printed columns' alone.
+                          printedColumns.count == description.columns.count
+                           || !found.values.keys.contains(where: { ValueScanner.value(PositionedPageReader.stripLeaders(row.words[$0].text) ?? "") == .notApplicable }) {
+                    assigned.merge(found.values.mapValues { printedColumns[$0] }) { a, _ in a }
                     leaders.formUnion(found.leaders)
                     dollarSigns.formUnion(found.dollars)
                 }

@@ -37,12 +37,32 @@ struct CaptionVerifier: Sendable {
     private let lines: [Words?]
     /// Each line's caption as one run of letters and digits, for captions printed without spaces.
     private let keys: [[UInt8]?]
+    /// Each line's caption as the blank prints it.
+    private let captions: [String]
 
     init(_ page: PageDescription) {
         lines = page.lines.map { line in
             line.isWriteIn || line.caption.isEmpty ? nil : Self.words(line.caption.replacingOccurrences(of: "$", with: " "))
         }
         keys = page.lines.map { line in line.isWriteIn || line.caption.isEmpty ? nil : Text.keyBytes(line.caption) }
+        captions = page.lines.map(\.caption)
+    }
+
+    /// Whether `printed` holds an amount (digits grouped by commas: "15,483,927,264") that the
+    /// blank's caption does not: a value a layout left among the caption's words, so that the
+    /// row's values are not all where the reader put them.
+    static func holdsStrayAmount(_ printed: String, caption: String) -> Bool {
+        for word in printed.split(separator: " ") {
+            let token = word.drop { $0 == "(" || $0 == "$" }.reversed().drop { $0 == ")" || $0 == "," || $0 == "." }.reversed()
+            let text = String(token)
+            guard text.contains(","), !caption.contains(text) else { continue }
+            let groups = text.split(separator: ".", maxSplits: 1)[0].split(separator: ",", omittingEmptySubsequences: false)
+            guard let first = groups.first, (1...3).contains(first.count),
+                  groups.dropFirst().allSatisfy({ $0.count == 3 }),
+                  groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { continue }
+            return true
+        }
+        return false
     }
 
     /// The verdict on `printed` (amounts after a `$` already removed) as the caption of the line at
@@ -50,6 +70,7 @@ struct CaptionVerifier: Sendable {
     func verdict(printed: String, line index: Int) -> Verdict {
         let words = Self.words(printed)
         guard let own = lines[index] else { return .equivalent }
+        if Self.holdsStrayAmount(printed, caption: captions[index]) { return .noLine }
         // A caption that is word for word another line's, cross-references included, is that line.
         if words.full != own.full, let other = lines.indices.first(where: { $0 != index && lines[$0]?.full == words.full }) {
             return .otherLine(other)

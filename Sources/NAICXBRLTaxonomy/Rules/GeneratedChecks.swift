@@ -21,9 +21,12 @@ enum GeneratedChecks {
                 pageAmountColumns.filter(line.prints(in:))
             }
             /// One rule a column the line is printed in: the line's cell `must` (a verb phrase)
-            /// equal the signed sum of the `right` lines' cells in the same column.
+            /// equal the signed sum of the `right` lines' cells in the same column. Not in a column
+            /// where the blank prints none of those lines (XXX): the arithmetic the caption prints
+            /// is the other columns' (the A&H premiums in force at the end of the year are no
+            /// difference of the XXX the table prints for their additions and deductions).
             func appendLineRules(_ line: LineDescription, id: String, must: String, _ right: [(sign: Int, line: String)]) {
-                for column in amountColumns(line) {
+                for column in amountColumns(line) where right.contains(where: { page.line($0.line)?.prints(in: column) ?? true }) {
                     let selector = ColumnSelector.number(column.number)
                     rules.append(CheckRule(
                         id: "\(stem)-line-\(line.line)-\(id)-col-\(column.number)",
