@@ -259,6 +259,36 @@ final class AnnualStatementTests: XCTestCase {
         }
     }
 
+    /// Layout text may set an amount left of where column 1's heading stands (a wide amount under
+    /// a narrow heading, a line printed without leaders: Schedule E Part 2's verification's line
+    /// 12). Such an amount is not taken for caption words: it is left unread, with an error that
+    /// names it, and the line's other cells are read in their columns.
+    func testAnAmountLeftOfTheFirstHeadingIsReportedNotKeptInTheCaption() throws {
+        let text = """
+        ANNUAL STATEMENT FOR THE YEAR 2024 OF THE Example Life Insurance Company
+                            SCHEDULE E - PART 2 - VERIFICATION BETWEEN YEARS
+                                                      (Cash Equivalents)
+                                                                                                            1                   2                   3                   4
+                                                                                                         Total               Bonds            Mutual funds         Other (a)
+
+            1.   Book/adjusted carrying value, December 31 of prior year ....................... ..............1,000 ................... ..............1,000 ...................
+            2.   Cost of cash equivalents acquired ............................................. ..............2,000 ..............2,000 ................... ...................
+           10.   Book/adjusted carrying value at end of current period (Lines 1+2+3+4+5-6-7+8-9)  ..............3,000 ..............2,000 ..............1,000 ...................
+           12.   Statement value at end of current period (Line 10 minus Line 11)        3,000 ....... ..........2,000 ..........1,000 ...................
+
+                                                                                                  SI15
+        """
+        let result = StatementParser.parse(bytes: Array((text + "\n\u{0C}").utf8), name: "e2v.txt")
+        let page = try XCTUnwrap(result.statement.page("ScheduleEPart2Verification"))
+        XCTAssertEqual(page.rows.first { $0.line == "10" }?.cells, [.amount(printed("3,000")), .amount(printed("2,000")), .amount(printed("1,000")), .blank])
+        let twelve = try XCTUnwrap(page.rows.first { $0.line == "12" })
+        XCTAssertEqual(twelve.cells, [.blank, .amount(printed("2,000")), .amount(printed("1,000")), .blank])
+        XCTAssertNil(twelve.caption)
+        let errors = result.diagnostics.filter { $0.severity == .error }.map(\.message)
+        XCTAssertEqual(errors.count, 1, "\(errors)")
+        XCTAssertTrue(errors.first?.contains("line 12: \"3,000\" stands left of the first column's heading") ?? false, "\(errors)")
+    }
+
     /// The filing as `pdftotext -layout` writes it.
     static func layoutText(_ filing: String) throws -> [UInt8] {
         let process = Process()
