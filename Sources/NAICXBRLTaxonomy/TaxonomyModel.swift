@@ -356,8 +356,9 @@ extension String {
         var out: [String] = []
         for (i, word) in split(separator: " ").enumerated() {
             let lower = word.lowercased()
+            // A part's number ("Part 1A") and a schedule's letters ("Schedule DA") stay as printed.
             if word.count <= 3, word.allSatisfy({ $0.isUppercase || $0.isNumber }), !small.contains(lower) || i == 0,
-               ["DA", "BA", "DB", "A", "B", "D", "E", "S", "T", "Y", "1", "1B", "2"].contains(String(word)) {
+               word.contains(where: \.isNumber) || ["DA", "BA", "DB", "A", "B", "D", "E", "S", "T", "Y"].contains(String(word)) {
                 out.append(String(word))
             } else if i > 0, small.contains(lower) {
                 out.append(lower)

@@ -27,7 +27,13 @@ final class AnnualStatementTests: XCTestCase {
                                      "LifeInsuranceExhibitOrdinary", "LifeInsuranceExhibitParticipatingStatus", "SummaryInvestmentSchedule",
                                      "ScheduleEPart2Verification", "ScheduleDAVerification",
                                      "ExhibitOfNumberOfPoliciesSupplementaryContracts", "ExhibitOfNumberOfPoliciesAnnuities",
-                                     "ExhibitOfNumberOfPoliciesAccidentAndHealth", "ExhibitOfNumberOfPoliciesDepositFunds"]
+                                     "ExhibitOfNumberOfPoliciesAccidentAndHealth", "ExhibitOfNumberOfPoliciesDepositFunds",
+                                     "ScheduleDPart1ASection1", "ScheduleDPart1ASection2"]
+    /// Pages whose values the tests require from the PDF only: Schedule D Part 1A's two sections
+    /// (twelve columns, footnote markers before amounts, bold totals without leaders), whose
+    /// layout text squeezes so that no column can be told: their layout text is refused with an
+    /// error (``testLayoutTextOfScheduleDPart1AIsRefusedNotMisread``).
+    static let pagesFromThePDFOnly: Set<String> = ["ScheduleDPart1ASection1", "ScheduleDPart1ASection2", "ScheduleDPart1A"]
     /// The 2025 filing (Forethought Life, on the 2025 edition of the blank): the pages whose
     /// every printed value its fixtures list.
     static let pages2025: Set<String> = ["AnalysisOfOperationsSummary", "AnalysisOfOperationsIndividualLife", "AnalysisOfOperationsGroupLife",
@@ -40,10 +46,11 @@ final class AnnualStatementTests: XCTestCase {
                                      "LifeInsuranceExhibitOrdinary", "LifeInsuranceExhibitParticipatingStatus", "SummaryInvestmentSchedule",
                                      "ScheduleEPart2Verification", "ScheduleDAVerification",
                                      "ExhibitOfNumberOfPoliciesSupplementaryContracts", "ExhibitOfNumberOfPoliciesAnnuities",
-                                     "ExhibitOfNumberOfPoliciesAccidentAndHealth", "ExhibitOfNumberOfPoliciesDepositFunds"]
+                                     "ExhibitOfNumberOfPoliciesAccidentAndHealth", "ExhibitOfNumberOfPoliciesDepositFunds",
+                                     "ScheduleDPart1A"]
 
     /// The fixture files of the two complete filings.
-    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies"]
+    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a"]
     /// How many printed cells the layout text of each filing does not place (see
     /// ``refusedInLayoutText(_:_:files:pages:)``): the bold totals, printed without leaders, of
     /// Exhibit 2 and the Analysis of Operations pages, whose column headings layout text squeezes
@@ -119,7 +126,7 @@ final class AnnualStatementTests: XCTestCase {
                                files: [String] = AnnualStatementTests.files,
                                pages: Set<String> = AnnualStatementTests.pages, atLeast: Int = 1_300,
                                refused: Set<String> = []) throws {
-        let blank = Blank.lifeAnnual
+        let blank = Blank.edition("life-ah-annual", statement.edition ?? 2024)
         let expected = try Self.expected(filing, files: files, pages: pages)
         XCTAssertGreaterThan(expected.count, atLeast, filing)
         var found: Set<String> = []
@@ -200,6 +207,7 @@ final class AnnualStatementTests: XCTestCase {
         var keys: Set<String> = []
         for diagnostic in result.diagnostics where diagnostic.severity == .error && Self.isLayoutRefusal(diagnostic.message) {
             let description = try XCTUnwrap(Blank.lifeAnnual.pages.first { diagnostic.message.hasPrefix($0.title + " line ") }, diagnostic.message)
+            guard pages.contains(description.id) else { continue }
             XCTAssertTrue(["Exhibit2", "Exhibit8Part2", "ScheduleTPart2"].contains(description.id) || description.id.hasPrefix("AnalysisOfOperations")
                           || description.id.hasPrefix("LifeInsuranceStatePage") || description.id.hasPrefix("ExhibitOfNumberOfPolicies")
                           || ["SummaryInvestmentSchedule", "ScheduleEPart2Verification", "ScheduleDAVerification"].contains(description.id), diagnostic.message)
@@ -238,25 +246,52 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertTrue(result.isUsable, filing)
         XCTAssertEqual(result.statement.edition, 2025)
         XCTAssertEqual(result.diagnostics.filter { $0.severity >= .warning }.map(\.description), [], filing)
-        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies"], pages: Self.pages2025, atLeast: 50)
+        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a"], pages: Self.pages2025, atLeast: 50)
         let text = StatementParser.parse(bytes: try Self.layoutText(filing), name: "\(filing).txt")
         let files = ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies"]
-        let refused = try refusedInLayoutText(text, filing, files: files, pages: Self.pages2025)
+        let pages = Self.pages2025.subtracting(Self.pagesFromThePDFOnly)
+        let refused = try refusedInLayoutText(text, filing, files: files, pages: pages)
         XCTAssertEqual(refused.count, Self.refusedInLayoutText[filing], filing)
-        try assertValuesAsPrinted(text.statement, filing, source: "\(filing).txt", files: files, pages: Self.pages2025, atLeast: 50, refused: refused)
-        XCTAssertEqual(text.diagnostics.filter { $0.severity >= .warning && !Self.isLayoutRefusal($0.message) }.map(\.description), [], filing)
+        try assertValuesAsPrinted(text.statement, filing, source: "\(filing).txt", files: files, pages: pages, atLeast: 50, refused: refused)
+        XCTAssertEqual(text.diagnostics.filter { $0.severity >= .warning && !Self.isLayoutRefusal($0.message) && !Self.isPDFOnlyRefusal($0) }.map(\.description), [], filing)
     }
 
     func testEveryValueFromPdftotextLayoutText() throws {
         try Self.requirePdftotext()
+        let pages = Self.pages.subtracting(Self.pagesFromThePDFOnly)
         for filing in Self.filings {
             let result = StatementParser.parse(bytes: try Self.layoutText(filing), name: "\(filing).txt")
             XCTAssertEqual(result.statement.blank, "life-ah-annual")
-            let refused = try refusedInLayoutText(result, filing, files: Self.files, pages: Self.pages)
+            let refused = try refusedInLayoutText(result, filing, files: Self.files, pages: pages)
             XCTAssertEqual(refused.count, Self.refusedInLayoutText[filing], filing)
-            try assertValuesAsPrinted(result.statement, filing, source: "\(filing).txt", refused: refused)
-            XCTAssertEqual(result.diagnostics.filter { $0.severity >= .warning && !Self.isLayoutRefusal($0.message) }.map(\.description), [], filing)
+            try assertValuesAsPrinted(result.statement, filing, source: "\(filing).txt", pages: pages, refused: refused)
+            XCTAssertEqual(result.diagnostics.filter { $0.severity >= .warning && !Self.isLayoutRefusal($0.message) && !Self.isPDFOnlyRefusal($0) }.map(\.description), [], filing)
         }
+    }
+
+    /// Schedule D Part 1A's sections in layout text: `pdftotext -layout` squeezes their twelve
+    /// columns (footnote markers before amounts, totals and empty cells without leaders) so that
+    /// a line read from the right slides by a column. The description says so
+    /// (`readsLayoutText`): each of the five pages is refused with an error naming it, nothing
+    /// on them is read, and the PDF reads every value (the fixtures).
+    func testLayoutTextOfScheduleDPart1AIsRefusedNotMisread() throws {
+        for (filing, pages) in [("forethought-life-2024", ["ScheduleDPart1ASection1": 3, "ScheduleDPart1ASection2": 2]),
+                                ("forethought-life-2025", ["ScheduleDPart1A": 10])] {
+            let text = StatementParser.parse(bytes: try Self.layoutText(filing), name: "\(filing).txt")
+            let blank = Blank.edition("life-ah-annual", try XCTUnwrap(text.statement.edition))
+            for (id, count) in pages {
+                XCTAssertNil(text.statement.page(id), id)
+                let title = try XCTUnwrap(blank.page(id)?.title)
+                let refusals = text.diagnostics.filter { Self.isPDFOnlyRefusal($0) && $0.message.hasPrefix(title + ":") }
+                XCTAssertEqual(refusals.map(\.severity), Array(repeating: .error, count: count), "\(filing) \(id)")
+                XCTAssertFalse(try parse(filing).statement.page(id)?.rows.isEmpty ?? true, "\(filing) \(id)")
+            }
+        }
+    }
+
+    /// The error by which layout text of a page read from a PDF only is refused.
+    static func isPDFOnlyRefusal(_ diagnostic: Diagnostic) -> Bool {
+        diagnostic.severity == .error && diagnostic.message.contains(": layout text sets this page's columns too close to tell its cells apart")
     }
 
     /// Layout text may set an amount left of where column 1's heading stands (a wide amount under
@@ -740,6 +775,56 @@ final class AnnualStatementTests: XCTestCase {
         let description2025 = try XCTUnwrap(BlankCatalog.bundled.blank("life-ah-annual", year: 2025).page("ScheduleDAVerification"))
         XCTAssertEqual(description2025.columns.map(\.member), ["ShortTermInvestmentsTotal", "ShortTermInvestmentsBonds", "ShortTermInvestmentsOtherShortTermInvestmentAssets"])
         XCTAssertEqual(Blank.lifeAnnual.page("ScheduleDAVerification")?.columns[3].member, "ShortTermInvestmentsOtherShortTermInvestmentAssets")
+    }
+
+    /// Schedule D Part 1A: Section 1's total bonds are its publicly traded plus privately placed
+    /// bonds (columns 11 and 12, lines 14.7 and 15.7), and Section 2 sorts the same bonds by type:
+    /// its group totals and lines 12.09 to 15.09 are Section 1's lines g.7 and 12.7 to 15.7 (within
+    /// 5: each section rounds its own cells; Forethought 2024's line 12 differs by 2). One number
+    /// changed fails each tie; the values are Forethought 2024's as printed. The 2025 blank prints
+    /// another Part 1A: its edition has neither section.
+    func testAChangedNumberOnScheduleDPart1AFailsItsTies() throws {
+        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let statement = try parse("forethought-life-2024").statement
+        let (one, two) = ("ScheduleDPart1ASection1", "ScheduleDPart1ASection2")
+        assertCells(statement, [(one, "12.7", "7", "28,370,253,570"), (one, "12.7", "11", "8,830,728,399"), (one, "12.7", "12", "19,539,525,171"),
+                                (one, "13.7", "9", "29,420,978,029"), (two, "12.09", "7", "28,370,253,568"), (two, "8.07", "7", "10,109,128,262")])
+        let stem = "schedule-d-part-1a-section-1-"
+        var ties = [stem + "total-is-publicly-traded-plus-privately-placed": (one, "12.7", 6, "28,370,253,670"),
+                    stem + "prior-year-total-is-publicly-traded-plus-privately-placed": (one, "13.7", 8, "29,420,978,129"),
+                    stem + "publicly-traded-equals-line-14": (one, "14.7", 6, "8,830,728,498"),
+                    stem + "privately-placed-equals-line-15": (one, "15.7", 6, "19,539,525,272"),
+                    stem + "line-12.7-equals-section-2": (two, "12.09", 6, "28,370,253,668"),
+                    stem + "line-13.7-equals-section-2": (two, "13.09", 8, "29,420,978,125"),
+                    stem + "line-14.7-equals-section-2": (two, "14.09", 6, "8,830,728,499"),
+                    stem + "line-15.7-equals-section-2": (two, "15.09", 6, "19,539,525,269")]
+        for (group, line, changed) in [("1", "1.05", "810,282,957"), ("2", "2.05", "75,003,956"), ("3", "3.05", "69,486,527"),
+                                       ("4", "4.05", "43,242,499"), ("5", "5.05", "1,238,131,568"), ("6", "6.05", "15,534,867,994"),
+                                       ("7", "7.05", "62,329,479"), ("8", "8.07", "10,109,128,362"), ("10", "10.03", "427,781,127")] {
+            ties[stem + "line-\(group).7-equals-section-2"] = (two, line, 6, changed)
+        }
+        try assertEachTieFails(ties, checker: checker, statement: statement)
+        // The filing holds no SVO identified funds or certificates of deposit: nothing to compare.
+        try assertTieWaitsForAValue(stem + "line-9.7-equals-section-2", two, "9.01", 6, checker: checker, statement: statement)
+        try assertTieWaitsForAValue(stem + "line-11.7-equals-section-2", two, "11.01", 6, checker: checker, statement: statement)
+        // The 2025 blank prints one table of 51 groups (issuer credit obligations, asset-backed
+        // securities) and its totals as lines 52 to 55, with the same four ties in the table.
+        let edition2025 = try BlankCatalog.bundled.blank("life-ah-annual", year: 2025)
+        XCTAssertNil(edition2025.page(one))
+        XCTAssertNil(edition2025.page(two))
+        let statement2025 = try parse("forethought-life-2025").statement
+        XCTAssertNil(statement2025.page(one))
+        let page = "ScheduleDPart1A"
+        let checker2025 = try XCTUnwrap(Checker.bundled(for: edition2025))
+        XCTAssertEqual(statement2025.cell(page, "52.7", column: "7", blank: edition2025), .amount(printed("35,922,416,822")))
+        XCTAssertEqual(statement2025.cell(page, "52.7", column: "11", blank: edition2025), .amount(printed("10,471,922,926")))
+        XCTAssertEqual(statement2025.cell(page, "53.7", column: "9", blank: edition2025), .amount(printed("28,370,253,570")))
+        XCTAssertEqual(statement2025.cell(page, "55.7", column: "7", blank: edition2025), .amount(printed("25,450,493,895")))
+        try assertEachTieFails(["schedule-d-part-1a-total-is-publicly-traded-plus-privately-placed": (page, "52.7", 6, "35,922,416,922"),
+                                "schedule-d-part-1a-prior-year-total-is-publicly-traded-plus-privately-placed": (page, "53.7", 8, "28,370,253,670"),
+                                "schedule-d-part-1a-publicly-traded-equals-line-54": (page, "54.7", 6, "10,471,923,027"),
+                                "schedule-d-part-1a-privately-placed-equals-line-55": (page, "55.7", 6, "25,450,493,995")],
+                               checker: checker2025, statement: statement2025)
     }
 
     /// The Exhibit of Life Insurance's insurance in force at the end of the year and issued

@@ -277,5 +277,27 @@ final class EditionsTests: XCTestCase {
         XCTAssertThrowsError(try BlankCatalog(files: files).blank("test-copy", year: 2012)) { error in
             XCTAssertTrue("\(error)".contains("no line 999"), "\(error)")
         }
+        // An edition that does not print a page drops it; a rule that names the page must go too.
+        files["catalog.json"] = Array(#"{"blanks": [{"id": "test-copy", "description": "test-copy.json", "checks": "life-ah-quarterly-checks.json", "editions": [{"year": 2011}, {"year": 2012, "changes": "bad.json"}]}]}"#.utf8)
+        files["bad.json"] = Array(#"{"blank": "test-copy", "year": 2012, "base": 2011, "pages": [{"page": "Assets", "dropped": true}]}"#.utf8)
+        let withoutAssets = try BlankCatalog(files: files)
+        let edition = try withoutAssets.blank("test-copy", year: 2012)
+        XCTAssertNil(edition.page("Assets"))
+        XCTAssertNotNil(edition.page("Liabilities"))
+        XCTAssertThrowsError(try withoutAssets.checkRuleFile(for: edition)) { error in
+            XCTAssertTrue("\(error)".contains("names Assets, which this edition does not print"), "\(error)")
+        }
+    }
+
+    /// A table printed across pages gives its first and last page numbers ("SI05-SI07"): each page
+    /// between prints its own, which is no caption or value.
+    func testAPageRangePrintsEachOfItsPageNumbers() {
+        var page = PageDescription(id: "P", title: "P", columns: [], lines: [])
+        page.printedPage = "SI05-SI07"
+        XCTAssertEqual(["SI05", "SI06", "SI07", "SI04", "SI08", "SI5", "S106", "SI05-SI07", ""].map(page.printsPageNumber), [true, true, true, false, false, false, false, true, false])
+        page.printedPage = "22-23"
+        XCTAssertEqual(["22", "23", "21", "24", "2"].map(page.printsPageNumber), [true, true, false, false, false])
+        page.printedPage = "SI01"
+        XCTAssertEqual(["SI01", "SI02"].map(page.printsPageNumber), [true, false])
     }
 }

@@ -109,6 +109,11 @@ final class ReferenceLinkbaseTests: XCTestCase {
                 for id in (account.schedule ?? "").components(separatedBy: " + ") { printed[id, default: []] += numbers }
             }
             for page in blank.pages {
+                // Commonwealth's 2023 filing prints no Schedule D Part 1A: the 2024 filing numbers it.
+                if filing == "commonwealth-annuity-2023", page.id.hasPrefix("ScheduleDPart1A") {
+                    XCTAssertNil(printed[page.id], page.id)
+                    continue
+                }
                 let numbers = try XCTUnwrap(printed[page.id], "\(filing): \(page.id) was not read")
                 let own = numbers.filter { number in !numbers.contains { number.hasPrefix($0 + ".") } }
                 let expected = own.count == 1 ? own[0] : "\(own.first ?? "")-\(own.last ?? "")"

@@ -106,6 +106,11 @@ public struct PageDescription: Codable, Sendable {
     /// What a filed PDF's outline (its bookmarks) calls the page where that is not the page's
     /// title ("Form for Calculating IMR"): a PDF whose outline names it is read there.
     public var outline: [String]?
+    /// False for a page whose layout text (`pdftotext -layout`) sets its columns too close to
+    /// tell its cells apart (Schedule D Part 1A's twelve columns, with footnote markers before
+    /// amounts and totals without leaders): its layout text is refused with an error, and the
+    /// page is read from a PDF's word positions only. Read everywhere when nil.
+    public var readsLayoutText: Bool?
     public var rowsAre: RowsAre?
     /// The balance of the page's items, where accounting fixes it (assets debit, liabilities credit).
     public var balance: Balance?
@@ -115,6 +120,33 @@ public struct PageDescription: Codable, Sendable {
     public var orientation: RowsAre { rowsAre ?? .items }
 
     public func index(ofColumn number: String) -> Int? { columns.firstIndex { $0.number == number } }
+
+    /// The page numbers the blank prints on this page as a prefix and a range of numbers:
+    /// "SI05-SI07" is ("SI", 5...7), "22-23" is ("", 22...23), "SI01" is ("SI", 1...1). Nil
+    /// where none is known or the page number ends in no number.
+    public var printedPageRange: (prefix: Substring, numbers: ClosedRange<Int>, width: Int)? {
+        guard let printed = printedPage else { return nil }
+        let ends = printed.split(separator: "-", omittingEmptySubsequences: false)
+        guard ends.count <= 2, let first = ends.first, let last = ends.last else { return nil }
+        func split(_ s: Substring) -> (prefix: Substring, number: Int?) {
+            let digits = s.reversed().prefix { $0.isASCII && $0.isNumber }.count
+            return (s.dropLast(digits), digits == 0 ? nil : Int(s.suffix(digits)))
+        }
+        let (a, b) = (split(first), split(last))
+        guard let low = a.number, let high = b.number, a.prefix == b.prefix, low <= high else { return nil }
+        return (a.prefix, low...high, first.count)
+    }
+
+    /// Whether `text` is a page number the blank prints on this page: ``printedPage``, or a page of
+    /// its range ("SI05-SI07" is printed SI05, SI06 and SI07; "22-23" is 22 and 23).
+    public func printsPageNumber(_ text: String) -> Bool {
+        guard let printed = printedPage, !text.isEmpty else { return false }
+        if text == printed { return true }
+        guard let range = printedPageRange, text.count == range.width,
+              text.hasPrefix(range.prefix), text.dropFirst(range.prefix.count).allSatisfy({ $0.isASCII && $0.isNumber }),
+              let number = Int(text.dropFirst(range.prefix.count)) else { return false }
+        return range.numbers.contains(number)
+    }
     public func line(_ number: String) -> LineDescription? { lines.first { $0.line == number } }
 }
 

@@ -14,15 +14,21 @@ package struct BlankEditionChanges: Codable, Sendable {
     /// Where the edition was read from: a filing printed on it, and its pages.
     package var source: String?
     package var pages: [PageChanges]
+    /// Pages the edition prints that its base does not (the 2025 blank's Schedule D Part 1A, which
+    /// replaces the two sections of earlier editions), after the base's pages.
+    package var addedPages: [PageDescription]?
     /// Crosscheck rules of the base replaced (by id) or removed in this edition. A base rule that
     /// names a removed or renumbered line must be one or the other: it would otherwise read
     /// another line of this edition.
     package var checks: RuleChanges?
 
     /// A page's changes: the page description's fields an edition replaces (nil keeps the base's),
-    /// then its lines removed, renumbered, changed and added.
+    /// then its lines removed, renumbered, changed and added; or, with `dropped`, the page is not
+    /// the edition's at all (the 2025 blank replaces Schedule D Part 1A's two sections by another
+    /// table).
     package struct PageChanges: Codable, Sendable {
         package var page: String
+        package var dropped: Bool?
         package var title: String?, printedPage: String?
         package var subtitles: [String]?, sections: [String]?, columnHeadingLines: [String]?, footnotes: [String]?, boilerplate: [String]?
         package var columns: [ColumnDescription]?
@@ -70,6 +76,8 @@ package struct BlankEditionChanges: Codable, Sendable {
     package struct RuleChanges: Codable, Sendable {
         package var replaced: [ListedRule]?
         package var removed: [String]?
+        /// Rules of the edition's own (on its added pages), after the base's.
+        package var added: [ListedRule]?
     }
 
     /// The base with these changes: the edition as a whole description.
@@ -80,7 +88,17 @@ package struct BlankEditionChanges: Codable, Sendable {
             guard let index = blank.pages.firstIndex(where: { $0.id == change.page }) else {
                 throw BlankCatalogError("the base has no page \(change.page)")
             }
+            if change.dropped == true {
+                blank.pages.remove(at: index)
+                continue
+            }
             blank.pages[index] = try change.apply(to: blank.pages[index])
+        }
+        for page in addedPages ?? [] {
+            guard !blank.pages.contains(where: { $0.id == page.id }) else {
+                throw BlankCatalogError("the edition adds page \(page.id), which its base has; change that page instead")
+            }
+            blank.pages.append(page)
         }
         return blank
     }
@@ -95,6 +113,7 @@ package struct BlankEditionChanges: Codable, Sendable {
             throw BlankCatalogError("the base has no rule \(id) to replace or remove")
         }
         var moved: [String: Set<String>] = [:]
+        let dropped = Set(pages.filter { $0.dropped == true }.map(\.page))
         for change in pages {
             let lines = Set(change.removed ?? []).union((change.renumbered ?? [:]).filter { $0.key != $0.value }.keys)
             if !lines.isEmpty { moved[change.page] = lines }
@@ -106,8 +125,19 @@ package struct BlankEditionChanges: Codable, Sendable {
                 rules.append(replacement)
                 continue
             }
-            for (page, line) in Self.references(in: rule.left + " + " + rule.right) where moved[page]?.contains(line) == true {
-                throw BlankCatalogError("rule \(rule.id) names \(page) line \(line), which this edition removes or renumbers; replace or remove the rule")
+            for (page, line) in Self.references(in: rule.left + " + " + rule.right) {
+                if dropped.contains(page) {
+                    throw BlankCatalogError("rule \(rule.id) names \(page), which this edition does not print; replace or remove the rule")
+                }
+                if moved[page]?.contains(line) == true {
+                    throw BlankCatalogError("rule \(rule.id) names \(page) line \(line), which this edition removes or renumbers; replace or remove the rule")
+                }
+            }
+            rules.append(rule)
+        }
+        for rule in checks?.added ?? [] {
+            guard !rules.contains(where: { $0.id == rule.id }) else {
+                throw BlankCatalogError("the edition adds rule \(rule.id), which its base has; replace it instead")
             }
             rules.append(rule)
         }

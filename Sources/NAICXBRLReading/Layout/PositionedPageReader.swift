@@ -47,6 +47,15 @@ struct PositionedPageReader {
 
     mutating func read(_ page: PositionedPage, from first: Int, to end: Int, into reader: inout LayoutReader) {
         let lines = page.lines[first..<max(first, end)]
+        // A page whose columns layout text sets too close to tell its cells apart is read from
+        // the PDF's word positions only (``PageDescription/readsLayoutText``).
+        if reader.document.source == .layoutText, description.readsLayoutText == false {
+            reader.report(.error, .unrecognizedLine, page: page, line: page.lines[max(first - 1, 0)],
+                          "\(description.title): layout text sets this page's columns too close to tell its cells apart, so nothing on it is read; read the PDF, whose word positions place them")
+            refusedPages.insert(page.number)
+            for index in lines.indices { reader.mark(page.lines[index], .reported) }
+            return
+        }
         // The numbered column headings give each column's position.
         let numbers = description.columns.map(\.number)
         var centers: [Double?] = Array(repeating: nil, count: numbers.count)
@@ -149,7 +158,7 @@ struct PositionedPageReader {
             // The page number, printed alone on the page's last line ("2", "5.1", or the blank's
             // own page number for the page, "SI01").
             if index == page.lines.count - 1, line.words.count == 1, let only = line.words.first,
-               PositionedPageReader.isPageNumber(only.text) || only.text == description.printedPage {
+               PositionedPageReader.isPageNumber(only.text) || description.printsPageNumber(only.text) {
                 reader.mark(line, .classified)
                 continue
             }
@@ -162,13 +171,13 @@ struct PositionedPageReader {
             // A page number printed in the margin, on the same line as a row's line number ("6",
             // or the blank's own page number for the page: "SI10 10. Book/adjusted ...").
             if line.words.count > 2, let second = PositionedPageReader.lineNumber(line.words[1], before: valueStart), lineIndex[second.line] != nil,
-               line.words[0].text == description.printedPage
+               description.printsPageNumber(line.words[0].text)
                 || PositionedPageReader.lineNumber(line.words.first, before: valueStart).map({ !$0.marked && PositionedPageReader.isPageNumber($0.line) }) == true {
                 line.words.removeFirst()
             }
             // A page number printed alone, away from the columns (in the margin of a landscape
             // page: "6", "6.3", "SI10").
-            if line.words.count == 1, let only = line.words.first, PositionedPageReader.isPageNumber(only.text) || only.text == description.printedPage,
+            if line.words.count == 1, let only = line.words.first, PositionedPageReader.isPageNumber(only.text) || description.printsPageNumber(only.text),
                !centers.contains(where: { $0.map { abs($0 - only.centerX) < halfGap } ?? false }) {
                 reader.mark(line, .classified)
                 continue

@@ -99,33 +99,82 @@ public enum StatementParser {
         return result
     }
 
+    /// The PDF pages where a filing would print `page`, which the pages read do not hold: the
+    /// pages between the pages read that the blank numbers just before and just after it ("SI01",
+    /// "SI05-SI07", "SI10": Commonwealth's 2023 filing prints its Summary Investment Schedule,
+    /// SI01, on PDF page 135 and Schedule DA's verification, SI10, on 138, so Schedule D Part 1A
+    /// would stand on 136 or 137). Nil where no page read is numbered on either side of it.
+    static func pagesWherePrinted(_ page: PageDescription, in result: ParseResult, of blank: Blank) -> ClosedRange<Int>? {
+        guard let own = page.printedPageRange else { return nil }
+        // The pages read, by the blank's number (of the same prefix) and their PDF page.
+        let numbered: [(number: Int, pdfPage: Int)] = result.pages.filter { $0.status == .read }.flatMap { account in
+            (account.schedule ?? "").components(separatedBy: " + ").compactMap { id -> [(number: Int, pdfPage: Int)]? in
+                guard let range = blank.page(id)?.printedPageRange, range.prefix == own.prefix else { return nil }
+                return [(range.numbers.lowerBound, account.page), (range.numbers.upperBound, account.page)]
+            }.flatMap { $0 }
+        }
+        guard let before = numbered.filter({ $0.number < own.numbers.lowerBound }).max(by: { ($0.number, $0.pdfPage) < ($1.number, $1.pdfPage) }),
+              let after = numbered.filter({ $0.number > own.numbers.upperBound }).min(by: { ($0.number, $0.pdfPage) < ($1.number, $1.pdfPage) }),
+              before.pdfPage < after.pdfPage else { return nil }
+        return before.pdfPage...after.pdfPage
+    }
+
     /// Reads only the pages of a PDF the blank's description reads, when the PDF's outline names
     /// them (``PDFOutline``): a filed annual statement of about 160 pages has a dozen. The
     /// pages are read in their ranges, `parts` at once; every other page is accounted for as
     /// not read, under the outline's title for it. Nil, and the whole file is read, when the PDF
     /// has no outline, when its outline names none of the description's pages, or when a page
-    /// of the description is not found in the pages read (a title the outline words otherwise).
+    /// of the description is not found in the pages read (a title the outline words otherwise)
+    /// nor in the pages where the blank's numbering places it (``pagesWherePrinted(_:in:of:)``),
+    /// which are read too when a page is missing: a page the filing does not print costs a few
+    /// pages more, not the whole file.
     static func parseByOutline(_ bytes: [UInt8], name: String, blank: Blank?, parts: Int, pdfDeadline: DispatchTime?, ocr: Bool) -> ParseResult? {
         guard let count = PDFText.pageCount(bytes, deadline: pdfDeadline), count >= 16, count <= Limits.current.pdfPages,
               let outline = PDFOutline.read(bytes, pageCount: count, deadline: pdfDeadline) else { return nil }
-        let blanks = blank.map { [$0] } ?? Blank.ids.compactMap(Blank.named)
-        guard let selected = outline.pages(for: blanks.flatMap { $0.pages.flatMap { [$0.title] + ($0.outline ?? []) } + ($0.cover?.codePages ?? []) }),
+        // Every edition's pages: a page an edition drops (Schedule D Part 1A's sections in 2025)
+        // is still read in a filing on an earlier one.
+        let blanks = blank.map { [$0] } ?? BlankCatalog.bundled.allEditions()
+        guard var selected = outline.pages(for: blanks.flatMap { $0.pages.flatMap { [$0.title] + ($0.outline ?? []) } + ($0.cover?.codePages ?? []) }),
               selected.count < count else { return nil }
-        var ranges: [ClosedRange<Int>] = []
-        for page in selected.sorted() {
-            if let last = ranges.last, last.upperBound + 1 == page {
-                ranges[ranges.count - 1] = last.lowerBound...page
-            } else {
-                ranges.append(page...page)
+        func reading(_ pages: Set<Int>) -> (PositionedDocument, ParseResult)? {
+            var ranges: [ClosedRange<Int>] = []
+            for page in pages.sorted() {
+                if let last = ranges.last, last.upperBound + 1 == page {
+                    ranges[ranges.count - 1] = last.lowerBound...page
+                } else {
+                    ranges.append(page...page)
+                }
+            }
+            guard let document = try? PDFText.document(pdf: bytes, name: name, ranges: ranges, concurrently: parts, deadline: pdfDeadline) else { return nil }
+            // Judged without OCR, which then reads the same pages only when they are the ones to read
+            // (an unreadable page of the description sends the statement to the whole file, read once).
+            return (document, parse(document, pdf: bytes, blank: blank, pdfDeadline: pdfDeadline, ocr: false))
+        }
+        guard var (document, result) = reading(selected), result.isUsable,
+              let read = Blank.named(result.statement.blank, year: result.statement.edition) else { return nil }
+        // A page of the description not found, or found on fewer PDF pages than the blank numbers
+        // it over (an outline that files a table's first pages under the schedule before it): the
+        // pages where the blank's numbering places it are read as well; a page still not found
+        // there is one the filing does not print.
+        let missing = read.pages.filter { page in
+            guard result.statement.page(page.id) != nil else { return true }
+            guard let printed = page.printedPageRange?.numbers.count, printed > 1 else { return false }
+            return result.pages.filter { $0.status == .read && ($0.schedule ?? "").components(separatedBy: " + ").contains(page.id) }.count < printed
+        }
+        if !missing.isEmpty {
+            var more = selected
+            for page in missing {
+                guard let pages = pagesWherePrinted(page, in: result, of: read) else { return nil }
+                more.formUnion(pages)
+            }
+            guard more.count < count else { return nil }
+            if more != selected {
+                guard let again = reading(more), again.1.isUsable, again.1.statement.blank == result.statement.blank,
+                      again.1.statement.edition == result.statement.edition else { return nil }
+                (document, result, selected) = (again.0, again.1, more)
             }
         }
-        guard let document = try? PDFText.document(pdf: bytes, name: name, ranges: ranges, concurrently: parts, deadline: pdfDeadline) else { return nil }
-        // Judged without OCR, which then reads the same pages only when they are the ones to read
-        // (an unreadable page of the description sends the statement to the whole file, read once).
-        var result = parse(document, pdf: bytes, blank: blank, pdfDeadline: pdfDeadline, ocr: false)
-        guard result.isUsable, let read = Blank.named(result.statement.blank, year: result.statement.edition),
-              read.pages.allSatisfy({ description in result.statement.page(description.id) != nil }),
-              result.statement.cover.companyCode != nil else { return nil }
+        guard result.statement.cover.companyCode != nil else { return nil }
         if ocr, !result.unreadablePages.isEmpty {
             result = parse(document, pdf: bytes, blank: blank, pdfDeadline: pdfDeadline, ocr: true)
         }
