@@ -44,6 +44,17 @@ package enum ValueScanner {
         return nil
     }
 
+    /// The amount a word prints with grouping commas ("15,483,927,264", "(1,117,497)", "$1,000."),
+    /// without the punctuation around it; nil for any other word. No caption prints such a word
+    /// but as a value or as an amount its blank caption names (the readers and the caption check
+    /// ask it alike).
+    package static func groupedAmount(in word: Substring) -> Substring? {
+        var core = word.drop { $0 == "(" || $0 == "$" }
+        while let last = core.last, last == ")" || last == "," || last == "." { core = core.dropLast() }
+        guard core.contains(","), amount(Array(core.utf8)) != nil else { return nil }
+        return core
+    }
+
     /// An amount: digits with thousands separators in groups of three, an optional fraction,
     /// negative in parentheses or with a leading minus.
     static func amount(_ input: [UInt8]) -> Amount? {

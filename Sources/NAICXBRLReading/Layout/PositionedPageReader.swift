@@ -175,6 +175,26 @@ struct PositionedPageReader {
                 || PositionedPageReader.lineNumber(line.words.first, before: valueStart).map({ !$0.marked && PositionedPageReader.isPageNumber($0.line) }) == true {
                 line.words.removeFirst()
             }
+            // A line number printed alone under its row (layout text sets it after the page number
+            // at the foot of a landscape page, where it also reads as a page number): the row
+            // above's last printed line, whose caption is the number's line's and not the row's,
+            // is the number's row.
+            if line.words.count == 1, let number = PositionedPageReader.lineNumber(line.words.first, before: valueStart), number.rest == nil,
+               let rowIndex = lineIndex[number.line], var row = current, row.lines.count > 1, let last = row.ranges.last,
+               PositionedPageReader.captionIsOwn(row.words[last], of: description.lines[rowIndex].caption, valueStart: valueStart),
+               !PositionedPageReader.captionIsOwn(row.words[last], of: description.lines[row.index].caption, valueStart: valueStart) {
+                let moved = Array(row.words[last])
+                let movedLine = row.lines.removeLast()
+                row.words.removeSubrange(last)
+                row.ranges.removeLast()
+                row.closed = closes(row.words, valueStart: valueStart, source: reader.document.source)
+                finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader)
+                current = Gathered(line: number.line, index: rowIndex, lines: [movedLine], words: moved, ranges: [0..<moved.count],
+                                   closed: closes(moved, valueStart: valueStart, source: reader.document.source))
+                reader.mark(line, .classified)
+                rowsOnPage += 1
+                continue
+            }
             // A page number printed alone, away from the columns (in the margin of a landscape
             // page: "6", "6.3", "SI10").
             if line.words.count == 1, let only = line.words.first, PositionedPageReader.isPageNumber(only.text) || description.printsPageNumber(only.text),
@@ -463,9 +483,9 @@ struct PositionedPageReader {
                 }
                 continue
             }
-            if center < valueStart, reader.document.source == .layoutText, wordIndex > 0, cleaned.contains(","),
-               captionWords.last.map({ !$0.hasSuffix("$") }) ?? true, !line.caption.contains(cleaned),
-               ValueScanner.value(Substring(cleaned))?.amount != nil {
+            if center < valueStart, reader.document.source == .layoutText, wordIndex > 0,
+               captionWords.last.map({ !$0.hasSuffix("$") }) ?? true,
+               let amount = ValueScanner.groupedAmount(in: Substring(cleaned)), !line.caption.contains(amount) {
                 // An amount that layout text sets left of the first amount heading (a wide amount
                 // under a narrow heading, or a line printed without leaders): a value, not caption
                 // words. (One after a `$` is the caption's own amount.)
@@ -691,6 +711,15 @@ struct PositionedPageReader {
         // One letter, or several separated by commas ("(e,f)": two footnotes on one cell).
         let letters = text.dropFirst().dropLast().split(separator: ",", omittingEmptySubsequences: false)
         return letters.count <= 4 && letters.allSatisfy { $0.unicodeScalars.count == 1 && $0.unicodeScalars.first!.properties.isLowercase }
+    }
+
+    /// Whether the caption words of a printed line (those left of the amount columns, without
+    /// leaders) begin as `caption` begins: at least its first twelve letters and digits.
+    static func captionIsOwn(_ words: ArraySlice<PositionedWord>, of caption: String, valueStart: Double) -> Bool {
+        let printed = Text.key(words.filter { $0.x1 < valueStart }.compactMap { stripLeaders($0.text) }.joined(separator: " "))
+        let own = Text.key(caption)
+        guard printed.count >= 12, own.count >= 12 else { return false }
+        return printed.hasPrefix(own.prefix(printed.count)) || own.hasPrefix(printed.prefix(own.count))
     }
 
     /// A line's words without dot leaders, joined by single spaces.

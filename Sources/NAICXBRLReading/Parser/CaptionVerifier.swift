@@ -52,17 +52,9 @@ struct CaptionVerifier: Sendable {
     /// blank's caption does not: a value a layout left among the caption's words, so that the
     /// row's values are not all where the reader put them.
     static func holdsStrayAmount(_ printed: String, caption: String) -> Bool {
-        for word in printed.split(separator: " ") {
-            let token = word.drop { $0 == "(" || $0 == "$" }.reversed().drop { $0 == ")" || $0 == "," || $0 == "." }.reversed()
-            let text = String(token)
-            guard text.contains(","), !caption.contains(text) else { continue }
-            let groups = text.split(separator: ".", maxSplits: 1)[0].split(separator: ",", omittingEmptySubsequences: false)
-            guard let first = groups.first, (1...3).contains(first.count),
-                  groups.dropFirst().allSatisfy({ $0.count == 3 }),
-                  groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { continue }
-            return true
+        printed.split(separator: " ").contains { word in
+            ValueScanner.groupedAmount(in: word).map { !caption.contains($0) } ?? false
         }
-        return false
     }
 
     /// The verdict on `printed` (amounts after a `$` already removed) as the caption of the line at
