@@ -49,9 +49,13 @@ else
     echo "Arelle: no errors, warnings or calculation inconsistencies"
 fi
 
-echo "== Annual statements from filed PDFs: Arelle validation and calculations, and xmllint"
+echo "== Annual statements from filed PDFs: Arelle validation and calculations"
 # The filings in Fixtures/annual, read from the PDF through poppler's pdftotext, each by the
-# edition of the blank of its year (2023, 2024, 2025).
+# edition of the blank of its year (2023, 2024, 2025). Arelle validates them against the
+# official schemas; xmllint does not here: libxml2 compiles the official instance schema's item
+# substitution group in time that grows with the cube of the concept count, over ten minutes
+# for the annual blank's 3,300 (README "Validation"). The quarterly fixture's instance is
+# checked with xmllint below.
 for filing in forethought-life-2024 commonwealth-annuity-2023 forethought-life-2025; do
     "$tool" convert "Fixtures/annual/$filing-annual.pdf" -o "$out/$filing.xbrl"
     "$arelle" -f "$out/$filing.xbrl" --packages "$out/naiclq-2011.zip" -v --calc c11r --formula none --workOffline \
@@ -63,15 +67,6 @@ for filing in forethought-life-2024 commonwealth-annuity-2023 forethought-life-2
         fail=1
     else
         echo "Arelle, $filing: no errors, warnings or calculation inconsistencies"
-    fi
-    mkdir -p "$out/xmllint-$filing"
-    official_xmllint_setup "$out/xmllint-$filing" "$out/naiclq-2011.zip" "$official" "$out/$filing.xbrl"
-    if XML_CATALOG_FILES="$out/xmllint-$filing/catalog.xml" xmllint --nonet --noout --schema "$out/xmllint-$filing/validate.xsd" \
-        "$out/$filing.xbrl" 2>"$out/xmllint-$filing.log"; then
-        tail -1 "$out/xmllint-$filing.log"
-    else
-        echo "xmllint reported on $filing:"; sed -n 1,50p "$out/xmllint-$filing.log"
-        fail=1
     fi
 done
 

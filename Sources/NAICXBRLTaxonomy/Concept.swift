@@ -4,6 +4,8 @@ import NAICXBRLXML
 package struct Concept: Hashable, Sendable {
     package enum DataType: String, Sendable {
         case monetary, string, boolean, date, integer, percent
+        /// A number neither money nor a percentage (a factor): `xbrli:pureItemType`, unit `xbrli:pure`.
+        case ratio
         /// A whole number of things counted: `xbrli:nonNegativeIntegerItemType`, unit `xbrli:pure`.
         case count
         /// Members, axes, hypercubes and headings: abstract, never reported.
@@ -41,7 +43,7 @@ extension Concept.DataType {
     /// Whether facts of this type are numbers, with a unit and decimals.
     package var isNumeric: Bool {
         switch self {
-        case .monetary, .percent, .integer, .count: true
+        case .monetary, .percent, .integer, .count, .ratio: true
         case .string, .boolean, .date, .abstract: false
         }
     }

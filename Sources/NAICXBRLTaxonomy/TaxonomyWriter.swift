@@ -121,6 +121,7 @@ public struct TaxonomyWriter: Sendable {
         case .integer: "xbrli:integerItemType"
         case .count: "xbrli:nonNegativeIntegerItemType"
         case .percent: "num:percentItemType"
+        case .ratio: "xbrli:pureItemType"
         }
     }
 

@@ -28,12 +28,15 @@ final class AnnualStatementTests: XCTestCase {
                                      "ScheduleEPart2Verification", "ScheduleDAVerification",
                                      "ExhibitOfNumberOfPoliciesSupplementaryContracts", "ExhibitOfNumberOfPoliciesAnnuities",
                                      "ExhibitOfNumberOfPoliciesAccidentAndHealth", "ExhibitOfNumberOfPoliciesDepositFunds",
-                                     "ScheduleDPart1ASection1", "ScheduleDPart1ASection2"]
-    /// Pages whose values the tests require from the PDF only: Schedule D Part 1A's two sections
+                                     "ScheduleDPart1ASection1", "ScheduleDPart1ASection2",
+                                     "AssetValuationReserveDefaultComponent", "AssetValuationReserveEquityComponent"]
+    /// Pages whose values the tests require from the PDF only: the Asset Valuation Reserve's
+    /// components (ten columns, factors among amounts) and Schedule D Part 1A's two sections
     /// (twelve columns, footnote markers before amounts, bold totals without leaders), whose
     /// layout text squeezes so that no column can be told: their layout text is refused with an
     /// error (``testLayoutTextOfScheduleDPart1AIsRefusedNotMisread``).
-    static let pagesFromThePDFOnly: Set<String> = ["ScheduleDPart1ASection1", "ScheduleDPart1ASection2", "ScheduleDPart1A"]
+    static let pagesFromThePDFOnly: Set<String> = ["ScheduleDPart1ASection1", "ScheduleDPart1ASection2", "ScheduleDPart1A",
+                                                   "AssetValuationReserveDefaultComponent", "AssetValuationReserveEquityComponent"]
     /// The 2025 filing (Forethought Life, on the 2025 edition of the blank): the pages whose
     /// every printed value its fixtures list.
     static let pages2025: Set<String> = ["AnalysisOfOperationsSummary", "AnalysisOfOperationsIndividualLife", "AnalysisOfOperationsGroupLife",
@@ -47,10 +50,10 @@ final class AnnualStatementTests: XCTestCase {
                                      "ScheduleEPart2Verification", "ScheduleDAVerification",
                                      "ExhibitOfNumberOfPoliciesSupplementaryContracts", "ExhibitOfNumberOfPoliciesAnnuities",
                                      "ExhibitOfNumberOfPoliciesAccidentAndHealth", "ExhibitOfNumberOfPoliciesDepositFunds",
-                                     "ScheduleDPart1A"]
+                                     "ScheduleDPart1A", "AssetValuationReserveDefaultComponent", "AssetValuationReserveEquityComponent"]
 
     /// The fixture files of the two complete filings.
-    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a"]
+    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components"]
     /// How many printed cells the layout text of each filing does not place (see
     /// ``refusedInLayoutText(_:_:files:pages:)``): the bold totals, printed without leaders, of
     /// Exhibit 2 and the Analysis of Operations pages, whose column headings layout text squeezes
@@ -238,7 +241,7 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertTrue(result.isUsable, filing)
         XCTAssertEqual(result.statement.edition, 2025)
         XCTAssertEqual(result.diagnostics.filter { $0.severity >= .warning }.map(\.description), [], filing)
-        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a"], pages: Self.pages2025, atLeast: 50)
+        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components"], pages: Self.pages2025, atLeast: 50)
         let text = StatementParser.parse(bytes: try Self.layoutText(filing), name: "\(filing).txt")
         let files = ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies"]
         let pages = Self.pages2025.subtracting(Self.pagesFromThePDFOnly)
@@ -261,14 +264,17 @@ final class AnnualStatementTests: XCTestCase {
         }
     }
 
-    /// Schedule D Part 1A's sections in layout text: `pdftotext -layout` squeezes their twelve
-    /// columns (footnote markers before amounts, totals and empty cells without leaders) so that
-    /// a line read from the right slides by a column. The description says so
-    /// (`readsLayoutText`): each of the five pages is refused with an error naming it, nothing
-    /// on them is read, and the PDF reads every value (the fixtures).
+    /// Schedule D Part 1A's sections and the Asset Valuation Reserve's components in layout
+    /// text: `pdftotext -layout` squeezes their ten and twelve columns (footnote markers before
+    /// amounts, totals and empty cells without leaders) so that a line read from the right slides
+    /// by a column. The description says so (`readsLayoutText`): each of their pages is refused
+    /// with an error naming it, nothing on them is read, and the PDF reads every value (the
+    /// fixtures).
     func testLayoutTextOfScheduleDPart1AIsRefusedNotMisread() throws {
-        for (filing, pages) in [("forethought-life-2024", ["ScheduleDPart1ASection1": 3, "ScheduleDPart1ASection2": 2]),
-                                ("forethought-life-2025", ["ScheduleDPart1A": 10])] {
+        for (filing, pages) in [("forethought-life-2024", ["ScheduleDPart1ASection1": 3, "ScheduleDPart1ASection2": 2,
+                                                          "AssetValuationReserveDefaultComponent": 3, "AssetValuationReserveEquityComponent": 3]),
+                                ("forethought-life-2025", ["ScheduleDPart1A": 10, "AssetValuationReserveDefaultComponent": 3,
+                                                           "AssetValuationReserveEquityComponent": 3])] {
             let text = StatementParser.parse(bytes: try Self.layoutText(filing), name: "\(filing).txt")
             let blank = Blank.edition("life-ah-annual", try XCTUnwrap(text.statement.edition))
             for (id, count) in pages {
@@ -396,11 +402,15 @@ final class AnnualStatementTests: XCTestCase {
     /// Five-Year Historical Data line 117, column 2 prints (70,724,188) where its prior year's
     /// Summary of Operations line 33 prints (70,724,186); and in both, a difference of 2 between
     /// the increase in individual annuity reserves on the Analysis of Increase in Reserves and on
-    /// the Analysis of Operations (Fixtures/annual/README.md lists them).
+    /// the Analysis of Operations; and Forethought 2024's Asset Valuation Reserve equity component,
+    /// whose line 99 prints columns 1 and 4 two above the lines it sums (2,392,942,852 against
+    /// 2,392,942,850) (Fixtures/annual/README.md lists them).
     func testCrosschecksPassExceptDifferencesPrintedInTheFilings() throws {
         guard let checker = try Checker.bundled(for: .lifeAnnual) else { return XCTFail("no annual rules") }
         let printedDifferences = [
-            "forethought-life-2024": ["analysis-of-increase-in-reserves-individual-annuities-equals-analysis-of-operations"],
+            "forethought-life-2024": ["asset-valuation-reserve-equity-component-line-99-total-col-1",
+                                      "asset-valuation-reserve-equity-component-line-99-total-col-4",
+                                      "analysis-of-increase-in-reserves-individual-annuities-equals-analysis-of-operations"],
             "commonwealth-annuity-2023": ["summary-investment-schedule-line-13-total-col-1", "five-year-line-117-prior-year",
                                           "analysis-of-increase-in-reserves-individual-annuities-equals-analysis-of-operations",
                                           "summary-investment-schedule-total-invested-assets-gross"],
@@ -769,6 +779,42 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertEqual(Blank.lifeAnnual.page("ScheduleDAVerification")?.columns[3].member, "ShortTermInvestmentsOtherShortTermInvestmentAssets")
     }
 
+    /// The Asset Valuation Reserve's basic contribution, reserve objective and maximum reserve
+    /// (its lines 7, 10 and 9) are its components' totals: other than mortgage loans, the default
+    /// component's line 34; mortgage loans, its line 60; common stock, the equity and other
+    /// invested asset component's line 17; real estate and other invested assets, its lines 21 and
+    /// 99 (columns 6, 8 and 10). One number changed fails each tie; the values are Forethought
+    /// 2024's as printed. The components' factors (columns 5, 7, 9) are `xbrli:pureItemType`
+    /// facts of the printed figure, in unit pure.
+    func testAChangedNumberOnTheAVRComponentsFailsTheirTies() throws {
+        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let statement = try parse("forethought-life-2024").statement
+        let (avr, def, eq) = ("AssetValuationReserve", "AssetValuationReserveDefaultComponent", "AssetValuationReserveEquityComponent")
+        assertCells(statement, [(avr, "7", "1", "67,217,608"), (def, "34", "6", "67,217,608"), (avr, "9", "2", "255,131,727"),
+                                (def, "60", "10", "255,131,727"), (avr, "9", "4", "2,819,447"), (eq, "17", "10", "2,819,447"),
+                                (avr, "7", "5", "1,761,043"), (eq, "99", "6", "1,761,043"), (def, "2.1", "5", "0.0002")])
+        var ties: [String: (String, String, Int, String)] = [:]
+        for (what, avrLine, column) in [("basic-contribution", "7", 6), ("reserve-objective", "10", 8), ("maximum-reserve", "9", 10)] {
+            ties["avr-\(what)-other-than-mortgage-loans-equals-default-component"] = (avr, avrLine, 0, "1,000,000,000")
+            ties["avr-\(what)-mortgage-loans-equals-default-component"] = (def, "60", column, "1,000,000,000")
+            ties["avr-\(what)-common-stock-equals-equity-component"] = (eq, "17", column, "1,000,000,000")
+            ties["avr-\(what)-real-estate-and-other-equals-equity-component"] = (eq, "99", column, "1,000,000,000")
+        }
+        // Forethought 2024 prints no basic contribution for common stock, on either page.
+        ties["avr-basic-contribution-common-stock-equals-equity-component"] = nil
+        try assertEachTieFails(ties, checker: checker, statement: statement)
+        try assertTieWaitsForAValue("avr-basic-contribution-common-stock-equals-equity-component", eq, "17", 6, checker: checker, statement: statement)
+
+        // A factor: pure, as printed.
+        let conversion = try Converter.convert(statement, file: "forethought-life-2024.xbrl")
+        XCTAssertEqual(conversion.validation.map(\.description), [])
+        let factor = "AVRDefaultComponentLongTermBondsNAICDesignationCategory1AFactor"
+        let schema = String(decoding: TaxonomyWriter(taxonomy: TaxonomyModel.of(.lifeAnnual)).schema(), as: UTF8.self)
+        XCTAssertTrue(schema.contains(#"<xs:element name="\#(factor)" id="naicla_\#(factor)" type="xbrli:pureItemType""#))
+        XCTAssertEqual(PercentTypeTests.facts(conversion.instance, concepts: [factor]).sorted(),
+                       ["\(factor) 2024-12-31 0.0002 decimals=4", "\(factor) 2024-12-31 0.0007 decimals=4", "\(factor) 2024-12-31 0.0013 decimals=4"])
+    }
+
     /// Schedule D Part 1A: Section 1's total bonds are its publicly traded plus privately placed
     /// bonds (columns 11 and 12, lines 14.7 and 15.7), and Section 2 sorts the same bonds by type:
     /// its group totals and lines 12.09 to 15.09 are Section 1's lines g.7 and 12.7 to 15.7 (within
@@ -934,11 +980,13 @@ final class AnnualStatementTests: XCTestCase {
                     "avr-reserve-prior-year-equals-liabilities-prior-year": ("AssetValuationReserve", "1", 6, "438,687,515"),
                     "avr-change-equals-summary-of-operations": ("SummaryOfOperations", "44", 0, "24,790,213")]
         try assertEachTieFails(ties, checker: checker, statement: statement)
-        // The AVR's component pages (PDF pages 77 to 83) print the same title, with "BASIC
-        // CONTRIBUTION, RESERVE OBJECTIVE AND MAXIMUM RESERVE CALCULATIONS" under it: they are
-        // other schedules, not more of this page.
+        // The AVR's component pages (PDF pages 77 to 82) print the same title, with "BASIC
+        // CONTRIBUTION, RESERVE OBJECTIVE AND MAXIMUM RESERVE CALCULATIONS" and the component
+        // under it: they are the components' pages, not more of this page; the replications page
+        // (83) is another schedule.
         let accounts = try parse("forethought-life-2024").pages.filter { (77...83).contains($0.page) }
-        XCTAssertEqual(accounts.map(\.status), Array(repeating: .other, count: 7))
+        XCTAssertEqual(accounts.map(\.schedule), Array(repeating: "AssetValuationReserveDefaultComponent", count: 3)
+                       + Array(repeating: "AssetValuationReserveEquityComponent", count: 3) + ["ASSET VALUATION RESERVE"])
     }
 
     /// Exhibit 8 Part 2's liability for claims at the end of the year and of the prior year

@@ -59,9 +59,32 @@ final class PDFOutlineTests: XCTestCase {
             XCTAssertEqual(byOutline.statement, whole.statement, filing)
             XCTAssertEqual(byOutline.pages.map(\.page), Array(1...count), filing)
             XCTAssertEqual(byOutline.pages.filter { $0.status == .read }, whole.pages.filter { $0.status == .read }, filing)
-            // The description reads fewer pages than the filing prints (36 of 144 to 156): the
-            // others are accounted for by the outline, not extracted.
-            XCTAssertLessThan(byOutline.pages.filter { $0.status == .read }.count, count / 3, filing)
+            // The description reads fewer pages than the filing prints (46 to 51 of 144 to 156):
+            // the others are accounted for by the outline, not extracted.
+            XCTAssertLessThan(byOutline.pages.filter { $0.status == .read }.count, count / 2, filing)
         }
+    }
+
+    /// A page the outline reading misses is looked for between the pages read that the blank
+    /// numbers around it; without a page read numbered on both sides, nothing tells where it
+    /// would stand (and the whole file is read).
+    func testAMissingPageIsLookedForWhereTheBlanksPageNumbersPlaceIt() throws {
+        let blank = Blank.lifeAnnual
+        let part1A = try XCTUnwrap(blank.page("ScheduleDPart1ASection1"))
+        XCTAssertEqual(part1A.printedPage, "SI05-SI07")
+        var result = ParseResult(statement: Statement(blank: "life-ah-annual"), diagnostics: [], dispositions: [:], origins: [:], isUsable: true)
+        result.pages = [PageAccount(page: 135, status: .read, schedule: "SummaryInvestmentSchedule"),
+                        PageAccount(page: 136, status: .other, schedule: "Schedule A - Verification"),
+                        PageAccount(page: 140, status: .read, schedule: "ScheduleDAVerification"),
+                        PageAccount(page: 141, status: .read, schedule: "ScheduleEPart2Verification")]
+        // SI01 on page 135, SI10 on 140: Part 1A (SI05-SI07) would stand between them.
+        XCTAssertEqual(StatementParser.pagesWherePrinted(part1A, in: result, of: blank), 135...140)
+        // With nothing read before it, its place is not known.
+        result.pages.removeFirst()
+        XCTAssertNil(StatementParser.pagesWherePrinted(part1A, in: result, of: blank))
+        // A page the blank prints no number for has no place either.
+        var unnumbered = part1A
+        unnumbered.printedPage = nil
+        XCTAssertNil(StatementParser.pagesWherePrinted(unnumbered, in: result, of: blank))
     }
 }

@@ -108,7 +108,8 @@ public struct PageDescription: Codable, Sendable {
     public var outline: [String]?
     /// False for a page whose layout text (`pdftotext -layout`) sets its columns too close to
     /// tell its cells apart (Schedule D Part 1A's twelve columns, with footnote markers before
-    /// amounts and totals without leaders): its layout text is refused with an error, and the
+    /// amounts and totals without leaders; the Asset Valuation Reserve components' ten): its
+    /// layout text is refused with an error, and the
     /// page is read from a PDF's word positions only. Read everywhere when nil.
     public var readsLayoutText: Bool?
     public var rowsAre: RowsAre?
@@ -259,6 +260,9 @@ public struct LineDescription: Codable, Sendable {
         case monetary, percent, count
         /// A whole number that may be negative: a net change in a number of policies.
         case integer
+        /// A number printed as it is, neither money nor a percentage: the Asset Valuation
+        /// Reserve's factors ("0.0002"), `xbrli:pureItemType` in unit `xbrli:pure`.
+        case ratio
     }
 
     public enum InstantPosition: String, Codable, Sendable { case start, end }
@@ -316,7 +320,9 @@ extension PageDescription {
     /// or with the column's ``ColumnDescription/conceptSuffix``. Nil for a heading, a line with no
     /// item, or a page whose rows are members.
     public func concept(_ line: LineDescription, column: ColumnDescription) -> String? {
-        guard orientation == .items, !line.isHeading, let concept = line.concept else { return nil }
+        // A code column prints the line's own code (the Asset Valuation Reserve's NAIC
+        // designation), which the blank fixes: no item of the line's.
+        guard orientation == .items, !line.isHeading, column.valueKind != .code, let concept = line.concept else { return nil }
         guard let suffix = column.conceptSuffix else { return concept }
         return concept + suffix
     }
@@ -328,7 +334,7 @@ extension PageDescription {
         guard column.conceptSuffix != nil, let type = column.type else { return line.valueScale }
         switch type {
         case .percent: return .percent
-        case .count, .integer: return .units
+        case .count, .integer, .ratio: return .units
         case .monetary: return line.valueScale
         }
     }

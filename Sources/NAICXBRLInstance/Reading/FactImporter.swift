@@ -207,7 +207,7 @@ public struct FactImporter: Sendable {
                     let type = itemTypes[number]
                     let unitFits: Bool
                     switch type {
-                    case .monetary, .percent, .integer, .count:
+                    case .monetary, .percent, .integer, .count, .ratio:
                         if let last = lastUnit, last.ref == fact.pointee.unitRef {
                             unitFits = type == .monetary ? last.dollars : last.pure
                         } else if let unitRef = fact.pointee.unitRef {
@@ -285,7 +285,7 @@ public struct FactImporter: Sendable {
         let expected: String
         switch type {
         case .monetary: expected = dollarMeasure
-        case .percent, .integer, .count: expected = pureMeasure
+        case .percent, .integer, .count, .ratio: expected = pureMeasure
         default:
             return fact.unitRef.map { "\(fact.concept) is not numeric but has the unit \($0)" }
         }
@@ -307,7 +307,7 @@ public struct FactImporter: Sendable {
         if fact.pointee.isNil { return (.none, nil) }
         let text = trimmed(fact.pointee.value)
         switch type {
-        case .monetary, .percent, .integer, .count:
+        case .monetary, .percent, .integer, .count, .ratio:
             // decimals="INF", or a precision instead of decimals (XBRL 2.1 section 4.6.6),
             // says the value is exact as written: its precision is the digits written.
             let amount: (Amount, Scale), decimals: Int

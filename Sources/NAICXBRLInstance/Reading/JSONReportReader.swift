@@ -381,7 +381,7 @@ import NAICXBRLChecks
             if bytes.first == 0x2D { bytes = bytes.dropFirst() }
             guard !bytes.isEmpty, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
             return bytes.count == 1 || bytes.first != 0x30
-        case .monetary, .percent:
+        case .monetary, .percent, .ratio:
             // -?(0|[1-9][0-9]*)\.(0|[0-9]*[1-9])
             var bytes = Array(text.utf8)[...]
             if bytes.first == 0x2D { bytes = bytes.dropFirst() }

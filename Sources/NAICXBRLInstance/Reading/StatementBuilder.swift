@@ -15,7 +15,7 @@ struct StatementBuilder {
         var none = false
         var notPrinted: Set<String> = []
         var readByOCR: Set<String> = []
-        var textCells: [String: [Int: Cell]] = [:]
+        var textCells: [String: [Int: String]] = [:]
     }
 
     private struct TableParts {
@@ -141,9 +141,7 @@ struct StatementBuilder {
                 guard let line = typed["LineAxis"], let column = Self.index(typed["TableColumnAxis"]), let text else {
                     return "\(concept) needs a line and a column from 1 to \(Self.maxIndex)"
                 }
-                // The cell as printed: a value where it reads as one, text otherwise.
-                let cell = (try? ValueScanner.cell(Substring(text)).get()).flatMap { $0 == .blank ? nil : $0 } ?? .text(text)
-                parts.textCells[line, default: [:]][column - 1] = cell
+                parts.textCells[line, default: [:]][column - 1] = text
             }
         case _ where concept.hasPrefix("Note"):
             guard let number = typed["NoteAxis"].flatMap({ Int($0) }) else { return "\(concept) needs a note number" }
@@ -282,7 +280,12 @@ struct StatementBuilder {
                 let placed = p < itemCells.count ? itemCells[p] : []
                 var cells = (0..<width).map { c in placed.isEmpty ? .blank : placed[l * width + c] ?? .blank }
                 if !parts.textCells.isEmpty {
-                    for (c, cell) in parts.textCells[line.line] ?? [:] where c < cells.count { cells[c] = cell }
+                    for (c, text) in parts.textCells[line.line] ?? [:] where c < cells.count {
+                        // The cell as printed: a value where it reads as one, text otherwise; a code
+                        // column's text stays text (the Asset Valuation Reserve's NAIC designation "1").
+                        let code = c < description.columns.count && description.columns[c].valueKind == .code
+                        cells[c] = code ? .text(text) : (try? ValueScanner.cell(Substring(text)).get()).flatMap { $0 == .blank ? nil : $0 } ?? .text(text)
+                    }
                 }
                 var row = Row(line: line.line, caption: parts.captions.isEmpty ? nil : parts.captions[line.line], cells: cells,
                               readByOCR: !parts.readByOCR.isEmpty && parts.readByOCR.contains(line.line))

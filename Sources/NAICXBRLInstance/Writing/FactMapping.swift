@@ -214,7 +214,7 @@ import NAICXBRLChecks
                             rowContexts.append((period, context))
                         }
                     } else {
-                        concept = suffixed ? cellConcepts[index] : lineConcept
+                        concept = suffixed ? cellConcepts[index] : description.columns[index].valueKind == .code ? nil : lineConcept
                         let key = index * 3 + (instant == nil ? 0 : instant == .start ? 1 : 2)
                         if let known = itemContexts[key] {
                             context = known

@@ -247,7 +247,7 @@ import NAICXBRLChecks
         guard let concept = taxonomy.concept(name) else { return nil }
         switch concept.type {
         case .monetary: return "USD"
-        case .percent, .integer, .count: return "pure"
+        case .percent, .integer, .count, .ratio: return "pure"
         default: return nil
         }
     }

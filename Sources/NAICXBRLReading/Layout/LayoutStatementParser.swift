@@ -291,11 +291,15 @@ struct LayoutReader {
         let key = Text.key(lines[index].text)
         let found: (id: String, last: Int)
         // The longest title the line spells: "LIFE INSURANCE (STATE PAGE) (CONTINUED)" is a page of
-        // its own where the blank describes one, not the page before it going on.
-        if let title = titles.filter({ isTitle(key, $0.key) }).max(by: { $0.key.count < $1.key.count }) {
-            found = (title.id, index)
-        } else if key.count >= 8, let (id, last) = titleOnLines(lines, from: index, titles: titles) {
+        // its own where the blank describes one, not the page before it going on. A title printed
+        // over more lines that begins with it is longer still ("ASSET VALUATION RESERVE" over "BASIC
+        // CONTRIBUTION, …" over "DEFAULT COMPONENT").
+        let single = titles.filter({ isTitle(key, $0.key) }).max(by: { $0.key.count < $1.key.count })
+        if key.count >= 8, let (id, last) = titleOnLines(lines, from: index, titles: titles),
+           single.map({ single in titles.contains { $0.id == id && $0.key.count > single.key.count } }) ?? true {
             found = (id, last)
+        } else if let single {
+            found = (single.id, index)
         } else {
             return nil
         }
@@ -313,7 +317,9 @@ struct LayoutReader {
     /// A title printed over up to three lines from `start`: the title's id and the index of its
     /// last line; nil when the lines from `start` do not spell a title that one line alone does not.
     static func titleOnLines(_ lines: [PositionedLine], from start: Int, titles: [(key: String, id: String)]) -> (String, Int)? {
+        // A continuation page prints "(Continued)" after the title's first line.
         var joined = Text.key(lines[start].text)
+        if joined.hasSuffix("continued") { joined.removeLast("continued".count) }
         for index in (start + 1)..<min(start + 3, lines.count) {
             joined += Text.key(lines[index].text)
             if let title = titles.first(where: { isTitle(joined, $0.key) }) { return (title.id, index) }

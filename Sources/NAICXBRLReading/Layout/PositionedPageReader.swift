@@ -169,10 +169,14 @@ struct PositionedPageReader {
                 continue
             }
             // A page number printed in the margin, on the same line as a row's line number ("6",
-            // or the blank's own page number for the page: "SI10 10. Book/adjusted ...").
+            // or the blank's own page number for the page: "SI10 10. Book/adjusted ..."). Not a
+            // line number followed by its line's code ("2.1 1 NAIC Designation Category 1.A").
             if line.words.count > 2, let second = PositionedPageReader.lineNumber(line.words[1], before: valueStart), lineIndex[second.line] != nil,
                description.printsPageNumber(line.words[0].text)
-                || PositionedPageReader.lineNumber(line.words.first, before: valueStart).map({ !$0.marked && PositionedPageReader.isPageNumber($0.line) }) == true {
+                || PositionedPageReader.lineNumber(line.words.first, before: valueStart).map({ first in
+                    !first.marked && PositionedPageReader.isPageNumber(first.line)
+                        && lineIndex[first.line].map { description.lines[$0].code != line.words[1].text } ?? true
+                }) == true {
                 line.words.removeFirst()
             }
             // A line number printed alone under its row (layout text sets it after the page number
