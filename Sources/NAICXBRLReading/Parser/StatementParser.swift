@@ -136,7 +136,8 @@ public enum StatementParser {
         let blanks = blank.map { [$0] } ?? BlankCatalog.bundled.allEditions()
         guard var selected = outline.pages(for: blanks.flatMap { $0.pages.flatMap { [$0.title] + ($0.outline ?? []) } + ($0.cover?.codePages ?? []) }),
               selected.count < count else { return nil }
-        func reading(_ pages: Set<Int>) -> (PositionedDocument, ParseResult)? {
+        /// The positioned words of `pages`, read in their ranges, `parts` at once.
+        func extract(_ pages: Set<Int>) -> PositionedDocument? {
             var ranges: [ClosedRange<Int>] = []
             for page in pages.sorted() {
                 if let last = ranges.last, last.upperBound + 1 == page {
@@ -145,7 +146,10 @@ public enum StatementParser {
                     ranges.append(page...page)
                 }
             }
-            guard let document = try? PDFText.document(pdf: bytes, name: name, ranges: ranges, concurrently: parts, deadline: pdfDeadline) else { return nil }
+            return try? PDFText.document(pdf: bytes, name: name, ranges: ranges, concurrently: parts, deadline: pdfDeadline)
+        }
+        func reading(_ pages: Set<Int>) -> (PositionedDocument, ParseResult)? {
+            guard let document = extract(pages) else { return nil }
             // Judged without OCR, which then reads the same pages only when they are the ones to read
             // (an unreadable page of the description sends the statement to the whole file, read once).
             return (document, parse(document, pdf: bytes, blank: blank, pdfDeadline: pdfDeadline, ocr: false))
@@ -169,9 +173,14 @@ public enum StatementParser {
             }
             guard more.count < count else { return nil }
             if more != selected {
-                guard let again = reading(more), again.1.isUsable, again.1.statement.blank == result.statement.blank,
-                      again.1.statement.edition == result.statement.edition else { return nil }
-                (document, result, selected) = (again.0, again.1, more)
+                // Only the pages not read yet are extracted; the statement is read again from all.
+                guard let added = extract(more.subtracting(selected)) else { return nil }
+                var merged = document
+                merged.pages = (document.pages + added.pages).sorted { $0.number < $1.number }
+                let again = parse(merged, pdf: bytes, blank: blank, pdfDeadline: pdfDeadline, ocr: false)
+                guard again.isUsable, again.statement.blank == result.statement.blank,
+                      again.statement.edition == result.statement.edition else { return nil }
+                (document, result, selected) = (merged, again, more)
             }
         }
         guard result.statement.cover.companyCode != nil else { return nil }
