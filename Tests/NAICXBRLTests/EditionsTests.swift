@@ -239,6 +239,14 @@ final class EditionsTests: XCTestCase {
         XCTAssertTrue(CaptionVerifier.holdsStrayAmount("Total 1,234.56", caption: "Total"))
         XCTAssertFalse(CaptionVerifier.holdsStrayAmount("Policies over $1,000,000", caption: "Policies over $1,000,000"))
         XCTAssertFalse(CaptionVerifier.holdsStrayAmount("Lines 1,2 and 3", caption: "Lines 1 and 3"))
+        // The one predicate the caption check and the layout-text reader share.
+        XCTAssertEqual(ValueScanner.groupedAmount(in: "(1,117,497)"), "1,117,497")
+        XCTAssertEqual(ValueScanner.groupedAmount(in: "$1,000."), "1,000")
+        XCTAssertEqual(ValueScanner.groupedAmount(in: "15,483,927,264,"), "15,483,927,264")
+        XCTAssertEqual(ValueScanner.groupedAmount(in: "4,933,708.07"), "4,933,708.07")
+        XCTAssertNil(ValueScanner.groupedAmount(in: "12,34"))
+        XCTAssertNil(ValueScanner.groupedAmount(in: "1234"))
+        XCTAssertNil(ValueScanner.groupedAmount(in: "2021-2024,"))
     }
 
     /// A caption printed without spaces (a font without a Unicode map, read by OCR) is compared
