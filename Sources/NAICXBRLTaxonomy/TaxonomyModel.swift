@@ -252,7 +252,7 @@ public struct TaxonomyModel: Sendable {
             // The arithmetic printed in captions, where both sides share a context: for the
             // lines' items, and for the items of suffixed columns that add up (not percentages,
             // whose printed roundings need not).
-            let sums = [""] + suffixed.filter { $0.column.type != .percent && $0.column.type != .ratio }.map(\.suffix)
+            let sums = [""] + suffixed.filter { $0.column.adds }.map(\.suffix)
             for line in page.lines {
                 for suffix in sums {
                     guard let lineConcept = line.concept, let totalConcept = concept(lineConcept + suffix) else { continue }

@@ -214,6 +214,10 @@ public struct ColumnDescription: Codable, Sendable {
     public var type: LineDescription.ValueType?
 
     public var valueKind: Kind { kind ?? .amount }
+
+    /// Whether the column's values add up along its lines: not percentages (printed rounded) and
+    /// not factors, which arithmetic printed in captions does not sum.
+    public var adds: Bool { type != .percent && type != .ratio }
 }
 
 public struct LineDescription: Codable, Sendable {

@@ -15,7 +15,7 @@ enum GeneratedChecks {
             let title = page.title.capitalizedTitle
             let stem = kebab(page.id)
             // Percentages and factors (columns of their own items) are not summed: their sums are not checked.
-            let pageAmountColumns = page.columns.filter { $0.valueKind == .amount && !$0.number.isEmpty && $0.type != .percent && $0.type != .ratio }
+            let pageAmountColumns = page.columns.filter { $0.valueKind == .amount && !$0.number.isEmpty && $0.adds }
             /// The amount columns a line is printed in: all, unless the blank names some.
             func amountColumns(_ line: LineDescription) -> [ColumnDescription] {
                 pageAmountColumns.filter(line.prints(in:))
