@@ -802,6 +802,13 @@ final class AnnualStatementTests: XCTestCase {
         }
         // Forethought 2024 prints no basic contribution for common stock, on either page.
         ties["avr-basic-contribution-common-stock-equals-equity-component"] = nil
+        // The default component's long-term bonds and preferred stocks are the Assets page's lines
+        // 1 and 2.1; with its short-term bonds, Schedule D Part 1A's total bonds (within 5: 3 apart).
+        assertCells(statement, [(def, "9", "1", "28,029,297,579"), ("Assets", "1", "1", "28,029,297,579"),
+                                (def, "17", "1", "65,282,728"), ("Assets", "2.1", "1", "65,282,728"), (def, "25", "1", "340,955,988")])
+        ties["avr-default-component-long-term-bonds-equals-assets"] = (def, "9", 1, "28,029,297,679")
+        ties["avr-default-component-preferred-stocks-equals-assets"] = ("Assets", "2.1", 0, "65,282,828")
+        ties["avr-default-component-bonds-equal-schedule-d-part-1a"] = ("ScheduleDPart1ASection1", "12.7", 6, "28,370,253,670")
         try assertEachTieFails(ties, checker: checker, statement: statement)
         try assertTieWaitsForAValue("avr-basic-contribution-common-stock-equals-equity-component", eq, "17", 6, checker: checker, statement: statement)
 
