@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
-# Interoperability check: the fixture's instance and the taxonomy package, as other XBRL
-# processors see them, offline.
+# Interoperability check: the fixture's instance, the annual filings' instances and reports, and
+# the taxonomy package, as other XBRL processors see them, offline.
 #
 #   Scripts/interop.sh [path/to/naicxbrl]
 #
-# - Arelle (PyPI arelle-release, in .venv-arelle) loads the instance with the taxonomy package
-#   (--packages) and must report no error, no warning and no calculation inconsistency, other
-#   than the inconsistencies truly present in the printed statement, listed below with reasons.
-#   (The formula linkbase is loaded and schema-validated there; its assertions run in the last
-#   section, where their counts are compared with `naicxbrl check`.)
-# - xmllint validates the instance against the official XBRL 2.1 schemas that ship in the
-#   arelle-release package, with the taxonomy resolved through the package's XML catalog.
+# - Arelle (PyPI arelle-release, in .venv-arelle) loads each instance with the taxonomy package
+#   (--packages) and must report no error, no warning and no calculation inconsistency. (The
+#   formula linkbase is loaded and schema-validated there; its assertions run in tasks of their
+#   own, where their counts are compared with `naicxbrl check`.)
+# - xmllint validates the fixture's instance against the official XBRL 2.1 schemas that ship in
+#   the arelle-release package, with the taxonomy resolved through the package's XML catalog.
+# - Arelle's OIM loader and writer, and its Inline XBRL loader and the ixbrl-viewer plugin, see
+#   the same facts as in the XML instance, and what Arelle writes imports back to the statement.
+#
+# The checks are independent tasks, run a core each (NAICXBRL_INTEROP_JOBS, default the number of
+# cores), longest first; each task's output is printed whole, in order, with its time, when all
+# are done. The script fails when any task fails.
 set -euo pipefail
 
 # shellcheck source=Scripts/xmllint-official.sh
@@ -22,145 +27,141 @@ cd "$root"
 tool="$(naicxbrl_tool "${1:-}")"
 official="$(Scripts/arelle-env.sh | tail -1)"
 arelle="$root/.venv-arelle/bin/arelleCmdLine"
+python="$root/.venv-arelle/bin/python"
+"$python" -c 'import iXBRLViewerPlugin' 2>/dev/null \
+    || "$root/.venv-arelle/bin/pip" install --disable-pip-version-check --quiet ixbrl-viewer >&2
+viewer_plugin="$("$python" -c 'import iXBRLViewerPlugin, os; print(os.path.dirname(iXBRLViewerPlugin.__file__))')"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 
-# Calculation inconsistencies present in the printed statement itself, by message fragment.
-# (None so far: every calculation that binds in the fixture adds up as printed.)
-allowed=()
+fixture=Fixtures/mml-bay-state-life-2011-q2.txt
+annual_filings=(forethought-life-2024 commonwealth-annuity-2023 forethought-life-2025)
 
-"$tool" convert Fixtures/mml-bay-state-life-2011-q2.txt -o "$out/fixture.xbrl"
+# input CASE: the statement a case names (the fixture or an annual filing's PDF).
+input() {
+    if [ "$1" = fixture ]; then echo "$fixture"; else echo "Fixtures/annual/$1-annual.pdf"; fi
+}
+
+# arelle_clean LOG: true when Arelle's log holds nothing but info lines; prints the log otherwise.
+arelle_clean() {
+    local problems
+    problems="$(grep -v '^\[info\]' "$1" | grep '^\[' || true)"
+    [ -z "$problems" ] && return 0
+    cat "$1"
+    return 1
+}
+
+# The instances and the package every task reads, made once. (Every calculation that binds in
+# the fixture and the filings adds up as printed, so no calculation inconsistency is allowed.)
 "$tool" taxonomy --package "$out/naiclq-2011.zip"
-fail=0
-
-echo "== Arelle: validation and calculations (XBRL Calculations 1.1), taxonomy from the package"
-"$arelle" -f "$out/fixture.xbrl" --packages "$out/naiclq-2011.zip" -v --calc c11r --formula none --workOffline \
-    --disablePersistentConfig --validationExitCode --logFile "$out/arelle.log" \
-    --logFormat "[%(messageCode)s] %(message)s" >/dev/null 2>&1 || fail=1
-problems="$(grep -v '^\[info\]' "$out/arelle.log" | grep '^\[' || true)"
-for pattern in "${allowed[@]+"${allowed[@]}"}"; do
-    problems="$(printf '%s\n' "$problems" | grep -vF "$pattern" || true)"
+"$tool" convert "$fixture" -o "$out/fixture.xbrl"
+"$tool" parse "$fixture" --format json > "$out/fixture.parsed.json"
+for filing in "${annual_filings[@]}"; do
+    "$tool" convert "$(input "$filing")" -o "$out/$filing.xbrl"
 done
-if [ -n "$problems" ] || [ "$fail" -ne 0 ]; then
-    echo "Arelle reported:"; cat "$out/arelle.log"
-    fail=1
-else
-    grep -E '^\[info\] (loaded|validated)' "$out/arelle.log" || true
-    echo "Arelle: no errors, warnings or calculation inconsistencies"
-fi
+package="$out/naiclq-2011.zip"
 
-echo "== Annual statements from filed PDFs: Arelle validation and calculations"
-# The filings in Fixtures/annual, read from the PDF through poppler's pdftotext, each by the
-# edition of the blank of its year (2023, 2024, 2025). Arelle validates them against the
-# official schemas; xmllint does not here: libxml2 compiles the official instance schema's item
-# substitution group in time that grows with the cube of the concept count, over ten minutes
-# for the annual blank's 3,300 (README "Validation"). The quarterly fixture's instance is
-# checked with xmllint below.
-for filing in forethought-life-2024 commonwealth-annuity-2023 forethought-life-2025; do
-    "$tool" convert "Fixtures/annual/$filing-annual.pdf" -o "$out/$filing.xbrl"
-    "$arelle" -f "$out/$filing.xbrl" --packages "$out/naiclq-2011.zip" -v --calc c11r --formula none --workOffline \
-        --disablePersistentConfig --validationExitCode --logFile "$out/$filing.log" \
-        --logFormat "[%(messageCode)s] %(message)s" >/dev/null 2>&1 || fail=1
-    problems="$(grep -v '^\[info\]' "$out/$filing.log" | grep '^\[' || true)"
-    if [ -n "$problems" ]; then
-        echo "Arelle reported on $filing:"; cat "$out/$filing.log"
-        fail=1
-    else
-        echo "Arelle, $filing: no errors, warnings or calculation inconsistencies"
-    fi
-done
+# --- The tasks. Each prints what it checked and returns non-zero when a check fails. ---
 
-echo "== Arelle: every entry point of the taxonomy package, as a DTS of its own"
-for entry in $("$tool" blanks --format json | python3 -c 'import json,sys; [print(e["entryPoint"]) for b in json.load(sys.stdin) for e in b["editions"]]'); do
-    log="$out/entry-$(basename "$entry").log"
+# Arelle validates an instance (XBRL 2.1, dimensions, XBRL Calculations 1.1), with the taxonomy
+# from the package, and must log nothing but info.
+validation() {
+    local case="$1" log="$out/$1.log"
+    echo "Arelle: validation and calculations (XBRL Calculations 1.1) of $case, taxonomy from the package"
+    "$arelle" -f "$out/$case.xbrl" --packages "$package" -v --calc c11r --formula none --workOffline \
+        --disablePersistentConfig --validationExitCode --logFile "$log" \
+        --logFormat "[%(messageCode)s] %(message)s" >/dev/null 2>&1 || { cat "$log"; return 1; }
+    arelle_clean "$log" || return 1
+    grep -E '^\[info\] (loaded|validated)' "$log" || true
+    echo "Arelle, $case: no errors, warnings or calculation inconsistencies"
+}
+
+# Arelle loads an entry point of the taxonomy package as a DTS of its own.
+entry_point() {
+    local entry="$1" log
+    log="$out/entry-$(basename "$1").log"
+    echo "Arelle: the entry point $entry as a DTS of its own"
     # With the formula linkbase loaded and no instance, Arelle's validation exit code is 3 even
     # when it logs nothing but info; its log is what is judged here.
-    "$arelle" -f "$entry" --packages "$out/naiclq-2011.zip" -v --workOffline --disablePersistentConfig \
+    "$arelle" -f "$entry" --packages "$package" -v --workOffline --disablePersistentConfig \
         --logFile "$log" --logFormat "[%(messageCode)s] %(message)s" >/dev/null 2>&1 || true
     # Info lines, and Arelle's unlabeled progress lines ("[] Formula xpath2 grammar initialized").
-    problems="$(grep -vE '^\[(info[^]]*)?\]' "$log" | grep '^\[' || true)"
-    if [ -n "$problems" ] || ! grep -q '^\[info\] validated' "$log"; then
-        echo "Arelle reported on $entry:"; cat "$log"
-        fail=1
-    else
-        echo "Arelle, $entry: no errors or warnings"
+    if grep -vE '^\[(info[^]]*)?\]' "$log" | grep -q '^\[' || ! grep -q '^\[info\] validated' "$log"; then
+        cat "$log"
+        return 1
     fi
-done
+    echo "Arelle, $entry: no errors or warnings"
+}
 
-echo "== xmllint: the instance against the official XBRL 2.1 schemas, through an XML catalog"
-official_xmllint_setup "$out" "$out/naiclq-2011.zip" "$official" "$out/fixture.xbrl"
-if XML_CATALOG_FILES="$out/catalog.xml" xmllint --nonet --noout --schema "$out/validate.xsd" "$out/fixture.xbrl" 2>"$out/xmllint.log"; then
-    tail -1 "$out/xmllint.log"
-else
-    echo "xmllint reported:"; sed -n 1,50p "$out/xmllint.log"
-    fail=1
-fi
+# xmllint validates the fixture's instance against the official XBRL 2.1 schemas. (Not the annual
+# instances: libxml2 compiles the official instance schema's item substitution group in time that
+# grows with the cube of the concept count, over ten minutes for the annual blank's 3,300; README
+# "Validation". Arelle validates those.)
+xmllint_official() {
+    echo "xmllint: the fixture's instance against the official XBRL 2.1 schemas, through an XML catalog"
+    official_xmllint_setup "$out/xmllint" "$package" "$official" "$out/fixture.xbrl"
+    if XML_CATALOG_FILES="$out/xmllint/catalog.xml" xmllint --nonet --noout --schema "$out/xmllint/validate.xsd" \
+        "$out/fixture.xbrl" 2>"$out/xmllint.log"; then
+        tail -1 "$out/xmllint.log"
+    else
+        echo "xmllint reported:"; sed -n 1,50p "$out/xmllint.log"
+        return 1
+    fi
+}
 
-echo "== Arelle round trip: instance -> xBRL-JSON -> instance, then naicxbrl import gives the parsed statement"
-"$arelle" -f "$out/fixture.xbrl" --packages "$out/naiclq-2011.zip" --plugins saveLoadableOIM \
-    --saveLoadableOIM "$out/fixture.json" --workOffline --disablePersistentConfig --logFile "$out/oim1.log" >/dev/null 2>&1 || true
-"$arelle" -f "$out/fixture.json" --packages "$out/naiclq-2011.zip" --plugins saveLoadableOIM \
-    --saveOIMinstance "$out/rewritten.xbrl" --workOffline --disablePersistentConfig --logFile "$out/oim2.log" >/dev/null 2>&1 || true
-"$tool" parse Fixtures/mml-bay-state-life-2011-q2.txt --format json > "$out/parsed.json" 2>/dev/null || true
-if [ -s "$out/rewritten.xbrl" ] && "$tool" import "$out/rewritten.xbrl" --format json > "$out/imported.json" \
-    && cmp -s "$out/parsed.json" "$out/imported.json"; then
-    echo "the instance Arelle rewrote imports to the same statement"
-else
-    echo "the rewritten instance does not import to the same statement:"
-    cat "$out/oim1.log" "$out/oim2.log" 2>/dev/null | grep -v '^\[info\]' || true
-    diff "$out/parsed.json" "$out/imported.json" > "$out/diff.txt" || true
-    sed -n 1,40p "$out/diff.txt"
-    fail=1
-fi
+# Arelle writes the fixture's instance as xBRL-JSON and that back as an instance; naicxbrl imports
+# both (the rewritten instance, and the xBRL-JSON report itself) to the statement it parsed.
+oim_round_trip() {
+    local status=0
+    echo "Arelle round trip: instance -> xBRL-JSON -> instance, then naicxbrl import gives the parsed statement"
+    "$arelle" -f "$out/fixture.xbrl" --packages "$package" --plugins saveLoadableOIM \
+        --saveLoadableOIM "$out/fixture.json" --workOffline --disablePersistentConfig --logFile "$out/oim1.log" >/dev/null 2>&1 || true
+    "$arelle" -f "$out/fixture.json" --packages "$package" --plugins saveLoadableOIM \
+        --saveOIMinstance "$out/rewritten.xbrl" --workOffline --disablePersistentConfig --logFile "$out/oim2.log" >/dev/null 2>&1 || true
+    if [ -s "$out/rewritten.xbrl" ] && "$tool" import "$out/rewritten.xbrl" --format json > "$out/imported.json" \
+        && cmp -s "$out/fixture.parsed.json" "$out/imported.json"; then
+        echo "the instance Arelle rewrote imports to the same statement"
+    else
+        echo "the rewritten instance does not import to the same statement:"
+        cat "$out/oim1.log" "$out/oim2.log" 2>/dev/null | grep -v '^\[info\]' || true
+        diff "$out/fixture.parsed.json" "$out/imported.json" | sed -n 1,40p || true
+        status=1
+    fi
+    "$tool" import "$out/fixture.json" --format json > "$out/arelle-json-imported.json" 2>"$out/arelle-json-import.log" || true
+    if cmp -s "$out/fixture.parsed.json" "$out/arelle-json-imported.json"; then
+        echo "the xBRL-JSON report Arelle wrote from the instance imports to the same statement"
+    else
+        echo "the xBRL-JSON report Arelle wrote does not import to the same statement:"; sed -n 1,20p "$out/arelle-json-import.log"
+        status=1
+    fi
+    return $status
+}
 
-echo "== Arelle: the crosschecks as XBRL formula value assertions agree with naicxbrl check"
 # The taxonomy's formula linkbase holds the same rules as `naicxbrl check`, one value assertion
-# each. Arelle runs them on the fixture's instance, on a copy with numbers changed (a tie
-# between pages, a Schedule T row, a Note 36 row, the count of L responses) and on the two
-# annual filings; its satisfied and not satisfied counts, assertion by assertion, must be
-# naicxbrl's.
-python3 - Fixtures/mml-bay-state-life-2011-q2.txt "$out/changed.txt" <<'PY'
-import sys
-text = open(sys.argv[1], encoding="utf-8").read()
-lines = text.split("\n")
-def change(marker, old, new):
-    hits = [i for i, l in enumerate(lines) if l.startswith(marker) and old in l]
-    assert len(hits) == 1, (marker, old, hits)
-    lines[hits[0]] = lines[hits[0]].replace(old, new, 1)
-change("39. Totals of Lines 28 and 38", "4,564,471,362", "4,564,471,462")
-change("6. Colorado", "462,566", "462,666")
-change("06050HKX5", "(3,762.52)", "(3,762.62)")
-change("59. Subtotal", "\t50\t", "\t49\t")
-open(sys.argv[2], "w", encoding="utf-8").write("\n".join(lines))
-PY
-cp Fixtures/mml-bay-state-life-2011-q2.txt "$out/fixture.txt"
-# The annual filings too: Commonwealth 2023 prints a difference of 2 (Five-Year line 117,
-# column 2 against the prior year's Summary of Operations line 33), and both filings one of 2
-# between the increase in individual annuity reserves on the Analysis of Increase in Reserves and
-# on the Analysis of Operations, which both must find.
-# Athene 2021 is a partial filing (its PDF leaves out most pages) that prints no company code:
-# the ties to the pages it leaves out are evaluated by neither, and one difference of 2 is its own
-# (Liabilities line 26, column 1, against lines 1 to 25).
-cp Fixtures/annual/forethought-life-2024-annual.pdf "$out/forethought.pdf"
-cp Fixtures/annual/commonwealth-annuity-2023-annual.pdf "$out/commonwealth.pdf"
-cp Fixtures/annual/athene-annuity-2021-annual-partial.pdf "$out/athene.pdf"
-# Arelle's formula runs take minutes each on the annual instances: two run at once (a core
-# each), and their counts are compared when all are done.
-for case in fixture changed forethought commonwealth athene; do
-    input="$out/$case.txt"
-    [ -f "$input" ] || input="$out/$case.pdf"
-    codes=()
-    [ "$case" = athene ] && codes=(--company-code 61689)
+# each. Arelle runs them on an instance; its satisfied and not satisfied counts, assertion by
+# assertion, must be naicxbrl's. The cases: the fixture; a copy of it with numbers changed (a tie
+# between pages, a Schedule T row, a Note 36 row, the count of L responses); and the annual
+# filings. Commonwealth 2023 prints a difference of 2 (Five-Year line 117, column 2 against the
+# prior year's Summary of Operations line 33), and both it and Forethought 2024 one of 2 between
+# the increase in individual annuity reserves on the Analysis of Increase in Reserves and on the
+# Analysis of Operations, which both must find. Athene 2021 is a partial filing (its PDF leaves out
+# most pages) that prints no company code: the ties to the pages it leaves out are evaluated by
+# neither, and one difference of 2 is its own (Liabilities line 26, column 1, against lines 1 to 25).
+formula() {
+    local case="$1" input codes=()
+    case "$case" in
+        fixture) input="$fixture" ;;
+        changed) input="$out/changed.txt" ;;
+        athene) input=Fixtures/annual/athene-annuity-2021-annual-partial.pdf; codes=(--company-code 61689) ;;
+        *) input="$(input "$case")" ;;
+    esac
+    echo "Arelle: the crosschecks as XBRL formula value assertions on $case agree with naicxbrl check"
     "$tool" convert "$input" "${codes[@]+"${codes[@]}"}" -o "$out/$case-formula.xbrl" 2>/dev/null || true
     "$tool" check "$input" --format json > "$out/$case-check.json" 2>/dev/null || true
-    while [ "$(jobs -rp | wc -l)" -ge 2 ]; do wait -n || true; done
-    ("$arelle" -f "$out/$case-formula.xbrl" --packages "$out/naiclq-2011.zip" --formula run --formulaAsserResultCounts \
+    "$arelle" -f "$out/$case-formula.xbrl" --packages "$package" --formula run --formulaAsserResultCounts \
         --workOffline --disablePersistentConfig --logFile "$out/$case-formula.log" \
-        --logFormat "[%(messageCode)s] %(message)s" >/dev/null 2>&1 || true) &
-done
-wait
-for case in fixture changed forethought commonwealth athene; do
-    if ! python3 - "$case" "$out/$case-formula.log" "$out/$case-check.json" <<'PY'
+        --logFormat "[%(messageCode)s] %(message)s" >/dev/null 2>&1 || true
+    python3 - "$case" "$out/$case-formula.log" "$out/$case-check.json" <<'PY'
 import json, re, sys
 case, log, report = sys.argv[1:4]
 arelle, problems = {}, []
@@ -191,29 +192,24 @@ expected_failures = 0 if case == "fixture" else 1
 ok = not bad and not problems and bool(ours) and (total(ours)[1] == 0) == (expected_failures == 0)
 sys.exit(0 if ok else 1)
 PY
-    then
-        fail=1
-    fi
-done
+}
 
-echo "== Open Information Model: the xBRL-JSON report (and the xBRL-CSV report package) through Arelle's OIM loader"
-# Arelle loads each report naicxbrl writes with --plugins loadFromOIM --formula none (its formula
-# processor raises on a report loaded from OIM) and must report no error or warning; its facts,
-# compared fact by fact (concept, entity, period, dimensions, unit, decimals, value, footnotes),
-# must be the facts Arelle finds in naicxbrl's XML instance. Then the xBRL-JSON report Arelle
-# writes from the XML instance (saveLoadableOIM) must import to the statement the XML imports to.
-python="$root/.venv-arelle/bin/python"
-for case in fixture forethought-life-2024 commonwealth-annuity-2023 forethought-life-2025; do
-    input="Fixtures/annual/$case-annual.pdf"
-    [ "$case" = fixture ] && input=Fixtures/mml-bay-state-life-2011-q2.txt
-    "$tool" convert "$input" -o "$out/oim-$case.xbrl" 2>/dev/null || true
-    "$python" Scripts/oim-facts.py "$out/oim-$case.xbrl" "$out/naiclq-2011.zip" > "$out/oim-$case.xbrl.facts" 2>"$out/oim-$case.xbrl.log" || true
+# Arelle loads the xBRL-JSON report and the xBRL-CSV report package naicxbrl writes, with
+# --plugins loadFromOIM --formula none (its formula processor raises on a report loaded from OIM),
+# and must report no error or warning; its facts, compared fact by fact (concept, entity, period,
+# dimensions, unit, decimals, value, footnotes), must be the facts Arelle finds in naicxbrl's XML
+# instance.
+oim_reports() {
+    local case="$1" input format extension report expected status=0
+    input="$(input "$case")"
+    echo "Open Information Model: the xBRL-JSON report and the xBRL-CSV report package of $case through Arelle's OIM loader"
+    "$python" Scripts/oim-facts.py "$out/$case.xbrl" "$package" > "$out/oim-$case.xbrl.facts" 2>"$out/oim-$case.xbrl.log" || true
     for format in json csv; do
         extension=$format; [ "$format" = csv ] && extension=xbr
         report="$out/oim-$case.$extension"
         if ! "$tool" convert "$input" --format "$format" -o "$report" 2>"$out/oim-$case-$format.convert.log"; then
             echo "$case: naicxbrl convert --format $format failed:"; sed -n 1,10p "$out/oim-$case-$format.convert.log"
-            fail=1
+            status=1
             continue
         fi
         expected="$out/oim-$case.xbrl.facts"
@@ -223,75 +219,64 @@ for case in fixture forethought-life-2024 commonwealth-annuity-2023 forethought-
             sed 's/ | [^|]*$//' "$out/oim-$case.xbrl.facts" > "$out/oim-$case.xbrl.nofootnotes"
             expected="$out/oim-$case.xbrl.nofootnotes"
         fi
-        if "$python" Scripts/oim-facts.py "$report" "$out/naiclq-2011.zip" > "$report.all" 2>"$report.log" \
+        if "$python" Scripts/oim-facts.py "$report" "$package" > "$report.all" 2>"$report.log" \
             && { if [ "$format" = csv ]; then sed 's/ | [^|]*$//' "$report.all"; else cat "$report.all"; fi; } > "$report.facts" \
             && [ -s "$report.facts" ] && cmp -s "$expected" "$report.facts"; then
             echo "Arelle, $case.$extension: no errors or warnings; $(wc -l < "$report.facts") facts, the XML instance's fact by fact"
         else
             echo "Arelle on $case.$extension:"; sed -n 1,20p "$report.log"
-            diff "$expected" "$report.facts" | sed -n 1,20p
-            fail=1
+            diff "$expected" "$report.facts" | sed -n 1,20p || true
+            status=1
         fi
     done
-done
-"$tool" import "$out/fixture.json" --format json > "$out/arelle-json-imported.json" 2>"$out/arelle-json-import.log" || true
-if cmp -s "$out/parsed.json" "$out/arelle-json-imported.json"; then
-    echo "the xBRL-JSON report Arelle wrote from the instance imports to the same statement"
-else
-    echo "the xBRL-JSON report Arelle wrote does not import to the same statement:"; sed -n 1,20p "$out/arelle-json-import.log"
-    fail=1
-fi
-# The same with the xBRL-CSV report Arelle writes (loose metadata and tables, a BOM, a row id
-# column, the printed forms as footnotes in a table of their own and links to them), for the
-# reference statement and the 2024 filing.
-for case in fixture forethought-life-2024; do
-    input="Fixtures/annual/$case-annual.pdf"
-    [ "$case" = fixture ] && input=Fixtures/mml-bay-state-life-2011-q2.txt
-    mkdir -p "$out/arelle-csv-$case"
-    "$arelle" -f "$out/oim-$case.xbrl" --packages "$out/naiclq-2011.zip" --plugins saveLoadableOIM \
-        --saveLoadableOIM "$out/arelle-csv-$case/report.csv" --workOffline --disablePersistentConfig \
-        --logFile "$out/arelle-csv-$case.log" >/dev/null 2>&1 || true
-    "$tool" parse "$input" --format json > "$out/arelle-csv-$case.parsed.json" 2>/dev/null || true
-    if [ -s "$out/arelle-csv-$case/report-metadata.json" ] \
-        && "$tool" import "$out/arelle-csv-$case/report-metadata.json" --format json > "$out/arelle-csv-$case.imported.json" 2>"$out/arelle-csv-$case.import.log" \
-        && cmp -s "$out/arelle-csv-$case.parsed.json" "$out/arelle-csv-$case.imported.json"; then
+    return $status
+}
+
+# The xBRL-CSV report Arelle writes from an instance (loose metadata and tables, a BOM, a row id
+# column, the printed forms as footnotes in a table of their own and links to them) imports to
+# the statement naicxbrl parsed.
+arelle_csv() {
+    local case="$1" dir="$out/arelle-csv-$1"
+    echo "The xBRL-CSV report Arelle writes from the $case instance, imported by naicxbrl"
+    mkdir -p "$dir"
+    "$arelle" -f "$out/$case.xbrl" --packages "$package" --plugins saveLoadableOIM \
+        --saveLoadableOIM "$dir/report.csv" --workOffline --disablePersistentConfig \
+        --logFile "$dir.log" >/dev/null 2>&1 || true
+    "$tool" parse "$(input "$case")" --format json > "$dir.parsed.json" 2>/dev/null || true
+    if [ -s "$dir/report-metadata.json" ] \
+        && "$tool" import "$dir/report-metadata.json" --format json > "$dir.imported.json" 2>"$dir.import.log" \
+        && cmp -s "$dir.parsed.json" "$dir.imported.json"; then
         echo "the xBRL-CSV report Arelle wrote from the $case instance imports to the same statement"
     else
         echo "the xBRL-CSV report Arelle wrote from the $case instance does not import to the same statement:"
-        ls "$out/arelle-csv-$case"; sed -n 1,20p "$out/arelle-csv-$case.import.log"
-        fail=1
+        ls "$dir"; sed -n 1,20p "$dir.import.log"
+        return 1
     fi
-done
+}
 
-echo "== Inline XBRL: Arelle validates each document, its facts are the XML instance's, ixbrl-viewer builds a viewer"
-# convert --format ixbrl of the reference statement and of the annual filings. Arelle loads the
-# XHTML as Inline XBRL 1.1 (schema, transformations, calculations) and must report nothing but
-# info; its fact list (concept, context, unit, decimals, value, period, dimensions) must equal,
-# fact by fact, the list it makes of the XML instance. The ixbrl-viewer plugin (PyPI) must then
-# build a viewer of the document without error.
-"$root/.venv-arelle/bin/python" -c 'import iXBRLViewerPlugin' 2>/dev/null \
-    || "$root/.venv-arelle/bin/pip" install --disable-pip-version-check --quiet ixbrl-viewer >&2
-viewer_plugin="$("$root/.venv-arelle/bin/python" -c 'import iXBRLViewerPlugin, os; print(os.path.dirname(iXBRLViewerPlugin.__file__))')"
-for case in fixture forethought-life-2024 commonwealth-annuity-2023 forethought-life-2025; do
-    if [ "$case" = fixture ]; then input=Fixtures/mml-bay-state-life-2011-q2.txt; else input="Fixtures/annual/$case-annual.pdf"; fi
-    "$tool" convert "$input" --format ixbrl -o "$out/$case.xhtml" || fail=1
-    "$tool" convert "$input" -o "$out/$case-ix.xbrl" || fail=1
-    "$arelle" -f "$out/$case.xhtml" --packages "$out/naiclq-2011.zip" -v --calc c11r --formula none --workOffline \
+# convert --format ixbrl: Arelle loads the XHTML as Inline XBRL 1.1 (schema, transformations,
+# calculations) and must report nothing but info; its fact list (concept, context, unit, decimals,
+# value, period, dimensions) must equal, fact by fact, the list it makes of the XML instance. The
+# ixbrl-viewer plugin (PyPI) must then build a viewer of the document without error.
+inline_xbrl() {
+    local case="$1" doc status=0
+    echo "Inline XBRL: Arelle validates the $case document, its facts are the XML instance's, ixbrl-viewer builds a viewer"
+    "$tool" convert "$(input "$case")" --format ixbrl -o "$out/$case.xhtml" || return 1
+    "$arelle" -f "$out/$case.xhtml" --packages "$package" -v --calc c11r --formula none --workOffline \
         --disablePersistentConfig --validationExitCode --logFile "$out/$case-ix.log" \
-        --logFormat "[%(messageCode)s] %(message)s" >/dev/null 2>&1 || fail=1
-    problems="$(grep -v '^\[info\]' "$out/$case-ix.log" | grep '^\[' || true)"
-    if [ -n "$problems" ]; then
-        echo "Arelle reported on $case.xhtml:"; cat "$out/$case-ix.log"
-        fail=1
-    else
+        --logFormat "[%(messageCode)s] %(message)s" >/dev/null 2>&1 || status=1
+    if arelle_clean "$out/$case-ix.log" && [ "$status" -eq 0 ]; then
         echo "Arelle, $case.xhtml: no errors, warnings or calculation inconsistencies"
+    else
+        echo "Arelle reported on $case.xhtml (above)"
+        status=1
     fi
-    for doc in "$case.xhtml" "$case-ix.xbrl"; do
-        "$arelle" -f "$out/$doc" --packages "$out/naiclq-2011.zip" --workOffline --disablePersistentConfig \
+    for doc in "$case.xhtml" "$case.xbrl"; do
+        "$arelle" -f "$out/$doc" --packages "$package" --workOffline --disablePersistentConfig \
             --facts "$out/$doc.csv" --factListCols "Name Contextref Unitref Dec Value Period Dimensions" \
             --logFile "$out/$doc.facts.log" >/dev/null 2>&1 || true
     done
-    python3 - "$out/$case.xhtml.csv" "$out/$case-ix.xbrl.csv" "$case" <<'PY' || fail=1
+    python3 - "$out/$case.xhtml.csv" "$out/$case.xbrl.csv" "$case" <<'PY' || status=1
 import csv, sys
 def facts(path):
     try:
@@ -308,18 +293,83 @@ if not inline or inline != instance:
 print("%s: Arelle reads the same %d facts from the Inline XBRL as from the XML instance" % (case, len(inline)))
 PY
     mkdir -p "$out/viewer-$case"
-    "$arelle" -f "$out/$case.xhtml" --packages "$out/naiclq-2011.zip" --plugins "$viewer_plugin" \
+    "$arelle" -f "$out/$case.xhtml" --packages "$package" --plugins "$viewer_plugin" \
         --save-viewer "$out/viewer-$case/$case-viewer.html" --workOffline --disablePersistentConfig \
-        --logFile "$out/$case-viewer.log" --logFormat "[%(messageCode)s] %(message)s" >/dev/null 2>&1 || fail=1
-    problems="$(grep -v '^\[\(viewer:\)\?info\]' "$out/$case-viewer.log" | grep '^\[' || true)"
-    if [ -n "$problems" ] || [ ! -s "$out/viewer-$case/$case-viewer.html" ]; then
+        --logFile "$out/$case-viewer.log" --logFormat "[%(messageCode)s] %(message)s" >/dev/null 2>&1 || status=1
+    if grep -v '^\[\(viewer:\)\?info\]' "$out/$case-viewer.log" | grep -q '^\[' || [ ! -s "$out/viewer-$case/$case-viewer.html" ]; then
         echo "ixbrl-viewer reported on $case.xhtml:"; cat "$out/$case-viewer.log"
-        fail=1
+        status=1
     else
         echo "ixbrl-viewer, $case.xhtml: viewer built"
     fi
-done
+    return $status
+}
 
+# --- Running them. ---
+
+jobs_max="${NAICXBRL_INTEROP_JOBS:-$(nproc 2>/dev/null || echo 2)}"
+tasks=()
+# task NAME FUNCTION [ARGS...]: runs FUNCTION ARGS in the background once fewer than $jobs_max
+# tasks run, its output and exit status kept for the report.
+task() {
+    local name="$1"
+    shift
+    while [ "$(jobs -rp | wc -l)" -ge "$jobs_max" ]; do wait -n || true; done
+    tasks+=("$name")
+    (
+        started=$SECONDS
+        status=0
+        "$@" > "$out/task-$name.out" 2>&1 || status=$?
+        echo "($((SECONDS - started)) s)" >> "$out/task-$name.out"
+        echo "$status" > "$out/task-$name.status"
+    ) &
+}
+
+python3 - "$fixture" "$out/changed.txt" <<'PY'
+import sys
+text = open(sys.argv[1], encoding="utf-8").read()
+lines = text.split("\n")
+def change(marker, old, new):
+    hits = [i for i, l in enumerate(lines) if l.startswith(marker) and old in l]
+    assert len(hits) == 1, (marker, old, hits)
+    lines[hits[0]] = lines[hits[0]].replace(old, new, 1)
+change("39. Totals of Lines 28 and 38", "4,564,471,362", "4,564,471,462")
+change("6. Colorado", "462,566", "462,666")
+change("06050HKX5", "(3,762.52)", "(3,762.62)")
+change("59. Subtotal", "\t50\t", "\t49\t")
+open(sys.argv[2], "w", encoding="utf-8").write("\n".join(lines))
+PY
+
+# Longest first: Arelle's formula runs take about ten minutes on an annual instance.
+for case in forethought-life-2024 commonwealth-annuity-2023 athene; do
+    task "formula-$case" formula "$case"
+done
+for case in "${annual_filings[@]}"; do
+    task "inline-xbrl-$case" inline_xbrl "$case"
+    task "oim-$case" oim_reports "$case"
+    task "validation-$case" validation "$case"
+done
+task arelle-csv-forethought-life-2024 arelle_csv forethought-life-2024
+for entry in $("$tool" blanks --format json | python3 -c 'import json,sys; [print(e["entryPoint"]) for b in json.load(sys.stdin) for e in b["editions"]]'); do
+    task "entry-$(basename "$entry")" entry_point "$entry"
+done
+task validation-fixture validation fixture
+task xmllint-fixture xmllint_official
+task oim-round-trip-fixture oim_round_trip
+for case in fixture changed; do
+    task "formula-$case" formula "$case"
+done
+task inline-xbrl-fixture inline_xbrl fixture
+task oim-fixture oim_reports fixture
+task arelle-csv-fixture arelle_csv fixture
+wait
+
+fail=0
+for name in "${tasks[@]}"; do
+    echo "== $name"
+    cat "$out/task-$name.out"
+    [ "$(cat "$out/task-$name.status" 2>/dev/null)" = 0 ] || { echo "$name: FAILED"; fail=1; }
+done
 if [ "$fail" -ne 0 ]; then
     echo "interop: FAILED"
     exit 1
