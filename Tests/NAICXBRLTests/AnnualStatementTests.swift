@@ -29,14 +29,20 @@ final class AnnualStatementTests: XCTestCase {
                                      "ExhibitOfNumberOfPoliciesSupplementaryContracts", "ExhibitOfNumberOfPoliciesAnnuities",
                                      "ExhibitOfNumberOfPoliciesAccidentAndHealth", "ExhibitOfNumberOfPoliciesDepositFunds",
                                      "ScheduleDPart1ASection1", "ScheduleDPart1ASection2",
-                                     "AssetValuationReserveDefaultComponent", "AssetValuationReserveEquityComponent"]
+                                     "AssetValuationReserveDefaultComponent", "AssetValuationReserveEquityComponent",
+                                     "ScheduleAVerification", "ScheduleBVerification", "ScheduleBAVerification", "ScheduleDVerification",
+                                     "ScheduleDBPartAVerification", "ScheduleDSummaryByCountry"]
     /// Pages whose values the tests require from the PDF only: the Asset Valuation Reserve's
     /// components (ten columns, factors among amounts) and Schedule D Part 1A's two sections
     /// (twelve columns, footnote markers before amounts, bold totals without leaders), whose
-    /// layout text squeezes so that no column can be told: their layout text is refused with an
+    /// layout text squeezes so that no column can be told, and the verifications between years
+    /// of Schedules A, B, BA and DB Part A (and D, up to the 2024 blank), whose inner and outer
+    /// amounts layout text sets too close to tell apart: their layout text is refused with an
     /// error (``testLayoutTextOfScheduleDPart1AIsRefusedNotMisread``).
     static let pagesFromThePDFOnly: Set<String> = ["ScheduleDPart1ASection1", "ScheduleDPart1ASection2", "ScheduleDPart1A",
-                                                   "AssetValuationReserveDefaultComponent", "AssetValuationReserveEquityComponent"]
+                                                   "AssetValuationReserveDefaultComponent", "AssetValuationReserveEquityComponent",
+                                                   "ScheduleAVerification", "ScheduleBVerification", "ScheduleBAVerification",
+                                                   "ScheduleDBPartAVerification"]
     /// The 2025 filing (Forethought Life, on the 2025 edition of the blank): the pages whose
     /// every printed value its fixtures list.
     static let pages2025: Set<String> = ["AnalysisOfOperationsSummary", "AnalysisOfOperationsIndividualLife", "AnalysisOfOperationsGroupLife",
@@ -50,10 +56,12 @@ final class AnnualStatementTests: XCTestCase {
                                      "ScheduleEPart2Verification", "ScheduleDAVerification",
                                      "ExhibitOfNumberOfPoliciesSupplementaryContracts", "ExhibitOfNumberOfPoliciesAnnuities",
                                      "ExhibitOfNumberOfPoliciesAccidentAndHealth", "ExhibitOfNumberOfPoliciesDepositFunds",
-                                     "ScheduleDPart1A", "AssetValuationReserveDefaultComponent", "AssetValuationReserveEquityComponent"]
+                                     "ScheduleDPart1A", "AssetValuationReserveDefaultComponent", "AssetValuationReserveEquityComponent",
+                                     "ScheduleAVerification", "ScheduleBVerification", "ScheduleBAVerification", "ScheduleDVerification",
+                                     "ScheduleDBPartAVerification", "ScheduleDSummaryByCountry"]
 
     /// The fixture files of the two complete filings.
-    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components"]
+    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country"]
     /// How many printed cells the layout text of each filing does not place (see
     /// ``refusedInLayoutText(_:_:files:pages:)``): the bold totals, printed without leaders, of
     /// Exhibit 2 and the Analysis of Operations pages, whose column headings layout text squeezes
@@ -179,7 +187,7 @@ final class AnnualStatementTests: XCTestCase {
             for row in page.rows {
                 for (index, cell) in row.cells.enumerated() where !cell.isBlank {
                     let column = description.columns[index]
-                    let key = "\(page.id) \(row.line) \(column.valueKind == .code ? "code" : column.number)"
+                    let key = "\(page.id) \(row.line) \(column.valueKind == .code ? "code" : column.number.isEmpty ? "1" : column.number)"
                     XCTAssertTrue(found.contains(key), "\(source): \(key) read \(cell), which the statement does not print there")
                 }
                 let amounts = row.captionAmounts.filter { !$0.isBlank }
@@ -241,9 +249,9 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertTrue(result.isUsable, filing)
         XCTAssertEqual(result.statement.edition, 2025)
         XCTAssertEqual(result.diagnostics.filter { $0.severity >= .warning }.map(\.description), [], filing)
-        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components"], pages: Self.pages2025, atLeast: 50)
+        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country"], pages: Self.pages2025, atLeast: 50)
         let text = StatementParser.parse(bytes: try Self.layoutText(filing), name: "\(filing).txt")
-        let files = ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies"]
+        let files = ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "verifications", "schedule-d-summary-by-country"]
         let pages = Self.pages2025.subtracting(Self.pagesFromThePDFOnly)
         let refused = try refusedInLayoutText(text, filing, files: files, pages: pages)
         XCTAssertEqual(refused.count, Self.refusedInLayoutText[filing], filing)
@@ -253,7 +261,9 @@ final class AnnualStatementTests: XCTestCase {
 
     func testEveryValueFromPdftotextLayoutText() throws {
         try Self.requirePdftotext()
-        let pages = Self.pages.subtracting(Self.pagesFromThePDFOnly)
+        // Schedule D's verification is one of the two-column verifications up to the 2024 blank
+        // (the 2025 blank prints it in five numbered columns, read from layout text too).
+        let pages = Self.pages.subtracting(Self.pagesFromThePDFOnly).subtracting(["ScheduleDVerification"])
         for filing in Self.filings {
             let result = StatementParser.parse(bytes: try Self.layoutText(filing), name: "\(filing).txt")
             XCTAssertEqual(result.statement.blank, "life-ah-annual")
@@ -994,6 +1004,55 @@ final class AnnualStatementTests: XCTestCase {
         let accounts = try parse("forethought-life-2024").pages.filter { (77...83).contains($0.page) }
         XCTAssertEqual(accounts.map(\.schedule), Array(repeating: "AssetValuationReserveDefaultComponent", count: 3)
                        + Array(repeating: "AssetValuationReserveEquityComponent", count: 3) + ["ASSET VALUATION RESERVE"])
+    }
+
+    /// The verifications between years end in the statement values the Assets page carries
+    /// (Schedule A line 11: real estate, lines 4.1 to 4.3; Schedule B line 15: mortgage loans,
+    /// 3.1 and 3.2; Schedule BA line 13: other invested assets, 8; Schedule D line 13: bonds and
+    /// stocks, 1, 2.1 and 2.2; column 3, net admitted), and the Summary by Country's totals are the
+    /// Assets page's bonds and common stocks (column 1) and the Schedule D verification's carrying
+    /// value (within 5: each page rounds its own lines). A line that groups sub-lines prints its
+    /// amount on its last sub-line's row, in the outer column: Schedule B's line 2 is 2.1 + 2.2.
+    /// One number changed fails each tie; the values are Forethought 2024's and 2025's as printed.
+    func testAChangedNumberOnTheVerificationsBetweenYearsFailsTheirTies() throws {
+        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let statement = try parse("forethought-life-2024").statement
+        assertCells(statement, [("ScheduleBVerification", "2", "1", "6,110,508,517"), ("ScheduleBVerification", "2.1", "1", "6,108,351,492"),
+                                ("ScheduleBVerification", "2.2", "1", "2,157,025"), ("ScheduleAVerification", "11", "1", "24,687,528"),
+                                ("Assets", "4.2", "3", "13,111,105"), ("Assets", "4.3", "3", "11,576,423"),
+                                ("ScheduleDSummaryByCountry", "13", "1", "28,029,297,578"), ("Assets", "1", "1", "28,029,297,579"),
+                                ("ScheduleDSummaryByCountry", "27", "1", "28,184,540,204"), ("ScheduleDVerification", "11", "1", "28,184,540,202")])
+        try assertEachTieFails(["schedule-a-verification-statement-value-equals-assets": ("ScheduleAVerification", "11", 0, "24,687,628"),
+                                "schedule-b-verification-statement-value-equals-assets": ("ScheduleBVerification", "15", 0, "21,030,119,869"),
+                                "schedule-ba-verification-statement-value-equals-assets": ("ScheduleBAVerification", "13", 0, "2,632,145,246"),
+                                "schedule-d-verification-statement-value-equals-assets": ("ScheduleDVerification", "13", 0, "28,184,540,302"),
+                                "schedule-d-summary-by-country-total-bonds-equals-assets": ("ScheduleDSummaryByCountry", "13", 0, "28,029,297,678"),
+                                "schedule-d-summary-by-country-total-common-stocks-equals-assets": ("ScheduleDSummaryByCountry", "25", 0, "89,959,994"),
+                                "schedule-d-summary-by-country-total-equals-verification": ("ScheduleDSummaryByCountry", "27", 0, "28,184,540,304")],
+                               checker: checker, statement: statement)
+        // The 2025 blank prints Schedule D's verification in five columns (total, issuer credit
+        // obligations, asset-backed securities, preferred and common stocks) and the Summary by
+        // Country's bonds as issuer credit obligations and asset-backed securities: the ties name
+        // the new lines, and each kind's total is the verification's column.
+        let edition2025 = try BlankCatalog.bundled.blank("life-ah-annual", year: 2025)
+        let checker2025 = try XCTUnwrap(Checker.bundled(for: edition2025))
+        let statement2025 = try parse("forethought-life-2025").statement
+        XCTAssertEqual(statement2025.cell("ScheduleDVerification", "13", column: "1", blank: edition2025), .amount(printed("36,217,430,170")))
+        XCTAssertEqual(statement2025.cell("ScheduleDVerification", "11", column: "2", blank: edition2025), .amount(printed("14,055,656,710")))
+        XCTAssertEqual(statement2025.cell("ScheduleDSummaryByCountry", "10", column: "1", blank: edition2025), .amount(printed("14,055,656,709")))
+        try assertEachTieFails(["schedule-d-verification-statement-value-equals-assets": ("ScheduleDVerification", "13", 0, "36,217,430,270"),
+                                "schedule-d-summary-by-country-total-bonds-equals-assets": ("ScheduleDSummaryByCountry", "17", 0, "35,916,031,481"),
+                                "schedule-d-summary-by-country-total-common-stocks-equals-assets": ("ScheduleDSummaryByCountry", "29", 0, "110,247,163"),
+                                "schedule-d-summary-by-country-total-equals-verification": ("ScheduleDSummaryByCountry", "31", 0, "36,217,440,273"),
+                                "schedule-d-summary-by-country-line-10-equals-verification": ("ScheduleDSummaryByCountry", "10", 0, "14,055,656,809"),
+                                "schedule-d-summary-by-country-line-16-equals-verification": ("ScheduleDSummaryByCountry", "16", 0, "21,860,374,772"),
+                                "schedule-d-summary-by-country-line-23-equals-verification": ("ScheduleDSummaryByCountry", "23", 0, "191,161,829"),
+                                "schedule-d-summary-by-country-line-29-equals-verification": ("ScheduleDSummaryByCountry", "29", 0, "110,247,163")],
+                               checker: checker2025, statement: statement2025)
+        // The one difference these pages of the 2025 filing print: its Schedule D verification's
+        // line 11, column 1 (36,217,440,174) is 2 below lines 1 to 10 (Fixtures/annual/README.md).
+        let failed = checker2025.check(statement2025).results.filter { $0.status == .failed && ($0.rule.contains("verification") || $0.rule.contains("country")) }
+        XCTAssertEqual(failed.map(\.rule), ["schedule-d-verification-line-11-total-col-1"])
     }
 
     /// Exhibit 8 Part 2's liability for claims at the end of the year and of the prior year

@@ -51,10 +51,12 @@ extension Blank {
 
 extension Statement {
     /// The cell at a page's line and blank column number ("1", "2"), by the statement's own
-    /// edition of its blank unless `blank` is given.
+    /// edition of its blank unless `blank` is given; column "1" is the only column of a page
+    /// whose one column is not numbered (the verifications between years).
     func cell(_ page: String, _ line: String, column: String, blank: Blank? = nil) -> Cell? {
         guard let blank = blank ?? Blank.named(self.blank, year: edition),
-              let description = blank.page(page), let index = description.index(ofColumn: column),
+              let description = blank.page(page), let index = description.index(ofColumn: column)
+                ?? (column == "1" && description.columns.count == 1 && description.columns[0].number.isEmpty ? 0 : nil),
               let row = self.page(page)?.row(line), index < row.cells.count else { return nil }
         return row.cells[index]
     }

@@ -240,6 +240,11 @@ public struct LineDescription: Codable, Sendable {
     public var total: String?
     /// The line this one repeats ("(Line 25 above)").
     public var equals: String?
+    /// The line on whose row the blank prints this line's amount, right of that line's own: a
+    /// verification between years prints the total of "2. Cost of acquired:" on the row of its
+    /// last sub-line 2.2, in an outer column right of the sub-lines' inner one. Only on a page of
+    /// one column, which its amounts' right edges place (its number is not printed).
+    public var amountOnRowOf: String?
     /// For a balance in a table of flows: whether it stands at the `start` or `end` of the
     /// column's period.
     public var instant: InstantPosition?

@@ -129,10 +129,21 @@ public final class BlankCatalog: @unchecked Sendable {
     }
 
     /// Refuses a cell description (``LineDescription/cells``) that names no column of its page,
-    /// stands on a page whose rows are items, or describes a count outside a text column.
+    /// stands on a page whose rows are items, or describes a count outside a text column; and a
+    /// line whose amount is printed on another's row (``LineDescription/amountOnRowOf``) where
+    /// that line is not the page's or the page has more than one column, or a numbered one.
     static func checkCells(of blank: Blank, file: String) throws(BlankCatalogError) {
         for page in blank.pages {
             for line in page.lines {
+                if let other = line.amountOnRowOf {
+                    let place = "\(file): \(page.id) line \(line.line)"
+                    guard page.line(other) != nil, other != line.line else {
+                        throw BlankCatalogError("\(place): its amount is printed on the row of line \(other), which the page does not have")
+                    }
+                    guard page.columns.count == 1, page.columns[0].number.isEmpty else {
+                        throw BlankCatalogError("\(place): an amount printed on another line's row is read only on a page of one unnumbered column")
+                    }
+                }
                 for (id, cell) in (line.cells ?? [:]).sorted(by: { $0.key < $1.key }) {
                     let place = "\(file): \(page.id) line \(line.line), cell \(id)"
                     guard page.orientation == .members else {

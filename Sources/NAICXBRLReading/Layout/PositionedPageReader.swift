@@ -21,12 +21,20 @@ struct PositionedPageReader {
     private(set) var origins: [String: Int] = [:]
     /// Built for the first caption that differs from the description's.
     private var verifier: CaptionVerifier?
+    /// On a page of one unnumbered column: where its amounts end on the right, and how near an
+    /// amount's right edge must stand to it to be in that (outer) column rather than an inner one.
+    private var outerEdge: (right: Double, tolerance: Double)?
+    /// The sub-lines of lines whose amount is printed on a sub-line's row
+    /// (``LineDescription/amountOnRowOf``): their amounts stand in the inner column.
+    private let innerLines: Set<String>
 
     init(description: PageDescription) {
         self.description = description
         var index: [String: Int] = [:]
         for (i, line) in description.lines.enumerated() where index[line.line] == nil { index[line.line] = i }
         lineIndex = index
+        let grouping = description.lines.filter { $0.amountOnRowOf != nil }.map(\.line)
+        innerLines = Set(description.lines.map(\.line).filter { line in grouping.contains { line.hasPrefix($0 + ".") } })
         sectionKeys = (description.sections ?? []).map { Text.key($0) } + (description.subtitles ?? []).map { Text.key($0) }
         footnoteKeys = (description.footnotes ?? []).map { Text.key($0) }
     }
@@ -95,6 +103,14 @@ struct PositionedPageReader {
         } else if let layout {
             // A page that goes on from the last one, under the same column headings.
             (centers, halfGap, valueStart) = layout
+        } else if description.columns.count == 1, description.columns[0].number.isEmpty,
+                  let aligned = PositionedPageReader.alignedColumn(page.lines[lines.indices]) {
+            // One column whose number is not printed: its amounts' right edges place it.
+            outerEdge = (aligned.right, 2 * aligned.character)
+            centers = [aligned.right - 4 * aligned.character]
+            halfGap = 8 * aligned.character
+            valueStart = aligned.valueStart
+            layout = (centers, halfGap, valueStart)
         } else {
             reader.report(.error, .unrecognizedLine, page: page, line: page.lines[max(first - 1, 0)],
                           "\(description.title): the numbered column headings (\(numbers.filter { !$0.isEmpty }.joined(separator: " "))) were not found, so no amount on this page can be placed")
@@ -223,6 +239,26 @@ struct PositionedPageReader {
                 }
                 line.words.removeFirst(split)
             }
+            // A line printed wholly in the left margin, left of where the page's line numbers
+            // start, without amounts: a group label ("Investment Trusts, Closed-End" beside a
+            // Summary by Country row that prints no leaders), not the caption of the row above.
+            if let column = numberColumn, let last = line.words.last, last.x1 < column,
+               !PositionedPageReader.hasAmounts(line.words, valueStart: valueStart, source: reader.document.source) {
+                reader.report(.info, .captionMismatch, page: page, line: line,
+                              "\(description.title): \"\(String(line.text.prefix(80)))\" stands in the margin and is read as a heading")
+                reader.mark(line, .classified)
+                continue
+            }
+            // Words printed in the left margin before a row's line number (Schedule D's Summary by
+            // Country prints its groups there: "Governments   2. Canada"): not the row's caption.
+            if PositionedPageReader.lineNumber(line.words.first, before: valueStart).flatMap({ lineIndex[$0.line] }) == nil,
+               let start = PositionedPageReader.marginEnd(line.words, before: valueStart, lines: lineIndex, numberColumn: numberColumn) {
+                if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
+                current = nil
+                reader.report(.info, .captionMismatch, page: page, line: line,
+                              "\(description.title): \"\(line.words[..<start].map(\.text).joined(separator: " "))\" stands in the margin left of line \(line.words[start].text) and is read as a heading")
+                line.words.removeFirst(start)
+            }
             if let number = PositionedPageReader.lineNumber(line.words.first, before: valueStart),
                number.marked || !(current.map { PositionedPageReader.expectsMore($0.words[($0.ranges.last ?? 0..<0)], depth: $0.depth) } ?? false) {
                 if let rowIndex = lineIndex[number.line] {
@@ -328,6 +364,56 @@ struct PositionedPageReader {
         return (number, rest, marked)
     }
 
+    /// Where the amounts of a page of one unnumbered column stand: the right edge of the rightmost
+    /// (the outer column), the width of a character, and where values start (a character left of
+    /// the widest amount's left edge). Amounts are the words that hold an amount with grouping
+    /// commas once dot leaders are taken off; on a page that prints none, its rightmost words
+    /// stand for them. Nil where the lines hold no word.
+    static func alignedColumn(_ lines: ArraySlice<PositionedLine>) -> (right: Double, character: Double, valueStart: Double)? {
+        var right = -Double.infinity, left = Double.infinity
+        var widths: [Double] = []
+        for line in lines {
+            for word in line.words {
+                guard let text = stripLeaders(word.text), ValueScanner.groupedAmount(in: text) != nil else { continue }
+                let character = (word.x1 - word.x0) / Double(max(word.text.count, 1))
+                widths.append(character)
+                right = max(right, word.x1)
+                left = min(left, word.x1 - character * Double(text.count))
+            }
+        }
+        if widths.isEmpty {
+            // No amount of that size (a page of leaders, or NONE): the rightmost words (leaders)
+            // end where the amounts would, and values start where the widest amount would.
+            for line in lines {
+                for word in line.words {
+                    widths.append((word.x1 - word.x0) / Double(max(word.text.count, 1)))
+                    right = max(right, word.x1)
+                }
+            }
+            guard !widths.isEmpty else { return nil }
+            let character = widths.sorted()[widths.count / 2]
+            return (right, character, right - 20 * character)
+        }
+        let character = widths.sorted()[widths.count / 2]
+        return (right, character, left - character)
+    }
+
+    /// Where a row's line number stands after words printed in the page's left margin: the index
+    /// of the first word that is a line number of the page (with its period, not glued to its
+    /// caption), set apart from the words before it by a gap wider than four of their characters,
+    /// and standing where the page's line numbers start (within two characters) once that is
+    /// known. Nil when there is none.
+    static func marginEnd(_ words: [PositionedWord], before valueStart: Double, lines: [String: Int], numberColumn: Double?) -> Int? {
+        words.indices.dropFirst().first { index in
+            let word = words[index], before = words[index - 1]
+            guard let number = lineNumber(word, before: valueStart), number.marked, number.rest == nil, lines[number.line] != nil else { return false }
+            let character = (before.x1 - before.x0) / Double(max(before.text.count, 1))
+            let numberCharacter = (word.x1 - word.x0) / Double(max(word.text.count, 1))
+            guard word.x0 - before.x1 > 4 * character else { return false }
+            return numberColumn.map { abs(word.x0 - $0) <= 2 * numberCharacter + 0.5 } ?? true
+        }
+    }
+
     /// Where a line's caption holds the number of one of its own sub-lines ("2.11" in the row of
     /// "2.1", "4.1" in the row of "4"), standing as a word of its own left of the amounts: that
     /// word's index; nil when there is none.
@@ -421,6 +507,29 @@ struct PositionedPageReader {
                 }
             }
         }
+        // A page of one unnumbered column whose lines group sub-lines (``LineDescription/
+        // amountOnRowOf``): a sub-line's amount stands in the inner column, any other line's in the
+        // outer one, and the grouping line's on its last sub-line's row, in the outer column. An
+        // amount in the other column than its line's is not read, and an error says so.
+        var groupingWords: [Int] = []
+        var outOfColumn: Set<Int> = []
+        let groupingLine = innerLines.isEmpty ? nil : description.lines.firstIndex { $0.amountOnRowOf == row.line }
+        if let edge = outerEdge, !innerLines.isEmpty {
+            let inner = innerLines.contains(row.line)
+            for (index, word) in row.words.enumerated() {
+                guard let text = PositionedPageReader.stripLeaders(word.text),
+                      PositionedPageReader.centerWithoutLeaders(word, text) >= valueStart,
+                      let cell = ValueScanner.value(Substring(PositionedPageReader.normalize(text))), !cell.isBlank else { continue }
+                let outer = abs(word.x1 - edge.right) <= edge.tolerance
+                if outer, inner, groupingLine != nil {
+                    groupingWords.append(index)
+                } else if outer == inner {
+                    outOfColumn.insert(index)
+                    reader.report(.error, .ambiguousRow, page: page, line: row.lines[0],
+                                  "\(label): \"\(word.text)\" stands in the \(outer ? "outer" : "inner") column, where line \(row.line)'s amount is not printed; it is not read")
+                }
+            }
+        }
         // Layout text: the cells placed by their position alone, by column, with the printed line
         // they stand on (see below).
         var placedByPosition: [Int: (text: String, line: Int)] = [:]
@@ -437,7 +546,7 @@ struct PositionedPageReader {
             return cell
         }
         for (wordIndex, word) in row.words.enumerated() {
-            if leaders.contains(wordIndex) { continue }
+            if leaders.contains(wordIndex) || outOfColumn.contains(wordIndex) || groupingWords.contains(wordIndex) { continue }
             guard let text = PositionedPageReader.stripLeaders(word.text) else { continue }
             let cleaned = PositionedPageReader.normalize(text)
             if cleaned == "$" {
@@ -585,7 +694,35 @@ struct PositionedPageReader {
             }
         }
         for source in row.lines { reader.mark(source, .mapped) }
+        if let groupingLine { fileGroupingAmount(row.words, groupingWords, of: groupingLine, label: label, page: page, line: row.lines[0], into: &reader) }
         rows.append(printed)
+    }
+
+    /// Files the amount a sub-line's row prints for the line that groups it
+    /// (``LineDescription/amountOnRowOf``) in that line's row: the row its caption began, or a
+    /// row of its own in the blank's order where the caption is not printed.
+    private mutating func fileGroupingAmount(_ words: [PositionedWord], _ indices: [Int], of lineIndex: Int, label: String,
+                                             page: PositionedPage, line: PositionedLine, into reader: inout LayoutReader) {
+        guard !indices.isEmpty else { return }
+        let grouping = description.lines[lineIndex]
+        let texts = indices.map { PositionedPageReader.normalize(PositionedPageReader.stripLeaders(words[$0].text) ?? "") }
+        guard indices.count == 1, let cell = ValueScanner.value(Substring(texts[0])) else {
+            reader.report(.error, .ambiguousRow, page: page, line: line,
+                          "\(label): \(texts.map { "\"\($0)\"" }.joined(separator: " and ")) stand in the outer column, where line \(grouping.line)'s amount is printed; one is expected, and none is read")
+            return
+        }
+        if let existing = rows.lastIndex(where: { $0.line == grouping.line }) {
+            guard rows[existing].cells[0].isBlank else {
+                reader.report(.error, .ambiguousRow, page: page, line: line,
+                              "\(label): \"\(texts[0])\" stands in the outer column as line \(grouping.line)'s amount, which its own row prints already; it is not read")
+                return
+            }
+            rows[existing].cells[0] = cell
+        } else {
+            let position = rows.firstIndex { (self.lineIndex[$0.line] ?? .max) > lineIndex } ?? rows.count
+            rows.insert(Row(line: grouping.line, cells: [cell], readByOCR: reader.ocrPages.contains(page.number)), at: position)
+            seen.insert(grouping.line)
+        }
     }
 
     /// Whether a printed line carries the row's cells: any word in the amount columns of a PDF,

@@ -138,19 +138,23 @@ extension PositionedDocument {
         return words
     }
 
-    /// Groups a page's words into lines by their vertical position, each line left to right.
+    /// Groups a page's words into lines by their vertical position, each line left to right. A
+    /// word joins the line whose words' mean centre is near its own: a line is not held to its
+    /// first word's height (a label printed in the margin a little above its row's line number
+    /// and amounts is on the row's line).
     static func lines(of words: [PositionedWord]) -> [PositionedLine] {
         let sorted = words.sorted { ($0.centerY, $0.x0) < ($1.centerY, $1.x0) }
         var lines: [[PositionedWord]] = []
-        var lineCenter = -Double.infinity
+        var centerSum = 0.0
         var lineHeight = 0.0
         for word in sorted {
             let height = max(word.y1 - word.y0, 0.1)
-            if !lines.isEmpty, abs(word.centerY - lineCenter) <= 0.45 * max(height, lineHeight) {
+            if let count = lines.last?.count, abs(word.centerY - centerSum / Double(count)) <= 0.45 * max(height, lineHeight) {
                 lines[lines.count - 1].append(word)
+                centerSum += word.centerY
             } else {
                 lines.append([word])
-                lineCenter = word.centerY
+                centerSum = word.centerY
                 lineHeight = height
             }
         }
