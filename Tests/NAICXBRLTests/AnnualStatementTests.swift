@@ -31,7 +31,8 @@ final class AnnualStatementTests: XCTestCase {
                                      "ScheduleDPart1ASection1", "ScheduleDPart1ASection2",
                                      "AssetValuationReserveDefaultComponent", "AssetValuationReserveEquityComponent",
                                      "ScheduleAVerification", "ScheduleBVerification", "ScheduleBAVerification", "ScheduleDVerification",
-                                     "ScheduleDBPartAVerification", "ScheduleDSummaryByCountry"]
+                                     "ScheduleDBPartAVerification", "ScheduleDSummaryByCountry", "ScheduleDBVerification",
+                                     "ScheduleHPart2", "ScheduleHPart3", "ScheduleHPart4", "ScheduleHPart5"]
     /// Pages whose values the tests require from the PDF only: the Asset Valuation Reserve's
     /// components (ten columns, factors among amounts) and Schedule D Part 1A's two sections
     /// (twelve columns, footnote markers before amounts, bold totals without leaders), whose
@@ -42,7 +43,7 @@ final class AnnualStatementTests: XCTestCase {
     static let pagesFromThePDFOnly: Set<String> = ["ScheduleDPart1ASection1", "ScheduleDPart1ASection2", "ScheduleDPart1A",
                                                    "AssetValuationReserveDefaultComponent", "AssetValuationReserveEquityComponent",
                                                    "ScheduleAVerification", "ScheduleBVerification", "ScheduleBAVerification",
-                                                   "ScheduleDBPartAVerification"]
+                                                   "ScheduleDBPartAVerification", "ScheduleDBVerification"]
     /// The 2025 filing (Forethought Life, on the 2025 edition of the blank): the pages whose
     /// every printed value its fixtures list.
     static let pages2025: Set<String> = ["AnalysisOfOperationsSummary", "AnalysisOfOperationsIndividualLife", "AnalysisOfOperationsGroupLife",
@@ -58,10 +59,11 @@ final class AnnualStatementTests: XCTestCase {
                                      "ExhibitOfNumberOfPoliciesAccidentAndHealth", "ExhibitOfNumberOfPoliciesDepositFunds",
                                      "ScheduleDPart1A", "AssetValuationReserveDefaultComponent", "AssetValuationReserveEquityComponent",
                                      "ScheduleAVerification", "ScheduleBVerification", "ScheduleBAVerification", "ScheduleDVerification",
-                                     "ScheduleDBPartAVerification", "ScheduleDSummaryByCountry"]
+                                     "ScheduleDBPartAVerification", "ScheduleDSummaryByCountry", "ScheduleDBVerification",
+                                     "ScheduleHPart2", "ScheduleHPart3", "ScheduleHPart4", "ScheduleHPart5"]
 
     /// The fixture files of the two complete filings.
-    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country"]
+    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification"]
     /// How many printed cells the layout text of each filing does not place (see
     /// ``refusedInLayoutText(_:_:files:pages:)``): the bold totals, printed without leaders, of
     /// Exhibit 2 and the Analysis of Operations pages, whose column headings layout text squeezes
@@ -75,8 +77,9 @@ final class AnnualStatementTests: XCTestCase {
     /// which layout text leaves between two columns' headings; and Schedule E Part 2's
     /// verification's line 12, printed without leaders, whose column 1 layout text sets left of
     /// the first heading; the Exhibit of Number of Policies' small numbers and XXX printed without
-    /// leaders (``isLayoutRefusal(_:)``).
-    static let refusedInLayoutText = ["forethought-life-2024": 310, "commonwealth-annuity-2023": 331, "forethought-life-2025": 304]
+    /// leaders; Schedule H's totals printed without leaders under thirteen headings (the last line
+    /// of each section: A.6, B.5, C.3, 3.3, A.4, B.4, E.4) (``isLayoutRefusal(_:)``).
+    static let refusedInLayoutText = ["forethought-life-2024": 326, "commonwealth-annuity-2023": 346, "forethought-life-2025": 320]
 
     static func pdfPath(_ filing: String) -> String {
         Fixture.root.appendingPathComponent("Fixtures/annual/\(filing)-annual.pdf").path
@@ -217,7 +220,8 @@ final class AnnualStatementTests: XCTestCase {
             guard pages.contains(description.id) else { continue }
             XCTAssertTrue(["Exhibit2", "Exhibit8Part2", "ScheduleTPart2"].contains(description.id) || description.id.hasPrefix("AnalysisOfOperations")
                           || description.id.hasPrefix("LifeInsuranceStatePage") || description.id.hasPrefix("ExhibitOfNumberOfPolicies")
-                          || ["SummaryInvestmentSchedule", "ScheduleEPart2Verification", "ScheduleDAVerification"].contains(description.id), diagnostic.message)
+                          || ["SummaryInvestmentSchedule", "ScheduleEPart2Verification", "ScheduleDAVerification"].contains(description.id)
+                          || description.id.hasPrefix("ScheduleHPart"), diagnostic.message)
             let rest = diagnostic.message.dropFirst(description.title.count + " line ".count)
             let line = String(rest.prefix { $0 != ":" })
             let value = String(rest.drop { $0 != "\"" }.dropFirst().prefix { $0 != "\"" })
@@ -249,9 +253,9 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertTrue(result.isUsable, filing)
         XCTAssertEqual(result.statement.edition, 2025)
         XCTAssertEqual(result.diagnostics.filter { $0.severity >= .warning }.map(\.description), [], filing)
-        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country"], pages: Self.pages2025, atLeast: 50)
+        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification"], pages: Self.pages2025, atLeast: 50)
         let text = StatementParser.parse(bytes: try Self.layoutText(filing), name: "\(filing).txt")
-        let files = ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "verifications", "schedule-d-summary-by-country"]
+        let files = ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification"]
         let pages = Self.pages2025.subtracting(Self.pagesFromThePDFOnly)
         let refused = try refusedInLayoutText(text, filing, files: files, pages: pages)
         XCTAssertEqual(refused.count, Self.refusedInLayoutText[filing], filing)
@@ -414,7 +418,9 @@ final class AnnualStatementTests: XCTestCase {
     /// the increase in individual annuity reserves on the Analysis of Increase in Reserves and on
     /// the Analysis of Operations; and Forethought 2024's Asset Valuation Reserve equity component,
     /// whose line 99 prints columns 1 and 4 two above the lines it sums (2,392,942,852 against
-    /// 2,392,942,850) (Fixtures/annual/README.md lists them).
+    /// 2,392,942,850); and Commonwealth's Schedule DB Verification, whose line 1 (Part A, Section
+    /// 1, Column 14: 231,121,916) is 37 above its Part A verification's line 10 (231,121,879)
+    /// (Fixtures/annual/README.md lists them).
     func testCrosschecksPassExceptDifferencesPrintedInTheFilings() throws {
         guard let checker = try Checker.bundled(for: .lifeAnnual) else { return XCTFail("no annual rules") }
         let printedDifferences = [
@@ -423,7 +429,8 @@ final class AnnualStatementTests: XCTestCase {
                                       "analysis-of-increase-in-reserves-individual-annuities-equals-analysis-of-operations"],
             "commonwealth-annuity-2023": ["summary-investment-schedule-line-13-total-col-1", "five-year-line-117-prior-year",
                                           "analysis-of-increase-in-reserves-individual-annuities-equals-analysis-of-operations",
-                                          "summary-investment-schedule-total-invested-assets-gross"],
+                                          "summary-investment-schedule-total-invested-assets-gross",
+                                          "schedule-db-verification-carrying-value-equals-part-a-verification"],
         ]
         for filing in Self.filings {
             let report = checker.check(try parse(filing).statement)
@@ -1053,6 +1060,33 @@ final class AnnualStatementTests: XCTestCase {
         // line 11, column 1 (36,217,440,174) is 2 below lines 1 to 10 (Fixtures/annual/README.md).
         let failed = checker2025.check(statement2025).results.filter { $0.status == .failed && ($0.rule.contains("verification") || $0.rule.contains("country")) }
         XCTAssertEqual(failed.map(\.rule), ["schedule-d-verification-line-11-total-col-1"])
+    }
+
+    /// Schedule H numbers its lines within lettered sections ("A. Premium Reserves:", then "1.
+    /// Unearned premiums"): a printed "1." under "C." is line C.1. Its parts agree with each other
+    /// (Part 3's claim reserves at the end of the year, lines 2.1 + 2.2, and at the end of the
+    /// prior year, 3.2, are Part 2's C.1 and C.2 in each column; Part 5's net claim reserves, D.3
+    /// and D.2 in its total column 13, are C.1 and C.2 in column 1, within 5), Part 4's
+    /// commissions on reinsurance ceded (B.4) are the Analysis of Operations' accident and health
+    /// line 6, and Schedule DB's verification starts from Part A's carrying value (line 1 = the
+    /// Part A verification's line 10). One number changed fails each tie; the values are
+    /// Forethought 2024's as printed.
+    func testAChangedNumberOnScheduleHFailsItsTies() throws {
+        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let statement = try parse("forethought-life-2024").statement
+        assertCells(statement, [("ScheduleHPart2", "C.1", "1", "27,495,088"), ("ScheduleHPart2", "C.2", "1", "22,488,301"),
+                                ("ScheduleHPart3", "2.1", "1", "18,392,491"), ("ScheduleHPart3", "2.2", "1", "9,102,597"),
+                                ("ScheduleHPart5", "D.3", "13", "27,495,088"), ("ScheduleHPart4", "B.4", "1", "820,190"),
+                                ("AnalysisOfOperationsAccidentAndHealth", "6", "1", "820,190"),
+                                ("ScheduleDBVerification", "1", "1", "1,052,297,063"), ("ScheduleDBPartAVerification", "10", "1", "1,052,297,063")])
+        XCTAssertNil(statement.page("ScheduleHPart4")?.row("4"))
+        try assertEachTieFails(["schedule-h-part-3-prior-year-claim-reserves-equal-part-2-col-1": ("ScheduleHPart3", "3.2", 0, "22,488,401"),
+                                "schedule-h-part-3-current-year-claim-reserves-equal-part-2-col-12": ("ScheduleHPart3", "2.1", 11, "18,392,591"),
+                                "schedule-h-part-5-net-ending-claim-reserves-equal-part-2": ("ScheduleHPart5", "D.3", 12, "27,495,188"),
+                                "schedule-h-part-5-net-beginning-claim-reserves-equal-part-2": ("ScheduleHPart5", "D.2", 12, "22,488,401"),
+                                "schedule-h-part-4-ceded-commissions-equal-analysis-of-operations": ("ScheduleHPart4", "B.4", 0, "820,290"),
+                                "schedule-db-verification-carrying-value-equals-part-a-verification": ("ScheduleDBVerification", "1", 0, "1,052,297,163")],
+                               checker: checker, statement: statement)
     }
 
     /// Exhibit 8 Part 2's liability for claims at the end of the year and of the prior year

@@ -88,11 +88,13 @@ final class EditionsTests: XCTestCase {
         // Schedule E Part 2's verification is printed on SI15 in 2024 and on SI21 in 2025.
         XCTAssertEqual(diff.pages.first { $0.page == "ScheduleEPart2Verification" }?.printedPage, EditionDiff.PrintedPageChange(from: "SI15", to: "SI21"))
         XCTAssertEqual(diff.pages.first { $0.page == "ScheduleDAVerification" }?.printedPage, EditionDiff.PrintedPageChange(from: "SI10", to: "SI16"))
-        // Schedule DB Part A's verification moves from SI11 to SI17; Schedule D's verification
+        // Schedule DB Part A's verification moves from SI11 to SI17 and Schedule DB's from SI14 to
+        // SI20; Schedule D's verification
         // (SI03 -> SI04) and Summary by Country (SI04 -> SI05) are pages the edition prints anew.
         XCTAssertEqual(diff.pages.first { $0.page == "ScheduleDBPartAVerification" }?.printedPage, EditionDiff.PrintedPageChange(from: "SI11", to: "SI17"))
         XCTAssertEqual(diff.pages.first { $0.page == "ScheduleDSummaryByCountry" }?.printedPage, EditionDiff.PrintedPageChange(from: "SI04", to: "SI05"))
-        XCTAssertEqual(diff.pages.compactMap(\.printedPage).count, 7)
+        XCTAssertEqual(diff.pages.first { $0.page == "ScheduleDBVerification" }?.printedPage, EditionDiff.PrintedPageChange(from: "SI14", to: "SI20"))
+        XCTAssertEqual(diff.pages.compactMap(\.printedPage).count, 8)
         XCTAssertTrue(diff.text.contains("printed page 50 -> 56"))
     }
 

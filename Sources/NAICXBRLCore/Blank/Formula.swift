@@ -1,7 +1,8 @@
 /// Arithmetic printed in a caption or column heading, over line or column numbers.
 ///
 /// The grammar is the blank's own, written compactly: terms joined by `+` and `-`, each term a
-/// number (`8.3`) or an inclusive range in printed order (`1..11`). `Lines 1 to 11` is `1..11`;
+/// number (`8.3`, or `A.4` where the blank numbers lines within lettered sections) or an inclusive
+/// range in printed order (`1..11`). `Lines 1 to 11` is `1..11`;
 /// `Line 12.8 minus Line 13.7 and Line 14` is `12.8-13.7-14`.
 public struct Formula: Hashable, Sendable, CustomStringConvertible {
     public enum Reference: Hashable, Sendable {
@@ -37,7 +38,8 @@ public struct Formula: Hashable, Sendable, CustomStringConvertible {
             if ch == "+" || ch == "-" {
                 guard flush() else { return nil }
                 sign = ch == "+" ? 1 : -1
-            } else if ch.isNumber || ch == "." {
+            } else if ch.isNumber || ch == "." || (ch.isASCII && ch.isUppercase) {
+                // A line number, in a lettered section's form where the blank numbers lines so ("A.4").
                 current.append(ch)
             } else {
                 return nil

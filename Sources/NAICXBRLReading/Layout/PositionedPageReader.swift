@@ -24,6 +24,9 @@ struct PositionedPageReader {
     /// On a page of one unnumbered column: where its amounts end on the right, and how near an
     /// amount's right edge must stand to it to be in that (outer) column rather than an inner one.
     private var outerEdge: (right: Double, tolerance: Double)?
+    /// The lettered section the rows stand in ("A. Premium Reserves:"), on a page whose lines are
+    /// numbered within lettered sections (`A.1`, `B.1`): a printed "1." is the section's line 1.
+    private var section: String?
     /// The sub-lines of lines whose amount is printed on a sub-line's row
     /// (``LineDescription/amountOnRowOf``): their amounts stand in the inner column.
     private let innerLines: Set<String>
@@ -75,6 +78,9 @@ struct PositionedPageReader {
             // The first row ends the headings: a line number with its period, or glued to its caption.
             if words.count > 1, let number = PositionedPageReader.lineNumber(words.first, before: .infinity), lineIndex[number.line] != nil,
                number.marked || words.dropFirst().allSatisfy({ !numbers.contains($0.text) }), headingLine != nil {
+                break
+            }
+            if words.count > 1, let letter = PositionedPageReader.sectionLetter(words.first), lineIndex[letter] != nil, headingLine != nil {
                 break
             }
             var found = false
@@ -259,7 +265,22 @@ struct PositionedPageReader {
                               "\(description.title): \"\(line.words[..<start].map(\.text).joined(separator: " "))\" stands in the margin left of line \(line.words[start].text) and is read as a heading")
                 line.words.removeFirst(start)
             }
-            if let number = PositionedPageReader.lineNumber(line.words.first, before: valueStart),
+            // A lettered section's heading ("A. Premium Reserves:"): a row of its own, and the
+            // section of the numbered lines under it.
+            if let first = line.words.first, first.x1 <= valueStart, let letter = PositionedPageReader.sectionLetter(first),
+               let rowIndex = lineIndex[letter] {
+                if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
+                section = letter
+                let words = Array(line.words.dropFirst())
+                current = Gathered(line: letter, index: rowIndex, lines: [line], words: words, ranges: [0..<words.count],
+                                   closed: closes(words, valueStart: valueStart, source: reader.document.source))
+                rowsOnPage += 1
+                continue
+            }
+            if let number = PositionedPageReader.lineNumber(line.words.first, before: valueStart).map({ number in
+                   (line: section.map { "\($0).\(number.line)" }.flatMap { lineIndex[$0] == nil ? nil : $0 } ?? number.line,
+                    rest: number.rest, marked: number.marked)
+               }),
                number.marked || !(current.map { PositionedPageReader.expectsMore($0.words[($0.ranges.last ?? 0..<0)], depth: $0.depth) } ?? false) {
                 if let rowIndex = lineIndex[number.line] {
                     if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
@@ -362,6 +383,14 @@ struct PositionedPageReader {
             marked = true
         }
         return (number, rest, marked)
+    }
+
+    /// The letter of a lettered section's heading ("A." of "A. Premium Reserves:"): one capital
+    /// letter and a period.
+    static func sectionLetter(_ word: PositionedWord?) -> String? {
+        guard let text = word?.text, text.count == 2, text.hasSuffix("."), let letter = text.first,
+              letter.isASCII, letter.isUppercase else { return nil }
+        return String(letter)
     }
 
     /// Where the amounts of a page of one unnumbered column stand: the right edge of the rightmost
