@@ -245,6 +245,13 @@ final class EditionsTests: XCTestCase {
         XCTAssertEqual(verifier.verdict(printed: "Industrial and miscellaneous (15,483,927)", line: index), .noLine)
         XCTAssertEqual(verifier.verdict(printed: "Industrial and miscellaneous .", line: index), .equivalent)
         XCTAssertEqual(verifier.verdict(printed: "Industrial & miscellaneous 2024", line: index), .equivalent)
+        // The next row's start merged into this row's caption (its number, with its period, and
+        // its small amounts): no line's.
+        let country = Blank.edition("life-ah-annual", 2024).page("ScheduleDSummaryByCountry")!
+        let seventeen = country.lines.firstIndex { $0.line == "17" }!
+        XCTAssertEqual(CaptionVerifier(country).verdict(printed: "Totals Parent, Subsidiaries and Affiliates 18. Totals 4 4 4", line: seventeen), .noLine)
+        XCTAssertEqual(CaptionVerifier(country).verdict(printed: "Totals.", line: seventeen), .equivalent)
+        XCTAssertFalse(CaptionVerifier.holdsLineNumber("Total (Lines 1 to 11.)", of: ["1", "11", "12"], own: "12", caption: "Total (Lines 1 to 11.)"))
         XCTAssertTrue(CaptionVerifier.holdsStrayAmount("Total 1,234.56", caption: "Total"))
         XCTAssertFalse(CaptionVerifier.holdsStrayAmount("Policies over $1,000,000", caption: "Policies over $1,000,000"))
         XCTAssertFalse(CaptionVerifier.holdsStrayAmount("Lines 1,2 and 3", caption: "Lines 1 and 3"))

@@ -39,6 +39,10 @@ struct CaptionVerifier: Sendable {
     private let keys: [[UInt8]?]
     /// Each line's caption as the blank prints it.
     private let captions: [String]
+    /// Each line's number.
+    private let numbers: [String]
+    /// The page's line numbers.
+    private let lineNumbers: Set<String>
 
     init(_ page: PageDescription) {
         lines = page.lines.map { line in
@@ -46,6 +50,20 @@ struct CaptionVerifier: Sendable {
         }
         keys = page.lines.map { line in line.isWriteIn || line.caption.isEmpty ? nil : Text.keyBytes(line.caption) }
         captions = page.lines.map(\.caption)
+        numbers = page.lines.map(\.line)
+        lineNumbers = Set(numbers)
+    }
+
+    /// Whether `printed` holds another line's number of the page with its period ("18." in
+    /// "Totals Parent, Subsidiaries and Affiliates 18. Totals"), which the blank's caption does not:
+    /// the next row's start, which the reader did not see, merged into this row's caption, so that
+    /// the row's words (and any values among them) are not all this line's.
+    static func holdsLineNumber(_ printed: String, of lineNumbers: Set<String>, own: String, caption: String) -> Bool {
+        printed.split(separator: " ").contains { word in
+            guard word.count > 1, word.last == ".", case let number = String(word.dropLast()),
+                  number != own, lineNumbers.contains(number) else { return false }
+            return !caption.split(separator: " ").contains(word)
+        }
     }
 
     /// Whether `printed` holds an amount (digits grouped by commas: "15,483,927,264") that the
@@ -62,7 +80,8 @@ struct CaptionVerifier: Sendable {
     func verdict(printed: String, line index: Int) -> Verdict {
         let words = Self.words(printed)
         guard let own = lines[index] else { return .equivalent }
-        if Self.holdsStrayAmount(printed, caption: captions[index]) { return .noLine }
+        if Self.holdsStrayAmount(printed, caption: captions[index])
+            || Self.holdsLineNumber(printed, of: lineNumbers, own: numbers[index], caption: captions[index]) { return .noLine }
         // A caption that is word for word another line's, cross-references included, is that line.
         if words.full != own.full, let other = lines.indices.first(where: { $0 != index && lines[$0]?.full == words.full }) {
             return .otherLine(other)
