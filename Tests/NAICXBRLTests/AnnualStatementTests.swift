@@ -32,18 +32,19 @@ final class AnnualStatementTests: XCTestCase {
                                      "AssetValuationReserveDefaultComponent", "AssetValuationReserveEquityComponent",
                                      "ScheduleAVerification", "ScheduleBVerification", "ScheduleBAVerification", "ScheduleDVerification",
                                      "ScheduleDBPartAVerification", "ScheduleDSummaryByCountry", "ScheduleDBVerification",
-                                     "ScheduleHPart2", "ScheduleHPart3", "ScheduleHPart4", "ScheduleHPart5"]
+                                     "ScheduleHPart2", "ScheduleHPart3", "ScheduleHPart4", "ScheduleHPart5", "ScheduleEPart3"]
     /// Pages whose values the tests require from the PDF only: the Asset Valuation Reserve's
     /// components (ten columns, factors among amounts) and Schedule D Part 1A's two sections
     /// (twelve columns, footnote markers before amounts, bold totals without leaders), whose
     /// layout text squeezes so that no column can be told, and the verifications between years
     /// of Schedules A, B, BA and DB Part A (and D, up to the 2024 blank), whose inner and outer
-    /// amounts layout text sets too close to tell apart: their layout text is refused with an
+    /// amounts layout text sets too close to tell apart, and Schedule E Part 3, whose purpose of
+    /// deposit layout text sets across two text columns: their layout text is refused with an
     /// error (``testLayoutTextOfScheduleDPart1AIsRefusedNotMisread``).
     static let pagesFromThePDFOnly: Set<String> = ["ScheduleDPart1ASection1", "ScheduleDPart1ASection2", "ScheduleDPart1A",
                                                    "AssetValuationReserveDefaultComponent", "AssetValuationReserveEquityComponent",
                                                    "ScheduleAVerification", "ScheduleBVerification", "ScheduleBAVerification",
-                                                   "ScheduleDBPartAVerification", "ScheduleDBVerification"]
+                                                   "ScheduleDBPartAVerification", "ScheduleDBVerification", "ScheduleEPart3"]
     /// The 2025 filing (Forethought Life, on the 2025 edition of the blank): the pages whose
     /// every printed value its fixtures list.
     static let pages2025: Set<String> = ["AnalysisOfOperationsSummary", "AnalysisOfOperationsIndividualLife", "AnalysisOfOperationsGroupLife",
@@ -60,10 +61,10 @@ final class AnnualStatementTests: XCTestCase {
                                      "ScheduleDPart1A", "AssetValuationReserveDefaultComponent", "AssetValuationReserveEquityComponent",
                                      "ScheduleAVerification", "ScheduleBVerification", "ScheduleBAVerification", "ScheduleDVerification",
                                      "ScheduleDBPartAVerification", "ScheduleDSummaryByCountry", "ScheduleDBVerification",
-                                     "ScheduleHPart2", "ScheduleHPart3", "ScheduleHPart4", "ScheduleHPart5"]
+                                     "ScheduleHPart2", "ScheduleHPart3", "ScheduleHPart4", "ScheduleHPart5", "ScheduleEPart3"]
 
     /// The fixture files of the two complete filings.
-    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification"]
+    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3"]
     /// How many printed cells the layout text of each filing does not place (see
     /// ``refusedInLayoutText(_:_:files:pages:)``): the bold totals, printed without leaders, of
     /// Exhibit 2 and the Analysis of Operations pages, whose column headings layout text squeezes
@@ -253,9 +254,9 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertTrue(result.isUsable, filing)
         XCTAssertEqual(result.statement.edition, 2025)
         XCTAssertEqual(result.diagnostics.filter { $0.severity >= .warning }.map(\.description), [], filing)
-        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification"], pages: Self.pages2025, atLeast: 50)
+        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3"], pages: Self.pages2025, atLeast: 50)
         let text = StatementParser.parse(bytes: try Self.layoutText(filing), name: "\(filing).txt")
-        let files = ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification"]
+        let files = ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3"]
         let pages = Self.pages2025.subtracting(Self.pagesFromThePDFOnly)
         let refused = try refusedInLayoutText(text, filing, files: files, pages: pages)
         XCTAssertEqual(refused.count, Self.refusedInLayoutText[filing], filing)
@@ -1086,6 +1087,24 @@ final class AnnualStatementTests: XCTestCase {
                                 "schedule-h-part-5-net-beginning-claim-reserves-equal-part-2": ("ScheduleHPart5", "D.2", 12, "22,488,401"),
                                 "schedule-h-part-4-ceded-commissions-equal-analysis-of-operations": ("ScheduleHPart4", "B.4", 0, "820,290"),
                                 "schedule-db-verification-carrying-value-equals-part-a-verification": ("ScheduleDBVerification", "1", 0, "1,052,297,163")],
+                               checker: checker, statement: statement)
+    }
+
+    /// Schedule E Part 3 prints each special deposit by state: its type and purpose as text (the
+    /// purpose, several words wide, placed as one phrase under its heading), and its carrying and
+    /// fair values for all policyholders or for others. Line 59 is lines 1 to 58 (within 5: each
+    /// state is rounded on its own; Forethought 2024 prints column 6 1 above its lines). One
+    /// number changed fails the subtotal; the values are Forethought 2024's as printed.
+    func testAChangedNumberOnScheduleEPart3FailsItsSubtotal() throws {
+        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let statement = try parse("forethought-life-2024").statement
+        XCTAssertEqual(statement.cell("ScheduleEPart3", "4", column: "1", blank: .lifeAnnual), .text("B"))
+        XCTAssertEqual(statement.cell("ScheduleEPart3", "4", column: "2", blank: .lifeAnnual), .text("FOR PROTECTION OF POLICYHOLDERS IN STATE"))
+        XCTAssertEqual(statement.cell("ScheduleEPart3", "59", column: "1", blank: .lifeAnnual), .notApplicable)
+        assertCells(statement, [("ScheduleEPart3", "15", "3", "1,710,617"), ("ScheduleEPart3", "59", "3", "1,710,617"),
+                                ("ScheduleEPart3", "59", "6", "4,476,951")])
+        try assertEachTieFails(["special-deposits-subtotal-col-3": ("ScheduleEPart3", "59", 3, "1,710,717"),
+                                "special-deposits-subtotal-col-6": ("ScheduleEPart3", "59", 6, "4,476,990")],
                                checker: checker, statement: statement)
     }
 

@@ -94,7 +94,8 @@ final class EditionsTests: XCTestCase {
         XCTAssertEqual(diff.pages.first { $0.page == "ScheduleDBPartAVerification" }?.printedPage, EditionDiff.PrintedPageChange(from: "SI11", to: "SI17"))
         XCTAssertEqual(diff.pages.first { $0.page == "ScheduleDSummaryByCountry" }?.printedPage, EditionDiff.PrintedPageChange(from: "SI04", to: "SI05"))
         XCTAssertEqual(diff.pages.first { $0.page == "ScheduleDBVerification" }?.printedPage, EditionDiff.PrintedPageChange(from: "SI14", to: "SI20"))
-        XCTAssertEqual(diff.pages.compactMap(\.printedPage).count, 8)
+        XCTAssertEqual(diff.pages.first { $0.page == "ScheduleEPart3" }?.printedPage, EditionDiff.PrintedPageChange(from: "E29", to: "E30"))
+        XCTAssertEqual(diff.pages.compactMap(\.printedPage).count, 9)
         XCTAssertTrue(diff.text.contains("printed page 50 -> 56"))
     }
 

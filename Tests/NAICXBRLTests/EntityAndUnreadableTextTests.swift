@@ -127,10 +127,10 @@ final class EntityAndUnreadableTextTests: XCTestCase {
         // Schedule D's Summary by Country 139, Schedule D Part 1A 140 to 149 (the PDF's outline
         // files its first nine pages under the Summary by Country: they are found where the blank's
         // page numbers place them), Schedule DA's verification 150, Schedule DB Part A's 151,
-        // Schedule DB's 152 and Schedule E Part 2's 153.
+        // Schedule DB's 152, Schedule E Part 2's 153 and Schedule E Part 3 156.
         XCTAssertEqual(filing.pages.filter { $0.status == .read }.map(\.page),
                        [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 25, 26, 27, 28, 29, 72, 73, 74, 75, 76, 77, 78, 79]
-                       + Array(80...86) + [93, 94, 103, 104, 111, 112] + Array(135...153))
+                       + Array(80...86) + [93, 94, 103, 104, 111, 112] + Array(135...153) + [156])
         XCTAssertEqual(filing.pages.first { $0.page == 136 }?.schedule, "ScheduleAVerification + ScheduleBVerification")
         XCTAssertEqual(filing.pages.first { $0.page == 79 }?.schedule, "InterestMaintenanceReserve + InterestMaintenanceReserveAmortization")
         XCTAssertEqual(filing.pages.first { $0.page == 18 }?.schedule, "NetInvestmentIncome + CapitalGains")

@@ -385,6 +385,41 @@ struct PositionedPageReader {
         return (number, rest, marked)
     }
 
+    /// The centre of each phrase of two or more words printed close together on one printed line
+    /// (no wider apart than a character and a half), by the index of each of its words. A dot
+    /// leader, a word ending or starting in one, and an amount with grouping commas or in
+    /// parentheses end a phrase (a number among words, "5803" in "Lines 5801 through 5803 plus",
+    /// does not).
+    static func phraseCenters(_ words: [PositionedWord], ranges: [Range<Int>]) -> [Int: Double] {
+        var centers: [Int: Double] = [:]
+        for range in ranges {
+            var phrase: [Int] = []
+            func close() {
+                if phrase.count > 1, let first = phrase.first, let last = phrase.last {
+                    let center = (words[first].x0 + words[last].x1) / 2
+                    for index in phrase { centers[index] = center }
+                }
+                phrase = []
+            }
+            for index in range where index < words.count {
+                let word = words[index]
+                guard let text = stripLeaders(word.text), text == Substring(word.text),
+                      ValueScanner.groupedAmount(in: text) == nil, !text.hasPrefix("(") || text.contains(where: \.isLetter) else {
+                    close()
+                    continue
+                }
+                if let last = phrase.last {
+                    let before = words[last]
+                    let character = (before.x1 - before.x0) / Double(max(before.text.count, 1))
+                    if word.x0 - before.x1 > 1.5 * character { close() }
+                }
+                phrase.append(index)
+            }
+            close()
+        }
+        return centers
+    }
+
     /// The letter of a lettered section's heading ("A." of "A. Premium Reserves:"): one capital
     /// letter and a period.
     static func sectionLetter(_ word: PositionedWord?) -> String? {
@@ -567,6 +602,8 @@ struct PositionedPageReader {
         for (lineIndex, range) in row.ranges.enumerated() {
             for wordIndex in range where wordIndex < lineOfWord.count { lineOfWord[wordIndex] = lineIndex }
         }
+        // On a page with a text column, where each phrase of words printed close together stands.
+        let phrases = description.columns.contains { $0.valueKind == .text } ? PositionedPageReader.phraseCenters(row.words, ranges: row.ranges) : [:]
         // A dollar sign printed apart from the amount it belongs to ("$   1,236").
         var dollar = false
         func withDollar(_ cell: Cell) -> Cell {
@@ -615,7 +652,10 @@ struct PositionedPageReader {
             }
             // Where the word's text stands once its leader is taken off.
             let center = PositionedPageReader.centerWithoutLeaders(word, text)
-            if center >= valueStart, let column = PositionedPageReader.nearest(center, centers),
+            // A word of a phrase printed in a text column ("FOR PROTECTION OF POLICYHOLDERS IN
+            // STATE" under "Purpose of Deposit") goes where the whole phrase stands.
+            let textCenter = phrases[wordIndex] ?? center
+            if textCenter >= valueStart, let column = PositionedPageReader.nearest(textCenter, centers),
                description.columns[column].valueKind == .text, ValueScanner.value(Substring(cleaned)).map({ $0.amount == nil }) ?? true {
                 if filled[column], case .text(let before) = cells[column] {
                     cells[column] = .text(before + " " + cleaned)
@@ -635,7 +675,10 @@ struct PositionedPageReader {
                               "\(label): \"\(cleaned)\" stands left of the first column's heading in this layout text, which does not tell its column; it is not read. The PDF places it by its position")
                 continue
             }
-            if center < valueStart || (!assigned.isEmpty && assigned[wordIndex] == nil) {
+            // (A word of a phrase that stands left of the amounts, a caption's last word reaching
+            // under the first column's heading, is the caption's.)
+            if center < valueStart || (textCenter < valueStart && ValueScanner.groupedAmount(in: Substring(cleaned)) == nil)
+                || (!assigned.isEmpty && assigned[wordIndex] == nil) {
                 captionWords.append(cleaned)
                 continue
             }
