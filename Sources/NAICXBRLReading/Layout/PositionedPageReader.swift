@@ -410,7 +410,7 @@ struct PositionedPageReader {
                 }
                 if let last = phrase.last {
                     let before = words[last]
-                    let character = (before.x1 - before.x0) / Double(max(before.text.count, 1))
+                    let character = before.characterWidth
                     if word.x0 - before.x1 > 1.5 * character { close() }
                 }
                 phrase.append(index)
@@ -439,7 +439,7 @@ struct PositionedPageReader {
         for line in lines {
             for word in line.words {
                 guard let text = stripLeaders(word.text), ValueScanner.groupedAmount(in: text) != nil else { continue }
-                let character = (word.x1 - word.x0) / Double(max(word.text.count, 1))
+                let character = word.characterWidth
                 widths.append(character)
                 right = max(right, word.x1)
                 left = min(left, word.x1 - character * Double(text.count))
@@ -450,7 +450,7 @@ struct PositionedPageReader {
             // end where the amounts would, and values start where the widest amount would.
             for line in lines {
                 for word in line.words {
-                    widths.append((word.x1 - word.x0) / Double(max(word.text.count, 1)))
+                    widths.append(word.characterWidth)
                     right = max(right, word.x1)
                 }
             }
@@ -471,8 +471,8 @@ struct PositionedPageReader {
         words.indices.dropFirst().first { index in
             let word = words[index], before = words[index - 1]
             guard let number = lineNumber(word, before: valueStart), number.marked, number.rest == nil, lines[number.line] != nil else { return false }
-            let character = (before.x1 - before.x0) / Double(max(before.text.count, 1))
-            let numberCharacter = (word.x1 - word.x0) / Double(max(word.text.count, 1))
+            let character = before.characterWidth
+            let numberCharacter = word.characterWidth
             guard word.x0 - before.x1 > 4 * character else { return false }
             return numberColumn.map { abs(word.x0 - $0) <= 2 * numberCharacter + 0.5 } ?? true
         }

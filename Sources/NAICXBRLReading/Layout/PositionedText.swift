@@ -14,6 +14,9 @@ package struct PositionedWord: Sendable, Equatable {
     package var y0: Double
     package var y1: Double
 
+    /// The mean width of the word's characters, its width divided by its length.
+    var characterWidth: Double { (x1 - x0) / Double(max(text.count, 1)) }
+
     package init(text: String, x0: Double, x1: Double, y0: Double, y1: Double) {
         self.text = text
         self.x0 = x0
