@@ -7,7 +7,8 @@ For each filing, from the tool's own accounts and outputs and from poppler's tex
 
 - pages: all, read into the model, of schedules the blank description does not read (by the
   tool's page account, `parse --format pages`), and unreadable;
-- numeric facts: the facts with a unit in the xBRL-JSON report (`convert --format json`);
+- numeric facts: the facts with a unit or decimals in the xBRL-JSON report (`convert --format json`;
+  a fact in xbrli:pure, a count or a percentage, has no unit there);
 - amounts: the distinct amounts of 1,000 or more, comma-grouped, printed anywhere in the filing
   (`pdftotext -layout`; a negative printed in parentheses counts by its magnitude), and how many
   of them are the value of some numeric fact (by magnitude, exactly; a fact reported in
@@ -53,7 +54,10 @@ def fact_values(tool, pdf):
     values = set()
     numeric = 0
     for fact in facts.values():
-        if "unit" not in fact.get("dimensions", {}) or fact.get("value") is None:
+        # A numeric fact has a unit, or decimals: xBRL-JSON leaves the unit out where it is
+        # xbrli:pure (counts, percentages).
+        numeric_fact = "unit" in fact.get("dimensions", {}) or "decimals" in fact
+        if not numeric_fact or fact.get("value") is None:
             continue
         numeric += 1
         try:
