@@ -61,13 +61,42 @@ struct PositionedPageReader {
         // A page whose columns layout text sets too close to tell its cells apart is read from
         // the PDF's word positions only (``PageDescription/readsLayoutText``).
         if reader.document.source == .layoutText, description.readsLayoutText == false {
-            reader.report(.error, .unrecognizedLine, page: page, line: page.lines[max(first - 1, 0)],
-                          "\(description.title): layout text sets this page's columns too close to tell its cells apart, so nothing on it is read; read the PDF, whose word positions place them")
-            refusedPages.insert(page.number)
-            for index in lines.indices { reader.mark(page.lines[index], .reported) }
+            refuse(page, lines, first: first,
+                   "\(description.title): layout text sets this page's columns too close to tell its cells apart, so nothing on it is read; read the PDF, whose word positions place them",
+                   into: &reader)
             return
         }
-        // The numbered column headings give each column's position.
+        let headings = findColumnHeadings(page, lines)
+        guard var scan = placeColumns(page, lines, first: first, headings: headings, into: &reader) else { return }
+        let lastHeading = headings.line ?? first - 1
+        spacing = (all: PositionedPageReader.evenlySpaced(scan.centers),
+                   amounts: PositionedPageReader.evenlySpaced(zip(scan.centers, description.columns).map { $1.valueKind == .amount ? $0 : nil }))
+        if let required = description.printsAboveColumns, let headingLine = headings.line {
+            let printed = lines.indices.filter { $0 <= headingLine }.map { Text.key(page.lines[$0].text) }
+            guard required.contains(where: { words in printed.contains { $0.contains(Text.key(words)) } }) else {
+                refuse(page, lines, first: first,
+                       "\(description.title): the page does not print \(required.map { "\"\($0)\"" }.joined(separator: " or ")) above its column headings, so it is another table of that title; nothing on it is read",
+                       into: &reader)
+                return
+            }
+        }
+        for index in lines.indices where index <= lastHeading { reader.mark(page.lines[index], .classified) }
+        for index in lines.indices where index > lastHeading { readLine(page, index, &scan, into: &reader) }
+        finishCurrent(&scan, page, into: &reader)
+    }
+
+    /// Refuses the lines of a page: an error says why, and none of them is read.
+    private mutating func refuse(_ page: PositionedPage, _ lines: ArraySlice<PositionedLine>, first: Int, _ message: String,
+                                 into reader: inout LayoutReader) {
+        reader.report(.error, .unrecognizedLine, page: page, line: page.lines[max(first - 1, 0)], message)
+        refusedPages.insert(page.number)
+        for index in lines.indices { reader.mark(page.lines[index], .reported) }
+    }
+
+    /// The numbered column headings, which give each column's position: the centers of the
+    /// column numbers and the last line printing them; none where the numbers do not stand left
+    /// to right in the blank's order (then they were not headings).
+    private func findColumnHeadings(_ page: PositionedPage, _ lines: ArraySlice<PositionedLine>) -> (centers: [Double?], line: Int?) {
         let numbers = description.columns.map(\.number)
         var centers: [Double?] = Array(repeating: nil, count: numbers.count)
         // The column numbers may be printed over several heading lines ("1  Life Contracts  4  5"
@@ -94,12 +123,20 @@ struct PositionedPageReader {
         // Numbers must stand left to right in the blank's order; otherwise they were not headings.
         let ordered = centers.compactMap { $0 }
         if zip(ordered, ordered.dropFirst()).contains(where: { $0 >= $1 }) || ordered.count < min(2, numbers.filter { !$0.isEmpty }.count) {
-            headingLine = nil
-            centers = Array(repeating: nil, count: numbers.count)
+            return (Array(repeating: nil, count: numbers.count), nil)
         }
+        return (centers, headingLine)
+    }
+
+    /// Where the page's columns stand: by their headings, by the last page's where this one goes
+    /// on under the same headings, or, for one column whose number is not printed, by its
+    /// amounts' right edges; nil, with an error, where none of these places them.
+    private mutating func placeColumns(_ page: PositionedPage, _ lines: ArraySlice<PositionedLine>, first: Int,
+                                       headings: (centers: [Double?], line: Int?), into reader: inout LayoutReader) -> PageScan? {
+        var centers = headings.centers
         let halfGap: Double
         let valueStart: Double
-        if headingLine != nil {
+        if headings.line != nil {
             let placed = centers.compactMap { $0 }.sorted()
             let gaps = zip(placed, placed.dropFirst()).map { $1 - $0 }
             let unit = reader.document.source == .pdf ? 1.0 : 0.2
@@ -119,220 +156,268 @@ struct PositionedPageReader {
             layout = (centers, halfGap, valueStart)
         } else {
             reader.report(.error, .unrecognizedLine, page: page, line: page.lines[max(first - 1, 0)],
-                          "\(description.title): the numbered column headings (\(numbers.filter { !$0.isEmpty }.joined(separator: " "))) were not found, so no amount on this page can be placed")
-            return
+                          "\(description.title): the numbered column headings (\(description.columns.map(\.number).filter { !$0.isEmpty }.joined(separator: " "))) were not found, so no amount on this page can be placed")
+            return nil
         }
-        let lastHeading = headingLine ?? first - 1
-        spacing = (all: PositionedPageReader.evenlySpaced(centers),
-                   amounts: PositionedPageReader.evenlySpaced(zip(centers, description.columns).map { $1.valueKind == .amount ? $0 : nil }))
-        if let required = description.printsAboveColumns, let headingLine {
-            let printed = lines.indices.filter { $0 <= headingLine }.map { Text.key(page.lines[$0].text) }
-            guard required.contains(where: { words in printed.contains { $0.contains(Text.key(words)) } }) else {
-                reader.report(.error, .unrecognizedLine, page: page, line: page.lines[max(first - 1, 0)],
-                              "\(description.title): the page does not print \(required.map { "\"\($0)\"" }.joined(separator: " or ")) above its column headings, so it is another table of that title; nothing on it is read")
-                refusedPages.insert(page.number)
-                for index in lines.indices { reader.mark(page.lines[index], .reported) }
+        return PageScan(centers: centers, halfGap: halfGap, valueStart: valueStart)
+    }
+
+    /// The page's columns, and the row being gathered as the page's lines are read.
+    private struct PageScan {
+        let centers: [Double?]
+        let halfGap: Double
+        let valueStart: Double
+        var current: Gathered?
+        var rowsOnPage = 0
+        /// Where the page's line numbers start: the leftmost seen so far.
+        var numberColumn: Double?
+        var inFootnotes = false
+
+        init(centers: [Double?], halfGap: Double, valueStart: Double) {
+            self.centers = centers
+            self.halfGap = halfGap
+            self.valueStart = valueStart
+        }
+    }
+
+    /// Finishes the row being gathered, if any; none is gathered after.
+    private mutating func finishCurrent(_ scan: inout PageScan, _ page: PositionedPage, into reader: inout LayoutReader) {
+        if let row = scan.current { finishRow(row, page: page, centers: scan.centers, valueStart: scan.valueStart, into: &reader) }
+        scan.current = nil
+    }
+
+    /// Starts gathering a row of line `number` (the line's `index` in the description) with a
+    /// printed line and its words after the line number.
+    private func startRow(_ number: String, index: Int, _ line: PositionedLine, words: [PositionedWord], _ scan: inout PageScan,
+                          source: PositionedDocument.Source) {
+        scan.current = Gathered(line: number, index: index, lines: [line], words: words, ranges: [0..<words.count],
+                                closed: closes(words, valueStart: scan.valueStart, source: source))
+        scan.rowsOnPage += 1
+    }
+
+    /// Reads one line under the column headings: into the row being gathered, as a row of its
+    /// own, as a footnote, or as what the page prints besides its rows.
+    private mutating func readLine(_ page: PositionedPage, _ index: Int, _ scan: inout PageScan, into reader: inout LayoutReader) {
+        var line = page.lines[index]
+        // NONE stamped across the table (Exhibit 4 of a company that pays no dividends): the
+        // page reports nothing; its words are not part of the row beside them.
+        if line.words.contains(where: { $0.text == "NONE" }) {
+            if printedNone == nil { printedNone = (page, line) }
+            line.words.removeAll { $0.text == "NONE" }
+            if line.words.isEmpty {
+                reader.mark(page.lines[index], .classified)
                 return
             }
         }
-
-        for index in lines.indices where index <= lastHeading { reader.mark(page.lines[index], .classified) }
-        var current: Gathered?
-        var rowsOnPage = 0
-        // Where the page's line numbers start: the leftmost seen so far.
-        var numberColumn: Double?
-        var inFootnotes = false
-        for index in lines.indices where index > lastHeading {
-            var line = page.lines[index]
-            // NONE stamped across the table (Exhibit 4 of a company that pays no dividends): the
-            // page reports nothing; its words are not part of the row beside them.
-            if line.words.contains(where: { $0.text == "NONE" }) {
-                if printedNone == nil { printedNone = (page, line) }
-                line.words.removeAll { $0.text == "NONE" }
-                if line.words.isEmpty {
-                    reader.mark(page.lines[index], .classified)
-                    continue
-                }
-            }
-            // A page number printed in the margin beside a caption's second line (a landscape
-            // page's "6" or "6.3" beside line 21's "(direct business only)") or beside a footnote:
-            // a number standing wholly left of where the page's line numbers stand is not a line
-            // number.
-            if let column = numberColumn, line.words.count > 1, let first = line.words.first, first.x1 < column,
-               PositionedPageReader.isPageNumber(first.text) {
-                line.words.removeFirst()
-            }
-            let key = Text.key(line.text)
-            // Footnotes and legends under the table: kept as printed, one per note.
-            if footnoteKeys.contains(where: { key.hasPrefix($0) }) {
-                if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
-                current = nil
-                inFootnotes = true
-                footnotes.append(PositionedPageReader.plainText(line))
-                reader.mark(line, .mapped)
-                continue
-            }
-            if inFootnotes, !(index == page.lines.count - 1 && line.words.count == 1) {
-                footnotes[footnotes.count - 1] += " " + PositionedPageReader.plainText(line)
-                reader.mark(line, .mapped)
-                continue
-            }
-            // The page number, printed alone on the page's last line ("2", "5.1", or the blank's
-            // own page number for the page, "SI01").
-            if index == page.lines.count - 1, line.words.count == 1, let only = line.words.first,
-               PositionedPageReader.isPageNumber(only.text) || description.printsPageNumber(only.text) {
-                reader.mark(line, .classified)
-                continue
-            }
-            if sectionKeys.contains(key) {
-                if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
-                current = nil
-                reader.mark(line, .classified)
-                continue
-            }
-            // A page number printed in the margin, on the same line as a row's line number ("6",
-            // or the blank's own page number for the page: "SI10 10. Book/adjusted ..."). Not a
-            // line number followed by its line's code ("2.1 1 NAIC Designation Category 1.A").
-            if line.words.count > 2, let second = PositionedPageReader.lineNumber(line.words[1], before: valueStart), lineIndex[second.line] != nil,
-               description.printsPageNumber(line.words[0].text)
-                || PositionedPageReader.lineNumber(line.words.first, before: valueStart).map({ first in
-                    !first.marked && PositionedPageReader.isPageNumber(first.line)
-                        && lineIndex[first.line].map { description.lines[$0].code != line.words[1].text } ?? true
-                }) == true {
-                line.words.removeFirst()
-            }
-            // A line number printed alone under its row (layout text sets it after the page number
-            // at the foot of a landscape page, where it also reads as a page number): the row
-            // above's last printed line, whose caption is the number's line's and not the row's,
-            // is the number's row.
-            if line.words.count == 1, let number = PositionedPageReader.lineNumber(line.words.first, before: valueStart), number.rest == nil,
-               let rowIndex = lineIndex[number.line], var row = current, row.lines.count > 1, let last = row.ranges.last,
-               PositionedPageReader.captionIsOwn(row.words[last], of: description.lines[rowIndex].caption, valueStart: valueStart),
-               !PositionedPageReader.captionIsOwn(row.words[last], of: description.lines[row.index].caption, valueStart: valueStart) {
-                let moved = Array(row.words[last])
-                let movedLine = row.lines.removeLast()
-                row.words.removeSubrange(last)
-                row.ranges.removeLast()
-                row.closed = closes(row.words, valueStart: valueStart, source: reader.document.source)
-                finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader)
-                current = Gathered(line: number.line, index: rowIndex, lines: [movedLine], words: moved, ranges: [0..<moved.count],
-                                   closed: closes(moved, valueStart: valueStart, source: reader.document.source))
-                reader.mark(line, .classified)
-                rowsOnPage += 1
-                continue
-            }
-            // A page number printed alone, away from the columns (in the margin of a landscape
-            // page: "6", "6.3", "SI10").
-            if line.words.count == 1, let only = line.words.first, PositionedPageReader.isPageNumber(only.text) || description.printsPageNumber(only.text),
-               !centers.contains(where: { $0.map { abs($0 - only.centerX) < halfGap } ?? false }) {
-                reader.mark(line, .classified)
-                continue
-            }
-            // A line number printed inside another's caption ("2.1 Resisted ..... 2.11 Direct",
-            // "4. TOTALS ..... 4.1 Direct", Exhibit 8 Part 1): the amounts are the inner line's;
-            // the words before it are the outer line's caption, a heading. Only a heading (or no
-            // line of the blank) gives its row away so.
-            if let outer = PositionedPageReader.lineNumber(line.words.first, before: valueStart),
-               lineIndex[outer.line].map({ description.lines[$0].isHeading }) ?? true,
-               let split = PositionedPageReader.innerLineNumber(line.words, outer: outer.line, before: valueStart, lines: lineIndex) {
-                if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
-                current = nil
-                if let outerIndex = lineIndex[outer.line] {
-                    var words = Array(line.words[1..<split])
-                    if let rest = outer.rest { words.insert(rest, at: 0) }
-                    finishRow(Gathered(line: outer.line, index: outerIndex, lines: [line], words: words, ranges: [0..<words.count], closed: true),
-                              page: page, centers: centers, valueStart: valueStart, into: &reader)
-                }
-                line.words.removeFirst(split)
-            }
-            // A line printed wholly in the left margin, left of where the page's line numbers
-            // start, without amounts: a group label ("Investment Trusts, Closed-End" beside a
-            // Summary by Country row that prints no leaders), not the caption of the row above.
-            if let column = numberColumn, let last = line.words.last, last.x1 < column,
-               !PositionedPageReader.hasAmounts(line.words, valueStart: valueStart, source: reader.document.source) {
-                reader.report(.info, .captionMismatch, page: page, line: line,
-                              "\(description.title): \"\(String(line.text.prefix(80)))\" stands in the margin and is read as a heading")
-                reader.mark(line, .classified)
-                continue
-            }
-            // Words printed in the left margin before a row's line number (Schedule D's Summary by
-            // Country prints its groups there: "Governments   2. Canada"): not the row's caption.
-            if PositionedPageReader.lineNumber(line.words.first, before: valueStart).flatMap({ lineIndex[$0.line] }) == nil,
-               let start = PositionedPageReader.marginEnd(line.words, before: valueStart, lines: lineIndex, numberColumn: numberColumn) {
-                if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
-                current = nil
-                reader.report(.info, .captionMismatch, page: page, line: line,
-                              "\(description.title): \"\(line.words[..<start].map(\.text).joined(separator: " "))\" stands in the margin left of line \(line.words[start].text) and is read as a heading")
-                line.words.removeFirst(start)
-            }
-            // A lettered section's heading ("A. Premium Reserves:"): a row of its own, and the
-            // section of the numbered lines under it.
-            if let first = line.words.first, first.x1 <= valueStart, let letter = PositionedPageReader.sectionLetter(first),
-               let rowIndex = lineIndex[letter] {
-                if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
-                section = letter
-                let words = Array(line.words.dropFirst())
-                current = Gathered(line: letter, index: rowIndex, lines: [line], words: words, ranges: [0..<words.count],
-                                   closed: closes(words, valueStart: valueStart, source: reader.document.source))
-                rowsOnPage += 1
-                continue
-            }
-            if let number = PositionedPageReader.lineNumber(line.words.first, before: valueStart).map({ number in
-                   (line: section.map { "\($0).\(number.line)" }.flatMap { lineIndex[$0] == nil ? nil : $0 } ?? number.line,
-                    rest: number.rest, marked: number.marked)
-               }),
-               number.marked || !(current.map { PositionedPageReader.expectsMore($0.words[($0.ranges.last ?? 0..<0)], depth: $0.depth) } ?? false) {
-                if let rowIndex = lineIndex[number.line] {
-                    if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
-                    if let word = line.words.first { numberColumn = min(numberColumn ?? word.x0, word.x0) }
-                    var words = Array(line.words.dropFirst())
-                    if let rest = number.rest { words.insert(rest, at: 0) }
-                    current = Gathered(line: number.line, index: rowIndex, lines: [line], words: words, ranges: [0..<words.count],
-                                       closed: closes(words, valueStart: valueStart, source: reader.document.source))
-                    rowsOnPage += 1
-                    continue
-                }
-                if number.marked {
-                    if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
-                    current = nil
-                    reader.report(.error, .unknownLine, page: page, line: line,
-                                  "line \(number.line) is not a line of \(description.title); its text is \"\(String(line.text.prefix(80)))\"")
-                    continue
-                }
-            }
-            if let row = current, row.closed, !PositionedPageReader.hasAmounts(line.words, valueStart: valueStart, source: reader.document.source) {
-                // Text after a row whose amounts are printed, before the next line number: a
-                // heading the description does not list. Kept out of the row's caption.
-                finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader)
-                current = nil
-                reader.report(.info, .captionMismatch, page: page, line: line,
-                              "\(description.title): \"\(String(line.text.prefix(80)))\" stands between rows and is read as a heading")
-                reader.mark(line, .classified)
-                continue
-            }
-            if current != nil {
-                current?.lines.append(line)
-                let start = current?.words.count ?? 0
-                if let row = current, let last = row.ranges.last {
-                    current?.depth = PositionedPageReader.parenthesisDepth(row.words[last], from: row.depth)
-                }
-                current?.words.append(contentsOf: line.words)
-                current?.ranges.append(start..<start + line.words.count)
-                if closes(line.words, valueStart: valueStart, source: reader.document.source) { current?.closed = true }
-            } else if rowsOnPage == 0 {
-                // Column headings printed under the numbers ("Current Year  Prior Year").
-                reader.mark(line, .classified)
-            } else if !PositionedPageReader.hasAmounts(line.words, valueStart: valueStart, source: reader.document.source) {
-                // More lines of a heading between rows.
-                reader.report(.info, .captionMismatch, page: page, line: line,
-                              "\(description.title): \"\(String(line.text.prefix(80)))\" stands between rows and is read as a heading")
-                reader.mark(line, .classified)
-            } else {
-                reader.report(.warning, .unrecognizedLine, page: page, line: line,
-                              "amounts on \(description.title) outside any numbered line: \"\(String(line.text.prefix(80)))\"")
-            }
+        // A page number printed in the margin beside a caption's second line (a landscape
+        // page's "6" or "6.3" beside line 21's "(direct business only)") or beside a footnote:
+        // a number standing wholly left of where the page's line numbers stand is not a line
+        // number.
+        if let column = scan.numberColumn, line.words.count > 1, let first = line.words.first, first.x1 < column,
+           PositionedPageReader.isPageNumber(first.text) {
+            line.words.removeFirst()
         }
-        if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
+        if readFootnoteOrTitle(line, page, index, &scan, into: &reader) { return }
+        dropMarginPageNumber(&line, valueStart: scan.valueStart)
+        if takeNumberUnderRow(line, page, &scan, into: &reader) { return }
+        // A page number printed alone, away from the columns (in the margin of a landscape
+        // page: "6", "6.3", "SI10").
+        if line.words.count == 1, let only = line.words.first, PositionedPageReader.isPageNumber(only.text) || description.printsPageNumber(only.text),
+           !scan.centers.contains(where: { $0.map { abs($0 - only.centerX) < scan.halfGap } ?? false }) {
+            reader.mark(line, .classified)
+            return
+        }
+        splitInnerLine(&line, page, &scan, into: &reader)
+        // A line printed wholly in the left margin, left of where the page's line numbers
+        // start, without amounts: a group label ("Investment Trusts, Closed-End" beside a
+        // Summary by Country row that prints no leaders), not the caption of the row above.
+        if let column = scan.numberColumn, let last = line.words.last, last.x1 < column,
+           !PositionedPageReader.hasAmounts(line.words, valueStart: scan.valueStart, source: reader.document.source) {
+            reader.report(.info, .captionMismatch, page: page, line: line,
+                          "\(description.title): \"\(String(line.text.prefix(80)))\" stands in the margin and is read as a heading")
+            reader.mark(line, .classified)
+            return
+        }
+        dropMarginWords(&line, page, &scan, into: &reader)
+        if startSection(line, page, &scan, into: &reader) { return }
+        if startNumberedRow(line, page, &scan, into: &reader) { return }
+        continueRow(line, page, &scan, into: &reader)
+    }
+
+    /// Reads a footnote or legend under the table, the page number on the page's last line, or
+    /// a section's title; false for any other line.
+    private mutating func readFootnoteOrTitle(_ line: PositionedLine, _ page: PositionedPage, _ index: Int, _ scan: inout PageScan,
+                                              into reader: inout LayoutReader) -> Bool {
+        let key = Text.key(line.text)
+        // Footnotes and legends under the table: kept as printed, one per note.
+        if footnoteKeys.contains(where: { key.hasPrefix($0) }) {
+            finishCurrent(&scan, page, into: &reader)
+            scan.inFootnotes = true
+            footnotes.append(PositionedPageReader.plainText(line))
+            reader.mark(line, .mapped)
+            return true
+        }
+        if scan.inFootnotes, !(index == page.lines.count - 1 && line.words.count == 1) {
+            footnotes[footnotes.count - 1] += " " + PositionedPageReader.plainText(line)
+            reader.mark(line, .mapped)
+            return true
+        }
+        // The page number, printed alone on the page's last line ("2", "5.1", or the blank's
+        // own page number for the page, "SI01").
+        if index == page.lines.count - 1, line.words.count == 1, let only = line.words.first,
+           PositionedPageReader.isPageNumber(only.text) || description.printsPageNumber(only.text) {
+            reader.mark(line, .classified)
+            return true
+        }
+        if sectionKeys.contains(key) {
+            finishCurrent(&scan, page, into: &reader)
+            reader.mark(line, .classified)
+            return true
+        }
+        return false
+    }
+
+    /// A page number printed in the margin, on the same line as a row's line number ("6",
+    /// or the blank's own page number for the page: "SI10 10. Book/adjusted ..."), is taken off.
+    /// Not a line number followed by its line's code ("2.1 1 NAIC Designation Category 1.A").
+    private func dropMarginPageNumber(_ line: inout PositionedLine, valueStart: Double) {
+        if line.words.count > 2, let second = PositionedPageReader.lineNumber(line.words[1], before: valueStart), lineIndex[second.line] != nil,
+           description.printsPageNumber(line.words[0].text)
+            || PositionedPageReader.lineNumber(line.words.first, before: valueStart).map({ first in
+                !first.marked && PositionedPageReader.isPageNumber(first.line)
+                    && lineIndex[first.line].map { description.lines[$0].code != line.words[1].text } ?? true
+            }) == true {
+            line.words.removeFirst()
+        }
+    }
+
+    /// A line number printed alone under its row (layout text sets it after the page number
+    /// at the foot of a landscape page, where it also reads as a page number): the row
+    /// above's last printed line, whose caption is the number's line's and not the row's,
+    /// is the number's row. False where the line is no such number.
+    private mutating func takeNumberUnderRow(_ line: PositionedLine, _ page: PositionedPage, _ scan: inout PageScan,
+                                             into reader: inout LayoutReader) -> Bool {
+        let valueStart = scan.valueStart
+        guard line.words.count == 1, let number = PositionedPageReader.lineNumber(line.words.first, before: valueStart), number.rest == nil,
+              let rowIndex = lineIndex[number.line], var row = scan.current, row.lines.count > 1, let last = row.ranges.last,
+              PositionedPageReader.captionIsOwn(row.words[last], of: description.lines[rowIndex].caption, valueStart: valueStart),
+              !PositionedPageReader.captionIsOwn(row.words[last], of: description.lines[row.index].caption, valueStart: valueStart) else { return false }
+        let moved = Array(row.words[last])
+        let movedLine = row.lines.removeLast()
+        row.words.removeSubrange(last)
+        row.ranges.removeLast()
+        row.closed = closes(row.words, valueStart: valueStart, source: reader.document.source)
+        finishRow(row, page: page, centers: scan.centers, valueStart: valueStart, into: &reader)
+        startRow(number.line, index: rowIndex, movedLine, words: moved, &scan, source: reader.document.source)
+        reader.mark(line, .classified)
+        return true
+    }
+
+    /// A line number printed inside another's caption ("2.1 Resisted ..... 2.11 Direct",
+    /// "4. TOTALS ..... 4.1 Direct", Exhibit 8 Part 1): the amounts are the inner line's;
+    /// the words before it are the outer line's caption, a heading, filed as a row of its own
+    /// and taken off the line. Only a heading (or no line of the blank) gives its row away so.
+    private mutating func splitInnerLine(_ line: inout PositionedLine, _ page: PositionedPage, _ scan: inout PageScan,
+                                         into reader: inout LayoutReader) {
+        guard let outer = PositionedPageReader.lineNumber(line.words.first, before: scan.valueStart),
+              lineIndex[outer.line].map({ description.lines[$0].isHeading }) ?? true,
+              let split = PositionedPageReader.innerLineNumber(line.words, outer: outer.line, before: scan.valueStart, lines: lineIndex) else { return }
+        finishCurrent(&scan, page, into: &reader)
+        if let outerIndex = lineIndex[outer.line] {
+            var words = Array(line.words[1..<split])
+            if let rest = outer.rest { words.insert(rest, at: 0) }
+            finishRow(Gathered(line: outer.line, index: outerIndex, lines: [line], words: words, ranges: [0..<words.count], closed: true),
+                      page: page, centers: scan.centers, valueStart: scan.valueStart, into: &reader)
+        }
+        line.words.removeFirst(split)
+    }
+
+    /// Words printed in the left margin before a row's line number (Schedule D's Summary by
+    /// Country prints its groups there: "Governments   2. Canada"): not the row's caption, so
+    /// taken off the line, and an info says they are read as a heading.
+    private mutating func dropMarginWords(_ line: inout PositionedLine, _ page: PositionedPage, _ scan: inout PageScan,
+                                          into reader: inout LayoutReader) {
+        guard PositionedPageReader.lineNumber(line.words.first, before: scan.valueStart).flatMap({ lineIndex[$0.line] }) == nil,
+              let start = PositionedPageReader.marginEnd(line.words, before: scan.valueStart, lines: lineIndex, numberColumn: scan.numberColumn) else { return }
+        finishCurrent(&scan, page, into: &reader)
+        reader.report(.info, .captionMismatch, page: page, line: line,
+                      "\(description.title): \"\(line.words[..<start].map(\.text).joined(separator: " "))\" stands in the margin left of line \(line.words[start].text) and is read as a heading")
+        line.words.removeFirst(start)
+    }
+
+    /// A lettered section's heading ("A. Premium Reserves:"): a row of its own, and the
+    /// section of the numbered lines under it. False where the line is none.
+    private mutating func startSection(_ line: PositionedLine, _ page: PositionedPage, _ scan: inout PageScan,
+                                       into reader: inout LayoutReader) -> Bool {
+        guard let first = line.words.first, first.x1 <= scan.valueStart, let letter = PositionedPageReader.sectionLetter(first),
+              let rowIndex = lineIndex[letter] else { return false }
+        finishCurrent(&scan, page, into: &reader)
+        section = letter
+        startRow(letter, index: rowIndex, line, words: Array(line.words.dropFirst()), &scan, source: reader.document.source)
+        return true
+    }
+
+    /// A line starting with a line number (within the lettered section, where the page has
+    /// them) starts that line's row, unless the row above expects more of its caption; a marked
+    /// number of no line of the page is an error. False where the line starts no row.
+    private mutating func startNumberedRow(_ line: PositionedLine, _ page: PositionedPage, _ scan: inout PageScan,
+                                           into reader: inout LayoutReader) -> Bool {
+        guard let number = PositionedPageReader.lineNumber(line.words.first, before: scan.valueStart).map({ number in
+                  (line: section.map { "\($0).\(number.line)" }.flatMap { lineIndex[$0] == nil ? nil : $0 } ?? number.line,
+                   rest: number.rest, marked: number.marked)
+              }),
+              number.marked || !(scan.current.map { PositionedPageReader.expectsMore($0.words[($0.ranges.last ?? 0..<0)], depth: $0.depth) } ?? false)
+        else { return false }
+        if let rowIndex = lineIndex[number.line] {
+            finishCurrent(&scan, page, into: &reader)
+            if let word = line.words.first { scan.numberColumn = min(scan.numberColumn ?? word.x0, word.x0) }
+            var words = Array(line.words.dropFirst())
+            if let rest = number.rest { words.insert(rest, at: 0) }
+            startRow(number.line, index: rowIndex, line, words: words, &scan, source: reader.document.source)
+            return true
+        }
+        guard number.marked else { return false }
+        finishCurrent(&scan, page, into: &reader)
+        reader.report(.error, .unknownLine, page: page, line: line,
+                      "line \(number.line) is not a line of \(description.title); its text is \"\(String(line.text.prefix(80)))\"")
+        return true
+    }
+
+    /// A line that starts no row: more of the row being gathered, or a heading (text after a
+    /// row whose amounts are printed, column headings under the numbers, or text between
+    /// rows); amounts outside any row are reported.
+    private mutating func continueRow(_ line: PositionedLine, _ page: PositionedPage, _ scan: inout PageScan, into reader: inout LayoutReader) {
+        let source = reader.document.source
+        if let row = scan.current, row.closed, !PositionedPageReader.hasAmounts(line.words, valueStart: scan.valueStart, source: source) {
+            // Text after a row whose amounts are printed, before the next line number: a
+            // heading the description does not list. Kept out of the row's caption.
+            finishCurrent(&scan, page, into: &reader)
+            reader.report(.info, .captionMismatch, page: page, line: line,
+                          "\(description.title): \"\(String(line.text.prefix(80)))\" stands between rows and is read as a heading")
+            reader.mark(line, .classified)
+            return
+        }
+        if scan.current != nil {
+            scan.current?.lines.append(line)
+            let start = scan.current?.words.count ?? 0
+            if let row = scan.current, let last = row.ranges.last {
+                scan.current?.depth = PositionedPageReader.parenthesisDepth(row.words[last], from: row.depth)
+            }
+            scan.current?.words.append(contentsOf: line.words)
+            scan.current?.ranges.append(start..<start + line.words.count)
+            if closes(line.words, valueStart: scan.valueStart, source: source) { scan.current?.closed = true }
+        } else if scan.rowsOnPage == 0 {
+            // Column headings printed under the numbers ("Current Year  Prior Year").
+            reader.mark(line, .classified)
+        } else if !PositionedPageReader.hasAmounts(line.words, valueStart: scan.valueStart, source: source) {
+            // More lines of a heading between rows.
+            reader.report(.info, .captionMismatch, page: page, line: line,
+                          "\(description.title): \"\(String(line.text.prefix(80)))\" stands between rows and is read as a heading")
+            reader.mark(line, .classified)
+        } else {
+            reader.report(.warning, .unrecognizedLine, page: page, line: line,
+                          "amounts on \(description.title) outside any numbered line: \"\(String(line.text.prefix(80)))\"")
+        }
     }
 
     /// Whether a word can be a page number the blank prints ("2", "6.3", "5.1", "24.01", "24.1.GT"):
