@@ -117,191 +117,253 @@ public struct TaxonomyModel: Sendable {
     }
 
     private mutating func addPage(_ page: PageDescription) {
-        // Worked out once: every line's printed-at label starts with it.
-        let title = page.title.capitalizedTitle
+        var role = PageRole(page)
         currentPart = ConceptReference(page: page.title, pageNumber: page.printedPage)
-        /// Where on this page a concept is printed.
-        func at(line: String? = nil, column: String? = nil, detail: String? = nil) -> ConceptReference {
-            ConceptReference(page: page.title, pageNumber: page.printedPage, line: line, column: column, detail: detail)
-        }
-        let root = "\(page.id)Abstract"
-        add(Concept(name: root, kind: .heading, type: .abstract, periodType: .duration, label: title))
-        var presentation: [Arc] = []
-        var calculation: [Arc] = []
-        var hypercubes: [Hypercube] = []
-        let rowsAreMembers = page.orientation == .members
-
-        func periodType(_ reference: PeriodReference?, _ instant: LineDescription.InstantPosition?) -> Concept.PeriodType {
-            if instant != nil { return .instant }
-            guard let reference else { return .duration }
-            return StatementPeriods(statementDate: CalendarDate(year: 2001, month: 6, day: 30)).period(reference).isInstant ? .instant : .duration
-        }
-
-        if rowsAreMembers {
-            var items: [String] = []
-            for (order, column) in page.columns.enumerated() {
-                guard let name = column.concept else { continue }
-                let type: Concept.DataType = column.valueKind == .amount ? .monetary : .string
-                add(Concept(name: name, kind: .item, type: type, periodType: periodType(column.period, nil),
-                            balance: type == .monetary ? page.balance : nil, label: column.heading,
-                            printedAt: "\(title), column \(column.number.isEmpty ? column.heading : column.number)",
-                            reference: at(column: column.number.isEmpty ? column.heading : column.number)))
-                if !items.contains(name) {
-                    items.append(name)
-                    presentation.append(Arc(from: root, to: name, order: order + 1, weight: 1))
-                }
-            }
-            // Cells that report an item of their own (Schedule T's count of L responses on its
-            // Subtotal line): after the line axis, so the columns keep their places.
-            var described = 0
-            for (l, c, cell) in page.describedCells {
-                let line = page.lines[l], column = page.columns[c]
-                let number = column.number.isEmpty ? column.heading : column.number
-                add(Concept(name: cell.concept, kind: .item, type: .count, periodType: periodType(column.period, nil),
-                            label: cell.label ?? column.heading,
-                            printedAt: "\(title), line \(line.line), column \(number)",
-                            reference: at(line: line.line, column: number)))
-                if !items.contains(cell.concept) {
-                    items.append(cell.concept)
-                    described += 1
-                    presentation.append(Arc(from: root, to: cell.concept, order: page.columns.count + 1 + described, weight: 1))
-                }
-            }
-            let axis = Self.rowAxis(page), domain = Self.rowDomain(page)
-            let members = addDimension(axis, label: "\(title) line", domain: domain, domainLabel: "All lines", members: page.lines.compactMap { line in
-                line.member.map { (Self.member(page, $0, rows: true), line.caption.isEmpty ? "Line \(line.line)" : line.caption,
-                                   "\(title), line \(line.line)", at(line: line.line)) }
-            })
-            presentation.append(Arc(from: root, to: axis, order: page.columns.count + 1, weight: 1))
-            presentation.append(Arc(from: axis, to: domain, order: 1, weight: 1))
-            for (i, m) in members.enumerated() { presentation.append(Arc(from: domain, to: m, order: i + 1, weight: 1)) }
-            if !items.isEmpty, !members.isEmpty {
-                hypercubes.append(Hypercube(table: "\(page.id)Table", lineItems: "\(page.id)LineItems", primaryItems: items,
-                                            axes: [(axis, domain, members)]))
-            }
-            // Column arithmetic ("Total Columns 2 Through 5") is a calculation within one context.
-            for column in page.columns {
-                guard let total = column.total, let formula = Formula(total), let totalConcept = column.concept else { continue }
-                for (order, term) in formula.terms.enumerated() {
-                    guard case .single(let number) = term.reference,
-                          let termConcept = page.columns.first(where: { $0.number == number })?.concept else { continue }
-                    calculation.append(Arc(from: totalConcept, to: termConcept, order: order + 1, weight: term.sign))
-                }
-            }
+        add(Concept(name: role.root, kind: .heading, type: .abstract, periodType: .duration, label: role.title))
+        if page.orientation == .members {
+            let items = addColumnItems(&role)
+            addRowAxis(&role, items: items)
+            addColumnArithmetic(&role)
         } else {
-            var parents: [(prefix: String, name: String)] = []
-            var orders: [String: Int] = [:]
-            var items: [String] = []
-            let columnPeriod = page.columns.first { $0.valueKind == .amount && $0.conceptSuffix == nil }?.period
             // Columns that report items of their own (a count among amounts): one item per line
             // and suffix, of the columns' type and period.
             let suffixed = page.suffixedColumns.map { group in
                 (suffix: group.suffix, column: page.columns[group.columns[0]], numbers: group.columns.map { page.columns[$0].number }.joined(separator: ", "))
             }
-            func dataType(_ type: LineDescription.ValueType?) -> Concept.DataType {
-                switch type ?? .monetary {
-                case .monetary: .monetary
-                case .percent: .percent
-                case .count: .count
-                case .integer: .integer
-                case .ratio: .ratio
-                }
-            }
-            for line in page.lines {
-                while let last = parents.last, !line.line.hasPrefix(last.prefix) { parents.removeLast() }
-                let parent = parents.last?.name ?? root
-                orders[parent, default: 0] += 1
-                let printedAt = "\(title), line \(line.line)"
-                if line.isHeading {
-                    let name = Self.heading(page, line)
-                    add(Concept(name: name, kind: .heading, type: .abstract, periodType: .duration, label: line.caption, printedAt: printedAt,
-                                reference: at(line: line.line)))
-                    presentation.append(Arc(from: parent, to: name, order: orders[parent] ?? 1, weight: 1))
-                    parents.append((line.line + ".", name))
-                    continue
-                }
-                guard let name = line.concept else { continue }
-                let type = periodType(columnPeriod, line.instant)
-                // A write-in's caption is the filer's; the blank may still say what the line holds
-                // (the IMR's "Year of amortization").
-                let label = line.isWriteIn && line.caption.isEmpty ? "Write-in line \(line.line)" : line.caption.replacingAll("$", with: "$ ...")
-                let lineType = dataType(line.type)
-                add(Concept(name: name, kind: .item, type: lineType, periodType: type,
-                            balance: lineType == .monetary ? line.balance ?? page.balance : nil, label: label, printedAt: printedAt,
-                            reference: at(line: line.line)))
+            let items = addLines(&role, suffixed: suffixed)
+            addCaptionArithmetic(&role, suffixes: [""] + suffixed.filter { $0.column.adds }.map(\.suffix))
+            addColumnAxis(&role, items: items)
+        }
+        for cube in role.hypercubes {
+            add(Concept(name: cube.table, kind: .hypercube, type: .abstract, periodType: .duration, label: "\(role.title) table"))
+            add(Concept(name: cube.lineItems, kind: .heading, type: .abstract, periodType: .duration, label: "\(role.title) line items"))
+        }
+        roles.append(Role(id: page.id, uri: roleURI(page.id), definition: role.title,
+                          presentation: role.presentation, calculation: role.calculation, hypercubes: role.hypercubes))
+    }
+
+    /// A page's role as it is built: its arcs and hypercubes.
+    private struct PageRole {
+        let page: PageDescription
+        /// Worked out once: every line's printed-at label starts with it.
+        let title: String
+        let root: String
+        var presentation: [Arc] = []
+        var calculation: [Arc] = []
+        var hypercubes: [Hypercube] = []
+
+        init(_ page: PageDescription) {
+            self.page = page
+            title = page.title.capitalizedTitle
+            root = "\(page.id)Abstract"
+        }
+
+        /// Where on this page a concept is printed.
+        func at(line: String? = nil, column: String? = nil, detail: String? = nil) -> ConceptReference {
+            ConceptReference(page: page.title, pageNumber: page.printedPage, line: line, column: column, detail: detail)
+        }
+    }
+
+    /// A column's period as an item's period type: an instant where the line stands at one.
+    private static func periodType(_ reference: PeriodReference?, _ instant: LineDescription.InstantPosition?) -> Concept.PeriodType {
+        if instant != nil { return .instant }
+        guard let reference else { return .duration }
+        return StatementPeriods(statementDate: CalendarDate(year: 2001, month: 6, day: 30)).period(reference).isInstant ? .instant : .duration
+    }
+
+    /// A line's or column's value type as an item's data type (monetary where none is given).
+    private static func dataType(_ type: LineDescription.ValueType?) -> Concept.DataType {
+        switch type ?? .monetary {
+        case .monetary: .monetary
+        case .percent: .percent
+        case .count: .count
+        case .integer: .integer
+        case .ratio: .ratio
+        }
+    }
+
+    /// On a page whose rows are members: an item per column, then one per cell that reports an
+    /// item of its own; returns the items' names.
+    private mutating func addColumnItems(_ role: inout PageRole) -> [String] {
+        let page = role.page, title = role.title
+        var items: [String] = []
+        for (order, column) in page.columns.enumerated() {
+            guard let name = column.concept else { continue }
+            let type: Concept.DataType = column.valueKind == .amount ? .monetary : .string
+            add(Concept(name: name, kind: .item, type: type, periodType: Self.periodType(column.period, nil),
+                        balance: type == .monetary ? page.balance : nil, label: column.heading,
+                        printedAt: "\(title), column \(column.number.isEmpty ? column.heading : column.number)",
+                        reference: role.at(column: column.number.isEmpty ? column.heading : column.number)))
+            if !items.contains(name) {
                 items.append(name)
-                presentation.append(Arc(from: parent, to: name, order: orders[parent] ?? 1, weight: 1))
-                for (suffix, column, numbers) in suffixed {
-                    let type = dataType(column.type)
-                    orders[parent, default: 0] += 1
-                    add(Concept(name: name + suffix, kind: .item, type: type, periodType: periodType(column.period, line.instant),
-                                balance: type == .monetary ? line.balance ?? page.balance : nil, label: "\(label) (\(Self.words(suffix)))",
-                                printedAt: "\(printedAt), column\(numbers.contains(",") ? "s" : "") \(numbers)", reference: at(line: line.line, column: numbers)))
-                    items.append(name + suffix)
-                    presentation.append(Arc(from: parent, to: name + suffix, order: orders[parent] ?? 1, weight: 1))
-                }
-                for (i, slot) in (line.slots ?? []).enumerated() {
-                    let count = line.slots?.count ?? 1
-                    add(Concept(name: slot, kind: .item, type: .monetary, periodType: type,
-                                label: "\(line.caption.replacingAll("$", with: "$ ...")): amount \(count > 1 ? "\(i + 1) " : "")printed in the caption",
-                                printedAt: printedAt,
-                                reference: at(line: line.line, detail: "amount \(i + 1) printed in the caption")))
-                    presentation.append(Arc(from: name, to: slot, order: i + 1, weight: 1))
-                }
-            }
-            // The arithmetic printed in captions, where both sides share a context: for the
-            // lines' items, and for the items of suffixed columns that add up (not percentages,
-            // whose printed roundings need not).
-            let sums = [""] + suffixed.filter { $0.column.adds }.map(\.suffix)
-            for line in page.lines {
-                for suffix in sums {
-                    guard let lineConcept = line.concept, let totalConcept = concept(lineConcept + suffix) else { continue }
-                    let total = lineConcept + suffix
-                    if let text = line.total, let formula = Formula(text), let terms = page.expand(formula) {
-                        // A term in another period type (a balance among flows) cannot share the
-                        // total's context, so such arithmetic is left to the checks.
-                        var arcs: [Arc] = []
-                        for (order, term) in terms.enumerated() {
-                            guard let termConcept = page.lines[safe: page.lineIndex(term.line)]?.concept, case let name = termConcept + suffix,
-                                  concept(name)?.periodType == totalConcept.periodType else { arcs = []; break }
-                            arcs.append(Arc(from: total, to: name, order: order + 1, weight: term.sign))
-                        }
-                        calculation += arcs
-                    }
-                    if let equals = line.equals, let otherLine = page.lines[safe: page.lineIndex(equals)], let otherConcept = otherLine.concept,
-                       case let other = otherConcept + suffix, concept(other)?.periodType == totalConcept.periodType {
-                        // "(Line 25 above)": the two lines are one amount. The one without its own
-                        // arithmetic sums to the other; when both have arithmetic, each stands alone.
-                        if otherLine.total == nil {
-                            calculation.append(Arc(from: other, to: total, order: 1, weight: 1))
-                        } else if line.total == nil {
-                            calculation.append(Arc(from: total, to: other, order: 1, weight: 1))
-                        }
-                    }
-                }
-            }
-            let members = page.columns.compactMap(\.member)
-            if !members.isEmpty {
-                let axis = Self.columnAxis(page), domain = Self.columnDomain(page)
-                // A member shared by a column of amounts and a column of counts (its "Number of
-                // Pols/Certs") is labelled by the amounts' column's member label.
-                let labelled = page.columns.filter { $0.conceptSuffix == nil } + page.columns.filter { $0.conceptSuffix != nil }
-                let names = addDimension(axis, label: "\(title) column", domain: domain, domainLabel: "All columns", members: page.columns.compactMap { column in
-                    column.member.map { member in
-                        let first = labelled.first { $0.member == member } ?? column
-                        return (Self.member(page, member, rows: false), first.memberLabel ?? first.heading, "\(title), column \(first.number)", at(column: first.number))
-                    }
-                })
-                hypercubes.append(Hypercube(table: "\(page.id)Table", lineItems: "\(page.id)LineItems", primaryItems: items,
-                                            axes: [(axis, domain, names)]))
+                role.presentation.append(Arc(from: role.root, to: name, order: order + 1, weight: 1))
             }
         }
-        for cube in hypercubes {
-            add(Concept(name: cube.table, kind: .hypercube, type: .abstract, periodType: .duration, label: "\(title) table"))
-            add(Concept(name: cube.lineItems, kind: .heading, type: .abstract, periodType: .duration, label: "\(title) line items"))
+        // Cells that report an item of their own (Schedule T's count of L responses on its
+        // Subtotal line): after the line axis, so the columns keep their places.
+        var described = 0
+        for (l, c, cell) in page.describedCells {
+            let line = page.lines[l], column = page.columns[c]
+            let number = column.number.isEmpty ? column.heading : column.number
+            add(Concept(name: cell.concept, kind: .item, type: .count, periodType: Self.periodType(column.period, nil),
+                        label: cell.label ?? column.heading,
+                        printedAt: "\(title), line \(line.line), column \(number)",
+                        reference: role.at(line: line.line, column: number)))
+            if !items.contains(cell.concept) {
+                items.append(cell.concept)
+                described += 1
+                role.presentation.append(Arc(from: role.root, to: cell.concept, order: page.columns.count + 1 + described, weight: 1))
+            }
         }
-        roles.append(Role(id: page.id, uri: roleURI(page.id), definition: title,
-                          presentation: presentation, calculation: calculation, hypercubes: hypercubes))
+        return items
+    }
+
+    /// On a page whose rows are members: the line axis with a member per line, and the
+    /// hypercube of the column items over it.
+    private mutating func addRowAxis(_ role: inout PageRole, items: [String]) {
+        let page = role.page, title = role.title
+        let axis = Self.rowAxis(page), domain = Self.rowDomain(page)
+        let members = addDimension(axis, label: "\(title) line", domain: domain, domainLabel: "All lines", members: page.lines.compactMap { line in
+            line.member.map { (Self.member(page, $0, rows: true), line.caption.isEmpty ? "Line \(line.line)" : line.caption,
+                               "\(title), line \(line.line)", role.at(line: line.line)) }
+        })
+        role.presentation.append(Arc(from: role.root, to: axis, order: page.columns.count + 1, weight: 1))
+        role.presentation.append(Arc(from: axis, to: domain, order: 1, weight: 1))
+        for (i, m) in members.enumerated() { role.presentation.append(Arc(from: domain, to: m, order: i + 1, weight: 1)) }
+        if !items.isEmpty, !members.isEmpty {
+            role.hypercubes.append(Hypercube(table: "\(page.id)Table", lineItems: "\(page.id)LineItems", primaryItems: items,
+                                             axes: [(axis, domain, members)]))
+        }
+    }
+
+    /// Column arithmetic ("Total Columns 2 Through 5") is a calculation within one context.
+    private func addColumnArithmetic(_ role: inout PageRole) {
+        let page = role.page
+        for column in page.columns {
+            guard let total = column.total, let formula = Formula(total), let totalConcept = column.concept else { continue }
+            for (order, term) in formula.terms.enumerated() {
+                guard case .single(let number) = term.reference,
+                      let termConcept = page.columns.first(where: { $0.number == number })?.concept else { continue }
+                role.calculation.append(Arc(from: totalConcept, to: termConcept, order: order + 1, weight: term.sign))
+            }
+        }
+    }
+
+    /// A column whose cells report items of their own: the items' name suffix, the column, and
+    /// the numbers of the columns it stands for.
+    private typealias SuffixedColumn = (suffix: String, column: ColumnDescription, numbers: String)
+
+    /// On a page whose rows are items: each heading line, under the heading whose number starts
+    /// its own, and each line's items; returns the items' names.
+    private mutating func addLines(_ role: inout PageRole, suffixed: [SuffixedColumn]) -> [String] {
+        var parents: [(prefix: String, name: String)] = []
+        var orders: [String: Int] = [:]
+        var items: [String] = []
+        let columnPeriod = role.page.columns.first { $0.valueKind == .amount && $0.conceptSuffix == nil }?.period
+        for line in role.page.lines {
+            while let last = parents.last, !line.line.hasPrefix(last.prefix) { parents.removeLast() }
+            let parent = parents.last?.name ?? role.root
+            orders[parent, default: 0] += 1
+            if line.isHeading {
+                let name = Self.heading(role.page, line)
+                add(Concept(name: name, kind: .heading, type: .abstract, periodType: .duration, label: line.caption,
+                            printedAt: "\(role.title), line \(line.line)", reference: role.at(line: line.line)))
+                role.presentation.append(Arc(from: parent, to: name, order: orders[parent] ?? 1, weight: 1))
+                parents.append((line.line + ".", name))
+                continue
+            }
+            guard let name = line.concept else { continue }
+            addLineItems(line, name, parent: parent, orders: &orders, period: Self.periodType(columnPeriod, line.instant),
+                         suffixed: suffixed, &role, items: &items)
+        }
+        return items
+    }
+
+    /// A line's item, its items in suffixed columns, and the amounts its caption prints.
+    private mutating func addLineItems(_ line: LineDescription, _ name: String, parent: String, orders: inout [String: Int],
+                                       period type: Concept.PeriodType, suffixed: [SuffixedColumn], _ role: inout PageRole, items: inout [String]) {
+        let page = role.page
+        let printedAt = "\(role.title), line \(line.line)"
+        // A write-in's caption is the filer's; the blank may still say what the line holds
+        // (the IMR's "Year of amortization").
+        let label = line.isWriteIn && line.caption.isEmpty ? "Write-in line \(line.line)" : line.caption.replacingAll("$", with: "$ ...")
+        let lineType = Self.dataType(line.type)
+        add(Concept(name: name, kind: .item, type: lineType, periodType: type,
+                    balance: lineType == .monetary ? line.balance ?? page.balance : nil, label: label, printedAt: printedAt,
+                    reference: role.at(line: line.line)))
+        items.append(name)
+        role.presentation.append(Arc(from: parent, to: name, order: orders[parent] ?? 1, weight: 1))
+        for (suffix, column, numbers) in suffixed {
+            let type = Self.dataType(column.type)
+            orders[parent, default: 0] += 1
+            add(Concept(name: name + suffix, kind: .item, type: type, periodType: Self.periodType(column.period, line.instant),
+                        balance: type == .monetary ? line.balance ?? page.balance : nil, label: "\(label) (\(Self.words(suffix)))",
+                        printedAt: "\(printedAt), column\(numbers.contains(",") ? "s" : "") \(numbers)", reference: role.at(line: line.line, column: numbers)))
+            items.append(name + suffix)
+            role.presentation.append(Arc(from: parent, to: name + suffix, order: orders[parent] ?? 1, weight: 1))
+        }
+        for (i, slot) in (line.slots ?? []).enumerated() {
+            let count = line.slots?.count ?? 1
+            add(Concept(name: slot, kind: .item, type: .monetary, periodType: type,
+                        label: "\(line.caption.replacingAll("$", with: "$ ...")): amount \(count > 1 ? "\(i + 1) " : "")printed in the caption",
+                        printedAt: printedAt,
+                        reference: role.at(line: line.line, detail: "amount \(i + 1) printed in the caption")))
+            role.presentation.append(Arc(from: name, to: slot, order: i + 1, weight: 1))
+        }
+    }
+
+    /// The arithmetic printed in captions, where both sides share a context: for the lines'
+    /// items, and for the items of suffixed columns that add up (`suffixes`; not percentages,
+    /// whose printed roundings need not).
+    private func addCaptionArithmetic(_ role: inout PageRole, suffixes sums: [String]) {
+        let page = role.page
+        for line in page.lines {
+            for suffix in sums {
+                guard let lineConcept = line.concept, let totalConcept = concept(lineConcept + suffix) else { continue }
+                let total = lineConcept + suffix
+                if let text = line.total, let formula = Formula(text), let terms = page.expand(formula) {
+                    // A term in another period type (a balance among flows) cannot share the
+                    // total's context, so such arithmetic is left to the checks.
+                    var arcs: [Arc] = []
+                    for (order, term) in terms.enumerated() {
+                        guard let termConcept = page.lines[safe: page.lineIndex(term.line)]?.concept, case let name = termConcept + suffix,
+                              concept(name)?.periodType == totalConcept.periodType else { arcs = []; break }
+                        arcs.append(Arc(from: total, to: name, order: order + 1, weight: term.sign))
+                    }
+                    role.calculation += arcs
+                }
+                if let equals = line.equals, let otherLine = page.lines[safe: page.lineIndex(equals)], let otherConcept = otherLine.concept,
+                   case let other = otherConcept + suffix, concept(other)?.periodType == totalConcept.periodType {
+                    // "(Line 25 above)": the two lines are one amount. The one without its own
+                    // arithmetic sums to the other; when both have arithmetic, each stands alone.
+                    if otherLine.total == nil {
+                        role.calculation.append(Arc(from: other, to: total, order: 1, weight: 1))
+                    } else if line.total == nil {
+                        role.calculation.append(Arc(from: total, to: other, order: 1, weight: 1))
+                    }
+                }
+            }
+        }
+    }
+
+    /// On a page whose rows are items and whose columns are members: the column axis with its
+    /// members, and the hypercube of the line items over it.
+    private mutating func addColumnAxis(_ role: inout PageRole, items: [String]) {
+        let page = role.page, title = role.title
+        let members = page.columns.compactMap(\.member)
+        guard !members.isEmpty else { return }
+        let axis = Self.columnAxis(page), domain = Self.columnDomain(page)
+        // A member shared by a column of amounts and a column of counts (its "Number of
+        // Pols/Certs") is labelled by the amounts' column's member label.
+        let labelled = page.columns.filter { $0.conceptSuffix == nil } + page.columns.filter { $0.conceptSuffix != nil }
+        let names = addDimension(axis, label: "\(title) column", domain: domain, domainLabel: "All columns", members: page.columns.compactMap { column in
+            column.member.map { member in
+                let first = labelled.first { $0.member == member } ?? column
+                return (Self.member(page, member, rows: false), first.memberLabel ?? first.heading, "\(title), column \(first.number)", role.at(column: first.number))
+            }
+        })
+        role.hypercubes.append(Hypercube(table: "\(page.id)Table", lineItems: "\(page.id)LineItems", primaryItems: items,
+                                         axes: [(axis, domain, names)]))
     }
 
     private mutating func addDocumentRole() {

@@ -252,106 +252,145 @@ import NAICXBRLChecks
     /// their facts made at once (a fact cell takes at least a few bytes of the file, which bounds it).
     static func read(_ rows: TableRows, _ range: (range: Range<Int>, firstRecord: Int, firstLine: Int), records: Int, into part: TablePart) {
         let wanted = rows.wanted
-        // The part's state taken into variables of this function for the reading (a class's
-        // stored properties are checked for exclusive access at every use), and given back.
-        // (Each taken, not copied, so that what this part adds is not copied on the way.)
-        var assembler = part.assembler
-        part.assembler = FactAssembler(model: assembler.model, namespaces: assembler.namespaces)
-        var raw = RawInstance(), contexts: [Int: (varying: [String?], id: String)] = [:], dims: [(String, String)] = []
-        swap(&raw, &part.raw)
-        raw.facts.reserveCapacity(raw.facts.count + min(max(records, 0) * rows.factColumns.count, range.range.count / 16))
-        swap(&contexts, &part.contexts)
-        swap(&dims, &part.dims)
-        defer {
-            part.assembler = assembler
-            part.raw = raw
-            part.contexts = contexts
-            part.dims = dims
-        }
+        var reading = PartReading(taking: part)
+        reading.raw.facts.reserveCapacity(reading.raw.facts.count + min(max(records, 0) * rows.factColumns.count, range.range.count / 16))
+        defer { reading.giveBack(to: part) }
         // The file was read once already, whole: it cannot fail now.
         try? CSVTable.scan(rows.contents, checked: true, part: range, keep: { record, field in record > 0 && field < wanted.count && wanted[field] }) { fields, r, line, _ in
             guard r > 0 else { return }
             for (column, at, plan) in rows.factColumns {
-                let cell = fields[at]
-                if cell.isEmpty { continue }
-                // A fact's identifier in links: its table, row and column (xBRL-CSV 1.0).
-                let linkID = rows.rowIDAt.map { "\(rows.tableID).r_\(fields[$0]).\(column.name)" }
-                if plan.isNote {
-                    if let linkID { part.notes[linkID] = cell }
-                    continue
-                }
-                func problem(_ message: String) { part.problem(line, "column \(at + 1) (\(column.name)): \(message)") }
-                /// A dimension's text in this row: nil where the dimension is left out.
-                func text(_ n: Int) -> String? {
-                    switch plan.dimensions[n].1 {
-                    case .literal(let text): return text
-                    case .column(let source):
-                        let text = fields[source]
-                        return text.isEmpty || text == "#none" ? nil : text
-                    }
-                }
-                for message in plan.problems { problem(message) }
-                var decimalsText: String?
-                switch plan.decimals {
-                case .none: break
-                case .literal(let text): decimalsText = text
-                case .column(let source):
-                    let text = fields[source]
-                    if !text.isEmpty {
-                        guard Int(text) != nil else {
-                            problem("the decimals \"\(text.prefix(20))\" are not an integer")
-                            continue
-                        }
-                        decimalsText = text
-                    }
-                case .problem(let message):
-                    problem(message)
-                    continue
-                }
-                if !plan.problems.isEmpty { continue }
-                var value: String? = cell
-                if cell.utf8.first == UInt8(ascii: "#") {
-                    if cell == "#nil" {
-                        value = nil
-                        decimalsText = nil
-                    } else if cell == "#empty" {
-                        value = ""
-                    } else if cell.hasPrefix("##") {
-                        value = String(cell.dropFirst())
-                    } else {
-                        problem("unknown special value \(cell.prefix(20))")
-                        continue
-                    }
-                }
-                guard let conceptName = plan.conceptAt.flatMap(text) else {
-                    problem("the fact has no concept")
-                    continue
-                }
-                // The context: resolved once per column where it takes no row's cell, else once
-                // per column and texts of those cells.
-                let slot = rows.firstSlot + at
-                let varying = plan.contextVaries ? plan.contextAt.map(text) : []
-                let contextID: String
-                if let known = contexts[slot], known.varying == varying {
-                    contextID = known.id
-                } else {
-                    dims.removeAll(keepingCapacity: true)
-                    for n in plan.contextAt { if let text = text(n) { dims.append((plan.dimensions[n].0, text)) } }
-                    switch assembler.context(dims, line: line, into: &raw) {
-                    case .failure(let failure):
-                        problem(failure.message)
-                        continue
-                    case .success(let id):
-                        contextID = id
-                        contexts[slot] = (varying, id)
-                    }
-                }
-                let id = rows.hasPrinted ? "\(rows.tableID).\(r).\(column.name)" : linkID ?? ""
-                let outcome = assembler.add(id: id, line: line, concept: conceptName, unit: plan.unitAt.flatMap(text), context: contextID,
-                                                 value: value, decimals: decimalsText, csv: true,
-                                                 printed: rows.hasPrinted ? rows.printed[id] : nil, keepsID: linkID != nil, into: &raw)
-                if let message = outcome { problem(message) }
+                reading.readCell(fields, record: r, line: line, column, at: at, plan, rows, into: part)
             }
+        }
+    }
+
+    /// A part's state taken into a variable of the reading function for the reading (a class's
+    /// stored properties are checked for exclusive access at every use), and given back. (Each
+    /// taken, not copied, so that what this part adds is not copied on the way.)
+    private struct PartReading {
+        var assembler: FactAssembler
+        var raw = RawInstance()
+        var contexts: [Int: (varying: [String?], id: String)] = [:]
+        var dims: [(String, String)] = []
+
+        init(taking part: TablePart) {
+            assembler = part.assembler
+            part.assembler = FactAssembler(model: assembler.model, namespaces: assembler.namespaces)
+            swap(&raw, &part.raw)
+            swap(&contexts, &part.contexts)
+            swap(&dims, &part.dims)
+        }
+
+        /// Gives the state back to the part it was taken from.
+        mutating func giveBack(to part: TablePart) {
+            swap(&assembler, &part.assembler)
+            swap(&raw, &part.raw)
+            swap(&contexts, &part.contexts)
+            swap(&dims, &part.dims)
+        }
+
+        /// Reads a record's cell of a fact column: a footnote's text, or a fact with its context.
+        @inline(__always)
+        mutating func readCell(_ fields: [String], record r: Int, line: Int, _ column: Column, at: Int, _ plan: ColumnPlan,
+                               _ rows: TableRows, into part: TablePart) {
+            let cell = fields[at]
+            if cell.isEmpty { return }
+            // A fact's identifier in links: its table, row and column (xBRL-CSV 1.0).
+            let linkID = rows.rowIDAt.map { "\(rows.tableID).r_\(fields[$0]).\(column.name)" }
+            if plan.isNote {
+                if let linkID { part.notes[linkID] = cell }
+                return
+            }
+            func problem(_ message: String) { part.problem(line, "column \(at + 1) (\(column.name)): \(message)") }
+            for message in plan.problems { problem(message) }
+            var decimalsText: String?
+            if let message = PartReading.readDecimals(plan.decimals, fields, into: &decimalsText) {
+                problem(message)
+                return
+            }
+            if !plan.problems.isEmpty { return }
+            var value: String? = cell
+            if let message = PartReading.readSpecialValue(cell, into: &value, decimals: &decimalsText) {
+                problem(message)
+                return
+            }
+            guard let conceptName = plan.conceptAt.flatMap({ PartReading.text(plan, $0, fields) }) else {
+                problem("the fact has no concept")
+                return
+            }
+            let contextID: String
+            switch context(plan, slot: rows.firstSlot + at, fields, line: line) {
+            case .failure(let failure):
+                problem(failure.message)
+                return
+            case .success(let id):
+                contextID = id
+            }
+            let id = rows.hasPrinted ? "\(rows.tableID).\(r).\(column.name)" : linkID ?? ""
+            let outcome = assembler.add(id: id, line: line, concept: conceptName, unit: plan.unitAt.flatMap { PartReading.text(plan, $0, fields) },
+                                        context: contextID, value: value, decimals: decimalsText, csv: true,
+                                        printed: rows.hasPrinted ? rows.printed[id] : nil, keepsID: linkID != nil, into: &raw)
+            if let message = outcome { problem(message) }
+        }
+
+        /// A dimension's text in this row: nil where the dimension is left out.
+        @inline(__always)
+        static func text(_ plan: ColumnPlan, _ n: Int, _ fields: [String]) -> String? {
+            switch plan.dimensions[n].1 {
+            case .literal(let text): return text
+            case .column(let source):
+                let text = fields[source]
+                return text.isEmpty || text == "#none" ? nil : text
+            }
+        }
+
+        /// A fact's decimals as its column plan takes them; what is wrong with them, or nil.
+        @inline(__always)
+        static func readDecimals(_ decimals: ColumnPlan.Decimals, _ fields: [String], into decimalsText: inout String?) -> String? {
+            switch decimals {
+            case .none: break
+            case .literal(let text): decimalsText = text
+            case .column(let source):
+                let text = fields[source]
+                if !text.isEmpty {
+                    guard Int(text) != nil else { return "the decimals \"\(text.prefix(20))\" are not an integer" }
+                    decimalsText = text
+                }
+            case .problem(let message):
+                return message
+            }
+            return nil
+        }
+
+        /// A cell's special value (`#nil`, with no decimals; `#empty`; `##…` for text starting
+        /// with `#`), where it is one; what is wrong with it, or nil.
+        @inline(__always)
+        static func readSpecialValue(_ cell: String, into value: inout String?, decimals decimalsText: inout String?) -> String? {
+            guard cell.utf8.first == UInt8(ascii: "#") else { return nil }
+            if cell == "#nil" {
+                value = nil
+                decimalsText = nil
+            } else if cell == "#empty" {
+                value = ""
+            } else if cell.hasPrefix("##") {
+                value = String(cell.dropFirst())
+            } else {
+                return "unknown special value \(cell.prefix(20))"
+            }
+            return nil
+        }
+
+        /// The context of a fact column's cell: resolved once per column where it takes no row's
+        /// cell, else once per column and texts of those cells.
+        @inline(__always)
+        mutating func context(_ plan: ColumnPlan, slot: Int, _ fields: [String], line: Int) -> Result<String, FactAssembler.Problem> {
+            let varying = plan.contextVaries ? plan.contextAt.map { PartReading.text(plan, $0, fields) } : []
+            if let known = contexts[slot], known.varying == varying { return .success(known.id) }
+            dims.removeAll(keepingCapacity: true)
+            for n in plan.contextAt { if let text = PartReading.text(plan, n, fields) { dims.append((plan.dimensions[n].0, text)) } }
+            let resolved = assembler.context(dims, line: line, into: &raw)
+            if case .success(let id) = resolved { contexts[slot] = (varying, id) }
+            return resolved
         }
     }
 
@@ -457,6 +496,28 @@ import NAICXBRLChecks
         mutating func read<F: Files>(_ metadata: JSONDocument.Node, at metadataFile: String?, folder: String?,
                                      files zip: inout F, into raw: inout RawInstance) -> Blank? {
             let shownMetadata = metadataFile ?? ""
+            guard let (blank, namespaces) = readDocumentInfo(metadata, shownMetadata, into: &raw) else { return nil }
+            let reportParameters = parameters(metadata["parameters"], shownMetadata)
+            let reportDimensions = dimensions(metadata["dimensions"], shownMetadata)
+            let reportDecimals = decimals(metadata["decimals"], shownMetadata)
+            let templates = readTemplates(metadata["tableTemplates"], shownMetadata)
+            let model = TaxonomyModel.of(blank)
+            let tableList = listTables(metadata["tables"], shownMetadata, templates: templates, folder: folder, parameters: reportParameters)
+            // Printed forms first, so that the facts they name carry an id.
+            let printed = readPrintedForms(tableList, files: &zip)
+            var reading = ReportTables(model: model, namespaces: namespaces, assembler: FactAssembler(model: model, namespaces: namespaces),
+                                       printed: printed, dimensions: reportDimensions, decimals: reportDecimals)
+            for table in tableList where !(table.id == CSVReportWriter.printedFormsTable && table.template.columns.allSatisfy(\.comment)) {
+                readTable(table, files: &zip, &reading, into: &raw)
+            }
+            fileLinkedFootnotes(metadata["links"], reading.notes, into: &raw)
+            return blank
+        }
+
+        /// Checks the metadata's top level and its `documentInfo`: the report's edition, found by
+        /// its taxonomy (nil when none is known), and its namespace prefixes.
+        mutating func readDocumentInfo(_ metadata: JSONDocument.Node, _ shownMetadata: String,
+                                       into raw: inout RawInstance) -> (blank: Blank, namespaces: [String: String])? {
             guard let members = metadata.members else {
                 fail(shownMetadata, metadata, "the metadata must be a JSON object")
                 return nil
@@ -488,37 +549,43 @@ import NAICXBRLChecks
             guard let blank = named ?? refs.lazy.compactMap(JSONReportReader.blank(entryPoint:)).first else {
                 return nil
             }
+            return (blank, namespaces)
+        }
 
-            func dimensions(_ node: JSONDocument.Node?) -> [(String, String)] {
-                var out: [(String, String)] = []
-                for member in node?.members ?? [] {
-                    if let value = member.node.string { out.append((member.key, value)) } else { fail(shownMetadata, member.node, "dimension \(member.key.prefix(40)) must be a string") }
-                }
-                return out
+        /// Dimensions of the report, a template or a column: name and value, each a string.
+        mutating func dimensions(_ node: JSONDocument.Node?, _ shownMetadata: String) -> [(String, String)] {
+            var out: [(String, String)] = []
+            for member in node?.members ?? [] {
+                if let value = member.node.string { out.append((member.key, value)) } else { fail(shownMetadata, member.node, "dimension \(member.key.prefix(40)) must be a string") }
             }
-            func decimals(_ node: JSONDocument.Node?) -> String? {
-                guard let node else { return nil }
-                switch node.value {
-                case .number(let text) where Int(text) != nil: return text
-                case .string(let text) where text.hasPrefix("$"): return text
-                default:
-                    fail(shownMetadata, node, "decimals must be an integer or a $column reference")
-                    return nil
-                }
+            return out
+        }
+
+        /// Decimals of the report, a template or a column: an integer, or a `$column` reference.
+        mutating func decimals(_ node: JSONDocument.Node?, _ shownMetadata: String) -> String? {
+            guard let node else { return nil }
+            switch node.value {
+            case .number(let text) where Int(text) != nil: return text
+            case .string(let text) where text.hasPrefix("$"): return text
+            default:
+                fail(shownMetadata, node, "decimals must be an integer or a $column reference")
+                return nil
             }
-            // Parameters: name to value, each a string (xBRL-CSV 1.0).
-            func parameters(_ node: JSONDocument.Node?) -> [String: String] {
-                var out: [String: String] = [:]
-                for member in node?.members ?? [] {
-                    if let value = member.node.string { out[member.key] = value } else { fail(shownMetadata, member.node, "parameter \(member.key.prefix(40)) must be a string") }
-                }
-                return out
+        }
+
+        /// Parameters: name to value, each a string (xBRL-CSV 1.0).
+        mutating func parameters(_ node: JSONDocument.Node?, _ shownMetadata: String) -> [String: String] {
+            var out: [String: String] = [:]
+            for member in node?.members ?? [] {
+                if let value = member.node.string { out[member.key] = value } else { fail(shownMetadata, member.node, "parameter \(member.key.prefix(40)) must be a string") }
             }
-            let reportParameters = parameters(metadata["parameters"])
-            let reportDimensions = dimensions(metadata["dimensions"])
-            let reportDecimals = decimals(metadata["decimals"])
+            return out
+        }
+
+        /// The metadata's table templates by name.
+        mutating func readTemplates(_ node: JSONDocument.Node?, _ shownMetadata: String) -> [String: Template] {
             var templates: [String: Template] = [:]
-            for member in metadata["tableTemplates"]?.members ?? [] {
+            for member in node?.members ?? [] {
                 var template = Template()
                 for property in member.node.members ?? [] {
                     switch property.key {
@@ -529,31 +596,43 @@ import NAICXBRLChecks
                         if !property.key.contains(":") { fail(shownMetadata, property.node, "\(property.key.prefix(40)) of table template \(member.key.prefix(40)) is not read") }
                     }
                 }
-                template.dimensions = dimensions(member.node["dimensions"])
-                template.decimals = decimals(member.node["decimals"])
+                template.dimensions = dimensions(member.node["dimensions"], shownMetadata)
+                template.decimals = decimals(member.node["decimals"], shownMetadata)
                 for column in member.node["columns"]?.members ?? [] {
-                    var definition = Column(name: column.key)
-                    for property in column.node.members ?? [] {
-                        switch property.key {
-                        case "comment":
-                            if case .bool(let b) = property.node.value { definition.comment = b } else { fail(shownMetadata, property.node, "comment must be true or false") }
-                        case "dimensions":
-                            definition.dimensions = dimensions(property.node)
-                            definition.hasDimensions = true
-                        case "decimals": definition.decimals = decimals(property.node)
-                        default:
-                            if !property.key.contains(":") { fail(shownMetadata, property.node, "\(property.key.prefix(40)) of column \(column.key.prefix(40)) is not read") }
-                        }
-                    }
-                    template.columns.append(definition)
+                    template.columns.append(readColumn(column, shownMetadata))
                 }
                 templates[member.key] = template
             }
-            let model = TaxonomyModel.of(blank)
-            var assembler = FactAssembler(model: model, namespaces: namespaces)
-            // Printed forms first, so that the facts they name carry an id.
-            var tableList: [(id: String, template: Template, path: String, parameters: [String: String])] = []
-            for member in metadata["tables"]?.members ?? [] {
+            return templates
+        }
+
+        /// A column of a table template: whether it is a comment, its dimensions and decimals.
+        mutating func readColumn(_ column: JSONDocument.Member, _ shownMetadata: String) -> Column {
+            var definition = Column(name: column.key)
+            for property in column.node.members ?? [] {
+                switch property.key {
+                case "comment":
+                    if case .bool(let b) = property.node.value { definition.comment = b } else { fail(shownMetadata, property.node, "comment must be true or false") }
+                case "dimensions":
+                    definition.dimensions = dimensions(property.node, shownMetadata)
+                    definition.hasDimensions = true
+                case "decimals": definition.decimals = decimals(property.node, shownMetadata)
+                default:
+                    if !property.key.contains(":") { fail(shownMetadata, property.node, "\(property.key.prefix(40)) of column \(column.key.prefix(40)) is not read") }
+                }
+            }
+            return definition
+        }
+
+        /// A table of the metadata: its id, template, file path and parameters.
+        typealias TableEntry = (id: String, template: Template, path: String, parameters: [String: String])
+
+        /// The metadata's tables whose template is known and whose url is a relative path inside
+        /// the package, each with its parameters over the report's.
+        mutating func listTables(_ node: JSONDocument.Node?, _ shownMetadata: String, templates: [String: Template], folder: String?,
+                                 parameters reportParameters: [String: String]) -> [TableEntry] {
+            var tableList: [TableEntry] = []
+            for member in node?.members ?? [] {
                 let templateName = member.node["template"]?.string ?? member.key
                 guard let template = templates[templateName] else {
                     fail(shownMetadata, member.node, "table \(member.key.prefix(40)) names no table template of the metadata")
@@ -568,82 +647,108 @@ import NAICXBRLChecks
                     fail(shownMetadata, member.node, "the url \(url.prefix(80)) of table \(member.key.prefix(40)) is not a relative path inside the package")
                     continue
                 }
-                let tableParameters = member.node["parameters"].map { parameters($0).merging(reportParameters) { table, _ in table } } ?? reportParameters
+                let tableParameters = member.node["parameters"].map { parameters($0, shownMetadata).merging(reportParameters) { table, _ in table } } ?? reportParameters
                 tableList.append((member.key, template, folder.map { $0 + "/" + url } ?? url, tableParameters))
             }
-            // Footnotes (facts of concept xbrl:note) by their row's id, and facts by their row's id
-            // and by table, row and column, for the links between them.
-            var notes: [String: String] = [:]
+            return tableList
+        }
+
+        /// The printed forms of the `PrintedForms` table, by table, row and column.
+        mutating func readPrintedForms<F: Files>(_ tableList: [TableEntry], files zip: inout F) -> [String: String] {
             var printed: [String: String] = [:]
             for table in tableList where table.id == CSVReportWriter.printedFormsTable && table.template.columns.map(\.name) == ["table", "row", "column", "printed"] {
                 guard let rows = readCSV(&zip, table.path, table.template) else { continue }
                 for row in rows.dropFirst() { printed["\(row.fields[0]).\(row.fields[1]).\(row.fields[2])"] = row.fields[3] }
             }
-            // Each fact column of each table is a slot of the assembler, which resolves a context
-            // once for the column's facts of the same dimensions.
-            var slots = 0
-            for table in tableList where !(table.id == CSVReportWriter.printedFormsTable && table.template.columns.allSatisfy(\.comment)) {
-                var marks = TableMarks()
-                guard let (contents, header) = checkedCSV(&zip, table.path, table.template, marks: &marks) else { continue }
-                // Header order may differ from the template's.
-                var index: [String: Int] = [:]
-                for (n, field) in header.fields.enumerated() { index[field] = n }
-                // Worked out once per table: each fact column's place, and its dimensions with the
-                // template's and the report's after them, each name once (the first counts), a
-                // `$column` reference resolved to the column's place.
-                let factColumns = table.template.columns.filter(\.isFact).compactMap { column -> (Column, Int, ColumnPlan)? in
-                    index[column.name].map { at in
-                        (column, at, ColumnPlan(column.dimensions + table.template.dimensions + reportDimensions,
-                                                decimals: column.decimals ?? table.template.decimals ?? reportDecimals, index: index,
-                                                parameters: table.parameters))
-                    }
-                }
-                let prefix = table.id + "."
-                let hasPrinted = printed.keys.contains { $0.hasPrefix(prefix) }
-                let rowIDAt = table.template.rowIdColumn.flatMap { index[$0] }
-                if let name = table.template.rowIdColumn, rowIDAt == nil {
-                    fail(table.path, header.line, "the rowIdColumn \(name.prefix(40)) is not a column of the table")
-                }
-                let firstSlot = slots
-                slots += header.fields.count
-                // Strings are made only of the fields a fact reads: its cell, the cells its
-                // dimensions and decimals refer to, and the row identifier.
-                var wanted = [Bool](repeating: false, count: header.fields.count)
-                for (_, at, plan) in factColumns {
-                    wanted[at] = true
-                    for case (_, .column(let source)) in plan.dimensions { wanted[source] = true }
-                    if case .column(let source) = plan.decimals { wanted[source] = true }
-                }
-                if let rowIDAt { wanted[rowIDAt] = true }
-                let rows = TableRows(contents: contents, tableID: table.id, factColumns: factColumns, rowIDAt: rowIDAt, hasPrinted: hasPrinted,
-                                     printed: printed, firstSlot: firstSlot, wanted: wanted)
-                // A large table is read in two parts at once, each with its own assembler (its
-                // contexts named apart; the importer makes equal contexts one), then joined in order.
-                let first = TablePart(assembler: assembler, raw: raw)
-                raw = RawInstance()
-                let whole = (range: 0..<contents.count, firstRecord: 0, firstLine: 1)
-                if marks.records - 1 >= 2 * CSVReportReader.rowsPerPart, let middle = marks.marks.min(by: { abs($0.record - marks.records / 2) < abs($1.record - marks.records / 2) }),
-                   middle.record > 0 {
-                    var other = FactAssembler(model: model, namespaces: namespaces)
-                    other.idPrefix = "t\(firstSlot)c"
-                    let second = TablePart(assembler: other, raw: RawInstance())
-                    let parts = [(first, (range: 0..<middle.offset, firstRecord: 0, firstLine: 1), middle.record - 1),
-                                 (second, (range: middle.offset..<contents.count, firstRecord: middle.record, firstLine: middle.line), marks.records - middle.record)]
-                    DispatchQueue.concurrentPerform(iterations: 2) { n in CSVReportReader.read(rows, parts[n].1, records: parts[n].2, into: parts[n].0) }
-                    first.join(second)
-                } else {
-                    CSVReportReader.read(rows, whole, records: marks.records - 1, into: first)
-                }
-                assembler = first.assembler
-                raw = first.raw
-                for (line, message) in first.problems { fail(table.path, line, message) }
-                dropped += first.dropped
-                notes.merge(first.notes) { a, _ in a }
-            }
+            return printed
+        }
 
-            // links: {"footnote": {group: {fact id: [footnote ids]}}}: a footnote linked from a
-            // fact (another processor's form of a printed form).
-            for type in metadata["links"]?.members ?? [] {
+        /// What reading the report's tables needs beside them, and what it gathers across them.
+        struct ReportTables {
+            let model: TaxonomyModel
+            let namespaces: [String: String]
+            var assembler: FactAssembler
+            /// Printed forms by table, row and column.
+            let printed: [String: String]
+            /// The report's dimensions and decimals, under each template's.
+            let dimensions: [(String, String)]
+            let decimals: String?
+            /// Each fact column of each table is a slot of the assembler, which resolves a context
+            /// once for the column's facts of the same dimensions.
+            var slots = 0
+            /// Footnotes (facts of concept xbrl:note) by their row's id, for the links to them.
+            var notes: [String: String] = [:]
+        }
+
+        /// Reads a table's facts into `raw`.
+        mutating func readTable<F: Files>(_ table: TableEntry, files zip: inout F, _ reading: inout ReportTables, into raw: inout RawInstance) {
+            var marks = TableMarks()
+            guard let (contents, header) = checkedCSV(&zip, table.path, table.template, marks: &marks) else { return }
+            let rows = tableRows(table, contents: contents, header: header, &reading)
+            // A large table is read in two parts at once, each with its own assembler (its
+            // contexts named apart; the importer makes equal contexts one), then joined in order.
+            let first = TablePart(assembler: reading.assembler, raw: raw)
+            raw = RawInstance()
+            let whole = (range: 0..<contents.count, firstRecord: 0, firstLine: 1)
+            if marks.records - 1 >= 2 * CSVReportReader.rowsPerPart, let middle = marks.marks.min(by: { abs($0.record - marks.records / 2) < abs($1.record - marks.records / 2) }),
+               middle.record > 0 {
+                var other = FactAssembler(model: reading.model, namespaces: reading.namespaces)
+                other.idPrefix = "t\(rows.firstSlot)c"
+                let second = TablePart(assembler: other, raw: RawInstance())
+                let parts = [(first, (range: 0..<middle.offset, firstRecord: 0, firstLine: 1), middle.record - 1),
+                             (second, (range: middle.offset..<contents.count, firstRecord: middle.record, firstLine: middle.line), marks.records - middle.record)]
+                DispatchQueue.concurrentPerform(iterations: 2) { n in CSVReportReader.read(rows, parts[n].1, records: parts[n].2, into: parts[n].0) }
+                first.join(second)
+            } else {
+                CSVReportReader.read(rows, whole, records: marks.records - 1, into: first)
+            }
+            reading.assembler = first.assembler
+            raw = first.raw
+            for (line, message) in first.problems { fail(table.path, line, message) }
+            dropped += first.dropped
+            reading.notes.merge(first.notes) { a, _ in a }
+        }
+
+        /// What reading a table's rows needs, worked out once per table from its header (whose
+        /// order may differ from the template's).
+        mutating func tableRows(_ table: TableEntry, contents: [UInt8], header: CSVTable.Row, _ reading: inout ReportTables) -> TableRows {
+            var index: [String: Int] = [:]
+            for (n, field) in header.fields.enumerated() { index[field] = n }
+            // Each fact column's place, and its dimensions with the template's and the report's
+            // after them, each name once (the first counts), a `$column` reference resolved to the
+            // column's place.
+            let factColumns = table.template.columns.filter(\.isFact).compactMap { column -> (Column, Int, ColumnPlan)? in
+                index[column.name].map { at in
+                    (column, at, ColumnPlan(column.dimensions + table.template.dimensions + reading.dimensions,
+                                            decimals: column.decimals ?? table.template.decimals ?? reading.decimals, index: index,
+                                            parameters: table.parameters))
+                }
+            }
+            let prefix = table.id + "."
+            let hasPrinted = reading.printed.keys.contains { $0.hasPrefix(prefix) }
+            let rowIDAt = table.template.rowIdColumn.flatMap { index[$0] }
+            if let name = table.template.rowIdColumn, rowIDAt == nil {
+                fail(table.path, header.line, "the rowIdColumn \(name.prefix(40)) is not a column of the table")
+            }
+            let firstSlot = reading.slots
+            reading.slots += header.fields.count
+            // Strings are made only of the fields a fact reads: its cell, the cells its
+            // dimensions and decimals refer to, and the row identifier.
+            var wanted = [Bool](repeating: false, count: header.fields.count)
+            for (_, at, plan) in factColumns {
+                wanted[at] = true
+                for case (_, .column(let source)) in plan.dimensions { wanted[source] = true }
+                if case .column(let source) = plan.decimals { wanted[source] = true }
+            }
+            if let rowIDAt { wanted[rowIDAt] = true }
+            return TableRows(contents: contents, tableID: table.id, factColumns: factColumns, rowIDAt: rowIDAt, hasPrinted: hasPrinted,
+                             printed: reading.printed, firstSlot: firstSlot, wanted: wanted)
+        }
+
+        /// links: {"footnote": {group: {fact id: [footnote ids]}}}: a footnote linked from a
+        /// fact (another processor's form of a printed form).
+        func fileLinkedFootnotes(_ node: JSONDocument.Node?, _ notes: [String: String], into raw: inout RawInstance) {
+            for type in node?.members ?? [] {
                 for group in type.node.members ?? [] {
                     for link in group.node.members ?? [] {
                         guard type.key == "footnote" else { continue }
@@ -651,7 +756,6 @@ import NAICXBRLChecks
                     }
                 }
             }
-            return blank
         }
 
         /// The rows of a table's CSV file (the header first), checked against the template: the

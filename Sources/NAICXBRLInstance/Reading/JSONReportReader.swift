@@ -151,219 +151,298 @@ import NAICXBRLChecks
 
         mutating func readFacts(_ members: [JSONDocument.Member], model: TaxonomyModel, namespaces: [String: String],
                                 linkTypes: [String: String], canonical: Bool, into raw: inout RawInstance) {
-            let taxonomyNamespace = model.namespace
-            var notes: [String: String] = [:]
-            var links: [(fact: String, note: String, node: JSONDocument.Node)] = []
-            var contextKeys: Set<String> = []
+            var tables = FactTables(model: model, taxonomyNamespace: model.namespace, namespaces: namespaces, linkTypes: linkTypes, canonical: canonical)
             raw.facts.reserveCapacity(members.count)
             raw.units["USD"] = ["{\(XBRLNamespace.iso4217)}USD"]
             raw.units["pure"] = ["{\(XBRLNamespace.xbrli)}pure"]
+            for member in members { readFact(member, &tables, into: &raw) }
+            fileFootnotes(tables, into: &raw)
+        }
 
+        /// What reading a report's facts needs beside them, and what it gathers across facts.
+        private struct FactTables {
+            let model: TaxonomyModel
+            let taxonomyNamespace: String
+            let namespaces: [String: String]
+            let linkTypes: [String: String]
+            let canonical: Bool
+            /// Footnote texts by id.
+            var notes: [String: String] = [:]
+            /// The facts' links to footnotes, matched with them once all facts are read.
+            var links: [(fact: String, note: String, node: JSONDocument.Node)] = []
+            var contextKeys: Set<String> = []
+
+            /// A prefixed name's namespace and local name; nil when its prefix is not declared.
+            @inline(__always)
             func resolve(_ sqname: String) -> (namespace: String, local: String)? {
                 guard let colon = sqname.firstIndex(of: ":") else { return nil }
                 guard let uri = namespaces[String(sqname[..<colon])] else { return nil }
                 return (uri, String(sqname[sqname.index(after: colon)...]))
             }
 
-            for member in members {
-                let id = member.key
-                let node = member.node
-                guard let properties = node.members else {
-                    fail(node, "fact \(id.prefix(40)) must be an object, not \(node.kind)")
-                    continue
-                }
-                var hasValue = false
-                for property in properties {
-                    switch property.key {
-                    case "value": hasValue = true
-                    case "decimals", "dimensions", "links": break
-                    default:
-                        if !property.key.contains(":") { fail(property.node, "unknown property \"\(property.key.prefix(80))\" of fact \(id.prefix(40))") }
-                    }
-                }
-                guard let dimensions = node["dimensions"], let dimensionMembers = dimensions.members else {
-                    fail(node, "fact \(id.prefix(40)) has no dimensions object")
-                    continue
-                }
-                guard let conceptNode = dimensions["concept"], let conceptName = conceptNode.string else {
-                    fail(dimensions, "fact \(id.prefix(40)) has no concept")
-                    continue
-                }
-                guard let concept = resolve(conceptName) else {
-                    fail(conceptNode, "the concept \(conceptName.prefix(80)) of fact \(id.prefix(40)) has no declared prefix")
-                    continue
-                }
-                guard hasValue, let valueNode = node["value"] else {
-                    fail(node, "fact \(id.prefix(40)) has no value (a nil fact's value is null)")
-                    continue
-                }
-                if concept.namespace == JSONReportWriter.xbrlNamespace, concept.local == "note" {
-                    guard let text = valueNode.string else {
-                        fail(valueNode, "footnote \(id.prefix(40)) must have a string value")
-                        continue
-                    }
-                    if dimensions["noteId"]?.string != id {
-                        fail(dimensions, "footnote \(id.prefix(40)) must have a noteId dimension equal to its id")
-                    }
-                    notes[id] = text
-                    continue
-                }
-                guard let entityNode = dimensions["entity"], let entityName = entityNode.string, let entity = resolve(entityName) else {
-                    fail(dimensions["entity"] ?? dimensions, "fact \(id.prefix(40)) has no entity of a declared scheme prefix (such as naic:70416)")
-                    continue
-                }
-                guard let periodNode = dimensions["period"], let periodText = periodNode.string else {
-                    fail(dimensions, "fact \(id.prefix(40)) has no period")
-                    continue
-                }
-                let period: Period?
-                if let slash = periodText.firstIndex(of: "/") {
-                    period = ReaderPeriods.period(instant: nil, start: String(periodText[..<slash]), end: String(periodText[periodText.index(after: slash)...]))
-                } else {
-                    period = ReaderPeriods.period(instant: periodText, start: nil, end: nil)
-                }
-                guard let period else {
-                    fail(periodNode, "the period \"\(periodText.prefix(60))\" of fact \(id.prefix(40)) is not a date-time or an interval of two")
-                    continue
-                }
-                // The concept's type decides unit and decimals.
-                let type = concept.namespace == taxonomyNamespace ? model.concept(concept.local)?.type : nil
-                let numeric = type?.isNumeric ?? false
-                var unitRef: String?
-                if let unitNode = dimensions["unit"] {
-                    guard let unitText = unitNode.string else {
-                        fail(unitNode, "the unit of fact \(id.prefix(40)) must be a string")
-                        continue
-                    }
-                    if let unit = resolve(unitText), unit.namespace == XBRLNamespace.iso4217, unit.local == "USD", type == .monetary {
-                        unitRef = "USD"
-                    } else if unitText == "xbrli:pure" || resolve(unitText).map({ $0.namespace == XBRLNamespace.xbrli && $0.local == "pure" }) == true {
-                        fail(unitNode, "fact \(id.prefix(40)): a pure unit is written by leaving unit out (OIM)")
-                        continue
-                    } else {
-                        fail(unitNode, "fact \(id.prefix(40)) has the unit \(unitText.prefix(60)), which its concept \(conceptName.prefix(80)) does not take")
-                        continue
-                    }
-                } else if type == .monetary {
-                    fail(dimensions, "monetary fact \(id.prefix(40)) has no unit (iso4217:USD)")
-                    continue
-                } else if numeric {
-                    // A numeric fact without a unit is a pure number (OIM).
-                    unitRef = "pure"
-                }
-                var explicit: [String: String] = [:]
-                var typed: [String: String] = [:]
-                var dimensionProblem = false
-                var keyParts: [String] = []
-                for dimension in dimensionMembers {
-                    switch dimension.key {
-                    case "concept", "entity", "period", "unit": continue
-                    case "language", "noteId":
-                        fail(dimension.node, "fact \(id.prefix(40)) is not a footnote and takes no \(dimension.key)")
-                        dimensionProblem = true
-                        continue
-                    default: break
-                    }
-                    guard let axis = resolve(dimension.key), axis.namespace == taxonomyNamespace, let axisConcept = model.concept(axis.local) else {
-                        fail(dimension.node, "the dimension \(dimension.key.prefix(80)) of fact \(id.prefix(40)) is not a dimension of the taxonomy")
-                        dimensionProblem = true
-                        continue
-                    }
-                    switch axisConcept.kind {
-                    case .explicitDimension:
-                        guard let memberName = dimension.node.string, let memberQName = resolve(memberName),
-                              memberQName.namespace == taxonomyNamespace else {
-                            fail(dimension.node, "the member of dimension \(dimension.key.prefix(80)) of fact \(id.prefix(40)) must be a member of the taxonomy, as prefix:Name")
-                            dimensionProblem = true
-                            continue
-                        }
-                        explicit[axis.local] = memberQName.local
-                        keyParts.append(axis.local + "=" + memberQName.local)
-                    case .typedDimension:
-                        guard let text = dimension.node.string else {
-                            fail(dimension.node, "the value of typed dimension \(dimension.key.prefix(80)) of fact \(id.prefix(40)) must be a string")
-                            dimensionProblem = true
-                            continue
-                        }
-                        let value = FactImporter.trimmed(text)
-                        typed[axis.local] = value
-                        keyParts.append(axis.local + "~" + value)
-                    default:
-                        fail(dimension.node, "\(dimension.key.prefix(80)) of fact \(id.prefix(40)) is not a dimension of the taxonomy")
-                        dimensionProblem = true
-                    }
-                }
-                if dimensionProblem { continue }
-                // A context per distinct entity, period and dimensions.
-                keyParts.sort()
-                let key = entity.namespace + "\u{1}" + entity.local + "\u{1}" + periodText + "\u{1}" + keyParts.joined(separator: "\u{1}")
+            /// The key of a fact's context, the context added to the report's when it is new: a
+            /// context per distinct entity, period and dimensions.
+            @inline(__always)
+            mutating func context(entity: (namespace: String, local: String), periodText: String, period: Period,
+                                  dimensions: inout FactDimensions, line: Int, into raw: inout RawInstance) -> String {
+                dimensions.keyParts.sort()
+                let key = entity.namespace + "\u{1}" + entity.local + "\u{1}" + periodText + "\u{1}" + dimensions.keyParts.joined(separator: "\u{1}")
                 if contextKeys.insert(key).inserted {
-                    raw.contexts[key] = FactContext(period: period, explicit: DimensionMembers(explicit), typed: DimensionMembers(typed))
-                    raw.contextLines[key] = node.line
+                    raw.contexts[key] = FactContext(period: period, explicit: DimensionMembers(dimensions.explicit), typed: DimensionMembers(dimensions.typed))
+                    raw.contextLines[key] = line
                     raw.entities[key] = "{\(entity.namespace)}\(entity.local)"
                 }
+                return key
+            }
+        }
 
-                var decimals: String?
-                if let decimalsNode = node["decimals"] {
-                    guard case .number(let text) = decimalsNode.value, Int(text) != nil else {
-                        fail(decimalsNode, "the decimals of fact \(id.prefix(40)) must be an integer")
-                        continue
-                    }
-                    guard numeric else {
-                        fail(decimalsNode, "fact \(id.prefix(40)) is not numeric and takes no decimals")
-                        continue
-                    }
-                    decimals = text
-                }
-                let text: String
-                let isNil: Bool
-                switch valueNode.value {
-                case .null:
-                    text = ""
-                    isNil = true
-                case .string(let s):
-                    text = s
-                    isNil = false
-                    if numeric, decimals == nil {
-                        fail(node, "numeric fact \(id.prefix(40)) has no decimals")
-                        continue
-                    }
-                    if canonical, let type, !JSONReportReader.isCanonical(s, type) {
-                        fail(valueNode, "the value \"\(s.prefix(60))\" of fact \(id.prefix(40)) is not canonical for its type \(type.rawValue), as the report's xbrl:canonicalValues feature says")
-                        continue
-                    }
+        /// A fact's taxonomy dimensions: explicit members and typed values by axis, and the parts
+        /// of its context key they make.
+        private struct FactDimensions {
+            var explicit: [String: String] = [:]
+            var typed: [String: String] = [:]
+            var keyParts: [String] = []
+        }
+
+        /// Reads one member of `facts`: a footnote's text, or a fact with its context.
+        @inline(__always)
+        private mutating func readFact(_ member: JSONDocument.Member, _ tables: inout FactTables, into raw: inout RawInstance) {
+            let id = member.key
+            let node = member.node
+            guard let properties = node.members else {
+                fail(node, "fact \(id.prefix(40)) must be an object, not \(node.kind)")
+                return
+            }
+            let hasValue = checkProperties(properties, of: id)
+            guard let dimensions = node["dimensions"], let dimensionMembers = dimensions.members else {
+                fail(node, "fact \(id.prefix(40)) has no dimensions object")
+                return
+            }
+            guard let conceptNode = dimensions["concept"], let conceptName = conceptNode.string else {
+                fail(dimensions, "fact \(id.prefix(40)) has no concept")
+                return
+            }
+            guard let concept = tables.resolve(conceptName) else {
+                fail(conceptNode, "the concept \(conceptName.prefix(80)) of fact \(id.prefix(40)) has no declared prefix")
+                return
+            }
+            guard hasValue, let valueNode = node["value"] else {
+                fail(node, "fact \(id.prefix(40)) has no value (a nil fact's value is null)")
+                return
+            }
+            if concept.namespace == JSONReportWriter.xbrlNamespace, concept.local == "note" {
+                readNote(id, valueNode, dimensions: dimensions, &tables)
+                return
+            }
+            guard let entityNode = dimensions["entity"], let entityName = entityNode.string, let entity = tables.resolve(entityName) else {
+                fail(dimensions["entity"] ?? dimensions, "fact \(id.prefix(40)) has no entity of a declared scheme prefix (such as naic:70416)")
+                return
+            }
+            guard let period = readPeriod(dimensions, of: id) else { return }
+            // The concept's type decides unit and decimals.
+            let type = concept.namespace == tables.taxonomyNamespace ? tables.model.concept(concept.local)?.type : nil
+            let numeric = type?.isNumeric ?? false
+            guard let unitRef = readUnit(dimensions, of: id, conceptName: conceptName, type: type, tables) else { return }
+            guard var factDimensions = readDimensions(dimensionMembers, of: id, tables) else { return }
+            let key = tables.context(entity: entity, periodText: period.text, period: period.period, dimensions: &factDimensions, line: node.line, into: &raw)
+            guard let decimals = readDecimals(node, of: id, numeric: numeric) else { return }
+            guard let value = readValue(valueNode, of: node, id, type: type, numeric: numeric, decimals: decimals, canonical: tables.canonical) else { return }
+            guard let footnoted = readLinks(node, of: id, &tables) else { return }
+            raw.facts.append(RawInstance.RawFact(namespace: concept.namespace, concept: concept.local, contextRef: key, unitRef: unitRef,
+                                                 decimals: decimals, isNil: value.isNil, id: footnoted ? id : nil, value: value.text, line: node.line))
+        }
+
+        /// Refuses a fact's unknown unprefixed properties; whether it has a value.
+        @inline(__always)
+        private mutating func checkProperties(_ properties: [JSONDocument.Member], of id: String) -> Bool {
+            var hasValue = false
+            for property in properties {
+                switch property.key {
+                case "value": hasValue = true
+                case "decimals", "dimensions", "links": break
                 default:
-                    fail(valueNode, "the value of fact \(id.prefix(40)) must be a string or null, not \(valueNode.kind)")
+                    if !property.key.contains(":") { fail(property.node, "unknown property \"\(property.key.prefix(80))\" of fact \(id.prefix(40))") }
+                }
+            }
+            return hasValue
+        }
+
+        /// Keeps a footnote's text for the facts that link to it.
+        @inline(__always)
+        private mutating func readNote(_ id: String, _ valueNode: JSONDocument.Node, dimensions: JSONDocument.Node, _ tables: inout FactTables) {
+            guard let text = valueNode.string else {
+                fail(valueNode, "footnote \(id.prefix(40)) must have a string value")
+                return
+            }
+            if dimensions["noteId"]?.string != id {
+                fail(dimensions, "footnote \(id.prefix(40)) must have a noteId dimension equal to its id")
+            }
+            tables.notes[id] = text
+        }
+
+        /// A fact's period, as printed and as read: a date-time or an interval of two.
+        @inline(__always)
+        private mutating func readPeriod(_ dimensions: JSONDocument.Node, of id: String) -> (text: String, period: Period)? {
+            guard let periodNode = dimensions["period"], let periodText = periodNode.string else {
+                fail(dimensions, "fact \(id.prefix(40)) has no period")
+                return nil
+            }
+            let period: Period?
+            if let slash = periodText.firstIndex(of: "/") {
+                period = ReaderPeriods.period(instant: nil, start: String(periodText[..<slash]), end: String(periodText[periodText.index(after: slash)...]))
+            } else {
+                period = ReaderPeriods.period(instant: periodText, start: nil, end: nil)
+            }
+            guard let period else {
+                fail(periodNode, "the period \"\(periodText.prefix(60))\" of fact \(id.prefix(40)) is not a date-time or an interval of two")
+                return nil
+            }
+            return (periodText, period)
+        }
+
+        /// The unit a fact's concept takes (`USD`, `pure`, or none inside the outer optional);
+        /// nil when the fact's unit is refused.
+        @inline(__always)
+        private mutating func readUnit(_ dimensions: JSONDocument.Node, of id: String, conceptName: String, type: Concept.DataType?,
+                                       _ tables: FactTables) -> String?? {
+            guard let unitNode = dimensions["unit"] else {
+                if type == .monetary {
+                    fail(dimensions, "monetary fact \(id.prefix(40)) has no unit (iso4217:USD)")
+                    return nil
+                }
+                // A numeric fact without a unit is a pure number (OIM).
+                return .some(type?.isNumeric ?? false ? "pure" : nil)
+            }
+            guard let unitText = unitNode.string else {
+                fail(unitNode, "the unit of fact \(id.prefix(40)) must be a string")
+                return nil
+            }
+            if let unit = tables.resolve(unitText), unit.namespace == XBRLNamespace.iso4217, unit.local == "USD", type == .monetary {
+                return .some("USD")
+            } else if unitText == "xbrli:pure" || tables.resolve(unitText).map({ $0.namespace == XBRLNamespace.xbrli && $0.local == "pure" }) == true {
+                fail(unitNode, "fact \(id.prefix(40)): a pure unit is written by leaving unit out (OIM)")
+            } else {
+                fail(unitNode, "fact \(id.prefix(40)) has the unit \(unitText.prefix(60)), which its concept \(conceptName.prefix(80)) does not take")
+            }
+            return nil
+        }
+
+        /// A fact's taxonomy dimensions; nil when any is refused (each refusal is reported).
+        @inline(__always)
+        private mutating func readDimensions(_ members: [JSONDocument.Member], of id: String, _ tables: FactTables) -> FactDimensions? {
+            var read = FactDimensions()
+            var dimensionProblem = false
+            for dimension in members {
+                switch dimension.key {
+                case "concept", "entity", "period", "unit": continue
+                case "language", "noteId":
+                    fail(dimension.node, "fact \(id.prefix(40)) is not a footnote and takes no \(dimension.key)")
+                    dimensionProblem = true
+                    continue
+                default: break
+                }
+                guard let axis = tables.resolve(dimension.key), axis.namespace == tables.taxonomyNamespace, let axisConcept = tables.model.concept(axis.local) else {
+                    fail(dimension.node, "the dimension \(dimension.key.prefix(80)) of fact \(id.prefix(40)) is not a dimension of the taxonomy")
+                    dimensionProblem = true
                     continue
                 }
-                var footnoted = false
-                if let linkNode = node["links"] {
-                    guard let byType = linkNode.members else {
-                        fail(linkNode, "the links of fact \(id.prefix(40)) must be an object")
+                switch axisConcept.kind {
+                case .explicitDimension:
+                    guard let memberName = dimension.node.string, let memberQName = tables.resolve(memberName),
+                          memberQName.namespace == tables.taxonomyNamespace else {
+                        fail(dimension.node, "the member of dimension \(dimension.key.prefix(80)) of fact \(id.prefix(40)) must be a member of the taxonomy, as prefix:Name")
+                        dimensionProblem = true
                         continue
                     }
-                    for linkType in byType {
-                        guard linkTypes[linkType.key] == JSONReportWriter.footnoteArcrole else {
-                            fail(linkType.node, "link type \(linkType.key.prefix(40)) of fact \(id.prefix(40)) is not declared as the fact-footnote arcrole")
+                    read.explicit[axis.local] = memberQName.local
+                    read.keyParts.append(axis.local + "=" + memberQName.local)
+                case .typedDimension:
+                    guard let text = dimension.node.string else {
+                        fail(dimension.node, "the value of typed dimension \(dimension.key.prefix(80)) of fact \(id.prefix(40)) must be a string")
+                        dimensionProblem = true
+                        continue
+                    }
+                    let value = FactImporter.trimmed(text)
+                    read.typed[axis.local] = value
+                    read.keyParts.append(axis.local + "~" + value)
+                default:
+                    fail(dimension.node, "\(dimension.key.prefix(80)) of fact \(id.prefix(40)) is not a dimension of the taxonomy")
+                    dimensionProblem = true
+                }
+            }
+            return dimensionProblem ? nil : read
+        }
+
+        /// A fact's decimals (none inside the outer optional); nil when they are refused.
+        @inline(__always)
+        private mutating func readDecimals(_ node: JSONDocument.Node, of id: String, numeric: Bool) -> String?? {
+            guard let decimalsNode = node["decimals"] else { return .some(nil) }
+            guard case .number(let text) = decimalsNode.value, Int(text) != nil else {
+                fail(decimalsNode, "the decimals of fact \(id.prefix(40)) must be an integer")
+                return nil
+            }
+            guard numeric else {
+                fail(decimalsNode, "fact \(id.prefix(40)) is not numeric and takes no decimals")
+                return nil
+            }
+            return .some(text)
+        }
+
+        /// A fact's value (empty for a nil fact); nil when it is refused.
+        @inline(__always)
+        private mutating func readValue(_ valueNode: JSONDocument.Node, of node: JSONDocument.Node, _ id: String, type: Concept.DataType?,
+                                        numeric: Bool, decimals: String?, canonical: Bool) -> (text: String, isNil: Bool)? {
+            switch valueNode.value {
+            case .null:
+                return ("", true)
+            case .string(let s):
+                if numeric, decimals == nil {
+                    fail(node, "numeric fact \(id.prefix(40)) has no decimals")
+                    return nil
+                }
+                if canonical, let type, !JSONReportReader.isCanonical(s, type) {
+                    fail(valueNode, "the value \"\(s.prefix(60))\" of fact \(id.prefix(40)) is not canonical for its type \(type.rawValue), as the report's xbrl:canonicalValues feature says")
+                    return nil
+                }
+                return (s, false)
+            default:
+                fail(valueNode, "the value of fact \(id.prefix(40)) must be a string or null, not \(valueNode.kind)")
+                return nil
+            }
+        }
+
+        /// Notes a fact's links to footnotes; whether it has any, or nil when its links are refused.
+        @inline(__always)
+        private mutating func readLinks(_ node: JSONDocument.Node, of id: String, _ tables: inout FactTables) -> Bool? {
+            guard let linkNode = node["links"] else { return false }
+            guard let byType = linkNode.members else {
+                fail(linkNode, "the links of fact \(id.prefix(40)) must be an object")
+                return nil
+            }
+            var footnoted = false
+            for linkType in byType {
+                guard tables.linkTypes[linkType.key] == JSONReportWriter.footnoteArcrole else {
+                    fail(linkType.node, "link type \(linkType.key.prefix(40)) of fact \(id.prefix(40)) is not declared as the fact-footnote arcrole")
+                    continue
+                }
+                for group in linkType.node.members ?? [] {
+                    for target in group.node.elements ?? [] {
+                        guard let noteID = target.string else {
+                            fail(target, "a link target must be a fact id")
                             continue
                         }
-                        for group in linkType.node.members ?? [] {
-                            for target in group.node.elements ?? [] {
-                                guard let noteID = target.string else {
-                                    fail(target, "a link target must be a fact id")
-                                    continue
-                                }
-                                links.append((id, noteID, target))
-                                footnoted = true
-                            }
-                        }
+                        tables.links.append((id, noteID, target))
+                        footnoted = true
                     }
                 }
-                raw.facts.append(RawInstance.RawFact(namespace: concept.namespace, concept: concept.local, contextRef: key, unitRef: unitRef,
-                                                     decimals: decimals, isNil: isNil, id: footnoted ? id : nil, value: text, line: node.line))
             }
-            for link in links {
-                guard let text = notes[link.note] else {
+            return footnoted
+        }
+
+        /// Gives each linked fact its footnote's text.
+        private mutating func fileFootnotes(_ tables: FactTables, into raw: inout RawInstance) {
+            for link in tables.links {
+                guard let text = tables.notes[link.note] else {
                     fail(link.node, "fact \(link.fact.prefix(40)) links to \(link.note.prefix(40)), which is no footnote of the report")
                     continue
                 }

@@ -697,9 +697,21 @@ private struct Document {
     // MARK: Cover
 
     mutating func cover() {
-        let cover = statement.cover
         guard let periods else { return }
         let at = FactContext(period: periods.period(.currentInstant))
+        writeCoverTitle(at)
+        writeCoverFields(at)
+        let cover = statement.cover
+        writePeople("Officers", cover.officers, "OfficerName", "OfficerTitle", periods)
+        writePeople("Other Officers", cover.otherOfficers, "OtherOfficerName", "OtherOfficerTitle", periods)
+        writeDirectors(cover.directors, periods)
+        if let jurat = cover.jurat { writeJurat(jurat, at, periods) }
+        out.xml.raw("</div>\n")
+    }
+
+    /// Opens the cover: the company's name, the edition, and the statement's date and kind.
+    private mutating func writeCoverTitle(_ at: FactContext) {
+        let cover = statement.cover
         let xml = out
         xml.xml.raw("<div class=\"cover\" id=\"cover\">\n<h1>")
         textFact(take("CompanyName", at), cover.companyName ?? "")
@@ -713,93 +725,114 @@ private struct Document {
             textFact(take("StatementKind", at), kind.rawValue)
             xml.xml.raw(")")
         }
-        xml.xml.raw("</p>\n<table class=\"cover-fields\">\n")
-        // A row of the cover's table: the label, then the value, tagged where its fact is.
-        func row(_ label: String, _ document: inout Document, _ value: (inout Document) -> Void) {
-            let xml = document.out
-            xml.xml.raw("<tr><th>")
-            xml.xml.text(label)
-            xml.xml.raw("</th><td>")
-            value(&document)
-            xml.xml.raw("</td></tr>\n")
-        }
-        func field(_ label: String, _ concept: String, _ value: String?, _ document: inout Document) {
-            guard let value else { return }
-            row(label, &document) { $0.textFact($0.take(concept, at), value) }
-        }
-        func date(_ label: String, _ concept: String, _ value: CalendarDate?, _ document: inout Document) {
-            guard let value else { return }
-            row(label, &document) { $0.dateFact($0.take(concept, at), value) }
-        }
-        field("NAIC Group Code", "NAICGroupCode", cover.groupCode, &self)
-        field("NAIC Group Code (prior period)", "NAICGroupCodePrior", cover.priorGroupCode, &self)
-        field("NAIC Company Code", "NAICCompanyCode", cover.companyCode, &self)
-        field("Employer's ID Number", "EmployerIdentificationNumber", cover.employerID, &self)
-        field("Organized under the Laws of", "OrganizedUnderLawsOf", cover.organizedUnderLawsOf, &self)
-        field("State of Domicile or Port of Entry", "StateOfDomicile", cover.stateOfDomicile, &self)
-        field("Country of Domicile", "CountryOfDomicile", cover.countryOfDomicile, &self)
-        date("Incorporated/Organized", "IncorporationDate", cover.incorporated, &self)
-        date("Commenced Business", "CommencedBusinessDate", cover.commencedBusiness, &self)
+        xml.xml.raw("</p>\n")
+    }
+
+    /// The cover's table of fields: codes, domicile, dates, addresses and the statement contact.
+    private mutating func writeCoverFields(_ at: FactContext) {
+        let cover = statement.cover
+        out.xml.raw("<table class=\"cover-fields\">\n")
+        writeCoverField("NAIC Group Code", "NAICGroupCode", cover.groupCode, at)
+        writeCoverField("NAIC Group Code (prior period)", "NAICGroupCodePrior", cover.priorGroupCode, at)
+        writeCoverField("NAIC Company Code", "NAICCompanyCode", cover.companyCode, at)
+        writeCoverField("Employer's ID Number", "EmployerIdentificationNumber", cover.employerID, at)
+        writeCoverField("Organized under the Laws of", "OrganizedUnderLawsOf", cover.organizedUnderLawsOf, at)
+        writeCoverField("State of Domicile or Port of Entry", "StateOfDomicile", cover.stateOfDomicile, at)
+        writeCoverField("Country of Domicile", "CountryOfDomicile", cover.countryOfDomicile, at)
+        writeCoverDate("Incorporated/Organized", "IncorporationDate", cover.incorporated, at)
+        writeCoverDate("Commenced Business", "CommencedBusinessDate", cover.commencedBusiness, at)
         for (label, stem, address) in [("Statutory Home Office", "StatutoryHomeOffice", cover.statutoryHomeOffice),
                                        ("Main Administrative Office", "MainAdministrativeOffice", cover.mainAdministrativeOffice),
                                        ("Mail Address", "MailAddress", cover.mailAddress),
                                        ("Primary Location of Books and Records", "BooksAndRecords", cover.booksAndRecords)] {
             guard let address else { continue }
-            field(label, stem + "Street", address.street, &self)
-            field(label + " (city or town, state, zip)", stem + "CityStateZip", address.cityStateZip, &self)
-            field(label + " (telephone)", stem + "Telephone", address.telephone, &self)
+            writeCoverField(label, stem + "Street", address.street, at)
+            writeCoverField(label + " (city or town, state, zip)", stem + "CityStateZip", address.cityStateZip, at)
+            writeCoverField(label + " (telephone)", stem + "Telephone", address.telephone, at)
         }
-        field("Internet Website Address", "InternetWebSiteAddress", cover.webSite, &self)
-        field("Statutory Statement Contact", "StatementContactName", cover.contact?.name, &self)
-        field("Contact telephone", "StatementContactTelephone", cover.contact?.telephone, &self)
-        field("Contact e-mail address", "StatementContactEmail", cover.contact?.email, &self)
-        field("Contact fax number", "StatementContactFax", cover.contact?.fax, &self)
+        writeCoverField("Internet Website Address", "InternetWebSiteAddress", cover.webSite, at)
+        writeCoverField("Statutory Statement Contact", "StatementContactName", cover.contact?.name, at)
+        writeCoverField("Contact telephone", "StatementContactTelephone", cover.contact?.telephone, at)
+        writeCoverField("Contact e-mail address", "StatementContactEmail", cover.contact?.email, at)
+        writeCoverField("Contact fax number", "StatementContactFax", cover.contact?.fax, at)
+        out.xml.raw("</table>\n")
+    }
+
+    /// A row of the cover's table: the label, then the value, tagged where its fact is.
+    private mutating func writeCoverRow(_ label: String, _ value: (inout Document) -> Void) {
+        let xml = out
+        xml.xml.raw("<tr><th>")
+        xml.xml.text(label)
+        xml.xml.raw("</th><td>")
+        value(&self)
+        xml.xml.raw("</td></tr>\n")
+    }
+
+    /// A cover field's row, where the statement prints the field.
+    private mutating func writeCoverField(_ label: String, _ concept: String, _ value: String?, _ at: FactContext) {
+        guard let value else { return }
+        writeCoverRow(label) { $0.textFact($0.take(concept, at), value) }
+    }
+
+    /// A cover date's row, where the statement prints the date.
+    private mutating func writeCoverDate(_ label: String, _ concept: String, _ value: CalendarDate?, _ at: FactContext) {
+        guard let value else { return }
+        writeCoverRow(label) { $0.dateFact($0.take(concept, at), value) }
+    }
+
+    /// The context of the `i`th item of a cover list (officers, directors, signatures).
+    private static func numbered(_ i: Int, _ periods: StatementPeriods) -> FactContext {
+        FactContext(period: periods.period(.currentInstant), typed: ["ItemNumberAxis": String(i + 1)])
+    }
+
+    /// A table of people by name and title under a heading, where the list has any.
+    private mutating func writePeople(_ heading: String, _ list: [Cover.Officer], _ name: String, _ title: String, _ periods: StatementPeriods) {
+        guard !list.isEmpty else { return }
+        let xml = out
+        xml.xml.raw("<h3>")
+        xml.xml.text(heading)
+        xml.xml.raw("</h3>\n<table class=\"officers\">\n")
+        for (i, officer) in list.enumerated() {
+            xml.xml.raw("<tr><td>")
+            textFact(take(name, Self.numbered(i, periods)), officer.name)
+            xml.xml.raw("</td><td>")
+            textFact(take(title, Self.numbered(i, periods)), officer.title)
+            xml.xml.raw("</td></tr>\n")
+        }
         xml.xml.raw("</table>\n")
-        func numbered(_ i: Int) -> FactContext { FactContext(period: periods.period(.currentInstant), typed: ["ItemNumberAxis": String(i + 1)]) }
-        func people(_ heading: String, _ list: [Cover.Officer], _ name: String, _ title: String, _ document: inout Document) {
-            guard !list.isEmpty else { return }
-            let xml = document.out
-            xml.xml.raw("<h3>")
-            xml.xml.text(heading)
-            xml.xml.raw("</h3>\n<table class=\"officers\">\n")
-            for (i, officer) in list.enumerated() {
-                xml.xml.raw("<tr><td>")
-                document.textFact(document.take(name, numbered(i)), officer.name)
-                xml.xml.raw("</td><td>")
-                document.textFact(document.take(title, numbered(i)), officer.title)
-                xml.xml.raw("</td></tr>\n")
-            }
-            xml.xml.raw("</table>\n")
+    }
+
+    /// The list of directors or trustees, where the cover names any.
+    private mutating func writeDirectors(_ directors: [String], _ periods: StatementPeriods) {
+        guard !directors.isEmpty else { return }
+        let xml = out
+        xml.xml.raw("<h3>Directors or Trustees</h3>\n<ul class=\"directors\">\n")
+        for (i, name) in directors.enumerated() {
+            xml.xml.raw("<li>")
+            textFact(take("DirectorOrTrusteeName", Self.numbered(i, periods)), name)
+            xml.xml.raw("</li>\n")
         }
-        people("Officers", cover.officers, "OfficerName", "OfficerTitle", &self)
-        people("Other Officers", cover.otherOfficers, "OtherOfficerName", "OtherOfficerTitle", &self)
-        if !cover.directors.isEmpty {
-            xml.xml.raw("<h3>Directors or Trustees</h3>\n<ul class=\"directors\">\n")
-            for (i, name) in cover.directors.enumerated() {
-                xml.xml.raw("<li>")
-                textFact(take("DirectorOrTrusteeName", numbered(i)), name)
-                xml.xml.raw("</li>\n")
-            }
-            xml.xml.raw("</ul>\n")
-        }
-        if let jurat = cover.jurat {
-            xml.xml.raw("<div class=\"jurat\">\n<p>State of ")
-            if let state = jurat.state { textFact(take("JuratState", at), state) }
-            xml.xml.raw("<br/>County of ")
-            if let county = jurat.county { textFact(take("JuratCounty", at), county) }
-            xml.xml.raw("</p>\n")
-            people("Signatures", jurat.signatures, "JuratSignatoryName", "JuratSignatoryTitle", &self)
-            xml.xml.raw("<p>a. Is this an original filing? ")
-            if let i = take("IsOriginalFiling", at) { yesNo(i, jurat.originalFiling.map { $0 ? .yes : .no }) }
-            xml.xml.raw("</p>\n<p>b. If no: 1. State the amendment number: ")
-            if let v = jurat.amendmentNumber { textFact(take("AmendmentNumber", at), v) }
-            xml.xml.raw("<br/>2. Date filed: ")
-            if let v = jurat.dateFiled { textFact(take("DateFiled", at), v) }
-            xml.xml.raw("<br/>3. Number of pages attached: ")
-            if let v = jurat.pagesAttached { textFact(take("NumberOfPagesAttached", at), v) }
-            xml.xml.raw("</p>\n</div>\n")
-        }
-        xml.xml.raw("</div>\n")
+        xml.xml.raw("</ul>\n")
+    }
+
+    /// The jurat: where it was sworn, its signatures, and the filing's original or amendment facts.
+    private mutating func writeJurat(_ jurat: Cover.Jurat, _ at: FactContext, _ periods: StatementPeriods) {
+        let xml = out
+        xml.xml.raw("<div class=\"jurat\">\n<p>State of ")
+        if let state = jurat.state { textFact(take("JuratState", at), state) }
+        xml.xml.raw("<br/>County of ")
+        if let county = jurat.county { textFact(take("JuratCounty", at), county) }
+        xml.xml.raw("</p>\n")
+        writePeople("Signatures", jurat.signatures, "JuratSignatoryName", "JuratSignatoryTitle", periods)
+        xml.xml.raw("<p>a. Is this an original filing? ")
+        if let i = take("IsOriginalFiling", at) { yesNo(i, jurat.originalFiling.map { $0 ? .yes : .no }) }
+        xml.xml.raw("</p>\n<p>b. If no: 1. State the amendment number: ")
+        if let v = jurat.amendmentNumber { textFact(take("AmendmentNumber", at), v) }
+        xml.xml.raw("<br/>2. Date filed: ")
+        if let v = jurat.dateFiled { textFact(take("DateFiled", at), v) }
+        xml.xml.raw("<br/>3. Number of pages attached: ")
+        if let v = jurat.pagesAttached { textFact(take("NumberOfPagesAttached", at), v) }
+        xml.xml.raw("</p>\n</div>\n")
     }
 
     /// A date as the blank prints it (`06/30/2011`), tagged as fact `i` where that is its fact.
@@ -867,17 +900,27 @@ private struct Document {
     // MARK: Pages
 
     mutating func page(_ page: Page, _ description: PageDescription) {
+        writePageTitle(page, description)
+        guard let periods else { return }
+        let document = periods.period(.currentYearToDate)
+        writeHeadingLines(page, width: description.columns.count, document: document)
+        writeColumnRows(page, description.columns)
+        var rows = PageRows(page, description, periods: periods, document: document)
+        let marks = cellFindings[page.id]
+        for row in page.rows {
+            guard let l = rows.lineIndex[row.line] else { continue }
+            writeRow(row, description.lines[l], &rows, marks: marks)
+        }
+        writePageEnd(page, width: description.columns.count, document: document)
+    }
+
+    /// Opens a page: its running header, title and subtitles, and the head of its table.
+    private func writePageTitle(_ page: Page, _ description: PageDescription) {
         let xml = out
-        let pageAxis: DimensionMembers = ["PageAxis": page.id]
-        let members = description.orientation == .members
-        let columns = description.columns
         xml.xml.raw("<div class=\"page\"")
         xml.xml.attribute("id", "page-" + page.id)
         xml.xml.raw(">\n<div class=\"running-header\">")
-        if let date = statement.cover.statementDate {
-            let when = writer.blank.kind == .annual ? "\(date.year)" : "\(TextRenderer.monthName(date.month)) \(date.day), \(date.year)"
-            xml.xml.text("\(writer.blank.pageHeader) \(when) OF THE \(statement.cover.companyName ?? "")")
-        }
+        if statement.cover.statementDate != nil { xml.xml.text(runningHeader) }
         xml.xml.raw("</div>\n<h2 class=\"title\">")
         xml.xml.text(description.title)
         xml.xml.raw("</h2>\n")
@@ -888,9 +931,14 @@ private struct Document {
         }
         xml.xml.raw("<table class=\"statement\"")
         xml.xml.raw(">\n<thead>\n")
-        guard let periods else { return }
-        let document = periods.period(.currentYearToDate)
-        let layout = Self.headingLayout(page.headings, width: columns.count)
+    }
+
+    /// The column headings read from the statement, a table row per heading line laid out over
+    /// the columns as the blank prints them (``headingLayout(_:width:)``).
+    private mutating func writeHeadingLines(_ page: Page, width: Int, document: Period) {
+        let xml = out
+        let pageAxis: DimensionMembers = ["PageAxis": page.id]
+        let layout = Self.headingLayout(page.headings, width: width)
         for (h, heading) in page.headings.enumerated() {
             xml.xml.raw("<tr class=\"heading\">")
             // The heading line is one fact, its column headings joined by tabs: the first
@@ -901,156 +949,214 @@ private struct Document {
                 written[i] = false
                 return false
             } ?? false
-            func pieces(_ entries: [Int]) {
-                for k in entries {
-                    guard tagged, let i = fact else {
-                        if k > 0, !heading[k].isEmpty { xml.xml.raw(" ") }
-                        xml.xml.text(heading[k])
-                        continue
-                    }
-                    if k == 0 {
-                        startTag("nonNumeric", i)
-                    } else {
-                        xml.xml.raw("<ix:continuation id=\"h")
-                        xml.xml.integer(i + 1)
-                        xml.xml.raw("-")
-                        xml.xml.integer(k)
-                        xml.xml.raw("\"")
-                    }
-                    if k < heading.count - 1 {
-                        xml.xml.raw(" continuedAt=\"h")
-                        xml.xml.integer(i + 1)
-                        xml.xml.raw("-")
-                        xml.xml.integer(k + 1)
-                        xml.xml.raw("\"")
-                    }
-                    xml.xml.raw(">")
-                    xml.xml.text(k < heading.count - 1 ? heading[k] + "\t" : heading[k])
-                    xml.xml.raw(k == 0 ? "</ix:nonNumeric>" : "</ix:continuation>")
-                }
-            }
             let line = layout[h]
             xml.xml.raw("<th class=\"line\"></th><th class=\"caption\">")
-            pieces(line.leading)
+            writeHeadingPieces(line.leading, of: heading, fact: tagged ? fact : nil)
             xml.xml.raw("</th>")
             for cell in line.cells {
                 xml.xml.raw("<th")
                 if cell.colspan > 1 { xml.xml.attribute("colspan", String(cell.colspan)) }
                 if cell.rowspan > 1 { xml.xml.attribute("rowspan", String(cell.rowspan)) }
                 xml.xml.raw(">")
-                pieces(cell.entries)
+                writeHeadingPieces(cell.entries, of: heading, fact: tagged ? fact : nil)
                 xml.xml.raw("</th>")
             }
             if heading.isEmpty, line.cells.isEmpty {
                 xml.xml.raw("<th")
-                xml.xml.attribute("colspan", String(max(1, columns.count)))
+                xml.xml.attribute("colspan", String(max(1, width)))
                 xml.xml.raw(">")
                 if let i = fact, tagged { textFact(i, "") }
                 xml.xml.raw("</th>")
             }
             xml.xml.raw("</tr>\n")
         }
-        // A row of the blank's own words for each column, under empty line and caption cells.
-        func columnRow(_ rowClass: StaticString, _ text: KeyPath<ColumnDescription, String>) {
-            xml.xml.raw("<tr class=\"")
-            xml.xml.raw(rowClass)
-            xml.xml.raw("\"><th class=\"line\"></th><th class=\"caption\"></th>")
-            for column in columns {
-                xml.xml.raw("<th>")
-                xml.xml.text(column[keyPath: text])
-                xml.xml.raw("</th>")
+    }
+
+    /// The column headings `entries` of a heading line, as the pieces of its fact `i` where it
+    /// is tagged (the first starts it, the others continue it), as text otherwise.
+    private func writeHeadingPieces(_ entries: [Int], of heading: [String], fact i: Int?) {
+        let xml = out
+        for k in entries {
+            guard let i else {
+                if k > 0, !heading[k].isEmpty { xml.xml.raw(" ") }
+                xml.xml.text(heading[k])
+                continue
             }
-            xml.xml.raw("</tr>\n")
-        }
-        if page.headings.isEmpty, columns.contains(where: { !$0.heading.isEmpty }) {
-            // No heading was read from the statement: the blank's own, as labels (no fact).
-            columnRow("heading blank-heading", \.heading)
-        }
-        columnRow("column-numbers", \.number)
-        xml.xml.raw("</thead>\n<tbody>\n")
-        let rowAxis = members ? TaxonomyModel.rowAxis(description) : ""
-        let marks = cellFindings[page.id]
-        // The first line of each number, as ``PageDescription/line(_:)`` finds it.
-        var lineIndex: [String: Int] = [:]
-        lineIndex.reserveCapacity(description.lines.count)
-        for (i, line) in description.lines.enumerated() where lineIndex[line.line] == nil { lineIndex[line.line] = i }
-        // A cell's context: on a page whose rows are items, by its column and where the line's
-        // balance stands (worked out once per page); on a page whose rows are members, by the
-        // row's member and the column's period (once per row and period).
-        var itemContexts = [FactContext?](repeating: nil, count: members ? 0 : columns.count * 3)
-        var rowContexts: [(period: PeriodReference?, context: FactContext)] = []
-        for row in page.rows {
-            guard let l = lineIndex[row.line] else { continue }
-            let line = description.lines[l]
-            let classes: StaticString = line.isHeading ? "heading-line" : line.isWriteIn ? "write-in" : line.total != nil ? "total" : ""
-            xml.xml.raw("<tr")
-            if classes.utf8CodeUnitCount > 0 {
-                xml.xml.raw(" class=\"")
-                xml.xml.raw(classes)
+            if k == 0 {
+                startTag("nonNumeric", i)
+            } else {
+                xml.xml.raw("<ix:continuation id=\"h")
+                xml.xml.integer(i + 1)
+                xml.xml.raw("-")
+                xml.xml.integer(k)
                 xml.xml.raw("\"")
             }
-            xml.xml.raw("><td class=\"line\">")
-            lineNumber(row.line)
-            xml.xml.raw("</td><td class=\"caption\">")
-            if let caption = row.caption {
-                textFact(take("PrintedCaption", FactContext(period: document, typed: pageAxis.adding("LineAxis", row.line))), caption)
-            } else {
-                self.caption(line, row, description, page.id)
+            if k < heading.count - 1 {
+                xml.xml.raw(" continuedAt=\"h")
+                xml.xml.integer(i + 1)
+                xml.xml.raw("-")
+                xml.xml.integer(k + 1)
+                xml.xml.raw("\"")
             }
-            xml.xml.raw("</td>")
-            let rowMember = members ? line.member.map { TaxonomyModel.member(description, $0, rows: true) } : nil
-            rowContexts.removeAll(keepingCapacity: true)
-            let rowMarks = marks?.filter { $0.line == row.line }
-            for c in columns.indices {
-                let cell = c < row.cells.count ? row.cells[c] : .blank
-                let isAmount = columns[c].valueKind == .amount
-                let found = rowMarks.flatMap { marks in marks.first { $0.column == columns[c].number }?.found }
-                open("td", isAmount ? "amount" : "text", found)
-                if cell != .blank {
-                    let textInAmountColumn: Bool = { if case .text = cell { return isAmount }; return false }()
-                    // A cell that reports an item of its own (a count printed as digits), as the
-                    // fact mapping files it.
-                    let described = members ? line.cells?[columns[c].id] : nil
-                    let concept = described.flatMap { $0.count(of: cell) != nil ? $0.concept : nil }
-                        ?? (members ? columns[c].concept : description.concept(line, column: columns[c]))
-                    var fact: Int?
-                    if let concept, !textInAmountColumn {
-                        let context: FactContext
-                        if members {
-                            let period = columns[c].period
-                            if let known = rowContexts.first(where: { $0.period == period }) {
-                                context = known.context
-                            } else {
-                                var made = FactContext(period: periods.period(period ?? .currentYearToDate))
-                                if let rowMember { made.explicit[rowAxis] = rowMember }
-                                rowContexts.append((period, made))
-                                context = made
-                            }
-                        } else {
-                            let key = c * 3 + (line.instant == nil ? 0 : line.instant == .start ? 1 : 2)
-                            if let known = itemContexts[key] {
-                                context = known
-                            } else {
-                                var made = FactContext(period: periods.period(columns[c].period ?? .currentYearToDate, at: line.instant))
-                                if let member = columns[c].member {
-                                    made.explicit[TaxonomyModel.columnAxis(description)] = TaxonomyModel.member(description, member, rows: false)
-                                }
-                                itemContexts[key] = made
-                                context = made
-                            }
-                        }
-                        fact = take(concept, context)
-                    } else {
-                        fact = take("TextOfCell", FactContext(period: document, typed: pageAxis.adding("LineAxis", row.line).adding("TableColumnAxis", String(c + 1))))
-                    }
-                    cellFact(fact, cell)
-                }
-                xml.xml.raw("</td>")
-            }
-            xml.xml.raw("</tr>\n")
+            xml.xml.raw(">")
+            xml.xml.text(k < heading.count - 1 ? heading[k] + "\t" : heading[k])
+            xml.xml.raw(k == 0 ? "</ix:nonNumeric>" : "</ix:continuation>")
         }
+    }
+
+    /// The blank's own column headings where none was read from the statement, and the column
+    /// numbers; then the table's head is closed and its body opened.
+    private func writeColumnRows(_ page: Page, _ columns: [ColumnDescription]) {
+        if page.headings.isEmpty, columns.contains(where: { !$0.heading.isEmpty }) {
+            // No heading was read from the statement: the blank's own, as labels (no fact).
+            writeColumnRow("heading blank-heading", \.heading, columns)
+        }
+        writeColumnRow("column-numbers", \.number, columns)
+        out.xml.raw("</thead>\n<tbody>\n")
+    }
+
+    /// A row of the blank's own words for each column, under empty line and caption cells.
+    private func writeColumnRow(_ rowClass: StaticString, _ text: KeyPath<ColumnDescription, String>, _ columns: [ColumnDescription]) {
+        let xml = out
+        xml.xml.raw("<tr class=\"")
+        xml.xml.raw(rowClass)
+        xml.xml.raw("\"><th class=\"line\"></th><th class=\"caption\"></th>")
+        for column in columns {
+            xml.xml.raw("<th>")
+            xml.xml.text(column[keyPath: text])
+            xml.xml.raw("</th>")
+        }
+        xml.xml.raw("</tr>\n")
+    }
+
+    /// What writing a page's rows needs beside them, and the contexts of their cells, each made
+    /// once: on a page whose rows are items, by its column and where the line's balance stands
+    /// (worked out once per page); on a page whose rows are members, by the row's member and the
+    /// column's period (once per row and period).
+    private struct PageRows {
+        let description: PageDescription
+        let pageID: String
+        let pageAxis: DimensionMembers
+        let periods: StatementPeriods
+        let document: Period
+        /// Whether the page's rows are members.
+        var members: Bool { description.orientation == .members }
+        let rowAxis: String
+        /// The first line of each number, as ``PageDescription/line(_:)`` finds it.
+        let lineIndex: [String: Int]
+        var itemContexts: [FactContext?]
+        var rowContexts: [(period: PeriodReference?, context: FactContext)] = []
+        /// The member of the row being written, on a page whose rows are members.
+        var rowMember: String?
+
+        init(_ page: Page, _ description: PageDescription, periods: StatementPeriods, document: Period) {
+            self.description = description
+            pageID = page.id
+            pageAxis = ["PageAxis": page.id]
+            self.periods = periods
+            self.document = document
+            rowAxis = description.orientation == .members ? TaxonomyModel.rowAxis(description) : ""
+            var lineIndex: [String: Int] = [:]
+            lineIndex.reserveCapacity(description.lines.count)
+            for (i, line) in description.lines.enumerated() where lineIndex[line.line] == nil { lineIndex[line.line] = i }
+            self.lineIndex = lineIndex
+            itemContexts = [FactContext?](repeating: nil, count: description.orientation == .members ? 0 : description.columns.count * 3)
+        }
+
+        /// Starts a row: its member, and no contexts made for it yet.
+        @inline(__always)
+        mutating func start(_ line: LineDescription) {
+            rowMember = members ? line.member.map { TaxonomyModel.member(description, $0, rows: true) } : nil
+            rowContexts.removeAll(keepingCapacity: true)
+        }
+
+        /// The context of the cell of line `line` in column `c`.
+        @inline(__always)
+        mutating func context(_ line: LineDescription, column c: Int) -> FactContext {
+            let column = description.columns[c]
+            if members {
+                let period = column.period
+                if let known = rowContexts.first(where: { $0.period == period }) { return known.context }
+                var made = FactContext(period: periods.period(period ?? .currentYearToDate))
+                if let rowMember { made.explicit[rowAxis] = rowMember }
+                rowContexts.append((period, made))
+                return made
+            }
+            let key = c * 3 + (line.instant == nil ? 0 : line.instant == .start ? 1 : 2)
+            if let known = itemContexts[key] { return known }
+            var made = FactContext(period: periods.period(column.period ?? .currentYearToDate, at: line.instant))
+            if let member = column.member {
+                made.explicit[TaxonomyModel.columnAxis(description)] = TaxonomyModel.member(description, member, rows: false)
+            }
+            itemContexts[key] = made
+            return made
+        }
+    }
+
+    /// A row of the page: its line number, its caption (the printed one where it differs from
+    /// the blank's), and a cell per column.
+    @inline(__always)
+    private mutating func writeRow(_ row: Row, _ line: LineDescription, _ rows: inout PageRows,
+                                   marks: [(line: String, column: String, found: [InlineXBRLWriter.Finding])]?) {
+        let xml = out
+        let classes: StaticString = line.isHeading ? "heading-line" : line.isWriteIn ? "write-in" : line.total != nil ? "total" : ""
+        xml.xml.raw("<tr")
+        if classes.utf8CodeUnitCount > 0 {
+            xml.xml.raw(" class=\"")
+            xml.xml.raw(classes)
+            xml.xml.raw("\"")
+        }
+        xml.xml.raw("><td class=\"line\">")
+        lineNumber(row.line)
+        xml.xml.raw("</td><td class=\"caption\">")
+        if let caption = row.caption {
+            textFact(take("PrintedCaption", FactContext(period: rows.document, typed: rows.pageAxis.adding("LineAxis", row.line))), caption)
+        } else {
+            self.caption(line, row, rows.description, rows.pageID)
+        }
+        xml.xml.raw("</td>")
+        rows.start(line)
+        let rowMarks = marks?.filter { $0.line == row.line }
+        for c in rows.description.columns.indices {
+            let found = rowMarks.flatMap { marks in marks.first { $0.column == rows.description.columns[c].number }?.found }
+            writeCell(c < row.cells.count ? row.cells[c] : .blank, of: row, line, column: c, &rows, found: found)
+        }
+        xml.xml.raw("</tr>\n")
+    }
+
+    /// A cell of a row, tagged as the fact it reports: the item of its line and column, a
+    /// member's item in the column's period, or the text of a cell that reports no item.
+    @inline(__always)
+    private mutating func writeCell(_ cell: Cell, of row: Row, _ line: LineDescription, column c: Int, _ rows: inout PageRows,
+                                    found: [InlineXBRLWriter.Finding]?) {
+        let column = rows.description.columns[c]
+        let isAmount = column.valueKind == .amount
+        open("td", isAmount ? "amount" : "text", found)
+        if cell != .blank {
+            let textInAmountColumn: Bool = { if case .text = cell { return isAmount }; return false }()
+            // A cell that reports an item of its own (a count printed as digits), as the
+            // fact mapping files it.
+            let described = rows.members ? line.cells?[column.id] : nil
+            let concept = described.flatMap { $0.count(of: cell) != nil ? $0.concept : nil }
+                ?? (rows.members ? column.concept : rows.description.concept(line, column: column))
+            let fact: Int?
+            if let concept, !textInAmountColumn {
+                fact = take(concept, rows.context(line, column: c))
+            } else {
+                fact = take("TextOfCell", FactContext(period: rows.document, typed: rows.pageAxis.adding("LineAxis", row.line).adding("TableColumnAxis", String(c + 1))))
+            }
+            cellFact(fact, cell)
+        }
+        out.xml.raw("</td>")
+    }
+
+    /// Closes a page: its table (with an empty row where it prints no line), then its NONE and
+    /// its footnotes.
+    private mutating func writePageEnd(_ page: Page, width: Int, document: Period) {
+        let xml = out
+        let pageAxis: DimensionMembers = ["PageAxis": page.id]
         // XHTML 1.1 wants a row in a table body: a page printing no line gets an empty one.
-        if page.rows.isEmpty { xml.xml.raw("<tr class=\"no-lines\"><td colspan=\"\(columns.count + 2)\"></td></tr>\n") }
+        if page.rows.isEmpty { xml.xml.raw("<tr class=\"no-lines\"><td colspan=\"\(width + 2)\"></td></tr>\n") }
         xml.xml.raw("</tbody>\n</table>\n")
         if page.none {
             xml.xml.raw("<p class=\"none\">")

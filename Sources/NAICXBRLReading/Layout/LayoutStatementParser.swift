@@ -55,167 +55,207 @@ struct LayoutReader {
     }
 
     mutating func read() -> ParseResult {
-        let headerKey = Text.key(blank.pageHeader)
         let titles: [(key: String, id: String)] = blank.pages.map { (Text.key($0.title), $0.id) }
-        var statement = Statement(blank: blank.id, edition: blank.year)
-        statement.cover.kind = blank.kind
-        var readers: [String: PositionedPageReader] = [:]
-        var otherPages: [Int] = []
-        var lastPage: String?
+        var reading = DocumentReading(statement: Statement(blank: blank.id, edition: blank.year))
+        reading.statement.cover.kind = blank.kind
+        for page in document.pages { readPage(page, titles: titles, &reading) }
+        takeBarCodeCompany(into: &reading.statement.cover)
+        return finish(&reading)
+    }
 
+    /// What reading a document's pages gathers across them.
+    private struct DocumentReading {
+        var statement: Statement
+        var readers: [String: PositionedPageReader] = [:]
+        /// Pages that are no page of the description.
+        var otherPages: [Int] = []
+        /// The page of the description the last page read was (a page may go on from it).
+        var lastPage: String?
         var unreadable: [Int] = []
         var accounts: [PageAccount] = []
-        for page in document.pages {
-            let runningHeader = page.lines.prefix(8).firstIndex(where: { Text.key($0.text).hasPrefix(headerKey) })
-            if UnreadableText.isUnreadable(page) {
-                // Its words would be misread, or silently missed: the page is an error, and the
-                // readable pages are still read.
-                unreadable.append(page.number)
-                let title = UnreadableText.readableTitle(page, skipping: runningHeader).map { "\"\($0)\"" }
-                    ?? lastPage.flatMap { blank.page($0)?.title }.map { "after \($0)" } ?? "title unreadable"
-                report(.error, .unreadablePage, page: page, line: nil,
-                       "page \(page.number) (\(title)) cannot be read: its text layer is not text (fonts without a Unicode map); nothing on it is read")
-                accounts.append(PageAccount(page: page.number, status: .unreadable,
+    }
+
+    /// Reads one page of the document: by its running header and title, as the tables of the
+    /// description it prints, or as another page.
+    private mutating func readPage(_ page: PositionedPage, titles: [(key: String, id: String)], _ reading: inout DocumentReading) {
+        let headerKey = Text.key(blank.pageHeader)
+        let runningHeader = page.lines.prefix(8).firstIndex(where: { Text.key($0.text).hasPrefix(headerKey) })
+        if UnreadableText.isUnreadable(page) {
+            refuseUnreadable(page, runningHeader: runningHeader, &reading)
+            return
+        }
+        guard let header = runningHeader else {
+            readCoverWords(page, into: &reading.statement.cover)
+            reading.otherPages.append(page.number)
+            reading.accounts.append(PageAccount(page: page.number, status: .other, schedule: LayoutReader.printedTitle(page, after: nil)))
+            return
+        }
+        readHeader(page.lines[header], into: &reading.statement.cover)
+        readCoverWords(page, into: &reading.statement.cover)
+        let (match, opensWithOther) = findTitle(page, header: header, titles: titles)
+        guard let match, blank.page(match.id) != nil else {
+            readUntitledPage(page, header: header, &reading)
+            return
+        }
+        mark(page.lines[header], .classified)
+        let segments = tableSegments(page, first: match, titles: titles)
+        readSegments(page, segments, header: header, opensWithOther: opensWithOther, &reading)
+    }
+
+    /// A page whose words would be misread, or silently missed: the page is an error, and the
+    /// readable pages are still read.
+    private mutating func refuseUnreadable(_ page: PositionedPage, runningHeader: Int?, _ reading: inout DocumentReading) {
+        reading.unreadable.append(page.number)
+        let title = UnreadableText.readableTitle(page, skipping: runningHeader).map { "\"\($0)\"" }
+            ?? reading.lastPage.flatMap { blank.page($0)?.title }.map { "after \($0)" } ?? "title unreadable"
+        report(.error, .unreadablePage, page: page, line: nil,
+               "page \(page.number) (\(title)) cannot be read: its text layer is not text (fonts without a Unicode map); nothing on it is read")
+        reading.accounts.append(PageAccount(page: page.number, status: .unreadable,
                                             schedule: UnreadableText.readableTitle(page, skipping: runningHeader)))
-                for line in page.lines { mark(line, .reported) }
-                continue
+        for line in page.lines { mark(line, .reported) }
+    }
+
+    /// The page title, which follows the running header within a few lines: the id of the page
+    /// of the description it names and the line it ends on. A page whose first table is of a
+    /// schedule the description does not read may print one it reads under it (Exhibit 3 under
+    /// Exhibit 2): that title is then looked for on the whole page (`opensWithOther`).
+    private mutating func findTitle(_ page: PositionedPage, header: Int, titles: [(key: String, id: String)])
+        -> (match: (id: String, line: Int)?, opensWithOther: Bool) {
+        for index in page.lines.indices.dropFirst(header + 1).prefix(4) {
+            guard let title = LayoutReader.title(in: page.lines, at: index, titles: titles, blank: blank) else { continue }
+            // Another schedule printed under the same title is no page of the description.
+            guard let id = title.id else { break }
+            for line in page.lines[index..<title.last] { mark(line, .classified) }
+            return ((id, title.last), false)
+        }
+        let head = page.lines.indices.dropFirst(header + 1).prefix(4).map { Text.key(page.lines[$0].text) }
+        let candidates = blank.pages.filter { description in
+            description.follows?.contains { title in head.contains { LayoutReader.isTitle($0, Text.key(title)) } } ?? false
+        }.map { (key: Text.key($0.title), id: $0.id) }
+        var match: (id: String, line: Int)?
+        for index in page.lines.indices.dropFirst(header + 1) where !candidates.isEmpty && match == nil {
+            let key = Text.key(page.lines[index].text)
+            if let title = candidates.first(where: { LayoutReader.isTitle(key, $0.key) }) {
+                match = (title.id, index)
             }
-            guard let header = runningHeader else {
-                readCoverWords(page, into: &statement.cover)
-                otherPages.append(page.number)
-                accounts.append(PageAccount(page: page.number, status: .other, schedule: LayoutReader.printedTitle(page, after: nil)))
-                continue
-            }
-            readHeader(page.lines[header], into: &statement.cover)
-            readCoverWords(page, into: &statement.cover)
-            // The page title follows the running header within a few lines. A page whose first
-            // table is of a schedule the description does not read may print one it reads under
-            // it (Exhibit 3 under Exhibit 2): that title is then looked for on the whole page.
-            var match: (id: String, line: Int)?
-            var opensWithOther = false
-            for index in page.lines.indices.dropFirst(header + 1).prefix(4) {
-                guard let title = LayoutReader.title(in: page.lines, at: index, titles: titles, blank: blank) else { continue }
-                // Another schedule printed under the same title is no page of the description.
-                if let id = title.id {
-                    for line in page.lines[index..<title.last] { mark(line, .classified) }
-                    match = (id, title.last)
-                }
-                break
-            }
-            if match == nil {
-                let head = page.lines.indices.dropFirst(header + 1).prefix(4).map { Text.key(page.lines[$0].text) }
-                let candidates = blank.pages.filter { description in
-                    description.follows?.contains { title in head.contains { LayoutReader.isTitle($0, Text.key(title)) } } ?? false
-                }.map { (key: Text.key($0.title), id: $0.id) }
-                for index in page.lines.indices.dropFirst(header + 1) where !candidates.isEmpty && match == nil {
-                    let key = Text.key(page.lines[index].text)
-                    if let title = candidates.first(where: { LayoutReader.isTitle(key, $0.key) }) {
-                        match = (title.id, index)
-                        opensWithOther = true
-                    }
-                }
-            }
-            guard let match, blank.page(match.id) != nil else {
-                // A page that goes on with the page before it, opening with one of its sections
-                // ("Note: Supplemental disclosures ..." after the Cash Flow).
-                if let id = lastPage, header + 1 < page.lines.count,
-                   let sections = blank.page(id)?.sections?.map({ Text.key($0) }),
-                   sections.contains(Text.key(page.lines[header + 1].text)) {
-                    mark(page.lines[header], .classified)
-                    readers[id]?.read(page, from: header + 1, to: page.lines.count, into: &self)
-                    accounts.append(PageAccount(page: page.number, status: .read, schedule: id))
-                } else {
-                    otherPages.append(page.number)
-                    accounts.append(PageAccount(page: page.number, status: .other, schedule: LayoutReader.printedTitle(page, after: header)))
-                    lastPage = nil
-                }
-                continue
-            }
+        }
+        return (match, match != nil)
+    }
+
+    /// A page with a running header and no title of the description: one that goes on with the
+    /// page before it, opening with one of its sections ("Note: Supplemental disclosures ..."
+    /// after the Cash Flow), or another page.
+    private mutating func readUntitledPage(_ page: PositionedPage, header: Int, _ reading: inout DocumentReading) {
+        if let id = reading.lastPage, header + 1 < page.lines.count,
+           let sections = blank.page(id)?.sections?.map({ Text.key($0) }),
+           sections.contains(Text.key(page.lines[header + 1].text)) {
             mark(page.lines[header], .classified)
-            // A page may print a second table under the first, with a title of its own (the
-            // Exhibit of Capital Gains under the Exhibit of Net Investment Income).
-            // A line the table above names as one of its own sections, or one printed in
-            // parentheses ("(Exhibit of Life Insurance)" on the Five-Year page, naming the exhibit
-            // its lines come from), is no other table's title.
-            // A table the description does not read ends the one above it where that one says
-            // (`precedes`); its lines are no table's of the description (an empty id).
-            var segments: [(id: String, title: Int)] = [(match.id, match.line)]
-            var ownSections = Set((blank.page(match.id)?.sections ?? []).map(Text.key))
-            var endsAt = Set((blank.page(match.id)?.precedes ?? []).map(Text.key))
-            for index in page.lines.indices.dropFirst(match.line + 1) {
-                let key = Text.key(page.lines[index].text)
-                if endsAt.contains(where: { LayoutReader.isTitle(key, $0) }) {
+            reading.readers[id]?.read(page, from: header + 1, to: page.lines.count, into: &self)
+            reading.accounts.append(PageAccount(page: page.number, status: .read, schedule: id))
+        } else {
+            reading.otherPages.append(page.number)
+            reading.accounts.append(PageAccount(page: page.number, status: .other, schedule: LayoutReader.printedTitle(page, after: header)))
+            reading.lastPage = nil
+        }
+    }
+
+    /// The tables a page prints, from the first (`first`), each with the line of its title.
+    /// A page may print a second table under the first, with a title of its own (the
+    /// Exhibit of Capital Gains under the Exhibit of Net Investment Income).
+    /// A line the table above names as one of its own sections, or one printed in
+    /// parentheses ("(Exhibit of Life Insurance)" on the Five-Year page, naming the exhibit
+    /// its lines come from), is no other table's title.
+    /// A table the description does not read ends the one above it where that one says
+    /// (`precedes`); its lines are no table's of the description (an empty id).
+    private func tableSegments(_ page: PositionedPage, first match: (id: String, line: Int), titles: [(key: String, id: String)]) -> [(id: String, title: Int)] {
+        var segments: [(id: String, title: Int)] = [(match.id, match.line)]
+        var ownSections = Set((blank.page(match.id)?.sections ?? []).map(Text.key))
+        var endsAt = Set((blank.page(match.id)?.precedes ?? []).map(Text.key))
+        for index in page.lines.indices.dropFirst(match.line + 1) {
+            let key = Text.key(page.lines[index].text)
+            if endsAt.contains(where: { LayoutReader.isTitle(key, $0) }) {
+                segments.append(("", index))
+                (ownSections, endsAt) = ([], [])
+                continue
+            }
+            if ownSections.contains(key) || page.lines[index].words.first?.text.hasPrefix("(") == true { continue }
+            // The same title search as the page's first (the longest title the line spells, or
+            // one printed over up to three lines).
+            if let title = LayoutReader.title(in: page.lines, at: index, titles: titles, blank: blank), title.id != segments.last?.id {
+                guard let id = title.id else {
+                    // A table another schedule prints under the same title: no table's here.
                     segments.append(("", index))
                     (ownSections, endsAt) = ([], [])
                     continue
                 }
-                if ownSections.contains(key) || page.lines[index].words.first?.text.hasPrefix("(") == true { continue }
-                // The same title search as the page's first (the longest title the line spells, or
-                // one printed over up to three lines).
-                if let title = LayoutReader.title(in: page.lines, at: index, titles: titles, blank: blank), title.id != segments.last?.id {
-                    guard let id = title.id else {
-                        // A table another schedule prints under the same title: no table's here.
-                        segments.append(("", index))
-                        (ownSections, endsAt) = ([], [])
-                        continue
-                    }
-                    ownSections = Set((blank.page(id)?.sections ?? []).map(Text.key))
-                    endsAt = Set((blank.page(id)?.precedes ?? []).map(Text.key))
-                    segments.append((id, index))
-                }
-            }
-            let schedules = (opensWithOther ? [LayoutReader.printedTitle(page, after: header) ?? "?"] : []) + segments.map(\.id).filter { !$0.isEmpty }
-            defer {
-                // A page whose every table is another of its title (a State Page of one state) is not read.
-                let refused = segments.filter { !$0.id.isEmpty }.allSatisfy { readers[$0.id]?.refusedPages.contains(page.number) ?? false }
-                accounts.append(refused ? PageAccount(page: page.number, status: .other, schedule: LayoutReader.printedTitle(page, after: header))
-                                        : PageAccount(page: page.number, status: .read, schedule: schedules.joined(separator: " + ")))
-                if refused { otherPages.append(page.number) }
-            }
-            for (position, segment) in segments.enumerated() {
-                guard let segmentDescription = blank.page(segment.id) else { continue }
-                let end = position + 1 < segments.count ? segments[position + 1].title : page.lines.count
-                mark(page.lines[segment.title], .classified)
-                if readers[segment.id] == nil {
-                    readers[segment.id] = PositionedPageReader(description: segmentDescription)
-                }
-                readers[segment.id]?.read(page, from: segment.title + 1, to: end, into: &self)
-                lastPage = segment.id
+                ownSections = Set((blank.page(id)?.sections ?? []).map(Text.key))
+                endsAt = Set((blank.page(id)?.precedes ?? []).map(Text.key))
+                segments.append((id, index))
             }
         }
+        return segments
+    }
 
-        if statement.cover.companyCode == nil, let barCode = barCodeCompany,
-           barCode.year == nil || barCode.year == statement.cover.statementDate?.year {
-            statement.cover.companyCode = barCode.code
+    /// Reads each table of a page with its page's reader, and accounts for the page.
+    private mutating func readSegments(_ page: PositionedPage, _ segments: [(id: String, title: Int)], header: Int, opensWithOther: Bool,
+                                       _ reading: inout DocumentReading) {
+        let schedules = (opensWithOther ? [LayoutReader.printedTitle(page, after: header) ?? "?"] : []) + segments.map(\.id).filter { !$0.isEmpty }
+        for (position, segment) in segments.enumerated() {
+            guard let segmentDescription = blank.page(segment.id) else { continue }
+            let end = position + 1 < segments.count ? segments[position + 1].title : page.lines.count
+            mark(page.lines[segment.title], .classified)
+            if reading.readers[segment.id] == nil {
+                reading.readers[segment.id] = PositionedPageReader(description: segmentDescription)
+            }
+            reading.readers[segment.id]?.read(page, from: segment.title + 1, to: end, into: &self)
+            reading.lastPage = segment.id
+        }
+        // A page whose every table is another of its title (a State Page of one state) is not read.
+        let refused = segments.filter { !$0.id.isEmpty }.allSatisfy { reading.readers[$0.id]?.refusedPages.contains(page.number) ?? false }
+        reading.accounts.append(refused ? PageAccount(page: page.number, status: .other, schedule: LayoutReader.printedTitle(page, after: header))
+                                        : PageAccount(page: page.number, status: .read, schedule: schedules.joined(separator: " + ")))
+        if refused { reading.otherPages.append(page.number) }
+    }
+
+    /// The company code of the pages' bar code, for a statement that prints none of the year.
+    private mutating func takeBarCodeCompany(into cover: inout Cover) {
+        if cover.companyCode == nil, let barCode = barCodeCompany,
+           barCode.year == nil || barCode.year == cover.statementDate?.year {
+            cover.companyCode = barCode.code
             report(.info, .coverField, page: nil, line: nil, "the NAIC company code \(barCode.code) is read from the bar codes printed on the pages")
         }
+    }
+
+    /// The statement of the pages read, each page of the description finished in the blank's
+    /// order, with what the statement does not print and what it prints besides.
+    private mutating func finish(_ reading: inout DocumentReading) -> ParseResult {
         var origins: [String: [String: Int]] = [:]
         var missing: [String] = []
         for description in blank.pages {
-            guard var reader = readers[description.id], !(reader.rows.isEmpty && !reader.refusedPages.isEmpty) else {
+            guard var reader = reading.readers[description.id], !(reader.rows.isEmpty && !reader.refusedPages.isEmpty) else {
                 missing.append(description.title)
                 continue
             }
-            statement.pages.append(reader.finish(into: &self))
+            reading.statement.pages.append(reader.finish(into: &self))
             origins[description.id] = reader.origins
         }
         if !missing.isEmpty {
             report(.info, .missingPage, page: nil, line: nil, "the statement does not print: \(missing.joined(separator: "; "))")
         }
-        if !otherPages.isEmpty {
+        if !reading.otherPages.isEmpty {
             report(.info, .missingPage, page: nil, line: nil,
-                   "\(otherPages.count) page\(otherPages.count == 1 ? " is" : "s are") not pages the \(blank.title) description reads (pages \(LayoutReader.ranges(otherPages)))")
+                   "\(reading.otherPages.count) page\(reading.otherPages.count == 1 ? " is" : "s are") not pages the \(blank.title) description reads (pages \(LayoutReader.ranges(reading.otherPages)))")
         }
         var usable = true
-        if statement.pages.isEmpty {
+        if reading.statement.pages.isEmpty {
             usable = false
             report(.error, .emptyInput, page: nil, line: nil,
                    "no page of the \(blank.title) blank was found (expected a running header \"\(blank.pageHeader)\" and page titles such as \"\(blank.pages.first?.title ?? "")\")")
         }
-        var result = ParseResult(statement: statement, diagnostics: diagnostics, dispositions: dispositions, origins: origins, isUsable: usable)
-        result.unreadablePages = unreadable
-        for index in accounts.indices where ocrPages.contains(accounts[index].page) { accounts[index].readByOCR = true }
-        result.pages = accounts
+        var result = ParseResult(statement: reading.statement, diagnostics: diagnostics, dispositions: dispositions, origins: origins, isUsable: usable)
+        result.unreadablePages = reading.unreadable
+        for index in reading.accounts.indices where ocrPages.contains(reading.accounts[index].page) { reading.accounts[index].readByOCR = true }
+        result.pages = reading.accounts
         return result
     }
 

@@ -61,13 +61,42 @@ struct PositionedPageReader {
         // A page whose columns layout text sets too close to tell its cells apart is read from
         // the PDF's word positions only (``PageDescription/readsLayoutText``).
         if reader.document.source == .layoutText, description.readsLayoutText == false {
-            reader.report(.error, .unrecognizedLine, page: page, line: page.lines[max(first - 1, 0)],
-                          "\(description.title): layout text sets this page's columns too close to tell its cells apart, so nothing on it is read; read the PDF, whose word positions place them")
-            refusedPages.insert(page.number)
-            for index in lines.indices { reader.mark(page.lines[index], .reported) }
+            refuse(page, lines, first: first,
+                   "\(description.title): layout text sets this page's columns too close to tell its cells apart, so nothing on it is read; read the PDF, whose word positions place them",
+                   into: &reader)
             return
         }
-        // The numbered column headings give each column's position.
+        let headings = findColumnHeadings(page, lines)
+        guard var scan = placeColumns(page, lines, first: first, headings: headings, into: &reader) else { return }
+        let lastHeading = headings.line ?? first - 1
+        spacing = (all: PositionedPageReader.evenlySpaced(scan.centers),
+                   amounts: PositionedPageReader.evenlySpaced(zip(scan.centers, description.columns).map { $1.valueKind == .amount ? $0 : nil }))
+        if let required = description.printsAboveColumns, let headingLine = headings.line {
+            let printed = lines.indices.filter { $0 <= headingLine }.map { Text.key(page.lines[$0].text) }
+            guard required.contains(where: { words in printed.contains { $0.contains(Text.key(words)) } }) else {
+                refuse(page, lines, first: first,
+                       "\(description.title): the page does not print \(required.map { "\"\($0)\"" }.joined(separator: " or ")) above its column headings, so it is another table of that title; nothing on it is read",
+                       into: &reader)
+                return
+            }
+        }
+        for index in lines.indices where index <= lastHeading { reader.mark(page.lines[index], .classified) }
+        for index in lines.indices where index > lastHeading { readLine(page, index, &scan, into: &reader) }
+        finishCurrent(&scan, page, into: &reader)
+    }
+
+    /// Refuses the lines of a page: an error says why, and none of them is read.
+    private mutating func refuse(_ page: PositionedPage, _ lines: ArraySlice<PositionedLine>, first: Int, _ message: String,
+                                 into reader: inout LayoutReader) {
+        reader.report(.error, .unrecognizedLine, page: page, line: page.lines[max(first - 1, 0)], message)
+        refusedPages.insert(page.number)
+        for index in lines.indices { reader.mark(page.lines[index], .reported) }
+    }
+
+    /// The numbered column headings, which give each column's position: the centers of the
+    /// column numbers and the last line printing them; none where the numbers do not stand left
+    /// to right in the blank's order (then they were not headings).
+    private func findColumnHeadings(_ page: PositionedPage, _ lines: ArraySlice<PositionedLine>) -> (centers: [Double?], line: Int?) {
         let numbers = description.columns.map(\.number)
         var centers: [Double?] = Array(repeating: nil, count: numbers.count)
         // The column numbers may be printed over several heading lines ("1  Life Contracts  4  5"
@@ -94,12 +123,20 @@ struct PositionedPageReader {
         // Numbers must stand left to right in the blank's order; otherwise they were not headings.
         let ordered = centers.compactMap { $0 }
         if zip(ordered, ordered.dropFirst()).contains(where: { $0 >= $1 }) || ordered.count < min(2, numbers.filter { !$0.isEmpty }.count) {
-            headingLine = nil
-            centers = Array(repeating: nil, count: numbers.count)
+            return (Array(repeating: nil, count: numbers.count), nil)
         }
+        return (centers, headingLine)
+    }
+
+    /// Where the page's columns stand: by their headings, by the last page's where this one goes
+    /// on under the same headings, or, for one column whose number is not printed, by its
+    /// amounts' right edges; nil, with an error, where none of these places them.
+    private mutating func placeColumns(_ page: PositionedPage, _ lines: ArraySlice<PositionedLine>, first: Int,
+                                       headings: (centers: [Double?], line: Int?), into reader: inout LayoutReader) -> PageScan? {
+        var centers = headings.centers
         let halfGap: Double
         let valueStart: Double
-        if headingLine != nil {
+        if headings.line != nil {
             let placed = centers.compactMap { $0 }.sorted()
             let gaps = zip(placed, placed.dropFirst()).map { $1 - $0 }
             let unit = reader.document.source == .pdf ? 1.0 : 0.2
@@ -119,220 +156,268 @@ struct PositionedPageReader {
             layout = (centers, halfGap, valueStart)
         } else {
             reader.report(.error, .unrecognizedLine, page: page, line: page.lines[max(first - 1, 0)],
-                          "\(description.title): the numbered column headings (\(numbers.filter { !$0.isEmpty }.joined(separator: " "))) were not found, so no amount on this page can be placed")
-            return
+                          "\(description.title): the numbered column headings (\(description.columns.map(\.number).filter { !$0.isEmpty }.joined(separator: " "))) were not found, so no amount on this page can be placed")
+            return nil
         }
-        let lastHeading = headingLine ?? first - 1
-        spacing = (all: PositionedPageReader.evenlySpaced(centers),
-                   amounts: PositionedPageReader.evenlySpaced(zip(centers, description.columns).map { $1.valueKind == .amount ? $0 : nil }))
-        if let required = description.printsAboveColumns, let headingLine {
-            let printed = lines.indices.filter { $0 <= headingLine }.map { Text.key(page.lines[$0].text) }
-            guard required.contains(where: { words in printed.contains { $0.contains(Text.key(words)) } }) else {
-                reader.report(.error, .unrecognizedLine, page: page, line: page.lines[max(first - 1, 0)],
-                              "\(description.title): the page does not print \(required.map { "\"\($0)\"" }.joined(separator: " or ")) above its column headings, so it is another table of that title; nothing on it is read")
-                refusedPages.insert(page.number)
-                for index in lines.indices { reader.mark(page.lines[index], .reported) }
+        return PageScan(centers: centers, halfGap: halfGap, valueStart: valueStart)
+    }
+
+    /// The page's columns, and the row being gathered as the page's lines are read.
+    private struct PageScan {
+        let centers: [Double?]
+        let halfGap: Double
+        let valueStart: Double
+        var current: Gathered?
+        var rowsOnPage = 0
+        /// Where the page's line numbers start: the leftmost seen so far.
+        var numberColumn: Double?
+        var inFootnotes = false
+
+        init(centers: [Double?], halfGap: Double, valueStart: Double) {
+            self.centers = centers
+            self.halfGap = halfGap
+            self.valueStart = valueStart
+        }
+    }
+
+    /// Finishes the row being gathered, if any; none is gathered after.
+    private mutating func finishCurrent(_ scan: inout PageScan, _ page: PositionedPage, into reader: inout LayoutReader) {
+        if let row = scan.current { finishRow(row, page: page, centers: scan.centers, valueStart: scan.valueStart, into: &reader) }
+        scan.current = nil
+    }
+
+    /// Starts gathering a row of line `number` (the line's `index` in the description) with a
+    /// printed line and its words after the line number.
+    private func startRow(_ number: String, index: Int, _ line: PositionedLine, words: [PositionedWord], _ scan: inout PageScan,
+                          source: PositionedDocument.Source) {
+        scan.current = Gathered(line: number, index: index, lines: [line], words: words, ranges: [0..<words.count],
+                                closed: closes(words, valueStart: scan.valueStart, source: source))
+        scan.rowsOnPage += 1
+    }
+
+    /// Reads one line under the column headings: into the row being gathered, as a row of its
+    /// own, as a footnote, or as what the page prints besides its rows.
+    private mutating func readLine(_ page: PositionedPage, _ index: Int, _ scan: inout PageScan, into reader: inout LayoutReader) {
+        var line = page.lines[index]
+        // NONE stamped across the table (Exhibit 4 of a company that pays no dividends): the
+        // page reports nothing; its words are not part of the row beside them.
+        if line.words.contains(where: { $0.text == "NONE" }) {
+            if printedNone == nil { printedNone = (page, line) }
+            line.words.removeAll { $0.text == "NONE" }
+            if line.words.isEmpty {
+                reader.mark(page.lines[index], .classified)
                 return
             }
         }
-
-        for index in lines.indices where index <= lastHeading { reader.mark(page.lines[index], .classified) }
-        var current: Gathered?
-        var rowsOnPage = 0
-        // Where the page's line numbers start: the leftmost seen so far.
-        var numberColumn: Double?
-        var inFootnotes = false
-        for index in lines.indices where index > lastHeading {
-            var line = page.lines[index]
-            // NONE stamped across the table (Exhibit 4 of a company that pays no dividends): the
-            // page reports nothing; its words are not part of the row beside them.
-            if line.words.contains(where: { $0.text == "NONE" }) {
-                if printedNone == nil { printedNone = (page, line) }
-                line.words.removeAll { $0.text == "NONE" }
-                if line.words.isEmpty {
-                    reader.mark(page.lines[index], .classified)
-                    continue
-                }
-            }
-            // A page number printed in the margin beside a caption's second line (a landscape
-            // page's "6" or "6.3" beside line 21's "(direct business only)") or beside a footnote:
-            // a number standing wholly left of where the page's line numbers stand is not a line
-            // number.
-            if let column = numberColumn, line.words.count > 1, let first = line.words.first, first.x1 < column,
-               PositionedPageReader.isPageNumber(first.text) {
-                line.words.removeFirst()
-            }
-            let key = Text.key(line.text)
-            // Footnotes and legends under the table: kept as printed, one per note.
-            if footnoteKeys.contains(where: { key.hasPrefix($0) }) {
-                if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
-                current = nil
-                inFootnotes = true
-                footnotes.append(PositionedPageReader.plainText(line))
-                reader.mark(line, .mapped)
-                continue
-            }
-            if inFootnotes, !(index == page.lines.count - 1 && line.words.count == 1) {
-                footnotes[footnotes.count - 1] += " " + PositionedPageReader.plainText(line)
-                reader.mark(line, .mapped)
-                continue
-            }
-            // The page number, printed alone on the page's last line ("2", "5.1", or the blank's
-            // own page number for the page, "SI01").
-            if index == page.lines.count - 1, line.words.count == 1, let only = line.words.first,
-               PositionedPageReader.isPageNumber(only.text) || description.printsPageNumber(only.text) {
-                reader.mark(line, .classified)
-                continue
-            }
-            if sectionKeys.contains(key) {
-                if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
-                current = nil
-                reader.mark(line, .classified)
-                continue
-            }
-            // A page number printed in the margin, on the same line as a row's line number ("6",
-            // or the blank's own page number for the page: "SI10 10. Book/adjusted ..."). Not a
-            // line number followed by its line's code ("2.1 1 NAIC Designation Category 1.A").
-            if line.words.count > 2, let second = PositionedPageReader.lineNumber(line.words[1], before: valueStart), lineIndex[second.line] != nil,
-               description.printsPageNumber(line.words[0].text)
-                || PositionedPageReader.lineNumber(line.words.first, before: valueStart).map({ first in
-                    !first.marked && PositionedPageReader.isPageNumber(first.line)
-                        && lineIndex[first.line].map { description.lines[$0].code != line.words[1].text } ?? true
-                }) == true {
-                line.words.removeFirst()
-            }
-            // A line number printed alone under its row (layout text sets it after the page number
-            // at the foot of a landscape page, where it also reads as a page number): the row
-            // above's last printed line, whose caption is the number's line's and not the row's,
-            // is the number's row.
-            if line.words.count == 1, let number = PositionedPageReader.lineNumber(line.words.first, before: valueStart), number.rest == nil,
-               let rowIndex = lineIndex[number.line], var row = current, row.lines.count > 1, let last = row.ranges.last,
-               PositionedPageReader.captionIsOwn(row.words[last], of: description.lines[rowIndex].caption, valueStart: valueStart),
-               !PositionedPageReader.captionIsOwn(row.words[last], of: description.lines[row.index].caption, valueStart: valueStart) {
-                let moved = Array(row.words[last])
-                let movedLine = row.lines.removeLast()
-                row.words.removeSubrange(last)
-                row.ranges.removeLast()
-                row.closed = closes(row.words, valueStart: valueStart, source: reader.document.source)
-                finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader)
-                current = Gathered(line: number.line, index: rowIndex, lines: [movedLine], words: moved, ranges: [0..<moved.count],
-                                   closed: closes(moved, valueStart: valueStart, source: reader.document.source))
-                reader.mark(line, .classified)
-                rowsOnPage += 1
-                continue
-            }
-            // A page number printed alone, away from the columns (in the margin of a landscape
-            // page: "6", "6.3", "SI10").
-            if line.words.count == 1, let only = line.words.first, PositionedPageReader.isPageNumber(only.text) || description.printsPageNumber(only.text),
-               !centers.contains(where: { $0.map { abs($0 - only.centerX) < halfGap } ?? false }) {
-                reader.mark(line, .classified)
-                continue
-            }
-            // A line number printed inside another's caption ("2.1 Resisted ..... 2.11 Direct",
-            // "4. TOTALS ..... 4.1 Direct", Exhibit 8 Part 1): the amounts are the inner line's;
-            // the words before it are the outer line's caption, a heading. Only a heading (or no
-            // line of the blank) gives its row away so.
-            if let outer = PositionedPageReader.lineNumber(line.words.first, before: valueStart),
-               lineIndex[outer.line].map({ description.lines[$0].isHeading }) ?? true,
-               let split = PositionedPageReader.innerLineNumber(line.words, outer: outer.line, before: valueStart, lines: lineIndex) {
-                if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
-                current = nil
-                if let outerIndex = lineIndex[outer.line] {
-                    var words = Array(line.words[1..<split])
-                    if let rest = outer.rest { words.insert(rest, at: 0) }
-                    finishRow(Gathered(line: outer.line, index: outerIndex, lines: [line], words: words, ranges: [0..<words.count], closed: true),
-                              page: page, centers: centers, valueStart: valueStart, into: &reader)
-                }
-                line.words.removeFirst(split)
-            }
-            // A line printed wholly in the left margin, left of where the page's line numbers
-            // start, without amounts: a group label ("Investment Trusts, Closed-End" beside a
-            // Summary by Country row that prints no leaders), not the caption of the row above.
-            if let column = numberColumn, let last = line.words.last, last.x1 < column,
-               !PositionedPageReader.hasAmounts(line.words, valueStart: valueStart, source: reader.document.source) {
-                reader.report(.info, .captionMismatch, page: page, line: line,
-                              "\(description.title): \"\(String(line.text.prefix(80)))\" stands in the margin and is read as a heading")
-                reader.mark(line, .classified)
-                continue
-            }
-            // Words printed in the left margin before a row's line number (Schedule D's Summary by
-            // Country prints its groups there: "Governments   2. Canada"): not the row's caption.
-            if PositionedPageReader.lineNumber(line.words.first, before: valueStart).flatMap({ lineIndex[$0.line] }) == nil,
-               let start = PositionedPageReader.marginEnd(line.words, before: valueStart, lines: lineIndex, numberColumn: numberColumn) {
-                if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
-                current = nil
-                reader.report(.info, .captionMismatch, page: page, line: line,
-                              "\(description.title): \"\(line.words[..<start].map(\.text).joined(separator: " "))\" stands in the margin left of line \(line.words[start].text) and is read as a heading")
-                line.words.removeFirst(start)
-            }
-            // A lettered section's heading ("A. Premium Reserves:"): a row of its own, and the
-            // section of the numbered lines under it.
-            if let first = line.words.first, first.x1 <= valueStart, let letter = PositionedPageReader.sectionLetter(first),
-               let rowIndex = lineIndex[letter] {
-                if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
-                section = letter
-                let words = Array(line.words.dropFirst())
-                current = Gathered(line: letter, index: rowIndex, lines: [line], words: words, ranges: [0..<words.count],
-                                   closed: closes(words, valueStart: valueStart, source: reader.document.source))
-                rowsOnPage += 1
-                continue
-            }
-            if let number = PositionedPageReader.lineNumber(line.words.first, before: valueStart).map({ number in
-                   (line: section.map { "\($0).\(number.line)" }.flatMap { lineIndex[$0] == nil ? nil : $0 } ?? number.line,
-                    rest: number.rest, marked: number.marked)
-               }),
-               number.marked || !(current.map { PositionedPageReader.expectsMore($0.words[($0.ranges.last ?? 0..<0)], depth: $0.depth) } ?? false) {
-                if let rowIndex = lineIndex[number.line] {
-                    if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
-                    if let word = line.words.first { numberColumn = min(numberColumn ?? word.x0, word.x0) }
-                    var words = Array(line.words.dropFirst())
-                    if let rest = number.rest { words.insert(rest, at: 0) }
-                    current = Gathered(line: number.line, index: rowIndex, lines: [line], words: words, ranges: [0..<words.count],
-                                       closed: closes(words, valueStart: valueStart, source: reader.document.source))
-                    rowsOnPage += 1
-                    continue
-                }
-                if number.marked {
-                    if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
-                    current = nil
-                    reader.report(.error, .unknownLine, page: page, line: line,
-                                  "line \(number.line) is not a line of \(description.title); its text is \"\(String(line.text.prefix(80)))\"")
-                    continue
-                }
-            }
-            if let row = current, row.closed, !PositionedPageReader.hasAmounts(line.words, valueStart: valueStart, source: reader.document.source) {
-                // Text after a row whose amounts are printed, before the next line number: a
-                // heading the description does not list. Kept out of the row's caption.
-                finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader)
-                current = nil
-                reader.report(.info, .captionMismatch, page: page, line: line,
-                              "\(description.title): \"\(String(line.text.prefix(80)))\" stands between rows and is read as a heading")
-                reader.mark(line, .classified)
-                continue
-            }
-            if current != nil {
-                current?.lines.append(line)
-                let start = current?.words.count ?? 0
-                if let row = current, let last = row.ranges.last {
-                    current?.depth = PositionedPageReader.parenthesisDepth(row.words[last], from: row.depth)
-                }
-                current?.words.append(contentsOf: line.words)
-                current?.ranges.append(start..<start + line.words.count)
-                if closes(line.words, valueStart: valueStart, source: reader.document.source) { current?.closed = true }
-            } else if rowsOnPage == 0 {
-                // Column headings printed under the numbers ("Current Year  Prior Year").
-                reader.mark(line, .classified)
-            } else if !PositionedPageReader.hasAmounts(line.words, valueStart: valueStart, source: reader.document.source) {
-                // More lines of a heading between rows.
-                reader.report(.info, .captionMismatch, page: page, line: line,
-                              "\(description.title): \"\(String(line.text.prefix(80)))\" stands between rows and is read as a heading")
-                reader.mark(line, .classified)
-            } else {
-                reader.report(.warning, .unrecognizedLine, page: page, line: line,
-                              "amounts on \(description.title) outside any numbered line: \"\(String(line.text.prefix(80)))\"")
-            }
+        // A page number printed in the margin beside a caption's second line (a landscape
+        // page's "6" or "6.3" beside line 21's "(direct business only)") or beside a footnote:
+        // a number standing wholly left of where the page's line numbers stand is not a line
+        // number.
+        if let column = scan.numberColumn, line.words.count > 1, let first = line.words.first, first.x1 < column,
+           PositionedPageReader.isPageNumber(first.text) {
+            line.words.removeFirst()
         }
-        if let row = current { finishRow(row, page: page, centers: centers, valueStart: valueStart, into: &reader) }
+        if readFootnoteOrTitle(line, page, index, &scan, into: &reader) { return }
+        dropMarginPageNumber(&line, valueStart: scan.valueStart)
+        if takeNumberUnderRow(line, page, &scan, into: &reader) { return }
+        // A page number printed alone, away from the columns (in the margin of a landscape
+        // page: "6", "6.3", "SI10").
+        if line.words.count == 1, let only = line.words.first, PositionedPageReader.isPageNumber(only.text) || description.printsPageNumber(only.text),
+           !scan.centers.contains(where: { $0.map { abs($0 - only.centerX) < scan.halfGap } ?? false }) {
+            reader.mark(line, .classified)
+            return
+        }
+        splitInnerLine(&line, page, &scan, into: &reader)
+        // A line printed wholly in the left margin, left of where the page's line numbers
+        // start, without amounts: a group label ("Investment Trusts, Closed-End" beside a
+        // Summary by Country row that prints no leaders), not the caption of the row above.
+        if let column = scan.numberColumn, let last = line.words.last, last.x1 < column,
+           !PositionedPageReader.hasAmounts(line.words, valueStart: scan.valueStart, source: reader.document.source) {
+            reader.report(.info, .captionMismatch, page: page, line: line,
+                          "\(description.title): \"\(String(line.text.prefix(80)))\" stands in the margin and is read as a heading")
+            reader.mark(line, .classified)
+            return
+        }
+        dropMarginWords(&line, page, &scan, into: &reader)
+        if startSection(line, page, &scan, into: &reader) { return }
+        if startNumberedRow(line, page, &scan, into: &reader) { return }
+        continueRow(line, page, &scan, into: &reader)
+    }
+
+    /// Reads a footnote or legend under the table, the page number on the page's last line, or
+    /// a section's title; false for any other line.
+    private mutating func readFootnoteOrTitle(_ line: PositionedLine, _ page: PositionedPage, _ index: Int, _ scan: inout PageScan,
+                                              into reader: inout LayoutReader) -> Bool {
+        let key = Text.key(line.text)
+        // Footnotes and legends under the table: kept as printed, one per note.
+        if footnoteKeys.contains(where: { key.hasPrefix($0) }) {
+            finishCurrent(&scan, page, into: &reader)
+            scan.inFootnotes = true
+            footnotes.append(PositionedPageReader.plainText(line))
+            reader.mark(line, .mapped)
+            return true
+        }
+        if scan.inFootnotes, !(index == page.lines.count - 1 && line.words.count == 1) {
+            footnotes[footnotes.count - 1] += " " + PositionedPageReader.plainText(line)
+            reader.mark(line, .mapped)
+            return true
+        }
+        // The page number, printed alone on the page's last line ("2", "5.1", or the blank's
+        // own page number for the page, "SI01").
+        if index == page.lines.count - 1, line.words.count == 1, let only = line.words.first,
+           PositionedPageReader.isPageNumber(only.text) || description.printsPageNumber(only.text) {
+            reader.mark(line, .classified)
+            return true
+        }
+        if sectionKeys.contains(key) {
+            finishCurrent(&scan, page, into: &reader)
+            reader.mark(line, .classified)
+            return true
+        }
+        return false
+    }
+
+    /// A page number printed in the margin, on the same line as a row's line number ("6",
+    /// or the blank's own page number for the page: "SI10 10. Book/adjusted ..."), is taken off.
+    /// Not a line number followed by its line's code ("2.1 1 NAIC Designation Category 1.A").
+    private func dropMarginPageNumber(_ line: inout PositionedLine, valueStart: Double) {
+        if line.words.count > 2, let second = PositionedPageReader.lineNumber(line.words[1], before: valueStart), lineIndex[second.line] != nil,
+           description.printsPageNumber(line.words[0].text)
+            || PositionedPageReader.lineNumber(line.words.first, before: valueStart).map({ first in
+                !first.marked && PositionedPageReader.isPageNumber(first.line)
+                    && lineIndex[first.line].map { description.lines[$0].code != line.words[1].text } ?? true
+            }) == true {
+            line.words.removeFirst()
+        }
+    }
+
+    /// A line number printed alone under its row (layout text sets it after the page number
+    /// at the foot of a landscape page, where it also reads as a page number): the row
+    /// above's last printed line, whose caption is the number's line's and not the row's,
+    /// is the number's row. False where the line is no such number.
+    private mutating func takeNumberUnderRow(_ line: PositionedLine, _ page: PositionedPage, _ scan: inout PageScan,
+                                             into reader: inout LayoutReader) -> Bool {
+        let valueStart = scan.valueStart
+        guard line.words.count == 1, let number = PositionedPageReader.lineNumber(line.words.first, before: valueStart), number.rest == nil,
+              let rowIndex = lineIndex[number.line], var row = scan.current, row.lines.count > 1, let last = row.ranges.last,
+              PositionedPageReader.captionIsOwn(row.words[last], of: description.lines[rowIndex].caption, valueStart: valueStart),
+              !PositionedPageReader.captionIsOwn(row.words[last], of: description.lines[row.index].caption, valueStart: valueStart) else { return false }
+        let moved = Array(row.words[last])
+        let movedLine = row.lines.removeLast()
+        row.words.removeSubrange(last)
+        row.ranges.removeLast()
+        row.closed = closes(row.words, valueStart: valueStart, source: reader.document.source)
+        finishRow(row, page: page, centers: scan.centers, valueStart: valueStart, into: &reader)
+        startRow(number.line, index: rowIndex, movedLine, words: moved, &scan, source: reader.document.source)
+        reader.mark(line, .classified)
+        return true
+    }
+
+    /// A line number printed inside another's caption ("2.1 Resisted ..... 2.11 Direct",
+    /// "4. TOTALS ..... 4.1 Direct", Exhibit 8 Part 1): the amounts are the inner line's;
+    /// the words before it are the outer line's caption, a heading, filed as a row of its own
+    /// and taken off the line. Only a heading (or no line of the blank) gives its row away so.
+    private mutating func splitInnerLine(_ line: inout PositionedLine, _ page: PositionedPage, _ scan: inout PageScan,
+                                         into reader: inout LayoutReader) {
+        guard let outer = PositionedPageReader.lineNumber(line.words.first, before: scan.valueStart),
+              lineIndex[outer.line].map({ description.lines[$0].isHeading }) ?? true,
+              let split = PositionedPageReader.innerLineNumber(line.words, outer: outer.line, before: scan.valueStart, lines: lineIndex) else { return }
+        finishCurrent(&scan, page, into: &reader)
+        if let outerIndex = lineIndex[outer.line] {
+            var words = Array(line.words[1..<split])
+            if let rest = outer.rest { words.insert(rest, at: 0) }
+            finishRow(Gathered(line: outer.line, index: outerIndex, lines: [line], words: words, ranges: [0..<words.count], closed: true),
+                      page: page, centers: scan.centers, valueStart: scan.valueStart, into: &reader)
+        }
+        line.words.removeFirst(split)
+    }
+
+    /// Words printed in the left margin before a row's line number (Schedule D's Summary by
+    /// Country prints its groups there: "Governments   2. Canada"): not the row's caption, so
+    /// taken off the line, and an info says they are read as a heading.
+    private mutating func dropMarginWords(_ line: inout PositionedLine, _ page: PositionedPage, _ scan: inout PageScan,
+                                          into reader: inout LayoutReader) {
+        guard PositionedPageReader.lineNumber(line.words.first, before: scan.valueStart).flatMap({ lineIndex[$0.line] }) == nil,
+              let start = PositionedPageReader.marginEnd(line.words, before: scan.valueStart, lines: lineIndex, numberColumn: scan.numberColumn) else { return }
+        finishCurrent(&scan, page, into: &reader)
+        reader.report(.info, .captionMismatch, page: page, line: line,
+                      "\(description.title): \"\(line.words[..<start].map(\.text).joined(separator: " "))\" stands in the margin left of line \(line.words[start].text) and is read as a heading")
+        line.words.removeFirst(start)
+    }
+
+    /// A lettered section's heading ("A. Premium Reserves:"): a row of its own, and the
+    /// section of the numbered lines under it. False where the line is none.
+    private mutating func startSection(_ line: PositionedLine, _ page: PositionedPage, _ scan: inout PageScan,
+                                       into reader: inout LayoutReader) -> Bool {
+        guard let first = line.words.first, first.x1 <= scan.valueStart, let letter = PositionedPageReader.sectionLetter(first),
+              let rowIndex = lineIndex[letter] else { return false }
+        finishCurrent(&scan, page, into: &reader)
+        section = letter
+        startRow(letter, index: rowIndex, line, words: Array(line.words.dropFirst()), &scan, source: reader.document.source)
+        return true
+    }
+
+    /// A line starting with a line number (within the lettered section, where the page has
+    /// them) starts that line's row, unless the row above expects more of its caption; a marked
+    /// number of no line of the page is an error. False where the line starts no row.
+    private mutating func startNumberedRow(_ line: PositionedLine, _ page: PositionedPage, _ scan: inout PageScan,
+                                           into reader: inout LayoutReader) -> Bool {
+        guard let number = PositionedPageReader.lineNumber(line.words.first, before: scan.valueStart).map({ number in
+                  (line: section.map { "\($0).\(number.line)" }.flatMap { lineIndex[$0] == nil ? nil : $0 } ?? number.line,
+                   rest: number.rest, marked: number.marked)
+              }),
+              number.marked || !(scan.current.map { PositionedPageReader.expectsMore($0.words[($0.ranges.last ?? 0..<0)], depth: $0.depth) } ?? false)
+        else { return false }
+        if let rowIndex = lineIndex[number.line] {
+            finishCurrent(&scan, page, into: &reader)
+            if let word = line.words.first { scan.numberColumn = min(scan.numberColumn ?? word.x0, word.x0) }
+            var words = Array(line.words.dropFirst())
+            if let rest = number.rest { words.insert(rest, at: 0) }
+            startRow(number.line, index: rowIndex, line, words: words, &scan, source: reader.document.source)
+            return true
+        }
+        guard number.marked else { return false }
+        finishCurrent(&scan, page, into: &reader)
+        reader.report(.error, .unknownLine, page: page, line: line,
+                      "line \(number.line) is not a line of \(description.title); its text is \"\(String(line.text.prefix(80)))\"")
+        return true
+    }
+
+    /// A line that starts no row: more of the row being gathered, or a heading (text after a
+    /// row whose amounts are printed, column headings under the numbers, or text between
+    /// rows); amounts outside any row are reported.
+    private mutating func continueRow(_ line: PositionedLine, _ page: PositionedPage, _ scan: inout PageScan, into reader: inout LayoutReader) {
+        let source = reader.document.source
+        if let row = scan.current, row.closed, !PositionedPageReader.hasAmounts(line.words, valueStart: scan.valueStart, source: source) {
+            // Text after a row whose amounts are printed, before the next line number: a
+            // heading the description does not list. Kept out of the row's caption.
+            finishCurrent(&scan, page, into: &reader)
+            reader.report(.info, .captionMismatch, page: page, line: line,
+                          "\(description.title): \"\(String(line.text.prefix(80)))\" stands between rows and is read as a heading")
+            reader.mark(line, .classified)
+            return
+        }
+        if scan.current != nil {
+            scan.current?.lines.append(line)
+            let start = scan.current?.words.count ?? 0
+            if let row = scan.current, let last = row.ranges.last {
+                scan.current?.depth = PositionedPageReader.parenthesisDepth(row.words[last], from: row.depth)
+            }
+            scan.current?.words.append(contentsOf: line.words)
+            scan.current?.ranges.append(start..<start + line.words.count)
+            if closes(line.words, valueStart: scan.valueStart, source: source) { scan.current?.closed = true }
+        } else if scan.rowsOnPage == 0 {
+            // Column headings printed under the numbers ("Current Year  Prior Year").
+            reader.mark(line, .classified)
+        } else if !PositionedPageReader.hasAmounts(line.words, valueStart: scan.valueStart, source: source) {
+            // More lines of a heading between rows.
+            reader.report(.info, .captionMismatch, page: page, line: line,
+                          "\(description.title): \"\(String(line.text.prefix(80)))\" stands between rows and is read as a heading")
+            reader.mark(line, .classified)
+        } else {
+            reader.report(.warning, .unrecognizedLine, page: page, line: line,
+                          "amounts on \(description.title) outside any numbered line: \"\(String(line.text.prefix(80)))\"")
+        }
     }
 
     /// Whether a word can be a page number the blank prints ("2", "6.3", "5.1", "24.01", "24.1.GT"):
@@ -499,43 +584,168 @@ struct PositionedPageReader {
         return text.isEmpty ? nil : text
     }
 
+    /// Files one printed row: its words placed in the columns' cells or kept as its caption, the
+    /// caption checked against the blank's, and any amount it prints for the line grouping it.
     private mutating func finishRow(_ row: Gathered, page: PositionedPage, centers: [Double?], valueStart: Double, into reader: inout LayoutReader) {
-        let line = description.lines[row.index]
         let label = "\(description.title) line \(row.line)"
+        guard firstPrinting(of: row, label: label, page: page, into: &reader) else { return }
+        var placing = RowPlacement(row: row, line: description.lines[row.index], label: label, page: page, columns: description.columns,
+                                   centers: centers, valueStart: valueStart, layoutText: reader.document.source == .layoutText)
+        if placing.layoutText {
+            placing.readCellsFromRight()
+            if placing.assigned.isEmpty, description.columns.allSatisfy({ $0.valueKind == .amount }) {
+                placing.findUnplacedCells(headingsRegular: spacing.all)
+            }
+        }
+        let groupingLine = innerLines.isEmpty ? nil : description.lines.firstIndex { $0.amountOnRowOf == row.line }
+        if let edge = outerEdge, !innerLines.isEmpty {
+            placing.separateColumns(edge: edge, inner: innerLines.contains(row.line), grouped: groupingLine != nil, into: &reader)
+        }
+        placing.placeWords(amountsSpaced: spacing.amounts, into: &reader)
+        var printed = Row(line: row.line, cells: placing.cells, readByOCR: reader.ocrPages.contains(page.number))
+        guard acceptCaption(placing.captionWords.joined(separator: " "), of: row, into: &printed, label: label, page: page, reader: &reader) else { return }
+        for source in row.lines { reader.mark(source, .mapped) }
+        if let groupingLine { fileGroupingAmount(row.words, placing.groupingWords, of: groupingLine, label: label, page: page, line: row.lines[0], into: &reader) }
+        rows.append(printed)
+    }
+
+    /// Notes a row's line as read and where it was printed; false, with a warning, when the page
+    /// printed that line already (the first printing is kept).
+    private mutating func firstPrinting(of row: Gathered, label: String, page: PositionedPage, into reader: inout LayoutReader) -> Bool {
         if seen.contains(row.line) {
             reader.report(.warning, .duplicateLine, page: page, line: row.lines[0], "\(label) is printed twice; the first is kept")
-            return
+            return false
         }
         seen.insert(row.line)
         if let source = row.lines[0].sourceLine { origins[row.line] = source }
+        return true
+    }
 
+    /// Checks a row's printed caption against the blank's, keeping it on the row where it differs
+    /// in wording only; false when it is another line's caption or no line's, and the row's values
+    /// are not filed.
+    private mutating func acceptCaption(_ caption: String, of row: Gathered, into printed: inout Row, label: String,
+                                        page: PositionedPage, reader: inout LayoutReader) -> Bool {
+        let line = description.lines[row.index]
+        if line.isWriteIn {
+            if !caption.isEmpty { printed.caption = caption }
+            return true
+        }
+        let split = CaptionMatcher.split(caption)
+        let slots = line.slots?.count ?? 0
+        guard split.amounts.count == slots else {
+            printed.caption = caption
+            reader.report(.warning, .captionMismatch, page: page, line: row.lines[0],
+                          "\(label) prints \(split.amounts.count) amount\(split.amounts.count == 1 ? "" : "s") after a $ in its caption; the blank has \(slots). The caption is kept as printed: \"\(caption)\"")
+            return true
+        }
+        printed.captionAmounts = split.amounts.allSatisfy(\.isBlank) ? [] : split.amounts
+        if CaptionMatcher.matches(printed: split.words, blank: line.caption) { return true }
+        if verifier == nil { verifier = CaptionVerifier(description) }
+        switch verifier?.verdict(printed: split.words, line: row.index) ?? .equivalent {
+        case .equivalent where printed.readByOCR:
+            // Words recognized differently are not the statement's own wording.
+            reader.report(.info, .captionMismatch, page: page, line: row.lines[0],
+                          "\(label)'s caption is read by OCR as \"\(caption)\", which says what the blank's says (\"\(line.caption)\")")
+        case .equivalent:
+            printed.caption = caption
+            reader.report(.info, .captionMismatch, page: page, line: row.lines[0],
+                          "\(label) prints its caption as \"\(caption)\"; the blank's is \"\(line.caption)\". The printed caption is kept")
+        case .otherLine(let other):
+            reader.report(.error, .misplacedRow, page: page, line: row.lines[0],
+                          "\(label) prints the caption \"\(caption)\", which is line \(description.lines[other].line) of the \(reader.blank.year) edition (\"\(description.lines[other].caption)\"), not line \(row.line) (\"\(line.caption)\"); its values are not filed")
+            return false
+        case .noLine:
+            reader.report(.error, .misplacedRow, page: page, line: row.lines[0],
+                          "\(label) prints the caption \"\(caption)\", which is no line of \(description.title) in the \(reader.blank.year) edition; expected \"\(line.caption)\". Its values are not filed")
+            return false
+        }
+        return true
+    }
+
+    /// A printed row's words as they are placed in the cells of the page's columns, and the words
+    /// that stay with its caption.
+    private struct RowPlacement {
+        let row: Gathered
+        let line: LineDescription
+        let label: String
+        let page: PositionedPage
+        let columns: [ColumnDescription]
+        let centers: [Double?]
+        let valueStart: Double
+        let layoutText: Bool
+        let codeColumn: Int?
+        var cells: [Cell]
+        var filled: [Bool]
         var captionWords: [String] = []
-        let codeColumn = description.columns.firstIndex { $0.valueKind == .code }
-        var cells: [Cell] = Array(repeating: .blank, count: description.columns.count)
-        var filled: [Bool] = Array(repeating: false, count: description.columns.count)
-        // Layout text prints each cell as its own leader and amount, but squeezes their
-        // positions; a line that ends in one cell per column is read cell by cell.
+        /// Layout text: the column of each word read cell by cell from the right.
         var assigned: [Int: Int] = [:]
+        /// The leaders and apart-printed dollar signs among the cells read from the right.
         var leaders: Set<Int> = []
         var dollarSigns: Set<Int> = []
-        if reader.document.source == .layoutText {
+        /// Layout text cells printed without leaders that are not placed: the column of the
+        /// heading each is nearest, and the one its line's spacing gives.
+        var unplaced: [Int: (position: Int, spacing: Int?)] = [:]
+        /// Amounts in the outer column of a sub-line's row: the grouping line's.
+        var groupingWords: [Int] = []
+        /// Amounts in the other column than their line's, which are not read.
+        var outOfColumn: Set<Int> = []
+        /// Layout text: the cells placed by their position alone, by column, with the printed line
+        /// they stand on (two amounts under one heading are told apart by them).
+        var placedByPosition: [Int: (text: String, line: Int)] = [:]
+        /// The printed line each word stands on, for diagnostics.
+        let lineOfWord: [Int]
+        /// On a page with a text column, where each phrase of words printed close together stands.
+        let phrases: [Int: Double]
+        /// A dollar sign printed apart from the amount it belongs to ("$   1,236").
+        var dollar = false
+
+        init(row: Gathered, line: LineDescription, label: String, page: PositionedPage, columns: [ColumnDescription],
+             centers: [Double?], valueStart: Double, layoutText: Bool) {
+            self.row = row
+            self.line = line
+            self.label = label
+            self.page = page
+            self.columns = columns
+            self.centers = centers
+            self.valueStart = valueStart
+            self.layoutText = layoutText
+            codeColumn = columns.firstIndex { $0.valueKind == .code }
+            cells = Array(repeating: .blank, count: columns.count)
+            filled = Array(repeating: false, count: columns.count)
+            var lineOfWord: [Int] = Array(repeating: 0, count: row.words.count)
+            for (lineIndex, range) in row.ranges.enumerated() {
+                for wordIndex in range where wordIndex < lineOfWord.count { lineOfWord[wordIndex] = lineIndex }
+            }
+            self.lineOfWord = lineOfWord
+            phrases = columns.contains { $0.valueKind == .text } ? PositionedPageReader.phraseCenters(row.words, ranges: row.ranges) : [:]
+        }
+
+        /// The printed line a word stands on.
+        func printedLine(of wordIndex: Int) -> PositionedLine {
+            row.lines[min(lineOfWord[wordIndex], row.lines.count - 1)]
+        }
+
+        /// Layout text prints each cell as its own leader and amount, but squeezes their
+        /// positions; a line that ends in one cell per column is read cell by cell.
+        mutating func readCellsFromRight() {
+            // Only the columns the line is printed in (all of them unless the blank says).
+            let printedColumns = columns.indices.filter { line.prints(in: columns[$0]) }
             for range in row.ranges {
-                // Only the columns the line is printed in (all of them unless the blank says).
-                let printedColumns = description.columns.indices.filter { line.prints(in: description.columns[$0]) }
                 // A line the blank prints in some columns, with XXX (or an empty cell) in the
                 // others: one cell per column, XXX where it has no amount. Tried first: read as the
                 // printed columns alone, the rightmost cells would fill them whatever column they
                 // stand in ("22 ..XXX.. ..... ..XXX.. 1,561 ..XXX..": 1,561 is column 5's, not 3's).
-                if printedColumns.count < description.columns.count,
-                   let found = PositionedPageReader.cellsFromRight(row.words, range, columns: description.columns, code: line.code),
+                if printedColumns.count < columns.count,
+                   let found = PositionedPageReader.cellsFromRight(row.words, range, columns: columns, code: line.code),
                    found.values.allSatisfy({ printedColumns.contains($0.value) || ValueScanner.value(PositionedPageReader.stripLeaders(row.words[$0.key].text) ?? "") == .notApplicable }) {
                     assigned.merge(found.values) { a, _ in a }
                     leaders.formUnion(found.leaders)
                     dollarSigns.formUnion(found.dollars)
-                } else if let found = PositionedPageReader.cellsFromRight(row.words, range, columns: printedColumns.map { description.columns[$0] }, code: line.code),
+                } else if let found = PositionedPageReader.cellsFromRight(row.words, range, columns: printedColumns.map { columns[$0] }, code: line.code),
                           // XXX among them marks a column the line is not printed in: the cells
                           // are not the printed columns' alone.
-                          printedColumns.count == description.columns.count
+                          printedColumns.count == columns.count
                            || !found.values.keys.contains(where: { ValueScanner.value(PositionedPageReader.stripLeaders(row.words[$0].text) ?? "") == .notApplicable }) {
                     assigned.merge(found.values.mapValues { printedColumns[$0] }) { a, _ in a }
                     leaders.formUnion(found.leaders)
@@ -543,49 +753,45 @@ struct PositionedPageReader {
                 }
             }
         }
-        // Layout text lines without leaders among their cells, whose cells were not read from the
-        // right, on pages of amount columns only: each cell goes to the column whose heading is
-        // nearest when that heading is clearly the nearest, the line's spacing says the same
-        // (``leaderlessColumns``), the headings are evenly enough spaced to be trusted and no
-        // other cell of the line is nearest the same heading; otherwise the cell is not read, and an error says so (the PDF places it by its true
-        // position).
-        var unplaced: [Int: (position: Int, spacing: Int?)] = [:]
-        if reader.document.source == .layoutText, assigned.isEmpty, description.columns.allSatisfy({ $0.valueKind == .amount }) {
-            let printedColumns = description.columns.indices.filter { line.prints(in: description.columns[$0]) }
-            let regular = spacing.all
+
+        /// Layout text lines without leaders among their cells, whose cells were not read from the
+        /// right, on pages of amount columns only: each cell goes to the column whose heading is
+        /// nearest when that heading is clearly the nearest, the line's spacing says the same
+        /// (``leaderlessColumns``), the headings are evenly enough spaced to be trusted and no
+        /// other cell of the line is nearest the same heading; otherwise the cell is not read, and an error says so (the PDF places it by its true
+        /// position).
+        mutating func findUnplacedCells(headingsRegular regular: Bool) {
+            let printedColumns = columns.indices.filter { line.prints(in: columns[$0]) }
             for range in row.ranges where !row.words[range].contains(where: { $0.centerX >= valueStart && PositionedPageReader.stripLeaders($0.text) != Substring($0.text) }) {
-                let cells = range.compactMap { index -> (word: Int, center: Double)? in
+                let amounts = range.compactMap { index -> (word: Int, center: Double)? in
                     let word = row.words[index]
                     guard word.centerX >= valueStart, let cell = ValueScanner.value(Substring(word.text)), cell.amount != nil || cell == .notApplicable else { return nil }
                     return (index, word.centerX)
                 }
-                let bySpacing = PositionedPageReader.leaderlessColumns(cells, columns: printedColumns, centers: centers)
-                let nearest = cells.map { PositionedPageReader.nearest($0.center, centers) ?? 0 }
+                let bySpacing = PositionedPageReader.leaderlessColumns(amounts, columns: printedColumns, centers: centers)
+                let nearest = amounts.map { PositionedPageReader.nearest($0.center, centers) ?? 0 }
                 // Two cells of the line nearest one heading: the line stands on a grid of its own,
                 // and no cell of it is placed by position.
                 let crowded = Set(nearest).count < nearest.count
-                for (cell, nearest) in zip(cells, nearest) {
+                for (cell, nearest) in zip(amounts, nearest) {
                     guard crowded || !regular || (bySpacing.map { $0[cell.word] != nearest } ?? false)
                         || !PositionedPageReader.clearlyNearest(cell.center, centers) else { continue }
                     unplaced[cell.word] = (nearest, bySpacing?[cell.word])
                 }
             }
         }
-        // A page of one unnumbered column whose lines group sub-lines (``LineDescription/
-        // amountOnRowOf``): a sub-line's amount stands in the inner column, any other line's in the
-        // outer one, and the grouping line's on its last sub-line's row, in the outer column. An
-        // amount in the other column than its line's is not read, and an error says so.
-        var groupingWords: [Int] = []
-        var outOfColumn: Set<Int> = []
-        let groupingLine = innerLines.isEmpty ? nil : description.lines.firstIndex { $0.amountOnRowOf == row.line }
-        if let edge = outerEdge, !innerLines.isEmpty {
-            let inner = innerLines.contains(row.line)
+
+        /// A page of one unnumbered column whose lines group sub-lines (``LineDescription/
+        /// amountOnRowOf``): a sub-line's amount stands in the inner column, any other line's in the
+        /// outer one, and the grouping line's on its last sub-line's row, in the outer column. An
+        /// amount in the other column than its line's is not read, and an error says so.
+        mutating func separateColumns(edge: (right: Double, tolerance: Double), inner: Bool, grouped: Bool, into reader: inout LayoutReader) {
             for (index, word) in row.words.enumerated() {
                 guard let text = PositionedPageReader.stripLeaders(word.text),
                       PositionedPageReader.centerWithoutLeaders(word, text) >= valueStart,
                       let cell = ValueScanner.value(Substring(PositionedPageReader.normalize(text))), !cell.isBlank else { continue }
                 let outer = abs(word.x1 - edge.right) <= edge.tolerance
-                if outer, inner, groupingLine != nil {
+                if outer, inner, grouped {
                     groupingWords.append(index)
                 } else if outer == inner {
                     outOfColumn.insert(index)
@@ -594,180 +800,164 @@ struct PositionedPageReader {
                 }
             }
         }
-        // Layout text: the cells placed by their position alone, by column, with the printed line
-        // they stand on (see below).
-        var placedByPosition: [Int: (text: String, line: Int)] = [:]
-        // The printed line each word stands on, for diagnostics.
-        var lineOfWord: [Int] = Array(repeating: 0, count: row.words.count)
-        for (lineIndex, range) in row.ranges.enumerated() {
-            for wordIndex in range where wordIndex < lineOfWord.count { lineOfWord[wordIndex] = lineIndex }
+
+        /// Places each word of the row but the leaders and the amounts set apart already.
+        mutating func placeWords(amountsSpaced: Bool, into reader: inout LayoutReader) {
+            for wordIndex in row.words.indices {
+                if leaders.contains(wordIndex) || outOfColumn.contains(wordIndex) || groupingWords.contains(wordIndex) { continue }
+                guard let text = PositionedPageReader.stripLeaders(row.words[wordIndex].text) else { continue }
+                place(wordIndex, text, amountsSpaced: amountsSpaced, into: &reader)
+            }
         }
-        // On a page with a text column, where each phrase of words printed close together stands.
-        let phrases = description.columns.contains { $0.valueKind == .text } ? PositionedPageReader.phraseCenters(row.words, ranges: row.ranges) : [:]
-        // A dollar sign printed apart from the amount it belongs to ("$   1,236").
-        var dollar = false
-        func withDollar(_ cell: Cell) -> Cell {
-            defer { dollar = false }
-            if dollar, case .amount(let amount, _) = cell { return .amount(amount, dollarSign: true) }
-            return cell
-        }
-        for (wordIndex, word) in row.words.enumerated() {
-            if leaders.contains(wordIndex) || outOfColumn.contains(wordIndex) || groupingWords.contains(wordIndex) { continue }
-            guard let text = PositionedPageReader.stripLeaders(word.text) else { continue }
+
+        /// Places one word (its text without leaders): in the cell read for it from the right, as
+        /// the line's code, in a text column, with the caption, or as the value of the column
+        /// whose heading it stands under.
+        private mutating func place(_ wordIndex: Int, _ text: Substring, amountsSpaced: Bool, into reader: inout LayoutReader) {
+            let word = row.words[wordIndex]
             let cleaned = PositionedPageReader.normalize(text)
-            if cleaned == "$" {
-                // The dollar sign belongs to the next amount when that stands in the amount columns.
-                var next = wordIndex + 1
-                while next < row.words.count, PositionedPageReader.stripLeaders(row.words[next].text) == nil { next += 1 }
-                if dollarSigns.contains(wordIndex) || (assigned.isEmpty && word.centerX >= valueStart && next < row.words.count
-                    && PositionedPageReader.centerWithoutLeaders(row.words[next], PositionedPageReader.stripLeaders(row.words[next].text) ?? "") >= valueStart) {
-                    dollar = true
-                    continue
-                }
+            if cleaned == "$", dollarSignBelongsToNextAmount(wordIndex) {
+                dollar = true
+                return
             }
-            if let column = assigned[wordIndex], !filled[column] {
-                switch description.columns[column].valueKind {
-                case .amount:
-                    if let cell = ValueScanner.value(Substring(cleaned)) {
-                        filled[column] = true
-                        cells[column] = withDollar(cell)
-                        continue
-                    }
-                case .text, .code:
-                    filled[column] = true
-                    cells[column] = ValueScanner.value(Substring(cleaned)) == .notApplicable ? .notApplicable : .text(cleaned)
-                    continue
-                }
-            }
+            if placeAssigned(wordIndex, cleaned) { return }
             // The fixed code of the line (Schedule T's state abbreviation), wherever it stands.
             if let code = line.code, let codeColumn, !filled[codeColumn], cleaned == code {
                 filled[codeColumn] = true
                 cells[codeColumn] = .text(code)
-                continue
+                return
             }
             // A footnote marker printed by an amount ("8,355,555,140 (c)") stays with the caption.
             if PositionedPageReader.isFootnoteMarker(cleaned) {
                 captionWords.append(cleaned)
-                continue
+                return
             }
             // Where the word's text stands once its leader is taken off.
             let center = PositionedPageReader.centerWithoutLeaders(word, text)
             // A word of a phrase printed in a text column ("FOR PROTECTION OF POLICYHOLDERS IN
             // STATE" under "Purpose of Deposit") goes where the whole phrase stands.
             let textCenter = phrases[wordIndex] ?? center
-            if textCenter >= valueStart, let column = PositionedPageReader.nearest(textCenter, centers),
-               description.columns[column].valueKind == .text, ValueScanner.value(Substring(cleaned)).map({ $0.amount == nil }) ?? true {
-                if filled[column], case .text(let before) = cells[column] {
-                    cells[column] = .text(before + " " + cleaned)
-                } else if !filled[column] {
-                    filled[column] = true
-                    cells[column] = ValueScanner.value(Substring(cleaned)) == .notApplicable ? .notApplicable : .text(cleaned)
-                }
-                continue
-            }
-            if center < valueStart, reader.document.source == .layoutText, wordIndex > 0,
+            if placeText(cleaned, at: textCenter) { return }
+            if center < valueStart, layoutText, wordIndex > 0,
                captionWords.last.map({ !$0.hasSuffix("$") }) ?? true,
                let amount = ValueScanner.groupedAmount(in: Substring(cleaned)), !line.caption.contains(amount) {
                 // An amount that layout text sets left of the first amount heading (a wide amount
                 // under a narrow heading, or a line printed without leaders): a value, not caption
                 // words. (One after a `$` is the caption's own amount.)
-                reader.report(.error, .ambiguousRow, page: page, line: row.lines[min(lineOfWord[wordIndex], row.lines.count - 1)],
+                reader.report(.error, .ambiguousRow, page: page, line: printedLine(of: wordIndex),
                               "\(label): \"\(cleaned)\" stands left of the first column's heading in this layout text, which does not tell its column; it is not read. The PDF places it by its position")
-                continue
+                return
             }
             // (A word of a phrase that stands left of the amounts, a caption's last word reaching
             // under the first column's heading, is the caption's.)
             if center < valueStart || (textCenter < valueStart && ValueScanner.groupedAmount(in: Substring(cleaned)) == nil)
                 || (!assigned.isEmpty && assigned[wordIndex] == nil) {
                 captionWords.append(cleaned)
-                continue
+                return
             }
+            placeAmount(wordIndex, cleaned, at: center, leaderless: layoutText && text == Substring(word.text), amountsSpaced: amountsSpaced, into: &reader)
+        }
+
+        /// Whether a dollar sign belongs to the next amount: read so from the right, or the next
+        /// word standing in the amount columns.
+        private func dollarSignBelongsToNextAmount(_ wordIndex: Int) -> Bool {
+            var next = wordIndex + 1
+            while next < row.words.count, PositionedPageReader.stripLeaders(row.words[next].text) == nil { next += 1 }
+            return dollarSigns.contains(wordIndex) || (assigned.isEmpty && row.words[wordIndex].centerX >= valueStart && next < row.words.count
+                && PositionedPageReader.centerWithoutLeaders(row.words[next], PositionedPageReader.stripLeaders(row.words[next].text) ?? "") >= valueStart)
+        }
+
+        /// A cell with the dollar sign printed apart before it, if any.
+        private mutating func withDollar(_ cell: Cell) -> Cell {
+            defer { dollar = false }
+            if dollar, case .amount(let amount, _) = cell { return .amount(amount, dollarSign: true) }
+            return cell
+        }
+
+        /// Fills the cell read from the right for a word; false when there is none to fill.
+        private mutating func placeAssigned(_ wordIndex: Int, _ cleaned: String) -> Bool {
+            guard let column = assigned[wordIndex], !filled[column] else { return false }
+            switch columns[column].valueKind {
+            case .amount:
+                guard let cell = ValueScanner.value(Substring(cleaned)) else { return false }
+                filled[column] = true
+                cells[column] = withDollar(cell)
+            case .text, .code:
+                filled[column] = true
+                cells[column] = ValueScanner.value(Substring(cleaned)) == .notApplicable ? .notApplicable : .text(cleaned)
+            }
+            return true
+        }
+
+        /// Adds a word that stands under a text column's heading, and is no amount, to that
+        /// column's text; false when the word stands elsewhere.
+        private mutating func placeText(_ cleaned: String, at textCenter: Double) -> Bool {
+            guard textCenter >= valueStart, let column = PositionedPageReader.nearest(textCenter, centers),
+                  columns[column].valueKind == .text, ValueScanner.value(Substring(cleaned)).map({ $0.amount == nil }) ?? true else { return false }
+            if filled[column], case .text(let before) = cells[column] {
+                cells[column] = .text(before + " " + cleaned)
+            } else if !filled[column] {
+                filled[column] = true
+                cells[column] = ValueScanner.value(Substring(cleaned)) == .notApplicable ? .notApplicable : .text(cleaned)
+            }
+            return true
+        }
+
+        /// Places a word standing in the amount columns in the column whose heading is nearest,
+        /// unless it is no amount (it is kept with the caption) or its position does not tell the
+        /// column (it is not read, and an error says so).
+        private mutating func placeAmount(_ wordIndex: Int, _ cleaned: String, at center: Double, leaderless: Bool, amountsSpaced: Bool,
+                                          into reader: inout LayoutReader) {
             guard let cell = ValueScanner.value(Substring(cleaned)), !cell.isBlank else {
-                reader.report(.warning, .badValue, page: page, line: row.lines[min(lineOfWord[wordIndex], row.lines.count - 1)],
+                reader.report(.warning, .badValue, page: page, line: printedLine(of: wordIndex),
                               "\(label): \"\(cleaned)\" stands in the amount columns but is not an amount; it is kept with the caption")
                 captionWords.append(cleaned)
-                continue
+                return
             }
             if let (position, spacing) = unplaced[wordIndex] {
-                let columns = [position] + (spacing.map { $0 == position ? [] : [$0] } ?? [])
-                reader.report(.error, .ambiguousRow, page: page, line: row.lines[min(lineOfWord[wordIndex], row.lines.count - 1)],
-                              "\(label): \"\(cleaned)\" is printed without leaders, and this layout text does not tell which column it stands in (column \(columns.map { description.columns[$0].number }.joined(separator: " or "))); it is not read. The PDF places it by its position")
-                continue
+                let candidates = [position] + (spacing.map { $0 == position ? [] : [$0] } ?? [])
+                reader.report(.error, .ambiguousRow, page: page, line: printedLine(of: wordIndex),
+                              "\(label): \"\(cleaned)\" is printed without leaders, and this layout text does not tell which column it stands in (column \(candidates.map { columns[$0].number }.joined(separator: " or "))); it is not read. The PDF places it by its position")
+                return
             }
-            guard let column = PositionedPageReader.nearest(center, centers) else { continue }
+            guard let column = PositionedPageReader.nearest(center, centers) else { return }
             // Layout text sets each line on a grid of its own: an amount printed without leaders
             // stands where its line's grid puts it, which may be nearer another column's heading.
             // Under amount headings spaced unevenly (narrow columns of counts among amounts) no
             // such position tells a column.
-            let leaderless = reader.document.source == .layoutText && text == Substring(word.text)
-            if leaderless, !spacing.amounts {
+            if leaderless, !amountsSpaced {
                 let second = centers.indices.filter { $0 != column && centers[$0] != nil }
                     .min { abs((centers[$0] ?? 0) - center) < abs((centers[$1] ?? 0) - center) }
-                reader.report(.error, .ambiguousRow, page: page, line: row.lines[min(lineOfWord[wordIndex], row.lines.count - 1)],
-                              "\(label): \"\(cleaned)\" is printed without leaders, and this layout text does not tell which column it stands in (column \(description.columns[column].number)\(second.map { " or \(description.columns[$0].number)" } ?? "")); it is not read. The PDF places it by its position")
-                continue
+                reader.report(.error, .ambiguousRow, page: page, line: printedLine(of: wordIndex),
+                              "\(label): \"\(cleaned)\" is printed without leaders, and this layout text does not tell which column it stands in (column \(columns[column].number)\(second.map { " or \(columns[$0].number)" } ?? "")); it is not read. The PDF places it by its position")
+                return
             }
             if filled[column] {
-                // Two amounts of one printed line under one heading: one of them is out of place,
-                // and which one the positions do not tell when the first was placed by its
-                // position alone.
-                if let (earlier, printedLine) = placedByPosition[column], printedLine == lineOfWord[wordIndex] {
-                    cells[column] = .blank
-                    placedByPosition[column] = nil
-                    reader.report(.error, .ambiguousRow, page: page, line: row.lines[min(lineOfWord[wordIndex], row.lines.count - 1)],
-                                  "\(label): \"\(earlier)\" is printed without leaders, as is \"\(cleaned)\" beside it, and this layout text does not tell which of them stands in column \(description.columns[column].number); neither is read. The PDF places them by their positions")
-                    reader.report(.error, .ambiguousRow, page: page, line: row.lines[min(lineOfWord[wordIndex], row.lines.count - 1)],
-                                  "\(label): \"\(cleaned)\" is printed without leaders, and this layout text does not tell which column it stands in (column \(description.columns[column].number) or a neighbour); it is not read. The PDF places it by its position")
-                    continue
-                }
-                reader.report(.error, .ambiguousRow, page: page, line: row.lines[min(lineOfWord[wordIndex], row.lines.count - 1)],
-                              "\(label): two amounts stand under column \(description.columns[column].number); \"\(cleaned)\" is kept with the caption")
-                captionWords.append(cleaned)
-                continue
+                refuseSecondAmount(wordIndex, cleaned, in: column, into: &reader)
+                return
             }
             filled[column] = true
             cells[column] = withDollar(cell)
             if leaderless { placedByPosition[column] = (cleaned, lineOfWord[wordIndex]) }
         }
-        var printed = Row(line: row.line, cells: cells, readByOCR: reader.ocrPages.contains(page.number))
-        let caption = captionWords.joined(separator: " ")
-        if line.isWriteIn {
-            if !caption.isEmpty { printed.caption = caption }
-        } else {
-            let split = CaptionMatcher.split(caption)
-            let slots = line.slots?.count ?? 0
-            if split.amounts.count == slots {
-                printed.captionAmounts = split.amounts.allSatisfy(\.isBlank) ? [] : split.amounts
-                if !CaptionMatcher.matches(printed: split.words, blank: line.caption) {
-                    if verifier == nil { verifier = CaptionVerifier(description) }
-                    switch verifier?.verdict(printed: split.words, line: row.index) ?? .equivalent {
-                    case .equivalent where printed.readByOCR:
-                        // Words recognized differently are not the statement's own wording.
-                        reader.report(.info, .captionMismatch, page: page, line: row.lines[0],
-                                      "\(label)'s caption is read by OCR as \"\(caption)\", which says what the blank's says (\"\(line.caption)\")")
-                    case .equivalent:
-                        printed.caption = caption
-                        reader.report(.info, .captionMismatch, page: page, line: row.lines[0],
-                                      "\(label) prints its caption as \"\(caption)\"; the blank's is \"\(line.caption)\". The printed caption is kept")
-                    case .otherLine(let other):
-                        reader.report(.error, .misplacedRow, page: page, line: row.lines[0],
-                                      "\(label) prints the caption \"\(caption)\", which is line \(description.lines[other].line) of the \(reader.blank.year) edition (\"\(description.lines[other].caption)\"), not line \(row.line) (\"\(line.caption)\"); its values are not filed")
-                        return
-                    case .noLine:
-                        reader.report(.error, .misplacedRow, page: page, line: row.lines[0],
-                                      "\(label) prints the caption \"\(caption)\", which is no line of \(description.title) in the \(reader.blank.year) edition; expected \"\(line.caption)\". Its values are not filed")
-                        return
-                    }
-                }
-            } else {
-                printed.caption = caption
-                reader.report(.warning, .captionMismatch, page: page, line: row.lines[0],
-                              "\(label) prints \(split.amounts.count) amount\(split.amounts.count == 1 ? "" : "s") after a $ in its caption; the blank has \(slots). The caption is kept as printed: \"\(caption)\"")
+
+        /// Two amounts of one printed line under one heading: one of them is out of place, and
+        /// which one the positions do not tell when the first was placed by its position alone
+        /// (neither is read); otherwise the second is kept with the caption.
+        private mutating func refuseSecondAmount(_ wordIndex: Int, _ cleaned: String, in column: Int, into reader: inout LayoutReader) {
+            if let (earlier, earlierLine) = placedByPosition[column], earlierLine == lineOfWord[wordIndex] {
+                cells[column] = .blank
+                placedByPosition[column] = nil
+                reader.report(.error, .ambiguousRow, page: page, line: printedLine(of: wordIndex),
+                              "\(label): \"\(earlier)\" is printed without leaders, as is \"\(cleaned)\" beside it, and this layout text does not tell which of them stands in column \(columns[column].number); neither is read. The PDF places them by their positions")
+                reader.report(.error, .ambiguousRow, page: page, line: printedLine(of: wordIndex),
+                              "\(label): \"\(cleaned)\" is printed without leaders, and this layout text does not tell which column it stands in (column \(columns[column].number) or a neighbour); it is not read. The PDF places it by its position")
+                return
             }
+            reader.report(.error, .ambiguousRow, page: page, line: printedLine(of: wordIndex),
+                          "\(label): two amounts stand under column \(columns[column].number); \"\(cleaned)\" is kept with the caption")
+            captionWords.append(cleaned)
         }
-        for source in row.lines { reader.mark(source, .mapped) }
-        if let groupingLine { fileGroupingAmount(row.words, groupingWords, of: groupingLine, label: label, page: page, line: row.lines[0], into: &reader) }
-        rows.append(printed)
     }
 
     /// Files the amount a sub-line's row prints for the line that groups it

@@ -67,14 +67,155 @@ enum InterrogatoriesParser {
     }
 
     static func parse(_ lines: [SourceText.Line], part: String, context: ParseContext, titles: Titles) -> [Interrogatory] {
-        let supplemental = part == "supplemental"
+        var reading = Reading(part: part, context: context, titles: titles)
+        for line in lines where !NotesParser.isBlank(line.text) { reading.read(line) }
+        reading.closeTable()
+        return reading.result
+    }
+
+    /// The questions read so far, the table being gathered under the last of them, and what the
+    /// section's lines are.
+    private struct Reading {
+        let part: String
+        let supplemental: Bool
+        let context: ParseContext
+        let titles: Titles
         var result: [Interrogatory] = []
         var table: PrintedTableBuilder?
         var tableOwner: Int?
         var lastTableRowLine: Int?
         var mode = Mode.questions
 
-        func closeTable() {
+        init(part: String, context: ParseContext, titles: Titles) {
+            self.part = part
+            supplemental = part == "supplemental"
+            self.context = context
+            self.titles = titles
+        }
+
+        /// Reads one line that is not blank: a running title, a question, an explanation, a table
+        /// row, or a line that answers or instructs the question above it.
+        mutating func read(_ line: SourceText.Line) {
+            let clean = Text.clean(line.text)
+            let mark = Text.withBytes(clean) { bytes in Text.withKey(bytes) { key in KeyMark(key, clean: clean, titles: titles) } }
+            if readMarked(line, mark) { return }
+            if case .explanations(let current) = mode {
+                readExplanation(line, clean, current: current)
+                return
+            }
+            if let question = InterrogatoriesParser.question(line, previous: result.last?.number, part: part, context: context) {
+                closeTable()
+                result.append(question)
+                context.mapped(line)
+                return
+            }
+            if Text.hasTab(line.text) {
+                readTableRow(line, clean)
+                return
+            }
+            readDetail(line, clean)
+        }
+
+        /// Classifies a running title, a NONE, a line of the bar code list, and the lines that
+        /// open the supplemental section's lists; false for any other line.
+        mutating func readMarked(_ line: SourceText.Line, _ mark: KeyMark) -> Bool {
+            if mark == .runningTitle {
+                context.classified(line)
+                return true
+            }
+            if mark == .none {
+                context.noneMark(line)
+                return true
+            }
+            if case .barCodes = mode {
+                // "1. Trusteed Surplus Statement [Document Identifier 490]" and the codes themselves.
+                context.classified(line)
+                return true
+            }
+            if supplemental, mark == .explanationList {
+                closeTable()
+                mode = .explanations(current: nil)
+                context.classified(line)
+                return true
+            }
+            if supplemental, mark == .barCodeList {
+                closeTable()
+                mode = .barCodes
+                context.classified(line)
+                return true
+            }
+            return false
+        }
+
+        /// A line of the explanation list: a numbered explanation of the question with that
+        /// number, or a line going on with the current one.
+        mutating func readExplanation(_ line: SourceText.Line, _ clean: String, current: String?) {
+            if let numbered = Text.lineNumber(Substring(clean)) {
+                mode = .explanations(current: numbered.number)
+                let text = String(numbered.rest)
+                if text.isEmpty {
+                    context.classified(line)
+                } else if let index = result.lastIndex(where: { $0.number == numbered.number }) {
+                    result[index].details.append(text)
+                    context.mapped(line)
+                } else {
+                    context.report(.warning, .unrecognizedLine, line: line.number,
+                                   "an explanation for question \(numbered.number), which is not printed above")
+                }
+            } else if let current, let index = result.lastIndex(where: { $0.number == current }) {
+                result[index].details.append(clean)
+                context.mapped(line)
+            } else {
+                context.report(.warning, .unrecognizedLine, line: line.number,
+                               "an explanation line that follows no numbered explanation: \"\(String(clean.prefix(80)))\"")
+            }
+        }
+
+        /// A tab-separated line: a heading or a row of the table under the last question.
+        mutating func readTableRow(_ line: SourceText.Line, _ clean: String) {
+            let fields = Text.fields(line.text)
+            let label = Text.clean(fields.first ?? "")
+            let isHeading = (table?.rows.isEmpty ?? true) && (label.isEmpty || InterrogatoriesParser.isNumberedHeadingRow(fields))
+            guard !result.isEmpty else {
+                // A heading is "\tResponse" over the supplemental answers.
+                beforeFirstQuestion(line, clean, expected: isHeading, "a table row")
+                return
+            }
+            if table == nil {
+                table = PrintedTableBuilder()
+                tableOwner = result.count - 1
+            }
+            if isHeading {
+                table?.addHeading(fields)
+            } else {
+                table?.addRow(label: label, cells: fields.dropFirst().map(InterrogatoriesParser.tableCell), width: fields.count)
+                lastTableRowLine = line.number
+            }
+            context.mapped(line)
+        }
+
+        /// A line that is no question and no table row: a table row whose other cells were empty,
+        /// or a detail of the question above it.
+        mutating func readDetail(_ line: SourceText.Line, _ clean: String) {
+            if table != nil, let last = lastTableRowLine, last + 1 == line.number {
+                // A row whose other cells were empty (the rendering trimmed its tabs).
+                table?.addRow(label: clean, cells: [], width: 1)
+                lastTableRowLine = line.number
+                context.mapped(line)
+                return
+            }
+            closeTable()
+            if result.isEmpty {
+                // The supplemental section prints its instructions above the questions.
+                beforeFirstQuestion(line, clean, expected: supplemental, "text")
+                return
+            }
+            result[result.count - 1].details.append(clean)
+            context.mapped(line)
+        }
+
+        /// Files the table being gathered under the question it follows.
+        mutating func closeTable() {
             if let built = table, let owner = tableOwner, result.indices.contains(owner) {
                 let finished = built.build(padAllRows: true)
                 if var existing = result[owner].table {
@@ -91,8 +232,8 @@ enum InterrogatoriesParser {
             lastTableRowLine = nil
         }
 
-        // A line before the first question: classified where such a line is `expected`, else
-        // reported as `what`.
+        /// A line before the first question: classified where such a line is `expected`, else
+        /// reported as `what`.
         func beforeFirstQuestion(_ line: SourceText.Line, _ clean: String, expected: Bool, _ what: String) {
             if expected {
                 context.classified(line)
@@ -100,107 +241,6 @@ enum InterrogatoriesParser {
                 context.report(.warning, .unrecognizedLine, line: line.number, "\(what) before the first question: \"\(String(clean.prefix(80)))\"")
             }
         }
-
-        for line in lines where !NotesParser.isBlank(line.text) {
-            let clean = Text.clean(line.text)
-            let mark = Text.withBytes(clean) { bytes in Text.withKey(bytes) { key in KeyMark(key, clean: clean, titles: titles) } }
-
-            if mark == .runningTitle {
-                context.classified(line)
-                continue
-            }
-            if mark == .none {
-                context.noneMark(line)
-                continue
-            }
-            if case .barCodes = mode {
-                // "1. Trusteed Surplus Statement [Document Identifier 490]" and the codes themselves.
-                context.classified(line)
-                continue
-            }
-            if supplemental, mark == .explanationList {
-                closeTable()
-                mode = .explanations(current: nil)
-                context.classified(line)
-                continue
-            }
-            if supplemental, mark == .barCodeList {
-                closeTable()
-                mode = .barCodes
-                context.classified(line)
-                continue
-            }
-            if case .explanations(let current) = mode {
-                if let numbered = Text.lineNumber(Substring(clean)) {
-                    mode = .explanations(current: numbered.number)
-                    let text = String(numbered.rest)
-                    if text.isEmpty {
-                        context.classified(line)
-                    } else if let index = result.lastIndex(where: { $0.number == numbered.number }) {
-                        result[index].details.append(text)
-                        context.mapped(line)
-                    } else {
-                        context.report(.warning, .unrecognizedLine, line: line.number,
-                                       "an explanation for question \(numbered.number), which is not printed above")
-                    }
-                } else if let current, let index = result.lastIndex(where: { $0.number == current }) {
-                    result[index].details.append(clean)
-                    context.mapped(line)
-                } else {
-                    context.report(.warning, .unrecognizedLine, line: line.number,
-                                   "an explanation line that follows no numbered explanation: \"\(String(clean.prefix(80)))\"")
-                }
-                continue
-            }
-
-            if let question = question(line, previous: result.last?.number, part: part, context: context) {
-                closeTable()
-                result.append(question)
-                context.mapped(line)
-                continue
-            }
-
-            if Text.hasTab(line.text) {
-                let fields = Text.fields(line.text)
-                let label = Text.clean(fields.first ?? "")
-                let isHeading = (table?.rows.isEmpty ?? true) && (label.isEmpty || isNumberedHeadingRow(fields))
-                guard !result.isEmpty else {
-                    // A heading is "\tResponse" over the supplemental answers.
-                    beforeFirstQuestion(line, clean, expected: isHeading, "a table row")
-                    continue
-                }
-                if table == nil {
-                    table = PrintedTableBuilder()
-                    tableOwner = result.count - 1
-                }
-                if isHeading {
-                    table?.addHeading(fields)
-                } else {
-                    table?.addRow(label: label, cells: fields.dropFirst().map(tableCell), width: fields.count)
-                    lastTableRowLine = line.number
-                }
-                context.mapped(line)
-                continue
-            }
-
-            if table != nil, let last = lastTableRowLine, last + 1 == line.number {
-                // A row whose other cells were empty (the rendering trimmed its tabs).
-                table?.addRow(label: clean, cells: [], width: 1)
-                lastTableRowLine = line.number
-                context.mapped(line)
-                continue
-            }
-            closeTable()
-            if result.isEmpty {
-                // The supplemental section prints its instructions above the questions.
-                beforeFirstQuestion(line, clean, expected: supplemental, "text")
-                continue
-            }
-            result[result.count - 1].details.append(clean)
-            context.mapped(line)
-        }
-        closeTable()
-        return result
     }
 
     // MARK: Questions

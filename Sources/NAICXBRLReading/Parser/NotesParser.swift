@@ -20,6 +20,19 @@ enum NotesParser {
     /// the page onto it.
     static func parse(_ lines: [SourceText.Line], context: ParseContext, titles: [String]) -> [Note] {
         let given = lines.filter { !isBlank($0.text) }
+        var reading = Reading(context: context, titles: titles)
+        for (index, line) in given.enumerated() {
+            reading.read(line, next: index + 1 < given.count ? given[index + 1] : nil, previousNumber: index > 0 ? given[index - 1].number : nil)
+        }
+        reading.closeNote()
+        return reading.notes
+    }
+
+    /// The notes read so far, the note and table open, and where the lines stand (in the table
+    /// of contents, under a scale marker).
+    private struct Reading {
+        let context: ParseContext
+        let titles: [String]
         var notes: [Note] = []
         var current: Note?
         var inContents = false
@@ -31,125 +44,147 @@ enum NotesParser {
         /// The fields of the table line being read, as byte ranges; kept to reuse its storage.
         var fieldRanges: [Range<Int>] = []
 
+        init(context: ParseContext, titles: [String]) {
+            self.context = context
+            self.titles = titles
+        }
+
         // The open note and table are changed in place (`current?.…`, `table?.…`): a copy taken
         // out and written back would copy their arrays on every line.
-        func closeTable() {
+        mutating func closeTable() {
             if let built = table, current != nil {
                 current?.content.append(.table(built.build(padAllRows: false)))
             }
             table = nil
             lastTableLine = nil
         }
-        func closeNote() {
+
+        mutating func closeNote() {
             closeTable()
             if let note = current { notes.append(note) }
             current = nil
         }
 
-        for (index, line) in given.enumerated() {
-            let next = index + 1 < given.count ? given[index + 1] : nil
-            let previousNumber = index > 0 ? given[index - 1].number : nil
-            let adjacentToPrevious = previousNumber.map { $0 + 1 == line.number } ?? false
-
+        /// Reads one line (`next` and `previousNumber`: the lines around it): a table line, a
+        /// running title, the table of contents, a note's heading, a scale marker, or text.
+        mutating func read(_ line: SourceText.Line, next: SourceText.Line?, previousNumber: Int?) {
             if Text.hasTab(line.text) {
-                guard current != nil else {
-                    context.report(.warning, .unrecognizedLine, line: line.number,
-                                   "a table row before the first note heading: \"\(String(Text.clean(line.text).prefix(80)))\"")
-                    continue
-                }
-                let continues = lastTableLine.map { $0 + 1 == line.number } ?? false
-                let openRowsEmpty = table?.rows.isEmpty
-                let read = Text.withBytes(line.text) { bytes in
-                    readTableLine(bytes, openRowsEmpty: openRowsEmpty, continues: continues,
-                                  fields: &fieldRanges, line: line, context: context)
-                }
-                if read.opensTable {
-                    if table != nil { closeTable() }
-                    table = PrintedTableBuilder(scale: pendingScale ?? .units)
-                    pendingScale = nil
-                }
-                switch read.content {
-                case .heading(let cells): table?.addHeading(cleaned: cells, width: read.width)
-                case .row(let label, let cells): table?.addRow(label: label, cells: cells, width: read.width)
-                }
-                lastTableLine = line.number
-                context.mapped(line)
-                continue
+                readTabbedLine(line)
+                return
             }
-
-            var clean = Text.clean(line.text)
-            if let runningTitle = titles.first(where: { Text.hasPrefix(clean, $0) }) {
-                let rest = clean.dropFirst(runningTitle.count).drop { $0 == " " }
-                if rest.isEmpty || Text.key(rest) == "continued" {
-                    context.classified(line)
-                    continue
-                }
-                clean = String(rest)
-            }
+            guard let clean = withoutRunningTitle(line) else { return }
             // What the key says, read in scratch space: most lines are neither.
             let (isContents, scaleMark) = Text.withBytes(clean) { bytes in
-                Text.withKey(bytes) { key in (Text.equal(key, "tableofcontents"), scaleMarker(key)) }
+                Text.withKey(bytes) { key in (Text.equal(key, "tableofcontents"), NotesParser.scaleMarker(key)) }
             }
             if isContents {
                 closeTable()
                 inContents = true
                 context.classified(line)
-                continue
+                return
             }
-            if let heading = noteHeading(clean) {
-                if inContents, heading.number > lastContentsNumber {
-                    lastContentsNumber = heading.number
-                    context.classified(line)
-                    continue
-                }
-                inContents = false
-                if let open = current, open.number == heading.number {
-                    // The heading printed again on a continuation page.
-                    context.classified(line)
-                    continue
-                }
-                if current == nil || heading.number > (current?.number ?? 0) {
-                    closeNote()
-                    current = Note(number: heading.number, title: heading.title)
-                    context.mapped(line)
-                    continue
-                }
-                // A lower number than the note being read: a sentence that happens to begin
-                // "Note 2 – …", kept as text below.
-            }
+            if let heading = NotesParser.noteHeading(clean), readHeading(heading, line) { return }
             if inContents {
                 // Anything else ends the table of contents.
                 inContents = false
             }
             if let scale = scaleMark {
-                if table != nil, lastTableLine.map({ $0 + 1 == line.number }) ?? false {
-                    table?.scale = scale
-                } else {
-                    closeTable()
-                    pendingScale = scale
-                }
-                context.mapped(line)
-                continue
+                readScale(scale, line)
+                return
             }
+            let adjacentToPrevious = previousNumber.map { $0 + 1 == line.number } ?? false
             if table != nil, adjacentToPrevious, lastTableLine == previousNumber,
                let next, next.number == line.number + 1, Text.hasTab(next.text) {
                 // "Alt-A:" between rows: the rendering trimmed its empty cells, so it has no tab.
                 table?.addRow(label: clean, cells: [], width: 1)
                 lastTableLine = line.number
                 context.mapped(line)
-                continue
+                return
             }
             closeTable()
             guard current != nil else {
                 context.report(.warning, .unrecognizedLine, line: line.number,
                                "text before the first note heading: \"\(String(clean.prefix(80)))\"")
-                continue
+                return
             }
             current?.content.append(.text(clean))
             context.mapped(line)
         }
-        closeNote()
-        return notes
+
+        /// A tab-separated line: a heading or row of the open table, or the first of a new one.
+        mutating func readTabbedLine(_ line: SourceText.Line) {
+            guard current != nil else {
+                context.report(.warning, .unrecognizedLine, line: line.number,
+                               "a table row before the first note heading: \"\(String(Text.clean(line.text).prefix(80)))\"")
+                return
+            }
+            let continues = lastTableLine.map { $0 + 1 == line.number } ?? false
+            let openRowsEmpty = table?.rows.isEmpty
+            let read = Text.withBytes(line.text) { bytes in
+                NotesParser.readTableLine(bytes, openRowsEmpty: openRowsEmpty, continues: continues,
+                                          fields: &fieldRanges, line: line, context: context)
+            }
+            if read.opensTable {
+                if table != nil { closeTable() }
+                table = PrintedTableBuilder(scale: pendingScale ?? .units)
+                pendingScale = nil
+            }
+            switch read.content {
+            case .heading(let cells): table?.addHeading(cleaned: cells, width: read.width)
+            case .row(let label, let cells): table?.addRow(label: label, cells: cells, width: read.width)
+            }
+            lastTableLine = line.number
+            context.mapped(line)
+        }
+
+        /// A line's clean text without the running title glued before it; nil where the line is
+        /// the running title alone (or "continued"), which is classified.
+        mutating func withoutRunningTitle(_ line: SourceText.Line) -> String? {
+            let clean = Text.clean(line.text)
+            guard let runningTitle = titles.first(where: { Text.hasPrefix(clean, $0) }) else { return clean }
+            let rest = clean.dropFirst(runningTitle.count).drop { $0 == " " }
+            if rest.isEmpty || Text.key(rest) == "continued" {
+                context.classified(line)
+                return nil
+            }
+            return String(rest)
+        }
+
+        /// A note's heading: a line of the table of contents, the open note's heading printed
+        /// again, or a new note. False for a lower number than the open note's: a sentence that
+        /// happens to begin "Note 2 – …", kept as text.
+        mutating func readHeading(_ heading: (number: Int, title: String), _ line: SourceText.Line) -> Bool {
+            if inContents, heading.number > lastContentsNumber {
+                lastContentsNumber = heading.number
+                context.classified(line)
+                return true
+            }
+            inContents = false
+            if let open = current, open.number == heading.number {
+                // The heading printed again on a continuation page.
+                context.classified(line)
+                return true
+            }
+            if current == nil || heading.number > (current?.number ?? 0) {
+                closeNote()
+                current = Note(number: heading.number, title: heading.title)
+                context.mapped(line)
+                return true
+            }
+            return false
+        }
+
+        /// A scale marker ("(In Millions)"): the open table's where it follows it, else the next
+        /// table's.
+        mutating func readScale(_ scale: Scale, _ line: SourceText.Line) {
+            if table != nil, lastTableLine.map({ $0 + 1 == line.number }) ?? false {
+                table?.scale = scale
+            } else {
+                closeTable()
+                pendingScale = scale
+            }
+            context.mapped(line)
+        }
     }
 
     /// "Note 8 – Derivative Instruments" (also `-`, `—`, `:` or `.` after the number).

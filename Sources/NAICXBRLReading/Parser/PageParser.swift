@@ -63,22 +63,56 @@ struct PageParser {
 
     private mutating func read(_ line: SourceText.Line, key: Text.Bytes, bytes: Text.Bytes, first: Text.Bytes, firstClean: Text.Bytes) {
         let fields = fieldRanges
+        if readPageText(line, key: key, bytes: bytes, first: first, firstClean: firstClean, fields) { return }
+        guard let (number, index, rest) = numberedLine(line, firstClean) else { return }
+        let place = tables.canonicalIndex[index]
+        if printedAt[place] != 0 {
+            context.report(.warning, .duplicateLine, line: line.number,
+                           "line \(number) of \(description.title) is printed twice; the first (line \(printedAt[place])) is kept")
+            return
+        }
+        printedAt[place] = line.number
+        // The line's description is read in place: a copy of it would retain each of its strings.
+        var row = Row(line: description.lines[index].line, cells: [])
+        guard acceptCaption(rest, of: index, number: number, line, into: &row) else {
+            printedAt[place] = 0
+            return
+        }
+        var cells = placeCells(bytes, fields, of: index, number: number, line, caption: rest, into: &row)
+        // A short row is placed by the page's arithmetic when the page is finished.
+        let columnCount = tables.columnKinds.count
+        let pendingValues = cells.count < columnCount && cells.contains(where: { !$0.isBlank }) ? cells : nil
+        cells.append(contentsOf: repeatElement(.blank, count: columnCount - cells.count))
+        row.cells = cells
+        let rowIndex = page.rows.count
+        page.rows.append(row)
+        rowOrder.append(place)
+        context.mapped(line)
+        if let pendingValues {
+            pending.append(PendingRow(rowIndex: rowIndex, values: pendingValues, source: line.number))
+        }
+    }
 
+    /// Reads a line that is no numbered row: the page's NONE, a rule, column headings, text the
+    /// blank prints on the page, or a footnote. False for any other line.
+    @inline(__always)
+    private mutating func readPageText(_ line: SourceText.Line, key: Text.Bytes, bytes: Text.Bytes, first: Text.Bytes, firstClean: Text.Bytes,
+                                       _ fields: [Range<Int>]) -> Bool {
         if Text.equal(key, "none") || (Text.equal(firstClean, "NONE") && fields.dropFirst().allSatisfy { Text.isSpaces(bytes.slice($0)) }) {
             page.none = true
             context.noneMark(line)
-            return
+            return true
         }
         if PageParser.isRule(bytes) {
             context.classified(line) // a rule under a table
-            return
+            return true
         }
         if firstClean.isEmpty || PageParser.isNumberedHeadingRow(bytes, fields) {
             // Column headings: the first field (the caption column) is empty, or every field is
             // a numbered heading ("1 NAIC Company Code", "2 Federal ID Number").
             page.headings.append(fields.dropFirst().map { Text.clean(bytes.slice($0)) })
             context.classified(line)
-            return
+            return true
         }
         // A numbered row, whose first field's key starts with a digit, is no text of the page
         // unless one of those starts with a digit too: its key need not be worked out.
@@ -87,13 +121,20 @@ struct PageParser {
             || (tables.classifiedKeyStartsWithDigit || !(Text.firstKeyByte(first).map(Text.isDigit) ?? false))
             && Text.withKey(first, { firstKey in tables.classifiedKeys.contains { Text.equal(firstKey, $0) } }) {
             context.classified(line)
-            return
+            return true
         }
         if tables.footnoteKeys.contains(where: { Text.hasPrefix(key, $0) }) {
             page.footnotes.append(Text.clean(bytes))
             context.mapped(line)
-            return
+            return true
         }
+        return false
+    }
+
+    /// The line number a row starts with, the line of the description it is, and the caption
+    /// after it; nil, with an error, for a line that is no numbered line of the page.
+    @inline(__always)
+    private mutating func numberedLine(_ line: SourceText.Line, _ firstClean: Text.Bytes) -> (number: String, index: Int, rest: Text.Bytes)? {
         let numberedAt = Text.lineNumber(firstClean)
         let numbered = numberedAt.map { String(decoding: firstClean.slice(0..<$0.end), as: UTF8.self) }
         // `lineIndex` finds a line as printed; the description also tolerates a leading zero.
@@ -107,66 +148,66 @@ struct PageParser {
                 context.report(.error, .unrecognizedLine, line: line.number,
                                "unrecognized text on \(description.title): \"\(String(String(decoding: firstClean, as: UTF8.self).prefix(80)))\"")
             }
-            return
+            return nil
         }
-        let rest = firstClean.slice(restStart..<firstClean.count)
-        // The line's description is read in place: a copy of it would retain each of its strings.
-        let lineNumber = description.lines[index].line
-        let place = tables.canonicalIndex[index]
-        if printedAt[place] != 0 {
-            context.report(.warning, .duplicateLine, line: line.number,
-                           "line \(number) of \(description.title) is printed twice; the first (line \(printedAt[place])) is kept")
-            return
-        }
-        printedAt[place] = line.number
+        return (number, index, firstClean.slice(restStart..<firstClean.count))
+    }
 
-        var row = Row(line: lineNumber, cells: [])
+    /// Checks a row's printed caption (`rest`) against the blank's, keeping it on the row where
+    /// it differs, and the amounts it prints after a `$`; false, with an error, when it is
+    /// another line's caption or no line's, and the row's values are not filed.
+    @inline(__always)
+    private mutating func acceptCaption(_ rest: Text.Bytes, of index: Int, number: String, _ line: SourceText.Line, into row: inout Row) -> Bool {
         // The caption is kept as printed only for write-ins and mismatches: most rows need no copy.
         var caption: String { String(decoding: rest, as: UTF8.self) }
         if description.lines[index].isWriteIn {
             if !rest.isEmpty { row.caption = caption }
-        } else {
-            let slotCount = description.lines[index].slots?.count ?? 0
-            var misplaced: CaptionVerifier.Verdict?
-            CaptionMatcher.withSplit(rest) { words, amounts in
-                let matches = CaptionMatcher.matches(printed: words, blankKey: tables.captionKeys[index])
-                if matches, amounts.count == slotCount {
-                    row.captionAmounts = slotCount > 0 && amounts.allSatisfy(\.isBlank) ? [] : amounts
+            return true
+        }
+        let slotCount = description.lines[index].slots?.count ?? 0
+        var misplaced: CaptionVerifier.Verdict?
+        CaptionMatcher.withSplit(rest) { words, amounts in
+            let matches = CaptionMatcher.matches(printed: words, blankKey: tables.captionKeys[index])
+            if matches, amounts.count == slotCount {
+                row.captionAmounts = slotCount > 0 && amounts.allSatisfy(\.isBlank) ? [] : amounts
+                return
+            }
+            if !matches {
+                if verifier == nil { verifier = CaptionVerifier(description) }
+                let verdict = verifier?.verdict(printed: String(decoding: words, as: UTF8.self), line: index) ?? .equivalent
+                if verdict != .equivalent {
+                    misplaced = verdict
                     return
                 }
-                if !matches {
-                    if verifier == nil { verifier = CaptionVerifier(description) }
-                    let verdict = verifier?.verdict(printed: String(decoding: words, as: UTF8.self), line: index) ?? .equivalent
-                    if verdict != .equivalent {
-                        misplaced = verdict
-                        return
-                    }
-                }
-                context.report(matches ? .warning : .info, .captionMismatch, line: line.number,
-                               matches
-                                   ? "\(description.title) line \(number) prints \(amounts.count) amounts after a $ in its caption; the blank has \(slotCount). The caption is kept as printed"
-                                   : "\(description.title) line \(number) prints its caption as \"\(caption)\"; the blank's is \"\(description.lines[index].caption)\". The printed caption is kept",
-                               placed: true)
-                row.caption = caption
-                if amounts.count == slotCount { row.captionAmounts = amounts.allSatisfy(\.isBlank) ? [] : amounts }
             }
-            switch misplaced {
-            case .otherLine(let other)?:
-                printedAt[place] = 0
-                context.report(.error, .misplacedRow, line: line.number,
-                               "\(description.title) line \(number) prints the caption \"\(caption)\", which is line \(description.lines[other].line) of the blank (\"\(description.lines[other].caption)\"), not line \(number) (\"\(description.lines[index].caption)\"); its values are not filed")
-                return
-            case .noLine?:
-                printedAt[place] = 0
-                context.report(.error, .misplacedRow, line: line.number,
-                               "\(description.title) line \(number) prints the caption \"\(caption)\", which is no line of the page in this edition of the blank; expected \"\(description.lines[index].caption)\". Its values are not filed")
-                return
-            default:
-                break
-            }
+            context.report(matches ? .warning : .info, .captionMismatch, line: line.number,
+                           matches
+                               ? "\(description.title) line \(number) prints \(amounts.count) amounts after a $ in its caption; the blank has \(slotCount). The caption is kept as printed"
+                               : "\(description.title) line \(number) prints its caption as \"\(caption)\"; the blank's is \"\(description.lines[index].caption)\". The printed caption is kept",
+                           placed: true)
+            row.caption = caption
+            if amounts.count == slotCount { row.captionAmounts = amounts.allSatisfy(\.isBlank) ? [] : amounts }
         }
+        switch misplaced {
+        case .otherLine(let other)?:
+            context.report(.error, .misplacedRow, line: line.number,
+                           "\(description.title) line \(number) prints the caption \"\(caption)\", which is line \(description.lines[other].line) of the blank (\"\(description.lines[other].caption)\"), not line \(number) (\"\(description.lines[index].caption)\"); its values are not filed")
+            return false
+        case .noLine?:
+            context.report(.error, .misplacedRow, line: line.number,
+                           "\(description.title) line \(number) prints the caption \"\(caption)\", which is no line of the page in this edition of the blank; expected \"\(description.lines[index].caption)\". Its values are not filed")
+            return false
+        default:
+            return true
+        }
+    }
 
-        // The value fields, without empty ones printed past the page's columns.
+    /// The cells of a row's value fields, without empty ones printed past the page's columns;
+    /// extra cells are kept as text in the caption (`caption` is the printed one), and the code
+    /// column (Schedule T's state abbreviation) is checked against the blank.
+    @inline(__always)
+    private mutating func placeCells(_ bytes: Text.Bytes, _ fields: [Range<Int>], of index: Int, number: String, _ line: SourceText.Line,
+                                     caption: Text.Bytes, into row: inout Row) -> [Cell] {
         let columnCount = tables.columnKinds.count
         var values = fields.dropFirst()
         while let last = values.last, values.count > columnCount, Text.isSpaces(bytes.slice(last)) {
@@ -177,7 +218,7 @@ struct PageParser {
                            "\(description.title) line \(number) has \(values.count) cells; the page has \(columnCount) columns. The extra cells are kept as text in the caption",
                            placed: true)
             let extra = values.dropFirst(columnCount).map { String(decoding: bytes.slice($0), as: UTF8.self) }
-            row.caption = (row.caption ?? caption) + " " + extra.joined(separator: " ")
+            row.caption = (row.caption ?? String(decoding: caption, as: UTF8.self)) + " " + extra.joined(separator: " ")
             values = values.prefix(columnCount)
         }
         var cells: [Cell] = []
@@ -185,22 +226,11 @@ struct PageParser {
         for (column, field) in zip(0..., values) {
             cells.append(scan(bytes.slice(field), column: column, lineNumber: line.number, label: number))
         }
-        // The code column (Schedule T's state abbreviation) is checked against the blank.
         if let code = description.lines[index].code, let codeIndex = tables.codeColumn, codeIndex < cells.count, cells[codeIndex] != .text(code) {
             context.report(.warning, .captionMismatch, line: line.number,
                            "\(description.title) line \(number) should carry the code \(code)", placed: true)
         }
-        // A short row is placed by the page's arithmetic when the page is finished.
-        let pendingValues = cells.count < columnCount && cells.contains(where: { !$0.isBlank }) ? cells : nil
-        cells.append(contentsOf: repeatElement(.blank, count: columnCount - cells.count))
-        row.cells = cells
-        let rowIndex = page.rows.count
-        page.rows.append(row)
-        rowOrder.append(place)
-        context.mapped(line)
-        if let pendingValues {
-            pending.append(PendingRow(rowIndex: rowIndex, values: pendingValues, source: line.number))
-        }
+        return cells
     }
 
     /// Whether every filled field, and at least two, is a numbered heading ("1 NAIC Company

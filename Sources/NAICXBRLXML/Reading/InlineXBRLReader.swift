@@ -163,6 +163,22 @@ package enum InlineXBRLReader {
                 return nil
             }
             var xml = XMLBytes(capacity: 1 << 20)
+            let declared = writeRoot(root, into: &xml)
+            for node in schemaRefs + resources.filter({ hasName($0, XBRLNamespace.link, nil) }) + resources.filter({ !hasName($0, XBRLNamespace.link, nil) }) {
+                xml.raw("  ")
+                xml.raw(serialized(node))
+                xml.raw("\n")
+            }
+            let factIDs = writeFacts(declared: declared, into: &xml)
+            writeFootnoteLinks(factIDs: factIDs, into: &xml)
+            xml.raw("</xbrli:xbrl>\n")
+            for text in xml.unwritable { issue(nil, "the text \"\(text.prefix(60))\" holds a character XML cannot hold") }
+            return xml.bytes
+        }
+
+        /// Opens the instance's root, declaring the document root's namespaces and those the
+        /// instance needs; returns the prefixes declared.
+        func writeRoot(_ root: xmlNodePtr, into xml: inout XMLBytes) -> Set<String> {
             xml.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xbrli:xbrl")
             var declared: Set<String> = []
             var ns = root.pointee.nsDef
@@ -188,11 +204,11 @@ package enum InlineXBRLReader {
                 declared.insert(prefix)
             }
             xml.raw(">\n")
-            for node in schemaRefs + resources.filter({ hasName($0, XBRLNamespace.link, nil) }) + resources.filter({ !hasName($0, XBRLNamespace.link, nil) }) {
-                xml.raw("  ")
-                xml.raw(serialized(node))
-                xml.raw("\n")
-            }
+            return declared
+        }
+
+        /// The facts, each as an instance's element; returns the ids of the facts written.
+        mutating func writeFacts(declared: Set<String>, into xml: inout XMLBytes) -> Set<String> {
             var factIDs: Set<String> = []
             var contextIDs: Set<String> = [], unitIDs: Set<String> = []
             for node in resources {
@@ -208,50 +224,64 @@ package enum InlineXBRLReader {
                 if node.pointee.localName == "nonFraction", let unit = attribute("unitRef", of: node), !unitIDs.contains(unit) {
                     issue(node, "unitRef=\"\(unit)\" names no xbrli:unit of the ix:resources")
                 }
-                guard let qname = attribute("name", of: node), let (prefix, uri, local) = namespace(of: qname, at: node) else {
-                    issue(node, "a fact's name is missing or its prefix is not declared")
-                    continue
-                }
-                let numeric = node.pointee.localName == "nonFraction"
-                let isNil = attribute("nil", namespace: XBRLNamespace.xsi, of: node) == "true"
-                let tag = prefix.isEmpty ? local : prefix + ":" + local
-                xml.raw("  <")
-                xml.raw(tag)
-                if !declared.contains(prefix) {
-                    xml.raw(prefix.isEmpty ? " xmlns=\"" : " xmlns:\(prefix)=\"")
-                    xml.raw(XMLBytes.escapedAttributeValue(uri))
-                    xml.raw("\"")
-                }
-                if let id = attribute("id", of: node) {
-                    factIDs.insert(id)
-                    xml.attribute("id", id)
-                }
-                if let context = attribute("contextRef", of: node) { xml.attribute("contextRef", context) }
-                if numeric, let unit = attribute("unitRef", of: node) { xml.attribute("unitRef", unit) }
-                if isNil {
-                    xml.raw(" xsi:nil=\"true\"/>\n")
-                    continue
-                }
-                if numeric {
-                    if let decimals = attribute("decimals", of: node) { xml.attribute("decimals", decimals) }
-                    if let precision = attribute("precision", of: node) { xml.attribute("precision", precision) }
-                }
-                let printed = text(of: node)
-                let value: String?
-                if numeric {
-                    value = numericValue(printed, format: attribute("format", of: node), scale: attribute("scale", of: node),
-                                         negative: attribute("sign", of: node) == "-", at: node)
-                } else {
-                    value = nonNumericValue(printed, format: attribute("format", of: node), at: node)
-                }
-                xml.raw(">")
-                xml.text(value ?? printed)
-                xml.raw("</")
-                xml.raw(tag)
-                xml.raw(">\n")
+                writeFact(node, declared: declared, factIDs: &factIDs, into: &xml)
             }
-            // Footnotes and their relationships, as one footnote link per link role.
-            var links: [String: [(from: [String], to: [String], arcrole: String)]] = [:]
+            return factIDs
+        }
+
+        /// A fact as an instance's element: its name, id, context, unit, decimals and value (the
+        /// printed value transformed by its format and scale).
+        @inline(__always)
+        mutating func writeFact(_ node: xmlNodePtr, declared: Set<String>, factIDs: inout Set<String>, into xml: inout XMLBytes) {
+            guard let qname = attribute("name", of: node), let (prefix, uri, local) = namespace(of: qname, at: node) else {
+                issue(node, "a fact's name is missing or its prefix is not declared")
+                return
+            }
+            let numeric = node.pointee.localName == "nonFraction"
+            let isNil = attribute("nil", namespace: XBRLNamespace.xsi, of: node) == "true"
+            let tag = prefix.isEmpty ? local : prefix + ":" + local
+            xml.raw("  <")
+            xml.raw(tag)
+            if !declared.contains(prefix) {
+                xml.raw(prefix.isEmpty ? " xmlns=\"" : " xmlns:\(prefix)=\"")
+                xml.raw(XMLBytes.escapedAttributeValue(uri))
+                xml.raw("\"")
+            }
+            if let id = attribute("id", of: node) {
+                factIDs.insert(id)
+                xml.attribute("id", id)
+            }
+            if let context = attribute("contextRef", of: node) { xml.attribute("contextRef", context) }
+            if numeric, let unit = attribute("unitRef", of: node) { xml.attribute("unitRef", unit) }
+            if isNil {
+                xml.raw(" xsi:nil=\"true\"/>\n")
+                return
+            }
+            if numeric {
+                if let decimals = attribute("decimals", of: node) { xml.attribute("decimals", decimals) }
+                if let precision = attribute("precision", of: node) { xml.attribute("precision", precision) }
+            }
+            let printed = text(of: node)
+            let value: String?
+            if numeric {
+                value = numericValue(printed, format: attribute("format", of: node), scale: attribute("scale", of: node),
+                                     negative: attribute("sign", of: node) == "-", at: node)
+            } else {
+                value = nonNumericValue(printed, format: attribute("format", of: node), at: node)
+            }
+            xml.raw(">")
+            xml.text(value ?? printed)
+            xml.raw("</")
+            xml.raw(tag)
+            xml.raw(">\n")
+        }
+
+        /// A relationship between facts and footnotes: the ids it links from and to, and its arcrole.
+        typealias FootnoteRelationship = (from: [String], to: [String], arcrole: String)
+
+        /// Footnotes and their relationships, as one footnote link per link role.
+        mutating func writeFootnoteLinks(factIDs: Set<String>, into xml: inout XMLBytes) {
+            var links: [String: [FootnoteRelationship]] = [:]
             var linkOrder: [String] = []
             for node in relationships {
                 let role = attribute("linkRole", of: node) ?? "http://www.xbrl.org/2003/role/link"
@@ -269,28 +299,7 @@ package enum InlineXBRLReader {
                 var resources: Set<String> = []
                 for relationship in links[role] ?? [] {
                     for id in relationship.from + relationship.to where !located.contains(id) && !resources.contains(id) {
-                        if let footnote = footnotes[id] {
-                            resources.insert(id)
-                            xml.raw("    <link:footnote xlink:type=\"resource\"")
-                            xml.attribute("xlink:label", id)
-                            xml.attribute("xlink:role", attribute("footnoteRole", of: footnote) ?? "http://www.xbrl.org/2003/role/footnote")
-                            let lang = xmlNodeGetLang(footnote).map { p -> String in
-                                defer { naicxbrl_xmlFree(p) }
-                                return String(cString: p)
-                            } ?? "en"
-                            xml.attribute("xml:lang", lang)
-                            xml.raw(">")
-                            xml.text(text(of: footnote))
-                            xml.raw("</link:footnote>\n")
-                        } else if factIDs.contains(id) {
-                            located.insert(id)
-                            xml.raw("    <link:loc xlink:type=\"locator\"")
-                            xml.attribute("xlink:href", "#" + id)
-                            xml.attribute("xlink:label", id)
-                            xml.raw("/>\n")
-                        } else {
-                            issue(nil, "ix:relationship names \(id), which is no fact or footnote of the document")
-                        }
+                        writeFootnoteOrLocator(id, factIDs: factIDs, located: &located, resources: &resources, into: &xml)
                     }
                     for from in relationship.from {
                         for to in relationship.to where (located.contains(from) || resources.contains(from)) && (located.contains(to) || resources.contains(to)) {
@@ -304,9 +313,34 @@ package enum InlineXBRLReader {
                 }
                 xml.raw("  </link:footnoteLink>\n")
             }
-            xml.raw("</xbrli:xbrl>\n")
-            for text in xml.unwritable { issue(nil, "the text \"\(text.prefix(60))\" holds a character XML cannot hold") }
-            return xml.bytes
+        }
+
+        /// What a relationship's id names in a footnote link: a footnote (its resource, with its
+        /// role, language and text) or a fact (a locator to it); an issue where it names neither.
+        mutating func writeFootnoteOrLocator(_ id: String, factIDs: Set<String>, located: inout Set<String>, resources: inout Set<String>,
+                                             into xml: inout XMLBytes) {
+            if let footnote = footnotes[id] {
+                resources.insert(id)
+                xml.raw("    <link:footnote xlink:type=\"resource\"")
+                xml.attribute("xlink:label", id)
+                xml.attribute("xlink:role", attribute("footnoteRole", of: footnote) ?? "http://www.xbrl.org/2003/role/footnote")
+                let lang = xmlNodeGetLang(footnote).map { p -> String in
+                    defer { naicxbrl_xmlFree(p) }
+                    return String(cString: p)
+                } ?? "en"
+                xml.attribute("xml:lang", lang)
+                xml.raw(">")
+                xml.text(text(of: footnote))
+                xml.raw("</link:footnote>\n")
+            } else if factIDs.contains(id) {
+                located.insert(id)
+                xml.raw("    <link:loc xlink:type=\"locator\"")
+                xml.attribute("xlink:href", "#" + id)
+                xml.attribute("xlink:label", id)
+                xml.raw("/>\n")
+            } else {
+                issue(nil, "ix:relationship names \(id), which is no fact or footnote of the document")
+            }
         }
 
         /// `node` as XML, its prefixes as they are (declared on the instance's root).
