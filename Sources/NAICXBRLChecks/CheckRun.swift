@@ -44,6 +44,9 @@ struct CheckRun {
     /// Per page slot: the rows the page's row-by-row rules go over, each as the first row
     /// printing its line, in printed order.
     private(set) var rowBindings: [[Int]]
+    /// Per row slot of a line of entries (``LineDescription/entries``): the rows of its entries,
+    /// whose cells a rule naming the line adds up; empty for every other line.
+    private(set) var entryRows: [[Int]]
     /// Whether the statement prints its date, which chooses the columns rules name by period.
     let dated: Bool
     /// Per period slot: the column's index, nil when the statement's date does not choose one.
@@ -59,11 +62,21 @@ struct CheckRun {
         pageIndex = Array(repeating: -1, count: plan.pages.count)
         rowIndex = Array(repeating: -1, count: plan.slotPage.count)
         rowBindings = Array(repeating: [], count: plan.pages.count)
+        entryRows = Array(repeating: [], count: plan.slotPage.count)
         for (p, page) in statement.pages.enumerated() {
             guard let slot = plan.pageSlots[page.id], pageIndex[slot] < 0 else { continue }
             pageIndex[slot] = p
             let lines = plan.pages[slot].slots
+            let description = plan.pages[slot].description
+            let hasEntries = description.hasEntries
             for (r, row) in page.rows.enumerated() {
+                if hasEntries, let l = description.entriesLine(of: row.line) {
+                    // An entry: its line is the line of entries, and row-by-row rules go over it.
+                    guard let line = lines[description.lines[l].line] else { continue }
+                    entryRows[line].append(r)
+                    if plan.rowScope[line] { rowBindings[slot].append(r) }
+                    continue
+                }
                 guard let line = lines[row.line] else { continue }
                 if rowIndex[line] < 0 { rowIndex[line] = r }
                 if plan.rowScope[line] { rowBindings[slot].append(rowIndex[line]) }
@@ -154,6 +167,18 @@ struct CheckRun {
 
     private func cell(_ slot: Int, _ column: Int, textColumn: Bool) -> Value {
         let p = pageIndex[plan.slotPage[slot]], r = rowIndex[slot]
+        if p >= 0, !entryRows[slot].isEmpty {
+            // A line of entries: the sum of its entries' cells.
+            var sum = ExactSum()
+            var present = false
+            for r in entryRows[slot] {
+                let cells = statement.pages[p].rows[r].cells
+                let (amount, printed) = Self.amount(column < cells.count ? cells[column] : nil, textColumn: textColumn)
+                sum.add(amount)
+                present = present || printed
+            }
+            return Value(amount: sum, present: present)
+        }
         var cell: Cell?
         if p >= 0, r >= 0 {
             let cells = statement.pages[p].rows[r].cells

@@ -118,6 +118,7 @@ public struct TaxonomyModel: Sendable {
 
     private mutating func addPage(_ page: PageDescription) {
         var role = PageRole(page)
+        var entriesRole: Role?
         currentPart = ConceptReference(page: page.title, pageNumber: page.printedPage)
         add(Concept(name: role.root, kind: .heading, type: .abstract, periodType: .duration, label: role.title))
         if page.orientation == .members {
@@ -130,9 +131,12 @@ public struct TaxonomyModel: Sendable {
             let suffixed = page.suffixedColumns.map { group in
                 (suffix: group.suffix, column: page.columns[group.columns[0]], numbers: group.columns.map { page.columns[$0].number }.joined(separator: ", "))
             }
-            let items = addLines(&role, suffixed: suffixed)
+            let lineItems = addLines(&role, suffixed: suffixed)
+            // The items of lines of entries: their facts carry the entry's code as well.
+            let entries = Set(page.lines.filter(\.isEntries).compactMap(\.concept))
             addCaptionArithmetic(&role, suffixes: [""] + suffixed.filter { $0.column.adds }.map(\.suffix))
-            addColumnAxis(&role, items: items)
+            addColumnAxis(&role, items: lineItems.filter { !entries.contains($0) })
+            entriesRole = addEntriesRole(role, items: lineItems.filter { entries.contains($0) })
         }
         for cube in role.hypercubes {
             add(Concept(name: cube.table, kind: .hypercube, type: .abstract, periodType: .duration, label: "\(role.title) table"))
@@ -140,6 +144,23 @@ public struct TaxonomyModel: Sendable {
         }
         roles.append(Role(id: page.id, uri: roleURI(page.id), definition: role.title,
                           presentation: role.presentation, calculation: role.calculation, hypercubes: role.hypercubes))
+        if let entriesRole { roles.append(entriesRole) }
+    }
+
+    /// The role of a page's lines of entries (``LineDescription/entries``), where it has any: a
+    /// hypercube of their items over the page's column axis and the entry's code (`LineAxis`),
+    /// in a role of its own (the column axis in two hypercubes of one role would form an
+    /// undirected cycle).
+    private mutating func addEntriesRole(_ role: PageRole, items: [String]) -> Role? {
+        guard !items.isEmpty else { return nil }
+        let page = role.page
+        let columnAxes = role.hypercubes.first { $0.table == "\(page.id)Table" }?.axes ?? []
+        let cube = Hypercube(table: "\(page.id)EntriesTable", lineItems: "\(page.id)EntriesLineItems", primaryItems: items,
+                             axes: columnAxes + [("LineAxis", nil, [])])
+        add(Concept(name: cube.table, kind: .hypercube, type: .abstract, periodType: .duration, label: "\(role.title) entries table"))
+        add(Concept(name: cube.lineItems, kind: .heading, type: .abstract, periodType: .duration, label: "\(role.title) entries"))
+        return Role(id: "\(page.id)Entries", uri: roleURI("\(page.id)Entries"), definition: "\(role.title): entries",
+                    presentation: [], calculation: [], hypercubes: [cube])
     }
 
     /// A page's role as it is built: its arcs and hypercubes.
@@ -283,14 +304,15 @@ public struct TaxonomyModel: Sendable {
     private mutating func addLineItems(_ line: LineDescription, _ name: String, parent: String, orders: inout [String: Int],
                                        period type: Concept.PeriodType, suffixed: [SuffixedColumn], _ role: inout PageRole, items: inout [String]) {
         let page = role.page
-        let printedAt = "\(role.title), line \(line.line)"
+        // A line of entries is printed on the lines of its codes.
+        let printedAt = "\(role.title), \(line.entries.map { "lines \($0.replacingAll("..", with: " to "))" } ?? "line \(line.line)")"
         // A write-in's caption is the filer's; the blank may still say what the line holds
         // (the IMR's "Year of amortization").
         let label = line.isWriteIn && line.caption.isEmpty ? "Write-in line \(line.line)" : line.caption.replacingAll("$", with: "$ ...")
         let lineType = Self.dataType(line.type)
         add(Concept(name: name, kind: .item, type: lineType, periodType: type,
                     balance: lineType == .monetary ? line.balance ?? page.balance : nil, label: label, printedAt: printedAt,
-                    reference: role.at(line: line.line)))
+                    reference: role.at(line: line.entries?.replacingAll("..", with: " to ") ?? line.line)))
         items.append(name)
         role.presentation.append(Arc(from: parent, to: name, order: orders[parent] ?? 1, weight: 1))
         for (suffix, column, numbers) in suffixed {
@@ -326,13 +348,17 @@ public struct TaxonomyModel: Sendable {
                     // total's context, so such arithmetic is left to the checks.
                     var arcs: [Arc] = []
                     for (order, term) in terms.enumerated() {
-                        guard let termConcept = page.lines[safe: page.lineIndex(term.line)]?.concept, case let name = termConcept + suffix,
+                        // A line of entries sums facts in contexts of their own (each entry's
+                        // code): its arithmetic is left to the checks.
+                        guard !line.isEntries, let termLine = page.lines[safe: page.lineIndex(term.line)], !termLine.isEntries,
+                              let termConcept = termLine.concept, case let name = termConcept + suffix,
                               concept(name)?.periodType == totalConcept.periodType else { arcs = []; break }
                         arcs.append(Arc(from: total, to: name, order: order + 1, weight: term.sign))
                     }
                     role.calculation += arcs
                 }
-                if let equals = line.equals, let otherLine = page.lines[safe: page.lineIndex(equals)], let otherConcept = otherLine.concept,
+                if let equals = line.equals, !line.isEntries, let otherLine = page.lines[safe: page.lineIndex(equals)], !otherLine.isEntries,
+                   let otherConcept = otherLine.concept,
                    case let other = otherConcept + suffix, concept(other)?.periodType == totalConcept.periodType {
                     // "(Line 25 above)": the two lines are one amount. The one without its own
                     // arithmetic sums to the other; when both have arithmetic, each stands alone.

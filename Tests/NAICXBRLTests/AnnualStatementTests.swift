@@ -32,19 +32,19 @@ final class AnnualStatementTests: XCTestCase {
                                      "AssetValuationReserveDefaultComponent", "AssetValuationReserveEquityComponent",
                                      "ScheduleAVerification", "ScheduleBVerification", "ScheduleBAVerification", "ScheduleDVerification",
                                      "ScheduleDBPartAVerification", "ScheduleDSummaryByCountry", "ScheduleDBVerification",
-                                     "ScheduleHPart2", "ScheduleHPart3", "ScheduleHPart4", "ScheduleHPart5", "ScheduleEPart3"]
+                                     "ScheduleHPart2", "ScheduleHPart3", "ScheduleHPart4", "ScheduleHPart5", "ScheduleEPart3", "Exhibit5"]
     /// Pages whose values the tests require from the PDF only: the Asset Valuation Reserve's
     /// components (ten columns, factors among amounts) and Schedule D Part 1A's two sections
     /// (twelve columns, footnote markers before amounts, bold totals without leaders), whose
     /// layout text squeezes so that no column can be told, and the verifications between years
     /// of Schedules A, B, BA and DB Part A (and D, up to the 2024 blank), whose inner and outer
     /// amounts layout text sets too close to tell apart, and Schedule E Part 3, whose purpose of
-    /// deposit layout text sets across two text columns: their layout text is refused with an
-    /// error (``testLayoutTextOfScheduleDPart1AIsRefusedNotMisread``).
+    /// deposit layout text sets across two text columns, and Exhibit 5, whose entries' captions
+    /// wrap over up to four printed lines: their layout text is refused with an error (``testLayoutTextOfScheduleDPart1AIsRefusedNotMisread``).
     static let pagesFromThePDFOnly: Set<String> = ["ScheduleDPart1ASection1", "ScheduleDPart1ASection2", "ScheduleDPart1A",
                                                    "AssetValuationReserveDefaultComponent", "AssetValuationReserveEquityComponent",
                                                    "ScheduleAVerification", "ScheduleBVerification", "ScheduleBAVerification",
-                                                   "ScheduleDBPartAVerification", "ScheduleDBVerification", "ScheduleEPart3"]
+                                                   "ScheduleDBPartAVerification", "ScheduleDBVerification", "ScheduleEPart3", "Exhibit5"]
     /// The 2025 filing (Forethought Life, on the 2025 edition of the blank): the pages whose
     /// every printed value its fixtures list.
     static let pages2025: Set<String> = ["AnalysisOfOperationsSummary", "AnalysisOfOperationsIndividualLife", "AnalysisOfOperationsGroupLife",
@@ -61,10 +61,10 @@ final class AnnualStatementTests: XCTestCase {
                                      "ScheduleDPart1A", "AssetValuationReserveDefaultComponent", "AssetValuationReserveEquityComponent",
                                      "ScheduleAVerification", "ScheduleBVerification", "ScheduleBAVerification", "ScheduleDVerification",
                                      "ScheduleDBPartAVerification", "ScheduleDSummaryByCountry", "ScheduleDBVerification",
-                                     "ScheduleHPart2", "ScheduleHPart3", "ScheduleHPart4", "ScheduleHPart5", "ScheduleEPart3"]
+                                     "ScheduleHPart2", "ScheduleHPart3", "ScheduleHPart4", "ScheduleHPart5", "ScheduleEPart3", "Exhibit5"]
 
     /// The fixture files of the two complete filings.
-    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3"]
+    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5"]
     /// How many printed cells the layout text of each filing does not place (see
     /// ``refusedInLayoutText(_:_:files:pages:)``): the bold totals, printed without leaders, of
     /// Exhibit 2 and the Analysis of Operations pages, whose column headings layout text squeezes
@@ -254,9 +254,9 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertTrue(result.isUsable, filing)
         XCTAssertEqual(result.statement.edition, 2025)
         XCTAssertEqual(result.diagnostics.filter { $0.severity >= .warning }.map(\.description), [], filing)
-        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3"], pages: Self.pages2025, atLeast: 50)
+        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5"], pages: Self.pages2025, atLeast: 50)
         let text = StatementParser.parse(bytes: try Self.layoutText(filing), name: "\(filing).txt")
-        let files = ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3"]
+        let files = ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5"]
         let pages = Self.pages2025.subtracting(Self.pagesFromThePDFOnly)
         let refused = try refusedInLayoutText(text, filing, files: files, pages: pages)
         XCTAssertEqual(refused.count, Self.refusedInLayoutText[filing], filing)
@@ -1142,6 +1142,34 @@ final class AnnualStatementTests: XCTestCase {
         let ties = ["exhibit-6-total-equals-liabilities": ("Exhibit6", "17", 0, "184,895,405"),
                     "analysis-of-operations-accident-and-health-increase-in-reserves-equals-liabilities": ("AnalysisOfOperationsAccidentAndHealth", "19", 0, "(13,476,829)")]
         try assertEachTieFails(ties, checker: checker, statement: statement)
+    }
+
+    /// Exhibit 5's entries (valuation standards, each on a row of its own code) add up to their
+    /// section's Totals (Gross), and each entry's Total column is the sum of its other columns; the
+    /// exhibit's Totals (Net) is the amount the Liabilities page prints in line 1's caption. One
+    /// number changed fails each: an entry's amount fails its section's total and its own row;
+    /// Totals (Net) fails the tie. The values are Forethought 2024's as printed.
+    func testAChangedNumberOnExhibit5FailsItsTotalsAndItsTie() throws {
+        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let statement = try parse("forethought-life-2024").statement
+        assertCells(statement, [("Exhibit5", "0100001", "2", "25,509"), ("Exhibit5", "0100001", "4", "25,509"),
+                                ("Exhibit5", "0100035", "2", "21,617,807"), ("Exhibit5", "0199997", "2", "2,782,045,441"),
+                                ("Exhibit5", "0200023", "2", "12,905,166,435"), ("Exhibit5", "9999999", "2", "34,214,705,019")])
+        XCTAssertEqual(statement.page("Exhibit5")?.row("0100001")?.caption, "1. 130% 41 CSO 3.00% NLP 1956-1965")
+        XCTAssertEqual(statement.page("Liabilities")?.row("1")?.captionAmounts.first, .amount(printed("34,214,705,019")))
+        let results = checker.check(statement).results
+        for rule in ["exhibit-5-line-0199997-total-col-2", "exhibit-5-line-0299997-total-col-4", "exhibit-5-line-9999999-total-col-2"] {
+            XCTAssertEqual(results.first { $0.rule == rule }?.status, .passed, rule)
+        }
+        var changed = statement
+        let page = try XCTUnwrap(changed.pages.firstIndex { $0.id == "Exhibit5" })
+        let row = try XCTUnwrap(changed.pages[page].rows.firstIndex { $0.line == "0100001" })
+        changed.pages[page].rows[row].cells[0] = .amount(printed("25,609"))
+        let failed = Set(checker.check(changed).results.filter { $0.status == .failed }.map(\.rule))
+        XCTAssertTrue(failed.contains("exhibit-5-line-0199997-total-col-2"), "\(failed)")
+        XCTAssertTrue(failed.contains { $0.hasPrefix("exhibit-5-col-2") }, "\(failed)")
+        try assertEachTieFails(["exhibit-5-total-equals-liabilities": ("Exhibit5", "9999999", 0, "34,214,705,119")],
+                               checker: checker, statement: statement)
     }
 
     /// The Form for Calculating the Interest Maintenance Reserve prints two tables that tie to each

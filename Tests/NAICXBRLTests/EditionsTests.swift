@@ -349,4 +349,37 @@ final class EditionsTests: XCTestCase {
         blank.pages[index].columns[0].number = "1"
         XCTAssertThrowsError(try BlankCatalog.checkCells(of: blank, file: "test.json"))
     }
+
+    /// A line of entries (Exhibit 5's valuation standards, `0100001..0199996`) is numbered by its
+    /// first code and names a range of codes of one length that no other line's number or
+    /// entries fall in; the catalog refuses anything else with an error naming the place. A
+    /// printed code finds its line of entries; the section's totals keep their own lines.
+    func testALineOfEntriesNamesARangeOfCodesNoOtherLineHas() throws {
+        let blank = try BlankCatalog.bundled.blank("life-ah-annual", year: 2024)
+        let index = try XCTUnwrap(blank.pages.firstIndex { $0.id == "Exhibit5" })
+        let page = blank.pages[index]
+        XCTAssertNoThrow(try BlankCatalog.checkCells(of: blank, file: "test.json"))
+        let lookup = LineLookup(page)
+        XCTAssertEqual(lookup["0100001"].map { page.lines[$0].line }, "0100001")
+        XCTAssertEqual(lookup["0100035"].map { page.lines[$0].line }, "0100001")
+        XCTAssertEqual(lookup["0299996"].map { page.lines[$0].line }, "0200001")
+        XCTAssertEqual(lookup["0199997"].map { page.lines[$0].line }, "0199997")
+        XCTAssertNil(lookup["100035"])
+        XCTAssertNil(lookup["0800001"])
+        let first = try XCTUnwrap(page.lines.firstIndex { $0.line == "0100001" })
+        func refused(_ entries: String, line: String = "0100001", _ message: String) {
+            var changed = blank
+            changed.pages[index].lines[first].entries = entries
+            changed.pages[index].lines[first].line = line
+            XCTAssertThrowsError(try BlankCatalog.checkCells(of: changed, file: "test.json"), entries) { error in
+                XCTAssertEqual((error as? BlankCatalogError)?.message, message, entries)
+            }
+        }
+        refused("0100001..199996", "test.json: Exhibit5 line 0100001: entries \"0100001..199996\" are not two codes of the same number of digits joined by .., first to last")
+        refused("0100001-0199996", "test.json: Exhibit5 line 0100001: entries \"0100001-0199996\" are not two codes of the same number of digits joined by .., first to last")
+        refused("0199996..0100001", line: "0199996", "test.json: Exhibit5 line 0199996: entries \"0199996..0100001\" are not two codes of the same number of digits joined by .., first to last")
+        refused("0100001..0199996", line: "0100002", "test.json: Exhibit5 line 0100002: a line of entries is numbered by its first code, 0100001")
+        refused("0100001..0199997", "test.json: Exhibit5 line 0100001: line 0199997 falls among its entries 0100001..0199997")
+        refused("0100001..0200001", "test.json: Exhibit5 line 0100001: line 0199997 falls among its entries 0100001..0200001")
+    }
 }

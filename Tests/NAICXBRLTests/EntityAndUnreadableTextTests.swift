@@ -116,7 +116,7 @@ final class EntityAndUnreadableTextTests: XCTestCase {
         // Life 9, Group Life 10, Individual Annuities 11, Group Annuities 12, Accident and Health
         // 13), the Analysis of Increase in Reserves 14 to 17, the two
         // investment exhibits 18, Exhibit 1 Part 1 19 and Part 2 20, Exhibits 2, 3 and 4 21,
-        // Exhibit 6 25, Exhibit 7 26, Exhibit 8 Parts 1 and 2 27 and 28, Non-Admitted Assets 29, Five-Year 72
+        // Exhibit 5 22 and 23, Exhibit 6 25, Exhibit 7 26, Exhibit 8 Parts 1 and 2 27 and 28, Non-Admitted Assets 29, Five-Year 72
         // and 73, the Life Insurance State Page and its continuation 74 and 75, the Exhibit of Life
         // Insurance 76 and 77 (its ordinary insurance and participating status tables), the Exhibit of
         // Number of Policies 78 (its four tables), the IMR form 79 (its
@@ -129,16 +129,17 @@ final class EntityAndUnreadableTextTests: XCTestCase {
         // page numbers place them), Schedule DA's verification 150, Schedule DB Part A's 151,
         // Schedule DB's 152, Schedule E Part 2's 153 and Schedule E Part 3 156.
         XCTAssertEqual(filing.pages.filter { $0.status == .read }.map(\.page),
-                       [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 25, 26, 27, 28, 29, 72, 73, 74, 75, 76, 77, 78, 79]
+                       [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 25, 26, 27, 28, 29, 72, 73, 74, 75, 76, 77, 78, 79]
                        + Array(80...86) + [93, 94, 103, 104, 111, 112] + Array(135...153) + [156])
         XCTAssertEqual(filing.pages.first { $0.page == 136 }?.schedule, "ScheduleAVerification + ScheduleBVerification")
         XCTAssertEqual(filing.pages.first { $0.page == 79 }?.schedule, "InterestMaintenanceReserve + InterestMaintenanceReserveAmortization")
         XCTAssertEqual(filing.pages.first { $0.page == 18 }?.schedule, "NetInvestmentIncome + CapitalGains")
         // A page that prints several tables names them all.
         XCTAssertEqual(filing.pages.first { $0.page == 21 }?.schedule, "Exhibit2 + Exhibit3 + Exhibit4")
-        // A page not read is named by the PDF's outline ("Exhibit 5 - Aggregate Reserve for Life Contracts", page 22).
-        XCTAssertEqual(filing.pages.first { $0.page == 22 }?.status, .other)
-        XCTAssertEqual(filing.pages.first { $0.page == 22 }?.schedule, "Exhibit 5 - Aggregate Reserve for Life Contracts")
+        // A page not read is named by the PDF's outline ("Exhibit 5 - Interrogatories", page 24).
+        XCTAssertEqual(filing.pages.first { $0.page == 22 }?.schedule, "Exhibit5")
+        XCTAssertEqual(filing.pages.first { $0.page == 24 }?.status, .other)
+        XCTAssertEqual(filing.pages.first { $0.page == 24 }?.schedule, "Exhibit 5 - Interrogatories")
         XCTAssertFalse(filing.pages.contains { $0.status == .unreadable })
     }
 }

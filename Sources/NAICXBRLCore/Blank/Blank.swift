@@ -149,6 +149,15 @@ public struct PageDescription: Codable, Sendable {
         return range.numbers.contains(number)
     }
     public func line(_ number: String) -> LineDescription? { lines.first { $0.line == number } }
+
+    /// The index of the line that stands for the entries `code` is one of (``LineDescription/entries``).
+    public func entriesLine(of code: String) -> Int? {
+        guard hasEntries else { return nil }
+        return lines.firstIndex { $0.hasEntry(code) }
+    }
+
+    /// Whether a line of the page stands for entries.
+    public var hasEntries: Bool { lines.contains { $0.entries != nil } }
 }
 
 public enum Balance: String, Codable, Sendable { case debit, credit }
@@ -245,6 +254,14 @@ public struct LineDescription: Codable, Sendable {
     /// last sub-line 2.2, in an outer column right of the sub-lines' inner one. Only on a page of
     /// one column, which its amounts' right edges place (its number is not printed).
     public var amountOnRowOf: String?
+    /// The codes of the entries this line stands for, first and last joined by `..`
+    /// (`0100001..0199996`): a listing whose rows the filer chooses (Exhibit 5's valuation
+    /// standards under "LIFE INSURANCE:"). Each printed row whose code falls in the range (same
+    /// number of digits, between the two) is an entry: its caption is the filer's, and its cells
+    /// are facts of this line's item for that entry, told apart by the code (`LineAxis`). The
+    /// line's own number is the range's first code. A rule that names the line reads the sum of
+    /// its entries.
+    public var entries: String?
     /// For a balance in a table of flows: whether it stands at the `start` or `end` of the
     /// column's period.
     public var instant: InstantPosition?
@@ -283,6 +300,47 @@ public struct LineDescription: Codable, Sendable {
     /// Whether the blank prints this line's amounts in `column` (all columns unless ``columns`` names some).
     public func prints(in column: ColumnDescription) -> Bool { columns?.contains(column.number) ?? true }
     public var isWriteIn: Bool { writeIn ?? false }
+
+    /// The first and last codes of ``entries``; nil for a line that stands for no entries.
+    public var entryCodes: (first: Substring, last: Substring)? {
+        guard let entries, let dots = entries.range(of: "..") else { return nil }
+        return (entries[..<dots.lowerBound], entries[dots.upperBound...])
+    }
+
+    /// Whether the printed line number `code` is one of this line's entries.
+    public func hasEntry(_ code: String) -> Bool {
+        guard let (first, last) = entryCodes, code.utf8.count == first.utf8.count,
+              code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        return first <= code && code <= last
+    }
+
+    public var isEntries: Bool { entries != nil }
+}
+
+/// A page's lines by the number printed on a row: the line of that number, or the line of
+/// entries the number is a code of (``LineDescription/entries``). Built once per page.
+package struct LineLookup: Sendable {
+    private let numbers: [String: Int]
+    private let entryLines: [Int]
+    private let lines: [LineDescription]
+
+    package init(_ page: PageDescription) {
+        var numbers: [String: Int] = [:]
+        for (i, line) in page.lines.enumerated() where numbers[line.line] == nil { numbers[line.line] = i }
+        self.numbers = numbers
+        entryLines = page.lines.indices.filter { page.lines[$0].isEntries }
+        lines = page.lines
+    }
+
+    /// The index of the line a row printing `number` is of.
+    package subscript(_ number: String) -> Int? {
+        if let i = numbers[number] { return i }
+        for i in entryLines where lines[i].hasEntry(number) { return i }
+        return nil
+    }
+
+    /// Whether the page has lines of entries.
+    package var hasEntries: Bool { !entryLines.isEmpty }
 }
 
 /// What one cell of a line reports when it is not its column's item (``LineDescription/cells``).

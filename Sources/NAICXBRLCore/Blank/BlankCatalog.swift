@@ -135,6 +135,7 @@ public final class BlankCatalog: @unchecked Sendable {
     static func checkCells(of blank: Blank, file: String) throws(BlankCatalogError) {
         for page in blank.pages {
             for line in page.lines {
+                if line.entries != nil { try checkEntries(line, of: page, file: file) }
                 if let other = line.amountOnRowOf {
                     let place = "\(file): \(page.id) line \(line.line)"
                     guard page.line(other) != nil, other != line.line else {
@@ -160,6 +161,32 @@ public final class BlankCatalog: @unchecked Sendable {
                         throw BlankCatalogError("\(place): the concept \"\(cell.concept)\" is not a name (ASCII letters, digits and _, starting with a letter)")
                     }
                 }
+            }
+        }
+    }
+
+    /// Refuses a line of entries (``LineDescription/entries``) whose range is not two codes of
+    /// the same number of digits, first to last, starting at the line's own number; that stands on
+    /// a page whose rows are members, or has no item; or whose range holds another line's number
+    /// or overlaps another line's entries.
+    static func checkEntries(_ line: LineDescription, of page: PageDescription, file: String) throws(BlankCatalogError) {
+        let place = "\(file): \(page.id) line \(line.line)"
+        guard let (first, last) = line.entryCodes, !first.isEmpty, first.utf8.count == last.utf8.count,
+              (first + last).utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), first <= last else {
+            throw BlankCatalogError("\(place): entries \"\(line.entries ?? "")\" are not two codes of the same number of digits joined by .., first to last")
+        }
+        guard line.line == first else {
+            throw BlankCatalogError("\(place): a line of entries is numbered by its first code, \(first)")
+        }
+        guard page.orientation == .items, line.concept != nil, !line.isHeading, !line.isWriteIn else {
+            throw BlankCatalogError("\(place): a line of entries reports an item on a page whose rows are items, and is no heading or write-in")
+        }
+        for other in page.lines where other.line != line.line {
+            if line.hasEntry(other.line) {
+                throw BlankCatalogError("\(place): line \(other.line) falls among its entries \(line.entries ?? "")")
+            }
+            if let (a, b) = other.entryCodes, line.hasEntry(String(a)) || line.hasEntry(String(b)) || other.hasEntry(line.line) {
+                throw BlankCatalogError("\(place): its entries overlap those of line \(other.line)")
             }
         }
     }

@@ -26,6 +26,9 @@ public struct FactImporter: Sendable {
         /// A cell of a page whose rows are items: in the columns its context names, of `only`
         /// where the page has columns that report items of their own (``ColumnDescription/conceptSuffix``).
         case line(page: Int, line: Int, instant: LineDescription.InstantPosition?, only: [Int]?)
+        /// A cell of an entry of a line of entries (``LineDescription/entries``): the entry's
+        /// code is the context's `LineAxis`, the column the rest of the context.
+        case entries(page: Int, line: Int)
         case members
         case slot
         case common
@@ -71,7 +74,10 @@ public struct FactImporter: Sendable {
         itemNumbers = numbers
         itemTypes = types
         itemPlans = taxonomy.concepts.filter { $0.kind == .item }.map { concept in
-            if let (p, l, only) = lines[concept.name] { return .line(page: p, line: l, instant: blank.pages[p].lines[l].instant, only: only) }
+            if let (p, l, only) = lines[concept.name] {
+                if blank.pages[p].lines[l].isEntries { return .entries(page: p, line: l) }
+                return .line(page: p, line: l, instant: blank.pages[p].lines[l].instant, only: only)
+            }
             if columns[concept.name] != nil || described[concept.name] != nil { return .members }
             if slots[concept.name] != nil { return .slot }
             return .common
@@ -262,6 +268,9 @@ public struct FactImporter: Sendable {
                         } else {
                             problem = "\(fact.pointee.concept): the printed form \(printed ?? "") does not match the value"
                         }
+                    } else if case .entries(let p, let l) = itemPlans[number] {
+                        problem = placeEntry(fact.pointee.concept, page: p, line: l, context: contextList[contextNumber], value: value.0,
+                                             printed: printed, expected: &expected, into: &builder)
                     } else {
                         problem = place(concept: fact.pointee.concept, context: contextList[contextNumber], contextNumber: contextNumber, value: value.0,
                                         printed: printed, periods: periods, expected: &expected, into: &builder)
@@ -477,6 +486,23 @@ public struct FactImporter: Sendable {
             return nil
         }
         return builder.common(concept: concept, context: context, value: value, printed: printed)
+    }
+
+    /// Places a cell of an entry: the entry's code must be one of the line's, and the rest of the
+    /// context one of the page's columns.
+    private func placeEntry(_ concept: String, page p: Int, line l: Int, context: FactContext, value: Fact.Value, printed: String?,
+                            expected: inout ExpectedContexts, into builder: inout StatementBuilder) -> String? {
+        let line = blank.pages[p].lines[l]
+        guard let code = context.typed["LineAxis"], line.hasEntry(code) else {
+            return "\(concept) (\(blank.pages[p].title), lines \(line.entries ?? "")) needs the entry's code as its LineAxis, one of \(line.entries ?? "")"
+        }
+        guard let cell = Self.cell(value, printed: printed) else { return "\(concept): the printed form \(printed ?? "") does not match the value" }
+        var column = context
+        column.typed["LineAxis"] = nil
+        let columns = expected.contexts(page: p, instant: line.instant).indices.filter { expected.contexts(page: p, instant: line.instant)[$0] == column }
+        guard !columns.isEmpty else { return unplaced(concept, p, l, context) }
+        for c in columns { builder.setEntryCell(page: p, line: l, code: code, column: c, cell) }
+        return nil
     }
 
     /// The context of each column of an items page, per position of a balance among flows;

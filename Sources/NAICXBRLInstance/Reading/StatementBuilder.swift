@@ -41,6 +41,9 @@ struct StatementBuilder {
     }
 
     private var pages: [Int: PageParts] = [:]
+    /// The cells of entries (``LineDescription/entries``): by page, line of entries, the entry's
+    /// code, and column.
+    private var entryCells: [Int: [Int: [String: [Int: Cell]]]] = [:]
     /// The cells of items pages, per page a table of lines × columns (made at the page's first
     /// cell): one array store per fact, no hashing.
     private var itemCells: [[Cell?]] = []
@@ -82,6 +85,12 @@ struct StatementBuilder {
             if pages[page] == nil { pages[page] = PageParts() }
         }
         itemCells[page][line * widths[page] + column] = cell
+    }
+
+    mutating func setEntryCell(page: Int, line: Int, code: String, column: Int, _ cell: Cell) {
+        guard page >= 0, page < widths.count, column >= 0, column < widths[page] else { return }
+        if pages[page] == nil { pages[page] = PageParts() }
+        entryCells[page, default: [:]][line, default: [:]][code, default: [:]][column] = cell
     }
 
     mutating func setSlot(page: Int, line: Int, slot: Int, _ cell: Cell) {
@@ -194,6 +203,31 @@ struct StatementBuilder {
         return nil
     }
 
+    /// A cell printed as text where the blank expects an amount: a value where it reads as one,
+    /// text otherwise; a code column's text stays text (the Asset Valuation Reserve's NAIC
+    /// designation "1").
+    private static func textCell(_ text: String, column: ColumnDescription) -> Cell {
+        if column.valueKind == .code { return .text(text) }
+        return (try? ValueScanner.cell(Substring(text)).get()).flatMap { $0 == .blank ? nil : $0 } ?? .text(text)
+    }
+
+    /// The entries of a line of entries, in the order of their codes: each entry that has a cell,
+    /// a caption or a cell printed as text.
+    private func entryRows(of line: LineDescription, cells: [String: [Int: Cell]], _ parts: PageParts, width: Int,
+                           _ description: PageDescription) -> [Row] {
+        var codes = Set(cells.keys)
+        for code in parts.captions.keys where line.hasEntry(code) { codes.insert(code) }
+        for code in parts.textCells.keys where line.hasEntry(code) { codes.insert(code) }
+        return codes.sorted().map { code in
+            var row = Row(line: code, caption: parts.captions[code], cells: (0..<width).map { cells[code]?[$0] ?? .blank },
+                          readByOCR: parts.readByOCR.contains(code))
+            for (c, text) in parts.textCells[code] ?? [:] where c < width {
+                row.cells[c] = Self.textCell(text, column: description.columns[c])
+            }
+            return row
+        }
+    }
+
     /// A fact of a printed table: `TableScale`, `TableHeadings`, `TableRowLabel`,
     /// `TableAmountColumnN`, `TableTextColumnN`.
     private static func tablePart(_ kind: Substring, concept: String, typed: DimensionMembers, value: Fact.Value, printed: String?, into table: inout TableParts) -> String? {
@@ -276,15 +310,16 @@ struct StatementBuilder {
             // (Each lookup by line number is skipped where nothing was reported of its kind: a
             // page has hundreds of lines and few printed captions, texts or blank lines.)
             for (l, line) in description.lines.enumerated() where parts.notPrinted.isEmpty || !parts.notPrinted.contains(line.line) {
+                if line.isEntries {
+                    page.rows += entryRows(of: line, cells: entryCells[p]?[l] ?? [:], parts, width: widths[p], description)
+                    continue
+                }
                 let width = widths[p]
                 let placed = p < itemCells.count ? itemCells[p] : []
                 var cells = (0..<width).map { c in placed.isEmpty ? .blank : placed[l * width + c] ?? .blank }
                 if !parts.textCells.isEmpty {
                     for (c, text) in parts.textCells[line.line] ?? [:] where c < cells.count {
-                        // The cell as printed: a value where it reads as one, text otherwise; a code
-                        // column's text stays text (the Asset Valuation Reserve's NAIC designation "1").
-                        let code = c < description.columns.count && description.columns[c].valueKind == .code
-                        cells[c] = code ? .text(text) : (try? ValueScanner.cell(Substring(text)).get()).flatMap { $0 == .blank ? nil : $0 } ?? .text(text)
+                        cells[c] = Self.textCell(text, column: description.columns[c])
                     }
                 }
                 var row = Row(line: line.line, caption: parts.captions.isEmpty ? nil : parts.captions[line.line], cells: cells,

@@ -180,8 +180,9 @@ import NAICXBRLChecks
             let suffixed = !members && description.columns.contains { $0.conceptSuffix != nil }
             // Lines and columns are read field by field where they are kept: a line or column
             // copied for each row and cell would retain each of its strings.
+            let hasEntries = description.hasEntries
             for row in page.rows {
-                guard let l = lineIndex[row.line] else {
+                guard let l = lineIndex[row.line] ?? (hasEntries ? description.entriesLine(of: row.line) : nil) else {
                     diagnostics.append(Diagnostic(.error, .importError, file: file, line: nil, "\(description.title) has no line \(row.line)"))
                     continue
                 }
@@ -216,7 +217,14 @@ import NAICXBRLChecks
                     } else {
                         concept = suffixed ? cellConcepts[index] : description.columns[index].valueKind == .code ? nil : lineConcept
                         let key = index * 3 + (instant == nil ? 0 : instant == .start ? 1 : 2)
-                        if let known = itemContexts[key] {
+                        if hasEntries, description.lines[l].isEntries {
+                            // An entry's cells: the column's context and the entry's code.
+                            var c = FactContext(period: periods.period(period ?? .currentYearToDate, at: instant), typed: ["LineAxis": row.line])
+                            if let member = description.columns[index].member {
+                                c.explicit[TaxonomyModel.columnAxis(description)] = TaxonomyModel.member(description, member, rows: false)
+                            }
+                            context = number(c)
+                        } else if let known = itemContexts[key] {
                             context = known
                         } else {
                             var c = FactContext(period: periods.period(period ?? .currentYearToDate, at: instant))
@@ -275,7 +283,7 @@ import NAICXBRLChecks
                 add(Fact(concept: "PageIsNone", context: FactContext(period: document, typed: pageAxis), value: .boolean(true)), origin: page.id)
             }
             let printed = Set(page.rows.map(\.line))
-            let missing = description.lines.map(\.line).filter { !printed.contains($0) }
+            let missing = description.lines.filter { !$0.isEntries && !printed.contains($0.line) }.map(\.line)
             if !missing.isEmpty {
                 text("LinesNotPrinted", missing.joined(separator: " "), FactContext(period: document, typed: pageAxis))
             }

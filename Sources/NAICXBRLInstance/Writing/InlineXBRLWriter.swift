@@ -1042,8 +1042,8 @@ private struct Document {
         /// Whether the page's rows are members.
         var members: Bool { description.orientation == .members }
         let rowAxis: String
-        /// The first line of each number, as ``PageDescription/line(_:)`` finds it.
-        let lineIndex: [String: Int]
+        /// The line of each printed number (an entry's code finds its line of entries).
+        let lineIndex: LineLookup
         var itemContexts: [FactContext?]
         var rowContexts: [(period: PeriodReference?, context: FactContext)] = []
         /// The member of the row being written, on a page whose rows are members.
@@ -1056,10 +1056,7 @@ private struct Document {
             self.periods = periods
             self.document = document
             rowAxis = description.orientation == .members ? TaxonomyModel.rowAxis(description) : ""
-            var lineIndex: [String: Int] = [:]
-            lineIndex.reserveCapacity(description.lines.count)
-            for (i, line) in description.lines.enumerated() where lineIndex[line.line] == nil { lineIndex[line.line] = i }
-            self.lineIndex = lineIndex
+            lineIndex = LineLookup(description)
             itemContexts = [FactContext?](repeating: nil, count: description.orientation == .members ? 0 : description.columns.count * 3)
         }
 
@@ -1070,10 +1067,18 @@ private struct Document {
             rowContexts.removeAll(keepingCapacity: true)
         }
 
-        /// The context of the cell of line `line` in column `c`.
+        /// The context of the cell of line `line` in column `c`; on a line of entries, of the
+        /// entry printed on row `code`.
         @inline(__always)
-        mutating func context(_ line: LineDescription, column c: Int) -> FactContext {
+        mutating func context(_ line: LineDescription, column c: Int, row code: String) -> FactContext {
             let column = description.columns[c]
+            if line.isEntries {
+                var made = FactContext(period: periods.period(column.period ?? .currentYearToDate, at: line.instant), typed: ["LineAxis": code])
+                if let member = column.member {
+                    made.explicit[TaxonomyModel.columnAxis(description)] = TaxonomyModel.member(description, member, rows: false)
+                }
+                return made
+            }
             if members {
                 let period = column.period
                 if let known = rowContexts.first(where: { $0.period == period }) { return known.context }
@@ -1099,7 +1104,7 @@ private struct Document {
     private mutating func writeRow(_ row: Row, _ line: LineDescription, _ rows: inout PageRows,
                                    marks: [(line: String, column: String, found: [InlineXBRLWriter.Finding])]?) {
         let xml = out
-        let classes: StaticString = line.isHeading ? "heading-line" : line.isWriteIn ? "write-in" : line.total != nil ? "total" : ""
+        let classes: StaticString = line.isHeading ? "heading-line" : line.isWriteIn || line.isEntries ? "write-in" : line.total != nil ? "total" : ""
         xml.xml.raw("<tr")
         if classes.utf8CodeUnitCount > 0 {
             xml.xml.raw(" class=\"")
@@ -1141,7 +1146,7 @@ private struct Document {
                 ?? (rows.members ? column.concept : rows.description.concept(line, column: column))
             let fact: Int?
             if let concept, !textInAmountColumn {
-                fact = take(concept, rows.context(line, column: c))
+                fact = take(concept, rows.context(line, column: c, row: row.line))
             } else {
                 fact = take("TextOfCell", FactContext(period: rows.document, typed: rows.pageAxis.adding("LineAxis", row.line).adding("TableColumnAxis", String(c + 1))))
             }

@@ -2,7 +2,8 @@
 /// Reads the rows of one page (or the pages one page of the blank is printed over).
 struct PositionedPageReader {
     let description: PageDescription
-    private let lineIndex: [String: Int]
+    /// The page's lines by printed number (an entry's code finds its line of entries).
+    private let lineIndex: LineLookup
     private let sectionKeys: [String]
     private(set) var rows: [Row] = []
     private var seen: Set<String> = []
@@ -33,9 +34,7 @@ struct PositionedPageReader {
 
     init(description: PageDescription) {
         self.description = description
-        var index: [String: Int] = [:]
-        for (i, line) in description.lines.enumerated() where index[line.line] == nil { index[line.line] = i }
-        lineIndex = index
+        lineIndex = LineLookup(description)
         let grouping = description.lines.filter { $0.amountOnRowOf != nil }.map(\.line)
         innerLines = Set(description.lines.map(\.line).filter { line in grouping.contains { line.hasPrefix($0 + ".") } })
         sectionKeys = (description.sections ?? []).map { Text.key($0) } + (description.subtitles ?? []).map { Text.key($0) }
@@ -552,7 +551,7 @@ struct PositionedPageReader {
     /// caption), set apart from the words before it by a gap wider than four of their characters,
     /// and standing where the page's line numbers start (within two characters) once that is
     /// known. Nil when there is none.
-    static func marginEnd(_ words: [PositionedWord], before valueStart: Double, lines: [String: Int], numberColumn: Double?) -> Int? {
+    static func marginEnd(_ words: [PositionedWord], before valueStart: Double, lines: LineLookup, numberColumn: Double?) -> Int? {
         words.indices.dropFirst().first { index in
             let word = words[index], before = words[index - 1]
             guard let number = lineNumber(word, before: valueStart), number.marked, number.rest == nil, lines[number.line] != nil else { return false }
@@ -566,7 +565,7 @@ struct PositionedPageReader {
     /// Where a line's caption holds the number of one of its own sub-lines ("2.11" in the row of
     /// "2.1", "4.1" in the row of "4"), standing as a word of its own left of the amounts: that
     /// word's index; nil when there is none.
-    static func innerLineNumber(_ words: [PositionedWord], outer: String, before valueStart: Double, lines: [String: Int]) -> Int? {
+    static func innerLineNumber(_ words: [PositionedWord], outer: String, before valueStart: Double, lines: LineLookup) -> Int? {
         words.indices.dropFirst().first { index in
             guard let inner = lineNumber(words[index], before: valueStart), inner.rest == nil, lines[inner.line] != nil else { return false }
             // "4" -> "4.1"; "2.1" -> "2.11" (the blank numbers a sub-line of a dotted line by one more digit).
@@ -629,6 +628,12 @@ struct PositionedPageReader {
         let line = description.lines[row.index]
         if line.isWriteIn {
             if !caption.isEmpty { printed.caption = caption }
+            return true
+        }
+        if line.isEntries {
+            // An entry's caption is the filer's own; kept even when empty, so that an entry printed
+            // without caption or values is still one.
+            printed.caption = caption
             return true
         }
         let split = CaptionMatcher.split(caption)
@@ -1235,7 +1240,7 @@ struct PositionedPageReader {
 
     mutating func finish(into reader: inout LayoutReader) -> Page {
         let printed = Set(rows.map(\.line))
-        let missing = description.lines.map(\.line).filter { !printed.contains($0) && !(description.line($0)?.isWriteIn ?? false) }
+        let missing = description.lines.filter { !$0.isWriteIn && !$0.isEntries && !printed.contains($0.line) }.map(\.line)
         if !missing.isEmpty {
             reader.report(.info, .missingLine, page: nil, line: nil,
                           "\(description.title) does not print line\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))")

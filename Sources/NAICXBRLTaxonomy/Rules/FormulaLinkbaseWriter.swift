@@ -322,9 +322,11 @@ package struct FormulaLinkbaseWriter: Sendable {
         let row: Int, columns: CellColumns
         switch plan.sources[source] {
         case .cell(let slot, let column, let textColumn):
-            guard !textColumn else { return nil }
+            // A line of entries is a sum of its own (``expression``), in no group.
+            guard !textColumn, plan.line(ofRow: slot)?.isEntries != true else { return nil }
             (row, columns) = (slot, self.columns(plan.page(ofRow: slot), column))
         case .periodCell(let slot, let period):
+            guard plan.line(ofRow: slot)?.isEntries != true else { return nil }
             (row, columns) = (slot, self.columns(period: period))
             guard !columns.columns.isEmpty else { return nil }
         case .caption(let slot, let index):
@@ -354,7 +356,15 @@ package struct FormulaLinkbaseWriter: Sendable {
         func fail(_ why: String) -> Unsupported { Unsupported(rule: rule.id, problem: why) }
         /// A cell of a page: `row` a row slot, or nil for the row of the instance.
         func cell(_ page: CheckPlan.PageSlot, row: Int?, _ columns: CellColumns, textColumn: Bool) throws(Unsupported) -> String {
-            let variable = try cellVariable(page, row: row, columns: columns, rule: rule)
+            var variable = try cellVariable(page, row: row, columns: columns, rule: rule)
+            if let row, plan.line(ofRow: row)?.isEntries == true {
+                // A line of entries: the sum of its entries' facts, one per code.
+                guard !textColumn else { throw fail("\(page.id) line \(plan.slotLine[row]) stands for entries; a text column of entries is not summed") }
+                variable.filters.append(FilterUse(filter: .typedDimension(axis: qname("LineAxis"), test: nil), cover: true))
+                variable.bindAsSequence = true
+                let name = names.name("entries|\(page.id)|\(plan.slotLine[row])|\(columns.name)") { .fact(variable) }
+                return "sum($\(name))"
+            }
             let name = names.name("cell|\(page.id)|\(row.map { plan.slotLine[$0] } ?? "*")|\(columns.name)") { .fact(variable) }
             if textColumn, describedCell(page, row: row, columns) == nil {
                 // A number printed in a text column (Schedule T's count of L responses).
