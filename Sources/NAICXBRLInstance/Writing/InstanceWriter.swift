@@ -37,25 +37,12 @@ import NAICXBRLChecks
         written(mapping, follower: nil)
     }
 
-    /// What an instance writes, worked out from the mapping before any byte is written: the
-    /// contexts and concepts numbered to match the facts, the contexts in document order, each
-    /// used concept's tags and unit, and which namespaces and links the document needs.
-    private struct Plan {
-        var contexts: [FactContext]
-        var factContexts: [Int]
-        var factConcepts: [Int]
-        /// The used contexts in document order (FactContext's `<`), numbered c1, c2...
-        var order: [(number: Int, key: [UInt8])]
-        /// Each context's `c` number (0 for one no fact uses).
-        var contextIDs: [Int]
-        /// Each concept's start and end tags, as ranges of `tags`, and its unit.
-        var tags: [UInt8] = []
-        var conceptTags: [(open: Range<Int>, close: Range<Int>, unit: Unit?)] = []
-        var units: [Unit] = []
-        var usesDimensions = false, usesNil = false, footnoted = false
-    }
-
-    private func plan(_ mapping: FactMapping.Result) -> Plan {
+    /// One function on purpose: with its header, units or footnotes written by functions of
+    /// their own, the optimizer no longer inlines the byte writer's calls into the loops over
+    /// contexts and facts, and the writing takes about a quarter more instructions
+    /// (BENCHMARKS.md, "The writers in named steps"). Its steps are marked by comments.
+    package func written(_ mapping: FactMapping.Result, follower: (any InstanceWritingFollower)?) -> (bytes: [UInt8], unwritable: [String]) {
+        defer { follower?.sink.finish() }
         let facts = mapping.facts
         // The mapping numbers contexts and concepts; numbers that do not match the facts (which
         // a caller may have changed) are worked out again.
@@ -69,116 +56,50 @@ import NAICXBRLChecks
         if !Self.numbers(factConcepts, of: concepts, match: facts, { $0.concept }) {
             (concepts, factConcepts) = Self.numbered(facts.map(\.concept))
         }
+        let prefix = taxonomy.prefix
+
+        // Contexts in document order (FactContext's `<`), numbered c1, c2...
         var used = [Bool](repeating: false, count: contexts.count)
         for number in factContexts { used[number] = true }
         let order = Self.documentOrder(contexts, used: used)
         var contextIDs = [Int](repeating: 0, count: contexts.count)
         for (n, entry) in order.enumerated() { contextIDs[entry.0] = n + 1 }
-        var plan = Plan(contexts: contexts, factContexts: factContexts, factConcepts: factConcepts,
-                        order: order, contextIDs: contextIDs)
 
+        // What is written for each concept, worked out once per concept: its start and end
+        // tags (in one buffer, by range) and its unit.
+        var tags: [UInt8] = []
+        var conceptTags: [(open: Range<Int>, close: Range<Int>, unit: Unit?)] = []
+        conceptTags.reserveCapacity(concepts.count)
+        var units: [Unit] = []
+        var usesDimensions = false, usesNil = false, footnoted = false
         var conceptUsed = [Bool](repeating: false, count: concepts.count)
         for i in facts.indices {
             conceptUsed[factConcepts[i]] = true
-            if case .none = facts[i].value { plan.usesNil = true }
-            if facts[i].printedForm != nil { plan.footnoted = true }
+            if case .none = facts[i].value { usesNil = true }
+            if facts[i].printedForm != nil { footnoted = true }
         }
         // The mapping may have numbered concepts no fact reports (the columns of a page, say).
-        let prefix = taxonomy.prefix
-        plan.conceptTags.reserveCapacity(concepts.count)
         for (number, concept) in concepts.enumerated() {
             guard conceptUsed[number] else {
-                plan.conceptTags.append((0..<0, 0..<0, nil))
+                conceptTags.append((0..<0, 0..<0, nil))
                 continue
             }
             let unit = self.unit(of: concept).flatMap(Unit.init(rawValue:))
-            let openStart = plan.tags.count
-            plan.tags.append(contentsOf: "  <\(prefix):\(concept)".utf8)
-            let closeStart = plan.tags.count
-            plan.tags.append(contentsOf: "</\(prefix):\(concept)>\n".utf8)
-            plan.conceptTags.append((openStart..<closeStart, closeStart..<plan.tags.count, unit))
-            if let unit, !plan.units.contains(unit) { plan.units.append(unit) }
+            let openStart = tags.count
+            tags.append(contentsOf: "  <\(prefix):\(concept)".utf8)
+            let closeStart = tags.count
+            tags.append(contentsOf: "</\(prefix):\(concept)>\n".utf8)
+            conceptTags.append((openStart..<closeStart, closeStart..<tags.count, unit))
+            if let unit, !units.contains(unit) { units.append(unit) }
         }
-        plan.usesDimensions = contexts.indices.contains {
-            used[$0] && (!contexts[$0].explicit.isEmpty || !contexts[$0].typed.isEmpty)
+        for number in contexts.indices where used[number] && (!contexts[number].explicit.isEmpty || !contexts[number].typed.isEmpty) {
+            usesDimensions = true
+            break
         }
-        plan.units.sort { $0.rawValue < $1.rawValue }
-        return plan
-    }
-
-    /// The XML declaration, the root element with the namespaces the document uses, the schema
-    /// reference, and the printed-form role's reference where a fact has a footnote.
-    private func header(_ plan: Plan) -> [UInt8] {
-        let prefix = taxonomy.prefix
-        var xml = XMLBytes(capacity: 1024)
-        xml.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xbrli:xbrl")
-        xml.attribute("xmlns:xbrli", XBRLNamespace.xbrli)
-        xml.attribute("xmlns:link", XBRLNamespace.link)
-        xml.attribute("xmlns:xlink", XBRLNamespace.xlink)
-        if plan.units.contains(.usd) { xml.attribute("xmlns:iso4217", XBRLNamespace.iso4217) }
-        if plan.usesDimensions { xml.attribute("xmlns:xbrldi", XBRLNamespace.xbrldi) }
-        if plan.usesNil { xml.attribute("xmlns:xsi", XBRLNamespace.xsi) }
-        xml.raw(" xmlns:")
-        xml.raw(prefix)
-        xml.raw("=\"")
-        xml.raw(XMLBytes.escapedAttributeValue(taxonomy.namespace))
-        xml.raw("\">\n  <link:schemaRef")
-        xml.attribute("xlink:type", "simple")
-        xml.attribute("xlink:href", taxonomy.entryPointURL)
-        xml.raw("/>\n")
-        if plan.footnoted {
-            xml.raw("  <link:roleRef")
-            xml.attribute("roleURI", TaxonomyWriter.printedFormRole(taxonomy))
-            xml.attribute("xlink:type", "simple")
-            xml.attribute("xlink:href", "\(taxonomy.entryPointURL)#printedForm")
-            xml.raw("/>\n")
-        }
-        return xml.bytes
-    }
-
-    /// The footnote link: each printed form (in the order first met) as a footnote, linked from
-    /// the facts (`f` ids) printed so; its texts that XML cannot hold, as ``XMLBytes`` reports them.
-    private func footnoteLink(_ order: [String], _ footnotes: [String: [Int]]) -> (bytes: [UInt8], unwritable: [String], tooLong: [Int]) {
-        var xml = XMLBytes(capacity: 256 * order.count)
-        let role = TaxonomyWriter.printedFormRole(taxonomy)
-        xml.raw("  <link:footnoteLink xlink:type=\"extended\" xlink:role=\"http://www.xbrl.org/2003/role/link\">\n")
-        for (n, printed) in order.enumerated() {
-            for id in footnotes[printed] ?? [] {
-                xml.raw("    <link:loc xlink:type=\"locator\" xlink:href=\"#f")
-                xml.integer(id)
-                xml.raw("\" xlink:label=\"fact")
-                xml.integer(n + 1)
-                xml.raw("\"/>\n")
-            }
-            xml.raw("    <link:footnote xlink:type=\"resource\" xlink:label=\"printed")
-            xml.integer(n + 1)
-            xml.raw("\"")
-            xml.attribute("xlink:role", role)
-            xml.raw(" xml:lang=\"en\">")
-            xml.text(printed)
-            xml.raw("</link:footnote>\n    <link:footnoteArc xlink:type=\"arc\" xlink:arcrole=\"http://www.xbrl.org/2003/arcrole/fact-footnote\" xlink:from=\"fact")
-            xml.integer(n + 1)
-            xml.raw("\" xlink:to=\"printed")
-            xml.integer(n + 1)
-            xml.raw("\"/>\n")
-        }
-        xml.raw("  </link:footnoteLink>\n")
-        return (xml.bytes, xml.unwritable, xml.tooLong)
-    }
-
-    /// Writes the instance in steps: its plan, its header, then its contexts, units and facts,
-    /// each one line, then its footnotes. The loops over contexts and facts stay in this function
-    /// and the steps write into buffers of their own, so the byte writer (`xml`) is never handed
-    /// to another function and its calls are inlined into the loops (BENCHMARKS.md, "The writers
-    /// in named steps").
-    package func written(_ mapping: FactMapping.Result, follower: (any InstanceWritingFollower)?) -> (bytes: [UInt8], unwritable: [String]) {
-        defer { follower?.sink.finish() }
-        let facts = mapping.facts
-        let plan = plan(mapping)
-        let prefix = taxonomy.prefix
+        units.sort { $0.rawValue < $1.rawValue }
 
         // About what the reference statement's instance takes per fact and per context.
-        let estimate = 140 * facts.count + 560 * plan.order.count + 64 * 1024
+        let estimate = 140 * facts.count + 560 * order.count + 64 * 1024
         var xml = XMLBytes(capacity: estimate)
         if let follower {
             xml.sink = follower.sink
@@ -189,7 +110,28 @@ import NAICXBRLChecks
             guard let follower, let closing = follower.elementEnded(at: xml.count) else { return }
             xml.endSink(closing: closing)
         }
-        xml.raw(header(plan))
+        xml.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xbrli:xbrl")
+        xml.attribute("xmlns:xbrli", XBRLNamespace.xbrli)
+        xml.attribute("xmlns:link", XBRLNamespace.link)
+        xml.attribute("xmlns:xlink", XBRLNamespace.xlink)
+        if units.contains(.usd) { xml.attribute("xmlns:iso4217", XBRLNamespace.iso4217) }
+        if usesDimensions { xml.attribute("xmlns:xbrldi", XBRLNamespace.xbrldi) }
+        if usesNil { xml.attribute("xmlns:xsi", XBRLNamespace.xsi) }
+        xml.raw(" xmlns:")
+        xml.raw(prefix)
+        xml.raw("=\"")
+        xml.raw(XMLBytes.escapedAttributeValue(taxonomy.namespace))
+        xml.raw("\">\n  <link:schemaRef")
+        xml.attribute("xlink:type", "simple")
+        xml.attribute("xlink:href", taxonomy.entryPointURL)
+        xml.raw("/>\n")
+        if footnoted {
+            xml.raw("  <link:roleRef")
+            xml.attribute("roleURI", TaxonomyWriter.printedFormRole(taxonomy))
+            xml.attribute("xlink:type", "simple")
+            xml.attribute("xlink:href", "\(taxonomy.entryPointURL)#printedForm")
+            xml.raw("/>\n")
+        }
         follower?.headerEnded(at: xml.count)
 
         // The entity is the same in every context.
@@ -197,10 +139,10 @@ import NAICXBRLChecks
         entity.entityIdentifier(mapping.entity)
         let entityBytes = entity.bytes
         var typedDomains: [(axis: String, domain: String)] = []
-        for (number, _) in plan.order {
-            let context = plan.contexts[number]
+        for (number, _) in order {
+            let context = contexts[number]
             xml.raw("  <xbrli:context id=\"c")
-            xml.integer(plan.contextIDs[number])
+            xml.integer(contextIDs[number])
             xml.raw("\">")
             xml.raw(entityBytes)
             xml.segment(of: context, prefix: prefix, taxonomy: taxonomy, typedDomains: &typedDomains)
@@ -210,7 +152,7 @@ import NAICXBRLChecks
             xml.flush()
             elementEnded(&xml)
         }
-        for unit in plan.units {
+        for unit in units {
             xml.raw("  <xbrli:unit id=\"")
             xml.raw(unit.rawValue)
             xml.raw("\"><xbrli:measure>")
@@ -220,10 +162,10 @@ import NAICXBRLChecks
         }
         var footnotes: [String: [Int]] = [:]
         var footnoteOrder: [String] = []
-        plan.tags.withUnsafeBufferPointer { tags in
+        tags.withUnsafeBufferPointer { tags in
             for i in facts.indices {
                 // Read in place: copying each fact would retain and release its strings.
-                let concept = plan.conceptTags[plan.factConcepts[i]]
+                let concept = conceptTags[factConcepts[i]]
                 xml.raw(UnsafeBufferPointer(rebasing: tags[concept.open]))
                 if let printed = facts[i].printedForm {
                     xml.raw(" id=\"f")
@@ -233,7 +175,7 @@ import NAICXBRLChecks
                     footnotes[printed, default: []].append(i + 1)
                 }
                 xml.raw(" contextRef=\"c")
-                xml.integer(plan.contextIDs[plan.factContexts[i]])
+                xml.integer(contextIDs[factContexts[i]])
                 xml.raw("\"")
                 if let unit = concept.unit {
                     xml.raw(" unitRef=\"")
@@ -264,13 +206,34 @@ import NAICXBRLChecks
                 elementEnded(&xml)
             }
         }
-        let footnoteLink = footnoteOrder.isEmpty ? nil : footnoteLink(footnoteOrder, footnotes)
-        if let footnoteLink { xml.raw(footnoteLink.bytes) }
+        if !footnoteOrder.isEmpty {
+            let role = TaxonomyWriter.printedFormRole(taxonomy)
+            xml.raw("  <link:footnoteLink xlink:type=\"extended\" xlink:role=\"http://www.xbrl.org/2003/role/link\">\n")
+            for (n, printed) in footnoteOrder.enumerated() {
+                for id in footnotes[printed] ?? [] {
+                    xml.raw("    <link:loc xlink:type=\"locator\" xlink:href=\"#f")
+                    xml.integer(id)
+                    xml.raw("\" xlink:label=\"fact")
+                    xml.integer(n + 1)
+                    xml.raw("\"/>\n")
+                }
+                xml.raw("    <link:footnote xlink:type=\"resource\" xlink:label=\"printed")
+                xml.integer(n + 1)
+                xml.raw("\"")
+                xml.attribute("xlink:role", role)
+                xml.raw(" xml:lang=\"en\">")
+                xml.text(printed)
+                xml.raw("</link:footnote>\n    <link:footnoteArc xlink:type=\"arc\" xlink:arcrole=\"http://www.xbrl.org/2003/arcrole/fact-footnote\" xlink:from=\"fact")
+                xml.integer(n + 1)
+                xml.raw("\" xlink:to=\"printed")
+                xml.integer(n + 1)
+                xml.raw("\"/>\n")
+            }
+            xml.raw("  </link:footnoteLink>\n")
+        }
         xml.raw("</xbrli:xbrl>\n")
         xml.flush(minimum: 0)
-        let unwritable = entity.unwritable + xml.unwritable + (footnoteLink?.unwritable ?? [])
-        let tooLong = entity.tooLong + xml.tooLong + (footnoteLink?.tooLong ?? [])
-        return (xml.bytes, unwritable + tooLong.map {
+        return (xml.bytes, entity.unwritable + xml.unwritable + (entity.tooLong + xml.tooLong).map {
             "a text of \($0) bytes, more than \(Limits.current.xmlTextBytes) (NAICXBRL_MAX_XML_TEXT_BYTES sets the limit), which no reader held to it reads back"
         }.map { Self.tooLongMarker + $0 })
     }
