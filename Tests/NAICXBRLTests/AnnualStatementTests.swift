@@ -32,19 +32,20 @@ final class AnnualStatementTests: XCTestCase {
                                      "AssetValuationReserveDefaultComponent", "AssetValuationReserveEquityComponent",
                                      "ScheduleAVerification", "ScheduleBVerification", "ScheduleBAVerification", "ScheduleDVerification",
                                      "ScheduleDBPartAVerification", "ScheduleDSummaryByCountry", "ScheduleDBVerification",
-                                     "ScheduleHPart2", "ScheduleHPart3", "ScheduleHPart4", "ScheduleHPart5", "ScheduleEPart3", "Exhibit5"]
+                                     "ScheduleHPart1", "ScheduleHPart2", "ScheduleHPart3", "ScheduleHPart4", "ScheduleHPart5", "ScheduleEPart3", "Exhibit5"]
     /// Pages whose values the tests require from the PDF only: the Asset Valuation Reserve's
     /// components (ten columns, factors among amounts) and Schedule D Part 1A's two sections
     /// (twelve columns, footnote markers before amounts, bold totals without leaders), whose
     /// layout text squeezes so that no column can be told, and the verifications between years
     /// of Schedules A, B, BA and DB Part A (and D, up to the 2024 blank), whose inner and outer
     /// amounts layout text sets too close to tell apart, and Schedule E Part 3, whose purpose of
-    /// deposit layout text sets across two text columns, and Exhibit 5, whose entries' captions
-    /// wrap over up to four printed lines: their layout text is refused with an error (``testLayoutTextOfScheduleDPart1AIsRefusedNotMisread``).
+    /// deposit layout text sets across two text columns, Exhibit 5, whose entries' captions wrap
+    /// over up to four printed lines, and Schedule H Part 1, whose columns stand in two blocks
+    /// one under the other: their layout text is refused with an error (``testLayoutTextOfScheduleDPart1AIsRefusedNotMisread``).
     static let pagesFromThePDFOnly: Set<String> = ["ScheduleDPart1ASection1", "ScheduleDPart1ASection2", "ScheduleDPart1A",
                                                    "AssetValuationReserveDefaultComponent", "AssetValuationReserveEquityComponent",
                                                    "ScheduleAVerification", "ScheduleBVerification", "ScheduleBAVerification",
-                                                   "ScheduleDBPartAVerification", "ScheduleDBVerification", "ScheduleEPart3", "Exhibit5"]
+                                                   "ScheduleDBPartAVerification", "ScheduleDBVerification", "ScheduleEPart3", "Exhibit5", "ScheduleHPart1"]
     /// The 2025 filing (Forethought Life, on the 2025 edition of the blank): the pages whose
     /// every printed value its fixtures list.
     static let pages2025: Set<String> = ["AnalysisOfOperationsSummary", "AnalysisOfOperationsIndividualLife", "AnalysisOfOperationsGroupLife",
@@ -61,10 +62,10 @@ final class AnnualStatementTests: XCTestCase {
                                      "ScheduleDPart1A", "AssetValuationReserveDefaultComponent", "AssetValuationReserveEquityComponent",
                                      "ScheduleAVerification", "ScheduleBVerification", "ScheduleBAVerification", "ScheduleDVerification",
                                      "ScheduleDBPartAVerification", "ScheduleDSummaryByCountry", "ScheduleDBVerification",
-                                     "ScheduleHPart2", "ScheduleHPart3", "ScheduleHPart4", "ScheduleHPart5", "ScheduleEPart3", "Exhibit5"]
+                                     "ScheduleHPart1", "ScheduleHPart2", "ScheduleHPart3", "ScheduleHPart4", "ScheduleHPart5", "ScheduleEPart3", "Exhibit5"]
 
     /// The fixture files of the two complete filings.
-    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5"]
+    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1"]
     /// How many printed cells the layout text of each filing does not place (see
     /// ``refusedInLayoutText(_:_:files:pages:)``): the bold totals, printed without leaders, of
     /// Exhibit 2 and the Analysis of Operations pages, whose column headings layout text squeezes
@@ -254,9 +255,9 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertTrue(result.isUsable, filing)
         XCTAssertEqual(result.statement.edition, 2025)
         XCTAssertEqual(result.diagnostics.filter { $0.severity >= .warning }.map(\.description), [], filing)
-        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5"], pages: Self.pages2025, atLeast: 50)
+        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1"], pages: Self.pages2025, atLeast: 50)
         let text = StatementParser.parse(bytes: try Self.layoutText(filing), name: "\(filing).txt")
-        let files = ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5"]
+        let files = ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1"]
         let pages = Self.pages2025.subtracting(Self.pagesFromThePDFOnly)
         let refused = try refusedInLayoutText(text, filing, files: files, pages: pages)
         XCTAssertEqual(refused.count, Self.refusedInLayoutText[filing], filing)
@@ -1170,6 +1171,30 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertTrue(failed.contains { $0.hasPrefix("exhibit-5-col-2") }, "\(failed)")
         try assertEachTieFails(["exhibit-5-total-equals-liabilities": ("Exhibit5", "9999999", 0, "34,214,705,119")],
                                checker: checker, statement: statement)
+    }
+
+    /// Schedule H Part 1 prints its 26 columns in two blocks, one under the other, over the same
+    /// lines: a line's cells in both blocks are one row. Its other general insurance expenses and
+    /// its taxes, licenses and fees (lines 8 and 9, column 1) are the Analysis of Operations'
+    /// accident and health lines 23 and 24, and its incurred claims and cost containment expenses
+    /// (line 5, column 1) are Schedule H Part 5's net ones (line E.1, column 13). One number
+    /// changed fails each tie; the values are Forethought 2024's as printed.
+    func testAChangedNumberOnScheduleHPart1FailsItsTies() throws {
+        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let statement = try parse("forethought-life-2024").statement
+        assertCells(statement, [("ScheduleHPart1", "8", "1", "699,859"), ("ScheduleHPart1", "9", "1", "795,337"),
+                                ("ScheduleHPart1", "5", "1", "10,979,055"), ("ScheduleHPart1", "5", "23", "8,032,516"),
+                                ("AnalysisOfOperationsAccidentAndHealth", "23", "1", "699,859"),
+                                ("AnalysisOfOperationsAccidentAndHealth", "24", "1", "795,337"), ("ScheduleHPart5", "E.1", "13", "10,979,055")])
+        // Both blocks' cells of line 2 in one row: the Total (column 1) from the upper block, Long-Term Care (column 23) from the lower.
+        let row = try XCTUnwrap(statement.page("ScheduleHPart1")?.row("2"))
+        XCTAssertEqual(row.cells.filter { !$0.isBlank }.count, 16)
+        XCTAssertEqual(row.cells[22], .amount(printed("91,680,788")))
+        XCTAssertEqual(row.cells[25], .notApplicable)
+        let ties = ["schedule-h-part-1-general-insurance-expenses-equal-analysis-of-operations": ("ScheduleHPart1", "8", 0, "699,959"),
+                    "schedule-h-part-1-taxes-licenses-and-fees-equal-analysis-of-operations": ("AnalysisOfOperationsAccidentAndHealth", "24", 0, "795,437"),
+                    "schedule-h-part-1-incurred-claims-equal-part-5": ("ScheduleHPart1", "5", 0, "10,979,155")]
+        try assertEachTieFails(ties, checker: checker, statement: statement)
     }
 
     /// The Form for Calculating the Interest Maintenance Reserve prints two tables that tie to each

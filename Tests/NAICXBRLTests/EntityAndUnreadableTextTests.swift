@@ -121,7 +121,7 @@ final class EntityAndUnreadableTextTests: XCTestCase {
         // Insurance 76 and 77 (its ordinary insurance and participating status tables), the Exhibit of
         // Number of Policies 78 (its four tables), the IMR form 79 (its
         // outline entry is "Form for Calculating IMR"), the Asset Valuation Reserve 80 and its default
-        // and equity components 81 to 86, Schedule H's Parts 2 to 4 93 and Part 5 94, Schedule S
+        // and equity components 81 to 86, Schedule H's Part 1 92, Parts 2 to 4 93 and Part 5 94, Schedule S
         // Parts 6 and 7 103 and 104, Schedule T 111 and its Part 2 112, the Summary Investment
         // Schedule 135, the verifications between years of Schedules A and B 136, BA 137 and D 138,
         // Schedule D's Summary by Country 139, Schedule D Part 1A 140 to 149 (the PDF's outline
@@ -130,7 +130,7 @@ final class EntityAndUnreadableTextTests: XCTestCase {
         // Schedule DB's 152, Schedule E Part 2's 153 and Schedule E Part 3 156.
         XCTAssertEqual(filing.pages.filter { $0.status == .read }.map(\.page),
                        [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 25, 26, 27, 28, 29, 72, 73, 74, 75, 76, 77, 78, 79]
-                       + Array(80...86) + [93, 94, 103, 104, 111, 112] + Array(135...153) + [156])
+                       + Array(80...86) + [92, 93, 94, 103, 104, 111, 112] + Array(135...153) + [156])
         XCTAssertEqual(filing.pages.first { $0.page == 136 }?.schedule, "ScheduleAVerification + ScheduleBVerification")
         XCTAssertEqual(filing.pages.first { $0.page == 79 }?.schedule, "InterestMaintenanceReserve + InterestMaintenanceReserveAmortization")
         XCTAssertEqual(filing.pages.first { $0.page == 18 }?.schedule, "NetInvestmentIncome + CapitalGains")

@@ -20,6 +20,15 @@ struct PositionedPageReader {
     private(set) var refusedPages: Set<Int> = []
     /// Where each row was printed: line number → input line, for text input.
     private(set) var origins: [String: Int] = [:]
+    /// On a page that prints its columns in blocks, one under the other (Schedule H Part 1:
+    /// columns 1 to 14 over lines 1 to 14, then columns 15 to 26 over the same lines): the block
+    /// being read, counted from 0, and the block each line was first printed in.
+    private var block = 0
+    private var blockOfLine: [String: Int] = [:]
+    /// The lines of the page being read that head a later block: its column numbers (by line
+    /// index) and the heading lines above and under them.
+    private var blockStarts: [Int: [(column: Int, center: Double)]] = [:]
+    private var blockHeadings: Set<Int> = []
     /// Built for the first caption that differs from the description's.
     private var verifier: CaptionVerifier?
     /// On a page of one unnumbered column: where its amounts end on the right, and how near an
@@ -80,6 +89,7 @@ struct PositionedPageReader {
             }
         }
         for index in lines.indices where index <= lastHeading { reader.mark(page.lines[index], .classified) }
+        findColumnBlocks(page, lines, after: lastHeading, scan, source: reader.document.source)
         for index in lines.indices where index > lastHeading { readLine(page, index, &scan, into: &reader) }
         finishCurrent(&scan, page, into: &reader)
     }
@@ -90,6 +100,65 @@ struct PositionedPageReader {
         reader.report(.error, .unrecognizedLine, page: page, line: page.lines[max(first - 1, 0)], message)
         refusedPages.insert(page.number)
         for index in lines.indices { reader.mark(page.lines[index], .reported) }
+    }
+
+    /// The column numbers printed under the page's first rows that head a block of columns the
+    /// page's headings did not place: a line of nothing but column numbers, two or more, left to
+    /// right in the blank's order; with the heading lines printed over the columns just above it
+    /// (no word left of where values start, no amount) and those under it before the next row.
+    private mutating func findColumnBlocks(_ page: PositionedPage, _ lines: ArraySlice<PositionedLine>, after lastHeading: Int, _ scan: PageScan,
+                                           source: PositionedDocument.Source) {
+        blockStarts = [:]
+        blockHeadings = []
+        let numbers = description.columns.map(\.number)
+        guard scan.centers.contains(where: { $0 == nil }) else { return }
+        func isHeadingText(_ words: [PositionedWord]) -> Bool {
+            guard let first = words.first, first.x0 >= scan.valueStart else { return false }
+            return !PositionedPageReader.hasAmounts(words, valueStart: scan.valueStart, source: source)
+                && PositionedPageReader.lineNumber(first, before: scan.valueStart) == nil
+        }
+        for index in lines.indices where index > lastHeading {
+            let words = page.lines[index].words
+            guard words.count >= 2 else { continue }
+            let columns = words.compactMap { word in numbers.firstIndex(of: word.text).map { (column: $0, center: word.centerX) } }
+            guard columns.count == words.count, columns.allSatisfy({ scan.centers[$0.column] == nil }),
+                  zip(columns, columns.dropFirst()).allSatisfy({ $0.column < $1.column && $0.center < $1.center }) else { continue }
+            blockStarts[index] = columns
+            var above = index - 1
+            while above > lastHeading, isHeadingText(page.lines[above].words) {
+                blockHeadings.insert(above)
+                above -= 1
+            }
+            var under = index + 1
+            while under < lines.endIndex, isHeadingText(page.lines[under].words) {
+                blockHeadings.insert(under)
+                under += 1
+            }
+        }
+    }
+
+    /// Reads a line that heads a later block of columns: its column numbers place the block's
+    /// columns, which the rows under it are read in; its heading lines are read as headings.
+    /// False for any other line.
+    private mutating func startColumnBlock(_ page: PositionedPage, _ index: Int, _ scan: inout PageScan, into reader: inout LayoutReader) -> Bool {
+        if blockHeadings.contains(index) {
+            finishCurrent(&scan, page, into: &reader)
+            reader.mark(page.lines[index], .classified)
+            return true
+        }
+        guard let columns = blockStarts[index] else { return false }
+        finishCurrent(&scan, page, into: &reader)
+        var centers: [Double?] = Array(repeating: nil, count: description.columns.count)
+        for (column, center) in columns { centers[column] = center }
+        let placed = columns.map(\.center)
+        let halfGap = (zip(placed, placed.dropFirst()).map { $1 - $0 }.min() ?? 2 * scan.halfGap) / 2
+        var next = PageScan(centers: centers, halfGap: halfGap, valueStart: placed[0] - halfGap)
+        next.rowsOnPage = scan.rowsOnPage
+        next.numberColumn = scan.numberColumn
+        scan = next
+        block += 1
+        reader.mark(page.lines[index], .classified)
+        return true
     }
 
     /// The numbered column headings, which give each column's position: the centers of the
@@ -217,6 +286,7 @@ struct PositionedPageReader {
             line.words.removeFirst()
         }
         if readFootnoteOrTitle(line, page, index, &scan, into: &reader) { return }
+        if startColumnBlock(page, index, &scan, into: &reader) { return }
         dropMarginPageNumber(&line, valueStart: scan.valueStart)
         if takeNumberUnderRow(line, page, &scan, into: &reader) { return }
         // A page number printed alone, away from the columns (in the margin of a landscape
@@ -603,6 +673,12 @@ struct PositionedPageReader {
         placing.placeWords(amountsSpaced: spacing.amounts, into: &reader)
         var printed = Row(line: row.line, cells: placing.cells, readByOCR: reader.ocrPages.contains(page.number))
         guard acceptCaption(placing.captionWords.joined(separator: " "), of: row, into: &printed, label: label, page: page, reader: &reader) else { return }
+        if let first = rows.firstIndex(where: { $0.line == row.line }) {
+            // The line printed again under a later block of columns: its cells there.
+            for (c, cell) in printed.cells.enumerated() where cell != .blank { rows[first].cells[c] = cell }
+            for source in row.lines { reader.mark(source, .mapped) }
+            return
+        }
         for source in row.lines { reader.mark(source, .mapped) }
         if let groupingLine { fileGroupingAmount(row.words, placing.groupingWords, of: groupingLine, label: label, page: page, line: row.lines[0], into: &reader) }
         rows.append(printed)
@@ -612,10 +688,14 @@ struct PositionedPageReader {
     /// printed that line already (the first printing is kept).
     private mutating func firstPrinting(of row: Gathered, label: String, page: PositionedPage, into reader: inout LayoutReader) -> Bool {
         if seen.contains(row.line) {
+            // A line printed again under a later block of columns is read there (its cells in
+            // that block's columns); printed again in the same block, the first is kept.
+            if let first = blockOfLine[row.line], first < block { return true }
             reader.report(.warning, .duplicateLine, page: page, line: row.lines[0], "\(label) is printed twice; the first is kept")
             return false
         }
         seen.insert(row.line)
+        blockOfLine[row.line] = block
         if let source = row.lines[0].sourceLine { origins[row.line] = source }
         return true
     }
