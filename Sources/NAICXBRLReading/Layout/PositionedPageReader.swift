@@ -103,15 +103,17 @@ struct PositionedPageReader {
     }
 
     /// The column numbers printed under the page's first rows that head a block of columns the
-    /// page's headings did not place: a line of nothing but column numbers, two or more, left to
-    /// right in the blank's order; with the heading lines printed over the columns just above it
-    /// (no word left of where values start, no amount) and those under it before the next row.
+    /// page's headings did not place: a line of nothing but the numbers of the next columns not
+    /// yet placed, two or more, in the blank's order left to right; with the heading lines printed
+    /// over the columns just above it (no word left of where values start, no amount) and those
+    /// under it before the next row.
     private mutating func findColumnBlocks(_ page: PositionedPage, _ lines: ArraySlice<PositionedLine>, after lastHeading: Int, _ scan: PageScan,
                                            source: PositionedDocument.Source) {
         blockStarts = [:]
         blockHeadings = []
         let numbers = description.columns.map(\.number)
-        guard scan.centers.contains(where: { $0 == nil }) else { return }
+        var unplaced = description.columns.indices.filter { scan.centers[$0] == nil && !numbers[$0].isEmpty }
+        guard !unplaced.isEmpty else { return }
         func isHeadingText(_ words: [PositionedWord]) -> Bool {
             guard let first = words.first, first.x0 >= scan.valueStart else { return false }
             return !PositionedPageReader.hasAmounts(words, valueStart: scan.valueStart, source: source)
@@ -121,8 +123,11 @@ struct PositionedPageReader {
             let words = page.lines[index].words
             guard words.count >= 2 else { continue }
             let columns = words.compactMap { word in numbers.firstIndex(of: word.text).map { (column: $0, center: word.centerX) } }
-            guard columns.count == words.count, columns.allSatisfy({ scan.centers[$0.column] == nil }),
-                  zip(columns, columns.dropFirst()).allSatisfy({ $0.column < $1.column && $0.center < $1.center }) else { continue }
+            // The numbers of the next columns not yet placed, in order and left to right.
+            let next = unplaced.prefix(columns.count)
+            guard columns.count == words.count, columns.map(\.column) == Array(next),
+                  zip(columns, columns.dropFirst()).allSatisfy({ $0.center < $1.center }) else { continue }
+            unplaced.removeFirst(columns.count)
             blockStarts[index] = columns
             var above = index - 1
             while above > lastHeading, isHeadingText(page.lines[above].words) {
