@@ -150,6 +150,12 @@ public struct PageDescription: Codable, Sendable {
     }
     public func line(_ number: String) -> LineDescription? { lines.first { $0.line == number } }
 
+    /// The line a row printing `number` is of: the line of that number, or the line of entries
+    /// the number is a code of (``LineDescription/entries``).
+    public func line(printed number: String) -> LineDescription? {
+        line(number) ?? entriesLine(of: number).map { lines[$0] }
+    }
+
     /// The index of the line that stands for the entries `code` is one of (``LineDescription/entries``).
     public func entriesLine(of code: String) -> Int? {
         guard hasEntries else { return nil }

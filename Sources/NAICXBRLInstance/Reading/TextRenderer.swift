@@ -22,7 +22,7 @@ public enum TextRenderer {
             out += description.title + "\n\n"
             for heading in page.headings { out += "\t" + heading.joined(separator: "\t") + "\n" }
             for row in page.rows {
-                guard let line = description.line(row.line) else { continue }
+                guard let line = description.line(printed: row.line) else { continue }
                 var caption = row.caption ?? line.caption
                 if row.caption == nil, !row.captionAmounts.isEmpty { caption = fill(caption, row.captionAmounts) }
                 let number = printedNumber(row.line)

@@ -217,7 +217,7 @@ package struct CheckPlan: Sendable {
     package static func holdsValue(_ page: Page, _ description: PageDescription) -> Bool {
         let members = description.orientation == .members
         for row in page.rows {
-            guard let line = description.line(row.line) else { continue }
+            guard let line = description.line(printed: row.line) else { continue }
             let slots = line.slots?.count ?? 0
             for cell in row.captionAmounts.prefix(slots) {
                 switch cell {
