@@ -303,8 +303,21 @@ import NAICXBRLChecks
             }
             func problem(_ message: String) { part.problem(line, "column \(at + 1) (\(column.name)): \(message)") }
             for message in plan.problems { problem(message) }
+            // The decimals, as the column plan takes them.
             var decimalsText: String?
-            if let message = PartReading.readDecimals(plan.decimals, fields, into: &decimalsText) {
+            switch plan.decimals {
+            case .none: break
+            case .literal(let text): decimalsText = text
+            case .column(let source):
+                let text = fields[source]
+                if !text.isEmpty {
+                    guard Int(text) != nil else {
+                        problem("the decimals \"\(text.prefix(20))\" are not an integer")
+                        return
+                    }
+                    decimalsText = text
+                }
+            case .problem(let message):
                 problem(message)
                 return
             }
@@ -342,24 +355,6 @@ import NAICXBRLChecks
                 let text = fields[source]
                 return text.isEmpty || text == "#none" ? nil : text
             }
-        }
-
-        /// A fact's decimals as its column plan takes them; what is wrong with them, or nil.
-        @inline(__always)
-        static func readDecimals(_ decimals: ColumnPlan.Decimals, _ fields: [String], into decimalsText: inout String?) -> String? {
-            switch decimals {
-            case .none: break
-            case .literal(let text): decimalsText = text
-            case .column(let source):
-                let text = fields[source]
-                if !text.isEmpty {
-                    guard Int(text) != nil else { return "the decimals \"\(text.prefix(20))\" are not an integer" }
-                    decimalsText = text
-                }
-            case .problem(let message):
-                return message
-            }
-            return nil
         }
 
         /// A cell's special value (`#nil`, with no decimals; `#empty`; `##…` for text starting

@@ -1071,16 +1071,16 @@ private struct Document {
         /// entry printed on row `code`.
         @inline(__always)
         mutating func context(_ line: LineDescription, column c: Int, row code: String) -> FactContext {
-            let column = description.columns[c]
             if line.isEntries {
-                var made = FactContext(period: periods.period(column.period ?? .currentYearToDate, at: line.instant), typed: ["LineAxis": code])
-                if let member = column.member {
+                var made = FactContext(period: periods.period(description.columns[c].period ?? .currentYearToDate, at: line.instant),
+                                       typed: ["LineAxis": code])
+                if let member = description.columns[c].member {
                     made.explicit[TaxonomyModel.columnAxis(description)] = TaxonomyModel.member(description, member, rows: false)
                 }
                 return made
             }
             if members {
-                let period = column.period
+                let period = description.columns[c].period
                 if let known = rowContexts.first(where: { $0.period == period }) { return known.context }
                 var made = FactContext(period: periods.period(period ?? .currentYearToDate))
                 if let rowMember { made.explicit[rowAxis] = rowMember }
@@ -1089,8 +1089,8 @@ private struct Document {
             }
             let key = c * 3 + (line.instant == nil ? 0 : line.instant == .start ? 1 : 2)
             if let known = itemContexts[key] { return known }
-            var made = FactContext(period: periods.period(column.period ?? .currentYearToDate, at: line.instant))
-            if let member = column.member {
+            var made = FactContext(period: periods.period(description.columns[c].period ?? .currentYearToDate, at: line.instant))
+            if let member = description.columns[c].member {
                 made.explicit[TaxonomyModel.columnAxis(description)] = TaxonomyModel.member(description, member, rows: false)
             }
             itemContexts[key] = made
@@ -1134,16 +1134,15 @@ private struct Document {
     @inline(__always)
     private mutating func writeCell(_ cell: Cell, of row: Row, _ line: LineDescription, column c: Int, _ rows: inout PageRows,
                                     found: [InlineXBRLWriter.Finding]?) {
-        let column = rows.description.columns[c]
-        let isAmount = column.valueKind == .amount
+        let isAmount = rows.description.columns[c].valueKind == .amount
         open("td", isAmount ? "amount" : "text", found)
         if cell != .blank {
             let textInAmountColumn: Bool = { if case .text = cell { return isAmount }; return false }()
             // A cell that reports an item of its own (a count printed as digits), as the
             // fact mapping files it.
-            let described = rows.members ? line.cells?[column.id] : nil
+            let described = rows.members ? line.cells?[rows.description.columns[c].id] : nil
             let concept = described.flatMap { $0.count(of: cell) != nil ? $0.concept : nil }
-                ?? (rows.members ? column.concept : rows.description.concept(line, column: column))
+                ?? (rows.members ? rows.description.columns[c].concept : rows.description.concept(line, column: rows.description.columns[c]))
             let fact: Int?
             if let concept, !textInAmountColumn {
                 fact = take(concept, rows.context(line, column: c, row: row.line))
