@@ -78,10 +78,30 @@ package struct CSVTemplates: Sendable {
     init(taxonomy: TaxonomyModel) {
         let blank = taxonomy.blank
         let prefix = taxonomy.prefix
+        var maker = TemplateMaker(taxonomy: taxonomy, prefix: prefix)
+        for (p, page) in blank.pages.enumerated() where !page.lines.isEmpty && !page.columns.isEmpty {
+            maker.add(p, page)
+        }
+        self.tables = maker.tables
+        self.parameters = PeriodReference.allCases.filter(maker.used.contains).map { ($0, Self.parameterName($0)) }
+        self.members = maker.meta.bytes
+        self.file = String(blank.entryPoint.dropLast(blank.entryPoint.hasSuffix(".xsd") ? 4 : 0)) + "-csv.json"
+        self.namespaces = [("iso4217", XBRLNamespace.iso4217), (prefix, taxonomy.namespace)]
+        self.entryPoint = taxonomy.entryPointURL
+    }
+
+    /// What making the templates gathers page by page: the tables, the members of
+    /// `tableTemplates`, and the period parameters the templates refer to.
+    private struct TemplateMaker: ~Copyable {
+        let taxonomy: TaxonomyModel
+        let prefix: String
         var used = Set<PeriodReference>()
         var tables: [Table] = []
         var meta = JSONBytes(capacity: 16_384)
-        for (p, page) in blank.pages.enumerated() where !page.lines.isEmpty && !page.columns.isEmpty {
+
+        /// Page `p`'s template: its header row, its member of `tableTemplates` with a column per
+        /// value column, and its rows' first fields.
+        mutating func add(_ p: Int, _ page: PageDescription) {
             let members = page.orientation == .members
             let mixed = !members && page.lines.contains { $0.instant != nil }
             var header = CSVBytes(capacity: 256)
@@ -96,59 +116,79 @@ package struct CSVTemplates: Sendable {
             meta.raw(members ? "\"member\": {}" : "\"concept\": {}")
             var columns: [(index: Int, name: String)] = []
             for (c, column) in page.columns.enumerated() {
-                let name = Self.columnName(column)
-                let reference = column.period ?? .currentYearToDate
-                var dims: [(String, String)] = []
-                var monetary = true
-                if members {
-                    guard let concept = column.concept else { continue }
-                    dims.append(("concept", prefix + ":" + concept))
-                    dims.append(("period", "$" + Self.parameterName(reference)))
-                    used.insert(reference)
-                    dims.append((prefix + ":" + TaxonomyModel.rowAxis(page), "$member"))
-                    monetary = taxonomy.concept(concept)?.type == .monetary
-                } else {
-                    // A column that reports items of its own has them in the report's other facts.
-                    if column.conceptSuffix != nil { continue }
-                    dims.append(("concept", "$concept"))
-                    if mixed {
-                        dims.append(("period", "$p" + name.dropFirst()))
-                    } else {
-                        dims.append(("period", "$" + Self.parameterName(reference)))
-                        used.insert(reference)
-                    }
-                    if let member = column.member {
-                        dims.append((prefix + ":" + TaxonomyModel.columnAxis(page), prefix + ":" + TaxonomyModel.member(page, member, rows: false)))
-                    }
-                }
-                if monetary { dims.append(("unit", "iso4217:USD")) }
-                meta.raw(",\n        ")
-                meta.string(name)
-                meta.raw(": {")
-                if monetary { meta.raw("\"decimals\": 0, ") }
-                meta.raw("\"dimensions\": {")
-                for (n, (key, value)) in dims.enumerated() {
-                    if n > 0 { meta.raw(", ") }
-                    meta.string(key)
-                    meta.raw(": ")
-                    meta.string(value)
-                }
-                meta.raw("}}")
-                header.comma()
-                header.field(name)
-                if mixed {
-                    let periodName = "p" + name.dropFirst()
-                    meta.raw(",\n        ")
-                    meta.string(periodName)
-                    meta.raw(": {}")
-                    header.comma()
-                    header.field(periodName)
-                }
+                let name = CSVTemplates.columnName(column)
+                guard let (dims, monetary) = dimensions(column, name: name, page, members: members, mixed: mixed) else { continue }
+                addColumn(name, dims, monetary: monetary, mixed: mixed, header: &header)
                 columns.append((c, name))
             }
             meta.raw("\n      }\n    }")
             header.endRow()
-            let rowHeads = page.lines.map { line -> [UInt8] in
+            tables.append(Table(page: p, id: page.id, members: members, mixed: mixed, columns: columns, header: header.bytes,
+                                rowHeads: Self.rowHeads(page)))
+        }
+
+        /// A column's dimensions, the period parameter they name noted as used, and whether its
+        /// values are amounts in dollars; nil for a column the template has no column for.
+        mutating func dimensions(_ column: ColumnDescription, name: String, _ page: PageDescription, members: Bool,
+                                 mixed: Bool) -> (dims: [(String, String)], monetary: Bool)? {
+            let reference = column.period ?? .currentYearToDate
+            var dims: [(String, String)] = []
+            var monetary = true
+            if members {
+                guard let concept = column.concept else { return nil }
+                dims.append(("concept", prefix + ":" + concept))
+                dims.append(("period", "$" + CSVTemplates.parameterName(reference)))
+                used.insert(reference)
+                dims.append((prefix + ":" + TaxonomyModel.rowAxis(page), "$member"))
+                monetary = taxonomy.concept(concept)?.type == .monetary
+            } else {
+                // A column that reports items of its own has them in the report's other facts.
+                if column.conceptSuffix != nil { return nil }
+                dims.append(("concept", "$concept"))
+                if mixed {
+                    dims.append(("period", "$p" + name.dropFirst()))
+                } else {
+                    dims.append(("period", "$" + CSVTemplates.parameterName(reference)))
+                    used.insert(reference)
+                }
+                if let member = column.member {
+                    dims.append((prefix + ":" + TaxonomyModel.columnAxis(page), prefix + ":" + TaxonomyModel.member(page, member, rows: false)))
+                }
+            }
+            if monetary { dims.append(("unit", "iso4217:USD")) }
+            return (dims, monetary)
+        }
+
+        /// A value column in the metadata and the header, with its period column beside it on a
+        /// page where some lines are balances among flows.
+        mutating func addColumn(_ name: String, _ dims: [(String, String)], monetary: Bool, mixed: Bool, header: inout CSVBytes) {
+            meta.raw(",\n        ")
+            meta.string(name)
+            meta.raw(": {")
+            if monetary { meta.raw("\"decimals\": 0, ") }
+            meta.raw("\"dimensions\": {")
+            for (n, (key, value)) in dims.enumerated() {
+                if n > 0 { meta.raw(", ") }
+                meta.string(key)
+                meta.raw(": ")
+                meta.string(value)
+            }
+            meta.raw("}}")
+            header.comma()
+            header.field(name)
+            if mixed {
+                let periodName = "p" + name.dropFirst()
+                meta.raw(",\n        ")
+                meta.string(periodName)
+                meta.raw(": {}")
+                header.comma()
+                header.field(periodName)
+            }
+        }
+
+        /// Each line's first two fields, the line number and caption, with the comma after each.
+        static func rowHeads(_ page: PageDescription) -> [[UInt8]] {
+            page.lines.map { line -> [UInt8] in
                 var head = CSVBytes(capacity: line.caption.utf8.count + 16)
                 head.field(line.line)
                 head.comma()
@@ -156,14 +196,7 @@ package struct CSVTemplates: Sendable {
                 head.comma()
                 return head.bytes
             }
-            tables.append(Table(page: p, id: page.id, members: members, mixed: mixed, columns: columns, header: header.bytes, rowHeads: rowHeads))
         }
-        self.tables = tables
-        self.parameters = PeriodReference.allCases.filter(used.contains).map { ($0, Self.parameterName($0)) }
-        self.members = meta.bytes
-        self.file = String(blank.entryPoint.dropLast(blank.entryPoint.hasSuffix(".xsd") ? 4 : 0)) + "-csv.json"
-        self.namespaces = [("iso4217", XBRLNamespace.iso4217), (prefix, taxonomy.namespace)]
-        self.entryPoint = taxonomy.entryPointURL
     }
 }
 

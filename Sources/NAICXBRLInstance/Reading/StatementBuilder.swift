@@ -107,98 +107,136 @@ struct StatementBuilder {
     mutating func common(concept: String, context: FactContext, value: Fact.Value, printed: String?) -> String? {
         commonFacts += 1
         let typed = context.typed
-        var text: String? { if case .text(let t) = value { t } else { nil } }
-        var date: CalendarDate? { if case .date(let d) = value { d } else { nil } }
-        let item = typed["ItemNumberAxis"].flatMap { Int($0) }
         if let coverItem = CoverItem.named[concept] {
-            switch coverItem.field {
-            case .text(_, let set): set(&cover, text)
-            case .date(_, let set): set(&cover, date)
-            case .yesNo(_, let set):
-                if case .boolean(let b) = value { set(&cover, b) } else { set(&cover, nil) }
-            }
+            setCover(coverItem, value)
             return nil
         }
         if let place = CoverList.named[concept] {
-            guard let item else { return "\(concept) needs an item number" }
-            let list = CoverList.all[place.list]
-            coverLists[place.list][item, default: Array(repeating: nil, count: list.items.count)][place.item] = text
-            if place.list >= CoverList.cover.count { cover.jurat = cover.jurat.orNew }
-            return nil
+            return setCoverList(place, concept: concept, typed: typed, value: value)
         }
         switch concept {
         case "PrintedCaption", "PrintedColumnHeadings", "PrintedFootnote", "PageIsNone", "LinesNotPrinted", "LinesReadByOCR", "TextOfCell":
-            guard let p = pageIndex(typed["PageAxis"]) else { return "\(concept) names no page of the blank" }
-            // Taken out of the dictionary while it changes, so it is not copied for each fact.
-            var parts = pages.removeValue(forKey: p) ?? PageParts()
-            defer { pages[p] = parts }
-            let row = Self.index(typed["TableRowAxis"])
-            switch concept {
-            case "PrintedCaption":
-                guard let line = typed["LineAxis"] else { return "\(concept) needs a line" }
-                parts.captions[line] = text
-            case "PrintedColumnHeadings":
-                guard let row else { return "\(concept) needs a row" }
-                parts.headings[row] = text
-            case "PrintedFootnote":
-                guard let row else { return "\(concept) needs a row" }
-                parts.footnotes[row] = text
-            case "PageIsNone": parts.none = value == .boolean(true)
-            case "LinesNotPrinted": parts.notPrinted = Set((text ?? "").split(separator: " ").map(String.init))
-            case "LinesReadByOCR": parts.readByOCR = Set((text ?? "").split(separator: " ").map(String.init))
-            default:
-                guard let line = typed["LineAxis"], let column = Self.index(typed["TableColumnAxis"]), let text else {
-                    return "\(concept) needs a line and a column from 1 to \(Self.maxIndex)"
-                }
-                parts.textCells[line, default: [:]][column - 1] = text
-            }
+            return setPagePart(concept, typed: typed, value: value)
         case _ where concept.hasPrefix("Note"):
-            guard let number = typed["NoteAxis"].flatMap({ Int($0) }) else { return "\(concept) needs a note number" }
-            var note = notes.removeValue(forKey: number) ?? NoteParts()
-            defer { notes[number] = note }
-            if concept == "NoteTitle" {
-                note.title = text
-            } else {
-                guard let block = typed["BlockAxis"].flatMap({ Int($0) }) else { return "\(concept) needs a block number" }
-                if concept == "NoteParagraph" {
-                    note.paragraphs[block] = text
-                } else {
-                    var table = note.tables[block] ?? TableParts()
-                    if let problem = Self.tablePart(concept.dropFirst(4), concept: concept, typed: typed, value: value, printed: printed, into: &table) { return problem }
-                    note.tables[block] = table
-                }
-            }
+            return setNotePart(concept, typed: typed, value: value, printed: printed)
         case _ where concept.hasPrefix("Interrogatory"):
-            guard let key = typed["InterrogatoryAxis"] else { return "\(concept) needs an interrogatory" }
-            var q = questions.removeValue(forKey: key) ?? QuestionParts()
-            defer { questions[key] = q }
-            let column = Self.index(typed["TableColumnAxis"])
-            switch concept {
-            case "InterrogatoryText": q.text = text
-            case "InterrogatoryAnswerYesNo":
-                if case .boolean(let b) = value { q.answer = .choice(b ? .yes : .no, offersNotApplicable: false) } else { q.answer = .choice(nil, offersNotApplicable: false) }
-            case "InterrogatoryAnswerYesNoNotApplicable":
-                q.answer = .choice(text.flatMap(Answer.Choice.init(rawValue:)), offersNotApplicable: true)
-            case "InterrogatoryAnswerDate":
-                if let date { q.answer = .date(date) }
-            case "InterrogatoryAnswerPercent":
-                q.answer = .percent(FactImporter.cell(value, printed: printed) ?? .blank)
-            case "InterrogatoryAnswerAmount", "InterrogatoryAnswerText":
-                if typed["TableColumnAxis"] != nil, column == nil {
-                    return "\(concept) needs a column from 1 to \(Self.maxIndex)"
-                } else if let column {
-                    q.amounts[column] = concept == "InterrogatoryAnswerText" ? .text(text ?? "") : (FactImporter.cell(value, printed: printed) ?? .blank)
-                } else if let text {
-                    q.answer = .text(text)
-                }
-            case "InterrogatoryDetail":
-                guard let row = Self.index(typed["TableRowAxis"]) else { return "\(concept) needs a row from 1 to \(Self.maxIndex)" }
-                q.details[row] = text
-            default:
-                if let problem = Self.tablePart(concept.dropFirst(13), concept: concept, typed: typed, value: value, printed: printed, into: &q.table) { return problem }
-            }
+            return setQuestionPart(concept, typed: typed, value: value, printed: printed)
         default:
             return "\(concept) is not placed by this version of the importer"
+        }
+    }
+
+    /// A fact's value where it is text, else nil.
+    @inline(__always)
+    private static func text(_ value: Fact.Value) -> String? {
+        if case .text(let t) = value { t } else { nil }
+    }
+
+    /// A value the cover or the jurat prints once.
+    @inline(__always)
+    private mutating func setCover(_ coverItem: CoverItem, _ value: Fact.Value) {
+        switch coverItem.field {
+        case .text(_, let set): set(&cover, Self.text(value))
+        case .date(_, let set): if case .date(let d) = value { set(&cover, d) } else { set(&cover, nil) }
+        case .yesNo(_, let set):
+            if case .boolean(let b) = value { set(&cover, b) } else { set(&cover, nil) }
+        }
+    }
+
+    /// An entry of a cover list (officers, directors), by its item number.
+    @inline(__always)
+    private mutating func setCoverList(_ place: (list: Int, item: Int), concept: String, typed: DimensionMembers, value: Fact.Value) -> String? {
+        guard let item = typed["ItemNumberAxis"].flatMap({ Int($0) }) else { return "\(concept) needs an item number" }
+        let list = CoverList.all[place.list]
+        coverLists[place.list][item, default: Array(repeating: nil, count: list.items.count)][place.item] = Self.text(value)
+        if place.list >= CoverList.cover.count { cover.jurat = cover.jurat.orNew }
+        return nil
+    }
+
+    /// What a page prints beside its cells: captions, headings, footnotes, NONE, the lines not
+    /// printed or read by OCR, and cells printed as text.
+    @inline(__always)
+    private mutating func setPagePart(_ concept: String, typed: DimensionMembers, value: Fact.Value) -> String? {
+        guard let p = pageIndex(typed["PageAxis"]) else { return "\(concept) names no page of the blank" }
+        let text = Self.text(value)
+        // Taken out of the dictionary while it changes, so it is not copied for each fact.
+        var parts = pages.removeValue(forKey: p) ?? PageParts()
+        defer { pages[p] = parts }
+        let row = Self.index(typed["TableRowAxis"])
+        switch concept {
+        case "PrintedCaption":
+            guard let line = typed["LineAxis"] else { return "\(concept) needs a line" }
+            parts.captions[line] = text
+        case "PrintedColumnHeadings":
+            guard let row else { return "\(concept) needs a row" }
+            parts.headings[row] = text
+        case "PrintedFootnote":
+            guard let row else { return "\(concept) needs a row" }
+            parts.footnotes[row] = text
+        case "PageIsNone": parts.none = value == .boolean(true)
+        case "LinesNotPrinted": parts.notPrinted = Set((text ?? "").split(separator: " ").map(String.init))
+        case "LinesReadByOCR": parts.readByOCR = Set((text ?? "").split(separator: " ").map(String.init))
+        default:
+            guard let line = typed["LineAxis"], let column = Self.index(typed["TableColumnAxis"]), let text else {
+                return "\(concept) needs a line and a column from 1 to \(Self.maxIndex)"
+            }
+            parts.textCells[line, default: [:]][column - 1] = text
+        }
+        return nil
+    }
+
+    /// A note's title, a paragraph, or a part of one of its tables.
+    @inline(__always)
+    private mutating func setNotePart(_ concept: String, typed: DimensionMembers, value: Fact.Value, printed: String?) -> String? {
+        guard let number = typed["NoteAxis"].flatMap({ Int($0) }) else { return "\(concept) needs a note number" }
+        var note = notes.removeValue(forKey: number) ?? NoteParts()
+        defer { notes[number] = note }
+        if concept == "NoteTitle" {
+            note.title = Self.text(value)
+        } else {
+            guard let block = typed["BlockAxis"].flatMap({ Int($0) }) else { return "\(concept) needs a block number" }
+            if concept == "NoteParagraph" {
+                note.paragraphs[block] = Self.text(value)
+            } else {
+                var table = note.tables[block] ?? TableParts()
+                if let problem = Self.tablePart(concept.dropFirst(4), concept: concept, typed: typed, value: value, printed: printed, into: &table) { return problem }
+                note.tables[block] = table
+            }
+        }
+        return nil
+    }
+
+    /// An interrogatory's text, answer, amounts, details or a part of its table.
+    @inline(__always)
+    private mutating func setQuestionPart(_ concept: String, typed: DimensionMembers, value: Fact.Value, printed: String?) -> String? {
+        guard let key = typed["InterrogatoryAxis"] else { return "\(concept) needs an interrogatory" }
+        let text = Self.text(value)
+        var q = questions.removeValue(forKey: key) ?? QuestionParts()
+        defer { questions[key] = q }
+        let column = Self.index(typed["TableColumnAxis"])
+        switch concept {
+        case "InterrogatoryText": q.text = text
+        case "InterrogatoryAnswerYesNo":
+            if case .boolean(let b) = value { q.answer = .choice(b ? .yes : .no, offersNotApplicable: false) } else { q.answer = .choice(nil, offersNotApplicable: false) }
+        case "InterrogatoryAnswerYesNoNotApplicable":
+            q.answer = .choice(text.flatMap(Answer.Choice.init(rawValue:)), offersNotApplicable: true)
+        case "InterrogatoryAnswerDate":
+            if case .date(let date) = value { q.answer = .date(date) }
+        case "InterrogatoryAnswerPercent":
+            q.answer = .percent(FactImporter.cell(value, printed: printed) ?? .blank)
+        case "InterrogatoryAnswerAmount", "InterrogatoryAnswerText":
+            if typed["TableColumnAxis"] != nil, column == nil {
+                return "\(concept) needs a column from 1 to \(Self.maxIndex)"
+            } else if let column {
+                q.amounts[column] = concept == "InterrogatoryAnswerText" ? .text(text ?? "") : (FactImporter.cell(value, printed: printed) ?? .blank)
+            } else if let text {
+                q.answer = .text(text)
+            }
+        case "InterrogatoryDetail":
+            guard let row = Self.index(typed["TableRowAxis"]) else { return "\(concept) needs a row from 1 to \(Self.maxIndex)" }
+            q.details[row] = text
+        default:
+            if let problem = Self.tablePart(concept.dropFirst(13), concept: concept, typed: typed, value: value, printed: printed, into: &q.table) { return problem }
         }
         return nil
     }
@@ -296,74 +334,106 @@ struct StatementBuilder {
         // fact. Without a budget, a hostile instance numbering a row 10000 in each of many tables
         // would take hundreds of times its size in memory.
         var fillers = commonFacts
+        statement.cover = finishedCover()
+        for (p, description) in blank.pages.enumerated() {
+            guard let parts = pages[p] else { continue }
+            statement.pages.append(page(p, description, parts))
+        }
+        for (number, parts) in notes.sorted(by: { $0.key < $1.key }) {
+            statement.notes.append(Self.note(number, parts, fillers: &fillers))
+        }
+        for key in questionKeys() {
+            guard let parts = questions[key] else { continue }
+            statement.interrogatories.append(Self.interrogatory(key, parts, fillers: &fillers))
+        }
+        return statement
+    }
+
+    /// The cover with its lists, each in the order of its item numbers.
+    private func finishedCover() -> Cover {
         var cover = self.cover
         for (list, entries) in zip(CoverList.all, coverLists) {
             list.set(&cover, entries.sorted { $0.key < $1.key }.map(\.value))
         }
-        statement.cover = cover
-        for (p, description) in blank.pages.enumerated() {
-            guard let parts = pages[p] else { continue }
-            var page = Page(id: description.id)
-            page.headings = parts.headings.sorted { $0.key < $1.key }.map { $0.value.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
-            page.footnotes = parts.footnotes.sorted { $0.key < $1.key }.map(\.value)
-            page.none = parts.none
-            // (Each lookup by line number is skipped where nothing was reported of its kind: a
-            // page has hundreds of lines and few printed captions, texts or blank lines.)
-            for (l, line) in description.lines.enumerated() where parts.notPrinted.isEmpty || !parts.notPrinted.contains(line.line) {
-                if line.isEntries {
-                    page.rows += entryRows(of: line, cells: entryCells[p]?[l] ?? [:], parts, width: widths[p], description)
-                    continue
-                }
-                let width = widths[p]
-                let placed = p < itemCells.count ? itemCells[p] : []
-                var cells = (0..<width).map { c in placed.isEmpty ? .blank : placed[l * width + c] ?? .blank }
-                if !parts.textCells.isEmpty {
-                    for (c, text) in parts.textCells[line.line] ?? [:] where c < cells.count {
-                        cells[c] = Self.textCell(text, column: description.columns[c])
-                    }
-                }
-                var row = Row(line: line.line, caption: parts.captions.isEmpty ? nil : parts.captions[line.line], cells: cells,
-                              readByOCR: !parts.readByOCR.isEmpty && parts.readByOCR.contains(line.line))
-                if !parts.slots.isEmpty, let slots = parts.slots[l] {
-                    row.captionAmounts = (0..<(line.slots?.count ?? 0)).map { slots[$0] ?? .blank }
-                }
-                page.rows.append(row)
+        return cover
+    }
+
+    /// Page `p` of the blank with what was reported of it: its headings, footnotes, NONE, and a
+    /// row for each line printed (the entries of a line of entries).
+    private func page(_ p: Int, _ description: PageDescription, _ parts: PageParts) -> Page {
+        var page = Page(id: description.id)
+        page.headings = parts.headings.sorted { $0.key < $1.key }.map { $0.value.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        page.footnotes = parts.footnotes.sorted { $0.key < $1.key }.map(\.value)
+        page.none = parts.none
+        // (Each lookup by line number is skipped where nothing was reported of its kind: a
+        // page has hundreds of lines and few printed captions, texts or blank lines.)
+        for (l, line) in description.lines.enumerated() where parts.notPrinted.isEmpty || !parts.notPrinted.contains(line.line) {
+            if line.isEntries {
+                page.rows += entryRows(of: line, cells: entryCells[p]?[l] ?? [:], parts, width: widths[p], description)
+                continue
             }
-            statement.pages.append(page)
+            page.rows.append(row(l, line, page: p, description, parts))
         }
-        for (number, parts) in notes.sorted(by: { $0.key < $1.key }) {
-            var note = Note(number: number, title: parts.title ?? "")
-            let blocks = Set(parts.paragraphs.keys).union(parts.tables.keys).sorted()
-            for block in blocks {
-                if let text = parts.paragraphs[block] { note.content.append(.text(text)) } else if let table = parts.tables[block] { note.content.append(.table(Self.table(table, fillers: &fillers))) }
+        return page
+    }
+
+    /// The row of line `l` of page `p`, a line that is not a line of entries: its cells, caption
+    /// and caption amounts.
+    private func row(_ l: Int, _ line: LineDescription, page p: Int, _ description: PageDescription, _ parts: PageParts) -> Row {
+        let width = widths[p]
+        let placed = p < itemCells.count ? itemCells[p] : []
+        var cells = (0..<width).map { c in placed.isEmpty ? .blank : placed[l * width + c] ?? .blank }
+        if !parts.textCells.isEmpty {
+            for (c, text) in parts.textCells[line.line] ?? [:] where c < cells.count {
+                cells[c] = Self.textCell(text, column: description.columns[c])
             }
-            statement.notes.append(note)
         }
+        var row = Row(line: line.line, caption: parts.captions.isEmpty ? nil : parts.captions[line.line], cells: cells,
+                      readByOCR: !parts.readByOCR.isEmpty && parts.readByOCR.contains(line.line))
+        if !parts.slots.isEmpty, let slots = parts.slots[l] {
+            row.captionAmounts = (0..<(line.slots?.count ?? 0)).map { slots[$0] ?? .blank }
+        }
+        return row
+    }
+
+    /// Note `number` with its paragraphs and tables in the order of their blocks.
+    private static func note(_ number: Int, _ parts: NoteParts, fillers: inout Int) -> Note {
+        var note = Note(number: number, title: parts.title ?? "")
+        let blocks = Set(parts.paragraphs.keys).union(parts.tables.keys).sorted()
+        for block in blocks {
+            if let text = parts.paragraphs[block] { note.content.append(.text(text)) } else if let table = parts.tables[block] { note.content.append(.table(Self.table(table, fillers: &fillers))) }
+        }
+        return note
+    }
+
+    /// The interrogatories' keys (`part:number`) in printed order: parts 1, 2 and supplemental,
+    /// then question numbers (``numberOrder(_:_:)``).
+    private func questionKeys() -> [String] {
         let partOrder = ["1": 0, "2": 1, "supplemental": 2]
-        let keys = questions.keys.sorted { a, b in
+        return questions.keys.sorted { a, b in
             let pa = a.split(separator: ":", maxSplits: 1), pb = b.split(separator: ":", maxSplits: 1)
             let oa = partOrder[String(pa.first ?? "")] ?? 9, ob = partOrder[String(pb.first ?? "")] ?? 9
             if oa != ob { return oa < ob }
             return Self.numberOrder(String(pa.last ?? ""), String(pb.last ?? ""))
         }
-        for key in keys {
-            guard let parts = questions[key] else { continue }
-            let split = key.split(separator: ":", maxSplits: 1)
-            var q = Interrogatory(part: String(split.first ?? ""), number: String(split.last ?? ""), text: parts.text ?? "")
-            q.answer = parts.answer
-            if !parts.amounts.isEmpty, let width = parts.amounts.keys.max() {
-                // Columns missing below the highest are blank, paid from the same budget.
-                if width - parts.amounts.count <= fillers {
-                    fillers -= width - parts.amounts.count
-                    q.answer = .amounts((1...width).map { parts.amounts[$0] ?? .blank })
-                } else {
-                    q.answer = .amounts(parts.amounts.sorted { $0.key < $1.key }.map(\.value))
-                }
+    }
+
+    /// The interrogatory of `key` (`part:number`) with its answer, details and table.
+    private static func interrogatory(_ key: String, _ parts: QuestionParts, fillers: inout Int) -> Interrogatory {
+        let split = key.split(separator: ":", maxSplits: 1)
+        var q = Interrogatory(part: String(split.first ?? ""), number: String(split.last ?? ""), text: parts.text ?? "")
+        q.answer = parts.answer
+        if !parts.amounts.isEmpty, let width = parts.amounts.keys.max() {
+            // Columns missing below the highest are blank, paid from the same budget.
+            if width - parts.amounts.count <= fillers {
+                fillers -= width - parts.amounts.count
+                q.answer = .amounts((1...width).map { parts.amounts[$0] ?? .blank })
+            } else {
+                q.answer = .amounts(parts.amounts.sorted { $0.key < $1.key }.map(\.value))
             }
-            q.details = parts.details.sorted { $0.key < $1.key }.map(\.value)
-            if !parts.table.isEmpty { q.table = Self.table(parts.table, fillers: &fillers) }
-            statement.interrogatories.append(q)
         }
-        return statement
+        q.details = parts.details.sorted { $0.key < $1.key }.map(\.value)
+        if !parts.table.isEmpty { q.table = Self.table(parts.table, fillers: &fillers) }
+        return q
     }
 }

@@ -156,50 +156,8 @@ package struct FormulaLinkbaseWriter: Sendable {
         let rule = rules.rules[index], compiled = plan.rules[index]
         let names = Names()
         var preconditions: [String] = []
-        func side(_ left: Bool, _ sideName: String) throws(Unsupported) -> String {
-            // Cells that differ only by item (or by line member) and enter with the same sign are
-            // one sequence variable: `sum($v2)` rather than 25 variables, each of which a
-            // processor would otherwise try both bound and fallen back.
-            var parts: [(sign: Int, value: String)] = []
-            var groups: [(key: GroupKey, sign: Int, part: Int, members: [Filter], variable: FactVariable)] = []
-            var seen = Set<Int>()
-            for term in compiled.terms where term.left == left {
-                let sign = term.negative ? -1 : 1
-                if case .fixed(let source) = term.operand, seen.insert(source).inserted, let (variable, identity) = try groupable(source, rule: rule) {
-                    var rest = variable
-                    rest.filters.remove(at: identity)
-                    let key = GroupKey(filters: rest.filters, identity: Self.kind(of: variable.filters[identity].filter))
-                    if let g = groups.firstIndex(where: { $0.key == key && $0.sign == sign }) {
-                        groups[g].members.append(variable.filters[identity].filter)
-                        continue
-                    }
-                    groups.append((key, sign, parts.count, [variable.filters[identity].filter], variable))
-                    parts.append((sign, ""))
-                    continue
-                }
-                parts.append((sign, try expression(term.operand, scope: compiled.scope, rule: rule, names: names, preconditions: &preconditions)))
-            }
-            for (g, group) in groups.enumerated() {
-                if group.members.count == 1 {
-                    parts[group.part].value = "$" + names.name("\(sideName)|group\(g)") { .fact(group.variable) }
-                    continue
-                }
-                var merged = FactVariable(filters: group.key.filters, bindAsSequence: true, fallback: "0")
-                merged.filters.insert(FilterUse(filter: Self.merge(group.members), cover: true), at: 0)
-                parts[group.part].value = "sum($" + names.name("\(sideName)|group\(g)") { .fact(merged) } + ")"
-            }
-            var out = ""
-            for (i, part) in parts.enumerated() {
-                if i == 0 {
-                    out = part.sign < 0 ? "-\(part.value)" : part.value
-                } else {
-                    out += part.sign < 0 ? " - \(part.value)" : " + \(part.value)"
-                }
-            }
-            return out.isEmpty ? "0" : out
-        }
-        let left = try side(true, "left")
-        let right = try side(false, "right")
+        let left = try side(true, "left", compiled, rule: rule, names: names, preconditions: &preconditions)
+        let right = try side(false, "right", compiled, rule: rule, names: names, preconditions: &preconditions)
         // A rule that ties pages together is evaluated only where each of its pages holds a
         // value: a fact of one of the page's items that is not nil. A general variable (not a
         // fact variable, so the rule that an evaluation needs a fact variable bound to a fact
@@ -217,6 +175,52 @@ package struct FormulaLinkbaseWriter: Sendable {
         let test = "abs((\(left)) - (\(right))) le \(try tolerance(compiled, rule: rule).description)"
         let message = "[\(rule.id)] \(rule.message) (expected {\(right)}, actual {\(left)})"
         return Assertion(id: rule.id, variables: variables, test: test, preconditions: preconditions, message: message, severity: rule.severity)
+    }
+
+    /// One side of the rule's test (`left`: what the statement prints), its terms added with
+    /// their signs; `sideName` names its grouped variables apart from the other side's.
+    private func side(_ left: Bool, _ sideName: String, _ compiled: CheckPlan.Rule, rule: CheckRule, names: Names,
+                      preconditions: inout [String]) throws(Unsupported) -> String {
+        // Cells that differ only by item (or by line member) and enter with the same sign are
+        // one sequence variable: `sum($v2)` rather than 25 variables, each of which a
+        // processor would otherwise try both bound and fallen back.
+        var parts: [(sign: Int, value: String)] = []
+        var groups: [(key: GroupKey, sign: Int, part: Int, members: [Filter], variable: FactVariable)] = []
+        var seen = Set<Int>()
+        for term in compiled.terms where term.left == left {
+            let sign = term.negative ? -1 : 1
+            if case .fixed(let source) = term.operand, seen.insert(source).inserted, let (variable, identity) = try groupable(source, rule: rule) {
+                var rest = variable
+                rest.filters.remove(at: identity)
+                let key = GroupKey(filters: rest.filters, identity: Self.kind(of: variable.filters[identity].filter))
+                if let g = groups.firstIndex(where: { $0.key == key && $0.sign == sign }) {
+                    groups[g].members.append(variable.filters[identity].filter)
+                    continue
+                }
+                groups.append((key, sign, parts.count, [variable.filters[identity].filter], variable))
+                parts.append((sign, ""))
+                continue
+            }
+            parts.append((sign, try expression(term.operand, scope: compiled.scope, rule: rule, names: names, preconditions: &preconditions)))
+        }
+        for (g, group) in groups.enumerated() {
+            if group.members.count == 1 {
+                parts[group.part].value = "$" + names.name("\(sideName)|group\(g)") { .fact(group.variable) }
+                continue
+            }
+            var merged = FactVariable(filters: group.key.filters, bindAsSequence: true, fallback: "0")
+            merged.filters.insert(FilterUse(filter: Self.merge(group.members), cover: true), at: 0)
+            parts[group.part].value = "sum($" + names.name("\(sideName)|group\(g)") { .fact(merged) } + ")"
+        }
+        var out = ""
+        for (i, part) in parts.enumerated() {
+            if i == 0 {
+                out = part.sign < 0 ? "-\(part.value)" : part.value
+            } else {
+                out += part.sign < 0 ? " - \(part.value)" : " + \(part.value)"
+            }
+        }
+        return out.isEmpty ? "0" : out
     }
 
     /// The rule's tolerance in the facts' units. `check` compares amounts as printed, so its
@@ -353,107 +357,136 @@ package struct FormulaLinkbaseWriter: Sendable {
     /// The XPath value of one term, adding its variables.
     private func expression(_ operand: CheckPlan.Operand, scope: CheckPlan.Scope, rule: CheckRule, names: Names,
                             preconditions: inout [String]) throws(Unsupported) -> String {
-        func fail(_ why: String) -> Unsupported { Unsupported(rule: rule.id, problem: why) }
-        /// A cell of a page: `row` a row slot, or nil for the row of the instance.
-        func cell(_ page: CheckPlan.PageSlot, row: Int?, _ columns: CellColumns, textColumn: Bool) throws(Unsupported) -> String {
-            var variable = try cellVariable(page, row: row, columns: columns, rule: rule)
-            if let row, plan.line(ofRow: row)?.isEntries == true {
-                // A line of entries: the sum of its entries' facts, one per code.
-                guard !textColumn else { throw fail("\(page.id) line \(plan.slotLine[row]) stands for entries; a text column of entries is not summed") }
-                variable.filters.append(FilterUse(filter: .typedDimension(axis: qname("LineAxis"), test: nil), cover: true))
-                variable.bindAsSequence = true
-                let name = names.name("entries|\(page.id)|\(plan.slotLine[row])|\(columns.name)") { .fact(variable) }
-                return "sum($\(name))"
-            }
-            let name = names.name("cell|\(page.id)|\(row.map { plan.slotLine[$0] } ?? "*")|\(columns.name)") { .fact(variable) }
-            if textColumn, describedCell(page, row: row, columns) == nil {
-                // A number printed in a text column (Schedule T's count of L responses).
-                return "(if (normalize-space(string($\(name))) castable as xs:decimal) then xs:decimal(normalize-space(string($\(name)))) else 0)"
-            }
-            return "$\(name)"
-        }
         switch operand {
         case .fixed(let source):
-            switch plan.sources[source] {
-            case .cell(let row, let column, let textColumn):
-                let page = plan.page(ofRow: row)
-                return try cell(page, row: row, columns(page, column), textColumn: textColumn)
-            case .periodCell(let row, let period):
-                return try cell(plan.page(ofRow: row), row: row, columns(period: period), textColumn: false)
-            case .caption(let row, let index):
-                let pageID = plan.page(ofRow: row).id, line = plan.slotLine[row]
-                guard let variable = captionVariable(row, index) else { throw fail("no caption amount \(index + 1) on \(pageID) line \(line)") }
-                return "$" + names.name("caption|\(pageID)|\(line)|\(index + 1)") { .fact(variable) }
-            case .interrogatory(let i):
-                let wanted = plan.interrogatories[i]
-                let (part, number, amount) = (wanted.part, wanted.number, wanted.index + 1)
-                let variable = FactVariable(filters: [
-                    FilterUse(filter: .concepts([qname("InterrogatoryAnswerAmount")]), cover: true),
-                    FilterUse(filter: .typedDimension(axis: qname("InterrogatoryAxis"), test: "normalize-space(string(.)) = '\(part):\(number)'"), cover: true),
-                    FilterUse(filter: .typedDimension(axis: qname("TableColumnAxis"), test: "normalize-space(string(.)) = '\(amount)'"), cover: true),
-                ] + periodFilters(.currentYearToDate, nil), fallback: "0")
-                return "$" + names.name("interrogatory|\(part)|\(number)|\(amount)") { .fact(variable) }
-            case .count(let i):
-                let count = plan.counts[i], page = plan.pages[count.page], column = page.description.columns[count.column]
-                guard let concept = column.concept, page.description.orientation == .members else {
-                    throw fail("\(page.id) column \(column.number) is not a column of members")
-                }
-                let members = count.rows.compactMap { plan.line(ofRow: $0)?.member }.map { qname(TaxonomyModel.member(page.description, $0, rows: true)) }
-                let variable = FactVariable(filters: [
-                    FilterUse(filter: .concepts([qname(concept)]), cover: true),
-                    FilterUse(filter: .explicitDimension(axis: qname(TaxonomyModel.rowAxis(page.description)), members: members), cover: true),
-                    // Text has no unit to match the number it is compared with (a count, in pure).
-                    FilterUse(filter: .aspectCover(aspects: ["unit"], dimensions: []), cover: true),
-                ] + periodFilters(column.period ?? .currentYearToDate, nil), bindAsSequence: true, fallback: "''")
-                let lines = count.rows.map { plan.slotLine[$0] }.joined(separator: ",")
-                let name = names.name("count|\(page.id)|\(lines)|\(column.number)") { .fact(variable) }
-                return "count($\(name)[normalize-space(string(.)) = '\(count.text)'])"
-            case .unavailable:
-                throw fail("it names a page or column the blank does not have")
-            }
+            return try fixedExpression(source, rule: rule, names: names)
         case .rowCell(let column):
-            guard case .rows(let p) = scope else { throw fail("it reads the row of the instance outside a row-by-row rule") }
+            guard case .rows(let p) = scope else { throw Unsupported(rule: rule.id, problem: "it reads the row of the instance outside a row-by-row rule") }
             let page = plan.pages[p]
             switch column {
-            case .index(let i, let textColumn): return try cell(page, row: nil, columns(page, i), textColumn: textColumn)
-            case .period(let period): return try cell(page, row: nil, columns(period: period), textColumn: false)
-            case .unavailable: throw fail("it names a column \(page.id) does not have")
+            case .index(let i, let textColumn): return try cellExpression(page, row: nil, columns(page, i), textColumn: textColumn, rule: rule, names: names)
+            case .period(let period): return try cellExpression(page, row: nil, columns(period: period), textColumn: false, rule: rule, names: names)
+            case .unavailable: throw Unsupported(rule: rule.id, problem: "it names a column \(page.id) does not have")
             }
         case .noteCell(let row, let column):
-            guard case .note(let n, _, _) = scope else { throw fail("it reads a note table outside a note table rule") }
-            let note = plan.notes[n]
-            // A note table's column is an item (`NoteTableAmountColumn3`); its row and table are
-            // typed dimensions. `col *` leaves the concept uncovered: one evaluation per column.
-            let columnConcepts = (column.map { [$0] } ?? Array(1...CommonConcepts.maxTableColumns)).map { qname("NoteTableAmountColumn\($0)") }
-            var filters = [
-                FilterUse(filter: .concepts(columnConcepts), cover: column != nil),
+            guard case .note(let n, _, _) = scope else { throw Unsupported(rule: rule.id, problem: "it reads a note table outside a note table rule") }
+            return noteExpression(plan.notes[n], row: row, column: column, names: names, preconditions: &preconditions)
+        }
+    }
+
+    /// The XPath value of a term that reads one place of the statement (``CheckPlan/sources``).
+    private func fixedExpression(_ source: Int, rule: CheckRule, names: Names) throws(Unsupported) -> String {
+        switch plan.sources[source] {
+        case .cell(let row, let column, let textColumn):
+            let page = plan.page(ofRow: row)
+            return try cellExpression(page, row: row, columns(page, column), textColumn: textColumn, rule: rule, names: names)
+        case .periodCell(let row, let period):
+            return try cellExpression(plan.page(ofRow: row), row: row, columns(period: period), textColumn: false, rule: rule, names: names)
+        case .caption(let row, let index):
+            let pageID = plan.page(ofRow: row).id, line = plan.slotLine[row]
+            guard let variable = captionVariable(row, index) else {
+                throw Unsupported(rule: rule.id, problem: "no caption amount \(index + 1) on \(pageID) line \(line)")
+            }
+            return "$" + names.name("caption|\(pageID)|\(line)|\(index + 1)") { .fact(variable) }
+        case .interrogatory(let i):
+            return interrogatoryExpression(plan.interrogatories[i], names: names)
+        case .count(let i):
+            return try countExpression(plan.counts[i], rule: rule, names: names)
+        case .unavailable:
+            throw Unsupported(rule: rule.id, problem: "it names a page or column the blank does not have")
+        }
+    }
+
+    /// A cell of a page: `row` a row slot, or nil for the row of the instance.
+    private func cellExpression(_ page: CheckPlan.PageSlot, row: Int?, _ columns: CellColumns, textColumn: Bool, rule: CheckRule,
+                                names: Names) throws(Unsupported) -> String {
+        var variable = try cellVariable(page, row: row, columns: columns, rule: rule)
+        if let row, plan.line(ofRow: row)?.isEntries == true {
+            // A line of entries: the sum of its entries' facts, one per code.
+            guard !textColumn else {
+                throw Unsupported(rule: rule.id, problem: "\(page.id) line \(plan.slotLine[row]) stands for entries; a text column of entries is not summed")
+            }
+            variable.filters.append(FilterUse(filter: .typedDimension(axis: qname("LineAxis"), test: nil), cover: true))
+            variable.bindAsSequence = true
+            let name = names.name("entries|\(page.id)|\(plan.slotLine[row])|\(columns.name)") { .fact(variable) }
+            return "sum($\(name))"
+        }
+        let name = names.name("cell|\(page.id)|\(row.map { plan.slotLine[$0] } ?? "*")|\(columns.name)") { .fact(variable) }
+        if textColumn, describedCell(page, row: row, columns) == nil {
+            // A number printed in a text column (Schedule T's count of L responses).
+            return "(if (normalize-space(string($\(name))) castable as xs:decimal) then xs:decimal(normalize-space(string($\(name)))) else 0)"
+        }
+        return "$\(name)"
+    }
+
+    /// An amount answered to an interrogatory.
+    private func interrogatoryExpression(_ wanted: CheckPlan.InterrogatoryAmount, names: Names) -> String {
+        let (part, number, amount) = (wanted.part, wanted.number, wanted.index + 1)
+        let variable = FactVariable(filters: [
+            FilterUse(filter: .concepts([qname("InterrogatoryAnswerAmount")]), cover: true),
+            FilterUse(filter: .typedDimension(axis: qname("InterrogatoryAxis"), test: "normalize-space(string(.)) = '\(part):\(number)'"), cover: true),
+            FilterUse(filter: .typedDimension(axis: qname("TableColumnAxis"), test: "normalize-space(string(.)) = '\(amount)'"), cover: true),
+        ] + periodFilters(.currentYearToDate, nil), fallback: "0")
+        return "$" + names.name("interrogatory|\(part)|\(number)|\(amount)") { .fact(variable) }
+    }
+
+    /// How many of some lines print a given text in a column of members.
+    private func countExpression(_ count: CheckPlan.Count, rule: CheckRule, names: Names) throws(Unsupported) -> String {
+        let page = plan.pages[count.page], column = page.description.columns[count.column]
+        guard let concept = column.concept, page.description.orientation == .members else {
+            throw Unsupported(rule: rule.id, problem: "\(page.id) column \(column.number) is not a column of members")
+        }
+        let members = count.rows.compactMap { plan.line(ofRow: $0)?.member }.map { qname(TaxonomyModel.member(page.description, $0, rows: true)) }
+        let variable = FactVariable(filters: [
+            FilterUse(filter: .concepts([qname(concept)]), cover: true),
+            FilterUse(filter: .explicitDimension(axis: qname(TaxonomyModel.rowAxis(page.description)), members: members), cover: true),
+            // Text has no unit to match the number it is compared with (a count, in pure).
+            FilterUse(filter: .aspectCover(aspects: ["unit"], dimensions: []), cover: true),
+        ] + periodFilters(column.period ?? .currentYearToDate, nil), bindAsSequence: true, fallback: "''")
+        let lines = count.rows.map { plan.slotLine[$0] }.joined(separator: ",")
+        let name = names.name("count|\(page.id)|\(lines)|\(column.number)") { .fact(variable) }
+        return "count($\(name)[normalize-space(string(.)) = '\(count.text)'])"
+    }
+
+    /// A cell, the rows or the totals row of note `note`'s table in the instance.
+    private func noteExpression(_ note: Int, row: NoteRowSelector, column: Int?, names: Names, preconditions: inout [String]) -> String {
+        // A note table's column is an item (`NoteTableAmountColumn3`); its row and table are
+        // typed dimensions. `col *` leaves the concept uncovered: one evaluation per column.
+        let columnConcepts = (column.map { [$0] } ?? Array(1...CommonConcepts.maxTableColumns)).map { qname("NoteTableAmountColumn\($0)") }
+        var filters = [
+            FilterUse(filter: .concepts(columnConcepts), cover: column != nil),
+            FilterUse(filter: .typedDimension(axis: qname("NoteAxis"), test: "normalize-space(string(.)) = '\(note)'"), cover: true),
+        ] + periodFilters(.currentYearToDate, nil)
+        if row == .each {
+            let variable = FactVariable(filters: filters, fallback: "0")
+            return "$" + names.name("note|\(note)|each|\(column.map(String.init) ?? "*")") { .fact(variable) }
+        }
+        // The rows and the totals row: all the table's cells of the column as one sequence,
+        // the totals row found by its label.
+        filters.append(FilterUse(filter: .typedDimension(axis: qname("TableRowAxis"), test: nil), cover: true))
+        let cells = names.name("note|\(note)|cells|\(column.map(String.init) ?? "*")") { .fact(FactVariable(filters: filters, bindAsSequence: true)) }
+        let totals = noteTotalRows(note, names: names)
+        let exists = "exists($\(totals))"
+        if !preconditions.contains(exists) { preconditions.append(exists) }
+        let rowOf = "string(xfi:fact-typed-dimension-value(., \(qnameCall("TableRowAxis"))))"
+        return row == .total ? "sum($\(cells)[\(rowOf) = $\(totals)])" : "sum($\(cells)[not(\(rowOf) = $\(totals))])"
+    }
+
+    /// The name of the variable that selects the table rows of note `note` whose label marks them
+    /// as totals, with the variable of the labels it reads.
+    private func noteTotalRows(_ note: Int, names: Names) -> String {
+        let labels = names.name("note|\(note)|labels") {
+            .fact(FactVariable(filters: [
+                FilterUse(filter: .concepts([qname("NoteTableRowLabel")]), cover: true),
                 FilterUse(filter: .typedDimension(axis: qname("NoteAxis"), test: "normalize-space(string(.)) = '\(note)'"), cover: true),
-            ] + periodFilters(.currentYearToDate, nil)
-            if row == .each {
-                let variable = FactVariable(filters: filters, fallback: "0")
-                return "$" + names.name("note|\(note)|each|\(column.map(String.init) ?? "*")") { .fact(variable) }
-            }
-            // The rows and the totals row: all the table's cells of the column as one sequence,
-            // the totals row found by its label.
-            filters.append(FilterUse(filter: .typedDimension(axis: qname("TableRowAxis"), test: nil), cover: true))
-            let cells = names.name("note|\(note)|cells|\(column.map(String.init) ?? "*")") { .fact(FactVariable(filters: filters, bindAsSequence: true)) }
-            let labels = names.name("note|\(note)|labels") {
-                .fact(FactVariable(filters: [
-                    FilterUse(filter: .concepts([qname("NoteTableRowLabel")]), cover: true),
-                    FilterUse(filter: .typedDimension(axis: qname("NoteAxis"), test: "normalize-space(string(.)) = '\(note)'"), cover: true),
-                    FilterUse(filter: .typedDimension(axis: qname("TableRowAxis"), test: nil), cover: true),
-                    // Labels are text: they have no unit to match the amounts on.
-                    FilterUse(filter: .aspectCover(aspects: ["unit"], dimensions: []), cover: true),
-                ] + periodFilters(.currentYearToDate, nil), bindAsSequence: true))
-            }
-            let rowOf = "string(xfi:fact-typed-dimension-value(., \(qnameCall("TableRowAxis"))))"
-            let totals = names.name("note|\(note)|totalRows") {
-                .general(select: "for $l in $\(labels)[starts-with(normalize-space(string(.)), '\(CheckPlan.totalLabelPrefix)')] return string(xfi:fact-typed-dimension-value($l, \(qnameCall("TableRowAxis"))))",
-                         sequence: true)
-            }
-            let exists = "exists($\(totals))"
-            if !preconditions.contains(exists) { preconditions.append(exists) }
-            return row == .total ? "sum($\(cells)[\(rowOf) = $\(totals)])" : "sum($\(cells)[not(\(rowOf) = $\(totals))])"
+                FilterUse(filter: .typedDimension(axis: qname("TableRowAxis"), test: nil), cover: true),
+                // Labels are text: they have no unit to match the amounts on.
+                FilterUse(filter: .aspectCover(aspects: ["unit"], dimensions: []), cover: true),
+            ] + periodFilters(.currentYearToDate, nil), bindAsSequence: true))
+        }
+        return names.name("note|\(note)|totalRows") {
+            .general(select: "for $l in $\(labels)[starts-with(normalize-space(string(.)), '\(CheckPlan.totalLabelPrefix)')] return string(xfi:fact-typed-dimension-value($l, \(qnameCall("TableRowAxis"))))",
+                     sequence: true)
         }
     }
 
@@ -571,6 +604,28 @@ package struct FormulaLinkbaseWriter: Sendable {
 
     private func write(_ assertions: [Assertion]) -> [UInt8] {
         guard let xml = XMLStreamWriter() else { return [] }
+        writeStart(xml)
+        var resources = Resources()
+        for assertion in assertions { writeAssertion(assertion, xml, &resources) }
+        xml.end()
+        xml.end()
+        return xml.finish()
+    }
+
+    /// The resources written so far, by what they are, so that each is written once.
+    private struct Resources {
+        var filterLabels: [Filter: String] = [:]
+        // A variable resource is shared between assertions, but an assertion that names the same
+        // variable twice (two columns that are one fact) gets a copy: two arcs between the same
+        // resources would be duplicates.
+        struct Use: Hashable { var variable: Variable; var copy: Int }
+        var variableLabels: [Use: String] = [:]
+        var warningLabel: String?
+    }
+
+    /// The linkbase's root with its namespaces and schema locations, the role and arcrole
+    /// references, and the generic link that holds the assertions, open.
+    private func writeStart(_ xml: XMLStreamWriter) {
         xml.start("link:linkbase")
         xml.attribute("xmlns:link", XBRLNamespace.link)
         xml.attribute("xmlns:xlink", XBRLNamespace.xlink)
@@ -587,81 +642,78 @@ package struct FormulaLinkbaseWriter: Sendable {
         xml.start("gen:link")
         xml.attribute("xlink:type", "extended")
         xml.attribute("xlink:role", "http://www.xbrl.org/2003/role/link")
+    }
 
-        var filterLabels: [Filter: String] = [:]
-        // A variable resource is shared between assertions, but an assertion that names the same
-        // variable twice (two columns that are one fact) gets a copy: two arcs between the same
-        // resources would be duplicates.
-        struct Use: Hashable { var variable: Variable; var copy: Int }
-        var variableLabels: [Use: String] = [:]
-        func filterLabel(_ filter: Filter) -> String {
-            if let label = filterLabels[filter] { return label }
-            let label = "filter\(filterLabels.count + 1)"
-            filterLabels[filter] = label
-            writeFilter(xml, filter, label: label)
-            return label
+    /// One value assertion: the assertion, its variables, preconditions, message and severity,
+    /// each with its arc.
+    private func writeAssertion(_ assertion: Assertion, _ xml: XMLStreamWriter, _ resources: inout Resources) {
+        let label = "assertion_\(assertion.id)"
+        xml.element("va:valueAssertion", attributes: [("xlink:type", "resource"), ("xlink:label", label), ("id", assertion.id),
+                                                      ("aspectModel", "dimensional"), ("implicitFiltering", "true"), ("test", assertion.test)])
+        var copies: [Variable: Int] = [:]
+        for (order, entry) in assertion.variables.enumerated() {
+            let copy = copies[entry.variable, default: 0]
+            copies[entry.variable] = copy + 1
+            let target = variableLabel(entry.variable, copy: copy, xml, &resources)
+            xml.element("variable:variableArc", attributes: [
+                ("xlink:type", "arc"), ("xlink:arcrole", "http://xbrl.org/arcrole/2008/variable-set"),
+                ("xlink:from", label), ("xlink:to", target), ("order", String(order + 1)), ("name", entry.name),
+            ])
         }
-        func variableLabel(_ variable: Variable, copy: Int) -> String {
-            let use = Use(variable: variable, copy: copy)
-            if let label = variableLabels[use] { return label }
-            let label = "variable\(variableLabels.count + 1)"
-            variableLabels[use] = label
-            switch variable {
-            case .general(let select, let sequence):
-                xml.element("variable:generalVariable", attributes: [("xlink:type", "resource"), ("xlink:label", label),
-                                                                     ("select", select), ("bindAsSequence", sequence ? "true" : "false")])
-            case .fact(let fact):
-                var attributes = [("xlink:type", "resource"), ("xlink:label", label), ("bindAsSequence", fact.bindAsSequence ? "true" : "false")]
-                if let fallback = fact.fallback { attributes.append(("fallbackValue", fallback)) }
-                xml.element("variable:factVariable", attributes: attributes)
-                for use in fact.filters {
-                    let target = filterLabel(use.filter)
-                    xml.element("variable:variableFilterArc", attributes: [
-                        ("xlink:type", "arc"), ("xlink:arcrole", "http://xbrl.org/arcrole/2008/variable-filter"),
-                        ("xlink:from", label), ("xlink:to", target), ("complement", "false"), ("cover", use.cover ? "true" : "false"),
-                    ])
-                }
+        for (i, test) in assertion.preconditions.enumerated() {
+            let precondition = "\(label)_precondition\(i + 1)"
+            xml.element("variable:precondition", attributes: [("xlink:type", "resource"), ("xlink:label", precondition), ("test", test)])
+            xml.element("gen:arc", attributes: [("xlink:type", "arc"), ("xlink:arcrole", "http://xbrl.org/arcrole/2008/variable-set-precondition"),
+                                                ("xlink:from", label), ("xlink:to", precondition)])
+        }
+        let message = "\(label)_message"
+        xml.element("msg:message", attributes: [("xlink:type", "resource"), ("xlink:label", message), ("xlink:role", Self.messageRole),
+                                                ("xml:lang", "en")], text: assertion.message)
+        xml.element("gen:arc", attributes: [("xlink:type", "arc"), ("xlink:arcrole", "http://xbrl.org/arcrole/2010/assertion-unsatisfied-message"),
+                                            ("xlink:from", label), ("xlink:to", message)])
+        if assertion.severity == .warning {
+            if resources.warningLabel == nil {
+                resources.warningLabel = "severity_warning"
+                xml.element("sev:warning", attributes: [("xlink:type", "resource"), ("xlink:label", "severity_warning")])
             }
-            return label
+            xml.element("gen:arc", attributes: [("xlink:type", "arc"), ("xlink:arcrole", "http://xbrl.org/arcrole/2016/assertion-unsatisfied-severity"),
+                                                ("xlink:from", label), ("xlink:to", "severity_warning")])
         }
-        var warningLabel: String?
-        for assertion in assertions {
-            let label = "assertion_\(assertion.id)"
-            xml.element("va:valueAssertion", attributes: [("xlink:type", "resource"), ("xlink:label", label), ("id", assertion.id),
-                                                          ("aspectModel", "dimensional"), ("implicitFiltering", "true"), ("test", assertion.test)])
-            var copies: [Variable: Int] = [:]
-            for (order, entry) in assertion.variables.enumerated() {
-                let copy = copies[entry.variable, default: 0]
-                copies[entry.variable] = copy + 1
-                let target = variableLabel(entry.variable, copy: copy)
-                xml.element("variable:variableArc", attributes: [
-                    ("xlink:type", "arc"), ("xlink:arcrole", "http://xbrl.org/arcrole/2008/variable-set"),
-                    ("xlink:from", label), ("xlink:to", target), ("order", String(order + 1)), ("name", entry.name),
+    }
+
+    /// The label of a variable's resource, the resource written (with its filters and their
+    /// arcs) where it is the first use of its copy.
+    private func variableLabel(_ variable: Variable, copy: Int, _ xml: XMLStreamWriter, _ resources: inout Resources) -> String {
+        let use = Resources.Use(variable: variable, copy: copy)
+        if let label = resources.variableLabels[use] { return label }
+        let label = "variable\(resources.variableLabels.count + 1)"
+        resources.variableLabels[use] = label
+        switch variable {
+        case .general(let select, let sequence):
+            xml.element("variable:generalVariable", attributes: [("xlink:type", "resource"), ("xlink:label", label),
+                                                                 ("select", select), ("bindAsSequence", sequence ? "true" : "false")])
+        case .fact(let fact):
+            var attributes = [("xlink:type", "resource"), ("xlink:label", label), ("bindAsSequence", fact.bindAsSequence ? "true" : "false")]
+            if let fallback = fact.fallback { attributes.append(("fallbackValue", fallback)) }
+            xml.element("variable:factVariable", attributes: attributes)
+            for use in fact.filters {
+                let target = filterLabel(use.filter, xml, &resources)
+                xml.element("variable:variableFilterArc", attributes: [
+                    ("xlink:type", "arc"), ("xlink:arcrole", "http://xbrl.org/arcrole/2008/variable-filter"),
+                    ("xlink:from", label), ("xlink:to", target), ("complement", "false"), ("cover", use.cover ? "true" : "false"),
                 ])
             }
-            for (i, test) in assertion.preconditions.enumerated() {
-                let precondition = "\(label)_precondition\(i + 1)"
-                xml.element("variable:precondition", attributes: [("xlink:type", "resource"), ("xlink:label", precondition), ("test", test)])
-                xml.element("gen:arc", attributes: [("xlink:type", "arc"), ("xlink:arcrole", "http://xbrl.org/arcrole/2008/variable-set-precondition"),
-                                                    ("xlink:from", label), ("xlink:to", precondition)])
-            }
-            let message = "\(label)_message"
-            xml.element("msg:message", attributes: [("xlink:type", "resource"), ("xlink:label", message), ("xlink:role", Self.messageRole),
-                                                    ("xml:lang", "en")], text: assertion.message)
-            xml.element("gen:arc", attributes: [("xlink:type", "arc"), ("xlink:arcrole", "http://xbrl.org/arcrole/2010/assertion-unsatisfied-message"),
-                                                ("xlink:from", label), ("xlink:to", message)])
-            if assertion.severity == .warning {
-                if warningLabel == nil {
-                    warningLabel = "severity_warning"
-                    xml.element("sev:warning", attributes: [("xlink:type", "resource"), ("xlink:label", "severity_warning")])
-                }
-                xml.element("gen:arc", attributes: [("xlink:type", "arc"), ("xlink:arcrole", "http://xbrl.org/arcrole/2016/assertion-unsatisfied-severity"),
-                                                    ("xlink:from", label), ("xlink:to", "severity_warning")])
-            }
         }
-        xml.end()
-        xml.end()
-        return xml.finish()
+        return label
+    }
+
+    /// The label of a filter's resource, the resource written where it is the filter's first use.
+    private func filterLabel(_ filter: Filter, _ xml: XMLStreamWriter, _ resources: inout Resources) -> String {
+        if let label = resources.filterLabels[filter] { return label }
+        let label = "filter\(resources.filterLabels.count + 1)"
+        resources.filterLabels[filter] = label
+        writeFilter(xml, filter, label: label)
+        return label
     }
 
     private func writeFilter(_ xml: XMLStreamWriter, _ filter: Filter, label: String) {
