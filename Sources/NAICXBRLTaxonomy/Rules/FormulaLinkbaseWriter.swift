@@ -21,6 +21,11 @@
 /// does (prior year to date ends `StatementDate - P1Y`; a balance printed among flows is the
 /// instant at the start or end of the column's period).
 ///
+/// What an assertion reads from the instance as a whole (the statement date; whether a page holds
+/// a value) is a formula parameter, computed once per instance, not an expression over the
+/// instance in each filter or variable: a processor evaluates those at every candidate fact and
+/// walks the instance's facts each time (BENCHMARKS.md, "Arelle's formula run").
+///
 /// `Scripts/interop.sh` runs the linkbase in Arelle on the reference statement and on a changed
 /// copy and requires Arelle's satisfied and not satisfied counts, assertion by assertion, to be
 /// ``CheckReport/assertions``.
@@ -159,17 +164,11 @@ package struct FormulaLinkbaseWriter: Sendable {
         let left = try side(true, "left", compiled, rule: rule, names: names, preconditions: &preconditions)
         let right = try side(false, "right", compiled, rule: rule, names: names, preconditions: &preconditions)
         // A rule that ties pages together is evaluated only where each of its pages holds a
-        // value: a fact of one of the page's items that is not nil. A general variable (not a
-        // fact variable, so the rule that an evaluation needs a fact variable bound to a fact
-        // still decides the rest) selects them from the instance, and a precondition wants it
-        // non-empty.
+        // value: a fact of one of the page's items that is not nil. That is a parameter of the
+        // page (``pageParameter(_:)``), which a precondition reads: not a fact variable, so the
+        // rule that an evaluation needs a fact variable bound to a fact still decides the rest.
         for p in compiled.pages {
-            let page = plan.pages[p]
-            let items = page.valueConcepts.map(qname).joined(separator: " | ")
-            let name = names.name("page|\(page.id)") {
-                .general(select: "(\(items))[not(@xsi:nil = ('true', '1'))]", sequence: true)
-            }
-            preconditions.append("exists($\(name))")
+            preconditions.append("$" + pageParameter(p).name)
         }
         let variables = names.variables
         let test = "abs((\(left)) - (\(right))) le \(try tolerance(compiled, rule: rule).description)"
@@ -556,10 +555,48 @@ package struct FormulaLinkbaseWriter: Sendable {
 
     // MARK: periods from the statement date
 
-    /// The instance's statement date, read where a filter is evaluated. Read from the document
-    /// rather than bound to a variable: a filter that depends on a variable makes a processor
+    /// The instance's statement date, where a filter is evaluated: a parameter (``parameters``)
+    /// rather than a variable, since a filter that depends on a variable makes a processor
     /// (Arelle) try every fallback combination, which grows exponentially with the terms of a total.
-    private var date: String { "xs:date(normalize-space(string((/xbrli:xbrl/\(qname("StatementDate")))[1])))" }
+    private var date: String { "xs:date($\(statementDateParameter.name))" }
+
+    // MARK: parameters
+
+    /// A formula parameter: a value computed once from the instance, before any assertion, and
+    /// named in assertions' filters and preconditions. (Reading the instance in each filter or
+    /// variable instead makes a processor walk the instance's facts at each evaluation: minutes
+    /// on an annual instance.)
+    struct Parameter: Hashable {
+        var name: String
+        var select: String
+    }
+
+    /// The statement date as printed (`StatementDate`, as a string; empty where there is none):
+    /// each period filter reads it as a date.
+    private var statementDateParameter: Parameter {
+        Parameter(name: qname("formulaStatementDate"), select: "normalize-space(string((/xbrli:xbrl/\(qname("StatementDate")))[1]))")
+    }
+
+    /// The names of the items of the taxonomy's namespace that have a fact that is not nil: read
+    /// from the instance once, for the pages' parameters.
+    private var factNamesParameter: Parameter {
+        Parameter(name: qname("formulaFactNames"),
+                  select: "distinct-values(for $f in /xbrli:xbrl/\(prefix):*[not(@xsi:nil = ('true', '1'))] return local-name($f))")
+    }
+
+    /// Whether page `p` of the plan holds a value: a fact of one of its items that is not nil.
+    private func pageParameter(_ p: Int) -> Parameter {
+        let page = plan.pages[p]
+        let items = page.valueConcepts.map { "'\($0)'" }.joined(separator: ", ")
+        return Parameter(name: qname("formulaPageHasValues" + page.id), select: "$\(factNamesParameter.name) = (\(items))")
+    }
+
+    /// The parameters the assertions read: the statement date, the names of the items with
+    /// facts, then each page a rule ties to another, in the order of the plan's pages.
+    private func parameters(_ assertions: [Assertion]) -> [Parameter] {
+        let read = Set(assertions.flatMap(\.preconditions))
+        return [statementDateParameter, factNamesParameter] + plan.pages.indices.map(pageParameter).filter { read.contains("$" + $0.name) }
+    }
     private var year: String { "year-from-date(\(date))" }
 
     private func day(_ year: String, _ monthDay: String) -> String {
@@ -605,6 +642,10 @@ package struct FormulaLinkbaseWriter: Sendable {
     private func write(_ assertions: [Assertion]) -> [UInt8] {
         guard let xml = XMLStreamWriter() else { return [] }
         writeStart(xml)
+        for (i, parameter) in parameters(assertions).enumerated() {
+            xml.element("variable:parameter", attributes: [("xlink:type", "resource"), ("xlink:label", "parameter\(i + 1)"),
+                                                           ("name", parameter.name), ("select", parameter.select)])
+        }
         var resources = Resources()
         for assertion in assertions { writeAssertion(assertion, xml, &resources) }
         xml.end()
