@@ -68,9 +68,9 @@ struct CheckRun {
             pageIndex[slot] = p
             let lines = plan.pages[slot].slots
             let description = plan.pages[slot].description
-            let hasEntries = description.hasEntries
+            let lookup = LineLookup(description)
             for (r, row) in page.rows.enumerated() {
-                if hasEntries, let l = description.entriesLine(of: row.line) {
+                if lookup.hasEntries, let l = lookup[row.line], description.lines[l].isEntries {
                     // An entry: its line is the line of entries, and row-by-row rules go over it.
                     guard let line = lines[description.lines[l].line] else { continue }
                     entryRows[line].append(r)

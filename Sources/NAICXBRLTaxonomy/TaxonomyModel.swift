@@ -52,6 +52,15 @@ public struct TaxonomyModel: Sendable {
     package static func member(_ page: PageDescription, _ member: String, rows: Bool) -> String {
         rows ? "\(page.id)\(member)Member" : "\(member)Member"
     }
+    /// The context of an entry's cell in column `c` (``LineDescription/entries``): the column's
+    /// period (at the line's instant), its member where the page's columns are members, and the
+    /// entry's code as `LineAxis`.
+    package static func entryContext(_ page: PageDescription, _ line: LineDescription, column c: Int, code: String,
+                                      periods: StatementPeriods) -> FactContext {
+        var context = FactContext(period: periods.period(page.columns[c].period ?? .currentYearToDate, at: line.instant), typed: ["LineAxis": code])
+        if let member = page.columns[c].member { context.explicit[columnAxis(page)] = Self.member(page, member, rows: false) }
+        return context
+    }
     /// A heading line's abstract concept: the description names it (names carry no line
     /// numbers, so they stay when an edition renumbers the page).
     /// The part of the statement a cover, note or interrogatory item is printed in, by its axes:
@@ -125,6 +134,9 @@ public struct TaxonomyModel: Sendable {
             let items = addColumnItems(&role)
             addRowAxis(&role, items: items)
             addColumnArithmetic(&role)
+            // An entry's cells are facts of the columns' items, with the entry's code in place of
+            // a line's member.
+            if page.hasEntries { entriesRole = addEntriesRole(role, items: items) }
         } else {
             // Columns that report items of their own (a count among amounts): one item per line
             // and suffix, of the columns' type and period.
@@ -148,13 +160,15 @@ public struct TaxonomyModel: Sendable {
     }
 
     /// The role of a page's lines of entries (``LineDescription/entries``), where it has any: a
-    /// hypercube of their items over the page's column axis and the entry's code (`LineAxis`),
-    /// in a role of its own (the column axis in two hypercubes of one role would form an
-    /// undirected cycle).
+    /// hypercube of their items over the page's column axis (where its columns are members) and
+    /// the entry's code (`LineAxis`), in a role of its own (the column axis in two hypercubes of
+    /// one role would form an undirected cycle; on a page whose rows are members, the columns'
+    /// items are then in the line axis's hypercube in the page's role and in this one, and a fact
+    /// is valid in either).
     private mutating func addEntriesRole(_ role: PageRole, items: [String]) -> Role? {
         guard !items.isEmpty else { return nil }
         let page = role.page
-        let columnAxes = role.hypercubes.first { $0.table == "\(page.id)Table" }?.axes ?? []
+        let columnAxes = page.orientation == .members ? [] : role.hypercubes.first { $0.table == "\(page.id)Table" }?.axes ?? []
         let cube = Hypercube(table: "\(page.id)EntriesTable", lineItems: "\(page.id)EntriesLineItems", primaryItems: items,
                              axes: columnAxes + [("LineAxis", nil, [])])
         add(Concept(name: cube.table, kind: .hypercube, type: .abstract, periodType: .duration, label: "\(role.title) entries table"))

@@ -122,7 +122,8 @@ final class EntityAndUnreadableTextTests: XCTestCase {
         // Number of Policies 78 (its four tables), the IMR form 79 (its
         // outline entry is "Form for Calculating IMR"), the Asset Valuation Reserve 80 and its default
         // and equity components 81 to 86, Schedule H's Part 1 92, Parts 2 to 4 93 and Part 5 94, Schedule S
-        // Parts 6 and 7 103 and 104, Schedule T 111 and its Part 2 112, the Summary Investment
+        // Part 1's two sections 95 and 96, Part 2 97, Part 3's Section 1 98 and 99 and Section 2 100,
+        // Schedule S Parts 6 and 7 103 and 104, Schedule T 111 and its Part 2 112, the Summary Investment
         // Schedule 135, the verifications between years of Schedules A and B 136, BA 137 and D 138,
         // Schedule D's Summary by Country 139, Schedule D Part 1A 140 to 149 (the PDF's outline
         // files its first nine pages under the Summary by Country: they are found where the blank's
@@ -130,7 +131,7 @@ final class EntityAndUnreadableTextTests: XCTestCase {
         // Schedule DB's 152, Schedule E Part 2's 153 and Schedule E Part 3 156.
         XCTAssertEqual(filing.pages.filter { $0.status == .read }.map(\.page),
                        [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 25, 26, 27, 28, 29, 72, 73, 74, 75, 76, 77, 78, 79]
-                       + Array(80...86) + [92, 93, 94, 103, 104, 111, 112] + Array(135...153) + [156])
+                       + Array(80...86) + [92, 93, 94, 95, 96, 97, 98, 99, 100, 103, 104, 111, 112] + Array(135...153) + [156])
         XCTAssertEqual(filing.pages.first { $0.page == 136 }?.schedule, "ScheduleAVerification + ScheduleBVerification")
         XCTAssertEqual(filing.pages.first { $0.page == 79 }?.schedule, "InterestMaintenanceReserve + InterestMaintenanceReserveAmortization")
         XCTAssertEqual(filing.pages.first { $0.page == 18 }?.schedule, "NetInvestmentIncome + CapitalGains")
@@ -140,6 +141,8 @@ final class EntityAndUnreadableTextTests: XCTestCase {
         XCTAssertEqual(filing.pages.first { $0.page == 22 }?.schedule, "Exhibit5")
         XCTAssertEqual(filing.pages.first { $0.page == 24 }?.status, .other)
         XCTAssertEqual(filing.pages.first { $0.page == 24 }?.schedule, "Exhibit 5 - Interrogatories")
+        XCTAssertEqual(filing.pages.first { $0.page == 99 }?.schedule, "ScheduleSPart3Section1")
+        XCTAssertEqual(filing.pages.first { $0.page == 101 }?.schedule, "Schedule S - Part 4")
         XCTAssertFalse(filing.pages.contains { $0.status == .unreadable })
     }
 }

@@ -164,6 +164,16 @@ public struct PageDescription: Codable, Sendable {
 
     /// Whether a line of the page stands for entries.
     public var hasEntries: Bool { lines.contains { $0.entries != nil } }
+
+    /// Whether a line of the page stands for entries whose codes are not printed.
+    public var hasUncodedEntries: Bool { lines.contains(where: \.hasUncodedEntries) }
+
+    /// The line of entries whose codes are not printed that line `number` totals (its total is
+    /// that line alone): the entries printed before `number` are that line's.
+    public func uncodedEntriesTotaled(by number: String) -> Int? {
+        guard let total = line(number)?.total else { return nil }
+        return lines.firstIndex { $0.hasUncodedEntries && $0.line == total }
+    }
 }
 
 public enum Balance: String, Codable, Sendable { case debit, credit }
@@ -268,6 +278,13 @@ public struct LineDescription: Codable, Sendable {
     /// line's own number is the range's first code. A rule that names the line reads the sum of
     /// its entries.
     public var entries: String?
+    /// False where the filer prints no code on an entry (Schedule S's reinsurers are listed by
+    /// name, NAIC code and ID, under the subtotal of their group): each printed entry then belongs
+    /// to the line of entries whose total line (the one line whose ``total`` is this line) is
+    /// printed next after it, and is numbered in printed order from the range's first code.
+    /// Such a line's entries print their values in the page's text and amount columns, and have
+    /// no caption. Nil (or true): each entry prints its code.
+    public var entryCodesPrinted: Bool?
     /// For a balance in a table of flows: whether it stands at the `start` or `end` of the
     /// column's period.
     public var instant: InstantPosition?
@@ -321,6 +338,18 @@ public struct LineDescription: Codable, Sendable {
     }
 
     public var isEntries: Bool { entries != nil }
+
+    /// A line of entries whose codes are not printed (``entryCodesPrinted``).
+    public var hasUncodedEntries: Bool { entries != nil && entryCodesPrinted == false }
+
+    /// The code of the entry printed `n`th (from 0) on a line of entries, numbered from the first
+    /// code; nil past the range's last code.
+    public func entryCode(_ n: Int) -> String? {
+        guard let (first, last) = entryCodes, let start = Int(first) else { return nil }
+        let code = String(start + n)
+        let padded = String(repeating: "0", count: max(0, first.utf8.count - code.utf8.count)) + code
+        return padded.utf8.count == first.utf8.count && Substring(padded) <= last ? padded : nil
+    }
 }
 
 /// A page's lines by the number printed on a row: the line of that number, or the line of

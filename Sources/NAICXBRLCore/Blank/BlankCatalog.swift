@@ -178,8 +178,25 @@ public final class BlankCatalog: @unchecked Sendable {
         guard line.line == first else {
             throw BlankCatalogError("\(place): a line of entries is numbered by its first code, \(first)")
         }
-        guard page.orientation == .items, line.concept != nil, !line.isHeading, !line.isWriteIn else {
-            throw BlankCatalogError("\(place): a line of entries reports an item on a page whose rows are items, and is no heading or write-in")
+        guard !line.isHeading, !line.isWriteIn else {
+            throw BlankCatalogError("\(place): a line of entries is no heading or write-in")
+        }
+        switch page.orientation {
+        case .items:
+            guard line.concept != nil else {
+                throw BlankCatalogError("\(place): on a page whose rows are items, a line of entries reports an item (concept)")
+            }
+        case .members:
+            // Its entries are told apart by their codes, not by a member of the page's line axis.
+            guard line.member == nil, line.concept == nil else {
+                throw BlankCatalogError("\(place): on a page whose rows are members, a line of entries has no member or concept: its entries' cells are facts of the columns' items, told apart by the entry's code")
+            }
+        }
+        if line.hasUncodedEntries {
+            let totals = page.lines.filter { $0.total == line.line }
+            guard totals.count == 1 else {
+                throw BlankCatalogError("\(place): its entries print no code, so they are the line's where the line totaling it alone is printed next; expected one line whose total is \(line.line), found \(totals.count)")
+            }
         }
         for other in page.lines where other.line != line.line {
             if line.hasEntry(other.line) {

@@ -459,13 +459,19 @@ public struct FactImporter: Sendable {
             }
             return "\(concept) is reported for \(context.period)\(describe(context)), which is not the line and column of its page that print it"
         }
-        // A cell of a page whose rows are members.
+        // A cell of a page whose rows are members: of a line (its member), or of an entry (its code).
         if let columns = memberColumns[concept] {
             for (p, c) in columns {
                 let page = blank.pages[p], column = page.columns[c]
-                guard periods.period(column.period ?? .currentYearToDate) == context.period, context.typed.isEmpty,
-                      context.explicit.count == 1, let member = context.explicit[TaxonomyModel.rowAxis(page)],
-                      let l = rowMembers[p]?[member] else { continue }
+                guard periods.period(column.period ?? .currentYearToDate) == context.period else { continue }
+                var line: Int?, code: String?
+                if context.typed.isEmpty, context.explicit.count == 1, let member = context.explicit[TaxonomyModel.rowAxis(page)] {
+                    line = rowMembers[p]?[member]
+                } else if context.explicit.isEmpty, context.typed.count == 1, let entry = context.typed["LineAxis"], page.hasEntries {
+                    line = page.entriesLine(of: entry)
+                    code = entry
+                }
+                guard let l = line else { continue }
                 var cell: Cell?
                 if column.valueKind == .amount {
                     cell = Self.cell(value, printed: printed)
@@ -473,7 +479,11 @@ public struct FactImporter: Sendable {
                     cell = t == "XXX" ? .notApplicable : .text(t)
                 }
                 guard let cell else { return "\(concept): the value does not fit the column" }
-                builder.setCell(page: p, line: l, column: c, cell)
+                if let code {
+                    builder.setEntryCell(page: p, line: l, code: code, column: c, cell)
+                } else {
+                    builder.setCell(page: p, line: l, column: c, cell)
+                }
                 return nil
             }
             return "\(concept) is reported for \(context.period)\(describe(context)), which is no row and column of its page"
@@ -499,7 +509,8 @@ public struct FactImporter: Sendable {
         guard let cell = Self.cell(value, printed: printed) else { return "\(concept): the printed form \(printed ?? "") does not match the value" }
         var column = context
         column.typed["LineAxis"] = nil
-        let columns = expected.contexts(page: p, instant: line.instant).indices.filter { expected.contexts(page: p, instant: line.instant)[$0] == column }
+        let contexts = expected.contexts(page: p, instant: line.instant)
+        let columns = contexts.indices.filter { contexts[$0] == column }
         guard !columns.isEmpty else { return unplaced(concept, p, l, context) }
         for c in columns { builder.setEntryCell(page: p, line: l, code: code, column: c, cell) }
         return nil

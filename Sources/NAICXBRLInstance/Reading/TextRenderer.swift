@@ -23,6 +23,11 @@ public enum TextRenderer {
             for heading in page.headings { out += "\t" + heading.joined(separator: "\t") + "\n" }
             for row in page.rows {
                 guard let line = description.line(printed: row.line) else { continue }
+                if line.hasUncodedEntries {
+                    // An entry whose code the statement does not print: its cells, as printed.
+                    out += ([row.caption ?? ""] + row.cells.map(ValueScanner.render)).joined(separator: "\t") + "\n"
+                    continue
+                }
                 var caption = row.caption ?? line.caption
                 if row.caption == nil, !row.captionAmounts.isEmpty { caption = fill(caption, row.captionAmounts) }
                 let number = printedNumber(row.line)

@@ -166,8 +166,8 @@ import NAICXBRLChecks
             let pageAxis: DimensionMembers = ["PageAxis": page.id]
             let members = description.orientation == .members
             let firstAmountColumn = description.columns.first { $0.valueKind == .amount }
-            var lineIndex: [String: Int] = [:]
-            for (i, line) in description.lines.enumerated() where lineIndex[line.line] == nil { lineIndex[line.line] = i }
+            // A row's line by its printed number (an entry's code finds its line of entries).
+            let lineIndex = LineLookup(description)
             // On a page whose rows are items, a cell's context depends on its column and on where
             // the line's balance stands (if it is one): worked out once per page.
             var itemContexts: [Int: Int] = [:]
@@ -180,9 +180,9 @@ import NAICXBRLChecks
             let suffixed = !members && description.columns.contains { $0.conceptSuffix != nil }
             // Lines and columns are read field by field where they are kept: a line or column
             // copied for each row and cell would retain each of its strings.
-            let hasEntries = description.hasEntries
+            let hasEntries = lineIndex.hasEntries
             for row in page.rows {
-                guard let l = lineIndex[row.line] ?? (hasEntries ? description.entriesLine(of: row.line) : nil) else {
+                guard let l = lineIndex[row.line] else {
                     diagnostics.append(Diagnostic(.error, .importError, file: file, line: nil, "\(description.title) has no line \(row.line)"))
                     continue
                 }
@@ -204,7 +204,12 @@ import NAICXBRLChecks
                     let isAmount = description.columns[index].valueKind == .amount
                     let concept: Int?
                     let context: Int
-                    if members {
+                    if hasEntries, description.lines[l].isEntries {
+                        // An entry's cells: the column's context and the entry's code.
+                        concept = members ? columnConcepts[index] : suffixed ? cellConcepts[index]
+                            : description.columns[index].valueKind == .code ? nil : lineConcept
+                        context = number(TaxonomyModel.entryContext(description, description.lines[l], column: index, code: row.line, periods: periods))
+                    } else if members {
                         concept = columnConcepts[index]
                         if let known = rowContexts.first(where: { $0.period == period }) {
                             context = known.context
@@ -217,14 +222,7 @@ import NAICXBRLChecks
                     } else {
                         concept = suffixed ? cellConcepts[index] : description.columns[index].valueKind == .code ? nil : lineConcept
                         let key = index * 3 + (instant == nil ? 0 : instant == .start ? 1 : 2)
-                        if hasEntries, description.lines[l].isEntries {
-                            // An entry's cells: the column's context and the entry's code.
-                            var c = FactContext(period: periods.period(period ?? .currentYearToDate, at: instant), typed: ["LineAxis": row.line])
-                            if let member = description.columns[index].member {
-                                c.explicit[TaxonomyModel.columnAxis(description)] = TaxonomyModel.member(description, member, rows: false)
-                            }
-                            context = number(c)
-                        } else if let known = itemContexts[key] {
+                        if let known = itemContexts[key] {
                             context = known
                         } else {
                             var c = FactContext(period: periods.period(period ?? .currentYearToDate, at: instant))

@@ -1071,14 +1071,7 @@ private struct Document {
         /// entry printed on row `code`.
         @inline(__always)
         mutating func context(_ line: LineDescription, column c: Int, row code: String) -> FactContext {
-            if line.isEntries {
-                var made = FactContext(period: periods.period(description.columns[c].period ?? .currentYearToDate, at: line.instant),
-                                       typed: ["LineAxis": code])
-                if let member = description.columns[c].member {
-                    made.explicit[TaxonomyModel.columnAxis(description)] = TaxonomyModel.member(description, member, rows: false)
-                }
-                return made
-            }
+            if line.isEntries { return TaxonomyModel.entryContext(description, line, column: c, code: code, periods: periods) }
             if members {
                 let period = description.columns[c].period
                 if let known = rowContexts.first(where: { $0.period == period }) { return known.context }

@@ -40,6 +40,11 @@ struct PositionedPageReader {
     /// The sub-lines of lines whose amount is printed on a sub-line's row
     /// (``LineDescription/amountOnRowOf``): their amounts stand in the inner column.
     private let innerLines: Set<String>
+    /// On a page whose entries print no code (``LineDescription/entryCodesPrinted``): a line of
+    /// such entries, whose columns an entry is read by, and the entries read since the last
+    /// numbered line, which the next numbered line's total decides the line of.
+    private let uncodedTemplate: Int?
+    private var pendingEntries: [(row: Row, lines: [PositionedLine], page: PositionedPage)] = []
 
     init(description: PageDescription) {
         self.description = description
@@ -48,6 +53,7 @@ struct PositionedPageReader {
         innerLines = Set(description.lines.map(\.line).filter { line in grouping.contains { line.hasPrefix($0 + ".") } })
         sectionKeys = (description.sections ?? []).map { Text.key($0) } + (description.subtitles ?? []).map { Text.key($0) }
         footnoteKeys = (description.footnotes ?? []).map { Text.key($0) }
+        uncodedTemplate = description.lines.firstIndex(where: \.hasUncodedEntries)
     }
 
     /// The printed row being gathered: its number line and the lines that continue it.
@@ -62,6 +68,8 @@ struct PositionedPageReader {
         var closed = false
         /// Parentheses opened and not yet closed before the last printed line.
         var depth = 0
+        /// An entry whose code is not printed: `line` is empty until its line of entries is known.
+        var uncoded = false
     }
 
     mutating func read(_ page: PositionedPage, from first: Int, to end: Int, into reader: inout LayoutReader) {
@@ -214,7 +222,8 @@ struct PositionedPageReader {
             let gaps = zip(placed, placed.dropFirst()).map { $1 - $0 }
             let unit = reader.document.source == .pdf ? 1.0 : 0.2
             halfGap = (gaps.min() ?? 80 * unit) / 2
-            valueStart = (placed.first ?? 0) - halfGap
+            valueStart = uncodedTemplate == nil ? (placed.first ?? 0) - halfGap
+                : PositionedPageReader.amountsStart(centers, description.columns) ?? (placed.first ?? 0) - halfGap
             layout = (centers, halfGap, valueStart)
         } else if let layout {
             // A page that goes on from the last one, under the same column headings.
@@ -313,6 +322,7 @@ struct PositionedPageReader {
             return
         }
         dropMarginWords(&line, page, &scan, into: &reader)
+        if startUncodedEntry(line, page, &scan, into: &reader) { return }
         if startSection(line, page, &scan, into: &reader) { return }
         if startNumberedRow(line, page, &scan, into: &reader) { return }
         continueRow(line, page, &scan, into: &reader)
@@ -452,6 +462,8 @@ struct PositionedPageReader {
         }
         guard number.marked else { return false }
         finishCurrent(&scan, page, into: &reader)
+        // Entries printed without codes before it are that unknown line's, not the next known one's.
+        refusePendingEntries("line \(number.line), printed next, is not a line of the blank", into: &reader)
         reader.report(.error, .unknownLine, page: page, line: line,
                       "line \(number.line) is not a line of \(description.title); its text is \"\(String(line.text.prefix(80)))\"")
         return true
@@ -658,11 +670,160 @@ struct PositionedPageReader {
         return text.isEmpty ? nil : text
     }
 
+    // MARK: entries whose codes are not printed
+
+    /// Where a listing's amounts start: half the narrowest gap between amount columns left of the
+    /// first amount column's heading (the text columns and the totals' captions stand before).
+    static func amountsStart(_ centers: [Double?], _ columns: [ColumnDescription]) -> Double? {
+        let amounts = columns.indices.filter { columns[$0].valueKind == .amount }.compactMap { centers[$0] }.sorted()
+        guard let first = amounts.first else { return nil }
+        let gap = zip(amounts, amounts.dropFirst()).map { $1 - $0 }.min() ?? 80
+        return first - gap / 2
+    }
+
+    /// The text column of each word printed before the amounts on one printed line of an entry
+    /// whose code is not printed. A listing prints each text cell with dot leaders filling the
+    /// rest of its column, so a cell's text (a run of words no wider apart than a character and a
+    /// half) stands somewhere in the room between the texts beside it, whatever its alignment:
+    /// the cell is the text column whose heading stands in that room, the one nearest the text
+    /// where more than one does; where none does, the column whose heading is nearest.
+    static func entryTextColumns(_ words: [PositionedWord], _ range: Range<Int>, centers: [Double?], columns: [ColumnDescription],
+                                 valueStart: Double) -> [Int: Int] {
+        var runs: [(indices: [Int], x0: Double, x1: Double)] = []
+        // Whether the last word read ends in leaders (or is one): the next text is another cell's.
+        var leaderBefore = true
+        for index in range where index < words.count {
+            let word = words[index]
+            guard let text = stripLeaders(word.text) else {
+                leaderBefore = true
+                continue
+            }
+            let center = centerWithoutLeaders(word, text)
+            guard center < valueStart else { break }
+            let share = (word.x1 - word.x0) / Double(max(word.text.count, 1))
+            let leading = word.text.prefix { $0 == "." }.count
+            let x0 = word.x0 + share * Double(leading), x1 = x0 + share * Double(text.count)
+            if !leaderBefore, leading < 2, let last = runs.last, x0 - last.x1 <= 1.5 * word.characterWidth {
+                runs[runs.count - 1].indices.append(index)
+                runs[runs.count - 1].x1 = x1
+            } else {
+                runs.append(([index], x0, x1))
+            }
+            leaderBefore = word.text.utf8.count - text.utf8.count - leading >= 2
+        }
+        let textColumns = columns.indices.filter { columns[$0].valueKind != .amount && centers[$0] != nil }
+        var placed: [Int: Int] = [:]
+        for (r, run) in runs.enumerated() {
+            let roomStart = r > 0 ? runs[r - 1].x1 : -Double.infinity
+            let roomEnd = r + 1 < runs.count ? runs[r + 1].x0 : valueStart
+            let middle = (run.x0 + run.x1) / 2
+            let inRoom = textColumns.filter { c in centers[c].map { $0 > roomStart && $0 < roomEnd } ?? false }
+            let pool = inRoom.isEmpty ? textColumns : inRoom
+            guard let column = pool.min(by: { abs((centers[$0] ?? 0) - middle) < abs((centers[$1] ?? 0) - middle) }) else { continue }
+            for index in run.indices { placed[index] = column }
+        }
+        return placed
+    }
+
+    /// A line that starts an entry whose code is not printed: on a page with such entries, a line
+    /// with no line number of the page whose words before the amounts fill two text columns or
+    /// more (a total's caption going on, or a name wrapped onto a second line, fills one). False
+    /// for any other line.
+    private mutating func startUncodedEntry(_ line: PositionedLine, _ page: PositionedPage, _ scan: inout PageScan,
+                                            into reader: inout LayoutReader) -> Bool {
+        guard let template = uncodedTemplate, reader.document.source == .pdf,
+              PositionedPageReader.lineNumber(line.words.first, before: scan.valueStart).flatMap({ lineIndex[$0.line] }) == nil else { return false }
+        let placed = PositionedPageReader.entryTextColumns(line.words, 0..<line.words.count, centers: scan.centers, columns: description.columns,
+                                                          valueStart: scan.valueStart)
+        guard Set(placed.values).count >= 2, !(scan.rowsOnPage == 0 && isColumnHeading(line)) else { return false }
+        finishCurrent(&scan, page, into: &reader)
+        scan.current = Gathered(line: "", index: template, lines: [line], words: line.words, ranges: [0..<line.words.count],
+                                closed: closes(line.words, valueStart: scan.valueStart, source: reader.document.source), uncoded: true)
+        scan.rowsOnPage += 1
+        return true
+    }
+
+    /// Whether a line printed before the page's first row is a line of its column headings, which
+    /// is no entry: every word a word of the columns' headings ("Code  Number  Date  Name of
+    /// Company"), or no word with a digit or dot leaders ("Domi-  ciliary  Type of  Reserve Credit
+    /// Taken"), where an entry prints its codes, dates or amounts, or leaders in its empty cells.
+    private func isColumnHeading(_ line: PositionedLine) -> Bool {
+        func keys(_ text: String) -> [String] { text.split { !$0.isLetter && !$0.isNumber }.map { Text.key($0) } }
+        let words = Set((description.columns.map(\.heading) + (description.columnHeadingLines ?? [])).flatMap(keys))
+        if line.words.allSatisfy({ word in keys(word.text).allSatisfy(words.contains) }) { return true }
+        return !line.words.contains { word in word.text.contains(where: \.isNumber) || word.text.contains("..") }
+    }
+
+    /// Reads an entry whose code is not printed: its words placed in the text columns by
+    /// ``entryTextColumns`` and in the amount columns under their headings; kept until the line
+    /// of entries it belongs to is known.
+    private mutating func finishUncodedEntry(_ row: Gathered, page: PositionedPage, centers: [Double?], valueStart: Double,
+                                             into reader: inout LayoutReader) {
+        let label = "\(description.title) entry \"\(String(PositionedPageReader.plainText(row.lines[0]).prefix(60)))\""
+        var placing = RowPlacement(row: row, line: description.lines[row.index], label: label, page: page, columns: description.columns,
+                                   centers: centers, valueStart: valueStart, layoutText: false)
+        for range in row.ranges {
+            placing.entryColumns.merge(PositionedPageReader.entryTextColumns(row.words, range, centers: centers, columns: description.columns,
+                                                                            valueStart: valueStart)) { a, _ in a }
+        }
+        placing.placeWords(amountsSpaced: spacing.amounts, into: &reader)
+        let caption = placing.captionWords.joined(separator: " ")
+        pendingEntries.append((Row(line: "", caption: caption.isEmpty ? nil : caption, cells: placing.cells,
+                                   readByOCR: reader.ocrPages.contains(page.number)), row.lines, page))
+    }
+
+    /// Files the entries read since the last numbered line under the line of entries that line
+    /// `number` (printed next, its caption accepted) totals, numbered in printed order after the
+    /// line's entries filed already; where `number` totals no such line, they are not filed, and
+    /// an error says so.
+    private mutating func fileUncodedEntries(before number: String, into reader: inout LayoutReader) {
+        guard !pendingEntries.isEmpty else { return }
+        guard let l = description.uncodedEntriesTotaled(by: number) else {
+            refusePendingEntries("line \(number), printed next, totals no line of entries", into: &reader)
+            return
+        }
+        let line = description.lines[l]
+        var next = rows.filter { line.hasEntry($0.line) }.count
+        for (row, lines, page) in pendingEntries {
+            guard let code = line.entryCode(next) else {
+                reader.report(.error, .unrecognizedLine, page: page, line: lines[0],
+                              "\(description.title): more entries are printed before line \(number) than the codes \(line.entries ?? "") number; this one is not filed")
+                for source in lines { reader.mark(source, .reported) }
+                continue
+            }
+            next += 1
+            var filed = row
+            filed.line = code
+            seen.insert(code)
+            if let source = lines[0].sourceLine { origins[code] = source }
+            for source in lines { reader.mark(source, .mapped) }
+            rows.append(filed)
+        }
+        pendingEntries.removeAll()
+    }
+
+    /// Reports the entries read since the last numbered line as not filed, and why.
+    private mutating func refusePendingEntries(_ why: String, into reader: inout LayoutReader) {
+        for (_, lines, page) in pendingEntries {
+            reader.report(.error, .unrecognizedLine, page: page, line: lines[0],
+                          "\(description.title): an entry printed without a code belongs to the line of entries whose total is printed next, but \(why); it is not filed: \"\(String(PositionedPageReader.plainText(lines[0]).prefix(80)))\"")
+            for source in lines { reader.mark(source, .reported) }
+        }
+        pendingEntries.removeAll()
+    }
+
     /// Files one printed row: its words placed in the columns' cells or kept as its caption, the
     /// caption checked against the blank's, and any amount it prints for the line grouping it.
     private mutating func finishRow(_ row: Gathered, page: PositionedPage, centers: [Double?], valueStart: Double, into reader: inout LayoutReader) {
+        if row.uncoded {
+            finishUncodedEntry(row, page: page, centers: centers, valueStart: valueStart, into: &reader)
+            return
+        }
         let label = "\(description.title) line \(row.line)"
-        guard firstPrinting(of: row, label: label, page: page, into: &reader) else { return }
+        guard firstPrinting(of: row, label: label, page: page, into: &reader) else {
+            refusePendingEntries("line \(row.line), printed next, is printed twice", into: &reader)
+            return
+        }
         var placing = RowPlacement(row: row, line: description.lines[row.index], label: label, page: page, columns: description.columns,
                                    centers: centers, valueStart: valueStart, layoutText: reader.document.source == .layoutText)
         if placing.layoutText {
@@ -677,7 +838,13 @@ struct PositionedPageReader {
         }
         placing.placeWords(amountsSpaced: spacing.amounts, into: &reader)
         var printed = Row(line: row.line, cells: placing.cells, readByOCR: reader.ocrPages.contains(page.number))
-        guard acceptCaption(placing.captionWords.joined(separator: " "), of: row, into: &printed, label: label, page: page, reader: &reader) else { return }
+        guard acceptCaption(placing.captionWords.joined(separator: " "), of: row, into: &printed, label: label, page: page, reader: &reader) else {
+            refusePendingEntries("line \(row.line), printed next, is not filed", into: &reader)
+            return
+        }
+        // The entries printed without codes before the line, once its caption says it is the
+        // line its number names.
+        fileUncodedEntries(before: row.line, into: &reader)
         if let first = rows.firstIndex(where: { $0.line == row.line }) {
             // The line printed again under a later block of columns: its cells there.
             for (c, cell) in printed.cells.enumerated() where cell != .blank { rows[first].cells[c] = cell }
@@ -789,6 +956,9 @@ struct PositionedPageReader {
         let phrases: [Int: Double]
         /// A dollar sign printed apart from the amount it belongs to ("$   1,236").
         var dollar = false
+        /// An entry whose code is not printed: the text column of each word printed before the
+        /// amounts (``entryTextColumns``).
+        var entryColumns: [Int: Int] = [:]
 
         init(row: Gathered, line: LineDescription, label: String, page: PositionedPage, columns: [ColumnDescription],
              centers: [Double?], valueStart: Double, layoutText: Bool) {
@@ -911,6 +1081,10 @@ struct PositionedPageReader {
                 return
             }
             if placeAssigned(wordIndex, cleaned) { return }
+            if let column = entryColumns[wordIndex] {
+                appendText(cleaned, to: column)
+                return
+            }
             // The fixed code of the line (Schedule T's state abbreviation), wherever it stands.
             if let code = line.code, let codeColumn, !filled[codeColumn], cleaned == code {
                 filled[codeColumn] = true
@@ -984,13 +1158,18 @@ struct PositionedPageReader {
         private mutating func placeText(_ cleaned: String, at textCenter: Double) -> Bool {
             guard textCenter >= valueStart, let column = PositionedPageReader.nearest(textCenter, centers),
                   columns[column].valueKind == .text, ValueScanner.value(Substring(cleaned)).map({ $0.amount == nil }) ?? true else { return false }
+            appendText(cleaned, to: column)
+            return true
+        }
+
+        /// Adds a word to a text column's text (after one space), or makes it the cell's text.
+        private mutating func appendText(_ cleaned: String, to column: Int) {
             if filled[column], case .text(let before) = cells[column] {
                 cells[column] = .text(before + " " + cleaned)
             } else if !filled[column] {
                 filled[column] = true
                 cells[column] = ValueScanner.value(Substring(cleaned)) == .notApplicable ? .notApplicable : .text(cleaned)
             }
-            return true
         }
 
         /// Places a word standing in the amount columns in the column whose heading is nearest,
@@ -1324,6 +1503,7 @@ struct PositionedPageReader {
     }
 
     mutating func finish(into reader: inout LayoutReader) -> Page {
+        refusePendingEntries("no line totaling a line of entries is printed after \(pendingEntries.count == 1 ? "it" : "them")", into: &reader)
         let printed = Set(rows.map(\.line))
         let missing = description.lines.filter { !$0.isWriteIn && !$0.isEntries && !printed.contains($0.line) }.map(\.line)
         if !missing.isEmpty {

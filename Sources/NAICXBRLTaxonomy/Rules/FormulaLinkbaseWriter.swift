@@ -405,7 +405,10 @@ package struct FormulaLinkbaseWriter: Sendable {
             guard !textColumn else {
                 throw Unsupported(rule: rule.id, problem: "\(page.id) line \(plan.slotLine[row]) stands for entries; a text column of entries is not summed")
             }
-            variable.filters.append(FilterUse(filter: .typedDimension(axis: qname("LineAxis"), test: nil), cover: true))
+            // The codes of this line's entries: on a page whose rows are members, every line of
+            // entries reports the columns' items.
+            let codes = plan.line(ofRow: row)?.entryCodes.map { "normalize-space(string(.)) ge '\($0.first)' and normalize-space(string(.)) le '\($0.last)'" }
+            variable.filters.append(FilterUse(filter: .typedDimension(axis: qname("LineAxis"), test: codes), cover: true))
             variable.bindAsSequence = true
             let name = names.name("entries|\(page.id)|\(plan.slotLine[row])|\(columns.name)") { .fact(variable) }
             return "sum($\(name))"
@@ -540,7 +543,12 @@ package struct FormulaLinkbaseWriter: Sendable {
             filters.append(FilterUse(filter: .concepts([qname(concept)]), cover: true))
             filters += periodFilters(period, nil)
             let axis = qname(TaxonomyModel.rowAxis(description))
-            if let row {
+            if let row, plan.line(ofRow: row)?.isEntries == true {
+                // A line of entries: its entries' facts have the entry's code (``cellExpression``)
+                // where a line's have its member; the line axis is covered, so no other cell's
+                // member is asked of them.
+                filters.append(FilterUse(filter: .aspectCover(aspects: [], dimensions: [axis]), cover: true))
+            } else if let row {
                 guard let member = plan.line(ofRow: row)?.member else {
                     throw Unsupported(rule: rule.id, problem: "\(page.id) line \(plan.slotLine[row]) is no member")
                 }

@@ -1,0 +1,78 @@
+import Foundation
+import XCTest
+@_spi(Stages) @testable import NAICXBRLCore
+@testable import NAICXBRLReading
+
+/// Entries printed without codes (Schedule S's reinsurers): each belongs to the line of entries
+/// whose total line is printed next, numbered in printed order; what no such total follows is
+/// reported and not filed.
+final class UncodedEntriesTests: XCTestCase {
+    func testAnUncodedEntryIsNumberedInPrintedOrderUnderTheLineItsTotalNames() throws {
+        let blank = try BlankCatalog.bundled.blank("life-ah-annual", year: 2024)
+        let page = try XCTUnwrap(blank.page("ScheduleSPart2"))
+        let line = try XCTUnwrap(page.line("0800001"))
+        XCTAssertTrue(line.hasUncodedEntries)
+        XCTAssertEqual(line.entryCode(0), "0800001")
+        XCTAssertEqual(line.entryCode(41), "0800042")
+        XCTAssertEqual(line.entryCode(99_997), "0899998")
+        XCTAssertNil(line.entryCode(99_998), "past the range's last code")
+        XCTAssertEqual(page.uncodedEntriesTotaled(by: "0899999").map { page.lines[$0].line }, "0800001")
+        XCTAssertNil(page.uncodedEntriesTotaled(by: "1099999"), "1099999 totals lines, not entries")
+        XCTAssertNil(page.uncodedEntriesTotaled(by: "0800001"))
+    }
+
+    func testTheCatalogWantsOneTotalLineForUncodedEntriesAndNoMemberOnThem() throws {
+        let blank = try BlankCatalog.bundled.blank("life-ah-annual", year: 2024)
+        let index = try XCTUnwrap(blank.pages.firstIndex { $0.id == "ScheduleSPart2" })
+        XCTAssertNoThrow(try BlankCatalog.checkCells(of: blank, file: "test.json"))
+        let entries = try XCTUnwrap(blank.pages[index].lines.firstIndex { $0.line == "0800001" })
+        let total = try XCTUnwrap(blank.pages[index].lines.firstIndex { $0.line == "0899999" })
+        func refused(_ change: (inout PageDescription) -> Void, _ message: String) {
+            var changed = blank
+            change(&changed.pages[index])
+            XCTAssertThrowsError(try BlankCatalog.checkCells(of: changed, file: "test.json")) { error in
+                XCTAssertEqual((error as? BlankCatalogError)?.message, message)
+            }
+        }
+        refused({ $0.lines[total].total = "0899998" },
+                "test.json: ScheduleSPart2 line 0800001: its entries print no code, so they are the line's where the line totaling it alone is printed next; expected one line whose total is 0800001, found 0")
+        refused({ $0.lines[entries].member = "Reinsurers" },
+                "test.json: ScheduleSPart2 line 0800001: on a page whose rows are members, a line of entries has no member or concept: its entries' cells are facts of the columns' items, told apart by the entry's code")
+    }
+
+    /// Forethought 2024's Schedule S Part 2 with its line 0899999 taken out of the PDF's words: the
+    /// Mutual of Omaha entry printed before it is then followed by 1099999, which totals lines and
+    /// no entries, so it is reported and filed nowhere; the Global Atlantic entry before 0599999
+    /// is still 0500001.
+    func testAnEntryFollowedByNoTotalOfEntriesIsReportedAndNotFiled() throws {
+        try AnnualStatementTests.requirePdftotext()
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: AnnualStatementTests.pdfPath("forethought-life-2024"))))
+        var document = try PDFText.document(pdf: bytes, name: "forethought-life-2024-annual.pdf")
+        let p = try XCTUnwrap(document.pages.firstIndex { page in
+            page.lines.prefix(4).contains { $0.words.map(\.text).joined(separator: " ") == "SCHEDULE S - PART 2" }
+        })
+        let before = document.pages[p].lines.count
+        document.pages[p].lines.removeAll { $0.words.first?.text == "0899999." }
+        XCTAssertEqual(document.pages[p].lines.count, before - 1)
+        let blank = try BlankCatalog.bundled.blank("life-ah-annual", year: 2024)
+        let result = LayoutStatementParser.parse(document, blank: blank)
+        let rows = try XCTUnwrap(result.statement.page("ScheduleSPart2")).rows
+        XCTAssertEqual(rows.first { $0.line == "0500001" }?.cells[3], .text("Global Atlantic Re Ltd"))
+        XCTAssertFalse(rows.contains { $0.cells.contains(.text("Mutual of Omaha Insurance Company")) })
+        XCTAssertNil(rows.first { $0.line == "0899999" })
+        XCTAssertTrue(result.diagnostics.contains { $0.severity == .error && $0.message.contains("line 1099999, printed next, totals no line of entries")
+                && $0.message.contains("Mutual of Omaha") }, "\(result.diagnostics.filter { $0.severity == .error }.map(\.message))")
+
+        // The subtotal printed with a number the page does not have: the entry is that line's,
+        // whatever it is, and not the next known total's.
+        var renumbered = try PDFText.document(pdf: bytes, name: "forethought-life-2024-annual.pdf")
+        let l = try XCTUnwrap(renumbered.pages[p].lines.firstIndex { $0.words.first?.text == "0899999." })
+        renumbered.pages[p].lines[l].words[0].text = "2599999."
+        let unknown = LayoutStatementParser.parse(renumbered, blank: blank)
+        let unknownRows = try XCTUnwrap(unknown.statement.page("ScheduleSPart2")).rows
+        XCTAssertFalse(unknownRows.contains { $0.cells.contains(.text("Mutual of Omaha Insurance Company")) })
+        XCTAssertEqual(unknownRows.first { $0.line == "0500001" }?.cells[3], .text("Global Atlantic Re Ltd"))
+        XCTAssertTrue(unknown.diagnostics.contains { $0.severity == .error && $0.message.contains("line 2599999, printed next, is not a line of the blank") })
+        XCTAssertTrue(unknown.diagnostics.contains { $0.severity == .error && $0.message.contains("line 2599999 is not a line of SCHEDULE S - PART 2") })
+    }
+}
