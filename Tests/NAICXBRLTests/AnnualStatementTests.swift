@@ -429,7 +429,7 @@ final class AnnualStatementTests: XCTestCase {
     /// 1, Column 14: 231,121,916) is 37 above its Part A verification's line 10 (231,121,879)
     /// (Fixtures/annual/README.md lists them).
     func testCrosschecksPassExceptDifferencesPrintedInTheFilings() throws {
-        guard let checker = try Checker.bundled(for: .lifeAnnual) else { return XCTFail("no annual rules") }
+        guard let checker = Checker.shared(for: .lifeAnnual) else { return XCTFail("no annual rules") }
         let printedDifferences = [
             "forethought-life-2024": ["asset-valuation-reserve-equity-component-line-99-total-col-1",
                                       "asset-valuation-reserve-equity-component-line-99-total-col-4",
@@ -466,7 +466,7 @@ final class AnnualStatementTests: XCTestCase {
     /// leaves out (Exhibit 1, Exhibit 7, the Five-Year Historical Data, …) are not evaluated; the
     /// one failure is a difference of 2 the filing prints (Fixtures/annual/README.md).
     func testAPartialFilingReportsItsOwnDifferenceAndNotTheTiesToPagesItLeavesOut() throws {
-        guard let checker = try Checker.bundled(for: .lifeAnnual) else { return XCTFail("no annual rules") }
+        guard let checker = Checker.shared(for: .lifeAnnual) else { return XCTFail("no annual rules") }
         try Self.requirePdftotext()
         let statement = try StatementParser.parse(fileAt: EntityAndUnreadableTextTests.athene).statement
         let report = checker.check(statement)
@@ -495,7 +495,7 @@ final class AnnualStatementTests: XCTestCase {
         guard let page = statement.pages.firstIndex(where: { $0.id == "Liabilities" }),
               let row = statement.pages[page].rows.firstIndex(where: { $0.line == "39" }) else { return XCTFail("no Liabilities line 39") }
         statement.pages[page].rows[row].cells[0] = .amount(printed("60,160,298,246"))
-        let report = try XCTUnwrap(Checker.bundled(for: .lifeAnnual)).check(statement)
+        let report = try XCTUnwrap(Checker.shared(for: .lifeAnnual)).check(statement)
         XCTAssertGreaterThanOrEqual(report.summary.errors, 2, report.text(includePassed: false))
     }
 
@@ -503,7 +503,7 @@ final class AnnualStatementTests: XCTestCase {
     /// (Liabilities line 3, column 1), and its opening balances (lines 1 + 10) the prior year's:
     /// one number changed fails each tie.
     func testAChangedNumberOnExhibit7FailsItsTiesToTheLiabilities() throws {
-        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let checker = try XCTUnwrap(Checker.shared(for: .lifeAnnual))
         let statement = try parse("forethought-life-2024").statement
         XCTAssertEqual(statement.cell("Exhibit7", "14", column: "1", blank: .lifeAnnual), .amount(printed("3,307,513,562")))
         XCTAssertEqual(statement.cell("Liabilities", "3", column: "1", blank: .lifeAnnual), .amount(printed("3,307,513,562")))
@@ -519,7 +519,7 @@ final class AnnualStatementTests: XCTestCase {
     /// in the Exhibit of Net Investment Income (line 11). One number changed fails each tie; the
     /// values are Forethought 2024's as printed.
     func testAChangedNumberOnExhibit2FailsItsTies() throws {
-        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let checker = try XCTUnwrap(Checker.shared(for: .lifeAnnual))
         let statement = try parse("forethought-life-2024").statement
         XCTAssertEqual(statement.cell("Exhibit2", "12", column: "7", blank: .lifeAnnual), .amount(printed("20,348,066")))
         XCTAssertEqual(statement.cell("Liabilities", "12", column: "2", blank: .lifeAnnual), .amount(printed("25,126,842")))
@@ -538,7 +538,7 @@ final class AnnualStatementTests: XCTestCase {
     /// Commonwealth 2023's as printed. Its column 1 is also columns 2 to 9 on every line, a rule
     /// from the blank's column total.
     func testAChangedNumberOnTheAnalysisOfOperationsFailsItsTies() throws {
-        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let checker = try XCTUnwrap(Checker.shared(for: .lifeAnnual))
         let statement = try parse("commonwealth-annuity-2023").statement
         XCTAssertEqual(statement.cell("AnalysisOfOperationsSummary", "1", column: "1", blank: .lifeAnnual), .amount(printed("2,155,129,009")))
         XCTAssertEqual(statement.cell("SummaryOfOperations", "33", column: "1", blank: .lifeAnnual), .amount(printed("(305,605,028)")))
@@ -562,7 +562,7 @@ final class AnnualStatementTests: XCTestCase {
     /// column for that line of business (2 to 6): premiums (line 1) and the totals of lines 9, 28 and 33 are listed
     /// ties. One number changed fails each; the values are Commonwealth 2023's as printed.
     func testAChangedNumberOnTheLinesOfBusinessFailsTheirTies() throws {
-        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let checker = try XCTUnwrap(Checker.shared(for: .lifeAnnual))
         let statement = try parse("commonwealth-annuity-2023").statement
         XCTAssertEqual(statement.cell("AnalysisOfOperationsIndividualAnnuities", "1", column: "1", blank: .lifeAnnual), .amount(printed("1,874,301,918")))
         XCTAssertEqual(statement.cell("AnalysisOfOperationsGroupAnnuities", "33", column: "1", blank: .lifeAnnual), .amount(printed("(32,296,259)")))
@@ -587,7 +587,7 @@ final class AnnualStatementTests: XCTestCase {
     /// hold where the two sides are made equal, and one number changed then fails it. The Group
     /// Life page prints its page number beside its first footnote: the footnote is read whole.
     func testAChangedNumberOnTheAnalysisOfIncreaseInReservesFailsItsTies() throws {
-        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let checker = try XCTUnwrap(Checker.shared(for: .lifeAnnual))
         let statement = try parse("commonwealth-annuity-2023").statement
         let differences: [(String, String, String, String)] = [
             ("commonwealth-annuity-2023", "15,465,393,639", "14,205,301,973", "1,260,091,664"),
@@ -599,7 +599,7 @@ final class AnnualStatementTests: XCTestCase {
             XCTAssertEqual(printedStatement.cell("AnalysisOfIncreaseInReservesIndividualAnnuities", "1", column: "1", blank: .lifeAnnual), .amount(printed(start)), filing)
             XCTAssertEqual(printedStatement.cell("AnalysisOfOperationsIndividualAnnuities", "19", column: "1", blank: .lifeAnnual), .amount(printed(increase)), filing)
             let rule = "analysis-of-increase-in-reserves-individual-annuities-equals-analysis-of-operations"
-            let checks = try XCTUnwrap(Checker.bundled(for: Blank.edition("life-ah-annual", printedStatement.edition ?? 2024)))
+            let checks = try XCTUnwrap(Checker.shared(for: Blank.edition("life-ah-annual", printedStatement.edition ?? 2024)))
             XCTAssertEqual(checks.check(printedStatement).results.first { $0.rule == rule }?.status, .failed, filing)
         }
         for kind in ["IndividualLife", "GroupLife", "IndividualAnnuities", "GroupAnnuities"] {
@@ -642,7 +642,7 @@ final class AnnualStatementTests: XCTestCase {
     /// line 22 is line 26.2 (reinsurance assumed), column 1. One number changed fails each tie; the
     /// values are Commonwealth 2023's as printed.
     func testAChangedNumberOnExhibit1Part2FailsItsTies() throws {
-        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let checker = try XCTUnwrap(Checker.shared(for: .lifeAnnual))
         let statement = try parse("commonwealth-annuity-2023").statement
         assertCells(statement, [("Exhibit1Part2", "26.1", "1", "1,129,664,133"), ("SummaryOfOperations", "6", "1", "1,129,664,133"),
                                 ("Exhibit1Part2", "24.3", "1", "(602,586,953)")])
@@ -658,7 +658,7 @@ final class AnnualStatementTests: XCTestCase {
     /// column 6, line 4.2 = column 6) and what Part 2 carries (line 2.4, column 1). One number
     /// changed fails each tie; the values are Commonwealth 2023's as printed.
     func testAChangedNumberOnExhibit8Part1FailsItsTies() throws {
-        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let checker = try XCTUnwrap(Checker.shared(for: .lifeAnnual))
         let statement = try parse("commonwealth-annuity-2023").statement
         XCTAssertEqual(statement.cell("Exhibit8Part1", "2.21", column: "1", blank: .lifeAnnual), .amount(printed("12,445,362")))
         XCTAssertEqual(statement.cell("Exhibit8Part1", "4.1", column: "1", blank: .lifeAnnual), .amount(printed("17,937,166")))
@@ -677,7 +677,7 @@ final class AnnualStatementTests: XCTestCase {
     /// 41) print in column 1 only, so the column arithmetic does not go over them. One number
     /// changed fails each tie; the values are Forethought 2024's as printed.
     func testAChangedNumberOnScheduleSPart7FailsItsTies() throws {
-        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let checker = try XCTUnwrap(Checker.shared(for: .lifeAnnual))
         let statement = try parse("forethought-life-2024").statement
         XCTAssertEqual(statement.cell("ScheduleSPart7", "8", column: "1", blank: .lifeAnnual), .amount(printed("60,160,298,146")))
         XCTAssertEqual(statement.cell("ScheduleSPart7", "41", column: "1", blank: .lifeAnnual), .amount(printed("26,820,734,423")))
@@ -707,7 +707,7 @@ final class AnnualStatementTests: XCTestCase {
     /// jurisdictions. One number changed fails each tie; the values are Forethought 2024's as
     /// printed.
     func testAChangedNumberOnScheduleTPart2FailsItsTies() throws {
-        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let checker = try XCTUnwrap(Checker.shared(for: .lifeAnnual))
         let statement = try parse("forethought-life-2024").statement
         XCTAssertEqual(statement.cell("ScheduleTPart2", "59", column: "1", blank: .lifeAnnual), .amount(printed("462,771,185")))
         XCTAssertEqual(statement.cell("ScheduleTPart2", "8", column: "5", blank: .lifeAnnual), .amount(printed("2,100,886,817")))
@@ -725,7 +725,7 @@ final class AnnualStatementTests: XCTestCase {
     /// Schedule T's line 59, columns 2 to 5. One number changed fails each tie; the values are
     /// Forethought 2024's as printed.
     func testAChangedNumberOnTheStatePageFailsItsTies() throws {
-        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let checker = try XCTUnwrap(Checker.shared(for: .lifeAnnual))
         let statement = try parse("forethought-life-2024").statement
         assertCells(statement, [("LifeInsuranceStatePage", "11", "1", "329,301,253"), ("LifeInsuranceStatePage", "19", "1", "133,469,932"),
                                 ("ScheduleT", "59", "2", "462,771,185"), ("LifeInsuranceStatePage", "46", "1", "72,330,952")])
@@ -746,7 +746,7 @@ final class AnnualStatementTests: XCTestCase {
     /// prints its gross total invested assets 2 below its lines' sum and the Assets page's line 12
     /// (69,494,005,430 against 69,494,005,432): that is the filing's own difference.
     func testAChangedNumberOnTheSummaryInvestmentScheduleFailsItsTies() throws {
-        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let checker = try XCTUnwrap(Checker.shared(for: .lifeAnnual))
         let statement = try parse("forethought-life-2024").statement
         let page = "SummaryInvestmentSchedule"
         assertCells(statement, [(page, "1.12", "3", "28,029,297,579"), (page, "4.06", "3", "21,030,119,769"), (page, "9", "1", "2,637,145,146"),
@@ -772,7 +772,7 @@ final class AnnualStatementTests: XCTestCase {
         try assertTieWaitsForAValue("summary-investment-schedule-write-ins-for-invested-assets", page, "12", 2, checker: checker, statement: statement)
         // The 2025 edition prints bonds as issuer credit obligations (line 1.18) and asset-backed
         // securities (line 2.04); together they are the Assets page's bonds.
-        let checker2025 = try XCTUnwrap(Checker.bundled(for: BlankCatalog.bundled.blank("life-ah-annual", year: 2025)))
+        let checker2025 = try XCTUnwrap(Checker.shared(for: BlankCatalog.bundled.blank("life-ah-annual", year: 2025)))
         let statement2025 = try parse("forethought-life-2025").statement
         assertCells(statement2025, [(page, "1.18", "3", "14,055,656,709"), (page, "2.04", "3", "21,860,374,672"), ("Assets", "1", "3", "35,916,031,381")])
         try assertEachTieFails(["summary-investment-schedule-long-term-bonds": (page, "2.04", 2, "21,860,374,772"),
@@ -787,7 +787,7 @@ final class AnnualStatementTests: XCTestCase {
     /// line 10 the line's column 1 (gross). One number changed fails each tie; the values are
     /// Forethought 2024's as printed.
     func testAChangedNumberOnTheVerificationsFailsTheirTies() throws {
-        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let checker = try XCTUnwrap(Checker.shared(for: .lifeAnnual))
         let statement = try parse("forethought-life-2024").statement
         let page = "ScheduleEPart2Verification"
         assertCells(statement, [(page, "12", "1", "725,011,752"), (page, "10", "3", "725,011,752"), (page, "5", "2", "(1,117,497)"),
@@ -817,7 +817,7 @@ final class AnnualStatementTests: XCTestCase {
     /// 2024's as printed. The components' factors (columns 5, 7, 9) are `xbrli:pureItemType`
     /// facts of the printed figure, in unit pure.
     func testAChangedNumberOnTheAVRComponentsFailsTheirTies() throws {
-        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let checker = try XCTUnwrap(Checker.shared(for: .lifeAnnual))
         let statement = try parse("forethought-life-2024").statement
         let (avr, def, eq) = ("AssetValuationReserve", "AssetValuationReserveDefaultComponent", "AssetValuationReserveEquityComponent")
         assertCells(statement, [(avr, "7", "1", "67,217,608"), (def, "34", "6", "67,217,608"), (avr, "9", "2", "255,131,727"),
@@ -859,7 +859,7 @@ final class AnnualStatementTests: XCTestCase {
     /// changed fails each tie; the values are Forethought 2024's as printed. The 2025 blank prints
     /// another Part 1A: its edition has neither section.
     func testAChangedNumberOnScheduleDPart1AFailsItsTies() throws {
-        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let checker = try XCTUnwrap(Checker.shared(for: .lifeAnnual))
         let statement = try parse("forethought-life-2024").statement
         let (one, two) = ("ScheduleDPart1ASection1", "ScheduleDPart1ASection2")
         assertCells(statement, [(one, "12.7", "7", "28,370,253,570"), (one, "12.7", "11", "8,830,728,399"), (one, "12.7", "12", "19,539,525,171"),
@@ -890,7 +890,7 @@ final class AnnualStatementTests: XCTestCase {
         let statement2025 = try parse("forethought-life-2025").statement
         XCTAssertNil(statement2025.page(one))
         let page = "ScheduleDPart1A"
-        let checker2025 = try XCTUnwrap(Checker.bundled(for: edition2025))
+        let checker2025 = try XCTUnwrap(Checker.shared(for: edition2025))
         XCTAssertEqual(statement2025.cell(page, "52.7", column: "7", blank: edition2025), .amount(printed("35,922,416,822")))
         XCTAssertEqual(statement2025.cell(page, "52.7", column: "11", blank: edition2025), .amount(printed("10,471,922,926")))
         XCTAssertEqual(statement2025.cell(page, "53.7", column: "9", blank: edition2025), .amount(printed("28,370,253,570")))
@@ -909,7 +909,7 @@ final class AnnualStatementTests: XCTestCase {
     /// 2024's as printed (it prints no industrial or credit life: those ties hold when a value is
     /// printed on either side).
     func testAChangedNumberOnTheExhibitOfLifeInsuranceFailsItsTies() throws {
-        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let checker = try XCTUnwrap(Checker.shared(for: .lifeAnnual))
         let statement = try parse("forethought-life-2024").statement
         assertCells(statement, [("LifeInsuranceExhibit", "21", "10", "4,051,479"), ("LifeInsuranceExhibit", "2", "9", "110,550"),
                                 ("LifeInsuranceExhibit", "16", "3", "(1)")])
@@ -934,7 +934,7 @@ final class AnnualStatementTests: XCTestCase {
     /// columns 3 + 4) are line 21's columns 4 and 10 within 5 thousand: each table rounds its own
     /// thousands (1,178,330 here, 1,178,329 in the first table).
     func testAChangedNumberOnTheExhibitOfLifeInsurancePage2FailsItsTies() throws {
-        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let checker = try XCTUnwrap(Checker.shared(for: .lifeAnnual))
         let statement = try parse("forethought-life-2024").statement
         assertCells(statement, [("LifeInsuranceExhibitOrdinary", "34", "4", "1,177,479"), ("LifeInsuranceExhibitOrdinary", "35", "3", "250,883"),
                                 ("LifeInsuranceExhibitParticipatingStatus", "40", "3", "4,051,481")])
@@ -1008,7 +1008,7 @@ final class AnnualStatementTests: XCTestCase {
     /// 16) is the Summary of Operations' line 44. One number changed fails each tie; the values
     /// are Forethought 2024's as printed.
     func testAChangedNumberOnTheAVRFailsItsTies() throws {
-        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let checker = try XCTUnwrap(Checker.shared(for: .lifeAnnual))
         let statement = try parse("forethought-life-2024").statement
         XCTAssertEqual(statement.cell("AssetValuationReserve", "16", column: "7", blank: .lifeAnnual), .amount(printed("413,897,302")))
         XCTAssertEqual(statement.cell("AssetValuationReserve", "1", column: "7", blank: .lifeAnnual), .amount(printed("438,687,415")))
@@ -1035,7 +1035,7 @@ final class AnnualStatementTests: XCTestCase {
     /// amount on its last sub-line's row, in the outer column: Schedule B's line 2 is 2.1 + 2.2.
     /// One number changed fails each tie; the values are Forethought 2024's and 2025's as printed.
     func testAChangedNumberOnTheVerificationsBetweenYearsFailsTheirTies() throws {
-        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let checker = try XCTUnwrap(Checker.shared(for: .lifeAnnual))
         let statement = try parse("forethought-life-2024").statement
         assertCells(statement, [("ScheduleBVerification", "2", "1", "6,110,508,517"), ("ScheduleBVerification", "2.1", "1", "6,108,351,492"),
                                 ("ScheduleBVerification", "2.2", "1", "2,157,025"), ("ScheduleAVerification", "11", "1", "24,687,528"),
@@ -1055,7 +1055,7 @@ final class AnnualStatementTests: XCTestCase {
         // Country's bonds as issuer credit obligations and asset-backed securities: the ties name
         // the new lines, and each kind's total is the verification's column.
         let edition2025 = try BlankCatalog.bundled.blank("life-ah-annual", year: 2025)
-        let checker2025 = try XCTUnwrap(Checker.bundled(for: edition2025))
+        let checker2025 = try XCTUnwrap(Checker.shared(for: edition2025))
         let statement2025 = try parse("forethought-life-2025").statement
         XCTAssertEqual(statement2025.cell("ScheduleDVerification", "13", column: "1", blank: edition2025), .amount(printed("36,217,430,170")))
         XCTAssertEqual(statement2025.cell("ScheduleDVerification", "11", column: "2", blank: edition2025), .amount(printed("14,055,656,710")))
@@ -1085,7 +1085,7 @@ final class AnnualStatementTests: XCTestCase {
     /// Part A verification's line 10). One number changed fails each tie; the values are
     /// Forethought 2024's as printed.
     func testAChangedNumberOnScheduleHFailsItsTies() throws {
-        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let checker = try XCTUnwrap(Checker.shared(for: .lifeAnnual))
         let statement = try parse("forethought-life-2024").statement
         assertCells(statement, [("ScheduleHPart2", "C.1", "1", "27,495,088"), ("ScheduleHPart2", "C.2", "1", "22,488,301"),
                                 ("ScheduleHPart3", "2.1", "1", "18,392,491"), ("ScheduleHPart3", "2.2", "1", "9,102,597"),
@@ -1108,7 +1108,7 @@ final class AnnualStatementTests: XCTestCase {
     /// state is rounded on its own; Forethought 2024 prints column 6 1 above its lines). One
     /// number changed fails the subtotal; the values are Forethought 2024's as printed.
     func testAChangedNumberOnScheduleEPart3FailsItsSubtotal() throws {
-        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let checker = try XCTUnwrap(Checker.shared(for: .lifeAnnual))
         let statement = try parse("forethought-life-2024").statement
         XCTAssertEqual(statement.cell("ScheduleEPart3", "4", column: "1", blank: .lifeAnnual), .text("B"))
         XCTAssertEqual(statement.cell("ScheduleEPart3", "4", column: "2", blank: .lifeAnnual), .text("FOR PROTECTION OF POLICYHOLDERS IN STATE"))
@@ -1126,7 +1126,7 @@ final class AnnualStatementTests: XCTestCase {
     /// line 4.2 alone. One number changed fails each tie; the values are Commonwealth 2023's as
     /// printed. The page's title is printed on two lines, the first of them Part 1's too.
     func testAChangedNumberOnExhibit8Part2FailsItsTies() throws {
-        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let checker = try XCTUnwrap(Checker.shared(for: .lifeAnnual))
         let statement = try parse("commonwealth-annuity-2023").statement
         XCTAssertEqual(statement.cell("Exhibit8Part2", "2.4", column: "1", blank: .lifeAnnual), .amount(printed("9,111,364")))
         XCTAssertEqual(statement.cell("Exhibit8Part2", "6.4", column: "1", blank: .lifeAnnual), .amount(printed("383,353,857")))
@@ -1145,7 +1145,7 @@ final class AnnualStatementTests: XCTestCase {
     /// Operations reports for accident and health (line 19, column 1). One number changed fails
     /// each tie; the values are Commonwealth 2023's as printed.
     func testAChangedNumberOnExhibit6FailsItsTies() throws {
-        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let checker = try XCTUnwrap(Checker.shared(for: .lifeAnnual))
         let statement = try parse("commonwealth-annuity-2023").statement
         XCTAssertEqual(statement.cell("Exhibit6", "17", column: "1", blank: .lifeAnnual), .amount(printed("184,895,305")))
         XCTAssertEqual(statement.cell("Liabilities", "2", column: "1", blank: .lifeAnnual), .amount(printed("184,895,305")))
@@ -1162,7 +1162,7 @@ final class AnnualStatementTests: XCTestCase {
     /// number changed fails each: an entry's amount fails its section's total and its own row;
     /// Totals (Net) fails the tie. The values are Forethought 2024's as printed.
     func testAChangedNumberOnExhibit5FailsItsTotalsAndItsTie() throws {
-        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let checker = try XCTUnwrap(Checker.shared(for: .lifeAnnual))
         let statement = try parse("forethought-life-2024").statement
         assertCells(statement, [("Exhibit5", "0100001", "2", "25,509"), ("Exhibit5", "0100001", "4", "25,509"),
                                 ("Exhibit5", "0100035", "2", "21,617,807"), ("Exhibit5", "0199997", "2", "2,782,045,441"),
@@ -1191,7 +1191,7 @@ final class AnnualStatementTests: XCTestCase {
     /// (line 5, column 1) are Schedule H Part 5's net ones (line E.1, column 13). One number
     /// changed fails each tie; the values are Forethought 2024's as printed.
     func testAChangedNumberOnScheduleHPart1FailsItsTies() throws {
-        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let checker = try XCTUnwrap(Checker.shared(for: .lifeAnnual))
         let statement = try parse("forethought-life-2024").statement
         assertCells(statement, [("ScheduleHPart1", "8", "1", "699,859"), ("ScheduleHPart1", "9", "1", "795,337"),
                                 ("ScheduleHPart1", "5", "1", "10,979,055"), ("ScheduleHPart1", "5", "23", "8,032,516"),
@@ -1214,7 +1214,7 @@ final class AnnualStatementTests: XCTestCase {
     /// table's totals (line 32, columns 1 to 4) are IMR lines 1 to 4. One number changed fails
     /// each tie; the values are Commonwealth 2023's as printed.
     func testAChangedNumberOnTheIMRFailsItsTies() throws {
-        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let checker = try XCTUnwrap(Checker.shared(for: .lifeAnnual))
         let statement = try parse("commonwealth-annuity-2023").statement
         XCTAssertEqual(statement.cell("InterestMaintenanceReserve", "5", column: "1", blank: .lifeAnnual), .amount(printed("(109,608)")))
         XCTAssertEqual(statement.cell("InterestMaintenanceReserveAmortization", "32", column: "2", blank: .lifeAnnual), .amount(printed("(362,870,594)")))
@@ -1277,7 +1277,7 @@ final class AnnualStatementTests: XCTestCase {
     /// its investment taxes incurred (line 7, column 4) in the Exhibit of Net Investment Income
     /// (line 12). One number changed fails each tie; the values are Commonwealth 2023's as printed.
     func testAChangedNumberOnExhibit3FailsItsTies() throws {
-        let checker = try XCTUnwrap(Checker.bundled(for: .lifeAnnual))
+        let checker = try XCTUnwrap(Checker.shared(for: .lifeAnnual))
         let statement = try parse("commonwealth-annuity-2023").statement
         XCTAssertEqual(statement.cell("Exhibit3", "9", column: "6", blank: .lifeAnnual), .amount(printed("(1,194,341)")))
         XCTAssertEqual(statement.cell("Liabilities", "14", column: "1", blank: .lifeAnnual), .amount(printed("(1,194,341)")))
