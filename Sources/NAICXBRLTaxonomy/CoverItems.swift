@@ -46,12 +46,15 @@ package struct CoverItem: Sendable {
         + [CoverItem("InternetWebSiteAddress", "Internet web site address", .text({ $0.webSite }, { $0.webSite = $1 }))]
         + contact
 
+    /// The statement itself, as the cover's title prints it: the blank's edition, quarterly or
+    /// annual, and the date it is as of.
     private static let statement: [CoverItem] = [
         CoverItem("EditionTitle", "Blank edition", .text({ $0.edition }, { $0.edition = $1 })),
         CoverItem("StatementKind", "Kind of statement (quarterly or annual)", .text({ $0.kindName }, { $0.kindName = $1 })),
         CoverItem("StatementDate", "Statement date", .date({ $0.statementDate }, { $0.statementDate = $1 })),
     ]
 
+    /// Who files: the name printed under the title and the codes printed beside it.
     private static let company: [CoverItem] = [
         CoverItem("CompanyName", "Name of the reporting entity", .text({ $0.companyName }, { $0.companyName = $1 })),
         CoverItem("NAICGroupCode", "NAIC group code (current)", .text({ $0.groupCode }, { $0.groupCode = $1 })),
@@ -60,12 +63,14 @@ package struct CoverItem: Sendable {
         CoverItem("EmployerIdentificationNumber", "Employer's ID number", .text({ $0.employerID }, { $0.employerID = $1 })),
     ]
 
+    /// Where the company is organized and domiciled.
     private static let domicile: [CoverItem] = [
         CoverItem("OrganizedUnderLawsOf", "Organized under the laws of", .text({ $0.organizedUnderLawsOf }, { $0.organizedUnderLawsOf = $1 })),
         CoverItem("StateOfDomicile", "State of domicile or port of entry", .text({ $0.stateOfDomicile }, { $0.stateOfDomicile = $1 })),
         CoverItem("CountryOfDomicile", "Country of domicile", .text({ $0.countryOfDomicile }, { $0.countryOfDomicile = $1 })),
     ]
 
+    /// When it was incorporated and began business (dates as printed, read as calendar dates).
     private static let dates: [CoverItem] = [
         CoverItem("IncorporationDate", "Incorporated/organized", .date({ $0.incorporated }, { $0.incorporated = $1 })),
         CoverItem("CommencedBusinessDate", "Commenced business", .date({ $0.commencedBusiness }, { $0.commencedBusiness = $1 })),
@@ -85,6 +90,7 @@ package struct CoverItem: Sendable {
         ]
     }
 
+    /// The person to ask about the statement.
     private static let contact: [CoverItem] = [
         CoverItem("StatementContactName", "Statutory statement contact (name)", .text({ $0.contact?.name }, { $0.contact.orNew.name = $1 })),
         CoverItem("StatementContactTelephone", "Statutory statement contact (telephone)", .text({ $0.contact?.telephone }, { $0.contact.orNew.telephone = $1 })),

@@ -119,7 +119,8 @@ final class EntityAndUnreadableTextTests: XCTestCase {
         // Exhibit 5 22 and 23, Exhibit 6 25, Exhibit 7 26, Exhibit 8 Parts 1 and 2 27 and 28, Non-Admitted Assets 29, Five-Year 72
         // and 73, the Life Insurance State Page and its continuation 74 and 75, the Exhibit of Life
         // Insurance 76 and 77 (its ordinary insurance and participating status tables), the Exhibit of
-        // Number of Policies 78 (its four tables), the IMR form 79 (its
+        // Number of Policies 78 (its four tables), the notes to the financial statements 30 to 60,
+        // the IMR form 79 (its
         // outline entry is "Form for Calculating IMR"), the Asset Valuation Reserve 80 and its default
         // and equity components 81 to 86, Schedule H's Part 1 92, Parts 2 to 4 93 and Part 5 94, Schedule S
         // Part 1's two sections 95 and 96, Part 2 97, Part 3's Section 1 98 and 99 and Section 2 100,
@@ -130,7 +131,8 @@ final class EntityAndUnreadableTextTests: XCTestCase {
         // page numbers place them), Schedule DA's verification 150, Schedule DB Part A's 151,
         // Schedule DB's 152, Schedule E Part 2's 153 and Schedule E Part 3 156.
         XCTAssertEqual(filing.pages.filter { $0.status == .read }.map(\.page),
-                       [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 25, 26, 27, 28, 29, 72, 73, 74, 75, 76, 77, 78, 79]
+                       [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 25, 26, 27, 28, 29] + Array(30...60)
+                       + [72, 73, 74, 75, 76, 77, 78, 79]
                        + Array(80...86) + [92, 93, 94, 95, 96, 97, 98, 99, 100, 103, 104, 111, 112] + Array(135...153) + [156])
         XCTAssertEqual(filing.pages.first { $0.page == 136 }?.schedule, "ScheduleAVerification + ScheduleBVerification")
         XCTAssertEqual(filing.pages.first { $0.page == 79 }?.schedule, "InterestMaintenanceReserve + InterestMaintenanceReserveAmortization")
@@ -143,6 +145,7 @@ final class EntityAndUnreadableTextTests: XCTestCase {
         XCTAssertEqual(filing.pages.first { $0.page == 24 }?.schedule, "Exhibit 5 - Interrogatories")
         XCTAssertEqual(filing.pages.first { $0.page == 99 }?.schedule, "ScheduleSPart3Section1")
         XCTAssertEqual(filing.pages.first { $0.page == 101 }?.schedule, "Schedule S - Part 4")
+        XCTAssertEqual(filing.pages.first { $0.page == 45 }?.schedule, "notes")
         XCTAssertFalse(filing.pages.contains { $0.status == .unreadable })
     }
 }

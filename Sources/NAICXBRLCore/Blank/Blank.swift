@@ -53,6 +53,9 @@ public struct SectionDescription: Codable, Sendable {
     public var titles: [String]
     /// Sub-headings printed inside the section.
     public var subtitles: [String]?
+    /// What a filed PDF's outline (its bookmarks) calls the section's pages, where that is not
+    /// one of its titles: a PDF whose outline names them is read there.
+    public var outline: [String]?
 }
 
 /// One tabular page or schedule.

@@ -73,6 +73,8 @@ struct LayoutReader {
         var lastPage: String?
         var unreadable: [Int] = []
         var accounts: [PageAccount] = []
+        /// The notes read so far, once a notes page is found.
+        var notes: PositionedNotesReader?
     }
 
     /// Reads one page of the document: by its running header and title, as the tables of the
@@ -146,7 +148,16 @@ struct LayoutReader {
     /// page before it, opening with one of its sections ("Note: Supplemental disclosures ..."
     /// after the Cash Flow), or another page.
     private mutating func readUntitledPage(_ page: PositionedPage, header: Int, _ reading: inout DocumentReading) {
-        if let id = reading.lastPage, header + 1 < page.lines.count,
+        // The notes are read from a PDF's text layer only: layout text sets a note table's amounts
+        // on lines of their own, away from their leaders and rows, and OCR reads only the head of
+        // a page that is no page of the description.
+        if document.source == .pdf, !ocrPages.contains(page.number), let notes = notesSection(page, header: header) {
+            mark(page.lines[header], .classified)
+            if reading.notes == nil { reading.notes = PositionedNotesReader() }
+            reading.notes?.read(page, from: notes.title + 1, into: &self)
+            reading.accounts.append(PageAccount(page: page.number, status: .read, schedule: notes.id))
+            reading.lastPage = nil
+        } else if let id = reading.lastPage, header + 1 < page.lines.count,
            let sections = blank.page(id)?.sections?.map({ Text.key($0) }),
            sections.contains(Text.key(page.lines[header + 1].text)) {
             mark(page.lines[header], .classified)
@@ -157,6 +168,18 @@ struct LayoutReader {
             reading.accounts.append(PageAccount(page: page.number, status: .other, schedule: LayoutReader.printedTitle(page, after: header)))
             reading.lastPage = nil
         }
+    }
+
+    /// The notes section whose title the page prints within a few lines under its running
+    /// header, and the line of that title.
+    private func notesSection(_ page: PositionedPage, header: Int) -> (id: String, title: Int)? {
+        let sections = blank.sections.filter { $0.kind == .notes }
+        guard !sections.isEmpty else { return nil }
+        for index in page.lines.indices.dropFirst(header + 1).prefix(3) {
+            let key = Text.key(page.lines[index].text)
+            if let section = sections.first(where: { $0.titles.contains { Text.key($0) == key } }) { return (section.id, index) }
+        }
+        return nil
     }
 
     /// The tables a page prints, from the first (`first`), each with the line of its title.
@@ -239,6 +262,7 @@ struct LayoutReader {
             reading.statement.pages.append(reader.finish(into: &self))
             origins[description.id] = reader.origins
         }
+        if let notes = reading.notes { reading.statement.notes = notes.notes }
         if !missing.isEmpty {
             report(.info, .missingPage, page: nil, line: nil, "the statement does not print: \(missing.joined(separator: "; "))")
         }

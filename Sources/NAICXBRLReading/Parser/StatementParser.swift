@@ -134,7 +134,8 @@ public enum StatementParser {
         // Every edition's pages: a page an edition drops (Schedule D Part 1A's sections in 2025)
         // is still read in a filing on an earlier one.
         let blanks = blank.map { [$0] } ?? BlankCatalog.bundled.allEditions()
-        guard var selected = outline.pages(for: blanks.flatMap { $0.pages.flatMap { [$0.title] + ($0.outline ?? []) } + ($0.cover?.codePages ?? []) }),
+        guard var selected = outline.pages(for: blanks.flatMap { $0.pages.flatMap { [$0.title] + ($0.outline ?? []) } + ($0.cover?.codePages ?? [])
+                                                                + $0.sections.flatMap { $0.titles + ($0.outline ?? []) } }),
               selected.count < count else { return nil }
         /// The positioned words of `pages`, read in their ranges, `parts` at once.
         func extract(_ pages: Set<Int>) -> PositionedDocument? {

@@ -1,0 +1,122 @@
+import Foundation
+import XCTest
+@_spi(Stages) @testable import NAICXBRLCore
+@testable import NAICXBRLReading
+
+/// The notes to the financial statements read from a filed PDF: every value the notes' tables
+/// print, in its note and column (`Fixtures/annual/*.notes.tsv`, taken independently of naicxbrl;
+/// the README there says how), and nothing else.
+extension AnnualStatementTests {
+    static let notesFilings = ["forethought-life-2024", "commonwealth-annuity-2023", "forethought-life-2025"]
+
+    /// A note table's value as the fixtures write it: an amount by its value, a dash as "-".
+    static func noteValueKey(_ printed: String) -> String? {
+        let trimmed = printed.trimmingCharacters(in: .whitespaces)
+        if ["-", "—", "–"].contains(trimmed) { return "-" }
+        guard case .amount(let amount, _)? = try? ValueScanner.cell(Substring(trimmed)).get() else { return nil }
+        return ValueScanner.format(amount)
+    }
+
+    static func noteValueKey(_ cell: Cell) -> String? {
+        switch cell {
+        case .amount(let amount, _): ValueScanner.format(amount)
+        case .dash: "-"
+        default: nil
+        }
+    }
+
+    func testEveryNoteTableValueAsPrinted() throws {
+        for filing in Self.notesFilings {
+            let statement = try parse(filing).statement
+            var read: [String: Int] = [:]
+            for note in statement.notes {
+                for table in note.tables {
+                    for row in table.rows {
+                        for (c, cell) in row.cells.enumerated() {
+                            guard let value = Self.noteValueKey(cell) else { continue }
+                            read["\(note.number) \(c + 1) \(value)", default: 0] += 1
+                        }
+                    }
+                }
+            }
+            let path = Fixture.root.appendingPathComponent("Fixtures/annual/\(filing).notes.tsv").path
+            var expected: [String: Int] = [:]
+            for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").dropFirst() {
+                let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                let value = try XCTUnwrap(Self.noteValueKey(fields[3]), "\(filing): \(line)")
+                expected["\(fields[0]) \(fields[2]) \(value)", default: 0] += 1
+            }
+            XCTAssertGreaterThan(expected.values.reduce(0, +), 1000, filing)
+            for (key, count) in expected where read[key] != count {
+                XCTFail("\(filing): note, column and value \(key) printed \(count) times, read \(read[key] ?? 0)")
+            }
+            for (key, count) in read where expected[key] == nil {
+                XCTFail("\(filing): note, column and value \(key) read \(count) times, not printed in a note's table")
+            }
+        }
+    }
+
+    /// Each note once, in the blank's numbering, whatever pages it runs over ("(Continued)").
+    func testNotesAreNumberedAsPrintedAndContinuedAcrossPages() throws {
+        let counts = ["forethought-life-2024": 36, "commonwealth-annuity-2023": 36, "forethought-life-2025": 36]
+        for filing in Self.notesFilings {
+            let notes = try parse(filing).statement.notes
+            XCTAssertEqual(notes.map(\.number), Array(1...(counts[filing] ?? 0)), filing)
+            XCTAssertEqual(notes.first { $0.number == 5 }?.title, "Investments", filing)
+            XCTAssertEqual(notes.first { $0.number == 20 }?.title, "Fair Value Measurements", filing)
+        }
+        let pages = try parse("forethought-life-2024").pages
+        XCTAssertEqual(pages.filter { $0.schedule == "notes" }.map(\.page), Array(30...56))
+    }
+
+    /// Forethought 2024, note 5 A (7), "Allowance for credit losses", as printed on page 33.
+    func testANoteTableWithItsHeadingsAndRows() throws {
+        let note = try XCTUnwrap(try parse("forethought-life-2024").statement.notes.first { $0.number == 5 })
+        let table = try XCTUnwrap(note.tables.first { $0.rows.first?.label == "a. Balance at beginning of period" })
+        XCTAssertEqual(table.headings, [["", "2024", "2023"]])
+        func amount(_ printed: String) throws -> Cell { try ValueScanner.cell(Substring(printed)).get() }
+        XCTAssertEqual(table.rows.map(\.label), ["a. Balance at beginning of period", "b. Additions charged to operations",
+                                                 "c. Direct write-downs charged against the allowances",
+                                                 "d. Recoveries of amounts previously charged off", "e. Balance at end of period (a+b-c-d)"])
+        XCTAssertEqual(table.rows[0].cells, [try amount("$82,952,985"), try amount("$56,969,165")])
+        XCTAssertEqual(table.rows[2].cells, [try amount("94,444,600"), try amount("6,221,539")])
+        XCTAssertEqual(table.rows[3].cells, [], "a row of empty cells")
+        XCTAssertEqual(table.rows[4].cells, [try amount("$98,610,075"), try amount("$82,952,985")])
+        // The paragraph before it, and the sub-headings of the table of impaired loans above it.
+        XCTAssertTrue(note.content.contains(.text("(7) Allowance for credit losses")))
+        let impaired = try XCTUnwrap(note.tables.first { $0.rows.contains { $0.label == "1. With allowance for credit losses" } })
+        XCTAssertEqual(impaired.rows.filter(\.cells.isEmpty).map(\.label).prefix(2), ["a. Current Year", "4. Subject to a participant or co-lender mortgage loan agreement for which the reporting entity is restricted from unilaterally foreclosing on the mortgage loan"])
+        XCTAssertEqual(impaired.headings.last, ["", "Farm", "Insured", "All Other", "Insured", "All Other", "Mezzanine", "Total"])
+    }
+
+    /// An amount moved into the column of the amount beside it: the row is reported with its
+    /// page and line and not read; the rest of its table is.
+    func testTwoAmountsInOneColumnOfANoteTableAreReportedAndTheRowIsNotRead() throws {
+        try AnnualStatementTests.requirePdftotext()
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: AnnualStatementTests.pdfPath("forethought-life-2024"))))
+        var document = try PDFText.document(pdf: bytes, name: "forethought-life-2024-annual.pdf")
+        let p = try XCTUnwrap(document.pages.firstIndex { $0.number == 33 })
+        let l = try XCTUnwrap(document.pages[p].lines.firstIndex { $0.words.contains { $0.text == "56,969,165" } })
+        let w = try XCTUnwrap(document.pages[p].lines[l].words.firstIndex { $0.text == "56,969,165" })
+        // Over the 2024 column's leader, left of 82,952,985.
+        document.pages[p].lines[l].words[w].x0 = 310
+        document.pages[p].lines[l].words[w].x1 = 335
+        let blank = try BlankCatalog.bundled.blank("life-ah-annual", year: 2024)
+        let result = LayoutStatementParser.parse(document, blank: blank)
+        let warnings = result.diagnostics.filter { $0.page == 33 && $0.line == document.pages[p].lines[l].number && $0.severity == .warning }
+        XCTAssertEqual(warnings.map(\.message), ["the notes' table cell \"56,969,165\" is printed over the leader of a cell another amount fills; the row is not read"])
+        let note = try XCTUnwrap(result.statement.notes.first { $0.number == 5 })
+        let table = try XCTUnwrap(note.tables.first { $0.rows.first?.label == "b. Additions charged to operations" })
+        XCTAssertFalse(table.rows.contains { $0.label.hasPrefix("a. Balance") })
+        XCTAssertEqual(table.rows.count, 4)
+    }
+
+    /// Layout text sets a note table's amounts on lines of their own, away from their rows: the
+    /// notes are read from a PDF's words only, and their pages are others in layout text.
+    func testTheNotesAreNotReadFromLayoutText() throws {
+        try Self.requirePdftotext()
+        let result = StatementParser.parse(bytes: try Self.layoutText("forethought-life-2024"), name: "forethought-life-2024.txt")
+        XCTAssertEqual(result.statement.notes, [])
+        XCTAssertFalse(result.pages.contains { $0.schedule == "notes" })
+    }
+}
