@@ -5,6 +5,8 @@ struct PositionedPageReader {
     /// The page's lines by printed number (an entry's code finds its line of entries).
     private let lineIndex: LineLookup
     private let sectionKeys: [String]
+    /// The words of the columns' headings, by key (``isColumnHeading(_:)``).
+    private let headingWords: Set<String>
     private(set) var rows: [Row] = []
     private var seen: Set<String> = []
     private var footnotes: [String] = []
@@ -52,6 +54,7 @@ struct PositionedPageReader {
         let grouping = description.lines.filter { $0.amountOnRowOf != nil }.map(\.line)
         innerLines = Set(description.lines.map(\.line).filter { line in grouping.contains { line.hasPrefix($0 + ".") } })
         sectionKeys = (description.sections ?? []).map { Text.key($0) } + (description.subtitles ?? []).map { Text.key($0) }
+        headingWords = Set((description.columns.map(\.heading) + (description.columnHeadingLines ?? [])).flatMap(PositionedPageReader.headingKeys))
         footnoteKeys = (description.footnotes ?? []).map { Text.key($0) }
         uncodedTemplate = description.lines.firstIndex(where: \.hasUncodedEntries)
     }
@@ -70,6 +73,8 @@ struct PositionedPageReader {
         var depth = 0
         /// An entry whose code is not printed: `line` is empty until its line of entries is known.
         var uncoded = false
+        /// Such an entry's first line's text columns, by word (``entryTextColumns``).
+        var firstEntryColumns: [Int: Int]?
     }
 
     mutating func read(_ page: PositionedPage, from first: Int, to end: Int, into reader: inout LayoutReader) {
@@ -269,11 +274,13 @@ struct PositionedPageReader {
     }
 
     /// Starts gathering a row of line `number` (the line's `index` in the description) with a
-    /// printed line and its words after the line number.
+    /// printed line and its words after the line number; for an entry whose code is not printed
+    /// (`number` empty until its line of entries is known), with its first line's text columns.
     private func startRow(_ number: String, index: Int, _ line: PositionedLine, words: [PositionedWord], _ scan: inout PageScan,
-                          source: PositionedDocument.Source) {
+                          source: PositionedDocument.Source, uncoded entryColumns: [Int: Int]? = nil) {
         scan.current = Gathered(line: number, index: index, lines: [line], words: words, ranges: [0..<words.count],
-                                closed: closes(words, valueStart: scan.valueStart, source: source))
+                                closed: closes(words, valueStart: scan.valueStart, source: source),
+                                uncoded: entryColumns != nil, firstEntryColumns: entryColumns)
         scan.rowsOnPage += 1
     }
 
@@ -737,9 +744,7 @@ struct PositionedPageReader {
                                                           valueStart: scan.valueStart)
         guard Set(placed.values).count >= 2, !(scan.rowsOnPage == 0 && isColumnHeading(line)) else { return false }
         finishCurrent(&scan, page, into: &reader)
-        scan.current = Gathered(line: "", index: template, lines: [line], words: line.words, ranges: [0..<line.words.count],
-                                closed: closes(line.words, valueStart: scan.valueStart, source: reader.document.source), uncoded: true)
-        scan.rowsOnPage += 1
+        startRow("", index: template, line, words: line.words, &scan, source: reader.document.source, uncoded: placed)
         return true
     }
 
@@ -748,10 +753,13 @@ struct PositionedPageReader {
     /// Company"), or no word with a digit or dot leaders ("Domi-  ciliary  Type of  Reserve Credit
     /// Taken"), where an entry prints its codes, dates or amounts, or leaders in its empty cells.
     private func isColumnHeading(_ line: PositionedLine) -> Bool {
-        func keys(_ text: String) -> [String] { text.split { !$0.isLetter && !$0.isNumber }.map { Text.key($0) } }
-        let words = Set((description.columns.map(\.heading) + (description.columnHeadingLines ?? [])).flatMap(keys))
-        if line.words.allSatisfy({ word in keys(word.text).allSatisfy(words.contains) }) { return true }
+        if line.words.allSatisfy({ word in PositionedPageReader.headingKeys(word.text).allSatisfy(headingWords.contains) }) { return true }
         return !line.words.contains { word in word.text.contains(where: \.isNumber) || word.text.contains("..") }
+    }
+
+    /// A heading's words, by key.
+    private static func headingKeys(_ text: String) -> [String] {
+        text.split { !$0.isLetter && !$0.isNumber }.map { Text.key($0) }
     }
 
     /// Reads an entry whose code is not printed: its words placed in the text columns by
@@ -762,9 +770,10 @@ struct PositionedPageReader {
         let label = "\(description.title) entry \"\(String(PositionedPageReader.plainText(row.lines[0]).prefix(60)))\""
         var placing = RowPlacement(row: row, line: description.lines[row.index], label: label, page: page, columns: description.columns,
                                    centers: centers, valueStart: valueStart, layoutText: false)
-        for range in row.ranges {
-            placing.entryColumns.merge(PositionedPageReader.entryTextColumns(row.words, range, centers: centers, columns: description.columns,
-                                                                            valueStart: valueStart)) { a, _ in a }
+        for (r, range) in row.ranges.enumerated() {
+            let columns = r == 0 ? row.firstEntryColumns : nil
+            placing.entryColumns.merge(columns ?? PositionedPageReader.entryTextColumns(row.words, range, centers: centers, columns: description.columns,
+                                                                                        valueStart: valueStart)) { a, _ in a }
         }
         placing.placeWords(amountsSpaced: spacing.amounts, into: &reader)
         let caption = placing.captionWords.joined(separator: " ")
