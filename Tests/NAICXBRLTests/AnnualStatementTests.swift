@@ -1342,6 +1342,7 @@ final class AnnualStatementTests: XCTestCase {
             var fourPages = statement
             fourPages.pages = statement.pages.filter { Self.pages.contains($0.id) }
             fourPages.notes = []
+            fourPages.interrogatories = []
             let blank = Blank.edition("life-ah-annual", statement.edition ?? 2024)
             let amounts = try Self.expected(filing).filter { item in
                 item.column != "caption" && item.column != "code" && !item.line.hasPrefix("footnote")

@@ -120,7 +120,7 @@ final class EntityAndUnreadableTextTests: XCTestCase {
         // and 73, the Life Insurance State Page and its continuation 74 and 75, the Exhibit of Life
         // Insurance 76 and 77 (its ordinary insurance and participating status tables), the Exhibit of
         // Number of Policies 78 (its four tables), the notes to the financial statements 30 to 60,
-        // the IMR form 79 (its
+        // the general interrogatories 61 to 71, the IMR form 79 (its
         // outline entry is "Form for Calculating IMR"), the Asset Valuation Reserve 80 and its default
         // and equity components 81 to 86, Schedule H's Part 1 92, Parts 2 to 4 93 and Part 5 94, Schedule S
         // Part 1's two sections 95 and 96, Part 2 97, Part 3's Section 1 98 and 99 and Section 2 100,
@@ -131,7 +131,7 @@ final class EntityAndUnreadableTextTests: XCTestCase {
         // page numbers place them), Schedule DA's verification 150, Schedule DB Part A's 151,
         // Schedule DB's 152, Schedule E Part 2's 153 and Schedule E Part 3 156.
         XCTAssertEqual(filing.pages.filter { $0.status == .read }.map(\.page),
-                       [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 25, 26, 27, 28, 29] + Array(30...60)
+                       [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 25, 26, 27, 28, 29] + Array(30...71)
                        + [72, 73, 74, 75, 76, 77, 78, 79]
                        + Array(80...86) + [92, 93, 94, 95, 96, 97, 98, 99, 100, 103, 104, 111, 112] + Array(135...153) + [156])
         XCTAssertEqual(filing.pages.first { $0.page == 136 }?.schedule, "ScheduleAVerification + ScheduleBVerification")

@@ -319,15 +319,6 @@ struct StatementBuilder {
         return Table(headings: headings, rows: rows, scale: parts.scale)
     }
 
-    /// Printed order of question numbers: the first part by value, the rest digit by digit
-    /// (9.1, 9.11, 9.2; 14.2, 14.21, 14.3; 15.2, 16).
-    static func numberOrder(_ a: String, _ b: String) -> Bool {
-        let x = a.split(separator: ".", omittingEmptySubsequences: false), y = b.split(separator: ".", omittingEmptySubsequences: false)
-        let hx = Int(x.first ?? "") ?? Int.max, hy = Int(y.first ?? "") ?? Int.max
-        if hx != hy { return hx < hy }
-        return x.dropFirst().joined(separator: ".") < y.dropFirst().joined(separator: ".")
-    }
-
     func finish() -> Statement {
         var statement = Statement(blank: blank.id, edition: blank.year)
         // Blank rows and columns filled in below the highest numbers reported: at most one per
@@ -406,15 +397,11 @@ struct StatementBuilder {
         return note
     }
 
-    /// The interrogatories' keys (`part:number`) in printed order: parts 1, 2 and supplemental,
-    /// then question numbers (``numberOrder(_:_:)``).
+    /// The interrogatories' keys (`part:number`) in the model's order (``Interrogatory/precedes(part:_:part:_:)``).
     private func questionKeys() -> [String] {
-        let partOrder = ["1": 0, "2": 1, "supplemental": 2]
-        return questions.keys.sorted { a, b in
+        questions.keys.sorted { a, b in
             let pa = a.split(separator: ":", maxSplits: 1), pb = b.split(separator: ":", maxSplits: 1)
-            let oa = partOrder[String(pa.first ?? "")] ?? 9, ob = partOrder[String(pb.first ?? "")] ?? 9
-            if oa != ob { return oa < ob }
-            return Self.numberOrder(String(pa.last ?? ""), String(pb.last ?? ""))
+            return Interrogatory.precedes(part: String(pa.first ?? ""), String(pa.last ?? ""), part: String(pb.first ?? ""), String(pb.last ?? ""))
         }
     }
 

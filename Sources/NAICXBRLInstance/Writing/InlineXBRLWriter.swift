@@ -1319,7 +1319,8 @@ private struct Document {
             textFact(take(prefix + "TableScale", FactContext(period: document, typed: axes)), table.scale.rawValue)
             xml.xml.raw(")</caption>\n")
         }
-        xml.xml.raw("<thead>\n")
+        // XHTML's thead holds one row or more: a table printed without headings has none.
+        if !table.headings.isEmpty { xml.xml.raw("<thead>\n") }
         for (h, heading) in table.headings.enumerated() {
             xml.xml.raw("<tr><th></th><th")
             xml.xml.attribute("colspan", String(max(1, width)))
@@ -1328,7 +1329,7 @@ private struct Document {
                      heading.joined(separator: "\t"))
             xml.xml.raw("</th></tr>\n")
         }
-        xml.xml.raw("</thead>\n<tbody>\n")
+        xml.xml.raw(table.headings.isEmpty ? "<tbody>\n" : "</thead>\n<tbody>\n")
         // The mapping's names of the columns' concepts, made once.
         let columnConcepts = FactMapping.Builder.columnConcepts(prefix)
         for (r, row) in table.rows.enumerated() {

@@ -75,6 +75,8 @@ struct LayoutReader {
         var accounts: [PageAccount] = []
         /// The notes read so far, once a notes page is found.
         var notes: PositionedNotesReader?
+        /// The general interrogatories read so far, once one of their pages is found.
+        var interrogatories: PositionedInterrogatoriesReader?
     }
 
     /// Reads one page of the document: by its running header and title, as the tables of the
@@ -157,6 +159,14 @@ struct LayoutReader {
             reading.notes?.read(page, from: notes.title + 1, into: &self)
             reading.accounts.append(PageAccount(page: page.number, status: .read, schedule: notes.id))
             reading.lastPage = nil
+        } else if document.source == .pdf, !ocrPages.contains(page.number), let section = interrogatoriesSection(page, header: header) {
+            mark(page.lines[header], .classified)
+            if reading.interrogatories == nil { reading.interrogatories = PositionedInterrogatoriesReader() }
+            reading.interrogatories?.read(page, from: section.start, part: section.part, into: &self)
+            let part = section.part ?? reading.interrogatories?.part
+            let id = blank.sections.first { $0.kind == .interrogatories && $0.part == part }?.id ?? "generalInterrogatories"
+            reading.accounts.append(PageAccount(page: page.number, status: .read, schedule: id))
+            reading.lastPage = nil
         } else if let id = reading.lastPage, header + 1 < page.lines.count,
            let sections = blank.page(id)?.sections?.map({ Text.key($0) }),
            sections.contains(Text.key(page.lines[header + 1].text)) {
@@ -178,6 +188,29 @@ struct LayoutReader {
         for index in page.lines.indices.dropFirst(header + 1).prefix(3) {
             let key = Text.key(page.lines[index].text)
             if let section = sections.first(where: { $0.titles.contains { Text.key($0) == key } }) { return (section.id, index) }
+        }
+        return nil
+    }
+
+    /// A page of the general interrogatories: the title the blank's interrogatories sections
+    /// print within a few lines under the running header, and the part printed under it
+    /// ("PART 1 - COMMON INTERROGATORIES"; nil where the page prints none); `start` is the line
+    /// after them. The supplemental interrogatories are not read here.
+    private func interrogatoriesSection(_ page: PositionedPage, header: Int) -> (part: String?, start: Int)? {
+        let sections = blank.sections.filter { $0.kind == .interrogatories && $0.part != nil }
+        guard !sections.isEmpty else { return nil }
+        for index in page.lines.indices.dropFirst(header + 1).prefix(3) {
+            let key = Text.key(page.lines[index].text)
+            guard sections.contains(where: { $0.titles.contains { Text.key($0) == key } }) else { continue }
+            for next in page.lines.indices.dropFirst(index + 1).prefix(2) {
+                let line = Text.key(page.lines[next].text)
+                if let section = sections.first(where: { $0.subtitles?.contains { subtitle in
+                    let printed = Text.key(subtitle)
+                    return line.hasPrefix(printed) || printed.hasPrefix(line) && line.count >= 5 } ?? false }) {
+                    return (section.part, next + 1)
+                }
+            }
+            return (nil, index + 1)
         }
         return nil
     }
@@ -263,6 +296,7 @@ struct LayoutReader {
             origins[description.id] = reader.origins
         }
         if let notes = reading.notes { reading.statement.notes = notes.notes }
+        if let interrogatories = reading.interrogatories { reading.statement.interrogatories = interrogatories.interrogatories }
         if !missing.isEmpty {
             report(.info, .missingPage, page: nil, line: nil, "the statement does not print: \(missing.joined(separator: "; "))")
         }

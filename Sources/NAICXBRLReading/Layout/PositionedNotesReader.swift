@@ -123,7 +123,7 @@ private extension PositionedLine {
 
 /// What one page's notes lines share: their left margin and line height, and how a line's words
 /// read as a table's cells.
-private struct PageLayout {
+struct PageLayout {
     let margin: Double
     /// The usual height of a word: the measure of gaps between words and lines.
     let lineHeight: Double

@@ -1,0 +1,100 @@
+import Foundation
+import XCTest
+@_spi(Stages) @testable import NAICXBRLCore
+@testable import NAICXBRLReading
+
+/// The general interrogatories read from a filed PDF: every answer of the kinds the fixtures list
+/// (check boxes, amounts, dates, percentages; `Fixtures/annual/*.interrogatories.tsv`, taken
+/// independently of naicxbrl, the README there says how), under its part and number, and no other
+/// answer of those kinds.
+extension AnnualStatementTests {
+    /// An answer as the fixtures write it: its kind, and its value as printed (amounts by value,
+    /// a question's columns joined by `|`).
+    static func answerKey(_ answer: Answer) -> String? {
+        func amount(_ cell: Cell) -> String {
+            switch cell {
+            case .amount(let value, _): ValueScanner.format(value)
+            case .dash: "-"
+            default: ""
+            }
+        }
+        switch answer {
+        case .choice(let choice, _): return "choice \(choice?.rawValue ?? "none")"
+        case .amounts(let cells): return "amount \(cells.map(amount).joined(separator: "|"))"
+        case .date(let date): return "date \(date.usForm)"
+        case .percent(let cell): return "percent \(amount(cell))"
+        case .none, .text: return nil
+        }
+    }
+
+    static func answerKey(kind: String, printed: String) throws -> String {
+        switch kind {
+        case "amount", "percent":
+            let cells = try printed.split(separator: "|", omittingEmptySubsequences: false).map { field -> String in
+                let trimmed = field.trimmingCharacters(in: .whitespaces)
+                guard !trimmed.isEmpty else { return "" }
+                if trimmed == "-" { return "-" }
+                guard case .amount(let value, _) = try ValueScanner.cell(Substring(trimmed)).get() else { return trimmed }
+                return ValueScanner.format(value)
+            }
+            return "\(kind) \(cells.joined(separator: "|"))"
+        default:
+            return "\(kind) \(printed)"
+        }
+    }
+
+    func testEveryInterrogatoryAnswerAsPrinted() throws {
+        for filing in Self.notesFilings {
+            let statement = try parse(filing).statement
+            var read: [String: String] = [:]
+            for item in statement.interrogatories {
+                XCTAssertNil(read["\(item.part) \(item.number)"], "\(filing): question \(item.part) \(item.number) read twice")
+                if let key = Self.answerKey(item.answer) { read["\(item.part) \(item.number)"] = key }
+            }
+            let path = Fixture.root.appendingPathComponent("Fixtures/annual/\(filing).interrogatories.tsv").path
+            var expected: [String: String] = [:]
+            for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").dropFirst() {
+                let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                expected["\(fields[0]) \(fields[1])"] = try Self.answerKey(kind: fields[2], printed: fields[3])
+            }
+            XCTAssertGreaterThan(expected.count, 180, filing)
+            for (question, answer) in expected.sorted(by: { $0.key < $1.key }) where read[question] != answer {
+                XCTFail("\(filing): question \(question) prints \(answer), read \(read[question] ?? "nothing")")
+            }
+            for (question, answer) in read where expected[question] == nil {
+                XCTFail("\(filing): question \(question) read as \(answer), which the fixtures do not list")
+            }
+        }
+    }
+
+    /// Forethought 2024's general interrogatories, as printed on pages 57 to 67: questions in
+    /// order under their parts, their text, a sub-question printed on its question's line, a
+    /// list under a question kept as its details.
+    func testInterrogatoriesWithTheirTextAndDetails() throws {
+        let result = try parse("forethought-life-2024")
+        let items = result.statement.interrogatories
+        XCTAssertEqual(result.pages.filter { $0.schedule == "generalInterrogatoriesPart1" }.map(\.page), Array(57...63))
+        XCTAssertEqual(result.pages.filter { $0.schedule == "generalInterrogatoriesPart2" }.map(\.page), Array(64...67))
+        let first = try XCTUnwrap(items.first)
+        XCTAssertEqual(first.part, "1")
+        XCTAssertEqual(first.number, "1.1")
+        XCTAssertEqual(first.text, "Is the reporting entity a member of an Insurance Holding Company System consisting of two or more affiliated persons, one or more of which is an insurer?")
+        XCTAssertEqual(first.answer, .choice(.yes, offersNotApplicable: false))
+        XCTAssertEqual(items.first { $0.number == "3.1" }?.answer, .date(try XCTUnwrap(CalendarDate(us: "12/31/2019"))))
+        let loaned = try XCTUnwrap(items.first { $0.part == "1" && $0.number == "20.1" })
+        XCTAssertEqual(loaned.answer, Answer.none)
+        XCTAssertEqual(items.first { $0.part == "1" && $0.number == "20.11" }?.text, "To directors or other officers")
+        // 31.1: Bonds, three columns.
+        XCTAssertEqual(items.first { $0.part == "1" && $0.number == "31.1" }?.answer,
+                       .amounts(try ["28,370,253,567", "26,911,669,288", "(1,458,584,279)"].map { try ValueScanner.cell(Substring($0)).get() }))
+        XCTAssertEqual(items.first { $0.part == "2" && $0.number == "1.2" }?.answer,
+                       .amounts([try ValueScanner.cell("$21,603,041").get()]))
+        // 42.2 lists the firms paid: the list is its details, not an answer.
+        let firms = try XCTUnwrap(items.first { $0.part == "1" && $0.number == "42.2" })
+        XCTAssertEqual(firms.answer, Answer.none)
+        XCTAssertTrue(firms.details.contains { $0.contains("149,739") })
+        let part2 = items.filter { $0.part == "2" }.map(\.number)
+        XCTAssertEqual(part2.first, "1.1")
+        XCTAssertEqual(Set(items.map { "\($0.part) \($0.number)" }).count, items.count, "each question once")
+    }
+}
