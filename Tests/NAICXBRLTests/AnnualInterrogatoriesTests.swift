@@ -67,6 +67,27 @@ extension AnnualStatementTests {
         }
     }
 
+    /// The supplemental exhibits and schedules interrogatories: each question's response as the
+    /// Responses column prints it (`Fixtures/annual/*.supplemental.tsv`), and no other.
+    func testEverySupplementalResponseAsPrinted() throws {
+        for filing in Self.notesFilings {
+            let result = try parse(filing)
+            var read: [String: String] = [:]
+            for item in result.statement.interrogatories where item.part == "supplemental" {
+                if case .text(let text) = item.answer { read[item.number] = text } else { read[item.number] = "\(item.answer)" }
+            }
+            let path = Fixture.root.appendingPathComponent("Fixtures/annual/\(filing).supplemental.tsv").path
+            var expected: [String: String] = [:]
+            for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").dropFirst() {
+                let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                expected[fields[0]] = fields[1]
+            }
+            XCTAssertEqual(expected.count, 48, filing)
+            XCTAssertEqual(read, expected, filing)
+            XCTAssertEqual(result.pages.filter { $0.schedule == "supplemental" }.count, 3, filing)
+        }
+    }
+
     /// Forethought 2024's general interrogatories, as printed on pages 57 to 67: questions in
     /// order under their parts, their text, a sub-question printed on its question's line, a
     /// list under a question kept as its details.

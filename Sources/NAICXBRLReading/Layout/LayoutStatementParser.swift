@@ -192,16 +192,19 @@ struct LayoutReader {
         return nil
     }
 
-    /// A page of the general interrogatories: the title the blank's interrogatories sections
+    /// A page of the general or supplemental interrogatories: the title the blank's interrogatories sections
     /// print within a few lines under the running header, and the part printed under it
     /// ("PART 1 - COMMON INTERROGATORIES"; nil where the page prints none); `start` is the line
-    /// after them. The supplemental interrogatories are not read here.
+    /// after them.
     private func interrogatoriesSection(_ page: PositionedPage, header: Int) -> (part: String?, start: Int)? {
         let sections = blank.sections.filter { $0.kind == .interrogatories && $0.part != nil }
         guard !sections.isEmpty else { return nil }
         for index in page.lines.indices.dropFirst(header + 1).prefix(3) {
             let key = Text.key(page.lines[index].text)
-            guard sections.contains(where: { $0.titles.contains { Text.key($0) == key } }) else { continue }
+            let titled = sections.filter { $0.titles.contains { Text.key($0) == key } }
+            guard !titled.isEmpty else { continue }
+            // A section whose title no other section prints is named by its title alone.
+            if titled.count == 1, let only = titled.first, only.subtitles?.isEmpty ?? true { return (only.part, index + 1) }
             for next in page.lines.indices.dropFirst(index + 1).prefix(2) {
                 let line = Text.key(page.lines[next].text)
                 if let section = sections.first(where: { $0.subtitles?.contains { subtitle in

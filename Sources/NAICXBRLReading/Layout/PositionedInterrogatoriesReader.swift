@@ -139,13 +139,15 @@ struct PositionedInterrogatoriesReader {
         }), !words[..<amount].contains(where: { PageLayout.leader($0.text) != nil }) {
             return (Array(words[..<amount]), Array(words[amount...]))
         }
-        if let leader = words.firstIndex(where: { PageLayout.leader($0.text) != nil }) {
+        // A caption's leader squeezed to two dots by a long question ("societies) ..  NO") too.
+        if let leader = words.firstIndex(where: { PageLayout.leader($0.text) != nil || $0.text == ".." }) {
             let rest = Array(words[leader...])
             // The caption's leader ends the text (a `$` printed at its end is the answer's); a
             // leader with an amount in it, or after a `$`, is the answer's.
             let first = words[leader]
             // After a `$`: the answer's cell, the `$` with it.
             if leader > 0, words[leader - 1].text == "$" { return (Array(words[..<(leader - 1)]), Array(words[(leader - 1)...])) }
+            if first.text == ".." { return (Array(words[..<leader]), Array(rest.dropFirst())) }
             guard let printed = PageLayout.leader(first.text), !first.text.hasPrefix("$") else { return (Array(words[..<leader]), rest) }
             // A leader set apart from the words before it is the first answer cell's.
             if printed.rest.isEmpty, leader > 0, first.x0 - words[leader - 1].x1 >= first.y1 - first.y0 { return (Array(words[..<leader]), rest) }
