@@ -224,23 +224,33 @@ final class FuzzFindingsTests: XCTestCase {
 
     /// Was quadratic: every arc from one label gave its footnote to every fact the label
     /// locates, so 4,000 locators and 4,000 arcs (1.3 MB) made 16 million assignments. Only the
-    /// last arc decides, and still does.
+    /// last arc decides, and still does. Judged by how the time grows (four times the locators and
+    /// arcs: about four times the time, not sixteen), which a busy machine slows alike.
     func testFootnoteArcsTimesLocatorsIsLinear() {
-        let count = 4_000
-        var link = #"<link:footnoteLink xlink:type="extended" xlink:role="http://www.xbrl.org/2003/role/link">"#
-        for i in 0..<count { link += ##"<link:loc xlink:type="locator" xlink:label="a" xlink:href="#f\##(i)"/>"## }
-        for i in 0..<count {
-            link += #"<link:footnote xlink:type="resource" xlink:label="n\#(i)" xlink:role="http://www.xbrl.org/2003/role/footnote" xml:lang="en">x\#(i)</link:footnote>"#
-            link += #"<link:footnoteArc xlink:type="arc" xlink:arcrole="http://www.xbrl.org/2003/arcrole/fact-footnote" xlink:from="a" xlink:to="n\#(i)"/>"#
+        func read(_ count: Int) -> (seconds: Double, footnotes: [String: String]) {
+            var link = #"<link:footnoteLink xlink:type="extended" xlink:role="http://www.xbrl.org/2003/role/link">"#
+            for i in 0..<count { link += ##"<link:loc xlink:type="locator" xlink:label="a" xlink:href="#f\##(i)"/>"## }
+            for i in 0..<count {
+                link += #"<link:footnote xlink:type="resource" xlink:label="n\#(i)" xlink:role="http://www.xbrl.org/2003/role/footnote" xml:lang="en">x\#(i)</link:footnote>"#
+                link += #"<link:footnoteArc xlink:type="arc" xlink:arcrole="http://www.xbrl.org/2003/arcrole/fact-footnote" xlink:from="a" xlink:to="n\#(i)"/>"#
+            }
+            link += "</link:footnoteLink>"
+            let bytes = Self.instance(#"<naiclq:Bonds id="f1" contextRef="d" unitRef="USD" decimals="0">5</naiclq:Bonds>"# + link)
+            var best = Double.infinity
+            var footnotes: [String: String] = [:]
+            for _ in 0..<3 {
+                let start = Date()
+                let raw = InstanceReader.read(bytes, name: "footnotes.xbrl", taxonomyNamespace: Self.importer.taxonomy.namespace,
+                                              printedFormRole: TaxonomyWriter.printedFormRole(Self.importer.taxonomy))
+                best = min(best, Date().timeIntervalSince(start))
+                footnotes = raw.footnotes
+            }
+            return (best, footnotes)
         }
-        link += "</link:footnoteLink>"
-        let bytes = Self.instance(#"<naiclq:Bonds id="f1" contextRef="d" unitRef="USD" decimals="0">5</naiclq:Bonds>"# + link)
-        let start = Date()
-        let raw = InstanceReader.read(bytes, name: "footnotes.xbrl", taxonomyNamespace: Self.importer.taxonomy.namespace,
-                                      printedFormRole: TaxonomyWriter.printedFormRole(Self.importer.taxonomy))
-        XCTAssertLessThan(Date().timeIntervalSince(start), 1.0)
-        XCTAssertEqual(raw.footnotes["f1"], "x\(count - 1)")
-        XCTAssertEqual(raw.footnotes.count, count)
+        let small = read(1_000), large = read(4_000)
+        XCTAssertLessThan(large.seconds, 8 * small.seconds + 0.05, "4,000 took \(large.seconds) s, 1,000 \(small.seconds) s")
+        XCTAssertEqual(large.footnotes["f1"], "x3999")
+        XCTAssertEqual(large.footnotes.count, 4_000)
     }
 
     /// `widened` of zero is immediate however wide; other amounts stop at overflow.

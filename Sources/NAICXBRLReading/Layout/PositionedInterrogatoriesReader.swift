@@ -226,7 +226,7 @@ struct PositionedInterrogatoriesReader {
                 open = true
                 if leader.dollar { dollar = true }
                 if !leader.rest.isEmpty, let value = ValueScanner.value(leader.rest) {
-                    cells[cells.count - 1] = Self.withDollar(value, dollar)
+                    cells[cells.count - 1] = value.withDollarSign(dollar)
                     open = false
                     dollar = false
                 }
@@ -236,9 +236,9 @@ struct PositionedInterrogatoriesReader {
             let code = word.text.count > 1 && word.text.first == "0" && word.text.allSatisfy { ("0"..."9").contains($0) }
             if !code, let value = ValueScanner.value(Substring(word.text)), value != .blank {
                 if open, cells.last == .blank {
-                    cells[cells.count - 1] = Self.withDollar(value, dollar)
+                    cells[cells.count - 1] = value.withDollarSign(dollar)
                 } else {
-                    cells.append(Self.withDollar(value, dollar))
+                    cells.append(value.withDollarSign(dollar))
                 }
                 open = false
                 dollar = false
@@ -249,14 +249,5 @@ struct PositionedInterrogatoriesReader {
         if !others.isEmpty { return .text(words.map(\.text).filter { PageLayout.leader($0) == nil }.joined(separator: " ")) }
         if cells.isEmpty { return dollar ? .amounts([.blank]) : .none }
         return .amounts(cells)
-    }
-
-    private static func withDollar(_ cell: Cell, _ dollar: Bool) -> Cell {
-        guard dollar else { return cell }
-        switch cell {
-        case .amount(let amount, _): return .amount(amount, dollarSign: true)
-        case .dash: return .dash(dollarSign: true)
-        default: return cell
-        }
     }
 }

@@ -303,19 +303,11 @@ struct PageLayout {
             values[v].edge = leaders[l].edge
             values[v].leaderStart = leaders[l].x0
             values[v].dollar = values[v].dollar || leaders[l].dollar
-            values[v].value = withDollar(values[v].value, values[v].dollar)
+            values[v].value = values[v].value.withDollarSign(values[v].dollar)
         }
         return others + values.map { .cell($0) } + leaders.indices.filter { !used[$0] }.map { .cell(leaders[$0]) }
     }
 
-    private static func withDollar(_ cell: Cell, _ dollar: Bool) -> Cell {
-        guard dollar else { return cell }
-        switch cell {
-        case .amount(let amount, _): return .amount(amount, dollarSign: true)
-        case .dash: return .dash(dollarSign: true)
-        default: return cell
-        }
-    }
 
     /// A dot leader: three dots or more, after a `$` or not, and what follows them (an amount
     /// printed into the leader).
@@ -593,5 +585,17 @@ struct PageLayout {
         guard let close = core.last, close == "." || close == ")" else { return false }
         core = core.dropLast()
         return !core.isEmpty && core.count <= 3 && core.allSatisfy { $0.isLetter || $0.isASCIIDigit }
+    }
+}
+
+extension Cell {
+    /// The cell with a `$` printed before it (a leader's, or one printed apart), where `dollar`.
+    func withDollarSign(_ dollar: Bool) -> Cell {
+        guard dollar else { return self }
+        switch self {
+        case .amount(let amount, _): return .amount(amount, dollarSign: true)
+        case .dash: return .dash(dollarSign: true)
+        default: return self
+        }
     }
 }
