@@ -37,12 +37,11 @@ struct PositionedInterrogatoriesReader {
         }
         var lines = Array(page.lines.dropFirst(start))
         while let last = lines.last, last.words.count == 1, PositionedNotesReader.isPageNumber(last.words[0].text) { lines.removeLast() }
-        let right = lines.flatMap { $0.words.map(\.x1) }.max() ?? 0
+        let right = lines.map(\.right).max() ?? 0
         var previous: PositionedLine?
         for line in lines {
             // Lines set apart by space under a question print a list or table of its, no answer.
-            if let previous, let top = line.words.map(\.y0).min(), let bottom = previous.words.map(\.y1).max(),
-               let height = line.words.first.map({ $0.y1 - $0.y0 }), top - bottom > height { listed = true }
+            if let previous, let height = line.words.first.map({ $0.y1 - $0.y0 }), line.top - previous.bottom > height { listed = true }
             previous = line
             // A sub-question printed after its question's words on the same line ("20.1 Total
             // amount loaned ...: 20.11 To directors ...") is read as a line of its own.

@@ -114,7 +114,8 @@ struct PositionedNotesReader {
     }
 }
 
-private extension PositionedLine {
+/// A printed line's extent on its page.
+extension PositionedLine {
     var top: Double { words.map(\.y0).min() ?? 0 }
     var bottom: Double { words.map(\.y1).max() ?? 0 }
     var left: Double { words.first?.x0 ?? 0 }
