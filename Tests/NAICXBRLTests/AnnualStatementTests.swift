@@ -33,7 +33,7 @@ final class AnnualStatementTests: XCTestCase {
                                      "ScheduleAVerification", "ScheduleBVerification", "ScheduleBAVerification", "ScheduleDVerification",
                                      "ScheduleDBPartAVerification", "ScheduleDSummaryByCountry", "ScheduleDBVerification",
                                      "ScheduleHPart1", "ScheduleHPart2", "ScheduleHPart3", "ScheduleHPart4", "ScheduleHPart5", "ScheduleEPart3", "Exhibit5",
-                                     "ScheduleSPart1Section1", "ScheduleSPart1Section2", "ScheduleSPart2", "ScheduleSPart3Section1", "ScheduleSPart3Section2"]
+                                     "ScheduleSPart1Section1", "ScheduleSPart1Section2", "ScheduleSPart2", "ScheduleSPart3Section1", "ScheduleSPart3Section2", "ScheduleF"]
     /// Pages whose values the tests require from the PDF only: the Asset Valuation Reserve's
     /// components (ten columns, factors among amounts) and Schedule D Part 1A's two sections
     /// (twelve columns, footnote markers before amounts, bold totals without leaders), whose
@@ -49,7 +49,8 @@ final class AnnualStatementTests: XCTestCase {
                                                    "AssetValuationReserveDefaultComponent", "AssetValuationReserveEquityComponent",
                                                    "ScheduleAVerification", "ScheduleBVerification", "ScheduleBAVerification",
                                                    "ScheduleDBPartAVerification", "ScheduleDBVerification", "ScheduleEPart3", "Exhibit5", "ScheduleHPart1",
-                                                   "ScheduleSPart1Section1", "ScheduleSPart1Section2", "ScheduleSPart2", "ScheduleSPart3Section1", "ScheduleSPart3Section2"]
+                                                   "ScheduleSPart1Section1", "ScheduleSPart1Section2", "ScheduleSPart2", "ScheduleSPart3Section1", "ScheduleSPart3Section2",
+                                                   "ScheduleF"]
     /// The 2025 filing (Forethought Life, on the 2025 edition of the blank): the pages whose
     /// every printed value its fixtures list.
     static let pages2025: Set<String> = ["AnalysisOfOperationsSummary", "AnalysisOfOperationsIndividualLife", "AnalysisOfOperationsGroupLife",
@@ -67,10 +68,10 @@ final class AnnualStatementTests: XCTestCase {
                                      "ScheduleAVerification", "ScheduleBVerification", "ScheduleBAVerification", "ScheduleDVerification",
                                      "ScheduleDBPartAVerification", "ScheduleDSummaryByCountry", "ScheduleDBVerification",
                                      "ScheduleHPart1", "ScheduleHPart2", "ScheduleHPart3", "ScheduleHPart4", "ScheduleHPart5", "ScheduleEPart3", "Exhibit5",
-                                     "ScheduleSPart1Section1", "ScheduleSPart1Section2", "ScheduleSPart2", "ScheduleSPart3Section1", "ScheduleSPart3Section2"]
+                                     "ScheduleSPart1Section1", "ScheduleSPart1Section2", "ScheduleSPart2", "ScheduleSPart3Section1", "ScheduleSPart3Section2", "ScheduleF"]
 
     /// The fixture files of the two complete filings.
-    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "schedule-s"]
+    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "schedule-s", "schedule-f"]
     /// How many printed cells the layout text of each filing does not place (see
     /// ``refusedInLayoutText(_:_:files:pages:)``): the bold totals, printed without leaders, of
     /// Exhibit 2 and the Analysis of Operations pages, whose column headings layout text squeezes
@@ -92,18 +93,10 @@ final class AnnualStatementTests: XCTestCase {
         Fixture.root.appendingPathComponent("Fixtures/annual/\(filing)-annual.pdf").path
     }
 
-    /// Parses are cached: each PDF is read once per test run.
-    nonisolated(unsafe) static var parsed: [String: ParseResult] = [:]
-    static let lock = NSLock()
-
+    /// The filing as read, once per test run (``Fixture/parsedPDF(_:)``).
     func parse(_ filing: String) throws -> ParseResult {
         try Self.requirePdftotext()
-        Self.lock.lock()
-        defer { Self.lock.unlock() }
-        if let known = Self.parsed[filing] { return known }
-        let result = try StatementParser.parse(fileAt: Self.pdfPath(filing))
-        Self.parsed[filing] = result
-        return result
+        return try Fixture.parsedPDF(Self.pdfPath(filing))
     }
 
     /// These tests need poppler's pdftotext. Without it they fail, unless NAICXBRL_SKIP_PDF_TESTS
@@ -260,7 +253,7 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertTrue(result.isUsable, filing)
         XCTAssertEqual(result.statement.edition, 2025)
         XCTAssertEqual(result.diagnostics.filter { $0.severity >= .warning }.map(\.description), [], filing)
-        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "schedule-s"], pages: Self.pages2025, atLeast: 50)
+        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "schedule-s", "schedule-f"], pages: Self.pages2025, atLeast: 50)
         let text = StatementParser.parse(bytes: try Self.layoutText(filing), name: "\(filing).txt")
         let files = ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1"]
         let pages = Self.pages2025.subtracting(Self.pagesFromThePDFOnly)
@@ -433,6 +426,9 @@ final class AnnualStatementTests: XCTestCase {
         let printedDifferences = [
             "forethought-life-2024": ["asset-valuation-reserve-equity-component-line-99-total-col-1",
                                       "asset-valuation-reserve-equity-component-line-99-total-col-4",
+                                      // Schedule F's 146 claims, each printed in whole dollars, add up to 916,085
+                                      // claimed and 300,352 paid; their total line 0399999 prints 916,083 and 300,355.
+                                      "schedule-f-line-0399999-total-col-5", "schedule-f-line-0399999-total-col-6",
                                       "analysis-of-increase-in-reserves-individual-annuities-equals-analysis-of-operations"],
             // Commonwealth's Schedule S Part 3 Section 1 prints two subtotals 2 off the sum of the
             // entries it prints above them, in three columns each (0599999, 50 Global Atlantic
@@ -468,7 +464,7 @@ final class AnnualStatementTests: XCTestCase {
     func testAPartialFilingReportsItsOwnDifferenceAndNotTheTiesToPagesItLeavesOut() throws {
         guard let checker = Checker.shared(for: .lifeAnnual) else { return XCTFail("no annual rules") }
         try Self.requirePdftotext()
-        let statement = try StatementParser.parse(fileAt: EntityAndUnreadableTextTests.athene).statement
+        let statement = try Fixture.parsedPDF(EntityAndUnreadableTextTests.athene).statement
         let report = checker.check(statement)
         XCTAssertEqual(report.results.filter { $0.status == .failed }.map(\.rule), ["liabilities-line-26-total-col-1"],
                        report.text(includePassed: false))
@@ -1118,6 +1114,33 @@ final class AnnualStatementTests: XCTestCase {
         try assertEachTieFails(["special-deposits-subtotal-col-3": ("ScheduleEPart3", "59", 3, "1,710,717"),
                                 "special-deposits-subtotal-col-6": ("ScheduleEPart3", "59", 6, "4,476,990")],
                                checker: checker, statement: statement)
+    }
+
+    /// Schedule F lists each claim resisted or compromised under the total line of its kind
+    /// (Forethought 2024's 146 group death claims before 0399999), and its total lines add up
+    /// (2699999 the claims disposed of, 5399999 those and the resisted ones). One number changed
+    /// fails each total; the values are Forethought 2024's as printed. Line 0399999 prints two
+    /// dollars less claimed than its claims add up to (916,083 against 916,085): with the first
+    /// claim two dollars lower the total holds, so the rule reads every claim.
+    func testAChangedNumberOnScheduleFFailsItsTotals() throws {
+        let checker = try XCTUnwrap(Checker.shared(for: .lifeAnnual))
+        let statement = try parse("forethought-life-2024").statement
+        XCTAssertEqual(statement.cell("ScheduleF", "0300001", column: "1", blank: .lifeAnnual), .text("600003383"))
+        XCTAssertEqual(statement.cell("ScheduleF", "0300001", column: "3", blank: .lifeAnnual), .text("AL"))
+        XCTAssertEqual(statement.cell("ScheduleF", "0300001", column: "4", blank: .lifeAnnual), .text("2024"))
+        XCTAssertEqual(statement.cell("ScheduleF", "5399999", column: "8", blank: .lifeAnnual), .notApplicable)
+        assertCells(statement, [("ScheduleF", "0300001", "5", "3,679"), ("ScheduleF", "0300146", "6", "1,522"),
+                                ("ScheduleF", "0399999", "5", "916,083"), ("ScheduleF", "5399999", "6", "300,355")])
+        try assertEachTieFails(["schedule-f-line-2699999-total-col-5": ("ScheduleF", "2699999", 4, "916,183"),
+                                "schedule-f-line-5399999-total-col-6": ("ScheduleF", "5399999", 5, "300,455")],
+                               checker: checker, statement: statement)
+        let entries = "schedule-f-line-0399999-total-col-5"
+        XCTAssertEqual(checker.check(statement).results.first { $0.rule == entries }?.status, .failed)
+        var changed = statement
+        let page = try XCTUnwrap(changed.pages.firstIndex { $0.id == "ScheduleF" })
+        let first = try XCTUnwrap(changed.pages[page].rows.firstIndex { $0.line == "0300001" })
+        changed.pages[page].rows[first].cells[4] = .amount(printed("3,677"))
+        XCTAssertEqual(checker.check(changed).results.first { $0.rule == entries }?.status, .passed)
     }
 
     /// Exhibit 8 Part 2's liability for claims at the end of the year and of the prior year

@@ -77,7 +77,7 @@ final class CSVTemplateTests: XCTestCase {
 
     func testTheAnnualReportCarriesItsEditionsTemplates() throws {
         try AnnualStatementTests.requirePdftotext()
-        let parsed = try StatementParser.parse(fileAt: AnnualStatementTests.pdfPath("forethought-life-2025"))
+        let parsed = try Fixture.parsedPDF(AnnualStatementTests.pdfPath("forethought-life-2025"))
         let blank = try XCTUnwrap(Blank.named(parsed.statement.blank, year: parsed.statement.edition))
         XCTAssertEqual(blank.year, 2025)
         let conversion = try Converter.convert(parsed.statement, validate: false)

@@ -18,7 +18,7 @@ final class EntityAndUnreadableTextTests: XCTestCase {
     /// (7 to 38) are set in fonts without a Unicode map.
     func testAPartialFilingWithoutACodeAndWithUnreadablePages() throws {
         try AnnualStatementTests.requirePdftotext()
-        var result = try StatementParser.parse(fileAt: Self.athene)
+        var result = try Fixture.parsedPDF(Self.athene)
         XCTAssertNil(result.statement.cover.companyCode)
         XCTAssertThrowsError(try Converter.convert(result.statement, validate: false)) { error in
             XCTAssertTrue("\(error)".contains("--company-code"), "\(error)")
@@ -103,13 +103,13 @@ final class EntityAndUnreadableTextTests: XCTestCase {
     /// description does not read (by the PDF's outline title, or its printed title), or unreadable.
     func testEveryPageIsAccountedFor() throws {
         try AnnualStatementTests.requirePdftotext()
-        let athene = try StatementParser.parse(fileAt: Self.athene)
+        let athene = try Fixture.parsedPDF(Self.athene)
         XCTAssertEqual(athene.pages.map(\.page), Array(1...38))
         XCTAssertEqual(athene.pages.filter { $0.status == .read }.map(\.page), [2, 3, 4, 5, 6])
         XCTAssertEqual(athene.pages.filter { $0.status == .unreadable }.map(\.page), Array(7...38))
         XCTAssertEqual(athene.pages.first { $0.page == 3 }?.schedule, "Liabilities")
 
-        let filing = try StatementParser.parse(fileAt: EditionsTests.annual2025)
+        let filing = try Fixture.parsedPDF(EditionsTests.annual2025)
         XCTAssertEqual(filing.pages.count, 156)
         // The pages named in the source of the 2025 edition: Assets 3, Liabilities 4, Summary of
         // Operations 5, Cash Flow 6 and 7, the Analysis of Operations (Summary 8, Individual
@@ -119,7 +119,7 @@ final class EntityAndUnreadableTextTests: XCTestCase {
         // Exhibit 5 22 and 23, Exhibit 6 25, Exhibit 7 26, Exhibit 8 Parts 1 and 2 27 and 28, Non-Admitted Assets 29, Five-Year 72
         // and 73, the Life Insurance State Page and its continuation 74 and 75, the Exhibit of Life
         // Insurance 76 and 77 (its ordinary insurance and participating status tables), the Exhibit of
-        // Number of Policies 78 (its four tables), the notes to the financial statements 30 to 60,
+        // Number of Policies 78 (its four tables), Schedule F 88 to 91, the notes to the financial statements 30 to 60,
         // the general interrogatories 61 to 71, the IMR form 79 (its
         // outline entry is "Form for Calculating IMR"), the Asset Valuation Reserve 80 and its default
         // and equity components 81 to 86, Schedule H's Part 1 92, Parts 2 to 4 93 and Part 5 94, Schedule S
@@ -134,7 +134,7 @@ final class EntityAndUnreadableTextTests: XCTestCase {
         XCTAssertEqual(filing.pages.filter { $0.status == .read }.map(\.page),
                        [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 25, 26, 27, 28, 29] + Array(30...71)
                        + [72, 73, 74, 75, 76, 77, 78, 79]
-                       + Array(80...86) + [92, 93, 94, 95, 96, 97, 98, 99, 100, 103, 104, 111, 112] + Array(130...132)
+                       + Array(80...86) + Array(88...91) + [92, 93, 94, 95, 96, 97, 98, 99, 100, 103, 104, 111, 112] + Array(130...132)
                        + Array(135...153) + [156])
         XCTAssertEqual(filing.pages.first { $0.page == 136 }?.schedule, "ScheduleAVerification + ScheduleBVerification")
         XCTAssertEqual(filing.pages.first { $0.page == 79 }?.schedule, "InterestMaintenanceReserve + InterestMaintenanceReserveAmortization")

@@ -127,7 +127,7 @@ final class InlineXBRLBrowserTests: XCTestCase {
 
     func testAnnualFilingIsLaidOutAsPrinted() throws {
         try AnnualStatementTests.requirePdftotext()
-        let parsed = try StatementParser.parse(fileAt: AnnualStatementTests.pdfPath("forethought-life-2024"))
+        let parsed = try Fixture.parsedPDF(AnnualStatementTests.pdfPath("forethought-life-2024"))
         try assertLaidOutAsPrinted(parsed.statement, "forethought-life-2024")
     }
 }

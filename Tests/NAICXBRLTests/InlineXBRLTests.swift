@@ -187,7 +187,7 @@ final class InlineXBRLTests: XCTestCase {
     func testAnnualFilingsRoundTrip() throws {
         try AnnualStatementTests.requirePdftotext()
         for filing in AnnualStatementTests.filings {
-            let parsed = try StatementParser.parse(fileAt: AnnualStatementTests.pdfPath(filing))
+            let parsed = try Fixture.parsedPDF(AnnualStatementTests.pdfPath(filing))
             let conversion = try Converter.convertInline(parsed.statement, file: "\(filing).xhtml")
             XCTAssertEqual(conversion.validation, [], filing)
             let xml = try Converter.convert(parsed.statement, validate: false).instance

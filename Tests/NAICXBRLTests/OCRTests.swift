@@ -180,7 +180,7 @@ final class OCRTests: XCTestCase {
     /// from each on import: the round trip stays byte for byte.
     func testRowsReadByOCRAreMarkedInEveryFormAndComeBack() throws {
         try AnnualStatementTests.requirePdftotext()
-        var statement = try StatementParser.parse(fileAt: AnnualStatementTests.pdfPath("forethought-life-2024")).statement
+        var statement = try Fixture.parsedPDF(AnnualStatementTests.pdfPath("forethought-life-2024")).statement
         let index = try XCTUnwrap(statement.pages.firstIndex { $0.id == "Liabilities" })
         for r in statement.pages[index].rows.indices where ["1", "2", "9.3"].contains(statement.pages[index].rows[r].line) {
             statement.pages[index].rows[r].readByOCR = true

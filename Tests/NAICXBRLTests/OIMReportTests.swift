@@ -108,7 +108,7 @@ final class OIMReportTests: XCTestCase {
     /// The 2024 filing, read from its PDF: the three forms hold the same facts.
     func testAnnualFilingInEveryForm() throws {
         try AnnualStatementTests.requirePdftotext()
-        let parsed = try StatementParser.parse(fileAt: AnnualStatementTests.pdfPath("forethought-life-2024"))
+        let parsed = try Fixture.parsedPDF(AnnualStatementTests.pdfPath("forethought-life-2024"))
         let conversion = try Converter.convert(parsed.statement, validate: false)
         let blank = try XCTUnwrap(Blank.named(parsed.statement.blank, year: parsed.statement.edition))
         let json = try ReportFormat.json.bytes(of: conversion, statement: parsed.statement)
@@ -238,7 +238,7 @@ final class OIMReportTests: XCTestCase {
 
     func testTheAnnualFilingAsACSVPackage() throws {
         try AnnualStatementTests.requirePdftotext()
-        let parsed = try StatementParser.parse(fileAt: AnnualStatementTests.pdfPath("forethought-life-2024"))
+        let parsed = try Fixture.parsedPDF(AnnualStatementTests.pdfPath("forethought-life-2024"))
         let conversion = try Converter.convert(parsed.statement, validate: false)
         let blank = try XCTUnwrap(Blank.named(parsed.statement.blank, year: parsed.statement.edition))
         let csv = try ReportFormat.csv.bytes(of: conversion, statement: parsed.statement, name: "forethought")

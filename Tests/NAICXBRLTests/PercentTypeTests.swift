@@ -43,7 +43,7 @@ final class PercentTypeTests: XCTestCase {
         try AnnualStatementTests.requirePdftotext()
         for filing in AnnualStatementTests.filings {
             let year = try XCTUnwrap(Int(filing.suffix(4)), filing)
-            let statement = try StatementParser.parse(fileAt: AnnualStatementTests.pdfPath(filing)).statement
+            let statement = try Fixture.parsedPDF(AnnualStatementTests.pdfPath(filing)).statement
             let conversion = try Converter.convert(statement, file: "\(filing).xbrl")
             XCTAssertEqual(conversion.validation.map(\.description), [], filing)
             let blank = try XCTUnwrap(BlankCatalog.bundled.edition(entryPointURL: AnnualStatementTests.schemaRef(conversion.instance)), filing)

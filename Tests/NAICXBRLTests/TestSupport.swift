@@ -28,6 +28,22 @@ enum Fixture {
     }()
 
     static let reference: ParseResult = StatementParser.parse(text: referenceText, name: "mml-bay-state-life-2011-q2.txt")
+
+    /// The PDF at `path` as `StatementParser.parse(fileAt:)` reads it, read once per test process
+    /// whichever test asks first: the annual filings take seconds each, and a dozen test classes
+    /// read the same ones. A test that changes what reading does (a time limit, OCR, another blank)
+    /// calls the parser itself.
+    static func parsedPDF(_ path: String) throws -> ParseResult {
+        parsedLock.lock()
+        defer { parsedLock.unlock() }
+        if let known = parsed[path] { return known }
+        let result = try StatementParser.parse(fileAt: path)
+        parsed[path] = result
+        return result
+    }
+
+    nonisolated(unsafe) private static var parsed: [String: ParseResult] = [:]
+    private static let parsedLock = NSLock()
 }
 
 /// `1,236` → Amount; `(1,673,536)` → negative. Written as printed so tests read like the statement.
