@@ -33,7 +33,7 @@ final class AnnualStatementTests: XCTestCase {
                                      "ScheduleAVerification", "ScheduleBVerification", "ScheduleBAVerification", "ScheduleDVerification",
                                      "ScheduleDBPartAVerification", "ScheduleDSummaryByCountry", "ScheduleDBVerification",
                                      "ScheduleHPart1", "ScheduleHPart2", "ScheduleHPart3", "ScheduleHPart4", "ScheduleHPart5", "ScheduleEPart3", "Exhibit5",
-                                     "ScheduleSPart1Section1", "ScheduleSPart1Section2", "ScheduleSPart2", "ScheduleSPart3Section1", "ScheduleSPart3Section2", "ScheduleF"]
+                                     "ScheduleSPart1Section1", "ScheduleSPart1Section2", "ScheduleSPart2", "ScheduleSPart3Section1", "ScheduleSPart3Section2", "ScheduleF", "ScheduleSPart4"]
     /// Pages whose values the tests require from the PDF only: the Asset Valuation Reserve's
     /// components (ten columns, factors among amounts) and Schedule D Part 1A's two sections
     /// (twelve columns, footnote markers before amounts, bold totals without leaders), whose
@@ -50,7 +50,7 @@ final class AnnualStatementTests: XCTestCase {
                                                    "ScheduleAVerification", "ScheduleBVerification", "ScheduleBAVerification",
                                                    "ScheduleDBPartAVerification", "ScheduleDBVerification", "ScheduleEPart3", "Exhibit5", "ScheduleHPart1",
                                                    "ScheduleSPart1Section1", "ScheduleSPart1Section2", "ScheduleSPart2", "ScheduleSPart3Section1", "ScheduleSPart3Section2",
-                                                   "ScheduleF"]
+                                                   "ScheduleF", "ScheduleSPart4"]
     /// The 2025 filing (Forethought Life, on the 2025 edition of the blank): the pages whose
     /// every printed value its fixtures list.
     static let pages2025: Set<String> = ["AnalysisOfOperationsSummary", "AnalysisOfOperationsIndividualLife", "AnalysisOfOperationsGroupLife",
@@ -68,10 +68,10 @@ final class AnnualStatementTests: XCTestCase {
                                      "ScheduleAVerification", "ScheduleBVerification", "ScheduleBAVerification", "ScheduleDVerification",
                                      "ScheduleDBPartAVerification", "ScheduleDSummaryByCountry", "ScheduleDBVerification",
                                      "ScheduleHPart1", "ScheduleHPart2", "ScheduleHPart3", "ScheduleHPart4", "ScheduleHPart5", "ScheduleEPart3", "Exhibit5",
-                                     "ScheduleSPart1Section1", "ScheduleSPart1Section2", "ScheduleSPart2", "ScheduleSPart3Section1", "ScheduleSPart3Section2", "ScheduleF"]
+                                     "ScheduleSPart1Section1", "ScheduleSPart1Section2", "ScheduleSPart2", "ScheduleSPart3Section1", "ScheduleSPart3Section2", "ScheduleF", "ScheduleSPart4"]
 
     /// The fixture files of the two complete filings.
-    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "schedule-s", "schedule-f"]
+    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "schedule-s", "schedule-f", "overflow", "schedule-s-part-4"]
     /// How many printed cells the layout text of each filing does not place (see
     /// ``refusedInLayoutText(_:_:files:pages:)``): the bold totals, printed without leaders, of
     /// Exhibit 2 and the Analysis of Operations pages, whose column headings layout text squeezes
@@ -86,8 +86,10 @@ final class AnnualStatementTests: XCTestCase {
     /// verification's line 12, printed without leaders, whose column 1 layout text sets left of
     /// the first heading; the Exhibit of Number of Policies' small numbers and XXX printed without
     /// leaders; Schedule H's totals printed without leaders under thirteen headings (the last line
-    /// of each section: A.6, B.5, C.3, 3.3, A.4, B.4, E.4) (``isLayoutRefusal(_:)``).
-    static let refusedInLayoutText = ["forethought-life-2024": 326, "commonwealth-annuity-2023": 346, "forethought-life-2025": 320]
+    /// of each section: A.6, B.5, C.3, 3.3, A.4, B.4, E.4); and the overflow page's summary lines
+    /// of the Analysis of Operations parts, printed without leaders under their many headings
+    /// (10 cells in Forethought 2024, 26 in Commonwealth) (``isLayoutRefusal(_:)``).
+    static let refusedInLayoutText = ["forethought-life-2024": 336, "commonwealth-annuity-2023": 372, "forethought-life-2025": 320]
 
     static func pdfPath(_ filing: String) -> String {
         Fixture.root.appendingPathComponent("Fixtures/annual/\(filing)-annual.pdf").path
@@ -253,9 +255,9 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertTrue(result.isUsable, filing)
         XCTAssertEqual(result.statement.edition, 2025)
         XCTAssertEqual(result.diagnostics.filter { $0.severity >= .warning }.map(\.description), [], filing)
-        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "schedule-s", "schedule-f"], pages: Self.pages2025, atLeast: 50)
+        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "schedule-s", "schedule-f", "overflow", "schedule-s-part-4"], pages: Self.pages2025, atLeast: 50)
         let text = StatementParser.parse(bytes: try Self.layoutText(filing), name: "\(filing).txt")
-        let files = ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1"]
+        let files = ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "overflow"]
         let pages = Self.pages2025.subtracting(Self.pagesFromThePDFOnly)
         let refused = try refusedInLayoutText(text, filing, files: files, pages: pages)
         XCTAssertEqual(refused.count, Self.refusedInLayoutText[filing], filing)
@@ -1114,6 +1116,83 @@ final class AnnualStatementTests: XCTestCase {
         try assertEachTieFails(["special-deposits-subtotal-col-3": ("ScheduleEPart3", "59", 3, "1,710,717"),
                                 "special-deposits-subtotal-col-6": ("ScheduleEPart3", "59", 6, "4,476,990")],
                                checker: checker, statement: statement)
+    }
+
+    /// The overflow page for write-ins prints a part per page whose write-in lines did not fit
+    /// ("Additional Write-ins for Assets Line 25"), in that page's columns: its rows are the
+    /// named page's lines of overflow entries (2504 on, the filer's captions) and their summary
+    /// (2597), which the page repeats on its line 2598. Each part is read into its page; the
+    /// summary sums its entries, and one number changed fails that. Values
+    /// are Forethought 2024's as printed (PDF pages 119 and 120; the second a landscape page whose
+    /// number, "57L", stands on the line of a part's heading).
+    func testTheOverflowPageForWriteInsIsReadIntoThePagesItContinues() throws {
+        let checker = try XCTUnwrap(Checker.shared(for: .lifeAnnual))
+        let result = try parse("forethought-life-2024")
+        let statement = result.statement
+        XCTAssertEqual(result.pages.filter { $0.schedule == "overflowPage" }.map(\.page), [119, 120])
+        XCTAssertEqual(result.pages.filter { $0.schedule == "overflowPage" }.map(\.status), [.read, .read])
+        XCTAssertEqual(statement.page("Assets")?.row("2504")?.caption, "Prepaid Expenses")
+        XCTAssertEqual(statement.page("SummaryOfOperations")?.row("2705")?.caption, "FwH Futues Hedged Unrealized")
+        XCTAssertEqual(statement.page("AnalysisOfOperationsSummary")?.row("08.304")?.caption, "Policyholder Contract Fees")
+        assertCells(statement, [("Assets", "2504", "1", "645,652"), ("Assets", "2504", "2", "645,652"), ("Assets", "2597", "3", "491,757"),
+                                ("Liabilities", "2504", "1", "(2,995,712)"), ("Liabilities", "2505", "2", "1,318,432,160"),
+                                ("SummaryOfOperations", "5397", "2", "(20,064,335)"), ("NonadmittedAssets", "2504", "3", "4,770"),
+                                ("AnalysisOfOperationsIndividualAnnuities", "2705", "3", "122,018,550"),
+                                ("AnalysisOfOperationsIndividualAnnuities", "2797", "4", "(142,999,178)")])
+        try assertEachTieFails(["assets-line-2597-total-col-1": ("Assets", "2504", 0, "645,752"),
+                                "liabilities-line-2597-total-col-2": ("Liabilities", "2597", 1, "1,318,081,222"),
+                                "analysis-of-operations-individual-annuities-line-2797-total-col-3":
+                                    ("AnalysisOfOperationsIndividualAnnuities", "2797", 2, "94,394,628")],
+                               checker: checker, statement: statement)
+        // The summary repeats the page's own line 2598 (not a check: a partial filing that leaves
+        // the overflow page out prints line 2598 alone).
+        XCTAssertEqual(statement.cell("Assets", "2598", column: "1", blank: .lifeAnnual), .amount(printed("1,547,259")))
+
+        // A part naming a page the description does not continue there is said, not read.
+        var blank = Blank.edition("life-ah-annual", 2024)
+        let assets = try XCTUnwrap(blank.pages.firstIndex { $0.id == "Assets" })
+        blank.pages[assets].overflowNames = nil
+        let without = try StatementParser.parse(fileAt: Self.pdfPath("forethought-life-2024"), blank: blank)
+        XCTAssertNil(without.statement.page("Assets")?.row("2504"))
+        XCTAssertEqual(without.statement.page("Liabilities")?.row("2504")?.caption, "Carvm-Modco")
+        XCTAssertTrue(without.diagnostics.contains { $0.severity == .warning && $0.message.contains("\"Additional Write-ins for Assets Line 25\" names no page") },
+                      "\(without.diagnostics.filter { $0.severity >= .warning })")
+    }
+
+    /// Schedule S Part 4 lists the reinsurance ceded to unauthorized companies as Part 3 lists
+    /// all of it: each treaty an entry of the subtotal printed after it, its codes, date and
+    /// reinsurer as text, its amounts and collateral. Its totals are calculations and checks, and
+    /// its life and annuity reserve credit (line 1199999, column 5) is Part 3 Section 1's
+    /// unauthorized reserve credit (line 2299999, column 9). One number changed fails each; the
+    /// values are Commonwealth 2023's as printed. Forethought's filings print the schedule as
+    /// NONE: 2025 on a page of its own (its totals line prints only the blank's XXX), 2024 as a
+    /// title over NONE among other schedules' on one page.
+    func testAChangedNumberOnScheduleSPart4FailsItsTies() throws {
+        let checker = try XCTUnwrap(Checker.shared(for: .lifeAnnual))
+        let statement = try parse("commonwealth-annuity-2023").statement
+        XCTAssertEqual(statement.cell("ScheduleSPart4", "0900001", column: "2", blank: .lifeAnnual), .text("AA-3191328"))
+        XCTAssertEqual(statement.cell("ScheduleSPart4", "0900001", column: "4", blank: .lifeAnnual), .text("Kuvare Life Re Ltd"))
+        XCTAssertEqual(statement.cell("ScheduleSPart4", "9999999", column: "10", blank: .lifeAnnual), .notApplicable)
+        assertCells(statement, [("ScheduleSPart4", "0800001", "5", "1,505"), ("ScheduleSPart4", "0900001", "12", "272,000,979"),
+                                ("ScheduleSPart4", "9999999", "8", "17,663,187,402")])
+        try assertEachTieFails(["schedule-s-part-4-reserve-credit-equals-part-3-unauthorized": ("ScheduleSPart4", "1199999", 4, "13,277,394,372"),
+                                "schedule-s-part-4-line-9999999-total-col-6": ("ScheduleSPart4", "9999999", 5, "72,307,346")],
+                               checker: checker, statement: statement)
+        // Column 8 is columns 5 to 7 on every total line (a treaty's entry is checked through
+        // its subtotal): the rule's result for the line changed fails.
+        var changed = statement
+        let page = try XCTUnwrap(changed.pages.firstIndex { $0.id == "ScheduleSPart4" })
+        let row = try XCTUnwrap(changed.pages[page].rows.firstIndex { $0.line == "9999999" })
+        XCTAssertFalse(checker.check(statement).results.contains { $0.rule == "schedule-s-part-4-col-8-total" && $0.status == .failed })
+        changed.pages[page].rows[row].cells[7] = .amount(printed("17,663,187,502"))
+        XCTAssertEqual(checker.check(changed).results.filter { $0.rule == "schedule-s-part-4-col-8-total" && $0.status == .failed }.count, 1)
+        let forethought2024 = try parse("forethought-life-2024")
+        XCTAssertEqual(forethought2024.statement.page("ScheduleSPart4")?.none, true)
+        XCTAssertEqual(forethought2024.pages.first { $0.page == 95 }?.schedule, "ScheduleSPart4")
+        let forethought2025 = try parse("forethought-life-2025").statement.page("ScheduleSPart4")
+        XCTAssertEqual(forethought2025?.none, true)
+        XCTAssertEqual(forethought2025?.rows.map(\.line), ["9999999"])
+        XCTAssertEqual(try parse("commonwealth-annuity-2023").statement.page("ScheduleF")?.none, true)
     }
 
     /// Schedule F lists each claim resisted or compromised under the total line of its kind

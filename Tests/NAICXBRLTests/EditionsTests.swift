@@ -103,7 +103,7 @@ final class EditionsTests: XCTestCase {
     /// the concepts whose captions they print.
     func testThe2025FilingIsReadByItsEdition() throws {
         try AnnualStatementTests.requirePdftotext()
-        let result = try StatementParser.parse(fileAt: Self.annual2025)
+        let result = try Fixture.parsedPDF(Self.annual2025)
         let statement = result.statement
         XCTAssertEqual(statement.edition, 2025)
         XCTAssertEqual(result.diagnostics.filter { $0.code == .misplacedRow || $0.code == .edition }.map(\.description), [])
@@ -375,9 +375,9 @@ final class EditionsTests: XCTestCase {
                 XCTAssertEqual((error as? BlankCatalogError)?.message, message, entries)
             }
         }
-        refused("0100001..199996", "test.json: Exhibit5 line 0100001: entries \"0100001..199996\" are not two codes of the same number of digits joined by .., first to last")
-        refused("0100001-0199996", "test.json: Exhibit5 line 0100001: entries \"0100001-0199996\" are not two codes of the same number of digits joined by .., first to last")
-        refused("0199996..0100001", line: "0199996", "test.json: Exhibit5 line 0199996: entries \"0199996..0100001\" are not two codes of the same number of digits joined by .., first to last")
+        refused("0100001..199996", "test.json: Exhibit5 line 0100001: entries \"0100001..199996\" are not two codes of the same form (digits, other characters in the same places) joined by .., first to last")
+        refused("0100001-0199996", "test.json: Exhibit5 line 0100001: entries \"0100001-0199996\" are not two codes of the same form (digits, other characters in the same places) joined by .., first to last")
+        refused("0199996..0100001", line: "0199996", "test.json: Exhibit5 line 0199996: entries \"0199996..0100001\" are not two codes of the same form (digits, other characters in the same places) joined by .., first to last")
         refused("0100001..0199996", line: "0100002", "test.json: Exhibit5 line 0100002: a line of entries is numbered by its first code, 0100001")
         refused("0100001..0199997", "test.json: Exhibit5 line 0100001: line 0199997 falls among its entries 0100001..0199997")
         refused("0100001..0200001", "test.json: Exhibit5 line 0100001: line 0199997 falls among its entries 0100001..0200001")

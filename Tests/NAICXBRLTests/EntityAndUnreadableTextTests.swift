@@ -124,8 +124,10 @@ final class EntityAndUnreadableTextTests: XCTestCase {
         // outline entry is "Form for Calculating IMR"), the Asset Valuation Reserve 80 and its default
         // and equity components 81 to 86, Schedule H's Part 1 92, Parts 2 to 4 93 and Part 5 94, Schedule S
         // Part 1's two sections 95 and 96, Part 2 97, Part 3's Section 1 98 and 99 and Section 2 100,
+        // Part 4 101 (NONE),
         // Schedule S Parts 6 and 7 103 and 104, Schedule T 111 and its Part 2 112, the supplemental
-        // exhibits and schedules interrogatories 130 to 132, the Summary Investment
+        // exhibits and schedules interrogatories 130 to 132, the overflow page for write-ins 133 and
+        // 134 (its parts are the rows of the pages they name), the Summary Investment
         // Schedule 135, the verifications between years of Schedules A and B 136, BA 137 and D 138,
         // Schedule D's Summary by Country 139, Schedule D Part 1A 140 to 149 (the PDF's outline
         // files its first nine pages under the Summary by Country: they are found where the blank's
@@ -134,7 +136,7 @@ final class EntityAndUnreadableTextTests: XCTestCase {
         XCTAssertEqual(filing.pages.filter { $0.status == .read }.map(\.page),
                        [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 25, 26, 27, 28, 29] + Array(30...71)
                        + [72, 73, 74, 75, 76, 77, 78, 79]
-                       + Array(80...86) + Array(88...91) + [92, 93, 94, 95, 96, 97, 98, 99, 100, 103, 104, 111, 112] + Array(130...132)
+                       + Array(80...86) + Array(88...91) + [92, 93, 94, 95, 96, 97, 98, 99, 100, 101, 103, 104, 111, 112] + Array(130...134)
                        + Array(135...153) + [156])
         XCTAssertEqual(filing.pages.first { $0.page == 136 }?.schedule, "ScheduleAVerification + ScheduleBVerification")
         XCTAssertEqual(filing.pages.first { $0.page == 79 }?.schedule, "InterestMaintenanceReserve + InterestMaintenanceReserveAmortization")
@@ -146,7 +148,9 @@ final class EntityAndUnreadableTextTests: XCTestCase {
         XCTAssertEqual(filing.pages.first { $0.page == 24 }?.status, .other)
         XCTAssertEqual(filing.pages.first { $0.page == 24 }?.schedule, "Exhibit 5 - Interrogatories")
         XCTAssertEqual(filing.pages.first { $0.page == 99 }?.schedule, "ScheduleSPart3Section1")
-        XCTAssertEqual(filing.pages.first { $0.page == 101 }?.schedule, "Schedule S - Part 4")
+        XCTAssertEqual(filing.pages.first { $0.page == 101 }?.schedule, "ScheduleSPart4")
+        XCTAssertEqual(filing.pages.first { $0.page == 102 }?.status, .other)
+        XCTAssertEqual(filing.pages.first { $0.page == 102 }?.schedule, "Schedule S - Part 5")
         XCTAssertEqual(filing.pages.first { $0.page == 45 }?.schedule, "notes")
         XCTAssertFalse(filing.pages.contains { $0.status == .unreadable })
     }

@@ -41,9 +41,17 @@ public struct Blank: Codable, Sendable {
     public var editionKey: String { "\(id)@\(year)" }
 }
 
-/// A non-tabular section: notes, or a part of the interrogatories.
+/// A non-tabular section: notes, a part of the interrogatories, or the overflow page for
+/// write-ins.
 public struct SectionDescription: Codable, Sendable {
-    public enum Kind: String, Codable, Sendable { case notes, interrogatories }
+    public enum Kind: String, Codable, Sendable {
+        case notes, interrogatories
+        /// The page that goes on with the write-in lines other pages have no room for: a part
+        /// per page, headed by one of the section's `subtitles` and a name the page gives
+        /// (``PageDescription/overflowNames``: "Additional Write-ins for Assets Line 25"), whose
+        /// rows are that page's lines of overflow entries and their summary.
+        case overflow
+    }
 
     public var id: String
     public var kind: Kind
@@ -109,6 +117,10 @@ public struct PageDescription: Codable, Sendable {
     /// What a filed PDF's outline (its bookmarks) calls the page where that is not the page's
     /// title ("Form for Calculating IMR"): a PDF whose outline names it is read there.
     public var outline: [String]?
+    /// What the overflow page for write-ins calls this page in the headings of its parts
+    /// ("Additional Write-ins for Summary of Operations Line 27"): the rows under such a heading
+    /// are this page's (``SectionDescription/Kind/overflow``).
+    public var overflowNames: [String]?
     /// False for a page whose layout text (`pdftotext -layout`) sets its columns too close to
     /// tell its cells apart (Schedule D Part 1A's twelve columns, with footnote markers before
     /// amounts and totals without leaders; the Asset Valuation Reserve components' ten): its
@@ -288,6 +300,13 @@ public struct LineDescription: Codable, Sendable {
     /// Such a line's entries print their values in the page's text and amount columns, and have
     /// no caption. Nil (or true): each entry prints its code.
     public var entryCodesPrinted: Bool?
+    /// False for a line of entries that the page's column arithmetic (a total column printed in
+    /// the headings, checked row by row) does not go over; its total line is still checked. The
+    /// overflow page's write-in lines: an entry wholly nonadmitted prints no net amount, and
+    /// Arelle's formula processor then pairs no line's columns at all on that page (it binds each
+    /// column's variable alone, against fallbacks, once only some columns' facts carry an entry's
+    /// code). Nil (or true): the arithmetic goes over the entries.
+    public var columnArithmetic: Bool?
     /// For a balance in a table of flows: whether it stands at the `start` or `end` of the
     /// column's period.
     public var instant: InstantPosition?
@@ -333,10 +352,14 @@ public struct LineDescription: Codable, Sendable {
         return (entries[..<dots.lowerBound], entries[dots.upperBound...])
     }
 
-    /// Whether the printed line number `code` is one of this line's entries.
+    /// Whether the printed line number `code` is one of this line's entries: a digit wherever
+    /// the first code has one, its other characters where it has others (`08.304` of
+    /// `08.304..08.396`), and between the first and the last.
     public func hasEntry(_ code: String) -> Bool {
         guard let (first, last) = entryCodes, code.utf8.count == first.utf8.count,
-              code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+              zip(code.utf8, first.utf8).allSatisfy({ byte, pattern in
+                  pattern >= 0x30 && pattern <= 0x39 ? byte >= 0x30 && byte <= 0x39 : byte == pattern
+              }) else { return false }
         return first <= code && code <= last
     }
 

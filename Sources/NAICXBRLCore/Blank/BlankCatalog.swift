@@ -166,14 +166,15 @@ public final class BlankCatalog: @unchecked Sendable {
     }
 
     /// Refuses a line of entries (``LineDescription/entries``) whose range is not two codes of
-    /// the same number of digits, first to last, starting at the line's own number; that stands on
+    /// the same form (digits, and the same other characters in the same places: `08.304..08.396`),
+    /// first to last, starting at the line's own number; that stands on
     /// a page whose rows are members, or has no item; or whose range holds another line's number
     /// or overlaps another line's entries.
     static func checkEntries(_ line: LineDescription, of page: PageDescription, file: String) throws(BlankCatalogError) {
         let place = "\(file): \(page.id) line \(line.line)"
-        guard let (first, last) = line.entryCodes, !first.isEmpty, first.utf8.count == last.utf8.count,
-              (first + last).utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), first <= last else {
-            throw BlankCatalogError("\(place): entries \"\(line.entries ?? "")\" are not two codes of the same number of digits joined by .., first to last")
+        guard let (first, last) = line.entryCodes, let digit = first.utf8.first, digit >= 0x30, digit <= 0x39,
+              first.utf8.count == last.utf8.count, line.hasEntry(String(last)), first <= last else {
+            throw BlankCatalogError("\(place): entries \"\(line.entries ?? "")\" are not two codes of the same form (digits, other characters in the same places) joined by .., first to last")
         }
         guard line.line == first else {
             throw BlankCatalogError("\(place): a line of entries is numbered by its first code, \(first)")

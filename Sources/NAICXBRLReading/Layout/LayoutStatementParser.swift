@@ -77,6 +77,9 @@ struct LayoutReader {
         var notes: PositionedNotesReader?
         /// The general interrogatories read so far, once one of their pages is found.
         var interrogatories: PositionedInterrogatoriesReader?
+        /// The page whose part the last overflow page for write-ins ended with: rows a next
+        /// overflow page prints before its first heading go on with it.
+        var lastOverflow: String?
     }
 
     /// Reads one page of the document: by its running header and title, as the tables of the
@@ -96,6 +99,18 @@ struct LayoutReader {
         }
         readHeader(page.lines[header], into: &reading.statement.cover)
         readCoverWords(page, into: &reading.statement.cover)
+        if let nones = noneSchedules(page, header: header), !nones.isEmpty {
+            // A page of schedules that each print only their title over NONE: those the
+            // description reads report nothing.
+            for line in page.lines[header...] { mark(line, Text.key(line.text) == "none" ? .none : .classified) }
+            for (id, _, none) in nones {
+                if reading.readers[id] == nil, let description = blank.page(id) { reading.readers[id] = PositionedPageReader(description: description) }
+                reading.readers[id]?.takeNone(page, page.lines[none])
+            }
+            reading.accounts.append(PageAccount(page: page.number, status: .read, schedule: nones.map(\.id).joined(separator: " + ")))
+            reading.lastPage = nil
+            return
+        }
         let (match, opensWithOther) = findTitle(page, header: header, titles: titles)
         guard let match, blank.page(match.id) != nil else {
             readUntitledPage(page, header: header, &reading)
@@ -153,7 +168,10 @@ struct LayoutReader {
         // The notes are read from a PDF's text layer only: layout text sets a note table's amounts
         // on lines of their own, away from their leaders and rows, and OCR reads only the head of
         // a page that is no page of the description.
-        if document.source == .pdf, !ocrPages.contains(page.number), let notes = notesSection(page, header: header) {
+        if let overflow = overflowSection(page, header: header) {
+            mark(page.lines[header], .classified)
+            readOverflow(page, overflow, &reading)
+        } else if document.source == .pdf, !ocrPages.contains(page.number), let notes = notesSection(page, header: header) {
             mark(page.lines[header], .classified)
             if reading.notes == nil { reading.notes = PositionedNotesReader() }
             reading.notes?.read(page, from: notes.title + 1, into: &self)
@@ -178,6 +196,98 @@ struct LayoutReader {
             reading.accounts.append(PageAccount(page: page.number, status: .other, schedule: LayoutReader.printedTitle(page, after: header)))
             reading.lastPage = nil
         }
+    }
+
+    /// On a page that prints nothing under its running header but one or more schedules' titles,
+    /// each over a NONE stamp (and the page's number at its foot), the pages of the description among those
+    /// schedules (by their title or outline name, the whole line), each with the lines of its
+    /// title and its NONE; nil for any other page.
+    private func noneSchedules(_ page: PositionedPage, header: Int) -> [(id: String, title: Int, none: Int)]? {
+        let body = Array(page.lines.indices.dropFirst(header + 1))
+        guard body.count >= 2 else { return nil }
+        var found: [(id: String, title: Int, none: Int)] = []
+        var index = 0
+        var stamps = 0
+        while index < body.count {
+            let line = page.lines[body[index]]
+            let key = Text.key(line.text)
+            if key == "none" { return nil }
+            guard index + 1 < body.count, Text.key(page.lines[body[index + 1]].text) == "none" else {
+                // Only the page's number may stand after the last stamp.
+                guard stamps > 0, index == body.count - 1, line.words.count <= 3,
+                      line.words.allSatisfy({ $0.text.allSatisfy { $0.isNumber || $0 == "," || $0 == "." || $0 == "L" } }) else { return nil }
+                break
+            }
+            stamps += 1
+            if let description = blank.pages.first(where: { description in
+                ([description.title] + (description.outline ?? [])).contains { Text.key($0) == key }
+            }) {
+                found.append((description.id, body[index], body[index + 1]))
+            }
+            index += 2
+        }
+        return stamps >= 1 ? found : nil
+    }
+
+    /// The overflow page for write-ins (``SectionDescription/Kind/overflow``): its section, the
+    /// line of its title (within a few lines under the running header), and the heading of each
+    /// of its parts with the page the heading names (nil for a page the description does not
+    /// read), in printed order.
+    private func overflowSection(_ page: PositionedPage, header: Int)
+        -> (id: String, title: Int, parts: [(line: Int, page: String?)])? {
+        guard let section = blank.sections.first(where: { $0.kind == .overflow }) else { return nil }
+        let titles = section.titles.map(Text.key)
+        guard let title = page.lines.indices.dropFirst(header + 1).prefix(3).first(where: { titles.contains(Text.key(page.lines[$0].text)) })
+        else { return nil }
+        let headings = (section.subtitles ?? []).map(Text.key)
+        let names = blank.pages.flatMap { description in (description.overflowNames ?? []).map { (key: Text.key($0), id: description.id) } }
+        var parts: [(line: Int, page: String?)] = []
+        for index in page.lines.indices.dropFirst(title + 1) {
+            // A landscape page prints its number in the left margin, on the line of a heading
+            // ("57L Additional Write-ins for ..."): the heading may follow it.
+            let key = Text.key(page.lines[index].text)
+            guard let range = headings.lazy.compactMap({ heading in key.range(of: heading).flatMap { $0.lowerBound.utf16Offset(in: key) <= 8 ? $0 : nil } }).first
+            else { continue }
+            // The longest name the heading goes on with, followed by the line it is for.
+            let named = key[range.upperBound...]
+            let page = names.filter { named.hasPrefix($0.key) && named.dropFirst($0.key.count).hasPrefix("line") }
+                .max { $0.key.count < $1.key.count }?.id
+            parts.append((index, page))
+        }
+        return (section.id, title, parts)
+    }
+
+    /// Reads the overflow page for write-ins: the rows under each part's heading with the reader
+    /// of the page the heading names, whose lines of overflow entries and summary they are (an
+    /// entry's caption is the filer's). Rows printed before the first heading go on with the part
+    /// the overflow page before ended with. A part that names no page the description reads is
+    /// not read, and a warning names it.
+    private mutating func readOverflow(_ page: PositionedPage, _ overflow: (id: String, title: Int, parts: [(line: Int, page: String?)]),
+                                       _ reading: inout DocumentReading) {
+        mark(page.lines[overflow.title], .classified)
+        let firstHeading = overflow.parts.first?.line ?? page.lines.count
+        var spans: [(page: String?, heading: Int?, from: Int, to: Int)] = []
+        if firstHeading > overflow.title + 1 { spans.append((reading.lastOverflow, nil, overflow.title + 1, firstHeading)) }
+        for (position, part) in overflow.parts.enumerated() {
+            mark(page.lines[part.line], .classified)
+            let end = position + 1 < overflow.parts.count ? overflow.parts[position + 1].line : page.lines.count
+            spans.append((part.page, part.line, part.line + 1, end))
+        }
+        for span in spans where span.from < span.to {
+            guard let id = span.page, let description = blank.page(id) else {
+                if let heading = span.heading {
+                    report(.warning, .unrecognizedLine, page: page, line: page.lines[heading],
+                           "page \(page.number): \"\(Text.clean(page.lines[heading].text))\" names no page the blank's description reads; the rows under it are not read")
+                    for index in span.from..<span.to { mark(page.lines[index], .reported) }
+                }
+                continue
+            }
+            if reading.readers[id] == nil { reading.readers[id] = PositionedPageReader(description: description) }
+            reading.readers[id]?.read(page, from: span.from, to: span.to, into: &self)
+        }
+        reading.lastOverflow = spans.last?.page
+        reading.lastPage = nil
+        reading.accounts.append(PageAccount(page: page.number, status: .read, schedule: overflow.id))
     }
 
     /// The notes section whose title the page prints within a few lines under its running

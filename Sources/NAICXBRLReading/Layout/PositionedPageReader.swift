@@ -284,6 +284,12 @@ struct PositionedPageReader {
         scan.rowsOnPage += 1
     }
 
+    /// The page printed as its title over a NONE stamp, among other schedules' (a page of
+    /// several schedules that report nothing): it reports nothing.
+    mutating func takeNone(_ page: PositionedPage, _ line: PositionedLine) {
+        if printedNone == nil { printedNone = (page, line) }
+    }
+
     /// Reads one line under the column headings: into the row being gathered, as a row of its
     /// own, as a footnote, or as what the page prints besides its rows.
     private mutating func readLine(_ page: PositionedPage, _ index: Int, _ scan: inout PageScan, into reader: inout LayoutReader) {
@@ -291,10 +297,14 @@ struct PositionedPageReader {
         // NONE stamped across the table (Exhibit 4 of a company that pays no dividends): the
         // page reports nothing; its words are not part of the row beside them.
         if line.words.contains(where: { $0.text == "NONE" }) {
-            if printedNone == nil { printedNone = (page, line) }
+            // Once the table's last line is read, or among its footnotes, NONE is stamped on what
+            // the page prints under the table (Schedule S Part 4's table of issuing banks), not
+            // on the table.
+            let underTable = scan.inFootnotes || description.lines.last.map { seen.contains($0.line) } ?? false
+            if printedNone == nil, !underTable { printedNone = (page, line) }
             line.words.removeAll { $0.text == "NONE" }
             if line.words.isEmpty {
-                reader.mark(page.lines[index], .classified)
+                reader.mark(page.lines[index], underTable ? .none : .classified)
                 return
             }
         }
@@ -304,6 +314,9 @@ struct PositionedPageReader {
         // number.
         if let column = scan.numberColumn, line.words.count > 1, let first = line.words.first, first.x1 < column,
            PositionedPageReader.isPageNumber(first.text) {
+            line.words.removeFirst()
+        } else if line.words.count > 1, let first = line.words.first, first.text.contains("L"), PositionedPageReader.isPageNumber(first.text) {
+            // A landscape page's number ("57L") on the line of a heading: no line number has a letter.
             line.words.removeFirst()
         }
         if readFootnoteOrTitle(line, page, index, &scan, into: &reader) { return }
@@ -521,6 +534,11 @@ struct PositionedPageReader {
         if let dot = text.lastIndex(of: "."), case let code = text[text.index(after: dot)...], (1...3).contains(code.count),
            code.allSatisfy({ $0.isASCII && $0.isUppercase }) {
             number = text[..<dot]
+        }
+        // A landscape page of a portrait page's number: "57L", "57L.1".
+        if let l = number.firstIndex(of: "L"), l > number.startIndex, number[number.index(before: l)].isNumber,
+           case let after = number.index(after: l), after == number.endIndex || number[after] == "." {
+            number = number[..<l] + number[after...]
         }
         return number.count <= 6 && number.first?.isNumber == true && number.allSatisfy { $0.isNumber || $0 == "." }
     }
@@ -1519,8 +1537,11 @@ struct PositionedPageReader {
             reader.report(.info, .missingLine, page: nil, line: nil,
                           "\(description.title) does not print line\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))")
         }
-        // NONE on a page that prints values is not the page's NONE: said, not taken as one.
-        let holdsValues = rows.contains { row in row.cells.contains { !$0.isBlank } || row.captionAmounts.contains { !$0.isBlank } }
+        // NONE on a page that prints values is not the page's NONE: said, not taken as one. The
+        // blank's XXX marks (a NONE page's totals line may print them) are no values.
+        let holdsValues = rows.contains { row in
+            row.cells.contains { !$0.isBlank && $0 != .notApplicable } || row.captionAmounts.contains { !$0.isBlank }
+        }
         if let (page, line) = printedNone, holdsValues {
             reader.report(.warning, .unrecognizedLine, page: page, line: line,
                           "\(description.title) prints NONE beside values; the page is read as printing values, and the word NONE is not kept")

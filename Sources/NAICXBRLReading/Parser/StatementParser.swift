@@ -491,6 +491,10 @@ struct Segmenter {
 
     private mutating func enter(_ description: SectionDescription, line: SourceText.Line, glued: Bool) {
         switch description.kind {
+        case .overflow:
+            // Text renderings print the write-ins of the overflow page on their pages.
+            section = .between
+            context.classified(line)
         case .notes:
             section = .notes
             if glued { notesLines.append(line) } else { context.classified(line) }

@@ -189,7 +189,7 @@ package struct CheckPlan: Sendable {
         switch page.orientation {
         case .items: page.lines.indices.filter { index in
             let line = page.lines[index]
-            return !line.isHeading && line.concept != nil && line.instant == nil
+            return !line.isHeading && line.concept != nil && line.instant == nil && line.columnArithmetic != false
                 && page.columns.allSatisfy { $0.valueKind != .amount || line.prints(in: $0) }
         }
         case .members: page.lines.indices.filter { page.lines[$0].member != nil }
