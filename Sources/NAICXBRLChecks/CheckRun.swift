@@ -207,13 +207,14 @@ struct CheckRun {
     func status(_ rule: CheckPlan.Rule, _ binding: Binding, page: Int = -1, note: NoteTables? = nil) -> CheckResult.Status? {
         guard holdsValues(rule) else { return nil }
         var left = ExactSum(), right = ExactSum()
-        var present = false
+        var present = false, leftPresent = false
         for term in rule.terms {
             guard let value = value(term.operand, binding, page: page, note: note) else { return nil }
             present = present || value.present
+            if term.left { leftPresent = leftPresent || value.present }
             if term.left { left.add(value.amount, negated: term.negative) } else { right.add(value.amount, negated: term.negative) }
         }
-        guard present else { return nil }
+        guard present, leftPresent || !rule.leftRequired else { return nil }
         return ExactSum.compare(left, right, tolerance: rule.tolerance).status
     }
 
@@ -277,18 +278,19 @@ struct CheckRun {
         case .note(let n, _, _): note = notes[n]
         }
         var left = ExactSum(), right = ExactSum()
-        var present = false
+        var present = false, leftPresent = false
         var cells: [CheckCell] = []
         for term in rule.terms {
             guard let value = value(term.operand, binding, page: page, note: note) else { return nil }
             present = present || value.present
+            if term.left { leftPresent = leftPresent || value.present }
             var cell = self.cell(term.operand, value, rule.scope, binding, origins: origins)
             cell.side = term.left ? "left" : "right"
             cell.sign = term.negative ? -1 : 1
             cells.append(cell)
             if term.left { left.add(value.amount, negated: term.negative) } else { right.add(value.amount, negated: term.negative) }
         }
-        guard present else { return nil }
+        guard present, leftPresent || !rule.leftRequired else { return nil }
         let (status, difference) = ExactSum.compare(left, right, tolerance: rule.tolerance)
         return Evaluation(status: status, left: left, right: right, difference: difference, cells: cells)
     }
@@ -408,7 +410,7 @@ struct CheckRun {
         case .rows(let p):
             if pageIndex[p] < 0 { return "\(plan.pages[p].title) is not printed" }
         case .single:
-            break
+            if rule.leftRequired { return "nothing is printed in the cells it compares, or not on its left: it compares only what the statement prints there" }
         }
         return "nothing is printed in the cells it compares"
     }

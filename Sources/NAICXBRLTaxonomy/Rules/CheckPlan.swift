@@ -78,6 +78,8 @@ package struct CheckPlan: Sendable {
         /// holds a value (``CheckPlan/holdsValue(_:_:)``): a filing that leaves a page out (a
         /// partial filing) leaves its ties unchecked, rather than failed against zeros.
         package var pages: [Int]
+        /// Evaluated only where the left side prints a value (``CheckRule/leftRequired``).
+        package var leftRequired = false
     }
 
     /// A page that rules read.
@@ -410,7 +412,7 @@ package struct CheckPlan: Sendable {
                     terms.append(Term(operand: operand, negative: term.sign < 0, left: left))
                 }
             }
-            return Rule(scope: scope, terms: terms, tolerance: rule.tolerance, pages: pagesTied(scope, terms))
+            return Rule(scope: scope, terms: terms, tolerance: rule.tolerance, pages: pagesTied(scope, terms), leftRequired: rule.leftRequired)
         }
 
         /// The pages a rule reads, when they are two or more: its row-by-row page and the pages of

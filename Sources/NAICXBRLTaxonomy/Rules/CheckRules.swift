@@ -16,6 +16,10 @@ package struct CheckRule: Sendable {
     package var right: [CheckTerm]
     package var scope: CheckScope
     package var source: Source
+    /// Evaluated only where the statement prints a value on the left (what it prints): the
+    /// overflow page's summary repeats its page's line 2598, and a filing that leaves the
+    /// overflow page out (a partial one) prints line 2598 alone.
+    package var leftRequired = false
 
     package var terms: [CheckTerm] { left + right }
 }

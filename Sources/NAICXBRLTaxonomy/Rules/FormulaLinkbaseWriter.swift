@@ -204,10 +204,14 @@ package struct FormulaLinkbaseWriter: Sendable {
         }
         for (g, group) in groups.enumerated() {
             if group.members.count == 1 {
-                parts[group.part].value = "$" + names.name("\(sideName)|group\(g)") { .fact(group.variable) }
+                // A rule evaluated only where its left side is printed: that variable has no
+                // fallback, so an evaluation needs its fact.
+                var variable = group.variable
+                if left, compiled.leftRequired { variable.fallback = nil }
+                parts[group.part].value = "$" + names.name("\(sideName)|group\(g)") { .fact(variable) }
                 continue
             }
-            var merged = FactVariable(filters: group.key.filters, bindAsSequence: true, fallback: "0")
+            var merged = FactVariable(filters: group.key.filters, bindAsSequence: true, fallback: left && compiled.leftRequired ? nil : "0")
             merged.filters.insert(FilterUse(filter: Self.merge(group.members), cover: true), at: 0)
             parts[group.part].value = "sum($" + names.name("\(sideName)|group\(g)") { .fact(merged) } + ")"
         }

@@ -25,7 +25,7 @@ enum GeneratedChecks {
             /// where the blank prints none of those lines (XXX): the arithmetic the caption prints
             /// is the other columns' (the A&H premiums in force at the end of the year are no
             /// difference of the XXX the table prints for their additions and deductions).
-            func appendLineRules(_ line: LineDescription, id: String, must: String, _ right: [(sign: Int, line: String)]) {
+            func appendLineRules(_ line: LineDescription, id: String, must: String, _ right: [(sign: Int, line: String)], leftRequired: Bool = false) {
                 for column in amountColumns(line) where right.contains(where: { page.line($0.line)?.prints(in: column) ?? true }) {
                     let selector = ColumnSelector.number(column.number)
                     rules.append(CheckRule(
@@ -34,7 +34,7 @@ enum GeneratedChecks {
                         severity: severity, tolerance: tolerance,
                         left: [CheckTerm(sign: 1, reference: .cell(page: page.id, line: line.line, column: selector))],
                         right: right.map { CheckTerm(sign: $0.sign, reference: .cell(page: page.id, line: $0.line, column: selector)) },
-                        scope: .single, source: .blank))
+                        scope: .single, source: .blank, leftRequired: leftRequired))
                 }
             }
             for line in page.lines where !line.isHeading {
@@ -52,7 +52,11 @@ enum GeneratedChecks {
                                              problem: "\(page.id) line \(line.line) repeats line \(other), which the page does not have")
                     }
                     let otherLine = page.lines[index].line
-                    appendLineRules(line, id: "equals-line-\(otherLine)", must: "repeat line \(otherLine)", [(sign: 1, line: otherLine)])
+                    // A line that totals entries printed on another page (the overflow page's
+                    // summary) repeats its line only where that page prints it.
+                    let printedElsewhere = line.total.flatMap { page.line($0)?.isEntries } ?? false
+                    appendLineRules(line, id: "equals-line-\(otherLine)", must: "repeat line \(otherLine)", [(sign: 1, line: otherLine)],
+                                    leftRequired: printedElsewhere)
                 }
             }
             // Column arithmetic goes over the lines that report in the page's own columns; a page
