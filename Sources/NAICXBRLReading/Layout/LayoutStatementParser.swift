@@ -80,6 +80,11 @@ struct LayoutReader {
         /// The page whose part the last overflow page for write-ins ended with: rows a next
         /// overflow page prints before its first heading go on with it.
         var lastOverflow: String?
+
+        /// Opens the reader of the page `description` describes, once, where none is open yet.
+        mutating func openReader(_ description: PageDescription) {
+            if readers[description.id] == nil { readers[description.id] = PositionedPageReader(description: description) }
+        }
     }
 
     /// Reads one page of the document: by its running header and title, as the tables of the
@@ -104,7 +109,7 @@ struct LayoutReader {
             // description reads report nothing.
             for line in page.lines[header...] { mark(line, Text.key(line.text) == "none" ? .none : .classified) }
             for (id, _, none) in nones {
-                if reading.readers[id] == nil, let description = blank.page(id) { reading.readers[id] = PositionedPageReader(description: description) }
+                if let description = blank.page(id) { reading.openReader(description) }
                 reading.readers[id]?.takeNone(page, page.lines[none])
             }
             reading.accounts.append(PageAccount(page: page.number, status: .read, schedule: nones.map(\.id).joined(separator: " + ")))
@@ -215,7 +220,9 @@ struct LayoutReader {
             guard index + 1 < body.count, Text.key(page.lines[body[index + 1]].text) == "none" else {
                 // Only the page's number may stand after the last stamp.
                 guard stamps > 0, index == body.count - 1, line.words.count <= 3,
-                      line.words.allSatisfy({ $0.text.allSatisfy { $0.isNumber || $0 == "," || $0 == "." || $0 == "L" } }) else { return nil }
+                      line.words.allSatisfy({ word in
+                          word.text.split(separator: ",").allSatisfy { PositionedPageReader.isPageNumber(String($0)) }
+                      }) else { return nil }
                 break
             }
             stamps += 1
@@ -282,7 +289,7 @@ struct LayoutReader {
                 }
                 continue
             }
-            if reading.readers[id] == nil { reading.readers[id] = PositionedPageReader(description: description) }
+            reading.openReader(description)
             reading.readers[id]?.read(page, from: span.from, to: span.to, into: &self)
         }
         reading.lastOverflow = spans.last?.page
@@ -373,9 +380,7 @@ struct LayoutReader {
             guard let segmentDescription = blank.page(segment.id) else { continue }
             let end = position + 1 < segments.count ? segments[position + 1].title : page.lines.count
             mark(page.lines[segment.title], .classified)
-            if reading.readers[segment.id] == nil {
-                reading.readers[segment.id] = PositionedPageReader(description: segmentDescription)
-            }
+            reading.openReader(segmentDescription)
             reading.readers[segment.id]?.read(page, from: segment.title + 1, to: end, into: &self)
             reading.lastPage = segment.id
         }
