@@ -30,7 +30,7 @@ public enum TaxonomyPackage {
 
     /// Every blank the library knows.
     /// Every edition of every blank the library knows.
-    public static var bundledBlanks: [Blank] { BlankCatalog.bundled.allEditions() }
+    public static var bundledBlanks: [Blank] { BlankCatalog.bundledEditions }
 
     static func catalog(_ blanks: [Blank]) -> [UInt8] {
         guard let xml = XMLStreamWriter() else { return [] }

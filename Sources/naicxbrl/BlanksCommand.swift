@@ -26,7 +26,7 @@ struct BlanksCommand: ParsableCommand {
         var format: Format = .text
 
         func run() throws {
-            let listed = BlankCatalog.bundled.listing
+            let listed = BlankCatalog.bundledListing
             let out: Data
             switch format {
             case .json:

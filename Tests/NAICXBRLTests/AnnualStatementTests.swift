@@ -1161,6 +1161,15 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertEqual(without.statement.page("Liabilities")?.row("2504")?.caption, "Carvm-Modco")
         XCTAssertTrue(without.diagnostics.contains { $0.severity == .warning && $0.message.contains("\"Additional Write-ins for Assets Line 25\" names no page") },
                       "\(without.diagnostics.filter { $0.severity >= .warning })")
+        // Rows above the first part's heading continue an earlier overflow page's last part;
+        // with none before (the heading left out here), they are said, not read.
+        let text = String(decoding: try Self.layoutText("forethought-life-2024"), as: UTF8.self)
+        let headless = text.replacingOccurrences(of: "Additional Write-ins for Assets Line 25\n", with: "\n")
+        XCTAssertNotEqual(headless, text)
+        let read = StatementParser.parse(bytes: Array(headless.utf8), name: "forethought-life-2024.txt")
+        XCTAssertNil(read.statement.page("Assets")?.row("2504"))
+        XCTAssertTrue(read.diagnostics.contains { $0.severity == .warning && $0.message.contains("rows printed above the first part's heading")
+                          && $0.message.contains("2504") }, "\(read.diagnostics.filter { $0.severity >= .warning }.prefix(5))")
     }
 
     /// Schedule S Part 4 lists the reinsurance ceded to unauthorized companies as Part 3 lists

@@ -20,7 +20,7 @@ final class EditionsTests: XCTestCase {
         XCTAssertEqual(catalog.ids, ["life-ah-quarterly", "life-ah-annual"])
         XCTAssertEqual(catalog.years(of: "life-ah-annual"), [2023, 2024, 2025])
         XCTAssertEqual(catalog.years(of: "life-ah-quarterly"), [2011])
-        for blank in catalog.allEditions() {
+        for blank in try catalog.allEditions() {
             XCTAssertEqual(blank.entryPoint, "\(blank.namespacePrefix)-\(blank.year).xsd")
             let rules = try XCTUnwrap(try CheckRuleSet.bundled(for: blank), blank.editionKey)
             XCTAssertFalse(rules.rules.isEmpty)
@@ -58,7 +58,7 @@ final class EditionsTests: XCTestCase {
         XCTAssertNotNil(TaxonomyModel.of(y2024).concept(removed))
         XCTAssertNil(TaxonomyModel.of(y2025).concept(removed))
         XCTAssertEqual(y2024.namespace, y2025.namespace)
-        for blank in BlankCatalog.bundled.allEditions() {
+        for blank in BlankCatalog.bundledEditions {
             for concept in TaxonomyModel.of(blank).concepts {
                 // Write-in detail lines are numbered by the blank's write-in scheme (2501, 2502).
                 if concept.name.contains("WriteIn") || concept.name.hasPrefix("ScheduleTLine") { continue }
@@ -307,6 +307,11 @@ final class EditionsTests: XCTestCase {
         XCTAssertThrowsError(try BlankCatalog(files: files).blank("test-copy", year: 2012)) { error in
             XCTAssertTrue("\(error)".contains("no line 999"), "\(error)")
         }
+        // Nor is such a catalog listed without it: listing every edition, or every blank, fails with its error.
+        XCTAssertThrowsError(try BlankCatalog(files: files).allEditions()) { error in
+            XCTAssertTrue("\(error)".contains("no line 999"), "\(error)")
+        }
+        XCTAssertThrowsError(try BlankCatalog(files: files).listing())
         // An edition that does not print a page drops it; a rule that names the page must go too.
         files["catalog.json"] = Array(#"{"blanks": [{"id": "test-copy", "description": "test-copy.json", "checks": "life-ah-quarterly-checks.json", "editions": [{"year": 2011}, {"year": 2012, "changes": "bad.json"}]}]}"#.utf8)
         files["bad.json"] = Array(#"{"blank": "test-copy", "year": 2012, "base": 2011, "pages": [{"page": "Assets", "dropped": true}]}"#.utf8)

@@ -12,7 +12,7 @@ import XCTest
 /// The reference linkbase ties every concept of every edition to where the blank prints it.
 final class ReferenceLinkbaseTests: XCTestCase {
     func testEveryConceptHasAReference() throws {
-        for blank in BlankCatalog.bundled.allEditions() {
+        for blank in BlankCatalog.bundledEditions {
             let taxonomy = TaxonomyModel.of(blank)
             let pageTitles = Set(blank.pages.map(\.title))
             for concept in taxonomy.concepts {
@@ -54,7 +54,7 @@ final class ReferenceLinkbaseTests: XCTestCase {
     /// number writes no number part.
     func testEveryConceptOfAPageNamesThePageAndItsPrintedNumber() throws {
         var numbered = 0
-        for blank in BlankCatalog.bundled.allEditions() {
+        for blank in BlankCatalog.bundledEditions {
             let taxonomy = TaxonomyModel.of(blank)
             let writer = TaxonomyWriter(taxonomy: taxonomy)
             let file = try XCTUnwrap(writer.files().first { $0.path.hasSuffix("-ref.xml") }, blank.editionKey)

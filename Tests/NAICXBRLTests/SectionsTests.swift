@@ -457,7 +457,7 @@ final class SectionsTests: XCTestCase {
 /// start of every bundled edition names a field or section the reader knows.
 final class CoverVocabularyTests: XCTestCase {
     func testEveryBundledCoverVocabularyIsKnownToTheReader() throws {
-        for edition in BlankCatalog.bundled.allEditions() {
+        for edition in BlankCatalog.bundledEditions {
             do {
                 let cover = try XCTUnwrap(edition.cover, edition.editionKey)
                 let vocabulary = CoverParser.Vocabulary(cover)

@@ -20,7 +20,7 @@ final class TabularPagesTests: XCTestCase {
     /// columns share a context unless they report different items.
     func testEveryLineIsOnePeriodTypeAcrossItsColumns() {
         let periods = StatementPeriods(statementDate: CalendarDate(year: 2024, month: 12, day: 31))
-        for blank in BlankCatalog.bundled.allEditions() {
+        for blank in BlankCatalog.bundledEditions {
             for page in blank.pages where page.orientation == .items {
                 let groups = Dictionary(grouping: page.columns.filter { $0.valueKind == .amount }, by: { $0.conceptSuffix ?? "" })
                 for (suffix, columns) in groups {

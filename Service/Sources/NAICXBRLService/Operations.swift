@@ -167,5 +167,5 @@ public enum Operations {
     }()
 
     /// The blanks and editions of the catalog, as `naicxbrl blanks --format json` lists them.
-    public static let blanks: Outcome = .json(200, BlankCatalog.bundled.listing)
+    public static let blanks: Outcome = .json(200, BlankCatalog.bundledListing)
 }

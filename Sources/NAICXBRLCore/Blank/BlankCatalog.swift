@@ -29,15 +29,28 @@ public final class BlankCatalog: @unchecked Sendable {
         var blanks: [Entry]
     }
 
-    /// The catalog bundled with the library.
+    /// The catalog bundled with the library. Its editions resolve when first asked for; one whose
+    /// description does not decode or check is an error wherever it is asked for, and stops
+    /// whatever lists the whole catalog (``bundledEditions``, ``bundledListing``) rather than
+    /// being left out of it.
     public static let bundled: BlankCatalog = {
         do {
             return try BlankCatalog(files: BundledBlankData.decodedFiles)
         } catch {
-            // The data ships with the library and its tests resolve every edition.
+            // The data ships with the library; its tests use the catalog.
             preconditionFailure("the bundled blank catalog does not resolve: \(error)")
         }
     }()
+
+    /// Every edition of the bundled catalog, in its order. The data ships with the library, and
+    /// its tests resolve every edition: one that does not is a defect that stops the program here.
+    public static var bundledEditions: [Blank] {
+        do {
+            return try bundled.allEditions()
+        } catch {
+            preconditionFailure("the bundled blank catalog does not resolve: \(error)")
+        }
+    }
 
     public let entries: [Entry]
     private let files: [String: [UInt8]]
@@ -89,9 +102,14 @@ public final class BlankCatalog: @unchecked Sendable {
         return (blank, chosen == year)
     }
 
-    /// Every edition of every blank, in the catalog's order.
-    public func allEditions() -> [Blank] {
-        entries.flatMap { entry in entry.editions.compactMap { try? blank(entry.id, year: $0.year) } }
+    /// Every edition of every blank, in the catalog's order; the first edition that does not
+    /// resolve is an error.
+    public func allEditions() throws(BlankCatalogError) -> [Blank] {
+        var blanks: [Blank] = []
+        for entry in entries {
+            for edition in entry.editions { blanks.append(try blank(entry.id, year: edition.year)) }
+        }
+        return blanks
     }
 
     /// The edition of `id` of exactly `year`, resolved from the base description and the

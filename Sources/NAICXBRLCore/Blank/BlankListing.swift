@@ -16,15 +16,15 @@ public struct BlankListing: Codable, Equatable, Sendable {
 }
 
 extension BlankCatalog {
-    /// Every blank of the catalog with the editions that resolve, in the catalog's order; a blank
-    /// none of whose editions resolves is left out.
-    public var listing: [BlankListing] {
+    /// Every blank of the catalog with its editions, in the catalog's order; an edition that does
+    /// not resolve is an error, not a blank left out.
+    public func listing() throws(BlankCatalogError) -> [BlankListing] {
         var listed: [BlankListing] = []
         for id in ids {
             var editions: [BlankListing.Edition] = []
             var latest: Blank?
             for year in years(of: id) {
-                guard let blank = try? self.blank(id, year: year) else { continue }
+                let blank = try self.blank(id, year: year)
                 latest = blank
                 editions.append(BlankListing.Edition(year: year, entryPoint: blank.taxonomyURL + blank.entryPoint,
                                                      pages: blank.pages.count, lines: blank.pages.reduce(0) { $0 + $1.lines.count }))
@@ -33,5 +33,15 @@ extension BlankCatalog {
             listed.append(BlankListing(id: id, title: latest.title, kind: latest.kind.rawValue, namespace: latest.namespace, editions: editions))
         }
         return listed
+    }
+
+    /// The bundled catalog's listing; an edition that does not resolve stops the program here, as
+    /// in ``BlankCatalog/bundledEditions``.
+    public static var bundledListing: [BlankListing] {
+        do {
+            return try bundled.listing()
+        } catch {
+            preconditionFailure("the bundled blank catalog does not resolve: \(error)")
+        }
     }
 }

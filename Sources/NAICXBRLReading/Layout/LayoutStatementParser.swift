@@ -286,6 +286,14 @@ struct LayoutReader {
                     report(.warning, .unrecognizedLine, page: page, line: page.lines[heading],
                            "page \(page.number): \"\(Text.clean(page.lines[heading].text))\" names no page the blank's description reads; the rows under it are not read")
                     for index in span.from..<span.to { mark(page.lines[index], .reported) }
+                } else if let first = page.lines[span.from..<span.to].first(where: { line in
+                    // The first row's: a word of three digits or more (a line's code, an amount).
+                    line.words.contains { $0.text.filter(\.isNumber).count >= 3 && !PositionedPageReader.isPageNumber($0.text) } }) {
+                    // Rows above the page's first part heading go on from the part an earlier
+                    // overflow page ended with; with no such page, nothing tells their page.
+                    report(.warning, .unrecognizedLine, page: page, line: first,
+                           "page \(page.number): rows printed above the first part's heading, with no earlier overflow page whose part they continue, are not read: \"\(String(Text.clean(first.text).prefix(80)))\"")
+                    for index in span.from..<span.to { mark(page.lines[index], .reported) }
                 }
                 continue
             }

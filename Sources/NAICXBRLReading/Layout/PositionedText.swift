@@ -87,8 +87,12 @@ extension PositionedDocument {
         var lines: [PositionedLine] = []
         var lineOnPage = 0
         var sourceLine = 0
+        // Pages count by form feeds: a page with no text (a scanned signature page) keeps its
+        // number, so the pages after it are numbered as in the PDF.
+        var pageNumber = 0
         func endPage() {
-            if !lines.isEmpty { pages.append(PositionedPage(number: pages.count + 1, lines: lines)) }
+            pageNumber += 1
+            if !lines.isEmpty { pages.append(PositionedPage(number: pageNumber, lines: lines)) }
             lines = []
             lineOnPage = 0
         }

@@ -133,7 +133,7 @@ public enum StatementParser {
               let outline = PDFOutline.read(bytes, pageCount: count, deadline: pdfDeadline) else { return nil }
         // Every edition's pages: a page an edition drops (Schedule D Part 1A's sections in 2025)
         // is still read in a filing on an earlier one.
-        let blanks = blank.map { [$0] } ?? BlankCatalog.bundled.allEditions()
+        let blanks = blank.map { [$0] } ?? BlankCatalog.bundledEditions
         guard var selected = outline.pages(for: blanks.flatMap { $0.pages.flatMap { [$0.title] + ($0.outline ?? []) } + ($0.cover?.codePages ?? [])
                                                                 + $0.sections.flatMap { $0.titles + ($0.outline ?? []) } }),
               selected.count < count else { return nil }

@@ -27,7 +27,7 @@ public enum InstanceBlank {
     /// namespace, which names its latest edition (the namespace is the same in every edition).
     package static let known: [Key: Blank] = {
         var table: [Key: Blank] = [:]
-        for blank in BlankCatalog.bundled.allEditions() {
+        for blank in BlankCatalog.bundledEditions {
             table[Key(kind: .entryPoint, value: blank.taxonomyURL + blank.entryPoint)] = blank
             table[Key(kind: .entryPoint, value: blank.entryPoint)] = blank
             // Editions come oldest first, so the latest is the one kept.
@@ -38,7 +38,7 @@ public enum InstanceBlank {
 
     /// An entry point URL to name in messages.
     public static var example: String {
-        BlankCatalog.bundled.allEditions().last.map { $0.taxonomyURL + $0.entryPoint } ?? ""
+        BlankCatalog.bundledEditions.last.map { $0.taxonomyURL + $0.entryPoint } ?? ""
     }
 
     /// The blank edition of the instance in `bytes`, or nil when it names no known taxonomy (or
