@@ -33,7 +33,8 @@ final class AnnualStatementTests: XCTestCase {
                                      "ScheduleAVerification", "ScheduleBVerification", "ScheduleBAVerification", "ScheduleDVerification",
                                      "ScheduleDBPartAVerification", "ScheduleDSummaryByCountry", "ScheduleDBVerification",
                                      "ScheduleHPart1", "ScheduleHPart2", "ScheduleHPart3", "ScheduleHPart4", "ScheduleHPart5", "ScheduleEPart3", "Exhibit5",
-                                     "ScheduleSPart1Section1", "ScheduleSPart1Section2", "ScheduleSPart2", "ScheduleSPart3Section1", "ScheduleSPart3Section2", "ScheduleF", "ScheduleSPart4"]
+                                     "ScheduleSPart1Section1", "ScheduleSPart1Section2", "ScheduleSPart2", "ScheduleSPart3Section1", "ScheduleSPart3Section2", "ScheduleF", "ScheduleSPart4",
+                                     "ScheduleDBPartCSection1", "ScheduleDBPartCSection2", "ScheduleYPart1A", "ScheduleYPart2"]
     /// Pages whose values the tests require from the PDF only: the Asset Valuation Reserve's
     /// components (ten columns, factors among amounts) and Schedule D Part 1A's two sections
     /// (twelve columns, footnote markers before amounts, bold totals without leaders), whose
@@ -50,7 +51,8 @@ final class AnnualStatementTests: XCTestCase {
                                                    "ScheduleAVerification", "ScheduleBVerification", "ScheduleBAVerification",
                                                    "ScheduleDBPartAVerification", "ScheduleDBVerification", "ScheduleEPart3", "Exhibit5", "ScheduleHPart1",
                                                    "ScheduleSPart1Section1", "ScheduleSPart1Section2", "ScheduleSPart2", "ScheduleSPart3Section1", "ScheduleSPart3Section2",
-                                                   "ScheduleF", "ScheduleSPart4"]
+                                                   "ScheduleF", "ScheduleSPart4", "ScheduleDBPartCSection1", "ScheduleDBPartCSection2",
+                                                   "ScheduleYPart1A", "ScheduleYPart2"]
     /// The 2025 filing (Forethought Life, on the 2025 edition of the blank): the pages whose
     /// every printed value its fixtures list.
     static let pages2025: Set<String> = ["AnalysisOfOperationsSummary", "AnalysisOfOperationsIndividualLife", "AnalysisOfOperationsGroupLife",
@@ -68,10 +70,11 @@ final class AnnualStatementTests: XCTestCase {
                                      "ScheduleAVerification", "ScheduleBVerification", "ScheduleBAVerification", "ScheduleDVerification",
                                      "ScheduleDBPartAVerification", "ScheduleDSummaryByCountry", "ScheduleDBVerification",
                                      "ScheduleHPart1", "ScheduleHPart2", "ScheduleHPart3", "ScheduleHPart4", "ScheduleHPart5", "ScheduleEPart3", "Exhibit5",
-                                     "ScheduleSPart1Section1", "ScheduleSPart1Section2", "ScheduleSPart2", "ScheduleSPart3Section1", "ScheduleSPart3Section2", "ScheduleF", "ScheduleSPart4"]
+                                     "ScheduleSPart1Section1", "ScheduleSPart1Section2", "ScheduleSPart2", "ScheduleSPart3Section1", "ScheduleSPart3Section2", "ScheduleF", "ScheduleSPart4",
+                                     "ScheduleDBPartCSection1", "ScheduleDBPartCSection2", "ScheduleYPart1A", "ScheduleYPart2"]
 
     /// The fixture files of the two complete filings.
-    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "schedule-s", "schedule-f", "overflow", "schedule-s-part-4"]
+    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "schedule-s", "schedule-f", "overflow", "schedule-s-part-4", "schedule-db-part-c", "schedule-y-part-1a", "schedule-y-part-2"]
     /// How many printed cells the layout text of each filing does not place (see
     /// ``refusedInLayoutText(_:_:files:pages:)``): the bold totals, printed without leaders, of
     /// Exhibit 2 and the Analysis of Operations pages, whose column headings layout text squeezes
@@ -255,7 +258,7 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertTrue(result.isUsable, filing)
         XCTAssertEqual(result.statement.edition, 2025)
         XCTAssertEqual(result.diagnostics.filter { $0.severity >= .warning }.map(\.description), [], filing)
-        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "schedule-s", "schedule-f", "overflow", "schedule-s-part-4"], pages: Self.pages2025, atLeast: 50)
+        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "schedule-s", "schedule-f", "overflow", "schedule-s-part-4", "schedule-db-part-c", "schedule-y-part-1a", "schedule-y-part-2"], pages: Self.pages2025, atLeast: 50)
         let text = StatementParser.parse(bytes: try Self.layoutText(filing), name: "\(filing).txt")
         let files = ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "overflow"]
         let pages = Self.pages2025.subtracting(Self.pagesFromThePDFOnly)
@@ -428,6 +431,12 @@ final class AnnualStatementTests: XCTestCase {
         let printedDifferences = [
             "forethought-life-2024": ["asset-valuation-reserve-equity-component-line-99-total-col-1",
                                       "asset-valuation-reserve-equity-component-line-99-total-col-4",
+                                      // Schedule DB Part C Section 1's 404 entries, each printed in whole dollars,
+                                      // add up to 2,051,464,918, 1,789,756,631 and 2,030,489,537 in columns 5, 6
+                                      // and 15; its totals line prints 2,051,464,924, 1,789,756,629 and 2,030,489,543.
+                                      "schedule-db-part-c-section-1-line-9999999999-total-col-5",
+                                      "schedule-db-part-c-section-1-line-9999999999-total-col-6",
+                                      "schedule-db-part-c-section-1-line-9999999999-total-col-15",
                                       // Schedule F's 146 claims, each printed in whole dollars, add up to 916,085
                                       // claimed and 300,352 paid; their total line 0399999 prints 916,083 and 300,355.
                                       "schedule-f-line-0399999-total-col-5", "schedule-f-line-0399999-total-col-6",
@@ -1018,10 +1027,10 @@ final class AnnualStatementTests: XCTestCase {
         // The AVR's component pages (PDF pages 77 to 82) print the same title, with "BASIC
         // CONTRIBUTION, RESERVE OBJECTIVE AND MAXIMUM RESERVE CALCULATIONS" and the component
         // under it: they are the components' pages, not more of this page; the replications page
-        // (83) is another schedule.
+        // (83) is another schedule, named by the PDF's outline.
         let accounts = try parse("forethought-life-2024").pages.filter { (77...83).contains($0.page) }
         XCTAssertEqual(accounts.map(\.schedule), Array(repeating: "AssetValuationReserveDefaultComponent", count: 3)
-                       + Array(repeating: "AssetValuationReserveEquityComponent", count: 3) + ["ASSET VALUATION RESERVE"])
+                       + Array(repeating: "AssetValuationReserveEquityComponent", count: 3) + ["Asset Valuation Reserve Replications (Synthetic) Assets"])
     }
 
     /// The verifications between years end in the statement values the Assets page carries
@@ -1170,6 +1179,53 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertNil(read.statement.page("Assets")?.row("2504"))
         XCTAssertTrue(read.diagnostics.contains { $0.severity == .warning && $0.message.contains("rows printed above the first part's heading")
                           && $0.message.contains("2504") }, "\(read.diagnostics.filter { $0.severity >= .warning }.prefix(5))")
+    }
+
+    /// Schedule DB Part C lists replication (synthetic asset) transactions: each derivative and
+    /// cash instrument an entry of the totals line printed after them. Forethought's 2024 printer
+    /// sets a wrapped text cell's first line half a row above the entry's other cells (the
+    /// derivative's description, broken after a hyphen; a cash instrument's long description):
+    /// it is that entry's, read top down, and a line broken after a hyphen goes on without a
+    /// space. Section 2 is the year's inventory by quarter. One number changed fails each total.
+    func testAChangedNumberOnScheduleDBPartCFailsItsTotals() throws {
+        let checker = try XCTUnwrap(Checker.shared(for: .lifeAnnual))
+        let statement = try parse("forethought-life-2024").statement
+        XCTAssertEqual(statement.cell("ScheduleDBPartCSection1", "0000000001", column: "9", blank: .lifeAnnual), .text("USD/IRS/240315-540315/6.75%/S+3.106%"))
+        XCTAssertEqual(statement.cell("ScheduleDBPartCSection1", "0000000019", column: "13", blank: .lifeAnnual), .text("TRIBOROUGH BRIDGE AND TUNNEL AUTHORITY"))
+        XCTAssertEqual(statement.cell("ScheduleDBPartCSection1", "0000000404", column: "12", blank: .lifeAnnual), .text("404119-CA-5"))
+        XCTAssertEqual(statement.cell("ScheduleDBPartCSection1", "0000000404", column: "13", blank: .lifeAnnual), .text("HCA INC"))
+        XCTAssertEqual(statement.page("ScheduleDBPartCSection1")?.rows.count, 405)
+        assertCells(statement, [("ScheduleDBPartCSection1", "0000000001", "4", "750,000,000"), ("ScheduleDBPartCSection1", "9999999999", "16", "1,893,487,512"),
+                                ("ScheduleDBPartCSection2", "7", "7", "16"), ("ScheduleDBPartCSection2", "3", "8", "248,532,817")])
+        try assertEachTieFails(["schedule-db-part-c-section-1-line-9999999999-total-col-10": ("ScheduleDBPartCSection1", "9999999999", 9, "20,975,482"),
+                                "schedule-db-part-c-section-2-line-7-total-col-8": ("ScheduleDBPartCSection2", "7", 7, "2,051,464,824"),
+                                "schedule-db-part-c-section-2-line-7-total-col-9": ("ScheduleDBPartCSection2", "2", 8, "94")],
+                               checker: checker, statement: statement)
+    }
+
+    /// Schedule Y Part 1A lists the insurance holding company system's members, a listing of
+    /// text that prints no total: its entries are filed where the table ends. Part 2 lists the
+    /// insurer's transactions with each affiliate, whose Control Totals line sums them (to the
+    /// filing's rounding: Commonwealth prints 3, (4), (2) and (3)). A name printed without a code
+    /// or ID is an entry of its own; a name whose first line is printed above its entry is that
+    /// entry's; a short name standing between two headings is in the column whose texts start
+    /// where it does.
+    func testScheduleYPartsOneAAndTwoAreReadAsListings() throws {
+        let checker = try XCTUnwrap(Checker.shared(for: .lifeAnnual))
+        let forethought = try parse("forethought-life-2024").statement
+        XCTAssertEqual(forethought.cell("ScheduleYPart1A", "0000001", column: "11", blank: .lifeAnnual), .text("Commonwealth Annuity and Life Insurance Company"))
+        XCTAssertEqual(forethought.cell("ScheduleYPart1A", "0000004", column: "8", blank: .lifeAnnual), .text("Commonwealth Annuity and Life Insurance Company"))
+        XCTAssertEqual(forethought.cell("ScheduleYPart1A", "0000140", column: "11", blank: .lifeAnnual), .text("BNA Mezz LLC"))
+        XCTAssertEqual(forethought.cell("ScheduleYPart1A", "0000140", column: "10", blank: .lifeAnnual), .blank)
+        XCTAssertEqual(forethought.page("ScheduleYPart1A")?.rows.count, 218)
+        XCTAssertEqual(forethought.cell("ScheduleYPart2", "0000059", column: "3", blank: .lifeAnnual), .text("Infinity Asset Holdings 2022, LLC"))
+        XCTAssertEqual(forethought.cell("ScheduleYPart2", "0000006", column: "3", blank: .lifeAnnual), .text("Commonwealth Annuity & Life Insurance Company"))
+        assertCells(forethought, [("ScheduleYPart2", "0000006", "13", "27,281,808,932")])
+        let commonwealth = try parse("commonwealth-annuity-2023").statement
+        assertCells(commonwealth, [("ScheduleYPart2", "9999999", "5", "3"), ("ScheduleYPart2", "9999999", "12", "(3)")])
+        try assertEachTieFails(["schedule-y-part-2-line-9999999-total-col-5": ("ScheduleYPart2", "9999999", 4, "13"),
+                                "schedule-y-part-2-col-12-total": ("ScheduleYPart2", "9999999", 11, "(13)")],
+                               checker: checker, statement: commonwealth)
     }
 
     /// Schedule S Part 4 lists the reinsurance ceded to unauthorized companies as Part 3 lists
@@ -1464,7 +1520,11 @@ final class AnnualStatementTests: XCTestCase {
                     && blank.page(item.page)?.columns.first(where: { $0.number == item.column })?.valueKind != .text
                     && (try? ValueScanner.cell(Substring(item.value)).get())?.amount != nil
             }.count
-            XCTAssertEqual(try Converter.convert(fourPages, validate: false).numericFactCount, amounts, filing)
+            // Schedule DB Part C Section 2's year-to-date beginning inventory is the first quarter's
+            // (the same item at the same date), and its ending inventory the fourth quarter's: one
+            // fact each for two printed cells, in both its columns.
+            let repeated = statement.page("ScheduleDBPartCSection2") == nil ? 0 : 4
+            XCTAssertEqual(try Converter.convert(fourPages, validate: false).numericFactCount, amounts - repeated, filing)
             // The instance's schemaRef names the edition the statement was read by.
             let edition = try XCTUnwrap(BlankCatalog.bundled.edition(entryPointURL: Self.schemaRef(conversion.instance)), filing)
             XCTAssertEqual(edition.year, statement.edition, filing)

@@ -95,7 +95,11 @@ final class EditionsTests: XCTestCase {
         XCTAssertEqual(diff.pages.first { $0.page == "ScheduleDSummaryByCountry" }?.printedPage, EditionDiff.PrintedPageChange(from: "SI04", to: "SI05"))
         XCTAssertEqual(diff.pages.first { $0.page == "ScheduleDBVerification" }?.printedPage, EditionDiff.PrintedPageChange(from: "SI14", to: "SI20"))
         XCTAssertEqual(diff.pages.first { $0.page == "ScheduleEPart3" }?.printedPage, EditionDiff.PrintedPageChange(from: "E29", to: "E30"))
-        XCTAssertEqual(diff.pages.compactMap(\.printedPage).count, 9)
+        // Schedule DB Part C's sections move from SI12 and SI13 to SI18 and SI19, Schedule Y's Parts
+        // 1A and 2 from 53 and 54 to 59 and 60.
+        XCTAssertEqual(diff.pages.first { $0.page == "ScheduleDBPartCSection1" }?.printedPage, EditionDiff.PrintedPageChange(from: "SI12", to: "SI18"))
+        XCTAssertEqual(diff.pages.first { $0.page == "ScheduleYPart2" }?.printedPage, EditionDiff.PrintedPageChange(from: "54", to: "60"))
+        XCTAssertEqual(diff.pages.compactMap(\.printedPage).count, 13)
         XCTAssertTrue(diff.text.contains("printed page 50 -> 56"))
     }
 

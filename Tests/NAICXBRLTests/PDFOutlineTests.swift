@@ -59,10 +59,10 @@ final class PDFOutlineTests: XCTestCase {
             XCTAssertEqual(byOutline.statement, whole.statement, filing)
             XCTAssertEqual(byOutline.pages.map(\.page), Array(1...count), filing)
             XCTAssertEqual(byOutline.pages.filter { $0.status == .read }, whole.pages.filter { $0.status == .read }, filing)
-            // The description reads fewer pages than the filing prints (109 to 121 of 144 to 156,
-            // the notes and interrogatories among them): the others are accounted for by the
-            // outline, not extracted.
-            XCTAssertLessThan(byOutline.pages.filter { $0.status == .read }.count, count * 9 / 10, filing)
+            // The description reads fewer pages than the filing prints (the notes and
+            // interrogatories among them): the others (the organizational chart, Schedule E's
+            // listings, ...) are accounted for by the outline, not extracted.
+            XCTAssertLessThan(byOutline.pages.filter { $0.status == .read }.count, count - 8, filing)
         }
     }
 

@@ -36,6 +36,11 @@ final class UncodedEntriesTests: XCTestCase {
         }
         refused({ $0.lines[total].total = "0899998" },
                 "test.json: ScheduleSPart2 line 0800001: its entries print no code, so they are the line's where the line totaling it alone is printed next; expected one line whose total is 0800001, found 0")
+        // A listing that prints no total is a page of that one line (Schedule Y Part 1A).
+        XCTAssertNoThrow(try BlankCatalog.checkCells(of: try BlankCatalog.bundled.blank("life-ah-annual", year: 2024), file: "test.json"))
+        XCTAssertEqual(blank.page("ScheduleYPart1A")?.lines.count, 1)
+        XCTAssertEqual(blank.page("ScheduleYPart1A")?.untotaledUncodedEntries, 0)
+        XCTAssertNil(blank.pages[index].untotaledUncodedEntries)
         refused({ $0.lines[entries].member = "Reinsurers" },
                 "test.json: ScheduleSPart2 line 0800001: on a page whose rows are members, a line of entries has no member or concept: its entries' cells are facts of the columns' items, told apart by the entry's code")
     }

@@ -154,10 +154,13 @@ public struct PageDescription: Codable, Sendable {
     }
 
     /// Whether `text` is a page number the blank prints on this page: ``printedPage``, or a page of
-    /// its range ("SI05-SI07" is printed SI05, SI06 and SI07; "22-23" is 22 and 23).
+    /// its range ("SI05-SI07" is printed SI05, SI06 and SI07; "22-23" is 22 and 23), or a
+    /// continuation page of it ("SI12.1", "SI12.13" go on from SI12).
     public func printsPageNumber(_ text: String) -> Bool {
         guard let printed = printedPage, !text.isEmpty else { return false }
         if text == printed { return true }
+        if text.hasPrefix(printed + "."), text.count > printed.count + 1,
+           text.dropFirst(printed.count + 1).allSatisfy({ $0.isASCII && $0.isNumber }) { return true }
         guard let range = printedPageRange, text.count == range.width,
               text.hasPrefix(range.prefix), text.dropFirst(range.prefix.count).allSatisfy({ $0.isASCII && $0.isNumber }),
               let number = Int(text.dropFirst(range.prefix.count)) else { return false }
@@ -189,6 +192,12 @@ public struct PageDescription: Codable, Sendable {
         guard let total = line(number)?.total else { return nil }
         return lines.firstIndex { $0.hasUncodedEntries && $0.line == total }
     }
+
+    /// The line of entries printed without codes that no line totals (Schedule Y Part 1A's
+    /// listing, the page's one line): its entries are those printed until the table ends.
+    public var untotaledUncodedEntries: Int? {
+        lines.firstIndex { line in line.hasUncodedEntries && !lines.contains { $0.total == line.line } }
+    }
 }
 
 public enum Balance: String, Codable, Sendable { case debit, credit }
@@ -212,6 +221,12 @@ public enum PeriodReference: String, Codable, Sendable, CaseIterable {
     case firstQuarterEnd = "first-quarter-end"
     case secondQuarterEnd = "second-quarter-end"
     case thirdQuarterEnd = "third-quarter-end"
+    /// The current year's calendar quarters (a year's table by quarter: Schedule DB Part C
+    /// Section 2).
+    case firstQuarter = "first-quarter"
+    case secondQuarter = "second-quarter"
+    case thirdQuarter = "third-quarter"
+    case fourthQuarter = "fourth-quarter"
     /// The calendar year two, three and four years before the statement's (five-year tables).
     case secondPriorYear = "second-prior-year"
     case thirdPriorYear = "third-prior-year"

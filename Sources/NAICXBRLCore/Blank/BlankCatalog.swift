@@ -213,7 +213,9 @@ public final class BlankCatalog: @unchecked Sendable {
         }
         if line.hasUncodedEntries {
             let totals = page.lines.filter { $0.total == line.line }
-            guard totals.count == 1 else {
+            // (A listing that prints no total, Schedule Y Part 1A, is a page of that one line: its
+            // entries are filed where the table ends.)
+            guard totals.count == 1 || totals.isEmpty && page.lines.count == 1 else {
                 throw BlankCatalogError("\(place): its entries print no code, so they are the line's where the line totaling it alone is printed next; expected one line whose total is \(line.line), found \(totals.count)")
             }
         }

@@ -47,6 +47,32 @@ struct PositionedPageReader {
     /// numbered line, which the next numbered line's total decides the line of.
     private let uncodedTemplate: Int?
     private var pendingEntries: [(row: Row, lines: [PositionedLine], page: PositionedPage)] = []
+    /// Whether this table's entries print a wrapped text cell's first line above the entry's
+    /// line (their other cells stand on the cell's last line), as the page showed: a text line
+    /// before a page's first entry, or one broken after a hyphen, above an entry.
+    private var entryTopsAbove = false
+    /// Whether this table's entries print dot leaders in their cells.
+    private var entriesPrintLeaders = false
+    /// Where the texts of each text column of this table's entries start, as read so far.
+    private var startsSeen: [Int: [Double]] = [:]
+
+    /// Where each text column's texts start in this table (the middle of the starts read, for a
+    /// column read three times or more): a text standing in the room of two headings starts
+    /// where one of them sets its texts.
+    private var cellStarts: [Int: Double] {
+        startsSeen.compactMapValues { starts in
+            guard starts.count >= 3 else { return nil }
+            return starts.sorted()[starts.count / 2]
+        }
+    }
+
+    /// Notes where an entry's first line starts each of its texts.
+    private mutating func learnCellStarts(_ words: [PositionedWord], _ placed: [Int: Int]) {
+        for (column, indices) in Dictionary(grouping: placed.keys, by: { placed[$0] ?? 0 }) {
+            guard let start = indices.map({ PositionedPageReader.textStart(words[$0]) }).min() else { continue }
+            startsSeen[column, default: []].append(start)
+        }
+    }
 
     init(description: PageDescription) {
         self.description = description
@@ -75,6 +101,9 @@ struct PositionedPageReader {
         var uncoded = false
         /// Such an entry's first line's text columns, by word (``entryTextColumns``).
         var firstEntryColumns: [Int: Int]?
+        /// Which of `ranges` is that first line: lines printed above it (``holdEntryTop``) come
+        /// before it.
+        var entryRange = 0
     }
 
     mutating func read(_ page: PositionedPage, from first: Int, to end: Int, into reader: inout LayoutReader) {
@@ -227,8 +256,11 @@ struct PositionedPageReader {
             let gaps = zip(placed, placed.dropFirst()).map { $1 - $0 }
             let unit = reader.document.source == .pdf ? 1.0 : 0.2
             halfGap = (gaps.min() ?? 80 * unit) / 2
+            // A listing's amounts start after its text columns; one of text columns only (Schedule
+            // Y Part 1A) has none, and every word of its entries is text.
             valueStart = uncodedTemplate == nil ? (placed.first ?? 0) - halfGap
-                : PositionedPageReader.amountsStart(centers, description.columns) ?? (placed.first ?? 0) - halfGap
+                : PositionedPageReader.amountsStart(centers, description.columns)
+                    ?? (description.columns.contains { $0.valueKind == .amount } ? (placed.first ?? 0) - halfGap : .infinity)
             layout = (centers, halfGap, valueStart)
         } else if let layout {
             // A page that goes on from the last one, under the same column headings.
@@ -259,6 +291,9 @@ struct PositionedPageReader {
         /// Where the page's line numbers start: the leftmost seen so far.
         var numberColumn: Double?
         var inFootnotes = false
+        /// Lines printed above the next entry's line that are the top of its wrapped text cells
+        /// (``holdEntryTop``), held until that entry starts.
+        var entryTop: [PositionedLine] = []
 
         init(centers: [Double?], halfGap: Double, valueStart: Double) {
             self.centers = centers
@@ -301,6 +336,7 @@ struct PositionedPageReader {
             // the page prints under the table (Schedule S Part 4's table of issuing banks), not
             // on the table.
             let underTable = scan.inFootnotes || description.lines.last.map { seen.contains($0.line) } ?? false
+                || (uncodedTemplate != nil && scan.rowsOnPage > 0)
             if printedNone == nil, !underTable { printedNone = (page, line) }
             line.words.removeAll { $0.text == "NONE" }
             if line.words.isEmpty {
@@ -317,6 +353,12 @@ struct PositionedPageReader {
             line.words.removeFirst()
         } else if line.words.count > 1, let first = line.words.first, first.text.contains("L"), PositionedPageReader.isPageNumber(first.text) {
             // A landscape page's number ("57L") on the line of a heading: no line number has a letter.
+            line.words.removeFirst()
+        } else if line.words.count > 1, let first = line.words.first, description.printsPageNumber(first.text),
+                  PositionedPageReader.lineNumber(first, before: .infinity).flatMap({ lineIndex[$0.line] }) == nil,
+                  first.text.contains(where: \.isLetter) || first.x1 < (scan.centers.compactMap { $0 }.min() ?? 0) - scan.halfGap {
+            // The page's own number ("SI12.1", or "53.1" left of the first column, where no line
+            // of the page has that number) printed in the margin level with a row.
             line.words.removeFirst()
         }
         if readFootnoteOrTitle(line, page, index, &scan, into: &reader) { return }
@@ -342,6 +384,7 @@ struct PositionedPageReader {
             return
         }
         dropMarginWords(&line, page, &scan, into: &reader)
+        if holdEntryTop(line, page, index, &scan, into: &reader) { return }
         if startUncodedEntry(line, page, &scan, into: &reader) { return }
         if startSection(line, page, &scan, into: &reader) { return }
         if startNumberedRow(line, page, &scan, into: &reader) { return }
@@ -543,7 +586,7 @@ struct PositionedPageReader {
         return number.count <= 6 && number.first?.isNumber == true && number.allSatisfy { $0.isNumber || $0 == "." }
     }
 
-    /// A line number at the start of a line: `1.`, `2.1`, `24.01`, `2501.`, `08.301.`, or one
+    /// A line number at the start of a line: `1.`, `2.1`, `24.01`, `2501.`, `08.301.`, `9999999999`, or one
     /// glued to its caption (`1.Aggregate`). `marked` when it ends in a period or is glued, so it
     /// cannot be the start of a wrapped caption.
     static func lineNumber(_ word: PositionedWord?, before valueStart: Double) -> (line: String, rest: PositionedWord?, marked: Bool)? {
@@ -567,7 +610,7 @@ struct PositionedPageReader {
             number.removeLast()
             marked = true
         }
-        guard !number.isEmpty, number.count <= 8 else { return nil }
+        guard !number.isEmpty, number.count <= 10 else { return nil }
         var rest: PositionedWord?
         if end < scalars.count {
             // Glued to the caption: only letters, a dot leader or a parenthesis may follow.
@@ -685,11 +728,29 @@ struct PositionedPageReader {
         }
     }
 
+    /// Where a word's text starts once a leader glued before it is taken off.
+    static func textStart(_ word: PositionedWord) -> Double {
+        let leading = word.text.prefix { $0 == "." }.count
+        let glued = leading >= 2 || word.text.dropFirst(leading).first.map { !$0.isLetter } == true
+        return word.x0 + (word.x1 - word.x0) / Double(max(word.text.count, 1)) * Double(glued ? leading : 0)
+    }
+
+    /// Where a word's text ends once a leader glued after it is taken off.
+    static func textEnd(_ word: PositionedWord) -> Double {
+        let trailing = word.text.reversed().prefix { $0 == "." }.count
+        return word.x1 - (word.x1 - word.x0) / Double(max(word.text.count, 1)) * Double(trailing >= 2 ? trailing : 0)
+    }
+
     /// A word with its dot leaders removed, or nil when it is only a leader. A single final
     /// period ("Inc.") is kept; two or more are a leader.
     static func stripLeaders(_ text: String) -> Substring? {
         var text = Substring(text)
-        while text.first == "." { text = text.dropFirst() }
+        // Dots alone are a leader; two or more before a word are a leader glued to it, and so is
+        // one before an amount (".10,025,912,106"); one before letters is the word's own (".M1"
+        // of the designation "C. .M1").
+        let leading = text.prefix { $0 == "." }.count
+        if leading == text.count { return nil }
+        if leading >= 2 || text.dropFirst(leading).first.map({ !$0.isLetter }) == true { text = text.dropFirst(leading) }
         let trailing = text.reversed().prefix { $0 == "." }.count
         if trailing >= 2 { text = text.dropLast(trailing) }
         return text.isEmpty ? nil : text
@@ -713,7 +774,7 @@ struct PositionedPageReader {
     /// the cell is the text column whose heading stands in that room, the one nearest the text
     /// where more than one does; where none does, the column whose heading is nearest.
     static func entryTextColumns(_ words: [PositionedWord], _ range: Range<Int>, centers: [Double?], columns: [ColumnDescription],
-                                 valueStart: Double) -> [Int: Int] {
+                                 valueStart: Double, starts: [Int: Double] = [:]) -> [Int: Int] {
         var runs: [(indices: [Int], x0: Double, x1: Double)] = []
         // Whether the last word read ends in leaders (or is one): the next text is another cell's.
         var leaderBefore = true
@@ -744,7 +805,13 @@ struct PositionedPageReader {
             let middle = (run.x0 + run.x1) / 2
             let inRoom = textColumns.filter { c in centers[c].map { $0 > roomStart && $0 < roomEnd } ?? false }
             let pool = inRoom.isEmpty ? textColumns : inRoom
-            guard let column = pool.min(by: { abs((centers[$0] ?? 0) - middle) < abs((centers[$1] ?? 0) - middle) }) else { continue }
+            // Where more than one heading stands in the room, the column whose texts start where
+            // this one does (``learnCellStarts``: a column's texts are set from its cell's left),
+            // or else the heading nearest.
+            let width = run.indices.first.map { words[$0].characterWidth } ?? 0
+            let starting = pool.count > 1 ? pool.filter { c in starts[c].map { abs($0 - run.x0) <= 1.5 * width } ?? false } : []
+            guard let column = starting.count == 1 ? starting.first
+                    : pool.min(by: { abs((centers[$0] ?? 0) - middle) < abs((centers[$1] ?? 0) - middle) }) else { continue }
             for index in run.indices { placed[index] = column }
         }
         return placed
@@ -752,18 +819,92 @@ struct PositionedPageReader {
 
     /// A line that starts an entry whose code is not printed: on a page with such entries, a line
     /// with no line number of the page whose words before the amounts fill two text columns or
-    /// more (a total's caption going on, or a name wrapped onto a second line, fills one). False
-    /// for any other line.
+    /// more (a total's caption going on, or a name wrapped onto a second line, fills one), or one
+    /// that prints leaders in two empty cells or more before its text (an entry that fills one
+    /// text column: a name with no code or ID). False for any other line.
     private mutating func startUncodedEntry(_ line: PositionedLine, _ page: PositionedPage, _ scan: inout PageScan,
                                             into reader: inout LayoutReader) -> Bool {
         guard let template = uncodedTemplate, reader.document.source == .pdf,
               PositionedPageReader.lineNumber(line.words.first, before: scan.valueStart).flatMap({ lineIndex[$0.line] }) == nil else { return false }
         let placed = PositionedPageReader.entryTextColumns(line.words, 0..<line.words.count, centers: scan.centers, columns: description.columns,
-                                                          valueStart: scan.valueStart)
-        guard Set(placed.values).count >= 2, !(scan.rowsOnPage == 0 && isColumnHeading(line)) else { return false }
+                                                          valueStart: scan.valueStart, starts: cellStarts)
+        let emptyCellsBefore = placed.keys.min().map { first in line.words[..<first].filter { PositionedPageReader.stripLeaders($0.text) == nil }.count } ?? 0
+        guard Set(placed.values).count >= 2 || (!placed.isEmpty && emptyCellsBefore >= 2),
+              !(scan.rowsOnPage == 0 && scan.entryTop.isEmpty && isColumnHeading(line)) else { return false }
+        // In a table whose entries print leaders in their cells, a line printed without any is
+        // more of an entry's wrapped cells, not an entry.
+        if entriesPrintLeaders, !PositionedPageReader.hasLeader(line.words) { return false }
+        if PositionedPageReader.hasLeader(line.words) { entriesPrintLeaders = true }
         finishCurrent(&scan, page, into: &reader)
+        learnCellStarts(line.words, placed)
         startRow("", index: template, line, words: line.words, &scan, source: reader.document.source, uncoded: placed)
+        if !scan.entryTop.isEmpty, var row = scan.current {
+            // The lines held above it come first, in printed order: a cell's text reads top down.
+            var words: [PositionedWord] = []
+            var ranges: [Range<Int>] = []
+            for top in scan.entryTop {
+                ranges.append(words.count..<words.count + top.words.count)
+                words += top.words
+            }
+            let shift = words.count
+            row.entryRange = ranges.count
+            row.ranges = ranges + row.ranges.map { $0.lowerBound + shift..<$0.upperBound + shift }
+            row.words = words + row.words
+            row.lines = scan.entryTop + row.lines
+            row.firstEntryColumns = Dictionary(uniqueKeysWithValues: placed.map { ($0.key + shift, $0.value) })
+            scan.current = row
+            scan.entryTop.removeAll()
+        }
         return true
+    }
+
+    /// A line of an uncoded entries' table that holds only text, printed without leaders just
+    /// above a line that starts an entry and prints them: the top of that entry's wrapped cells,
+    /// where the table prints them above (``entryTopsAbove``), held for it. Such a line before
+    /// the page's first entry, or one whose text breaks after a hyphen, shows the table does.
+    /// False for any other line, and where the next line starts no entry.
+    private mutating func holdEntryTop(_ line: PositionedLine, _ page: PositionedPage, _ index: Int, _ scan: inout PageScan,
+                                       into reader: inout LayoutReader) -> Bool {
+        let source = reader.document.source
+        guard uncodedTemplate != nil, source == .pdf, index + 1 < page.lines.count, !PositionedPageReader.hasLeader(line.words),
+              PositionedPageReader.lineNumber(line.words.first, before: scan.valueStart).flatMap({ lineIndex[$0.line] }) == nil,
+              !PositionedPageReader.hasAmounts(line.words, valueStart: scan.valueStart, source: source),
+              true else { return false }
+        let next = page.lines[index + 1]
+        // Before the page's first entry, a line of words with no digit is more of the columns'
+        // headings, unless each of its texts starts where a text of the entry under it does.
+        if scan.rowsOnPage == 0, isColumnHeading(line), !PositionedPageReader.textsAlign(line.words, over: next.words) { return false }
+        let texts = PositionedPageReader.entryTextColumns(line.words, 0..<line.words.count, centers: scan.centers, columns: description.columns,
+                                                          valueStart: .infinity)
+        guard !texts.isEmpty, texts.count == line.words.count, PositionedPageReader.hasLeader(next.words),
+              PositionedPageReader.lineNumber(next.words.first, before: scan.valueStart).flatMap({ lineIndex[$0.line] }) == nil,
+              Set(PositionedPageReader.entryTextColumns(next.words, 0..<next.words.count, centers: scan.centers, columns: description.columns,
+                                                         valueStart: scan.valueStart).values).count >= 2 else { return false }
+        let hyphenated = line.words.contains { word in word.text.count > 1 && word.text.hasSuffix("-") }
+        if scan.rowsOnPage == 0 && scan.current == nil || hyphenated { entryTopsAbove = true }
+        guard entryTopsAbove else { return false }
+        finishCurrent(&scan, page, into: &reader)
+        scan.entryTop.append(line)
+        return true
+    }
+
+    /// Whether each text of a printed line (a run of words without leaders between them) starts
+    /// where one of the line under it does, within a character and a half: one cell's lines.
+    static func textsAlign(_ words: [PositionedWord], over below: [PositionedWord]) -> Bool {
+        let starts = below.filter { stripLeaders($0.text) != nil }.map(textStart)
+        var previous: PositionedWord?
+        for word in words where stripLeaders(word.text) != nil {
+            defer { previous = word }
+            if let previous, word.x0 - previous.x1 <= 1.5 * word.characterWidth, !previous.text.hasSuffix("..") { continue }
+            let start = textStart(word)
+            guard starts.contains(where: { abs($0 - start) <= 1.5 * word.characterWidth }) else { return false }
+        }
+        return previous != nil
+    }
+
+    /// Whether a printed line has a dot leader (two dots or more in a row).
+    static func hasLeader(_ words: [PositionedWord]) -> Bool {
+        words.contains { $0.text.contains("..") }
     }
 
     /// Whether a line printed before the page's first row is a line of its column headings, which
@@ -788,10 +929,48 @@ struct PositionedPageReader {
         let label = "\(description.title) entry \"\(String(PositionedPageReader.plainText(row.lines[0]).prefix(60)))\""
         var placing = RowPlacement(row: row, line: description.lines[row.index], label: label, page: page, columns: description.columns,
                                    centers: centers, valueStart: valueStart, layoutText: false)
+        // The text cells of the entry's first line, where they start and end: a wrapped cell's
+        // other lines start where it does.
+        var entryColumns = row.firstEntryColumns ?? [:]
+        func cells(_ placed: [Int: Int]) -> [(column: Int, start: Double, end: Double, words: [Int])] {
+            Dictionary(grouping: placed.keys) { placed[$0] ?? 0 }.map { column, words in
+                (column, words.map { PositionedPageReader.textStart(row.words[$0]) }.min() ?? 0, words.map { PositionedPageReader.textEnd(row.words[$0]) }.max() ?? 0, words)
+            }
+        }
         for (r, range) in row.ranges.enumerated() {
-            let columns = r == 0 ? row.firstEntryColumns : nil
-            placing.entryColumns.merge(columns ?? PositionedPageReader.entryTextColumns(row.words, range, centers: centers, columns: description.columns,
-                                                                                        valueStart: valueStart)) { a, _ in a }
+            var columns = r == row.entryRange ? entryColumns : nil
+            if columns == nil {
+                var placed = PositionedPageReader.entryTextColumns(row.words, range, centers: centers, columns: description.columns, valueStart: valueStart,
+                                                                   starts: cellStarts)
+                for cell in cells(placed) {
+                    guard let width = cell.words.first.map({ row.words[$0].characterWidth }),
+                          let entryCell = cells(entryColumns).filter({ abs($0.start - cell.start) <= 1.5 * width })
+                            .min(by: { abs($0.start - cell.start) < abs($1.start - cell.start) }),
+                          entryCell.column != cell.column else { continue }
+                    if r < row.entryRange, cell.end - cell.start > entryCell.end - entryCell.start {
+                        // A cell's first line printed above the entry, longer than its last: it
+                        // tells the cell's column better.
+                        for word in entryCell.words { entryColumns[word] = cell.column }
+                    } else {
+                        for word in cell.words { placed[word] = entryCell.column }
+                    }
+                }
+                columns = placed
+            }
+            placing.entryColumns.merge(columns ?? [:]) { a, _ in a }
+            // Text cells printed among or after the amounts (a cash instrument's CUSIP and
+            // description): each phrase in the text column whose heading stands in the room
+            // between the texts beside it, as before the amounts; amounts stay the amounts'.
+            let beyond = PositionedPageReader.entryTextColumns(row.words, range, centers: centers, columns: description.columns, valueStart: .infinity)
+            let phrases = PositionedPageReader.phraseCenters(row.words, ranges: [range])
+            for (word, column) in beyond where placing.entryColumns[word] == nil {
+                let text = PositionedPageReader.stripLeaders(row.words[word].text) ?? ""
+                guard PositionedPageReader.centerWithoutLeaders(row.words[word], text) >= valueStart else { continue }
+                // An amount or XXX standing alone is a value; a number among a phrase's words
+                // ("231" of "COLT 231 M1") is text.
+                let value = ValueScanner.value(text).map { $0.amount != nil || $0 == .notApplicable } ?? false
+                if !value || phrases[word] != nil { placing.entryColumns[word] = column }
+            }
         }
         placing.placeWords(amountsSpaced: spacing.amounts, into: &reader)
         let caption = placing.captionWords.joined(separator: " ")
@@ -809,12 +988,19 @@ struct PositionedPageReader {
             refusePendingEntries("line \(number), printed next, totals no line of entries", into: &reader)
             return
         }
+        fileUncodedEntries(under: l, before: "line \(number)", into: &reader)
+    }
+
+    /// Files the entries read since the last numbered line under line `l` of the description,
+    /// numbered in printed order after the line's entries filed already; `end` names where
+    /// they end, for diagnostics.
+    private mutating func fileUncodedEntries(under l: Int, before end: String, into reader: inout LayoutReader) {
         let line = description.lines[l]
         var next = rows.filter { line.hasEntry($0.line) }.count
         for (row, lines, page) in pendingEntries {
             guard let code = line.entryCode(next) else {
                 reader.report(.error, .unrecognizedLine, page: page, line: lines[0],
-                              "\(description.title): more entries are printed before line \(number) than the codes \(line.entries ?? "") number; this one is not filed")
+                              "\(description.title): more entries are printed before \(end) than the codes \(line.entries ?? "") number; this one is not filed")
                 for source in lines { reader.mark(source, .reported) }
                 continue
             }
@@ -981,6 +1167,8 @@ struct PositionedPageReader {
         let lineOfWord: [Int]
         /// On a page with a text column, where each phrase of words printed close together stands.
         let phrases: [Int: Double]
+        /// The printed line each text column's last word stood on.
+        var lastLine: [Int: Int] = [:]
         /// A dollar sign printed apart from the amount it belongs to ("$   1,236").
         var dollar = false
         /// An entry whose code is not printed: the text column of each word printed before the
@@ -1109,7 +1297,7 @@ struct PositionedPageReader {
             }
             if placeAssigned(wordIndex, cleaned) { return }
             if let column = entryColumns[wordIndex] {
-                appendText(cleaned, to: column)
+                appendText(cleaned, to: column, word: wordIndex)
                 return
             }
             // The fixed code of the line (Schedule T's state abbreviation), wherever it stands.
@@ -1128,7 +1316,7 @@ struct PositionedPageReader {
             // A word of a phrase printed in a text column ("FOR PROTECTION OF POLICYHOLDERS IN
             // STATE" under "Purpose of Deposit") goes where the whole phrase stands.
             let textCenter = phrases[wordIndex] ?? center
-            if placeText(cleaned, at: textCenter) { return }
+            if placeText(cleaned, at: textCenter, inPhrase: phrases[wordIndex] != nil, word: wordIndex) { return }
             if center < valueStart, layoutText, wordIndex > 0,
                captionWords.last.map({ !$0.hasSuffix("$") }) ?? true,
                let amount = ValueScanner.groupedAmount(in: Substring(cleaned)), !line.caption.contains(amount) {
@@ -1180,19 +1368,28 @@ struct PositionedPageReader {
             return true
         }
 
-        /// Adds a word that stands under a text column's heading, and is no amount, to that
-        /// column's text; false when the word stands elsewhere.
-        private mutating func placeText(_ cleaned: String, at textCenter: Double) -> Bool {
+        /// Adds a word that stands under a text column's heading, and is no amount or a number
+        /// among a phrase's words ("231" of "COLT 231 M1"), to that column's text; false when the
+        /// word stands elsewhere.
+        private mutating func placeText(_ cleaned: String, at textCenter: Double, inPhrase: Bool, word: Int) -> Bool {
             guard textCenter >= valueStart, let column = PositionedPageReader.nearest(textCenter, centers),
-                  columns[column].valueKind == .text, ValueScanner.value(Substring(cleaned)).map({ $0.amount == nil }) ?? true else { return false }
-            appendText(cleaned, to: column)
+                  columns[column].valueKind == .text,
+                  inPhrase || ValueScanner.value(Substring(cleaned)).map({ $0.amount == nil }) ?? true else { return false }
+            appendText(cleaned, to: column, word: word)
             return true
         }
 
-        /// Adds a word to a text column's text (after one space), or makes it the cell's text.
-        private mutating func appendText(_ cleaned: String, to column: Int) {
+        /// Adds a word to a text column's text (after one space, or none where the text went on
+        /// to the next printed line after a hyphen), or makes it the cell's text.
+        private mutating func appendText(_ cleaned: String, to column: Int, word: Int) {
+            defer { lastLine[column] = lineOfWord[word] }
+            let newLine = lastLine[column].map { $0 != lineOfWord[word] } ?? false
             if filled[column], case .text(let before) = cells[column] {
-                cells[column] = .text(before + " " + cleaned)
+                // Text broken after a hyphen ("USD/IRS/240315-" over "540315/6.75%") goes on
+                // without a space.
+                let broken = newLine && before.count > 1 && before.hasSuffix("-") && before.dropLast().last.map { $0.isLetter || $0.isNumber } == true
+                    && cleaned.first.map { $0.isLetter || $0.isNumber } == true
+                cells[column] = .text(before + (broken ? "" : " ") + cleaned)
             } else if !filled[column] {
                 filled[column] = true
                 cells[column] = ValueScanner.value(Substring(cleaned)) == .notApplicable ? .notApplicable : .text(cleaned)
@@ -1530,6 +1727,10 @@ struct PositionedPageReader {
     }
 
     mutating func finish(into reader: inout LayoutReader) -> Page {
+        // A listing that prints no total ends with the table.
+        if !pendingEntries.isEmpty, let l = description.untotaledUncodedEntries {
+            fileUncodedEntries(under: l, before: "the table's end", into: &reader)
+        }
         refusePendingEntries("no line totaling a line of entries is printed after \(pendingEntries.count == 1 ? "it" : "them")", into: &reader)
         let printed = Set(rows.map(\.line))
         let missing = description.lines.filter { !$0.isWriteIn && !$0.isEntries && !printed.contains($0.line) }.map(\.line)

@@ -192,6 +192,11 @@ public enum StatementParser {
         for page in skipped {
             result.pages.append(PageAccount(page: page, status: .other, schedule: outline.entry(of: page)?.title))
         }
+        // A page read and found to be no page of the description is named by the outline, as
+        // the pages not read are; its printed title only where the outline names none.
+        for index in result.pages.indices where result.pages[index].status == .other {
+            if let title = outline.entry(of: result.pages[index].page)?.title { result.pages[index].schedule = title }
+        }
         result.pages.sort { $0.page < $1.page }
         if !skipped.isEmpty {
             result.diagnostics.append(Diagnostic(.info, .missingPage, file: name, line: nil,
