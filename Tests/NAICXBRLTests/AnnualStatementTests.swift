@@ -1190,10 +1190,9 @@ final class AnnualStatementTests: XCTestCase {
     func testAChangedNumberOnScheduleDBPartCFailsItsTotals() throws {
         let checker = try XCTUnwrap(Checker.shared(for: .lifeAnnual))
         let statement = try parse("forethought-life-2024").statement
-        XCTAssertEqual(statement.cell("ScheduleDBPartCSection1", "0000000001", column: "9", blank: .lifeAnnual), .text("USD/IRS/240315-540315/6.75%/S+3.106%"))
-        XCTAssertEqual(statement.cell("ScheduleDBPartCSection1", "0000000019", column: "13", blank: .lifeAnnual), .text("TRIBOROUGH BRIDGE AND TUNNEL AUTHORITY"))
-        XCTAssertEqual(statement.cell("ScheduleDBPartCSection1", "0000000404", column: "12", blank: .lifeAnnual), .text("404119-CA-5"))
-        XCTAssertEqual(statement.cell("ScheduleDBPartCSection1", "0000000404", column: "13", blank: .lifeAnnual), .text("HCA INC"))
+        assertTexts(statement, [("ScheduleDBPartCSection1", "0000000001", "9", "USD/IRS/240315-540315/6.75%/S+3.106%"),
+                                ("ScheduleDBPartCSection1", "0000000019", "13", "TRIBOROUGH BRIDGE AND TUNNEL AUTHORITY"),
+                                ("ScheduleDBPartCSection1", "0000000404", "12", "404119-CA-5"), ("ScheduleDBPartCSection1", "0000000404", "13", "HCA INC")])
         XCTAssertEqual(statement.page("ScheduleDBPartCSection1")?.rows.count, 405)
         assertCells(statement, [("ScheduleDBPartCSection1", "0000000001", "4", "750,000,000"), ("ScheduleDBPartCSection1", "9999999999", "16", "1,893,487,512"),
                                 ("ScheduleDBPartCSection2", "7", "7", "16"), ("ScheduleDBPartCSection2", "3", "8", "248,532,817")])
@@ -1213,13 +1212,13 @@ final class AnnualStatementTests: XCTestCase {
     func testScheduleYPartsOneAAndTwoAreReadAsListings() throws {
         let checker = try XCTUnwrap(Checker.shared(for: .lifeAnnual))
         let forethought = try parse("forethought-life-2024").statement
-        XCTAssertEqual(forethought.cell("ScheduleYPart1A", "0000001", column: "11", blank: .lifeAnnual), .text("Commonwealth Annuity and Life Insurance Company"))
-        XCTAssertEqual(forethought.cell("ScheduleYPart1A", "0000004", column: "8", blank: .lifeAnnual), .text("Commonwealth Annuity and Life Insurance Company"))
-        XCTAssertEqual(forethought.cell("ScheduleYPart1A", "0000140", column: "11", blank: .lifeAnnual), .text("BNA Mezz LLC"))
+        assertTexts(forethought, [("ScheduleYPart1A", "0000001", "11", "Commonwealth Annuity and Life Insurance Company"),
+                                  ("ScheduleYPart1A", "0000004", "8", "Commonwealth Annuity and Life Insurance Company"),
+                                  ("ScheduleYPart1A", "0000140", "11", "BNA Mezz LLC"),
+                                  ("ScheduleYPart2", "0000059", "3", "Infinity Asset Holdings 2022, LLC"),
+                                  ("ScheduleYPart2", "0000006", "3", "Commonwealth Annuity & Life Insurance Company")])
         XCTAssertEqual(forethought.cell("ScheduleYPart1A", "0000140", column: "10", blank: .lifeAnnual), .blank)
         XCTAssertEqual(forethought.page("ScheduleYPart1A")?.rows.count, 218)
-        XCTAssertEqual(forethought.cell("ScheduleYPart2", "0000059", column: "3", blank: .lifeAnnual), .text("Infinity Asset Holdings 2022, LLC"))
-        XCTAssertEqual(forethought.cell("ScheduleYPart2", "0000006", column: "3", blank: .lifeAnnual), .text("Commonwealth Annuity & Life Insurance Company"))
         assertCells(forethought, [("ScheduleYPart2", "0000006", "13", "27,281,808,932")])
         let commonwealth = try parse("commonwealth-annuity-2023").statement
         assertCells(commonwealth, [("ScheduleYPart2", "9999999", "5", "3"), ("ScheduleYPart2", "9999999", "12", "(3)")])
@@ -1480,6 +1479,14 @@ final class AnnualStatementTests: XCTestCase {
             let row = try XCTUnwrap(changed.pages[page].rows.firstIndex { $0.line == line }, "\(pageID) line \(line)")
             changed.pages[page].rows[row].cells[column] = .amount(printed(value))
             XCTAssertEqual(checker.check(changed).results.first { $0.rule == rule }?.status, .failed, rule)
+        }
+    }
+
+    /// Each text cell as the filing prints it: page, line, column and the text.
+    func assertTexts(_ statement: Statement, _ cells: [(page: String, line: String, column: String, text: String)]) {
+        for cell in cells {
+            XCTAssertEqual(statement.cell(cell.page, cell.line, column: cell.column, blank: .lifeAnnual), .text(cell.text),
+                           "\(cell.page) line \(cell.line) column \(cell.column)")
         }
     }
 
