@@ -728,17 +728,18 @@ struct PositionedPageReader {
         }
     }
 
-    /// Where a word's text starts once a leader glued before it is taken off.
+    /// Where a word's text starts once a leader glued before it is taken off (``stripLeaders``).
     static func textStart(_ word: PositionedWord) -> Double {
-        let leading = word.text.prefix { $0 == "." }.count
-        let glued = leading >= 2 || word.text.dropFirst(leading).first.map { !$0.isLetter } == true
-        return word.x0 + (word.x1 - word.x0) / Double(max(word.text.count, 1)) * Double(glued ? leading : 0)
+        guard let text = stripLeaders(word.text) else { return word.x0 }
+        let leading = word.text.distance(from: word.text.startIndex, to: text.startIndex)
+        return word.x0 + (word.x1 - word.x0) / Double(max(word.text.count, 1)) * Double(leading)
     }
 
-    /// Where a word's text ends once a leader glued after it is taken off.
+    /// Where a word's text ends once a leader glued after it is taken off (``stripLeaders``).
     static func textEnd(_ word: PositionedWord) -> Double {
-        let trailing = word.text.reversed().prefix { $0 == "." }.count
-        return word.x1 - (word.x1 - word.x0) / Double(max(word.text.count, 1)) * Double(trailing >= 2 ? trailing : 0)
+        guard let text = stripLeaders(word.text) else { return word.x1 }
+        let trailing = word.text.distance(from: text.endIndex, to: word.text.endIndex)
+        return word.x1 - (word.x1 - word.x0) / Double(max(word.text.count, 1)) * Double(trailing)
     }
 
     /// A word with its dot leaders removed, or nil when it is only a leader. A single final
@@ -868,8 +869,7 @@ struct PositionedPageReader {
         let source = reader.document.source
         guard uncodedTemplate != nil, source == .pdf, index + 1 < page.lines.count, !PositionedPageReader.hasLeader(line.words),
               PositionedPageReader.lineNumber(line.words.first, before: scan.valueStart).flatMap({ lineIndex[$0.line] }) == nil,
-              !PositionedPageReader.hasAmounts(line.words, valueStart: scan.valueStart, source: source),
-              true else { return false }
+              !PositionedPageReader.hasAmounts(line.words, valueStart: scan.valueStart, source: source) else { return false }
         let next = page.lines[index + 1]
         // Before the page's first entry, a line of words with no digit is more of the columns'
         // headings, unless each of its texts starts where a text of the entry under it does.
