@@ -33,8 +33,8 @@ final class AnnualStatementTests: XCTestCase {
                                      "ScheduleAVerification", "ScheduleBVerification", "ScheduleBAVerification", "ScheduleDVerification",
                                      "ScheduleDBPartAVerification", "ScheduleDSummaryByCountry", "ScheduleDBVerification",
                                      "ScheduleHPart1", "ScheduleHPart2", "ScheduleHPart3", "ScheduleHPart4", "ScheduleHPart5", "ScheduleEPart3", "Exhibit5",
-                                     "ScheduleSPart1Section1", "ScheduleSPart1Section2", "ScheduleSPart2", "ScheduleSPart3Section1", "ScheduleSPart3Section2", "ScheduleF", "ScheduleSPart4",
-                                     "ScheduleDBPartCSection1", "ScheduleDBPartCSection2", "ScheduleYPart1A", "ScheduleYPart2"]
+                                     "ScheduleSPart1Section1", "ScheduleSPart1Section2", "ScheduleSPart2", "ScheduleSPart3Section1", "ScheduleSPart3Section2", "ScheduleF", "ScheduleSPart4", "ScheduleSPart5",
+                                     "ScheduleDBPartCSection1", "ScheduleDBPartCSection2", "ScheduleYPart1A", "ScheduleYPart2", "ScheduleYPart3"]
     /// Pages whose values the tests require from the PDF only: the Asset Valuation Reserve's
     /// components (ten columns, factors among amounts) and Schedule D Part 1A's two sections
     /// (twelve columns, footnote markers before amounts, bold totals without leaders), whose
@@ -51,8 +51,8 @@ final class AnnualStatementTests: XCTestCase {
                                                    "ScheduleAVerification", "ScheduleBVerification", "ScheduleBAVerification",
                                                    "ScheduleDBPartAVerification", "ScheduleDBVerification", "ScheduleEPart3", "Exhibit5", "ScheduleHPart1",
                                                    "ScheduleSPart1Section1", "ScheduleSPart1Section2", "ScheduleSPart2", "ScheduleSPart3Section1", "ScheduleSPart3Section2",
-                                                   "ScheduleF", "ScheduleSPart4", "ScheduleDBPartCSection1", "ScheduleDBPartCSection2",
-                                                   "ScheduleYPart1A", "ScheduleYPart2"]
+                                                   "ScheduleF", "ScheduleSPart4", "ScheduleSPart5", "ScheduleDBPartCSection1", "ScheduleDBPartCSection2",
+                                                   "ScheduleYPart1A", "ScheduleYPart2", "ScheduleYPart3"]
     /// The 2025 filing (Forethought Life, on the 2025 edition of the blank): the pages whose
     /// every printed value its fixtures list.
     static let pages2025: Set<String> = ["AnalysisOfOperationsSummary", "AnalysisOfOperationsIndividualLife", "AnalysisOfOperationsGroupLife",
@@ -70,11 +70,11 @@ final class AnnualStatementTests: XCTestCase {
                                      "ScheduleAVerification", "ScheduleBVerification", "ScheduleBAVerification", "ScheduleDVerification",
                                      "ScheduleDBPartAVerification", "ScheduleDSummaryByCountry", "ScheduleDBVerification",
                                      "ScheduleHPart1", "ScheduleHPart2", "ScheduleHPart3", "ScheduleHPart4", "ScheduleHPart5", "ScheduleEPart3", "Exhibit5",
-                                     "ScheduleSPart1Section1", "ScheduleSPart1Section2", "ScheduleSPart2", "ScheduleSPart3Section1", "ScheduleSPart3Section2", "ScheduleF", "ScheduleSPart4",
-                                     "ScheduleDBPartCSection1", "ScheduleDBPartCSection2", "ScheduleYPart1A", "ScheduleYPart2"]
+                                     "ScheduleSPart1Section1", "ScheduleSPart1Section2", "ScheduleSPart2", "ScheduleSPart3Section1", "ScheduleSPart3Section2", "ScheduleF", "ScheduleSPart4", "ScheduleSPart5",
+                                     "ScheduleDBPartCSection1", "ScheduleDBPartCSection2", "ScheduleYPart1A", "ScheduleYPart2", "ScheduleYPart3"]
 
     /// The fixture files of the two complete filings.
-    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "schedule-s", "schedule-f", "overflow", "schedule-s-part-4", "schedule-db-part-c", "schedule-y-part-1a", "schedule-y-part-2"]
+    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "schedule-s", "schedule-f", "overflow", "schedule-s-part-4", "schedule-s-part-5", "schedule-db-part-c", "schedule-y-part-1a", "schedule-y-part-2", "schedule-y-part-3"]
     /// How many printed cells the layout text of each filing does not place (see
     /// ``refusedInLayoutText(_:_:files:pages:)``): the bold totals, printed without leaders, of
     /// Exhibit 2 and the Analysis of Operations pages, whose column headings layout text squeezes
@@ -258,7 +258,7 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertTrue(result.isUsable, filing)
         XCTAssertEqual(result.statement.edition, 2025)
         XCTAssertEqual(result.diagnostics.filter { $0.severity >= .warning }.map(\.description), [], filing)
-        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "schedule-s", "schedule-f", "overflow", "schedule-s-part-4", "schedule-db-part-c", "schedule-y-part-1a", "schedule-y-part-2"], pages: Self.pages2025, atLeast: 50)
+        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "schedule-s", "schedule-f", "overflow", "schedule-s-part-4", "schedule-s-part-5", "schedule-db-part-c", "schedule-y-part-1a", "schedule-y-part-2", "schedule-y-part-3"], pages: Self.pages2025, atLeast: 50)
         let text = StatementParser.parse(bytes: try Self.layoutText(filing), name: "\(filing).txt")
         let files = ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "overflow"]
         let pages = Self.pages2025.subtracting(Self.pagesFromThePDFOnly)
@@ -607,7 +607,7 @@ final class AnnualStatementTests: XCTestCase {
             XCTAssertEqual(printedStatement.cell("AnalysisOfOperationsIndividualAnnuities", "19", column: "1", blank: .lifeAnnual), .amount(printed(increase)), filing)
             let rule = "analysis-of-increase-in-reserves-individual-annuities-equals-analysis-of-operations"
             let checks = try XCTUnwrap(Checker.shared(for: Blank.edition("life-ah-annual", printedStatement.edition ?? 2024)))
-            XCTAssertEqual(checks.check(printedStatement).results.first { $0.rule == rule }?.status, .failed, filing)
+            XCTAssertEqual(checks.status(of: rule, on: printedStatement), .failed, filing)
         }
         for kind in ["IndividualLife", "GroupLife", "IndividualAnnuities", "GroupAnnuities"] {
             let rule = "analysis-of-increase-in-reserves-\(kind.replacingOccurrences(of: "([a-z])([A-Z])", with: "$1-$2", options: .regularExpression).lowercased())-equals-analysis-of-operations"
@@ -617,14 +617,14 @@ final class AnnualStatementTests: XCTestCase {
             let basis = statement.cell(page, "6", column: "1", blank: .lifeAnnual)?.amount?.units ?? 0
             var equal = statement
             try set(&equal, "AnalysisOfOperations\(kind)", "19", 0, end - start - basis)
-            XCTAssertEqual(checker.check(equal).results.first { $0.rule == rule }?.status, .passed, rule)
+            XCTAssertEqual(checker.status(of: rule, on: equal), .passed, rule)
             var changed = equal
             try set(&changed, page, "15", 0, end + 100)
-            XCTAssertEqual(checker.check(changed).results.first { $0.rule == rule }?.status, .failed, rule)
+            XCTAssertEqual(checker.status(of: rule, on: changed), .failed, rule)
             // Line 6 counts: the same change there, on its own, fails the rule too.
             var basisChanged = equal
             try set(&basisChanged, page, "6", 0, basis + 100)
-            XCTAssertEqual(checker.check(basisChanged).results.first { $0.rule == rule }?.status, .failed, rule)
+            XCTAssertEqual(checker.status(of: rule, on: basisChanged), .failed, rule)
         }
         let footnotes = try parse("forethought-life-2024").statement.page("AnalysisOfIncreaseInReservesGroupLife")?.footnotes ?? []
         XCTAssertEqual(footnotes.map { String($0.prefix(12)) }, ["(a) Indicate", "(b) Individu"])
@@ -1159,7 +1159,7 @@ final class AnnualStatementTests: XCTestCase {
         var withoutOverflow = statement
         let assetsPage = try XCTUnwrap(withoutOverflow.pages.firstIndex { $0.id == "Assets" })
         withoutOverflow.pages[assetsPage].rows.removeAll { $0.line == "2597" || ("2504"..."2596").contains($0.line) }
-        XCTAssertEqual(checker.check(withoutOverflow).results.first { $0.rule == "assets-line-2597-equals-line-2598-col-1" }?.status, .notEvaluated)
+        XCTAssertEqual(checker.status(of: "assets-line-2597-equals-line-2598-col-1", on: withoutOverflow), .notEvaluated)
 
         // A part naming a page the description does not continue there is said, not read.
         var blank = Blank.edition("life-ah-annual", 2024)
@@ -1208,7 +1208,8 @@ final class AnnualStatementTests: XCTestCase {
     /// filing's rounding: Commonwealth prints 3, (4), (2) and (3)). A name printed without a code
     /// or ID is an entry of its own; a name whose first line is printed above its entry is that
     /// entry's; a short name standing between two headings is in the column whose texts start
-    /// where it does.
+    /// where it does. Part 3 lists the insurers under the ultimate controlling party, eight text
+    /// columns on one page, without a total either.
     func testScheduleYPartsOneAAndTwoAreReadAsListings() throws {
         let checker = try XCTUnwrap(Checker.shared(for: .lifeAnnual))
         let forethought = try parse("forethought-life-2024").statement
@@ -1225,6 +1226,14 @@ final class AnnualStatementTests: XCTestCase {
         try assertEachTieFails(["schedule-y-part-2-line-9999999-total-col-5": ("ScheduleYPart2", "9999999", 4, "13"),
                                 "schedule-y-part-2-col-12-total": ("ScheduleYPart2", "9999999", 11, "(13)")],
                                checker: checker, statement: commonwealth)
+        // Part 3: Commonwealth's 2023 filing prints 63.320 where the later ones print 100.000.
+        assertTexts(commonwealth, [("ScheduleYPart3", "0000001", "1", "Accordia Life and Annuity Company"),
+                                   ("ScheduleYPart3", "0000004", "2", "Global Atlantic (Fin) Company"),
+                                   ("ScheduleYPart3", "0000005", "6", "Cape Verity I, Inc."),
+                                   ("ScheduleYPart3", "0000007", "5", "KKR & Co., Inc."),
+                                   ("ScheduleYPart3", "0000007", "7", "63.320"), ("ScheduleYPart3", "0000007", "8", "NO")])
+        XCTAssertEqual(commonwealth.page("ScheduleYPart3")?.rows.count, 7)
+        assertTexts(forethought, [("ScheduleYPart3", "0000007", "7", "100.000"), ("ScheduleYPart3", "0000003", "6", "Commonwealth Annuity & Life Insurance Company")])
     }
 
     /// Schedule S Part 4 lists the reinsurance ceded to unauthorized companies as Part 3 lists
@@ -1256,11 +1265,49 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertEqual(checker.check(changed).results.filter { $0.rule == "schedule-s-part-4-col-8-total" && $0.status == .failed }.count, 1)
         let forethought2024 = try parse("forethought-life-2024")
         XCTAssertEqual(forethought2024.statement.page("ScheduleSPart4")?.none, true)
-        XCTAssertEqual(forethought2024.pages.first { $0.page == 95 }?.schedule, "ScheduleSPart4")
+        XCTAssertEqual(forethought2024.pages.first { $0.page == 95 }?.schedule, "ScheduleSPart4 + ScheduleSPart5")
+        XCTAssertEqual(forethought2024.statement.page("ScheduleSPart5")?.none, true)
         let forethought2025 = try parse("forethought-life-2025").statement.page("ScheduleSPart4")
         XCTAssertEqual(forethought2025?.none, true)
         XCTAssertEqual(forethought2025?.rows.map(\.line), ["9999999"])
         XCTAssertEqual(try parse("commonwealth-annuity-2023").statement.page("ScheduleF")?.none, true)
+    }
+
+    /// Schedule S Part 5 lists the reinsurance ceded to certified reinsurers as Part 4 lists the
+    /// unauthorized: each treaty an entry of the subtotal printed after it, in thousands ("$000
+    /// Omitted"), with the reinsurer's rating, the collateral it provides and the credit allowed.
+    /// Its percentages are text as printed, among the amounts. Its totals, and columns 12 (9 + 10
+    /// + 11), 14 (12 - 13) and 22 (16 + 17 + 19 + 20 + 21), are checks; one number changed fails
+    /// each. The values are Forethought 2025's as printed; Commonwealth 2023 stamps the page NONE.
+    func testAChangedNumberOnScheduleSPart5FailsItsTotals() throws {
+        let checker = try XCTUnwrap(Checker.shared(for: Blank.edition("life-ah-annual", 2025)))
+        let statement = try parse("forethought-life-2025").statement
+        assertTexts(statement, [("ScheduleSPart5", "0500001", "2", "CR-3191237"), ("ScheduleSPart5", "0500001", "4", "Global Atlantic Re Limited"),
+                                ("ScheduleSPart5", "0500001", "6", "4"), ("ScheduleSPart5", "0500001", "8", "50.0"),
+                                ("ScheduleSPart5", "0500001", "23", "50.0"), ("ScheduleSPart5", "0500001", "24", "100.0")])
+        XCTAssertEqual(statement.cell("ScheduleSPart5", "9999999", column: "23"), .notApplicable)
+        assertCells(statement, [("ScheduleSPart5", "0500001", "9", "27,782,174"), ("ScheduleSPart5", "0599999", "15", "13,891,087"),
+                                ("ScheduleSPart5", "9999999", "22", "13,900,324"), ("ScheduleSPart5", "9999999", "25", "27,782,174")])
+        try assertEachTieFails(["schedule-s-part-5-line-0599999-total-col-9": ("ScheduleSPart5", "0599999", 8, "27,782,274"),
+                                "schedule-s-part-5-line-9999999-total-col-20": ("ScheduleSPart5", "9999999", 19, "13,900,424")],
+                               checker: checker, statement: statement)
+        // Column 14 is checked on every total line (a treaty's entry through its subtotal): the
+        // subtotal's changed fails it there alone.
+        let columns = Checker(rules: checker.rules.restricted(to: ["schedule-s-part-5-col-14-total"]))
+        XCTAssertFalse(columns.check(statement).results.contains { $0.status == .failed })
+        var changed = statement
+        let page = try XCTUnwrap(changed.pages.firstIndex { $0.id == "ScheduleSPart5" })
+        let subtotal = try XCTUnwrap(changed.pages[page].rows.firstIndex { $0.line == "0599999" })
+        changed.pages[page].rows[subtotal].cells[13] = .amount(printed("27,782,074"))
+        XCTAssertEqual(columns.check(changed).results.filter { $0.status == .failed }.count, 1)
+        // Printed in thousands, reported in dollars to the thousand, as Part 6's amounts are.
+        let instance = String(decoding: try Converter.convert(statement, validate: false).instance, as: UTF8.self)
+        let reserveCredit = try XCTUnwrap(instance.range(of: "<naicla:ReinsuranceCededCertifiedReserveCreditTaken "))
+        let fact = instance[reserveCredit.lowerBound...].prefix { $0 != "\n" }
+        XCTAssertTrue(fact.contains("decimals=\"-3\"") && fact.contains(">27782174000<"), String(fact))
+        let commonwealth = try parse("commonwealth-annuity-2023").statement.page("ScheduleSPart5")
+        XCTAssertEqual(commonwealth?.none, true)
+        XCTAssertEqual(commonwealth?.rows.map(\.line), ["9999999"])
     }
 
     /// Schedule F lists each claim resisted or compromised under the total line of its kind
@@ -1282,12 +1329,12 @@ final class AnnualStatementTests: XCTestCase {
                                 "schedule-f-line-5399999-total-col-6": ("ScheduleF", "5399999", 5, "300,455")],
                                checker: checker, statement: statement)
         let entries = "schedule-f-line-0399999-total-col-5"
-        XCTAssertEqual(checker.check(statement).results.first { $0.rule == entries }?.status, .failed)
+        XCTAssertEqual(checker.status(of: entries, on: statement), .failed)
         var changed = statement
         let page = try XCTUnwrap(changed.pages.firstIndex { $0.id == "ScheduleF" })
         let first = try XCTUnwrap(changed.pages[page].rows.firstIndex { $0.line == "0300001" })
         changed.pages[page].rows[first].cells[4] = .amount(printed("3,677"))
-        XCTAssertEqual(checker.check(changed).results.first { $0.rule == entries }?.status, .passed)
+        XCTAssertEqual(checker.status(of: entries, on: changed), .passed)
     }
 
     /// Exhibit 8 Part 2's liability for claims at the end of the year and of the prior year
@@ -1472,13 +1519,13 @@ final class AnnualStatementTests: XCTestCase {
     func assertEachTieFails(_ ties: [String: (String, String, Int, String)], checker: Checker, statement: Statement) throws {
         for (rule, (pageID, line, column, value)) in ties {
             // Holds as printed, exactly or within the rounding tolerance.
-            let status = checker.check(statement).results.first { $0.rule == rule }?.status
+            let status = checker.status(of: rule, on: statement)
             XCTAssertTrue(status == .passed || status == .rounding, "\(rule): \(String(describing: status))")
             var changed = statement
             let page = try XCTUnwrap(changed.pages.firstIndex { $0.id == pageID }, pageID)
             let row = try XCTUnwrap(changed.pages[page].rows.firstIndex { $0.line == line }, "\(pageID) line \(line)")
             changed.pages[page].rows[row].cells[column] = .amount(printed(value))
-            XCTAssertEqual(checker.check(changed).results.first { $0.rule == rule }?.status, .failed, rule)
+            XCTAssertEqual(checker.status(of: rule, on: changed), .failed, rule)
         }
     }
 
@@ -1501,12 +1548,12 @@ final class AnnualStatementTests: XCTestCase {
     /// A tie whose cells the filing leaves empty on both pages: nothing to compare as printed, and
     /// failed once the cell at `page`, `line`, column index `column` prints 100.
     func assertTieWaitsForAValue(_ rule: String, _ pageID: String, _ line: String, _ column: Int, checker: Checker, statement: Statement) throws {
-        XCTAssertEqual(checker.check(statement).results.first { $0.rule == rule }?.status, .notEvaluated, rule)
+        XCTAssertEqual(checker.status(of: rule, on: statement), .notEvaluated, rule)
         var changed = statement
         let page = try XCTUnwrap(changed.pages.firstIndex { $0.id == pageID }, pageID)
         let row = try XCTUnwrap(changed.pages[page].rows.firstIndex { $0.line == line }, "\(pageID) line \(line)")
         changed.pages[page].rows[row].cells[column] = .amount(printed("100"))
-        XCTAssertEqual(checker.check(changed).results.first { $0.rule == rule }?.status, .failed, rule)
+        XCTAssertEqual(checker.status(of: rule, on: changed), .failed, rule)
     }
 
     /// PDF → XBRL → statement is the statement read from the PDF; the instance validates.

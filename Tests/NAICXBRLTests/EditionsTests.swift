@@ -96,10 +96,11 @@ final class EditionsTests: XCTestCase {
         XCTAssertEqual(diff.pages.first { $0.page == "ScheduleDBVerification" }?.printedPage, EditionDiff.PrintedPageChange(from: "SI14", to: "SI20"))
         XCTAssertEqual(diff.pages.first { $0.page == "ScheduleEPart3" }?.printedPage, EditionDiff.PrintedPageChange(from: "E29", to: "E30"))
         // Schedule DB Part C's sections move from SI12 and SI13 to SI18 and SI19, Schedule Y's Parts
-        // 1A and 2 from 53 and 54 to 59 and 60.
+        // 1A, 2 and 3 from 53, 54 and 55 to 59, 60 and 61.
         XCTAssertEqual(diff.pages.first { $0.page == "ScheduleDBPartCSection1" }?.printedPage, EditionDiff.PrintedPageChange(from: "SI12", to: "SI18"))
         XCTAssertEqual(diff.pages.first { $0.page == "ScheduleYPart2" }?.printedPage, EditionDiff.PrintedPageChange(from: "54", to: "60"))
-        XCTAssertEqual(diff.pages.compactMap(\.printedPage).count, 13)
+        XCTAssertEqual(diff.pages.first { $0.page == "ScheduleYPart3" }?.printedPage, EditionDiff.PrintedPageChange(from: "55", to: "61"))
+        XCTAssertEqual(diff.pages.compactMap(\.printedPage).count, 14)
         XCTAssertTrue(diff.text.contains("printed page 50 -> 56"))
     }
 

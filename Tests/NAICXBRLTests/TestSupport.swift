@@ -81,3 +81,12 @@ extension Statement {
         cell(page, line, column: column)?.amount
     }
 }
+
+extension Checker {
+    /// The status of rule `rule` on `statement`, as ``check(_:origins:file:)`` reports it, with
+    /// that rule alone evaluated (a statement's thousands of other rules are not, nor reported):
+    /// the tests that change one number and look at one tie ask this many times.
+    func status(of rule: String, on statement: Statement) -> CheckResult.Status? {
+        Checker(rules: rules.restricted(to: [rule])).check(statement).results.first { $0.rule == rule }?.status
+    }
+}

@@ -1430,7 +1430,9 @@ struct PositionedPageReader {
                 return
             }
             filled[column] = true
-            cells[column] = withDollar(cell)
+            // A number under a text column's heading (a percentage among amounts: Schedule S Part
+            // 5's collateral percentages) is that column's text, as printed.
+            cells[column] = columns[column].valueKind != .text ? withDollar(cell) : cell == .notApplicable ? .notApplicable : .text(cleaned)
             if leaderless { placedByPosition[column] = (cleaned, lineOfWord[wordIndex]) }
         }
 
