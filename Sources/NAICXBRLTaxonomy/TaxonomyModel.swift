@@ -226,7 +226,7 @@ public struct TaxonomyModel: Sendable {
             guard let name = column.concept else { continue }
             let type: Concept.DataType = column.valueKind == .amount ? .monetary : .string
             add(Concept(name: name, kind: .item, type: type, periodType: Self.periodType(column.period, nil),
-                        balance: type == .monetary ? page.balance : nil, label: column.heading,
+                        balance: type == .monetary ? column.balance ?? page.balance : nil, label: column.heading,
                         printedAt: "\(title), column \(column.number.isEmpty ? column.heading : column.number)",
                         reference: role.at(column: column.number.isEmpty ? column.heading : column.number)))
             if !items.contains(name) {

@@ -29,7 +29,7 @@ final class AnnualStatementTests: XCTestCase {
                                      "ExhibitOfNumberOfPoliciesSupplementaryContracts", "ExhibitOfNumberOfPoliciesAnnuities",
                                      "ExhibitOfNumberOfPoliciesAccidentAndHealth", "ExhibitOfNumberOfPoliciesDepositFunds",
                                      "ScheduleDPart1ASection1", "ScheduleDPart1ASection2",
-                                     "AssetValuationReserveDefaultComponent", "AssetValuationReserveEquityComponent",
+                                     "AssetValuationReserveDefaultComponent", "AssetValuationReserveEquityComponent", "AssetValuationReserveReplications",
                                      "ScheduleAVerification", "ScheduleBVerification", "ScheduleBAVerification", "ScheduleDVerification",
                                      "ScheduleDBPartAVerification", "ScheduleDSummaryByCountry", "ScheduleDBVerification",
                                      "ScheduleHPart1", "ScheduleHPart2", "ScheduleHPart3", "ScheduleHPart4", "ScheduleHPart5", "ScheduleEPart3", "Exhibit5",
@@ -47,7 +47,7 @@ final class AnnualStatementTests: XCTestCase {
     /// are read by the PDF's word positions alone: their layout text is refused with an error
     /// (``testLayoutTextOfScheduleDPart1AIsRefusedNotMisread``).
     static let pagesFromThePDFOnly: Set<String> = ["ScheduleDPart1ASection1", "ScheduleDPart1ASection2", "ScheduleDPart1A",
-                                                   "AssetValuationReserveDefaultComponent", "AssetValuationReserveEquityComponent",
+                                                   "AssetValuationReserveDefaultComponent", "AssetValuationReserveEquityComponent", "AssetValuationReserveReplications",
                                                    "ScheduleAVerification", "ScheduleBVerification", "ScheduleBAVerification",
                                                    "ScheduleDBPartAVerification", "ScheduleDBVerification", "ScheduleEPart3", "Exhibit5", "ScheduleHPart1",
                                                    "ScheduleSPart1Section1", "ScheduleSPart1Section2", "ScheduleSPart2", "ScheduleSPart3Section1", "ScheduleSPart3Section2",
@@ -66,7 +66,7 @@ final class AnnualStatementTests: XCTestCase {
                                      "ScheduleEPart2Verification", "ScheduleDAVerification",
                                      "ExhibitOfNumberOfPoliciesSupplementaryContracts", "ExhibitOfNumberOfPoliciesAnnuities",
                                      "ExhibitOfNumberOfPoliciesAccidentAndHealth", "ExhibitOfNumberOfPoliciesDepositFunds",
-                                     "ScheduleDPart1A", "AssetValuationReserveDefaultComponent", "AssetValuationReserveEquityComponent",
+                                     "ScheduleDPart1A", "AssetValuationReserveDefaultComponent", "AssetValuationReserveEquityComponent", "AssetValuationReserveReplications",
                                      "ScheduleAVerification", "ScheduleBVerification", "ScheduleBAVerification", "ScheduleDVerification",
                                      "ScheduleDBPartAVerification", "ScheduleDSummaryByCountry", "ScheduleDBVerification",
                                      "ScheduleHPart1", "ScheduleHPart2", "ScheduleHPart3", "ScheduleHPart4", "ScheduleHPart5", "ScheduleEPart3", "Exhibit5",
@@ -74,7 +74,7 @@ final class AnnualStatementTests: XCTestCase {
                                      "ScheduleDBPartCSection1", "ScheduleDBPartCSection2", "ScheduleYPart1A", "ScheduleYPart2", "ScheduleYPart3"]
 
     /// The fixture files of the two complete filings.
-    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "schedule-s", "schedule-f", "overflow", "schedule-s-part-4", "schedule-s-part-5", "schedule-db-part-c", "schedule-y-part-1a", "schedule-y-part-2", "schedule-y-part-3"]
+    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "schedule-s", "schedule-f", "overflow", "schedule-s-part-4", "schedule-s-part-5", "schedule-db-part-c", "schedule-y-part-1a", "schedule-y-part-2", "schedule-y-part-3", "avr-replications"]
     /// How many printed cells the layout text of each filing does not place (see
     /// ``refusedInLayoutText(_:_:files:pages:)``): the bold totals, printed without leaders, of
     /// Exhibit 2 and the Analysis of Operations pages, whose column headings layout text squeezes
@@ -258,7 +258,7 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertTrue(result.isUsable, filing)
         XCTAssertEqual(result.statement.edition, 2025)
         XCTAssertEqual(result.diagnostics.filter { $0.severity >= .warning }.map(\.description), [], filing)
-        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "schedule-s", "schedule-f", "overflow", "schedule-s-part-4", "schedule-s-part-5", "schedule-db-part-c", "schedule-y-part-1a", "schedule-y-part-2", "schedule-y-part-3"], pages: Self.pages2025, atLeast: 50)
+        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "schedule-s", "schedule-f", "overflow", "schedule-s-part-4", "schedule-s-part-5", "schedule-db-part-c", "schedule-y-part-1a", "schedule-y-part-2", "schedule-y-part-3", "avr-replications"], pages: Self.pages2025, atLeast: 50)
         let text = StatementParser.parse(bytes: try Self.layoutText(filing), name: "\(filing).txt")
         let files = ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "overflow"]
         let pages = Self.pages2025.subtracting(Self.pagesFromThePDFOnly)
@@ -1026,11 +1026,17 @@ final class AnnualStatementTests: XCTestCase {
         try assertEachTieFails(ties, checker: checker, statement: statement)
         // The AVR's component pages (PDF pages 77 to 82) print the same title, with "BASIC
         // CONTRIBUTION, RESERVE OBJECTIVE AND MAXIMUM RESERVE CALCULATIONS" and the component
-        // under it: they are the components' pages, not more of this page; the replications page
-        // (83) is another schedule, named by the PDF's outline.
-        let accounts = try parse("forethought-life-2024").pages.filter { (77...83).contains($0.page) }
+        // under it: they are the components' pages, not more of this page, as the replications
+        // page (83, stamped NONE) is a page of its own.
+        let forethought = try parse("forethought-life-2024")
+        let accounts = forethought.pages.filter { (77...83).contains($0.page) }
         XCTAssertEqual(accounts.map(\.schedule), Array(repeating: "AssetValuationReserveDefaultComponent", count: 3)
-                       + Array(repeating: "AssetValuationReserveEquityComponent", count: 3) + ["Asset Valuation Reserve Replications (Synthetic) Assets"])
+                       + Array(repeating: "AssetValuationReserveEquityComponent", count: 3) + ["AssetValuationReserveReplications"])
+        XCTAssertEqual(forethought.statement.page("AssetValuationReserveReplications")?.none, true)
+        // Commonwealth's filing prints the replications as a title over NONE, with Schedule F's.
+        let commonwealth = try parse("commonwealth-annuity-2023")
+        XCTAssertEqual(commonwealth.pages.first { $0.page == 97 }?.schedule, "AssetValuationReserveReplications + ScheduleF")
+        XCTAssertEqual(commonwealth.statement.page("AssetValuationReserveReplications")?.none, true)
     }
 
     /// The verifications between years end in the statement values the Assets page carries

@@ -122,7 +122,7 @@ final class EntityAndUnreadableTextTests: XCTestCase {
         // Number of Policies 78 (its four tables), Schedule F 88 to 91, the notes to the financial statements 30 to 60,
         // the general interrogatories 61 to 71, the IMR form 79 (its
         // outline entry is "Form for Calculating IMR"), the Asset Valuation Reserve 80 and its default
-        // and equity components 81 to 86, Schedule H's Part 1 92, Parts 2 to 4 93 and Part 5 94, Schedule S
+        // and equity components 81 to 86 and its replications 87 (NONE), Schedule H's Part 1 92, Parts 2 to 4 93 and Part 5 94, Schedule S
         // Part 1's two sections 95 and 96, Part 2 97, Part 3's Section 1 98 and 99 and Section 2 100,
         // Part 4 101 (NONE), Part 5 102,
         // Schedule S Parts 6 and 7 103 and 104, Schedule T 111 and its Part 2 112, Schedule Y Part 1A
@@ -137,7 +137,7 @@ final class EntityAndUnreadableTextTests: XCTestCase {
         XCTAssertEqual(filing.pages.filter { $0.status == .read }.map(\.page),
                        [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 25, 26, 27, 28, 29] + Array(30...71)
                        + [72, 73, 74, 75, 76, 77, 78, 79]
-                       + Array(80...86) + Array(88...91) + [92, 93, 94, 95, 96, 97, 98, 99, 100, 101, 102, 103, 104, 111, 112]
+                       + Array(80...87) + Array(88...91) + [92, 93, 94, 95, 96, 97, 98, 99, 100, 101, 102, 103, 104, 111, 112]
                        + Array(119...123) + Array(125...129) + Array(130...134)
                        + Array(135...153) + [156])
         XCTAssertEqual(filing.pages.first { $0.page == 136 }?.schedule, "ScheduleAVerification + ScheduleBVerification")

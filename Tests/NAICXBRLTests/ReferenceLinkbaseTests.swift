@@ -115,10 +115,10 @@ final class ReferenceLinkbaseTests: XCTestCase {
             }
             for page in blank.pages {
                 // Commonwealth's 2023 filing prints no Schedule D Part 1A and no Summary by Country
-                // (the 2024 filing numbers them), and its Schedule F only as a NONE title on a page
-                // of two schedules, as Forethought's 2024 filing prints Schedule S Parts 4 and 5
-                // (the other filings number them).
-                if filing == "commonwealth-annuity-2023" && (page.id.hasPrefix("ScheduleDPart1A") || ["ScheduleDSummaryByCountry", "ScheduleF"].contains(page.id))
+                // (the 2024 filing numbers them), and its Schedule F and the Asset Valuation Reserve's
+                // replications only as NONE titles on a page of two schedules, as Forethought's 2024
+                // filing prints Schedule S Parts 4 and 5 (the other filings number them).
+                if filing == "commonwealth-annuity-2023" && (page.id.hasPrefix("ScheduleDPart1A") || ["ScheduleDSummaryByCountry", "ScheduleF", "AssetValuationReserveReplications"].contains(page.id))
                     || filing == "forethought-life-2024" && ["ScheduleSPart4", "ScheduleSPart5"].contains(page.id)
                     // Schedule DB Part C (replication transactions) only Forethought's 2024 filing prints.
                     || filing != "forethought-life-2024" && page.id.hasPrefix("ScheduleDBPartC") {

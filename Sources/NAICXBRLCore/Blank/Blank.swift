@@ -253,6 +253,9 @@ public struct ColumnDescription: Codable, Sendable {
     public var member: String?
     /// For pages whose rows are members: the item this column reports.
     public var concept: String?
+    /// For pages whose rows are members: overrides the page's balance for this column's item
+    /// (Schedule S Part 5's miscellaneous balances, a credit subtracted from debits).
+    public var balance: Balance?
     /// Column arithmetic printed in the heading ("Cols. 1 - 2"), by column numbers.
     public var total: String?
     /// For pages whose rows are items: a column that reports another item than its lines'

@@ -1432,7 +1432,8 @@ struct PositionedPageReader {
             filled[column] = true
             // A number under a text column's heading (a percentage among amounts: Schedule S Part
             // 5's collateral percentages) is that column's text, as printed.
-            cells[column] = columns[column].valueKind != .text ? withDollar(cell) : cell == .notApplicable ? .notApplicable : .text(cleaned)
+            let placed = withDollar(cell)
+            cells[column] = columns[column].valueKind != .text ? placed : cell == .notApplicable ? .notApplicable : .text(cleaned)
             if leaderless { placedByPosition[column] = (cleaned, lineOfWord[wordIndex]) }
         }
 
