@@ -1311,6 +1311,11 @@ final class AnnualStatementTests: XCTestCase {
         let reserveCredit = try XCTUnwrap(instance.range(of: "<naicla:ReinsuranceCededCertifiedReserveCreditTaken "))
         let fact = instance[reserveCredit.lowerBound...].prefix { $0 != "\n" }
         XCTAssertTrue(fact.contains("decimals=\"-3\"") && fact.contains(">27782174000<"), String(fact))
+        // Column 13, miscellaneous balances, is a credit among the page's debits: column 14's
+        // calculation subtracts it.
+        let taxonomy = TaxonomyModel.of(.lifeAnnual)
+        XCTAssertEqual(taxonomy.concept("ReinsuranceCededCertifiedMiscellaneousBalances")?.balance, .credit)
+        XCTAssertEqual(taxonomy.concept("ReinsuranceCededCertifiedNetObligationSubjectToCollateral")?.balance, .debit)
         let commonwealth = try parse("commonwealth-annuity-2023").statement.page("ScheduleSPart5")
         XCTAssertEqual(commonwealth?.none, true)
         XCTAssertEqual(commonwealth?.rows.map(\.line), ["9999999"])
