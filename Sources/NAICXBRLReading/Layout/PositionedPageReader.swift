@@ -1346,6 +1346,11 @@ struct PositionedPageReader {
                 && PositionedPageReader.centerWithoutLeaders(row.words[next], PositionedPageReader.stripLeaders(row.words[next].text) ?? "") >= valueStart)
         }
 
+        /// A text or code column's cell: `XXX` is not applicable, any other word its text as printed.
+        private static func textCell(_ cleaned: String) -> Cell {
+            ValueScanner.value(Substring(cleaned)) == .notApplicable ? .notApplicable : .text(cleaned)
+        }
+
         /// A cell with the dollar sign printed apart before it, if any.
         private mutating func withDollar(_ cell: Cell) -> Cell {
             defer { dollar = false }
@@ -1363,7 +1368,7 @@ struct PositionedPageReader {
                 cells[column] = withDollar(cell)
             case .text, .code:
                 filled[column] = true
-                cells[column] = ValueScanner.value(Substring(cleaned)) == .notApplicable ? .notApplicable : .text(cleaned)
+                cells[column] = Self.textCell(cleaned)
             }
             return true
         }
@@ -1392,7 +1397,7 @@ struct PositionedPageReader {
                 cells[column] = .text(before + (broken ? "" : " ") + cleaned)
             } else if !filled[column] {
                 filled[column] = true
-                cells[column] = ValueScanner.value(Substring(cleaned)) == .notApplicable ? .notApplicable : .text(cleaned)
+                cells[column] = Self.textCell(cleaned)
             }
         }
 
@@ -1432,8 +1437,9 @@ struct PositionedPageReader {
             filled[column] = true
             // A number under a text column's heading (a percentage among amounts: Schedule S Part
             // 5's collateral percentages) is that column's text, as printed.
+            // (A dollar sign printed apart before it is taken either way.)
             let placed = withDollar(cell)
-            cells[column] = columns[column].valueKind != .text ? placed : cell == .notApplicable ? .notApplicable : .text(cleaned)
+            cells[column] = columns[column].valueKind != .text ? placed : Self.textCell(cleaned)
             if leaderless { placedByPosition[column] = (cleaned, lineOfWord[wordIndex]) }
         }
 
