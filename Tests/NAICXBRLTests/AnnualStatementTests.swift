@@ -52,7 +52,7 @@ final class AnnualStatementTests: XCTestCase {
                                                    "ScheduleDBPartAVerification", "ScheduleDBVerification", "ScheduleEPart3", "Exhibit5", "ScheduleHPart1",
                                                    "ScheduleSPart1Section1", "ScheduleSPart1Section2", "ScheduleSPart2", "ScheduleSPart3Section1", "ScheduleSPart3Section2",
                                                    "ScheduleF", "ScheduleSPart4", "ScheduleSPart5", "ScheduleDBPartCSection1", "ScheduleDBPartCSection2",
-                                                   "ScheduleYPart1A", "ScheduleYPart2", "ScheduleYPart3"]
+                                                   "ScheduleYPart1A", "ScheduleYPart2", "ScheduleYPart3", "ScheduleSPart8"]
     /// The 2025 filing (Forethought Life, on the 2025 edition of the blank): the pages whose
     /// every printed value its fixtures list.
     static let pages2025: Set<String> = ["AnalysisOfOperationsSummary", "AnalysisOfOperationsIndividualLife", "AnalysisOfOperationsGroupLife",
@@ -71,7 +71,7 @@ final class AnnualStatementTests: XCTestCase {
                                      "ScheduleDBPartAVerification", "ScheduleDSummaryByCountry", "ScheduleDBVerification",
                                      "ScheduleHPart1", "ScheduleHPart2", "ScheduleHPart3", "ScheduleHPart4", "ScheduleHPart5", "ScheduleEPart3", "Exhibit5",
                                      "ScheduleSPart1Section1", "ScheduleSPart1Section2", "ScheduleSPart2", "ScheduleSPart3Section1", "ScheduleSPart3Section2", "ScheduleF", "ScheduleSPart4", "ScheduleSPart5",
-                                     "ScheduleDBPartCSection1", "ScheduleDBPartCSection2", "ScheduleYPart1A", "ScheduleYPart2", "ScheduleYPart3"]
+                                     "ScheduleDBPartCSection1", "ScheduleDBPartCSection2", "ScheduleYPart1A", "ScheduleYPart2", "ScheduleYPart3", "ScheduleSPart8"]
 
     /// The fixture files of the two complete filings.
     static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "schedule-s", "schedule-f", "overflow", "schedule-s-part-4", "schedule-s-part-5", "schedule-db-part-c", "schedule-y-part-1a", "schedule-y-part-2", "schedule-y-part-3", "avr-replications"]
@@ -258,7 +258,7 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertTrue(result.isUsable, filing)
         XCTAssertEqual(result.statement.edition, 2025)
         XCTAssertEqual(result.diagnostics.filter { $0.severity >= .warning }.map(\.description), [], filing)
-        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "schedule-s", "schedule-f", "overflow", "schedule-s-part-4", "schedule-s-part-5", "schedule-db-part-c", "schedule-y-part-1a", "schedule-y-part-2", "schedule-y-part-3", "avr-replications"], pages: Self.pages2025, atLeast: 50)
+        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "schedule-s", "schedule-f", "overflow", "schedule-s-part-4", "schedule-s-part-5", "schedule-db-part-c", "schedule-y-part-1a", "schedule-y-part-2", "schedule-y-part-3", "avr-replications", "schedule-s-part-8"], pages: Self.pages2025, atLeast: 50)
         let text = StatementParser.parse(bytes: try Self.layoutText(filing), name: "\(filing).txt")
         let files = ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "overflow"]
         let pages = Self.pages2025.subtracting(Self.pagesFromThePDFOnly)
@@ -1319,6 +1319,44 @@ final class AnnualStatementTests: XCTestCase {
         let commonwealth = try parse("commonwealth-annuity-2023").statement.page("ScheduleSPart5")
         XCTAssertEqual(commonwealth?.none, true)
         XCTAssertEqual(commonwealth?.rows.map(\.line), ["9999999"])
+    }
+
+    /// Schedule S Part 8 (the 2025 blank) states the assets held under reinsurance agreements
+    /// with funds withheld and modified coinsurance, ceded and assumed, by the AVR's classes: one
+    /// table of 203 lines printed over six pages, each line's captions read against the blank's
+    /// (line 17 prints "Exempt oligations", a letter short of its caption). Its subtotals and
+    /// totals, and columns 5 (1 + 3), 6, 11 and 12, are checks; one number changed fails each.
+    /// Lines 164 and 165 print XXX where the blank prints no amount (columns 1 to 4 and 7 to 10).
+    /// The values are Forethought 2025's as printed.
+    func testAChangedNumberOnScheduleSPart8FailsItsTotals() throws {
+        let checker = try XCTUnwrap(Checker.shared(for: Blank.edition("life-ah-annual", 2025)))
+        let statement = try parse("forethought-life-2025").statement
+        // By the 2025 edition's columns (the page is not the 2024 blank's).
+        for (line, column, value) in [("2.1", "1", "1,746,952,325"), ("2.1", "5", "1,746,952,325"), ("18.3", "1", "7,544"),
+                                      ("33", "1", "9,309,532,989"), ("161", "5", "(68,563,637)"),
+                                      ("163", "1", "15,803,366,783"), ("165", "5", "15,803,366,783")] {
+            XCTAssertEqual(statement.cell("ScheduleSPart8", line, column: column), .amount(printed(value)), "line \(line) column \(column)")
+        }
+        XCTAssertNotNil(statement.page("ScheduleSPart8")?.row("17"))
+        XCTAssertEqual(statement.cell("ScheduleSPart8", "165", column: "1"), .notApplicable)
+        XCTAssertEqual(statement.cell("ScheduleSPart8", "164", column: "10"), .notApplicable)
+        XCTAssertEqual(statement.page("ScheduleSPart8")?.rows.count, 203)
+        try assertEachTieFails(["schedule-s-part-8-line-2.8-total-col-1": ("ScheduleSPart8", "2.8", 0, "5,707,385,250"),
+                                "schedule-s-part-8-line-163-total-col-5": ("ScheduleSPart8", "163", 4, "15,803,366,883"),
+                                "schedule-s-part-8-line-165-total-col-5": ("ScheduleSPart8", "165", 4, "15,803,366,883")],
+                               checker: checker, statement: statement)
+        // Column 5 is checked on every line: line 161's changed fails it there alone.
+        let columns = Checker(rules: checker.rules.restricted(to: ["schedule-s-part-8-col-5-total"]))
+        XCTAssertFalse(columns.check(statement).results.contains { $0.status == .failed })
+        var changed = statement
+        let page = try XCTUnwrap(changed.pages.firstIndex { $0.id == "ScheduleSPart8" })
+        let cash = try XCTUnwrap(changed.pages[page].rows.firstIndex { $0.line == "161" })
+        changed.pages[page].rows[cash].cells[4] = .amount(printed("(68,563,737)"))
+        let failed = columns.check(changed).results.filter { $0.status == .failed }
+        XCTAssertEqual(failed.count, 1)
+        XCTAssertEqual(failed.first?.instance, "Schedule S - Part 8 line 161")
+        XCTAssertEqual(checker.status(of: "schedule-s-part-8-line-165-total-col-5", on: statement), .passed)
+        XCTAssertNil(checker.rules.rules.first { $0.id == "schedule-s-part-8-line-165-total-col-1" })
     }
 
     /// Schedule F lists each claim resisted or compromised under the total line of its kind

@@ -239,6 +239,30 @@ final class EditionsTests: XCTestCase {
         XCTAssertEqual(verifier.verdict(printed: "Premiums collected from policyholders", line: index), .noLine)
     }
 
+    /// A long word of the caption misprinted by one letter (Schedule S Part 8's line 17, "Exempt
+    /// oligations", in Forethought's 2025 filing) is still its line's caption; two letters, or a
+    /// short word, are not. The misprint is read against the line the row's number names only.
+    func testACaptionWithAWordMisprintedByOneLetterIsItsLines() {
+        let page = Blank.edition("life-ah-annual", 2025).page("ScheduleSPart8")!
+        let verifier = CaptionVerifier(page)
+        let seventeen = page.lines.firstIndex { $0.line == "17" }!
+        XCTAssertEqual(page.lines[seventeen].caption, "Exempt obligations")
+        XCTAssertEqual(verifier.verdict(printed: "Exempt oligations", line: seventeen), .equivalent)
+        XCTAssertEqual(verifier.verdict(printed: "Exempt obligaitons", line: seventeen), .equivalent)
+        XCTAssertEqual(verifier.verdict(printed: "Exempt obliggations", line: seventeen), .equivalent)
+        XCTAssertEqual(verifier.verdict(printed: "Exempt oigations", line: seventeen), .noLine)
+        XCTAssertEqual(verifier.verdict(printed: "Exempt oblgtions", line: seventeen), .noLine)
+        let highest = page.lines.firstIndex { $0.line == "26" }!
+        XCTAssertEqual(verifier.verdict(printed: "Highest qualty", line: highest), .equivalent)
+        XCTAssertEqual(verifier.verdict(printed: "Highest quality", line: highest), .equivalent)
+        XCTAssertTrue(CaptionVerifier.oneLetterApart(Array("oligations".utf8), Array("obligations".utf8)))
+        XCTAssertTrue(CaptionVerifier.oneLetterApart(Array("obligatoins".utf8), Array("obligations".utf8)))
+        XCTAssertTrue(CaptionVerifier.oneLetterApart(Array("obligatiojs".utf8), Array("obligations".utf8)))
+        XCTAssertFalse(CaptionVerifier.oneLetterApart(Array("obligations".utf8), Array("obligations".utf8)))
+        XCTAssertFalse(CaptionVerifier.oneLetterApart(Array("oblgations".utf8), Array("obligatons".utf8)))
+        XCTAssertFalse(CaptionVerifier.oneLetterApart(Array("unaffiliated".utf8), Array("affiliated".utf8)))
+    }
+
     /// A caption that holds an amount its line's caption does not ("Industrial and miscellaneous
     /// 15,483,927,264": a value a layout left among the caption's words) is no line's: the row is
     /// not placed, so none of its values is filed in a column the layout did not show it in. An

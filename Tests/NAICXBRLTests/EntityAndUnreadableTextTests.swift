@@ -125,7 +125,7 @@ final class EntityAndUnreadableTextTests: XCTestCase {
         // and equity components 81 to 86 and its replications 87 (NONE), Schedule H's Part 1 92, Parts 2 to 4 93 and Part 5 94, Schedule S
         // Part 1's two sections 95 and 96, Part 2 97, Part 3's Section 1 98 and 99 and Section 2 100,
         // Part 4 101 (NONE), Part 5 102,
-        // Schedule S Parts 6 and 7 103 and 104, Schedule T 111 and its Part 2 112, Schedule Y Part 1A
+        // Schedule S Parts 6 and 7 103 and 104, Part 8 105 to 110 (one table over six pages), Schedule T 111 and its Part 2 112, Schedule Y Part 1A
         // 119 to 123 (124 prints only its asterisk table, NONE), Part 2 125 to 128 and Part 3 129, the supplemental
         // exhibits and schedules interrogatories 130 to 132, the overflow page for write-ins 133 and
         // 134 (its parts are the rows of the pages they name), the Summary Investment
@@ -137,7 +137,7 @@ final class EntityAndUnreadableTextTests: XCTestCase {
         XCTAssertEqual(filing.pages.filter { $0.status == .read }.map(\.page),
                        [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 25, 26, 27, 28, 29] + Array(30...71)
                        + [72, 73, 74, 75, 76, 77, 78, 79]
-                       + Array(80...87) + Array(88...91) + [92, 93, 94, 95, 96, 97, 98, 99, 100, 101, 102, 103, 104, 111, 112]
+                       + Array(80...87) + Array(88...91) + [92, 93, 94, 95, 96, 97, 98, 99, 100, 101, 102, 103, 104] + Array(105...110) + [111, 112]
                        + Array(119...123) + Array(125...129) + Array(130...134)
                        + Array(135...153) + [156])
         XCTAssertEqual(filing.pages.first { $0.page == 136 }?.schedule, "ScheduleAVerification + ScheduleBVerification")
@@ -152,8 +152,11 @@ final class EntityAndUnreadableTextTests: XCTestCase {
         XCTAssertEqual(filing.pages.first { $0.page == 99 }?.schedule, "ScheduleSPart3Section1")
         XCTAssertEqual(filing.pages.first { $0.page == 101 }?.schedule, "ScheduleSPart4")
         XCTAssertEqual(filing.pages.first { $0.page == 102 }?.schedule, "ScheduleSPart5")
-        XCTAssertEqual(filing.pages.first { $0.page == 105 }?.status, .other)
-        XCTAssertEqual(filing.pages.first { $0.page == 105 }?.schedule, "Schedule S - Part 8")
+        XCTAssertEqual(filing.pages.first { $0.page == 105 }?.schedule, "ScheduleSPart8")
+        XCTAssertEqual(filing.pages.first { $0.page == 110 }?.schedule, "ScheduleSPart8")
+        // A page not read is named by the PDF's outline: Schedule Y Part 1, the organizational chart.
+        XCTAssertEqual(filing.pages.first { $0.page == 113 }?.status, .other)
+        XCTAssertEqual(filing.pages.first { $0.page == 113 }?.schedule, "Schedule Y - Part 1")
         XCTAssertEqual(filing.pages.first { $0.page == 45 }?.schedule, "notes")
         XCTAssertFalse(filing.pages.contains { $0.status == .unreadable })
     }

@@ -27,7 +27,7 @@ struct CaptionVerifier: Sendable {
         case noLine
     }
 
-    private struct Words: Sendable {
+    struct Words: Sendable, Equatable {
         /// All words, cross-references included.
         var full: [String]
         /// The words outside parentheses.
@@ -87,6 +87,9 @@ struct CaptionVerifier: Sendable {
             return .otherLine(other)
         }
         if words.core == own.core { return .equivalent }
+        // A long word misprinted by one letter ("oligations" for "obligations") is its line's word.
+        let mended = Self.mendingMisprints(words, against: own)
+        if mended.core == own.core { return .equivalent }
         // The whole caption, then text a layout glued to it (a page footer, a cover line).
         let startsWithOwn = !own.core.isEmpty && words.core.starts(with: own.core)
         let ownScore = Self.score(words, own)
@@ -104,6 +107,35 @@ struct CaptionVerifier: Sendable {
             if ownLetters >= 0.85, ownLetters >= (bestOther?.score ?? 0) { return .equivalent }
         }
         return .noLine
+    }
+
+    /// `printed` with each word that is not one of `own`'s, but one letter away (left out, added,
+    /// changed or swapped with its neighbour) from a word of `own` of six letters or more, spelled
+    /// as `own` spells it. Only the line the row's number names is consulted, so a misprint can
+    /// keep a row on its own line but never move it to another.
+    static func mendingMisprints(_ printed: Words, against own: Words) -> Words {
+        let long = Set(own.full.filter { $0.count >= 6 })
+        guard !long.isEmpty else { return printed }
+        let known = Set(own.full)
+        func mend(_ word: String) -> String {
+            guard word.count >= 5, !known.contains(word) else { return word }
+            let candidates = long.filter { oneLetterApart(Array(word.utf8), Array($0.utf8)) }
+            return candidates.count == 1 ? candidates.first! : word
+        }
+        return Words(full: printed.full.map(mend), core: printed.core.map(mend))
+    }
+
+    /// Whether two words differ by exactly one letter left out, added, changed, or two neighbours swapped.
+    static func oneLetterApart(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        if a == b || abs(a.count - b.count) > 1 { return false }
+        var i = 0
+        while i < min(a.count, b.count), a[i] == b[i] { i += 1 }
+        if a.count == b.count {
+            if a[(i + 1)...] == b[(i + 1)...] { return true }
+            return i + 1 < a.count && a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)...] == b[(i + 2)...]
+        }
+        let (short, longer) = a.count < b.count ? (a, b) : (b, a)
+        return short[i...] == longer[(i + 1)...]
     }
 
     /// The line other than `index` that scores highest (the first of equals), if any scores above 0.
