@@ -1316,6 +1316,10 @@ final class AnnualStatementTests: XCTestCase {
         let taxonomy = TaxonomyModel.of(.lifeAnnual)
         XCTAssertEqual(taxonomy.concept("ReinsuranceCededCertifiedMiscellaneousBalances")?.balance, .credit)
         XCTAssertEqual(taxonomy.concept("ReinsuranceCededCertifiedNetObligationSubjectToCollateral")?.balance, .debit)
+        // The headings' words broken over two lines after a hyphen ("Rein-" over "surer", "Juris-"
+        // over "diction") are known as pieces of the columns' headings: the description lists no
+        // heading lines of its own, and no heading line is read as an entry.
+        XCTAssertNil(Blank.lifeAnnual.page("ScheduleSPart5")?.columnHeadingLines)
         let commonwealth = try parse("commonwealth-annuity-2023").statement.page("ScheduleSPart5")
         XCTAssertEqual(commonwealth?.none, true)
         XCTAssertEqual(commonwealth?.rows.map(\.line), ["9999999"])

@@ -911,9 +911,26 @@ struct PositionedPageReader {
     /// is no entry: every word a word of the columns' headings ("Code  Number  Date  Name of
     /// Company"), or no word with a digit or dot leaders ("Domi-  ciliary  Type of  Reserve Credit
     /// Taken"), where an entry prints its codes, dates or amounts, or leaders in its empty cells.
+    ///
+    /// A heading word the printer breaks after a hyphen stands on two lines, in pieces no heading
+    /// spells whole: its start with the hyphen ("Rein-", "Juris-") and its end on the line under
+    /// it ("surer", "diction"). Such a piece is a word of the headings when a heading word starts
+    /// (or ends) with it, so that a heading line is known by the columns' headings alone however
+    /// the printer breaks them.
     private func isColumnHeading(_ line: PositionedLine) -> Bool {
-        if line.words.allSatisfy({ word in PositionedPageReader.headingKeys(word.text).allSatisfy(headingWords.contains) }) { return true }
+        if line.words.allSatisfy({ word in
+            let keys = PositionedPageReader.headingKeys(word.text)
+            return keys.allSatisfy(headingWords.contains)
+                || keys.count == 1 && isPieceOfHeadingWord(keys[0], broken: word.text.hasSuffix("-"))
+        }) { return true }
         return !line.words.contains { word in word.text.contains(where: \.isNumber) || word.text.contains("..") }
+    }
+
+    /// Whether `key` is a heading word's start, printed before a hyphen (`broken`, two letters or
+    /// more), or its end (three letters or more): a piece of a word broken over two lines.
+    private func isPieceOfHeadingWord(_ key: String, broken: Bool) -> Bool {
+        guard key.count >= (broken ? 2 : 3), key.allSatisfy(\.isLetter) else { return false }
+        return headingWords.contains { word in word.count > key.count && (broken ? word.hasPrefix(key) : word.hasSuffix(key)) }
     }
 
     /// A heading's words, by key.
