@@ -122,7 +122,10 @@ struct Summary {
         }
         let noteValues = statement.notes.flatMap(\.tables).flatMap(\.rows).reduce(0) { $0 + $1.cells.filter { !$0.isBlank }.count }
         out += pad("notes", width) + pad(String(statement.notes.count), 8) + String(noteValues) + "\n"
-        for part in ["1", "2", "supplemental"] {
+        // The interrogatories' parts the statement's blank describes, in its order.
+        let parts = Blank.named(statement.blank, year: statement.edition)?.sections.filter { $0.kind == .interrogatories }.map { $0.part ?? $0.id }
+            ?? Array(Set(statement.interrogatories.map(\.part))).sorted()
+        for part in parts {
             let items = statement.interrogatories.filter { $0.part == part }
             let answered = items.filter { $0.answer != .none }.count
             out += pad("interrogatories \(part)", width) + pad(String(items.count), 8) + String(answered) + "\n"

@@ -43,6 +43,10 @@ extension AnnualStatementTests {
         }
     }
 
+    /// The general interrogatories' answers (`*.interrogatories.tsv`) and Exhibit 5's
+    /// (`*.exhibit-5-interrogatories.tsv`, part `exhibit5`, whose words printed under a question
+    /// as its answer, "Non-participating", are listed too, kind `text`: they are the question's
+    /// details), and no other answer of those kinds.
     func testEveryInterrogatoryAnswerAsPrinted() throws {
         for filing in Self.notesFilings {
             let statement = try parse(filing).statement
@@ -51,19 +55,55 @@ extension AnnualStatementTests {
                 XCTAssertNil(read["\(item.part) \(item.number)"], "\(filing): question \(item.part) \(item.number) read twice")
                 if let key = Self.answerKey(item.answer) { read["\(item.part) \(item.number)"] = key }
             }
-            let path = Fixture.root.appendingPathComponent("Fixtures/annual/\(filing).interrogatories.tsv").path
             var expected: [String: String] = [:]
-            for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").dropFirst() {
-                let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-                expected["\(fields[0]) \(fields[1])"] = try Self.answerKey(kind: fields[2], printed: fields[3])
+            var texts: [String: String] = [:]
+            for file in ["interrogatories", "exhibit-5-interrogatories"] {
+                let path = Fixture.root.appendingPathComponent("Fixtures/annual/\(filing).\(file).tsv").path
+                for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+                where !line.hasPrefix("#") && !line.hasPrefix("part\t") {
+                    let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                    if fields[2] == "text" { texts["\(fields[0]) \(fields[1])"] = fields[3]; continue }
+                    expected["\(fields[0]) \(fields[1])"] = try Self.answerKey(kind: fields[2], printed: fields[3])
+                }
             }
             XCTAssertGreaterThan(expected.count, 180, filing)
+            XCTAssertGreaterThanOrEqual(expected.keys.filter { $0.hasPrefix("exhibit5 ") }.count, 19, filing)
             for (question, answer) in expected.sorted(by: { $0.key < $1.key }) where read[question] != answer {
                 XCTFail("\(filing): question \(question) prints \(answer), read \(read[question] ?? "nothing")")
             }
             for (question, answer) in read where expected[question] == nil {
                 XCTFail("\(filing): question \(question) read as \(answer), which the fixtures do not list")
             }
+            XCTAssertGreaterThanOrEqual(texts.count, 2, filing)
+            for (question, text) in texts {
+                let item = statement.interrogatories.first { "\($0.part) \($0.number)" == question }
+                XCTAssertEqual(item?.details, [text], "\(filing): question \(question)")
+            }
+        }
+    }
+
+    /// Exhibit 5's interrogatories are read from their page down to Exhibit 5A's title, which
+    /// starts that table on the same page (stamped NONE in the corpus); a question whose text
+    /// wraps over several lines before its answer keeps them in printed order.
+    func testExhibit5InterrogatoriesAndExhibit5A() throws {
+        let result = try parse("forethought-life-2024")
+        XCTAssertEqual(result.pages.first { $0.page == 24 }?.schedule, "exhibit5Interrogatories + Exhibit5A")
+        XCTAssertEqual(result.pages.first { $0.page == 24 }?.status, .read)
+        let items = result.statement.interrogatories.filter { $0.part == "exhibit5" }
+        XCTAssertEqual(items.first?.number, "1.1")
+        XCTAssertEqual(items.last?.number, "9.3")
+        XCTAssertEqual(items.first { $0.number == "9.2" }?.answer, .amounts([try ValueScanner.cell("$10,566,032,032").get()]))
+        let held = try XCTUnwrap(items.first { $0.number == "6.2" })
+        XCTAssertTrue(held.text.hasPrefix("That would have been held (on an exact or approximate basis) using the actual ages of the annuitants; the interest rate(s) used in 6.1; and the same mortality basis used"), held.text)
+        XCTAssertTrue(held.text.hasSuffix("the table most recently approved by the state of domicile for valuing individual annuity benefits:"), held.text)
+        XCTAssertEqual(held.details, ["Attach statement of methods employed in their valuation."])
+        // The general interrogatories' wrapped questions alike: 3.3 prints its answer's date on its
+        // third line.
+        XCTAssertEqual(result.statement.interrogatories.first { $0.part == "1" && $0.number == "3.3" }?.text,
+                       "State as of what date the latest financial examination report became available to other states or the public from either the state of domicile or the reporting entity. This is the release date or completion date of the examination report and not the date of the examination (balance sheet date).")
+        for filing in Self.notesFilings {
+            let exhibit5A = try parse(filing).statement.page("Exhibit5A")
+            XCTAssertEqual(exhibit5A?.none, true, filing)
         }
     }
 

@@ -34,7 +34,7 @@ final class AnnualStatementTests: XCTestCase {
                                      "ScheduleDBPartAVerification", "ScheduleDSummaryByCountry", "ScheduleDBVerification",
                                      "ScheduleHPart1", "ScheduleHPart2", "ScheduleHPart3", "ScheduleHPart4", "ScheduleHPart5", "ScheduleEPart3", "Exhibit5",
                                      "ScheduleSPart1Section1", "ScheduleSPart1Section2", "ScheduleSPart2", "ScheduleSPart3Section1", "ScheduleSPart3Section2", "ScheduleF", "ScheduleSPart4", "ScheduleSPart5",
-                                     "ScheduleDBPartCSection1", "ScheduleDBPartCSection2", "ScheduleYPart1A", "ScheduleYPart2", "ScheduleYPart3"]
+                                     "ScheduleDBPartCSection1", "ScheduleDBPartCSection2", "ScheduleYPart1A", "ScheduleYPart2", "ScheduleYPart3", "Exhibit5A"]
     /// Pages whose values the tests require from the PDF only: the Asset Valuation Reserve's
     /// components (ten columns, factors among amounts) and Schedule D Part 1A's two sections
     /// (twelve columns, footnote markers before amounts, bold totals without leaders), whose
@@ -52,7 +52,7 @@ final class AnnualStatementTests: XCTestCase {
                                                    "ScheduleDBPartAVerification", "ScheduleDBVerification", "ScheduleEPart3", "Exhibit5", "ScheduleHPart1",
                                                    "ScheduleSPart1Section1", "ScheduleSPart1Section2", "ScheduleSPart2", "ScheduleSPart3Section1", "ScheduleSPart3Section2",
                                                    "ScheduleF", "ScheduleSPart4", "ScheduleSPart5", "ScheduleDBPartCSection1", "ScheduleDBPartCSection2",
-                                                   "ScheduleYPart1A", "ScheduleYPart2", "ScheduleYPart3", "ScheduleSPart8"]
+                                                   "ScheduleYPart1A", "ScheduleYPart2", "ScheduleYPart3", "ScheduleSPart8", "Exhibit5A"]
     /// The 2025 filing (Forethought Life, on the 2025 edition of the blank): the pages whose
     /// every printed value its fixtures list.
     static let pages2025: Set<String> = ["AnalysisOfOperationsSummary", "AnalysisOfOperationsIndividualLife", "AnalysisOfOperationsGroupLife",
@@ -71,7 +71,7 @@ final class AnnualStatementTests: XCTestCase {
                                      "ScheduleDBPartAVerification", "ScheduleDSummaryByCountry", "ScheduleDBVerification",
                                      "ScheduleHPart1", "ScheduleHPart2", "ScheduleHPart3", "ScheduleHPart4", "ScheduleHPart5", "ScheduleEPart3", "Exhibit5",
                                      "ScheduleSPart1Section1", "ScheduleSPart1Section2", "ScheduleSPart2", "ScheduleSPart3Section1", "ScheduleSPart3Section2", "ScheduleF", "ScheduleSPart4", "ScheduleSPart5",
-                                     "ScheduleDBPartCSection1", "ScheduleDBPartCSection2", "ScheduleYPart1A", "ScheduleYPart2", "ScheduleYPart3", "ScheduleSPart8"]
+                                     "ScheduleDBPartCSection1", "ScheduleDBPartCSection2", "ScheduleYPart1A", "ScheduleYPart2", "ScheduleYPart3", "ScheduleSPart8", "Exhibit5A"]
 
     /// The fixture files of the two complete filings.
     static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "schedule-s", "schedule-f", "overflow", "schedule-s-part-4", "schedule-s-part-5", "schedule-db-part-c", "schedule-y-part-1a", "schedule-y-part-2", "schedule-y-part-3", "avr-replications"]

@@ -123,7 +123,24 @@ struct LayoutReader {
         }
         mark(page.lines[header], .classified)
         let segments = tableSegments(page, first: match, titles: titles)
-        readSegments(page, segments, header: header, opensWithOther: opensWithOther, &reading)
+        // Interrogatories printed above the page's first table (Exhibit 5's, over Exhibit 5A) are
+        // read up to its title.
+        var opening: String?
+        if opensWithOther, document.source == .pdf, !ocrPages.contains(page.number),
+           let section = interrogatoriesSection(page, header: header), let first = segments.first, section.start <= first.title {
+            opening = readInterrogatories(page, section, to: first.title, &reading)
+        }
+        readSegments(page, segments, header: header, opensWithOther: opensWithOther, opening: opening, &reading)
+    }
+
+    /// Reads a page's interrogatories from their section's start up to line `end`, and returns
+    /// the id of the section read.
+    private mutating func readInterrogatories(_ page: PositionedPage, _ section: (part: String?, start: Int), to end: Int,
+                                              _ reading: inout DocumentReading) -> String {
+        if reading.interrogatories == nil { reading.interrogatories = PositionedInterrogatoriesReader() }
+        reading.interrogatories?.read(page, from: section.start, to: end, part: section.part, into: &self)
+        let part = section.part ?? reading.interrogatories?.part
+        return blank.sections.first { $0.kind == .interrogatories && $0.part == part }?.id ?? "generalInterrogatories"
     }
 
     /// A page whose words would be misread, or silently missed: the page is an error, and the
@@ -184,10 +201,7 @@ struct LayoutReader {
             reading.lastPage = nil
         } else if document.source == .pdf, !ocrPages.contains(page.number), let section = interrogatoriesSection(page, header: header) {
             mark(page.lines[header], .classified)
-            if reading.interrogatories == nil { reading.interrogatories = PositionedInterrogatoriesReader() }
-            reading.interrogatories?.read(page, from: section.start, part: section.part, into: &self)
-            let part = section.part ?? reading.interrogatories?.part
-            let id = blank.sections.first { $0.kind == .interrogatories && $0.part == part }?.id ?? "generalInterrogatories"
+            let id = readInterrogatories(page, section, to: page.lines.count, &reading)
             reading.accounts.append(PageAccount(page: page.number, status: .read, schedule: id))
             reading.lastPage = nil
         } else if let id = reading.lastPage, header + 1 < page.lines.count,
@@ -381,9 +395,10 @@ struct LayoutReader {
     }
 
     /// Reads each table of a page with its page's reader, and accounts for the page.
+    /// `opening` names what was read above the first table (interrogatories), if anything was.
     private mutating func readSegments(_ page: PositionedPage, _ segments: [(id: String, title: Int)], header: Int, opensWithOther: Bool,
-                                       _ reading: inout DocumentReading) {
-        let schedules = (opensWithOther ? [LayoutReader.printedTitle(page, after: header) ?? "?"] : []) + segments.map(\.id).filter { !$0.isEmpty }
+                                       opening: String? = nil, _ reading: inout DocumentReading) {
+        let schedules = (opensWithOther ? [opening ?? LayoutReader.printedTitle(page, after: header) ?? "?"] : []) + segments.map(\.id).filter { !$0.isEmpty }
         for (position, segment) in segments.enumerated() {
             guard let segmentDescription = blank.page(segment.id) else { continue }
             let end = position + 1 < segments.count ? segments[position + 1].title : page.lines.count

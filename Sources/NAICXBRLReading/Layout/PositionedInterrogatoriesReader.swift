@@ -26,16 +26,16 @@ struct PositionedInterrogatoriesReader {
     /// set apart by space): its lines are the list's, no answer.
     private var listed = false
 
-    /// Reads the lines of `page` from `start` as questions of `part` (the part the page prints,
-    /// or nil to go on with the page before's).
-    mutating func read(_ page: PositionedPage, from start: Int, part printed: String?, into reader: inout LayoutReader) {
+    /// Reads the lines of `page` from `start` up to `end` as questions of `part` (the part the
+    /// page prints, or nil to go on with the page before's).
+    mutating func read(_ page: PositionedPage, from start: Int, to end: Int, part printed: String?, into reader: inout LayoutReader) {
         if let printed { part = printed }
         guard let part else {
             reader.report(.warning, .unrecognizedLine, page: page, line: page.lines.indices.contains(start) ? page.lines[start] : nil,
                           "a page of the general interrogatories that prints no part (\"PART 1\") after none that did is not read")
             return
         }
-        var lines = Array(page.lines.dropFirst(start))
+        var lines = Array(page.lines[min(start, end)..<end])
         while let last = lines.last, last.words.count == 1, PositionedNotesReader.isPageNumber(last.words[0].text) { lines.removeLast() }
         let right = lines.map(\.right).max() ?? 0
         var previous: PositionedLine?
@@ -80,7 +80,13 @@ struct PositionedInterrogatoriesReader {
             if words.count >= 2, words.allSatisfy({ $0.text.count <= 2 && $0.text.allSatisfy { ("0"..."9").contains($0) } }) { listed = true }
             let listRow = listed || text.isEmpty && (words.first?.x0 ?? right) < right * 0.5
             if !answer.isEmpty, !listRow, current?.answer.isEmpty == true {
-                // The question's text goes on up to its answer.
+                // The question's text goes on up to its answer, over the lines printed between
+                // (held as its details until the answer shows they were its text: 6.2 of Exhibit
+                // 5's interrogatories wraps over four lines).
+                if let between = current?.item.details, !between.isEmpty {
+                    current?.item.text += " " + between.joined(separator: " ")
+                    current?.item.details = []
+                }
                 if !text.isEmpty { current?.item.text += " " + text.map(\.text).joined(separator: " ") }
                 current?.answer = answer
             } else if !text.isEmpty || !answer.isEmpty {
