@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @_spi(Stages) @testable import NAICXBRLCore
 @testable import NAICXBRLReading
+@testable import NAICXBRLChecks
 
 /// Entries printed without codes (Schedule S's reinsurers): each belongs to the line of entries
 /// whose total line is printed next, numbered in printed order; what no such total follows is
@@ -80,4 +81,43 @@ final class UncodedEntriesTests: XCTestCase {
         XCTAssertTrue(unknown.diagnostics.contains { $0.severity == .error && $0.message.contains("line 2599999, printed next, is not a line of the blank") })
         XCTAssertTrue(unknown.diagnostics.contains { $0.severity == .error && $0.message.contains("line 2599999 is not a line of SCHEDULE S - PART 2") })
     }
+
+    /// Exhibit 5A (changes in bases of valuation) under Exhibit 5's interrogatories, on their page:
+    /// Forethought 2024's page with its NONE stamp taken out and an entry printed on its first row
+    /// of leaders (the description of the valuation class, the bases changed from and to, and the
+    /// increase in reserve) and the total on 9999999. The entry is the listing's first, its total
+    /// the line's, and the interrogatories above are read as before.
+    func testAnExhibit5AEntryUnderTheInterrogatoriesIsRead() throws {
+        try AnnualStatementTests.requirePdftotext()
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: AnnualStatementTests.pdfPath("forethought-life-2024"))))
+        var document = try PDFText.document(pdf: bytes, name: "forethought-life-2024-annual.pdf")
+        let p = try XCTUnwrap(document.pages.firstIndex { $0.number == 24 })
+        var lines = document.pages[p].lines
+        let title = try XCTUnwrap(lines.firstIndex { $0.text.hasPrefix("EXHIBIT 5A") })
+        for index in lines.indices { lines[index].words.removeAll { $0.text == "NONE" } }
+        let row = try XCTUnwrap(lines.indices.first { $0 > title && lines[$0].words.count == 4 && lines[$0].words.allSatisfy { $0.text.allSatisfy { $0 == "." } } })
+        let cells = lines[row].words
+        func word(_ text: String, _ x0: Double, _ x1: Double) -> PositionedWord {
+            PositionedWord(text: text, x0: x0, x1: x1, y0: cells[0].y0, y1: cells[0].y1)
+        }
+        lines[row].words = [word("Ordinary", cells[0].x0, cells[0].x0 + 34), word("life" + String(repeating: ".", count: 30), cells[0].x0 + 36, cells[0].x1),
+                            word("4.00%" + String(repeating: ".", count: 30), cells[1].x0, cells[1].x1),
+                            word("3.50%" + String(repeating: ".", count: 30), cells[2].x0, cells[2].x1),
+                            word(String(repeating: ".", count: 24) + "1,234,567", cells[3].x0, cells[3].x1)]
+        let total = try XCTUnwrap(lines.firstIndex { $0.words.first?.text == "9999999" })
+        let last = try XCTUnwrap(lines[total].words.last)
+        lines[total].words.append(PositionedWord(text: "1,234,567", x0: cells[3].x1 - 36, x1: cells[3].x1, y0: last.y0, y1: last.y1))
+        document.pages[p].lines = lines
+        let blank = try BlankCatalog.bundled.blank("life-ah-annual", year: 2024)
+        let result = LayoutStatementParser.parse(document, blank: blank)
+        XCTAssertEqual(result.diagnostics.filter { $0.severity >= .warning }.map(\.message), [])
+        let page = try XCTUnwrap(result.statement.page("Exhibit5A"))
+        XCTAssertFalse(page.none)
+        XCTAssertEqual(page.row("0000001")?.cells, [.text("Ordinary life"), .text("4.00%"), .text("3.50%"), .amount(try XCTUnwrap(Amount(plain: "1234567")))])
+        XCTAssertEqual(page.row("9999999")?.cells[3], .amount(try XCTUnwrap(Amount(plain: "1234567"))))
+        XCTAssertEqual(result.statement.interrogatories.filter { $0.part == "exhibit5" }.count, 29)
+        let checker = try XCTUnwrap(Checker.shared(for: blank))
+        XCTAssertEqual(checker.status(of: "exhibit-5a-line-9999999-total-col-4", on: result.statement), .passed)
+    }
+
 }
