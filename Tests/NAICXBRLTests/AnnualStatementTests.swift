@@ -1263,13 +1263,7 @@ final class AnnualStatementTests: XCTestCase {
                                checker: checker, statement: statement)
         // Column 8 is columns 5 to 7 on every total line (a treaty's entry is checked through
         // its subtotal): the rule's result for the line changed fails.
-        var changed = statement
-        let page = try XCTUnwrap(changed.pages.firstIndex { $0.id == "ScheduleSPart4" })
-        let row = try XCTUnwrap(changed.pages[page].rows.firstIndex { $0.line == "9999999" })
-        let columns = Checker(rules: checker.rules.restricted(to: ["schedule-s-part-4-col-8-total"]))
-        XCTAssertFalse(columns.check(statement).results.contains { $0.status == .failed })
-        changed.pages[page].rows[row].cells[7] = .amount(printed("17,663,187,502"))
-        XCTAssertEqual(columns.check(changed).results.filter { $0.status == .failed }.count, 1)
+        try assertRowRuleFails("schedule-s-part-4-col-8-total", at: "ScheduleSPart4", "9999999", 7, "17,663,187,502", checker: checker, statement: statement)
         // Column 14, miscellaneous balances, is a credit among the page's debits (as Part 5's).
         XCTAssertEqual(TaxonomyModel.of(.lifeAnnual).concept("ReinsuranceCededUnauthorizedMiscellaneousBalances")?.balance, .credit)
         let forethought2024 = try parse("forethought-life-2024")
@@ -1302,13 +1296,7 @@ final class AnnualStatementTests: XCTestCase {
                                checker: checker, statement: statement)
         // Column 14 is checked on every total line (a treaty's entry through its subtotal): the
         // subtotal's changed fails it there alone.
-        let columns = Checker(rules: checker.rules.restricted(to: ["schedule-s-part-5-col-14-total"]))
-        XCTAssertFalse(columns.check(statement).results.contains { $0.status == .failed })
-        var changed = statement
-        let page = try XCTUnwrap(changed.pages.firstIndex { $0.id == "ScheduleSPart5" })
-        let subtotal = try XCTUnwrap(changed.pages[page].rows.firstIndex { $0.line == "0599999" })
-        changed.pages[page].rows[subtotal].cells[13] = .amount(printed("27,782,074"))
-        XCTAssertEqual(columns.check(changed).results.filter { $0.status == .failed }.count, 1)
+        try assertRowRuleFails("schedule-s-part-5-col-14-total", at: "ScheduleSPart5", "0599999", 13, "27,782,074", checker: checker, statement: statement)
         // Printed in thousands, reported in dollars to the thousand, as Part 6's amounts are.
         let instance = String(decoding: try Converter.convert(statement, validate: false).instance, as: UTF8.self)
         let reserveCredit = try XCTUnwrap(instance.range(of: "<naicla:ReinsuranceCededCertifiedReserveCreditTaken "))
@@ -1353,14 +1341,7 @@ final class AnnualStatementTests: XCTestCase {
                                 "schedule-s-part-8-line-165-total-col-5": ("ScheduleSPart8", "165", 4, "15,803,366,883")],
                                checker: checker, statement: statement)
         // Column 5 is checked on every line: line 161's changed fails it there alone.
-        let columns = Checker(rules: checker.rules.restricted(to: ["schedule-s-part-8-col-5-total"]))
-        XCTAssertFalse(columns.check(statement).results.contains { $0.status == .failed })
-        var changed = statement
-        let page = try XCTUnwrap(changed.pages.firstIndex { $0.id == "ScheduleSPart8" })
-        let cash = try XCTUnwrap(changed.pages[page].rows.firstIndex { $0.line == "161" })
-        changed.pages[page].rows[cash].cells[4] = .amount(printed("(68,563,737)"))
-        let failed = columns.check(changed).results.filter { $0.status == .failed }
-        XCTAssertEqual(failed.count, 1)
+        let failed = try assertRowRuleFails("schedule-s-part-8-col-5-total", at: "ScheduleSPart8", "161", 4, "(68,563,737)", checker: checker, statement: statement)
         XCTAssertEqual(failed.first?.instance, "Schedule S - Part 8 line 161")
         XCTAssertEqual(checker.status(of: "schedule-s-part-8-line-165-total-col-5", on: statement), .passed)
         XCTAssertNil(checker.rules.rules.first { $0.id == "schedule-s-part-8-line-165-total-col-1" })
@@ -1583,6 +1564,23 @@ final class AnnualStatementTests: XCTestCase {
             changed.pages[page].rows[row].cells[column] = .amount(printed(value))
             XCTAssertEqual(checker.status(of: rule, on: changed), .failed, rule)
         }
+    }
+
+    /// A rule checked row by row (a column's arithmetic on every line, or every total line): it
+    /// holds as printed, and fails on one row alone once the cell at `pageID`, `line`, column
+    /// index `column` prints `value`. Returns that failed result. Only the rule is evaluated.
+    @discardableResult
+    func assertRowRuleFails(_ rule: String, at pageID: String, _ line: String, _ column: Int, _ value: String,
+                            checker: Checker, statement: Statement) throws -> [CheckResult] {
+        let restricted = Checker(rules: checker.rules.restricted(to: [rule]))
+        XCTAssertFalse(restricted.check(statement).results.contains { $0.status == .failed }, rule)
+        var changed = statement
+        let page = try XCTUnwrap(changed.pages.firstIndex { $0.id == pageID }, pageID)
+        let row = try XCTUnwrap(changed.pages[page].rows.firstIndex { $0.line == line }, "\(pageID) line \(line)")
+        changed.pages[page].rows[row].cells[column] = .amount(printed(value))
+        let failed = restricted.check(changed).results.filter { $0.status == .failed }
+        XCTAssertEqual(failed.count, 1, rule)
+        return failed
     }
 
     /// Each text cell as the filing prints it: page, line, column and the text.
