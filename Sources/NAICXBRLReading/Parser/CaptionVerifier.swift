@@ -27,7 +27,7 @@ struct CaptionVerifier: Sendable {
         case noLine
     }
 
-    struct Words: Sendable, Equatable {
+    struct Words: Sendable {
         /// All words, cross-references included.
         var full: [String]
         /// The words outside parentheses.
@@ -120,7 +120,7 @@ struct CaptionVerifier: Sendable {
         func mend(_ word: String) -> String {
             guard word.count >= 5, !known.contains(word) else { return word }
             let candidates = long.filter { oneLetterApart(Array(word.utf8), Array($0.utf8)) }
-            return candidates.count == 1 ? candidates.first! : word
+            return candidates.count == 1 ? candidates.first ?? word : word
         }
         return Words(full: printed.full.map(mend), core: printed.core.map(mend))
     }
