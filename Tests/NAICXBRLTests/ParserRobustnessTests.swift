@@ -138,6 +138,46 @@ final class ParserRobustnessTests: XCTestCase {
         let result = StatementParser.parse(text: "ASSETS\n1. Bonds\t\(long)\t\t\t", name: "long.txt")
         XCTAssertTrue(result.diagnostics.contains { $0.code == .badValue && $0.line == 2 })
     }
+
+    /// The same filing written by another PDF producer: Forethought 2024's statement pages (PDF
+    /// pages 3 to 29: the balance sheet, operations, cash flow, the analyses, the exhibits and
+    /// Exhibit 5's interrogatories) rendered again by poppler's cairo backend, whose fonts, text
+    /// objects and word boxes are its own. Every page read from it is the original's, value for
+    /// value, and so are Exhibit 5's answers.
+    func testAFilingWrittenByAnotherProducerReadsTheSame() throws {
+        try AnnualStatementTests.requirePdftotext()
+        guard let cairo = ChildProcess.find("pdftocairo") else { throw XCTSkip("pdftocairo (poppler-utils) is not installed") }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("naicxbrl-cairo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rendered = folder.appendingPathComponent("forethought-life-2024-cairo.pdf")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: cairo)
+        process.arguments = ["-pdf", "-f", "3", "-l", "29", AnnualStatementTests.pdfPath("forethought-life-2024"), rendered.path]
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        let original = try Fixture.parsedPDF(AnnualStatementTests.pdfPath("forethought-life-2024")).statement
+        let again = try StatementParser.parse(fileAt: rendered.path)
+        XCTAssertEqual(again.statement.edition, 2024)
+        XCTAssertGreaterThanOrEqual(again.statement.pages.count, 25)
+        // Row by row: the original's pages also hold the write-ins its overflow page (PDF page
+        // 133, not rendered here) adds to them.
+        var rows = 0
+        for page in again.statement.pages {
+            let before = try XCTUnwrap(original.page(page.id), page.id)
+            XCTAssertEqual(page.none, before.none, page.id)
+            XCTAssertEqual(page.footnotes, before.footnotes, page.id)
+            for row in page.rows {
+                XCTAssertEqual(row, before.row(row.line), "\(page.id) line \(row.line)")
+                rows += 1
+            }
+        }
+        XCTAssertGreaterThan(rows, 1_000)
+        XCTAssertEqual(again.statement.interrogatories.filter { $0.part == "exhibit5" }.map(\.answer),
+                       original.interrogatories.filter { $0.part == "exhibit5" }.map(\.answer))
+    }
+
 }
 
 final class ValueScannerTests: XCTestCase {
