@@ -119,7 +119,8 @@ struct CaptionVerifier: Sendable {
         let known = Set(own.full)
         func mend(_ word: String) -> String {
             guard word.count >= 5, !known.contains(word) else { return word }
-            let candidates = long.filter { oneLetterApart(Array(word.utf8), Array($0.utf8)) }
+            let letters = Array(word.utf8)
+            let candidates = long.filter { oneLetterApart(letters, Array($0.utf8)) }
             return candidates.count == 1 ? candidates.first ?? word : word
         }
         return Words(full: printed.full.map(mend), core: printed.core.map(mend))
