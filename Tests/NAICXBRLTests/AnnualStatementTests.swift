@@ -1327,11 +1327,10 @@ final class AnnualStatementTests: XCTestCase {
         let checker = try XCTUnwrap(Checker.shared(for: Blank.edition("life-ah-annual", 2025)))
         let statement = try parse("forethought-life-2025").statement
         // By the 2025 edition's columns (the page is not the 2024 blank's).
-        for (line, column, value) in [("2.1", "1", "1,746,952,325"), ("2.1", "5", "1,746,952,325"), ("18.3", "1", "7,544"),
-                                      ("33", "1", "9,309,532,989"), ("161", "5", "(68,563,637)"),
-                                      ("163", "1", "15,803,366,783"), ("165", "5", "15,803,366,783")] {
-            XCTAssertEqual(statement.cell("ScheduleSPart8", line, column: column), .amount(printed(value)), "line \(line) column \(column)")
-        }
+        assertCells(statement, [("ScheduleSPart8", "2.1", "1", "1,746,952,325"), ("ScheduleSPart8", "2.1", "5", "1,746,952,325"),
+                                ("ScheduleSPart8", "18.3", "1", "7,544"), ("ScheduleSPart8", "33", "1", "9,309,532,989"),
+                                ("ScheduleSPart8", "161", "5", "(68,563,637)"), ("ScheduleSPart8", "163", "1", "15,803,366,783"),
+                                ("ScheduleSPart8", "165", "5", "15,803,366,783")], blank: Blank.edition("life-ah-annual", 2025))
         XCTAssertNotNil(statement.page("ScheduleSPart8")?.row("17"))
         XCTAssertEqual(statement.cell("ScheduleSPart8", "165", column: "1"), .notApplicable)
         XCTAssertEqual(statement.cell("ScheduleSPart8", "164", column: "10"), .notApplicable)
@@ -1591,10 +1590,11 @@ final class AnnualStatementTests: XCTestCase {
         }
     }
 
-    /// Each cell as the filing prints it: page, line, column and the printed amount.
-    func assertCells(_ statement: Statement, _ cells: [(page: String, line: String, column: String, printed: String)]) {
+    /// Each cell as the filing prints it: page, line, column and the printed amount, the column by
+    /// its number in `blank` (the 2024 edition unless given).
+    func assertCells(_ statement: Statement, _ cells: [(page: String, line: String, column: String, printed: String)], blank: Blank = .lifeAnnual) {
         for cell in cells {
-            XCTAssertEqual(statement.cell(cell.page, cell.line, column: cell.column, blank: .lifeAnnual), .amount(printed(cell.printed)),
+            XCTAssertEqual(statement.cell(cell.page, cell.line, column: cell.column, blank: blank), .amount(printed(cell.printed)),
                            "\(cell.page) line \(cell.line) column \(cell.column)")
         }
     }
