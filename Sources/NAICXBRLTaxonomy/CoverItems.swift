@@ -4,8 +4,7 @@ import NAICXBRLCore
 /// statement model keeps it. This one table gives the taxonomy its cover items, the fact mapping
 /// the facts it writes, and the importer where each fact goes back.
 package struct CoverItem: Sendable {
-    /// How the model's value is read and set: closures, since reading through a key path copies
-    /// the whole cover for each item.
+    /// How the model's value is read and set.
     package enum Field: Sendable {
         case text(@Sendable (Cover) -> String?, @Sendable (inout Cover, String?) -> Void)
         case date(@Sendable (Cover) -> CalendarDate?, @Sendable (inout Cover, CalendarDate?) -> Void)
@@ -35,82 +34,89 @@ package struct CoverItem: Sendable {
     }
 
     /// The cover's single values before its lists of officers and directors, in the order the
-    /// cover prints them, a table per printed block: the statement, the company and its codes,
-    /// where it is organized and domiciled, its dates, its addresses, its web site and the
-    /// statement's contact.
-    package static let cover: [CoverItem] = statement + company + domicile + dates
+    /// cover prints them: the statement itself as its title prints it (the blank's edition,
+    /// quarterly or annual, the date it is as of); who files (the name printed under the title and
+    /// the codes beside it); where the company is organized and domiciled; when it was
+    /// incorporated and began business (dates as printed, read as calendar dates); its addresses;
+    /// its web site; and the person to ask about the statement.
+    package static let cover: [CoverItem] = texts([
+        ("EditionTitle", "Blank edition", \.edition),
+        ("StatementKind", "Kind of statement (quarterly or annual)", \.kindName),
+    ])
+        + dates([("StatementDate", "Statement date", \.statementDate)])
+        + texts([
+            ("CompanyName", "Name of the reporting entity", \.companyName),
+            ("NAICGroupCode", "NAIC group code (current)", \.groupCode),
+            ("NAICGroupCodePrior", "NAIC group code (prior)", \.priorGroupCode),
+            ("NAICCompanyCode", "NAIC company code", \.companyCode),
+            ("EmployerIdentificationNumber", "Employer's ID number", \.employerID),
+            ("OrganizedUnderLawsOf", "Organized under the laws of", \.organizedUnderLawsOf),
+            ("StateOfDomicile", "State of domicile or port of entry", \.stateOfDomicile),
+            ("CountryOfDomicile", "Country of domicile", \.countryOfDomicile),
+        ])
+        + dates([
+            ("IncorporationDate", "Incorporated/organized", \.incorporated),
+            ("CommencedBusinessDate", "Commenced business", \.commencedBusiness),
+        ])
         + address("StatutoryHomeOffice", "Statutory home office", \.statutoryHomeOffice)
         + address("MainAdministrativeOffice", "Main administrative office", \.mainAdministrativeOffice)
         + address("MailAddress", "Mail address", street: "street and number or P.O. box", \.mailAddress)
         + address("BooksAndRecords", "Primary location of books and records", \.booksAndRecords)
-        + [CoverItem("InternetWebSiteAddress", "Internet web site address", .text({ $0.webSite }, { $0.webSite = $1 }))]
-        + contact
-
-    /// The statement itself, as the cover's title prints it: the blank's edition, quarterly or
-    /// annual, and the date it is as of.
-    private static let statement: [CoverItem] = [
-        CoverItem("EditionTitle", "Blank edition", .text({ $0.edition }, { $0.edition = $1 })),
-        CoverItem("StatementKind", "Kind of statement (quarterly or annual)", .text({ $0.kindName }, { $0.kindName = $1 })),
-        CoverItem("StatementDate", "Statement date", .date({ $0.statementDate }, { $0.statementDate = $1 })),
-    ]
-
-    /// Who files: the name printed under the title and the codes printed beside it.
-    private static let company: [CoverItem] = [
-        CoverItem("CompanyName", "Name of the reporting entity", .text({ $0.companyName }, { $0.companyName = $1 })),
-        CoverItem("NAICGroupCode", "NAIC group code (current)", .text({ $0.groupCode }, { $0.groupCode = $1 })),
-        CoverItem("NAICGroupCodePrior", "NAIC group code (prior)", .text({ $0.priorGroupCode }, { $0.priorGroupCode = $1 })),
-        CoverItem("NAICCompanyCode", "NAIC company code", .text({ $0.companyCode }, { $0.companyCode = $1 })),
-        CoverItem("EmployerIdentificationNumber", "Employer's ID number", .text({ $0.employerID }, { $0.employerID = $1 })),
-    ]
-
-    /// Where the company is organized and domiciled.
-    private static let domicile: [CoverItem] = [
-        CoverItem("OrganizedUnderLawsOf", "Organized under the laws of", .text({ $0.organizedUnderLawsOf }, { $0.organizedUnderLawsOf = $1 })),
-        CoverItem("StateOfDomicile", "State of domicile or port of entry", .text({ $0.stateOfDomicile }, { $0.stateOfDomicile = $1 })),
-        CoverItem("CountryOfDomicile", "Country of domicile", .text({ $0.countryOfDomicile }, { $0.countryOfDomicile = $1 })),
-    ]
-
-    /// When it was incorporated and began business (dates as printed, read as calendar dates).
-    private static let dates: [CoverItem] = [
-        CoverItem("IncorporationDate", "Incorporated/organized", .date({ $0.incorporated }, { $0.incorporated = $1 })),
-        CoverItem("CommencedBusinessDate", "Commenced business", .date({ $0.commencedBusiness }, { $0.commencedBusiness = $1 })),
-    ]
+        + texts([("InternetWebSiteAddress", "Internet web site address", \.webSite)])
+        + texts(of: \.contact, [
+            ("StatementContactName", "Statutory statement contact (name)", \.name),
+            ("StatementContactTelephone", "Statutory statement contact (telephone)", \.telephone),
+            ("StatementContactEmail", "Statutory statement contact (e-mail address)", \.email),
+            ("StatementContactFax", "Statutory statement contact (fax number)", \.fax),
+        ])
 
     /// An address the cover prints: its street (`street` says how the cover words it), its city
     /// or town, state and zip code, and its telephone.
     private static func address(_ name: String, _ label: String, street: String = "street and number",
                                 _ place: WritableKeyPath<Cover, Cover.Address?> & Sendable) -> [CoverItem] {
-        [
-            CoverItem(name + "Street", "\(label) (\(street))",
-                      .text({ $0[keyPath: place]?.street }, { $0[keyPath: place].orNew.street = $1 })),
-            CoverItem(name + "CityStateZip", "\(label) (city or town, state and zip code)",
-                      .text({ $0[keyPath: place]?.cityStateZip }, { $0[keyPath: place].orNew.cityStateZip = $1 })),
-            CoverItem(name + "Telephone", "\(label) (telephone)",
-                      .text({ $0[keyPath: place]?.telephone }, { $0[keyPath: place].orNew.telephone = $1 })),
-        ]
+        texts(of: place, [
+            (name + "Street", "\(label) (\(street))", \.street),
+            (name + "CityStateZip", "\(label) (city or town, state and zip code)", \.cityStateZip),
+            (name + "Telephone", "\(label) (telephone)", \.telephone),
+        ])
     }
-
-    /// The person to ask about the statement.
-    private static let contact: [CoverItem] = [
-        CoverItem("StatementContactName", "Statutory statement contact (name)", .text({ $0.contact?.name }, { $0.contact.orNew.name = $1 })),
-        CoverItem("StatementContactTelephone", "Statutory statement contact (telephone)", .text({ $0.contact?.telephone }, { $0.contact.orNew.telephone = $1 })),
-        CoverItem("StatementContactEmail", "Statutory statement contact (e-mail address)", .text({ $0.contact?.email }, { $0.contact.orNew.email = $1 })),
-        CoverItem("StatementContactFax", "Statutory statement contact (fax number)", .text({ $0.contact?.fax }, { $0.contact.orNew.fax = $1 })),
-    ]
 
     /// The jurat's single values after its signatures.
     package static let jurat: [CoverItem] = [
-        CoverItem("IsOriginalFiling", "Is this an original filing?", .yesNo({ $0.jurat?.originalFiling }, { $0.jurat.orNew.originalFiling = $1 }), inJurat: true),
-        CoverItem("AmendmentNumber", "If no, state the amendment number", .text({ $0.jurat?.amendmentNumber }, { $0.jurat.orNew.amendmentNumber = $1 }), inJurat: true),
-        CoverItem("DateFiled", "If no, date filed", .text({ $0.jurat?.dateFiled }, { $0.jurat.orNew.dateFiled = $1 }), inJurat: true),
-        CoverItem("NumberOfPagesAttached", "If no, number of pages attached", .text({ $0.jurat?.pagesAttached }, { $0.jurat.orNew.pagesAttached = $1 }), inJurat: true),
+        CoverItem("IsOriginalFiling", "Is this an original filing?",
+                  .yesNo({ $0.jurat?.originalFiling }, { $0.jurat.orNew.originalFiling = $1 }), inJurat: true),
     ]
+        + texts(of: \.jurat, inJurat: true, [
+            ("AmendmentNumber", "If no, state the amendment number", \.amendmentNumber),
+            ("DateFiled", "If no, date filed", \.dateFiled),
+            ("NumberOfPagesAttached", "If no, number of pages attached", \.pagesAttached),
+        ])
 
     /// The jurat's state and county, before its signatures.
-    package static let juratPlace: [CoverItem] = [
-        CoverItem("JuratState", "Jurat: state", .text({ $0.jurat?.state }, { $0.jurat.orNew.state = $1 }), inJurat: true),
-        CoverItem("JuratCounty", "Jurat: county", .text({ $0.jurat?.county }, { $0.jurat.orNew.county = $1 }), inJurat: true),
-    ]
+    package static let juratPlace: [CoverItem] = texts(of: \.jurat, inJurat: true, [
+        ("JuratState", "Jurat: state", \.state),
+        ("JuratCounty", "Jurat: county", \.county),
+    ])
+
+    /// Texts the cover keeps as values of its own: each item's name, label and value.
+    private static func texts(_ items: [(String, String, WritableKeyPath<Cover, String?> & Sendable)]) -> [CoverItem] {
+        items.map { name, label, value in CoverItem(name, label, .text({ $0[keyPath: value] }, { $0[keyPath: value] = $1 })) }
+    }
+
+    /// Dates the cover keeps as values of its own.
+    private static func dates(_ items: [(String, String, WritableKeyPath<Cover, CalendarDate?> & Sendable)]) -> [CoverItem] {
+        items.map { name, label, value in CoverItem(name, label, .date({ $0[keyPath: value] }, { $0[keyPath: value] = $1 })) }
+    }
+
+    /// Texts of a part of the cover (an address, the contact, the jurat): the part is made when one
+    /// of them is set.
+    private static func texts<Part: CoverPart>(of part: WritableKeyPath<Cover, Part?> & Sendable, inJurat: Bool = false,
+                                               _ items: [(String, String, WritableKeyPath<Part, String?> & Sendable)]) -> [CoverItem] {
+        items.map { name, label, value in
+            CoverItem(name, label, .text({ $0[keyPath: part]?[keyPath: value] }, { $0[keyPath: part].orNew[keyPath: value] = $1 }),
+                      inJurat: inJurat)
+        }
+    }
 
     /// Every cover item, by name.
     package static let named: [String: CoverItem] = Dictionary(uniqueKeysWithValues: (cover + juratPlace + jurat).map { ($0.name, $0) })
@@ -174,7 +180,7 @@ package struct CoverList: Sendable {
 }
 
 /// A part of the cover the model keeps as an optional value: made when one of its fields is set.
-package protocol CoverPart { init() }
+package protocol CoverPart: SendableMetatype { init() }
 extension Cover.Address: CoverPart { package init() { self.init(street: nil) } }
 extension Cover.Contact: CoverPart { package init() { self.init(name: nil) } }
 extension Cover.Jurat: CoverPart { package init() { self.init(state: nil) } }
