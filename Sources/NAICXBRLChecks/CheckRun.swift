@@ -312,8 +312,7 @@ struct CheckRun {
                                  inputLine: origins[page.id]?[line])
             case .interrogatory(let i):
                 let wanted = plan.interrogatories[i], item = interrogatory(i)
-                let name = wanted.part == "supplemental" ? "Supplemental interrogatory" : "General interrogatories part \(wanted.part),"
-                return CheckCell(place: "\(name) \(wanted.number)\(wanted.index > 0 ? ", amount \(wanted.index + 1)" : "")",
+                return CheckCell(place: "\(wanted.place)\(wanted.index > 0 ? ", amount \(wanted.index + 1)" : "")",
                                  interrogatory: "\(wanted.part):\(wanted.number)", value: interrogatoryCell(item, i).flatMap(Self.printed),
                                  printed: item != nil)
             case .count(let i):

@@ -41,6 +41,14 @@ public struct Blank: Codable, Sendable {
     public var editionKey: String { "\(id)@\(year)" }
 }
 
+extension Blank {
+    /// The parts of the interrogatories (``SectionDescription/part``) in the order a statement
+    /// keeps them: the order of the blank's sections.
+    package var interrogatoryParts: [String] {
+        sections.filter { $0.kind == .interrogatories }.compactMap(\.part)
+    }
+}
+
 /// A non-tabular section: notes, a part of the interrogatories, or the overflow page for
 /// write-ins.
 public struct SectionDescription: Codable, Sendable {
@@ -55,8 +63,12 @@ public struct SectionDescription: Codable, Sendable {
 
     public var id: String
     public var kind: Kind
-    /// For interrogatories: `1`, `2` or `supplemental` (``Interrogatory/part``).
+    /// For interrogatories: `1`, `2`, `supplemental` or `exhibit5` (``Interrogatory/part``).
+    /// A statement keeps its questions part by part in the order of the blank's sections.
     public var part: String?
+    /// For interrogatories: what a check's report calls a question of the part, before its
+    /// number ("General interrogatories part 1", "Supplemental interrogatory").
+    public var name: String?
     /// Titles that open the section (matched after normalization).
     public var titles: [String]
     /// Sub-headings printed inside the section.

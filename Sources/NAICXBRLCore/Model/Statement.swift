@@ -294,13 +294,12 @@ public struct Interrogatory: Codable, Equatable, Sendable {
 }
 
 extension Interrogatory {
-    /// The order a statement keeps its questions in: parts 1, 2 and supplemental (then any other,
-    /// by name: Exhibit 5's), then question
-    /// numbers, the first part by value and the rest digit by digit (9.1, 9.11, 9.2; 14.2, 14.21,
-    /// 14.3; 15.2, 16; 26.3 before 26.30, wherever the filing prints them).
-    package static func precedes(part partA: String, _ a: String, part partB: String, _ b: String) -> Bool {
-        let partOrder = ["1": 0, "2": 1, "supplemental": 2]
-        let oa = partOrder[partA] ?? 9, ob = partOrder[partB] ?? 9
+    /// The order a statement keeps its questions in: by part in the order of `parts` (the
+    /// blank's, ``Blank/interrogatoryParts``; a part it does not list after them, by name), then
+    /// by question number, the first part by value and the rest digit by digit (9.1, 9.11, 9.2;
+    /// 14.2, 14.21, 14.3; 15.2, 16; 26.3 before 26.30, wherever the filing prints them).
+    package static func precedes(part partA: String, _ a: String, part partB: String, _ b: String, parts: [String]) -> Bool {
+        let oa = parts.firstIndex(of: partA) ?? parts.count, ob = parts.firstIndex(of: partB) ?? parts.count
         if oa != ob { return oa < ob }
         if partA != partB { return partA < partB }
         let x = a.split(separator: ".", omittingEmptySubsequences: false), y = b.split(separator: ".", omittingEmptySubsequences: false)

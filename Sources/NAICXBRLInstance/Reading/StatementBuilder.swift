@@ -397,11 +397,13 @@ struct StatementBuilder {
         return note
     }
 
-    /// The interrogatories' keys (`part:number`) in the model's order (``Interrogatory/precedes(part:_:part:_:)``).
+    /// The interrogatories' keys (`part:number`) in the model's order (``Interrogatory/precedes(part:_:part:_:parts:)``).
     private func questionKeys() -> [String] {
-        questions.keys.sorted { a, b in
+        let parts = blank.interrogatoryParts
+        return questions.keys.sorted { a, b in
             let pa = a.split(separator: ":", maxSplits: 1), pb = b.split(separator: ":", maxSplits: 1)
-            return Interrogatory.precedes(part: String(pa.first ?? ""), String(pa.last ?? ""), part: String(pb.first ?? ""), String(pb.last ?? ""))
+            return Interrogatory.precedes(part: String(pa.first ?? ""), String(pa.last ?? ""), part: String(pb.first ?? ""), String(pb.last ?? ""),
+                                          parts: parts)
         }
     }
 

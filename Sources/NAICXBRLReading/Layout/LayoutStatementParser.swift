@@ -137,7 +137,7 @@ struct LayoutReader {
     /// the id of the section read.
     private mutating func readInterrogatories(_ page: PositionedPage, _ section: (part: String?, start: Int), to end: Int,
                                               _ reading: inout DocumentReading) -> String {
-        if reading.interrogatories == nil { reading.interrogatories = PositionedInterrogatoriesReader() }
+        if reading.interrogatories == nil { reading.interrogatories = PositionedInterrogatoriesReader(parts: blank.interrogatoryParts) }
         reading.interrogatories?.read(page, from: section.start, to: end, part: section.part, into: &self)
         let part = section.part ?? reading.interrogatories?.part
         return blank.sections.first { $0.kind == .interrogatories && $0.part == part }?.id ?? "generalInterrogatories"

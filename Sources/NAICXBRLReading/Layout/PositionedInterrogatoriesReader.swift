@@ -11,13 +11,17 @@
 /// question: a list's "1" or a year); the part is the one the page prints under its title
 /// ("PART 1 - COMMON INTERROGATORIES"), or the page before's.
 struct PositionedInterrogatoriesReader {
-    /// The questions read, in the order a statement keeps them (``Interrogatory/precedes(part:_:part:_:)``:
+    /// The blank's interrogatory parts, in the order a statement keeps them.
+    let parts: [String]
+    /// The questions read, in the order a statement keeps them (``Interrogatory/precedes(part:_:part:_:parts:)``:
     /// "26.30" printed before "26.3" is kept after it).
     var interrogatories: [Interrogatory] {
-        read.sorted { Interrogatory.precedes(part: $0.part, $0.number, part: $1.part, $1.number) }
+        read.sorted { Interrogatory.precedes(part: $0.part, $0.number, part: $1.part, $1.number, parts: parts) }
     }
     /// The questions in printed order.
     private var read: [Interrogatory] = []
+
+    init(parts: [String]) { self.parts = parts }
     /// The part of the page before, for a page that prints none.
     private(set) var part: String?
     /// The question being read, and the words of its answer.

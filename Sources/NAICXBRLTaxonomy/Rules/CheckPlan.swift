@@ -103,6 +103,9 @@ package struct CheckPlan: Sendable {
         package var part: String
         package var number: String
         package var index: Int
+        /// What a report calls the question: its part's name (``SectionDescription/name``) and
+        /// its number, "General interrogatories part 1, 3.2", "Supplemental interrogatory 3".
+        package var place: String
     }
 
     /// How many of the rows in `rows` (row slots of page slot `page`) print `text` in column `column`.
@@ -247,6 +250,8 @@ package struct CheckPlan: Sendable {
     private struct Builder {
         /// The blank's pages by id (the first of an id).
         let blankPages: [String: PageDescription]
+        /// The names of the blank's interrogatory parts, by part.
+        let partNames: [String: String]
         var pages: [PageSlot] = []
         var pageSlots: [String: Int] = [:]
         var slotPage: [Int] = []
@@ -264,6 +269,14 @@ package struct CheckPlan: Sendable {
             var pages: [String: PageDescription] = [:]
             for page in blank.pages where pages[page.id] == nil { pages[page.id] = page }
             blankPages = pages
+            partNames = Dictionary(blank.sections.compactMap { section in section.part.map { ($0, section.name ?? $0) } }) { first, _ in first }
+        }
+
+        /// What a report calls question `number` of interrogatories part `part`: a comma sets the
+        /// number apart from a name that ends in one.
+        func place(part: String, number: String) -> String {
+            let name = partNames[part] ?? part
+            return "\(name)\(name.last?.isNumber == true ? "," : "") \(number)"
         }
 
         mutating func page(_ id: String) -> Int {
@@ -358,7 +371,8 @@ package struct CheckPlan: Sendable {
             case .caption(let pageID, let line, let slot):
                 source = .caption(row: row(pageID, line), index: slot - 1)
             case .interrogatory(let part, let number, let k):
-                source = .interrogatory(Self.slot(of: InterrogatoryAmount(part: part, number: number, index: k - 1), in: &interrogatories))
+                source = .interrogatory(Self.slot(of: InterrogatoryAmount(part: part, number: number, index: k - 1,
+                                                                                   place: place(part: part, number: number)), in: &interrogatories))
             case .count(let pageID, let lines, let columnNumber, let text):
                 if let column = column(pageID, columnNumber) {
                     let rows = lines.map { row(pageID, $0) }
