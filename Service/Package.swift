@@ -16,7 +16,9 @@ let package = Package(
     ],
     dependencies: [
         .package(name: "naicxbrl", path: ".."),
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Without its default trait ConfigurationSupport: the service reads its own configuration, and
+        // the swift-configuration package would only lengthen the build.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         // Hummingbird's own dependency: whether the server is shutting down (`Connection: close`).

@@ -101,47 +101,25 @@ public struct FactImporter: Sendable {
         return importRaw(raw, name: name)
     }
 
+    /// Imports a read instance: what the document as a whole must be (``refusal(_:)``), its
+    /// statement date and contexts, then each fact checked and placed in the statement.
     @_spi(Stages) public func importRaw(_ raw: RawInstance, name: String) -> Result {
         var diagnostics = raw.issues
         var builder = StatementBuilder(blank: blank)
         func fail(_ line: Int?, _ message: String) {
             diagnostics.append(Diagnostic(.error, .importError, file: name, line: line, message))
         }
-        // A document refused at a limit was read only in part: nothing of it is imported.
-        if diagnostics.contains(where: { $0.code == .limit }) || diagnostics.contains(where: { $0.code == .invalidXML || $0.severity == .error }) && raw.facts.isEmpty {
-            return Result(statement: builder.finish(), diagnostics: diagnostics)
+        if let refusal = refusal(raw) {
+            if let message = refusal.message { fail(nil, message) }
+            if refusal.stops { return Result(statement: builder.finish(), diagnostics: diagnostics) }
         }
-        if !raw.schemaRefs.contains(taxonomy.entryPointURL) {
-            fail(nil, "the instance does not refer to the taxonomy \(taxonomy.entryPointURL) (its schemaRef: \(raw.schemaRefs.joined(separator: ", ")))")
-            return Result(statement: builder.finish(), diagnostics: diagnostics)
-        }
-        let entities = Set(raw.entities.values)
-        if entities.count > 1 { fail(nil, "the instance reports for more than one entity: \(entities.sorted().joined(separator: ", "))") }
-
-        // The statement date fixes every period; it is reported on the cover.
-        var statementDate: CalendarDate?
-        for p in 0..<raw.facts.partCount {
-            let facts = raw.facts.part(p).facts
-            for i in facts.indices where facts[i].concept == "StatementDate" && facts[i].namespace == taxonomy.namespace {
-                statementDate = CalendarDate(iso: Substring(Self.trimmed(facts[i].value)))
-            }
-        }
-        guard let statementDate else {
+        guard let statementDate = statementDate(raw) else {
             fail(nil, "the instance has no StatementDate fact; its periods cannot be matched to the blank's columns")
             return Result(statement: builder.finish(), diagnostics: diagnostics)
         }
         let periods = StatementPeriods(statementDate: statementDate)
-        // Contexts equal in content are one context, whatever their ids.
-        var canonical: [FactContext: Int] = [:]
-        var contextList: [FactContext] = []
-        var contextIndex: [String: Int] = [:]
-        for (id, context) in raw.contexts {
-            if let index = canonical[context] { contextIndex[id] = index } else {
-                canonical[context] = contextList.count
-                contextIndex[id] = contextList.count
-                contextList.append(context)
-            }
-        }
+        let (contextList, contextIndex) = Self.distinctContexts(raw.contexts)
+        // The facts, each read in place and placed (one loop: it is the import's hot path).
         var expected = ExpectedContexts(blank: blank, periods: periods)
         // Concept number and context number: a fact reported twice has the same key. Each key
         // keeps the index of its first fact; a second is compared with it (rare, so its value is
@@ -280,6 +258,51 @@ public struct FactImporter: Sendable {
             }
         }
         return Result(statement: builder.finish(), diagnostics: diagnostics)
+    }
+
+    /// What keeps a read instance from being imported whole: a document refused at a limit, or
+    /// invalid with no fact read, is imported not at all (`message` nil: its reader said why); one
+    /// that does not refer to the blank's taxonomy neither; one that reports for more than one
+    /// entity is imported, with an error.
+    private func refusal(_ raw: RawInstance) -> (message: String?, stops: Bool)? {
+        if raw.issues.contains(where: { $0.code == .limit })
+            || raw.issues.contains(where: { $0.code == .invalidXML || $0.severity == .error }) && raw.facts.isEmpty {
+            return (nil, true)
+        }
+        if !raw.schemaRefs.contains(taxonomy.entryPointURL) {
+            return ("the instance does not refer to the taxonomy \(taxonomy.entryPointURL) (its schemaRef: \(raw.schemaRefs.joined(separator: ", ")))", true)
+        }
+        let entities = Set(raw.entities.values)
+        if entities.count > 1 { return ("the instance reports for more than one entity: \(entities.sorted().joined(separator: ", "))", false) }
+        return nil
+    }
+
+    /// The statement date the cover reports (the last `StatementDate` fact): it fixes every period.
+    private func statementDate(_ raw: RawInstance) -> CalendarDate? {
+        var statementDate: CalendarDate?
+        for p in 0..<raw.facts.partCount {
+            let facts = raw.facts.part(p).facts
+            for i in facts.indices where facts[i].concept == "StatementDate" && facts[i].namespace == taxonomy.namespace {
+                statementDate = CalendarDate(iso: Substring(Self.trimmed(facts[i].value)))
+            }
+        }
+        return statementDate
+    }
+
+    /// The instance's contexts, those equal in content one context whatever their ids: each
+    /// once, and the number of each id's.
+    private static func distinctContexts(_ contexts: [String: FactContext]) -> (list: [FactContext], index: [String: Int]) {
+        var canonical: [FactContext: Int] = [:]
+        var list: [FactContext] = []
+        var index: [String: Int] = [:]
+        for (id, context) in contexts {
+            if let known = canonical[context] { index[id] = known } else {
+                canonical[context] = list.count
+                index[id] = list.count
+                list.append(context)
+            }
+        }
+        return (list, index)
     }
 
     static let iso4217 = "http://www.xbrl.org/2003/iso4217"

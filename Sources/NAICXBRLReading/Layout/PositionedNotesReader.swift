@@ -375,10 +375,25 @@ struct PageLayout {
         return build(lines: lines, tokens: tokens, start: start, firstRow: index, end: end, labelBound: labelBound)
     }
 
+    /// The table from its first heading line (`start`) to `end`: its rows' text cells, its
+    /// columns, its rows, and its headings under those columns.
     private func build(lines: [PositionedLine], tokens given: [[Token]], start: Int, firstRow: Int, end: Int, labelBound: Double) -> Found {
-        // On a row, words right of the labels are text cells, a cell per run of words.
+        let tokens = textCells(given, lines: lines, rows: firstRow..<end, labelBound: labelBound)
+        // The headings, then the label lines over the first row.
+        var headingEnd = start
+        while headingEnd < firstRow, !isLabelLine(lines[headingEnd], bound: labelBound) { headingEnd += 1 }
+        let (edges, labelEdge) = columns(tokens, lines: lines, labels: headingEnd..<end, rows: firstRow..<end)
+        var (rows, problems) = self.rows(tokens, lines: lines, from: headingEnd, firstRow: firstRow, end: end, edges: edges, labelEdge: labelEdge)
+        Self.canonicalCells(&rows)
+        let headings = (start..<headingEnd).map { heading(lines[$0], edges: edges, labelBound: labelBound) }
+        return Found(table: Table(headings: headings, rows: rows), start: start, end: end, problems: problems)
+    }
+
+    /// The tokens of `rows` with the words right of the labels made text cells, a cell per run of
+    /// words.
+    private func textCells(_ given: [[Token]], lines: [PositionedLine], rows: Range<Int>, labelBound: Double) -> [[Token]] {
         var tokens = given
-        for i in firstRow..<end where Self.hasCells(tokens[i]) {
+        for i in rows where Self.hasCells(tokens[i]) {
             var kept: [Token] = []
             var run: [PositionedWord] = []
             func closeRun() {
@@ -406,15 +421,18 @@ struct PageLayout {
             closeRun()
             tokens[i] = kept
         }
-        // The headings, then the label lines over the first row.
-        var headingEnd = start
-        while headingEnd < firstRow, !isLabelLine(lines[headingEnd], bound: labelBound) { headingEnd += 1 }
+        return tokens
+    }
+
+    /// The table's columns, each as the right edge it ends at, from the cells of `rows`; and the
+    /// edge of a first column that is the labels' (nil when there is none).
+    private func columns(_ tokens: [[Token]], lines: [PositionedLine], labels: Range<Int>, rows: Range<Int>) -> (edges: [Double], labelEdge: Double?) {
         // Columns end where cells' leaders end (an amount is printed against its leader's end):
         // those ends, and the ends of amounts printed without leaders, gathered where they
         // stand within one and a half words' height of each other (columns are wider). A column runs from the end of the one
         // before it to its own end; a cell is in the column its middle stands in.
         var ends: [Double] = []
-        for i in firstRow..<end {
+        for i in rows {
             for case .cell(let cell) in tokens[i] {
                 if let edge = cell.edge {
                     ends.append(edge)
@@ -431,10 +449,10 @@ struct PageLayout {
         // A first column that starts at the labels' left and holds only empty leaders, words or
         // numbers printed without grouping commas (a caption's leader on a line of its own; years,
         // item numbers or references printed as labels over it) is the labels'.
-        let labelsStart = (headingEnd..<end).compactMap { lines[$0].words.first?.x0 }.min() ?? 0
+        let labelsStart = labels.compactMap { lines[$0].words.first?.x0 }.min() ?? 0
         var labelEdge: Double?
         if let first = edges.first, edges.count > 1 {
-            let cells = (firstRow..<end).flatMap { i in tokens[i].compactMap { token -> CellToken? in
+            let cells = rows.flatMap { i in tokens[i].compactMap { token -> CellToken? in
                 if case .cell(let cell) = token, cell.center <= first + lineHeight / 4 { cell } else { nil } } }
             let atLabels = (cells.map(\.start).min() ?? .infinity) <= labelsStart + 2 * lineHeight
             let labelLike = atLabels && cells.allSatisfy { cell in
@@ -449,6 +467,13 @@ struct PageLayout {
                 edges.removeFirst()
             }
         }
+        return (edges, labelEdge)
+    }
+
+    /// The table's rows from `from` (its label lines over the first row, then its rows) to
+    /// `end`, each cell in the column of `edges` it stands in; and what kept rows from being read.
+    private func rows(_ tokens: [[Token]], lines: [PositionedLine], from headingEnd: Int, firstRow: Int, end: Int, edges: [Double],
+                      labelEdge: Double?) -> (rows: [TableRow], problems: [(line: PositionedLine, message: String)]) {
         func column(_ cell: CellToken) -> Int? {
             let center = cell.center
             guard let c = edges.firstIndex(where: { center <= $0 + lineHeight / 4 }) else { return nil }
@@ -514,8 +539,12 @@ struct PageLayout {
             rows.append(TableRow(label: rowLabel, cells: cells))
         }
         flushLabels(keepingLast: false)
-        // Canonical cells: as wide as the last column any row fills; a row of empty cells is a
-        // sub-heading.
+        return (rows, problems)
+    }
+
+    /// Canonical cells: as wide as the last column any row fills; a row of empty cells is a
+    /// sub-heading.
+    private static func canonicalCells(_ rows: inout [TableRow]) {
         let width = rows.map { ($0.cells.lastIndex { $0 != .blank } ?? -1) + 1 }.max() ?? 0
         for r in rows.indices {
             if rows[r].cells.allSatisfy({ $0 == .blank }) {
@@ -524,8 +553,6 @@ struct PageLayout {
                 rows[r].cells = Array(rows[r].cells.prefix(width))
             }
         }
-        let headings = (start..<headingEnd).map { heading(lines[$0], edges: edges, labelBound: labelBound) }
-        return Found(table: Table(headings: headings, rows: rows), start: start, end: end, problems: problems)
     }
 
     /// A heading line's words under the columns they stand over (the first cell: the words
