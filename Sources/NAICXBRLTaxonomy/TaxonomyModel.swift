@@ -69,8 +69,8 @@ public struct TaxonomyModel: Sendable {
         func title(_ kind: SectionDescription.Kind, _ fallback: String) -> String {
             blank.sections.first { $0.kind == kind }?.titles.first ?? fallback
         }
-        if axes.contains("NoteAxis") { return title(.notes, "NOTES TO FINANCIAL STATEMENTS") }
-        if axes.contains("InterrogatoryAxis") { return title(.interrogatories, "GENERAL INTERROGATORIES") }
+        if axes.contains("NoteAxis") { return title(.notes, "Notes") }
+        if axes.contains("InterrogatoryAxis") { return title(.interrogatories, "Interrogatories") }
         if axes.contains("PageAxis") { return "Tabular pages, as printed" }
         return "Cover and jurat"
     }
