@@ -90,7 +90,7 @@ struct CheckRun {
         dated = periods != nil
         periodColumns = plan.periods.map { column in periods.flatMap(column.column) }
         notes = plan.notes.map { number in
-            statement.note(number).map(NoteTables.init)
+            statement.note(number).map { NoteTables($0, totalLabel: plan.noteTotalLabel) }
         }
         values = plan.sources.map { read($0) }
     }
@@ -452,14 +452,14 @@ struct CheckRun {
     }
 }
 
-/// A note's tables, and which of their rows are totals (``CheckPlan/isTotal(_:)``).
+/// A note's tables, and which of their rows are totals (``CheckPlan/isTotal(_:label:)``).
 struct NoteTables {
     var tables: [Table]
     /// Per table, the rows that are totals.
     var totals: [[Int]]
 
-    init(_ note: Note) {
+    init(_ note: Note, totalLabel: String?) {
         tables = note.tables
-        totals = tables.map { table in table.rows.indices.filter { CheckPlan.isTotal(table.rows[$0]) } }
+        totals = tables.map { table in table.rows.indices.filter { CheckPlan.isTotal(table.rows[$0], label: totalLabel) } }
     }
 }

@@ -95,7 +95,7 @@ final class ReliabilityTests: XCTestCase {
                 for b in statement.notes[n].content.indices {
                     guard case .table(var table) = statement.notes[n].content[b] else { continue }
                     table.scale = scale
-                    for r in table.rows.indices where !CheckPlan.isTotal(table.rows[r]) {
+                    for r in table.rows.indices where !CheckPlan.isTotal(table.rows[r], label: "Total") {
                         for c in table.rows[r].cells.indices where table.rows[r].cells[c].amount != nil {
                             table.rows[r].cells[c] = .amount(Amount(units: .max))
                             changed += 1

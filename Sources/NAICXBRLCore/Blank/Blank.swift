@@ -76,6 +76,9 @@ public struct SectionDescription: Codable, Sendable {
     /// What a filed PDF's outline (its bookmarks) calls the section's pages, where that is not
     /// one of its titles: a PDF whose outline names them is read there.
     public var outline: [String]?
+    /// For notes: what a note table's totals row is labelled with ("Total", which "Totals" also
+    /// starts with), the rows a note's rules add up to.
+    public var totalRowLabel: String?
 }
 
 /// One tabular page or schedule.

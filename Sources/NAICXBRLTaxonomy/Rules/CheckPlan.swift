@@ -167,6 +167,7 @@ package struct CheckPlan: Sendable {
         counts = builder.counts
         periods = builder.periods
         notes = builder.notes
+        noteTotalLabel = blank.sections.first { $0.kind == .notes }?.totalRowLabel
     }
 
     /// The page of row slot `slot`.
@@ -239,12 +240,14 @@ package struct CheckPlan: Sendable {
         return false
     }
 
-    /// What a note table's totals row is labelled with: `Total` or `Totals` (the blank's own word).
-    package static let totalLabelPrefix = "Total"
+    /// What a note table's totals row is labelled with (``SectionDescription/totalRowLabel``):
+    /// nil where the blank's notes say none.
+    package let noteTotalLabel: String?
 
-    /// A note table's totals row.
-    package static func isTotal(_ row: TableRow) -> Bool {
-        row.label.trimmedSpaces.hasPrefix(totalLabelPrefix)
+    /// Whether `row` of a note table is a totals row: its label starts with `label`.
+    package static func isTotal(_ row: TableRow, label: String?) -> Bool {
+        guard let label else { return false }
+        return row.label.trimmedSpaces.hasPrefix(label)
     }
 
     private struct Builder {

@@ -491,7 +491,7 @@ package struct FormulaLinkbaseWriter: Sendable {
             ] + periodFilters(.currentYearToDate, nil), bindAsSequence: true))
         }
         return names.name("note|\(note)|totalRows") {
-            .general(select: "for $l in $\(labels)[starts-with(normalize-space(string(.)), '\(CheckPlan.totalLabelPrefix)')] return string(xfi:fact-typed-dimension-value($l, \(qnameCall("TableRowAxis"))))",
+            .general(select: "for $l in $\(labels)[starts-with(normalize-space(string(.)), '\(plan.noteTotalLabel ?? "")')] return string(xfi:fact-typed-dimension-value($l, \(qnameCall("TableRowAxis"))))",
                      sequence: true)
         }
     }
