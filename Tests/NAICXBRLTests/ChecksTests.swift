@@ -421,6 +421,29 @@ final class ChecksTests: XCTestCase {
         XCTAssertEqual(Set(failed(total).compactMap(\.instance)), ["Note 36, table 2, column 4 (Projected Cash Flow)", "Note 36, table 2, row Totals"])
     }
 
+    /// What a report calls an interrogatory, and which note table rows are totals, are the blank
+    /// description's: a copy of the description that names part 2 otherwise and labels totals rows
+    /// with other words is reported and checked so.
+    func testSectionNamesAndTotalsRowLabelAreTheDescriptions() throws {
+        var blank = Blank.lifeQuarterly
+        let part2 = try XCTUnwrap(blank.sections.firstIndex { $0.part == "2" })
+        blank.sections[part2].name = "Life interrogatory"
+        let notes = try XCTUnwrap(blank.sections.firstIndex { $0.kind == .notes })
+        blank.sections[notes].totalRowLabel = "Grand total"
+        let checker = try XCTUnwrap(try Checker.bundled(for: blank))
+        let parsed = StatementParser.parse(text: changing("6,441,284", to: "6,441,384", onLineWith: "1.5\tTotal Mortgage Loans"), name: "changed.txt")
+        let report = checker.check(parsed.statement, origins: parsed.origins, file: "changed.txt")
+        XCTAssertEqual(try result(report, "mortgage-loans-interrogatory-equals-assets").cells.first?.place, "Life interrogatory 1.5")
+
+        // Note 36's tables print "Totals" rows: with the description's "Total" they are checked,
+        // with "Grand total" no row is a totals row, and the rule over them has nothing to add up.
+        let asPrinted = Self.checker.check(Fixture.reference.statement)
+        XCTAssertTrue(asPrinted.results.contains { $0.rule == "impairment-totals" && $0.status == .passed })
+        let relabelled = checker.check(Fixture.reference.statement)
+        XCTAssertFalse(relabelled.results.contains { $0.rule == "impairment-totals" && ($0.status == .passed || $0.status == .failed) },
+                       "\(relabelled.results.filter { $0.rule == "impairment-totals" }.map(\.status))")
+    }
+
     func testLicensedJurisdictionCountFails() throws {
         let count = check(changing("50", to: "49", onLineWith: "59. Subtotal"))
         XCTAssertEqual(failedRules(count), ["licensed-jurisdictions-count"])

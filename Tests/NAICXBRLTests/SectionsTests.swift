@@ -299,6 +299,19 @@ final class SectionsTests: XCTestCase {
 
     // MARK: Interrogatories
 
+    /// A statement keeps its interrogatories part by part in the order of the blank's sections,
+    /// a part the blank does not list after them, then by question number.
+    func testInterrogatoriesAreKeptInTheBlanksPartOrder() {
+        XCTAssertEqual(Blank.lifeQuarterly.interrogatoryParts, ["1", "2", "supplemental"])
+        XCTAssertTrue(Interrogatory.precedes(part: "1", "9.2", part: "2", "1.1", parts: ["1", "2"]))
+        XCTAssertTrue(Interrogatory.precedes(part: "2", "1.1", part: "1", "9.2", parts: ["2", "1"]))
+        XCTAssertTrue(Interrogatory.precedes(part: "supplemental", "9", part: "exhibit5", "1", parts: ["1", "2", "supplemental"]))
+        XCTAssertFalse(Interrogatory.precedes(part: "exhibit5", "1", part: "supplemental", "9", parts: ["1", "2", "supplemental"]))
+        XCTAssertTrue(Interrogatory.precedes(part: "1", "26.3", part: "1", "26.30", parts: ["1"]))
+        XCTAssertTrue(Interrogatory.precedes(part: "1", "9.11", part: "1", "9.2", parts: ["1"]))
+        XCTAssertTrue(Interrogatory.precedes(part: "1", "15.2", part: "1", "16", parts: ["1"]))
+    }
+
     func testGeneralInterrogatoriesPart1() throws {
         let lines = SectionsFixture.part1
         let context = context()
