@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         // Hummingbird's own dependency: whether the server is shutting down (`Connection: close`).
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
+        // Hummingbird's own dependency: a channel for a request handed to the router in tests.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
     ],
     targets: [
         .target(
@@ -36,11 +38,16 @@ let package = Package(
             name: "naicxbrl-serve",
             dependencies: ["NAICXBRLService"]
         ),
+        // The tests run the server on a loopback port with Foundation's URLSession as the client,
+        // or call its router directly (NIOEmbedded's channel for the request context), rather
+        // than through HummingbirdTesting, whose AsyncHTTPClient brings TLS (BoringSSL), HTTP/2
+        // and SOCKS to the build: about half of its modules.
         .testTarget(
             name: "ServeTests",
             dependencies: ["NAICXBRLService"] + products([
-                ("NAICXBRL", "naicxbrl"), ("HummingbirdTesting", "hummingbird"), ("HTTPTypes", "swift-http-types"),
-                ("ServiceLifecycleTestKit", "swift-service-lifecycle"),
+                ("NAICXBRL", "naicxbrl"), ("Hummingbird", "hummingbird"), ("HTTPTypes", "swift-http-types"),
+                ("ServiceLifecycle", "swift-service-lifecycle"), ("ServiceLifecycleTestKit", "swift-service-lifecycle"),
+                ("NIOEmbedded", "swift-nio"),
             ])
         ),
     ]

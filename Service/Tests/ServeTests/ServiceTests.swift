@@ -4,7 +4,6 @@ import FoundationNetworking
 #endif
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
 import NAICXBRL
 import NAICXBRLService
 import ServiceLifecycleTestKit
@@ -27,7 +26,7 @@ private func body(_ data: Data) -> ByteBuffer { ByteBuffer(bytes: [UInt8](data))
 
 @Suite(.serialized) struct ServiceTests {
     @Test func healthMetricsBlanksTaxonomy() async throws {
-        try await Service.application(configuration()).test(.live) { client in
+        try await live({ Service.application(configuration(), onServerRunning: $0) }) { client in
             try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
             try await client.execute(uri: "/v1/blanks", method: .get) { response in
                 #expect(response.status == .ok)
@@ -55,7 +54,7 @@ private func body(_ data: Data) -> ByteBuffer { ByteBuffer(bytes: [UInt8](data))
     }
 
     @Test func convertValidateImportCheck() async throws {
-        try await Service.application(configuration(maxBody: 64 << 20)).test(.live) { client in
+        try await live({ Service.application(configuration(maxBody: 64 << 20), onServerRunning: $0) }) { client in
             var instance = ByteBuffer()
             try await client.execute(uri: "/v1/convert?format=xml", method: .post, body: body(statement)) { response in
                 #expect(response.status == .ok)
@@ -77,7 +76,7 @@ private func body(_ data: Data) -> ByteBuffer { ByteBuffer(bytes: [UInt8](data))
     }
 
     @Test func unusableAndOversizedBodies() async throws {
-        try await Service.application(configuration(maxBody: 1000)).test(.live) { client in
+        try await live({ Service.application(configuration(maxBody: 1000), onServerRunning: $0) }) { client in
             try await client.execute(uri: "/v1/convert", method: .post, body: ByteBuffer(string: "hello")) { #expect($0.status == .badRequest) }
             try await client.execute(uri: "/v1/convert", method: .post, body: ByteBuffer()) { #expect($0.status == .badRequest) }
             try await client.execute(uri: "/v1/validate", method: .post, body: ByteBuffer(repeating: 0x41, count: 5000)) { #expect($0.status == .contentTooLarge) }
@@ -88,7 +87,7 @@ private func body(_ data: Data) -> ByteBuffer { ByteBuffer(bytes: [UInt8](data))
     @Test func hostileInstancesGetDocumentedStatuses() async throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: hostileFolder.path).filter { $0.hasSuffix(".xml") }.sorted()
         #expect(files.count >= 10)
-        try await Service.application(configuration(maxBody: 64 << 20)).test(.live) { client in
+        try await live({ Service.application(configuration(maxBody: 64 << 20), onServerRunning: $0) }) { client in
             for file in files {
                 let bytes = try Data(contentsOf: hostileFolder.appendingPathComponent(file))
                 for route in ["/v1/validate", "/v1/import?format=json", "/v1/check", "/v1/convert"] {
@@ -105,7 +104,7 @@ private func body(_ data: Data) -> ByteBuffer { ByteBuffer(bytes: [UInt8](data))
 
     @Test func bearerToken() async throws {
         let token = "0123456789abcdef0123"
-        try await Service.application(configuration(token: token)).test(.live) { client in
+        try await live({ Service.application(configuration(token: token), onServerRunning: $0) }) { client in
             try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
             try await client.execute(uri: "/v1/blanks", method: .get) { #expect($0.status == .unauthorized) }
             try await client.execute(uri: "/v1/blanks", method: .get, headers: [.authorization: "Bearer wrong"]) { #expect($0.status == .unauthorized) }
@@ -121,15 +120,13 @@ private func body(_ data: Data) -> ByteBuffer { ByteBuffer(bytes: [UInt8](data))
         var config = configuration(maxBody: 64 << 20)
         config.slots = 1
         config.queue = 0
-        try await Service.application(config).test(.live) { client in
+        try await live({ Service.application(config, onServerRunning: $0) }) { client in
             let port = try #require(client.port)
             // A client each: one client sends its requests one after another.
             let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
                 for _ in 0..<6 {
                     group.addTask {
-                        try await TestClient.withClient(host: "localhost", port: port) { other in
-                            try await other.post("/v1/convert", body: body(statement)).status.code
-                        }
+                        try await TestClient.http(port: port).execute(uri: "/v1/convert", method: .post, body: body(statement)) { $0.status.code }
                     }
                 }
                 return try await group.reduce(into: [Int]()) { $0.append($1) }
@@ -143,7 +140,7 @@ private func body(_ data: Data) -> ByteBuffer { ByteBuffer(bytes: [UInt8](data))
     @Test func timeLimit() async throws {
         var config = configuration(maxBody: 64 << 20)
         config.timeLimitSeconds = 0.001
-        try await Service.application(config).test(.live) { client in
+        try await live({ Service.application(config, onServerRunning: $0) }) { client in
             try await client.execute(uri: "/v1/convert", method: .post, body: body(statement)) { response in
                 #expect(response.status == .gatewayTimeout)
             }
@@ -158,7 +155,7 @@ private func body(_ data: Data) -> ByteBuffer { ByteBuffer(bytes: [UInt8](data))
         let conversion = try Converter.convert(parsed.statement, file: "<stdout>", validate: true)
         let expected = try ReportFormat.xml.bytes(of: conversion, statement: parsed.statement, name: "report")
         #expect(conversion.validation.isEmpty)
-        try await Service.application(configuration(maxBody: 64 << 20)).test(.live) { client in
+        try await live({ Service.application(configuration(maxBody: 64 << 20), onServerRunning: $0) }) { client in
             for _ in 0..<3 {
                 try await client.execute(uri: "/v1/convert?format=xml", method: .post, body: body(statement)) { response in
                     #expect(response.status == .ok)
@@ -189,15 +186,13 @@ private func body(_ data: Data) -> ByteBuffer { ByteBuffer(bytes: [UInt8](data))
         config.slots = 1
         config.queue = 4
         config.timeLimitSeconds = 2
-        try await Service.application(config).test(.live) { client in
+        try await live({ Service.application(config, onServerRunning: $0) }) { client in
             let clock = ContinuousClock()
             // The first PDF takes the only slot until its limit; the second arrives a second later,
             // waits about a second, and has about a second left when its pdftotext starts. (A
             // client of its own for the first: one client sends its requests one after another.)
             let port = try #require(client.port)
-            async let first = TestClient.withClient(host: "localhost", port: port) { other in
-                try await other.post("/v1/convert", body: pdf).status
-            }
+            async let first = TestClient.http(port: port).execute(uri: "/v1/convert", method: .post, body: pdf) { $0.status }
             try await Task.sleep(for: .seconds(1))
             let arrival = clock.now
             let second = try await client.execute(uri: "/v1/convert", method: .post, body: pdf) { $0.status }
@@ -225,7 +220,7 @@ private func body(_ data: Data) -> ByteBuffer { ByteBuffer(bytes: [UInt8](data))
     /// says so, so that a keep-alive client does not send its next request on it.
     @Test func answersAfterShutdownBeginsCloseTheConnection() async throws {
         try await testGracefulShutdown { trigger in
-            try await Service.application(configuration()).test(.router) { client in
+            try await routed(Service.application(configuration())) { client in
                 try await client.execute(uri: "/healthz", method: .get) { response in
                     #expect(response.status == .ok)
                     #expect(response.headers[.connection] == nil)
