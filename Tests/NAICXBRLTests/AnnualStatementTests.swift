@@ -1714,16 +1714,8 @@ final class AnnualStatementTests: XCTestCase {
     /// Without a printed "NAIC Company Code", the code comes from the pages' bar codes.
     func testCompanyCodeFromTheBarCodes() throws {
         try Self.requirePdftotext()
-        let tool = try XCTUnwrap(PDFText.toolPath())
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = ["-layout", Self.pdfPath("forethought-life-2024"), "-"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "NAIC Company Code", with: "Company")
+        let text = String(decoding: try Self.layoutText("forethought-life-2024"), as: UTF8.self)
+            .replacingOccurrences(of: "NAIC Company Code", with: "Company")
         let result = StatementParser.parse(text: text, name: "no-code.txt")
         XCTAssertEqual(result.statement.cover.companyCode, "91642")
         XCTAssertTrue(result.diagnostics.contains { $0.code == .coverField && $0.message.contains("bar codes") })
