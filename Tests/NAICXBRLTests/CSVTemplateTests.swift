@@ -27,9 +27,9 @@ final class CSVTemplateTests: XCTestCase {
         return try JSONDocument.parse(try XCTUnwrap(try zip.contents("\(name)/reports/\(name).json")))
     }
 
-    /// The taxonomy file of the edition, as the package `naicxbrl taxonomy` writes holds it.
+    /// The taxonomy file of the (bundled) edition, as the package `naicxbrl taxonomy` writes holds it.
     static func taxonomyTemplates(_ blank: Blank) throws -> JSONDocument.Node {
-        let files = TaxonomyPackage.files(of: [blank])
+        let files = Fixture.packageFiles
         let name = String(blank.entryPoint.dropLast(4)) + "-csv.json"
         let file = try XCTUnwrap(files.first { $0.path == "\(blank.id)/\(name)" }, "the taxonomy package has no \(name)")
         return try JSONDocument.parse(file.contents)
@@ -62,7 +62,7 @@ final class CSVTemplateTests: XCTestCase {
         XCTAssertEqual(values["priorYearEnd"], "2011-01-01T00:00:00")
         XCTAssertEqual(values["currentYearToDate"], "2011-01-01T00:00:00/2011-07-01T00:00:00")
         // Every period the templates refer to is a parameter, and nothing else is.
-        let templates = String(decoding: try XCTUnwrap(TaxonomyPackage.files(of: [.lifeQuarterly]).first { $0.path.hasSuffix("-csv.json") }).contents, as: UTF8.self)
+        let templates = String(decoding: try XCTUnwrap(Fixture.packageFiles.first { $0.path.hasPrefix("life-ah-quarterly/") && $0.path.hasSuffix("-csv.json") }).contents, as: UTF8.self)
         var referred = Set<String>()
         for reference in PeriodReference.allCases where templates.contains("\"period\": \"$\(CSVTemplates.parameterName(reference))\"") {
             referred.insert(CSVTemplates.parameterName(reference))
@@ -91,7 +91,7 @@ final class CSVTemplateTests: XCTestCase {
 
     /// Each edition of each blank has its own file, beside its entry point.
     func testEachEditionHasItsOwnTemplateFile() throws {
-        let files = TaxonomyPackage.files(of: TaxonomyPackage.bundledBlanks).filter { $0.path.hasSuffix("-csv.json") }.map(\.path).sorted()
+        let files = Fixture.packageFiles.filter { $0.path.hasSuffix("-csv.json") }.map(\.path).sorted()
         XCTAssertEqual(files, ["life-ah-annual/naicla-2023-csv.json", "life-ah-annual/naicla-2024-csv.json", "life-ah-annual/naicla-2025-csv.json",
                                "life-ah-quarterly/naiclq-2011-csv.json"])
     }

@@ -13,7 +13,7 @@ final class TaxonomyTests: XCTestCase {
     /// `Taxonomy/` is generated (`naicxbrl taxonomy --output Taxonomy/`); it must be what the
     /// generator writes now. Regenerate it after changing the blank description.
     func testCommittedTaxonomyIsCurrent() throws {
-        let files = TaxonomyPackage.files(of: TaxonomyPackage.bundledBlanks)
+        let files = Fixture.packageFiles
         let root = Fixture.root.appendingPathComponent("Taxonomy")
         var committed: Set<String> = []
         if let enumerator = FileManager.default.enumerator(atPath: root.path) {

@@ -61,6 +61,9 @@ final class OCRTests: XCTestCase {
         let title = try XCTUnwrap(Blank.lifeAnnual.page("Liabilities")?.title)
         let index = try XCTUnwrap(document.pages.firstIndex { page in page.lines.prefix(4).contains { Text.key($0.text).hasPrefix(Text.key(title)) } })
         document.pages[index] = Self.garbled(document.pages[index])
+        // OCR takes seconds a page: three of the notes pages stand for the 32 here.
+        let ocrNotes = Array(notes.prefix(3))
+        document.pages.removeAll { notes.contains($0.number) && !ocrNotes.contains($0.number) }
         var result = StatementParser.parse(document, pdf: bytes, ocr: true)
         OCRReview.review(&result, file: "athene.pdf")
         let printed = try XCTUnwrap(reference.statement.page("Liabilities"))
@@ -92,7 +95,7 @@ final class OCRTests: XCTestCase {
         // they are accounted for by them, not as errors.
         XCTAssertEqual(result.unreadablePages, [])
         XCTAssertFalse(result.diagnostics.contains { $0.code == .unreadablePage })
-        for page in notes {
+        for page in ocrNotes {
             let account = result.pages.first { $0.page == page }
             XCTAssertEqual(account?.status, .other, "page \(page)")
             XCTAssertEqual(account?.readByOCR, true, "page \(page)")

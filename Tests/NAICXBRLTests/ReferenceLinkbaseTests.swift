@@ -35,15 +35,14 @@ final class ReferenceLinkbaseTests: XCTestCase {
 
     /// The linkbase and its parts' schema are well-formed XML, and the entry point refers to it.
     func testTheLinkbaseIsWrittenAndReferred() throws {
-        let writer = TaxonomyWriter(taxonomy: TaxonomyModel.of(Blank.edition("life-ah-annual", 2025)))
-        let files = Dictionary(uniqueKeysWithValues: writer.files().map { ($0.path, $0.contents) })
+        let files = Fixture.editionFiles(Blank.edition("life-ah-annual", 2025))
         let linkbase = String(decoding: try XCTUnwrap(files["naicla-2025-ref.xml"]), as: UTF8.self)
         XCTAssertTrue(linkbase.contains("<nref:Page>FIVE-YEAR HISTORICAL DATA</nref:Page>"))
         XCTAssertTrue(linkbase.contains("<nref:Page>SCHEDULE T - PREMIUMS AND ANNUITY CONSIDERATIONS</nref:Page>\n      <nref:PageNumber>56</nref:PageNumber>"))
         XCTAssertTrue(linkbase.contains("<nref:Edition>2025</nref:Edition>"))
         let schema = String(decoding: try XCTUnwrap(files["naicla-2025.xsd"]), as: UTF8.self)
         XCTAssertTrue(schema.contains("xlink:href=\"naicla-2025-ref.xml\" xlink:role=\"http://www.xbrl.org/2003/role/referenceLinkbaseRef\""))
-        let package = Dictionary(uniqueKeysWithValues: TaxonomyPackage.files(of: TaxonomyPackage.bundledBlanks).map { ($0.path, $0.contents) })
+        let package = Dictionary(uniqueKeysWithValues: Fixture.packageFiles.map { ($0.path, $0.contents) })
         let parts = String(decoding: try XCTUnwrap(package["reference/naicxbrl-ref.xsd"]), as: UTF8.self)
         XCTAssertTrue(parts.contains("<xs:element name=\"PageNumber\" type=\"xs:string\" substitutionGroup=\"link:part\">"))
         XCTAssertTrue(String(decoding: try XCTUnwrap(package["META-INF/catalog.xml"]), as: UTF8.self).contains("http://taxonomy.naicxbrl.org/reference/"))
@@ -56,9 +55,8 @@ final class ReferenceLinkbaseTests: XCTestCase {
         var numbered = 0
         for blank in BlankCatalog.bundledEditions {
             let taxonomy = TaxonomyModel.of(blank)
-            let writer = TaxonomyWriter(taxonomy: taxonomy)
-            let file = try XCTUnwrap(writer.files().first { $0.path.hasSuffix("-ref.xml") }, blank.editionKey)
-            let references = Self.references(in: String(decoding: file.contents, as: UTF8.self))
+            let file = try XCTUnwrap(Fixture.editionFiles(blank).first { $0.key.hasSuffix("-ref.xml") }, blank.editionKey)
+            let references = Self.references(in: String(decoding: file.value, as: UTF8.self))
             var pagesOf: [String: [PageDescription]] = [:]
             for page in blank.pages {
                 let role = try XCTUnwrap(taxonomy.roles.first { $0.id == page.id }, "\(blank.editionKey) \(page.id)")

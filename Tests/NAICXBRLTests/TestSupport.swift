@@ -44,6 +44,23 @@ enum Fixture {
 
     nonisolated(unsafe) private static var parsed: [String: ParseResult] = [:]
     private static let parsedLock = NSLock()
+
+    /// The files of the taxonomy package of the bundled blanks, as `naicxbrl taxonomy` writes them,
+    /// written once per test process: writing every edition's taxonomy takes seconds, and several
+    /// test classes read it. A test of a blank changed from the bundled ones writes its own.
+    static let packageFiles: [(path: String, contents: [UInt8])] = TaxonomyPackage.files(of: TaxonomyPackage.bundledBlanks)
+
+    /// The files of a bundled edition's taxonomy, by name, as `TaxonomyWriter` writes them
+    /// (``packageFiles`` under the blank's folder whose names start with the edition's).
+    static func editionFiles(_ blank: Blank) -> [String: [UInt8]] {
+        let folder = "\(blank.id)/", stem = String(blank.entryPoint.dropLast(".xsd".count))
+        var files: [String: [UInt8]] = [:]
+        for file in packageFiles where file.path.hasPrefix(folder) {
+            let name = String(file.path.dropFirst(folder.count))
+            if name == blank.entryPoint || name.hasPrefix(stem + "-") { files[name] = file.contents }
+        }
+        return files
+    }
 }
 
 /// `1,236` → Amount; `(1,673,536)` → negative. Written as printed so tests read like the statement.
