@@ -234,6 +234,16 @@ public struct TaxonomyModel: Sendable {
                 role.presentation.append(Arc(from: role.root, to: name, order: order + 1, weight: 1))
             }
         }
+        // Values printed inside a line's caption (Schedule E Part 1's number of depositories):
+        // items of their own, in the first amount column's period, as on a page whose rows are
+        // items; after the columns' items and the cells'.
+        let slotPeriod = Self.periodType(page.columns.first { $0.valueKind == .amount }?.period, nil)
+        var slotted = page.columns.count + 1 + page.describedCells.count
+        for line in page.lines where !(line.slots ?? []).isEmpty {
+            // Reported without the line axis: no item of the page's hypercube.
+            addSlots(line, under: role.root, firstOrder: slotted + 1, period: slotPeriod, printedAt: "\(title), line \(line.line)", &role)
+            slotted += line.slots?.count ?? 0
+        }
         // Cells that report an item of their own (Schedule T's count of L responses on its
         // Subtotal line): after the line axis, so the columns keep their places.
         var described = 0
@@ -338,13 +348,22 @@ public struct TaxonomyModel: Sendable {
             items.append(name + suffix)
             role.presentation.append(Arc(from: parent, to: name + suffix, order: orders[parent] ?? 1, weight: 1))
         }
+        addSlots(line, under: name, period: type, printedAt: printedAt, &role)
+    }
+
+    /// The items of the values a line prints inside its caption, under `parent` in the page's
+    /// presentation.
+    private mutating func addSlots(_ line: LineDescription, under parent: String, firstOrder: Int = 1, period type: Concept.PeriodType,
+                                   printedAt: String, _ role: inout PageRole) {
+        let count = line.slots?.count ?? 1
+        let slotType = Self.dataType(line.slotType)
+        let what = slotType == .monetary ? "amount" : "number"
         for (i, slot) in (line.slots ?? []).enumerated() {
-            let count = line.slots?.count ?? 1
-            add(Concept(name: slot, kind: .item, type: .monetary, periodType: type,
-                        label: "\(line.caption.replacingAll("$", with: "$ ...")): amount \(count > 1 ? "\(i + 1) " : "")printed in the caption",
+            add(Concept(name: slot, kind: .item, type: slotType, periodType: type,
+                        label: "\(line.caption.replacingAll("$", with: "$ ...")): \(what) \(count > 1 ? "\(i + 1) " : "")printed in the caption",
                         printedAt: printedAt,
-                        reference: role.at(line: line.line, detail: "amount \(i + 1) printed in the caption")))
-            role.presentation.append(Arc(from: name, to: slot, order: i + 1, weight: 1))
+                        reference: role.at(line: line.line, detail: "\(what) \(i + 1) printed in the caption")))
+            role.presentation.append(Arc(from: parent, to: slot, order: firstOrder + i, weight: 1))
         }
     }
 

@@ -34,7 +34,8 @@ final class AnnualStatementTests: XCTestCase {
                                      "ScheduleDBPartAVerification", "ScheduleDSummaryByCountry", "ScheduleDBVerification",
                                      "ScheduleHPart1", "ScheduleHPart2", "ScheduleHPart3", "ScheduleHPart4", "ScheduleHPart5", "ScheduleEPart3", "Exhibit5",
                                      "ScheduleSPart1Section1", "ScheduleSPart1Section2", "ScheduleSPart2", "ScheduleSPart3Section1", "ScheduleSPart3Section2", "ScheduleF", "ScheduleSPart4", "ScheduleSPart5",
-                                     "ScheduleDBPartCSection1", "ScheduleDBPartCSection2", "ScheduleYPart1A", "ScheduleYPart2", "ScheduleYPart3", "Exhibit5A"]
+                                     "ScheduleDBPartCSection1", "ScheduleDBPartCSection2", "ScheduleYPart1A", "ScheduleYPart2", "ScheduleYPart3", "Exhibit5A",
+                                     "ScheduleEPart1", "ScheduleEPart1MonthEndBalances"]
     /// Pages whose values the tests require from the PDF only: the Asset Valuation Reserve's
     /// components (ten columns, factors among amounts) and Schedule D Part 1A's two sections
     /// (twelve columns, footnote markers before amounts, bold totals without leaders), whose
@@ -52,7 +53,7 @@ final class AnnualStatementTests: XCTestCase {
                                                    "ScheduleDBPartAVerification", "ScheduleDBVerification", "ScheduleEPart3", "Exhibit5", "ScheduleHPart1",
                                                    "ScheduleSPart1Section1", "ScheduleSPart1Section2", "ScheduleSPart2", "ScheduleSPart3Section1", "ScheduleSPart3Section2",
                                                    "ScheduleF", "ScheduleSPart4", "ScheduleSPart5", "ScheduleDBPartCSection1", "ScheduleDBPartCSection2",
-                                                   "ScheduleYPart1A", "ScheduleYPart2", "ScheduleYPart3", "ScheduleSPart8", "Exhibit5A"]
+                                                   "ScheduleYPart1A", "ScheduleYPart2", "ScheduleYPart3", "ScheduleSPart8", "Exhibit5A", "ScheduleEPart1"]
     /// The 2025 filing (Forethought Life, on the 2025 edition of the blank): the pages whose
     /// every printed value its fixtures list.
     static let pages2025: Set<String> = ["AnalysisOfOperationsSummary", "AnalysisOfOperationsIndividualLife", "AnalysisOfOperationsGroupLife",
@@ -71,10 +72,11 @@ final class AnnualStatementTests: XCTestCase {
                                      "ScheduleDBPartAVerification", "ScheduleDSummaryByCountry", "ScheduleDBVerification",
                                      "ScheduleHPart1", "ScheduleHPart2", "ScheduleHPart3", "ScheduleHPart4", "ScheduleHPart5", "ScheduleEPart3", "Exhibit5",
                                      "ScheduleSPart1Section1", "ScheduleSPart1Section2", "ScheduleSPart2", "ScheduleSPart3Section1", "ScheduleSPart3Section2", "ScheduleF", "ScheduleSPart4", "ScheduleSPart5",
-                                     "ScheduleDBPartCSection1", "ScheduleDBPartCSection2", "ScheduleYPart1A", "ScheduleYPart2", "ScheduleYPart3", "ScheduleSPart8", "Exhibit5A"]
+                                     "ScheduleDBPartCSection1", "ScheduleDBPartCSection2", "ScheduleYPart1A", "ScheduleYPart2", "ScheduleYPart3", "ScheduleSPart8", "Exhibit5A",
+                                     "ScheduleEPart1", "ScheduleEPart1MonthEndBalances"]
 
     /// The fixture files of the two complete filings.
-    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "schedule-s", "schedule-f", "overflow", "schedule-s-part-4", "schedule-s-part-5", "schedule-db-part-c", "schedule-y-part-1a", "schedule-y-part-2", "schedule-y-part-3", "avr-replications"]
+    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "schedule-s", "schedule-f", "overflow", "schedule-s-part-4", "schedule-s-part-5", "schedule-db-part-c", "schedule-y-part-1a", "schedule-y-part-2", "schedule-y-part-3", "avr-replications", "schedule-e-part-1"]
     /// How many printed cells the layout text of each filing does not place (see
     /// ``refusedInLayoutText(_:_:files:pages:)``): the bold totals, printed without leaders, of
     /// Exhibit 2 and the Analysis of Operations pages, whose column headings layout text squeezes
@@ -258,9 +260,9 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertTrue(result.isUsable, filing)
         XCTAssertEqual(result.statement.edition, 2025)
         XCTAssertEqual(result.diagnostics.filter { $0.severity >= .warning }.map(\.description), [], filing)
-        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "schedule-s", "schedule-f", "overflow", "schedule-s-part-4", "schedule-s-part-5", "schedule-db-part-c", "schedule-y-part-1a", "schedule-y-part-2", "schedule-y-part-3", "avr-replications", "schedule-s-part-8"], pages: Self.pages2025, atLeast: 50)
+        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "schedule-s", "schedule-f", "overflow", "schedule-s-part-4", "schedule-s-part-5", "schedule-db-part-c", "schedule-y-part-1a", "schedule-y-part-2", "schedule-y-part-3", "avr-replications", "schedule-s-part-8", "schedule-e-part-1"], pages: Self.pages2025, atLeast: 50)
         let text = StatementParser.parse(bytes: try Self.layoutText(filing), name: "\(filing).txt")
-        let files = ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "overflow"]
+        let files = ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "overflow", "schedule-e-part-1"]
         let pages = Self.pages2025.subtracting(Self.pagesFromThePDFOnly)
         let refused = try refusedInLayoutText(text, filing, files: files, pages: pages)
         XCTAssertEqual(refused.count, Self.refusedInLayoutText[filing], filing)
@@ -964,6 +966,39 @@ final class AnnualStatementTests: XCTestCase {
                        .amount(printed("1,177,479"), scale: .thousands))
         XCTAssertEqual(facts.first { $0.concept == "LifeInsuranceExhibitOrdinaryWholeLifeAndEndowmentNumberOfPoliciesAtYearEnd" }?.value,
                        .amount(printed("249,902"), scale: .units))
+    }
+
+    /// Schedule E Part 1 lists the depositories without codes, each its name and place apart by
+    /// leaders in column 1, and ends the list at line 0199998 (the deposits in depositories not
+    /// listed one by one, whose number the filer writes into the caption), not at a total:
+    /// 0199999 adds both. Under it, the balances at each month's end print side by side, four
+    /// blocks of three. Values as Forethought 2024 prints them on page E27.
+    func testScheduleEPart1ListsDepositoriesAndMonthEndBalances() throws {
+        let checker = try XCTUnwrap(Checker.shared(for: .lifeAnnual))
+        let statement = try parse("forethought-life-2024").statement
+        XCTAssertEqual(statement.cell("ScheduleEPart1", "0100001", column: "1", blank: .lifeAnnual), .text("US Bank Washington, D.C."))
+        XCTAssertEqual(statement.cell("ScheduleEPart1", "0100008", column: "1", blank: .lifeAnnual), .text("Asian Bank Philadelphia, PA"))
+        XCTAssertNil(statement.page("ScheduleEPart1")?.row("0100009"))
+        assertCells(statement, [("ScheduleEPart1", "0100001", "6", "(40,867,767)"), ("ScheduleEPart1", "0199998", "6", "77,875"),
+                                ("ScheduleEPart1", "0599999", "6", "403,178,031"), ("ScheduleEPart1MonthEndBalances", "2", "", "331,361,106")])
+        XCTAssertEqual(statement.page("ScheduleEPart1")?.row("0199998")?.captionAmounts, [.amount(Amount(units: 2))])
+        // The suspended depositories' line prints no number in its caption.
+        XCTAssertEqual(statement.page("ScheduleEPart1")?.row("0299998")?.captionAmounts, [])
+        try assertEachTieFails(["schedule-e-part-1-total-cash-equals-assets-caption": ("ScheduleEPart1", "0599999", 5, "403,178,131"),
+                                "schedule-e-part-1-total-cash-equals-summary-investment-schedule": ("ScheduleEPart1", "0599999", 5, "403,178,131"),
+                                "schedule-e-part-1-december-balance-equals-cash-on-deposit": ("ScheduleEPart1MonthEndBalances", "12", 0, "403,178,131")],
+                               checker: checker, statement: statement)
+        // The open depositories' total adds the listed ones and line 0199998.
+        try assertRowRuleFails("schedule-e-part-1-line-0199999-total-col-6", at: "ScheduleEPart1", "0199998", 5, "77,975", checker: checker, statement: statement)
+        // A month's balance stands at that month's last day; the number of depositories is a count.
+        let facts = try Converter.convert(statement, validate: false).facts
+        XCTAssertEqual(facts.first { $0.concept == "DepositoryBalancesLastDayOfFebruary" }?.context.period,
+                       .instant(CalendarDate(year: 2024, month: 2, day: 29)))
+        XCTAssertEqual(facts.first { $0.concept == "DepositoryBalancesLastDayOfFebruary" }?.value, .amount(printed("331,361,106"), scale: .units))
+        XCTAssertEqual(facts.first { $0.concept == "DepositoryBalancesLastDayOfDecember" }?.context.period,
+                       .instant(CalendarDate(year: 2024, month: 12, day: 31)))
+        XCTAssertEqual(facts.first { $0.concept == "NumberOfOpenDepositoriesNotExceedingAllowableLimit" }?.value, .amount(Amount(units: 2), scale: .units))
+        XCTAssertEqual(TaxonomyModel.of(.lifeAnnual).concept("NumberOfOpenDepositoriesNotExceedingAllowableLimit")?.type, .count)
     }
 
     /// The State Page's continuation prints numbers of policies among amounts: each column of

@@ -100,7 +100,10 @@ final class EditionsTests: XCTestCase {
         XCTAssertEqual(diff.pages.first { $0.page == "ScheduleDBPartCSection1" }?.printedPage, EditionDiff.PrintedPageChange(from: "SI12", to: "SI18"))
         XCTAssertEqual(diff.pages.first { $0.page == "ScheduleYPart2" }?.printedPage, EditionDiff.PrintedPageChange(from: "54", to: "60"))
         XCTAssertEqual(diff.pages.first { $0.page == "ScheduleYPart3" }?.printedPage, EditionDiff.PrintedPageChange(from: "55", to: "61"))
-        XCTAssertEqual(diff.pages.compactMap(\.printedPage).count, 14)
+        // Schedule E Part 1 (and the month-end balances under it) from E27 to E28.
+        XCTAssertEqual(diff.pages.first { $0.page == "ScheduleEPart1" }?.printedPage, EditionDiff.PrintedPageChange(from: "E27", to: "E28"))
+        XCTAssertEqual(diff.pages.first { $0.page == "ScheduleEPart1MonthEndBalances" }?.printedPage, EditionDiff.PrintedPageChange(from: "E27", to: "E28"))
+        XCTAssertEqual(diff.pages.compactMap(\.printedPage).count, 16)
         XCTAssertTrue(diff.text.contains("printed page 50 -> 56"))
     }
 

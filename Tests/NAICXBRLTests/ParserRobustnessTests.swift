@@ -249,6 +249,47 @@ final class BlankDescriptionTests: XCTestCase {
         }
     }
 
+    /// Every caption of every page prints as many blanks for values (`$`, or the line's own mark)
+    /// as the line names values printed in it.
+    func testEachValueInACaptionHasItsMark() throws {
+        for blank in [Blank.lifeQuarterly, Blank.lifeAnnual, Blank.edition("life-ah-annual", 2025)] {
+            for page in blank.pages {
+                for line in page.lines where line.slots != nil || line.slotMark != nil {
+                    XCTAssertEqual(line.slots?.count ?? 0, line.caption.components(separatedBy: line.slotMark ?? "$").count - 1, "\(page.id) \(line.line)")
+                }
+            }
+        }
+    }
+
+    /// A value the filer writes into a blank of the caption other than `$` (Schedule E Part 1's
+    /// "Deposits in ... 2 depositories"): a number standing alone among the words; none printed
+    /// leaves the slot blank, and a number past the slots stays with the words.
+    func testANumberWrittenIntoACaptionsBlank() {
+        let blank = "Deposits in ... depositories which do not exceed the allowable limit in any one depository (See instructions) - open depositories"
+        let split = CaptionMatcher.splitNumbers("Deposits in ... 2 depositories which do not exceed the allowable limit in any one depository (See instructions) - open depositories", slots: 1)
+        XCTAssertEqual(split.amounts, [.amount(Amount(units: 2))])
+        XCTAssertTrue(CaptionMatcher.matches(printed: split.words, blank: blank))
+        let many = CaptionMatcher.splitNumbers("Deposits in ... 1,204 depositories which", slots: 1)
+        XCTAssertEqual(many.amounts, [.amount(Amount(units: 1_204))])
+        let none = CaptionMatcher.splitNumbers("Deposits in ... depositories which do not exceed the allowable limit in any one depository (See instructions) - open depositories", slots: 1)
+        XCTAssertEqual(none.amounts, [.blank])
+        XCTAssertTrue(CaptionMatcher.matches(printed: none.words, blank: blank))
+        let twice = CaptionMatcher.splitNumbers("Deposits in 3 ... 4 depositories", slots: 1)
+        XCTAssertEqual(twice.amounts, [.amount(Amount(units: 3))])
+        XCTAssertEqual(twice.words, "Deposits in ... 4 depositories")
+    }
+
+    /// A balance at a month's end stands at that month's last day of the year the column's
+    /// period ends in; December's is the year's end.
+    func testAMonthEndIsTheMonthsLastDay() {
+        let periods = StatementPeriods(statementDate: CalendarDate(year: 2024, month: 12, day: 31))
+        XCTAssertEqual(periods.period(.currentYearToDate, at: .endOfFebruary), .instant(CalendarDate(year: 2024, month: 2, day: 29)))
+        XCTAssertEqual(periods.period(.priorYear, at: .endOfFebruary), .instant(CalendarDate(year: 2023, month: 2, day: 28)))
+        XCTAssertEqual(periods.period(.currentYearToDate, at: .endOfNovember), .instant(CalendarDate(year: 2024, month: 11, day: 30)))
+        XCTAssertEqual(periods.period(.currentYearToDate, at: .end), .instant(CalendarDate(year: 2024, month: 12, day: 31)))
+        XCTAssertEqual(LineDescription.InstantPosition.allCases.map(LineDescription.InstantPosition.number), Array(1...LineDescription.InstantPosition.numbers - 1))
+    }
+
     func testConceptsAreUniqueAndUpperCamelCase() {
         var seen: [String: String] = [:]
         for page in blank.pages where page.orientation == .items {
@@ -258,7 +299,7 @@ final class BlankDescriptionTests: XCTestCase {
                 XCTAssertTrue(concept.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }, concept)
                 if !line.isWriteIn, let other = seen[concept] { XCTFail("\(concept) used by \(other) and \(page.id) \(line.line)") }
                 seen[concept] = "\(page.id) \(line.line)"
-                XCTAssertEqual(line.slots?.count ?? 0, line.caption.filter { $0 == "$" }.count, "\(page.id) \(line.line)")
+                XCTAssertEqual(line.slots?.count ?? 0, line.caption.components(separatedBy: line.slotMark ?? "$").count - 1, "\(page.id) \(line.line)")
             }
         }
         XCTAssertGreaterThan(seen.count, 300)

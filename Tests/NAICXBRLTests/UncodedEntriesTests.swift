@@ -22,6 +22,28 @@ final class UncodedEntriesTests: XCTestCase {
         XCTAssertNil(page.uncodedEntriesTotaled(by: "0800001"))
     }
 
+    /// Schedule E Part 1's depositories end at line 0199998 (deposits not listed one by one),
+    /// which follows their line in the blank and which one total (0199999, "0100001+0199998")
+    /// adds with them: the entries printed before 0199998 are 0100001's. A line that follows
+    /// entries but is added with them by no total ends no entries.
+    func testEntriesEndAtTheLineAfterThemThatOneTotalAddsThemWith() throws {
+        let blank = try BlankCatalog.bundled.blank("life-ah-annual", year: 2024)
+        let index = try XCTUnwrap(blank.pages.firstIndex { $0.id == "ScheduleEPart1" })
+        let page = blank.pages[index]
+        XCTAssertEqual(page.uncodedEntriesTotaled(by: "0199998").map { page.lines[$0].line }, "0100001")
+        XCTAssertEqual(page.uncodedEntriesTotaled(by: "0299998").map { page.lines[$0].line }, "0200001")
+        XCTAssertNil(page.uncodedEntriesTotaled(by: "0199999"), "0199999 totals lines, not the entries alone")
+        XCTAssertNil(page.uncodedEntriesTotaled(by: "0399999"))
+        var changed = blank
+        let total = try XCTUnwrap(page.lines.firstIndex { $0.line == "0199999" })
+        changed.pages[index].lines[total].total = "0199998"
+        XCTAssertNil(changed.pages[index].uncodedEntriesTotaled(by: "0199998"))
+        XCTAssertThrowsError(try BlankCatalog.checkCells(of: changed, file: "test.json")) { error in
+            XCTAssertEqual((error as? BlankCatalogError)?.message,
+                           "test.json: ScheduleEPart1 line 0100001: its entries print no code, so they are the line's where the line totaling it alone, or the line after it that one total adds it with, is printed next; expected one line whose total is 0100001, found 0")
+        }
+    }
+
     func testTheCatalogWantsOneTotalLineForUncodedEntriesAndNoMemberOnThem() throws {
         let blank = try BlankCatalog.bundled.blank("life-ah-annual", year: 2024)
         let index = try XCTUnwrap(blank.pages.firstIndex { $0.id == "ScheduleSPart2" })
@@ -36,7 +58,7 @@ final class UncodedEntriesTests: XCTestCase {
             }
         }
         refused({ $0.lines[total].total = "0899998" },
-                "test.json: ScheduleSPart2 line 0800001: its entries print no code, so they are the line's where the line totaling it alone is printed next; expected one line whose total is 0800001, found 0")
+                "test.json: ScheduleSPart2 line 0800001: its entries print no code, so they are the line's where the line totaling it alone, or the line after it that one total adds it with, is printed next; expected one line whose total is 0800001, found 0")
         // A listing that prints no total is a page of that one line (Schedule Y Part 1A).
         XCTAssertNoThrow(try BlankCatalog.checkCells(of: try BlankCatalog.bundled.blank("life-ah-annual", year: 2024), file: "test.json"))
         XCTAssertEqual(blank.page("ScheduleYPart1A")?.lines.count, 1)

@@ -142,6 +142,11 @@ public struct PageDescription: Codable, Sendable {
     /// layout text is refused with an error, and the
     /// page is read from a PDF's word positions only. Read everywhere when nil.
     public var readsLayoutText: Bool?
+    /// True for a table of one column whose lines the blank prints side by side, several to a
+    /// printed line, each its number, caption and amount (Schedule E Part 1's depository balances
+    /// at each month's end: "1. January … 4. April … 7. July … 10. October …"). Its lines are
+    /// read in any order; it has no column headings.
+    public var linesSideBySide: Bool?
     public var rowsAre: RowsAre?
     /// The balance of the page's items, where accounting fixes it (assets debit, liabilities credit).
     public var balance: Balance?
@@ -201,11 +206,24 @@ public struct PageDescription: Codable, Sendable {
     /// Whether a line of the page stands for entries whose codes are not printed.
     public var hasUncodedEntries: Bool { lines.contains(where: \.hasUncodedEntries) }
 
-    /// The line of entries whose codes are not printed that line `number` totals (its total is
-    /// that line alone): the entries printed before `number` are that line's.
+    /// The line of entries whose codes are not printed that the entries printed just before line
+    /// `number` are of: the line `number` totals (its total is that line alone), or the line of
+    /// entries that `number` directly follows in the blank where one total adds both (Schedule E
+    /// Part 1's depositories end at 0199998, the deposits not listed one by one, and 0199999 is
+    /// "0100001+0199998").
     public func uncodedEntriesTotaled(by number: String) -> Int? {
-        guard let total = line(number)?.total else { return nil }
-        return lines.firstIndex { $0.hasUncodedEntries && $0.line == total }
+        guard let index = lines.firstIndex(where: { $0.line == number }) else { return nil }
+        if let total = lines[index].total, let l = lines.firstIndex(where: { $0.hasUncodedEntries && $0.line == total }) { return l }
+        guard index > 0, lines[index - 1].hasUncodedEntries else { return nil }
+        let entries = lines[index - 1].line
+        let addsBoth = lines.contains { line in
+            guard let total = line.total, let formula = Formula(total) else { return false }
+            let singles = formula.terms.compactMap { term -> String? in
+                if case .single(let n) = term.reference, term.sign > 0 { return n } else { return nil }
+            }
+            return singles.contains(entries) && singles.contains(number)
+        }
+        return addsBoth ? index - 1 : nil
     }
 
     /// The line of entries printed without codes that no line totals (Schedule Y Part 1A's
@@ -343,8 +361,15 @@ public struct LineDescription: Codable, Sendable {
     /// For a balance in a table of flows: whether it stands at the `start` or `end` of the
     /// column's period.
     public var instant: InstantPosition?
-    /// Names of the amounts printed inside the caption, one per `$`.
+    /// Names of the amounts printed inside the caption, one per `$` (or per ``slotMark``).
     public var slots: [String]?
+    /// What the blank prints where the filer writes a value into the caption, when it is not `$`:
+    /// `...`, a blank for a number ("Deposits in ... depositories which do not exceed the
+    /// allowable limit", where the filer writes how many). Such a value is a number standing
+    /// alone among the printed caption's words; a caption that prints none leaves the slot blank.
+    public var slotMark: String?
+    /// What the values printed inside the caption report, when not amounts of money (`count`).
+    public var slotType: ValueType?
     /// Overrides the page's balance for this line (treasury stock is a debit among credits).
     public var balance: Balance?
     /// What the line reports when it is not an amount of money: `percent`, or `count` (policies
@@ -369,7 +394,46 @@ public struct LineDescription: Codable, Sendable {
         case ratio
     }
 
-    public enum InstantPosition: String, Codable, Sendable { case start, end }
+    public enum InstantPosition: String, Codable, Sendable, CaseIterable {
+        case start, end
+        /// The last day of a month of the year the column's period ends in: a balance at each
+        /// month's end (December's is the year's `end`).
+        case endOfJanuary = "end-of-january", endOfFebruary = "end-of-february", endOfMarch = "end-of-march"
+        case endOfApril = "end-of-april", endOfMay = "end-of-may", endOfJune = "end-of-june"
+        case endOfJuly = "end-of-july", endOfAugust = "end-of-august", endOfSeptember = "end-of-september"
+        case endOfOctober = "end-of-october", endOfNovember = "end-of-november"
+
+        /// The month whose last day the position is (1 for January); nil for `start` and `end`.
+        public var month: Int? {
+            switch self {
+            case .start, .end: return nil
+            case .endOfJanuary: return 1
+            case .endOfFebruary: return 2
+            case .endOfMarch: return 3
+            case .endOfApril: return 4
+            case .endOfMay: return 5
+            case .endOfJune: return 6
+            case .endOfJuly: return 7
+            case .endOfAugust: return 8
+            case .endOfSeptember: return 9
+            case .endOfOctober: return 10
+            case .endOfNovember: return 11
+            }
+        }
+
+        /// A number per position, from 1 (0 is no position), for tables kept by position.
+        @inlinable public static func number(_ position: InstantPosition?) -> Int {
+            switch position {
+            case nil: return 0
+            case .start?: return 1
+            case .end?: return 2
+            case let other?: return 2 + (other.month ?? 0)
+            }
+        }
+
+        /// How many numbers ``number(_:)`` gives.
+        public static let numbers = 14
+    }
 
     public var isHeading: Bool { heading ?? false }
     /// The scale of the line's value: a percentage's figure is hundredths of its value, an

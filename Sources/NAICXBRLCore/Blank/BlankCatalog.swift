@@ -214,9 +214,12 @@ public final class BlankCatalog: @unchecked Sendable {
         if line.hasUncodedEntries {
             let totals = page.lines.filter { $0.total == line.line }
             // (A listing that prints no total, Schedule Y Part 1A, is a page of that one line: its
-            // entries are filed where the table ends.)
-            guard totals.count == 1 || totals.isEmpty && page.lines.count == 1 else {
-                throw BlankCatalogError("\(place): its entries print no code, so they are the line's where the line totaling it alone is printed next; expected one line whose total is \(line.line), found \(totals.count)")
+            // entries are filed where the table ends. Entries that end at a line of the blank
+            // added with them in one total, Schedule E Part 1's 0199998, are filed there.)
+            let index = page.lines.firstIndex { $0.line == line.line } ?? 0
+            let endsAtNext = index + 1 < page.lines.count && page.uncodedEntriesTotaled(by: page.lines[index + 1].line) == index
+            guard totals.count == 1 || totals.isEmpty && (page.lines.count == 1 || endsAtNext) else {
+                throw BlankCatalogError("\(place): its entries print no code, so they are the line's where the line totaling it alone, or the line after it that one total adds it with, is printed next; expected one line whose total is \(line.line), found \(totals.count)")
             }
         }
         for other in page.lines where other.line != line.line {

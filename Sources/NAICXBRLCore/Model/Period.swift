@@ -84,10 +84,14 @@ package struct StatementPeriods: Sendable {
     }
 
     /// The period of a cell: the column's period, or for a balance printed in a column of flows,
-    /// the instant at the start or end of that flow's period.
+    /// the instant at the start or end of that flow's period, or at the end of a month of the
+    /// year it ends in.
     package func period(_ reference: PeriodReference, at position: LineDescription.InstantPosition?) -> Period {
         let base = period(reference)
         guard let position, case .duration(let start, let end) = base else { return base }
+        if let month = position.month {
+            return .instant(CalendarDate(year: end.year, month: month, day: CalendarDate.days(in: month, year: end.year)))
+        }
         return .instant(position == .start ? start.adding(days: -1) : end)
     }
 }

@@ -545,6 +545,11 @@ public struct FactImporter: Sendable {
         let blank: Blank
         let periods: StatementPeriods
         private let pageCount: Int
+        /// The positions of a balance among flows that the blank's lines use, numbered from 1 by
+        /// ``LineDescription/InstantPosition/number(_:)`` (0, none, is 0): the keys below take
+        /// as few numbers as the blank needs.
+        private let position: [Int]
+        private let positionCount: Int
         private var cache: [Int: [FactContext]] = [:]
         /// By context number, page and position: the matching columns (a flat table, grown as
         /// context numbers come).
@@ -554,11 +559,19 @@ public struct FactImporter: Sendable {
             self.blank = blank
             self.periods = periods
             pageCount = blank.pages.count
+            var position = [Int](repeating: 0, count: LineDescription.InstantPosition.numbers)
+            var count = 1
+            for case let instant? in blank.pages.flatMap({ $0.lines.map(\.instant) }) {
+                let number = LineDescription.InstantPosition.number(instant)
+                if position[number] == 0 { position[number] = count; count += 1 }
+            }
+            self.position = position
+            positionCount = count
         }
 
         /// The columns of page `p` whose cells a fact in `context` (numbered `number`) reports.
         mutating func columns(matching context: FactContext, number: Int, page p: Int, instant: LineDescription.InstantPosition?) -> [Int] {
-            let key = (number * pageCount + p) * 3 + (instant == nil ? 0 : instant == .start ? 1 : 2)
+            let key = (number * pageCount + p) * positionCount + position[LineDescription.InstantPosition.number(instant)]
             if key < matches.count, let known = matches[key] { return known }
             let list = contexts(page: p, instant: instant).indices.filter { contexts(page: p, instant: instant)[$0] == context }
             // The table is kept to a million entries (8 MB); past that, each is worked out again.
@@ -572,13 +585,13 @@ public struct FactImporter: Sendable {
         /// when its columns on the page are not known yet.
         @inline(__always)
         mutating func columns(number: Int, of contexts: [FactContext], page p: Int, instant: LineDescription.InstantPosition?) -> [Int] {
-            let key = (number * pageCount + p) * 3 + (instant == nil ? 0 : instant == .start ? 1 : 2)
+            let key = (number * pageCount + p) * positionCount + position[LineDescription.InstantPosition.number(instant)]
             if key < matches.count, let known = matches[key] { return known }
             return columns(matching: contexts[number], number: number, page: p, instant: instant)
         }
 
         mutating func contexts(page p: Int, instant: LineDescription.InstantPosition?) -> [FactContext] {
-            let key = p * 3 + (instant == nil ? 0 : instant == .start ? 1 : 2)
+            let key = p * positionCount + position[LineDescription.InstantPosition.number(instant)]
             if let known = cache[key] { return known }
             let page = blank.pages[p]
             let list = page.columns.map { column -> FactContext in

@@ -221,7 +221,7 @@ import NAICXBRLChecks
                         }
                     } else {
                         concept = suffixed ? cellConcepts[index] : description.columns[index].valueKind == .code ? nil : lineConcept
-                        let key = index * 3 + (instant == nil ? 0 : instant == .start ? 1 : 2)
+                        let key = index * LineDescription.InstantPosition.numbers + LineDescription.InstantPosition.number(instant)
                         if let known = itemContexts[key] {
                             context = known
                         } else {

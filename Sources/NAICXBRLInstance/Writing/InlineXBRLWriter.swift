@@ -1057,7 +1057,7 @@ private struct Document {
             self.document = document
             rowAxis = description.orientation == .members ? TaxonomyModel.rowAxis(description) : ""
             lineIndex = LineLookup(description)
-            itemContexts = [FactContext?](repeating: nil, count: description.orientation == .members ? 0 : description.columns.count * 3)
+            itemContexts = [FactContext?](repeating: nil, count: description.orientation == .members ? 0 : description.columns.count * LineDescription.InstantPosition.numbers)
         }
 
         /// Starts a row: its member, and no contexts made for it yet.
@@ -1080,7 +1080,7 @@ private struct Document {
                 rowContexts.append((period, made))
                 return made
             }
-            let key = c * 3 + (line.instant == nil ? 0 : line.instant == .start ? 1 : 2)
+            let key = c * LineDescription.InstantPosition.numbers + LineDescription.InstantPosition.number(line.instant)
             if let known = itemContexts[key] { return known }
             var made = FactContext(period: periods.period(description.columns[c].period ?? .currentYearToDate, at: line.instant))
             if let member = description.columns[c].member {
@@ -1232,13 +1232,13 @@ private struct Document {
         let slots = line.slots ?? []
         let firstAmountColumn = description.columns.first { $0.valueKind == .amount }
         let period = periods.period(firstAmountColumn?.period ?? .currentYearToDate, at: line.instant)
-        var pending = ""
+        // Each value after its mark in the blank's caption: `$`, or the line's own (`...`).
+        let mark = line.slotMark ?? "$"
+        var pending = line.caption[...]
         var slot = 0
-        for ch in line.caption {
-            pending.append(ch)
-            guard ch == "$" else { continue }
-            xml.xml.text(pending)
-            pending = ""
+        while let found = pending.range(of: mark) {
+            xml.xml.text(String(pending[..<found.upperBound]))
+            pending = pending[found.upperBound...]
             if slot < row.captionAmounts.count, row.captionAmounts[slot] != .blank {
                 xml.xml.raw(" ")
                 open("span", "caption-amount", captionFindings[pageID]?.first { $0.line == row.line && $0.slot == slot + 1 }?.found)
@@ -1248,7 +1248,7 @@ private struct Document {
             }
             slot += 1
         }
-        xml.xml.text(pending)
+        xml.xml.text(String(pending))
     }
 
     /// Opens a part of the statement that follows the pages (the notes, the interrogatories):

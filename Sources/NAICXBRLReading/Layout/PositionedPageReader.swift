@@ -116,6 +116,10 @@ struct PositionedPageReader {
                    into: &reader)
             return
         }
+        if description.linesSideBySide == true {
+            readSideBySide(page, lines, into: &reader)
+            return
+        }
         let headings = findColumnHeadings(page, lines)
         guard var scan = placeColumns(page, lines, first: first, headings: headings, into: &reader) else { return }
         let lastHeading = headings.line ?? first - 1
@@ -134,6 +138,95 @@ struct PositionedPageReader {
         findColumnBlocks(page, lines, after: lastHeading, scan, source: reader.document.source)
         for index in lines.indices where index > lastHeading { readLine(page, index, &scan, into: &reader) }
         finishCurrent(&scan, page, into: &reader)
+    }
+
+    /// Reads a table whose lines are printed side by side (``PageDescription/linesSideBySide``):
+    /// each printed line is cut before each word that is a number of the table's lines, and each
+    /// piece is that line's number, caption and amount (the last value the piece prints). A
+    /// printed line that holds no line of the table is reported, and nothing of it is read.
+    private mutating func readSideBySide(_ page: PositionedPage, _ lines: ArraySlice<PositionedLine>, into reader: inout LayoutReader) {
+        for printedLine in lines {
+            // Leaders glued to a word ("January.......297,228,286") part it.
+            var words: [PositionedWord] = []
+            for word in printedLine.words {
+                let share = (word.x1 - word.x0) / Double(max(word.text.count, 1))
+                for piece in PositionedPageReader.piecesBetweenLeaders(word.text) {
+                    let x0 = word.x0 + share * Double(piece.offset)
+                    words.append(PositionedWord(text: piece.text, x0: x0, x1: x0 + share * Double(piece.text.count), y0: word.y0, y1: word.y1))
+                }
+            }
+            var starts: [(index: Int, line: String)] = []
+            for (i, word) in words.enumerated() {
+                guard let number = PositionedPageReader.lineNumber(word, before: .infinity), number.rest == nil,
+                      lineIndex[number.line] != nil, i == 0 || number.marked else { continue }
+                starts.append((i, number.line))
+            }
+            guard !starts.isEmpty else {
+                if PositionedPageReader.isPageNumber(printedLine.text) || description.printsPageNumber(printedLine.text) {
+                    reader.mark(printedLine, .classified)
+                } else {
+                    reader.report(.warning, .unrecognizedLine, page: page, line: printedLine,
+                                  "\(description.title): \"\(String(printedLine.text.prefix(80)))\" holds no line of the table; it is not read")
+                    reader.mark(printedLine, .reported)
+                }
+                continue
+            }
+            var filedAll = starts.first?.index == 0
+            for (k, start) in starts.enumerated() {
+                let end = k + 1 < starts.count ? starts[k + 1].index : words.count
+                let piece = Array(words[(start.index + 1)..<end])
+                guard let l = lineIndex[start.line] else { continue }
+                let valueAt = piece.lastIndex { word in
+                    switch ValueScanner.value(Substring(word.text)) {
+                    case .amount?, .notApplicable?, .dash?: return true
+                    default: return false
+                    }
+                }
+                let captionWords = piece[..<(valueAt ?? piece.count)].map(\.text)
+                let gathered = Gathered(line: start.line, index: l, lines: [printedLine], words: piece, ranges: [0..<piece.count], closed: true)
+                let label = "\(description.title) line \(start.line)"
+                guard firstPrinting(of: gathered, label: label, page: page, into: &reader) else { filedAll = false; continue }
+                var printed = Row(line: start.line, cells: [valueAt.flatMap { ValueScanner.value(Substring(piece[$0].text)) } ?? .blank],
+                                  readByOCR: reader.ocrPages.contains(page.number))
+                if let valueAt, piece.index(after: valueAt) < piece.count {
+                    reader.report(.warning, .unrecognizedLine, page: page, line: printedLine,
+                                  "\(label) prints \"\(piece[(valueAt + 1)...].map(\.text).joined(separator: " "))\" after its amount; it is not read")
+                    filedAll = false
+                }
+                guard acceptCaption(captionWords.joined(separator: " "), of: gathered, into: &printed, label: label, page: page, reader: &reader) else {
+                    filedAll = false
+                    continue
+                }
+                rows.append(printed)
+            }
+            reader.mark(printedLine, filedAll ? .mapped : .reported)
+        }
+    }
+
+    /// A word's pieces between dot leaders (two dots or more), each with the offset of its first
+    /// character; none for a word of leaders alone.
+    static func piecesBetweenLeaders(_ text: String) -> [(text: String, offset: Int)] {
+        var pieces: [(text: String, offset: Int)] = []
+        let characters = Array(text)
+        var i = 0
+        var current = ""
+        var currentStart = 0
+        while i < characters.count {
+            var dots = 0
+            while i + dots < characters.count, characters[i + dots] == "." { dots += 1 }
+            if dots >= 2 {
+                if !current.isEmpty { pieces.append((current, currentStart)) }
+                current = ""
+                i += dots
+                currentStart = i
+                continue
+            }
+            if current.isEmpty { currentStart = i }
+            current.append(characters[i])
+            i += 1
+        }
+        if !current.isEmpty { pieces.append((current, currentStart)) }
+        return pieces
     }
 
     /// Refuses the lines of a page: an error says why, and none of them is read.
@@ -830,7 +923,8 @@ struct PositionedPageReader {
         let placed = PositionedPageReader.entryTextColumns(line.words, 0..<line.words.count, centers: scan.centers, columns: description.columns,
                                                           valueStart: scan.valueStart, starts: cellStarts)
         let emptyCellsBefore = placed.keys.min().map { first in line.words[..<first].filter { PositionedPageReader.stripLeaders($0.text) == nil }.count } ?? 0
-        guard Set(placed.values).count >= 2 || (!placed.isEmpty && emptyCellsBefore >= 2),
+        guard Set(placed.values).count >= 2 || (!placed.isEmpty && emptyCellsBefore >= 2)
+                || (!placed.isEmpty && emptyTextCells(line.words, filled: Set(placed.values), scan) >= 2),
               !(scan.rowsOnPage == 0 && scan.entryTop.isEmpty && isColumnHeading(line)) else { return false }
         // In a table whose entries print leaders in their cells, a line printed without any is
         // more of an entry's wrapped cells, not an entry.
@@ -857,6 +951,22 @@ struct PositionedPageReader {
             scan.entryTop.removeAll()
         }
         return true
+    }
+
+    /// How many text columns a printed line fills with leaders alone before the amounts, other
+    /// than the columns its texts are in (`filled`): an entry that fills one text column (a
+    /// depository's name and place, set apart by leaders) prints leaders in its empty ones, where
+    /// a caption going on prints none.
+    private func emptyTextCells(_ words: [PositionedWord], filled: Set<Int>, _ scan: PageScan) -> Int {
+        let textColumns = description.columns.indices.filter { description.columns[$0].valueKind != .amount && scan.centers[$0] != nil }
+        let textCenters = scan.centers.indices.map { textColumns.contains($0) ? scan.centers[$0] : nil }
+        var empty: Set<Int> = []
+        for word in words where PositionedPageReader.stripLeaders(word.text) == nil && word.centerX < scan.valueStart {
+            guard let column = PositionedPageReader.nearest(word.centerX, textCenters), !filled.contains(column),
+                  let center = textCenters[column], abs(center - word.centerX) < scan.halfGap else { continue }
+            empty.insert(column)
+        }
+        return empty.count
     }
 
     /// A line of an uncoded entries' table that holds only text, printed without leaders just
@@ -1118,8 +1228,8 @@ struct PositionedPageReader {
             printed.caption = caption
             return true
         }
-        let split = CaptionMatcher.split(caption)
         let slots = line.slots?.count ?? 0
+        let split = line.slotMark == nil ? CaptionMatcher.split(caption) : CaptionMatcher.splitNumbers(caption, slots: slots)
         guard split.amounts.count == slots else {
             printed.caption = caption
             reader.report(.warning, .captionMismatch, page: page, line: row.lines[0],
@@ -1344,6 +1454,16 @@ struct PositionedPageReader {
                               "\(label): \"\(cleaned)\" stands left of the first column's heading in this layout text, which does not tell its column; it is not read. The PDF places it by its position")
                 return
             }
+            // The blank's XXX under the heading of a text column that stands left of the amounts
+            // (Schedule E Part 1's code and rate of interest on its totals lines): that cell's,
+            // not the caption's.
+            if center < valueStart, ValueScanner.value(Substring(cleaned)) == .notApplicable,
+               let column = PositionedPageReader.nearest(center, centers), columns[column].valueKind == .text, !filled[column],
+               PositionedPageReader.clearlyNearest(center, centers) {
+                filled[column] = true
+                cells[column] = .notApplicable
+                return
+            }
             // (A word of a phrase that stands left of the amounts, a caption's last word reaching
             // under the first column's heading, is the caption's.)
             if center < valueStart || (textCenter < valueStart && ValueScanner.groupedAmount(in: Substring(cleaned)) == nil)
@@ -1363,9 +1483,11 @@ struct PositionedPageReader {
                 && PositionedPageReader.centerWithoutLeaders(row.words[next], PositionedPageReader.stripLeaders(row.words[next].text) ?? "") >= valueStart)
         }
 
-        /// A text or code column's cell: `XXX` is not applicable, any other word its text as printed.
+        /// A text or code column's cell: `XXX` is not applicable (also with the last dot of the
+        /// leaders that fill its cell glued to it, "..XXX."), any other word its text as printed.
         private static func textCell(_ cleaned: String) -> Cell {
-            ValueScanner.value(Substring(cleaned)) == .notApplicable ? .notApplicable : .text(cleaned)
+            let mark = cleaned.hasSuffix(".") ? Substring(cleaned.dropLast()) : Substring(cleaned)
+            return ValueScanner.value(mark) == .notApplicable ? .notApplicable : .text(cleaned)
         }
 
         /// A cell with the dollar sign printed apart before it, if any.
@@ -1435,7 +1557,16 @@ struct PositionedPageReader {
                               "\(label): \"\(cleaned)\" is printed without leaders, and this layout text does not tell which column it stands in (column \(candidates.map { columns[$0].number }.joined(separator: " or "))); it is not read. The PDF places it by its position")
                 return
             }
-            guard let column = PositionedPageReader.nearest(center, centers) else { return }
+            guard var column = PositionedPageReader.nearest(center, centers) else { return }
+            // An amount standing about as near a text column's heading as an amount column's (a
+            // short amount right-aligned in its cell, beside a narrow text column: Schedule E
+            // Part 1's 77,875 by its "*" column) is the amount column's.
+            if columns[column].valueKind == .text, cell.amount != nil, !PositionedPageReader.clearlyNearest(center, centers),
+               let second = centers.indices.filter({ $0 != column && centers[$0] != nil })
+                .min(by: { abs((centers[$0] ?? 0) - center) < abs((centers[$1] ?? 0) - center) }),
+               columns[second].valueKind == .amount {
+                column = second
+            }
             // Layout text sets each line on a grid of its own: an amount printed without leaders
             // stands where its line's grid puts it, which may be nearer another column's heading.
             // Under amount headings spaced unevenly (narrow columns of counts among amounts) no
@@ -1753,6 +1884,11 @@ struct PositionedPageReader {
     }
 
     mutating func finish(into reader: inout LayoutReader) -> Page {
+        // Lines printed side by side are read across, block by block: kept in the blank's order.
+        if description.linesSideBySide == true {
+            let order = Dictionary(description.lines.enumerated().map { ($1.line, $0) }, uniquingKeysWith: { a, _ in a })
+            rows.sort { (order[$0.line] ?? .max) < (order[$1.line] ?? .max) }
+        }
         // A listing that prints no total ends with the table.
         if !pendingEntries.isEmpty, let l = description.untotaledUncodedEntries {
             fileUncodedEntries(under: l, before: "the table's end", into: &reader)

@@ -72,6 +72,24 @@ enum CaptionMatcher {
 
     static func split(_ caption: String) -> Split { split(caption[...]) }
 
+    /// The values a caption prints where the blank leaves a blank other than `$` (``LineDescription/slotMark``):
+    /// each number standing alone among its words (digits, with grouping commas), in order, up to
+    /// `slots`, the rest blank; the words are the caption without them.
+    static func splitNumbers(_ caption: String, slots: Int) -> Split {
+        var amounts: [Cell] = []
+        var words: [Substring] = []
+        for word in caption.split(separator: " ") {
+            if amounts.count < slots, word.first?.isNumber == true, word.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "," }),
+               let cell = ValueScanner.value(word), cell.amount != nil {
+                amounts.append(cell)
+            } else {
+                words.append(word)
+            }
+        }
+        while amounts.count < slots { amounts.append(.blank) }
+        return Split(words: words.joined(separator: " "), amounts: amounts)
+    }
+
     /// Whether a printed caption (amounts removed) is the blank's caption.
     static func matches(printed: String, blank: String) -> Bool {
         Text.sameKey(printed, blank)

@@ -120,9 +120,11 @@ public enum StatementParser {
     }
 
     /// Reads only the pages of a PDF the blank's description reads, when the PDF's outline names
-    /// them (``PDFOutline``): a filed annual statement of about 160 pages has a dozen. The
-    /// pages are read in their ranges, `parts` at once; every other page is accounted for as
-    /// not read, under the outline's title for it. Nil, and the whole file is read, when the PDF
+    /// them (``PDFOutline``). The pages are read in their ranges, `parts` at once; every other
+    /// page is accounted for as not read, under the outline's title for it. (The annual
+    /// description reads nearly every page of a filed annual statement; where the outline names
+    /// them all, all are read, and a page found to be no page of the description is still named
+    /// by the outline.) Nil, and the whole file is read, when the PDF
     /// has no outline, when its outline names none of the description's pages, or when a page
     /// of the description is not found in the pages read (a title the outline words otherwise)
     /// nor in the pages where the blank's numbering places it (``pagesWherePrinted(_:in:of:)``),
@@ -136,7 +138,7 @@ public enum StatementParser {
         let blanks = blank.map { [$0] } ?? BlankCatalog.bundledEditions
         guard var selected = outline.pages(for: blanks.flatMap { $0.pages.flatMap { [$0.title] + ($0.outline ?? []) } + ($0.cover?.codePages ?? [])
                                                                 + $0.sections.flatMap { $0.titles + ($0.outline ?? []) } }),
-              selected.count < count else { return nil }
+              selected.count <= count else { return nil }
         /// The positioned words of `pages`, read in their ranges, `parts` at once.
         func extract(_ pages: Set<Int>) -> PositionedDocument? {
             var ranges: [ClosedRange<Int>] = []
@@ -172,7 +174,7 @@ public enum StatementParser {
                 guard let pages = pagesWherePrinted(page, in: result, of: read) else { return nil }
                 more.formUnion(pages)
             }
-            guard more.count < count else { return nil }
+            guard more.count <= count else { return nil }
             if more != selected {
                 // Only the pages not read yet are extracted; the statement is read again from all.
                 guard let added = extract(more.subtracting(selected)) else { return nil }

@@ -650,6 +650,12 @@ package struct FormulaLinkbaseWriter: Sendable {
         case nil: return [FilterUse(filter: .periodStart(start), cover: true), FilterUse(filter: .periodEnd(end), cover: true)]
         case .start?: return [FilterUse(filter: .periodInstant("(\(start) - xs:dayTimeDuration('P1D'))"), cover: true)]
         case .end?: return [FilterUse(filter: .periodInstant(end), cover: true)]
+        case let position?:
+            // The last day of a month of the year the period ends in: the day before the next
+            // month's first.
+            let month = (position.month ?? 12) + 1
+            let first = "xs:date(concat(string(year-from-date(\(end))), '-\(month < 10 ? "0" : "")\(month)-01'))"
+            return [FilterUse(filter: .periodInstant("(\(first) - xs:dayTimeDuration('P1D'))"), cover: true)]
         }
     }
 
