@@ -266,17 +266,22 @@ final class BlankDescriptionTests: XCTestCase {
     /// leaves the slot blank, and a number past the slots stays with the words.
     func testANumberWrittenIntoACaptionsBlank() {
         let blank = "Deposits in ... depositories which do not exceed the allowable limit in any one depository (See instructions) - open depositories"
-        let split = CaptionMatcher.splitNumbers("Deposits in ... 2 depositories which do not exceed the allowable limit in any one depository (See instructions) - open depositories", slots: 1)
+        let split = CaptionMatcher.splitNumbers("Deposits in ... 2 depositories which do not exceed the allowable limit in any one depository (See instructions) - open depositories", slots: 1, blank: blank)
         XCTAssertEqual(split.amounts, [.amount(Amount(units: 2))])
         XCTAssertTrue(CaptionMatcher.matches(printed: split.words, blank: blank))
-        let many = CaptionMatcher.splitNumbers("Deposits in ... 1,204 depositories which", slots: 1)
+        let many = CaptionMatcher.splitNumbers("Deposits in ... 1,204 depositories which", slots: 1, blank: blank)
         XCTAssertEqual(many.amounts, [.amount(Amount(units: 1_204))])
-        let none = CaptionMatcher.splitNumbers("Deposits in ... depositories which do not exceed the allowable limit in any one depository (See instructions) - open depositories", slots: 1)
+        let none = CaptionMatcher.splitNumbers("Deposits in ... depositories which do not exceed the allowable limit in any one depository (See instructions) - open depositories", slots: 1, blank: blank)
         XCTAssertEqual(none.amounts, [.blank])
         XCTAssertTrue(CaptionMatcher.matches(printed: none.words, blank: blank))
-        let twice = CaptionMatcher.splitNumbers("Deposits in 3 ... 4 depositories", slots: 1)
+        let twice = CaptionMatcher.splitNumbers("Deposits in 3 ... 4 depositories", slots: 1, blank: blank)
         XCTAssertEqual(twice.amounts, [.amount(Amount(units: 3))])
         XCTAssertEqual(twice.words, "Deposits in ... 4 depositories")
+        // A number the blank's caption prints itself is the caption's, each time it prints it.
+        let own = CaptionMatcher.splitNumbers("Line 5 deposits in ... 5 depositories", slots: 1, blank: "Line 5 deposits in ... depositories")
+        XCTAssertEqual(own.amounts, [.amount(Amount(units: 5))])
+        XCTAssertEqual(own.words, "Line 5 deposits in ... depositories")
+        XCTAssertEqual(CaptionMatcher.splitNumbers("Line 5 deposits in ... depositories", slots: 1, blank: "Line 5 deposits in ... depositories").amounts, [.blank])
     }
 
     /// A balance at a month's end stands at that month's last day of the year the column's

@@ -155,11 +155,12 @@ struct PositionedPageReader {
                     words.append(PositionedWord(text: piece.text, x0: x0, x1: x0 + share * Double(piece.text.count), y0: word.y0, y1: word.y1))
                 }
             }
-            var starts: [(index: Int, line: String)] = []
+            // Where each line's piece starts: the word, the line's number and its index.
+            var starts: [(index: Int, line: String, l: Int)] = []
             for (i, word) in words.enumerated() {
                 guard let number = PositionedPageReader.lineNumber(word, before: .infinity), number.rest == nil,
-                      lineIndex[number.line] != nil, i == 0 || number.marked else { continue }
-                starts.append((i, number.line))
+                      let l = lineIndex[number.line], i == 0 || number.marked else { continue }
+                starts.append((i, number.line, l))
             }
             guard !starts.isEmpty else {
                 if PositionedPageReader.isPageNumber(printedLine.text) || description.printsPageNumber(printedLine.text) {
@@ -175,7 +176,6 @@ struct PositionedPageReader {
             for (k, start) in starts.enumerated() {
                 let end = k + 1 < starts.count ? starts[k + 1].index : words.count
                 let piece = Array(words[(start.index + 1)..<end])
-                guard let l = lineIndex[start.line] else { continue }
                 let valueAt = piece.lastIndex { word in
                     switch ValueScanner.value(Substring(word.text)) {
                     case .amount?, .notApplicable?, .dash?: return true
@@ -183,7 +183,7 @@ struct PositionedPageReader {
                     }
                 }
                 let captionWords = piece[..<(valueAt ?? piece.count)].map(\.text)
-                let gathered = Gathered(line: start.line, index: l, lines: [printedLine], words: piece, ranges: [0..<piece.count], closed: true)
+                let gathered = Gathered(line: start.line, index: start.l, lines: [printedLine], words: piece, ranges: [0..<piece.count], closed: true)
                 let label = "\(description.title) line \(start.line)"
                 guard firstPrinting(of: gathered, label: label, page: page, into: &reader) else { filedAll = false; continue }
                 var printed = Row(line: start.line, cells: [valueAt.flatMap { ValueScanner.value(Substring(piece[$0].text)) } ?? .blank],
@@ -1229,7 +1229,7 @@ struct PositionedPageReader {
             return true
         }
         let slots = line.slots?.count ?? 0
-        let split = line.slotMark == nil ? CaptionMatcher.split(caption) : CaptionMatcher.splitNumbers(caption, slots: slots)
+        let split = line.slotMark == nil ? CaptionMatcher.split(caption) : CaptionMatcher.splitNumbers(caption, slots: slots, blank: line.caption)
         guard split.amounts.count == slots else {
             printed.caption = caption
             reader.report(.warning, .captionMismatch, page: page, line: row.lines[0],

@@ -74,13 +74,17 @@ enum CaptionMatcher {
 
     /// The values a caption prints where the blank leaves a blank other than `$` (``LineDescription/slotMark``):
     /// each number standing alone among its words (digits, with grouping commas), in order, up to
-    /// `slots`, the rest blank; the words are the caption without them.
-    static func splitNumbers(_ caption: String, slots: Int) -> Split {
+    /// `slots`, the rest blank; the words are the caption without them. A number the blank's own
+    /// caption prints (`blank`: "Line 5 ...") is the caption's, not a value, as often as it prints it.
+    static func splitNumbers(_ caption: String, slots: Int, blank: String) -> Split {
         var amounts: [Cell] = []
         var words: [Substring] = []
+        var blankNumbers = blank.split(separator: " ").filter(isNumber)
         for word in caption.split(separator: " ") {
-            if amounts.count < slots, word.first?.isNumber == true, word.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "," }),
-               let cell = ValueScanner.value(word), cell.amount != nil {
+            if let own = blankNumbers.firstIndex(of: word) {
+                blankNumbers.remove(at: own)
+                words.append(word)
+            } else if amounts.count < slots, isNumber(word), let cell = ValueScanner.value(word), cell.amount != nil {
                 amounts.append(cell)
             } else {
                 words.append(word)
@@ -88,6 +92,11 @@ enum CaptionMatcher {
         }
         while amounts.count < slots { amounts.append(.blank) }
         return Split(words: words.joined(separator: " "), amounts: amounts)
+    }
+
+    /// Digits, with grouping commas.
+    private static func isNumber(_ word: Substring) -> Bool {
+        word.first?.isNumber == true && word.allSatisfy { ($0.isASCII && $0.isNumber) || $0 == "," }
     }
 
     /// Whether a printed caption (amounts removed) is the blank's caption.
