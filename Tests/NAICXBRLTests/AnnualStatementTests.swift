@@ -35,7 +35,7 @@ final class AnnualStatementTests: XCTestCase {
                                      "ScheduleHPart1", "ScheduleHPart2", "ScheduleHPart3", "ScheduleHPart4", "ScheduleHPart5", "ScheduleEPart3", "Exhibit5",
                                      "ScheduleSPart1Section1", "ScheduleSPart1Section2", "ScheduleSPart2", "ScheduleSPart3Section1", "ScheduleSPart3Section2", "ScheduleF", "ScheduleSPart4", "ScheduleSPart5",
                                      "ScheduleDBPartCSection1", "ScheduleDBPartCSection2", "ScheduleYPart1A", "ScheduleYPart2", "ScheduleYPart3", "Exhibit5A",
-                                     "ScheduleEPart1", "ScheduleEPart1MonthEndBalances"]
+                                     "ScheduleEPart1", "ScheduleEPart1MonthEndBalances", "ScheduleEPart2", "ScheduleEPart2DesignationFootnote"]
     /// Pages whose values the tests require from the PDF only: the Asset Valuation Reserve's
     /// components (ten columns, factors among amounts) and Schedule D Part 1A's two sections
     /// (twelve columns, footnote markers before amounts, bold totals without leaders), whose
@@ -53,7 +53,7 @@ final class AnnualStatementTests: XCTestCase {
                                                    "ScheduleDBPartAVerification", "ScheduleDBVerification", "ScheduleEPart3", "Exhibit5", "ScheduleHPart1",
                                                    "ScheduleSPart1Section1", "ScheduleSPart1Section2", "ScheduleSPart2", "ScheduleSPart3Section1", "ScheduleSPart3Section2",
                                                    "ScheduleF", "ScheduleSPart4", "ScheduleSPart5", "ScheduleDBPartCSection1", "ScheduleDBPartCSection2",
-                                                   "ScheduleYPart1A", "ScheduleYPart2", "ScheduleYPart3", "ScheduleSPart8", "Exhibit5A", "ScheduleEPart1"]
+                                                   "ScheduleYPart1A", "ScheduleYPart2", "ScheduleYPart3", "ScheduleSPart8", "Exhibit5A", "ScheduleEPart1", "ScheduleEPart2"]
     /// The 2025 filing (Forethought Life, on the 2025 edition of the blank): the pages whose
     /// every printed value its fixtures list.
     static let pages2025: Set<String> = ["AnalysisOfOperationsSummary", "AnalysisOfOperationsIndividualLife", "AnalysisOfOperationsGroupLife",
@@ -73,10 +73,10 @@ final class AnnualStatementTests: XCTestCase {
                                      "ScheduleHPart1", "ScheduleHPart2", "ScheduleHPart3", "ScheduleHPart4", "ScheduleHPart5", "ScheduleEPart3", "Exhibit5",
                                      "ScheduleSPart1Section1", "ScheduleSPart1Section2", "ScheduleSPart2", "ScheduleSPart3Section1", "ScheduleSPart3Section2", "ScheduleF", "ScheduleSPart4", "ScheduleSPart5",
                                      "ScheduleDBPartCSection1", "ScheduleDBPartCSection2", "ScheduleYPart1A", "ScheduleYPart2", "ScheduleYPart3", "ScheduleSPart8", "Exhibit5A",
-                                     "ScheduleEPart1", "ScheduleEPart1MonthEndBalances"]
+                                     "ScheduleEPart1", "ScheduleEPart1MonthEndBalances", "ScheduleEPart2", "ScheduleEPart2DesignationFootnote"]
 
     /// The fixture files of the two complete filings.
-    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "schedule-s", "schedule-f", "overflow", "schedule-s-part-4", "schedule-s-part-5", "schedule-db-part-c", "schedule-y-part-1a", "schedule-y-part-2", "schedule-y-part-3", "avr-replications", "schedule-e-part-1"]
+    static let files = ["expected", "exhibits", "analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-1", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "schedule-s", "schedule-f", "overflow", "schedule-s-part-4", "schedule-s-part-5", "schedule-db-part-c", "schedule-y-part-1a", "schedule-y-part-2", "schedule-y-part-3", "avr-replications", "schedule-e-part-1", "schedule-e-part-2"]
     /// How many printed cells the layout text of each filing does not place (see
     /// ``refusedInLayoutText(_:_:files:pages:)``): the bold totals, printed without leaders, of
     /// Exhibit 2 and the Analysis of Operations pages, whose column headings layout text squeezes
@@ -260,9 +260,9 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertTrue(result.isUsable, filing)
         XCTAssertEqual(result.statement.edition, 2025)
         XCTAssertEqual(result.diagnostics.filter { $0.severity >= .warning }.map(\.description), [], filing)
-        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "schedule-s", "schedule-f", "overflow", "schedule-s-part-4", "schedule-s-part-5", "schedule-db-part-c", "schedule-y-part-1a", "schedule-y-part-2", "schedule-y-part-3", "avr-replications", "schedule-s-part-8", "schedule-e-part-1"], pages: Self.pages2025, atLeast: 50)
+        try assertValuesAsPrinted(result.statement, filing, source: "\(filing).pdf", files: ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "schedule-d-part-1a", "avr-components", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "schedule-s", "schedule-f", "overflow", "schedule-s-part-4", "schedule-s-part-5", "schedule-db-part-c", "schedule-y-part-1a", "schedule-y-part-2", "schedule-y-part-3", "avr-replications", "schedule-s-part-8", "schedule-e-part-1", "schedule-e-part-2"], pages: Self.pages2025, atLeast: 50)
         let text = StatementParser.parse(bytes: try Self.layoutText(filing), name: "\(filing).txt")
-        let files = ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "overflow", "schedule-e-part-1"]
+        let files = ["analysis-of-operations", "analysis-of-increase-in-reserves", "exhibit-1-part-2", "exhibit-2", "exhibit-3", "exhibit-4", "exhibit-6", "exhibit-7", "exhibit-8-part-1", "exhibit-8-part-2", "imr", "avr", "schedule-s-part-6", "schedule-s-part-7", "schedule-t-part-2", "life-insurance-state-page", "life-insurance-exhibit", "life-insurance-exhibit-2", "summary-investment-schedule", "schedule-e-part-2-verification", "schedule-da-verification", "exhibit-of-number-of-policies", "verifications", "schedule-d-summary-by-country", "schedule-h", "schedule-db-verification", "schedule-e-part-3", "exhibit-5", "schedule-h-part-1", "overflow", "schedule-e-part-1", "schedule-e-part-2"]
         let pages = Self.pages2025.subtracting(Self.pagesFromThePDFOnly)
         let refused = try refusedInLayoutText(text, filing, files: files, pages: pages)
         XCTAssertEqual(refused.count, Self.refusedInLayoutText[filing], filing)
@@ -999,6 +999,35 @@ final class AnnualStatementTests: XCTestCase {
                        .instant(CalendarDate(year: 2024, month: 12, day: 31)))
         XCTAssertEqual(facts.first { $0.concept == "NumberOfOpenDepositoriesNotExceedingAllowableLimit" }?.value, .amount(Amount(units: 2), scale: .units))
         XCTAssertEqual(TaxonomyModel.of(.lifeAnnual).concept("NumberOfOpenDepositoriesNotExceedingAllowableLimit")?.type, .count)
+    }
+
+    /// Schedule E Part 2 lists cash equivalents by CUSIP under the blank's subtotal lines, and its
+    /// footnote prints the bonds' book/adjusted carrying value by NAIC designation category, side
+    /// by side behind the footnote's own line numbers. Values as Commonwealth 2023 prints them.
+    func testScheduleEPart2ListsCashEquivalentsAndTheirDesignations() throws {
+        let checker = try XCTUnwrap(Checker.shared(for: .lifeAnnual))
+        let statement = try parse("commonwealth-annuity-2023").statement
+        // A bond printed without a CUSIP: the leaders of the empty CUSIP cell open its row, and its
+        // description stays in column 2.
+        XCTAssertEqual(statement.cell("ScheduleEPart2", "1010000001", column: "1", blank: .lifeAnnual), .blank)
+        XCTAssertEqual(statement.cell("ScheduleEPart2", "1010000001", column: "2", blank: .lifeAnnual), .text("BANK OF AMERICA CORP"))
+        XCTAssertEqual(statement.cell("ScheduleEPart2", "8200000004", column: "1", blank: .lifeAnnual), .text("94975H-29-6"))
+        XCTAssertEqual(statement.cell("ScheduleEPart2", "8200000004", column: "3", blank: .lifeAnnual), .text("SD"))
+        XCTAssertNil(statement.page("ScheduleEPart2")?.row("8200000005"))
+        assertCells(statement, [("ScheduleEPart2", "1010000001", "7", "6,923,710"), ("ScheduleEPart2", "8209999999", "7", "4,331,696,551"),
+                                ("ScheduleEPart2", "8609999999", "7", "4,447,680,692"), ("ScheduleEPart2DesignationFootnote", "1G", "", "6,923,710")])
+        // The footnote's line numbers (1A to 1F) number its printed lines: no designation is read there.
+        XCTAssertEqual(statement.page("ScheduleEPart2DesignationFootnote")?.rows.filter { $0.cells != [.blank] }.map(\.line), ["1G"])
+        try assertEachTieFails(["schedule-e-part-2-total-equals-assets-caption": ("ScheduleEPart2", "8609999999", 6, "4,447,680,792"),
+                                "schedule-e-part-2-total-equals-summary-investment-schedule": ("ScheduleEPart2", "8609999999", 6, "4,447,680,792"),
+                                "schedule-e-part-2-total-equals-verification": ("ScheduleEPart2", "8609999999", 6, "4,447,680,792"),
+                                "schedule-e-part-2-money-market-mutual-funds-equal-verification": ("ScheduleEPart2", "8209999999", 6, "4,331,696,651"),
+                                "schedule-e-part-2-bonds-equal-verification": ("ScheduleEPart2", "2509999999", 6, "6,923,810"),
+                                "schedule-e-part-2-designation-footnote-equals-total-bonds": ("ScheduleEPart2DesignationFootnote", "1G", 0, "6,923,810")],
+                               checker: checker, statement: statement)
+        // The subtotal adds its entries, and the category's total its four subtotals.
+        try assertRowRuleFails("schedule-e-part-2-line-1019999999-total-col-7", at: "ScheduleEPart2", "1010000001", 6, "6,923,810", checker: checker, statement: statement)
+        try assertRowRuleFails("schedule-e-part-2-line-1109999999-total-col-7", at: "ScheduleEPart2", "1019999999", 6, "6,923,810", checker: checker, statement: statement)
     }
 
     /// The State Page's continuation prints numbers of policies among amounts: each column of

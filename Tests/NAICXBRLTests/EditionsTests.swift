@@ -103,7 +103,10 @@ final class EditionsTests: XCTestCase {
         // Schedule E Part 1 (and the month-end balances under it) from E27 to E28.
         XCTAssertEqual(diff.pages.first { $0.page == "ScheduleEPart1" }?.printedPage, EditionDiff.PrintedPageChange(from: "E27", to: "E28"))
         XCTAssertEqual(diff.pages.first { $0.page == "ScheduleEPart1MonthEndBalances" }?.printedPage, EditionDiff.PrintedPageChange(from: "E27", to: "E28"))
-        XCTAssertEqual(diff.pages.compactMap(\.printedPage).count, 16)
+        // Schedule E Part 2 (and its footnote by NAIC designation) from E28 to E29.
+        XCTAssertEqual(diff.pages.first { $0.page == "ScheduleEPart2" }?.printedPage, EditionDiff.PrintedPageChange(from: "E28", to: "E29"))
+        XCTAssertEqual(diff.pages.first { $0.page == "ScheduleEPart2DesignationFootnote" }?.printedPage, EditionDiff.PrintedPageChange(from: "E28", to: "E29"))
+        XCTAssertEqual(diff.pages.compactMap(\.printedPage).count, 18)
         XCTAssertTrue(diff.text.contains("printed page 50 -> 56"))
     }
 
@@ -157,7 +160,8 @@ final class EditionsTests: XCTestCase {
         XCTAssertTrue(misplaced.allSatisfy { $0.severity == .error && ($0.message.hasPrefix("FIVE-YEAR HISTORICAL DATA line ") || $0.message.hasPrefix("SUMMARY INVESTMENT SCHEDULE line ")
                                                                       || $0.message.hasPrefix("ASSET VALUATION RESERVE BASIC CONTRIBUTION")
                                                                       || $0.message.hasPrefix("SCHEDULE D - SUMMARY BY COUNTRY line ")
-                                                                      || $0.message.hasPrefix("SCHEDULE D - VERIFICATION BETWEEN YEARS line ")) },
+                                                                      || $0.message.hasPrefix("SCHEDULE D - VERIFICATION BETWEEN YEARS line ")
+                                                                      || $0.message.hasPrefix("SCHEDULE E - PART 2 - CASH EQUIVALENTS line ")) },
                       "\(misplaced.map(\.message).filter { !$0.hasPrefix("FIVE-YEAR") && !$0.hasPrefix("SUMMARY INVESTMENT") && !$0.hasPrefix("ASSET VALUATION") })")
         // The 2025 blank's AVR default component leaves line 8 blank ("Intentionally left blank"),
         // where 2024's has unrated multi-class securities: not filed under 2024's item.
@@ -167,6 +171,12 @@ final class EditionsTests: XCTestCase {
         // securities in 2025: none of them is filed under 2024's long-term bonds.
         XCTAssertTrue(misplaced.contains { $0.message.hasPrefix("SUMMARY INVESTMENT SCHEDULE line 1.01 prints the caption \"U.S. government obligations\"") })
         XCTAssertNil(result.statement.page("SummaryInvestmentSchedule")?.row("1.01"))
+        // Schedule E Part 2's 0509999999 is the total of issuer credit obligations in 2025, the
+        // total of U.S. States' bonds in 2024: not filed there; and the lines 2024 does not have are
+        // refused with the bonds above them.
+        XCTAssertTrue(misplaced.contains { $0.message.hasPrefix("SCHEDULE E - PART 2 - CASH EQUIVALENTS line 0509999999 prints the caption \"Total - issuer credit obligations\"") })
+        XCTAssertNil(result.statement.page("ScheduleEPart2")?.row("0509999999"))
+        XCTAssertFalse(result.statement.page("ScheduleEPart2")?.rows.contains { $0.line.hasPrefix("00") } ?? true)
         // 2025's line 52 is total admitted assets; 2024's line 52 is total nonadmitted assets.
         XCTAssertNil(five.row("52"))
         XCTAssertTrue(misplaced.contains { $0.message.contains("line 52 prints the caption \"Total admitted assets") })

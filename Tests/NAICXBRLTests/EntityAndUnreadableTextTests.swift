@@ -134,14 +134,16 @@ final class EntityAndUnreadableTextTests: XCTestCase {
         // files its first nine pages under the Summary by Country: they are found where the blank's
         // page numbers place them), Schedule DA's verification 150, Schedule DB Part A's 151,
         // Schedule DB's 152, Schedule E Part 2's 153, Schedule E Part 1 154 (with its month-end
-        // balances) and Schedule E Part 3 156.
+        // balances), Schedule E Part 2 155 (with its footnote by NAIC designation) and Schedule E
+        // Part 3 156.
         XCTAssertEqual(filing.pages.filter { $0.status == .read }.map(\.page),
                        Array(3...29) + Array(30...71)
                        + [72, 73, 74, 75, 76, 77, 78, 79]
                        + Array(80...87) + Array(88...91) + [92, 93, 94, 95, 96, 97, 98, 99, 100, 101, 102, 103, 104] + Array(105...110) + [111, 112]
                        + Array(119...123) + Array(125...129) + Array(130...134)
-                       + Array(135...154) + [156])
+                       + Array(135...156))
         XCTAssertEqual(filing.pages.first { $0.page == 154 }?.schedule, "ScheduleEPart1 + ScheduleEPart1MonthEndBalances")
+        XCTAssertEqual(filing.pages.first { $0.page == 155 }?.schedule, "ScheduleEPart2 + ScheduleEPart2DesignationFootnote")
         XCTAssertEqual(filing.pages.first { $0.page == 136 }?.schedule, "ScheduleAVerification + ScheduleBVerification")
         XCTAssertEqual(filing.pages.first { $0.page == 79 }?.schedule, "InterestMaintenanceReserve + InterestMaintenanceReserveAmortization")
         XCTAssertEqual(filing.pages.first { $0.page == 18 }?.schedule, "NetInvestmentIncome + CapitalGains")

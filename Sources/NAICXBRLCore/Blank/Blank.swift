@@ -147,6 +147,19 @@ public struct PageDescription: Codable, Sendable {
     /// at each month's end: "1. January … 4. April … 7. July … 10. October …"). Its lines are
     /// read in any order; it has no column headings.
     public var linesSideBySide: Bool?
+    /// The numbers a side-by-side table prints at the start of each printed line, which number
+    /// the printed lines rather than the table's lines (the "Line Number" column, 1A to 1F, of
+    /// Schedule E Part 2's footnote of book values by NAIC designation category, whose lines are
+    /// the designations 1A to 6): such a number is no line's start.
+    public var rowNumbers: [String]?
+    /// False for a table whose lines the blank prints by their number alone, with no caption
+    /// (the footnote's "1A ... $"): its captions are labels, and a line printed without one is
+    /// its number's. A caption that is printed is still checked. Printed when nil.
+    public var captionsPrinted: Bool?
+    /// Words the blank prints on the line of the page's title before the title itself (the
+    /// footnote's column heading `Line`, over `Number`, beside its title): the title is found
+    /// after them too.
+    public var printedBeforeTitle: String?
     public var rowsAre: RowsAre?
     /// The balance of the page's items, where accounting fixes it (assets debit, liabilities credit).
     public var balance: Balance?

@@ -164,6 +164,7 @@ import NAICXBRLChecks
 
         mutating func page(_ page: Page, _ description: PageDescription) {
             let pageAxis: DimensionMembers = ["PageAxis": page.id]
+            let factsBefore = facts.count
             let members = description.orientation == .members
             let firstAmountColumn = description.columns.first { $0.valueKind == .amount }
             // A row's line by its printed number (an entry's code finds its line of entries).
@@ -282,7 +283,9 @@ import NAICXBRLChecks
             }
             let printed = Set(page.rows.map(\.line))
             let missing = description.lines.filter { !$0.isEntries && !printed.contains($0.line) }.map(\.line)
-            if !missing.isEmpty {
+            // A page printed with every line and no value (a footnote table left empty) says so
+            // by the lines it leaves out, none, so that it is read back.
+            if !missing.isEmpty || facts.count == factsBefore {
                 text("LinesNotPrinted", missing.joined(separator: " "), FactContext(period: document, typed: pageAxis))
             }
             let recognized = page.rows.filter(\.readByOCR).map(\.line)

@@ -55,7 +55,9 @@ struct LayoutReader {
     }
 
     mutating func read() -> ParseResult {
-        let titles: [(key: String, id: String)] = blank.pages.map { (Text.key($0.title), $0.id) }
+        let titles: [(key: String, id: String)] = blank.pages.flatMap { page in
+            [(Text.key(page.title), page.id)] + (page.printedBeforeTitle.map { [(Text.key($0 + " " + page.title), page.id)] } ?? [])
+        }
         var reading = DocumentReading(statement: Statement(blank: blank.id, edition: blank.year))
         reading.statement.cover.kind = blank.kind
         for page in document.pages { readPage(page, titles: titles, &reading) }

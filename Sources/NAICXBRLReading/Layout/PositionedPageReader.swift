@@ -155,15 +155,29 @@ struct PositionedPageReader {
                     words.append(PositionedWord(text: piece.text, x0: x0, x1: x0 + share * Double(piece.text.count), y0: word.y0, y1: word.y1))
                 }
             }
-            // Where each line's piece starts: the word, the line's number and its index.
+            // A number that numbers the printed line, not a line of the table, is no line's start.
+            let first = words.count > 1 && description.rowNumbers?.contains(words[0].text) == true ? 1 : 0
+            // Where each line's piece starts: the word, the line's number and its index. A line's
+            // number starts a piece at the start of the printed line, marked by its period ("4."),
+            // or followed by the `$` of its amount ("1B .. $").
             var starts: [(index: Int, line: String, l: Int)] = []
-            for (i, word) in words.enumerated() {
-                guard let number = PositionedPageReader.lineNumber(word, before: .infinity), number.rest == nil,
-                      let l = lineIndex[number.line], i == 0 || number.marked else { continue }
+            for (i, word) in words.enumerated().dropFirst(first) {
+                let number: (line: String, marked: Bool)
+                if let digits = PositionedPageReader.lineNumber(word, before: .infinity), digits.rest == nil {
+                    number = (digits.line, digits.marked)
+                } else if lineIndex[word.text] != nil {
+                    number = (word.text, false) // a number with letters ("1A")
+                } else {
+                    continue
+                }
+                guard let l = lineIndex[number.line], i == first || number.marked || (i + 1 < words.count && words[i + 1].text == "$")
+                else { continue }
                 starts.append((i, number.line, l))
             }
             guard !starts.isEmpty else {
-                if PositionedPageReader.isPageNumber(printedLine.text) || description.printsPageNumber(printedLine.text) {
+                let key = Text.key(printedLine.text)
+                if PositionedPageReader.isPageNumber(printedLine.text) || description.printsPageNumber(printedLine.text)
+                    || (description.columnHeadingLines ?? []).contains(where: { Text.key($0) == key }) {
                     reader.mark(printedLine, .classified)
                 } else {
                     reader.report(.warning, .unrecognizedLine, page: page, line: printedLine,
@@ -172,7 +186,7 @@ struct PositionedPageReader {
                 }
                 continue
             }
-            var filedAll = starts.first?.index == 0
+            var filedAll = starts.first?.index == first
             for (k, start) in starts.enumerated() {
                 let end = k + 1 < starts.count ? starts[k + 1].index : words.count
                 let piece = Array(words[(start.index + 1)..<end])
@@ -182,7 +196,9 @@ struct PositionedPageReader {
                     default: return false
                     }
                 }
-                let captionWords = piece[..<(valueAt ?? piece.count)].map(\.text)
+                var captionWords = piece[..<(valueAt ?? piece.count)].map(\.text)
+                // The `$` before the amount is the amount's.
+                if valueAt != nil, captionWords.last == "$" { captionWords.removeLast() }
                 let gathered = Gathered(line: start.line, index: start.l, lines: [printedLine], words: piece, ranges: [0..<piece.count], closed: true)
                 let label = "\(description.title) line \(start.line)"
                 guard firstPrinting(of: gathered, label: label, page: page, into: &reader) else { filedAll = false; continue }
@@ -193,7 +209,9 @@ struct PositionedPageReader {
                                   "\(label) prints \"\(piece[(valueAt + 1)...].map(\.text).joined(separator: " "))\" after its amount; it is not read")
                     filedAll = false
                 }
-                guard acceptCaption(captionWords.joined(separator: " "), of: gathered, into: &printed, label: label, page: page, reader: &reader) else {
+                // A table whose captions the blank does not print: the number says which line it is.
+                let unprinted = description.captionsPrinted == false && (captionWords.isEmpty || captionWords == ["$"])
+                guard unprinted || acceptCaption(captionWords.joined(separator: " "), of: gathered, into: &printed, label: label, page: page, reader: &reader) else {
                     filedAll = false
                     continue
                 }
@@ -869,13 +887,16 @@ struct PositionedPageReader {
     /// where more than one does; where none does, the column whose heading is nearest.
     static func entryTextColumns(_ words: [PositionedWord], _ range: Range<Int>, centers: [Double?], columns: [ColumnDescription],
                                  valueStart: Double, starts: [Int: Double] = [:]) -> [Int: Int] {
-        var runs: [(indices: [Int], x0: Double, x1: Double)] = []
+        // Each run of text, and where the leaders printed before it since the run before end.
+        var runs: [(indices: [Int], x0: Double, x1: Double, leadersEnd: Double)] = []
         // Whether the last word read ends in leaders (or is one): the next text is another cell's.
         var leaderBefore = true
+        var leadersEnd = -Double.infinity
         for index in range where index < words.count {
             let word = words[index]
             guard let text = stripLeaders(word.text) else {
                 leaderBefore = true
+                leadersEnd = word.x1
                 continue
             }
             let center = centerWithoutLeaders(word, text)
@@ -887,14 +908,18 @@ struct PositionedPageReader {
                 runs[runs.count - 1].indices.append(index)
                 runs[runs.count - 1].x1 = x1
             } else {
-                runs.append(([index], x0, x1))
+                runs.append(([index], x0, x1, leading >= 2 ? x0 : leadersEnd))
             }
             leaderBefore = word.text.utf8.count - text.utf8.count - leading >= 2
+            leadersEnd = leaderBefore ? word.x1 : -Double.infinity
         }
         let textColumns = columns.indices.filter { columns[$0].valueKind != .amount && centers[$0] != nil }
         var placed: [Int: Int] = [:]
         for (r, run) in runs.enumerated() {
-            let roomStart = r > 0 ? runs[r - 1].x1 : -Double.infinity
+            // Leaders that open the row fill its first cells, left empty: a heading that stands
+            // over them (an empty CUSIP cell's) is not the first text's column. (Leaders between
+            // texts may part two words of one cell: a depository's name and its place.)
+            let roomStart = r > 0 ? runs[r - 1].x1 : run.leadersEnd
             let roomEnd = r + 1 < runs.count ? runs[r + 1].x0 : valueStart
             let middle = (run.x0 + run.x1) / 2
             let inRoom = textColumns.filter { c in centers[c].map { $0 > roomStart && $0 < roomEnd } ?? false }
