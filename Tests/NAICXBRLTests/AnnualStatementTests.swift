@@ -1030,6 +1030,28 @@ final class AnnualStatementTests: XCTestCase {
         try assertRowRuleFails("schedule-e-part-2-line-1109999999-total-col-7", at: "ScheduleEPart2", "1019999999", 6, "6,923,810", checker: checker, statement: statement)
     }
 
+    /// The 2025 blank numbers Schedule E Part 2's subtotals of issuer credit obligations by the
+    /// groups of Schedule D Part 1A (Forethought 2025 prints group 8, corporate bonds
+    /// (unaffiliated), as 0089999999): each of the 27 groups is the subtotal of its own entries,
+    /// in Part 1A's order, so that a filing holding Treasury bills reads them under 0019999999.
+    func testTheIssuerCreditObligationSubtotalsOf2025FollowScheduleDPart1A() throws {
+        let blank = Blank.edition("life-ah-annual", 2025)
+        let part2 = try XCTUnwrap(blank.page("ScheduleEPart2"))
+        let part1A = try XCTUnwrap(blank.page("ScheduleDPart1A"))
+        let groups = part1A.lines.filter { !$0.line.contains(".") && (Int($0.line) ?? 0) <= 27 }
+        XCTAssertEqual(groups.count, 27)
+        for group in groups {
+            let number = try XCTUnwrap(Int(group.line))
+            let code = String(format: "%03d9999999", number)
+            let line = try XCTUnwrap(part2.lines.first { $0.line == code }, code)
+            XCTAssertTrue(line.caption.lowercased().hasSuffix(" - " + group.caption.lowercased()), "\(code): \(line.caption)")
+            XCTAssertEqual(line.total, String(format: "%03d0000001", number))
+            XCTAssertEqual(part2.lines.first { $0.line == String(format: "%03d0000001", number) }?.hasUncodedEntries, true, code)
+        }
+        // No 2024 bond line is left in the 2025 edition.
+        XCTAssertNil(part2.lines.first { $0.line == "2509999999" })
+    }
+
     /// The State Page's continuation prints numbers of policies among amounts: each column of
     /// numbers reports an item of its own (the line's item and `NumberOfPoliciesOrCertificates`,
     /// whole numbers in unit pure, negative for a net decrease), and its year-end columns an
