@@ -1030,6 +1030,52 @@ final class AnnualStatementTests: XCTestCase {
         try assertRowRuleFails("schedule-e-part-2-line-1109999999-total-col-7", at: "ScheduleEPart2", "1019999999", 6, "6,923,810", checker: checker, statement: statement)
     }
 
+    /// A schedule of several pages may print its footnote on each: Forethought 2025's Schedule E
+    /// Part 2 as if printed over two pages, its headings and footnote on the first (the
+    /// footnote's amounts left blank there, or one of them another), its holdings and footnote
+    /// on the second. A designation blank where first printed takes its amount from the next
+    /// printing; another amount than the first printing's is a warning, and the first is kept.
+    func testAFootnotePrintedOnEachPageOfItsScheduleIsReadOnce() throws {
+        try AnnualStatementTests.requirePdftotext()
+        let bytes = try InputFile.read(Self.pdfPath("forethought-life-2025"))
+        let document = try PDFText.document(pdf: bytes, name: "f25.pdf", parts: 1)
+        let index = try XCTUnwrap(document.pages.firstIndex { $0.number == 155 })
+        let page = document.pages[index]
+        let firstEntry = try XCTUnwrap(page.lines.firstIndex { $0.text.contains("BANQUE") })
+        let footnote = try XCTUnwrap(page.lines.firstIndex { $0.text.trimmingCharacters(in: .whitespaces) == "1." })
+        func firstPage(amount: (String) -> String?) -> PositionedPage {
+            let lines = (page.lines[..<firstEntry] + page.lines[footnote...]).enumerated().map { n, line in
+                var line = line
+                line.number = n + 1
+                if n >= firstEntry {
+                    line.words = line.words.compactMap { word in
+                        guard word.text.contains(","), word.text.contains(where: \.isNumber) else { return word }
+                        return amount(word.text).map { PositionedWord(text: $0, x0: word.x0, x1: word.x1, y0: word.y0, y1: word.y1) }
+                    }
+                }
+                return line
+            }
+            // In place of Schedule E Part 1's page, before the page that lists the holdings.
+            return PositionedPage(number: 154, lines: lines)
+        }
+        for (variant, amount) in [("blank", { (_: String) -> String? in nil }), ("another", { $0.replacingOccurrences(of: "25,013", with: "25,014") })] {
+            var twoPages = document
+            twoPages.pages[index - 1] = firstPage(amount: amount)
+            let result = StatementParser.parse(twoPages, pdf: bytes)
+            let warnings = result.diagnostics.filter { $0.message.contains("printed again") }.map(\.message)
+            let statement = result.statement
+            assertCells(statement, [("ScheduleEPart2DesignationFootnote", "1F", "", "25,007"), ("ScheduleEPart2DesignationFootnote", "2A", "", "24,996"),
+                                    ("ScheduleEPart2", "8609999999", "7", "1,572,289,621")], blank: Blank.edition("life-ah-annual", 2025))
+            if variant == "blank" {
+                XCTAssertEqual(warnings, [], variant)
+                assertCells(statement, [("ScheduleEPart2DesignationFootnote", "1E", "", "25,013")], blank: Blank.edition("life-ah-annual", 2025))
+            } else {
+                XCTAssertEqual(warnings, ["Book/Adjusted Carrying Value by NAIC Designation Category Footnote: line 1E is printed again with another amount; the first printing's is kept"], variant)
+                assertCells(statement, [("ScheduleEPart2DesignationFootnote", "1E", "", "25,014")], blank: Blank.edition("life-ah-annual", 2025))
+            }
+        }
+    }
+
     /// The 2025 blank numbers Schedule E Part 2's subtotals of issuer credit obligations by the
     /// groups of Schedule D Part 1A (Forethought 2025 prints group 8, corporate bonds
     /// (unaffiliated), as 0089999999): each of the 27 groups is the subtotal of its own entries,

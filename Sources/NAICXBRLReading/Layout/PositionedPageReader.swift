@@ -201,7 +201,6 @@ struct PositionedPageReader {
                 if valueAt != nil, captionWords.last == "$" { captionWords.removeLast() }
                 let gathered = Gathered(line: start.line, index: start.l, lines: [printedLine], words: piece, ranges: [0..<piece.count], closed: true)
                 let label = "\(description.title) line \(start.line)"
-                guard firstPrinting(of: gathered, label: label, page: page, into: &reader) else { filedAll = false; continue }
                 var printed = Row(line: start.line, cells: [valueAt.flatMap { ValueScanner.value(Substring(piece[$0].text)) } ?? .blank],
                                   readByOCR: reader.ocrPages.contains(page.number))
                 if let valueAt, piece.index(after: valueAt) < piece.count {
@@ -215,6 +214,23 @@ struct PositionedPageReader {
                     filedAll = false
                     continue
                 }
+                if let first = rows.firstIndex(where: { $0.line == start.line }) {
+                    // Printed again (a footnote that a schedule prints on each of its pages): its
+                    // amount where the first printing leaves the line blank; another amount than
+                    // the first printing's is reported, and the first is kept.
+                    let again = printed.cells[0]
+                    if rows[first].cells[0].isBlank, !again.isBlank {
+                        rows[first].cells[0] = again
+                        rows[first].readByOCR = printed.readByOCR
+                        if let source = printedLine.sourceLine { origins[start.line] = source }
+                    } else if !again.isBlank, again != rows[first].cells[0] {
+                        reader.report(.warning, .duplicateLine, page: page, line: printedLine,
+                                      "\(label) is printed again with another amount; the first printing's is kept")
+                        filedAll = false
+                    }
+                    continue
+                }
+                guard firstPrinting(of: gathered, label: label, page: page, into: &reader) else { filedAll = false; continue }
                 rows.append(printed)
             }
             reader.mark(printedLine, filedAll ? .mapped : .reported)
