@@ -72,6 +72,29 @@ final class UncodedEntriesTests: XCTestCase {
     /// Mutual of Omaha entry printed before it is then followed by 1099999, which totals lines and
     /// no entries, so it is reported and filed nowhere; the Global Atlantic entry before 0599999
     /// is still 0500001.
+    /// An entry's first text goes to the text column whose heading stands nearest it, unless
+    /// leaders printed apart before it fill that column's cell (Schedule E Part 2's bond without a
+    /// CUSIP: its description is column 2's). Leaders glued to the text are its own cell's.
+    func testLeadersThatOpenAnEntryFillTheCellsUnderThem() throws {
+        let columns = try JSONDecoder().decode([ColumnDescription].self, from: Data("""
+            [{"number": "1", "id": "CUSIP", "heading": "CUSIP", "kind": "text"},
+             {"number": "2", "id": "Description", "heading": "Description", "kind": "text"},
+             {"number": "3", "id": "Value", "heading": "Value"}]
+            """.utf8))
+        let centers: [Double?] = [50, 300, 650]
+        func word(_ text: String, _ x0: Double, _ x1: Double) -> PositionedWord { PositionedWord(text: text, x0: x0, x1: x1, y0: 0, y1: 10) }
+        let apart = [word("...........", 20, 90), word("BANK", 110, 140), word("OF", 145, 155), word("AMERICA", 160, 200)]
+        XCTAssertEqual(PositionedPageReader.entryTextColumns(apart, 0..<apart.count, centers: centers, columns: columns, valueStart: 600),
+                       [1: 1, 2: 1, 3: 1])
+        // The same text with no leaders before it, or with leaders glued to it: the CUSIP's.
+        let alone = Array(apart.dropFirst())
+        XCTAssertEqual(PositionedPageReader.entryTextColumns(alone, 0..<alone.count, centers: centers, columns: columns, valueStart: 600),
+                       [0: 0, 1: 0, 2: 0])
+        let glued = [word(".....BANK", 90, 140), word("OF", 145, 155), word("AMERICA", 160, 200)]
+        XCTAssertEqual(PositionedPageReader.entryTextColumns(glued, 0..<glued.count, centers: centers, columns: columns, valueStart: 600),
+                       [0: 0, 1: 0, 2: 0])
+    }
+
     func testAnEntryFollowedByNoTotalOfEntriesIsReportedAndNotFiled() throws {
         try AnnualStatementTests.requirePdftotext()
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: AnnualStatementTests.pdfPath("forethought-life-2024"))))

@@ -924,7 +924,8 @@ struct PositionedPageReader {
                 runs[runs.count - 1].indices.append(index)
                 runs[runs.count - 1].x1 = x1
             } else {
-                runs.append(([index], x0, x1, leading >= 2 ? x0 : leadersEnd))
+                // Leaders glued to the text are its own cell's (a right-aligned text's).
+                runs.append(([index], x0, x1, leading >= 2 ? -Double.infinity : leadersEnd))
             }
             leaderBefore = word.text.utf8.count - text.utf8.count - leading >= 2
             leadersEnd = leaderBefore ? word.x1 : -Double.infinity
@@ -932,9 +933,10 @@ struct PositionedPageReader {
         let textColumns = columns.indices.filter { columns[$0].valueKind != .amount && centers[$0] != nil }
         var placed: [Int: Int] = [:]
         for (r, run) in runs.enumerated() {
-            // Leaders that open the row fill its first cells, left empty: a heading that stands
-            // over them (an empty CUSIP cell's) is not the first text's column. (Leaders between
-            // texts may part two words of one cell: a depository's name and its place.)
+            // Leaders printed apart that open the row fill its first cells, left empty: a heading
+            // that stands over them (an empty CUSIP cell's) is not the first text's column.
+            // (Leaders between texts may part two words of one cell: a depository's name and its
+            // place.)
             let roomStart = r > 0 ? runs[r - 1].x1 : run.leadersEnd
             let roomEnd = r + 1 < runs.count ? runs[r + 1].x0 : valueStart
             let middle = (run.x0 + run.x1) / 2
