@@ -1076,6 +1076,37 @@ final class AnnualStatementTests: XCTestCase {
         }
     }
 
+    /// A listing continued on the next page: Forethought 2025's Schedule E Part 2 as if broken
+    /// after its second exempt money market fund, the next page printing the title and column
+    /// headings again. The entries before the break are filed with those after it under the
+    /// subtotal printed on the next page, numbered on, and every value is as printed on one page.
+    func testScheduleEPart2ContinuedOnTheNextPageReadsAsOneTable() throws {
+        try AnnualStatementTests.requirePdftotext()
+        let bytes = try InputFile.read(Self.pdfPath("forethought-life-2025"))
+        let document = try PDFText.document(pdf: bytes, name: "f25.pdf", parts: 1)
+        let one = StatementParser.parse(document, pdf: bytes)
+        let index = try XCTUnwrap(document.pages.firstIndex { $0.number == 155 })
+        let page = document.pages[index]
+        let headings = try XCTUnwrap(page.lines.firstIndex { $0.text.contains("BANQUE") })
+        let breakAt = try XCTUnwrap(page.lines.firstIndex { $0.text.contains("INVESCO TREASURY") })
+        func renumbered(_ lines: ArraySlice<PositionedLine>) -> [PositionedLine] {
+            lines.enumerated().map { n, line in
+                var line = line
+                line.number = n + 1
+                return line
+            }
+        }
+        var twoPages = document
+        // The first part in place of Schedule E Part 1's page (its table is not compared here).
+        twoPages.pages[index - 1] = PositionedPage(number: 154, lines: renumbered(page.lines[..<breakAt]))
+        twoPages.pages[index] = PositionedPage(number: 155, lines: renumbered(page.lines[..<headings] + page.lines[breakAt...]))
+        let two = StatementParser.parse(twoPages, pdf: bytes)
+        XCTAssertEqual(two.statement.page("ScheduleEPart2")?.rows, one.statement.page("ScheduleEPart2")?.rows)
+        XCTAssertEqual(two.statement.page("ScheduleEPart2DesignationFootnote")?.rows, one.statement.page("ScheduleEPart2DesignationFootnote")?.rows)
+        XCTAssertEqual(two.diagnostics.filter { $0.severity >= .warning && $0.message.contains("CASH EQUIVALENTS") }.map(\.description), [])
+        XCTAssertEqual(two.statement.cell("ScheduleEPart2", "8200000003", column: "2", blank: Blank.edition("life-ah-annual", 2025)), .text("INVESCO TREASURY INST"))
+    }
+
     /// The 2025 blank numbers Schedule E Part 2's subtotals of issuer credit obligations by the
     /// groups of Schedule D Part 1A (Forethought 2025 prints group 8, corporate bonds
     /// (unaffiliated), as 0089999999): each of the 27 groups is the subtotal of its own entries,

@@ -214,16 +214,16 @@ struct PositionedPageReader {
                     filedAll = false
                     continue
                 }
-                if let first = rows.firstIndex(where: { $0.line == start.line }) {
+                if let earlier = rows.firstIndex(where: { $0.line == start.line }) {
                     // Printed again (a footnote that a schedule prints on each of its pages): its
                     // amount where the first printing leaves the line blank; another amount than
                     // the first printing's is reported, and the first is kept.
                     let again = printed.cells[0]
-                    if rows[first].cells[0].isBlank, !again.isBlank {
-                        rows[first].cells[0] = again
-                        rows[first].readByOCR = printed.readByOCR
+                    if rows[earlier].cells[0].isBlank, !again.isBlank {
+                        rows[earlier].cells[0] = again
+                        rows[earlier].readByOCR = printed.readByOCR
                         if let source = printedLine.sourceLine { origins[start.line] = source }
-                    } else if !again.isBlank, again != rows[first].cells[0] {
+                    } else if !again.isBlank, again != rows[earlier].cells[0] {
                         reader.report(.warning, .duplicateLine, page: page, line: printedLine,
                                       "\(label) is printed again with another amount; the first printing's is kept")
                         filedAll = false
