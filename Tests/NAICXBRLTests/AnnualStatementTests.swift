@@ -1933,6 +1933,11 @@ final class AnnualStatementTests: XCTestCase {
         XCTAssertEqual(PositionedPageReader.stripLeaders("................447,255,802"), "447,255,802")
         XCTAssertEqual(PositionedPageReader.stripLeaders("liens......."), "liens")
         XCTAssertNil(PositionedPageReader.stripLeaders("..........."))
+        XCTAssertEqual(PositionedPageReader.stripLeaders(".M1"), ".M1")
+        XCTAssertEqual(PositionedPageReader.stripLeaders(".10,025,912,106"), "10,025,912,106")
+        XCTAssertEqual(PositionedPageReader.stripLeaders("U.S."), "U.S.")
+        XCTAssertEqual(PositionedPageReader.stripLeaders("..Québec.."), "Québec")
+        XCTAssertEqual(PositionedPageReader.stripLeaders("..$"), "$")
         XCTAssertEqual(PositionedPageReader.stripLeaders("XXX.............."), "XXX")
         XCTAssertEqual(PositionedPageReader.stripLeaders("Inc."), "Inc.")
         for marker in ["(a)", "(e)", "(e,f)"] { XCTAssertTrue(PositionedPageReader.isFootnoteMarker(marker), marker) }

@@ -46,6 +46,16 @@ final class PDFOutlineTests: XCTestCase {
         XCTAssertTrue(PDFOutline.names("Liabilities, Surplus and Other Funds", "LIABILITIES, SURPLUS AND OTHER FUNDS"))
     }
 
+    /// The pages an outline names are cut into ranges of an even share each, so that the
+    /// `pdftotext`s run at once finish together: Forethought 2025's 1-140 and 149-156 on two
+    /// cores are 1-74, 75-140 and 149-156, not one reader for 140 pages and one for 8.
+    func testPageRangesAreReadInEvenShares() {
+        XCTAssertEqual(PDFText.balanced([1...140, 149...156], parts: 2), [1...74, 75...140, 149...156])
+        XCTAssertEqual(PDFText.balanced([1...10], parts: 3), [1...4, 5...8, 9...10])
+        XCTAssertEqual(PDFText.balanced([3...3, 7...9], parts: 2), [3...3, 7...8, 9...9])
+        XCTAssertEqual(PDFText.balanced([1...140], parts: 1), [1...140])
+    }
+
     /// Read by its outline, each filing gives the statement the whole file gives, and every page
     /// is accounted for.
     func testReadingByTheOutlineGivesTheStatementOfTheWholeFile() throws {

@@ -83,6 +83,7 @@ package enum PDFText {
     /// ``Limits/pdfTextBytes``.
     package static func document(pdf bytes: [UInt8], name: String, ranges: [ClosedRange<Int>], limits: Limits = .current,
                                  concurrently: Int, deadline: DispatchTime? = nil) throws(Failure) -> PositionedDocument {
+        let ranges = balanced(ranges, parts: concurrently)
         var divided = limits
         divided.pdfTextBytes = max(1, limits.pdfTextBytes / max(1, min(ranges.count, concurrently)))
         let partLimits = divided
@@ -111,6 +112,18 @@ package enum PDFText {
             pages += self.pages(fromBoundingBoxes: result.output, firstPage: ranges[part].lowerBound)
         }
         return PositionedDocument(name: name, source: .pdf, pages: pages)
+    }
+
+    /// `ranges` with each cut into pieces of at most an even share of their pages, so that
+    /// `parts` readers at once finish together: the pages an outline names run mostly in one range
+    /// (1 to 140 and 149 to 156 of Forethought 2025's 156), which one reader alone would take.
+    static func balanced(_ ranges: [ClosedRange<Int>], parts: Int) -> [ClosedRange<Int>] {
+        guard parts > 1 else { return ranges }
+        let total = ranges.reduce(0) { $0 + $1.count }
+        let share = max(1, (total + parts - 1) / parts)
+        return ranges.flatMap { range in
+            stride(from: range.lowerBound, through: range.upperBound, by: share).map { $0...min($0 + share - 1, range.upperBound) }
+        }
     }
 
     private final class PartResult: @unchecked Sendable {

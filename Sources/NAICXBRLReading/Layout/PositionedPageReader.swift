@@ -872,16 +872,26 @@ struct PositionedPageReader {
     /// A word with its dot leaders removed, or nil when it is only a leader. A single final
     /// period ("Inc.") is kept; two or more are a leader.
     static func stripLeaders(_ text: String) -> Substring? {
-        var text = Substring(text)
         // Dots alone are a leader; two or more before a word are a leader glued to it, and so is
         // one before an amount (".10,025,912,106"); one before letters is the word's own (".M1"
-        // of the designation "C. .M1").
-        let leading = text.prefix { $0 == "." }.count
-        if leading == text.count { return nil }
-        if leading >= 2 || text.dropFirst(leading).first.map({ !$0.isLetter }) == true { text = text.dropFirst(leading) }
-        let trailing = text.reversed().prefix { $0 == "." }.count
-        if trailing >= 2 { text = text.dropLast(trailing) }
-        return text.isEmpty ? nil : text
+        // of the designation "C. .M1"). Dots are one byte each: counted on the UTF-8 view.
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var leading = 0
+        while start != bytes.endIndex, bytes[start] == UInt8(ascii: ".") {
+            bytes.formIndex(after: &start)
+            leading += 1
+        }
+        if start == bytes.endIndex { return nil }
+        let lower = leading >= 2 || !text[start].isLetter ? start : text.startIndex
+        var end = bytes.endIndex
+        var trailing = 0
+        while end != lower, bytes[bytes.index(before: end)] == UInt8(ascii: ".") {
+            bytes.formIndex(before: &end)
+            trailing += 1
+        }
+        let result = text[lower..<(trailing >= 2 ? end : text.endIndex)]
+        return result.isEmpty ? nil : result
     }
 
     // MARK: entries whose codes are not printed
