@@ -913,16 +913,17 @@ struct PositionedPageReader {
     /// where more than one does; where none does, the column whose heading is nearest.
     static func entryTextColumns(_ words: [PositionedWord], _ range: Range<Int>, centers: [Double?], columns: [ColumnDescription],
                                  valueStart: Double, starts: [Int: Double] = [:]) -> [Int: Int] {
-        // Each run of text, and where the leaders printed before it since the run before end.
-        var runs: [(indices: [Int], x0: Double, x1: Double, leadersEnd: Double)] = []
+        var runs: [(indices: [Int], x0: Double, x1: Double)] = []
         // Whether the last word read ends in leaders (or is one): the next text is another cell's.
         var leaderBefore = true
-        var leadersEnd = -Double.infinity
+        // Where the leaders printed apart before the first text end: they fill the row's first
+        // cells, left empty.
+        var openingLeadersEnd = -Double.infinity
         for index in range where index < words.count {
             let word = words[index]
             guard let text = stripLeaders(word.text) else {
                 leaderBefore = true
-                leadersEnd = word.x1
+                if runs.isEmpty { openingLeadersEnd = word.x1 }
                 continue
             }
             let center = centerWithoutLeaders(word, text)
@@ -934,20 +935,19 @@ struct PositionedPageReader {
                 runs[runs.count - 1].indices.append(index)
                 runs[runs.count - 1].x1 = x1
             } else {
-                // Leaders glued to the text are its own cell's (a right-aligned text's).
-                runs.append(([index], x0, x1, leading >= 2 ? -Double.infinity : leadersEnd))
+                // Leaders glued to the first text are its own cell's (a right-aligned text's).
+                if runs.isEmpty, leading >= 2 { openingLeadersEnd = -Double.infinity }
+                runs.append(([index], x0, x1))
             }
             leaderBefore = word.text.utf8.count - text.utf8.count - leading >= 2
-            leadersEnd = leaderBefore ? word.x1 : -Double.infinity
         }
         let textColumns = columns.indices.filter { columns[$0].valueKind != .amount && centers[$0] != nil }
         var placed: [Int: Int] = [:]
         for (r, run) in runs.enumerated() {
-            // Leaders printed apart that open the row fill its first cells, left empty: a heading
-            // that stands over them (an empty CUSIP cell's) is not the first text's column.
-            // (Leaders between texts may part two words of one cell: a depository's name and its
-            // place.)
-            let roomStart = r > 0 ? runs[r - 1].x1 : run.leadersEnd
+            // A heading that stands over the leaders opening the row (an empty CUSIP cell's) is
+            // not the first text's column. (Leaders between texts may part two words of one cell:
+            // a depository's name and its place.)
+            let roomStart = r > 0 ? runs[r - 1].x1 : openingLeadersEnd
             let roomEnd = r + 1 < runs.count ? runs[r + 1].x0 : valueStart
             let middle = (run.x0 + run.x1) / 2
             let inRoom = textColumns.filter { c in centers[c].map { $0 > roomStart && $0 < roomEnd } ?? false }
