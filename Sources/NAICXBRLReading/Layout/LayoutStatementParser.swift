@@ -14,10 +14,12 @@ import Foundation
 /// its page and line.
 package enum LayoutStatementParser {
     /// `ocrPages` are the pages whose words were read by OCR (``PageOCR``): their rows are
-    /// marked as read by OCR.
-    package static func parse(_ document: PositionedDocument, blank: Blank, ocrPages: Set<Int> = []) -> ParseResult {
+    /// marked as read by OCR. Of them, `decodedPages` are those whose every word is decoded from
+    /// the text layer (``GlyphMap``): their notes and interrogatories are read as text is.
+    package static func parse(_ document: PositionedDocument, blank: Blank, ocrPages: Set<Int> = [], decodedPages: Set<Int> = []) -> ParseResult {
         var reader = LayoutReader(document: document, blank: blank)
         reader.ocrPages = ocrPages
+        reader.decodedPages = decodedPages
         return reader.read()
     }
 }
@@ -32,6 +34,13 @@ struct LayoutReader {
     var barCodeCompany: (code: String, year: Int?)?
     /// Pages whose words were read by OCR.
     var ocrPages: Set<Int> = []
+    /// Pages read by OCR whose every word is decoded from the text layer.
+    var decodedPages: Set<Int> = []
+
+    /// Whether the page's words are text as printed: its text layer's, or decoded from it.
+    private func isText(_ page: PositionedPage) -> Bool {
+        document.source == .pdf && (!ocrPages.contains(page.number) || decodedPages.contains(page.number))
+    }
 
     init(document: PositionedDocument, blank: Blank) {
         self.document = document
@@ -128,7 +137,7 @@ struct LayoutReader {
         // Interrogatories printed above the page's first table (Exhibit 5's, over Exhibit 5A) are
         // read up to its title.
         var opening: String?
-        if opensWithOther, document.source == .pdf, !ocrPages.contains(page.number),
+        if opensWithOther, isText(page),
            let section = interrogatoriesSection(page, header: header), let first = segments.first, section.start <= first.title {
             opening = readInterrogatories(page, section, to: first.title, &reading)
         }
@@ -189,19 +198,19 @@ struct LayoutReader {
     /// page before it, opening with one of its sections ("Note: Supplemental disclosures ..."
     /// after the Cash Flow), or another page.
     private mutating func readUntitledPage(_ page: PositionedPage, header: Int, _ reading: inout DocumentReading) {
-        // The notes are read from a PDF's text layer only: layout text sets a note table's amounts
-        // on lines of their own, away from their leaders and rows, and OCR reads only the head of
-        // a page that is no page of the description.
+        // The notes are read from a PDF's text layer only (layout text sets a note table's amounts
+        // on lines of their own, away from their leaders and rows), or from one decoded whole: a
+        // word as OCR read it is never a note's.
         if let overflow = overflowSection(page, header: header) {
             mark(page.lines[header], .classified)
             readOverflow(page, overflow, &reading)
-        } else if document.source == .pdf, !ocrPages.contains(page.number), let notes = notesSection(page, header: header) {
+        } else if isText(page), let notes = notesSection(page, header: header) {
             mark(page.lines[header], .classified)
             if reading.notes == nil { reading.notes = PositionedNotesReader() }
             reading.notes?.read(page, from: notes.title + 1, into: &self)
             reading.accounts.append(PageAccount(page: page.number, status: .read, schedule: notes.id))
             reading.lastPage = nil
-        } else if document.source == .pdf, !ocrPages.contains(page.number), let section = interrogatoriesSection(page, header: header) {
+        } else if isText(page), let section = interrogatoriesSection(page, header: header) {
             mark(page.lines[header], .classified)
             let id = readInterrogatories(page, section, to: page.lines.count, &reading)
             reading.accounts.append(PageAccount(page: page.number, status: .read, schedule: id))

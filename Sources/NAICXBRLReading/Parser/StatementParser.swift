@@ -220,6 +220,7 @@ public enum StatementParser {
         }
         var recognized: [Diagnostic] = []
         var ocrPages: Set<Int> = []
+        var decodedPages: Set<Int> = []
         if ocr {
             do throws(PageOCR.Failure) {
                 try PageOCR.checkTools()
@@ -227,10 +228,10 @@ public enum StatementParser {
                 return ParseResult(statement: Statement(blank: chosen.id), diagnostics: [Diagnostic(.error, .io, file: name, line: nil, error.description)],
                                    dispositions: [:], origins: [:], isUsable: false)
             }
-            (ocrPages, recognized) = readUnreadablePages(&document, pdf: pdf, blank: chosen, deadline: pdfDeadline)
+            (ocrPages, decodedPages, recognized) = readUnreadablePages(&document, pdf: pdf, blank: chosen, deadline: pdfDeadline)
         }
         let (edition, notice) = Editions.choose(chosen, given: blank != nil, year: Editions.year(document, header: chosen.pageHeader), file: name)
-        var result = LayoutStatementParser.parse(document, blank: edition, ocrPages: ocrPages)
+        var result = LayoutStatementParser.parse(document, blank: edition, ocrPages: ocrPages, decodedPages: decodedPages)
         result.diagnostics.insert(contentsOf: recognized, at: 0)
         if let notice { result.diagnostics.insert(notice, at: 0) }
         return result
@@ -238,20 +239,30 @@ public enum StatementParser {
 
     /// Reads each page whose text layer is not text by OCR, in place. A page's head (its first
     /// lines: running header and title) is read first; the rest only when the head is a title of
-    /// `blank`'s pages, or the page follows one (a page that goes on from it). Any other page
-    /// keeps only its head, which names it as a schedule the description does not read. A page
-    /// OCR cannot read stays as it is (and is reported unreadable), with the reason. Each page
-    /// may take `NAICXBRL_OCR_TIMEOUT` seconds (default 60), or until `deadline`.
-    static func readUnreadablePages(_ document: inout PositionedDocument, pdf: [UInt8], blank: Blank, deadline: DispatchTime?) -> (Set<Int>, [Diagnostic]) {
+    /// `blank`'s pages or of its notes or interrogatories, or the page follows one (a page that
+    /// goes on from it). Any other page keeps only its head, which names it as a schedule the
+    /// description does not read. A page OCR cannot read stays as it is (and is reported
+    /// unreadable), with the reason. Each page may take `NAICXBRL_OCR_TIMEOUT` seconds (default
+    /// 60), or until `deadline`.
+    ///
+    /// The pages read whole are decoded with one glyph map learned from all of them
+    /// (``GlyphMap``): the second set holds those whose every word is the text layer's own or
+    /// decoded from it, none left as OCR read it.
+    static func readUnreadablePages(_ document: inout PositionedDocument, pdf: [UInt8], blank: Blank, deadline: DispatchTime?)
+        -> (read: Set<Int>, decoded: Set<Int>, diagnostics: [Diagnostic]) {
         var read: Set<Int> = []
         var diagnostics: [Diagnostic] = []
         let seconds = ProcessInfo.processInfo.environment["NAICXBRL_OCR_TIMEOUT"].flatMap(Double.init).flatMap { $0 > 0 ? $0 : nil } ?? 60
         let titles = blank.pages.map { (key: Text.key($0.title), id: $0.id) }
+        let sectionTitles = Set(blank.sections.filter { $0.kind == .notes || $0.kind == .interrogatories }.flatMap(\.titles).map(Text.key))
         func described(_ page: PositionedPage) -> Bool {
             let head = Array(page.lines.prefix(headLines))
             return head.indices.contains { LayoutReader.title(in: head, at: $0, titles: titles, blank: blank)?.id != nil }
+                || head.contains { sectionTitles.contains(Text.key($0.text)) }
         }
         var follows = false
+        var whole: [(index: Int, recognition: PageOCR.Recognition, seconds: Double)] = []
+        var pairs: [(extracted: String, read: String)] = []
         for index in document.pages.indices {
             let page = document.pages[index]
             guard UnreadableText.isUnreadable(page) else {
@@ -262,22 +273,45 @@ public enum StatementParser {
             let limit = min(deadline ?? .distantFuture, started + seconds)
             do throws(PageOCR.Failure) {
                 let image = try PageOCR.image(of: page, pdf: pdf, deadline: limit)
-                let head = try PageOCR.read(page, image: image, lines: headLines, deadline: limit)
-                let isDescribed = described(head)
-                let whole = isDescribed || follows
-                document.pages[index] = whole ? try PageOCR.read(page, image: image, deadline: limit) : head
+                let head = try PageOCR.recognize(page, image: image, lines: headLines, deadline: limit)
+                let headPage = head.page(decodedBy: GlyphMap.learn(pairs + head.pairs)).page
+                let isDescribed = described(headPage)
+                let elapsed = { Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9 }
+                if isDescribed || follows {
+                    let recognition = try PageOCR.recognize(page, image: image, deadline: limit)
+                    pairs += recognition.pairs
+                    whole.append((index, recognition, elapsed()))
+                } else {
+                    document.pages[index] = headPage
+                    diagnostics.append(Diagnostic(.info, .ocr, file: document.name, page: page.number, line: nil,
+                        "page \(page.number)'s text layer is not text; its heading, read by OCR, is no page of the \(blank.title) description, so the rest is not read (\(String(format: "%.1f", elapsed())) s)"))
+                }
                 follows = isDescribed
                 read.insert(page.number)
-                let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-                diagnostics.append(Diagnostic(.info, .ocr, file: document.name, page: page.number, line: nil, whole
-                    ? "page \(page.number)'s text layer is not text; its words are read by OCR (\(String(format: "%.1f", elapsed)) s)"
-                    : "page \(page.number)'s text layer is not text; its heading, read by OCR, is no page of the \(blank.title) description, so the rest is not read (\(String(format: "%.1f", elapsed)) s)"))
             } catch {
                 follows = false
                 diagnostics.append(Diagnostic(.error, .ocr, file: document.name, page: page.number, line: nil, error.description))
             }
         }
-        return (read, diagnostics)
+        let map = GlyphMap.learn(pairs)
+        var decoded: Set<Int> = []
+        for (index, var recognition, elapsed) in whole {
+            let limit = min(deadline ?? .distantFuture, DispatchTime.now() + seconds)
+            do throws(PageOCR.Failure) {
+                try PageOCR.readLost(&recognition, map: map, deadline: limit)
+            } catch {
+                diagnostics.append(Diagnostic(.error, .ocr, file: document.name, page: recognition.number, line: nil, error.description))
+            }
+            let (page, complete) = recognition.page(decodedBy: map)
+            document.pages[index] = page
+            if complete { decoded.insert(page.number) }
+            diagnostics.append(Diagnostic(.info, .ocr, file: document.name, page: page.number, line: nil, complete
+                ? "page \(page.number)'s text layer is not text; its words are read by OCR, and every one of them is decoded from the text layer by its fonts' glyphs, as OCR taught them (\(String(format: "%.1f", elapsed)) s)"
+                : "page \(page.number)'s text layer is not text; its words are read by OCR (\(String(format: "%.1f", elapsed)) s)"))
+        }
+        // By page, in the order found within a page.
+        diagnostics = diagnostics.enumerated().sorted { ($0.element.page ?? 0, $0.offset) < ($1.element.page ?? 0, $1.offset) }.map(\.element)
+        return (read, decoded, diagnostics)
     }
 
     /// The lines of a page its running header and title stand in.
