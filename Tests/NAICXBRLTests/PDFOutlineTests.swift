@@ -49,6 +49,22 @@ final class PDFOutlineTests: XCTestCase {
     /// The pages an outline names are cut into ranges of an even share each, so that the
     /// `pdftotext`s run at once finish together: Forethought 2025's 1-140 and 149-156 on two
     /// cores are 1-74, 75-140 and 149-156, not one reader for 140 pages and one for 8.
+    /// A word whose box poppler prints as "nan" or "inf" (a degenerate text matrix), or far past
+    /// any page, is left out: its box could not place it, and OCR would cut its image from nowhere.
+    func testAWordWithoutAFiniteBoxIsLeftOut() {
+        let xml = """
+        <doc><page width="612" height="792">
+        <word xMin="10.0" yMin="20.0" xMax="30.0" yMax="28.0">Assets</word>
+        <word xMin="nan" yMin="20.0" xMax="30.0" yMax="28.0">lost</word>
+        <word xMin="40.0" yMin="inf" xMax="60.0" yMax="28.0">lost</word>
+        <word xMin="40.0" yMin="20.0" xMax="1e300" yMax="28.0">lost</word>
+        <word xMin="40.0" yMin="20.0" xMax="60.0" yMax="28.0">Total</word>
+        </page></doc>
+        """
+        let pages = PDFText.pages(fromBoundingBoxes: Array(xml.utf8))
+        XCTAssertEqual(pages.first?.lines.flatMap(\.words).map(\.text), ["Assets", "Total"])
+    }
+
     func testPageRangesAreReadInEvenShares() {
         XCTAssertEqual(PDFText.balanced([1...140, 149...156], parts: 2), [1...74, 75...140, 149...156])
         XCTAssertEqual(PDFText.balanced([1...10], parts: 3), [1...4, 5...8, 9...10])

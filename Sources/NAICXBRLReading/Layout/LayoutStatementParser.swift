@@ -15,11 +15,14 @@ import Foundation
 package enum LayoutStatementParser {
     /// `ocrPages` are the pages whose words were read by OCR (``PageOCR``): their rows are
     /// marked as read by OCR. Of them, `decodedPages` are those whose every word is decoded from
-    /// the text layer (``GlyphMap``): their notes and interrogatories are read as text is.
-    package static func parse(_ document: PositionedDocument, blank: Blank, ocrPages: Set<Int> = [], decodedPages: Set<Int> = []) -> ParseResult {
+    /// the text layer (``GlyphMap``): their notes and interrogatories are read as text is;
+    /// `notDecoded` names the words left as OCR read them on the others.
+    package static func parse(_ document: PositionedDocument, blank: Blank, ocrPages: Set<Int> = [], decodedPages: Set<Int> = [],
+                              notDecoded: [Int: [String]] = [:]) -> ParseResult {
         var reader = LayoutReader(document: document, blank: blank)
         reader.ocrPages = ocrPages
         reader.decodedPages = decodedPages
+        reader.notDecoded = notDecoded
         return reader.read()
     }
 }
@@ -36,6 +39,8 @@ struct LayoutReader {
     var ocrPages: Set<Int> = []
     /// Pages read by OCR whose every word is decoded from the text layer.
     var decodedPages: Set<Int> = []
+    /// The words left as OCR read them, by page, on the other pages read whole by OCR.
+    var notDecoded: [Int: [String]] = [:]
 
     /// Whether the page's words are text as printed: its text layer's, or decoded from it.
     private func isText(_ page: PositionedPage) -> Bool {
@@ -161,7 +166,7 @@ struct LayoutReader {
         let title = UnreadableText.readableTitle(page, skipping: runningHeader).map { "\"\($0)\"" }
             ?? reading.lastPage.flatMap { blank.page($0)?.title }.map { "after \($0)" } ?? "title unreadable"
         report(.error, .unreadablePage, page: page, line: nil,
-               "page \(page.number) (\(title)) cannot be read: its text layer is not text (fonts without a Unicode map); nothing on it is read")
+               "page \(page.number) (\(title)) cannot be read: its text layer is not text (fonts without a Unicode map); nothing on it is read\(ocrPages.contains(page.number) ? "" : " (--ocr reads such pages by OCR)")")
         reading.accounts.append(PageAccount(page: page.number, status: .unreadable,
                                             schedule: UnreadableText.readableTitle(page, skipping: runningHeader)))
         for line in page.lines { mark(line, .reported) }
@@ -204,6 +209,18 @@ struct LayoutReader {
         if let overflow = overflowSection(page, header: header) {
             mark(page.lines[header], .classified)
             readOverflow(page, overflow, &reading)
+        } else if let undecoded = notDecoded[page.number],
+                  let title = notesSection(page, header: header).map({ page.lines[$0.title].text })
+                    ?? interrogatoriesSection(page, header: header).map({ _ in page.lines[header + 1].text }) {
+            // Notes or interrogatories read by OCR with words the glyph map does not decode: none
+            // of them is read from OCR's guesses.
+            reading.unreadable.append(page.number)
+            let shown = undecoded.prefix(3).joined(separator: ", ") + (undecoded.count > 3 ? ", ..." : "")
+            report(.error, .unreadablePage, page: page, line: nil,
+                   "page \(page.number) (\"\(title)\") is read by OCR, but \(undecoded.count) of its words cannot be decoded from its text layer (\(shown)); nothing on it is read")
+            reading.accounts.append(PageAccount(page: page.number, status: .unreadable, schedule: title))
+            for line in page.lines { mark(line, .reported) }
+            reading.lastPage = nil
         } else if isText(page), let notes = notesSection(page, header: header) {
             mark(page.lines[header], .classified)
             if reading.notes == nil { reading.notes = PositionedNotesReader() }

@@ -195,6 +195,10 @@ package enum PDFText {
         return bytes.withUnsafeBufferPointer { buffer in key.withUnsafeBufferPointer { Text.contains(buffer, $0) } }
     }
 
+    /// The largest coordinate a word may have, in points: PDF pages are at most 14,400 points a
+    /// side, and a scale of 1 to 10 is left for user units.
+    static let maximumCoordinate = 144_000.0
+
     /// Reads the XHTML `pdftotext -bbox` writes: `<page>` elements holding
     /// `<word xMin= yMin= xMax= yMax=>text</word>`. A byte scanner: the output of a 150-page
     /// statement is about 11 MB.
@@ -223,7 +227,10 @@ package enum PDFText {
                             text.unicodeScalars.append(Unicode.Scalar(bytes[k]))
                             k += 1
                         }
-                        return Double(text)
+                        // A coordinate is a finite number within the largest page PDF allows
+                        // (a degenerate matrix prints "nan" or "inf").
+                        guard let value = Double(text), value.isFinite, abs(value) <= maximumCoordinate else { return nil }
+                        return value
                     }
                     j += 1
                 }

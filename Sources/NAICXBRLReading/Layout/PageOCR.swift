@@ -103,11 +103,12 @@ package enum PageOCR {
 
         /// The page, each word's text the text layer's own where it is plain, decoded by `map`
         /// where it is in a font without a map and every character of it is known, else as OCR
-        /// read it; `complete` when no word is left as OCR read it. A decoded word that holds
-        /// spaces is parted into words at them, each given its share of the word's width.
-        func page(decodedBy map: GlyphMap) -> (page: PositionedPage, complete: Bool) {
+        /// read it; `undecoded` names the words left as OCR read them (and those beside a glyph
+        /// the text layer lost that could not be read). A decoded word that holds spaces is
+        /// parted into words at them, each given its share of the word's width.
+        func page(decodedBy map: GlyphMap) -> (page: PositionedPage, undecoded: [String]) {
             var kept: [PositionedWord] = []
-            var complete = true
+            var undecoded: [String] = []
             let readings = words.indices.map { map.reading(words[$0].text, read: taught[$0]) }
             // A glyph the text layer lost beside a word of a font without a map: an opening
             // parenthesis goes with the word after it, anything else with the word before.
@@ -135,9 +136,9 @@ package enum PageOCR {
                 switch readings[index] {
                 case .plain: text = word.text
                 case .decoded(let decoded): text = before[index] + decoded + after[index]
-                case .unknown: complete = false
+                case .unknown: undecoded.append("\"\(read[index])\"")
                 }
-                if unread.contains(index) { complete = false }
+                if unread.contains(index) { undecoded.append("a mark beside \"\(text)\"") }
                 guard !text.isEmpty else { continue }
                 let characters = Array(text)
                 let width = (word.x1 - word.x0) / Double(characters.count)
@@ -152,7 +153,7 @@ package enum PageOCR {
                     kept.append(part)
                 }
             }
-            return (PositionedPage(number: number, lines: PositionedDocument.lines(of: kept)), complete)
+            return (PositionedPage(number: number, lines: PositionedDocument.lines(of: kept)), undecoded)
         }
     }
 
@@ -168,6 +169,7 @@ package enum PageOCR {
     /// Whether the box's ink is one horizontal bar in the middle of its height, at least three
     /// times as wide as it is thick and no thicker than a fifth of the box.
     static func isDash(_ box: Box, in image: GrayImage) -> Bool {
+        guard box.x0 >= 0, box.y0 >= 0, box.x1 <= image.width, box.y1 <= image.height, box.x1 > box.x0, box.y1 > box.y0 else { return false }
         var top = box.y1, bottom = box.y0, left = box.x1, right = box.x0
         for y in box.y0..<box.y1 {
             for x in box.x0..<box.x1 where image.pixels[y * image.width + x] < 128 {
@@ -237,7 +239,7 @@ package enum PageOCR {
                 if inked((above - 6)..<(above - 2)) && inked((below + 2)..<(below + 6)) { return nil }
                 // The glyph is read from the columns its ink stands in, its edges included.
                 let from = max(max(0, Int(x0 * scale)), first - inkMargin - 2), to = min(min(image.width, Int((x1 * scale).rounded(.up))), last + inkMargin + 3)
-                let padTop = Int(word.y0 * scale), padBottom = min(image.height, Int((word.y1 * scale).rounded(.up)))
+                let padTop = max(0, Int(word.y0 * scale)), padBottom = min(image.height, Int((word.y1 * scale).rounded(.up)))
                 guard to > from, padBottom > padTop else { return nil }
                 var pixels: [UInt8] = []
                 pixels.reserveCapacity((to - from) * (padBottom - padTop))

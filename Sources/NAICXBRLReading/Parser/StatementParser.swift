@@ -221,6 +221,7 @@ public enum StatementParser {
         var recognized: [Diagnostic] = []
         var ocrPages: Set<Int> = []
         var decodedPages: Set<Int> = []
+        var notDecoded: [Int: [String]] = [:]
         if ocr {
             do throws(PageOCR.Failure) {
                 try PageOCR.checkTools()
@@ -228,10 +229,10 @@ public enum StatementParser {
                 return ParseResult(statement: Statement(blank: chosen.id), diagnostics: [Diagnostic(.error, .io, file: name, line: nil, error.description)],
                                    dispositions: [:], origins: [:], isUsable: false)
             }
-            (ocrPages, decodedPages, recognized) = readUnreadablePages(&document, pdf: pdf, blank: chosen, deadline: pdfDeadline)
+            (ocrPages, decodedPages, notDecoded, recognized) = readUnreadablePages(&document, pdf: pdf, blank: chosen, deadline: pdfDeadline)
         }
         let (edition, notice) = Editions.choose(chosen, given: blank != nil, year: Editions.year(document, header: chosen.pageHeader), file: name)
-        var result = LayoutStatementParser.parse(document, blank: edition, ocrPages: ocrPages, decodedPages: decodedPages)
+        var result = LayoutStatementParser.parse(document, blank: edition, ocrPages: ocrPages, decodedPages: decodedPages, notDecoded: notDecoded)
         result.diagnostics.insert(contentsOf: recognized, at: 0)
         if let notice { result.diagnostics.insert(notice, at: 0) }
         return result
@@ -247,9 +248,9 @@ public enum StatementParser {
     ///
     /// The pages read whole are decoded with one glyph map learned from all of them
     /// (``GlyphMap``): the second set holds those whose every word is the text layer's own or
-    /// decoded from it, none left as OCR read it.
+    /// decoded from it, none left as OCR read it; `notDecoded` the others, with the words left.
     static func readUnreadablePages(_ document: inout PositionedDocument, pdf: [UInt8], blank: Blank, deadline: DispatchTime?)
-        -> (read: Set<Int>, decoded: Set<Int>, diagnostics: [Diagnostic]) {
+        -> (read: Set<Int>, decoded: Set<Int>, notDecoded: [Int: [String]], diagnostics: [Diagnostic]) {
         var read: Set<Int> = []
         var diagnostics: [Diagnostic] = []
         let seconds = ProcessInfo.processInfo.environment["NAICXBRL_OCR_TIMEOUT"].flatMap(Double.init).flatMap { $0 > 0 ? $0 : nil } ?? 60
@@ -295,6 +296,7 @@ public enum StatementParser {
         }
         let map = GlyphMap.learn(pairs)
         var decoded: Set<Int> = []
+        var notDecoded: [Int: [String]] = [:]
         for (index, var recognition, elapsed) in whole {
             let limit = min(deadline ?? .distantFuture, DispatchTime.now() + seconds)
             do throws(PageOCR.Failure) {
@@ -302,16 +304,16 @@ public enum StatementParser {
             } catch {
                 diagnostics.append(Diagnostic(.error, .ocr, file: document.name, page: recognition.number, line: nil, error.description))
             }
-            let (page, complete) = recognition.page(decodedBy: map)
+            let (page, undecoded) = recognition.page(decodedBy: map)
             document.pages[index] = page
-            if complete { decoded.insert(page.number) }
-            diagnostics.append(Diagnostic(.info, .ocr, file: document.name, page: page.number, line: nil, complete
+            if undecoded.isEmpty { decoded.insert(page.number) } else { notDecoded[page.number] = undecoded }
+            diagnostics.append(Diagnostic(.info, .ocr, file: document.name, page: page.number, line: nil, undecoded.isEmpty
                 ? "page \(page.number)'s text layer is not text; its words are read by OCR, and every one of them is decoded from the text layer by its fonts' glyphs, as OCR taught them (\(String(format: "%.1f", elapsed)) s)"
                 : "page \(page.number)'s text layer is not text; its words are read by OCR (\(String(format: "%.1f", elapsed)) s)"))
         }
         // By page, in the order found within a page.
         diagnostics = diagnostics.enumerated().sorted { ($0.element.page ?? 0, $0.offset) < ($1.element.page ?? 0, $1.offset) }.map(\.element)
-        return (read, decoded, diagnostics)
+        return (read, decoded, notDecoded, diagnostics)
     }
 
     /// The lines of a page its running header and title stand in.
