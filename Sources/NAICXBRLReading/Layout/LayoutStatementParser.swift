@@ -215,7 +215,8 @@ struct LayoutReader {
             // Notes or interrogatories read by OCR with words the glyph map does not decode: none
             // of them is read from OCR's guesses.
             reading.unreadable.append(page.number)
-            let shown = undecoded.prefix(3).joined(separator: ", ") + (undecoded.count > 3 ? ", ..." : "")
+            let shown = undecoded.prefix(3).map { $0.count > 48 ? String($0.prefix(44)) + "...\"" : $0 }.joined(separator: ", ")
+                + (undecoded.count > 3 ? ", ..." : "")
             report(.error, .unreadablePage, page: page, line: nil,
                    "page \(page.number) (\"\(title)\") is read by OCR, but \(undecoded.count) of its words cannot be decoded from its text layer (\(shown)); nothing on it is read")
             reading.accounts.append(PageAccount(page: page.number, status: .unreadable, schedule: title))
