@@ -115,6 +115,7 @@ package enum PageOCR {
             var before = [String](repeating: "", count: words.count)
             var after = [String](repeating: "", count: words.count)
             var unread = Set<Int>()
+            let lostCharacters = map.lostCharacters
             func ciphered(_ index: Int?) -> Int? {
                 guard let index, readings[index] != .plain else { return nil }
                 return index
@@ -124,7 +125,7 @@ package enum PageOCR {
                 guard previous != nil || next != nil else { continue }
                 let reading = lostReadings.indices.contains(position) ? lostReadings[position] : nil
                 if reading == "" { continue }
-                guard let reading, reading.unicodeScalars.allSatisfy(map.lostCharacters.contains) else {
+                guard let reading, reading.unicodeScalars.allSatisfy(lostCharacters.contains) else {
                     if let previous { unread.insert(previous) }
                     if let next { unread.insert(next) }
                     continue
@@ -169,18 +170,24 @@ package enum PageOCR {
     /// Whether the box's ink is one horizontal bar in the middle of its height, at least three
     /// times as wide as it is thick and no thicker than a fifth of the box.
     static func isDash(_ box: Box, in image: GrayImage) -> Bool {
-        guard box.x0 >= 0, box.y0 >= 0, box.x1 <= image.width, box.y1 <= image.height, box.x1 > box.x0, box.y1 > box.y0 else { return false }
-        var top = box.y1, bottom = box.y0, left = box.x1, right = box.x0
-        for y in box.y0..<box.y1 {
-            for x in box.x0..<box.x1 where image.pixels[y * image.width + x] < 128 {
-                top = min(top, y); bottom = max(bottom, y); left = min(left, x); right = max(right, x)
-            }
-        }
-        guard bottom >= top, right >= left else { return false }
+        guard let (top, bottom, left, right, _) = ink(in: box, of: image) else { return false }
         let thick = bottom - top + 1, wide = right - left + 1, middle = (top + bottom) / 2 - box.y0
         // Every column of the bar's span inked: one stroke, not a dotted rule.
         for x in left...right where !(top...bottom).contains(where: { image.pixels[$0 * image.width + x] < 128 }) { return false }
         return wide >= 3 * thick && thick * 5 <= box.height && middle * 10 >= box.height * 3 && middle * 10 <= box.height * 8
+    }
+
+    /// The rows and columns the dark pixels of `box` stand in (inclusive), and how many there are;
+    /// nil where the box holds none or lies outside the image.
+    static func ink(in box: Box, of image: GrayImage) -> (top: Int, bottom: Int, left: Int, right: Int, dark: Int)? {
+        guard box.x0 >= 0, box.y0 >= 0, box.x1 <= image.width, box.y1 <= image.height, box.x1 > box.x0, box.y1 > box.y0 else { return nil }
+        var top = box.y1, bottom = box.y0 - 1, left = box.x1, right = box.x0 - 1, dark = 0
+        for y in box.y0..<box.y1 {
+            for x in box.x0..<box.x1 where image.pixels[y * image.width + x] < 128 {
+                top = min(top, y); bottom = max(bottom, y); left = min(left, x); right = max(right, x); dark += 1
+            }
+        }
+        return dark > 0 ? (top, bottom, left, right, dark) : nil
     }
 
     /// Ink printed beside a word where the text layer has none: a glyph whose character the
@@ -326,13 +333,7 @@ package enum PageOCR {
     /// A lost glyph told by its shape: a mark in the upper part of the line alone is an
     /// apostrophe; a round blob in its middle is a bullet, no character of the words beside it ("").
     static func shape(of image: GrayImage) -> String? {
-        var top = image.height, bottom = -1, left = image.width, right = -1, dark = 0
-        for y in 0..<image.height {
-            for x in 0..<image.width where image.pixels[y * image.width + x] < 128 {
-                top = min(top, y); bottom = max(bottom, y); left = min(left, x); right = max(right, x); dark += 1
-            }
-        }
-        guard bottom >= top, right >= left else { return nil }
+        guard let (top, bottom, left, right, dark) = ink(in: Box(x0: 0, x1: image.width, y0: 0, y1: image.height), of: image) else { return nil }
         let tall = bottom - top + 1, wide = right - left + 1
         if bottom * 100 <= image.height * 45, tall * 100 <= image.height * 30, wide <= tall { return "'" }
         let middle = (top + bottom) * 50 / image.height
@@ -354,15 +355,12 @@ package enum PageOCR {
                 pixels.replaceSubrange(((y + margin) * width + margin)..<((y + margin) * width + margin + image.width),
                                        with: image.pixels[(y * image.width)..<((y + 1) * image.width)])
             }
-            let input = Array("P5\n\(width) \(height)\n255\n".utf8) + pixels
-            do {
-                let outcome = try ChildProcess.run(tool, ["stdin", "stdout", "--psm", "10", "-c", "tessedit_char_whitelist=\(allowed)"], input: input,
-                                                   environment: ["OMP_THREAD_LIMIT": "1"], deadline: deadline, outputLimit: 1 << 16)
-                if outcome.timedOut { results[index].failure = "tesseract did not finish by the time limit"; return }
-                guard outcome.status == 0, !outcome.tooLong else { results[index].failure = "tesseract: exit status \(outcome.status)"; return }
-                results[index].texts = [String(decoding: outcome.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)]
+            do throws(StackFailure) {
+                let output = try tesseract(tool, GrayImage(width: width, height: height, pixels: pixels),
+                                           arguments: ["--psm", "10", "-c", "tessedit_char_whitelist=\(allowed)"], deadline: deadline, outputLimit: 1 << 16)
+                results[index].texts = [String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)]
             } catch {
-                results[index].failure = "could not start \(tool): \(error.localizedDescription)"
+                results[index].failure = error.description
             }
         }
         var texts: [String] = []
@@ -602,24 +600,14 @@ package enum PageOCR {
                 pixels.replaceSubrange(to..<(to + box.width), with: image.pixels[from..<(from + box.width)])
             }
         }
-        let input = Array("P5\n\(width) \(height)\n255\n".utf8) + pixels
-        var arguments = ["stdin", "stdout", "--psm", "6"]
+        var arguments = ["--psm", "6"]
         if let allowed { arguments += ["-c", "tessedit_char_whitelist=\(allowed)"] }
         arguments.append("tsv")
-        let outcome: ChildProcess.Outcome
-        do {
-            outcome = try ChildProcess.run(tool, arguments, input: input, environment: ["OMP_THREAD_LIMIT": "1"],
-                                           deadline: deadline, outputLimit: 64 << 20)
-        } catch {
-            throw StackFailure(description: "could not start \(tool): \(error.localizedDescription)")
-        }
-        if outcome.timedOut { throw StackFailure(description: "tesseract did not finish by the time limit") }
-        guard outcome.status == 0, !outcome.tooLong else {
-            throw StackFailure(description: "tesseract: \(outcome.errors.isEmpty ? "exit status \(outcome.status)" : String(outcome.errors.prefix(200)))")
-        }
+        let output = try tesseract(tool, GrayImage(width: width, height: height, pixels: pixels), arguments: arguments,
+                                   deadline: deadline, outputLimit: 64 << 20)
         // TSV: level, page, block, paragraph, line, word, left, top, width, height, confidence, text.
         var texts = [String](repeating: "", count: stack.count)
-        for line in String(decoding: outcome.output, as: UTF8.self).split(separator: "\n").dropFirst() {
+        for line in String(decoding: output, as: UTF8.self).split(separator: "\n").dropFirst() {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard fields.count >= 12, fields[0] == "5", let top = Int(fields[7]), let tall = Int(fields[9]) else { continue }
             let text = fields[11].trimmingCharacters(in: .whitespaces)
@@ -630,6 +618,25 @@ package enum PageOCR {
             }
         }
         return texts
+    }
+
+    /// What `tesseract` writes for `image` (a binary PGM on its standard input), one thread, with
+    /// `arguments` after its input and output.
+    private static func tesseract(_ tool: String, _ image: GrayImage, arguments: [String], deadline: DispatchTime,
+                                  outputLimit: Int) throws(StackFailure) -> [UInt8] {
+        let input = Array("P5\n\(image.width) \(image.height)\n255\n".utf8) + image.pixels
+        let outcome: ChildProcess.Outcome
+        do {
+            outcome = try ChildProcess.run(tool, ["stdin", "stdout"] + arguments, input: input, environment: ["OMP_THREAD_LIMIT": "1"],
+                                           deadline: deadline, outputLimit: outputLimit)
+        } catch {
+            throw StackFailure(description: "could not start \(tool): \(error.localizedDescription)")
+        }
+        if outcome.timedOut { throw StackFailure(description: "tesseract did not finish by the time limit") }
+        guard outcome.status == 0, !outcome.tooLong else {
+            throw StackFailure(description: "tesseract: \(outcome.errors.isEmpty ? "exit status \(outcome.status)" : String(outcome.errors.prefix(200)))")
+        }
+        return outcome.output
     }
 }
 
@@ -734,7 +741,6 @@ struct GlyphMap: Equatable {
         return best.key
     }
 
-    /// The characters whose votes agree.
     /// The characters whose votes agree: at least three, four in five the same; with `pairs`,
     /// also two and no other.
     private static func agreed(_ votes: [Unicode.Scalar: [String: Int]], pairs: Bool) -> [Unicode.Scalar: String] {
