@@ -90,6 +90,14 @@ final class PDFOutlineTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(byOutline.pages.filter { $0.status == .other }.count, 6, filing)
             XCTAssertTrue(byOutline.pages.contains { $0.status == .other && $0.schedule == "Schedule Y - Part 1" }, filing)
             XCTAssertTrue(byOutline.pages.contains { $0.status == .other && $0.schedule == "Jurat" }, filing)
+            // Without the outline, such a page is named by the title it prints. Forethought's
+            // organizational chart sets its running header in a font that extracts as full-width
+            // forms ("ａｎｎｕａｌ＠ｓｔａｔｅｍｅｎｔ…"): that is no title.
+            let others = whole.pages.filter { $0.status == .other }
+            XCTAssertTrue(others.contains { $0.schedule?.hasPrefix("ORGANIZATIONAL CHART") == true }, "\(filing): \(others)")
+            for account in others {
+                XCTAssertFalse(account.schedule?.unicodeScalars.contains { (0xFF00...0xFFEF).contains($0.value) } ?? false, "\(filing): \(account)")
+            }
         }
     }
 

@@ -597,12 +597,15 @@ struct LayoutReader {
     }
 
     /// The title a page prints: its first line after the running header (or its first line)
-    /// with letters in it, at most 100 characters.
+    /// with letters in it and no word that is not text (a running header set in a font that
+    /// extracts as full-width forms is no title), at most 100 characters.
     static func printedTitle(_ page: PositionedPage, after header: Int?) -> String? {
         let start = header.map { $0 + 1 } ?? 0
         for line in page.lines.dropFirst(start).prefix(4) {
             let text = line.text.trimmingCharacters(in: .whitespaces)
-            if text.unicodeScalars.filter({ CharacterSet.letters.contains($0) }).count >= 3 { return String(text.prefix(100)) }
+            if UnreadableText.letterCount(text) >= 3, !line.words.contains(where: { UnreadableText.isGarbled($0.text) }) {
+                return String(text.prefix(100))
+            }
         }
         return nil
     }

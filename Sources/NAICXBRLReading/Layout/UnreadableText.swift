@@ -48,6 +48,11 @@ enum UnreadableText {
         return false
     }
 
+    /// The number of letters (A to Z, either case) in `text`.
+    static func letterCount(_ text: String) -> Int {
+        text.unicodeScalars.filter(isLetter).count
+    }
+
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         (scalar >= "A" && scalar <= "Z") || (scalar >= "a" && scalar <= "z")
     }
@@ -60,8 +65,10 @@ enum UnreadableText {
         }
     }
 
+    /// Replacement, private-use and control characters, and the half- and full-width forms (a
+    /// statement set in English never prints them; a font without a Unicode map can extract as them).
     private static func isNotText(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value == 0xFFFD || (0xE000...0xF8FF).contains(scalar.value) || scalar.value < 0x20
-            || (0x80...0x9F).contains(scalar.value)
+            || (0x80...0x9F).contains(scalar.value) || (0xFF00...0xFFEF).contains(scalar.value)
     }
 }
