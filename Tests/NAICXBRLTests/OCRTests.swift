@@ -159,6 +159,24 @@ final class OCRTests: XCTestCase {
             if let found { next = found + 1 }
         }
         XCTAssertEqual(expected.count, 18)
+
+        // Page 11's table of impaired securities prints its cells inside dot leaders, a date
+        // centred in its leader: the leaders (which OCR does not read) stand in the decoded page
+        // as dots and tell where each column ends, so the seventh column is one of its own.
+        let impaired = try XCTUnwrap(result.statement.notes.flatMap(\.tables).first { $0.headings.last?.first == "CUSIP" })
+        XCTAssertEqual(impaired.headings.first, ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)"])
+        let otti = try String(contentsOf: Fixture.root.appendingPathComponent("Fixtures/annual/athene-annuity-2021.notes-otti.tsv"), encoding: .utf8)
+            .split(separator: "\n").filter { !$0.hasPrefix("#") }.map { $0.split(separator: "\t").map(String.init) }
+        XCTAssertEqual(otti.count, 29)
+        XCTAssertEqual(impaired.rows.count, otti.count + 1)
+        for (row, fields) in zip(impaired.rows, otti) {
+            XCTAssertEqual(row.label, fields[0])
+            XCTAssertEqual(row.cells.count, 6, fields[0])
+            XCTAssertEqual(row.cells.prefix(5).map(\.amount), fields[1...5].map { printed($0) }, fields[0])
+            XCTAssertEqual(row.cells.last, .text(fields[6]), fields[0])
+        }
+        XCTAssertEqual(impaired.rows.last?.label, "Total")
+        XCTAssertEqual(impaired.rows.last?.cells.map(\.amount), [nil, nil, printed("13,811,215"), nil, nil, nil])
     }
 
     func assertReadByOCR(_ filing: String, page id: String, file: StaticString = #filePath, line: UInt = #line) throws {

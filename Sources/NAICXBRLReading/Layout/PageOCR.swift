@@ -97,6 +97,8 @@ package enum PageOCR {
         /// What each lost glyph is (``PageOCR/readLost(_:map:deadline:)``): nil where it is not
         /// read, "" where the ink is no lost glyph.
         var lostReadings: [String?] = []
+        /// The dot leaders of the text layer, which OCR does not read.
+        var leaders: [PositionedWord] = []
 
         /// The pairs the glyph map learns from.
         var pairs: [(extracted: String, read: String)] { zip(words, taught).map { ($0.text, $1) } }
@@ -105,9 +107,15 @@ package enum PageOCR {
         /// where it is in a font without a map and every character of it is known, else as OCR
         /// read it; `undecoded` names the words left as OCR read them (and those beside a glyph
         /// the text layer lost that could not be read). A decoded word that holds spaces is
-        /// parted into words at them, each given its share of the word's width.
+        /// parted into words at them, each given its share of the word's width. The dot leaders
+        /// stand where they are printed, as dots where the font has no map (as ``GlyphMap/decode(_:)``
+        /// writes a leader glued before a word): they tell where a table's cells end.
         func page(decodedBy map: GlyphMap) -> (page: PositionedPage, undecoded: [String]) {
-            var kept: [PositionedWord] = []
+            var kept: [PositionedWord] = leaders.map { leader in
+                var dots = leader
+                if UnreadableText.isGarbled(leader.text) { dots.text = String(repeating: ".", count: leader.text.unicodeScalars.count) }
+                return dots
+            }
             var undecoded: [String] = []
             let readings = words.indices.map { map.reading(words[$0].text, read: taught[$0]) }
             // A glyph the text layer lost beside a word of a font without a map: an opening
@@ -424,7 +432,8 @@ package enum PageOCR {
             taught[index] = "\u{2013}"
         }
         return Recognition(number: page.number, words: words, read: texts, taught: taught,
-                           lost: lostGlyphs(page.lines, words: words, image: image))
+                           lost: lostGlyphs(page.lines, words: words, image: image),
+                           leaders: page.lines.flatMap(\.words).filter { isLeader($0.text) })
     }
 
     /// A dot leader: one character printed five times or more, whatever the font maps it to (an
