@@ -422,6 +422,35 @@ final class OCRTests: XCTestCase {
         XCTAssertEqual(recognition.page(decodedBy: map).page.lines.first?.words.map(\.text), ["charged", "off", "716,675)"])
     }
 
+    /// A dollar sign whose leader runs under the amount ("$......" as one word, the amount printed
+    /// over its end): the ink just before the amount is looked at as its lost glyph (Athene's
+    /// "$ (719,331)"), the dollar sign and the leader's dots are not.
+    func testALostGlyphBeforeAnAmountPrintedOverItsLeaderIsFound() throws {
+        let scale = PageOCR.resolution / 72
+        let width = Int(100 * scale), height = Int(12 * scale)
+        var pixels = [UInt8](repeating: 255, count: width * height)
+        func ink(_ x: ClosedRange<Double>, _ y: ClosedRange<Double>) {
+            for row in Int(y.lowerBound * scale)...Int(y.upperBound * scale) {
+                for column in Int(x.lowerBound * scale)...Int(x.upperBound * scale) { pixels[row * width + column] = 0 }
+            }
+        }
+        ink(39...44, 1.5...9)        // the dollar sign, its word starting a line's height before the amount
+        var dot = 45.0
+        while dot < 47 { ink(dot...(dot + 0.4), 8.6...9); dot += 1.5 }     // its leader, on the baseline
+        ink(48...49, 1.5...9.5)      // the opening parenthesis the text layer lost
+        ink(50.5...74, 2...9)        // the amount
+        let image = PageOCR.GrayImage(width: width, height: height, pixels: pixels)
+        let dollar = PositionedWord(text: "$" + String(repeating: ".", count: 20), x0: 38.5, x1: 80, y0: 0, y1: 10)
+        let amount = PositionedWord(text: "719,331", x0: 50, x1: 75, y0: 0, y1: 10)
+        let lost = PageOCR.lostGlyphs([PositionedLine(words: [dollar, amount], number: 1)], words: [dollar, amount], image: image)
+        XCTAssertEqual(lost.count, 1)
+        let glyph = try XCTUnwrap(lost.first)
+        XCTAssertNil(glyph.previous)
+        XCTAssertEqual(glyph.next, 1)
+        let found = try XCTUnwrap(PageOCR.ink(in: PageOCR.Box(x0: 0, x1: glyph.image.width, y0: 0, y1: glyph.image.height), of: glyph.image))
+        XCTAssertLessThanOrEqual(Double(found.right - found.left + 1), 1.5 * scale, "the parenthesis alone, not the dollar sign")
+    }
+
     /// A lost glyph's shape: a mark high on the line alone is an apostrophe, a round blob in its
     /// middle a bullet; a lone bar across the middle is a dash.
     func testLostGlyphsAreToldByTheirShape() {

@@ -268,6 +268,11 @@ package enum PageOCR {
                 if let previous, word.x0 - previous.x1 < 2 * height {
                     if let image = region(previous.x1, word.x0, word) {
                         found.append(LostGlyph(previous: index[k - 1] >= 0 ? index[k - 1] : nil, next: own, image: image))
+                    } else if previous.x1 > word.x0, previous.x0 < word.x0 - height, let image = region(word.x0 - height / 2, word.x0, word) {
+                        // The word is printed over the one before (a dollar sign and its leader,
+                        // "$......", running under the amount): ink just before it, nearer than
+                        // that dollar sign stands, is its own.
+                        found.append(LostGlyph(previous: nil, next: own, image: image))
                     }
                     continue
                 }
