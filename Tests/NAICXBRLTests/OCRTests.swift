@@ -449,6 +449,15 @@ final class OCRTests: XCTestCase {
         XCTAssertEqual(glyph.next, 1)
         let found = try XCTUnwrap(PageOCR.ink(in: PageOCR.Box(x0: 0, x1: glyph.image.width, y0: 0, y1: glyph.image.height), of: glyph.image))
         XCTAssertLessThanOrEqual(Double(found.right - found.left + 1), 1.5 * scale, "the parenthesis alone, not the dollar sign")
+        // A word of text whose box reaches a little into the next one's (kerning) is no leader: the
+        // ink before the next word is its own last letters.
+        pixels = [UInt8](repeating: 255, count: width * height)
+        ink(20...50.3, 1.5...9)      // "upon th"
+        ink(50.9...53, 3...9)        // "s"
+        let text = PositionedWord(text: "upon th", x0: 20, x1: 50.8, y0: 0, y1: 10)
+        let s = PositionedWord(text: "s", x0: 50.5, x1: 53, y0: 0, y1: 10)
+        let letters = PageOCR.GrayImage(width: width, height: height, pixels: pixels)
+        XCTAssertEqual(PageOCR.lostGlyphs([PositionedLine(words: [text, s], number: 1)], words: [text, s], image: letters).count, 0)
     }
 
     /// A lost glyph's shape: a mark high on the line alone is an apostrophe, a round blob in its

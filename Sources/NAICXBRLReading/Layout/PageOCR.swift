@@ -268,10 +268,11 @@ package enum PageOCR {
                 if let previous, word.x0 - previous.x1 < 2 * height {
                     if let image = region(previous.x1, word.x0, word) {
                         found.append(LostGlyph(previous: index[k - 1] >= 0 ? index[k - 1] : nil, next: own, image: image))
-                    } else if previous.x1 > word.x0, previous.x0 < word.x0 - height, let image = region(word.x0 - height / 2, word.x0, word) {
+                    } else if previous.x1 >= word.x1, previous.x0 < word.x0 - height, endsInLeader(previous.text),
+                              let image = region(word.x0 - height / 2, word.x0, word) {
                         // The word is printed over the one before (a dollar sign and its leader,
-                        // "$......", running under the amount): ink just before it, nearer than
-                        // that dollar sign stands, is its own.
+                        // "$......", running under the whole amount): ink just before it, nearer
+                        // than that dollar sign stands, is its own.
                         found.append(LostGlyph(previous: nil, next: own, image: image))
                     }
                     continue
@@ -449,6 +450,12 @@ package enum PageOCR {
     }
 
     static let leaderRun = 5
+
+    /// Whether the word ends in a dot leader (``isLeader(_:)``): "$......".
+    static func endsInLeader(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last else { return false }
+        return text.unicodeScalars.reversed().prefix { $0 == last }.count >= leaderRun
+    }
 
     /// An amount or line number as read with amount characters only, tidied: rules and leader
     /// dots at its ends dropped, commas put where its digits say, a parenthesis closed. Nil when

@@ -547,7 +547,8 @@ struct PageLayout {
             label.append(words + labelWords)
             let rowLabel = PositionedNotesReader.joined(label)
             label = []
-            if refused { continue }
+            // A line of empty leaders alone (a blank line ruled between rows) is no row.
+            if refused || rowLabel.isEmpty && cells.allSatisfy({ $0 == .blank }) { continue }
             rows.append(TableRow(label: rowLabel, cells: cells))
         }
         flushLabels(keepingLast: false)
