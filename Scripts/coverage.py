@@ -15,6 +15,13 @@ For each filing, from the tool's own accounts and outputs and from poppler's tex
   thousands, with negative decimals, also by its value in thousands, as it is printed).
 
 It writes nothing but its report; `--tool` names the naicxbrl binary (default: the debug build).
+
+    Scripts/coverage.py --ocr [--company-code CODE] FILE.pdf ...
+
+reads with `--ocr` (pages in fonts without a Unicode map, decoded or read by OCR), and takes the
+printed amounts also from Tesseract's own reading of every page rendered at 300 dpi, apart from
+the tool (such pages' text layer holds no amount `pdftotext` can print); `--company-code` is
+passed on for a filing that does not print its code.
 """
 import json
 import os
@@ -32,8 +39,25 @@ def run(args, **kw):
     return subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False, **kw)
 
 
-def printed_amounts(pdf):
+def page_ocr(pdf, page, folder):
+    stem = os.path.join(folder, f"p{page}")
+    run(["pdftoppm", "-r", "300", "-gray", "-f", str(page), "-l", str(page), "-singlefile", "-png", pdf, stem])
+    return run(["tesseract", stem + ".png", "stdout", "--psm", "6"]).stdout.decode("utf-8", "replace")
+
+
+def ocr_text(pdf):
+    """Every page's text as Tesseract reads its rendering (two pages at once)."""
+    from concurrent.futures import ThreadPoolExecutor
+    info = run(["pdfinfo", pdf]).stdout.decode("utf-8", "replace")
+    count = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    with tempfile.TemporaryDirectory() as folder, ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        return "\n".join(pool.map(lambda page: page_ocr(pdf, page, folder), range(1, count + 1)))
+
+
+def printed_amounts(pdf, ocr=False):
     text = run(["pdftotext", "-layout", pdf, "-"]).stdout.decode("utf-8", "replace")
+    if ocr:
+        text += "\n" + ocr_text(pdf)
     amounts = set()
     for match in AMOUNT.finditer(text):
         try:
@@ -43,11 +67,11 @@ def printed_amounts(pdf):
     return amounts
 
 
-def fact_values(tool, pdf):
+def fact_values(tool, pdf, options):
     """The number of numeric facts and their magnitudes; None when the tool converts nothing."""
     with tempfile.TemporaryDirectory() as folder:
         out = os.path.join(folder, "report.json")
-        run([tool, "convert", pdf, "--format", "json", "--no-validate", "-o", out])
+        run([tool, "convert", pdf, "--format", "json", "--no-validate", "-o", out] + options)
         if not os.path.exists(out):
             return None
         facts = json.load(open(out, encoding="utf-8")).get("facts", {})
@@ -73,8 +97,8 @@ def fact_values(tool, pdf):
     return numeric, values
 
 
-def pages(tool, pdf):
-    result = run([tool, "parse", pdf, "--format", "pages"])
+def pages(tool, pdf, options):
+    result = run([tool, "parse", pdf, "--format", "pages"] + options)
     try:
         account = json.loads(result.stdout)
     except ValueError:
@@ -85,11 +109,22 @@ def pages(tool, pdf):
 def main(argv):
     tool = os.path.join(ROOT, ".build", "debug", "naicxbrl")
     files = []
+    options = []
+    ocr = False
     i = 0
     while i < len(argv):
         if argv[i] == "--tool" and i + 1 < len(argv):
             tool = argv[i + 1]
             i += 2
+            continue
+        if argv[i] == "--company-code" and i + 1 < len(argv):
+            options += argv[i:i + 2]
+            i += 2
+            continue
+        if argv[i] == "--ocr":
+            ocr = True
+            options.append("--ocr")
+            i += 1
             continue
         files.append(argv[i])
         i += 1
@@ -99,12 +134,12 @@ def main(argv):
     print("filing | pages | read | not read (other schedules) | unreadable | numeric facts | amounts printed (distinct, >= 1,000) | of them a fact's value")
     print("---|---|---|---|---|---|---|---")
     for pdf in files:
-        account = pages(tool, pdf)
+        account = pages(tool, pdf, options)
         if account is None:
             print(f"{os.path.basename(pdf)} | the tool could not read it |")
             continue
-        facts = fact_values(tool, pdf)
-        printed = printed_amounts(pdf)
+        facts = fact_values(tool, pdf, options)
+        printed = printed_amounts(pdf, ocr)
         if facts is None:
             numeric, share = "not converted", "-"
         else:
