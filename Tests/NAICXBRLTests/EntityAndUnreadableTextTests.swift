@@ -126,7 +126,8 @@ final class EntityAndUnreadableTextTests: XCTestCase {
         // Part 1's two sections 95 and 96, Part 2 97, Part 3's Section 1 98 and 99 and Section 2 100,
         // Part 4 101 (NONE), Part 5 102,
         // Schedule S Parts 6 and 7 103 and 104, Part 8 105 to 110 (one table over six pages), Schedule T 111 and its Part 2 112, Schedule Y Part 1A
-        // 119 to 123 (124 prints only its asterisk table, NONE), Part 2 125 to 128 and Part 3 129, the supplemental
+        // 119 to 124 (124 prints only its table of asterisks, NONE: the footnote under the last
+        // rows), Part 2 125 to 128 and Part 3 129, the supplemental
         // exhibits and schedules interrogatories 130 to 132, the overflow page for write-ins 133 and
         // 134 (its parts are the rows of the pages they name), the Summary Investment
         // Schedule 135, the verifications between years of Schedules A and B 136, BA 137 and D 138,
@@ -140,8 +141,14 @@ final class EntityAndUnreadableTextTests: XCTestCase {
                        Array(3...29) + Array(30...71)
                        + [72, 73, 74, 75, 76, 77, 78, 79]
                        + Array(80...87) + Array(88...91) + [92, 93, 94, 95, 96, 97, 98, 99, 100, 101, 102, 103, 104] + Array(105...110) + [111, 112]
-                       + Array(119...123) + Array(125...129) + Array(130...134)
+                       + Array(119...124) + Array(125...129) + Array(130...134)
                        + Array(135...156))
+        XCTAssertEqual(filing.pages.first { $0.page == 124 }?.schedule, "ScheduleYPart1A")
+        // Page 124 prints the table's headings ("Asterisk", "Explanation") over dot leaders, a
+        // NONE stamp upright beside them: that is the footnote, no row and no NONE of the table.
+        let part1A = try XCTUnwrap(filing.statement.page("ScheduleYPart1A"))
+        XCTAssertEqual(part1A.footnotes, ["Asterisk Explanation"])
+        XCTAssertFalse(part1A.none)
         XCTAssertEqual(filing.pages.first { $0.page == 154 }?.schedule, "ScheduleEPart1 + ScheduleEPart1MonthEndBalances")
         XCTAssertEqual(filing.pages.first { $0.page == 155 }?.schedule, "ScheduleEPart2 + ScheduleEPart2DesignationFootnote")
         XCTAssertEqual(filing.pages.first { $0.page == 136 }?.schedule, "ScheduleAVerification + ScheduleBVerification")

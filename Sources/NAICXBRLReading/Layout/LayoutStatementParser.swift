@@ -239,12 +239,36 @@ struct LayoutReader {
             mark(page.lines[header], .classified)
             reading.readers[id]?.read(page, from: header + 1, to: page.lines.count, into: &self)
             reading.accounts.append(PageAccount(page: page.number, status: .read, schedule: id))
+        } else if let id = reading.lastPage, let start = footnotesOnly(page, header: header, after: id) {
+            // The page before's footnotes on a page of their own (Schedule Y Part 1A's table of
+            // asterisks after its last rows).
+            mark(page.lines[header], .classified)
+            reading.readers[id]?.readFootnotes(page, stamp: header + 1..<start, from: start, into: &self)
+            reading.accounts.append(PageAccount(page: page.number, status: .read, schedule: id))
         } else {
             reading.otherPages.append(page.number)
             reading.accounts.append(PageAccount(page: page.number, status: .other, schedule: LayoutReader.printedTitle(page, after: header)))
             reading.lastPage = nil
         }
     }
+
+    /// The line where a page that prints nothing under its running header but the footnotes of
+    /// page `id` (the page before) starts them; nil for any other page. Above them the page may
+    /// print only a NONE stamp (upright, one letter a line, or across) and its page number.
+    private func footnotesOnly(_ page: PositionedPage, header: Int, after id: String) -> Int? {
+        guard let description = blank.page(id), let keys = description.footnotes?.map({ Text.key($0) }), !keys.isEmpty
+        else { return nil }
+        for index in page.lines.indices.dropFirst(header + 1) {
+            let words = page.lines[index].words.drop { Self.stampLetters.contains($0.text) }
+            let key = Text.key(words.map(\.text).joined(separator: " "))
+            if !words.isEmpty, keys.contains(where: { key.hasPrefix($0) }) { return index }
+            guard words.allSatisfy({ PositionedPageReader.isPageNumber($0.text) || description.printsPageNumber($0.text) }) else { return nil }
+        }
+        return nil
+    }
+
+    /// The letters of a NONE stamp, and the stamp whole.
+    static let stampLetters: Set<String> = ["N", "O", "E", "NONE"]
 
     /// On a page that prints nothing under its running header but one or more schedules' titles,
     /// each over a NONE stamp (and the page's number at its foot), the pages of the description among those

@@ -518,6 +518,41 @@ struct PositionedPageReader {
         continueRow(line, page, &scan, into: &reader)
     }
 
+    /// Reads a page that prints only the table's footnotes, from line `first` on (each footnote
+    /// as under the table), and a NONE stamp on them (lines `stamp`, and words of later lines)
+    /// as what it is: no footnote's text, and nothing said of the table's rows.
+    mutating func readFootnotes(_ page: PositionedPage, stamp: Range<Int>, from first: Int, into reader: inout LayoutReader) {
+        for index in stamp {
+            let line = page.lines[index]
+            reader.mark(line, line.words.allSatisfy { LayoutReader.stampLetters.contains($0.text) } ? .none : .classified)
+        }
+        for index in first..<page.lines.count {
+            var line = page.lines[index]
+            if index == first { line.words = Array(line.words.drop { LayoutReader.stampLetters.contains($0.text) }) }
+            line.words.removeAll { $0.text == "NONE" }
+            let key = Text.key(line.words.map(\.text).joined(separator: " "))
+            if line.words.isEmpty {
+                reader.mark(page.lines[index], .none)
+            } else if footnoteKeys.contains(where: { key.hasPrefix($0) }) || footnotes.isEmpty {
+                footnotes.append(PositionedPageReader.plainText(line))
+                reader.mark(page.lines[index], .mapped)
+            } else if index == page.lines.count - 1, line.words.count == 1,
+                      PositionedPageReader.isPageNumber(line.words[0].text) || description.printsPageNumber(line.words[0].text) {
+                reader.mark(page.lines[index], .classified)
+            } else {
+                appendToFootnote(line)
+                reader.mark(page.lines[index], .mapped)
+            }
+        }
+    }
+
+    /// Adds a line's text (its words, leaders left out) to the last footnote; a line of leaders
+    /// alone adds nothing.
+    private mutating func appendToFootnote(_ line: PositionedLine) {
+        let text = PositionedPageReader.plainText(line)
+        if !text.isEmpty { footnotes[footnotes.count - 1] += " " + text }
+    }
+
     /// Reads a footnote or legend under the table, the page number on the page's last line, or
     /// a section's title; false for any other line.
     private mutating func readFootnoteOrTitle(_ line: PositionedLine, _ page: PositionedPage, _ index: Int, _ scan: inout PageScan,
@@ -532,7 +567,7 @@ struct PositionedPageReader {
             return true
         }
         if scan.inFootnotes, !(index == page.lines.count - 1 && line.words.count == 1) {
-            footnotes[footnotes.count - 1] += " " + PositionedPageReader.plainText(line)
+            appendToFootnote(line)
             reader.mark(line, .mapped)
             return true
         }
