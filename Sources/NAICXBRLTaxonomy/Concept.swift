@@ -114,7 +114,8 @@ package enum CommonConcepts {
     static func tableCells(prefix: String, label: String, axes: [String]) -> [(name: String, type: Concept.DataType, period: Concept.PeriodType, label: String, axes: [String])] {
         (1...maxTableColumns).flatMap { n in
             [("\(prefix)TableAmountColumn\(n)", Concept.DataType.monetary, Concept.PeriodType.duration, "\(label) amount, column \(n)", axes),
-             ("\(prefix)TableTextColumn\(n)", Concept.DataType.string, Concept.PeriodType.duration, "\(label) text, column \(n)", axes)]
+             ("\(prefix)TableTextColumn\(n)", Concept.DataType.string, Concept.PeriodType.duration, "\(label) text, column \(n)", axes),
+             ("\(prefix)TablePercentColumn\(n)", Concept.DataType.percent, Concept.PeriodType.duration, "\(label) percentage, column \(n)", axes)]
         }
     }
 }

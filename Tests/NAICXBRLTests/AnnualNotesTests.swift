@@ -2,6 +2,8 @@ import Foundation
 import XCTest
 @_spi(Stages) @testable import NAICXBRLCore
 @testable import NAICXBRLReading
+@testable import NAICXBRLTaxonomy
+@testable import NAICXBRLConversion
 
 /// The notes to the financial statements read from a filed PDF: every value the notes' tables
 /// print, in its note and column (`Fixtures/annual/*.notes.tsv`, taken independently of naicxbrl;
@@ -9,17 +11,21 @@ import XCTest
 extension AnnualStatementTests {
     static let notesFilings = ["forethought-life-2024", "commonwealth-annuity-2023", "forethought-life-2025"]
 
-    /// A note table's value as the fixtures write it: an amount by its value, a dash as "-".
+    /// A note table's value as the fixtures write it: an amount by its value, a percentage by
+    /// its value and its sign ("758.714 %"), a dash as "-".
     static func noteValueKey(_ printed: String) -> String? {
         let trimmed = printed.trimmingCharacters(in: .whitespaces)
         if ["-", "—", "–"].contains(trimmed) { return "-" }
-        guard case .amount(let amount, _)? = try? ValueScanner.cell(Substring(trimmed)).get() else { return nil }
-        return ValueScanner.format(amount)
+        let percent = trimmed.hasSuffix(" %")
+        guard case .amount(let amount, _)? = try? ValueScanner.cell(Substring(percent ? String(trimmed.dropLast(2)) : trimmed)).get()
+        else { return nil }
+        return ValueScanner.format(amount) + (percent ? " %" : "")
     }
 
     static func noteValueKey(_ cell: Cell) -> String? {
         switch cell {
         case .amount(let amount, _): ValueScanner.format(amount)
+        case .percent(let percent): ValueScanner.format(percent) + " %"
         case .dash: "-"
         default: nil
         }
@@ -54,6 +60,29 @@ extension AnnualStatementTests {
                 XCTFail("\(filing): note, column and value \(key) read \(count) times, not printed in a note's table")
             }
         }
+    }
+
+    /// A percentage printed in a note's table ("21.000 %") is a percentage, not an amount: in the
+    /// model, and in the instance a fact of a percentage column (`xbrli:pure`, the ratio 0.21),
+    /// where the amount beside it stays money. Forethought 2024, note 9 (page 43): the
+    /// significant items of the difference from the statutory tax rate.
+    func testAPercentagePrintedInANoteTableIsAPercentage() throws {
+        let statement = try parse("forethought-life-2024").statement
+        let note = try XCTUnwrap(statement.notes.first { $0.number == 9 })
+        let table = try XCTUnwrap(note.tables.first { $0.rows.first?.label == "Provision computed at statutory rate" && $0.headings == [["", "2024", "Effective Tax Rate"]] })
+        func cell(_ printed: String) throws -> Cell { try ValueScanner.cell(Substring(printed)).get() }
+        func percent(_ printed: String) throws -> Cell { .percent(try XCTUnwrap(try cell(printed).amount)) }
+        XCTAssertEqual(table.rows[0].cells, [try cell("$ (21,546,204)"), try percent("21.000")])
+        XCTAssertEqual(table.rows[1].label, "IMR")
+        XCTAssertEqual(table.rows[1].cells, [try cell("(23,627,752)"), try percent("23.030")])
+        XCTAssertEqual(table.rows[2].cells, [try cell("1,441,760"), try percent("-1.410")])
+        let taxonomy = TaxonomyModel.of(.lifeAnnual)
+        XCTAssertEqual(taxonomy.concept("NoteTablePercentColumn2")?.type, .percent)
+        let instance = String(decoding: try Converter.convert(statement, validate: false).instance, as: UTF8.self)
+        XCTAssertTrue(instance.contains("unitRef=\"pure\" decimals=\"5\">0.21000</naicla:NoteTablePercentColumn2>"))
+        XCTAssertTrue(instance.contains("unitRef=\"pure\" decimals=\"5\">0.23030</naicla:NoteTablePercentColumn2>"))
+        XCTAssertTrue(instance.contains("unitRef=\"USD\" decimals=\"0\">-23627752</naicla:NoteTableAmountColumn1>"))
+        XCTAssertFalse(instance.contains(">21.000</naicla:NoteTableAmountColumn2>"))
     }
 
     /// Each note once, in the blank's numbering, whatever pages it runs over ("(Continued)").

@@ -27,6 +27,8 @@ package enum CellPlacement: Equatable, Sendable {
         case .dash: return item ? .item(hasValue: false) : .printedText
         case .notApplicable: return item ? .item(hasValue: !isAmount) : .printedText
         case .text: return item && !isAmount ? .item(hasValue: true) : .printedText
+        // A percentage is a note's or an interrogatory's table's; on a page, text as printed.
+        case .percent: return .printedText
         }
     }
 

@@ -13,6 +13,9 @@ public enum Cell: Hashable, Sendable {
     case notApplicable
     /// Text that is not an amount (a state code, an active status such as `L`, a count label).
     case text(String)
+    /// A percentage printed in a note's or an interrogatory's table, as printed before its `%`
+    /// (`780.927` for "780.927 %"): a ratio, no amount of money.
+    case percent(Amount)
 
     public static func amount(_ amount: Amount) -> Cell { .amount(amount, dollarSign: false) }
 
@@ -26,7 +29,7 @@ public enum Cell: Hashable, Sendable {
 }
 
 extension Cell: Codable {
-    private enum Key: String, CodingKey { case amount, dollar, dash, xxx, text }
+    private enum Key: String, CodingKey { case amount, dollar, dash, xxx, text, percent }
 
     public init(from decoder: Decoder) throws {
         if let single = try? decoder.singleValueContainer(), single.decodeNil() {
@@ -43,6 +46,8 @@ extension Cell: Codable {
             self = .notApplicable
         } else if let text = try c.decodeIfPresent(String.self, forKey: .text) {
             self = .text(text)
+        } else if let percent = try c.decodeIfPresent(Amount.self, forKey: .percent) {
+            self = .percent(percent)
         } else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown cell"))
         }
@@ -67,6 +72,9 @@ extension Cell: Codable {
         case .text(let text):
             var c = encoder.container(keyedBy: Key.self)
             try c.encode(text, forKey: .text)
+        case .percent(let percent):
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encode(percent, forKey: .percent)
         }
     }
 }

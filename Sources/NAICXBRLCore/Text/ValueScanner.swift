@@ -128,6 +128,7 @@ package enum ValueScanner {
         case .amount(let amount, let dollar):
             let text = format(amount)
             return dollar ? "$ " + text : text
+        case .percent(let percent): return format(percent) + " %"
         }
     }
 

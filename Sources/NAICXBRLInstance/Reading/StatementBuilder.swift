@@ -286,9 +286,15 @@ struct StatementBuilder {
         case "TableRowLabel":
             guard let index = Self.index(rowText), case .text(let t) = value else { return "a table row label needs a row number from 1 to \(maxIndex)" }
             table.labels[index] = t
-        case _ where kind.hasPrefix("TableAmountColumn") || kind.hasPrefix("TableTextColumn"):
+        case _ where kind.hasPrefix("TableAmountColumn") || kind.hasPrefix("TableTextColumn") || kind.hasPrefix("TablePercentColumn"):
             guard let index = Self.index(rowText), let column = Self.index(String(kind.drop { !$0.isNumber })) else {
                 return "a table cell needs a row and a column from 1 to \(maxIndex)"
+            }
+            if kind.hasPrefix("TablePercentColumn") {
+                // A percentage: its figure as printed (the fact's scale is the percent's).
+                guard printed == nil, case .amount(let figure, .percent) = value else { return "a table's percentage needs a number" }
+                table.cells[index, default: [:]][column] = .percent(figure)
+                return nil
             }
             guard let cell = FactImporter.cell(value, printed: printed) else { return "a table cell's printed form does not match its value" }
             table.cells[index, default: [:]][column] = cell

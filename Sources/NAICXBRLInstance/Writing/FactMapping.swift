@@ -79,7 +79,7 @@ import NAICXBRLChecks
         var seen = NumberPairMap(capacity: 4096)
         var diagnostics: [Diagnostic] = []
         /// The concept numbers of the note and interrogatory tables' columns, once known.
-        var tableColumnNumbers: [String: (text: [Int], amount: [Int], rowLabel: Int)] = [:]
+        var tableColumnNumbers: [String: (text: [Int], amount: [Int], percent: [Int], rowLabel: Int)] = [:]
 
         init(periods: StatementPeriods, file: String?) {
             self.periods = periods
@@ -159,6 +159,7 @@ import NAICXBRLChecks
             case .amount(let amount, let dollar): return (.amount(amount, scale: scale), dollar ? ValueScanner.render(cell) : nil)
             case .dash, .notApplicable: return (.none, ValueScanner.render(cell))
             case .text(let t): return (.text(t), nil)
+            case .percent(let percent): return (.amount(percent, scale: .percent), nil)
             }
         }
 
@@ -334,12 +335,13 @@ import NAICXBRLChecks
                 text(prefix + "TableHeadings", heading.joined(separator: "\t"),
                      FactContext(period: document, typed: axes.adding("TableRowAxis", "H\(i + 1)")))
             }
-            let columns: (text: [Int], amount: [Int], rowLabel: Int)
+            let columns: (text: [Int], amount: [Int], percent: [Int], rowLabel: Int)
             if let known = tableColumnNumbers[prefix] {
                 columns = known
             } else {
-                let (textColumns, amountColumns) = Builder.columnConcepts(prefix)
-                columns = (textColumns.map { conceptNumber($0) }, amountColumns.map { conceptNumber($0) }, conceptNumber(prefix + "TableRowLabel"))
+                let concepts = Builder.columnConcepts(prefix)
+                columns = (concepts.text.map { conceptNumber($0) }, concepts.amount.map { conceptNumber($0) },
+                           concepts.percent.map { conceptNumber($0) }, conceptNumber(prefix + "TableRowLabel"))
                 tableColumnNumbers[prefix] = columns
             }
             let rowLabel = concepts[columns.rowLabel]
@@ -356,6 +358,8 @@ import NAICXBRLChecks
                     }
                     if case .text = value {
                         add(concept: columns.text[c], context: context, value: value, origin: "\(prefix) table")
+                    } else if case .percent = cell {
+                        add(concept: columns.percent[c], context: context, value: value, origin: "\(prefix) table")
                     } else {
                         add(concept: columns.amount[c], context: context, value: value, printedForm: printed, origin: "\(prefix) table")
                     }
@@ -363,8 +367,8 @@ import NAICXBRLChecks
             }
         }
 
-        /// The concepts of a table's text and amount columns, by column index.
-        static func columnConcepts(_ prefix: String) -> (text: [String], amount: [String]) {
+        /// The concepts of a table's text, amount and percentage columns, by column index.
+        static func columnConcepts(_ prefix: String) -> (text: [String], amount: [String], percent: [String]) {
             if prefix == "Note" { return noteColumnConcepts }
             if prefix == "Interrogatory" { return interrogatoryColumnConcepts }
             return makeColumnConcepts(prefix)
@@ -373,9 +377,10 @@ import NAICXBRLChecks
         private static let noteColumnConcepts = makeColumnConcepts("Note")
         private static let interrogatoryColumnConcepts = makeColumnConcepts("Interrogatory")
 
-        private static func makeColumnConcepts(_ prefix: String) -> (text: [String], amount: [String]) {
+        private static func makeColumnConcepts(_ prefix: String) -> (text: [String], amount: [String], percent: [String]) {
             ((1...CommonConcepts.maxTableColumns).map { "\(prefix)TableTextColumn\($0)" },
-             (1...CommonConcepts.maxTableColumns).map { "\(prefix)TableAmountColumn\($0)" })
+             (1...CommonConcepts.maxTableColumns).map { "\(prefix)TableAmountColumn\($0)" },
+             (1...CommonConcepts.maxTableColumns).map { "\(prefix)TablePercentColumn\($0)" })
         }
 
         mutating func note(_ note: Note) {

@@ -583,6 +583,10 @@ private struct Document {
             Self.grouped(amount.units.magnitude, fractionDigits: amount.fractionDigits, xml)
             xml.xml.raw("</ix:nonFraction>")
             if amount.units < 0 { xml.xml.raw(")") }
+        case (.percent(let percent), .amount(let value, .percent)) where value == percent:
+            // A table's percentage: the figure as printed, its value a ratio (scale -2), then its sign.
+            cellFact(i, .amount(percent, dollarSign: false))
+            xml.xml.raw("&#160;%")
         case (.dash, .none), (.notApplicable, .none):
             startTag(factUnits[i] != nil ? "nonFraction" : "nonNumeric", i)
             xml.xml.raw(" xsi:nil=\"true\"/>")
@@ -1343,7 +1347,11 @@ private struct Document {
                 open("td", isText ? "text" : "amount", findings(r, c))
                 if cell != .blank, c < CommonConcepts.maxTableColumns {
                     let concept: String
-                    if case .text = cell { concept = columnConcepts.text[c] } else { concept = columnConcepts.amount[c] }
+                    switch cell {
+                    case .text: concept = columnConcepts.text[c]
+                    case .percent: concept = columnConcepts.percent[c]
+                    default: concept = columnConcepts.amount[c]
+                    }
                     cellFact(take(concept, context), cell)
                 } else if cell != .blank {
                     xml.xml.text(ValueScanner.render(cell))

@@ -217,6 +217,11 @@ struct PageLayout {
                 continue
             }
             if word.text == "$" || word.text == "%" {
+                // A `%` printed apart after an amount makes it a percentage.
+                if word.text == "%", case .cell(var cell)? = tokens.last, case .amount(let amount, false) = cell.value {
+                    cell.value = .percent(amount)
+                    tokens[tokens.count - 1] = .cell(cell)
+                }
                 tokens.append(.mark(word.text))
                 continue
             }
@@ -233,7 +238,7 @@ struct PageLayout {
                                                   || Self.leader(words[i + 1].text) != nil || words[i + 1].text == "%" || words[i + 1].text == "$")
                 let tabular: Bool
                 switch value {
-                case .amount: tabular = ValueScanner.groupedAmount(in: Substring(word.text)) != nil || word.text.contains(".")
+                case .amount, .percent: tabular = ValueScanner.groupedAmount(in: Substring(word.text.prefix { $0 != "%" })) != nil || word.text.contains(".")
                 case .dash, .notApplicable: tabular = true
                 default: tabular = false
                 }
@@ -310,12 +315,13 @@ struct PageLayout {
     }
 
 
-    /// A cell's value as printed: a percentage with its sign glued to it ("21.000%", "–%") is its
-    /// number or dash, as where the sign stands apart from it (a mark beside the cell).
+    /// A cell's value as printed: a percentage with its sign glued to it ("21.000%") is a
+    /// percentage, as where the sign stands apart from it (a mark after the cell); "–%" a dash.
     static func value(_ text: Substring) -> Cell? {
         if text.count > 1, text.last == "%", let value = ValueScanner.value(text.dropLast()) {
             switch value {
-            case .amount, .dash: return value
+            case .amount(let amount, false): return .percent(amount)
+            case .dash: return value
             default: return nil
             }
         }

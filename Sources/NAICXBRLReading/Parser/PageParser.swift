@@ -365,7 +365,7 @@ extension Cell {
         switch self {
         case .blank, .dash, .notApplicable: return Amount(units: 0)
         case .amount(let a, _): return a
-        case .text: return nil
+        case .text, .percent: return nil
         }
     }
 }
