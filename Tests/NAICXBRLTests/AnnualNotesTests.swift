@@ -83,6 +83,17 @@ extension AnnualStatementTests {
         XCTAssertTrue(instance.contains("unitRef=\"pure\" decimals=\"5\">0.23030</naicla:NoteTablePercentColumn2>"))
         XCTAssertTrue(instance.contains("unitRef=\"USD\" decimals=\"0\">-23627752</naicla:NoteTableAmountColumn1>"))
         XCTAssertFalse(instance.contains(">21.000</naicla:NoteTableAmountColumn2>"))
+
+        // Forethought 2025, note 32 B (page 57): the "Percent of Total" column prints its sign on
+        // the total line alone ("100.000 %"); its other lines ("81.684", "18.316") are
+        // percentages too, and the amounts beside them stay money.
+        let annuities = try XCTUnwrap(try parse("forethought-life-2025").statement.notes.first { $0.number == 32 }?.tables.first {
+            $0.rows.contains { $0.cells.count == 5 && $0.cells[4] == .percent(printed("81.684")) }
+        })
+        let rows = Dictionary(annuities.rows.map { ($0.label, $0.cells) }, uniquingKeysWith: { first, _ in first })
+        XCTAssertEqual(rows["e. At book value without adjustment (minimal or no charge or adjustment)"]?.last, .percent(printed("18.316")))
+        XCTAssertEqual(rows["(3) Total (gross: direct + assumed)"]?.last, .percent(printed("100.000")))
+        XCTAssertEqual(rows["e. At book value without adjustment (minimal or no charge or adjustment)"]?.first?.amount.map { _ in true }, true)
     }
 
     /// Each note once, in the blank's numbering, whatever pages it runs over ("(Continued)").
@@ -118,25 +129,44 @@ extension AnnualStatementTests {
         XCTAssertEqual(impaired.headings.last, ["", "Farm", "Insured", "All Other", "Insured", "All Other", "Mezzanine", "Total"])
     }
 
-    /// An amount moved into the column of the amount beside it: the row is reported with its
-    /// page and line and not read; the rest of its table is.
-    func testTwoAmountsInOneColumnOfANoteTableAreReportedAndTheRowIsNotRead() throws {
+    /// Forethought 2024 read with one word of page 33 (note 5's allowance for credit losses)
+    /// changed, and the warnings on that word's line.
+    private func readPage33(changing text: String, _ change: (inout PositionedWord) -> Void) throws -> (ParseResult, [Diagnostic]) {
         try AnnualStatementTests.requirePdftotext()
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: AnnualStatementTests.pdfPath("forethought-life-2024"))))
         var document = try PDFText.document(pdf: bytes, name: "forethought-life-2024-annual.pdf")
         let p = try XCTUnwrap(document.pages.firstIndex { $0.number == 33 })
-        let l = try XCTUnwrap(document.pages[p].lines.firstIndex { $0.words.contains { $0.text == "56,969,165" } })
-        let w = try XCTUnwrap(document.pages[p].lines[l].words.firstIndex { $0.text == "56,969,165" })
-        // Over the 2024 column's leader, left of 82,952,985.
-        document.pages[p].lines[l].words[w].x0 = 310
-        document.pages[p].lines[l].words[w].x1 = 335
+        let l = try XCTUnwrap(document.pages[p].lines.firstIndex { $0.words.contains { $0.text == text } })
+        let w = try XCTUnwrap(document.pages[p].lines[l].words.firstIndex { $0.text == text })
+        change(&document.pages[p].lines[l].words[w])
         let blank = try BlankCatalog.bundled.blank("life-ah-annual", year: 2024)
         let result = LayoutStatementParser.parse(document, blank: blank)
         let warnings = result.diagnostics.filter { $0.page == 33 && $0.line == document.pages[p].lines[l].number && $0.severity == .warning }
+        return (result, warnings)
+    }
+
+    /// An amount moved into the column of the amount beside it: the row is reported with its
+    /// page and line and not read; the rest of its table is.
+    func testTwoAmountsInOneColumnOfANoteTableAreReportedAndTheRowIsNotRead() throws {
+        // Over the 2024 column's leader, left of 82,952,985.
+        let (result, warnings) = try readPage33(changing: "56,969,165") { $0.x0 = 310; $0.x1 = 335 }
         XCTAssertEqual(warnings.map(\.message), ["the notes' table cell \"56,969,165\" is printed over the leader of a cell another amount fills; the row is not read"])
         let note = try XCTUnwrap(result.statement.notes.first { $0.number == 5 })
         let table = try XCTUnwrap(note.tables.first { $0.rows.first?.label == "b. Additions charged to operations" })
         XCTAssertFalse(table.rows.contains { $0.label.hasPrefix("a. Balance") })
+        XCTAssertEqual(table.rows.count, 4)
+    }
+
+    /// A character that cannot be decoded (U+FFFD, where a page read by OCR prints a glyph no
+    /// page teaches) in a note table's row: what it stands for cannot be told, so the row is a
+    /// warning and not read; the rest of the table is.
+    func testANoteTableRowWithAnUndecodedCharacterIsNotRead() throws {
+        let (result, warnings) = try readPage33(changing: "94,444,600") { $0.text = "94,4\u{FFFD}4,600" }
+        XCTAssertEqual(warnings.map(\.message), ["the notes' table row holds a character that cannot be decoded (U+FFFD); the row is not read"])
+        let note = try XCTUnwrap(result.statement.notes.first { $0.number == 5 })
+        let table = try XCTUnwrap(note.tables.first { $0.rows.first?.label == "a. Balance at beginning of period" })
+        XCTAssertFalse(table.rows.contains { $0.label.hasPrefix("c. Direct write-downs") })
+        XCTAssertEqual(table.rows.first?.cells, [.amount(printed("82,952,985"), dollarSign: true), .amount(printed("56,969,165"), dollarSign: true)])
         XCTAssertEqual(table.rows.count, 4)
     }
 

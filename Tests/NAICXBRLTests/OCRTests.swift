@@ -136,6 +136,23 @@ final class OCRTests: XCTestCase {
                 XCTAssertEqual(account?.status, .read, "page \(page)")
             }
         }
+        // Page 7 prints a glyph beside "Manual" that no page teaches and OCR cannot read alone: it
+        // is kept as U+FFFD with a warning, and the rest of the page is read. Its note 1 table
+        // (the reconciliation to NAIC SAP, a leader drawn under each whole caption) as printed;
+        // the two rows whose SSAP cell prints two numbers ("86, 51") are warnings, not read.
+        XCTAssertEqual(result.pages.first { $0.page == 7 }?.status, .read)
+        XCTAssertTrue(result.diagnostics.contains { $0.page == 7 && $0.severity == .warning && $0.message.contains("cannot be decoded from the text layer") && $0.message.contains("U+FFFD") })
+        XCTAssertEqual(Set(result.diagnostics.filter { $0.page == 7 && $0.message.contains("two cells of the notes' table row") }.compactMap(\.line)).count, 2)
+        let reconciliation = try XCTUnwrap(result.statement.notes.first { $0.number == 1 }?.tables.first)
+        func printedRow(_ label: String) -> [String]? {
+            reconciliation.rows.first { $0.label == label }?.cells.map { ValueScanner.render($0) }
+        }
+        XCTAssertEqual(printedRow("(1) State basis (Page 4, Line 35, Columns 1 & 2)"), ["XXX", "XXX", "XXX", "$ (181,548,463)", "$ (7,963,713)"])
+        XCTAssertEqual(printedRow("Derivative Instruments Bulletin 06-01"), ["86", "4", "38", "3,328,595", "4,966,262"])
+        XCTAssertEqual(printedRow("2012 IAR Mortality Table for Annuities Issued in 2015 IAC 43.3 (5)"), ["51", "3", "1", "877,061", "370,839"])
+        XCTAssertEqual(printedRow("(5) State basis (Page 3, Line 38, Columns 1 & 2)"), ["XXX", "XXX", "XXX", "$ 1,278,851,700", "$ 1,312,234,523"])
+        XCTAssertEqual(printedRow("(8) NAIC SAP (5-6-7=8)"), ["XXX", "XXX", "XXX", "1,363,783,879", "1,390,743,518"])
+        XCTAssertNil(reconciliation.rows.first { $0.cells.contains(.amount(printed("(98,310,207)"))) })
         let text = result.statement.notes.map(\.text).joined(separator: "\n")
         XCTAssertTrue(text.contains("(9) The company recognizes interest income on its impaired loans upon receipt."), text)
         // Every row of the fixture, in order, with its amounts as printed.

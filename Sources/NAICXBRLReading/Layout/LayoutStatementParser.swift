@@ -17,12 +17,15 @@ package enum LayoutStatementParser {
     /// marked as read by OCR. Of them, `decodedPages` are those whose every word is decoded from
     /// the text layer (``GlyphMap``): their notes and interrogatories are read as text is;
     /// `notDecoded` names the words left as OCR read them on the others.
+    /// `markedPages` are those of the others whose words left are all of a font without a map,
+    /// decoded but for the characters no page teaches (U+FFFD): their notes are read so.
     package static func parse(_ document: PositionedDocument, blank: Blank, ocrPages: Set<Int> = [], decodedPages: Set<Int> = [],
-                              notDecoded: [Int: [String]] = [:]) -> ParseResult {
+                              notDecoded: [Int: [String]] = [:], markedPages: [Int: PositionedPage] = [:]) -> ParseResult {
         var reader = LayoutReader(document: document, blank: blank)
         reader.ocrPages = ocrPages
         reader.decodedPages = decodedPages
         reader.notDecoded = notDecoded
+        reader.markedPages = markedPages
         return reader.read()
     }
 }
@@ -41,6 +44,9 @@ struct LayoutReader {
     var decodedPages: Set<Int> = []
     /// The words left as OCR read them, by page, on the other pages read whole by OCR.
     var notDecoded: [Int: [String]] = [:]
+    /// Those of them whose words left are of a font without a map, each character no page
+    /// teaches marked U+FFFD.
+    var markedPages: [Int: PositionedPage] = [:]
 
     /// Whether the page's words are text as printed: its text layer's, or decoded from it.
     private func isText(_ page: PositionedPage) -> Bool {
@@ -209,6 +215,19 @@ struct LayoutReader {
         if let overflow = overflowSection(page, header: header) {
             mark(page.lines[header], .classified)
             readOverflow(page, overflow, &reading)
+        } else if notDecoded[page.number] != nil, let marked = markedPages[page.number], let notes = notesSection(marked, header: header) {
+            // Notes whose every word is decoded but for characters no page teaches: read, each
+            // such character kept as U+FFFD and reported; a table row that holds one is not read.
+            mark(marked.lines[header], .classified)
+            for line in marked.lines where line.text.contains("\u{FFFD}") {
+                let words = line.words.filter { $0.text.contains("\u{FFFD}") }.map { "\"\($0.text)\"" }
+                report(.warning, .ocr, page: marked, line: line,
+                       "a character of \(words.joined(separator: ", ")) cannot be decoded from the text layer (no page teaches its glyph, and OCR is not taken for it): it is kept as U+FFFD")
+            }
+            if reading.notes == nil { reading.notes = PositionedNotesReader() }
+            reading.notes?.read(marked, from: notes.title + 1, into: &self)
+            reading.accounts.append(PageAccount(page: page.number, status: .read, schedule: notes.id))
+            reading.lastPage = nil
         } else if let undecoded = notDecoded[page.number],
                   let title = notesSection(page, header: header).map({ page.lines[$0.title].text })
                     ?? interrogatoriesSection(page, header: header).map({ _ in page.lines[header + 1].text }) {

@@ -110,7 +110,13 @@ package enum PageOCR {
         /// parted into words at them, each given its share of the word's width. The dot leaders
         /// stand where they are printed, as dots where the font has no map (as ``GlyphMap/decode(_:)``
         /// writes a leader glued before a word): they tell where a table's cells end.
-        func page(decodedBy map: GlyphMap) -> (page: PositionedPage, undecoded: [String]) {
+        ///
+        /// `marking`: a word of a font without a map with a character no page teaches is
+        /// decoded but for that character, written U+FFFD (the replacement character), and a
+        /// glyph the text layer lost that could not be read is a word "\u{FFFD}" of its own
+        /// between the words beside it: nothing is OCR's guess. `undecoded` then names only the
+        /// words that cannot be so marked (a word of a font with a map that OCR reads otherwise).
+        func page(decodedBy map: GlyphMap, marking: Bool = false) -> (page: PositionedPage, undecoded: [String]) {
             var kept: [PositionedWord] = leaders.map { leader in
                 var dots = leader
                 if UnreadableText.isGarbled(leader.text) { dots.text = String(repeating: ".", count: leader.text.unicodeScalars.count) }
@@ -134,6 +140,10 @@ package enum PageOCR {
                 let reading = lostReadings.indices.contains(position) ? lostReadings[position] : nil
                 if reading == "" { continue }
                 guard let reading, reading.unicodeScalars.allSatisfy(lostCharacters.contains) else {
+                    if marking {
+                        kept.append(Self.replacement(between: glyph.previous.map { words[$0] }, glyph.next.map { words[$0] }))
+                        continue
+                    }
                     if let previous { unread.insert(previous) }
                     if let next { unread.insert(next) }
                     continue
@@ -145,7 +155,12 @@ package enum PageOCR {
                 switch readings[index] {
                 case .plain: text = word.text
                 case .decoded(let decoded): text = before[index] + decoded + after[index]
-                case .unknown: undecoded.append("\"\(read[index])\"")
+                case .unknown:
+                    if marking, UnreadableText.isGarbled(word.text), let marked = map.decode(word.text, marking: true) {
+                        text = before[index] + marked + after[index]
+                    } else {
+                        undecoded.append("\"\(read[index])\"")
+                    }
                 }
                 if unread.contains(index) { undecoded.append("a mark beside \"\(text)\"") }
                 guard !text.isEmpty else { continue }
@@ -163,6 +178,22 @@ package enum PageOCR {
                 }
             }
             return (PositionedPage(number: number, lines: PositionedDocument.lines(of: kept)), undecoded)
+        }
+
+        /// A word "\u{FFFD}" where a lost glyph that could not be read stands: between the words
+        /// beside it, or half a line's height after the word before it (or before the word after).
+        static func replacement(between previous: PositionedWord?, _ next: PositionedWord?) -> PositionedWord {
+            let beside = previous ?? next!
+            let height = beside.y1 - beside.y0
+            let x0: Double, x1: Double
+            if let previous, let next, next.x0 > previous.x1, abs(next.y0 - previous.y0) < height / 2 {
+                (x0, x1) = (previous.x1, next.x0)
+            } else if let previous {
+                (x0, x1) = (previous.x1, previous.x1 + height / 2)
+            } else {
+                (x0, x1) = (beside.x0 - height / 2, beside.x0)
+            }
+            return PositionedWord(text: "\u{FFFD}", x0: x0, x1: x1, y0: beside.y0, y1: beside.y1)
         }
     }
 
@@ -821,16 +852,21 @@ struct GlyphMap: Equatable {
     }
 
     /// The word decoded, a dot leader glued before it written as as many dots; nil when one of
-    /// its characters is not known.
-    func decode(_ text: String) -> String? {
+    /// its characters is not known (or, `marking`, that character written U+FFFD).
+    func decode(_ text: String, marking: Bool = false) -> String? {
         let scalars = Array(text.unicodeScalars)
         let rest = GlyphMap.core(scalars)
         guard !rest.isEmpty else { return nil }
         var decoded = String(repeating: ".", count: scalars.count - rest.count)
         for scalar in rest {
             if scalar == space { decoded.append(" "); continue }
-            guard let text = character(scalar) else { return nil }
-            decoded.append(text)
+            if let text = character(scalar) {
+                decoded.append(text)
+            } else if marking {
+                decoded.append("\u{FFFD}")
+            } else {
+                return nil
+            }
         }
         return decoded
     }

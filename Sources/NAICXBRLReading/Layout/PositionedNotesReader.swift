@@ -198,9 +198,13 @@ struct PageLayout {
         let textWords = words.filter { Self.leader($0.text) == nil && Self.value(Substring($0.text)) == nil && $0.text != "$" && $0.text != "%" }
         // The line's first leader, under a caption's words, is the caption's; the others are
         // cells (a text cell's words printed over its leader too).
+        // (Or, where the leader is drawn under the whole caption from the start of the line's
+        // words, any word printed from its start: "191-97" over it is the caption's second line.)
         let firstLeader = words.firstIndex { Self.leader($0.text)?.rest.isEmpty == true }
         let captionLeader = firstLeader.flatMap { i in
-            textWords.contains { $0.x0 < words[i].x1 && $0.x1 > words[i].x0 } ? i : nil
+            let underWhole = !words.contains { Self.leader($0.text) == nil && $0.x1 <= words[i].x0 }
+                && words.contains { Self.leader($0.text) == nil && abs($0.x0 - words[i].x0) < lineHeight / 2 }
+            return textWords.contains { $0.x0 < words[i].x1 && $0.x1 > words[i].x0 } || underWhole ? i : nil
         }
         let cellLeaders = words.indices.filter { Self.leader(words[$0].text) != nil && $0 != captionLeader }.map { words[$0] }
         for (i, word) in words.enumerated() {
@@ -403,6 +407,7 @@ struct PageLayout {
         let (edges, labelEdge) = columns(tokens, lines: lines, labels: headingEnd..<end, rows: firstRow..<end)
         var (rows, problems) = self.rows(tokens, lines: lines, from: headingEnd, firstRow: firstRow, end: end, edges: edges, labelEdge: labelEdge)
         Self.canonicalCells(&rows)
+        Self.percentColumns(&rows)
         let headings = (start..<headingEnd).map { heading(lines[$0], edges: edges, labelBound: labelBound) }
         return Found(table: Table(headings: headings, rows: rows), start: start, end: end, problems: problems)
     }
@@ -511,10 +516,16 @@ struct PageLayout {
             for group in groups { rows.append(TableRow(label: PositionedNotesReader.joined(group), cells: [])) }
             label = kept ?? []
         }
+        // A line of the table with a character that cannot be decoded (U+FFFD, pages read by
+        // OCR): what it holds cannot be told (an amount, its sign, a word), so the row it is of
+        // is not read.
+        var undecodedLabel = false
         for i in headingEnd..<end {
             let line = lines[i]
             let words = tokens[i].compactMap { if case .word(let w) = $0 { w.text } else { nil } }
+            let undecoded = line.words.contains { $0.text.contains("\u{FFFD}") }
             guard Self.hasCells(tokens[i]) else {
+                undecodedLabel = undecodedLabel || undecoded
                 if i > firstRow, startsInLowerCase(line), !Self.startsWithItemMark(words), let lastRow = rows.indices.last, label.isEmpty {
                     // A caption's last words under its cells.
                     rows[lastRow].label = PositionedNotesReader.joined([[rows[lastRow].label], words])
@@ -525,6 +536,11 @@ struct PageLayout {
             }
             var cells = [Cell](repeating: .blank, count: edges.count)
             var refused = false
+            if undecoded || undecodedLabel {
+                problems.append((line, "the notes' table row holds a character that cannot be decoded (U+FFFD); the row is not read"))
+                refused = true
+            }
+            undecodedLabel = false
             var labelWords: [String] = []
             for case .cell(let cell) in tokens[i] where cell.value != .blank {
                 if let labelEdge, cell.center <= labelEdge + lineHeight / 4 {
@@ -563,6 +579,27 @@ struct PageLayout {
 
     /// Canonical cells: as wide as the last column any row fills; a row of empty cells is a
     /// sub-heading.
+    /// A column that prints its percent sign on some rows only (the first and the total, as
+    /// some printers set a "Percent of Total" column): its other numbers printed as the
+    /// percentages are (no dollar sign, the same places after the decimal point, one or more)
+    /// are percentages too.
+    private static func percentColumns(_ rows: inout [TableRow]) {
+        var places: [Int: Set<Int>] = [:]
+        for row in rows {
+            for (c, cell) in row.cells.enumerated() {
+                if case .percent(let percent) = cell, percent.fractionDigits > 0 { places[c, default: []].insert(percent.fractionDigits) }
+            }
+        }
+        guard !places.isEmpty else { return }
+        for r in rows.indices {
+            for (c, cell) in rows[r].cells.enumerated() {
+                if case .amount(let amount, false) = cell, places[c]?.contains(amount.fractionDigits) == true {
+                    rows[r].cells[c] = .percent(amount)
+                }
+            }
+        }
+    }
+
     private static func canonicalCells(_ rows: inout [TableRow]) {
         let width = rows.map { ($0.cells.lastIndex { $0 != .blank } ?? -1) + 1 }.max() ?? 0
         for r in rows.indices {

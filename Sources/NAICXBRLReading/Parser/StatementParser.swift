@@ -222,6 +222,7 @@ public enum StatementParser {
         var ocrPages: Set<Int> = []
         var decodedPages: Set<Int> = []
         var notDecoded: [Int: [String]] = [:]
+        var markedPages: [Int: PositionedPage] = [:]
         if ocr {
             do throws(PageOCR.Failure) {
                 try PageOCR.checkTools()
@@ -229,10 +230,11 @@ public enum StatementParser {
                 return ParseResult(statement: Statement(blank: chosen.id), diagnostics: [Diagnostic(.error, .io, file: name, line: nil, error.description)],
                                    dispositions: [:], origins: [:], isUsable: false)
             }
-            (ocrPages, decodedPages, notDecoded, recognized) = readUnreadablePages(&document, pdf: pdf, blank: chosen, deadline: pdfDeadline)
+            (ocrPages, decodedPages, notDecoded, markedPages, recognized) = readUnreadablePages(&document, pdf: pdf, blank: chosen, deadline: pdfDeadline)
         }
         let (edition, notice) = Editions.choose(chosen, given: blank != nil, year: Editions.year(document, header: chosen.pageHeader), file: name)
-        var result = LayoutStatementParser.parse(document, blank: edition, ocrPages: ocrPages, decodedPages: decodedPages, notDecoded: notDecoded)
+        var result = LayoutStatementParser.parse(document, blank: edition, ocrPages: ocrPages, decodedPages: decodedPages, notDecoded: notDecoded,
+                                                 markedPages: markedPages)
         result.diagnostics.insert(contentsOf: recognized, at: 0)
         if let notice { result.diagnostics.insert(notice, at: 0) }
         return result
@@ -248,9 +250,11 @@ public enum StatementParser {
     ///
     /// The pages read whole are decoded with one glyph map learned from all of them
     /// (``GlyphMap``): the second set holds those whose every word is the text layer's own or
-    /// decoded from it, none left as OCR read it; `notDecoded` the others, with the words left.
+    /// decoded from it, none left as OCR read it; `notDecoded` the others, with the words left;
+    /// `markedPages` those of them whose words left are all of a font without a map, each with
+    /// the characters no page teaches (and the lost glyphs not read) marked U+FFFD.
     static func readUnreadablePages(_ document: inout PositionedDocument, pdf: [UInt8], blank: Blank, deadline: DispatchTime?)
-        -> (read: Set<Int>, decoded: Set<Int>, notDecoded: [Int: [String]], diagnostics: [Diagnostic]) {
+        -> (read: Set<Int>, decoded: Set<Int>, notDecoded: [Int: [String]], markedPages: [Int: PositionedPage], diagnostics: [Diagnostic]) {
         var read: Set<Int> = []
         var diagnostics: [Diagnostic] = []
         let seconds = ProcessInfo.processInfo.environment["NAICXBRL_OCR_TIMEOUT"].flatMap(Double.init).flatMap { $0 > 0 ? $0 : nil } ?? 60
@@ -297,6 +301,7 @@ public enum StatementParser {
         let map = GlyphMap.learn(pairs)
         var decoded: Set<Int> = []
         var notDecoded: [Int: [String]] = [:]
+        var markedPages: [Int: PositionedPage] = [:]
         for (index, var recognition, elapsed) in whole {
             let limit = min(deadline ?? .distantFuture, DispatchTime.now() + seconds)
             do throws(PageOCR.Failure) {
@@ -306,14 +311,22 @@ public enum StatementParser {
             }
             let (page, undecoded) = recognition.page(decodedBy: map)
             document.pages[index] = page
-            if undecoded.isEmpty { decoded.insert(page.number) } else { notDecoded[page.number] = undecoded }
+            if undecoded.isEmpty {
+                decoded.insert(page.number)
+            } else {
+                notDecoded[page.number] = undecoded
+                // The page with each character no page teaches marked, where that is all that is
+                // left: its notes are read with the marks.
+                let marked = recognition.page(decodedBy: map, marking: true)
+                if marked.undecoded.isEmpty { markedPages[page.number] = marked.page }
+            }
             diagnostics.append(Diagnostic(.info, .ocr, file: document.name, page: page.number, line: nil, undecoded.isEmpty
                 ? "page \(page.number)'s text layer is not text; its words are read by OCR, and every one of them is decoded from the text layer by its fonts' glyphs, as OCR taught them (\(String(format: "%.1f", elapsed)) s)"
                 : "page \(page.number)'s text layer is not text; its words are read by OCR (\(String(format: "%.1f", elapsed)) s)"))
         }
         // By page, in the order found within a page.
         diagnostics = diagnostics.enumerated().sorted { ($0.element.page ?? 0, $0.offset) < ($1.element.page ?? 0, $1.offset) }.map(\.element)
-        return (read, decoded, notDecoded, diagnostics)
+        return (read, decoded, notDecoded, markedPages, diagnostics)
     }
 
     /// The lines of a page its running header and title stand in.
