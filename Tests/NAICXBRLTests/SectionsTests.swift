@@ -297,6 +297,22 @@ final class SectionsTests: XCTestCase {
         XCTAssertEqual(context.disposition(of: 3), .mapped)
     }
 
+    /// A percentage in a note table of the text rendering, its sign glued or apart, is a
+    /// percentage (no bad value); a percent sign after a dollar amount is not a value.
+    func testNoteTablePercentagesAreRead() {
+        let text = "Note 9 – Income Taxes\n\t2011\tRate\nProvision\t1,000\t35.000%\nCredits\t(200)\t(7.000) %\nOther\t–\t–%\nOdd\t$5%\t1\n"
+        let lines = SourceText(text: text, name: "rates.txt").lines
+        let context = ParseContext(file: "rates.txt")
+        let notes = NotesParser.parse(lines, context: context, titles: Self.notesTitles)
+        XCTAssertEqual(notes.first?.tables.first?.rows, [
+            TableRow(label: "Provision", cells: [.amount(Amount(units: 1000)), .percent(Amount(units: 35000, fractionDigits: 3))]),
+            TableRow(label: "Credits", cells: [.amount(Amount(units: -200)), .percent(Amount(units: -7000, fractionDigits: 3))]),
+            TableRow(label: "Other", cells: [.dash(dollarSign: false), .dash(dollarSign: false)]),
+            TableRow(label: "Odd", cells: [.text("$5%"), .amount(Amount(units: 1))]),
+        ])
+        XCTAssertEqual(context.diagnostics.map(\.line), [6])
+    }
+
     // MARK: Interrogatories
 
     /// A statement keeps its interrogatories part by part in the order of the blank's sections,

@@ -18,6 +18,25 @@ package enum ValueScanner {
         Text.withBytes(field) { value($0) }
     }
 
+    /// Reads one cell of a note's or an interrogatory's table: as ``value(_:)-(Substring)``, and
+    /// a number with a percent sign after it ("21.000%", "21.000 %") a percentage ("–%" a dash).
+    package static func tableValue(_ field: Substring) -> Cell? {
+        Text.withBytes(field) { tableValue($0) }
+    }
+
+    /// ``tableValue(_:)-(Substring)`` from the cell's UTF-8 bytes.
+    package static func tableValue(_ field: Text.Bytes) -> Cell? {
+        var start = 0
+        var end = field.count
+        trim(field, &start, &end)
+        guard end - start > 1, field[end - 1] == 0x25 else { return value(field) } // %
+        switch value(field.slice(start..<end - 1)) {
+        case .amount(let amount, false)?: return .percent(amount)
+        case .dash?: return value(field.slice(start..<end - 1))
+        default: return nil
+        }
+    }
+
     /// Reads one cell from its UTF-8 bytes, in place.
     package static func value(_ field: Text.Bytes) -> Cell? {
         var start = 0

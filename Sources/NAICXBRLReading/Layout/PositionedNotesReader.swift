@@ -322,14 +322,7 @@ struct PageLayout {
     /// A cell's value as printed: a percentage with its sign glued to it ("21.000%") is a
     /// percentage, as where the sign stands apart from it (a mark after the cell); "–%" a dash.
     static func value(_ text: Substring) -> Cell? {
-        if text.count > 1, text.last == "%", let value = ValueScanner.value(text.dropLast()) {
-            switch value {
-            case .amount(let amount, false): return .percent(amount)
-            case .dash: return value
-            default: return nil
-            }
-        }
-        return ValueScanner.value(text)
+        ValueScanner.tableValue(text)
     }
 
     /// A dot leader: three dots or more, after a `$` or not, and what follows them (an amount

@@ -291,7 +291,7 @@ enum NotesParser {
     static func isHeadingLike(_ bytes: Text.Bytes, _ valueFields: ArraySlice<Range<Int>>) -> Bool {
         var sawText = false
         for field in valueFields {
-            if let cell = ValueScanner.value(bytes.slice(field)) {
+            if let cell = ValueScanner.tableValue(bytes.slice(field)) {
                 if !cell.isBlank { return false }
             } else {
                 sawText = true
@@ -306,7 +306,7 @@ enum NotesParser {
         var cells: [Cell] = []
         cells.reserveCapacity(fields.count)
         for (offset, field) in fields.enumerated() {
-            if let cell = ValueScanner.value(bytes.slice(field)) {
+            if let cell = ValueScanner.tableValue(bytes.slice(field)) {
                 cells.append(cell)
             } else {
                 let text = Text.clean(bytes.slice(field))
