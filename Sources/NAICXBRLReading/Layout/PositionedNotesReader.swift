@@ -192,7 +192,7 @@ struct PageLayout {
 
     /// A line's words as cells, caption leaders, marks and words.
     func tokens(_ line: PositionedLine) -> [Token] {
-        let words = Self.splittingGluedLeaders(line.words)
+        let words = listsJoined(Self.splittingGluedLeaders(line.words))
         var tokens: [Token] = []
         tokens.reserveCapacity(words.count)
         let textWords = words.filter { Self.leader($0.text) == nil && Self.value(Substring($0.text)) == nil && $0.text != "$" && $0.text != "%" }
@@ -254,6 +254,26 @@ struct PageLayout {
             tokens.append(.word(word))
         }
         return Self.mergedOverLeaders(tokens)
+    }
+
+    /// A list of small numbers printed in one cell ("86, 51": the SSAP numbers, pages and lines
+    /// a reconciliation cites) as one word: a number of one to three digits and a comma, a
+    /// space, then the next. (An amount's digit groups follow their comma with no space.)
+    private func listsJoined(_ words: [PositionedWord]) -> [PositionedWord] {
+        func listed(_ text: Substring) -> Bool { (1...3).contains(text.count) && text.allSatisfy(\.isASCIIDigit) }
+        guard words.contains(where: { $0.text.hasSuffix(",") && listed($0.text.dropLast()) }) else { return words }
+        var joined: [PositionedWord] = []
+        for word in words {
+            if let last = joined.last, last.text.hasSuffix(","), listed(last.text.split(separator: " ").last!.dropLast()),
+               listed(word.text.hasSuffix(",") ? word.text.dropLast() : Substring(word.text)),
+               case let gap = word.x0 - last.x1, gap > lineHeight / 8, gap < lineHeight {
+                joined[joined.count - 1].text += " " + word.text
+                joined[joined.count - 1].x1 = word.x1
+            } else {
+                joined.append(word)
+            }
+        }
+        return joined
     }
 
     /// Leaders of neighbouring cells printed as one word ("$......$......"): a word each, over
@@ -501,8 +521,13 @@ struct PageLayout {
         func flushLabels(keepingLast: Bool) {
             // Label lines that start with an item mark, each but the last, are sub-headings.
             var groups: [[[String]]] = []
+            // A line after one that ends in a colon starts a label of its own too.
             for line in label {
-                if groups.isEmpty || Self.startsWithItemMark(line) { groups.append([line]) } else { groups[groups.count - 1].append(line) }
+                if groups.isEmpty || Self.startsWithItemMark(line) || groups.last?.last?.last?.hasSuffix(":") == true {
+                    groups.append([line])
+                } else {
+                    groups[groups.count - 1].append(line)
+                }
             }
             // A label ending in a colon heads the rows under it ("Net Income:").
             let kept = keepingLast && groups.last.map { PositionedNotesReader.joined($0).hasSuffix(":") } != true ? groups.popLast() : nil
