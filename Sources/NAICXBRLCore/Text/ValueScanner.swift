@@ -32,7 +32,7 @@ package enum ValueScanner {
         guard end - start > 1, field[end - 1] == 0x25 else { return value(field) } // %
         switch value(field.slice(start..<end - 1)) {
         case .amount(let amount, false)?: return .percent(amount)
-        case .dash?: return value(field.slice(start..<end - 1))
+        case .dash(let dollar)?: return .dash(dollarSign: dollar)
         default: return nil
         }
     }

@@ -215,7 +215,7 @@ struct LayoutReader {
         if let overflow = overflowSection(page, header: header) {
             mark(page.lines[header], .classified)
             readOverflow(page, overflow, &reading)
-        } else if notDecoded[page.number] != nil, let marked = markedPages[page.number], let notes = notesSection(marked, header: header) {
+        } else if let marked = markedPages[page.number], let notes = notesSection(marked, header: header) {
             // Notes whose every word is decoded but for characters no page teaches: read, each
             // such character kept as U+FFFD and reported; a table row that holds one is not read.
             mark(marked.lines[header], .classified)
