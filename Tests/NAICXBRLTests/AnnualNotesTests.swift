@@ -96,6 +96,91 @@ extension AnnualStatementTests {
         XCTAssertEqual(rows["e. At book value without adjustment (minimal or no charge or adjustment)"]?.first?.amount.map { _ in true }, true)
     }
 
+    /// A note table's column whose heading says it holds percentages ("% of Liability to Total
+    /// Liabilities", "Percent of Total", "Admitted Restricted to Total Admitted Assets, %"), or a
+    /// row whose caption does ("Percentage of adjusted gross DTAs ..."), holds percentages though
+    /// no row prints the sign, as some printers set them. Forethought 2024 read with every
+    /// percent sign of its notes' values taken out: each percentage of such a column or row (the
+    /// notes fixture's, checked against the pages) is still one, and nothing else becomes one.
+    func testAColumnHeadedAsPercentagesHoldsPercentagesWithoutTheSign() throws {
+        try Self.requirePdftotext()
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Self.pdfPath("forethought-life-2024"))))
+        var document = try PDFText.document(pdf: bytes, name: "forethought-life-2024-annual.pdf")
+        let filing = try parse("forethought-life-2024")
+        let notesPages = Set(filing.pages.filter { $0.schedule == "notes" }.map(\.page))
+        var taken = 0
+        for p in document.pages.indices where notesPages.contains(document.pages[p].number) {
+            for l in document.pages[p].lines.indices {
+                // A value's sign, glued ("1.992%") or apart ("1.992 %"); the headings' stay.
+                let words = document.pages[p].lines[l].words
+                document.pages[p].lines[l].words = words.indices.compactMap { w in
+                    var word = words[w]
+                    guard word.text.hasSuffix("%") else { return word }
+                    let number = word.text.count > 1 ? word.text.dropLast() : w > 0 ? Substring(words[w - 1].text) : ""
+                    guard number.last?.isNumber == true || number.last == ")" else { return word }
+                    taken += 1
+                    guard word.text.count > 1 else { return nil }
+                    word.text.removeLast()
+                    return word
+                }
+            }
+        }
+        XCTAssertGreaterThanOrEqual(taken, 79, "the notes fixture's 79 percentages, and the running text's")
+        let blank = try BlankCatalog.bundled.blank("life-ah-annual", year: 2024)
+        let unsigned = LayoutStatementParser.parse(document, blank: blank).statement
+
+        func headed(_ table: Table, _ c: Int) -> Bool {
+            table.headings.contains { c + 1 < $0.count && PageLayout.headsPercentages($0[c + 1]) }
+        }
+        // Cell by cell: where the printed filing has a percentage in a column headed so, so does
+        // the filing without signs; where it has none, neither has the other.
+        var kept = 0
+        var unnamed: Set<String> = []
+        for (note, other) in zip(filing.statement.notes, unsigned.notes) {
+            XCTAssertEqual(note.tables.count, other.tables.count, "note \(note.number)")
+            for (table, otherTable) in zip(note.tables, other.tables) {
+                XCTAssertEqual(table.rows.count, otherTable.rows.count, "note \(note.number)")
+                for (row, otherRow) in zip(table.rows, otherTable.rows) {
+                    for (c, cell) in row.cells.enumerated() where c < otherRow.cells.count {
+                        let otherCell = otherRow.cells[c]
+                        switch (cell, otherCell) {
+                        case (.percent(let a), .percent(let b)):
+                            XCTAssertEqual(a, b)
+                            kept += 1
+                        case (.percent(let a), .amount(let b, false)):
+                            XCTAssertEqual(a, b)
+                            // Left an amount: only where neither heading nor caption says so.
+                            XCTAssertFalse(headed(table, c) || PageLayout.headsPercentages(row.label), "note \(note.number), \(row.label), column \(c + 1): a percentage its heading or caption names, read as an amount")
+                            unnamed.insert(table.headings.last?[c + 1] ?? "")
+                        case (_, .percent):
+                            XCTFail("note \(note.number), \(row.label), column \(c + 1): \(cell) read as a percentage")
+                        default:
+                            XCTAssertEqual(cell, otherCell, "note \(note.number), \(row.label), column \(c + 1)")
+                        }
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(kept, 0)
+        // What such a page loses: note 9's column "Effective Tax Rate" (page 43), which names a
+        // rate, not a percentage.
+        XCTAssertEqual(unnamed, ["Effective Tax Rate"])
+        // As printed on page 53 (note 32's "Percent of Total") and page 38 (note 5's "% of
+        // Liability to Total Liabilities").
+        let annuities = try XCTUnwrap(unsigned.notes.first { $0.number == 32 }?.tables.first)
+        XCTAssertEqual(annuities.rows.compactMap { $0.cells.last }.prefix(4),
+                       [.percent(printed("44.873")), .percent(printed("42.201")), .percent(printed("87.074")), .percent(printed("12.478"))])
+        let liabilities = try XCTUnwrap(unsigned.notes.first { $0.number == 5 }?.tables.first { table in
+            table.rows.first?.label.hasPrefix("u. Recognized Obligation to Return Collateral Asset") == true
+        })
+        XCTAssertEqual(liabilities.rows.first?.cells.last, .percent(printed("1.992")))
+        // Page 41: note 9's row captioned a percentage, in each of its six columns.
+        let strategies = try XCTUnwrap(unsigned.notes.first { $0.number == 9 }?.tables.lazy.compactMap { table in
+            table.rows.first { $0.label.hasPrefix("2. Percentage of adjusted gross DTAs by tax character") }
+        }.first)
+        XCTAssertEqual(strategies.cells, ["41.000", "90.200", "46.800", "44.400", "-5.800", "45.800"].map { .percent(printed($0)) })
+    }
+
     /// Each note once, in the blank's numbering, whatever pages it runs over ("(Continued)").
     func testNotesAreNumberedAsPrintedAndContinuedAcrossPages() throws {
         let counts = ["forethought-life-2024": 36, "commonwealth-annuity-2023": 36, "forethought-life-2025": 36]

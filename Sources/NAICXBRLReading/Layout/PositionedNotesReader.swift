@@ -420,8 +420,8 @@ struct PageLayout {
         let (edges, labelEdge) = columns(tokens, lines: lines, labels: headingEnd..<end, rows: firstRow..<end)
         var (rows, problems) = self.rows(tokens, lines: lines, from: headingEnd, firstRow: firstRow, end: end, edges: edges, labelEdge: labelEdge)
         Self.canonicalCells(&rows)
-        Self.percentColumns(&rows)
         let headings = (start..<headingEnd).map { heading(lines[$0], edges: edges, labelBound: labelBound) }
+        Self.percentColumns(&rows, headings: headings)
         return Found(table: Table(headings: headings, rows: rows), start: start, end: end, problems: problems)
     }
 
@@ -597,24 +597,51 @@ struct PageLayout {
 
     /// Canonical cells: as wide as the last column any row fills; a row of empty cells is a
     /// sub-heading.
-    /// A column that prints its percent sign on some rows only (the first and the total, as
-    /// some printers set a "Percent of Total" column): its other numbers printed as the
-    /// percentages are (no dollar sign, the same places after the decimal point, one or more)
-    /// are percentages too.
-    private static func percentColumns(_ rows: inout [TableRow]) {
+    /// The percentages of columns that print their numbers without the percent sign:
+    /// - a column that prints the sign on some rows only (the first and the total, as some
+    ///   printers set a "Percent of Total" column): its other numbers printed as the percentages
+    ///   are (no dollar sign, the same places after the decimal point, one or more);
+    /// - a column whose heading says it holds percentages (a word "%", or one that begins
+    ///   "percent": "% of BACV to Total Assets", "Percent of Total", "Admitted Restricted to
+    ///   Total Admitted Assets, %"), where no row prints the sign: its numbers with places after
+    ///   the decimal point and no dollar sign. (A note's amounts are whole dollars; a heading
+    ///   such as "Guarantee More than 4%" names a rate, not its column's unit, and is not read
+    ///   so.)
+    /// - a row whose caption says so ("(b) Percentage of Adjusted Gross DTAs By Tax Character
+    ///   Attributable To The Impact Of Tax Planning Strategies"): its numbers with places after
+    ///   the decimal point and no dollar sign.
+    private static func percentColumns(_ rows: inout [TableRow], headings: [[String]]) {
         var places: [Int: Set<Int>] = [:]
         for row in rows {
             for (c, cell) in row.cells.enumerated() {
                 if case .percent(let percent) = cell, percent.fractionDigits > 0 { places[c, default: []].insert(percent.fractionDigits) }
             }
         }
-        guard !places.isEmpty else { return }
+        let width = rows.map(\.cells.count).max() ?? 0
+        let headedPercent = Set((0..<width).filter { c in
+            places[c] == nil && headings.contains { line in c + 1 < line.count && headsPercentages(line[c + 1]) }
+        })
         for r in rows.indices {
+            let captioned = headsPercentages(rows[r].label)
             for (c, cell) in rows[r].cells.enumerated() {
-                if case .amount(let amount, false) = cell, places[c]?.contains(amount.fractionDigits) == true {
+                guard case .amount(let amount, false) = cell else { continue }
+                if places[c]?.contains(amount.fractionDigits) == true
+                    || (headedPercent.contains(c) || captioned) && amount.fractionDigits > 0 {
                     rows[r].cells[c] = .percent(amount)
                 }
             }
+        }
+    }
+
+    /// Whether a column's heading or a row's caption says its numbers are percentages: a word
+    /// "%" (or "%," and the like) or a word that begins "percent".
+    static func headsPercentages(_ heading: String) -> Bool {
+        let punctuation: Set<Character> = ["(", ")", ",", ".", ":", ";"]
+        return heading.split(separator: " ").contains { word in
+            var bare = word
+            while let first = bare.first, punctuation.contains(first) { bare.removeFirst() }
+            while let last = bare.last, punctuation.contains(last) { bare.removeLast() }
+            return bare == "%" || bare.lowercased().hasPrefix("percent")
         }
     }
 
