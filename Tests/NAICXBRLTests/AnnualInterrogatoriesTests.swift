@@ -158,4 +158,41 @@ extension AnnualStatementTests {
         XCTAssertEqual(part2.first, "1.1")
         XCTAssertEqual(Set(items.map { "\($0.part) \($0.number)" }).count, items.count, "each question once")
     }
+
+    /// A page of the interrogatories decoded from a font without a map but for a character no
+    /// page teaches (U+FFFD) is read, the character reported; an answer that holds one is not
+    /// read (an undecoded mark in a check box could be its X, or nothing). Forethought 2024's
+    /// page 57 (Part 1) with the X of 1.1's "Yes [ X ]" undecoded, handed over as such a page
+    /// is: read by OCR, words left undecoded, the page marked.
+    func testAnInterrogatoriesPageWithAnUndecodedCharacterIsReadButThatAnswer() throws {
+        try Self.requirePdftotext()
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Self.pdfPath("forethought-life-2024"))))
+        let document = try PDFText.document(pdf: bytes, name: "forethought-life-2024-annual.pdf")
+        let p = try XCTUnwrap(document.pages.firstIndex { $0.number == 57 })
+        var marked = document.pages[p]
+        let l = try XCTUnwrap(marked.lines.firstIndex { $0.words.first?.text == "1.1" })
+        // The box is printed on the line under the question's number, at the page's right.
+        let boxLine = try XCTUnwrap(marked.lines.indices.dropFirst(l).first { marked.lines[$0].words.contains { $0.text == "X" } })
+        let w = try XCTUnwrap(marked.lines[boxLine].words.firstIndex { $0.text == "X" })
+        marked.lines[boxLine].words[w].text = "\u{FFFD}"
+        let blank = try BlankCatalog.bundled.blank("life-ah-annual", year: 2024)
+        let result = LayoutStatementParser.parse(document, blank: blank, ocrPages: [57], notDecoded: [57: ["\"\u{FFFD}\""]],
+                                                 markedPages: [57: marked])
+        XCTAssertEqual(result.pages.first { $0.page == 57 }?.status, .read)
+        XCTAssertFalse(result.diagnostics.contains { $0.page == 57 && $0.severity == .error })
+        let warnings = result.diagnostics.filter { $0.page == 57 && $0.severity == .warning }.map(\.message)
+        XCTAssertEqual(warnings, [
+            "a character of \"\u{FFFD}\" cannot be decoded from the text layer (no page teaches its glyph, and OCR is not taken for it): it is kept as U+FFFD",
+            "the answer of interrogatory 1.1 holds a character that cannot be decoded (U+FFFD); the answer is not read",
+        ])
+        XCTAssertTrue(result.diagnostics.filter { $0.page == 57 && $0.severity == .warning }.allSatisfy { $0.line == marked.lines[boxLine].number })
+        let read = Dictionary(result.statement.interrogatories.filter { $0.part == "1" }.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
+        XCTAssertEqual(read["1.1"]?.answer, Answer.none)
+        XCTAssertEqual(read["1.1"]?.text.hasPrefix("Is the reporting entity a member of an Insurance Holding Company System"), true)
+        // The rest of the page as printed (and as the page read from its text layer gives it).
+        XCTAssertEqual(read["1.2"]?.answer, .choice(.yes, offersNotApplicable: true))
+        XCTAssertEqual(read["1.3"]?.answer, .text("Indiana"))
+        let plain = try parse("forethought-life-2024").statement.interrogatories.filter { $0.part == "1" }
+        XCTAssertEqual(result.statement.interrogatories.filter { $0.part == "1" && $0.number != "1.1" }, plain.filter { $0.number != "1.1" })
+    }
 }

@@ -18,7 +18,8 @@ package enum LayoutStatementParser {
     /// the text layer (``GlyphMap``): their notes and interrogatories are read as text is;
     /// `notDecoded` names the words left as OCR read them on the others.
     /// `markedPages` are those of the others whose words left are all of a font without a map,
-    /// decoded but for the characters no page teaches (U+FFFD): their notes are read so.
+    /// decoded but for the characters no page teaches (U+FFFD): their notes and interrogatories
+    /// are read so.
     package static func parse(_ document: PositionedDocument, blank: Blank, ocrPages: Set<Int> = [], decodedPages: Set<Int> = [],
                               notDecoded: [Int: [String]] = [:], markedPages: [Int: PositionedPage] = [:]) -> ParseResult {
         var reader = LayoutReader(document: document, blank: blank)
@@ -215,18 +216,27 @@ struct LayoutReader {
         if let overflow = overflowSection(page, header: header) {
             mark(page.lines[header], .classified)
             readOverflow(page, overflow, &reading)
-        } else if let marked = markedPages[page.number], let notes = notesSection(marked, header: header) {
-            // Notes whose every word is decoded but for characters no page teaches: read, each
-            // such character kept as U+FFFD and reported; a table row that holds one is not read.
+        } else if let marked = markedPages[page.number],
+                  let section = notesSection(marked, header: header).map({ Either.notes($0) })
+                    ?? interrogatoriesSection(marked, header: header).map({ Either.interrogatories($0) }) {
+            // Notes or interrogatories whose every word is decoded but for characters no page
+            // teaches: read, each such character kept as U+FFFD and reported; a note table's row
+            // or an interrogatory's answer that holds one is not read.
             mark(marked.lines[header], .classified)
             for line in marked.lines where line.text.contains("\u{FFFD}") {
                 let words = line.words.filter { $0.text.contains("\u{FFFD}") }.map { "\"\($0.text)\"" }
                 report(.warning, .ocr, page: marked, line: line,
                        "a character of \(words.joined(separator: ", ")) cannot be decoded from the text layer (no page teaches its glyph, and OCR is not taken for it): it is kept as U+FFFD")
             }
-            if reading.notes == nil { reading.notes = PositionedNotesReader() }
-            reading.notes?.read(marked, from: notes.title + 1, into: &self)
-            reading.accounts.append(PageAccount(page: page.number, status: .read, schedule: notes.id))
+            switch section {
+            case .notes(let notes):
+                if reading.notes == nil { reading.notes = PositionedNotesReader() }
+                reading.notes?.read(marked, from: notes.title + 1, into: &self)
+                reading.accounts.append(PageAccount(page: page.number, status: .read, schedule: notes.id))
+            case .interrogatories(let interrogatories):
+                let id = readInterrogatories(marked, interrogatories, to: marked.lines.count, &reading)
+                reading.accounts.append(PageAccount(page: page.number, status: .read, schedule: id))
+            }
             reading.lastPage = nil
         } else if let undecoded = notDecoded[page.number],
                   let title = notesSection(page, header: header).map({ page.lines[$0.title].text })
@@ -269,6 +279,13 @@ struct LayoutReader {
             reading.accounts.append(PageAccount(page: page.number, status: .other, schedule: LayoutReader.printedTitle(page, after: header)))
             reading.lastPage = nil
         }
+    }
+
+    /// A page of the notes (its section and title line) or of the interrogatories (its part and
+    /// first line).
+    private enum Either {
+        case notes((id: String, title: Int))
+        case interrogatories((part: String?, start: Int))
     }
 
     /// The line where a page that prints nothing under its running header but the footnotes of

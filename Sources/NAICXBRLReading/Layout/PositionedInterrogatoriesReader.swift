@@ -29,6 +29,11 @@ struct PositionedInterrogatoriesReader {
     /// The question being read prints a list under it (its column numbers, "1  2  3", or lines
     /// set apart by space): its lines are the list's, no answer.
     private var listed = false
+    /// The line the open question's answer is printed on.
+    private var answerLine: PositionedLine?
+    /// The questions of the page being read whose answer holds a character that cannot be
+    /// decoded (U+FFFD), each with its answer's line: not read.
+    private var undecoded: [(number: String, line: PositionedLine?)] = []
 
     /// Reads the lines of `page` from `start` up to `end` as questions of `part` (the part the
     /// page prints, or nil to go on with the page before's).
@@ -50,22 +55,35 @@ struct PositionedInterrogatoriesReader {
             // A sub-question printed after its question's words on the same line ("20.1 Total
             // amount loaned ...: 20.11 To directors ...") is read as a line of its own.
             for words in Self.subQuestionParts(line.words, open: current?.item.number) {
-                readLine(words, part: part, right: right)
+                readLine(words, on: line, part: part, right: right)
             }
         }
         closeQuestion()
+        // What a check box, date or amount holding an undecoded character stands for cannot be
+        // told: the question is kept, its answer is not read.
+        for (number, line) in undecoded {
+            reader.report(.warning, .ocr, page: page, line: line,
+                          "the answer of interrogatory \(number) holds a character that cannot be decoded (U+FFFD); the answer is not read")
+        }
+        undecoded = []
     }
 
     private mutating func closeQuestion() {
         guard var open = current else { return }
-        open.item.answer = Self.answer(open.answer)
+        if open.answer.contains(where: { $0.text.contains("\u{FFFD}") }) {
+            undecoded.append((open.item.number, answerLine))
+            open.item.answer = .none
+        } else {
+            open.item.answer = Self.answer(open.answer)
+        }
         read.append(open.item)
         current = nil
+        answerLine = nil
     }
 
     /// One printed line's words (or a sub-question's part of them): a question of its own, or
     /// the open question going on.
-    private mutating func readLine(_ words: [PositionedWord], part: String, right: Double) {
+    private mutating func readLine(_ words: [PositionedWord], on line: PositionedLine, part: String, right: Double) {
         do {
             if let first = words.first, let number = Self.questionNumber(first.text),
                words.count > 1, Self.questionNumber(words[1].text) == nil,
@@ -76,6 +94,7 @@ struct PositionedInterrogatoriesReader {
                 listed = false
                 let (text, answer) = Self.split(Array(words.dropFirst()), right: right)
                 current = (Interrogatory(part: part, number: number, text: text.map(\.text).joined(separator: " ")), answer)
+                answerLine = answer.isEmpty ? nil : line
                 return
             }
             guard current != nil else { return }
@@ -93,6 +112,7 @@ struct PositionedInterrogatoriesReader {
                 }
                 if !text.isEmpty { current?.item.text += " " + text.map(\.text).joined(separator: " ") }
                 current?.answer = answer
+                answerLine = line
             } else if !text.isEmpty || !answer.isEmpty {
                 current?.item.details.append((text + answer).map(\.text).joined(separator: " ").replacingOccurrences(of: "  ", with: " "))
             }
