@@ -316,7 +316,7 @@ public enum StatementParser {
             } else {
                 notDecoded[page.number] = undecoded
                 // The page with each character no page teaches marked, where that is all that is
-                // left: its notes are read with the marks.
+                // left: its notes and interrogatories are read with the marks.
                 let marked = recognition.page(decodedBy: map, marking: true)
                 if marked.undecoded.isEmpty { markedPages[page.number] = marked.page }
             }
