@@ -19,9 +19,14 @@ It writes nothing but its report; `--tool` names the naicxbrl binary (default: t
     Scripts/coverage.py --ocr [--company-code CODE] FILE.pdf ...
 
 reads with `--ocr` (pages in fonts without a Unicode map, decoded or read by OCR), and takes the
-printed amounts also from Tesseract's own reading of every page rendered at 300 dpi, apart from
-the tool (such pages' text layer holds no amount `pdftotext` can print); `--company-code` is
-passed on for a filing that does not print its code.
+printed amounts of a page whose text layer holds none (`pdftotext` prints no amount of it: its
+fonts have no Unicode map) from Tesseract's own reading of the page rendered at 300 dpi, apart
+from the tool; a page whose text layer prints amounts is taken from that layer alone, which is
+exact (Tesseract's misreadings of it, "587,365,315" for 687,365,315, are no printed amounts).
+`--company-code` is passed on for a filing that does not print its code.
+
+A percentage printed with grouping ("-1,122.507" in a column of effective tax rates) is the
+value of its fact times 100 (a percentage fact is the ratio, in xbrli:pure with places).
 """
 import json
 import os
@@ -45,19 +50,23 @@ def page_ocr(pdf, page, folder):
     return run(["tesseract", stem + ".png", "stdout", "--psm", "6"]).stdout.decode("utf-8", "replace")
 
 
-def ocr_text(pdf):
-    """Every page's text as Tesseract reads its rendering (two pages at once)."""
+def ocr_text(pdf, pages):
+    """The text of `pages` (numbers from 1) as Tesseract reads their renderings (two at once)."""
     from concurrent.futures import ThreadPoolExecutor
-    info = run(["pdfinfo", pdf]).stdout.decode("utf-8", "replace")
-    count = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
     with tempfile.TemporaryDirectory() as folder, ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        return "\n".join(pool.map(lambda page: page_ocr(pdf, page, folder), range(1, count + 1)))
+        return "\n".join(pool.map(lambda page: page_ocr(pdf, page, folder), pages))
 
 
 def printed_amounts(pdf, ocr=False):
     text = run(["pdftotext", "-layout", pdf, "-"]).stdout.decode("utf-8", "replace")
     if ocr:
-        text += "\n" + ocr_text(pdf)
+        # pdftotext ends each page with a form feed.
+        pages = text.split("\f")
+        without = [n for n, page in enumerate(pages, start=1) if page.strip() and not AMOUNT.search(page)]
+        info = run(["pdfinfo", pdf]).stdout.decode("utf-8", "replace")
+        count = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+        without += [n for n in range(1, count + 1) if n > len(pages) or not pages[n - 1].strip()]
+        text += "\n" + ocr_text(pdf, sorted(set(without)))
     amounts = set()
     for match in AMOUNT.finditer(text):
         try:
@@ -92,6 +101,9 @@ def fact_values(tool, pdf, options):
             decimals = fact.get("decimals")
             if isinstance(decimals, int) and decimals < 0:
                 values.add((value / (Decimal(10) ** -decimals)).normalize())
+            # A percentage is printed as the ratio times 100.
+            if "unit" not in fact.get("dimensions", {}) and isinstance(decimals, int) and decimals > 0:
+                values.add((value * 100).normalize())
         except InvalidOperation:
             pass
     return numeric, values
