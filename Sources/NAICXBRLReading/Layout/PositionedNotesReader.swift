@@ -595,8 +595,6 @@ struct PageLayout {
         return (rows, problems)
     }
 
-    /// Canonical cells: as wide as the last column any row fills; a row of empty cells is a
-    /// sub-heading.
     /// The percentages of columns that print their numbers without the percent sign:
     /// - a column that prints the sign on some rows only (the first and the total, as some
     ///   printers set a "Percent of Total" column): its other numbers printed as the percentages
@@ -606,7 +604,7 @@ struct PageLayout {
     ///   Total Admitted Assets, %"), where no row prints the sign: its numbers with places after
     ///   the decimal point and no dollar sign. (A note's amounts are whole dollars; a heading
     ///   such as "Guarantee More than 4%" names a rate, not its column's unit, and is not read
-    ///   so.)
+    ///   so.);
     /// - a row whose caption says so ("(b) Percentage of Adjusted Gross DTAs By Tax Character
     ///   Attributable To The Impact Of Tax Planning Strategies"): its numbers with places after
     ///   the decimal point and no dollar sign.
@@ -645,6 +643,8 @@ struct PageLayout {
         }
     }
 
+    /// Canonical cells: as wide as the last column any row fills; a row of empty cells is a
+    /// sub-heading.
     private static func canonicalCells(_ rows: inout [TableRow]) {
         let width = rows.map { ($0.cells.lastIndex { $0 != .blank } ?? -1) + 1 }.max() ?? 0
         for r in rows.indices {
