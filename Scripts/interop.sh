@@ -53,14 +53,17 @@ arelle_clean() {
     return 1
 }
 
-# The instances and the package every task reads, made once. (Every calculation that binds in
-# the fixture and the filings adds up as printed, so no calculation inconsistency is allowed.)
-"$tool" taxonomy --package "$out/naiclq-2011.zip"
-"$tool" convert "$fixture" -o "$out/fixture.xbrl"
-"$tool" parse "$fixture" --format json > "$out/fixture.parsed.json"
+# The instances and the package every task reads, made once, side by side (the tasks wait for
+# all of them; each must succeed). (Every calculation that binds in the fixture and the filings
+# adds up as printed, so no calculation inconsistency is allowed.)
+made=()
+"$tool" taxonomy --package "$out/naiclq-2011.zip" & made+=($!)
+"$tool" convert "$fixture" -o "$out/fixture.xbrl" & made+=($!)
+"$tool" parse "$fixture" --format json > "$out/fixture.parsed.json" & made+=($!)
 for filing in "${annual_filings[@]}"; do
-    "$tool" convert "$(input "$filing")" -o "$out/$filing.xbrl"
+    "$tool" convert "$(input "$filing")" -o "$out/$filing.xbrl" & made+=($!)
 done
+for pid in "${made[@]}"; do wait "$pid"; done
 package="$out/naiclq-2011.zip"
 
 # --- The tasks. Each prints what it checked and returns non-zero when a check fails. ---
