@@ -60,13 +60,12 @@ def ocr_text(pdf, pages):
 def printed_amounts(pdf, ocr=False):
     text = run(["pdftotext", "-layout", pdf, "-"]).stdout.decode("utf-8", "replace")
     if ocr:
-        # pdftotext ends each page with a form feed.
+        # pdftotext ends each page with a form feed, a page without a text layer too.
         pages = text.split("\f")
-        without = [n for n, page in enumerate(pages, start=1) if page.strip() and not AMOUNT.search(page)]
-        info = run(["pdfinfo", pdf]).stdout.decode("utf-8", "replace")
-        count = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
-        without += [n for n in range(1, count + 1) if n > len(pages) or not pages[n - 1].strip()]
-        text += "\n" + ocr_text(pdf, sorted(set(without)))
+        if text.endswith("\f"):
+            pages.pop()
+        without = [n for n, page in enumerate(pages, start=1) if not AMOUNT.search(page)]
+        text += "\n" + ocr_text(pdf, without)
     amounts = set()
     for match in AMOUNT.finditer(text):
         try:

@@ -216,28 +216,16 @@ struct LayoutReader {
         if let overflow = overflowSection(page, header: header) {
             mark(page.lines[header], .classified)
             readOverflow(page, overflow, &reading)
-        } else if let marked = markedPages[page.number],
-                  let section = notesSection(marked, header: header).map({ Either.notes($0) })
-                    ?? interrogatoriesSection(marked, header: header).map({ Either.interrogatories($0) }) {
+        } else if let marked = markedPages[page.number], let section = textSection(marked, header: header) {
             // Notes or interrogatories whose every word is decoded but for characters no page
             // teaches: read, each such character kept as U+FFFD and reported; a note table's row
             // or an interrogatory's answer that holds one is not read.
-            mark(marked.lines[header], .classified)
             for line in marked.lines where line.text.contains("\u{FFFD}") {
                 let words = line.words.filter { $0.text.contains("\u{FFFD}") }.map { "\"\($0.text)\"" }
                 report(.warning, .ocr, page: marked, line: line,
                        "a character of \(words.joined(separator: ", ")) cannot be decoded from the text layer (no page teaches its glyph, and OCR is not taken for it): it is kept as U+FFFD")
             }
-            switch section {
-            case .notes(let notes):
-                if reading.notes == nil { reading.notes = PositionedNotesReader() }
-                reading.notes?.read(marked, from: notes.title + 1, into: &self)
-                reading.accounts.append(PageAccount(page: page.number, status: .read, schedule: notes.id))
-            case .interrogatories(let interrogatories):
-                let id = readInterrogatories(marked, interrogatories, to: marked.lines.count, &reading)
-                reading.accounts.append(PageAccount(page: page.number, status: .read, schedule: id))
-            }
-            reading.lastPage = nil
+            read(section, of: marked, header: header, &reading)
         } else if let undecoded = notDecoded[page.number],
                   let title = notesSection(page, header: header).map({ page.lines[$0.title].text })
                     ?? interrogatoriesSection(page, header: header).map({ _ in page.lines[header + 1].text }) {
@@ -251,17 +239,8 @@ struct LayoutReader {
             reading.accounts.append(PageAccount(page: page.number, status: .unreadable, schedule: title))
             for line in page.lines { mark(line, .reported) }
             reading.lastPage = nil
-        } else if isText(page), let notes = notesSection(page, header: header) {
-            mark(page.lines[header], .classified)
-            if reading.notes == nil { reading.notes = PositionedNotesReader() }
-            reading.notes?.read(page, from: notes.title + 1, into: &self)
-            reading.accounts.append(PageAccount(page: page.number, status: .read, schedule: notes.id))
-            reading.lastPage = nil
-        } else if isText(page), let section = interrogatoriesSection(page, header: header) {
-            mark(page.lines[header], .classified)
-            let id = readInterrogatories(page, section, to: page.lines.count, &reading)
-            reading.accounts.append(PageAccount(page: page.number, status: .read, schedule: id))
-            reading.lastPage = nil
+        } else if isText(page), let section = textSection(page, header: header) {
+            read(section, of: page, header: header, &reading)
         } else if let id = reading.lastPage, header + 1 < page.lines.count,
            let sections = blank.page(id)?.sections?.map({ Text.key($0) }),
            sections.contains(Text.key(page.lines[header + 1].text)) {
@@ -282,10 +261,33 @@ struct LayoutReader {
     }
 
     /// A page of the notes (its section and title line) or of the interrogatories (its part and
-    /// first line).
-    private enum Either {
+    /// first line): pages of running text, read from words decoded whole.
+    private enum TextSection {
         case notes((id: String, title: Int))
         case interrogatories((part: String?, start: Int))
+    }
+
+    /// The notes or interrogatories section `page` prints under its running header; nil for a
+    /// page of neither.
+    private func textSection(_ page: PositionedPage, header: Int) -> TextSection? {
+        notesSection(page, header: header).map(TextSection.notes) ?? interrogatoriesSection(page, header: header).map(TextSection.interrogatories)
+    }
+
+    /// Reads `page` (its text layer, or its reading with undecoded characters marked) as the
+    /// notes or interrogatories `section`, and accounts for it as read.
+    private mutating func read(_ section: TextSection, of page: PositionedPage, header: Int, _ reading: inout DocumentReading) {
+        mark(page.lines[header], .classified)
+        let id: String
+        switch section {
+        case .notes(let notes):
+            if reading.notes == nil { reading.notes = PositionedNotesReader() }
+            reading.notes?.read(page, from: notes.title + 1, into: &self)
+            id = notes.id
+        case .interrogatories(let interrogatories):
+            id = readInterrogatories(page, interrogatories, to: page.lines.count, &reading)
+        }
+        reading.accounts.append(PageAccount(page: page.number, status: .read, schedule: id))
+        reading.lastPage = nil
     }
 
     /// The line where a page that prints nothing under its running header but the footnotes of

@@ -24,13 +24,11 @@ struct PositionedInterrogatoriesReader {
     init(parts: [String]) { self.parts = parts }
     /// The part of the page before, for a page that prints none.
     private(set) var part: String?
-    /// The question being read, and the words of its answer.
-    private var current: (item: Interrogatory, answer: [PositionedWord])?
+    /// The question being read, the words of its answer and the line they are printed on.
+    private var current: (item: Interrogatory, answer: [PositionedWord], answerLine: PositionedLine?)?
     /// The question being read prints a list under it (its column numbers, "1  2  3", or lines
     /// set apart by space): its lines are the list's, no answer.
     private var listed = false
-    /// The line the open question's answer is printed on.
-    private var answerLine: PositionedLine?
     /// The questions of the page being read whose answer holds a character that cannot be
     /// decoded (U+FFFD), each with its answer's line: not read.
     private var undecoded: [(number: String, line: PositionedLine?)] = []
@@ -71,14 +69,13 @@ struct PositionedInterrogatoriesReader {
     private mutating func closeQuestion() {
         guard var open = current else { return }
         if open.answer.contains(where: { $0.text.contains("\u{FFFD}") }) {
-            undecoded.append((open.item.number, answerLine))
+            undecoded.append((open.item.number, open.answerLine))
             open.item.answer = .none
         } else {
             open.item.answer = Self.answer(open.answer)
         }
         read.append(open.item)
         current = nil
-        answerLine = nil
     }
 
     /// One printed line's words (or a sub-question's part of them): a question of its own, or
@@ -93,8 +90,8 @@ struct PositionedInterrogatoriesReader {
                 closeQuestion()
                 listed = false
                 let (text, answer) = Self.split(Array(words.dropFirst()), right: right)
-                current = (Interrogatory(part: part, number: number, text: text.map(\.text).joined(separator: " ")), answer)
-                answerLine = answer.isEmpty ? nil : line
+                current = (Interrogatory(part: part, number: number, text: text.map(\.text).joined(separator: " ")), answer,
+                           answer.isEmpty ? nil : line)
                 return
             }
             guard current != nil else { return }
@@ -112,7 +109,7 @@ struct PositionedInterrogatoriesReader {
                 }
                 if !text.isEmpty { current?.item.text += " " + text.map(\.text).joined(separator: " ") }
                 current?.answer = answer
-                answerLine = line
+                current?.answerLine = line
             } else if !text.isEmpty || !answer.isEmpty {
                 current?.item.details.append((text + answer).map(\.text).joined(separator: " ").replacingOccurrences(of: "  ", with: " "))
             }
