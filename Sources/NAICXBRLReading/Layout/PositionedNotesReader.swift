@@ -195,7 +195,7 @@ struct PageLayout {
         let words = listsJoined(Self.splittingGluedLeaders(line.words))
         var tokens: [Token] = []
         tokens.reserveCapacity(words.count)
-        let textWords = words.filter { Self.leader($0.text) == nil && Self.value(Substring($0.text)) == nil && $0.text != "$" && $0.text != "%" }
+        let textWords = words.filter { Self.leader($0.text) == nil && ValueScanner.tableValue(Substring($0.text)) == nil && $0.text != "$" && $0.text != "%" }
         // The line's first leader, under a caption's words, is the caption's; the others are
         // cells (a text cell's words printed over its leader too).
         // (Or, where the leader is drawn under the whole caption from the start of the line's
@@ -213,7 +213,7 @@ struct PageLayout {
                     tokens.append(.captionLeader)
                 } else if leader.rest.isEmpty {
                     tokens.append(.cell(CellToken(x0: word.x0, x1: word.x1, value: .blank, dollar: leader.dollar, edge: word.x1)))
-                } else if let value = Self.value(leader.rest) {
+                } else if let value = ValueScanner.tableValue(leader.rest) {
                     tokens.append(.cell(CellToken(x0: word.x0, x1: word.x1, value: value, dollar: leader.dollar, edge: word.x1, printed: String(leader.rest))))
                 } else {
                     tokens.append(.word(word))
@@ -229,7 +229,7 @@ struct PageLayout {
                 tokens.append(.mark(word.text))
                 continue
             }
-            if let value = Self.value(Substring(word.text)), value != .blank {
+            if let value = ValueScanner.tableValue(Substring(word.text)), value != .blank {
                 // Over a leader of the line: that leader's cell.
                 if cellLeaders.contains(where: { $0.x0 <= word.centerX && word.centerX <= $0.x1 }) {
                     tokens.append(.cell(CellToken(x0: word.x0, x1: word.x1, value: value, dollar: false, printed: word.text)))
@@ -338,13 +338,6 @@ struct PageLayout {
         return others + values.map { .cell($0) } + leaders.indices.filter { !used[$0] }.map { .cell(leaders[$0]) }
     }
 
-
-    /// A cell's value as printed: a percentage with its sign glued to it ("21.000%") is a
-    /// percentage, as where the sign stands apart from it (a mark after the cell); "–%" a dash.
-    static func value(_ text: Substring) -> Cell? {
-        ValueScanner.tableValue(text)
-    }
-
     /// A dot leader: three dots or more, after a `$` or not, and what follows them (an amount
     /// printed into the leader).
     static func leader(_ text: String) -> (dollar: Bool, rest: Substring)? {
@@ -445,7 +438,7 @@ struct PageLayout {
                 }
                 // An amount among the cells is a value: one with grouping commas however near the
                 // words beside it, another where it stands apart from them.
-                if let value = Self.value(Substring(word.text)), value != .blank,
+                if let value = ValueScanner.tableValue(Substring(word.text)), value != .blank,
                    ValueScanner.groupedAmount(in: Substring(word.text)) != nil || standsApart(word, in: lines[i]) {
                     closeRun()
                     kept.append(.cell(CellToken(x0: word.x0, x1: word.x1, value: value, dollar: false, printed: word.text)))
