@@ -3,7 +3,7 @@
 struct PositionedPageReader {
     let description: PageDescription
     /// The page's lines by printed number (an entry's code finds its line of entries).
-    private let lineIndex: LineLookup
+    private let lineIndex: PrintedLineLookup
     private let sectionKeys: [String]
     /// The words of the columns' headings, by key (``isColumnHeading(_:)``).
     private let headingWords: Set<String>
@@ -76,7 +76,7 @@ struct PositionedPageReader {
 
     init(description: PageDescription) {
         self.description = description
-        lineIndex = LineLookup(description)
+        lineIndex = PrintedLineLookup(description)
         let grouping = description.lines.filter { $0.amountOnRowOf != nil }.map(\.line)
         innerLines = Set(description.lines.map(\.line).filter { line in grouping.contains { line.hasPrefix($0 + ".") } })
         sectionKeys = (description.sections ?? []).map { Text.key($0) } + (description.subtitles ?? []).map { Text.key($0) }
@@ -326,7 +326,7 @@ struct PositionedPageReader {
         for (column, center) in columns { centers[column] = center }
         let placed = columns.map(\.center)
         let halfGap = (zip(placed, placed.dropFirst()).map { $1 - $0 }.min() ?? 2 * scan.halfGap) / 2
-        var next = PageScan(centers: centers, halfGap: halfGap, valueStart: placed[0] - halfGap)
+        var next = PageScan(centers: centers, halfGap: halfGap, valueStart: placed[0] - halfGap, leaderless: scan.leaderless)
         next.rowsOnPage = scan.rowsOnPage
         next.numberColumn = scan.numberColumn
         scan = next
@@ -405,7 +405,8 @@ struct PositionedPageReader {
                           "\(description.title): the numbered column headings (\(description.columns.map(\.number).filter { !$0.isEmpty }.joined(separator: " "))) were not found, so no amount on this page can be placed")
             return nil
         }
-        return PageScan(centers: centers, halfGap: halfGap, valueStart: valueStart)
+        return PageScan(centers: centers, halfGap: halfGap, valueStart: valueStart,
+                        leaderless: !page.lines.contains { PositionedPageReader.hasLeader($0.words) })
     }
 
     /// The page's columns, and the row being gathered as the page's lines are read.
@@ -421,11 +422,16 @@ struct PositionedPageReader {
         /// Lines printed above the next entry's line that are the top of its wrapped text cells
         /// (``holdEntryTop``), held until that entry starts.
         var entryTop: [PositionedLine] = []
+        /// The page prints no dot leader (a printer that sets cells apart by space alone): what
+        /// leaders tell elsewhere (where a cell ends, which cells an entry leaves empty) is told
+        /// by the words' positions.
+        var leaderless = false
 
-        init(centers: [Double?], halfGap: Double, valueStart: Double) {
+        init(centers: [Double?], halfGap: Double, valueStart: Double, leaderless: Bool = false) {
             self.centers = centers
             self.halfGap = halfGap
             self.valueStart = valueStart
+            self.leaderless = leaderless
         }
     }
 
@@ -630,7 +636,7 @@ struct PositionedPageReader {
                                          into reader: inout LayoutReader) {
         guard let outer = PositionedPageReader.lineNumber(line.words.first, before: scan.valueStart),
               lineIndex[outer.line].map({ description.lines[$0].isHeading }) ?? true,
-              let split = PositionedPageReader.innerLineNumber(line.words, outer: outer.line, before: scan.valueStart, lines: lineIndex) else { return }
+              let split = PositionedPageReader.innerLineNumber(line.words, outer: outer.line, before: scan.valueStart, lines: lineIndex.all) else { return }
         finishCurrent(&scan, page, into: &reader)
         if let outerIndex = lineIndex[outer.line] {
             var words = Array(line.words[1..<split])
@@ -647,7 +653,7 @@ struct PositionedPageReader {
     private mutating func dropMarginWords(_ line: inout PositionedLine, _ page: PositionedPage, _ scan: inout PageScan,
                                           into reader: inout LayoutReader) {
         guard PositionedPageReader.lineNumber(line.words.first, before: scan.valueStart).flatMap({ lineIndex[$0.line] }) == nil,
-              let start = PositionedPageReader.marginEnd(line.words, before: scan.valueStart, lines: lineIndex, numberColumn: scan.numberColumn) else { return }
+              let start = PositionedPageReader.marginEnd(line.words, before: scan.valueStart, lines: lineIndex.all, numberColumn: scan.numberColumn) else { return }
         finishCurrent(&scan, page, into: &reader)
         reader.report(.info, .captionMismatch, page: page, line: line,
                       "\(description.title): \"\(line.words[..<start].map(\.text).joined(separator: " "))\" stands in the margin left of line \(line.words[start].text) and is read as a heading")
@@ -1074,11 +1080,16 @@ struct PositionedPageReader {
         if scan.rowsOnPage == 0, isColumnHeading(line), !PositionedPageReader.textsAlign(line.words, over: next.words) { return false }
         let texts = PositionedPageReader.entryTextColumns(line.words, 0..<line.words.count, centers: scan.centers, columns: description.columns,
                                                           valueStart: .infinity)
-        guard !texts.isEmpty, texts.count == line.words.count, PositionedPageReader.hasLeader(next.words),
+        let nextColumns = Set(PositionedPageReader.entryTextColumns(next.words, 0..<next.words.count, centers: scan.centers,
+                                                                    columns: description.columns, valueStart: scan.valueStart).values)
+        guard !texts.isEmpty, texts.count == line.words.count, scan.leaderless || PositionedPageReader.hasLeader(next.words),
               PositionedPageReader.lineNumber(next.words.first, before: scan.valueStart).flatMap({ lineIndex[$0.line] }) == nil,
-              Set(PositionedPageReader.entryTextColumns(next.words, 0..<next.words.count, centers: scan.centers, columns: description.columns,
-                                                         valueStart: scan.valueStart).values).count >= 2 else { return false }
+              nextColumns.count >= 2 else { return false }
         let hyphenated = line.words.contains { word in word.text.count > 1 && word.text.hasSuffix("-") }
+        // On a page without leaders, a line of text alone may as well be an entry that prints no
+        // amount: it is the top of the next entry's cells only where it breaks after a hyphen, or
+        // where it fills a text column the entry's line leaves empty.
+        if scan.leaderless, !hyphenated, Set(texts.values).isSubset(of: nextColumns) { return false }
         if scan.rowsOnPage == 0 && scan.current == nil || hyphenated { entryTopsAbove = true }
         guard entryTopsAbove else { return false }
         finishCurrent(&scan, page, into: &reader)
@@ -1719,7 +1730,7 @@ struct PositionedPageReader {
             }
             rows[existing].cells[0] = cell
         } else {
-            let position = rows.firstIndex { (self.lineIndex[$0.line] ?? .max) > lineIndex } ?? rows.count
+            let position = rows.firstIndex { (self.lineIndex.all[$0.line] ?? .max) > lineIndex } ?? rows.count
             rows.insert(Row(line: grouping.line, cells: [cell], readByOCR: reader.ocrPages.contains(page.number)), at: position)
             seen.insert(grouping.line)
         }
@@ -1998,5 +2009,25 @@ struct PositionedPageReader {
                           "\(description.title) prints NONE beside values; the page is read as printing values, and the word NONE is not kept")
         }
         return Page(id: description.id, rows: rows, none: printedNone != nil && !holdsValues, footnotes: footnotes)
+    }
+}
+
+/// A page's lines by the number printed where a row starts (``LineLookup``), but for the codes of
+/// a line of entries whose codes are not printed (``LineDescription/hasUncodedEntries``): such an
+/// entry prints no code, so a number where its row starts is one of its text cells (a Federal
+/// RSSD number where the entry leaves its first columns empty), never its line.
+private struct PrintedLineLookup {
+    /// Every line by number, an uncoded entry's code among them (the rows as read).
+    let all: LineLookup
+    private let lines: [LineDescription]
+
+    init(_ page: PageDescription) {
+        all = LineLookup(page)
+        lines = page.lines
+    }
+
+    subscript(_ number: String) -> Int? {
+        guard let index = all[number] else { return nil }
+        return lines[index].hasUncodedEntries && lines[index].line != number ? nil : index
     }
 }
