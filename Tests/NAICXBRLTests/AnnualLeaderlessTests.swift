@@ -9,12 +9,10 @@ extension AnnualStatementTests {
     /// The pages of the filing whose values are not all read once its leaders are taken out; the
     /// reader tells their cells apart by leaders where the columns' positions do not.
     static let pagesNotReadWithoutLeaders: Set<String> = [
-        // Schedule E Part 1's depositories, their names and places set apart by leaders alone:
-        // its entries are refused (an error), not filed under another line.
+        // Schedule E Part 1's depositories (a name and place in one text column, the totals'
+        // captions wrapped over three lines with a code column's XXX on the last): its entries
+        // are refused, with an error, not filed under another line.
         "ScheduleEPart1",
-        // Schedule Y's entries that print no ID or code, and wrapped names: entries are merged
-        // or split.
-        "ScheduleYPart1A", "ScheduleYPart2",
     ]
 
     /// A word's pieces between the dot leaders it prints (two dots or more in a row), each with
@@ -44,11 +42,15 @@ extension AnnualStatementTests {
     }
 
     /// Every page but those of ``pagesNotReadWithoutLeaders`` reads every value as printed and
-    /// nothing else, Schedule DB Part C's replications among them (their swaps' descriptions
+    /// nothing else. Among them: Schedule DB Part C's replications (their swaps' descriptions
     /// printed a line above the entry's line, a whole cell or its first part broken after a
-    /// hyphen) and Schedule Y Part 1A's members whose first printed word is their Federal RSSD
-    /// number (no line's number: the schedule's entries print no code). The pages not read in
-    /// full are reported: no value is filed under another line.
+    /// hyphen); Schedule Y Part 1A's members, whose names wrapped over two lines print their top
+    /// line above the entry's (told from an entry of its own by the room the line leaves in its
+    /// column, and the few columns it fills), and whose first printed word may be their Federal
+    /// RSSD number (no line's number: the schedule's entries print no code); and Schedule Y Part
+    /// 2's affiliates, one that prints its name alone ("Infinity Asset Holdings 2022, LLC") an
+    /// entry of its own, a name wrapped over two lines one entry. The pages not read in full are
+    /// reported: no value is filed under another line.
     func testAPrinterWithoutDotLeadersIsReadFromItsWordsPositions() throws {
         try Self.requirePdftotext()
         let filing = "forethought-life-2024"

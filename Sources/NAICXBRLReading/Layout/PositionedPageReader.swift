@@ -53,6 +53,9 @@ struct PositionedPageReader {
     private var entryTopsAbove = false
     /// Whether this table's entries print dot leaders in their cells.
     private var entriesPrintLeaders = false
+    /// On pages without leaders, where the table's text columns' texts end, as read up to the
+    /// page named (``columnEnds(_:_:)``).
+    private var columnEndsOfPage: (page: Int, ends: [Int: Double])?
     /// Where the texts of each text column of this table's entries start, as read so far.
     private var startsSeen: [Int: [Double]] = [:]
 
@@ -518,7 +521,7 @@ struct PositionedPageReader {
         }
         dropMarginWords(&line, page, &scan, into: &reader)
         if holdEntryTop(line, page, index, &scan, into: &reader) { return }
-        if startUncodedEntry(line, page, &scan, into: &reader) { return }
+        if startUncodedEntry(line, page, index, &scan, into: &reader) { return }
         if startSection(line, page, &scan, into: &reader) { return }
         if startNumberedRow(line, page, &scan, into: &reader) { return }
         continueRow(line, page, &scan, into: &reader)
@@ -1010,15 +1013,21 @@ struct PositionedPageReader {
     /// more (a total's caption going on, or a name wrapped onto a second line, fills one), or one
     /// that prints leaders in two empty cells or more before its text (an entry that fills one
     /// text column: a name with no code or ID). False for any other line.
-    private mutating func startUncodedEntry(_ line: PositionedLine, _ page: PositionedPage, _ scan: inout PageScan,
+    private mutating func startUncodedEntry(_ line: PositionedLine, _ page: PositionedPage, _ index: Int, _ scan: inout PageScan,
                                             into reader: inout LayoutReader) -> Bool {
         guard let template = uncodedTemplate, reader.document.source == .pdf,
               PositionedPageReader.lineNumber(line.words.first, before: scan.valueStart).flatMap({ lineIndex[$0.line] }) == nil else { return false }
         let placed = PositionedPageReader.entryTextColumns(line.words, 0..<line.words.count, centers: scan.centers, columns: description.columns,
                                                           valueStart: scan.valueStart, starts: cellStarts)
         let emptyCellsBefore = placed.keys.min().map { first in line.words[..<first].filter { PositionedPageReader.stripLeaders($0.text) == nil }.count } ?? 0
+        // On a page without leaders, an entry that fills one text column (a name without ID or
+        // code) after another entry: after one whose amounts are printed, a text that starts
+        // where that entry's text in its column starts (not a heading); after one without, a
+        // text the entry's own could not have gone on with, for the room it left.
         guard Set(placed.values).count >= 2 || (!placed.isEmpty && emptyCellsBefore >= 2)
-                || (!placed.isEmpty && emptyTextCells(line.words, filled: Set(placed.values), scan) >= 2),
+                || (!placed.isEmpty && emptyTextCells(line.words, filled: Set(placed.values), scan) >= 2)
+                || (scan.leaderless && !placed.isEmpty && scan.current?.uncoded == true
+                    && (scan.current?.closed == true ? alignsUnder(line, page, index, scan) : !goesOn(line, page, index, scan))),
               !(scan.rowsOnPage == 0 && scan.entryTop.isEmpty && isColumnHeading(line)) else { return false }
         // In a table whose entries print leaders in their cells, a line printed without any is
         // more of an entry's wrapped cells, not an entry.
@@ -1085,16 +1094,100 @@ struct PositionedPageReader {
         guard !texts.isEmpty, texts.count == line.words.count, scan.leaderless || PositionedPageReader.hasLeader(next.words),
               PositionedPageReader.lineNumber(next.words.first, before: scan.valueStart).flatMap({ lineIndex[$0.line] }) == nil,
               nextColumns.count >= 2 else { return false }
-        let hyphenated = line.words.contains { word in word.text.count > 1 && word.text.hasSuffix("-") }
+        // (A word broken after a hyphen; not a dash alone, "------" for "none".)
+        let hyphenated = line.words.contains { word in
+            word.text.count > 1 && word.text.hasSuffix("-") && word.text.contains { $0.isLetter || $0.isNumber }
+        }
         // On a page without leaders, a line of text alone may as well be an entry that prints no
-        // amount: it is the top of the next entry's cells only where it breaks after a hyphen, or
-        // where it fills a text column the entry's line leaves empty.
-        if scan.leaderless, !hyphenated, Set(texts.values).isSubset(of: nextColumns) { return false }
+        // amount, or the end of the entry above's cells. A wrapped cell's top fills few of the
+        // entry's columns: a line that fills half of them or more is an entry of its own (its
+        // hyphen is a name's: "LENDSL Trust 2018- A"). Otherwise it is the top of the next
+        // entry's cells where it breaks after a hyphen, or where each of its texts either fills a
+        // column the entry's line leaves empty or leaves no room for that line's first word in
+        // its column (so the printer broke it there), and it cannot go on from the line above,
+        // or could either way in a table that was seen to print its entries' tops above them.
+        if scan.leaderless, textCells(line.words, scan).count * 2 > textCells(next.words, scan).count { return false }
+        if scan.leaderless, !hyphenated {
+            // Above the page's first entry, a line over more of the columns' headings is one of them.
+            if scan.rowsOnPage == 0, isColumnHeading(next) { return false }
+            let own = textCells(line.words, scan), below = textCells(next.words, scan)
+            let ends = columnEnds(page, scan)
+            guard own.allSatisfy({ column, cell in below[column].map { Self.isFull(cell, before: $0, end: ends[column]) } ?? true })
+            else { return false }
+            if goesOn(line, page, index, scan) {
+                guard entryTopsAbove else { return false }
+            } else {
+                entryTopsAbove = true
+            }
+        }
         if scan.rowsOnPage == 0 && scan.current == nil || hyphenated { entryTopsAbove = true }
         guard entryTopsAbove else { return false }
         finishCurrent(&scan, page, into: &reader)
         scan.entryTop.append(line)
         return true
+    }
+
+    /// Each text column a line's words before the amounts fill (``entryTextColumns``), with where
+    /// its text there starts and ends and how wide its first word is.
+    private func textCells(_ words: [PositionedWord], _ scan: PageScan) -> [Int: (start: Double, end: Double, first: Double, character: Double)] {
+        let placed = PositionedPageReader.entryTextColumns(words, 0..<words.count, centers: scan.centers, columns: description.columns,
+                                                          valueStart: scan.valueStart, starts: cellStarts)
+        var cells: [Int: (start: Double, end: Double, first: Double, character: Double)] = [:]
+        for (index, column) in placed {
+            let word = words[index]
+            let start = PositionedPageReader.textStart(word), end = PositionedPageReader.textEnd(word)
+            if let cell = cells[column] {
+                cells[column] = (min(cell.start, start), max(cell.end, end), start < cell.start ? end - start : cell.first, cell.character)
+            } else {
+                cells[column] = (start, end, end - start, word.characterWidth)
+            }
+        }
+        return cells
+    }
+
+    /// On a page without leaders, where each text column's texts end at most: the rightmost end
+    /// of a text of the column on this page or an earlier one of the table, which a text broken
+    /// over two lines reached.
+    private mutating func columnEnds(_ page: PositionedPage, _ scan: PageScan) -> [Int: Double] {
+        if let known = columnEndsOfPage, known.page == page.number { return known.ends }
+        var ends = columnEndsOfPage?.ends ?? [:]
+        // The entries' lines: two texts or more, a digit among them (the columns' headings, which
+        // may stand wider than their cells, print none).
+        for line in page.lines where line.words.contains(where: { $0.text.contains(where: \.isNumber) }) {
+            let cells = textCells(line.words, scan)
+            guard cells.count >= 2 else { continue }
+            for (column, cell) in cells { ends[column] = max(ends[column] ?? cell.end, cell.end) }
+        }
+        columnEndsOfPage = (page.number, ends)
+        return ends
+    }
+
+    /// Whether a text ending at `upper.end` leaves no room in its column (ending at `end`) for
+    /// the first word (`lower`) of the text under it: the printer broke the text there.
+    private static func isFull(_ upper: (start: Double, end: Double, first: Double, character: Double),
+                               before lower: (start: Double, end: Double, first: Double, character: Double), end: Double?) -> Bool {
+        guard let end else { return true }
+        return upper.end + upper.character + lower.first > end + upper.character / 2
+    }
+
+    /// On a page without leaders: whether line `index` goes on with the texts of the line above
+    /// it, a line of the row being read, which fills each of its text columns and leaves no room
+    /// there for its first word.
+    private mutating func goesOn(_ line: PositionedLine, _ page: PositionedPage, _ index: Int, _ scan: PageScan) -> Bool {
+        guard index > 0, scan.current != nil else { return false }
+        let own = textCells(line.words, scan)
+        let above = textCells(page.lines[index - 1].words, scan)
+        let ends = columnEnds(page, scan)
+        return !own.isEmpty && own.allSatisfy { column, cell in above[column].map { Self.isFull($0, before: cell, end: ends[column]) } ?? false }
+    }
+
+    /// Whether each text of line `index` starts where the line above has a text of the same
+    /// column start, within a character and a half.
+    private func alignsUnder(_ line: PositionedLine, _ page: PositionedPage, _ index: Int, _ scan: PageScan) -> Bool {
+        guard index > 0 else { return false }
+        let own = textCells(line.words, scan)
+        let above = textCells(page.lines[index - 1].words, scan)
+        return !own.isEmpty && own.allSatisfy { column, cell in above[column].map { abs($0.start - cell.start) <= 1.5 * cell.character } ?? false }
     }
 
     /// Whether each text of a printed line (a run of words without leaders between them) starts
